@@ -1,0 +1,22 @@
+"""Renderers: Report -> text, JSON, HTML, ClaimReview. Renderers format; they never compute findings."""
+from __future__ import annotations
+
+FORMATS = ("text", "json", "html")
+
+
+def render(report, fmt: str, **options) -> str:
+    from ..errors import E, PresslintError
+
+    if fmt == "text":
+        from .text import render_text
+
+        return render_text(report, **options)
+    if fmt == "json":
+        from .json import render_json
+
+        return render_json(report)
+    if fmt == "html":
+        from .html import render_html
+
+        return render_html(report)
+    raise PresslintError(E.E303, format=fmt, choices=", ".join(FORMATS))

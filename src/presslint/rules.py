@@ -1,0 +1,89 @@
+"""The rule catalogue: every finding's code, name, default severity and explanation.
+
+Each analyzer module declares its own ``RULES`` list next to the code that fires them; this module gathers them so
+``presslint rules`` and the docs are generated from one place. A test fails when a rule lacks an explanation or an
+example, or when an analyzer emits a code that is not catalogued.
+"""
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .errors import E, PresslintError
+
+# Modules that declare RULES, in catalogue order. Adding an analyzer means adding its module here.
+RULE_MODULES: tuple[str, ...] = (
+    "presslint.analyzers.sources",
+    "presslint.analyzers.quantities",
+    "presslint.analyzers.dates",
+    "presslint.analyzers.language",
+    "presslint.analyzers.headline",
+    "presslint.analyzers.contradictions",
+    "presslint.analyzers.translation",
+    "presslint.analyzers.hygiene",
+    "presslint.knowledge.checks",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    code: str  # e.g. "SRC001"; the letters are the category prefix
+    name: str  # kebab-case, e.g. "anonymous-source"
+    severity: str  # default severity: info, warning, error
+    category: str  # human category, e.g. "sources"
+    summary: str  # one line
+    explanation: str  # why it matters, what triggers it, what does not
+    example: str  # a sentence that triggers it
+    default: bool = True  # on unless selected explicitly
+
+    @property
+    def prefix(self) -> str:
+        return self.code.rstrip("0123456789")
+
+
+@lru_cache(maxsize=1)
+def catalogue() -> dict[str, Rule]:
+    rules: dict[str, Rule] = {}
+    for module_name in RULE_MODULES:
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as err:
+            if err.name == module_name:  # an analyzer not built yet
+                continue
+            raise
+        for rule in getattr(module, "RULES", ()):
+            if rule.code in rules:
+                raise RuntimeError(f"duplicate rule code {rule.code}")
+            rules[rule.code] = rule
+    return rules
+
+
+def get(code: str) -> Rule:
+    return catalogue()[code]
+
+
+def expand(codes: list[str] | tuple[str, ...]) -> set[str]:
+    """Turn codes and prefixes ("SRC", "NUM002", "ALL") into the set of rule codes they name."""
+    cat = catalogue()
+    out: set[str] = set()
+    for raw in codes:
+        code = raw.strip().upper()
+        if not code:
+            continue
+        if code == "ALL":
+            out.update(cat)
+            continue
+        matched = {c for c in cat if c == code or (c.startswith(code) and not code[-1:].isdigit())}
+        if not matched:
+            raise PresslintError(E.E301, code=raw)
+        out.update(matched)
+    return out
+
+
+def enabled_codes(select: list[str] | None, ignore: list[str] | None) -> set[str]:
+    cat = catalogue()
+    chosen = expand(select) if select else {c for c, r in cat.items() if r.default}
+    if ignore:
+        chosen -= expand(ignore)
+    return chosen
