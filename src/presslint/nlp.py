@@ -62,10 +62,13 @@ def prepare_doc(nlp: Any, article: Any, pubdate: Any) -> Any:
 
 
 def _newline_sentences(doc: Any) -> Any:
-    # Lines are paragraphs or the headline; a sentence never runs across a line break.
+    # Lines are paragraphs or the headline; a sentence never runs across a line break. The newline token itself
+    # becomes a whitespace-only sentence, so sentence spans end exactly at the last character of the line.
     for token in doc[1:]:
         prev = doc[token.i - 1]
-        if "\n" in prev.text or "\n" in prev.whitespace_:
+        if token.is_space and "\n" in token.text:
+            token.is_sent_start = True
+        elif (prev.is_space and "\n" in prev.text) or "\n" in prev.whitespace_:
             token.is_sent_start = True
     return doc
 

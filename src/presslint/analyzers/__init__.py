@@ -1,0 +1,1 @@
+"""presslint analyzers: one module per concern (see DEVELOPERS.md)."""
