@@ -34,11 +34,13 @@ class Settings:
     max_bytes: int = 5_000_000  # per input file or download
     fetch_timeout: float = 15.0
     allow_private: bool = False
+    kb: str | None = None  # knowledge store path, or "online" (Wikidata API with a cache); None skips KB checks
+    kb_cache: str | None = None  # cache store for online mode; None -> $PRESSLINT_HOME/kb-cache.sqlite
     analyzers: dict[str, dict[str, Any]] = field(default_factory=dict)  # per-analyzer options
     origin: str | None = None  # the file the overlay came from
 
     # Keys that change findings (the rest only change I/O).
-    HASHED = ("select", "ignore", "severity", "min_confidence", "analyzers")
+    HASHED = ("select", "ignore", "severity", "min_confidence", "analyzers", "kb")
 
     def config_hash(self) -> str:
         from . import rules

@@ -16,6 +16,7 @@ class E:
     E107 = "E107: Bad JSONL record at {path}:{line}: {reason}"
     E108 = "E108: No such file or folder: '{path}'"
     E109 = "E109: Folder '{path}' holds no readable articles (.txt, .html, .htm, .jsonl)"
+    E110 = "E110: '{path}' holds several articles ({what}); read it with iter_inputs() or the presslint CLI"
     # Network (2xx)
     E201 = "E201: Refusing to fetch '{url}': it resolves to a private or loopback address ({address}); pass --allow-private to allow it"
     E202 = "E202: Cannot fetch '{url}': {reason}"
@@ -28,9 +29,15 @@ class E:
     E303 = "E303: Unknown output format '{format}'; choose one of {choices}"
     E304 = "E304: Bad date '{value}': use YYYY-MM-DD"
     E305 = "E305: Cannot read baseline file '{path}': {reason}"
+    E306 = "E306: {count} reports cannot go into one HTML file; pass -o FOLDER to write one file per report"
+    E307 = "E307: Cannot write '{path}': {reason}"
     # Store (4xx)
     E401 = "E401: No stored report with id {id}"
     E402 = "E402: Cannot open the store at '{path}': {reason}"
+    E403 = "E403: Nothing stored matches '{key}' (give a report id from `presslint history` or an article hash)"
+    E404 = "E404: Hash prefix '{key}' matches {count} stored articles; give more characters"
+    E405 = "E405: The store at '{path}' has schema version {found}, newer than this presslint knows ({known}); upgrade presslint"
+    E406 = "E406: Cannot write to the store at '{path}': {reason}"
     # Pipeline (5xx)
     E501 = "E501: The spaCy model '{model}' is not installed; run the set-up command in the README"
     E502 = "E502: Analyzer '{name}' failed on '{origin}': {reason}"
@@ -42,6 +49,7 @@ class W:
     W003 = "W003: Knowledge checks skipped: no knowledge store given (use --kb PATH or --kb online)"
     W004 = "W004: The text is very short ({words} words); few checks can apply"
     W005 = "W005: Bytes that are not valid {encoding} were replaced while decoding"
+    W006 = "W006: Ignored the metadata date '{value}': it is not an ISO date (YYYY-MM-DD)"
 
 
 class PresslintError(Exception):

@@ -68,6 +68,7 @@ def check_articles(
 
     settings = settings or Settings()
     nlp = nlp or load_pipeline(settings.analyzers)
+    checker = _knowledge_checker(settings)
     pending: list[tuple[Article, dt.date | None, str, list[Notice]]] = []
 
     def docs() -> Iterator:
@@ -79,7 +80,20 @@ def check_articles(
 
     for doc in nlp.pipe(docs(), batch_size=batch_size):
         article, pubdate, date_source, notices = pending.pop(0)
+        if checker is not None and not _skip(article):
+            doc._.pl_findings.extend(checker.check(doc))
+        elif checker is None:
+            notices.append(Notice(notice_code(W.W003), W.W003))
         yield build_report(doc, article, pubdate, date_source, notices, settings)
+
+
+def _knowledge_checker(settings: Settings):
+    """The knowledge checker for this run (opened once), or None when no store or online mode was asked for."""
+    if not settings.kb:
+        return None
+    from .knowledge.checks import KnowledgeChecker
+
+    return KnowledgeChecker.open(settings.kb, settings=settings)
 
 
 def _skip(article: Article) -> bool:

@@ -8,12 +8,15 @@ from ..model import Article
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _BLANKS = re.compile(r"\n{3,}")
+_LINE_BREAKS = re.compile(r"\r\n?|[\x0b\x0c\x85\u2028\u2029]")
+# Invisible characters that only get in the way of matching: zero-width space, word joiner, BOM, soft hyphen, and
+# C0/C1 controls other than tab and newline. ZWJ/ZWNJ stay: Persian and Indic scripts need them.
+_INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f\x80-\x84\x86-\x9f]")
 
 
 def normalise(text: str) -> str:
     """NFC, Unix newlines, single spaces, no trailing blanks, at most one empty line between paragraphs."""
-    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
-    text = text.replace("\ufeff", "").replace("\u200b", "")
+    text = _INVISIBLE.sub("", _LINE_BREAKS.sub("\n", unicodedata.normalize("NFC", text)))
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
     return _BLANKS.sub("\n\n", "\n".join(lines)).strip("\n")
 
@@ -28,9 +31,9 @@ def from_text(text: str, *, origin: str | None = None, title: str | None = None,
     text = normalise(text)
     title_span = None
     if title:
-        title = normalise(title)
-        if not text.startswith(title):
-            text = f"{title}\n\n{text}"
+        title = " ".join(normalise(title).split())
+        if text.split("\n", 1)[0] != title:
+            text = f"{title}\n\n{text}" if text else title
         title_span = (0, len(title))
     else:
         first = text.split("\n", 1)[0]

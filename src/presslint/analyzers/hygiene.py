@@ -1,0 +1,218 @@
+"""Article hygiene: who wrote it, when, and whether names are spelled one way throughout.
+
+HYG001/HYG002 read the article metadata (``doc._.pl_article``). HYG003 compares the entity mentions found by
+``presslint_entities`` through transliteration-insensitive keys (``entities.match_key`` / ``entities.skeleton``):
+two spellings fire only when every differing word has the same consonant outline and similar letters, and the two
+forms are not two different gazetteer places, a surname and a full name, a plural or a demonym.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from rapidfuzz import fuzz
+from spacy.language import Language
+
+from ..model import Entity, Finding, Span
+from ..rules import Rule
+from .entities import gazetteer, match_key, normalize_name, skeleton
+
+RULES = [
+    Rule(
+        "HYG001", "missing-byline", "info", "hygiene",
+        "The article names no author.",
+        "Readers weigh a report by who wrote it and can hold a named reporter to account; an unsigned news article "
+        "(no byline in the metadata and no 'By ...' line at the top) gives them neither. Agency copy and editorials "
+        "are sometimes unsigned on purpose, hence info. Not emitted for empty articles.",
+        "An article page whose metadata has no author and whose text starts straight with the headline and body.",
+    ),
+    Rule(
+        "HYG002", "missing-date", "info", "hygiene",
+        "The article carries no publication date.",
+        "Without a date a reader cannot tell whether the report is current, and relative dates ('last Thursday', "
+        "'two years ago') cannot be resolved, so date checks are weaker. Emitted when the article metadata has no "
+        "date (a date given only on the command line does not count as the article's own). Not emitted for empty "
+        "articles.",
+        "A pasted article with a headline and body but no date line or date metadata.",
+    ),
+    Rule(
+        "HYG003", "inconsistent-spelling", "warning", "hygiene",
+        "The same name is spelled two different ways in one article.",
+        "Transliterated names drift ('Gaddafi' / 'Qaddafi', 'Ain al-Asad' / 'Ayn al-Asad', 'Zelensky' / "
+        "'Zelenskyy'); mixing spellings in one article confuses readers and search, and can hide that two people "
+        "or places are meant. Fires when two mentions of the same kind have the same consonant outline and similar "
+        "letters; it does not fire for a surname next to the full name ('Biden' / 'Joe Biden'), an abbreviation "
+        "('US' / 'United States'), different people sharing a surname ('John Smith' / 'Jane Smith'), plurals, "
+        "possessives or demonyms ('Iraq' / 'Iraqi'), or two different places in the gazetteer ('Guinea' / 'Guyana').",
+        "Muammar Gaddafi ruled Libya for four decades. Qaddafi was killed in 2011.",
+    ),
+]
+
+# Labels that may name the same thing when spaCy disagrees with itself about a name ("Ayn al-Asad" ORG vs FAC).
+PLACE_LIKE = frozenset({"GPE", "LOC", "FAC", "ORG"})
+COMPARED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"})
+DEMONYM_SUFFIXES = ("i", "is", "s", "es", "n", "ns", "an", "ans", "ian", "ians", "ese", "ish")
+_BYLINE_LINE = re.compile(r"^(?:by|words by|reporting by)\s+[A-Z][\w.'’-]+", re.IGNORECASE | re.MULTILINE)
+_LETTERS = re.compile(r"[^\w]|_")
+
+
+def _anchor(doc: Any) -> Span | None:
+    """The headline, or the first sentence when there is none."""
+    article = doc._.pl_article
+    if article is not None and article.title_span:
+        start, end = article.title_span
+        return Span.between(doc.text, start, end)
+    for sent in doc.sents:
+        if sent.text.strip():
+            return Span.of(sent)
+    return None
+
+
+def find_missing_metadata(doc: Any) -> Iterator[Finding]:
+    article = doc._.pl_article
+    if article is None or not doc.text.strip():
+        return
+    anchor = _anchor(doc)
+    if anchor is None:
+        return
+    head = doc.text[: 600]
+    byline_in_text = _BYLINE_LINE.search(head)
+    if not article.byline and not byline_in_text:
+        yield Finding(
+            "HYG001", "info", "The article names no author (no byline)", anchor, confidence=0.9,
+            evidence={"byline": None, "checked": "article metadata and a 'By ...' line at the top"},
+        )
+    if not article.date:
+        yield Finding(
+            "HYG002", "info", "The article carries no publication date", anchor, confidence=0.9,
+            evidence={"date": None, "checked": "article metadata"},
+        )
+
+
+# --- HYG003 ------------------------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Form:
+    text: str  # the name as written, without 'the', titles or possessive
+    key: list[str]  # match_key tokens
+    label: str
+    first: Entity
+    count: int = 1
+
+
+def _letters(text: str) -> str:
+    return _LETTERS.sub("", text).casefold()
+
+
+def _token_variant(a: str, b: str, person: bool) -> bool:
+    """Two match-key words that are one word transliterated two ways."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < (5 if person else 3):
+        return False  # Jane/June, Ali/Aly: too short to tell a variant from another name
+    if a.startswith(b) or b.startswith(a):
+        return False  # Iraq/Iraqi, Niger/Nigeria, Muhammad/Muhammadu
+    return skeleton(a) == skeleton(b) and fuzz.ratio(a, b) >= 65
+
+
+def spelling_variant(a: _Form, b: _Form, *, min_ratio: float = 65.0) -> float | None:
+    """Similarity (0-100) when ``b`` is ``a`` spelled another way, else None."""
+    if _letters(a.text) == _letters(b.text):
+        return None  # case, hyphens or apostrophes only ("al-Assad" / "Al Assad", "Sana'a" / "Sanaa")
+    for x, y in ((a, b), (b, a)):
+        lx, ly = _letters(x.text), _letters(y.text)
+        if ly.startswith(lx) and ly[len(lx):] in DEMONYM_SUFFIXES:
+            return None  # plural or demonym
+    same_key = a.key == b.key
+    if not same_key and not (a.label == b.label or (a.label in PLACE_LIKE and b.label in PLACE_LIKE)):
+        return None
+    place_a, place_b = gazetteer().get(a.text), gazetteer().get(b.text)
+    if place_a is not None and place_b is not None and place_a.canonical != place_b.canonical:
+        return None  # two real places (Guinea / Guyana)
+    key_a, key_b = " ".join(a.key), " ".join(b.key)
+    if len(key_a.replace(" ", "")) < 4 or len(key_b.replace(" ", "")) < 4:
+        return None
+    similarity = fuzz.ratio(key_a, key_b)
+    if same_key or key_a.replace(" ", "") == key_b.replace(" ", ""):
+        return similarity
+    person = a.label == "PERSON" and b.label == "PERSON"
+    ta, tb = a.key, b.key
+    if len(ta) != len(tb):
+        if not person:
+            return None
+        short, long_ = (ta, tb) if len(ta) < len(tb) else (tb, ta)
+        long_ = long_[-len(short):]  # "Erdogan" against the surname of "Recep Tayyip Erdoğan"
+        ta, tb = short, long_
+    if ta == tb:
+        # The shorter is the surname of the longer and spelled alike: only its letters (diacritics) may differ.
+        return similarity if _letters(a.text.split()[-1]) != _letters(b.text.split()[-1]) else None
+    if not all(_token_variant(x, y, person) for x, y in zip(ta, tb)):
+        return None
+    return similarity if similarity >= min_ratio or len(a.key) != len(b.key) else None
+
+
+def _forms(entities: list[Entity]) -> list[_Form]:
+    forms: dict[tuple[str, str], _Form] = {}
+    for ent in entities:
+        if ent.label not in COMPARED_LABELS or ent.origin in ("acronym", "role"):
+            continue
+        text = normalize_name(ent.span.text)
+        if not text or text.isupper() or any(ch.isdigit() for ch in text):
+            continue
+        key = match_key(text).split()
+        if not key:
+            continue
+        existing = forms.get((text, ent.label))
+        if existing is not None:
+            existing.count += 1
+        else:
+            forms[(text, ent.label)] = _Form(text, key, ent.label, ent)
+    return sorted(forms.values(), key=lambda f: f.first.span.start)
+
+
+def find_inconsistent_spellings(doc: Any, *, min_ratio: float = 65.0) -> Iterator[Finding]:
+    forms = _forms(doc._.pl_entities or [])
+    reported: set[str] = set()
+    for i, later in enumerate(forms):
+        if later.text in reported:
+            continue
+        for earlier in forms[:i]:
+            if earlier.text == later.text:
+                continue
+            similarity = spelling_variant(earlier, later, min_ratio=min_ratio)
+            if similarity is None:
+                continue
+            reported.add(later.text)
+            yield Finding(
+                "HYG003", "warning",
+                f"'{later.text}' is spelled '{earlier.text}' elsewhere in the article; use one spelling",
+                later.first.span, related=[earlier.first.span],
+                confidence=0.85 if earlier.label == later.label else 0.7,
+                evidence={
+                    "first": earlier.text, "second": later.text, "similarity": round(similarity, 1),
+                    "keys": [" ".join(earlier.key), " ".join(later.key)],
+                    "labels": [earlier.label, later.label], "counts": [earlier.count, later.count],
+                },
+            )
+            break
+
+
+@Language.factory(
+    "presslint_hygiene",
+    default_config={"min_ratio": 65.0},
+    requires=["doc._.pl_entities"],
+    assigns=["doc._.pl_findings"],
+)
+def make_hygiene(nlp: Language, name: str, min_ratio: float) -> Any:
+    def component(doc: Any) -> Any:
+        if doc._.pl_findings is None:
+            doc._.pl_findings = []
+        doc._.pl_findings.extend(find_missing_metadata(doc))
+        if doc.text.strip():
+            doc._.pl_findings.extend(find_inconsistent_spellings(doc, min_ratio=min_ratio))
+        return doc
+
+    return component

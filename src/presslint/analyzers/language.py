@@ -1,0 +1,551 @@
+"""Loaded language and propaganda techniques (LNG001-LNG011), after the SemEval-2020 Task 11 technique set.
+
+Each technique is a lexicon of our own (``data/language/*.txt``, one entry a line, with comments) matched with a
+PhraseMatcher, plus a few token patterns, plus parse checks that keep neutral uses quiet:
+
+* name-calling (LNG001) fires only when the label is attached by the parse to a named target: "X thugs",
+  "the thug X", "X is a thug", "X, a thug", "called X thugs". "terrorist" has a stricter policy (see
+  ``_is_state_actor``): it fires when it labels a state actor (a country, government, army, ministry, command ...)
+  or when the article itself predicates it of a person; "Hamas terrorists" or "a terrorist attack" is the common
+  news language for designated groups and stays quiet. Official designations ("the US designated X a terrorist
+  organization") never fire.
+* negated uses ("is not a regime") and mentions of a word as a word ("the term 'regime'") never fire.
+* words inside a direct quotation or attributed content (a reporting verb governs them, "according to") still
+  fire at the same severity, but the message says it is the source's wording and evidence has ``in_quote: true``.
+* appeal to authority, whataboutism, bandwagon and red herring are not implemented: no precise surface cue.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+
+from ..model import Finding, Span
+from ..rules import Rule
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "language"
+CATEGORY = "language"
+
+RULES = [
+    Rule("LNG001", "name-calling", "warning", CATEGORY,
+         "A pejorative label is applied to a named person, group, state body or organisation.",
+         "Labels such as 'thugs', 'puppet', 'traitors', 'occupiers' or 'regime' attached to a named target judge "
+         "it instead of describing what it did. The label must be tied to the target by the grammar ('X thugs', "
+         "'the puppet X', 'X is a traitor', 'called X mercenaries'). 'terrorist' fires only when it labels a state "
+         "actor (a country, government, army, ministry or military command) or when the article calls a person a "
+         "terrorist; reporting on attacks by designated groups ('Hamas terrorists', 'a terrorist attack') and "
+         "official designations do not fire. Labels inside quotations are reported as the source's wording.",
+         "The Foreign Ministry said the army's Northern Command is a terrorist organization."),
+    Rule("LNG002", "loaded-language", "info", CATEGORY,
+         "An emotionally charged word carries a judgement the article does not support.",
+         "Words such as 'heinous', 'savage', 'massacre', 'martyrs' or 'genocide' used as a label steer the reader's "
+         "feelings rather than inform. Negated uses and mentions of a word as a word do not fire; words inside "
+         "quotations are reported as the source's wording.",
+         "Troops carried out a savage raid on the village at dawn."),
+    Rule("LNG003", "exaggeration", "info", CATEGORY,
+         "A phrase exaggerates or minimises beyond what the facts support.",
+         "'The worst ever', 'completely destroyed', 'never before seen' or 'a mere' inflate or shrink a fact; say "
+         "what happened and let numbers carry the size.",
+         "The storm completely destroyed the town's economy."),
+    Rule("LNG004", "doubt", "info", CATEGORY,
+         "Wording questions someone's credibility or legitimacy without evidence.",
+         "'So-called' or scare quotes around a legitimacy noun or a name ('the so-called government', "
+         "'the \"elections\"'), 'under the pretext of' or 'self-proclaimed' insinuate that something is fake. "
+         "Neutral 'so-called' ('so-called long COVID') does not fire.",
+         "Officials dismissed the so-called election as a formality."),
+    Rule("LNG005", "appeal-to-fear", "info", CATEGORY,
+         "A phrase builds support by stoking fear or prejudice.",
+         "'Before it is too late', 'a threat to our way of life' or 'an invasion of migrants' push the reader "
+         "to act out of fear rather than evidence.",
+         "The party warned of an invasion of migrants this summer."),
+    Rule("LNG006", "flag-waving", "info", CATEGORY,
+         "An appeal to patriotism or group identity stands in for an argument.",
+         "'True patriots', 'real Americans', 'our great nation' or 'enemies of the people' justify a position by "
+         "identity rather than reasons.",
+         "Every patriotic citizen should support the new border law."),
+    Rule("LNG007", "repetition", "info", CATEGORY,
+         "The same loaded word or label is used again and again.",
+         "Repeating a label or loaded word makes it stick through familiarity. Fires on the second use of the same "
+         "LNG001/LNG002 lexicon entry; the other uses are in `related`.",
+         "The regime's police ... the regime's courts ... (the same label twice)."),
+    Rule("LNG008", "slogans", "info", CATEGORY,
+         "A short, striking slogan replaces an argument.",
+         "'Death to X', 'Down with X', 'Long live X', 'Make X great again' and similar chants are slogans; inside "
+         "quotes they are reported as the source's wording.",
+         "Protesters chanted \"Death to the traitors\" outside the court."),
+    Rule("LNG009", "thought-terminating-cliche", "info", CATEGORY,
+         "A stock phrase closes the discussion instead of answering it.",
+         "'It is what it is', 'enough is enough', 'end of story', 'the debate is over' discourage further thought.",
+         "Asked about the cuts, the minister said: it is what it is."),
+    Rule("LNG010", "causal-oversimplification", "info", CATEGORY,
+         "One cause is blamed for an outcome that has many.",
+         "'Solely to blame', 'the sole cause of', 'all because of' reduce a complex outcome to one cause.",
+         "Rising prices are all because of the new tax, the senator said."),
+    Rule("LNG011", "black-and-white-fallacy", "info", CATEGORY,
+         "Two options are presented as the only ones.",
+         "'With us or against us', 'there is no middle ground', 'there is no alternative' hide the other options.",
+         "The president told allies they were either with us or against us."),
+]
+
+TECHNIQUE = {
+    "LNG001": "Name_Calling,Labeling", "LNG002": "Loaded_Language", "LNG003": "Exaggeration,Minimisation",
+    "LNG004": "Doubt", "LNG005": "Appeal_to_fear-prejudice", "LNG006": "Flag-Waving", "LNG007": "Repetition",
+    "LNG008": "Slogans", "LNG009": "Thought-terminating_Cliches", "LNG010": "Causal_Oversimplification",
+    "LNG011": "Black-and-White_Fallacy",
+}
+MESSAGE = {
+    "LNG002": "uses the loaded word '{m}'",
+    "LNG003": "'{m}' exaggerates or minimises",
+    "LNG004": "'{m}' casts doubt without evidence",
+    "LNG005": "'{m}' appeals to fear",
+    "LNG006": "'{m}' appeals to patriotism (flag-waving)",
+    "LNG008": "'{m}' is a slogan",
+    "LNG009": "'{m}' is a thought-terminating cliché",
+    "LNG010": "'{m}' blames a single cause",
+    "LNG011": "'{m}' presents only two options",
+}
+SOURCE_WORDING = " (the source's wording, in a quotation or attributed statement)"
+PHRASE_FILES = {  # lexicon file -> rule code
+    "loaded.txt": "LNG002", "exaggeration.txt": "LNG003", "doubt.txt": "LNG004", "fear.txt": "LNG005",
+    "flag_waving.txt": "LNG006", "slogans.txt": "LNG008", "cliches.txt": "LNG009", "causal.txt": "LNG010",
+    "black_white.txt": "LNG011",
+}
+CONFIDENCE = {"LNG001": 0.85, "LNG002": 0.7, "LNG004": 0.75, "LNG007": 0.7}
+
+TARGET_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
+# Nouns a label may modify and still be about the target: "the X terrorist organization".
+ACTOR_NOUNS = {"organization", "organisation", "group", "army", "regime", "state", "militia", "force", "forces",
+               "entity", "gang", "network", "cell", "outfit", "government", "movement", "military", "leader",
+               "leadership", "administration", "junta"}
+STATE_HEADS = {"army", "regime", "state", "government", "military", "administration", "junta"}
+# Verbs that report someone else's labelling: the finding is the source's wording.
+LABEL_VERBS = {"call", "brand", "label", "dub", "describe", "term", "denounce", "deem", "consider", "see",
+               "regard", "view", "decry", "condemn"}
+# Official designations are facts to report, not name-calling: never fire under these verbs.
+DESIGNATION_VERBS = {"designate", "list", "proscribe", "blacklist", "classify", "delist", "outlaw", "ban"}
+REPORT_VERBS = LABEL_VERBS | {
+    "say", "tell", "claim", "accuse", "state", "add", "insist", "warn", "allege", "argue", "announce", "declare",
+    "write", "tweet", "post", "charge", "quote", "chant", "shout", "vow", "threaten", "demand", "urge", "report",
+    "assert", "maintain", "believe", "think", "suggest", "accuse", "blame", "write", "cry", "scream", "sing",
+}
+# "convicted terrorist X": a neutral description of a person, not a label.
+NEUTRAL_PERSON_MODIFIERS = {"convicted", "suspected", "alleged", "jailed", "wanted", "accused", "former",
+                            "imprisoned", "captured", "sentenced"}
+NEGATIONS = {"not", "no", "never", "n't", "nor", "neither"}
+SUPERLATIVES = ["worst", "greatest", "biggest", "best", "largest", "deadliest", "most"]
+DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those", "that"}
+OPEN_QUOTES, CLOSE_QUOTES = "“«", "”»"
+_QUOTE_CHARS = re.compile(r'[“”«»"]')
+
+
+# --- lexicons ----------------------------------------------------------------------------------------------------
+
+def read_lexicon(path: Path) -> list[list[str]]:
+    """Rows of a lexicon file: '|'-separated fields, comments (#) and blank lines skipped."""
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        rows.append([field.strip() for field in line.split("|")])
+    return rows
+
+
+def expand(entry: str) -> list[str]:
+    """'thug(s)' -> ['thug', 'thugs']; apostrophes in both straight and curly form."""
+    forms = [entry]
+    match = re.search(r"\((s|es)\)", entry)
+    if match:
+        forms = [entry.replace(match.group(0), ""), entry.replace(match.group(0), match.group(1))]
+    out = []
+    for form in forms:
+        out.append(form)
+        if "'" in form:
+            out.append(form.replace("'", "’"))
+    return out
+
+
+def read_words(name: str) -> frozenset[str]:
+    return frozenset(row[0].lower() for row in read_lexicon(DATA / name))
+
+
+@dataclass
+class Lexicons:
+    labels: dict[str, tuple[str, set[str]]] = field(default_factory=dict)  # form -> (entry, flags)
+    phrases: dict[str, dict[str, str]] = field(default_factory=dict)  # code -> form -> entry
+    legitimacy: frozenset[str] = frozenset()
+    state_bodies: frozenset[str] = frozenset()
+    metalinguistic: frozenset[str] = frozenset()
+
+
+@lru_cache(maxsize=1)
+def lexicons() -> Lexicons:
+    lex = Lexicons()
+    for row in read_lexicon(DATA / "name_calling.txt"):
+        flags = {f.strip() for f in (row[1] if len(row) > 1 else "").split(",") if f.strip()}
+        for form in expand(row[0]):
+            lex.labels[form.lower()] = (row[0], flags)
+    for name, code in PHRASE_FILES.items():
+        table = lex.phrases.setdefault(code, {})
+        for row in read_lexicon(DATA / name):
+            for form in expand(row[0]):
+                table[form.lower()] = row[0]
+    lex.legitimacy = read_words("legitimacy_nouns.txt")
+    lex.state_bodies = read_words("state_bodies.txt")
+    lex.metalinguistic = read_words("metalinguistic.txt")
+    return lex
+
+
+# --- matchers (built once per pipeline) -------------------------------------------------------------------------
+
+@dataclass
+class Matchers:
+    labels: PhraseMatcher
+    phrases: PhraseMatcher
+    patterns: Matcher
+    so_called: PhraseMatcher
+
+
+def build_matchers(nlp: Language) -> Matchers:
+    lex = lexicons()
+    labels = PhraseMatcher(nlp.vocab, attr="LOWER")
+    labels.add("LABEL", [nlp.make_doc(form) for form in lex.labels])
+    phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+    for code, table in lex.phrases.items():
+        phrases.add(code, [nlp.make_doc(form) for form in table])
+    so_called = PhraseMatcher(nlp.vocab, attr="LOWER")
+    so_called.add("SO_CALLED", [nlp.make_doc("so-called"), nlp.make_doc("so called")])
+    patterns = Matcher(nlp.vocab)
+    ending = [[{"LOWER": "ever"}], [{"LOWER": "in"}, {"LOWER": "history"}],
+              [{"LOWER": "of"}, {"LOWER": "all"}, {"LOWER": "time"}]]
+    patterns.add("LNG003", [[{"LOWER": "the"}, {"LOWER": {"IN": SUPERLATIVES}},
+                             {"IS_PUNCT": False, "OP": "{0,3}"}, *end] for end in ending])
+    crowd = {"IN": ["invasion", "flood", "floods", "swarm", "swarms", "horde", "hordes"]}
+    migrants = {"IN": ["migrants", "immigrants", "refugees", "foreigners", "illegals", "aliens", "asylum"]}
+    patterns.add("LNG005", [[{"LOWER": crowd}, {"LOWER": "of"}, {"LOWER": migrants}]])
+    patterns.add("LNG006", [[{"LOWER": {"IN": ["real", "true"]}},
+                             {"ENT_TYPE": "NORP", "LOWER": {"REGEX": "s$"}, "POS": {"IN": ["PROPN", "NOUN"]}}]])
+    named = {"POS": {"IN": ["PROPN"]}}
+    patterns.add("SLOGAN_LEAD", [[{"LOWER": {"IN": ["death", "down"]}}, {"LOWER": {"IN": ["to", "with"]}},
+                                  {"LOWER": "the", "OP": "?"}, {"POS": {"IN": ["PROPN", "NOUN"]}}],
+                                 [{"LOWER": "long"}, {"LOWER": "live"}, {"LOWER": "the", "OP": "?"}, named]])
+    patterns.add("LNG008", [[{"LOWER": "make"}, {"IS_PUNCT": False, "OP": "{1,3}"}, {"LOWER": "great"},
+                             {"LOWER": "again"}]])
+    return Matchers(labels, phrases, patterns, so_called)
+
+
+# --- context: quotations, attribution, negation --------------------------------------------------------------------
+
+def quoted_regions(text: str) -> list[tuple[int, int]]:
+    """(start, end) of text between paired quotation marks, line by line (a quote may not cross a paragraph)."""
+    regions = []
+    offset = 0
+    for line in text.split("\n"):
+        opened: int | None = None
+        for m in _QUOTE_CHARS.finditer(line):
+            ch, pos = m.group(), offset + m.start()
+            if opened is None and (ch in OPEN_QUOTES or ch == '"'):
+                opened = pos
+            elif opened is not None and (ch in CLOSE_QUOTES or ch == '"'):
+                regions.append((opened, pos + 1))
+                opened = None
+        if opened is not None:  # a quote running to the end of its paragraph
+            regions.append((opened, offset + len(line)))
+        offset += len(line) + 1
+    return regions
+
+
+class Context:
+    """Per-doc facts the checks share: quoted regions and quotes found by the sources analyzer."""
+
+    def __init__(self, doc) -> None:
+        self.doc = doc
+        self.regions = quoted_regions(doc.text)
+        quotes = getattr(doc._, "pl_quotes", None) or []
+        self.regions += [(q.content.start, q.content.end) for q in quotes]
+        self.ents = {tok.i: ent for ent in doc.ents for tok in ent}
+
+    def in_quotation(self, start: int, end: int) -> bool:
+        return any(a <= start and end <= b for a, b in self.regions)
+
+    def attributed(self, span) -> bool:
+        """Inside a quotation, governed by a reporting verb, or in a sentence with 'according to'."""
+        if self.in_quotation(span.start_char, span.end_char):
+            return True
+        child = span.root
+        for anc in span.root.ancestors:
+            # "said (that) X ...", "X, he said", "called X thugs", "described a massacre"; not "told a story".
+            if anc.lemma_ in REPORT_VERBS and child.dep_ in ("ccomp", "xcomp", "parataxis", "oprd"):
+                return True
+            if anc.lemma_ in LABEL_VERBS and child.dep_ in ("dobj", "prep", "attr"):
+                return True
+            child = anc
+        sent = span.root.sent
+        for tok in sent:
+            if tok.lemma_ in REPORT_VERBS and tok.dep_ == "parataxis":
+                return True
+            if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.nbor().lower_ == "to":
+                return True
+        return False
+
+    def target_span(self, tok):
+        ent = self.ents.get(tok.i)
+        if ent is not None and ent.label_ in TARGET_LABELS:
+            return ent, ent.label_
+        if tok.pos_ == "NOUN":  # "Turkish troops", "Moscow's proxies": the noun phrase of a named group
+            for c in tok.children:
+                if c.dep_ in ("amod", "compound", "poss") and self.ents.get(c.i) is not None \
+                        and self.ents[c.i].label_ in ("NORP", "GPE", "ORG"):
+                    return self.doc[self.ents[c.i].start: tok.i + 1], self.ents[c.i].label_
+        if tok.pos_ == "PROPN":
+            start = tok.i
+            while start > tok.sent.start and self.doc[start - 1].pos_ == "PROPN":
+                start -= 1
+            return self.doc[start: tok.i + 1], "PROPN"
+        return None, None
+
+
+def negated(tok) -> bool:
+    """The word or the verb/noun it hangs on is negated ('is not a regime', 'no massacre')."""
+    for t in (tok, tok.head, tok.head.head):
+        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in t.children):
+            return True
+    prev = tok.doc[max(tok.i - 2, tok.sent.start): tok.i]
+    return any(t.lower_ in NEGATIONS for t in prev)
+
+
+def mentioned_as_word(span, lex: Lexicons) -> bool:
+    """'the term "regime"', 'the word terrorist': a mention, not a use."""
+    i = span.start - 1
+    while i >= span.sent.start and (span.doc[i].is_quote or span.doc[i].is_punct):
+        i -= 1
+    return i >= span.sent.start and span.doc[i].lower_ in lex.metalinguistic
+
+
+# --- checks ------------------------------------------------------------------------------------------------------
+
+def _finding(code: str, severity: str, message: str, span, ctx: Context, entry: str, *, confidence=None,
+             **extra) -> Finding:
+    in_quote = ctx.attributed(span)
+    if in_quote:
+        message += SOURCE_WORDING
+    evidence = {"technique": TECHNIQUE[code], "matched": span.text, "lexicon": entry, "in_quote": in_quote}
+    evidence.update(extra)
+    return Finding(code, severity, message, Span.of(span), confidence=confidence or CONFIDENCE.get(code, 0.7),
+                   evidence=evidence)
+
+
+def _names_actor(tok, ctx: Context) -> bool:
+    """A person, people, country, or an organisation (not a thing such as a disease that NER calls ORG)."""
+    ent = ctx.ents.get(tok.i)
+    if ent is None:
+        return False
+    if ent.label_ in ("PERSON", "NORP", "GPE"):
+        return True
+    lex = lexicons()
+    return ent.label_ == "ORG" and any(t.lower_ in lex.state_bodies or t.lower_ in lex.legitimacy for t in ent)
+
+
+def _governed_by(tok, verbs: set[str]) -> bool:
+    return any(anc.lemma_ in verbs for anc in tok.ancestors)
+
+
+def _find_target(root, head, ctx: Context):
+    """(target span, its label, how it is attached) for a label word, or (None, None, None)."""
+    for t in (head, root):  # "Kremlin thugs", "the X terrorist organization", "Iran's regime"
+        for c in t.children:
+            if c.dep_ in ("compound", "amod", "poss", "nmod") and c.i != root.i:
+                span, label = ctx.target_span(c)
+                if span is not None:
+                    return span, label, "modifier"
+    if root.dep_ in ("amod", "compound") and root.head.i > root.i:  # "the terrorist X"
+        span, label = ctx.target_span(root.head)
+        if span is not None:
+            return span, label, "attributive"
+    if head.dep_ == "attr" and head.head.lemma_ == "be":  # "X is a terrorist organization"
+        for c in head.head.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                span, label = ctx.target_span(c)
+                if span is not None:
+                    return span, label, "predicate"
+    if head.dep_ == "appos":  # "X, a terrorist organization,"
+        span, label = ctx.target_span(head.head)
+        if span is not None:
+            return span, label, "apposition"
+    verb = None
+    if head.dep_ in ("oprd", "attr", "dobj", "ccomp", "xcomp") and head.head.lemma_ in LABEL_VERBS:
+        verb = head.head  # "called X thugs"
+    elif head.dep_ == "pobj" and head.head.lower_ == "as" and head.head.head.lemma_ in LABEL_VERBS:
+        verb = head.head.head  # "described X as thugs"
+    if verb is not None:
+        for c in verb.children:
+            if c.dep_ in ("dobj", "nsubjpass") and c.i != head.i:
+                span, label = ctx.target_span(c)
+                if span is not None:
+                    return span, label, "called"
+    return None, None, None
+
+
+def _is_state_actor(target, label: str, head, how: str, lex: Lexicons) -> bool:
+    """Policy for 'terrorist': it labels a state actor, or the article predicates it of a person."""
+    if label == "GPE" or head.lemma_ in STATE_HEADS:
+        return True
+    if any(t.lower_ in lex.state_bodies for t in target):
+        return True
+    if label == "PERSON" and how in ("predicate", "attributive", "apposition", "called"):
+        nearby = list(head.children) + list(target.root.children)
+        return not any(t.lower_ in NEUTRAL_PERSON_MODIFIERS for t in nearby)
+    return False
+
+
+def find_name_calling(doc, matchers: Matchers, ctx: Context) -> Iterator[tuple[Finding, str]]:
+    """LNG001 (and LNG002 for labels flagged 'loaded' that have no target). Yields (finding, lexicon entry)."""
+    lex = lexicons()
+    for _, start, end in matchers.labels(doc):
+        label = doc[start:end]
+        entry, flags = lex.labels[label.text.lower()]
+        root = label.root
+        if mentioned_as_word(label, lex) or negated(root) or _governed_by(root, DESIGNATION_VERBS):
+            continue
+        head = root
+        if root.dep_ in ("amod", "compound") and root.head.i > root.i:
+            if root.head.lemma_.lower() in ACTOR_NOUNS and root.head.i not in ctx.ents:
+                head = root.head
+                label = doc[start: head.i + 1]
+            elif root.head.i not in ctx.ents:  # "terrorist attack", "puppet show": about something else
+                continue
+        # "tax regime", "sanctions regime": a common-noun compound makes the label a technical term.
+        if any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in head.children):
+            continue
+        target, target_label, how = _find_target(root, head, ctx)
+        if target is None:
+            if "loaded" in flags:
+                yield _finding("LNG002", "info", MESSAGE["LNG002"].format(m=label.text), label, ctx, entry), entry
+            continue
+        if "state-only" in flags and not _is_state_actor(target, target_label, head, how, lex):
+            continue
+        span = doc[min(label.start, target.start): max(label.end, target.end)]
+        confidence = 0.6 if "weak" in flags else CONFIDENCE["LNG001"]
+        message = f"labels {target.text} as '{label.text}'"
+        in_quote = ctx.attributed(label) or how == "called"
+        if in_quote:
+            message += SOURCE_WORDING
+        evidence = {"technique": TECHNIQUE["LNG001"], "matched": label.text, "target": target.text,
+                    "target_label": target_label, "attached_as": how, "lexicon": entry, "in_quote": in_quote}
+        yield Finding("LNG001", "warning", message, Span.of(span), confidence=confidence, evidence=evidence), entry
+
+
+def find_phrases(doc, matchers: Matchers, ctx: Context) -> Iterator[tuple[Finding, str]]:
+    """Lexicon phrases and token patterns of LNG002-LNG011. Yields (finding, lexicon entry)."""
+    lex = lexicons()
+    hits = [(doc.vocab.strings[mid], s, e) for mid, s, e in matchers.phrases(doc)]
+    hits += [(doc.vocab.strings[mid], s, e) for mid, s, e in matchers.patterns(doc)]
+    hits.sort(key=lambda h: (h[1], -(h[2] - h[1])))
+    taken: set[int] = set()
+    for code, start, end in hits:
+        if any(i in taken for i in range(start, end)):
+            continue  # keep the longest match at each place
+        span = doc[start:end]
+        if code == "SLOGAN_LEAD":
+            prev = doc[start - 1] if start > span.sent.start else None
+            if prev is not None and not (prev.is_punct or prev.is_quote):  # "came down with the flu"
+                continue
+            code = "LNG008"
+        entry = lex.phrases.get(code, {}).get(span.text.lower(), span.text.lower())
+        if mentioned_as_word(span, lex):
+            continue
+        if code == "LNG002" and (negated(span.root) or _governed_by(span.root, DESIGNATION_VERBS)):
+            continue
+        taken.update(range(start, end))
+        yield _finding(code, "info", MESSAGE[code].format(m=span.text), span, ctx, entry), entry
+
+
+def find_doubt(doc, matchers: Matchers, ctx: Context) -> Iterator[tuple[Finding, str]]:
+    """'so-called X' and scare quotes around a legitimacy noun or a name (LNG004)."""
+    lex = lexicons()
+    for _, start, end in matchers.so_called(doc):
+        if end >= doc[start].sent.end:
+            continue
+        first = doc[end + 1] if doc[end].is_quote and end + 1 < len(doc) else doc[end]
+        chunk = next((c for c in doc.noun_chunks if c.start <= first.i < c.end), None)
+        stop = chunk.end if chunk is not None else first.i + 1
+        if stop < len(doc) and doc[stop].is_quote:
+            stop += 1
+        named = doc[end:stop]
+        if any(t.lower_ in lex.legitimacy or _names_actor(t, ctx) for t in named):
+            span = doc[start:stop]
+            yield _finding("LNG004", "info", MESSAGE["LNG004"].format(m=span.text), span, ctx, "so-called",
+                           target=named.text), "so-called"
+    text = doc.text
+    for a, b in quoted_regions(text):
+        inner = text[a + 1: b - 1].strip()
+        if not inner or len(inner.split()) > 3 or text[b - 1] not in CLOSE_QUOTES + '"':
+            continue
+        span = doc.char_span(a, b, alignment_mode="expand")
+        if span is None or span.start == span.sent.start:
+            continue
+        prev = doc[span.start - 1]
+        if prev.lower_ not in DETERMINERS or prev.lower_ in ("so",):
+            continue
+        words = inner.lower().split()
+        if not any(w.strip(".,") in lex.legitimacy for w in words) or mentioned_as_word(span, lex):
+            continue
+        if span.start >= 2 and doc[span.start - 2].lower_ in ("-", "called"):  # already "so-called"
+            continue
+        full = doc[span.start - 1: span.end]
+        yield (Finding("LNG004", "info", f"scare quotes around '{inner}' cast doubt on it", Span.of(full),
+                       confidence=0.6, evidence={"technique": TECHNIQUE["LNG004"], "matched": full.text,
+                                                 "lexicon": "scare quotes", "target": inner, "in_quote": False}),
+               "scare quotes")
+
+
+def find_repetition(found: list[tuple[Finding, str]], *, min_count: int = 2) -> Iterator[Finding]:
+    """LNG007: the same LNG001/LNG002 lexicon entry used min_count+ times; fires on the second use."""
+    uses: dict[str, list[Finding]] = defaultdict(list)
+    for finding, entry in found:
+        if finding.code in ("LNG001", "LNG002"):
+            uses[entry.lower()].append(finding)
+    for entry, items in uses.items():
+        if len(items) < min_count:
+            continue
+        items.sort(key=lambda f: f.span.start)
+        words = items[1].evidence["matched"]
+        yield Finding("LNG007", "info", f"repeats '{words}' ({len(items)} times in the article)", items[1].span,
+                      related=[f.span for f in items if f is not items[1]], confidence=CONFIDENCE["LNG007"],
+                      evidence={"technique": TECHNIQUE["LNG007"], "matched": words, "lexicon": entry,
+                                "count": len(items), "in_quote": items[1].evidence.get("in_quote", False)})
+
+
+def find_language(doc, matchers: Matchers, *, min_repetition: int = 2) -> list[Finding]:
+    """Every LNG finding in the doc."""
+    ctx = Context(doc)
+    found = list(find_name_calling(doc, matchers, ctx))
+    labelled = [f.span for f, _ in found if f.code == "LNG001"]
+    for finding, entry in find_phrases(doc, matchers, ctx):
+        if any(finding.span.overlaps(s) for s in labelled):
+            continue  # "criminal regime" is already name-calling
+        found.append((finding, entry))
+    found += list(find_doubt(doc, matchers, ctx))
+    findings = [f for f, _ in found]
+    findings += find_repetition(found, min_count=min_repetition)
+    return findings
+
+
+@Language.factory("presslint_language", default_config={"min_repetition": 2},
+                  requires=["doc.sents", "token.dep", "token.pos", "doc.ents"], assigns=["doc._.pl_findings"])
+def make_language(nlp: Language, name: str, min_repetition: int):
+    matchers = build_matchers(nlp)
+
+    def component(doc):
+        if doc._.pl_findings is None:  # a doc not made by nlp.prepare_doc
+            doc._.pl_findings = []
+        doc._.pl_findings.extend(find_language(doc, matchers, min_repetition=min_repetition))
+        return doc
+
+    return component

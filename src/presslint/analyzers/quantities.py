@@ -1,0 +1,424 @@
+"""Quantities: numbers with what they count, and the checks that compare them within one article.
+
+``find_quantity_mentions(doc)`` groups number tokens into quantities ("$3.5 million", "about 40 per cent", "a
+third", "dozens"), parses the value and finds the counted noun. The checks are deliberately narrow: two numbers
+only conflict when they count the same thing for the same event with the same modifiers and nothing ("at least",
+"another", a different date or place, a rising toll) explains the difference; a part only exceeds its whole when the
+text ties them explicitly ("of which", "of the", "out of", a list after a colon).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Iterator
+
+from spacy.language import Language
+
+from ..model import Finding, Quantity, Span
+from ..rules import Rule
+
+RULES = [
+    Rule(
+        "NUM001", "conflicting-quantities", "warning", "numbers",
+        "The same count for the same event is given two different values.",
+        "When an article says '12 people were killed' and later 'the 15 people killed in the attack', a reader cannot "
+        "tell which is right. Only exact figures are compared, and only when they count the same noun for the same "
+        "verb with the same modifiers; bounds ('at least'), updates ('the toll rose to'), 'another' and different "
+        "dates or places are never flagged.",
+        "Gunmen killed 12 people in the market. ... The 15 people killed were buried on Sunday.",
+    ),
+    Rule(
+        "NUM002", "part-exceeds-whole", "error", "numbers",
+        "A part is larger than the whole it belongs to.",
+        "Text that ties a part to a whole ('of which', 'of the', 'out of', a list after a colon, a percentage of a "
+        "population) must keep the part smaller: '3,000 troops, of which 3,500 were American' or 'seven out of five "
+        "voters' is arithmetically impossible, and usually a typo.",
+        "The force has 500 soldiers: 300 American and 250 British.",
+    ),
+]
+
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
+}
+SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9,
+          "trillion": 1e12, "tn": 1e12, "hundred": 100}
+FRACTIONS = {"half": 0.5, "halves": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25, "quarters": 0.25,
+             "fifth": 0.2, "fifths": 0.2, "tenth": 0.1, "tenths": 0.1}
+# Vague plurals: a lower-bound reading, always approximate.
+VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000, "tens": 20, "millions": 2e6, "billions": 2e9}
+CURRENCY_SYMBOLS = {"$": ("$", "dollar"), "us$": ("$", "dollar"), "£": ("£", "pound"), "€": ("€", "euro"),
+                    "¥": ("¥", "yen")}
+CURRENCY_WORDS = {"dollar": "$", "dollars": "$", "pound": "£", "pounds": "£", "euro": "€", "euros": "€",
+                  "yen": "¥", "rupees": "₹", "rupee": "₹", "yuan": "¥"}
+UNITS = {"%": "%", "percent": "%", "per": "%", "km": "km", "kilometres": "km", "kilometers": "km", "miles": "mi",
+         "mile": "mi", "kg": "kg", "kilograms": "kg", "tonnes": "t", "tons": "t", "metres": "m", "meters": "m",
+         "hectares": "ha", "acres": "acre", "barrels": "barrel", "mph": "mph", "km/h": "km/h"}
+APPROX_WORDS = ("about", "around", "nearly", "almost", "roughly", "some", "approximately", "estimated", "close to",
+                "more than", "over", "at least", "up to", "fewer than", "less than", "under", "as many as",
+                "just over", "just under", "upwards of", "in excess of", "at most", "no fewer than")
+LOWER_BOUNDS = frozenset(("more than", "over", "at least", "just over", "upwards of", "in excess of", "no fewer than",
+                          "as many as"))
+# Words that explain two different figures for one thing: updates, additions, comparisons.
+NUM001_BLOCKERS = frozenset(
+    "another additional more further other others total toll rose risen rise climbed climb increased increase "
+    "jumped fell dropped decreased up down compared than each every per average daily weekly annually including "
+    "among initially earlier later revised updated now least most".split()
+)
+DATE_ENTS = frozenset(("DATE", "TIME", "ORDINAL"))
+NAME_ENTS = frozenset(("PRODUCT", "LAW", "FAC", "WORK_OF_ART", "EVENT", "PERSON", "ORG"))  # "Boeing 737", "Article 5"
+
+
+@dataclass(slots=True)
+class QuantityMention:
+    record: Quantity
+    tokens: object  # spacy.tokens.Span of the number words
+    noun: object | None = None  # the counted noun token
+    qualifier: str | None = None
+    of_noun: object | None = None  # "40% of voters" -> voters
+    sent_index: int = 0
+    flags: set[str] = field(default_factory=set)
+
+
+@lru_cache(maxsize=1)
+def population_nouns() -> frozenset[str]:
+    text = resources.files("presslint").joinpath("data/numbers/population_nouns.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def _digits(text: str) -> float | None:
+    text = text.replace(",", "")
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def _is_number_token(tok) -> bool:
+    low = tok.lower_
+    if tok.ent_type_ in DATE_ENTS or tok.ent_type_ in NAME_ENTS:
+        return False
+    if low in VAGUE or low in NUMBER_WORDS:
+        return True
+    if not (tok.like_num and re.fullmatch(r"\d[\d,]*(?:\.\d+)?", tok.text)):
+        return False
+    if re.fullmatch(r"1[89]\d\d|20\d\d", tok.text) and tok.ent_type_ not in ("CARDINAL", "MONEY", "QUANTITY", "PERCENT"):
+        return False  # a year the model did not label
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    if prev is not None and prev.pos_ == "PROPN" and tok.head == prev and prev.ent_type_ not in ("NORP", "GPE"):
+        return False  # "Boeing 737", "Article 5"
+    return True
+
+
+def _qualifier(doc, start: int) -> tuple[str | None, int]:
+    """The approximation word(s) just before a number, and where they begin."""
+    for width in (3, 2, 1):
+        lo = start - width
+        if lo < 0:
+            continue
+        words = " ".join(t.lower_ for t in doc[lo:start])
+        if words.startswith("an "):
+            words = words[3:]
+        if words in APPROX_WORDS:
+            return words, lo
+    return None, start
+
+
+def _counted_noun(doc, end: int, last):
+    """The noun a number counts: '2,500 US troops' -> troops; 'dozens of people' -> people."""
+    if last.dep_ == "nummod" and last.head.pos_ in ("NOUN", "PROPN") and last.head.i >= end:
+        return last.head
+    i = end
+    while i < len(doc) and i < end + 4 and doc[i].pos_ in ("ADJ", "PROPN", "NOUN", "ADV") and doc[i].ent_type_ not in DATE_ENTS:
+        if doc[i].pos_ == "NOUN" and (i + 1 >= len(doc) or doc[i + 1].pos_ != "NOUN"):
+            return doc[i]
+        i += 1
+    if end + 1 < len(doc) and doc[end].lower_ == "of":
+        for tok in doc[end + 1:min(end + 5, len(doc))]:
+            if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj":
+                return tok
+            if tok.pos_ in ("NUM", "VERB", "PUNCT"):
+                break
+    return None
+
+
+def find_quantity_mentions(doc) -> list[QuantityMention]:
+    sent_starts = [s.start for s in doc.sents]
+    out: list[QuantityMention] = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        tok = doc[i]
+        low = tok.lower_
+        fraction = None
+        if low in ("a", "one", "two", "three") and i + 1 < n and doc[i + 1].lower_ in FRACTIONS and doc[i + 1].ent_type_ not in DATE_ENTS:
+            fraction = (1 if low in ("a", "one") else NUMBER_WORDS[low]) * FRACTIONS[doc[i + 1].lower_]
+        elif low == "half" and i + 1 < n and doc[i + 1].lower_ in ("of", "the"):
+            fraction = 0.5
+        if fraction is None and not _is_number_token(tok):
+            i += 1
+            continue
+        start = i
+        currency = None
+        if start > 0 and doc[start - 1].lower_ in CURRENCY_SYMBOLS:
+            currency = CURRENCY_SYMBOLS[doc[start - 1].lower_]
+            start -= 1
+        if fraction is not None:
+            value, end, unit, approx = fraction, i + (1 if low == "half" else 2), "fraction", False
+        elif low in VAGUE:
+            value, end, unit, approx = VAGUE[low], i + 1, None, True
+        else:
+            value = _digits(tok.text) if tok.text[0].isdigit() else float(NUMBER_WORDS[low])
+            end, approx, unit = i + 1, False, None
+            if value is None:
+                i += 1
+                continue
+            # "two hundred", "3.5 million", "£200m"
+            while end < n and doc[end].lower_ in SCALES and (doc[end].lower_ not in ("m", "b", "k") or currency):
+                value *= SCALES[doc[end].lower_]
+                end += 1
+        if end < n and doc[end].lower_ in UNITS and unit is None:
+            if doc[end].lower_ == "per" and not (end + 1 < n and doc[end + 1].lower_ == "cent"):
+                pass
+            else:
+                unit = UNITS[doc[end].lower_]
+                end += 2 if doc[end].lower_ == "per" else 1
+        if currency:
+            unit = currency[0]
+        elif end < n and doc[end].lower_ in CURRENCY_WORDS:
+            unit = CURRENCY_WORDS[doc[end].lower_]
+        qualifier, q_start = _qualifier(doc, start)
+        span = doc[q_start:end]
+        number_span = doc[start:end]
+        noun = None
+        of_noun = None
+        if unit == "%" or unit == "fraction":
+            of_noun = _counted_noun(doc, end, doc[end - 1]) if end < n and doc[end].lower_ == "of" else None
+        else:
+            noun = _counted_noun(doc, end, doc[end - 1])
+        counts = None
+        if currency:
+            counts = currency[1]
+        elif unit in CURRENCY_WORDS.values() and end < n and doc[end].lower_ in CURRENCY_WORDS:
+            counts = doc[end].lemma_.lower()
+        elif noun is not None:
+            counts = noun.lemma_.lower()
+        elif of_noun is not None:
+            counts = of_noun.lemma_.lower()
+        sent_index = bisect.bisect_right(sent_starts, start) - 1
+        record = Quantity(Span.of(span), round(value, 3) if unit == "fraction" else value, counts, unit,
+                          approx or qualifier is not None, sent_index)
+        out.append(QuantityMention(record, number_span, noun, qualifier, of_noun, sent_index))
+        i = max(end, i + 1)
+    return out
+
+
+# ---------------------------------------------------------------- NUM001
+
+def _event_of(noun) -> str | None:
+    """The verb a counted noun takes part in: 'killed 12 people' / 'the 12 people killed' -> kill."""
+    if noun is None:
+        return None
+    for child in noun.children:
+        if child.dep_ in ("acl", "relcl") and child.pos_ == "VERB":
+            return child.lemma_.lower()
+    if noun.dep_ in ("nsubj", "nsubjpass", "dobj") and noun.head.pos_ == "VERB":
+        return noun.head.lemma_.lower()
+    return None
+
+
+def _modifiers(noun, number_span) -> frozenset[str]:
+    return frozenset(
+        c.lemma_.lower() for c in noun.children
+        if c.dep_ in ("amod", "compound", "nmod", "poss") and not (number_span.start <= c.i < number_span.end)
+    )
+
+
+def _places(sent) -> frozenset[str]:
+    return frozenset(e.text.lower() for e in sent.ents if e.label_ in ("GPE", "LOC", "FAC"))
+
+
+def find_conflicts(doc, mentions: list[QuantityMention], dates_by_sent: dict[int, set[str]]) -> Iterator[Finding]:
+    sents = list(doc.sents)
+    keyed: dict[tuple, list[QuantityMention]] = {}
+    for m in mentions:
+        r = m.record
+        if r.counts is None or r.approximate or m.noun is None or r.unit == "fraction":
+            continue
+        event = _event_of(m.noun)
+        if event is None:
+            continue
+        sent = sents[m.sent_index]
+        if any(t.lower_ in NUM001_BLOCKERS for t in sent) or sent.text.rstrip().endswith("?"):
+            continue
+        key = (r.counts, r.unit, event, _modifiers(m.noun, m.tokens))
+        keyed.setdefault(key, []).append(m)
+    for key, group in keyed.items():
+        per_sent: dict[int, int] = {}
+        for m in group:
+            per_sent[m.sent_index] = per_sent.get(m.sent_index, 0) + 1
+        group = [m for m in group if per_sent[m.sent_index] == 1]  # two of one kind in a sentence: a list, bail
+        for a_i, a in enumerate(group):
+            for b in group[a_i + 1:]:
+                if a.record.value == b.record.value or a.sent_index == b.sent_index:
+                    continue
+                da, db = dates_by_sent.get(a.sent_index, set()), dates_by_sent.get(b.sent_index, set())
+                if da and db and da != db:
+                    continue  # different days: the figures may both be right
+                pa, pb = _places(sents[a.sent_index]), _places(sents[b.sent_index])
+                if pa and pb and not pa & pb:
+                    continue
+                yield Finding(
+                    "NUM001", "warning",
+                    f"'{b.record.span.text} {b.noun.text}' conflicts with '{a.record.span.text} {a.noun.text}' "
+                    f"given earlier for the same event ({key[2]})",
+                    b.record.span, related=[a.record.span], confidence=0.7,
+                    evidence={"counts": key[0], "event": key[2], "values": [a.record.value, b.record.value],
+                              "modifiers": sorted(key[3])},
+                )
+                break
+
+
+# ---------------------------------------------------------------- NUM002
+
+def _comparable(whole: QuantityMention, part: QuantityMention) -> bool:
+    return whole.record.unit == part.record.unit and whole.record.unit not in ("%", "fraction")
+
+
+def _exceeds(whole: QuantityMention, part_value: float, parts: list[QuantityMention]) -> bool:
+    if whole.qualifier in LOWER_BOUNDS:
+        return False
+    loose = whole.record.approximate or any(p.record.approximate and p.qualifier not in LOWER_BOUNDS for p in parts)
+    return part_value > whole.record.value * (1.5 if loose else 1.0)
+
+
+def _part_finding(whole: QuantityMention, parts: list[QuantityMention], how: str) -> Finding:
+    total = sum(p.record.value for p in parts)
+    if len(parts) == 1:
+        message = f"The part '{parts[0].record.span.text}' is larger than the whole '{whole.record.span.text}' ({how})"
+    else:
+        listed = " + ".join(p.record.span.text for p in parts)
+        message = f"The parts ({listed} = {total:g}) add up to more than the whole '{whole.record.span.text}' ({how})"
+    return Finding(
+        "NUM002", "error", message,
+        Span.between(whole.tokens.doc.text, parts[0].record.span.start, parts[-1].record.span.end),
+        related=[whole.record.span], confidence=0.85,
+        evidence={"whole": whole.record.value, "parts": [p.record.value for p in parts], "sum": total, "link": how},
+    )
+
+
+def find_parts_exceeding(doc, mentions: list[QuantityMention]) -> Iterator[Finding]:
+    by_sent: dict[int, list[QuantityMention]] = {}
+    for m in mentions:
+        by_sent.setdefault(m.sent_index, []).append(m)
+    for group in by_sent.values():
+        index = {m.tokens.start: m for m in group}
+        for k, m in enumerate(group):
+            end = m.tokens.end
+            nxt = doc[end] if end < len(doc) else None
+            # "15 of the 12 victims" / "seven out of five voters"
+            if nxt is not None and nxt.lower_ in ("of", "out"):
+                j = end + (2 if nxt.lower_ == "out" else 1)
+                if j < len(doc) and doc[j].lower_ in ("the", "those", "these", "its", "their", "his", "her"):
+                    j += 1
+                whole = next((w for w in group[k + 1:] if w.tokens.start == j or
+                              (doc[w.tokens.start - 1].lower_ in CURRENCY_SYMBOLS and w.tokens.start - 1 == j)), None)
+                if whole is not None and _comparable(whole, m) and (nxt.lower_ == "out" or doc[end + 1].lower_ != "of"):
+                    if _exceeds(whole, m.record.value, [m]):
+                        yield _part_finding(whole, [m], f"'{nxt.text}' ties the part to the whole")
+                    continue
+            # "120 per cent of the residents"
+            if m.record.unit == "%" and m.of_noun is not None and m.record.value > 100 and m.qualifier not in ("up to",):
+                if m.of_noun.lemma_.lower() in population_nouns():
+                    yield Finding(
+                        "NUM002", "error",
+                        f"'{m.record.span.text}' of the {m.of_noun.text} is more than all of them",
+                        m.record.span, confidence=0.85,
+                        evidence={"percent": m.record.value, "of": m.of_noun.lemma_.lower(), "link": "percent of a population"},
+                    )
+            # "3,000 troops, of which 2,500 ..." / "500 soldiers: 300 American and 250 British" / "2,500 of them"
+            if m.record.counts is None or m.record.unit in ("%", "fraction"):
+                continue
+            link, parts = _listed_parts(doc, m, group[k + 1:])
+            if link and parts:
+                total = sum(p.record.value for p in parts)
+                if _exceeds(m, total, parts):
+                    yield _part_finding(m, parts, link)
+
+
+def _listed_parts(doc, whole: QuantityMention, later: list[QuantityMention]) -> tuple[str | None, list]:
+    noun = whole.noun
+    j = (noun.i + 1) if noun is not None and noun.i >= whole.tokens.end else whole.tokens.end
+    if j >= len(doc):
+        return None, []
+    window = doc[j:min(j + 4, len(doc))].text.lower()
+    if re.match(r"^,?\s*of (?:which|whom)\b", window):
+        link = "of which"
+    elif re.match(r"^\s*[:\u2014\u2013]", window) or re.match(r"^\s*-\s", window):
+        link = "a list after the total"
+    elif re.match(r"^,?\s*including\b", window):
+        link = "including"
+    else:
+        # "3,000 troops, 2,500 of them Americans"
+        them = next((p for p in later if p.tokens.end + 1 < len(doc) and doc[p.tokens.end].lower_ == "of"
+                     and doc[p.tokens.end + 1].lower_ in ("them", "whom", "which") and p.tokens.start - j <= 3), None)
+        if them is not None and _comparable(whole, them):
+            return "of them", [them]
+        return None, []
+    parts = []
+    for p in later:
+        if p.tokens.start < j or not _comparable(whole, p):
+            break
+        if p.record.counts not in (None, whole.record.counts):
+            nationality = p.noun is not None and p.noun.ent_type_ == "NORP"
+            if not nationality:
+                break
+        if link == "including":
+            after = doc[p.tokens.end] if p.tokens.end < len(doc) else None
+            if after is None or after.ent_type_ != "NORP":
+                return None, []  # "including 300 officers and 250 women" may overlap
+        parts.append(p)
+    if link == "of which" and parts:
+        return link, parts if _joined(doc, parts) else parts[:1]
+    return (link, parts) if len(parts) >= 2 and _joined(doc, parts) else (None, [])
+
+
+def _joined(doc, parts: list[QuantityMention]) -> bool:
+    """The parts form one list: between them only short stretches with 'and' or commas, no new clause verb."""
+    for a, b in zip(parts, parts[1:]):
+        gap = doc[a.tokens.end:b.tokens.start]
+        if len(gap) > 4 or not any(t.lower_ in ("and", ",", ";") for t in gap) or any(t.pos_ == "VERB" for t in gap):
+            return False
+    return True
+
+
+def find_quantity_problems(doc, mentions: list[QuantityMention] | None = None) -> Iterator[Finding]:
+    mentions = find_quantity_mentions(doc) if mentions is None else mentions
+    dates_by_sent: dict[int, set[str]] = {}
+    sent_starts = [s.start_char for s in doc.sents]
+    for d in doc._.pl_dates or []:
+        if d.value:
+            dates_by_sent.setdefault(bisect.bisect_right(sent_starts, d.span.start) - 1, set()).add(d.value)
+    yield from find_conflicts(doc, mentions, dates_by_sent)
+    yield from find_parts_exceeding(doc, mentions)
+
+
+def find_quantities(doc) -> list[Quantity]:
+    return [m.record for m in find_quantity_mentions(doc)]
+
+
+@Language.factory("presslint_quantities", default_config={}, requires=["doc.ents", "doc.sents"],
+                  assigns=["doc._.pl_quantities", "doc._.pl_findings"])
+def make_quantities(nlp, name):
+    def component(doc):
+        mentions = find_quantity_mentions(doc)
+        doc._.pl_quantities = [m.record for m in mentions]
+        doc._.pl_findings.extend(find_quantity_problems(doc, mentions))
+        return doc
+
+    return component

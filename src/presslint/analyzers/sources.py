@@ -1,0 +1,714 @@
+"""Sources and attribution: who said what, how the speaker is identified, and claims with no source at all.
+
+``find_attributions(doc)`` reads the dependency parse: a speech verb from our lexicon (``data/sources/lexicon.json``)
+with a clausal complement is a cue, its subject the speaker, the complement the content; "according to X" is a cue
+too; quotation marks decide direct / indirect / mixed. ``find_sources`` groups speakers into ``Source`` records
+(full name then surname, "the official" after "a senior official", pronouns to the most recent compatible source)
+and classifies each one. ``find_source_findings`` turns that into SRC001-SRC003; ``find_unattributed`` catches vague
+attributions (SRC002). When the parse does not support a decision (passives such as "it was reported", negated cues,
+speakers inside a quotation) the code bails out rather than guess.
+"""
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from spacy.language import Language
+
+from ..model import Finding, Quote, Source, Span
+from ..rules import Rule
+
+RULES = [
+    Rule(
+        "SRC001", "anonymous-source", "warning", "sources",
+        "A claim is attributed to a source the reader cannot identify.",
+        "Fires once per attribution whose speaker is unnamed or vague: 'officials', 'two security officials', 'a senior "
+        "diplomat', 'sources familiar with the matter', 'an official who asked not to be named', or any speaker quoted "
+        "'on condition of anonymity'. Anonymous sourcing is sometimes necessary, but the reader should know how much "
+        "of the story rests on it. Named people ('Prime Minister Jacinda Ardern said'), organisations ('the Pentagon "
+        "said') and specific roles ('a police spokesperson said') do not fire.",
+        "Two people familiar with the negotiations said the deal could be signed next week.",
+    ),
+    Rule(
+        "SRC002", "unattributed-claim", "info", "sources",
+        "A claim is presented through a vague attribution with no identifiable source.",
+        "Fires on weasel attributions that name nobody: 'it is believed', 'it was reported', 'he is said to', "
+        "'reportedly', 'critics say', 'experts warn', 'observers say', 'some argue', 'many people think'. It stays "
+        "silent when the group is named ('critics, including Senator Jane Doe, say', 'experts at the WHO say') or "
+        "when an agent follows ('it was reported by the BBC').",
+        "The minister is believed to have offered his resignation last week.",
+    ),
+    Rule(
+        "SRC003", "single-source-story", "info", "sources",
+        "Everything attributed in the article comes from one source.",
+        "Fires when the article has at least two attributions and every one of them resolves to the same source. "
+        "A story that relays one party's account without a second voice may be accurate, but the reader should know "
+        "it is one-sided. The finding points at the first mention of the source.",
+        "The company said profits rose. It added that it would hire 500 staff. Its chief executive said demand was strong.",
+    ),
+]
+
+
+# ---------------------------------------------------------------------------------------------------------- lexicon
+@dataclass(frozen=True)
+class Lexicon:
+    speech_verbs: frozenset[str]
+    xcomp_verbs: frozenset[str]
+    channel_verbs: frozenset[str]
+    platforms: frozenset[str]
+    channel_nouns: frozenset[str]
+    anonymous_heads: frozenset[str]
+    always_anonymous_heads: frozenset[str]
+    role_nouns: frozenset[str]
+    org_nouns: frozenset[str]
+    document_nouns: frozenset[str]
+    weasel_subjects: frozenset[str]
+    weasel_verbs: frozenset[str]
+    weasel_passive_verbs: frozenset[str]
+    weasel_adverbs: frozenset[str]
+    anonymous_re: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    raw = json.loads(resources.files("presslint").joinpath("data/sources/lexicon.json").read_text("utf-8"))
+    phrases = sorted(raw.pop("anonymous_phrases"), key=len, reverse=True)
+    raw.pop("_about", None)
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
+    return Lexicon(**{k: frozenset(v) for k, v in raw.items()}, anonymous_re=pattern)
+
+
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "rev",
+                        "president", "minister", "senator", "judge", "gen", "col", "capt", "sgt", "lt", "gov", "rep",
+                        "sen", "mx"})
+PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you"})
+RELATIVE = frozenset({"who", "that", "which"})
+ORG_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC"})
+QUOTE_CHARS = "\"“”„«»"
+NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}
+EDGE_PUNCT = frozenset(",;:-–—()[]")
+# Cues whose negation or embedding means nobody said anything ("declined to say", "refused to confirm").
+BLOCKING_HEADS = frozenset({"decline", "refuse", "fail", "not"})
+
+
+# ------------------------------------------------------------------------------------------------ internal records
+@dataclass(slots=True)
+class Attribution:
+    """One quote plus what the source grouping needs to know about its speaker."""
+
+    quote: Quote
+    sentence: int
+    speaker_head: object | None = None  # spaCy Token: the head of the speaker phrase
+    kind: str = "unknown"
+    name: str | None = None
+    description: str | None = None
+    count: int | None = None
+    anonymity: list[str] = field(default_factory=list)  # words that make the speaker anonymous
+    weasel: bool = False  # a vague group ("critics say"): SRC002, not SRC001
+    pronoun: str | None = None  # he/she/they/it when the speaker is a pronoun
+    plural: bool = False
+    definite: bool = False
+
+
+# ------------------------------------------------------------------------------------------------------ quotations
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of quotations (marks included), paired per line; an unclosed quote runs to the line end."""
+    spans: list[tuple[int, int]] = []
+    line_start = 0
+    for line in text.split("\n"):
+        open_at: int | None = None
+        for offset, ch in enumerate(line):
+            width = 1
+            if ch == "'" and line[offset + 1:offset + 2] == "'":  # '' used as a double quotation mark
+                ch, width = '"', 2
+            elif ch not in QUOTE_CHARS or (ch == "'" or offset and line[offset - 1] == "'"):
+                continue
+            pos = line_start + offset
+            if ch in "“„«" and open_at is None:
+                open_at = pos
+            elif ch in "”»" and open_at is not None:
+                spans.append((open_at, pos + 1))
+                open_at = None
+            elif ch == '"':
+                if open_at is None:
+                    open_at = pos
+                else:
+                    spans.append((open_at, pos + width))
+                    open_at = None
+        if open_at is not None and line_start + len(line) - open_at > 1:
+            spans.append((open_at, line_start + len(line)))
+        line_start += len(line) + 1
+    return spans
+
+
+class _Quotes:
+    """Fast 'is this offset inside a quotation?' over the spans of one doc."""
+
+    def __init__(self, text: str) -> None:
+        self.spans = quote_spans(text)
+        self.starts = [s for s, _ in self.spans]
+
+    def containing(self, pos: int) -> tuple[int, int] | None:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        if i >= 0 and self.spans[i][0] < pos < self.spans[i][1] - 1:
+            return self.spans[i]
+        return None
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int]]:
+        i = max(bisect.bisect_right(self.starts, start) - 1, 0)
+        out = []
+        for s, e in self.spans[i:]:
+            if s >= end:
+                break
+            if e > start:
+                out.append((s, e))
+        return out
+
+
+# ----------------------------------------------------------------------------------------------------- extraction
+def _trim(doc, start: int, end: int) -> tuple[int, int] | None:
+    """Token range [start, end) without edge punctuation (quotation marks kept: they belong to the content)."""
+    while start < end and (doc[start].text in EDGE_PUNCT or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].text in EDGE_PUNCT or doc[end - 1].text == "." or doc[end - 1].is_space):
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _char_span(doc, start: int, end: int) -> Span:
+    return Span.between(doc.text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
+
+
+def _content(doc, quotes: _Quotes, start: int, end: int) -> tuple[str, Span] | None:
+    """Kind and span of reported content covering tokens [start, end), widened to whole quotations it touches."""
+    rng = _trim(doc, start, end)
+    if rng is None:
+        return None
+    span = _char_span(doc, *rng)
+    touched = quotes.overlapping(span.start, span.end)
+    # A stray closing mark at the edge must not turn an indirect clause into a quote.
+    touched = [q for q in touched if q[1] - q[0] > 2]
+    if not touched:
+        return "indirect", span
+    if len(touched) == 1 and touched[0][0] <= span.start + 1 and span.end <= touched[0][1] + 1:
+        s, e = touched[0]
+        return "direct", Span.between(doc.text, s, e)
+    s = min(span.start, *(q[0] for q in touched))
+    e = max(span.end, *(q[1] for q in touched))
+    stripped = doc.text[s:e].strip("“”\"' ,.")
+    inside = sum(q[1] - q[0] for q in touched)
+    kind = "direct" if inside >= len(stripped) else "mixed"
+    return kind, Span.between(doc.text, s, e)
+
+
+def _speaker_token(cue):
+    """The subject that does the saying: the cue's own subject, or its governing verb's ("..., adding that")."""
+    tok = cue
+    for _ in range(3):
+        for child in tok.children:
+            if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and tok.lemma_ in ("quote", "cite")):
+                if child.lemma_.lower() in RELATIVE and tok.dep_ == "relcl":
+                    return tok.head
+                return child
+        if tok.dep_ in ("conj", "advcl", "xcomp"):
+            if tok.dep_ == "xcomp" and tok.head.lemma_ in BLOCKING_HEADS:
+                return None
+            tok = tok.head
+            continue
+        if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):  # "issued a statement saying ..."
+            noun = tok.head
+            tok = noun.head.head if noun.dep_ == "pobj" else noun.head
+            continue
+        return None
+    return None
+
+
+def _speaker_range(doc, speaker, cue) -> tuple[int, int] | None:
+    if speaker.dep_ not in ("nsubj", "nsubjpass", "pobj") and speaker.head.i == cue.i:
+        return None
+    if cue.dep_ == "relcl" and speaker.i == cue.head.i:  # "Smith, who said ..." -> "Smith"
+        start, end = speaker.left_edge.i, speaker.i + 1
+    else:
+        start, end = speaker.left_edge.i, speaker.right_edge.i + 1
+        for child in speaker.children:  # ", speaking on condition of anonymity," is not part of the name
+            if (child.dep_ in ("acl", "advcl") and child.tag_ in ("VBG", "VBN") and child.i > speaker.i
+                    and child.left_edge.i > 0 and doc[child.left_edge.i - 1].text == ","):
+                end = min(end, child.left_edge.i - 1)
+    if start <= cue.i < end:  # an inverted or odd parse: keep the part before the cue
+        end = cue.i if cue.i > speaker.i else end
+        start = max(start, cue.i + 1) if cue.i < speaker.i else start
+    return _trim(doc, start, end)
+
+
+def _channel(doc, cue, lex: Lexicon) -> Span | None:
+    """A named outlet or platform the words were given to: 'told Shafaq News', 'in an interview with CNN'."""
+
+    def named(tok) -> bool:
+        return any(t.pos_ == "PROPN" or (t.ent_type_ and t.ent_type_ not in ("DATE", "TIME", "CARDINAL"))
+                   for t in tok.subtree)
+
+    def phrase(tok) -> Span | None:
+        rng = _trim(doc, tok.left_edge.i, tok.right_edge.i + 1)
+        return _char_span(doc, *rng) if rng else None
+
+    heads = [cue] + [c for c in cue.children if c.dep_ == "advcl" and c.lemma_ in ("speak", "talk", "write")]
+    for head in heads:
+        if cue.lemma_ in lex.channel_verbs and head is cue:
+            for child in cue.children:
+                if child.dep_ in ("dobj", "dative") and child.pos_ != "PRON" and named(child):
+                    return phrase(child)
+        for prep in head.children:
+            if prep.dep_ != "prep":
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                word = prep.lower_
+                if word == "on" and (pobj.lower_ in lex.platforms or doc[pobj.left_edge.i:pobj.i + 1].text.lower()
+                                     in lex.platforms):
+                    return phrase(pobj)
+                if word == "to" and pobj.pos_ != "PRON" and named(pobj):
+                    return phrase(pobj)
+                if word == "in" and pobj.lemma_.lower() in lex.channel_nouns:
+                    for inner in pobj.children:
+                        if inner.dep_ == "prep" and inner.lower_ in ("with", "to", "on"):
+                            for target in inner.children:
+                                if target.dep_ == "pobj" and named(target):
+                                    return phrase(target)
+    return None
+
+
+def _adjacent_quote(doc, quotes: _Quotes, cue, speaker_rng) -> Span | None:
+    """A quotation right before the cue clause ('"...," she said') or right after it ('she said: "..."')."""
+    first = min(cue.i, speaker_rng[0]) if speaker_rng else cue.i
+    last = max(cue.i + 1, speaker_rng[1]) if speaker_rng else cue.i + 1
+    clause_start, clause_end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text)
+    i = bisect.bisect_right(quotes.starts, clause_start) - 1
+    if i >= 0:
+        s, e = quotes.spans[i]
+        gap = doc.text[e:clause_start]
+        if e <= clause_start and "\n" not in gap and not gap.strip(" ,.;:—–-"):
+            return Span.between(doc.text, s, e)
+    j = bisect.bisect_left(quotes.starts, clause_end)
+    if j < len(quotes.spans):
+        s, e = quotes.spans[j]
+        gap = doc.text[clause_end:s]
+        if "\n" not in gap and gap.strip() in (":", ","):
+            return Span.between(doc.text, s, e)
+    return None
+
+
+def _parenthetical(doc, quotes: _Quotes, cue) -> tuple[str, Span] | None:
+    """'The plant, he said, will close.': content is the governing clause on either side of the cue."""
+    head = cue.head
+    if cue.dep_ not in ("parataxis", "ccomp") or head.i == cue.i or head.pos_ not in ("VERB", "AUX"):
+        return None
+    words = [c for c in cue.children if c.dep_ != "punct"]
+    sub_start = min([cue.i] + [c.left_edge.i for c in words])
+    sub_end = max([cue.i] + [c.right_edge.i for c in words]) + 1
+    if sub_start < 1 or doc[sub_start - 1].text not in (",", "—", "–"):
+        return None
+    left = (head.left_edge.i, sub_start)
+    right = (sub_end, head.right_edge.i + 1)
+    best = max((left, right), key=lambda r: r[1] - r[0])
+    return _content(doc, quotes, *best)
+
+
+def _according_to(doc, quotes: _Quotes, tok) -> tuple[Span, tuple[int, int], tuple[str, Span]] | None:
+    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    if pobj is None:
+        return None
+    sent = tok.sent
+    speaker = _trim(doc, pobj.left_edge.i, pobj.right_edge.i + 1)
+    if speaker is None:
+        return None
+    left, right = (sent.start, tok.i), (pobj.right_edge.i + 1, sent.end)
+    best = max((left, right), key=lambda r: r[1] - r[0])
+    content = _content(doc, quotes, *best)
+    if content is None:
+        return None
+    cue = Span.between(doc.text, tok.idx, to.idx + len(to.text))
+    return cue, speaker, content
+
+
+def find_attributions(doc, *, lex: Lexicon | None = None) -> list[Attribution]:
+    """Every attribution in the doc, in text order, with its speaker classified (sources not yet grouped)."""
+    lex = lex or lexicon()
+    quotes = _Quotes(doc.text)
+    sent_index = {s.start: n for n, s in enumerate(doc.sents)}
+    found: list[Attribution] = []
+    for tok in doc:
+        if quotes.containing(tok.idx):
+            continue
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            got = _according_to(doc, quotes, tok)
+            if got is None:
+                continue
+            cue, speaker_rng, (kind, content) = got
+            quote = Quote(kind, cue, content, speaker=_char_span(doc, *speaker_rng))
+            att = Attribution(quote, sent_index[tok.sent.start])
+            _classify(doc, att, doc[speaker_rng[0]:speaker_rng[1]].root, speaker_rng, tok, lex)
+            found.append(att)
+            continue
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in lex.speech_verbs:
+            continue
+        att = _verb_attribution(doc, quotes, tok, lex, sent_index)
+        if att is not None:
+            found.append(att)
+    # A cue inside another attribution's speaker phrase ("an official who asked not to be named") is part of the name.
+    speakers = [a.quote.speaker for a in found]
+    return [a for a in found if not any(s.contains(a.quote.cue) for s in speakers)]
+
+
+def _verb_attribution(doc, quotes: _Quotes, cue, lex: Lexicon, sent_index) -> Attribution | None:
+    deps = {c.dep_ for c in cue.children}
+    if "neg" in deps or "auxpass" in deps or "nsubjpass" in deps and cue.lemma_ not in ("quote", "cite"):
+        return None  # "did not say", "it was reported that": nobody identifiable said it
+    if cue.lemma_ == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in cue.children):
+        return None
+    speaker = _speaker_token(cue)
+    if speaker is None or speaker.dep_ == "expl" or quotes.containing(speaker.idx):
+        return None
+    speaker_rng = _speaker_range(doc, speaker, cue)
+    if speaker_rng is None:
+        return None
+    content = None
+    for child in cue.children:
+        if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and cue.lemma_ in lex.xcomp_verbs):
+            start, end = child.left_edge.i, child.right_edge.i + 1
+            if child.dep_ == "ccomp" and start < cue.i < end:
+                continue
+            for lead in child.children:  # "said on Monday it would ...": the date belongs to the saying
+                if lead.dep_ in ("prep", "npadvmod") and lead.left_edge.i == cue.i + 1 and lead.i < child.i and any(
+                        t.ent_type_ in ("DATE", "TIME") for t in lead.subtree):
+                    start = lead.right_edge.i + 1
+            content = _content(doc, quotes, start, end)
+            break
+    if content is None:
+        adjacent = _adjacent_quote(doc, quotes, cue, speaker_rng)
+        content = ("direct", adjacent) if adjacent else _parenthetical(doc, quotes, cue)
+    if content is None:
+        return None
+    kind, content_span = content
+    speaker_span = _char_span(doc, *speaker_rng)
+    if content_span.overlaps(speaker_span):
+        return None
+    cue_span = Span.of(cue)
+    prt = next((c for c in cue.children if c.dep_ == "prt" and c.i == cue.i + 1), None)
+    if prt is not None:  # "pointed out"
+        cue_span = Span.between(doc.text, cue.idx, prt.idx + len(prt.text))
+    quote = Quote(kind, cue_span, content_span, speaker=speaker_span, channel=_channel(doc, cue, lex))
+    att = Attribution(quote, sent_index[cue.sent.start])
+    _classify(doc, att, speaker, speaker_rng, cue, lex)
+    return att
+
+
+# --------------------------------------------------------------------------------------------------- classification
+def _number(tok) -> int | None:
+    for child in tok.children:
+        if child.dep_ == "nummod":
+            text = child.lower_.replace(",", "")
+            if text.isdigit():
+                return int(text)
+            if text in NUMBER_WORDS:
+                return NUMBER_WORDS[text]
+    return None
+
+
+def _entity(tok):
+    if not tok.ent_type_:
+        return None
+    for ent in tok.doc.ents:  # few entities per doc; only reached for entity-bearing speaker heads
+        if ent.start <= tok.i < ent.end:
+            return ent
+    return None
+
+
+def _description(doc, speaker_rng, name_ent) -> str | None:
+    """The speaker phrase without the name: the role words ('Prime Minister', "the company's chief executive")."""
+    text = doc[speaker_rng[0]:speaker_rng[1]].text
+    if name_ent is not None:
+        text = text.replace(name_ent.text, " ")
+    text = re.sub(r"\s+", " ", text).strip(" ,;:-–—")
+    return text or None
+
+
+def _classify(doc, att: Attribution, head, speaker_rng, cue, lex: Lexicon) -> None:
+    """Fill the attribution's kind/name/description/count from its speaker phrase."""
+    att.speaker_head = head
+    phrase = doc[speaker_rng[0]:speaker_rng[1]]
+    lemma = head.lemma_.lower()
+    lower = head.lower_
+    att.plural = head.tag_ in ("NNS", "NNPS") or lower in ("they", "we")
+    att.definite = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "some", "many", "several")
+                       for c in head.children)
+    att.count = _number(head)
+    if lower in PRONOUNS:
+        att.pronoun = lower
+        return
+    ent = _entity(head)
+    person = ent if ent is not None and ent.label_ == "PERSON" else None
+    if person is None:
+        for child in head.children:
+            if child.dep_ == "appos":
+                appos_ent = _entity(child)
+                if appos_ent is not None and appos_ent.label_ == "PERSON":
+                    person = appos_ent
+                    break
+    if person is not None:
+        start = person.start
+        while start > speaker_rng[0] and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and (
+                doc[start - 1].lower_.rstrip(".") not in HONORIFICS and doc[start - 1].lemma_.lower() not in lex.role_nouns):
+            start -= 1  # "Lionel Messi" when the NER only tagged "Messi"
+        person = doc[start:person.end]
+        att.kind, att.name = "named_person", person.text
+        att.description = _description(doc, speaker_rng, person)
+        return
+    # Words that make the speaker anonymous, in the phrase or in the cue's clause ("speaking on condition of ...").
+    anonymity = lex.anonymous_re.findall(phrase.text.lower())
+    clause_text = doc.text[cue.sent.start_char:cue.sent.end_char].lower()
+    content = att.quote.content
+    outside = clause_text[: max(content.start - cue.sent.start_char, 0)] + " " + clause_text[
+        max(content.end - cue.sent.start_char, 0):]
+    anonymity += [m for m in lex.anonymous_re.findall(outside) if m not in anonymity and m not in (
+        "familiar with", "close to", "with knowledge of", "with direct knowledge", "briefed on")]
+    att.name = phrase.text
+    if ent is not None and ent.label_ in ORG_LABELS and not anonymity:
+        att.kind, att.name = "named_organisation", ent.text
+        return
+    if _is_weasel(head, lex):
+        att.kind, att.weasel = "anonymous", True
+        att.anonymity = [head.text]
+        return
+    if lemma in lex.always_anonymous_heads or (
+            lemma in lex.anonymous_heads and (anonymity or att.plural or not att.definite)
+            and lemma not in ("person", "people")) or (lemma in ("person", "people") and anonymity):
+        att.kind = "anonymous"
+        att.anonymity = [head.text, *anonymity] if not anonymity or lemma in lex.always_anonymous_heads else anonymity
+        att.description = phrase.text
+        return
+    if anonymity and lemma in lex.role_nouns:
+        att.kind, att.anonymity, att.description = "anonymous", anonymity, phrase.text
+        return
+    if lemma in lex.role_nouns:
+        att.kind, att.description = "role_only", phrase.text
+        return
+    if lemma in lex.org_nouns:
+        att.kind = "named_organisation"
+        return
+    names = [t for t in phrase if t.pos_ == "PROPN"]
+    if ent is None and len(names) >= 2 and names == list(phrase) and all(t.is_title for t in names):
+        att.kind, att.name = "named_person", phrase.text  # a full name the NER missed: "Keir Starmer said"
+        return
+    att.kind = "unknown"
+
+
+def _is_weasel(head, lex: Lexicon) -> bool:
+    """A vague group standing in for a source: 'critics', 'experts', 'some', 'many people', 'observers'."""
+    lemma = head.lemma_.lower()
+    if lemma not in lex.weasel_subjects:
+        return False
+    if any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or t.lower_ in ("including", "such", "like")
+           for t in head.subtree):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in ("at", "from", "with", "in") for c in head.children):
+        return False  # "scientists at the university": an affiliation, not a vague crowd
+    dets = {c.lower_ for c in head.children if c.dep_ in ("det", "poss", "amod", "nummod")}
+    if lemma in ("some", "many", "most", "others"):
+        return head.pos_ in ("PRON", "DET", "ADJ", "NOUN") and not any(c.dep_ == "prep" for c in head.children)
+    if lemma == "people":
+        return bool(dets & {"some", "many", "most"})
+    if head.tag_ != "NNS" and lemma not in ("rumour", "rumor", "speculation"):
+        return False
+    return not (dets - {"some", "many", "most", "other", "several", "independent", "leading"})
+
+
+# -------------------------------------------------------------------------------------------------------- sources
+def find_sources(doc, attributions: list[Attribution]) -> list[Source]:
+    """Group attributions into Source records and set each quote's ``source_id`` (pronouns resolved backwards)."""
+    sources: list[Source] = []
+    meta: list[Attribution] = []  # the attribution that opened each source (its head lemma, number, kind)
+    last_seen: list[int] = []  # sentence index of each source's latest mention
+
+    def add(att: Attribution) -> int:
+        sid = len(sources)
+        sources.append(Source(sid, att.name or att.quote.speaker.text, att.kind, [att.quote.speaker],
+                              description=att.description, count=att.count))
+        meta.append(att)
+        last_seen.append(att.sentence)
+        return sid
+
+    def attach(sid: int, att: Attribution) -> None:
+        sources[sid].mentions.append(att.quote.speaker)
+        last_seen[sid] = att.sentence
+
+    for att in attributions:
+        sid = _match(att, sources, meta, last_seen)
+        if sid is None and att.pronoun is None:
+            sid = add(att)
+        elif sid is not None:
+            attach(sid, att)
+            if att.pronoun is None and sources[sid].kind in ("anonymous", "role_only") and att.kind == sources[sid].kind:
+                sources[sid].count = sources[sid].count or att.count
+        att.quote.source_id = sid
+        if sid is not None and att.pronoun is None and att.kind != sources[sid].kind:
+            att.kind = sources[sid].kind  # "the official" merged into a named official is not anonymous
+    return sources
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"^(the|a|an)\s+", "", name.lower().replace("’", "'").removesuffix("'s")).strip()
+
+
+def _match(att: Attribution, sources: list[Source], meta: list[Attribution], last_seen: list[int]) -> int | None:
+    if att.pronoun is not None:
+        return _resolve_pronoun(att, sources, meta, last_seen)
+    key = _norm(att.name or "")
+    head = att.speaker_head
+    if att.kind in ("named_organisation", "unknown") and head is not None and head.pos_ == "PROPN" and " " not in key:
+        for sid in range(len(sources) - 1, -1, -1):  # "Fauci added" after "Dr Anthony Fauci said": NER missed it
+            if sources[sid].kind == "named_person" and _norm(sources[sid].name).split()[-1:] == [key]:
+                return sid
+    for sid in range(len(sources) - 1, -1, -1):
+        source = sources[sid]
+        if att.kind == "named_person" and source.kind == "named_person":
+            theirs, ours = _norm(source.name).split(), key.split()
+            if key == _norm(source.name) or (ours and theirs and ours[-1] == theirs[-1]
+                                             and (len(ours) == 1 or len(theirs) == 1)):
+                return sid
+        elif att.kind == source.kind and att.kind != "named_person" and key == _norm(source.name):
+            return sid
+    lemma = head.lemma_.lower() if head is not None else None
+    if not att.definite or lemma is None:
+        return None
+    # "the official" after "a senior official" / after "John Smith, a state official": the same speaker.
+    for sid in range(len(sources) - 1, -1, -1):
+        if att.sentence - last_seen[sid] > 6:
+            break
+        other = meta[sid]
+        desc = (sources[sid].description or "").lower()
+        if att.kind in ("anonymous", "role_only") and (
+                (other.speaker_head is not None and other.speaker_head.lemma_.lower() == lemma
+                 and other.kind in ("anonymous", "role_only") and other.plural == att.plural)
+                or (sources[sid].kind == "named_person" and re.search(rf"\b{re.escape(head.lower_)}\b", desc))):
+            return sid
+    if att.kind == "named_organisation" and head.pos_ == "NOUN":  # "the company said" after "Microsoft said"
+        orgs = [sid for sid, s in enumerate(sources) if s.kind == "named_organisation" and meta[sid].speaker_head is not None
+                and meta[sid].speaker_head.pos_ == "PROPN"]
+        if len(orgs) == 1:
+            return orgs[0]
+    return None
+
+
+def _resolve_pronoun(att: Attribution, sources, meta, last_seen) -> int | None:
+    if att.pronoun not in ("he", "she", "they", "it"):
+        return None
+    for sid in range(len(sources) - 1, -1, -1):
+        if att.sentence - last_seen[sid] > 3:
+            continue
+        source, other = sources[sid], meta[sid]
+        many = other.plural or (source.count or 1) > 1
+        if att.pronoun in ("he", "she") and source.kind in ("named_person", "role_only", "anonymous") and not many:
+            return sid
+        if att.pronoun == "they" and (many or source.kind == "named_organisation"):
+            return sid
+        if att.pronoun == "it" and source.kind in ("named_organisation", "unknown") and not many:
+            return sid
+    return None
+
+
+# ------------------------------------------------------------------------------------------------------- findings
+def find_source_findings(doc, attributions: list[Attribution], sources: list[Source], *,
+                         single_source_min_quotes: int = 2) -> Iterator[Finding]:
+    """SRC001 per anonymous attribution, SRC002 per vague group, SRC003 when one source carries the whole story."""
+    for att in attributions:
+        quote = att.quote
+        if att.pronoun is not None or att.kind != "anonymous":
+            continue
+        evidence = {"speaker": quote.speaker.text, "cue": quote.cue.text, "content": quote.content.text,
+                    "anonymous_because": att.anonymity}
+        if att.count is not None:
+            evidence["count"] = att.count
+        if att.weasel:
+            yield Finding("SRC002", "info",
+                          f"Vague attribution: '{quote.speaker.text} {quote.cue.text}' names no identifiable source",
+                          quote.speaker, related=[quote.cue, quote.content], confidence=0.75,
+                          evidence={**evidence, "pattern": "vague-group"})
+            continue
+        strong = any(a.lower() != quote.speaker.text.lower() and " " in a for a in att.anonymity) or (
+            att.speaker_head is not None and att.speaker_head.lemma_.lower() in lexicon().always_anonymous_heads)
+        yield Finding("SRC001", "warning",
+                      f"Anonymous source: '{quote.speaker.text}' is not named (attribution cue '{quote.cue.text}')",
+                      quote.speaker, related=[quote.content], confidence=0.9 if strong else 0.7, evidence=evidence)
+    attributed = [a for a in attributions if a.quote.source_id is not None and not a.weasel]
+    unresolved = [a for a in attributions if a.quote.source_id is None]
+    distinct = {a.quote.source_id for a in attributed}
+    if len(attributed) >= single_source_min_quotes and len(distinct) == 1 and not unresolved:
+        source = sources[distinct.pop()]
+        if source.kind != "unknown":
+            yield Finding("SRC003", "info",
+                          f"All {len(attributed)} attributions in the article come from one source: {source.name}",
+                          source.mentions[0], related=[a.quote.content for a in attributed][:5], confidence=0.7,
+                          evidence={"source": source.name, "kind": source.kind, "attributions": len(attributed)})
+
+
+def find_unattributed(doc, *, lex: Lexicon | None = None) -> Iterator[Finding]:
+    """SRC002 for impersonal attributions: 'it is believed that', 'he is said to', 'reportedly'."""
+    lex = lex or lexicon()
+    quotes = _Quotes(doc.text)
+    for tok in doc:
+        low = tok.lower_
+        if low in lex.weasel_adverbs and not quotes.containing(tok.idx):
+            sent_text = tok.sent.text.lower()
+            if "according to" in sent_text or "reported by" in sent_text:
+                continue
+            yield Finding("SRC002", "info", f"Unattributed claim: '{tok.text}' does not say who reported it",
+                          Span.of(tok), confidence=0.8, evidence={"matched": tok.text, "pattern": "adverb"})
+            continue
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in lex.weasel_passive_verbs or quotes.containing(tok.idx):
+            continue
+        deps = {c.dep_ for c in tok.children}
+        if "auxpass" not in deps or "agent" in deps or "neg" in deps or not deps & {"ccomp", "xcomp"}:
+            continue
+        subj = next((c for c in tok.children if c.dep_ in ("nsubjpass", "expl")), None)
+        if subj is None and tok.dep_ == "relcl":
+            continue
+        aux = [c for c in tok.children if c.dep_ in ("auxpass", "aux")]
+        first = min([tok.i] + [c.i for c in aux] + ([subj.i] if subj is not None and subj.lower_ == "it" else []))
+        span = _char_span(doc, first, tok.i + 1)
+        yield Finding("SRC002", "info", f"Unattributed claim: '{span.text}' does not say who holds or reported it",
+                      span, confidence=0.8, evidence={"matched": span.text, "pattern": "impersonal-passive"})
+
+
+def analyze(doc, *, single_source_min_quotes: int = 2) -> tuple[list[Quote], list[Source], list[Finding]]:
+    """Quotes, sources and SRC findings for one parsed doc (pure: the doc is not modified)."""
+    attributions = find_attributions(doc)
+    sources = find_sources(doc, attributions)
+    findings = list(find_source_findings(doc, attributions, sources,
+                                         single_source_min_quotes=single_source_min_quotes))
+    findings.extend(find_unattributed(doc))
+    return [a.quote for a in attributions], sources, findings
+
+
+@Language.factory("presslint_sources", default_config={"single_source_min_quotes": 2},
+                  requires=["token.dep", "token.lemma", "doc.ents", "doc.sents"],
+                  assigns=["doc._.pl_quotes", "doc._.pl_sources", "doc._.pl_findings"])
+def make_sources(nlp, name, single_source_min_quotes: int):
+    def component(doc):
+        quotes, sources, findings = analyze(doc, single_source_min_quotes=single_source_min_quotes)
+        doc._.pl_quotes = quotes
+        doc._.pl_sources = sources
+        if doc._.pl_findings is None:
+            doc._.pl_findings = []
+        doc._.pl_findings.extend(findings)
+        return doc
+
+    return component

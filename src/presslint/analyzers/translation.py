@@ -1,0 +1,299 @@
+"""Signs of machine translation that hurt an article's reliability (MTA001-MTA003, all info).
+
+Policies, so a reader can predict what fires:
+
+* MTA001 duplicated-word: the same word twice in a row ("the the", "in in") in one sentence. Grammatical doubles
+  stay quiet: "had had", "that that", "her her" ("gave her her keys"), intensifiers ("very very", "many many"),
+  pseudo-clefts ("what it is is", "what they do do"), a particle then the same preposition ("logged on on
+  Monday", parsed as a particle), proper names ("Duran Duran", "Bora Bora") and a word before its own hyphenated
+  compound ("in in-store sales").
+* MTA002 broken-punctuation: a space before , ; : . ! ?; orphan or doubled punctuation (", ." ",," ". ,"); a comma
+  followed by a capitalised function word mid-sentence (", Has been"); a bracket or quotation mark that is never
+  closed (or closed without being opened) in its paragraph. Headlines in title case, abbreviations ("Inc.,"),
+  ellipses, list markers ("1)") and quotes that carry on into the next paragraph are left alone.
+* MTA003 literal-translation: calques and tautologies from the curated lexicon ``data/translation/calques.txt``
+  (each with the natural English and why), uncountable nouns made plural, "since 3 years", "in the year of
+  2020", and verbs with their own cognate noun as object ("decided a decision", "naming their names") from
+  ``data/translation/cognates.txt``. Fine English such as "in this regard", "make a visit", "take a decision" is
+  never flagged.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+
+from ..model import Finding, Span
+from ..rules import Rule
+from .language import expand, read_lexicon
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "translation"
+CATEGORY = "translation"
+
+RULES = [
+    Rule("MTA001", "duplicated-word", "info", CATEGORY,
+         "The same word appears twice in a row.",
+         "'the the' or 'in in' is a typing or machine-translation slip that signals unedited copy. Grammatical "
+         "doubles ('had had', 'that that', 'gave her her keys', 'what it is is') and names ('Duran Duran') do "
+         "not fire.",
+         "Officials said the the talks would resume on Monday."),
+    Rule("MTA002", "broken-punctuation", "info", CATEGORY,
+         "Punctuation is misplaced in a way typical of machine-translated or unedited text.",
+         "A space before a comma or full stop, orphan or doubled marks (', .'), a capitalised word after a comma "
+         "mid-sentence (', Has been') or a bracket or quotation mark that is never closed suggest the text was not "
+         "edited after translation. Abbreviations ('Inc.,'), ellipses, title-case headlines and quotations that run "
+         "on into the next paragraph do not fire.",
+         "The minister arrived in Cairo , where he met his counterpart."),
+    Rule("MTA003", "literal-translation", "info", CATEGORY,
+         "A calque or redundancy typical of literal machine translation.",
+         "Phrases such as 'without naming their names', 'mutual cooperation', 'return back', 'from its side', "
+         "'since 3 years', plural uncountable nouns ('informations') and a verb with its own cognate object "
+         "('decided a decision') read as word-for-word translation. The finding suggests the natural English. "
+         "Idiomatic English ('in this regard', 'take a decision', 'without naming names') does not fire.",
+         "The two countries agreed to strengthen their mutual cooperation in the field of energy."),
+]
+
+ALLOWED_DOUBLES = {"had", "that", "her", "very", "really", "many", "far", "bye", "no", "so", "ha", "blah", "knock",
+                   "tut", "chop", "boo", "choo", "hush", "pooh", "yada", "ho", "oh"}
+CLEFT_DOUBLES = {"is", "was", "do", "does", "did"}  # "what it is is", "what they do do"
+ABBREVIATIONS = {"inc", "ltd", "co", "corp", "jr", "sr", "st", "dr", "mr", "mrs", "ms", "prof", "gen", "col", "lt",
+                 "sgt", "capt", "etc", "vs", "no", "nos", "approx", "dept", "govt", "est", "jan", "feb", "mar", "apr",
+                 "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "bros", "plc", "ag", "sa",
+                 "llc", "am", "pm", "al", "cf", "ibid", "op", "fig", "vol", "ed", "eds", "rev", "hon", "gov", "sen",
+                 "rep"}
+# Function words that never start a new capitalised item after a comma in running text.
+FUNCTION_WORDS = {"has", "have", "had", "is", "are", "was", "were", "be", "been", "being", "will", "would", "can",
+                  "could", "should", "may", "might", "must", "shall", "the", "a", "an", "and", "but", "or", "which",
+                  "who", "whom", "whose", "that", "this", "these", "those", "in", "on", "at", "to", "for", "with",
+                  "by", "from", "of", "as", "it", "its", "he", "she", "they", "we", "his", "her", "their", "our",
+                  "also", "not", "said", "says", "while", "where", "when", "after", "before", "since", "because",
+                  "did", "does", "do", "into", "than", "then", "there"}
+_SPACE_BEFORE = re.compile(r"(?<=[A-Za-z0-9)\]”’\"]) +([,;:!?]|\.(?!\.))(?=\s|$|[\"”’)])", re.M)
+_ORPHAN = re.compile(r"[,;:] *[,;:.!?](?!\.)|\. +[,;:]|(?<![.\s])\.[,;:](?![.\w])|(?<![.\s])\.\.(?!\.)")
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+_LIST_MARKER = re.compile(r"^\s*\w{1,2}$")
+PAIRS = {"(": ")", "[": "]", "“": "”"}
+CLOSERS = {v: k for k, v in PAIRS.items()}
+
+
+@dataclass(frozen=True)
+class Calque:
+    phrase: str
+    natural: str
+    why: str
+
+
+@lru_cache(maxsize=1)
+def calques() -> dict[str, Calque]:
+    table = {}
+    for row in read_lexicon(DATA / "calques.txt"):
+        phrase, natural, why = (row + ["", ""])[:3]
+        for form in expand(phrase):
+            table[form.lower()] = Calque(phrase, natural, why)
+    return table
+
+
+@lru_cache(maxsize=1)
+def cognates() -> dict[str, tuple[str, bool]]:
+    """verb lemma -> (noun lemma, needs a possessive)."""
+    table = {}
+    for row in read_lexicon(DATA / "cognates.txt"):
+        verb, noun, flag = (row + ["", ""])[:3]
+        table[verb] = (noun, flag == "needs-possessive")
+    return table
+
+
+@dataclass
+class Matchers:
+    calques: PhraseMatcher
+    patterns: Matcher
+
+
+def build_matchers(nlp: Language) -> Matchers:
+    phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+    phrases.add("CALQUE", [nlp.make_doc(form) for form in calques()])
+    patterns = Matcher(nlp.vocab)
+    units = {"IN": ["years", "months", "weeks", "days", "decades", "hours"]}
+    patterns.add("SINCE_DURATION", [[{"LOWER": "since"}, {"LIKE_NUM": True}, {"LOWER": units}]])
+    patterns.add("YEAR_OF", [[{"LOWER": "in"}, {"LOWER": "the"}, {"LOWER": "year"}, {"LOWER": "of"},
+                              {"SHAPE": "dddd"}]])
+    return Matchers(phrases, patterns)
+
+
+# --- MTA001 ----------------------------------------------------------------------------------------------------
+
+def find_duplicated_words(doc) -> Iterator[Finding]:
+    for tok in doc[:-1]:
+        nxt = doc[tok.i + 1]
+        if not (tok.is_alpha and nxt.is_alpha and tok.lower_ == nxt.lower_ and tok.whitespace_ == " "):
+            continue
+        if nxt.is_sent_start or tok.lower_ in ALLOWED_DOUBLES:
+            continue
+        if tok.lower_ in CLEFT_DOUBLES and any(t.lower_ == "what" for t in doc[max(0, tok.i - 5): tok.i]):
+            continue
+        if tok.dep_ == "prt" or (tok.text[:1].isupper() and nxt.text[:1].isupper()):
+            continue
+        if not nxt.whitespace_ and nxt.i + 1 < len(doc) and doc[nxt.i + 1].text == "-":
+            continue
+        span = doc[tok.i: nxt.i + 1]
+        yield Finding("MTA001", "info", f"the word '{tok.lower_}' is repeated ('{span.text}')", Span.of(span),
+                      confidence=0.8, evidence={"matched": span.text, "word": tok.lower_})
+
+
+# --- MTA002 ----------------------------------------------------------------------------------------------------
+
+def _is_abbreviation(text: str, pos: int) -> bool:
+    """The word ending at pos is an abbreviation ("Inc", "U.S", single letter), so a period there is legitimate."""
+    match = _WORD_BEFORE.search(text[max(0, pos - 20): pos])
+    if not match:
+        return False
+    word = match.group(1)
+    return "." in word or len(word) == 1 or word.lower() in ABBREVIATIONS or word.isupper()
+
+
+def _title_case_line(line: str) -> bool:
+    words = [w for w in line.split() if w[:1].isalpha()]
+    return bool(words) and sum(w[:1].isupper() for w in words) / len(words) > 0.6
+
+
+def _broken(kind: str, message: str, text: str, start: int, end: int, **extra) -> Finding:
+    return Finding("MTA002", "info", message, Span.between(text, start, end), confidence=0.75,
+                   evidence={"kind": kind, "matched": text[start:end], **extra})
+
+
+def find_spacing_and_orphans(text: str) -> Iterator[Finding]:
+    for m in _SPACE_BEFORE.finditer(text):
+        yield _broken("space-before-punctuation", f"space before '{m.group(1)}'", text, m.start(), m.end())
+    for m in _ORPHAN.finditer(text):
+        if m.group().startswith(".") and _is_abbreviation(text, m.start()):
+            continue
+        yield _broken("orphan-punctuation", f"misplaced punctuation '{m.group()}'", text, m.start(), m.end())
+
+
+def find_capital_after_comma(doc, title_span: tuple[int, int] | None) -> Iterator[Finding]:
+    text = doc.text
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if prev.text != "," or not tok.text.istitle() or tok.lower_ not in FUNCTION_WORDS or tok.is_sent_start:
+            continue
+        if title_span and title_span[0] <= tok.idx < title_span[1]:
+            continue
+        line_start = text.rfind("\n", 0, tok.idx) + 1
+        line_end = text.find("\n", tok.idx)
+        if _title_case_line(text[line_start: line_end if line_end >= 0 else len(text)]):
+            continue
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if tok.ent_type_ or (nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper()):
+            continue  # ", The Guardian reported", ", In Cold Blood"
+        yield _broken("capital-after-comma", f"capitalised '{tok.text}' after a comma mid-sentence", text,
+                      prev.idx, tok.idx + len(tok.text))
+
+
+def find_unbalanced(text: str) -> Iterator[Finding]:
+    """Brackets and double quotation marks that are not closed (or not opened) within their paragraph."""
+    lines = text.split("\n")
+    offset = 0
+    for n, line in enumerate(lines):
+        following = next((l for l in lines[n + 1:] if l.strip()), "")
+        stack: list[tuple[str, int]] = []
+        straight: list[int] = []
+        problem = None
+        for i, ch in enumerate(line):
+            if ch in PAIRS:
+                stack.append((ch, i))
+            elif ch in CLOSERS:
+                if ch == ")" and (_LIST_MARKER.match(line[:i]) or line[i - 1: i] in (":", ";")):
+                    continue  # "1)" list marker, ":)"
+                if stack and stack[-1][0] == CLOSERS[ch]:
+                    stack.pop()
+                elif problem is None:
+                    problem = (i, f"'{ch}' closes nothing in its paragraph")
+            elif ch == '"' and not line[i - 1: i].isdigit():
+                straight.append(i)
+        if problem is None and stack:
+            ch, i = stack[0]
+            if not (ch == "“" and following.lstrip().startswith("“")):  # a quote running into the next paragraph
+                problem = (i, f"'{ch}' is never closed in its paragraph")
+        if problem is None and len(straight) % 2 and not following.lstrip().startswith('"'):
+            problem = (straight[-1], "unpaired '\"' in its paragraph")
+        if problem is not None:
+            i, message = problem
+            yield _broken("unbalanced", message, text, offset + i, offset + i + 1)
+        offset += len(line) + 1
+
+
+# --- MTA003 ----------------------------------------------------------------------------------------------------
+
+def _literal(span, natural: str, why: str, entry: str) -> Finding:
+    message = f"'{span.text}' reads as a literal translation"
+    if natural:
+        message += f"; natural English: '{natural}'"
+    return Finding("MTA003", "info", message, Span.of(span), confidence=0.7,
+                   evidence={"matched": span.text, "lexicon": entry, "natural": natural, "why": why})
+
+
+def find_literal_translations(doc, matchers: Matchers) -> Iterator[Finding]:
+    table = calques()
+    for _, start, end in matchers.calques(doc):
+        span = doc[start:end]
+        calque = table[span.text.lower()]
+        if len(span) == 1 and span[0].pos_ not in ("NOUN", "PROPN"):
+            continue  # uncountable plurals are nouns
+        yield _literal(span, calque.natural, calque.why, calque.phrase)
+    for match_id, start, end in matchers.patterns(doc):
+        span = doc[start:end]
+        if doc.vocab.strings[match_id] == "SINCE_DURATION":
+            if end < len(doc) and doc[end].lower_ == "ago":
+                span = doc[start: end + 1]
+            yield _literal(span, f"for {doc[start + 1].text} {doc[start + 2].text}",
+                           "calque of 'depuis' / 'seit' / 'mundhu': 'since' needs a point in time", "since <duration>")
+        else:
+            yield _literal(span, f"in {doc[end - 1].text}", "'the year of' before a year is a calque",
+                           "in the year of <year>")
+    pairs = cognates()
+    for tok in doc:
+        if tok.pos_ != "VERB" or tok.lemma_ not in pairs:
+            continue
+        noun, needs_possessive = pairs[tok.lemma_]
+        for obj in tok.children:
+            if obj.dep_ != "dobj" or obj.lemma_ != noun:
+                continue
+            if needs_possessive and not any(c.dep_ == "poss" for c in obj.children):
+                continue  # "naming names" is an English idiom
+            span = doc[min(tok.i, obj.left_edge.i): obj.i + 1]
+            yield _literal(span, tok.text if not needs_possessive else f"{tok.text} them",
+                           "the verb already says what its cognate object says", f"{tok.lemma_} | {noun}")
+
+
+def find_translation_artefacts(doc, matchers: Matchers) -> list[Finding]:
+    article = getattr(doc._, "pl_article", None)
+    title_span = article.title_span if article is not None else None
+    findings = list(find_duplicated_words(doc))
+    findings += find_spacing_and_orphans(doc.text)
+    findings += find_capital_after_comma(doc, title_span)
+    findings += find_unbalanced(doc.text)
+    findings += find_literal_translations(doc, matchers)
+    kept: list[Finding] = []
+    for finding in findings:  # one finding per place and rule: ". ," is one problem, not two
+        if not any(k.code == finding.code and k.span.overlaps(finding.span) for k in kept):
+            kept.append(finding)
+    return kept
+
+
+@Language.factory("presslint_translation", default_config={},
+                  requires=["doc.sents", "token.dep", "token.pos", "token.lemma"], assigns=["doc._.pl_findings"])
+def make_translation(nlp: Language, name: str):
+    matchers = build_matchers(nlp)
+
+    def component(doc):
+        if doc._.pl_findings is None:  # a doc not made by nlp.prepare_doc
+            doc._.pl_findings = []
+        doc._.pl_findings.extend(find_translation_artefacts(doc, matchers))
+        return doc
+
+    return component

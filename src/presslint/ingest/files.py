@@ -1,0 +1,208 @@
+"""Files, folders, JSONL and stdin to Articles. Sizes are checked before reading, so a huge file costs nothing."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from ..config import Settings
+from ..errors import E, W, PresslintError, format_warning, notice_code
+from ..model import Article
+from .decode import decode, declared_charset
+from .html import from_html, looks_like_html
+from .text import from_text
+
+TEXT_SUFFIXES = (".txt", ".text", ".md")
+HTML_SUFFIXES = (".html", ".htm")
+JSONL_SUFFIXES = (".jsonl",)
+SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
+_MD_HEADING = re.compile(r"^#{1,6}\s+")
+
+
+@dataclass(slots=True)
+class IngestFailure:
+    """One input that could not become an Article; a batch records it and carries on."""
+
+    origin: str
+    code: str
+    message: str
+    error: PresslintError | None = field(default=None, repr=False, compare=False)
+
+    @classmethod
+    def of(cls, origin: str, err: PresslintError) -> "IngestFailure":
+        return cls(origin, err.code, err.message, err)
+
+
+def article_from_bytes(data: bytes, *, origin: str, html: bool | None = None, markdown: bool = False) -> Article:
+    """Decode and parse one document. ``html`` None means: sniff it."""
+    is_html = looks_like_html(data) if html is None else html
+    decoded = decode(data, origin=origin, declared=declared_charset(data) if is_html else None)
+    if not decoded.text.strip():
+        raise PresslintError(E.E102, path=origin)
+    if is_html:
+        article = from_html(decoded.text, origin=origin)
+    else:
+        text = _MD_HEADING.sub("", decoded.text.lstrip("\ufeff \t\r\n"), count=1) if markdown else decoded.text
+        article = from_text(text, origin=origin)
+    if not article.text.strip():
+        raise PresslintError(E.E102, path=origin)
+    article.encoding = decoded.encoding
+    if decoded.notices:
+        article.meta.setdefault("notices", []).extend(decoded.notices)
+    return article
+
+
+def _read_capped(stream: BinaryIO, origin: str, limit: int, size: int | None = None) -> bytes:
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise PresslintError(E.E104, path=origin, size=size or f"more than {limit}", limit=limit)
+    return data
+
+
+def read_path(path: Path, *, settings: Settings) -> Article:
+    """One text or HTML file. E104 comes from the file's size alone, before any byte is read."""
+    origin = str(path)
+    try:
+        size = path.stat().st_size
+        if size > settings.max_bytes:
+            raise PresslintError(E.E104, path=origin, size=size, limit=settings.max_bytes)
+        with path.open("rb") as stream:
+            data = _read_capped(stream, origin, settings.max_bytes)
+    except PresslintError:
+        raise
+    except OSError as err:
+        raise PresslintError(E.E101, path=origin, reason=err.strerror or err) from err
+    suffix = path.suffix.lower()
+    html = True if suffix in HTML_SUFFIXES else (False if suffix == ".md" else None)  # a saved page in .txt is HTML
+    return article_from_bytes(data, origin=origin, html=html, markdown=suffix == ".md")
+
+
+def read_stdin(*, settings: Settings) -> Article:
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is not None:
+        data = _read_capped(stream, "-", settings.max_bytes)
+    else:  # a text stream put in place of stdin (tests, embedding)
+        data = sys.stdin.read(settings.max_bytes + 1).encode("utf-8")
+        if len(data) > settings.max_bytes:
+            raise PresslintError(E.E104, path="-", size=f"more than {settings.max_bytes}", limit=settings.max_bytes)
+    return article_from_bytes(data, origin="-")
+
+
+def walk(folder: Path) -> list[Path]:
+    """Readable files under ``folder``, recursively, sorted, skipping hidden files and folders."""
+    found: list[Path] = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
+            if not name.startswith(".") and name.lower().endswith(SUFFIXES):
+                found.append(Path(root, name))
+    return sorted(found)
+
+
+# JSONL ---------------------------------------------------------------------------------------------------------
+
+_ALIASES = {"author": "byline", "site": "outlet", "sitename": "outlet", "lang": "language"}
+
+
+def iter_jsonl(path: Path, *, settings: Settings) -> Iterator[Article | IngestFailure]:
+    """One Article per JSON object line; a bad line becomes an E107 failure and the rest go on.
+
+    The file may be any size (corpora are big); each record is held to ``settings.max_bytes``.
+    """
+    try:
+        stream = path.open("rb")
+    except OSError as err:
+        yield IngestFailure.of(str(path), PresslintError(E.E101, path=path, reason=err.strerror or err))
+        return
+    with stream:
+        for number, line in _lines(stream, settings.max_bytes):
+            origin = f"{path}:{number}"
+            if line is None:
+                err = PresslintError(E.E107, path=path, line=number, reason=f"record over {settings.max_bytes} bytes")
+                yield IngestFailure.of(origin, err)
+                continue
+            if not line.strip():
+                continue
+            try:
+                yield record_article(line, path=path, number=number)
+            except PresslintError as err:
+                yield IngestFailure.of(origin, err)
+
+
+def _lines(stream: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None]]:
+    """(line number, bytes) per line; None for a line over ``limit`` (skipped without holding it)."""
+    number = 0
+    while True:
+        line = stream.readline(limit + 1)
+        if not line:
+            return
+        number += 1
+        if len(line) > limit and not line.endswith(b"\n"):
+            while line and not line.endswith(b"\n"):
+                line = stream.readline(1 << 20)
+            yield number, None
+            continue
+        yield number, line
+
+
+def record_article(line: bytes, *, path: Path, number: int) -> Article:
+    origin = f"{path}:{number}"
+
+    def bad(reason: str) -> PresslintError:
+        return PresslintError(E.E107, path=path, line=number, reason=reason)
+
+    decoded = decode(line, origin=origin)
+    try:
+        record = json.loads(decoded.text)
+    except json.JSONDecodeError as err:
+        raise bad(f"not JSON ({err.msg} at column {err.colno})") from err
+    if not isinstance(record, dict):
+        raise bad("a line must hold one JSON object")
+    fields = _record_fields(record, bad)
+    notices = list(decoded.notices) + fields.pop("_notices", [])
+    text, html = record.get("text"), record.get("html")
+    if isinstance(html, str) and html.strip():
+        article = from_html(html, url=fields.get("url"), origin=origin)
+        for key, value in fields.items():  # the record's own metadata wins over what the page says
+            setattr(article, key, value)
+    elif isinstance(text, str) and text.strip():
+        article = from_text(text, origin=origin, **fields)
+    else:
+        raise bad("no non-empty 'text' or 'html' string")
+    if notices:
+        article.meta.setdefault("notices", []).extend(notices)
+    return article
+
+
+def _record_fields(record: dict[str, Any], bad) -> dict[str, Any]:
+    fields: dict[str, Any] = {}
+    for key, value in record.items():
+        key = _ALIASES.get(key, key)
+        if key not in ("title", "url", "date", "byline", "outlet", "language") or value in (None, ""):
+            continue
+        if not isinstance(value, str):
+            raise bad(f"'{key}' must be a string")
+        fields[key] = value.strip()
+    if "date" in fields:
+        iso = iso_date(fields["date"])
+        if iso is None:
+            message = format_warning(W.W006, value=fields["date"])
+            fields["_notices"] = [{"code": notice_code(W.W006), "message": message}]
+            del fields["date"]
+        else:
+            fields["date"] = iso
+    return fields
+
+
+def iso_date(value: str) -> str | None:
+    """YYYY-MM-DD from an ISO date or datetime string, else None."""
+    try:
+        return dt.date.fromisoformat(value[:10]).isoformat()
+    except ValueError:
+        return None

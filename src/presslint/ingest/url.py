@@ -1,0 +1,196 @@
+"""Fetch one article over http(s) with the standard library, guarded against server-side request forgery.
+
+Every hop (the first request and each redirect) resolves the host once, refuses it when any address is private,
+loopback, link-local, multicast, reserved or unspecified (IPv4-mapped IPv6 included), and then connects to exactly
+the address it checked, so a DNS answer that changes between check and connect cannot slip through. No proxies from
+the environment, no compression (the size cap counts the bytes we decode), a size cap and a total deadline.
+"""
+from __future__ import annotations
+
+import http.client
+import ipaddress
+import socket
+import time
+from email.message import Message
+from urllib.parse import urljoin, urlsplit
+
+from .. import __version__
+from ..config import Settings
+from ..errors import E, PresslintError
+from ..model import Article
+
+USER_AGENT = f"presslint/{__version__} (+https://github.com/presslint/presslint)"
+MAX_REDIRECTS = 5
+_REDIRECTS = {301, 302, 303, 307, 308}
+_CHUNK = 64 * 1024
+_Address = ipaddress.IPv4Address | ipaddress.IPv6Address
+
+
+def blocked(address: _Address) -> bool:
+    """True for any address that is not plainly on the public internet."""
+    if isinstance(address, ipaddress.IPv6Address):
+        for embedded in (address.ipv4_mapped, address.sixtofour, (address.teredo or (None, None))[1]):
+            if embedded is not None and blocked(embedded):
+                return True
+    return (
+        address.is_private or address.is_loopback or address.is_link_local or address.is_multicast
+        or address.is_reserved or address.is_unspecified or not address.is_global
+    )
+
+
+def resolve(host: str, port: int) -> list[tuple[int, str]]:
+    """(address family, address) for every address ``host`` resolves to."""
+    infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    seen: list[tuple[int, str]] = []
+    for family, _type, _proto, _name, sockaddr in infos:
+        item = (family, sockaddr[0].split("%", 1)[0])
+        if item not in seen:
+            seen.append(item)
+    return seen
+
+
+def _vetted_addresses(url: str, host: str, port: int, settings: Settings) -> list[tuple[int, str]]:
+    try:
+        addresses = resolve(host, port)
+    except (socket.gaierror, UnicodeError, OSError) as err:
+        raise PresslintError(E.E202, url=url, reason=f"cannot resolve '{host}' ({err})") from err
+    if not addresses:
+        raise PresslintError(E.E202, url=url, reason=f"'{host}' has no address")
+    if not settings.allow_private:
+        for _family, address in addresses:
+            if blocked(ipaddress.ip_address(address)):
+                raise PresslintError(E.E201, url=url, address=address)
+    return addresses
+
+
+def _connection(scheme: str, host: str, port: int, addresses: list[tuple[int, str]], timeout: float):
+    cls = http.client.HTTPSConnection if scheme == "https" else http.client.HTTPConnection
+    conn = cls(host, port, timeout=timeout)  # Host header and TLS SNI/verification use the name ...
+
+    def connect_to_vetted(_addr, timeout=timeout, source_address=None):  # ... the socket only the checked addresses
+        last: OSError = OSError("no address")
+        for _family, address in addresses:
+            try:
+                return socket.create_connection((address, port), timeout, source_address)
+            except OSError as err:
+                last = err
+        raise last
+
+    conn._create_connection = connect_to_vetted  # type: ignore[attr-defined]
+    return conn
+
+
+def _split(url: str) -> tuple[str, str, int, str]:
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    if scheme not in ("http", "https") or not parts.hostname:
+        raise PresslintError(E.E204, url=url)
+    try:
+        port = parts.port or (443 if scheme == "https" else 80)
+    except ValueError as err:
+        raise PresslintError(E.E202, url=url, reason="bad port") from err
+    target = parts.path or "/"
+    if parts.query:
+        target += "?" + parts.query
+    return scheme, parts.hostname, port, target
+
+
+def download(url: str, *, settings: Settings) -> tuple[bytes, str, str]:
+    """(body, content type header, final URL), following up to MAX_REDIRECTS redirects."""
+    deadline = time.monotonic() + settings.fetch_timeout
+    current = url
+    for _hop in range(MAX_REDIRECTS + 1):
+        scheme, host, port, target = _split(current)
+        addresses = _vetted_addresses(current, host, port, settings)
+        conn = _connection(scheme, host, port, addresses, settings.fetch_timeout)
+        try:
+            conn.request("GET", target, headers={
+                "User-Agent": USER_AGENT,
+                "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5",
+                "Accept-Encoding": "identity",
+            })
+            response = conn.getresponse()
+            if response.status in _REDIRECTS:
+                location = response.getheader("Location")
+                if not location:
+                    raise PresslintError(E.E205, url=current, status=response.status)
+                current = urljoin(current, location.strip())
+                continue
+            if response.status >= 400:
+                raise PresslintError(E.E205, url=current, status=response.status)
+            body = _read_capped(response, current, settings.max_bytes, deadline)
+            return body, response.getheader("Content-Type") or "", current
+        except PresslintError:
+            raise
+        except (OSError, http.client.HTTPException) as err:
+            raise PresslintError(E.E202, url=current, reason=_reason(err)) from err
+        finally:
+            conn.close()
+    raise PresslintError(E.E202, url=url, reason=f"more than {MAX_REDIRECTS} redirects")
+
+
+def _read_capped(response, url: str, limit: int, deadline: float) -> bytes:
+    length = response.getheader("Content-Length")
+    if length and length.isdigit() and int(length) > limit:
+        raise PresslintError(E.E203, url=url, limit=limit)
+    chunks, size = [], 0
+    while True:
+        if time.monotonic() > deadline:
+            raise PresslintError(E.E202, url=url, reason="timed out while reading")
+        chunk = response.read1(_CHUNK) if hasattr(response, "read1") else response.read(_CHUNK)
+        if not chunk:
+            return b"".join(chunks)
+        size += len(chunk)
+        if size > limit:
+            raise PresslintError(E.E203, url=url, limit=limit)
+        chunks.append(chunk)
+
+
+def _reason(err: BaseException) -> str:
+    if isinstance(err, (socket.timeout, TimeoutError)):
+        return "timed out"
+    if isinstance(err, ConnectionRefusedError):
+        return "connection refused"
+    return str(err) or type(err).__name__
+
+
+def _charset(content_type: str) -> str | None:
+    msg = Message()
+    msg["Content-Type"] = content_type
+    return msg.get_param("charset")  # type: ignore[return-value]
+
+
+def fetch(url: str, *, settings: Settings) -> Article:
+    """Download ``url`` and turn it into an Article (HTML through trafilatura, text/plain as text)."""
+    from .decode import decode, declared_charset
+    from .html import from_html, looks_like_html
+    from .text import from_text
+
+    body, content_type, final = download(url, settings=settings)
+    media = content_type.split(";", 1)[0].strip().lower()
+    if media and not (media.startswith("text/") or media in ("application/xhtml+xml", "application/xml")):
+        raise PresslintError(E.E103, path=url, reason=f"the server sent {media}")
+    is_html = media in ("text/html", "application/xhtml+xml") or (media != "text/plain" and looks_like_html(body))
+    declared = _charset(content_type) or (declared_charset(body) if is_html else None)
+    decoded = decode(body, origin=url, declared=_lookup(declared))
+    extra = {"notices": decoded.notices} if decoded.notices else {}
+    if is_html:
+        article = from_html(decoded.text, url=final, origin=url)
+    else:
+        article = from_text(decoded.text, origin=url, url=final)
+    if not article.text.strip():
+        raise PresslintError(E.E102, path=url)
+    article.encoding = decoded.encoding
+    article.meta.update(extra)
+    return article
+
+
+def _lookup(name: str | None) -> str | None:
+    import codecs
+
+    if not name:
+        return None
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None

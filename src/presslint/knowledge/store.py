@@ -1,0 +1,185 @@
+"""The local knowledge store: Wikidata entities in SQLite, with a blocking-key index for candidate lookup.
+
+Tables: ``entities`` (numeric QID, English label, description, sitelink count, P31 types), ``names`` (every label,
+alias and short name with its language and match key), ``name_keys`` (blocking key -> name row; the index candidates
+come from), ``statements`` (property, value, qualifiers as JSON, rank), ``meta`` (import state). Numeric ids keep it
+compact: ~60 bytes per name row plus indexes.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .keys import name_key, token_keys
+from .wikidata import EntityRecord, Statement
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS entities (
+    id INTEGER PRIMARY KEY,          -- numeric part of the QID
+    label TEXT, description TEXT, sitelinks INTEGER NOT NULL DEFAULT 0,
+    types TEXT NOT NULL DEFAULT ''   -- space-separated P31 values, e.g. "Q5"
+);
+CREATE TABLE IF NOT EXISTS names (
+    rowid INTEGER PRIMARY KEY, entity INTEGER NOT NULL, text TEXT NOT NULL, lang TEXT NOT NULL,
+    kind TEXT NOT NULL, key TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS name_keys (key TEXT NOT NULL, name INTEGER NOT NULL, PRIMARY KEY (key, name)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS statements (
+    entity INTEGER NOT NULL, pid TEXT NOT NULL, value TEXT NOT NULL, qualifiers TEXT, rank TEXT NOT NULL DEFAULT 'normal'
+);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE INDEX IF NOT EXISTS names_entity ON names(entity);
+CREATE INDEX IF NOT EXISTS names_key ON names(key);
+CREATE INDEX IF NOT EXISTS statements_entity ON statements(entity, pid);
+CREATE INDEX IF NOT EXISTS statements_value ON statements(pid, value);
+"""
+
+
+def qid_num(qid: str) -> int:
+    return int(qid.lstrip("QqPp"))
+
+
+@dataclass(slots=True)
+class Candidate:
+    qid: str
+    label: str | None
+    matched: str  # the label/alias that matched
+    kind: str  # label | alias | short
+    sitelinks: int
+    types: tuple[str, ...]
+
+
+class KnowledgeBase:
+    """A Wikidata subset in SQLite. ``KnowledgeBase(":memory:")`` for tests."""
+
+    def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
+        self.path = str(path)
+        if readonly and self.path != ":memory:":
+            self.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+        else:
+            if self.path != ":memory:":
+                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(self.path, check_same_thread=False)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.executescript(SCHEMA)
+        self.db.execute("PRAGMA synchronous=NORMAL")
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- writing ---------------------------------------------------------------------------------------------
+    def add(self, records: Iterable[EntityRecord]) -> int:
+        """Insert or replace entities (one transaction for the batch). Returns how many were written."""
+        count = 0
+        with self.db:
+            for rec in records:
+                self._add_one(rec)
+                count += 1
+        return count
+
+    def _add_one(self, rec: EntityRecord) -> None:
+        eid = qid_num(rec.qid)
+        self.delete(rec.qid, commit=False)
+        types = " ".join(str(v) for v in rec.values("P31") if isinstance(v, str))
+        self.db.execute(
+            "INSERT INTO entities(id, label, description, sitelinks, types) VALUES (?,?,?,?,?)",
+            (eid, rec.label, rec.description, rec.sitelinks, types),
+        )
+        for text, lang, kind in rec.names:
+            cur = self.db.execute(
+                "INSERT INTO names(entity, text, lang, kind, key) VALUES (?,?,?,?,?)", (eid, text, lang, kind, name_key(text))
+            )
+            self.db.executemany(
+                "INSERT OR IGNORE INTO name_keys(key, name) VALUES (?,?)", [(k, cur.lastrowid) for k in token_keys(text)]
+            )
+        self.db.executemany(
+            "INSERT INTO statements(entity, pid, value, qualifiers, rank) VALUES (?,?,?,?,?)",
+            [
+                (eid, s.pid, json.dumps(s.value, ensure_ascii=False), json.dumps(s.qualifiers) if s.qualifiers else None, s.rank)
+                for s in rec.statements
+            ],
+        )
+
+    def delete(self, qid: str, *, commit: bool = True) -> None:
+        eid = qid_num(qid)
+        self.db.execute("DELETE FROM name_keys WHERE name IN (SELECT rowid FROM names WHERE entity=?)", (eid,))
+        for table, col in (("names", "entity"), ("statements", "entity"), ("entities", "id")):
+            self.db.execute(f"DELETE FROM {table} WHERE {col}=?", (eid,))
+        if commit:
+            self.db.commit()
+
+    def set_meta(self, key: str, value: Any) -> None:
+        with self.db:
+            self.db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?,?)", (key, json.dumps(value)))
+
+    def get_meta(self, key: str, default: Any = None) -> Any:
+        row = self.db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        return json.loads(row[0]) if row else default
+
+    # -- reading ---------------------------------------------------------------------------------------------
+    def has(self, qid: str) -> bool:
+        return self.db.execute("SELECT 1 FROM entities WHERE id=?", (qid_num(qid),)).fetchone() is not None
+
+    def candidates(self, mention: str, *, limit: int = 50) -> list[Candidate]:
+        """Entities with a name sharing a blocking key with ``mention`` (most keys shared, then most sitelinks)."""
+        keys = token_keys(mention)
+        if not keys:
+            return []
+        marks = ",".join("?" * len(keys))
+        rows = self.db.execute(
+            f"""SELECT n.entity, e.label, n.text, n.kind, e.sitelinks, e.types, COUNT(DISTINCT k.key) AS hits
+                FROM name_keys k JOIN names n ON n.rowid = k.name JOIN entities e ON e.id = n.entity
+                WHERE k.key IN ({marks})
+                GROUP BY n.rowid ORDER BY hits DESC, e.sitelinks DESC LIMIT ?""",
+            (*keys, limit * 4),
+        ).fetchall()
+        out: dict[int, Candidate] = {}
+        for eid, label, text, kind, sitelinks, types, _hits in rows:
+            if eid not in out:
+                out[eid] = Candidate(f"Q{eid}", label, text, kind, sitelinks, tuple(types.split()))
+        return list(out.values())[:limit]
+
+    def exact(self, name: str) -> list[Candidate]:
+        """Entities with a name whose match key equals ``name``'s (e.g. acronyms, exact labels)."""
+        rows = self.db.execute(
+            """SELECT n.entity, e.label, n.text, n.kind, e.sitelinks, e.types FROM names n JOIN entities e ON e.id=n.entity
+               WHERE n.key=? ORDER BY e.sitelinks DESC""",
+            (name_key(name),),
+        ).fetchall()
+        out: dict[int, Candidate] = {}
+        for eid, label, text, kind, sitelinks, types in rows:
+            out.setdefault(eid, Candidate(f"Q{eid}", label, text, kind, sitelinks, tuple(types.split())))
+        return list(out.values())
+
+    def entity(self, qid: str) -> EntityRecord | None:
+        eid = qid_num(qid)
+        row = self.db.execute("SELECT label, description, sitelinks FROM entities WHERE id=?", (eid,)).fetchone()
+        if row is None:
+            return None
+        names = [tuple(r) for r in self.db.execute("SELECT text, lang, kind FROM names WHERE entity=?", (eid,))]
+        statements = [
+            Statement(pid, json.loads(value), json.loads(quals) if quals else {}, rank)
+            for pid, value, quals, rank in self.db.execute(
+                "SELECT pid, value, qualifiers, rank FROM statements WHERE entity=?", (eid,)
+            )
+        ]
+        return EntityRecord(qid=f"Q{eid}", label=row[0], description=row[1], names=names, statements=statements, sitelinks=row[2])
+
+    def holders(self, position_qid: str) -> list[tuple[str, Statement]]:
+        """Who held a position (P39 statements whose value is ``position_qid``), with the statement."""
+        rows = self.db.execute(
+            "SELECT entity, value, qualifiers, rank FROM statements WHERE pid='P39' AND value=?",
+            (json.dumps(position_qid),),
+        ).fetchall()
+        return [(f"Q{e}", Statement("P39", json.loads(v), json.loads(q) if q else {}, r)) for e, v, q, r in rows]
+
+    def stats(self) -> dict[str, int]:
+        return {
+            "entities": self.db.execute("SELECT COUNT(*) FROM entities").fetchone()[0],
+            "names": self.db.execute("SELECT COUNT(*) FROM names").fetchone()[0],
+            "statements": self.db.execute("SELECT COUNT(*) FROM statements").fetchone()[0],
+        }

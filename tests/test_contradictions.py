@@ -1,0 +1,137 @@
+"""CON001 contradictory statements and CON002 repeated statements (presslint.analyzers.contradictions)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from presslint.analyzers.contradictions import RULES, find_contradictions, find_repetitions
+
+
+@pytest.fixture(scope="module")
+def light_parse():
+    """Model + newline splitter + this module's component: independent of analyzers still being built."""
+    import spacy
+
+    import presslint.analyzers.contradictions  # noqa: F401  registers the component
+    from presslint.ingest import from_text
+    from presslint.nlp import MODEL_PACKAGE, _register_newline_component, prepare_doc, register_extensions
+
+    register_extensions()
+    _register_newline_component()
+    nlp = spacy.load(MODEL_PACKAGE)
+    nlp.add_pipe("presslint_newline_sents", before="parser")
+
+    def _parse(text: str):
+        article = from_text(text, date="2022-03-01")
+        return nlp(prepare_doc(nlp, article, dt.date(2022, 3, 1)))
+
+    return _parse
+
+
+CONFLICTS = [
+    # politics
+    "Peace talks\n\nGovernment negotiators said the talks had collapsed. Rebel leaders said the talks would continue.",
+    "Troop plan\n\nThe defence ministry said the troops will withdraw from the province. A senior general said the "
+    "troops will stay in the province.",
+    # business
+    "Factory future\n\nThe carmaker said the plant would close. The regional governor insisted the plant would not close.",
+    "Merger news\n\nShareholders approved the merger on Friday. A company filing showed that shareholders rejected "
+    "the merger on Friday.",
+    # sport
+    "Cup final\n\nCity won the final after extra time. City lost the final, the club's statement said.",
+    # health
+    "Hospital wing\n\nThe health authority said the ward had reopened. Nurses said the ward had not reopened.",
+    # denial framed as such is a conflict to surface
+    "Border\n\nLocal officials said soldiers had pulled out of the town. The army denied that soldiers had pulled out "
+    "of the town.",
+]
+
+NO_CONFLICT = [
+    "Markets\n\nShares rose in Tokyo. Shares fell in London.",  # different places
+    "Markets\n\nOil prices rose on Monday. Oil prices fell on Friday.",  # different days
+    "Earnings\n\nApple shares rose sharply. Microsoft shares fell sharply.",  # different subjects
+    "Season\n\nThe champions won the final. The champions lost the replay.",  # different objects
+    "Strike\n\nThe strike will not end soon. The strike will continue into next month.",  # consistent
+    "Talks\n\nThe talks collapsed in March. The talks later resumed.",  # change over time
+    "Budget\n\nAnalysts said the bill may pass. Others said lawmakers could reject the bill.",  # hedged
+    "Clinic\n\nReports said the clinic had closed. In fact, the clinic did not close.",  # correction framed as such
+    "Trade\n\nExports increased by 4% last year. Imports decreased by 2% last year.",  # different subjects
+]
+
+
+@pytest.mark.parametrize("text", CONFLICTS)
+def test_contradictions_con001_fires(light_parse, text):
+    findings = list(find_contradictions(light_parse(text)))
+    assert [f.code for f in findings] == ["CON001"], text
+    finding = findings[0]
+    assert finding.related and finding.related[0].start < finding.span.start
+    sides = finding.evidence["statements"]
+    assert {s["polarity"] for s in sides} <= {"positive", "negative"} and finding.evidence["reason"]
+
+
+@pytest.mark.parametrize("text", NO_CONFLICT)
+def test_contradictions_con001_silent(light_parse, text):
+    assert list(find_contradictions(light_parse(text))) == []
+
+
+def test_contradictions_con001_names_both_sources(light_parse):
+    doc = light_parse("Peace talks\n\nGovernment negotiators said the talks had collapsed. "
+                      "Rebel leaders said the talks would continue.")
+    finding = next(find_contradictions(doc))
+    names = [s["source"]["name"] for s in finding.evidence["statements"]]
+    assert names == ["Government negotiators", "Rebel leaders"]
+    assert "antonyms" in finding.evidence["reason"]
+
+
+def test_contradictions_con001_uses_quote_sources(light_parse):
+    from presslint.model import Quote, Source, Span
+
+    doc = light_parse("Plant\n\nThe plant will close in June, the company said. The plant will not close in June, "
+                      "the mayor said.")
+    text = doc.text
+    first, second = text.index("The plant will close"), text.index("The plant will not close")
+    doc._.pl_sources = [Source(1, "Acme Corp", "named_organisation"), Source(2, "Mayor Ann Lee", "named_person")]
+    doc._.pl_quotes = [
+        Quote("indirect", Span.between(text, first + 30, first + 45), Span.between(text, first, first + 29), source_id=1),
+        Quote("indirect", Span.between(text, second + 34, second + 47), Span.between(text, second, second + 33),
+              source_id=2),
+    ]
+    finding = next(find_contradictions(doc))
+    sources = [s["source"] for s in finding.evidence["statements"]]
+    assert [(s["name"], s["kind"]) for s in sources] == [("Acme Corp", "named_organisation"),
+                                                          ("Mayor Ann Lee", "named_person")]
+
+
+REPEATED = [
+    "Mission\n\nOfficials announced on Thursday that the coalition's combat mission had ended. The national security "
+    "adviser said on Thursday that the coalition's combat mission had ended.",
+    "Budget\n\nThe city council approved the new school budget on Tuesday. Local media reported that the city council "
+    "approved the new school budget on Tuesday.",
+]
+
+NOT_REPEATED = [
+    "Prices\n\nFood prices rose in March. Food prices rose in April.",  # different times
+    "Budget\n\nThe council approved the school budget. The council approved the road budget.",  # different objects
+    "Plant\n\nThe company said the plant would close. \"The plant will close,\" the chief executive said.",  # quote
+    "Result\n\nThe team won. The team won again.",  # too short, and a second win
+]
+
+
+@pytest.mark.parametrize("text", REPEATED)
+def test_contradictions_con002_fires(light_parse, text):
+    findings = list(find_repetitions(light_parse(text)))
+    assert [f.code for f in findings] == ["CON002"]
+    assert findings[0].related[0].start < findings[0].span.start
+    assert findings[0].evidence["overlap"] >= 0.6
+
+
+@pytest.mark.parametrize("text", NOT_REPEATED)
+def test_contradictions_con002_silent(light_parse, text):
+    assert list(find_repetitions(light_parse(text))) == []
+
+
+def test_contradictions_rules_catalogued():
+    assert [(r.code, r.name, r.severity) for r in RULES] == [
+        ("CON001", "contradictory-statements", "warning"), ("CON002", "repeated-statement", "info")]
+    assert all(r.explanation and r.example for r in RULES)

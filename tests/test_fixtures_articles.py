@@ -1,0 +1,144 @@
+"""Article fixtures with expected findings, written from editorial judgement before the rules that judge them.
+
+Each ``tests/fixtures/articles/<slug>.txt`` (headline, blank line, paragraphs) has a ``<slug>.expected.json``:
+``{"date", "byline", "why", "expect": [{"code", "text", "related"?, "why"}], "forbid": [{"code", "why"}]}``.
+
+- ``expect``: a finding with that code (or any code of that prefix, e.g. "LNG") whose span overlaps an occurrence of
+  ``text``; ``text: null`` means anywhere. For rules that link two spans (``PAIR_CODES``) either end may be the
+  primary span, so ``text`` may overlap the span or one of ``related``; an optional ``related`` text must then be
+  overlapped too (the finding must connect both statements).
+- ``forbid``: no finding with that code or prefix.
+
+One test per (fixture, expectation), so the report names exactly which expectation fails.
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+ARTICLES = Path(__file__).resolve().parent / "fixtures" / "articles"
+
+# Rules whose findings connect two places in the article (span + related).
+PAIR_CODES = {"CON001", "CON002", "NUM001", "HYG003", "DAT001"}
+
+KNOWN_CODE = re.compile(
+    r"^(SRC00[1-3]|NUM00[12]|DAT00[1-3]|LNG0(0[1-9]|10|11)|HED00[1-3]|CON00[12]|MTA00[1-3]|HYG00[1-3]"
+    r"|SRC|NUM|DAT|LNG|HED|CON|MTA|HYG|KB\d{3}|KB)$"
+)
+
+
+def _specs() -> list[tuple[str, dict]]:
+    return [(p.name.removesuffix(".expected.json"), json.loads(p.read_text())) for p in sorted(ARTICLES.glob("*.expected.json"))]
+
+
+def _params(kind: str) -> list:
+    out = []
+    for slug, spec in _specs():
+        for i, item in enumerate(spec[kind]):
+            label = (item.get("text") or "anywhere")[:40]
+            out.append(pytest.param(slug, i, id=f"{slug}:{item['code']}:{i}:{label}"))
+    return out
+
+
+_REPORTS: dict[str, object] = {}
+
+
+def _report(slug: str, nlp):
+    """One Report per fixture per session, through the public API."""
+    if slug not in _REPORTS:
+        from presslint import Settings, check
+        from presslint.ingest import from_text
+
+        spec = json.loads((ARTICLES / f"{slug}.expected.json").read_text())
+        path = ARTICLES / f"{slug}.txt"
+        article = from_text(path.read_text(encoding="utf-8"), origin=str(path), date=spec["date"], byline=spec["byline"])
+        _REPORTS[slug] = check(article, settings=Settings(store=False, date=spec["date"]), nlp=nlp)
+    return _REPORTS[slug]
+
+
+def code_matches(code: str, wanted: str) -> bool:
+    """Exact code, or a prefix such as "NUM" (a wanted code ending in a digit is exact)."""
+    return code == wanted or (not wanted[-1:].isdigit() and code.startswith(wanted))
+
+
+def occurrences(text: str, needle: str) -> list[tuple[int, int]]:
+    spans, start = [], text.find(needle)
+    while start != -1:
+        spans.append((start, start + len(needle)))
+        start = text.find(needle, start + 1)
+    return spans
+
+
+def _overlaps(span, places: list[tuple[int, int]]) -> bool:
+    return any(span.start < end and start < span.end for start, end in places)
+
+
+def finding_matches(finding, text: str, expectation: dict) -> bool:
+    if not code_matches(finding.code, expectation["code"]):
+        return False
+    if expectation.get("text") is None:
+        return True
+    pair = expectation["code"] in PAIR_CODES or "related" in expectation
+    spans = [finding.span, *finding.related] if pair else [finding.span]
+    if not any(_overlaps(s, occurrences(text, expectation["text"])) for s in spans):
+        return False
+    if "related" in expectation:
+        return any(_overlaps(s, occurrences(text, expectation["related"])) for s in spans)
+    return True
+
+
+def _describe(findings) -> str:
+    if not findings:
+        return "  (no findings at all)"
+    return "\n".join(f"  {f.code} [{f.span.start}:{f.span.end}] {f.span.text[:70]!r} — {f.message[:80]}" for f in findings)
+
+
+# ---- the fixtures themselves are well-formed (these pass whatever the analyzers do) ----
+
+@pytest.mark.parametrize("slug,spec", _specs(), ids=[s for s, _ in _specs()])
+def test_fixtures_articles_are_well_formed(slug, spec):
+    text = (ARTICLES / f"{slug}.txt").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    assert lines[0].strip() and lines[1] == "", "title on the first line, then a blank line"
+    assert 250 <= len(text.split()) <= 600, f"{len(text.split())} words"
+    assert spec["why"] and (spec["date"] is None or re.fullmatch(r"\d{4}-\d{2}-\d{2}", spec["date"]))
+    for item in spec["expect"] + spec["forbid"]:
+        assert KNOWN_CODE.match(item["code"]), item["code"]
+        assert item.get("why"), item
+    for item in spec["expect"]:
+        for key in ("text", "related"):
+            if item.get(key) is not None:
+                assert item[key] in text, f"{key} {item[key]!r} not in {slug}.txt"
+
+
+def test_fixtures_articles_cover_at_least_ten_articles():
+    assert len(_specs()) >= 10
+
+
+# ---- expectations against the analyzers ----
+
+@pytest.mark.parametrize("slug,index", _params("expect"))
+def test_fixtures_articles_expected_finding_present(nlp, slug, index):
+    spec = dict(_specs())[slug]
+    expectation = spec["expect"][index]
+    report = _report(slug, nlp)
+    if any(finding_matches(f, report.article.text, expectation) for f in report.findings):
+        return
+    same_code = [f for f in report.findings if code_matches(f.code, expectation["code"])]
+    pytest.fail(
+        f"{slug}: expected {expectation['code']} on {expectation.get('text')!r}"
+        + (f" linked to {expectation['related']!r}" if "related" in expectation else "")
+        + f" ({expectation['why']})\nfindings with that code:\n{_describe(same_code)}"
+    )
+
+
+@pytest.mark.parametrize("slug,index", _params("forbid"))
+def test_fixtures_articles_forbidden_code_absent(nlp, slug, index):
+    spec = dict(_specs())[slug]
+    rule = spec["forbid"][index]
+    report = _report(slug, nlp)
+    unwanted = [f for f in report.findings if code_matches(f.code, rule["code"])]
+    assert not unwanted, f"{slug}: no {rule['code']} expected ({rule['why']}), got:\n{_describe(unwanted)}"

@@ -1,0 +1,193 @@
+"""Files, folders, JSONL and stdin: encodings, size and binary guards, and batches that go on past bad items."""
+from __future__ import annotations
+
+import io
+import json
+import sys
+import time
+
+import pytest
+
+from presslint import Settings
+from presslint.errors import PresslintError
+from presslint.ingest import IngestFailure, iter_inputs, read
+
+STORY = (
+    "Hospital waiting lists fall for third month\n\n"
+    "The number of patients waiting more than a year for planned operations fell for the third month in a row, "
+    "according to figures published on Thursday by the health department. Officials said extra weekend clinics had "
+    "helped, but warned that winter pressures could reverse the trend."
+)
+ACCENTED = (
+    "Café owners protest over “unfair” rent rises\n\n"
+    "Owners of more than forty cafés in the old town said on Friday that the council’s new lease terms would force "
+    "some of them to close — a claim the council’s property director rejected."
+)
+
+
+def write(tmp_path, name, data: bytes | str):
+    path = tmp_path / name
+    path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+    return str(path)
+
+
+def code_of(location, **settings):
+    with pytest.raises(PresslintError) as err:
+        read(location, settings=Settings(**settings))
+    return err.value.code
+
+
+def test_ingest_files_reads_utf8_text(tmp_path):
+    article = read(write(tmp_path, "story.txt", STORY))
+    assert article.title == "Hospital waiting lists fall for third month"
+    assert article.encoding == "utf-8" and article.language == "en" and "notices" not in article.meta
+    assert article.origin.endswith("story.txt")
+
+
+@pytest.mark.parametrize(
+    "name, data",
+    [
+        ("empty.txt", b""),
+        ("blank.txt", b"   \n\n\t  \r\n"),
+        ("blank.html", b"  \n "),
+        ("bom-only.txt", b"\xef\xbb\xbf\n"),
+    ],
+)
+def test_ingest_files_empty_input_is_e102(tmp_path, name, data):
+    assert code_of(write(tmp_path, name, data)) == "E102"
+
+
+@pytest.mark.parametrize(
+    "name, data",
+    [
+        ("nul.txt", b"Some text\x00\x00\x00 with NUL bytes\x00 in it" * 3),
+        ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))),
+        ("paper.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"),
+        ("photo.html", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01"),
+        ("archive.md", b"PK\x03\x04\x14\x00\x06\x00"),
+    ],
+)
+def test_ingest_files_binary_input_is_e103(tmp_path, name, data):
+    assert code_of(write(tmp_path, name, data)) == "E103"
+
+
+def test_ingest_files_huge_file_is_rejected_from_its_size(tmp_path):
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as handle:
+        handle.truncate(50_000_000)  # sparse: no disk, no reading
+    start = time.perf_counter()
+    with pytest.raises(PresslintError) as err:
+        read(str(path))
+    assert err.value.code == "E104" and "50000000 bytes" in err.value.message
+    assert time.perf_counter() - start < 0.5
+
+
+def test_ingest_files_max_bytes_setting_applies(tmp_path):
+    assert code_of(write(tmp_path, "story.txt", STORY), max_bytes=100) == "E104"
+
+
+def test_ingest_files_invalid_utf8_is_replaced_with_notice(tmp_path):
+    data = ACCENTED.encode("utf-8").replace("forty".encode(), b"fo\xffrty\xc3")
+    article = read(write(tmp_path, "damaged.txt", data))
+    assert "\ufffd" in article.text and "cafés" in article.text
+    assert article.meta["notices"][0]["code"] == "W005"
+    assert "UTF-8" in article.meta["notices"][0]["message"]
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "utf-16", "utf-16-le", "utf-16-be", "utf-8-sig"])
+def test_ingest_files_legacy_and_wide_encodings_decode_cleanly(tmp_path, encoding):
+    article = read(write(tmp_path, "story.txt", ACCENTED.encode(encoding)))
+    assert article.text.startswith("Café owners protest over “unfair” rent rises")
+    assert "council’s property director" in article.text
+    assert "notices" not in article.meta
+
+
+def test_ingest_files_latin1_decodes_as_western(tmp_path):
+    text = "Le maire a déclaré à la presse que la rénovation du théâtre coûterait deux millions d'euros."
+    article = read(write(tmp_path, "note.txt", text.encode("latin-1")))
+    assert article.text == text and article.language == "fr"
+
+
+def test_ingest_files_missing_path_is_e108(tmp_path):
+    assert code_of(str(tmp_path / "nope.txt")) == "E108"
+
+
+def test_ingest_files_markdown_heading_becomes_title(tmp_path):
+    article = read(write(tmp_path, "story.md", "# " + STORY))
+    assert article.title == "Hospital waiting lists fall for third month"
+
+
+def test_ingest_files_html_content_in_txt_file_is_sniffed(tmp_path, fixtures_dir):
+    html = (fixtures_dir / "html" / "harbour-strike.html").read_bytes()
+    article = read(write(tmp_path, "saved-page.txt", html))
+    assert article.byline == "Maria Lopez"
+
+
+def test_ingest_files_folder_keeps_going_past_a_bad_file(tmp_path):
+    (tmp_path / "b").mkdir()
+    (tmp_path / ".git").mkdir()
+    write(tmp_path, "a.txt", STORY)
+    write(tmp_path, "b/empty.txt", b"")
+    write(tmp_path, "b/c.md", ACCENTED)
+    write(tmp_path, "d.bin.txt", b"\x00\x01\x02binary")
+    write(tmp_path, ".hidden.txt", STORY)
+    write(tmp_path, ".git/config.txt", STORY)
+    write(tmp_path, "notes.docx", STORY)  # not an article suffix
+    items = list(iter_inputs([str(tmp_path)]))
+    names = [item.origin.rsplit("/", 1)[-1] for item in items]
+    assert names == ["a.txt", "c.md", "empty.txt", "d.bin.txt"]
+    assert [type(i).__name__ for i in items] == ["Article", "Article", "IngestFailure", "IngestFailure"]
+    assert [i.code for i in items if isinstance(i, IngestFailure)] == ["E102", "E103"]
+
+
+def test_ingest_files_empty_folder_and_missing_path_are_failures(tmp_path):
+    (tmp_path / "empty").mkdir()
+    locations = [str(tmp_path / "empty"), str(tmp_path / "missing.txt"), write(tmp_path, "ok.txt", STORY)]
+    items = list(iter_inputs(locations))
+    assert [getattr(i, "code", "ok") for i in items] == ["E109", "E108", "ok"]
+
+
+def test_ingest_files_jsonl_bad_line_does_not_stop_the_rest(tmp_path, fixtures_dir):
+    html = (fixtures_dir / "html" / "harbour-strike.html").read_text()
+    lines = [
+        json.dumps({"text": STORY, "date": "2024-03-07T10:00:00Z", "author": "Sam Reed", "site": "Daily Ledger"}),
+        "{not json",
+        "",
+        json.dumps(["a", "list"]),
+        json.dumps({"title": "Nothing here"}),
+        json.dumps({"html": html, "url": "https://ledger.example/port", "outlet": "Daily Ledger"}),
+        json.dumps({"text": ACCENTED, "date": "last Tuesday", "title": "Rent row"}),
+    ]
+    path = write(tmp_path, "batch.jsonl", "\n".join(lines) + "\n")
+    items = list(iter_inputs([path]))
+    assert [getattr(i, "code", "ok") for i in items] == ["ok", "E107", "E107", "E107", "ok", "ok"]
+    assert items[1].origin.endswith("batch.jsonl:2") and ":2:" in items[1].message
+    first, page, rent = items[0], items[4], items[5]
+    assert (first.date, first.byline, first.outlet, first.language) == ("2024-03-07", "Sam Reed", "Daily Ledger", "en")
+    assert page.byline == "Maria Lopez" and page.outlet == "Daily Ledger" and page.url == "https://ledger.example/port"
+    assert rent.title == "Rent row" and rent.date is None and rent.meta["notices"][0]["code"] == "W006"
+
+
+def test_ingest_files_read_of_jsonl_with_one_record(tmp_path):
+    path = write(tmp_path, "one.jsonl", json.dumps({"text": STORY}) + "\n")
+    assert read(path).title.startswith("Hospital")
+    two = write(tmp_path, "two.jsonl", (json.dumps({"text": STORY}) + "\n") * 2)
+    assert code_of(two) == "E110"
+    assert code_of(str(tmp_path)) == "E110"
+
+
+def test_ingest_files_jsonl_oversized_record(tmp_path):
+    path = write(tmp_path, "big.jsonl", json.dumps({"text": STORY * 20}) + "\n" + json.dumps({"text": STORY}) + "\n")
+    items = list(iter_inputs([path], settings=Settings(max_bytes=2000)))
+    assert [getattr(i, "code", "ok") for i in items] == ["E107", "ok"]
+
+
+def test_ingest_files_stdin(monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(ACCENTED.encode("cp1252"))))
+    article = read("-")
+    assert article.origin == "-" and article.title.startswith("Café owners")
+
+
+def test_ingest_files_stdin_over_limit(monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(STORY.encode())))
+    assert code_of("-", max_bytes=50) == "E104"

@@ -1,0 +1,109 @@
+"""Plain text to Article: normalisation, headline detection and language identification."""
+from __future__ import annotations
+
+import pytest
+
+from presslint.ingest import from_text, normalise
+from presslint.ingest import language
+from presslint.ingest.text import looks_like_title
+
+ENGLISH = (
+    "Flood defences hold as river peaks\n\n"
+    "The river rose to its highest level in a decade on Sunday, but the new flood barriers held and no homes were "
+    "flooded, the environment agency said. Engineers had worked through the night to close the last gaps in the wall, "
+    "and residents who had been told to leave their homes were allowed to return by the evening."
+)
+FRENCH = (
+    "Le gouvernement a annoncé mardi une hausse du salaire minimum de deux pour cent à partir du mois de janvier. "
+    "Les syndicats estiment que cette mesure reste insuffisante face à l'inflation, tandis que le patronat dénonce "
+    "une charge supplémentaire pour les petites entreprises."
+)
+GERMAN = (
+    "Die Bundesregierung hat am Mittwoch ein neues Gesetz zum Ausbau der Windenergie beschlossen. Nach Angaben des "
+    "Wirtschaftsministeriums sollen die Genehmigungsverfahren deutlich schneller werden, während Umweltverbände vor "
+    "den Folgen für den Artenschutz warnen."
+)
+SPANISH = (
+    "El ayuntamiento aprobó el jueves un plan para reducir el tráfico en el centro de la ciudad durante los fines de "
+    "semana. Los comerciantes temen que la medida afecte a las ventas, mientras que las asociaciones de vecinos la "
+    "consideran necesaria para mejorar la calidad del aire."
+)
+ARABIC = (
+    "أعلنت وزارة الصحة يوم الأحد عن افتتاح مستشفى جديد في المدينة يضم أكثر من مئتي سرير، وقال مسؤولون إن المستشفى "
+    "سيخدم سكان القرى المجاورة الذين كانوا يسافرون لساعات طويلة للحصول على العلاج."
+)
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("Headline\r\n\r\n\r\n\r\nBody  text\there.", "Headline\n\nBody text here."),
+        ("\ufeffA\u00a0B\u200b C", "A B C"),
+        ("cafe\u0301 au lait", "caf\u00e9 au lait"),  # NFC
+        ("line one\u2028line two", "line one\nline two"),
+        ("soft\u00adhyphen and\x07 bell", "softhyphen and bell"),
+        ("  trailing   \n\n\n   lead", "trailing\n\nlead"),
+        ("\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645",) * 2,  # Persian ZWNJ is kept
+    ],
+)
+def test_ingest_normalise_cleans_whitespace_and_invisibles(raw, expected):
+    assert normalise(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("Minister resigns after expenses row", True),
+        ("Will the bridge reopen before winter?", True),
+        ("The minister resigned on Tuesday after a row over expenses.", False),
+        ("", False),
+        (" ".join(["word"] * 30), False),
+    ],
+)
+def test_ingest_text_looks_like_title(line, expected):
+    assert looks_like_title(line) is expected
+
+
+def test_ingest_text_first_line_becomes_title_with_span():
+    article = from_text("Bus fares frozen for another year\n\nThe transport authority said fares would not rise.")
+    assert article.title == "Bus fares frozen for another year"
+    assert article.text[slice(*article.title_span)] == article.title
+    assert article.text[article.body_start:].startswith("The transport authority")
+
+
+def test_ingest_text_no_title_when_first_line_is_a_sentence():
+    article = from_text("The transport authority said on Monday that fares would not rise.\nMore follows.")
+    assert article.title is None and article.title_span is None and article.body_start == 0
+
+
+def test_ingest_text_given_title_is_prepended_once():
+    article = from_text("Fares will not rise, the authority said.", title="Fares  frozen", date="2024-01-02", desk="x")
+    assert article.text == "Fares frozen\n\nFares will not rise, the authority said."
+    assert article.title_span == (0, 12) and article.date == "2024-01-02" and article.meta == {"desk": "x"}
+    again = from_text(article.text, title="Fares frozen")
+    assert again.text == article.text
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [(ENGLISH, "en"), (FRENCH, "fr"), (GERMAN, "de"), (SPANISH, "es"), (ARABIC, "ar")],
+)
+def test_ingest_language_identifies_common_languages(text, code):
+    assert language.identify(text) == code
+
+
+def test_ingest_language_english_fast_path_does_not_load_langid():
+    language._identifier.cache_clear()
+    assert language.identify(ENGLISH) == "en"
+    assert language._identifier.cache_info().currsize == 0
+
+
+def test_ingest_language_short_text_is_left_unknown():
+    assert language.identify("Breaking") is None
+
+
+@pytest.mark.parametrize(
+    "code, name", [("fr", "French"), ("ar", "Arabic"), ("fa", "Persian"), ("zz", "zz"), (None, "an unknown language")]
+)
+def test_ingest_language_names(code, name):
+    assert language.language_name(code) == name

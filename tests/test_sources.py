@@ -1,0 +1,297 @@
+"""Sources and attribution: quote extraction, source kinds and merging, SRC001-SRC003."""
+from __future__ import annotations
+
+import pytest
+
+from presslint.analyzers.sources import (
+    analyze,
+    find_attributions,
+    find_sources,
+    find_unattributed,
+    quote_spans,
+)
+
+pytestmark = pytest.mark.model
+
+
+def _quotes_and_sources(parse, text):
+    doc = parse(text, date="2021-12-11")
+    attributions = find_attributions(doc)
+    sources = find_sources(doc, attributions)
+    return doc, [a.quote for a in attributions], sources
+
+
+def _codes(parse, text):
+    doc = parse(text, date="2021-12-11")
+    return [f for f in analyze(doc)[2]]
+
+
+# ------------------------------------------------------------------------------------------------- quotation marks
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("He said “yes” and “no”.", ["“yes”", "“no”"]),
+        ('She said "we are ready" on Monday.', ['"we are ready"']),
+        ("“It runs to the end of the line", ["“It runs to the end of the line"]),
+        ("He called it ''a disgrace'' in public.", ["''a disgrace''"]),
+        ("No quotation here, only the team's apostrophe.", []),
+    ],
+)
+def test_sources_quote_spans(text, expected):
+    assert [text[s:e] for s, e in quote_spans(text)] == expected
+
+
+# --------------------------------------------------------------------------------------- speaker / cue / content
+QUOTE_CASES = [
+    # text, kind, speaker, cue, content, channel
+    ("“We will not back down,” the union leader said.",
+     "direct", "the union leader", "said", "“We will not back down,”", None),
+    ("“This is a disaster for farmers,” said Jane Miller, head of the National Farmers Union.",
+     "direct", "Jane Miller, head of the National Farmers Union", "said", "“This is a disaster for farmers,”", None),
+    ("The health minister said: “Vaccines are safe and they work.”",
+     "direct", "The health minister", "said", "“Vaccines are safe and they work.”", None),
+    ("He said the government had made “serious mistakes” on testing.",
+     "mixed", "He", "said", "the government had made “serious mistakes” on testing", None),
+    ("The senator said in a statement to The Associated Press that she would vote against the bill.",
+     "indirect", "The senator", "said", "that she would vote against the bill", "The Associated Press"),
+    ("The hospital's director said in an interview with CNN that beds were running out.",
+     "indirect", "The hospital's director", "said", "that beds were running out", "CNN"),
+    ("Speaking to the BBC, the minister said the strike was illegal.",
+     "indirect", "the minister", "said", "the strike was illegal", "the BBC"),
+    ("The coach told reporters that the team was ready for the final.",
+     "indirect", "The coach", "told", "that the team was ready for the final", None),
+    ("Three health officials told Al Jazeera that the outbreak had spread to two more provinces.",
+     "indirect", "Three health officials", "told", "that the outbreak had spread to two more provinces", "Al Jazeera"),
+    ("According to two people familiar with the talks, the deal is close.",
+     "indirect", "two people familiar with the talks", "According to", "the deal is close", None),
+    ("The plant will close in March, the company said.",
+     "indirect", "the company", "said", "The plant will close in March", None),
+    ("The ministry issued a statement saying the vaccine was safe for children.",
+     "indirect", "The ministry", "saying", "the vaccine was safe for children", None),
+    ("The company denied that it had misled investors.",
+     "indirect", "The company", "denied", "that it had misled investors", None),
+    ("The defendant's lawyer argued that the search had been unlawful.",
+     "indirect", "The defendant's lawyer", "argued", "that the search had been unlawful", None),
+    ("The central bank's governor stressed that inflation remained too high.",
+     "indirect", "The central bank's governor", "stressed", "that inflation remained too high", None),
+    ("The plan, he said, would cost $2 billion.",
+     "indirect", "he", "said", "would cost $2 billion", None),
+    ("Microsoft said on Monday it would cut 10,000 jobs.",
+     "indirect", "Microsoft", "said", "it would cut 10,000 jobs", None),
+    ("“I have done nothing wrong,” the former president wrote on Truth Social.",
+     "direct", "the former president", "wrote", "“I have done nothing wrong,”", "Truth Social"),
+]
+
+
+@pytest.mark.parametrize("text, kind, speaker, cue, content, channel", QUOTE_CASES)
+def test_sources_extracts_speaker_cue_content_channel(parse, text, kind, speaker, cue, content, channel):
+    _, quotes, _ = _quotes_and_sources(parse, text)
+    assert len(quotes) == 1, [(q.cue.text, q.content.text) for q in quotes]
+    quote = quotes[0]
+    assert quote.kind == kind
+    assert quote.speaker.text == speaker
+    assert quote.cue.text == cue
+    assert quote.content.text == content
+    assert (quote.channel.text if quote.channel else None) == channel
+    for span in (quote.speaker, quote.cue, quote.content):  # offsets point into the text
+        assert text[span.start:span.end] == span.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The price of wheat rose by 5 percent last month.",
+        "The spokesman declined to say whether the president would attend.",
+        "The president did not say when the troops would leave.",
+        "It was reported that the president had tested positive.",
+        "The team scored three goals in the second half to win the cup.",
+        "The company reported a loss of $3 million for the quarter.",
+        "Heavy rain is expected across the north of the country on Thursday.",
+    ],
+)
+def test_sources_no_attribution_yields_nothing(parse, text):
+    _, quotes, sources = _quotes_and_sources(parse, text)
+    assert quotes == [] and sources == []
+
+
+# ---------------------------------------------------------------------------------------------------- source kinds
+KIND_CASES = [
+    # text, source name, kind, count
+    ("Prime Minister Jacinda Ardern said the border would reopen in April.", "Jacinda Ardern", "named_person", None),
+    ("The company's chief executive, Satya Nadella, told investors that growth would slow.",
+     "Satya Nadella", "named_person", None),
+    ("Lionel Messi said he was proud of his team-mates after the match.", "Lionel Messi", "named_person", None),
+    ("Reuters reported that the talks had stalled over tariffs.", "Reuters", "named_organisation", None),
+    ("The Pentagon said on Tuesday that no decision had been made on troop levels.",
+     "Pentagon", "named_organisation", None),
+    ("Police said a 34-year-old man had been arrested on suspicion of murder.", "Police", "named_organisation", None),
+    ("The European Commission announced that it would fine the company 2.4 billion euros.",
+     "The European Commission", "named_organisation", None),
+    ("A police spokesperson said officers were called to the scene shortly after 10pm.",
+     "A police spokesperson", "role_only", None),
+    ("The hospital's director said the intensive care unit was full.", "The hospital's director", "role_only", None),
+    ("Germany's finance minister said the budget would be balanced by 2024.",
+     "Germany's finance minister", "role_only", None),
+    ("The head coach told reporters that the team was ready for the final.", "The head coach", "role_only", None),
+    ("Two people familiar with the talks said a deal could be announced on Friday.",
+     "Two people familiar with the talks", "anonymous", 2),
+    ("Three health officials told Al Jazeera that the outbreak had spread to two more provinces.",
+     "Three health officials", "anonymous", 3),
+    ("A senior diplomat, speaking on condition of anonymity, said the sanctions would be extended.",
+     "A senior diplomat", "anonymous", None),
+    ("An official who asked not to be named said the vote would be delayed until next year.",
+     "An official who asked not to be named", "anonymous", None),
+    ("Sources familiar with the matter said the merger talks had been paused.",
+     "Sources familiar with the matter", "anonymous", None),
+    ("Officials said the wildfire was 40 percent contained by Sunday evening.", "Officials", "anonymous", None),
+    ("A senior Pentagon official said the drills would go ahead as planned.",
+     "A senior Pentagon official", "anonymous", None),
+    ("People close to the prince said he was unhappy with the decision.",
+     "People close to the prince", "anonymous", None),
+]
+
+
+@pytest.mark.parametrize("text, name, kind, count", KIND_CASES)
+def test_sources_classifies_source_kind(parse, text, name, kind, count):
+    _, quotes, sources = _quotes_and_sources(parse, text)
+    assert len(sources) == 1, [(s.name, s.kind) for s in sources]
+    source = sources[0]
+    assert (source.name, source.kind, source.count) == (name, kind, count)
+    assert quotes[0].source_id == source.id
+
+
+@pytest.mark.parametrize("text, name, kind, count", KIND_CASES)
+def test_sources_src001_fires_only_for_anonymous(parse, text, name, kind, count):
+    findings = [f for f in _codes(parse, text) if f.code == "SRC001"]
+    if kind == "anonymous":
+        assert len(findings) == 1
+        finding = findings[0]
+        assert finding.severity == "warning"
+        assert finding.span.text == name
+        assert finding.evidence["anonymous_because"] and finding.evidence["cue"]
+        assert finding.related and finding.related[0].text == finding.evidence["content"]
+    else:
+        assert findings == []
+
+
+def test_sources_role_description_and_name(parse):
+    _, _, sources = _quotes_and_sources(
+        parse, "The company's chief executive, Satya Nadella, told investors that growth would slow.")
+    assert sources[0].description == "The company's chief executive"
+
+
+# ----------------------------------------------------------------------------------------------- merging mentions
+@pytest.mark.parametrize(
+    "text, kind, mentions",
+    [
+        ("Dr Anthony Fauci said the variant spread faster. Fauci added that vaccines still worked.",
+         "named_person", 2),
+        ("A senior official said the talks had collapsed. The official added that a new round was unlikely.",
+         "anonymous", 2),
+        ("John Smith, a state health official, said cases had doubled. The official said hospitals were coping.",
+         "named_person", 2),
+        ("The coach told reporters that the team was ready. He said the injury to the captain was not serious.",
+         "role_only", 2),
+        ("Microsoft said on Monday it would cut 10,000 jobs. The company said the cuts would be completed by March. "
+         "It added that hiring would continue in artificial intelligence.", "named_organisation", 3),
+    ],
+)
+def test_sources_merges_repeated_mentions(parse, text, kind, mentions):
+    _, quotes, sources = _quotes_and_sources(parse, text)
+    assert len(sources) == 1, [(s.name, s.kind) for s in sources]
+    assert sources[0].kind == kind and len(sources[0].mentions) == mentions
+    assert {q.source_id for q in quotes} == {0}
+
+
+def test_sources_unresolved_pronoun_stays_unresolved(parse):
+    _, quotes, sources = _quotes_and_sources(parse, "He said the plan would fail within a year.")
+    assert len(quotes) == 1 and quotes[0].source_id is None and sources == []
+
+
+def test_sources_two_speakers_stay_apart(parse):
+    text = "The judge ruled that the evidence was admissible, and prosecutors said they would appeal."
+    _, quotes, sources = _quotes_and_sources(parse, text)
+    assert [q.cue.text for q in quotes] == ["ruled", "said"]
+    assert len(sources) == 2
+
+
+# --------------------------------------------------------------------------------------------- SRC002 unattributed
+@pytest.mark.parametrize(
+    "text, matched",
+    [
+        ("The minister is believed to have offered his resignation last week.", "is believed"),
+        ("It was reported that the singer had cancelled the rest of the tour.", "It was reported"),
+        ("It is understood that the club has rejected a second bid for the striker.", "It is understood"),
+        ("The suspect is said to have fled the country before the trial.", "is said"),
+        ("The striker reportedly asked to leave the club in January.", "reportedly"),
+        ("Critics say the law will hurt small businesses.", "Critics"),
+        ("Experts warn that the heatwave could last into next week.", "Experts"),
+        ("Observers say the election was neither free nor fair.", "Observers"),
+        ("Some say the coach should be sacked after the defeat.", "Some"),
+        ("Many people think the referee got the decision wrong.", "Many people"),
+    ],
+)
+def test_sources_src002_fires_on_vague_attribution(parse, text, matched):
+    findings = [f for f in _codes(parse, text) if f.code == "SRC002"]
+    assert [f.span.text for f in findings] == [matched]
+    assert findings[0].severity == "info"
+    assert not [f for f in _codes(parse, text) if f.code == "SRC001"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Critics, including Senator Elizabeth Warren, say the merger will raise prices.",
+        "Experts at the World Health Organization say the risk remains low.",
+        "It was reported by the BBC that the talks had collapsed.",
+        "Scientists at Oxford University found that the vaccine was 70 percent effective.",
+        "The report said the economy grew by 2 percent in the third quarter.",
+        "The minister said she believed the deal was fair to both sides.",
+        "The critics of the plan, who met the mayor on Monday, said they would sue.",
+        "Residents said the water had been cut off for three days.",
+    ],
+)
+def test_sources_src002_silent_when_attributed(parse, text):
+    assert [f for f in _codes(parse, text) if f.code == "SRC002"] == []
+
+
+def test_sources_find_unattributed_is_pure(parse):
+    doc = parse("The minister is believed to have resigned.")
+    before = list(doc._.pl_findings)
+    assert len(list(find_unattributed(doc))) == 1
+    assert doc._.pl_findings == before
+
+
+# ------------------------------------------------------------------------------------------ SRC003 single source
+@pytest.mark.parametrize(
+    "text, fires, source",
+    [
+        ("Microsoft said on Monday it would cut 10,000 jobs. The company said the cuts would be completed by March. "
+         "It added that hiring would continue in artificial intelligence.", True, "Microsoft"),
+        ("The mayor said the bridge would reopen in May. Engineers from the state transport department said "
+         "repairs could take until the autumn.", False, None),
+        ("The mayor said the bridge would reopen in May. Traffic has been diverted since March.", False, None),
+        ("Health minister Greg Hunt said the booster programme would start in January. Hunt added that supplies "
+         "were secure. Opposition health spokesman Mark Butler said the rollout was too slow.", False, None),
+    ],
+)
+def test_sources_src003_single_source_story(parse, text, fires, source):
+    findings = [f for f in _codes(parse, text) if f.code == "SRC003"]
+    if not fires:
+        assert findings == []
+        return
+    assert len(findings) == 1
+    assert findings[0].evidence["source"] == source
+    assert findings[0].span.text == source
+
+
+# ------------------------------------------------------------------------------------------ component and report
+def test_sources_component_fills_doc_and_report(parse, check_text):
+    text = ("Bridge closure\n\nA senior transport official said the bridge would stay shut until June. "
+            "Engineers have found cracks in two of its supports.")
+    doc = parse(text)
+    assert len(doc._.pl_quotes) == 1 and len(doc._.pl_sources) == 1
+    assert doc._.pl_sources[0].kind == "anonymous"
+    report = check_text(text)
+    src = [f for f in report.findings if f.code == "SRC001"]
+    assert len(src) == 1 and src[0].name == "anonymous-source" and src[0].span.line == 3
