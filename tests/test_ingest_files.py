@@ -191,3 +191,28 @@ def test_ingest_files_stdin(monkeypatch):
 def test_ingest_files_stdin_over_limit(monkeypatch):
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(STORY.encode())))
     assert code_of("-", max_bytes=50) == "E104"
+
+
+def test_ingest_files_sidecar_metadata_fills_date_and_outlet(tmp_path):
+    from presslint.ingest import read
+
+    story = tmp_path / "story.txt"
+    story.write_text("Bridge reopens after repairs\n\nThe bridge reopened on Monday, the council said.\n")
+    (tmp_path / "story.meta.json").write_text('{"date": "2021-03-02", "outlet": "Valley Post", "byline": "A. Writer"}')
+    article = read(str(story))
+    assert (article.date, article.outlet, article.byline) == ("2021-03-02", "Valley Post", "A. Writer")
+    assert article.title == "Bridge reopens after repairs"
+
+
+def test_ingest_files_bad_sidecar_is_a_coded_error(tmp_path):
+    import pytest
+
+    from presslint.errors import PresslintError
+    from presslint.ingest import read
+
+    story = tmp_path / "story.txt"
+    story.write_text("Title line\n\nBody text here.\n")
+    (tmp_path / "story.meta.json").write_text("[1, 2")
+    with pytest.raises(PresslintError) as err:
+        read(str(story))
+    assert err.value.code == "E111"

@@ -17,6 +17,7 @@ class E:
     E108 = "E108: No such file or folder: '{path}'"
     E109 = "E109: Folder '{path}' holds no readable articles (.txt, .html, .htm, .jsonl)"
     E110 = "E110: '{path}' holds several articles ({what}); read it with iter_inputs() or the presslint CLI"
+    E111 = "E111: Bad metadata file '{path}': {reason}"
     # Network (2xx)
     E201 = "E201: Refusing to fetch '{url}': it resolves to a private or loopback address ({address}); pass --allow-private to allow it"
     E202 = "E202: Cannot fetch '{url}': {reason}"

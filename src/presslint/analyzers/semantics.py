@@ -167,14 +167,23 @@ def _argument(token: Any) -> Argument:
         elif child.dep_ == "prep" and child.lower_ == "of":
             modifiers.update(t.lemma_.lower() for t in child.subtree if t.pos_ in ("NOUN", "PROPN"))
     if token.ent_type_ and token.pos_ == "PROPN":  # a multi-word name counts as one head ("Bank of England")
-        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-        head = ent.text.lower() if ent is not None else token.lower_
-        if ent is not None:
-            modifiers -= {t.lemma_.lower() for t in ent}
+        ent = _entity(token)
+        head = ent.text.lower()
+        modifiers -= {t.lemma_.lower() for t in ent}
     else:
         head = _singular(token.lemma_.lower())
     left, right = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
     return Argument(head, frozenset(modifiers), token.doc.text[left:right])
+
+
+def _entity(token: Any) -> Any:
+    """The entity span around a token, from IOB tags (doc.ents rebuilds every span on each access)."""
+    doc, start, end = token.doc, token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
 
 
 def _singular(word: str) -> str:

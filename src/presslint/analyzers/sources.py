@@ -149,11 +149,22 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 
 class _Quotes:
-    """Fast 'is this offset inside a quotation?' over the spans of one doc."""
+    """Per-doc index built once: quotation spans ('is this offset quoted?') and each token's sentence.
 
-    def __init__(self, text: str) -> None:
-        self.spans = quote_spans(text)
+    ``Token.sent`` walks the doc's sentences on every call, which dominated the run time; this looks them up.
+    """
+
+    def __init__(self, doc) -> None:
+        self.text = doc.text  # Doc.text re-joins every token on each access: read it once
+        self.spans = quote_spans(self.text)
         self.starts = [s for s, _ in self.spans]
+        self.sents = list(doc.sents)
+        self.sent_of = [0] * len(doc)
+        for n, sent in enumerate(self.sents):
+            self.sent_of[sent.start:sent.end] = [n] * (sent.end - sent.start)
+
+    def sentence(self, tok):
+        return self.sents[self.sent_of[tok.i]]
 
     def containing(self, pos: int) -> tuple[int, int] | None:
         i = bisect.bisect_right(self.starts, pos) - 1
@@ -183,7 +194,7 @@ def _trim(doc, start: int, end: int) -> tuple[int, int] | None:
 
 
 def _char_span(doc, start: int, end: int) -> Span:
-    return Span.between(doc.text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
+    return Span.of(doc[start:end])
 
 
 def _content(doc, quotes: _Quotes, start: int, end: int) -> tuple[str, Span] | None:
@@ -199,13 +210,13 @@ def _content(doc, quotes: _Quotes, start: int, end: int) -> tuple[str, Span] | N
         return "indirect", span
     if len(touched) == 1 and touched[0][0] <= span.start + 1 and span.end <= touched[0][1] + 1:
         s, e = touched[0]
-        return "direct", Span.between(doc.text, s, e)
+        return "direct", Span.between(quotes.text, s, e)
     s = min(span.start, *(q[0] for q in touched))
     e = max(span.end, *(q[1] for q in touched))
-    stripped = doc.text[s:e].strip("“”\"' ,.")
+    stripped = quotes.text[s:e].strip("“”\"' ,.")
     inside = sum(q[1] - q[0] for q in touched)
     kind = "direct" if inside >= len(stripped) else "mixed"
-    return kind, Span.between(doc.text, s, e)
+    return kind, Span.between(quotes.text, s, e)
 
 
 def _speaker_token(cue):
@@ -293,15 +304,15 @@ def _adjacent_quote(doc, quotes: _Quotes, cue, speaker_rng) -> Span | None:
     i = bisect.bisect_right(quotes.starts, clause_start) - 1
     if i >= 0:
         s, e = quotes.spans[i]
-        gap = doc.text[e:clause_start]
+        gap = quotes.text[e:clause_start]
         if e <= clause_start and "\n" not in gap and not gap.strip(" ,.;:—–-"):
-            return Span.between(doc.text, s, e)
+            return Span.between(quotes.text, s, e)
     j = bisect.bisect_left(quotes.starts, clause_end)
     if j < len(quotes.spans):
         s, e = quotes.spans[j]
-        gap = doc.text[clause_end:s]
+        gap = quotes.text[clause_end:s]
         if "\n" not in gap and gap.strip() in (":", ","):
-            return Span.between(doc.text, s, e)
+            return Span.between(quotes.text, s, e)
     return None
 
 
@@ -326,7 +337,7 @@ def _according_to(doc, quotes: _Quotes, tok) -> tuple[Span, tuple[int, int], tup
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
     if pobj is None:
         return None
-    sent = tok.sent
+    sent = quotes.sentence(tok)
     speaker = _trim(doc, pobj.left_edge.i, pobj.right_edge.i + 1)
     if speaker is None:
         return None
@@ -335,15 +346,14 @@ def _according_to(doc, quotes: _Quotes, tok) -> tuple[Span, tuple[int, int], tup
     content = _content(doc, quotes, *best)
     if content is None:
         return None
-    cue = Span.between(doc.text, tok.idx, to.idx + len(to.text))
+    cue = Span.between(quotes.text, tok.idx, to.idx + len(to.text))
     return cue, speaker, content
 
 
-def find_attributions(doc, *, lex: Lexicon | None = None) -> list[Attribution]:
+def find_attributions(doc, *, lex: Lexicon | None = None, index: _Quotes | None = None) -> list[Attribution]:
     """Every attribution in the doc, in text order, with its speaker classified (sources not yet grouped)."""
     lex = lex or lexicon()
-    quotes = _Quotes(doc.text)
-    sent_index = {s.start: n for n, s in enumerate(doc.sents)}
+    quotes = index or _Quotes(doc)
     found: list[Attribution] = []
     for tok in doc:
         if quotes.containing(tok.idx):
@@ -354,13 +364,13 @@ def find_attributions(doc, *, lex: Lexicon | None = None) -> list[Attribution]:
                 continue
             cue, speaker_rng, (kind, content) = got
             quote = Quote(kind, cue, content, speaker=_char_span(doc, *speaker_rng))
-            att = Attribution(quote, sent_index[tok.sent.start])
-            _classify(doc, att, doc[speaker_rng[0]:speaker_rng[1]].root, speaker_rng, tok, lex)
+            att = Attribution(quote, quotes.sent_of[tok.i])
+            _classify(doc, att, doc[speaker_rng[0]:speaker_rng[1]].root, speaker_rng, quotes.sentence(tok), lex)
             found.append(att)
             continue
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in lex.speech_verbs:
             continue
-        att = _verb_attribution(doc, quotes, tok, lex, sent_index)
+        att = _verb_attribution(doc, quotes, tok, lex)
         if att is not None:
             found.append(att)
     # A cue inside another attribution's speaker phrase ("an official who asked not to be named") is part of the name.
@@ -368,7 +378,7 @@ def find_attributions(doc, *, lex: Lexicon | None = None) -> list[Attribution]:
     return [a for a in found if not any(s.contains(a.quote.cue) for s in speakers)]
 
 
-def _verb_attribution(doc, quotes: _Quotes, cue, lex: Lexicon, sent_index) -> Attribution | None:
+def _verb_attribution(doc, quotes: _Quotes, cue, lex: Lexicon) -> Attribution | None:
     deps = {c.dep_ for c in cue.children}
     if "neg" in deps or "auxpass" in deps or "nsubjpass" in deps and cue.lemma_ not in ("quote", "cite"):
         return None  # "did not say", "it was reported that": nobody identifiable said it
@@ -404,10 +414,10 @@ def _verb_attribution(doc, quotes: _Quotes, cue, lex: Lexicon, sent_index) -> At
     cue_span = Span.of(cue)
     prt = next((c for c in cue.children if c.dep_ == "prt" and c.i == cue.i + 1), None)
     if prt is not None:  # "pointed out"
-        cue_span = Span.between(doc.text, cue.idx, prt.idx + len(prt.text))
+        cue_span = Span.between(quotes.text, cue.idx, prt.idx + len(prt.text))
     quote = Quote(kind, cue_span, content_span, speaker=speaker_span, channel=_channel(doc, cue, lex))
-    att = Attribution(quote, sent_index[cue.sent.start])
-    _classify(doc, att, speaker, speaker_rng, cue, lex)
+    att = Attribution(quote, quotes.sent_of[cue.i])
+    _classify(doc, att, speaker, speaker_rng, quotes.sentence(cue), lex)
     return att
 
 
@@ -441,7 +451,7 @@ def _description(doc, speaker_rng, name_ent) -> str | None:
     return text or None
 
 
-def _classify(doc, att: Attribution, head, speaker_rng, cue, lex: Lexicon) -> None:
+def _classify(doc, att: Attribution, head, speaker_rng, sent, lex: Lexicon) -> None:
     """Fill the attribution's kind/name/description/count from its speaker phrase."""
     att.speaker_head = head
     phrase = doc[speaker_rng[0]:speaker_rng[1]]
@@ -474,10 +484,10 @@ def _classify(doc, att: Attribution, head, speaker_rng, cue, lex: Lexicon) -> No
         return
     # Words that make the speaker anonymous, in the phrase or in the cue's clause ("speaking on condition of ...").
     anonymity = lex.anonymous_re.findall(phrase.text.lower())
-    clause_text = doc.text[cue.sent.start_char:cue.sent.end_char].lower()
+    clause_text = sent.text.lower()
     content = att.quote.content
-    outside = clause_text[: max(content.start - cue.sent.start_char, 0)] + " " + clause_text[
-        max(content.end - cue.sent.start_char, 0):]
+    outside = clause_text[: max(content.start - sent.start_char, 0)] + " " + clause_text[
+        max(content.end - sent.start_char, 0):]
     anonymity += [m for m in lex.anonymous_re.findall(outside) if m not in anonymity and m not in (
         "familiar with", "close to", "with knowledge of", "with direct knowledge", "briefed on")]
     att.name = phrase.text
@@ -660,14 +670,14 @@ def find_source_findings(doc, attributions: list[Attribution], sources: list[Sou
                           evidence={"source": source.name, "kind": source.kind, "attributions": len(attributed)})
 
 
-def find_unattributed(doc, *, lex: Lexicon | None = None) -> Iterator[Finding]:
+def find_unattributed(doc, *, lex: Lexicon | None = None, index: _Quotes | None = None) -> Iterator[Finding]:
     """SRC002 for impersonal attributions: 'it is believed that', 'he is said to', 'reportedly'."""
     lex = lex or lexicon()
-    quotes = _Quotes(doc.text)
+    quotes = index or _Quotes(doc)
     for tok in doc:
         low = tok.lower_
         if low in lex.weasel_adverbs and not quotes.containing(tok.idx):
-            sent_text = tok.sent.text.lower()
+            sent_text = quotes.sentence(tok).text.lower()
             if "according to" in sent_text or "reported by" in sent_text:
                 continue
             yield Finding("SRC002", "info", f"Unattributed claim: '{tok.text}' does not say who reported it",
@@ -690,11 +700,12 @@ def find_unattributed(doc, *, lex: Lexicon | None = None) -> Iterator[Finding]:
 
 def analyze(doc, *, single_source_min_quotes: int = 2) -> tuple[list[Quote], list[Source], list[Finding]]:
     """Quotes, sources and SRC findings for one parsed doc (pure: the doc is not modified)."""
-    attributions = find_attributions(doc)
+    index = _Quotes(doc)
+    attributions = find_attributions(doc, index=index)
     sources = find_sources(doc, attributions)
     findings = list(find_source_findings(doc, attributions, sources,
                                          single_source_min_quotes=single_source_min_quotes))
-    findings.extend(find_unattributed(doc))
+    findings.extend(find_unattributed(doc, index=index))
     return [a.quote for a in attributions], sources, findings
 
 

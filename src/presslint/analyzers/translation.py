@@ -136,8 +136,10 @@ def find_duplicated_words(doc) -> Iterator[Finding]:
             continue
         if tok.lower_ in CLEFT_DOUBLES and any(t.lower_ == "what" for t in doc[max(0, tok.i - 5): tok.i]):
             continue
-        if tok.dep_ == "prt" or (tok.text[:1].isupper() and nxt.text[:1].isupper()):
+        if tok.dep_ == "prt":
             continue
+        if tok.text[:1].isupper() and nxt.text[:1].isupper() and tok.lower_ not in FUNCTION_WORDS:
+            continue  # a name ("Duran Duran"), but "The The vaccine" is a slip
         if not nxt.whitespace_ and nxt.i + 1 < len(doc) and doc[nxt.i + 1].text == "-":
             continue
         span = doc[tok.i: nxt.i + 1]

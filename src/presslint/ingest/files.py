@@ -80,7 +80,35 @@ def read_path(path: Path, *, settings: Settings) -> Article:
         raise PresslintError(E.E101, path=origin, reason=err.strerror or err) from err
     suffix = path.suffix.lower()
     html = True if suffix in HTML_SUFFIXES else (False if suffix == ".md" else None)  # a saved page in .txt is HTML
-    return article_from_bytes(data, origin=origin, html=html, markdown=suffix == ".md")
+    article = article_from_bytes(data, origin=origin, html=html, markdown=suffix == ".md")
+    return apply_sidecar(article, path)
+
+
+def sidecar_path(path: Path) -> Path:
+    return path.with_name(path.stem + ".meta.json")
+
+
+def apply_sidecar(article: Article, path: Path) -> Article:
+    """Metadata from ``<name>.meta.json`` beside a text file (date, byline, outlet, url, title) fills what the text
+    itself does not say; a plain-text file has no other place to keep its publication date."""
+    meta_file = sidecar_path(path)
+    if not meta_file.is_file():
+        return article
+    try:
+        record = json.loads(meta_file.read_text(encoding="utf-8"))
+        if not isinstance(record, dict):
+            raise ValueError("not a JSON object")
+    except (OSError, ValueError) as err:
+        raise PresslintError(E.E111, path=meta_file, reason=err) from err
+    fields = _record_fields(record, lambda reason: PresslintError(E.E111, path=meta_file, reason=reason))
+    notices = fields.pop("_notices", [])
+    fields.pop("title", None)  # the headline comes from the text, so offsets stay valid
+    for key, value in fields.items():
+        if getattr(article, key, None) in (None, ""):
+            setattr(article, key, value)
+    if notices:
+        article.meta.setdefault("notices", []).extend(notices)
+    return article
 
 
 def read_stdin(*, settings: Settings) -> Article:

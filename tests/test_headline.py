@@ -1,0 +1,148 @@
+"""HED001-HED003: question headlines answered no or left open, headline claims the body lacks."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from presslint.analyzers.headline import RULES, find_headline_findings
+
+
+@pytest.fixture(scope="module")
+def light_parse():
+    """Model + newline splitter: the headline checks read only the parse and the article record."""
+    import spacy
+
+    from presslint.ingest import from_text
+    from presslint.nlp import MODEL_PACKAGE, _register_newline_component, prepare_doc, register_extensions
+
+    register_extensions()
+    _register_newline_component()
+    nlp = spacy.load(MODEL_PACKAGE)
+    nlp.add_pipe("presslint_newline_sents", before="parser")
+
+    def _parse(text: str):
+        article = from_text(text, date="2022-03-01")
+        return nlp(prepare_doc(nlp, article, dt.date(2022, 3, 1)))
+
+    return _parse
+
+
+def codes(light_parse, text: str) -> list[str]:
+    return [f.code for f in find_headline_findings(light_parse(text))]
+
+
+ANSWERED_NO = [
+    "Will the strike at the port end this week?\n\nUnion leaders said on Monday that the strike at the port would "
+    "continue into next month. Managers declined to comment.",
+    "Will the government withdraw the fuel tax?\n\nThe finance minister said the government would keep the fuel tax "
+    "and would not withdraw the fuel tax before the election.",
+    "Is the new bridge safe?\n\nEngineers said the new bridge was unsafe and should be closed to lorries.",
+    "Did the airline win its appeal?\n\nThe airline lost its appeal at the high court on Wednesday, judges ruled.",
+    "Will the museum reopen in spring?\n\nThe museum will remain closed until next year, the city said. Repairs to "
+    "the roof have not reopened the museum's galleries.",
+]
+
+ANSWERED_YES = [
+    "Will the pension reform pass?\n\nThe senate approved the pension reform on Thursday by 180 votes to 120.",
+    "Is the vaccine safe for children?\n\nRegulators said the vaccine is safe for children over five.",
+    "Did the striker leave the club?\n\nThe striker left the club on Monday after six seasons, the club confirmed.",
+]
+
+LEFT_OPEN = [
+    "Will the airline cut fares?\n\nAnalysts said the airline may cut fares if demand weakens. The company reported "
+    "a profit of 2 million euros.",
+    "Will interest rates rise again?\n\nEconomists are divided. Some expect that rates could rise in the summer, "
+    "while others point to slowing growth.",
+]
+
+
+@pytest.mark.parametrize("text", ANSWERED_NO)
+def test_headline_hed001_answered_no(light_parse, text):
+    findings = list(find_headline_findings(light_parse(text)))
+    assert [f.code for f in findings] == ["HED001"], [f.message for f in findings]
+    finding = findings[0]
+    assert finding.related and finding.evidence["answers"][0]["answer"] == "no"
+    assert finding.evidence["headline"]["predicate"] and finding.evidence["answers"][0]["reason"]
+
+
+@pytest.mark.parametrize("text", ANSWERED_YES)
+def test_headline_answered_yes_is_silent(light_parse, text):
+    assert codes(light_parse, text) == []
+
+
+@pytest.mark.parametrize("text", LEFT_OPEN)
+def test_headline_hed002_left_open(light_parse, text):
+    findings = list(find_headline_findings(light_parse(text)))
+    assert [f.code for f in findings] == ["HED002"]
+    assert findings[0].severity == "info"
+
+
+def test_headline_hed002_nothing_related_is_low_confidence(light_parse):
+    findings = list(find_headline_findings(light_parse(
+        "Is the new stadium worth the money?\n\nThe stadium seats 40,000 fans. Tickets for the opening match sold "
+        "out in an hour.")))
+    assert [f.code for f in findings] == ["HED002"] and findings[0].confidence <= 0.5
+
+
+@pytest.mark.parametrize("text", [
+    "Why did the talks fail?\n\nThe talks failed because neither side would compromise on wages.",  # wh-question
+    "Airline profits rise\n\nThe airline's profits rose by 12% in the first quarter.",  # consistent statement
+])
+def test_headline_other_questions_and_statements_silent(light_parse, text):
+    assert codes(light_parse, text) == []
+
+
+NUMBER_MISMATCH = [
+    "Flood kills 50 in coastal town\n\nRescuers said 15 people were killed when the river burst its banks on Sunday.",
+    "Carmaker to cut 2,000 jobs\n\nThe carmaker said it would cut 200 jobs at its plant in the north.",
+]
+
+NUMBER_CONSISTENT = [
+    "Flood kills 15 in coastal town\n\nRescuers said 15 people were killed when the river burst its banks.",
+    "Nearly 50 hurt in train crash\n\nOfficials said 48 passengers were hurt when two trains collided.",
+    "Bank posts 1.5m profit\n\nThe bank reported a profit of 1,510,000 pounds for the year.",
+    "Three things to know about the budget\n\nThe chancellor presented the budget on Wednesday.",  # nothing to compare
+]
+
+
+@pytest.mark.parametrize("text", NUMBER_MISMATCH)
+def test_headline_hed003_number_not_in_body(light_parse, text):
+    findings = list(find_headline_findings(light_parse(text)))
+    assert [f.code for f in findings] == ["HED003"]
+    assert findings[0].evidence["headline_number"] and findings[0].evidence["body_numbers"]
+
+
+@pytest.mark.parametrize("text", NUMBER_CONSISTENT)
+def test_headline_hed003_number_consistent(light_parse, text):
+    assert codes(light_parse, text) == []
+
+
+def test_headline_hed003_person_never_mentioned(light_parse):
+    findings = list(find_headline_findings(light_parse(
+        "Minister says Maria Gonzalez will lead the inquiry\n\nThe government said a senior judge would lead the "
+        "inquiry into the hospital scandal, which opens in May.")))
+    assert [f.code for f in findings] == ["HED003"]
+    assert findings[0].evidence["name"] == "Maria Gonzalez"
+
+
+@pytest.mark.parametrize("text", [
+    "Maria Gonzalez to lead the inquiry\n\nThe government said Judge Gonzalez would lead the inquiry.",  # surname
+    "World Health Organization warns on measles\n\nThe WHO said cases of measles had doubled.",  # acronym
+    "Barcelona Beat Madrid In Thriller\n\nThe Catalan side won 3-2 at home on Sunday.",  # title case: not checked
+])
+def test_headline_hed003_names_found_or_not_checked(light_parse, text):
+    assert codes(light_parse, text) == []
+
+
+def test_headline_no_title_is_silent(light_parse):
+    assert codes(light_parse, "The council approved the budget. The mayor said the budget was balanced.") == []
+
+
+def test_headline_rules_catalogued():
+    assert [(r.code, r.name, r.severity) for r in RULES] == [
+        ("HED001", "question-headline-answered-no", "warning"),
+        ("HED002", "question-headline-left-open", "info"),
+        ("HED003", "headline-claim-not-in-body", "warning"),
+    ]
+    assert all(r.explanation and r.example for r in RULES)

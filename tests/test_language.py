@@ -1,0 +1,163 @@
+"""Loaded language and propaganda techniques (LNG001-LNG011): tables of should-fire and must-not-fire sentences."""
+from __future__ import annotations
+
+import pytest
+
+from presslint.analyzers import language
+
+pytestmark = pytest.mark.model
+
+
+def _findings(parse, text, code):
+    return [f for f in parse(text)._.pl_findings if f.code == code]
+
+
+# (code, sentence, words the finding's span must contain)
+SHOULD_FIRE = [
+    # LNG001 name-calling: the label is attached to a named target by the parse
+    ("LNG001", "The Kremlin thugs beat protesters outside the courthouse.", "Kremlin thugs"),
+    ("LNG001", "Russian occupiers shelled the port city for a third night.", "Russian occupiers"),
+    ("LNG001", "State television called the Pentagon a terrorist organization.", "Pentagon"),
+    ("LNG001", "The cleric said the US is a terrorist state.", "terrorist state"),
+    ("LNG001", "He described the Revolutionary Guard as terrorists.", "terrorists"),
+    ("LNG001", "Turkish troops are occupiers, the Kurdish commander said.", "occupiers"),
+    ("LNG001", "The opposition leader said the Kyiv regime had lost its mandate.", "regime"),
+    ("LNG001", "Pyongyang's puppets in Seoul lost the vote, the broadcaster said.", "puppets"),
+    # LNG002 loaded language
+    ("LNG002", "Troops carried out a savage raid on the village at dawn.", "savage"),
+    ("LNG002", "The statement condemned the heinous bombing of the market.", "heinous"),
+    ("LNG002", "Local media said three martyrs were buried on Friday.", "martyrs"),
+    ("LNG002", "The columnist called the hearing a witch hunt.", "witch hunt"),
+    ("LNG002", "Mourners gathered where the massacre took place a year ago.", "massacre"),
+    # LNG003 exaggeration / minimisation
+    ("LNG003", "The storm completely destroyed the town's economy.", "completely destroyed"),
+    ("LNG003", "This is the worst economic crisis ever, the mayor claimed.", "worst"),
+    ("LNG003", "The union dismissed the offer as a mere gesture.", "a mere"),
+    ("LNG003", "Fans packed the stadium like never before.", "like never before"),
+    # LNG004 doubt
+    ("LNG004", "Officials dismissed the so-called election as a formality.", "so-called election"),
+    ("LNG004", "The junta held the \"elections\" in March without observers.", "elections"),
+    ("LNG004", "Troops entered the province under the pretext of fighting smugglers.", "under the pretext of"),
+    ("LNG004", "The self-proclaimed republic issued its own passports.", "self-proclaimed"),
+    # LNG005 appeal to fear
+    ("LNG005", "The party warned of an invasion of migrants this summer.", "invasion of migrants"),
+    ("LNG005", "We must act before it is too late, the activist said.", "before it is too late"),
+    # LNG006 flag-waving
+    ("LNG006", "Only real Americans will understand this, the senator said.", "real Americans"),
+    ("LNG006", "Every patriotic citizen should back the border law, the minister said.", "every patriotic"),
+    ("LNG006", "The president called reporters enemies of the people.", "enemies of the people"),
+    # LNG008 slogans
+    ("LNG008", "Protesters chanted \"Death to the traitors\" outside the court.", "Death to"),
+    ("LNG008", "Crowds shouted \"Long live Castro\" in the square.", "Long live"),
+    ("LNG008", "Supporters wore caps reading \"Make Britain great again\".", "great again"),
+    # LNG009 thought-terminating cliches
+    ("LNG009", "Asked about the cuts, the minister said it is what it is.", "it is what it is"),
+    ("LNG009", "Enough is enough, the coach told reporters after the defeat.", "Enough is enough"),
+    ("LNG009", "The spokesman said the debate is over and the plan will go ahead.", "the debate is over"),
+    # LNG010 causal oversimplification
+    ("LNG010", "Rising prices are all because of the new tax, the senator said.", "all because of"),
+    ("LNG010", "The governor said the drought is solely to blame for the fires.", "solely to blame"),
+    # LNG011 black-and-white fallacy
+    ("LNG011", "The president told allies they were either with us or against us.", "with us or against us"),
+    ("LNG011", "There is no middle ground on this issue, the bishop wrote.", "no middle ground"),
+]
+
+# (code, sentence) pairs that must stay quiet: neutral news language, negation, mentions, designations
+MUST_NOT_FIRE = [
+    ("LNG001", "Hamas terrorists attacked the town overnight, police said."),
+    ("LNG001", "Britain designated Hezbollah a terrorist organization in 2019."),
+    ("LNG001", "The terrorist attack killed 12 people in Kabul on Friday."),
+    ("LNG001", "Police arrested three suspected terrorists in Madrid."),
+    ("LNG001", "The Islamic State terrorist group claimed the bombing."),
+    ("LNG001", "Convicted terrorist Anders Lund was released from prison on Monday."),
+    ("LNG001", "The EU's sanctions regime has been extended for six months."),
+    ("LNG001", "The training regime for new recruits lasts 12 weeks."),
+    ("LNG001", "The term \"regime\" is contested among historians."),
+    ("LNG001", "The word terrorist has been used loosely by politicians."),
+    ("LNG001", "Kenya is not a terrorist state, the minister told parliament."),
+    ("LNG001", "The puppet show at the Edinburgh festival sold out."),
+    ("LNG002", "A brutal heatwave hit southern Europe in July."),
+    ("LNG002", "The killings were not a massacre, the general insisted."),
+    ("LNG002", "The Senate voted 52 to 48 to confirm the nominee."),
+    ("LNG002", "The company said quarterly profits rose 4 percent."),
+    ("LNG002", "The deadly crash closed the motorway for six hours."),
+    ("LNG003", "The record was the fastest time in the event's history."),
+    ("LNG003", "The storm destroyed three houses and damaged a school."),
+    ("LNG004", "The so-called long COVID affects millions of people."),
+    ("LNG004", "She received the \"Journalist of the Year\" award in May."),
+    ("LNG004", "The museum's \"Heroes\" exhibition opens on Friday."),
+    ("LNG004", "Prosecutors say the man allegedly stole 40,000 euros."),
+    ("LNG005", "A wave of refugees crossed the border after the floods."),
+    ("LNG006", "The Americans won the gold medal in the relay."),
+    ("LNG008", "She came down with the flu last week."),
+    ("LNG008", "The court sentenced him to death on Tuesday."),
+    ("LNG009", "The minister said the review would end next year."),
+    ("LNG010", "Economists said several factors drove prices higher."),
+    ("LNG011", "The bill offers three options for schools to choose from."),
+]
+
+
+@pytest.mark.parametrize("code,text,words", SHOULD_FIRE)
+def test_language_fires(parse, code, text, words):
+    found = _findings(parse, text, code)
+    assert found, f"{code} did not fire on: {text}"
+    assert any(words.lower() in f.span.text.lower() for f in found), [f.span.text for f in found]
+    for f in found:
+        assert text[f.span.start - 0: f.span.end] == f.span.text or f.span.text in text
+        assert f.evidence["technique"] == language.TECHNIQUE[code]
+
+
+@pytest.mark.parametrize("code,text", MUST_NOT_FIRE)
+def test_language_stays_quiet(parse, code, text):
+    found = _findings(parse, text, code)
+    assert not found, [(f.span.text, f.message) for f in found]
+
+
+def test_language_name_calling_evidence_names_target_and_label(parse):
+    doc = parse("The Kremlin thugs beat protesters outside the courthouse.")
+    (finding,) = _findings(parse, doc.text, "LNG001")
+    assert finding.severity == "warning"
+    assert finding.evidence["target"] == "Kremlin"
+    assert finding.evidence["matched"] == "thugs"
+    assert finding.evidence["in_quote"] is False
+    assert finding.message == "labels Kremlin as 'thugs'"
+
+
+@pytest.mark.parametrize("text", [
+    "\"The Kremlin thugs beat us,\" a protester said.",
+    "A protester said the Kremlin thugs beat them.",
+])
+def test_language_quoted_label_is_the_sources_wording(parse, text):
+    (finding,) = _findings(parse, text, "LNG001")
+    assert finding.evidence["in_quote"] is True
+    assert finding.severity == "warning"
+    assert "source's wording" in finding.message
+
+
+def test_language_terrorist_policy_state_actor_only(parse):
+    state = _findings(parse, "The ministry said the army's Northern Command is a terrorist organization.", "LNG001")
+    group = _findings(parse, "Officials said the group is a terrorist organization.", "LNG001")
+    assert state and state[0].evidence["attached_as"] == "predicate"
+    assert not group
+
+
+def test_language_repetition_fires_on_second_use(parse):
+    text = ("Witnesses said the raid was savage.\n\nA second savage raid followed on Sunday, "
+            "and a third savage assault on Monday.")
+    found = _findings(parse, text, "LNG007")
+    assert len(found) == 1
+    assert found[0].evidence["count"] == 3
+    assert len(found[0].related) == 2
+
+
+def test_language_single_use_is_not_repetition(parse):
+    assert not _findings(parse, "Troops carried out a savage raid on the village at dawn.", "LNG007")
+
+
+def test_language_lexicons_load_and_are_documented():
+    lex = language.lexicons()
+    assert "thugs" in lex.labels and "terrorist" in lex.labels
+    assert lex.phrases["LNG002"] and lex.phrases["LNG011"]
+    assert {"thug", "thugs"} <= set(language.expand("thug(s)"))
+    assert all(rule.example and rule.explanation for rule in language.RULES)
+    assert [r.code for r in language.RULES] == [f"LNG{i:03d}" for i in range(1, 12)]

@@ -1,0 +1,105 @@
+"""Machine-translation artefacts (MTA001-MTA003): tables of should-fire and must-not-fire sentences."""
+from __future__ import annotations
+
+import pytest
+
+from presslint.analyzers import translation
+
+pytestmark = pytest.mark.model
+
+
+def _findings(parse, text, code):
+    return [f for f in parse(text)._.pl_findings if f.code == code]
+
+
+SHOULD_FIRE = [
+    # MTA001 duplicated word
+    ("MTA001", "Officials said the the talks would resume on Monday.", "the the"),
+    ("MTA001", "The delegation arrived in in Baghdad late on Tuesday.", "in in"),
+    ("MTA001", "The bank said it it would raise rates again in June.", "it it"),
+    ("MTA001", "Farmers were were told to move their cattle to higher ground.", "were were"),
+    ("MTA001", "The The vaccine was approved by regulators on Friday.", "The The"),
+    ("MTA001", "Firefighters managed to to contain the blaze by midnight.", "to to"),
+    # MTA002 broken punctuation
+    ("MTA002", "The minister arrived in Cairo , where he met his counterpart.", " ,"),
+    ("MTA002", "The vote was postponed . , officials said.", "."),
+    ("MTA002", "The report, Has been delayed until next year.", ", Has"),
+    ("MTA002", "The council (which meets monthly said nothing about the budget.", "("),
+    ("MTA002", "Prices rose sharply in March,, the statistics office said.", ",,"),
+    ("MTA002", "The talks will resume next week ; no date has been set.", " ;"),
+    ("MTA002", "The mayor said, The bridge will reopen in spring.", ", The"),
+    ("MTA002", "Police said the suspect \"fled on foot after the robbery.", "\""),
+    ("MTA002", "Will the strike end ?", " ?"),
+    # MTA003 literal translation
+    ("MTA003", "The two countries agreed to strengthen their mutual cooperation in the field of energy.",
+     "mutual cooperation"),
+    ("MTA003", "The army returned back to its barracks after the parade.", "returned back"),
+    ("MTA003", "He criticised the officials without naming their names.", "naming their names"),
+    ("MTA003", "The government decided a decision to close the border.", "decided a decision"),
+    ("MTA003", "The company has been operating here since 3 years.", "since 3 years"),
+    ("MTA003", "The ministry provided equipments to farmers in the north.", "equipments"),
+    ("MTA003", "From its side, the ministry denied the report.", "From its side"),
+    ("MTA003", "The leaders discussed about the crisis in Sudan.", "discussed about"),
+    ("MTA003", "The spokesman stressed on the need for calm in the capital.", "stressed on"),
+    ("MTA003", "The plant was built in the year of 2015 with foreign funds.", "year of 2015"),
+    ("MTA003", "Officials said the delegation will visit Ankara in the near time.", "in the near time"),
+]
+
+MUST_NOT_FIRE = [
+    ("MTA001", "She had had enough of the delays, she said."),
+    ("MTA001", "He said that that decision was final."),
+    ("MTA001", "The band Duran Duran will tour Asia next year."),
+    ("MTA001", "What it is is a tax on the poor, the senator said."),
+    ("MTA001", "The campaign logged on on Monday to a record audience."),
+    ("MTA001", "Sales rose in in-store and online channels."),
+    ("MTA001", "The nurse gave her her medication at noon."),
+    ("MTA001", "It was a very very close race, the returning officer said."),
+    ("MTA002", "The minister arrived in Cairo, where he met his counterpart."),
+    ("MTA002", "Shares of Acme Inc., a chipmaker, rose 3 percent on Thursday."),
+    ("MTA002", "The results were released on Friday, The Guardian reported."),
+    ("MTA002", "Officials said the ceasefire, which began on Sunday, was holding."),
+    ("MTA002", "The rate rose to 4.5 percent (from 4.2 percent) in May."),
+    ("MTA002", "He paused... then said nothing more about the deal."),
+    ("MTA002", "The U.S., Canada and Mexico signed the pact in 2018."),
+    ("MTA002", "Government Says, Yes To New Rail Link"),
+    ("MTA002", "\"We will rebuild,\" the mayor said on Tuesday."),
+    ("MTA003", "In this regard, the ministry will take a decision next week."),
+    ("MTA003", "The president will make a visit to Japan in the spring."),
+    ("MTA003", "The committee refused to name names in its report."),
+    ("MTA003", "The company has been operating here since 2019."),
+    ("MTA003", "The firm researches new equipment for hospitals."),
+    ("MTA003", "The two sides discussed the crisis in Sudan for three hours."),
+    ("MTA003", "Within the framework of the deal, tariffs will fall by half."),
+    ("MTA003", "The ministry announced a new plan to cut emissions."),
+]
+
+
+@pytest.mark.parametrize("code,text,words", SHOULD_FIRE)
+def test_translation_fires(parse, code, text, words):
+    found = _findings(parse, text, code)
+    assert found, f"{code} did not fire on: {text}"
+    assert any(words.lower() in f.span.text.lower() for f in found), [f.span.text for f in found]
+    assert all(f.severity == "info" and f.span.text == text[f.span.start: f.span.end] for f in found)
+
+
+@pytest.mark.parametrize("code,text", MUST_NOT_FIRE)
+def test_translation_stays_quiet(parse, code, text):
+    found = _findings(parse, text, code)
+    assert not found, [(f.span.text, f.message) for f in found]
+
+
+def test_translation_quote_running_into_next_paragraph_is_balanced(parse):
+    text = ("“The first part of the plan is ready.\n\n“The second part will follow next year,” the minister said.")
+    assert not _findings(parse, text, "MTA002")
+
+
+def test_translation_literal_finding_suggests_natural_english(parse):
+    (finding,) = _findings(parse, "The army returned back to its barracks after the parade.", "MTA003")
+    assert finding.evidence["natural"] == "returned"
+    assert "natural English" in finding.message
+
+
+def test_translation_lexicons_have_explanations():
+    assert all(c.natural and c.why for c in translation.calques().values())
+    assert translation.cognates()["name"] == ("name", True)
+    assert [r.code for r in translation.RULES] == ["MTA001", "MTA002", "MTA003"]
