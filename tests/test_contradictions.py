@@ -135,3 +135,12 @@ def test_contradictions_rules_catalogued():
     assert [(r.code, r.name, r.severity) for r in RULES] == [
         ("CON001", "contradictory-statements", "warning"), ("CON002", "repeated-statement", "info")]
     assert all(r.explanation and r.example for r in RULES)
+
+
+@pytest.mark.parametrize("text", [
+    # a past failure and a future promise are two moments, not one claim
+    "Funding\n\nThe minister said the government would provide funding. Critics said the government had not "
+    "provided funding.",
+])
+def test_contradictions_con001_tense_shift_silent(light_parse, text):
+    assert list(find_contradictions(light_parse(text))) == []

@@ -146,3 +146,10 @@ def test_headline_rules_catalogued():
         ("HED003", "headline-claim-not-in-body", "warning"),
     ]
     assert all(r.explanation and r.example for r in RULES)
+
+
+def test_headline_not_yet_is_left_open_not_no(light_parse):
+    findings = list(find_headline_findings(light_parse(
+        "Will the council approve the housing plan?\n\nThe council has yet to approve the housing plan, and a "
+        "public hearing will take place in May.")))
+    assert [f.code for f in findings] == ["HED002"]

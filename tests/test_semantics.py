@@ -1,7 +1,6 @@
 """Propositions, polarity and alignment read from the parse (presslint.analyzers.semantics)."""
 from __future__ import annotations
 
-import datetime as dt
 
 import pytest
 

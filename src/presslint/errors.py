@@ -42,6 +42,13 @@ class E:
     # Pipeline (5xx)
     E501 = "E501: The spaCy model '{model}' is not installed; run the set-up command in the README"
     E502 = "E502: Analyzer '{name}' failed on '{origin}': {reason}"
+    # Knowledge store (6xx)
+    E601 = "E601: Cannot read the Wikidata dump '{path}': {reason}"
+    E602 = "E602: Bad entity in the Wikidata dump '{path}' at line {line}: {reason}"
+    E603 = "E603: Unknown import profile '{name}'; choose one of {choices}"
+    E604 = "E604: The Wikidata API at '{url}' failed: {reason}"
+    E605 = "E605: Cannot open the knowledge store at '{path}': {reason}"
+    E606 = "E606: The knowledge store at '{path}' holds an unfinished import of '{dump}' ({lines} lines read); pass --resume to continue it"
 
 
 class W:

@@ -165,6 +165,8 @@ def find_repetitions(doc: Any) -> Iterator[Finding]:
                   assigns=["doc._.pl_findings"])
 def make_contradictions(nlp: Any, name: str) -> Any:
     def component(doc: Any) -> Any:
+        if doc._.pl_findings is None:  # a Doc not made by nlp.prepare_doc
+            doc._.pl_findings = []
         doc._.pl_findings.extend(find_contradictions(doc))
         doc._.pl_findings.extend(find_repetitions(doc))
         return doc

@@ -115,6 +115,8 @@ class Lexicon:
     titles: tuple[tuple[str, ...], ...]  # longest first
     roles: dict[tuple[str, ...], str]
     role_lengths: tuple[int, ...]
+    role_first_words: frozenset[str]
+    title_by_first: dict[str, tuple[tuple[str, ...], ...]]  # first word -> titles starting with it, longest first
     role_modifiers: frozenset[str]
     not_acronyms: frozenset[str]
     not_places: frozenset[str]
@@ -140,6 +142,8 @@ def lexicon() -> Lexicon:
         titles=tuple(titles),
         roles=roles,
         role_lengths=tuple(sorted({len(k) for k in roles}, reverse=True)),
+        role_first_words=frozenset(k[0] for k in roles),
+        title_by_first={w: tuple(t for t in titles if t[0] == w) for w in {t[0] for t in titles}},
         role_modifiers=frozenset(words("role_modifiers")),
         not_acronyms=frozenset(words("not_acronyms")),
         not_places=frozenset(words("not_places")),
@@ -185,16 +189,17 @@ def gazetteer() -> Gazetteer:
 # --- names -------------------------------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=4096)
 def normalize_name(text: str) -> str:
     """Display form for comparisons: no leading 'the', possessive 's or titles ('Gen.', 'President', 'Dr')."""
     words = text.split()
     if words and words[0].lower() == "the":
         words = words[1:]
-    titles = lexicon().titles
+    title_by_first = lexicon().title_by_first
     changed = True
     while changed and len(words) > 1:
         changed = False
-        for title in titles:
+        for title in title_by_first.get(words[0].lower().rstrip("."), ()):
             n = len(title)
             if n < len(words) and tuple(w.lower().rstrip(".") for w in words[:n]) == title:
                 words, changed = words[n:], True
@@ -387,10 +392,12 @@ class RoleMention:
     holder: Span | None = None
 
 
-def _role_at(doc: Doc, i: int, lex: Lexicon) -> int:
+def _role_at(doc: Doc, i: int, lex: Lexicon, lowers: list[str]) -> int:
     """Length of the longest role phrase starting at token i (0 if none)."""
+    if lowers[i] not in lex.role_first_words:
+        return 0
     for n in lex.role_lengths:
-        if i + n <= len(doc) and tuple(t.lower_.rstrip(".") if t.text != "." else t.lower_ for t in doc[i : i + n]) in lex.roles:
+        if i + n <= len(doc) and tuple(lowers[i : i + n]) in lex.roles:
             last = doc[i + n - 1]
             if last.pos_ in ("NOUN", "PROPN") or last.text.endswith("."):
                 return n
@@ -403,9 +410,10 @@ def find_roles(doc: Doc, ent_at: dict[int, Any], ent_ending: dict[int, Any]) -> 
     ``ent_at``/``ent_ending`` map token index -> entity span starting at / ending just before that index.
     """
     lex = lexicon()
+    lowers = [t.lower_ if t.text == "." else t.lower_.rstrip(".") for t in doc]
     i = 0
     while i < len(doc):
-        n = _role_at(doc, i, lex)
+        n = _role_at(doc, i, lex, lowers)
         if not n:
             i += 1
             continue
@@ -414,9 +422,11 @@ def find_roles(doc: Doc, ent_at: dict[int, Any], ent_ending: dict[int, Any]) -> 
         org = holder = None
         # after: "head of (the) X"
         if end + 1 < len(doc) and doc[end].lower_ == "of":
-            k = end + 1 + (doc[end + 1].lower_ == "the")
-            cand = ent_at.get(k)
-            if cand is not None and cand.label_ != "PERSON":
+            cand = ent_at.get(end + 1)  # spaCy sometimes puts "the" inside the entity
+            if cand is None and doc[end + 1].lower_ == "the":
+                cand = ent_at.get(end + 2)
+            # A one-word PERSON after "of" is the model misreading a company ("chief executive of Pfizer").
+            if cand is not None and (cand.label_ != "PERSON" or len(cand) == 1):
                 org, end = cand, cand.end
         # before: "X's (former) role", "X (acting) role" (compound: "Iraqi Prime Minister", "CENTCOM commander")
         j = start

@@ -117,6 +117,10 @@ def _body_start(doc: Any) -> int:
     return doc._.pl_article.body_start
 
 
+def _text(doc: Any) -> str:
+    return doc._.pl_article.text  # equals doc.text, without re-joining the tokens
+
+
 def _main(props: list[Proposition], sent: Any) -> Proposition | None:
     root = sent.root
     for p in props:
@@ -139,12 +143,13 @@ def _question_main(props: list[Proposition], sent: Any) -> Proposition | None:
         predicate = lex.nominals.get(lemma, lemma) if token.pos_ == "NOUN" else lemma
         if token.pos_ in ("VERB", "NOUN", "ADJ", "AUX") and lex.related(predicate):
             negated = any(t.dep_ == "neg" or t.lower_ in ("not", "n't", "never") for t in sent)
-            start, end = sent[1].idx, sent[-1].idx if sent[-1].is_punct else sent.end_char
+            words = sent[1:-1] if sent[-1].is_punct else sent[1:]
+            start, end = words.start_char, words.end_char
             return Proposition(
                 sent=main.sent if main else 0, token=token.i, predicate=predicate, positive=not negated,
                 reasons=("'not'",) if negated else (), subject=None, object=None, preps={}, places=frozenset(),
                 times=frozenset(), numbers=frozenset(), content=headline_words(sent), start=start, end=end,
-                text=sent.doc.text[start:end], hedge=None)
+                text=words.text, hedge=None)
     return main
 
 
@@ -164,6 +169,8 @@ def _answers(doc: Any, main: Proposition, words: frozenset[str]) -> list[dict[st
             strict = align(main, prop, lex) is not None
             if prop.hedge is not None:
                 answer, reason = "open", f"hedged by {prop.hedge}"
+            elif prop.reasons and all("yet to" in r for r in prop.reasons):
+                answer, reason = "open", "not yet: " + prop.reasons[0]  # "has yet to approve" answers "not yet"
             else:
                 answer = {"conflict": "no", "agree": "yes"}.get(alignment.stance, "open")
                 reason = alignment.reason
@@ -214,7 +221,7 @@ def _number_findings(doc: Any, sent: Any) -> Iterator[Finding]:
         tolerance = APPROXIMATE_TOLERANCE if approximate else EXACT_TOLERANCE
         seen_body: list[tuple[Any, set[float]]] = []
         found = False
-        for body_token in doc.char_span(body_start, len(doc.text), alignment_mode="expand") or ():
+        for body_token in doc.char_span(body_start, len(_text(doc)), alignment_mode="expand") or ():
             body_values = _value(body_token)
             if not body_values:
                 continue
@@ -241,7 +248,7 @@ def _acronym(name: str) -> str:
 def _name_findings(doc: Any, sent: Any) -> Iterator[Finding]:
     if _title_cased(sent):
         return
-    body = doc.text[_body_start(doc):]
+    body = _text(doc)[_body_start(doc):]
     body_lower = body.lower()
     for ent in sent.ents:
         if ent.label_ not in ("PERSON", "ORG"):
@@ -275,7 +282,7 @@ def _statement_findings(doc: Any, sent: Any, main: Proposition) -> Iterator[Find
 
 def find_headline_findings(doc: Any) -> Iterator[Finding]:
     located = _headline_sentence(doc)
-    if located is None or _body_start(doc) >= len(doc.text):
+    if located is None or _body_start(doc) >= len(_text(doc)):
         return
     index, sent = located
     props = doc_propositions(doc)[index]
@@ -296,6 +303,8 @@ def find_headline_findings(doc: Any) -> Iterator[Finding]:
 @Language.factory("presslint_headline", default_config={}, requires=["doc.sents"], assigns=["doc._.pl_findings"])
 def make_headline(nlp: Any, name: str) -> Any:
     def component(doc: Any) -> Any:
+        if doc._.pl_findings is None:  # a Doc not made by nlp.prepare_doc
+            doc._.pl_findings = []
         doc._.pl_findings.extend(find_headline_findings(doc))
         return doc
 

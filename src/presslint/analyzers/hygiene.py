@@ -63,7 +63,7 @@ def _anchor(doc: Any) -> Span | None:
     article = doc._.pl_article
     if article is not None and article.title_span:
         start, end = article.title_span
-        return Span.between(doc.text, start, end)
+        return Span.between(article.text, start, end)  # Article.text == Doc.text, without rebuilding it
     for sent in doc.sents:
         if sent.text.strip():
             return Span.of(sent)
@@ -72,12 +72,12 @@ def _anchor(doc: Any) -> Span | None:
 
 def find_missing_metadata(doc: Any) -> Iterator[Finding]:
     article = doc._.pl_article
-    if article is None or not doc.text.strip():
+    if article is None or not article.text.strip():
         return
     anchor = _anchor(doc)
     if anchor is None:
         return
-    head = doc.text[: 600]
+    head = article.text[:600]
     byline_in_text = _BYLINE_LINE.search(head)
     if not article.byline and not byline_in_text:
         yield Finding(
@@ -102,9 +102,21 @@ class _Form:
     first: Entity
     count: int = 1
 
+    @property
+    def bucket(self) -> str:
+        """Every accepted pair shares the outline of its last word (or its letters without spaces)."""
+        return skeleton(self.key[-1])
+
 
 def _letters(text: str) -> str:
     return _LETTERS.sub("", text).casefold()
+
+
+def _stem(word: str) -> str:
+    for suffix in sorted(DEMONYM_SUFFIXES, key=len, reverse=True):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
 
 
 def _token_variant(a: str, b: str, person: bool) -> bool:
@@ -113,8 +125,8 @@ def _token_variant(a: str, b: str, person: bool) -> bool:
         return True
     if min(len(a), len(b)) < (5 if person else 3):
         return False  # Jane/June, Ali/Aly: too short to tell a variant from another name
-    if a.startswith(b) or b.startswith(a):
-        return False  # Iraq/Iraqi, Niger/Nigeria, Muhammad/Muhammadu
+    if a.startswith(b) or b.startswith(a) or _stem(a) == _stem(b):
+        return False  # Iraq/Iraqi, Niger/Nigeria, Muhammad/Muhammadu, Kurds/Kurdish
     return skeleton(a) == skeleton(b) and fuzz.ratio(a, b) >= 65
 
 
@@ -146,12 +158,14 @@ def spelling_variant(a: _Form, b: _Form, *, min_ratio: float = 65.0) -> float | 
         short, long_ = (ta, tb) if len(ta) < len(tb) else (tb, ta)
         long_ = long_[-len(short):]  # "Erdogan" against the surname of "Recep Tayyip Erdoğan"
         ta, tb = short, long_
-    if ta == tb:
-        # The shorter is the surname of the longer and spelled alike: only its letters (diacritics) may differ.
-        return similarity if _letters(a.text.split()[-1]) != _letters(b.text.split()[-1]) else None
+    if len(ta) != len(a.key) or len(tb) != len(b.key):
+        similarity = fuzz.ratio(" ".join(ta), " ".join(tb))  # compare the aligned surnames
+        if ta == tb:
+            # The surname of the longer, spelled alike: only diacritics may differ ("Erdogan" / "Recep Tayyip Erdoğan").
+            return similarity if _letters(a.text.split()[-1]) != _letters(b.text.split()[-1]) else None
     if not all(_token_variant(x, y, person) for x, y in zip(ta, tb)):
         return None
-    return similarity if similarity >= min_ratio or len(a.key) != len(b.key) else None
+    return similarity if similarity >= min_ratio else None
 
 
 def _forms(entities: list[Entity]) -> list[_Form]:
@@ -173,16 +187,64 @@ def _forms(entities: list[Entity]) -> list[_Form]:
     return sorted(forms.values(), key=lambda f: f.first.span.start)
 
 
+_CONNECTORS = frozenset({"al", "el", "bin", "ibn", "ben", "abu", "-", "de", "van", "von"})
+
+
+def _untagged_names(doc: Any, entities: list[Entity]) -> list[_Form]:
+    """Capitalised word runs the model did not tag ("Zelenskyy", "Ain al-Asad"): compared with tagged names only."""
+    covered = [False] * len(doc.text)
+    for ent in entities:
+        covered[ent.span.start : ent.span.end] = [True] * (ent.span.end - ent.span.start)
+    forms: list[_Form] = []
+    run: list[Any] = []
+
+    def flush() -> None:
+        while run and run[-1].lower_ in _CONNECTORS:
+            run.pop()
+        if run:
+            span = doc[run[0].i : run[-1].i + 1]
+            text = normalize_name(span.text)
+            key = match_key(text).split()
+            if key and not text.isupper():
+                forms.append(_Form(text, key, "?", Entity(Span.of(span), "?", text, "text")))
+        run.clear()
+
+    for tok in doc:
+        capital = tok.is_alpha and tok.text[:1].isupper() and not covered[tok.idx]
+        if capital and tok.pos_ in ("PROPN", "NOUN") or (run and tok.lower_ in _CONNECTORS and not covered[tok.idx]):
+            run.append(tok)
+        else:
+            flush()
+    flush()
+    return forms
+
+
 def find_inconsistent_spellings(doc: Any, *, min_ratio: float = 65.0) -> Iterator[Finding]:
-    forms = _forms(doc._.pl_entities or [])
+    entities = doc._.pl_entities or []
+    forms = _forms(entities)
+    untagged = _untagged_names(doc, entities) if forms else []
     reported: set[str] = set()
-    for i, later in enumerate(forms):
+    ordered = sorted(forms + untagged, key=lambda f: f.first.span.start)
+    buckets: dict[str, list[_Form]] = {}
+    for form in ordered:
+        buckets.setdefault(form.bucket, []).append(form)
+        buckets.setdefault("".join(form.key), []).append(form)
+    for later in ordered:
         if later.text in reported:
             continue
-        for earlier in forms[:i]:
-            if earlier.text == later.text:
+        candidates = buckets[later.bucket] + buckets["".join(later.key)]
+        for earlier in sorted(candidates, key=lambda f: f.first.span.start):
+            if earlier.first.span.start >= later.first.span.start:
+                break
+            if earlier.text == later.text or (earlier.label == "?" and later.label == "?"):
                 continue
-            similarity = spelling_variant(earlier, later, min_ratio=min_ratio)
+            if "?" in (earlier.label, later.label):
+                label = later.label if earlier.label == "?" else earlier.label  # the untagged one takes the other's
+                first = _Form(earlier.text, earlier.key, label, earlier.first, earlier.count)
+                second = _Form(later.text, later.key, label, later.first, later.count)
+                similarity = spelling_variant(first, second, min_ratio=max(min_ratio, 75.0))
+            else:
+                similarity = spelling_variant(earlier, later, min_ratio=min_ratio)
             if similarity is None:
                 continue
             reported.add(later.text)
@@ -190,7 +252,7 @@ def find_inconsistent_spellings(doc: Any, *, min_ratio: float = 65.0) -> Iterato
                 "HYG003", "warning",
                 f"'{later.text}' is spelled '{earlier.text}' elsewhere in the article; use one spelling",
                 later.first.span, related=[earlier.first.span],
-                confidence=0.85 if earlier.label == later.label else 0.7,
+                confidence=0.85 if earlier.label == later.label else 0.7,  # "?" = a name the model did not tag
                 evidence={
                     "first": earlier.text, "second": later.text, "similarity": round(similarity, 1),
                     "keys": [" ".join(earlier.key), " ".join(later.key)],
@@ -211,7 +273,7 @@ def make_hygiene(nlp: Language, name: str, min_ratio: float) -> Any:
         if doc._.pl_findings is None:
             doc._.pl_findings = []
         doc._.pl_findings.extend(find_missing_metadata(doc))
-        if doc.text.strip():
+        if len(doc):
             doc._.pl_findings.extend(find_inconsistent_spellings(doc, min_ratio=min_ratio))
         return doc
 

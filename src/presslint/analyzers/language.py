@@ -266,7 +266,8 @@ class Context:
 
     def __init__(self, doc) -> None:
         self.doc = doc
-        self.regions = quoted_regions(doc.text)
+        self.text = doc_text(doc)
+        self.regions = quoted_regions(self.text)
         quotes = getattr(doc._, "pl_quotes", None) or []
         self.regions += [(q.content.start, q.content.end) for q in quotes]
         self.ents = {tok.i: ent for ent in doc.ents for tok in ent}
@@ -286,11 +287,11 @@ class Context:
             if anc.lemma_ in LABEL_VERBS and child.dep_ in ("dobj", "prep", "attr"):
                 return True
             child = anc
-        sent = span.root.sent
-        for tok in sent:
+        first, last = sentence_bounds(span.root)
+        for tok in span.doc[first:last]:
             if tok.lemma_ in REPORT_VERBS and tok.dep_ == "parataxis":
                 return True
-            if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.nbor().lower_ == "to":
+            if tok.lower_ == "according" and tok.i + 1 < last and tok.nbor().lower_ == "to":
                 return True
         return False
 
@@ -305,10 +306,29 @@ class Context:
                     return self.doc[self.ents[c.i].start: tok.i + 1], self.ents[c.i].label_
         if tok.pos_ == "PROPN":
             start = tok.i
-            while start > tok.sent.start and self.doc[start - 1].pos_ == "PROPN":
+            first = sentence_bounds(tok)[0]
+            while start > first and self.doc[start - 1].pos_ == "PROPN":
                 start -= 1
             return self.doc[start: tok.i + 1], "PROPN"
         return None, None
+
+
+def doc_text(doc) -> str:
+    """The doc's text. ``Doc.text`` rebuilds it token by token, so take the article's text when it is the same."""
+    article = getattr(doc._, "pl_article", None) if doc.has_extension("pl_article") else None
+    if article is not None and len(doc) and len(article.text) == doc[-1].idx + len(doc[-1].text_with_ws):
+        return article.text
+    return doc.text
+
+
+def sentence_bounds(tok) -> tuple[int, int]:
+    """(first, end) token indices of tok's sentence; cheaper than Token.sent for a few lookups."""
+    doc, first, last = tok.doc, tok.i, tok.i + 1
+    while first > 0 and not doc[first].is_sent_start:
+        first -= 1
+    while last < len(doc) and not doc[last].is_sent_start:
+        last += 1
+    return first, last
 
 
 def negated(tok) -> bool:
@@ -316,16 +336,17 @@ def negated(tok) -> bool:
     for t in (tok, tok.head, tok.head.head):
         if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in t.children):
             return True
-    prev = tok.doc[max(tok.i - 2, tok.sent.start): tok.i]
+    prev = tok.doc[max(tok.i - 2, sentence_bounds(tok)[0]): tok.i]
     return any(t.lower_ in NEGATIONS for t in prev)
 
 
 def mentioned_as_word(span, lex: Lexicons) -> bool:
     """'the term "regime"', 'the word terrorist': a mention, not a use."""
     i = span.start - 1
-    while i >= span.sent.start and (span.doc[i].is_quote or span.doc[i].is_punct):
+    first = sentence_bounds(span.doc[span.start])[0]
+    while i >= first and (span.doc[i].is_quote or span.doc[i].is_punct):
         i -= 1
-    return i >= span.sent.start and span.doc[i].lower_ in lex.metalinguistic
+    return i >= first and span.doc[i].lower_ in lex.metalinguistic
 
 
 # --- checks ------------------------------------------------------------------------------------------------------
@@ -392,6 +413,16 @@ def _find_target(root, head, ctx: Context):
     return None, None, None
 
 
+def _balanced(span):
+    """Extend a target such as 'Command (Territorial Command' to its closing bracket when it is near."""
+    doc, end = span.doc, span.end
+    if span.text.count("(") > span.text.count(")"):
+        for i in range(end, min(end + 5, len(doc))):
+            if doc[i].text == ")":
+                return doc[span.start: i + 1]
+    return span
+
+
 def _is_state_actor(target, label: str, head, how: str, lex: Lexicons) -> bool:
     """Policy for 'terrorist': it labels a state actor, or the article predicates it of a person."""
     if label == "GPE" or head.lemma_ in STATE_HEADS:
@@ -430,6 +461,11 @@ def find_name_calling(doc, matchers: Matchers, ctx: Context) -> Iterator[tuple[F
             continue
         if "state-only" in flags and not _is_state_actor(target, target_label, head, how, lex):
             continue
+        target = _balanced(target)
+        if target.start <= label.start and label.end <= target.end:
+            continue  # the label is part of a name: "the Regime Change Act"
+        if len(target) > 1 and target[-1].tag_ == "POS":
+            target = target[:-1]  # "Assad's regime" -> Assad
         span = doc[min(label.start, target.start): max(label.end, target.end)]
         confidence = 0.6 if "weak" in flags else CONFIDENCE["LNG001"]
         message = f"labels {target.text} as '{label.text}'"
@@ -453,7 +489,7 @@ def find_phrases(doc, matchers: Matchers, ctx: Context) -> Iterator[tuple[Findin
             continue  # keep the longest match at each place
         span = doc[start:end]
         if code == "SLOGAN_LEAD":
-            prev = doc[start - 1] if start > span.sent.start else None
+            prev = doc[start - 1] if not doc[start].is_sent_start and start > 0 else None
             if prev is not None and not (prev.is_punct or prev.is_quote):  # "came down with the flu"
                 continue
             code = "LNG008"
@@ -470,7 +506,7 @@ def find_doubt(doc, matchers: Matchers, ctx: Context) -> Iterator[tuple[Finding,
     """'so-called X' and scare quotes around a legitimacy noun or a name (LNG004)."""
     lex = lexicons()
     for _, start, end in matchers.so_called(doc):
-        if end >= doc[start].sent.end:
+        if end >= sentence_bounds(doc[start])[1]:
             continue
         first = doc[end + 1] if doc[end].is_quote and end + 1 < len(doc) else doc[end]
         chunk = next((c for c in doc.noun_chunks if c.start <= first.i < c.end), None)
@@ -482,19 +518,21 @@ def find_doubt(doc, matchers: Matchers, ctx: Context) -> Iterator[tuple[Finding,
             span = doc[start:stop]
             yield _finding("LNG004", "info", MESSAGE["LNG004"].format(m=span.text), span, ctx, "so-called",
                            target=named.text), "so-called"
-    text = doc.text
+    text = ctx.text
     for a, b in quoted_regions(text):
         inner = text[a + 1: b - 1].strip()
         if not inner or len(inner.split()) > 3 or text[b - 1] not in CLOSE_QUOTES + '"':
             continue
         span = doc.char_span(a, b, alignment_mode="expand")
-        if span is None or span.start == span.sent.start:
+        if span is None or span.start == 0 or doc[span.start].is_sent_start:
             continue
         prev = doc[span.start - 1]
         if prev.lower_ not in DETERMINERS or prev.lower_ in ("so",):
             continue
-        words = inner.lower().split()
-        if not any(w.strip(".,") in lex.legitimacy for w in words) or mentioned_as_word(span, lex):
+        words = [w.strip(".,;:!?") for w in inner.lower().split()]
+        if not any(w in lex.legitimacy for w in words) or mentioned_as_word(span, lex):
+            continue
+        if any(w in lex.labels for w in words):  # 'a "terror army"' quotes a label: not doubt
             continue
         if span.start >= 2 and doc[span.start - 2].lower_ in ("-", "called"):  # already "so-called"
             continue

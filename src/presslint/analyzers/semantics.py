@@ -129,6 +129,7 @@ class Proposition:
     hedge: str | None = None  # why the statement is left open (modal, condition, question, "hoped to")
     speaker: str | None = None  # subject of a governing attribution verb ("officials" in "officials said ...")
     markers: frozenset[str] = field(default_factory=frozenset)  # time-shift / correction words in the sentence
+    tense: str = "present"  # "past", "present" or "future"
 
     @property
     def polarity(self) -> str:
@@ -172,8 +173,8 @@ def _argument(token: Any) -> Argument:
         modifiers -= {t.lemma_.lower() for t in ent}
     else:
         head = _singular(token.lemma_.lower())
-    left, right = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
-    return Argument(head, frozenset(modifiers), token.doc.text[left:right])
+    # Span text, never doc.text: Doc.text re-joins the whole document on every access.
+    return Argument(head, frozenset(modifiers), token.doc[token.left_edge.i:token.right_edge.i + 1].text)
 
 
 def _entity(token: Any) -> Any:
@@ -265,6 +266,18 @@ def _governors(head: Any, lex: Lexicon, reasons: list[str]) -> tuple[str | None,
                     speaker = _argument(subj).text
         node = gov
     return hedge, speaker
+
+
+_FUTURE_AUX = frozenset({"will", "would", "'ll", "shall", "wo"})
+
+
+def _tense(head: Any) -> str:
+    auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in _FUTURE_AUX for a in auxes) or (head.dep_ == "xcomp" and head.head.lemma_ == "go"):
+        return "future"
+    if head.tag_ == "VBD" or any(a.tag_ == "VBD" or a.lower_ in ("has", "have") for a in auxes):
+        return "past"
+    return "present"
 
 
 def _modal_hedge(head: Any, lex: Lexicon, question: bool) -> str | None:
@@ -380,7 +393,8 @@ def sentence_propositions(sent: Any, sent_index: int, lex: Lexicon | None = None
             reasons=tuple(reasons), subject=_argument(subj) if subj is not None else None,
             object=_argument(obj) if obj is not None else None, preps=preps, places=frozenset(places),
             times=frozenset(times), numbers=frozenset(numbers), content=content, start=start, end=end,
-            text=doc.text[start:end], hedge=hedge, speaker=speaker, markers=markers,
+            text=doc[clause[0].i:clause[-1].i + 1].text, hedge=hedge, speaker=speaker, markers=markers,
+            tense=_tense(head),
         ))
     return props
 
@@ -445,6 +459,8 @@ def align(p: Proposition, q: Proposition, lex: Lexicon | None = None) -> Alignme
     subj, obj = _compare(p.subject, q.subject), _compare(p.object, q.object)
     if "clash" in (subj, obj) or "match" not in (subj, obj):
         return None
+    if relation != "antonym" and {p.tense, q.tense} == {"past", "future"}:
+        return None  # "had not provided funding" then "would provide funding": two moments, not one claim
     for mine, theirs in ((p.places, q.places), (p.times, q.times), (p.numbers, q.numbers)):
         if mine and theirs and not mine & theirs:
             return None  # "in Tokyo" vs "in London", "on Monday" vs "on Friday"
@@ -463,6 +479,8 @@ def loose_align(headline: Proposition, body: Proposition, headline_words: frozen
     relation = lex.relation(headline.predicate, body.predicate)
     if relation is None:
         return None
+    if _compare(headline.object, body.object) == "clash":
+        return None  # "approve the plan" vs "approve the design"
     words = headline_words - {headline.predicate, body.predicate}
     body_words = set(body.content) | ({body.subject.head} if body.subject else set())
     if body.subject:

@@ -89,7 +89,7 @@ HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "s
 PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you"})
 RELATIVE = frozenset({"who", "that", "which"})
 ORG_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC"})
-QUOTE_CHARS = "\"“”„«»"
+QUOTE_MARK_RE = re.compile(r"''|[\"“”„«»]")
 NUMBER_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty".split())}
@@ -124,13 +124,10 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     line_start = 0
     for line in text.split("\n"):
         open_at: int | None = None
-        for offset, ch in enumerate(line):
-            width = 1
-            if ch == "'" and line[offset + 1:offset + 2] == "'":  # '' used as a double quotation mark
-                ch, width = '"', 2
-            elif ch not in QUOTE_CHARS or (ch == "'" or offset and line[offset - 1] == "'"):
-                continue
-            pos = line_start + offset
+        for mark in QUOTE_MARK_RE.finditer(line):
+            ch, pos, width = mark.group(), line_start + mark.start(), len(mark.group())
+            if ch == "''":  # two apostrophes used as a double quotation mark
+                ch = '"'
             if ch in "“„«" and open_at is None:
                 open_at = pos
             elif ch in "”»" and open_at is not None:
@@ -356,9 +353,12 @@ def find_attributions(doc, *, lex: Lexicon | None = None, index: _Quotes | None 
     quotes = index or _Quotes(doc)
     found: list[Attribution] = []
     for tok in doc:
+        is_according = tok.lower_ == "according"
+        if not is_according and (tok.pos_ != "VERB" or tok.lemma_.lower() not in lex.speech_verbs):
+            continue
         if quotes.containing(tok.idx):
             continue
-        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+        if is_according and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             got = _according_to(doc, quotes, tok)
             if got is None:
                 continue

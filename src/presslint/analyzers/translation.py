@@ -9,7 +9,7 @@ Policies, so a reader can predict what fires:
   compound ("in in-store sales").
 * MTA002 broken-punctuation: a space before , ; : . ! ?; orphan or doubled punctuation (", ." ",," ". ,"); a comma
   followed by a capitalised function word mid-sentence (", Has been"); a bracket or quotation mark that is never
-  closed (or closed without being opened) in its paragraph. Headlines in title case, abbreviations ("Inc.,"),
+  closed (or closed without being opened), reading the whole text. Headlines in title case, abbreviations ("Inc.,"),
   ellipses, list markers ("1)") and quotes that carry on into the next paragraph are left alone.
 * MTA003 literal-translation: calques and tautologies from the curated lexicon ``data/translation/calques.txt``
   (each with the natural English and why), uncountable nouns made plural, "since 3 years", "in the year of
@@ -30,7 +30,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 
 from ..model import Finding, Span
 from ..rules import Rule
-from .language import expand, read_lexicon
+from .language import doc_text, expand, read_lexicon
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "translation"
 CATEGORY = "translation"
@@ -138,8 +138,8 @@ def find_duplicated_words(doc) -> Iterator[Finding]:
             continue
         if tok.dep_ == "prt":
             continue
-        if tok.text[:1].isupper() and nxt.text[:1].isupper() and tok.lower_ not in FUNCTION_WORDS:
-            continue  # a name ("Duran Duran"), but "The The vaccine" is a slip
+        if nxt.text[:1].isupper() and (tok.text[:1].islower() or tok.lower_ not in FUNCTION_WORDS):
+            continue  # a name or title starts ("Duran Duran", "published in In These Times"); "The The" is a slip
         if not nxt.whitespace_ and nxt.i + 1 < len(doc) and doc[nxt.i + 1].text == "-":
             continue
         span = doc[tok.i: nxt.i + 1]
@@ -177,8 +177,7 @@ def find_spacing_and_orphans(text: str) -> Iterator[Finding]:
         yield _broken("orphan-punctuation", f"misplaced punctuation '{m.group()}'", text, m.start(), m.end())
 
 
-def find_capital_after_comma(doc, title_span: tuple[int, int] | None) -> Iterator[Finding]:
-    text = doc.text
+def find_capital_after_comma(doc, text: str, title_span: tuple[int, int] | None) -> Iterator[Finding]:
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
         if prev.text != "," or not tok.text.istitle() or tok.lower_ not in FUNCTION_WORDS or tok.is_sent_start:
@@ -197,36 +196,39 @@ def find_capital_after_comma(doc, title_span: tuple[int, int] | None) -> Iterato
 
 
 def find_unbalanced(text: str) -> Iterator[Finding]:
-    """Brackets and double quotation marks that are not closed (or not opened) within their paragraph."""
-    lines = text.split("\n")
-    offset = 0
-    for n, line in enumerate(lines):
-        following = next((l for l in lines[n + 1:] if l.strip()), "")
-        stack: list[tuple[str, int]] = []
-        straight: list[int] = []
-        problem = None
-        for i, ch in enumerate(line):
-            if ch in PAIRS:
-                stack.append((ch, i))
-            elif ch in CLOSERS:
-                if ch == ")" and (_LIST_MARKER.match(line[:i]) or line[i - 1: i] in (":", ";")):
-                    continue  # "1)" list marker, ":)"
-                if stack and stack[-1][0] == CLOSERS[ch]:
-                    stack.pop()
-                elif problem is None:
-                    problem = (i, f"'{ch}' closes nothing in its paragraph")
-            elif ch == '"' and not line[i - 1: i].isdigit():
-                straight.append(i)
-        if problem is None and stack:
-            ch, i = stack[0]
-            if not (ch == "“" and following.lstrip().startswith("“")):  # a quote running into the next paragraph
-                problem = (i, f"'{ch}' is never closed in its paragraph")
-        if problem is None and len(straight) % 2 and not following.lstrip().startswith('"'):
-            problem = (straight[-1], "unpaired '\"' in its paragraph")
-        if problem is not None:
-            i, message = problem
-            yield _broken("unbalanced", message, text, offset + i, offset + i + 1)
-        offset += len(line) + 1
+    """Brackets and curly double quotes that close nothing, or are never closed, read through the whole text.
+
+    The text is read as one stream because quotations and even brackets run across lines in scraped copy; a
+    curly opener at the start of a paragraph while a quote is open is the convention for a quote that continues.
+    Straight double quotes cannot say which way they face: only an odd number in the whole article fires.
+    """
+    stack: list[tuple[str, int]] = []
+    line_start = 0
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            line_start = i + 1
+        elif ch in PAIRS:
+            if ch == "“" and stack and stack[-1][0] == "“" and not text[line_start:i].strip():
+                stack.pop()  # a continued quotation: the new paragraph reopens it
+            stack.append((ch, i))
+        elif ch in CLOSERS:
+            if ch == ")" and (_LIST_MARKER.match(text[line_start:i]) or text[i - 1: i] in (":", ";")):
+                continue  # "1)" list marker, ":)"
+            if stack and stack[-1][0] == CLOSERS[ch]:
+                stack.pop()
+            elif not any(opener == CLOSERS[ch] for opener, _ in stack):
+                yield _broken("unbalanced", f"'{ch}' closes nothing", text, i, i + 1)
+            else:  # something opened inside was never closed: report it and close up to the match
+                while stack and stack[-1][0] != CLOSERS[ch]:
+                    opener, at = stack.pop()
+                    yield _broken("unbalanced", f"'{opener}' is never closed", text, at, at + 1)
+                stack.pop()
+    for opener, at in stack:
+        yield _broken("unbalanced", f"'{opener}' is never closed", text, at, at + 1)
+    straight = [m.start() for m in re.finditer('"', text) if not text[m.start() - 1: m.start()].isdigit()]
+    if len(straight) % 2:
+        yield _broken("unbalanced", "odd number of '\"' in the article: one is unpaired", text, straight[-1],
+                      straight[-1] + 1)
 
 
 # --- MTA003 ----------------------------------------------------------------------------------------------------
@@ -275,10 +277,11 @@ def find_literal_translations(doc, matchers: Matchers) -> Iterator[Finding]:
 def find_translation_artefacts(doc, matchers: Matchers) -> list[Finding]:
     article = getattr(doc._, "pl_article", None)
     title_span = article.title_span if article is not None else None
+    text = doc_text(doc)
     findings = list(find_duplicated_words(doc))
-    findings += find_spacing_and_orphans(doc.text)
-    findings += find_capital_after_comma(doc, title_span)
-    findings += find_unbalanced(doc.text)
+    findings += find_spacing_and_orphans(text)
+    findings += find_capital_after_comma(doc, text, title_span)
+    findings += find_unbalanced(text)
     findings += find_literal_translations(doc, matchers)
     kept: list[Finding] = []
     for finding in findings:  # one finding per place and rule: ". ," is one problem, not two

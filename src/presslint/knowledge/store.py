@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..errors import E, PresslintError
 from .keys import name_key, token_keys
 from .wikidata import EntityRecord, Statement
 
-SCHEMA = """
+TABLES = """
 CREATE TABLE IF NOT EXISTS entities (
     id INTEGER PRIMARY KEY,          -- numeric part of the QID
     label TEXT, description TEXT, sitelinks INTEGER NOT NULL DEFAULT 0,
@@ -32,11 +33,15 @@ CREATE TABLE IF NOT EXISTS statements (
     entity INTEGER NOT NULL, pid TEXT NOT NULL, value TEXT NOT NULL, qualifiers TEXT, rank TEXT NOT NULL DEFAULT 'normal'
 );
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+"""
+# Created after the tables; a bulk loader (synthetic.py) creates them only once the rows are in.
+INDEXES = """
 CREATE INDEX IF NOT EXISTS names_entity ON names(entity);
 CREATE INDEX IF NOT EXISTS names_key ON names(key);
 CREATE INDEX IF NOT EXISTS statements_entity ON statements(entity, pid);
 CREATE INDEX IF NOT EXISTS statements_value ON statements(pid, value);
 """
+SCHEMA = TABLES + INDEXES
 
 
 def qid_num(qid: str) -> int:
@@ -59,31 +64,45 @@ class KnowledgeBase:
     def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
         self.path = str(path)
         if readonly and self.path != ":memory:":
-            self.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            try:
+                self.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+                self.db.execute("SELECT 1 FROM entities LIMIT 1")
+            except sqlite3.DatabaseError as err:
+                raise PresslintError(E.E605, path=self.path, reason=err) from err
         else:
             if self.path != ":memory:":
                 Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite3.connect(self.path, check_same_thread=False)
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.executescript(SCHEMA)
+            try:
+                self.db = sqlite3.connect(self.path, check_same_thread=False)
+                self.db.execute("PRAGMA journal_mode=WAL")
+                self.db.executescript(SCHEMA)
+            except sqlite3.DatabaseError as err:
+                raise PresslintError(E.E605, path=self.path, reason=err) from err
         self.db.execute("PRAGMA synchronous=NORMAL")
 
     def close(self) -> None:
         self.db.close()
 
     # -- writing ---------------------------------------------------------------------------------------------
-    def add(self, records: Iterable[EntityRecord]) -> int:
-        """Insert or replace entities (one transaction for the batch). Returns how many were written."""
+    def add(self, records: Iterable[EntityRecord], *, meta: dict[str, Any] | None = None) -> int:
+        """Insert or replace entities (one transaction for the batch). Returns how many were written.
+
+        ``meta`` entries are written in the same transaction, so an importer's checkpoint never runs ahead of (or
+        behind) the rows it describes.
+        """
         count = 0
         with self.db:
             for rec in records:
                 self._add_one(rec)
                 count += 1
+            for key, value in (meta or {}).items():
+                self.db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?,?)", (key, json.dumps(value)))
         return count
 
     def _add_one(self, rec: EntityRecord) -> None:
         eid = qid_num(rec.qid)
-        self.delete(rec.qid, commit=False)
+        if self.has(rec.qid):  # a PK probe first: a bulk import into a fresh store never pays for the deletes
+            self.delete(rec.qid, commit=False)
         types = " ".join(str(v) for v in rec.values("P31") if isinstance(v, str))
         self.db.execute(
             "INSERT INTO entities(id, label, description, sitelinks, types) VALUES (?,?,?,?,?)",
@@ -178,8 +197,12 @@ class KnowledgeBase:
         return [(f"Q{e}", Statement("P39", json.loads(v), json.loads(q) if q else {}, r)) for e, v, q, r in rows]
 
     def stats(self) -> dict[str, int]:
+        """Row counts, and ``bytes``: the database's size (pages in use, WAL not included)."""
+        page_size = self.db.execute("PRAGMA page_size").fetchone()[0]
+        page_count = self.db.execute("PRAGMA page_count").fetchone()[0]
         return {
             "entities": self.db.execute("SELECT COUNT(*) FROM entities").fetchone()[0],
             "names": self.db.execute("SELECT COUNT(*) FROM names").fetchone()[0],
             "statements": self.db.execute("SELECT COUNT(*) FROM statements").fetchone()[0],
+            "bytes": page_size * page_count,
         }

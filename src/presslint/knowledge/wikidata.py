@@ -19,6 +19,7 @@ PROPERTIES: dict[str, str] = {
     "P1308": "officeholder", "P106": "occupation", "P27": "country of citizenship", "P361": "part of",
     "P1448": "official name", "P1449": "nickname", "P793": "significant event", "P2348": "time period",
     "P607": "conflict", "P241": "military branch", "P410": "military rank", "P108": "employer",
+    "P169": "chief executive officer", "P2389": "organization directed by the office or position",
 }
 QUALIFIERS = ("P580", "P582", "P585", "P642", "P1001", "P17", "P276", "P1545")
 LANGUAGES = ("en", "ar", "fa", "ku", "tr", "fr", "de", "es", "ru", "uk", "zh", "mul")

@@ -47,7 +47,7 @@ def render_text(report: Report, *, colour: bool = False, show_sources: bool = Tr
                 out.append(_c(f"          ↔ {rloc} “{_quote(rel.text)}”", _DIM, colour))
     if show_sources and report.sources:
         out.append("")
-        out.append(_c(f"sources ({len(report.sources)})", _BOLD, colour))
+        out.append(_c(f"who is quoted ({len(report.sources)} sources)", _BOLD, colour))
         for s in report.sources:
             out.append(f"  {s.kind:<19} {s.name}" + (f"  ({len(s.mentions)} mentions)" if len(s.mentions) > 1 else ""))
     counts = defaultdict(int)

@@ -1,0 +1,162 @@
+"""Hygiene: missing byline/date (HYG001/HYG002) and one name spelled two ways (HYG003)."""
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+import pytest
+
+from presslint.analyzers.hygiene import RULES, find_inconsistent_spellings, find_missing_metadata
+
+pytestmark = pytest.mark.model
+
+BODY = "Officials met in the capital on Monday to discuss the budget. The talks ended without agreement."
+
+
+def _codes(doc, prefix: str = "HYG") -> list[str]:
+    return [f.code for f in doc._.pl_findings if f.code.startswith(prefix)]
+
+
+def _doc(nlp, text: str, **meta):
+    from presslint.ingest import from_text
+    from presslint.nlp import prepare_doc
+
+    article = from_text(text, **meta)
+    return nlp(prepare_doc(nlp, article, None))
+
+
+def test_hygiene_rules_catalogued():
+    assert [r.code for r in RULES] == ["HYG001", "HYG002", "HYG003"]
+    assert all(r.explanation and r.example for r in RULES)
+
+
+def test_hygiene_missing_byline_and_date_on_headline(nlp):
+    doc = _doc(nlp, "Budget talks stall\n\n" + BODY)
+    findings = {f.code: f for f in doc._.pl_findings if f.code in ("HYG001", "HYG002")}
+    assert set(findings) == {"HYG001", "HYG002"}
+    assert findings["HYG001"].span.text == "Budget talks stall"
+    assert findings["HYG001"].severity == "info"
+
+
+def test_hygiene_metadata_present_is_quiet(nlp):
+    doc = _doc(nlp, "Budget talks stall\n\n" + BODY, byline="Jane Doe", date="2021-03-01")
+    assert not [c for c in _codes(doc) if c in ("HYG001", "HYG002")]
+
+
+def test_hygiene_byline_line_in_text_counts(nlp):
+    doc = _doc(nlp, "Budget talks stall\n\nBy Jane Doe\n\n" + BODY, date="2021-03-01")
+    assert "HYG001" not in _codes(doc)
+
+
+def test_hygiene_empty_article_is_quiet(nlp):
+    from presslint.model import Article
+    from presslint.nlp import prepare_doc
+
+    doc = nlp(prepare_doc(nlp, Article(text=""), None))
+    assert list(find_missing_metadata(doc)) == []
+
+
+def test_hygiene_no_title_anchors_first_sentence(nlp):
+    doc = _doc(nlp, BODY)
+    finding = next(f for f in doc._.pl_findings if f.code == "HYG002")
+    assert finding.span.text.startswith("Officials met")
+
+
+SHOULD_FIRE = [
+    # (text, first spelling, second spelling)
+    ("Muammar Gaddafi ruled Libya for four decades. Qaddafi was killed in 2011 near his home town.",
+     "Muammar Gaddafi", "Qaddafi"),
+    ("Rockets struck the Ayn al-Asad air base on Wednesday. Troops at Ain al-Asad were unharmed, the Pentagon said.",
+     "Ayn al-Asad", "Ain al-Asad"),
+    ("President Volodymyr Zelensky spoke in Kyiv on Monday. Zelenskyy later met European leaders.",
+     "Volodymyr Zelensky", "Zelenskyy"),
+    ("Crown Prince Mohammed bin Salman met the envoy. Aides to Muhammad bin Salman said the talks went well.",
+     "Mohammed bin Salman", "Muhammad bin Salman"),
+    ("Recep Tayyip Erdoğan met reporters in Ankara. Erdogan said Turkey would respond.",
+     "Recep Tayyip Erdoğan", "Erdogan"),
+    ("Hezbollah fired rockets into northern Israel. Israel struck Hizballah positions in southern Lebanon.",
+     "Hezbollah", "Hizballah"),
+    ("Shelling continued near Kyiv overnight. Residents of Kiev spent the night in metro stations.", "Kyiv", "Kiev"),
+    ("Forces loyal to Khalifa Haftar advanced. Khalifa Hifter later denied the reports.", "Khalifa Haftar",
+     "Khalifa Hifter"),
+]
+
+
+@pytest.mark.parametrize("text, first, second", SHOULD_FIRE)
+def test_hygiene_inconsistent_spelling_fires(parse, text, first, second):
+    doc = parse(text)
+    findings = [f for f in doc._.pl_findings if f.code == "HYG003"]
+    assert findings, [(e.span.text, e.label) for e in doc._.pl_entities]
+    f = findings[0]
+    assert f.evidence["first"] == first and f.evidence["second"] == second
+    assert f.span.text.endswith(second) and f.related and f.related[0].start < f.span.start
+    assert f.severity == "warning" and f.evidence["similarity"] > 0
+
+
+MUST_NOT_FIRE = [
+    "President Joe Biden spoke on Monday. Biden said the plan would pass.",
+    "The United States and the US Navy held exercises; American officials said the US would stay.",
+    "John Smith and Jane Smith were injured in the crash, police said.",
+    "Officials in Iraq and Iran met in Oman. Iraqi and Iranian officials agreed to meet again.",
+    "The Kurds live mainly in Kurdistan. A Kurdish official said Kurds would vote.",
+    "Guinea and Guyana signed a trade deal with Niger and Nigeria.",
+    "Saddam Hussein was captured in 2003. Hassan Rouhani was elected in 2013.",
+    "Mahmoud Abbas met Mohammed Shtayyeh in Ramallah on Sunday.",
+    "Austria and Australia voted against the resolution, as did Slovakia and Slovenia.",
+    "Germany's chancellor met Germans living abroad. Berlin and Bern agreed.",
+    "Hamas fighters entered Hama province, according to the report.",
+    "Bashar al-Assad spoke in Damascus. Al-Assad's government denied the report.",
+]
+
+
+@pytest.mark.parametrize("text", MUST_NOT_FIRE)
+def test_hygiene_inconsistent_spelling_quiet(parse, text):
+    doc = parse(text)
+    assert not [(f.evidence) for f in doc._.pl_findings if f.code == "HYG003"]
+
+
+def test_hygiene_check_text_report_has_hyg003(check_text):
+    report = check_text(
+        "Gaddafi's son speaks\n\nMuammar Gaddafi ruled Libya for four decades before the uprising began. "
+        "Qaddafi was killed in October 2011 near Sirte, and his son now seeks office, officials said."
+    )
+    assert "HYG003" in [f.code for f in report.findings]
+    assert all(f.name == "inconsistent-spelling" for f in report.findings if f.code == "HYG003")
+
+
+ARTICLE = (
+    "Iraqi forces retake district near Mosul\n\n"
+    + " ".join(
+        [
+            "Iraqi troops backed by the Popular Mobilization Forces (PMF) pushed into a district east of Mosul on "
+            "Tuesday, the Joint Operations Command said in a statement. Brig. Gen. Yahya Rasool, a spokesman for "
+            "the command, told reporters that fighting had been heavy. Residents of Erbil and Kirkuk reported "
+            "convoys moving north overnight, and the governor of Nineveh said aid would follow. Prime Minister "
+            "Mustafa al-Kadhimi visited troops in Baghdad and praised the PMF. The United Nations said thousands "
+            "had fled toward Duhok and Zakho, while the International Committee of the Red Cross (ICRC) asked for "
+            "safe corridors. Turkish officials in Ankara called for restraint."
+        ]
+        * 4
+    )
+)
+
+
+def test_hygiene_and_entities_speed(nlp):
+    """Entities + hygiene cost per ~400-word article (one-time loads excluded); reported, loosely bounded."""
+    from presslint.analyzers.entities import find_entities
+    from presslint.ingest import from_text
+    from presslint.nlp import load_model, prepare_doc
+
+    article = from_text(ARTICLE, date="2021-03-01")
+    doc = nlp(prepare_doc(nlp, article, dt.date(2021, 3, 1)))
+    assert 350 <= len(ARTICLE.split()) <= 500
+    runs = 20
+    started = time.perf_counter()
+    for _ in range(runs):
+        entities, roles = find_entities(doc)
+        doc._.pl_entities = entities
+        list(find_missing_metadata(doc))
+        list(find_inconsistent_spellings(doc))
+    per_doc = (time.perf_counter() - started) / runs
+    print(f"\nentities+hygiene: {per_doc * 1000:.2f} ms per {len(ARTICLE.split())}-word article")
+    assert per_doc < 0.05  # target ~5 ms; generous bound for a shared CI machine
