@@ -386,5 +386,8 @@ def render_docs() -> str:
     return "\n".join(parts)
 
 
+from .cli_kb import kb as _kb  # noqa: E402
+main.add_command(_kb)
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -40,6 +40,7 @@ EXTENSIONS = (
     "pl_quantities",  # list[model.Quantity]
     "pl_dates",  # list[model.TimeExpression]
     "pl_claims",  # list[model.Claim]
+    "pl_roles",  # list[analyzers.entities.RoleMention]: role phrases with their holder and organisation
 )
 
 

@@ -219,6 +219,10 @@ def _name_span(span: Any) -> Any:
         start += 1
     if end - start > 1 and doc[end - 1].text in POSSESSIVE:
         end -= 1
+    for k in range(start + 1, end):  # "Centcom (Territorial Command": the model ran across a bracket
+        if doc[k].text == "(":
+            end = k
+            break
     return doc[start:end]
 
 
@@ -427,7 +431,7 @@ def find_roles(doc: Doc, ent_at: dict[int, Any], ent_ending: dict[int, Any]) -> 
                 cand = ent_at.get(end + 2)
             # A one-word PERSON after "of" is the model misreading a company ("chief executive of Pfizer").
             if cand is not None and (cand.label_ != "PERSON" or len(cand) == 1):
-                org, end = cand, cand.end
+                org, end = cand, _name_span(cand).end
         # before: "X's (former) role", "X (acting) role" (compound: "Iraqi Prime Minister", "CENTCOM commander")
         j = start
         while j > 0 and doc[j - 1].lower_ in lex.role_modifiers:

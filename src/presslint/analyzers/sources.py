@@ -71,7 +71,11 @@ class Lexicon:
     weasel_verbs: frozenset[str]
     weasel_passive_verbs: frozenset[str]
     weasel_adverbs: frozenset[str]
+    object_verbs: frozenset[str]  # the direct object is the content: "denied the report"
+    quote_only_verbs: frozenset[str]  # a cue only next to a quotation: 'he continued: "..."'
+    call_for_verbs: frozenset[str]  # the object of "for" is the content: "called for a ceasefire"
     anonymous_re: re.Pattern[str]
+    cue_verbs: frozenset[str] = frozenset()  # union of the verb lists above and speech_verbs
 
 
 @lru_cache(maxsize=1)
@@ -80,7 +84,9 @@ def lexicon() -> Lexicon:
     phrases = sorted(raw.pop("anonymous_phrases"), key=len, reverse=True)
     raw.pop("_about", None)
     pattern = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
-    return Lexicon(**{k: frozenset(v) for k, v in raw.items()}, anonymous_re=pattern)
+    lex = {k: frozenset(v) for k, v in raw.items()}
+    cue_verbs = lex["speech_verbs"] | lex["object_verbs"] | lex["quote_only_verbs"] | lex["call_for_verbs"]
+    return Lexicon(**lex, anonymous_re=pattern, cue_verbs=cue_verbs)
 
 
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "rev",
@@ -313,6 +319,27 @@ def _adjacent_quote(doc, quotes: _Quotes, cue, speaker_rng) -> Span | None:
     return None
 
 
+def _object_content(doc, quotes: _Quotes, cue, lex: Lexicon) -> tuple[str, Span] | None:
+    """'denied the report', 'praised the deal', 'called for a ceasefire': the object phrase is the content.
+
+    Pronoun objects ('denied it') and objects that only name a person ('thanked Smith') are real attributions in
+    annotated corpora but say nothing checkable; object verbs also need the whole object to follow the cue.
+    """
+    target = None
+    if cue.lemma_.lower() in lex.call_for_verbs:
+        for prep in cue.children:
+            if prep.dep_ == "prep" and prep.lower_ == "for" and prep.i == cue.i + 1:
+                target = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    else:
+        target = next((c for c in cue.children if c.dep_ == "dobj"), None)
+    if target is None or target.i < cue.i or target.pos_ == "PRON":
+        return None
+    start, end = target.left_edge.i, target.right_edge.i + 1
+    if start <= cue.i:
+        return None
+    return _content(doc, quotes, start, end)
+
+
 def _parenthetical(doc, quotes: _Quotes, cue) -> tuple[str, Span] | None:
     """'The plant, he said, will close.': content is the governing clause on either side of the cue."""
     head = cue.head
@@ -354,7 +381,7 @@ def find_attributions(doc, *, lex: Lexicon | None = None, index: _Quotes | None 
     found: list[Attribution] = []
     for tok in doc:
         is_according = tok.lower_ == "according"
-        if not is_according and (tok.pos_ != "VERB" or tok.lemma_.lower() not in lex.speech_verbs):
+        if not is_according and (tok.pos_ != "VERB" or tok.lemma_.lower() not in lex.cue_verbs):
             continue
         if quotes.containing(tok.idx):
             continue
@@ -368,7 +395,7 @@ def find_attributions(doc, *, lex: Lexicon | None = None, index: _Quotes | None 
             _classify(doc, att, doc[speaker_rng[0]:speaker_rng[1]].root, speaker_rng, quotes.sentence(tok), lex)
             found.append(att)
             continue
-        if tok.pos_ != "VERB" or tok.lemma_.lower() not in lex.speech_verbs:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in lex.cue_verbs:
             continue
         att = _verb_attribution(doc, quotes, tok, lex)
         if att is not None:
@@ -390,8 +417,11 @@ def _verb_attribution(doc, quotes: _Quotes, cue, lex: Lexicon) -> Attribution | 
     speaker_rng = _speaker_range(doc, speaker, cue)
     if speaker_rng is None:
         return None
+    lemma = cue.lemma_.lower()
     content = None
     for child in cue.children:
+        if lemma not in lex.speech_verbs:
+            break  # object and quote-only cues take no clausal content ("continued to rise")
         if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and cue.lemma_ in lex.xcomp_verbs):
             start, end = child.left_edge.i, child.right_edge.i + 1
             if child.dep_ == "ccomp" and start < cue.i < end:
@@ -404,7 +434,12 @@ def _verb_attribution(doc, quotes: _Quotes, cue, lex: Lexicon) -> Attribution | 
             break
     if content is None:
         adjacent = _adjacent_quote(doc, quotes, cue, speaker_rng)
-        content = ("direct", adjacent) if adjacent else _parenthetical(doc, quotes, cue)
+        if adjacent:
+            content = ("direct", adjacent)
+        elif lemma in lex.speech_verbs:
+            content = _parenthetical(doc, quotes, cue)
+    if content is None and (lemma in lex.object_verbs or lemma in lex.call_for_verbs):
+        content = _object_content(doc, quotes, cue, lex)
     if content is None:
         return None
     kind, content_span = content

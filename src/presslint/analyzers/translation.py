@@ -76,6 +76,7 @@ FUNCTION_WORDS = {"has", "have", "had", "is", "are", "was", "were", "be", "been"
 _SPACE_BEFORE = re.compile(r"(?<=[A-Za-z0-9)\]”’\"]) +([,;:!?]|\.(?!\.))(?=\s|$|[\"”’)])", re.M)
 _ORPHAN = re.compile(r"[,;:] *[,;:.!?](?!\.)|\. +[,;:]|(?<![.\s])\.[,;:](?![.\w])|(?<![.\s])\.\.(?!\.)")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
+_BRACKET_OR_LINE = re.compile(r"[\n()\[\]“”]")
 _LIST_MARKER = re.compile(r"^\s*\w{1,2}$")
 PAIRS = {"(": ")", "[": "]", "“": "”"}
 CLOSERS = {v: k for k, v in PAIRS.items()}
@@ -204,7 +205,8 @@ def find_unbalanced(text: str) -> Iterator[Finding]:
     """
     stack: list[tuple[str, int]] = []
     line_start = 0
-    for i, ch in enumerate(text):
+    for m in _BRACKET_OR_LINE.finditer(text):
+        i, ch = m.start(), m.group()
         if ch == "\n":
             line_start = i + 1
         elif ch in PAIRS:

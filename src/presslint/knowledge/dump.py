@@ -193,7 +193,7 @@ def import_dump(
     resume: bool = False,
     fill: bool = True,
     checkpoint: int = CHECKPOINT_LINES,
-    progress: Callable[[ImportState, float], None] | None = None,
+    progress: Callable[[ImportState, float, float], None] | None = None,
 ) -> ImportResult:
     """Import (or resume importing) ``path`` into ``kb``. ``limit`` stops after that many entities read this run."""
     path = Path(path)
@@ -248,8 +248,9 @@ def _run_pass(path, kb, state, profile, wanted, workers, limit, checkpoint, prog
         pending_refs: list[int] = []
         since_commit = 0
         seen_run = 0
-        last_report = time.perf_counter()
+        last_report = pass_start = time.perf_counter()
         line_no = state.lines
+        chunk_lines = CHUNK_LINES if limit is None else max(1, min(CHUNK_LINES, limit))
 
         def commit() -> None:
             nonlocal pending, pending_refs, since_commit
@@ -258,7 +259,7 @@ def _run_pass(path, kb, state, profile, wanted, workers, limit, checkpoint, prog
             pending, pending_refs, since_commit = [], [], 0
 
         try:
-            for (records, refs, seen, bad), nlines, nbytes in _parsed(_chunks(stream, CHUNK_LINES), workers, profile, wanted):
+            for (records, refs, seen, bad), nlines, nbytes in _parsed(_chunks(stream, chunk_lines), workers, profile, wanted):
                 for index, reason in bad:
                     state.bad_lines += 1
                     if state.bad_lines > MAX_BAD_LINES:
@@ -279,7 +280,7 @@ def _run_pass(path, kb, state, profile, wanted, workers, limit, checkpoint, prog
                 now = time.perf_counter()
                 if progress is not None and now - last_report >= 2.0:
                     last_report = now
-                    progress(state, raw.tell() / state.size if state.size else 1.0)
+                    progress(state, raw.tell() / state.size if state.size else 1.0, seen_run / (now - pass_start))
                 if limit is not None and seen_run >= limit:
                     commit()
                     return True

@@ -1,0 +1,190 @@
+"""`presslint kb ...`: build and inspect the local Wikidata knowledge store. A thin shell over presslint.knowledge."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+FULL_DUMP_ENTITIES = 110_000_000  # items in latest-all.json, for the extrapolation line
+
+kb_option = click.option(
+    "--kb", "kb_path", type=click.Path(dir_okay=False), help="Knowledge store to use (default: $PRESSLINT_HOME/kb.sqlite)."
+)
+
+
+def _kb_path(kb_path: str | None) -> Path:
+    from .config import default_home
+
+    return Path(kb_path) if kb_path else default_home() / "kb.sqlite"
+
+
+def _size(n: float) -> str:
+    for unit in ("B", "KB", "MB", "GB", "TB"):
+        if n < 1024 or unit == "TB":
+            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
+        n /= 1024
+    return f"{n:.1f} TB"
+
+
+def _duration(seconds: float) -> str:
+    if seconds < 120:
+        return f"{seconds:.0f} s"
+    if seconds < 7200:
+        return f"{seconds / 60:.0f} min"
+    return f"{seconds / 3600:.1f} h"
+
+
+@click.group()
+def kb() -> None:
+    """Build and inspect the local Wikidata knowledge store used by the KB checks."""
+
+
+@kb.command("import")
+@click.argument("dump", type=click.Path(dir_okay=False))
+@kb_option
+@click.option("--profile", "profile_name", default="news", show_default=True,
+              type=click.Choice(["news", "people", "orgs", "places", "events", "all"]),
+              help="Which entities to keep (positions held are always kept).")
+@click.option("--min-sitelinks", type=click.IntRange(min=0), help="Override every group's sitelink threshold.")
+@click.option("--types", multiple=True, help="Also keep items with this P31 class (QID; repeatable).")
+@click.option("--workers", default=0, show_default=True, type=click.IntRange(min=0),
+              help="Parser processes (0: one per core but one).")
+@click.option("--limit", type=click.IntRange(min=1), help="Stop after reading this many entities (resume later).")
+@click.option("--resume", is_flag=True, help="Continue an unfinished import of the same dump.")
+@click.option("--no-fill", is_flag=True, help="Skip the second pass that adds positions named by kept people.")
+@click.option("--quiet", is_flag=True, help="No progress on stderr.")
+def import_cmd(dump, kb_path, profile_name, min_sitelinks, types, workers, limit, resume, no_fill, quiet) -> None:
+    """Import a Wikidata JSON dump (.json, .json.gz or .json.bz2) into the knowledge store.
+
+    The dump is streamed; progress and entities/s go to stderr. The import commits its position every 20,000 lines:
+    after a crash or --limit, run the same command with --resume. Re-running a finished import does nothing.
+    """
+    from .knowledge.dump import default_workers, import_dump, missing_references
+    from .knowledge.profile import get_profile
+    from .knowledge.store import KnowledgeBase
+
+    profile = get_profile(profile_name).with_overrides(min_sitelinks=min_sitelinks, types=tuple(t.upper() for t in types))
+    store = KnowledgeBase(_kb_path(kb_path))
+
+    def progress(state, fraction, rate):
+        if not quiet:
+            what = f"read {state.seen:,}, kept {state.kept:,}" if state.phase == "main" else f"fill pass: added {state.filled:,}"
+            click.echo(f"\r{what}, {rate:,.0f} entities/s, {fraction:.0%} of the file   ", nl=False, err=True)
+
+    try:
+        result = import_dump(dump, store, profile=profile, workers=workers or default_workers(), limit=limit,
+                             resume=resume, fill=not no_fill, progress=progress if sys.stderr.isatty() else None)
+        state = result.state
+        if not quiet and sys.stderr.isatty():
+            click.echo("", err=True)
+        if result.status == "already":
+            click.echo(f"{dump} is already imported into {store.path} ({state.kept:,} entities kept); nothing to do")
+            return
+        size = store.stats()["bytes"]
+        missing = missing_references(store)
+        click.echo(f"read {result.seen_this_run:,} entities in {result.seconds:.1f} s ({result.rate:,.0f} entities/s); "
+                   f"kept {state.kept:,} of {state.seen:,}, {state.filled:,} positions added by the fill pass"
+                   + (f", {state.bad_lines} bad lines skipped" if state.bad_lines else ""))
+        if result.status == "limit":
+            click.echo(f"stopped at --limit after line {state.lines:,}; continue with --resume")
+        elif missing:
+            click.echo(f"{len(missing):,} positions named by kept entities are not in the dump", err=True)
+        if result.rate > 0 and state.seen:
+            share = state.kept / state.seen
+            click.echo(f"store {_size(size)}; at this rate the full dump (~{FULL_DUMP_ENTITIES / 1e6:.0f}M entities) takes "
+                       f"~{_duration(FULL_DUMP_ENTITIES / result.rate)} and keeps ~{FULL_DUMP_ENTITIES * share / 1e6:.1f}M "
+                       f"entities (~{_size(size / max(store.stats()['entities'], 1) * FULL_DUMP_ENTITIES * share)}) "
+                       "if its mix matches this file")
+    finally:
+        store.close()
+
+
+@kb.command()
+@click.argument("qids", nargs=-1, required=True)
+@kb_option
+@click.option("--endpoint", default=None, help="MediaWiki API endpoint (default: https://www.wikidata.org/w/api.php).")
+@click.option("--refresh", is_flag=True, help="Fetch again even when already stored.")
+def fetch(qids, kb_path, endpoint, refresh) -> None:
+    """Fetch entities by QID from the Wikidata API into the knowledge store (e.g. `presslint kb fetch Q42 Q5`)."""
+    from .knowledge.online import ENDPOINT, OnlineKnowledgeBase, WikidataClient
+
+    bad = [q for q in qids if not (q[:1] in "Qq" and q[1:].isdigit())]
+    if bad:
+        raise click.BadParameter(f"not a QID: {', '.join(bad)}", param_hint="QIDS")
+    online = OnlineKnowledgeBase(_kb_path(kb_path), client=WikidataClient(endpoint or ENDPOINT))
+    try:
+        fetched = online.fetch(qids, refresh=refresh)
+        for qid in qids:
+            record = online.store.entity(qid.upper())
+            if record is None:
+                click.echo(f"{qid.upper()}  (missing on Wikidata)")
+            else:
+                click.echo(f"{record.qid}  {record.label or '-'} — {record.description or ''}".rstrip(" —"))
+        click.echo(f"{len(fetched)} fetched, {len(qids) - len(fetched)} already stored", err=True)
+    finally:
+        online.close()
+
+
+@kb.command()
+@kb_option
+def stats(kb_path) -> None:
+    """Counts of entities, names and statements in the knowledge store, and its size on disk."""
+    from .knowledge.store import KnowledgeBase
+    from .errors import E, PresslintError
+
+    path = _kb_path(kb_path)
+    if not path.is_file():
+        raise PresslintError(E.E605, path=path, reason="no such file (build one with `presslint kb import`)")
+    store = KnowledgeBase(path, readonly=True)
+    try:
+        counts = store.stats()
+        imports = [k for (k,) in store.db.execute("SELECT key FROM meta WHERE key LIKE 'import:%'")]
+        click.echo(f"entities    {counts['entities']:,}")
+        click.echo(f"names       {counts['names']:,}")
+        click.echo(f"statements  {counts['statements']:,}")
+        click.echo(f"size        {_size(path.stat().st_size)}")
+        for key in imports:
+            state = store.get_meta(key)
+            click.echo(f"import      {state['dump']}: {state['phase']}, kept {state['kept']:,} of {state['seen']:,} "
+                       f"({state['profile']['name']} profile)")
+    finally:
+        store.close()
+
+
+@kb.command()
+@click.argument("name")
+@kb_option
+@click.option("--limit", default=10, show_default=True, type=click.IntRange(min=1), help="How many candidates to show.")
+@click.option("--online", is_flag=True, help="Ask the Wikidata API first (results cached in the store).")
+def lookup(name, kb_path, limit, online) -> None:
+    """Candidate entities for a name, as the linker sees them: QID, label, description and the name that matched.
+
+    Matching ignores case, diacritics, Arabic articles and common transliteration variants
+    ("Kazemi"/"Kadhimi", "Mackenzie"/"McKenzie").
+    """
+    from .errors import E, PresslintError
+    from .knowledge.online import OnlineKnowledgeBase
+    from .knowledge.store import KnowledgeBase
+
+    path = _kb_path(kb_path)
+    if online:
+        store = OnlineKnowledgeBase(path)
+    elif not path.is_file():
+        raise PresslintError(E.E605, path=path, reason="no such file (build one with `presslint kb import`)")
+    else:
+        store = KnowledgeBase(path, readonly=True)
+    try:
+        found = store.candidates(name, limit=limit)
+        if not found:
+            click.echo(f"no candidates for '{name}'")
+            return
+        local = store.store if online else store
+        for cand in found:
+            record = local.entity(cand.qid)
+            description = (record.description if record else None) or ""
+            click.echo(f"{cand.qid:<12} {cand.label or '-'} — {description}".rstrip(" —"))
+            if cand.matched != cand.label:
+                click.echo(f"{'':<12} matched {cand.kind} '{cand.matched}'")
+    finally:
+        store.close()
