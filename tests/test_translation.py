@@ -40,12 +40,17 @@ SHOULD_FIRE = [
     ("MTA003", "The ministry provided equipments to farmers in the north.", "equipments"),
     ("MTA003", "From its side, the ministry denied the report.", "From its side"),
     ("MTA003", "The leaders discussed about the crisis in Sudan.", "discussed about"),
+    ("MTA003", "The minister praised the agreement, which he described it as historic for both nations.",
+     "which he described it"),
+    ("MTA003", "Police found the car which they had been searching it for since Monday.", "searching it"),
     ("MTA003", "The spokesman stressed on the need for calm in the capital.", "stressed on"),
     ("MTA003", "The plant was built in the year of 2015 with foreign funds.", "year of 2015"),
     ("MTA003", "Officials said the delegation will visit Ankara in the near time.", "in the near time"),
 ]
 
 MUST_NOT_FIRE = [
+    ("MTA003", "She returned the book which he gave her last week to the library."),
+    ("MTA003", "The mayor opened the bridge, which she called a turning point for the town."),
     ("MTA001", "She had had enough of the delays, she said."),
     ("MTA001", "He said that that decision was final."),
     ("MTA001", "The band Duran Duran will tour Asia next year."),

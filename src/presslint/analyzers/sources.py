@@ -255,6 +255,10 @@ def _speaker_range(doc, speaker, cue) -> tuple[int, int] | None:
             if (child.dep_ in ("acl", "advcl") and child.tag_ in ("VBG", "VBN") and child.i > speaker.i
                     and child.left_edge.i > 0 and doc[child.left_edge.i - 1].text == ","):
                 end = min(end, child.left_edge.i - 1)
+    for i in range(min(speaker.i, end) - 1, start - 1, -1):  # a dateline glued on by the parse: "RENO (AP) — X"
+        if doc[i].text in ("—", "–", "--") or doc[i].is_space:
+            start = i + 1
+            break
     if start <= cue.i < end:  # an inverted or odd parse: keep the part before the cue
         end = cue.i if cue.i > speaker.i else end
         start = max(start, cue.i + 1) if cue.i < speaker.i else start
@@ -319,6 +323,21 @@ def _adjacent_quote(doc, quotes: _Quotes, cue, speaker_rng) -> Span | None:
     return None
 
 
+def _cue_span(doc, cue, speaker_rng, lex: Lexicon) -> Span:
+    """The cue verb with its adjacent auxiliaries and adverbs ('has also said') and particle ('pointed out',
+    'called for')."""
+    first = cue.i
+    while first - 1 > speaker_rng[1] - 1 and doc[first - 1].head.i == cue.i and doc[first - 1].dep_ in (
+            "aux", "advmod") and not doc[first - 1].is_punct:
+        first -= 1
+    last = cue.i
+    nxt = doc[cue.i + 1] if cue.i + 1 < len(doc) else None
+    if nxt is not None and nxt.head.i == cue.i and (nxt.dep_ == "prt" or (
+            nxt.dep_ == "prep" and nxt.lower_ == "for" and cue.lemma_.lower() in lex.call_for_verbs)):
+        last = nxt.i
+    return Span.between(doc.text, doc[first].idx, doc[last].idx + len(doc[last].text))
+
+
 def _object_content(doc, quotes: _Quotes, cue, lex: Lexicon) -> tuple[str, Span] | None:
     """'denied the report', 'praised the deal', 'called for a ceasefire': the object phrase is the content.
 
@@ -330,6 +349,12 @@ def _object_content(doc, quotes: _Quotes, cue, lex: Lexicon) -> tuple[str, Span]
         for prep in cue.children:
             if prep.dep_ == "prep" and prep.lower_ == "for" and prep.i == cue.i + 1:
                 target = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if target is None:  # "called the plan a disgrace": object plus predicate
+            obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
+            pred = next((c for c in cue.children if c.dep_ in ("oprd", "ccomp") and obj is not None and c.i > obj.i), None)
+            if obj is None or pred is None or obj.i < cue.i:
+                return None
+            return _content(doc, quotes, obj.left_edge.i, pred.right_edge.i + 1)
     else:
         target = next((c for c in cue.children if c.dep_ == "dobj"), None)
     if target is None or target.i < cue.i or target.pos_ == "PRON":
@@ -446,10 +471,7 @@ def _verb_attribution(doc, quotes: _Quotes, cue, lex: Lexicon) -> Attribution | 
     speaker_span = _char_span(doc, *speaker_rng)
     if content_span.overlaps(speaker_span):
         return None
-    cue_span = Span.of(cue)
-    prt = next((c for c in cue.children if c.dep_ == "prt" and c.i == cue.i + 1), None)
-    if prt is not None:  # "pointed out"
-        cue_span = Span.between(quotes.text, cue.idx, prt.idx + len(prt.text))
+    cue_span = _cue_span(doc, cue, speaker_rng, lex)
     quote = Quote(kind, cue_span, content_span, speaker=speaker_span, channel=_channel(doc, cue, lex))
     att = Attribution(quote, quotes.sent_of[cue.i])
     _classify(doc, att, speaker, speaker_rng, quotes.sentence(cue), lex)

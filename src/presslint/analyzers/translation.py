@@ -276,6 +276,32 @@ def find_literal_translations(doc, matchers: Matchers) -> Iterator[Finding]:
                            "the verb already says what its cognate object says", f"{tok.lemma_} | {noun}")
 
 
+_RELATIVE = frozenset({"which", "whom"})
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you"})
+_RESUMPTIVE = frozenset({"it", "him", "her", "them"})
+# Verbs that take two objects: "the book which he gave him" is fine English.
+_DITRANSITIVE = frozenset({"give", "send", "show", "offer", "tell", "lend", "hand", "bring", "owe", "teach", "pay",
+                           "promise", "sell", "buy", "write", "ask", "cost", "grant", "award", "deny", "leave", "get"})
+
+
+def find_resumptive_pronouns(doc) -> Iterator[Finding]:
+    """"the club which he described it as ...": a relative clause that repeats its object as a pronoun, the
+    resumptive pronoun that Arabic, Persian, Hebrew and other languages require and English forbids."""
+    for tok in doc[:-3]:
+        if tok.lower_ not in _RELATIVE or doc[tok.i + 1].lower_ not in _SUBJECT_PRONOUNS:
+            continue
+        subj, j = doc[tok.i + 1], tok.i + 2
+        while j < len(doc) - 1 and j - tok.i <= 5 and doc[j].pos_ in ("AUX", "PART", "ADV"):
+            j += 1  # "which they had been searching it for"
+        verb, obj = doc[j], doc[j + 1]
+        if verb.pos_ != "VERB" or obj.lower_ not in _RESUMPTIVE or verb.lemma_ in _DITRANSITIVE:
+            continue
+        span = doc[tok.i: obj.i + 1]
+        yield _literal(span, " ".join(t.text for t in doc[tok.i: obj.i]),
+                       "a resumptive pronoun repeats the relative pronoun's noun, as Arabic or Persian grammar requires",
+                       "which <subject> <verb> it")
+
+
 def find_translation_artefacts(doc, matchers: Matchers) -> list[Finding]:
     article = getattr(doc._, "pl_article", None)
     title_span = article.title_span if article is not None else None
@@ -285,6 +311,7 @@ def find_translation_artefacts(doc, matchers: Matchers) -> list[Finding]:
     findings += find_capital_after_comma(doc, text, title_span)
     findings += find_unbalanced(text)
     findings += find_literal_translations(doc, matchers)
+    findings += find_resumptive_pronouns(doc)
     kept: list[Finding] = []
     for finding in findings:  # one finding per place and rule: ". ," is one problem, not two
         if not any(k.code == finding.code and k.span.overlaps(finding.span) for k in kept):

@@ -297,6 +297,14 @@ def find_event(ctx: Context, word: str, participants: list[Link]) -> EntityRecor
     return None
 
 
+def _linked_event(ctx: Context, tok: Any) -> EntityRecord | None:
+    """The dated event a linked mention covering ``tok`` names ("the Iran-Iraq War"), if any."""
+    link = ctx.linking.at(Span.of(tok))
+    if link is None or link.score < 0.7 or is_human(link.record) or link.record.values("P571"):
+        return None  # organisations have an inception date, not an event date
+    return link.record if event_date(link.record) else None
+
+
 def _span_tokens(ctx: Context, te: Any) -> Any:
     return ctx.doc.char_span(te.span.start, te.span.end, alignment_mode="expand")
 
@@ -330,7 +338,9 @@ def check_event_dates(ctx: Context) -> Iterator[Finding]:
                 continue  # the followed event carries its own date (DAT001's business) or the main date is unclear
             te, s = ours[0]
             for word_tok in tok.subtree:
-                rec = find_event(ctx, word_tok.lemma_.lower(), _participants(ctx, word_tok)) if word_tok.lemma_.lower() in EVENT_WORDS else None
+                rec = _linked_event(ctx, word_tok)
+                if rec is None and word_tok.lemma_.lower() in EVENT_WORDS:
+                    rec = find_event(ctx, word_tok.lemma_.lower(), _participants(ctx, word_tok))
                 if rec is None:
                     continue
                 pid, (ev_lo, ev_hi) = event_date(rec)

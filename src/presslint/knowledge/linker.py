@@ -215,11 +215,12 @@ def name_similarity(mention: str, name: str, *, person: bool = False) -> float:
         else:
             sims.append(max(_token_sim(tok, n) for n in nt))
     aligned = sum(w * s for w, s in zip(weights, sims)) / sum(weights)
-    if len(mt) < len(nt) and len(mt) == 1:
-        aligned *= 0.85  # a surname alone says less than a full name
     if person:
-        return aligned
-    return max(aligned, fuzz.token_set_ratio(mk, nk) / 100.0 * 0.95)
+        return aligned * 0.85 if len(mt) == 1 < len(nt) else aligned  # a surname alone says less than a full name
+    # Organisations and places: a name that is only part of a longer one ("Baghdad" in "Baghdad airport airstrike",
+    # "Iraq" in "Iran-Iraq War") is another thing, so similarity is scaled by how much of the longer name is covered.
+    coverage = min(len(mt), len(nt)) / max(len(mt), len(nt))
+    return max(aligned, fuzz.token_set_ratio(mk, nk) / 100.0 * 0.95) * (0.55 + 0.45 * coverage)
 
 
 def best_name(mention: str, record: EntityRecord, *, person: bool = False) -> tuple[float, str]:

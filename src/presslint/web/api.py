@@ -1,0 +1,249 @@
+"""The HTTP API (/api/v1): check an article, read stored reports, history, rules, ClaimReview.
+
+Every error is JSON ``{"error": {"code": "E201", "message": "E201: ..."}}`` with an HTTP status that fits it. Library
+errors keep their presslint code; the web layer's own conditions use the E7xx codes below.
+"""
+from __future__ import annotations
+
+import hmac
+import threading
+from typing import Any
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..errors import E, PresslintError
+from .claimreview import claim_reviews
+from .workers import Overloaded, TimedOut
+
+
+class WebE:
+    """Codes for conditions only the web server has (to move into errors.py as a "Web (7xx)" block)."""
+
+    E701 = "E701: The request body is over the {limit}-byte limit"
+    E702 = "E702: Bad request: {reason}"
+    E703 = "E703: Missing or wrong bearer token (send 'Authorization: Bearer <token>')"
+    E704 = "E704: The server is busy ({in_flight} checks running or queued); retry after {seconds} s"
+    E705 = "E705: The check took longer than {seconds} s and was abandoned"
+    E706 = "E706: This server does not fetch private or loopback addresses (it was not started with --allow-private)"
+    E707 = "E707: No such endpoint: {path}"
+    E708 = "E708: Internal error: {reason}"
+
+
+class ApiError(Exception):
+    def __init__(self, status: int, template: str, headers: dict[str, str] | None = None, **kwargs: Any) -> None:
+        self.status = status
+        self.code = template.split(":", 1)[0]
+        self.message = template.format(**kwargs)
+        self.headers = headers or {}
+        super().__init__(self.message)
+
+    @classmethod
+    def coded(cls, status: int, code: str, message: str) -> "ApiError":
+        """An error that already has its code and message (a library error passed back from a worker)."""
+        err = cls.__new__(cls)
+        Exception.__init__(err, message)
+        err.status, err.code, err.message, err.headers = status, code, message, {}
+        return err
+
+
+def error_body(code: str, message: str) -> dict[str, Any]:
+    return {"error": {"code": code, "message": message}}
+
+
+def error_response(status: int, code: str, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
+    return JSONResponse(error_body(code, message), status_code=status, headers=headers)
+
+
+# HTTP status of each library error code (default by family: 1xx/3xx the request, 2xx the remote site, 4xx/5xx us).
+_STATUS = {"E104": 413, "E201": 403, "E202": 502, "E203": 502, "E204": 422, "E205": 502,
+           "E401": 404, "E403": 404, "E404": 409}
+_FAMILY = {"1": 422, "2": 502, "3": 422, "4": 500, "5": 500, "6": 500, "7": 400}
+
+
+def status_of(code: str) -> int:
+    return _STATUS.get(code) or _FAMILY.get(code[1:2], 500)
+
+
+# -- request and response models ------------------------------------------------------------------------------------
+class CheckRequest(BaseModel):
+    """Exactly one of text, html or url."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={
+        "examples": [{"text": "Headline\n\nTwo officials said on Monday that ...", "date": "2024-05-01"}]})
+
+    text: str | None = Field(None, description="Plain article text; the first short line is taken as the headline.")
+    html: str | None = Field(None, description="An HTML page; the article is extracted from it.")
+    url: str | None = Field(None, description="An http(s) URL to fetch (private addresses are refused).")
+    allow_private: bool = Field(False, description="Fetch a private/loopback URL; only if the server allows it.")
+    date: str | None = Field(None, description="Publication date (YYYY-MM-DD) to assume when the article has none.")
+    select: list[str] | None = Field(None, description="Only these rule codes or prefixes, e.g. ['SRC', 'NUM001'].")
+    ignore: list[str] | None = Field(None, description="Skip these rule codes or prefixes.")
+    filename: str | None = Field(None, max_length=200, description="Name of an uploaded file (kept as the origin).")
+
+
+class ErrorDetail(BaseModel):
+    code: str = Field(description="presslint error code, e.g. E201")
+    message: str
+
+
+class ErrorBody(BaseModel):
+    error: ErrorDetail
+
+
+class HistoryItem(BaseModel):
+    id: int
+    created_at: str
+    title: str | None
+    origin: str | None
+    content_hash: str
+    presslint_version: str
+    config_hash: str
+    errors: int
+    warnings: int
+    infos: int
+
+
+class RuleItem(BaseModel):
+    code: str
+    name: str
+    severity: str
+    category: str
+    summary: str
+    explanation: str
+    example: str
+    default: bool
+
+
+_ERRORS = {status: {"model": ErrorBody} for status in (400, 401, 403, 404, 413, 422, 502, 503, 504)}
+REPORT_DOC = "A presslint report (schema/report.schema.json), with `id`: its store id."
+
+
+# -- auth -----------------------------------------------------------------------------------------------------------
+_bearer = HTTPBearer(auto_error=False, description="Needed only when the server has a token (PRESSLINT_TOKEN).")
+
+
+def require_token(request: Request, credentials: HTTPAuthorizationCredentials | None = Depends(_bearer)) -> None:
+    token = request.app.state.config.token
+    if not token:
+        return
+    given = credentials.credentials if credentials else ""
+    if not hmac.compare_digest(given.encode(), token.encode()):
+        raise ApiError(401, WebE.E703, headers={"WWW-Authenticate": "Bearer"})
+
+
+router = APIRouter(prefix="/api/v1", dependencies=[Depends(require_token)], responses=_ERRORS)
+
+
+# -- store access (reads happen in the server's thread pool; one connection per thread) -----------------------------
+_local = threading.local()
+
+
+def _store(request: Request):
+    from ..store import open_store
+
+    settings = request.app.state.config.settings
+    key = str(settings.db_path())
+    stores = getattr(_local, "stores", None)
+    if stores is None:
+        stores = _local.stores = {}
+    if key not in stores:
+        stores[key] = open_store(settings)
+    return stores[key]
+
+
+def _report(request: Request, report_id: int):
+    return _store(request).get(report_id)
+
+
+# -- endpoints ------------------------------------------------------------------------------------------------------
+@router.post("/check", summary="Check one article", response_description=REPORT_DOC)
+async def check(body: CheckRequest, request: Request) -> dict[str, Any]:
+    """Check text, an HTML page or a URL; the report is stored and returned with its id. A re-check of the same text
+    with the same options returns the stored report."""
+    config = request.app.state.config
+    job = _job(body, config)
+    try:
+        answer = await request.app.state.pool.check(job)
+    except Overloaded as busy:
+        raise ApiError(503, WebE.E704, headers={"Retry-After": str(busy.retry_after)},
+                       in_flight=request.app.state.pool.in_flight, seconds=busy.retry_after) from None
+    except TimedOut:
+        raise ApiError(504, WebE.E705, seconds=config.timeout) from None
+    if answer[0] == "error":
+        _, code, message = answer
+        raise ApiError.coded(status_of(code), code, message)
+    return answer[1]
+
+
+def _job(body: CheckRequest, config) -> dict[str, Any]:
+    from ..pipeline import parse_date
+
+    given = [name for name in ("text", "html", "url") if getattr(body, name) is not None]
+    if len(given) != 1:
+        raise ApiError(422, WebE.E702, reason="give exactly one of 'text', 'html' or 'url'")
+    name = given[0]
+    value = getattr(body, name)
+    if not value.strip():
+        raise PresslintError(E.E102, path=body.filename or f"the request's '{name}'")
+    if body.allow_private and not config.allow_private:
+        raise ApiError(403, WebE.E706)
+    changes: dict[str, Any] = {"allow_private": bool(body.allow_private and config.allow_private)}
+    if body.date:
+        parse_date(body.date)
+        changes["date"] = body.date
+    if body.select:
+        changes["select"] = [c.strip() for c in body.select if c.strip()]
+    if body.ignore:
+        changes["ignore"] = [*config.settings.ignore, *(c.strip() for c in body.ignore if c.strip())]
+    config.settings.replace(**changes).config_hash()  # E301 on an unknown rule code, before a worker is busy
+    job: dict[str, Any] = {name: value.strip() if name == "url" else value, "settings": changes}
+    if body.filename:
+        job["origin"] = body.filename
+    return job
+
+
+@router.get("/reports/{report_id}", summary="A stored report", response_description=REPORT_DOC)
+def get_report(report_id: int, request: Request) -> dict[str, Any]:
+    from ..report.json import report_json
+
+    return report_json(_report(request, report_id))
+
+
+@router.get("/reports/{report_id}/html", summary="A stored report as a self-contained HTML page",
+            response_class=HTMLResponse)
+def get_report_html(report_id: int, request: Request) -> HTMLResponse:
+    from ..report import render
+
+    page = render(_report(request, report_id), "html")
+    # The page has its own inline stylesheet and no script: allow exactly that.
+    return HTMLResponse(page, headers={"Content-Security-Policy": REPORT_CSP})
+
+
+REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
+
+
+@router.get("/reports/{report_id}/claimreview", summary="ClaimReview JSON-LD for the report's verdict findings")
+def get_claimreview(report_id: int, request: Request) -> list[dict[str, Any]]:
+    """schema.org ClaimReview objects for knowledge-check (KB0xx) and contradiction (CON001) findings; an empty list
+    when the report has none."""
+    from ..report.json import report_json
+
+    report = report_json(_report(request, report_id))
+    return claim_reviews(report, report_url=str(request.url_for("get_report", report_id=report_id)))
+
+
+@router.get("/history", summary="Stored reports, newest first")
+def history(request: Request, limit: int = Query(20, ge=1, le=200), offset: int = Query(0, ge=0)) -> list[HistoryItem]:
+    return [HistoryItem(**row.to_dict()) for row in _store(request).history(limit=limit, offset=offset)]
+
+
+@router.get("/rules", summary="The rule catalogue")
+def list_rules() -> list[RuleItem]:
+    from .. import rules
+
+    return [RuleItem(code=r.code, name=r.name, severity=r.severity, category=r.category, summary=r.summary,
+                     explanation=r.explanation, example=r.example, default=r.default)
+            for r in rules.catalogue().values()]
