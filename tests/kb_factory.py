@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-HUMAN, COUNTRY, CITY = "Q5", "Q6256", "Q515"
+HUMAN, COUNTRY, CITY, POSITION = "Q5", "Q6256", "Q515", "Q4164871"
 US, UK, IRAQ, AFGHANISTAN, IRAN, FRANCE, BELGIUM, NATO = "Q30", "Q145", "Q796", "Q889", "Q794", "Q142", "Q31", "Q7184"
 
 
@@ -95,7 +95,7 @@ def middle_east() -> list[dict]:
              description="unified combatant command of the US Armed Forces",
              claims=[claim("P1813", "CENTCOM"), claim("P17", US), claim("P571", "1983-01-01")], sitelinks=40),
         item(commander, "Commander of United States Central Command", aliases=("CENTCOM commander",),
-             claims=[claim("P361", centcom)]),
+             claims=[claim("P31", POSITION), claim("P361", centcom)]),
         person("Q900000012", "Kenneth F. McKenzie Jr.",
                claim("P39", commander, P580="2019-03-28", P582="2022-04-01"), claim("P410", "Q900000014"),
                aliases=("Kenneth McKenzie", "Frank McKenzie", "Kenneth Franklin McKenzie Jr."), citizenship=US),
@@ -111,7 +111,7 @@ def middle_east() -> list[dict]:
              claims=[claim("P1813", "CJTF-OIR"), claim("P17", IRAQ), claim("P749", centcom), claim("P571", "2014-10-17")]),
         person("Q900000030", "Qasem Soleimani", claim("P39", "Q900000039", P582="2020-01-03"),
                aliases=("Qassem Soleimani", "Ghasem Soleimani", "Qasem Suleimani"), citizenship=IRAN, died="2020-01-03"),
-        item("Q900000039", "commander of the Quds Force", claims=[claim("P361", "Q900000037")]),
+        item("Q900000039", "commander of the Quds Force", claims=[claim("P31", POSITION), claim("P361", "Q900000037")]),
         item("Q900000037", "Quds Force", claims=[claim("P17", IRAN)]),
         person("Q900000032", "Abu Mahdi al-Muhandis", aliases=("Abu Mahdi al-Mohandes",), citizenship=IRAQ, died="2020-01-03"),
         item("Q900000031", "Assassination of Qasem Soleimani", aliases=("killing of Qasem Soleimani", "Baghdad airport airstrike"),
@@ -123,7 +123,7 @@ def middle_east() -> list[dict]:
         item("Q900000034", "Iraqi parliament resolution on the expulsion of foreign troops",
              aliases=("Iraqi parliament vote to expel US troops",),
              claims=[claim("P585", "2020-01-05"), claim("P710", "Q900000033"), claim("P17", IRAQ)]),
-        item(iraq_pm, "Prime Minister of Iraq", claims=[claim("P1001", IRAQ)]),
+        item(iraq_pm, "Prime Minister of Iraq", claims=[claim("P31", POSITION), claim("P1001", IRAQ)]),
         person("Q900000035", "Mustafa Al-Kadhimi", claim("P39", iraq_pm, P580="2020-05-07"),
                aliases=("Mustafa al-Kadhimi", "Mustafa Kadhimi"), citizenship=IRAQ,
                ),
@@ -136,7 +136,7 @@ def news_world() -> list[dict]:
     uk_pm, apple_ceo = "Q900000102", "Q900000122"
     return [
         item(uk_pm, "Prime Minister of the United Kingdom", aliases=("British Prime Minister", "UK prime minister"),
-             claims=[claim("P1001", UK)]),
+             claims=[claim("P31", POSITION), claim("P1001", UK)]),
         person("Q900000101", "Boris Johnson", claim("P39", uk_pm, P580="2019-07-24", P582="2022-09-06"),
                aliases=("Alexander Boris de Pfeffel Johnson",), citizenship=UK, sitelinks=150),
         person("Q900000104", "Liz Truss", claim("P39", uk_pm, P580="2022-09-06", P582="2022-10-25"), citizenship=UK),
@@ -145,7 +145,7 @@ def news_world() -> list[dict]:
                description="English singer-songwriter", sitelinks=150),
         item("Q900000120", "Apple Inc.", aliases=("Apple",), description="American technology company",
              claims=[claim("P17", US), claim("P1037", "Q900000121"), claim("P571", "1976-04-01")], sitelinks=150),
-        item(apple_ceo, "chief executive officer of Apple", claims=[claim("P361", "Q900000120")]),
+        item(apple_ceo, "chief executive officer of Apple", claims=[claim("P31", POSITION), claim("P361", "Q900000120")]),
         person("Q900000121", "Tim Cook", claim("P39", apple_ceo, P580="2011-08-24"), claim("P108", "Q900000120"),
                aliases=("Timothy Donald Cook",), citizenship=US, sitelinks=90),
         person("Q900000123", "Tom Cook", aliases=("Thomas Cook",), description="English cricketer", citizenship=UK, sitelinks=2),

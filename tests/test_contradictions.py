@@ -144,3 +144,73 @@ def test_contradictions_rules_catalogued():
 ])
 def test_contradictions_con001_tense_shift_silent(light_parse, text):
     assert list(find_contradictions(light_parse(text))) == []
+
+
+# Two sources, two wordings of one event: a verb and a negated event noun ("no withdrawal had taken place"),
+# tied by a shared place or "the same day"; pronoun or missing subjects allowed.
+ATTRIBUTED_CONFLICTS = [
+    "Troops\n\nProvincial officials said on Monday that the battalion was leaving Helmand. A defence ministry "
+    "spokesman said the same day that no withdrawal had taken place in Helmand.",
+    "Mine\n\nThe mining company said it was pulling out of Zambia. A government spokesman said there had been no "
+    "pullout from Zambia.",
+    "Election\n\nThe electoral commission said counting had been completed in all 400 polling stations. Opposition "
+    "leaders said counting had not been completed in two districts.",
+]
+
+ATTRIBUTED_SILENT = [
+    # different places
+    "Troops\n\nProvincial officials said the battalion was leaving Kandahar. A ministry spokesman said no withdrawal "
+    "had taken place in Helmand.",
+    # nothing ties the two accounts to one event
+    "Troops\n\nResidents said the soldiers were leaving. A ministry spokesman said no withdrawal had taken place.",
+    # a demand is not a report of what happened
+    "Troops\n\nProtesters in Helmand stressed the need for foreign troops to leave Helmand. A ministry spokesman said "
+    "no withdrawal had taken place in Helmand.",
+    # "not in all" does not contradict "in two"
+    "Election\n\nThe commission said counting had not been completed in all districts. Observers said counting had "
+    "been completed in two districts.",
+    # different actors
+    "Troops\n\nBritish officials said British troops were leaving Basra. A spokesman said no US withdrawal had taken "
+    "place in Basra, and US troops were staying.",
+]
+
+
+@pytest.mark.parametrize("text", ATTRIBUTED_CONFLICTS)
+def test_contradictions_con001_attributed_accounts_fire(light_parse, text):
+    findings = list(find_contradictions(light_parse(text)))
+    assert [f.code for f in findings] == ["CON001"], text
+    sides = findings[0].evidence["statements"]
+    assert all(s["source"] for s in sides) and sides[0]["source"]["name"] != sides[1]["source"]["name"]
+    assert any(s["reasons"] for s in sides)  # the polarity reason of the negative side
+
+
+@pytest.mark.parametrize("text", ATTRIBUTED_SILENT)
+def test_contradictions_con001_attributed_accounts_silent(light_parse, text):
+    assert list(find_contradictions(light_parse(text))) == [], text
+
+
+REPEATED_PARAPHRASE = [
+    # the second telling swaps a noun for its near-synonym and spells the vote out
+    "Bridge\n\nThe county board voted 5-2 to approve the first phase of the bridge project. On Monday the county "
+    "board approved the first phase of the bridge scheme by five votes to two.",
+    # a modifier dropped and another added in the retelling
+    "Mission\n\nDefence officials announced on Friday that the UN-led peacekeeping mission had ended. The foreign "
+    "minister announced that the UN-led coalition's peacekeeping mission in the region had ended.",
+]
+
+NOT_REPEATED_PARAPHRASE = [
+    "Bridge\n\nThe board voted 5-2 to approve the bridge plan. The board approved the road plan by four votes to "
+    "three.",  # different objects and votes
+    "Markets\n\nTraders said Apple's phone sales had risen. Analysts said Samsung's phone sales had risen.",  # owners
+]
+
+
+@pytest.mark.parametrize("text", REPEATED_PARAPHRASE)
+def test_contradictions_con002_paraphrase_fires(light_parse, text):
+    findings = list(find_repetitions(light_parse(text)))
+    assert [f.code for f in findings] == ["CON002"], text
+
+
+@pytest.mark.parametrize("text", NOT_REPEATED_PARAPHRASE)
+def test_contradictions_con002_paraphrase_silent(light_parse, text):
+    assert list(find_repetitions(light_parse(text))) == [], text

@@ -181,3 +181,51 @@ def test_dates_dat003_fires_on_inconsistent_duration(parse, text):
 )
 def test_dates_dat003_silent_on_consistent_duration(parse, text):
     assert "DAT003" not in _codes(parse(text, date=PUB))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turnout was 48%, down from 55% at the last election, held in November 2024.",
+        "The previous summit, held in June 2024, ended without a deal.",
+    ],
+)
+def test_dates_dat002_fires_on_reduced_relative_about_the_past(parse, text):
+    assert "DAT002" in _codes(parse(text, date=PUB)), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The next election, to be held in November 2024, will decide the mayor.",
+        "Turnout was 48%, down from 55% at the last election, held in November 2021.",
+        "The summit, held every two years, ended without a deal.",
+    ],
+)
+def test_dates_dat002_silent_on_reduced_relative_plans(parse, text):
+    assert "DAT002" not in _codes(parse(text, date=PUB)), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bridge, completed in 1975, has carried traffic without a closure in its 30 years of service.",
+        "The Kariba dam, completed in 1959, had never failed in its 40 years of operation, the operator said.",
+    ],
+)
+def test_dates_dat003_fires_on_own_lifetime(parse, text):
+    found = [f for f in parse(text, date="2024-05-01")._.pl_findings if f.code == "DAT003"]
+    assert len(found) == 1, text
+    assert found[0].related
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bridge, completed in 1994, has carried traffic without a closure in its 30 years of service.",
+        "The dam has held back every flood in its 40 years of operation, the operator said.",
+        "The bridge, completed in 1975, was closed after 30 years of service in another town.",
+    ],
+)
+def test_dates_dat003_silent_on_consistent_lifetime(parse, text):
+    assert "DAT003" not in _codes(parse(text, date="2024-05-01")), text

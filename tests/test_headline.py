@@ -47,6 +47,9 @@ ANSWERED_YES = [
     "Will the pension reform pass?\n\nThe senate approved the pension reform on Thursday by 180 votes to 120.",
     "Is the vaccine safe for children?\n\nRegulators said the vaccine is safe for children over five.",
     "Did the striker leave the club?\n\nThe striker left the club on Monday after six seasons, the club confirmed.",
+    # the body affirms the question with an event noun ("completed his transfer")
+    "Is Mendes leaving Benfica for Ajax?\n\nBenfica midfielder Rui Mendes has completed his transfer to Ajax for 12 "
+    "million euros, the two clubs said on Monday.",
 ]
 
 LEFT_OPEN = [

@@ -160,3 +160,30 @@ def test_hygiene_and_entities_speed(nlp):
     per_doc = (time.perf_counter() - started) / runs
     print(f"\nentities+hygiene: {per_doc * 1000:.2f} ms per {len(ARTICLE.split())}-word article")
     assert per_doc < 0.05  # target ~5 ms; generous bound for a shared CI machine
+
+
+@pytest.mark.parametrize(
+    "text, second",
+    [
+        # a surname standing alone, which the model often tags as an organisation, spelled another way
+        ("Judge Marguerite Abernathy told jurors the trial would last three weeks. Abernethy also rejected a defence "
+         "request to exclude the recordings.", "Abernethy"),
+        ("Coach Stefan Lindqvist praised the squad on Sunday. Lindkvist said the team would travel on Tuesday.",
+         "Lindkvist"),
+    ],
+)
+def test_hygiene_inconsistent_spelling_lone_surname_fires(parse, text, second):
+    findings = [f for f in parse(text)._.pl_findings if f.code == "HYG003"]
+    assert findings and findings[0].evidence["second"] == second, [
+        (e.span.text, e.label) for e in parse(text)._.pl_entities]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Judge Marguerite Abernathy told jurors the trial would last three weeks. Abernathy also rejected a request.",
+        "Coach Stefan Lindqvist praised the squad. Lindt, the chocolate maker, sponsors the club.",
+    ],
+)
+def test_hygiene_inconsistent_spelling_lone_surname_quiet(parse, text):
+    assert not [f for f in parse(text)._.pl_findings if f.code == "HYG003"], text

@@ -146,3 +146,22 @@ def test_knowledge_dump_cli_import_stats_lookup(tmp_path):
     assert "matched short 'CENTCOM'" in acronym.output
     missing = runner.invoke(cli.main, ["kb", "stats", "--kb", str(tmp_path / "none.sqlite")])
     assert missing.exit_code == 2 and "E605" in missing.output
+
+
+@pytest.mark.parametrize("profile", ["news", "people", "orgs", "places", "events", "all"])
+def test_knowledge_dump_prefilter_never_drops_a_kept_entity(profile):
+    from presslint.knowledge import dump
+    from presslint.knowledge.profile import item_types
+
+    dump._init_worker(get_profile(profile), frozenset())
+    hashed = 0
+    for line in SAMPLE.read_bytes().splitlines()[2:-1]:  # items only
+        text = line.rstrip(b",")
+        data = json.loads(text)
+        kept = get_profile(profile).keeps(item_types(data), len(data["sitelinks"]))
+        assert dump._maybe_kept(text) or not kept, data["id"]
+        # the dumps also carry a snak hash: the regex reads that form too
+        with_hash = text.replace(b'"property":"P31",', b'"property":"P31","hash":"ad7d38a03cdd40cdc373de0dc4e7b7fcbccb31d9",')
+        hashed += with_hash != text
+        assert dump._maybe_kept(with_hash) == dump._maybe_kept(text)
+    assert hashed > 40

@@ -111,3 +111,55 @@ def test_quantities_num002_fires_when_part_exceeds_whole(parse, text):
 )
 def test_quantities_num002_silent_on_consistent_parts(parse, text):
     assert _num(parse(text, date=PUB), "NUM002") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a tally reported by two verbs for the same day; the comparison phrase belongs to the other number
+        "Health officials confirmed 58 cases of dengue on Monday, up from 40 a week earlier. The ministry's website, "
+        "which is updated each evening, listed 51 confirmed cases on Monday.",
+        # the parts are placed in other towns, the toll itself is not
+        "The storm killed 14 people in southern Spain and forced more than 2,000 from their homes. Of the 11 people "
+        "killed, six were in Malaga and five in Almeria.",
+    ],
+)
+def test_quantities_num001_fires_on_retold_tallies(parse, text):
+    found = _num(parse(text, date=PUB), "NUM001")
+    assert len(found) == 1, [f.message for f in found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Health officials confirmed 58 cases of dengue on Monday. The ministry listed 71 confirmed cases on Friday.",
+        "Health officials confirmed 58 cases on Monday. The toll later rose to 71 confirmed cases.",
+        "The storm killed 14 people in southern Spain. Of the 14 people killed, nine were in Malaga and five in Almeria.",
+    ],
+)
+def test_quantities_num001_silent_on_retold_consistent_tallies(parse, text):
+    assert _num(parse(text, date=PUB), "NUM001") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Of the 30 passengers rescued, 34 were taken to hospital, the coastguard said.",
+        "Of the eight schools inspected, 11 were rated unsafe.",
+    ],
+)
+def test_quantities_num002_fires_on_fronted_whole(parse, text):
+    found = _num(parse(text, date=PUB), "NUM002")
+    assert len(found) == 1 and found[0].related
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Of the 30 passengers rescued, 12 were taken to hospital and 18 were sent home.",
+        "Of the eight schools inspected, three were rated unsafe.",
+        "Of the 30 passengers, more than 40 relatives were waiting at the port.",
+    ],
+)
+def test_quantities_num002_silent_on_fronted_whole(parse, text):
+    assert _num(parse(text, date=PUB), "NUM002") == []

@@ -389,5 +389,11 @@ def render_docs() -> str:
 from .cli_kb import kb as _kb  # noqa: E402
 main.add_command(_kb)
 
+from .cli_web import serve as _serve  # noqa: E402
+main.add_command(_serve)
+from .cli_corpus import register as _register_corpus
+_register_corpus(main)
+from .cli_eval import eval_group as _eval
+main.add_command(_eval)
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -35,7 +35,20 @@ def _duration(seconds: float) -> str:
     return f"{seconds / 3600:.1f} h"
 
 
-@click.group()
+class _DocumentedGroup(click.Group):
+    """A group whose help also shows each subcommand's full help, so the generated docs/cli.md documents them."""
+
+    def get_help(self, ctx: click.Context) -> str:
+        parts = [super().get_help(ctx)]
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            sub = click.Context(command, info_name=name, parent=ctx, terminal_width=ctx.terminal_width,
+                                max_content_width=ctx.max_content_width)
+            parts.append(command.get_help(sub))
+        return "\n\n".join(parts)
+
+
+@click.group(cls=_DocumentedGroup)
 def kb() -> None:
     """Build and inspect the local Wikidata knowledge store used by the KB checks."""
 
@@ -55,7 +68,9 @@ def kb() -> None:
 @click.option("--no-fill", is_flag=True, help="Skip the second pass that adds positions named by kept people.")
 @click.option("--quiet", is_flag=True, help="No progress on stderr.")
 def import_cmd(dump, kb_path, profile_name, min_sitelinks, types, workers, limit, resume, no_fill, quiet) -> None:
-    """Import a Wikidata JSON dump (.json, .json.gz or .json.bz2) into the knowledge store.
+    """Import a Wikidata JSON dump into the knowledge store.
+
+    DUMP is Wikidata's JSON dump (latest-all.json), plain, .gz or .bz2.
 
     The dump is streamed; progress and entities/s go to stderr. The import commits its position every 20,000 lines:
     after a crash or --limit, run the same command with --resume. Re-running a finished import does nothing.
@@ -106,7 +121,10 @@ def import_cmd(dump, kb_path, profile_name, min_sitelinks, types, workers, limit
 @click.option("--endpoint", default=None, help="MediaWiki API endpoint (default: https://www.wikidata.org/w/api.php).")
 @click.option("--refresh", is_flag=True, help="Fetch again even when already stored.")
 def fetch(qids, kb_path, endpoint, refresh) -> None:
-    """Fetch entities by QID from the Wikidata API into the knowledge store (e.g. `presslint kb fetch Q42 Q5`)."""
+    """Fetch entities by QID from the Wikidata API into the knowledge store.
+
+    Example: `presslint kb fetch Q42 Q5`. Polite by default: at most 5 requests/s, maxlag, retries on 429/5xx.
+    """
     from .knowledge.online import ENDPOINT, OnlineKnowledgeBase, WikidataClient
 
     bad = [q for q in qids if not (q[:1] in "Qq" and q[1:].isdigit())]
@@ -129,7 +147,7 @@ def fetch(qids, kb_path, endpoint, refresh) -> None:
 @kb.command()
 @kb_option
 def stats(kb_path) -> None:
-    """Counts of entities, names and statements in the knowledge store, and its size on disk."""
+    """Show counts of entities, names and statements, the size on disk, and imports."""
     from .knowledge.store import KnowledgeBase
     from .errors import E, PresslintError
 
@@ -158,8 +176,9 @@ def stats(kb_path) -> None:
 @click.option("--limit", default=10, show_default=True, type=click.IntRange(min=1), help="How many candidates to show.")
 @click.option("--online", is_flag=True, help="Ask the Wikidata API first (results cached in the store).")
 def lookup(name, kb_path, limit, online) -> None:
-    """Candidate entities for a name, as the linker sees them: QID, label, description and the name that matched.
+    """Show candidate entities for a name, as the linker sees them.
 
+    Each candidate: QID, label, description, and the alias or short name that matched when it is not the label.
     Matching ignores case, diacritics, Arabic articles and common transliteration variants
     ("Kazemi"/"Kadhimi", "Mackenzie"/"McKenzie").
     """

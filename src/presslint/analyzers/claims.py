@@ -12,6 +12,7 @@ from typing import Iterator
 from spacy.language import Language
 
 from ..model import Claim, Span
+from .docview import view
 
 WEIGHTS = {
     "base": 0.1,
@@ -63,8 +64,8 @@ def find_claims(doc, *, threshold: float = THRESHOLD) -> Iterator[Claim]:
     dates = doc._.pl_dates or []
     quotes = doc._.pl_quotes or []
     # entity starts once, not sent.ents per sentence (that walks the whole doc each time)
-    entity_tokens = {e.start for e in doc.ents if e.label_ in FACT_ENTITIES}
-    for sent in doc.sents:
+    entity_tokens = {e.start for e in view(doc).ents if e.label_ in FACT_ENTITIES}
+    for sent in view(doc).sents:
         text = sent.text.strip()
         if sent.end_char <= body_start or len(sent) < 5 or text.endswith("?"):
             continue

@@ -9,6 +9,7 @@ the narrator explicitly corrects ("in fact", "contrary to ..."), or a change ove
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -16,7 +17,9 @@ from spacy.language import Language
 
 from ..model import Finding, Span
 from ..rules import Rule
-from .semantics import Alignment, Proposition, align, doc_propositions, lexicon
+from .docview import view
+from .semantics import (NESTED_DEPS, Alignment, Proposition, align, attributed_align, doc_propositions, lexicon,
+                        noun_synonyms, repeat_align)
 
 RULES = [
     Rule(
@@ -81,7 +84,52 @@ def _side(doc: Any, prop: Proposition) -> dict[str, Any]:
 
 
 def _sentence_span(doc: Any, prop: Proposition) -> Span:
-    return Span.of(doc[prop.token].sent)
+    return Span.of(view(doc).sents[prop.sent])
+
+
+def _different_sources(left: dict, right: dict) -> bool:
+    a, b = left["source"], right["source"]
+    if not a or not b:
+        return False
+    x, y = a["name"].casefold(), b["name"].casefold()
+    return x != y and x not in y and y not in x  # "Darwish" and "Leila Darwish" are one source
+
+
+def _days_by_sentence(doc: Any) -> dict[int, set[str]]:
+    """Day-level dates (resolved by the dates analyzer, "the same day" included) per sentence index."""
+    v = view(doc)
+    days: dict[int, set[str]] = {}
+    for d in getattr(doc._, "pl_dates", None) or ():
+        if d.value and d.granularity == "day":
+            days.setdefault(v.sent_index_at_char(d.span.start), set()).add(d.value)
+    return days
+
+
+_SAME_TIME = ("the same day", "on the same day", "that same day", "at the same time")
+
+
+def _link(doc: Any, p: Proposition, q: Proposition, days: dict[int, set[str]]) -> str | None:
+    """What ties two differently worded statements to one event: a shared place or named actor, or one day."""
+    places = sorted(p.places & q.places)
+    if places:
+        return f"same place '{places[0]}'"
+    names = set()
+    for a in (p.subject, p.object):
+        for b in (q.subject, q.object):
+            if a is not None and b is not None and not a.pronoun and not b.pronoun:
+                names |= (a.names | ({a.head} if a.names else set())) & (b.names | {b.head})
+    if names:
+        return f"same actor '{sorted(names)[0]}'"
+    shared_days = days.get(p.sent, set()) & days.get(q.sent, set())
+    if shared_days:
+        return f"same day {sorted(shared_days)[0]}"
+    if getattr(doc._, "pl_dates", None):
+        return None  # the dates analyzer already resolved "the same day": no shared day means none
+    sents = view(doc).sents
+    later, earlier = sents[max(p.sent, q.sent)], sents[min(p.sent, q.sent)]
+    if any(phrase in later.text.lower() for phrase in _SAME_TIME) and any(t.ent_type_ == "DATE" for t in earlier):
+        return "'the same day'"
+    return None
 
 
 def _shifted(p: Proposition, q: Proposition) -> bool:
@@ -103,48 +151,122 @@ def find_contradictions(doc: Any) -> Iterator[Finding]:
     lex = lexicon()
     props = _body_propositions(doc)
     flagged: set[tuple[int, int]] = set()
+    days: dict[int, set[str]] | None = None
     for j, q in enumerate(props):
         for p in props[:j]:
-            if p.sent == q.sent or (p.sent, q.sent) in flagged:
+            if p.sent == q.sent or (p.sent, q.sent) in flagged or _shifted(p, q):
                 continue
+            link = None
             alignment = align(p, q, lex)
-            if alignment is None or alignment.stance != "conflict" or _shifted(p, q):
+            if alignment is None:
+                # Differently worded accounts from two sources: a looser alignment, but a link must tie them.
+                if lex.relation(p.predicate, q.predicate) is None:
+                    continue
+                alignment = attributed_align(p, q, lex)
+                if alignment is None or alignment.stance != "conflict":
+                    continue
+                left, right = _side(doc, p), _side(doc, q)
+                if not _different_sources(left, right):
+                    continue
+                days = _days_by_sentence(doc) if days is None else days
+                link = _link(doc, p, q, days)
+                if link is None:
+                    continue
+            elif alignment.stance != "conflict":
                 continue
-            left, right = _side(doc, p), _side(doc, q)
-            different_sources = bool(left["source"] and right["source"]
-                                     and left["source"]["name"] != right["source"]["name"])
-            confidence = 0.7 + 0.1 * (len(alignment.shared) > 1) + 0.1 * different_sources
+            else:
+                left, right = _side(doc, p), _side(doc, q)
+            different_sources = _different_sources(left, right)
+            confidence = (0.6 if link else 0.7) + 0.1 * (len(alignment.shared) > 1) + 0.1 * different_sources
             flagged.add((p.sent, q.sent))
+            evidence = {"statements": [left, right], "relation": alignment.relation,
+                        "reason": alignment.reason, "shared": list(alignment.shared)}
+            if link:
+                evidence["link"] = link
             yield Finding(
                 "CON001", "warning", _conflict_message(left, right, alignment), _sentence_span(doc, q),
-                related=[_sentence_span(doc, p)], confidence=round(confidence, 2),
-                evidence={"statements": [left, right], "relation": alignment.relation,
-                          "reason": alignment.reason, "shared": list(alignment.shared)},
+                related=[_sentence_span(doc, p)], confidence=round(confidence, 2), evidence=evidence,
             )
 
 
-def _overlap(p: Proposition, q: Proposition) -> float:
-    if not p.content or not q.content:
+_NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+                 "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12"}
+_DIGITS = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _statement(doc: Any, p: Proposition) -> tuple[frozenset[str], frozenset[str]]:
+    """(content words, numbers) of the reported clause, plus the clause that governs it when the predicate is its
+    complement ("voted 7-4 to approve the plan"). Near-synonym nouns are folded and number words become digits."""
+    synonyms = noun_synonyms()
+    token = doc[p.token]
+    words: set[str] = set()
+    numbers: set[str] = set()
+    clause = list(_clause_of(token))
+    if token.dep_ == "xcomp" and token.head.pos_ == "VERB" and token.head.lemma_.lower() not in lexicon().report:
+        gov = token.head
+        clause.append(gov)
+        for child in gov.children:
+            if child != token and child.dep_ not in NESTED_DEPS:
+                clause.extend(child.subtree)
+    for t in clause:
+        low = t.lower_
+        if low in _NUMBER_WORDS:
+            numbers.add(_NUMBER_WORDS[low])
+            words.add(_NUMBER_WORDS[low])
+        elif t.like_num or any(ch.isdigit() for ch in low):
+            found = _DIGITS.findall(low.replace(",", ""))
+            numbers.update(found)
+            words.update(found)
+        elif t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ") and not t.is_stop and t.is_alpha:
+            lemma = t.lemma_.lower()
+            if lemma not in lexicon().report:
+                words.add(synonyms.get(lemma, lemma))
+    return frozenset(words), frozenset(numbers)
+
+
+def _clause_of(token: Any) -> list[Any]:
+    out, stack = [], [token]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in NESTED_DEPS)
+    return out
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    """Share of the shorter statement's words the other one also has."""
+    if not a or not b:
         return 0.0
-    return len(p.content & q.content) / len(p.content | q.content)
+    return len(a & b) / min(len(a), len(b))
 
 
 def find_repetitions(doc: Any) -> Iterator[Finding]:
     """CON002: one statement told twice (same predicate and polarity, matching arguments, most words shared)."""
     lex = lexicon()
     props = [p for p in _body_propositions(doc) if len(p.content) >= MIN_REPEAT_WORDS]
+    statements: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
+
+    def statement(p: Proposition) -> tuple[frozenset[str], frozenset[str]]:
+        if p.token not in statements:
+            statements[p.token] = _statement(doc, p)
+        return statements[p.token]
+
     flagged: set[int] = set()
     for j, q in enumerate(props):
         if q.sent in flagged:
             continue
         for p in props[:j]:
-            if p.sent == q.sent:
+            if p.sent == q.sent or _shifted(p, q):
                 continue
-            alignment = align(p, q, lex)
-            if alignment is None or alignment.stance != "agree" or alignment.relation == "antonym":
+            alignment = repeat_align(p, q, lex)
+            if alignment is None:
                 continue
-            overlap = _overlap(p, q)
-            if overlap < MIN_REPEAT_OVERLAP:
+            (words_p, numbers_p), (words_q, numbers_q) = statement(p), statement(q)
+            if numbers_p and numbers_q and not numbers_p & numbers_q:
+                continue  # "won 3-1" / "won 2-0": two results
+            shared_words = words_p & words_q
+            overlap = _overlap(words_p, words_q)
+            if overlap < MIN_REPEAT_OVERLAP or len(shared_words) < MIN_REPEAT_WORDS:
                 continue
             quote_p, quote_q = _quote_of(doc, p), _quote_of(doc, q)
             direct_p = quote_p is not None and quote_p.kind == "direct"
@@ -156,7 +278,7 @@ def find_repetitions(doc: Any) -> Iterator[Finding]:
                 "CON002", "info", f"This repeats an earlier statement: '{p.text}'.", _sentence_span(doc, q),
                 related=[_sentence_span(doc, p)], confidence=round(min(0.9, 0.5 + overlap / 2), 2),
                 evidence={"statements": [_side(doc, p), _side(doc, q)], "overlap": round(overlap, 2),
-                          "shared_words": sorted(p.content & q.content)},
+                          "shared_words": sorted(shared_words)},
             )
             break
 

@@ -22,6 +22,7 @@ from spacy.language import Language
 
 from ..model import Finding, Span, TimeExpression
 from ..rules import Rule
+from .docview import view
 
 RULES = [
     Rule(
@@ -381,20 +382,37 @@ def _is_future(token, sent) -> bool:
     return _future_sentence(sent) or any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
+PAST_MARKERS = frozenset(("last", "previous", "former", "past", "earlier", "prior"))
+
+
 def _is_past_event(verb) -> bool:
     if verb.pos_ not in ("VERB", "AUX"):
         return False
     if verb.tag_ == "VBD":
         return True
-    return verb.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.lower_ in PAST_AUX for c in verb.children)
+    if verb.tag_ != "VBN":
+        return False
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in PAST_AUX for c in verb.children):
+        return True
+    # A reduced relative on a noun marked as past ("the last election, held in October 2023"); the small model often
+    # hangs it on the main verb (advcl) instead of the noun before the comma.
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    noun = None
+    if verb.dep_ == "acl":
+        noun = verb.head
+    elif verb.dep_ == "advcl" and verb.head.tag_ == "VBD" and verb.i >= 2 and verb.doc[verb.i - 1].text == ",":
+        noun = verb.doc[verb.i - 2]
+    return noun is not None and noun.pos_ == "NOUN" and any(
+        c.lower_ in PAST_MARKERS for c in noun.children if c.dep_ == "amod")
 
 
 def _date_spans(doc) -> list:
     """DATE entities (extended leftwards by 'the end of' / 'early'), plus pattern matches the model missed."""
     spans = []
     taken: set[int] = set()
-    text = doc.text  # Doc.text joins every token on each access: read it once
-    for ent in doc.ents:
+    text = view(doc).text  # Doc.text joins every token on each access: read it once
+    for ent in view(doc).ents:
         if ent.label_ != "DATE":
             continue
         prefix = LEFT_EXTENSION.search(text[max(0, ent.start_char - 40):ent.start_char])
@@ -421,8 +439,8 @@ def _date_spans(doc) -> list:
 def resolve_dates(doc) -> list[DateMention]:
     """Every DATE span of the doc as a DateMention, in text order."""
     pubdate = doc._.pl_pubdate if doc.has_extension("pl_pubdate") else None
-    sents = list(doc.sents)
-    sent_starts = [s.start for s in sents]
+    sents = view(doc).sents
+    sent_starts = view(doc).sent_starts
     future_by_sent: dict[int, bool] = {}
     mentions: list[DateMention] = []
     last_day: DateMention | None = None
@@ -488,7 +506,7 @@ def find_order_problems(doc, mentions: list[DateMention]) -> Iterator[Finding]:
     for m in mentions:
         if m.record is not None and m.explicit and m.lo is not None:
             by_sent.setdefault(m.sent_index, []).append(m)
-    sents = list(doc.sents)
+    sents = view(doc).sents
     for index, dated in by_sent.items():
         if len(dated) < 2:
             continue
@@ -530,7 +548,7 @@ def find_future_past(doc, mentions: list[DateMention]) -> Iterator[Finding]:
         if m.span.text.lower().startswith(("by ", "the end", "end")) or (m.record.note or "").startswith("end of"):
             continue
         verb = _governor(m.span)
-        sents = sents or list(doc.sents)
+        sents = sents or view(doc).sents
         if not _is_past_event(verb) or _is_future(verb, sents[m.sent_index]):
             continue
         if any(t.lower_ in ("by", "until", "till") for t in m.span.root.head.lefts) or m.span.root.head.lower_ in ("by", "until", "till"):
@@ -578,6 +596,30 @@ def _start_years(doc, mentions: list[DateMention]) -> dict[str, dict[int, DateMe
     return starts
 
 
+LIFETIME_NOUNS = frozenset(("operation", "operations", "service", "existence", "history", "life", "career", "tenure"))
+POSSESSIVES = frozenset(("its", "his", "her", "their"))
+
+
+def _own_lifetime(doc, m: DateMention) -> tuple[object | None, list]:
+    """'in its 26 years of operation': (the lifetime noun, the possessor's candidates: the clause subject and the
+    nouns in apposition to it, since 'its' refers back to them)."""
+    root = m.span.root
+    nxt = doc[m.span.end] if m.span.end < len(doc) else None
+    if nxt is None or nxt.lower_ != "of" or not any(c.lower_ in POSSESSIVES and c.dep_ == "poss" for c in root.children):
+        return None, []
+    objs = [c for c in nxt.children if c.dep_ == "pobj" and c.lemma_.lower() in LIFETIME_NOUNS]
+    if not objs:
+        return None, []
+    verb = root.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        verb = verb.head
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.pos_ == "PRON":
+        return None, []
+    owners = [subj] + [c for c in subj.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN")]
+    return objs[0], owners
+
+
 def find_duration_problems(doc, mentions: list[DateMention]) -> Iterator[Finding]:
     """DAT003: 'after N years of X' where X's stated start year + N misses the reference year by over a year."""
     pubdate = doc._.pl_pubdate
@@ -596,16 +638,23 @@ def find_duration_problems(doc, mentions: list[DateMention]) -> Iterator[Finding
             thing = _event_noun(objs[0]) if objs else None
             if thing is None and nxt.head.pos_ == "VERB" and nxt.dep_ == "mark":
                 thing = _event_noun(nxt.head)
+        owners: list = []
+        if thing is None:
+            thing, owners = _own_lifetime(doc, m)
         if thing is None or thing.pos_ not in ("NOUN", "PROPN"):
             continue
         if starts is None:
             starts = _start_years(doc, mentions)
         years = starts.get(thing.lemma_.lower())
+        if owners:  # "its 26 years of operation": the start must be the owner's ("the dam, completed in 1988")
+            years = {}
+            for owner in owners:
+                years.update(starts.get(owner.lemma_.lower(), {}))
         if not years or len(years) != 1:
             continue  # never dated, or dated twice: cannot decide
         start, start_mention = next(iter(years.items()))
         own = [d for d in mentions if d.sent_index == m.sent_index and d.record is not None and d.lo is not None
-               and d.lo.year == d.hi.year]
+               and d.lo.year == d.hi.year and d is not start_mention]
         if len(own) == 1:
             ref, ref_from = own[0].lo.year, f"the sentence's date '{own[0].span.text}'"
         elif not own and pubdate is not None:

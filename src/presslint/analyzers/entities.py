@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..model import Entity, Span
+from .docview import view
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "entities"
 RULES: list = []  # entities only records; it fires no rule
@@ -297,7 +298,7 @@ def missed_places(doc: Doc, covered: list[bool]) -> Iterator[tuple[int, int, Pla
     """Capitalised words that spell a gazetteer place the model did not tag: (start, end, place, reason)."""
     gaz = gazetteer()
     not_places = lexicon().not_places
-    for sent in doc.sents:
+    for sent in view(doc).sents:
         title_case = _title_case_line(sent)
         i = sent.start
         while i < sent.end:
@@ -372,7 +373,7 @@ def defined_acronyms(doc: Doc, ents_by_end: dict[int, Any]) -> dict[str, Any]:
             if _initials_match(acronym, list(expansion)) or _letters_in_order(acronym, expansion.text):
                 found[tok.text] = expansion
                 continue
-        sent_start = tok.sent.start
+        sent_start = view(doc).sent_of(tok.i).start
         for j in range(close - 1, max(sent_start, close - 12) - 1, -1):
             words = list(doc[j:close])
             if doc[j].is_alpha and doc[j].text[0].isupper() and doc[j].lower_ not in ACRONYM_SMALL_WORDS:
@@ -481,10 +482,11 @@ def find_entities(doc: Doc) -> tuple[list[Entity], list[RoleMention]]:
     """Entities in text order (NER corrected by the gazetteer, missed places, acronyms) and role mentions."""
     lex = lexicon()
     covered = [False] * len(doc)
-    for ent in doc.ents:
+    ents = view(doc).ents  # doc.ents rebuilds every span on each access
+    for ent in ents:
         for k in range(ent.start, ent.end):
             covered[k] = True
-    ents_by_end = {ent.end: ent for ent in doc.ents}
+    ents_by_end = {ent.end: ent for ent in ents}
     acronyms = defined_acronyms(doc, ents_by_end)
     expansions = {acr: normalize_name(span.text) for acr, span in acronyms.items()}
 
@@ -502,10 +504,10 @@ def find_entities(doc: Doc) -> tuple[list[Entity], list[RoleMention]]:
 
     for acr, span in acronyms.items():
         # An expansion the model found is kept with the other NER entities below; one it missed is ours.
-        if not any(e.start <= span.start and span.end <= e.end for e in doc.ents):
+        if not any(e.start <= span.start and span.end <= e.end for e in ents):
             keep(span, "ORG", expansions[acr], "acronym")
 
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ not in NER_LABELS:
             continue
         if ent.text in expansions or (
@@ -525,7 +527,8 @@ def find_entities(doc: Doc) -> tuple[list[Entity], list[RoleMention]]:
     for tok in doc:
         if covered[tok.i] or not _ALL_CAPS.match(tok.text) or tok.text in lex.not_acronyms:
             continue
-        if _title_case_line(tok.sent) and sum(t.is_upper for t in tok.sent) > len(tok.sent) / 2:
+        sent = view(doc).sent_of(tok.i)
+        if _title_case_line(sent) and sum(t.is_upper for t in sent) > len(sent) / 2:
             continue  # an all-caps headline, not an acronym
         keep(doc[tok.i : tok.i + 1], "ORG", expansions.get(tok.text, tok.text), "acronym")
 

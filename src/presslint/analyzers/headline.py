@@ -15,6 +15,7 @@ from spacy.language import Language
 
 from ..model import Finding, Span
 from ..rules import Rule
+from .docview import view
 from .semantics import (Proposition, align, doc_propositions, headline_words, is_yes_no_question, lexicon,
                         loose_align)
 
@@ -105,7 +106,7 @@ def _headline_sentence(doc: Any) -> tuple[int, Any] | None:
     if article is None or not article.title_span:
         return None
     start, end = article.title_span
-    for i, sent in enumerate(doc.sents):
+    for i, sent in enumerate(view(doc).sents):
         if sent.start_char < end and sent.end_char > start:
             return i, sent
         if sent.start_char >= end:
@@ -186,7 +187,7 @@ def _question_findings(doc: Any, sent: Any, main: Proposition) -> Iterator[Findi
 
     def related(kind: str) -> tuple[list[Span], list[dict[str, Any]]]:
         chosen = sorted((a for a in answers if a["answer"] == kind), key=lambda a: -a["score"])[:3]
-        spans = [Span.of(doc[a["prop"].token].sent) for a in chosen]
+        spans = [Span.of(view(doc).sents[a["prop"].sent]) for a in chosen]
         return spans, [{"text": a["prop"].text, "answer": a["answer"], "reason": a["reason"],
                         "shared": a["shared"]} for a in chosen]
 
@@ -221,6 +222,8 @@ def _number_findings(doc: Any, sent: Any) -> Iterator[Finding]:
         tolerance = APPROXIMATE_TOLERANCE if approximate else EXACT_TOLERANCE
         seen_body: list[tuple[Any, set[float]]] = []
         found = False
+        v = view(doc)
+        sent_lemmas: dict[int, set[str]] = {}
         for body_token in doc.char_span(body_start, len(_text(doc)), alignment_mode="expand") or ():
             body_values = _value(body_token)
             if not body_values:
@@ -228,7 +231,10 @@ def _number_findings(doc: Any, sent: Any) -> Iterator[Finding]:
             if any(_close(a, b, tolerance) for a in values for b in body_values):
                 found = True
                 break
-            if context in {t.lemma_.lower() for t in body_token.sent}:
+            index = v.sent_index(body_token.i)
+            if index not in sent_lemmas:
+                sent_lemmas[index] = {t.lemma_.lower() for t in v.sents[index]}
+            if context in sent_lemmas[index]:
                 seen_body.append((body_token, body_values))
         if found or not seen_body:
             continue  # the body gives the number, or never counts the same thing: nothing to compare
@@ -236,7 +242,7 @@ def _number_findings(doc: Any, sent: Any) -> Iterator[Finding]:
         yield Finding("HED003", "warning",
                       f"The headline says {token.text} ({context}); the body gives "
                       f"{', '.join(t.text for t, _ in seen_body[:3])} for it and never {token.text}.",
-                      Span.of(token), related=[Span.of(first.sent)], confidence=0.7,
+                      Span.of(token), related=[Span.of(view(doc).sent_of(first.i))], confidence=0.7,
                       evidence={"headline_number": token.text, "counts": context,
                                 "body_numbers": [t.text for t, _ in seen_body[:5]], "tolerance": tolerance})
 
@@ -250,7 +256,11 @@ def _name_findings(doc: Any, sent: Any) -> Iterator[Finding]:
         return
     body = _text(doc)[_body_start(doc):]
     body_lower = body.lower()
-    for ent in sent.ents:
+    for ent in view(doc).ents:
+        if ent.end <= sent.start:
+            continue
+        if ent.start >= sent.end:
+            break
         if ent.label_ not in ("PERSON", "ORG"):
             continue
         parts = [t.text for t in ent if t.is_alpha and len(t) >= 3]
@@ -275,7 +285,7 @@ def _statement_findings(doc: Any, sent: Any, main: Proposition) -> Iterator[Find
     best = max(against, key=lambda a: a["score"])
     yield Finding("HED003", "warning",
                   f"The headline says '{main.text}', but the body says the opposite: '{best['prop'].text}' "
-                  f"({best['reason']}).", Span.of(sent), related=[Span.of(doc[best["prop"].token].sent)],
+                  f"({best['reason']}).", Span.of(sent), related=[Span.of(view(doc).sents[best["prop"].sent])],
                   confidence=0.7, evidence={"headline": main.describe(), "body": best["prop"].describe(),
                                             "reason": best["reason"], "shared": best["shared"]})
 

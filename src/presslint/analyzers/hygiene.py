@@ -17,6 +17,7 @@ from spacy.language import Language
 
 from ..model import Entity, Finding, Span
 from ..rules import Rule
+from .docview import view
 from .entities import gazetteer, match_key, normalize_name, skeleton
 
 RULES = [
@@ -64,7 +65,7 @@ def _anchor(doc: Any) -> Span | None:
     if article is not None and article.title_span:
         start, end = article.title_span
         return Span.between(article.text, start, end)  # Article.text == Doc.text, without rebuilding it
-    for sent in doc.sents:
+    for sent in view(doc).sents:
         if sent.text.strip():
             return Span.of(sent)
     return None
@@ -192,7 +193,7 @@ _CONNECTORS = frozenset({"al", "el", "bin", "ibn", "ben", "abu", "-", "de", "van
 
 def _untagged_names(doc: Any, entities: list[Entity]) -> list[_Form]:
     """Capitalised word runs the model did not tag ("Zelenskyy", "Ain al-Asad"): compared with tagged names only."""
-    covered = [False] * len(doc.text)
+    covered = [False] * len(view(doc).text)
     for ent in entities:
         covered[ent.span.start : ent.span.end] = [True] * (ent.span.end - ent.span.start)
     forms: list[_Form] = []
@@ -219,6 +220,14 @@ def _untagged_names(doc: Any, entities: list[Entity]) -> list[_Form]:
     return forms
 
 
+def _lone_surname_mislabelled(a: _Form, b: _Form) -> bool:
+    """One form is a full PERSON name, the other a single word tagged ORG that is not a known place."""
+    if {a.label, b.label} != {"PERSON", "ORG"}:
+        return False
+    person, other = (a, b) if a.label == "PERSON" else (b, a)
+    return len(person.key) >= 2 and len(other.key) == 1 and gazetteer().get(other.text) is None
+
+
 def find_inconsistent_spellings(doc: Any, *, min_ratio: float = 65.0) -> Iterator[Finding]:
     entities = doc._.pl_entities or []
     forms = _forms(entities)
@@ -242,6 +251,12 @@ def find_inconsistent_spellings(doc: Any, *, min_ratio: float = 65.0) -> Iterato
                 label = later.label if earlier.label == "?" else earlier.label  # the untagged one takes the other's
                 first = _Form(earlier.text, earlier.key, label, earlier.first, earlier.count)
                 second = _Form(later.text, later.key, label, later.first, later.count)
+                similarity = spelling_variant(first, second, min_ratio=max(min_ratio, 75.0))
+            elif _lone_surname_mislabelled(earlier, later):
+                # spaCy often tags a surname standing alone as ORG ("Oyelarin also rejected ..."): compare it as the
+                # surname of the full PERSON name it varies.
+                first = _Form(earlier.text, earlier.key, "PERSON", earlier.first, earlier.count)
+                second = _Form(later.text, later.key, "PERSON", later.first, later.count)
                 similarity = spelling_variant(first, second, min_ratio=max(min_ratio, 75.0))
             else:
                 similarity = spelling_variant(earlier, later, min_ratio=min_ratio)

@@ -19,6 +19,7 @@ from spacy.language import Language
 
 from ..model import Finding, Quantity, Span
 from ..rules import Rule
+from .docview import view
 
 RULES = [
     Rule(
@@ -70,6 +71,11 @@ NUM001_BLOCKERS = frozenset(
     "jumped fell dropped decreased up down compared than each every per average daily weekly annually including "
     "among initially earlier later revised updated now least most".split()
 )
+# Verbs (and their participles as modifiers) that report a count rather than take part in the counted event:
+# "confirmed 42 cases" and "listed 37 confirmed cases" both give the tally of cases.
+TALLY_VERBS = frozenset(
+    "confirm report record list register count tally show give put log document total number".split()
+)
 DATE_ENTS = frozenset(("DATE", "TIME", "ORDINAL"))
 NAME_ENTS = frozenset(("PRODUCT", "LAW", "FAC", "WORK_OF_ART", "EVENT", "PERSON", "ORG"))  # "Boeing 737", "Article 5"
 
@@ -83,6 +89,7 @@ class QuantityMention:
     of_noun: object | None = None  # "40% of voters" -> voters
     sent_index: int = 0
     flags: set[str] = field(default_factory=set)
+    record_start: int = 0  # first token of the mention, qualifier included ("more than 4,500")
 
 
 @lru_cache(maxsize=1)
@@ -148,7 +155,7 @@ def _counted_noun(doc, end: int, last):
 
 
 def find_quantity_mentions(doc) -> list[QuantityMention]:
-    sent_starts = [s.start for s in doc.sents]
+    sent_starts = view(doc).sent_starts
     out: list[QuantityMention] = []
     i = 0
     n = len(doc)
@@ -213,38 +220,91 @@ def find_quantity_mentions(doc) -> list[QuantityMention]:
         sent_index = bisect.bisect_right(sent_starts, start) - 1
         record = Quantity(Span.of(span), round(value, 3) if unit == "fraction" else value, counts, unit,
                           approx or qualifier is not None, sent_index)
-        out.append(QuantityMention(record, number_span, noun, qualifier, of_noun, sent_index))
+        out.append(QuantityMention(record, number_span, noun, qualifier, of_noun, sent_index, record_start=q_start))
         i = max(end, i + 1)
     return out
 
 
 # ---------------------------------------------------------------- NUM001
 
-def _event_of(noun) -> str | None:
-    """The verb a counted noun takes part in: 'killed 12 people' / 'the 12 people killed' -> kill."""
+def _event_token(noun):
+    """The verb a counted noun takes part in: 'killed 12 people' / 'the 12 people killed' -> killed."""
     if noun is None:
         return None
     for child in noun.children:
         if child.dep_ in ("acl", "relcl") and child.pos_ == "VERB":
-            return child.lemma_.lower()
+            return child
     if noun.dep_ in ("nsubj", "nsubjpass", "dobj") and noun.head.pos_ == "VERB":
-        return noun.head.lemma_.lower()
+        return noun.head
     return None
+
+
+def _event_of(noun) -> str | None:
+    verb = _event_token(noun)
+    if verb is None:
+        return None
+    lemma = verb.lemma_.lower()
+    return "tally" if lemma in TALLY_VERBS else lemma  # a reported count, whatever verb reports it
 
 
 def _modifiers(noun, number_span) -> frozenset[str]:
     return frozenset(
         c.lemma_.lower() for c in noun.children
         if c.dep_ in ("amod", "compound", "nmod", "poss") and not (number_span.start <= c.i < number_span.end)
+        and c.lemma_.lower() not in TALLY_VERBS  # "37 confirmed cases" counts the same cases as "42 cases"
     )
 
 
-def _places(sent) -> frozenset[str]:
-    return frozenset(e.text.lower() for e in sent.ents if e.label_ in ("GPE", "LOC", "FAC"))
+_CLAUSE_DEPS = frozenset({"conj", "ccomp", "advcl", "parataxis", "relcl"})
+
+
+def _places(m: QuantityMention) -> frozenset[str]:
+    """Places tied to this count: in the counted noun's phrase or the event verb's own clause (not in a clause
+    joined to it, where 'Of the 19 people killed, 11 were in Amarante' names where the parts were)."""
+    found: set[str] = set()
+    roots = [m.noun]
+    verb = _event_token(m.noun)
+    if verb is not None and verb.head != m.noun and verb not in m.noun.children:
+        roots.append(verb)
+    for root in roots:
+        stack = [root]
+        while stack:
+            t = stack.pop()
+            if t.ent_type_ in ("GPE", "LOC", "FAC") and t.is_alpha:
+                found.add(t.lower_)
+            stack.extend(c for c in t.children if c.dep_ not in _CLAUSE_DEPS)
+    return frozenset(found)
+
+
+def _owned_by_others(m: QuantityMention, others: list[QuantityMention]) -> set[int]:
+    """Token indices that belong to the other numbers of the sentence: their qualifiers and the phrase that compares
+    them ('up from 29 a week earlier', 'more than 4,500'), so their update words do not block this number."""
+    owned: set[int] = set()
+    for o in others:
+        if o is m:
+            continue
+        owned.update(range(o.record_start, o.tokens.end))
+        node = o.tokens.root
+        while node.dep_ in ("pobj", "prep", "quantmod", "npadvmod", "advmod") and node.head is not node \
+                and node.head.pos_ not in ("VERB", "AUX") and node.head is not m.noun:
+            node = node.head
+        if node is not m.noun and not (node.left_edge.i <= m.tokens.start < node.right_edge.i + 1):
+            owned.update(range(node.left_edge.i, node.right_edge.i + 1))
+    # A relative clause describing another noun ("the dashboard, which is updated each afternoon, listed 37 cases")
+    # says nothing about this count.
+    verb = _event_token(m.noun)
+    for holder in (verb.children if verb is not None else ()):
+        for c in holder.children:
+            if c.dep_ == "relcl" and holder is not m.noun:
+                owned.update(range(c.left_edge.i, c.right_edge.i + 1))
+    return owned
 
 
 def find_conflicts(doc, mentions: list[QuantityMention], dates_by_sent: dict[int, set[str]]) -> Iterator[Finding]:
-    sents = list(doc.sents)
+    sents = view(doc).sents
+    by_sent: dict[int, list[QuantityMention]] = {}
+    for m in mentions:
+        by_sent.setdefault(m.sent_index, []).append(m)
     keyed: dict[tuple, list[QuantityMention]] = {}
     for m in mentions:
         r = m.record
@@ -254,7 +314,8 @@ def find_conflicts(doc, mentions: list[QuantityMention], dates_by_sent: dict[int
         if event is None:
             continue
         sent = sents[m.sent_index]
-        if any(t.lower_ in NUM001_BLOCKERS for t in sent) or sent.text.rstrip().endswith("?"):
+        owned = _owned_by_others(m, by_sent[m.sent_index])
+        if any(t.lower_ in NUM001_BLOCKERS and t.i not in owned for t in sent) or sent.text.rstrip().endswith("?"):
             continue
         key = (r.counts, r.unit, event, _modifiers(m.noun, m.tokens))
         keyed.setdefault(key, []).append(m)
@@ -270,7 +331,7 @@ def find_conflicts(doc, mentions: list[QuantityMention], dates_by_sent: dict[int
                 da, db = dates_by_sent.get(a.sent_index, set()), dates_by_sent.get(b.sent_index, set())
                 if da and db and da != db:
                     continue  # different days: the figures may both be right
-                pa, pb = _places(sents[a.sent_index]), _places(sents[b.sent_index])
+                pa, pb = _places(a), _places(b)
                 if pa and pb and not pa & pb:
                     continue
                 yield Finding(
@@ -306,7 +367,7 @@ def _part_finding(whole: QuantityMention, parts: list[QuantityMention], how: str
         message = f"The parts ({listed} = {total:g}) add up to more than the whole '{whole.record.span.text}' ({how})"
     return Finding(
         "NUM002", "error", message,
-        Span.between(whole.tokens.doc.text, parts[0].record.span.start, parts[-1].record.span.end),
+        Span.between(view(whole.tokens.doc).text, parts[0].record.span.start, parts[-1].record.span.end),
         related=[whole.record.span], confidence=0.85,
         evidence={"whole": whole.record.value, "parts": [p.record.value for p in parts], "sum": total, "link": how},
     )
@@ -316,8 +377,15 @@ def find_parts_exceeding(doc, mentions: list[QuantityMention]) -> Iterator[Findi
     by_sent: dict[int, list[QuantityMention]] = {}
     for m in mentions:
         by_sent.setdefault(m.sent_index, []).append(m)
-    for group in by_sent.values():
-        index = {m.tokens.start: m for m in group}
+    sents = view(doc).sents
+    for sent_index, group in by_sent.items():
+        fronted = _fronted_whole(doc, sents[sent_index], group)
+        if fronted is not None:
+            whole, parts = fronted
+            for part in parts:
+                if _exceeds(whole, part.record.value, [part]):
+                    yield _part_finding(whole, [part], "'Of the ..., N ...' ties the part to the whole")
+                    break
         for k, m in enumerate(group):
             end = m.tokens.end
             nxt = doc[end] if end < len(doc) else None
@@ -349,6 +417,32 @@ def find_parts_exceeding(doc, mentions: list[QuantityMention]) -> Iterator[Findi
                 total = sum(p.record.value for p in parts)
                 if _exceeds(m, total, parts):
                     yield _part_finding(m, parts, link)
+
+
+_LEAD_WORDS = frozenset({"but", "and", "yet", "so"})
+
+
+def _fronted_whole(doc, sent, group: list[QuantityMention]) -> tuple[QuantityMention, list[QuantityMention]] | None:
+    """'Of the 140 homes destroyed, 185 were in Amarante': the whole fronted after 'Of (the)', then the parts as the
+    subjects of the clause after the comma."""
+    i = sent.start
+    while i < sent.end and (doc[i].is_space or doc[i].lower_ in _LEAD_WORDS or doc[i].is_punct):
+        i += 1
+    if i >= sent.end or doc[i].lower_ != "of":
+        return None
+    j = i + 1
+    if j < sent.end and doc[j].lower_ in ("the", "those", "these", "its", "their"):
+        j += 1
+    whole = next((m for m in group if m.record_start == j), None)
+    if whole is None or whole.noun is None or whole.record.unit in ("%", "fraction"):
+        return None
+    comma = next((t.i for t in doc[whole.tokens.end:sent.end] if t.text == ","), None)
+    if comma is None:
+        return None
+    parts = [m for m in group if m.tokens.start > comma and _comparable(whole, m)
+             and m.record.counts in (None, whole.record.counts)
+             and m.tokens.root.dep_ in ("nsubj", "nsubjpass", "conj") and m.qualifier not in LOWER_BOUNDS]
+    return (whole, parts) if parts else None
 
 
 def _listed_parts(doc, whole: QuantityMention, later: list[QuantityMention]) -> tuple[str | None, list]:
@@ -400,7 +494,7 @@ def _joined(doc, parts: list[QuantityMention]) -> bool:
 def find_quantity_problems(doc, mentions: list[QuantityMention] | None = None) -> Iterator[Finding]:
     mentions = find_quantity_mentions(doc) if mentions is None else mentions
     dates_by_sent: dict[int, set[str]] = {}
-    sent_starts = [s.start_char for s in doc.sents]
+    sent_starts = view(doc).sent_start_chars
     for d in doc._.pl_dates or []:
         if d.value:
             dates_by_sent.setdefault(bisect.bisect_right(sent_starts, d.span.start) - 1, set()).add(d.value)

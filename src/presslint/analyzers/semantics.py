@@ -14,6 +14,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
+from .docview import view
+
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "semantics"
 
 # Entity labels that pin a statement to one place, time or amount: different values mean different events.
@@ -105,6 +107,7 @@ class Argument:
     modifiers: frozenset[str]
     text: str
     pronoun: bool = False
+    names: frozenset[str] = frozenset()  # the modifiers that are names ("apple" in "Apple shares")
 
 
 @dataclass(slots=True)
@@ -130,6 +133,9 @@ class Proposition:
     speaker: str | None = None  # subject of a governing attribution verb ("officials" in "officials said ...")
     markers: frozenset[str] = field(default_factory=frozenset)  # time-shift / correction words in the sentence
     tense: str = "present"  # "past", "present" or "future"
+    universal: frozenset[str] = frozenset()  # prepositions whose object is quantified by all/every ("in all stations")
+    infinitive: bool = False  # "(the need for troops) to leave": wanted, planned or agreed, not reported as done
+    actors: frozenset[str] = frozenset()  # names that say who acts ("British" troops, a "US" withdrawal)
 
     @property
     def polarity(self) -> str:
@@ -159,12 +165,14 @@ def _key(token: Any, lex: Lexicon) -> str:
 def _argument(token: Any) -> Argument:
     if token.pos_ == "PRON":
         return Argument(token.lower_, frozenset(), token.text, pronoun=True)
-    modifiers = set()
+    modifiers, names = set(), set()
     for child in token.children:
         if child.dep_ in MODIFIER_DEPS:
             for t in child.subtree:
                 if t.pos_ in CONTENT_POS and (t.pos_ == "PROPN" or not t.is_stop) and t.lower_ not in GENERIC_WORDS:
                     modifiers.add(t.lemma_.lower())
+                    if t.pos_ == "PROPN" or t.ent_type_:
+                        names.add(t.lemma_.lower())
         elif child.dep_ == "prep" and child.lower_ == "of":
             modifiers.update(t.lemma_.lower() for t in child.subtree if t.pos_ in ("NOUN", "PROPN"))
     if token.ent_type_ and token.pos_ == "PROPN":  # a multi-word name counts as one head ("Bank of England")
@@ -174,7 +182,8 @@ def _argument(token: Any) -> Argument:
     else:
         head = _singular(token.lemma_.lower())
     # Span text, never doc.text: Doc.text re-joins the whole document on every access.
-    return Argument(head, frozenset(modifiers), token.doc[token.left_edge.i:token.right_edge.i + 1].text)
+    return Argument(head, frozenset(modifiers), token.doc[token.left_edge.i:token.right_edge.i + 1].text,
+                    names=frozenset(names & modifiers))
 
 
 def _entity(token: Any) -> Any:
@@ -265,7 +274,27 @@ def _governors(head: Any, lex: Lexicon, reasons: list[str]) -> tuple[str | None,
                 if subj is not None:
                     speaker = _argument(subj).text
         node = gov
+    if speaker is None:
+        speaker = _root_speaker(head, lex)
     return hedge, speaker
+
+
+def _root_speaker(head: Any, lex: Lexicon) -> str | None:
+    """The subject of a sentence-root attribution verb whose subtree holds the clause. The small model often hangs a
+    reported clause on a noun ("told the paper the same day that no X had taken place" -> a relative clause of
+    "day"), which breaks the ccomp chain although the verb still reports it."""
+    root = view(head.doc).sent_of(head.i).root
+    if root == head or root.lemma_.lower() not in lex.report or not (root.left_edge.i <= head.i <= root.right_edge.i):
+        return None
+    node = head
+    for _ in range(8):  # the clause must not sit under a nested statement of its own ("who said ... that")
+        if node == root:
+            break
+        if node.dep_ in ("advcl", "csubj", "parataxis") and node.head == root:
+            return None
+        node = node.head
+    subj = _subject(root)
+    return _argument(subj).text if subj is not None and subj.i < head.i else None
 
 
 _FUTURE_AUX = frozenset({"will", "would", "'ll", "shall", "wo"})
@@ -283,7 +312,7 @@ def _tense(head: Any) -> str:
 def _modal_hedge(head: Any, lex: Lexicon, question: bool) -> str | None:
     for child in head.children:
         if child.dep_ == "aux" and child.lower_ in lex.hedge:
-            if question and child.i == head.sent.start:  # "Could X happen?" asks, it does not hedge
+            if question and child.i == view(head.doc).sent_of(head.i).start:  # "Could X happen?" asks, it does not hedge
                 continue
             return f"'{child.text}'"
         if child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKS:
@@ -309,8 +338,11 @@ def _anchor(token: Any, lex: Lexicon) -> tuple[str, Any, Any, Any] | None:
     pos, dep, lemma = token.pos_, token.dep_, token.lemma_.lower()
     if pos == "VERB" or (dep == "ROOT" and pos in ("NOUN", "VERB") and any(c.dep_ == "aux" for c in token.children)):
         key = _key(token, lex)
-        if key in lex.report or lemma in LIGHT_VERBS or (key in lex.occur and not lex.related(key)):
-            return None  # attribution, light and occurrence verbs state nothing of their own
+        if key in lex.report or lemma in LIGHT_VERBS:
+            return None  # attribution and light verbs state nothing of their own
+        if key in lex.occur and not lex.related(key) and (_names_event(token, lex) or key == "take_place"
+                                                          or any(c.dep_ in ("xcomp", "ccomp") for c in token.children)):
+            return None  # "no withdrawal took place": the event noun carries the statement
         has_complement = any(c.dep_ in ("xcomp", "ccomp") for c in token.children)
         if has_complement and (key in lex.flip or key in lex.hedge or key in lex.occur
                                or key in ("continue", "keep", "stop", "cease", "start", "begin", "plan", "decide",
@@ -328,6 +360,8 @@ def _anchor(token: Any, lex: Lexicon) -> tuple[str, Any, Any, Any] | None:
         gkey = _key(gov, lex)
         if holder.dep_ in ("nsubj", "nsubjpass") and gkey in lex.occur:
             reasons_head = gov
+        elif holder.dep_ == "attr" and gov.lemma_ == "be" and any(c.dep_ == "expl" for c in gov.children):
+            reasons_head = gov  # "there has been no withdrawal": existence asserts (or with 'no' denies) the event
         elif holder.dep_ == "dobj" and (gkey in lex.flip or gkey in lex.report or gkey in lex.occur
                                          or gkey in ("order", "complete", "approve", "block")):
             reasons_head = holder
@@ -337,6 +371,42 @@ def _anchor(token: Any, lex: Lexicon) -> tuple[str, Any, Any, Any] | None:
                        for g in c.children if g.dep_ == "pobj"), None)
         return lex.nominals[lemma], reasons_head, of_obj, None
     return None
+
+
+def _names_event(token: Any, lex: Lexicon) -> bool:
+    """An occurrence verb whose subject or object is an event noun we know ("the withdrawal was completed")."""
+    for child in token.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            nouns = [child] + [c for c in child.children if c.dep_ == "compound"]
+            if any(n.pos_ == "NOUN" and n.lemma_.lower() in lex.nominals for n in nouns):
+                return True
+    return False
+
+
+def _actors(token: Any, subj: Any) -> frozenset[str]:
+    names: set[str] = set()
+    if subj is not None and subj.pos_ != "PRON":
+        if subj.pos_ == "PROPN" or subj.ent_type_:
+            names.add(subj.lower_)
+        names.update(c.lower_ for c in subj.children
+                     if c.dep_ in ("compound", "amod", "poss") and (c.pos_ == "PROPN" or c.ent_type_))
+    if token.pos_ == "NOUN":  # "the US withdrawal", "Britain's pullout"
+        names.update(c.lower_ for c in token.children
+                     if c.dep_ in ("compound", "amod", "poss") and (c.pos_ == "PROPN" or c.ent_type_))
+    return frozenset(names)
+
+
+UNIVERSAL_WORDS = frozenset({"all", "every", "each"})
+
+
+def _universal(pobj: Any) -> bool:
+    """"all 1,240 polling stations", "every district": the object covers the whole set."""
+    for child in pobj.children:
+        if child.lower_ in UNIVERSAL_WORDS and child.dep_ in ("det", "predet", "amod", "nummod"):
+            return True
+        if child.dep_ == "nummod" and any(g.lower_ in UNIVERSAL_WORDS for g in child.children):
+            return True
+    return False
 
 
 def sentence_propositions(sent: Any, sent_index: int, lex: Lexicon | None = None, *,
@@ -373,19 +443,25 @@ def sentence_propositions(sent: Any, sent_index: int, lex: Lexicon | None = None
         if not clause:
             continue
         start, end = clause[0].idx, clause[-1].idx + len(clause[-1])
-        places, times, numbers, preps = set(), set(), set(), {}
+        places, times, numbers, preps, universal = set(), set(), set(), {}, set()
+        covered: set[int] = set()  # tokens inside an "all/every" object: its count names the whole set
         for t in clause:
-            label = t.ent_type_
-            if label in PLACE_LABELS:
-                places.add(t.lower_)
-            elif label in TIME_LABELS:
-                times.add(t.lower_)
-            elif label in NUMBER_LABELS and t.like_num:
-                numbers.add(t.lower_.replace(",", ""))
             if t.dep_ == "prep" and (t.head == head or t.head == obj):  # "found weapons in the car"
                 pobj = next((c for c in t.children if c.dep_ == "pobj"), None)
                 if pobj is not None and pobj.pos_ in ("NOUN", "PROPN"):
                     preps[t.lower_] = pobj.lemma_.lower()
+                    if _universal(pobj):
+                        universal.add(t.lower_)
+                        covered.update(range(pobj.left_edge.i, pobj.right_edge.i + 1))
+        for t in clause:
+            label = t.ent_type_
+            if label in PLACE_LABELS:
+                if t.is_alpha and not t.is_stop:
+                    places.add(t.lower_)
+            elif label in TIME_LABELS:
+                times.add(t.lower_)
+            elif label in NUMBER_LABELS and t.like_num and t.i not in covered:
+                numbers.add(t.lower_.replace(",", ""))
         content = frozenset(t.lemma_.lower() for t in clause
                             if t.pos_ in CONTENT_POS and not t.is_stop and t.lemma_.lower() not in lex.report)
         props.append(Proposition(
@@ -394,7 +470,9 @@ def sentence_propositions(sent: Any, sent_index: int, lex: Lexicon | None = None
             object=_argument(obj) if obj is not None else None, preps=preps, places=frozenset(places),
             times=frozenset(times), numbers=frozenset(numbers), content=content, start=start, end=end,
             text=doc[clause[0].i:clause[-1].i + 1].text, hedge=hedge, speaker=speaker, markers=markers,
-            tense=_tense(head),
+            tense=_tense(head), universal=frozenset(universal),
+            infinitive=any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children),
+            actors=_actors(token, subj),
         ))
     return props
 
@@ -407,7 +485,7 @@ def doc_propositions(doc: Any) -> list[list[Proposition]]:
         title = getattr(doc._, "pl_article", None)
         title_span = title.title_span if title is not None else None
         cached = []
-        for i, sent in enumerate(doc.sents):
+        for i, sent in enumerate(view(doc).sents):
             is_title = bool(title_span) and sent.start_char < title_span[1] and sent.end_char > title_span[0]
             cached.append(sentence_propositions(sent, i, lex, question=is_title))
         doc.user_data["presslint.propositions"] = cached
@@ -464,11 +542,110 @@ def align(p: Proposition, q: Proposition, lex: Lexicon | None = None) -> Alignme
     for mine, theirs in ((p.places, q.places), (p.times, q.times), (p.numbers, q.numbers)):
         if mine and theirs and not mine & theirs:
             return None  # "in Tokyo" vs "in London", "on Monday" vs "on Friday"
+    if _negated_universal(p, q) or _negated_universal(q, p):
+        return None  # "not done in all of them" does not deny "done in two"
+    subset = False
     for prep, head in p.preps.items():
         if prep in q.preps and q.preps[prep] != head:
+            if _covers(p, q, prep) or _covers(q, p, prep):
+                subset = True  # "in all stations" covers "in three districts"
+                continue
             return None  # "in the car" vs "in the house"
     shared = tuple(a.head for a, m in ((p.subject, subj), (p.object, obj)) if m == "match" and a is not None)
+    result = stance(relation, p, q)
+    if subset and (relation == "antonym" or result != "conflict"):
+        return None  # only "done everywhere" vs "not done in some of them" is a clash; a part never repeats the whole
+    return Alignment(relation, result, shared, _reason(relation, p, q))
+
+
+def _negated_universal(p: Proposition, q: Proposition) -> bool:
+    return not p.positive and q.positive and any(prep not in q.universal for prep in p.universal)
+
+
+def _covers(whole: Proposition, part: Proposition, prep: str) -> bool:
+    """``whole`` asserts its predicate for every member ("completed in all stations") and ``part`` denies it for
+    some ("not completed in three districts")."""
+    return prep in whole.universal and prep not in part.universal and whole.positive and not part.positive
+
+
+def attributed_align(p: Proposition, q: Proposition, lex: Lexicon | None = None) -> Alignment | None:
+    """Alignment of two statements attributed to different sources, which news style writes with different words for
+    one event ("it is leaving the country" / "no withdrawal had taken place in Iraq"): related predicates and nothing
+    that tells the two apart, while a pronoun or a missing subject is allowed. The caller must also find a link
+    (a shared place or actor, the same day) before reading it as one event."""
+    lex = lex or lexicon()
+    relation = lex.relation(p.predicate, q.predicate)
+    if relation is None or p.infinitive or q.infinitive:
+        return None
+    subj, obj = _compare(p.subject, q.subject), _compare(p.object, q.object)
+    if "clash" in (subj, obj):
+        return None  # two different actors or things (a pronoun or a missing subject is "unknown", not a clash)
+    if p.actors and q.actors and not p.actors & q.actors:
+        return None  # "British troops were leaving" / "no US withdrawal"
+    if _negated_universal(p, q) or _negated_universal(q, p):
+        return None
+    if relation != "antonym" and {p.tense, q.tense} == {"past", "future"}:
+        return None
+    for mine, theirs in ((p.places, q.places), (p.times, q.times), (p.numbers, q.numbers)):
+        if mine and theirs and not mine & theirs:
+            return None
+    for prep, head in p.preps.items():
+        if prep in q.preps and q.preps[prep] != head and not (_covers(p, q, prep) or _covers(q, p, prep)):
+            return None
+    shared = tuple(a.head for a, m in ((p.subject, subj), (p.object, obj)) if m == "match" and a is not None)
     return Alignment(relation, stance(relation, p, q), shared, _reason(relation, p, q))
+
+
+@lru_cache(maxsize=1)
+def noun_synonyms() -> dict[str, str]:
+    """Noun -> canonical member of its near-synonym set (``data/semantics/nouns.txt``)."""
+    out: dict[str, str] = {}
+    for line in _lines("nouns.txt"):
+        words = line.split()
+        for w in words:
+            out.setdefault(w, words[0])
+    return out
+
+
+def _canon(word: str) -> str:
+    return noun_synonyms().get(word, word)
+
+
+def _loose_compare(a: Argument | None, b: Argument | None) -> str:
+    """Like ``_compare`` but for one statement told twice: the second telling often drops or swaps a modifier
+    ("the US-led ISAF combat mission" / "the US-led coalition's combat mission"), but never names another owner."""
+    if a is None or b is None or a.pronoun or b.pronoun:
+        return "unknown"
+    if _canon(a.head) != _canon(b.head):
+        return "clash"
+    mods_a, mods_b = frozenset(map(_canon, a.modifiers)), frozenset(map(_canon, b.modifiers))
+    if mods_a <= mods_b or mods_b <= mods_a:
+        return "match"
+    if (a.names - b.modifiers) and (b.names - a.modifiers):
+        return "clash"  # "Apple's new phones" / "Samsung's new phones"
+    shared = mods_a & mods_b
+    return "match" if shared and 2 * len(shared) >= min(len(mods_a), len(mods_b)) else "clash"
+
+
+def repeat_align(p: Proposition, q: Proposition, lex: Lexicon | None = None) -> Alignment | None:
+    """Alignment for one statement told twice: same or synonym predicate, same polarity, arguments compatible."""
+    lex = lex or lexicon()
+    relation = lex.relation(p.predicate, q.predicate)
+    if relation not in ("same", "synonym") or p.positive != q.positive:
+        return None
+    subj, obj = _loose_compare(p.subject, q.subject), _loose_compare(p.object, q.object)
+    if "clash" in (subj, obj) or "match" not in (subj, obj):
+        return None
+    if {p.tense, q.tense} == {"past", "future"}:
+        return None
+    for mine, theirs in ((p.places, q.places), (p.times, q.times)):
+        if mine and theirs and not mine & theirs:
+            return None
+    for prep, head in p.preps.items():
+        if prep in q.preps and _canon(q.preps[prep]) != _canon(head):
+            return None
+    shared = tuple(a.head for a, m in ((p.subject, subj), (p.object, obj)) if m == "match" and a is not None)
+    return Alignment(relation, "agree", shared, "same statement")
 
 
 def loose_align(headline: Proposition, body: Proposition, headline_words: frozenset[str],

@@ -121,6 +121,7 @@ class Attribution:
     pronoun: str | None = None  # he/she/they/it when the speaker is a pronoun
     plural: bool = False
     definite: bool = False
+    continuation: Span | None = None  # the second half of a split quotation: '"A," she said, "B."' -> "B."
 
 
 # ------------------------------------------------------------------------------------------------------ quotations
@@ -200,11 +201,20 @@ def _char_span(doc, start: int, end: int) -> Span:
     return Span.of(doc[start:end])
 
 
+def _skip_lead(doc, start: int, end: int) -> int:
+    """Where the reported words begin: after a dateline ('PARIS, May 2 (Reuters) —'), which is the writer's."""
+    for i in range(start, min(end, start + 12)):
+        if doc[i].text in ("—", "–", "--") and any(t.text == ")" for t in doc[start:i]):
+            return i + 1
+    return start
+
+
 def _content(doc, quotes: _Quotes, start: int, end: int) -> tuple[str, Span] | None:
     """Kind and span of reported content covering tokens [start, end), widened to whole quotations it touches."""
     rng = _trim(doc, start, end)
     if rng is None:
         return None
+    rng = _trim(doc, _skip_lead(doc, *rng), rng[1]) or rng
     span = _char_span(doc, *rng)
     touched = quotes.overlapping(span.start, span.end)
     # A stray closing mark at the edge must not turn an indirect clause into a quote.
@@ -425,9 +435,54 @@ def find_attributions(doc, *, lex: Lexicon | None = None, index: _Quotes | None 
         att = _verb_attribution(doc, quotes, tok, lex)
         if att is not None:
             found.append(att)
+    found.extend(_colon_attributions(doc, quotes, lex))
+    found.sort(key=lambda a: a.quote.cue.start)
     # A cue inside another attribution's speaker phrase ("an official who asked not to be named") is part of the name.
     speakers = [a.quote.speaker for a in found]
     return [a for a in found if not any(s.contains(a.quote.cue) for s in speakers)]
+
+
+COLON_SOURCE_NOUNS = frozenset({"poll", "survey", "study", "report"})
+COLON_LABELS = frozenset({"analysis", "review", "opinion", "explainer", "editorial", "update", "live", "watch",
+                          "exclusive", "breaking", "factbox", "timeline", "comment", "video", "photos", "podcast",
+                          "interview", "q&a", "fact", "check", "fact-check", "transcript"})
+
+
+def _colon_attributions(doc, quotes: _Quotes, lex: Lexicon) -> Iterator[Attribution]:
+    """'Senator Smith: The bill will pass' -- a headline or line that opens with a named speaker and a colon.
+
+    Only when everything before the colon is one speaker: a person or organisation named by the NER, or a role,
+    organisation or survey noun ('Officials:', 'Poll:'); topic and genre labels ('Brexit:', 'Analysis:') stay out.
+    """
+    for sent in quotes.sents:
+        if not sent.text.strip() or (sent.start > 0 and "\n" not in doc[sent.start - 1].text
+                                     and "\n" not in doc[sent.start - 1].whitespace_):
+            continue
+        start = sent.start
+        while start < sent.end and doc[start].is_space:
+            start += 1
+        colon = next((t for t in doc[start:min(sent.end, start + 6)] if t.text == ":"), None)
+        if colon is None or colon.i == start or sent.end - colon.i < 4 or quotes.containing(colon.idx):
+            continue
+        phrase = doc[start:colon.i]
+        if any(t.is_punct and t.text not in (".", "'", "’") for t in phrase) or any(
+                t.lower_ in COLON_LABELS for t in phrase):
+            continue
+        head = phrase.root
+        lemma = head.lemma_.lower()
+        ent = _entity(head)
+        named = ent is not None and ent.label_ in ("PERSON", "ORG") and ent.start >= start and ent.end == colon.i
+        if not (named or lemma in lex.role_nouns or lemma in lex.org_nouns or lemma in lex.anonymous_heads
+                or lemma in COLON_SOURCE_NOUNS):
+            continue
+        content = _content(doc, quotes, colon.i + 1, sent.end)
+        if content is None:
+            continue
+        kind, content_span = content
+        speaker_span = _char_span(doc, start, colon.i)
+        att = Attribution(Quote(kind, Span.of(colon), content_span, speaker=speaker_span), quotes.sent_of[colon.i])
+        _classify(doc, att, head, (start, colon.i), sent, lex)
+        yield att
 
 
 def _verb_attribution(doc, quotes: _Quotes, cue, lex: Lexicon) -> Attribution | None:
@@ -474,8 +529,20 @@ def _verb_attribution(doc, quotes: _Quotes, cue, lex: Lexicon) -> Attribution | 
     cue_span = _cue_span(doc, cue, speaker_rng, lex)
     quote = Quote(kind, cue_span, content_span, speaker=speaker_span, channel=_channel(doc, cue, lex))
     att = Attribution(quote, quotes.sent_of[cue.i])
+    if kind == "direct" and content_span.end <= min(cue_span.start, speaker_span.start):
+        att.continuation = _continuation(quotes, max(cue_span.end, speaker_span.end))
     _classify(doc, att, speaker, speaker_rng, quotes.sentence(cue), lex)
     return att
+
+
+def _continuation(quotes: _Quotes, clause_end: int) -> Span | None:
+    """A quotation resuming right after the speaker-and-cue clause, with only a comma between."""
+    j = bisect.bisect_left(quotes.starts, clause_end)
+    if j < len(quotes.spans):
+        s, e = quotes.spans[j]
+        if quotes.text[clause_end:s].strip() in (",", ":") and "\n" not in quotes.text[clause_end:s]:
+            return Span.between(quotes.text, s, e)
+    return None
 
 
 # --------------------------------------------------------------------------------------------------- classification

@@ -8,7 +8,8 @@ Sixteen train texts have several annotators' files: we always use **the first fi
 Scoring (:func:`span_scores`), per span type, micro-averaged over texts:
 
 * spans are compared after trimming whitespace, punctuation and quotation marks at each fragment's edges (PolNeAR
-  puts the closing period and quotation marks inside some contents and not others; presslint trims them);
+  puts the closing period and quotation marks inside some contents and not others; presslint trims them); a
+  fragment made only of punctuation (the cue ':' of a headline 'Smith: ...') keeps it;
 * **exact**: a predicted span matches a gold span of the same text when their trimmed fragments are identical;
 * **overlap**: a predicted span matches a gold span when they share at least one non-trimmed character (for spans on
   token boundaries: at least one token); matching is **one-to-one**, pairs taken greedily by decreasing number of
@@ -112,13 +113,21 @@ def make_folds(names: Sequence[str], k: int = 5) -> dict[str, list[str]]:
 
 # ---------------------------------------------------------------------------------------------------------- scoring
 def normalise(text: str, frags: Fragments) -> Fragments:
-    """Fragments with edge whitespace/punctuation/quotation marks trimmed; empty fragments dropped."""
+    """Fragments with edge whitespace/punctuation/quotation marks trimmed; a fragment that is only punctuation (the
+    cue ':' of 'Smith: ...') keeps its punctuation, with whitespace trimmed; empty fragments are dropped."""
     out = []
-    for start, end in frags:
+    for start0, end0 in frags:
+        start, end = start0, end0
         while start < end and text[start] in TRIM:
             start += 1
         while end > start and text[end - 1] in TRIM:
             end -= 1
+        if end <= start:
+            start, end = start0, end0
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
         if end > start:
             out.append((start, end))
     return tuple(sorted(out))
@@ -168,11 +177,12 @@ def span_scores(items: Iterable[tuple[str, dict[str, list[Fragments]], dict[str,
 
 # ---------------------------------------------------------------------------------------------------- parsed docs
 def parsed_docs(texts: Sequence[tuple[str, str]], *, cache_dir: str | Path | None = None,
-                batch_size: int = 8) -> Iterator[tuple[str, Any]]:
+                batch_size: int = 8, nlp: Any = None) -> Iterator[tuple[str, Any]]:
     """(key, Doc) parsed by presslint's bare model (tagger, parser, NER, newline sentences), cached as DocBin files.
 
     The cache key is the text plus the model identity, so a new model or text re-parses. Default cache:
-    ``$TMPDIR/presslint-eval-docs``.
+    ``$TMPDIR/presslint-eval-docs``. Pass ``nlp`` (e.g. the full presslint pipeline) to get docs in its vocab: it
+    parses with its presslint components switched off, so the cached parse is the same.
     """
     from spacy.tokens import DocBin
 
@@ -181,29 +191,27 @@ def parsed_docs(texts: Sequence[tuple[str, str]], *, cache_dir: str | Path | Non
     cache = Path(cache_dir) if cache_dir else Path(tempfile.gettempdir()) / "presslint-eval-docs"
     cache.mkdir(parents=True, exist_ok=True)
     ident = "|".join(model_identity()[:2])
-    nlp = None
     todo: list[tuple[str, str, Path]] = []
     done: dict[str, Any] = {}
 
     def path_of(text: str) -> Path:
         return cache / (hashlib.sha1((ident + "\0" + text).encode()).hexdigest()[:20] + ".spacy")
 
-    vocab_nlp = None
+    nlp = nlp or load_model()
     for key, text in texts:
         path = path_of(text)
         if path.exists():
-            if vocab_nlp is None:
-                vocab_nlp = nlp = nlp or load_model()
             done[key] = next(iter(DocBin().from_bytes(path.read_bytes()).get_docs(nlp.vocab)))
         else:
             todo.append((key, text, path))
     if todo:
-        nlp = nlp or load_model()
-        for (key, _, path), doc in zip(todo, nlp.pipe((t for _, t, _ in todo), batch_size=batch_size)):
-            bin_ = DocBin(store_user_data=False)
-            bin_.add(doc)
-            path.write_bytes(bin_.to_bytes())
-            done[key] = doc
+        ours = [n for n in nlp.pipe_names if n.startswith("presslint_") and n != "presslint_newline_sents"]
+        with nlp.select_pipes(disable=ours):
+            for (key, _, path), doc in zip(todo, nlp.pipe((t for _, t, _ in todo), batch_size=batch_size)):
+                bin_ = DocBin(store_user_data=False)
+                bin_.add(doc)
+                path.write_bytes(bin_.to_bytes())
+                done[key] = doc
     for key, _ in texts:
         yield key, done[key]
 
@@ -223,7 +231,10 @@ def presslint_attributions(doc) -> dict[str, list[Fragments]]:
         if q.speaker is not None:
             out["source"].append(_frag(q.speaker.start, q.speaker.end))
         out["cue"].append(_frag(q.cue.start, q.cue.end))
-        out["content"].append(_frag(q.content.start, q.content.end))
+        frags = [(q.content.start, q.content.end)]
+        if att.continuation is not None:  # a split quotation is one discontinuous content, as in PolNeAR
+            frags.append((att.continuation.start, att.continuation.end))
+        out["content"].append(tuple(frags))
     return out
 
 

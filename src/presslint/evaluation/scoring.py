@@ -96,7 +96,7 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 
 
 def shingles(text: str, n: int = 4) -> Counter:
-    """Multiset of n-word shingles of ``\w+`` tokens, case kept (as the benchmark's ``evaluate.py``); a text shorter
+    """Multiset of n-word shingles of word tokens (``\\w+``), case kept (as the benchmark's ``evaluate.py``); a text shorter
     than n words is one shingle of all its words, so a short body still counts."""
     words = _WORD.findall(text or "")
     return Counter(tuple(words[i:i + n]) for i in range(max(1, len(words) - n + 1)) if words[i:i + n])

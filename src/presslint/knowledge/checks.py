@@ -19,7 +19,7 @@ from ..rules import Rule
 from .keys import fold, name_key, skeleton
 from .linker import (
     Link, Linker, Linking, held_at, first_date, is_country, is_human, iso_interval, item_values, position_matches,
-    referenced, statement_period, time_interval,
+    referenced, statement_period,
 )
 from .wikidata import EntityRecord
 
@@ -198,8 +198,8 @@ def _sentence_dates(ctx: Context, sent: Any) -> list[tuple[dt.date, dt.date]]:
 
 
 def _find_position(ctx: Context, role: str, org: EntityRecord) -> EntityRecord | None:
-    for cand in ctx.linker.kb.candidates(f"{role} {org.label}", limit=20):
-        rec = ctx.linker.record(cand.qid)
+    for qid in ctx.linker.lookup(f"{role} {org.label}"):
+        rec = ctx.linker.record(qid)
         if rec is None or is_human(rec) or not position_matches(rec, role):
             continue
         if org.qid in referenced(rec):
@@ -285,8 +285,8 @@ def find_event(ctx: Context, word: str, participants: list[Link]) -> EntityRecor
         return None
     for part in participants:
         surname = name_key(part.record.label or "").split()[-1:] or [""]
-        for cand in ctx.linker.kb.candidates(f"{kinds[0]} {part.record.label}", limit=20):
-            rec = ctx.linker.record(cand.qid)
+        for qid in ctx.linker.lookup(f"{word} {part.record.label}"):
+            rec = ctx.linker.record(qid)
             if rec is None or is_human(rec) or event_date(rec) is None:
                 continue
             names = " ".join(fold(t) for t, _l, _k in rec.names)
@@ -466,9 +466,11 @@ def check_organisations(ctx: Context) -> Iterator[Finding]:
             problems.append(f"called {leader.mention.span.text}-led, but its parent organisation is {', '.join(names)} (P749)")
             evidence.update(stated_leader=leader.qid, parent_organisation=sorted(parents))
             related.append(leader.mention.span)
-        if not problems or m.span.start in seen:
-            continue
-        seen.add(m.span.start)
+        sent = ctx.sentence(m.span)
+        key = f"{rec.qid}@{sent.start if sent is not None else m.span.start}"
+        if not problems or key in seen:
+            continue  # one finding per organisation and sentence ("Kosovo Force (KFOR)")
+        seen.add(key)
         dissolved = first_date(rec, "P576")
         note = f"; it was dissolved in {dissolved[1][0].year} (P576)" if dissolved else ""
         if dissolved:
@@ -513,22 +515,28 @@ def _acronym_records(ctx: Context, acronym: str) -> list[EntityRecord]:
     return [r for r in recs if r is not None and not is_human(r) and fold(acronym) in {fold(t).replace(" ", "") for t, _l, k in r.names}]
 
 
+def word_overlap(a: str, b: str) -> float:
+    """Share of words two names have in common (Jaccard; a word matches a close spelling of itself)."""
+    wa, wb = name_key(a).split(), name_key(b).split()
+    if not wa or not wb:
+        return 0.0
+    common = sum(1 for w in wa if any(w == v or fuzz.ratio(w, v) >= 85 for v in wb))
+    return common / (len(wa) + len(wb) - common)
+
+
 def check_acronym_names(ctx: Context) -> Iterator[Finding]:
     text = ctx.doc.text
     for pattern, acr_group, long_group in ((_PAREN_AFTER, 1, 2), (_PAREN_BEFORE, 2, 1)):
         for match in pattern.finditer(text):
             acronym, long_form = match.group(acr_group), match.group(long_group).strip()
-            long_form = re.sub(r"^(?:the|The)\s+", "", long_form)
+            long_form = re.sub(r"^(?:(?:the|The)\s+|[\w.]+-(?:led|backed|based|run)\s+)+", "", long_form)
             if len(long_form.split()) < 2 or not long_form[:1].isupper() or long_form.upper() == long_form:
                 continue
             recs = _acronym_records(ctx, acronym)
             if not recs:
                 continue
-            sims = []
-            for rec in recs:
-                best = max((fuzz.token_set_ratio(name_key(long_form), name_key(t)) for t, _l, _k in rec.names), default=0)
-                sims.append((best, rec))
-            if max(s for s, _ in sims) >= 70:
+            sims = [(max((word_overlap(long_form, t) for t, _l, _k in rec.names), default=0.0), rec) for rec in recs]
+            if max(s for s, _ in sims) >= 0.5:
                 continue  # the long form is a name (or a close variant) of one of them
             # Which organisation is meant: the one linked in the article, else the only / best-known one.
             linked = [r for _, r in sims if r.qid in ctx.linking.qids()]
@@ -543,7 +551,7 @@ def check_acronym_names(ctx: Context) -> Iterator[Finding]:
                 "KB005", "warning",
                 f"'{long_form}' is not a name of {acronym}: Wikidata's {rec.qid} is {rec.label}",
                 long_span, related=[Span.between(text, a0, a1)], confidence=0.8,
-                qid=rec.qid, label=rec.label, acronym=acronym, written=long_form, similarity=best,
+                qid=rec.qid, label=rec.label, acronym=acronym, written=long_form, similarity=round(best, 2),
                 names=sorted({t for t, _l, _k in rec.names if fold(t).isascii()})[:8], property="P1813",
             )
 
@@ -598,8 +606,10 @@ class KnowledgeChecker:
                 from .online import OnlineKnowledgeBase
             except ImportError as err:
                 raise PresslintError(E.E402, path="online", reason=f"the online Wikidata client is not available ({err})") from err
-            cache = getattr(settings, "kb_cache", None)
-            return cls(OnlineKnowledgeBase(cache) if cache else OnlineKnowledgeBase(), settings=settings)
+            from ..config import default_home
+
+            cache = getattr(settings, "kb_cache", None) or default_home() / "kb-cache.sqlite"
+            return cls(OnlineKnowledgeBase(cache), settings=settings)
         from pathlib import Path
 
         from .store import KnowledgeBase

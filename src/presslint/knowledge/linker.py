@@ -14,18 +14,27 @@ import re
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
 
 from ..model import Entity, Span
-from .keys import fold, name_key, skeleton
+from .keys import fold, name_key, skeleton as _skeleton, token_keys
 from .wikidata import EntityRecord, Statement, time_to_iso
 
 HUMAN = "Q5"
+
+
+@lru_cache(maxsize=100_000)
+def skeleton(token: str) -> str:
+    return _skeleton(token)
+
 # Wikidata classes (certain QIDs) that make an item a place; anything with coordinates or a country also counts.
 PLACE_TYPES = frozenset({"Q6256", "Q3624078", "Q515", "Q1549591", "Q5119", "Q486972", "Q10864048", "Q1637706"})
 COUNTRY_TYPES = frozenset({"Q6256", "Q3624078"})
+POSITION_TYPES = frozenset({"Q4164871"})  # position (an office), never the organisation or person itself
+OFFICE_WORDS = frozenset("prime vice deputy foreign defence defense commander head chief director president chairman chairperson minister secretary governor mayor leader".split())
 LINK_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"})
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z]{1,9}$")
 
@@ -175,9 +184,22 @@ def is_human(record: EntityRecord) -> bool:
     return HUMAN in item_values(record, "P31")
 
 
+def is_event(record: EntityRecord) -> bool:
+    return bool(record.values("P585") or record.values("P580")) and not record.values("P571")
+
+
+def is_position(record: EntityRecord) -> bool:
+    if set(item_values(record, "P31")) & POSITION_TYPES:
+        return True
+    words = fold(record.label or "").split()
+    return bool(words) and words[0] in OFFICE_WORDS and " of " in f" {' '.join(words)} " and not record.values("P571")
+
+
 def is_place(record: EntityRecord) -> bool:
     types = set(item_values(record, "P31"))
-    return bool(types & PLACE_TYPES) or (bool(record.values("P625")) and not types & {HUMAN})
+    if types & PLACE_TYPES:
+        return True
+    return bool(record.values("P625")) and HUMAN not in types and not is_event(record)
 
 
 def is_country(record: EntityRecord) -> bool:
@@ -220,7 +242,7 @@ def name_similarity(mention: str, name: str, *, person: bool = False) -> float:
     # Organisations and places: a name that is only part of a longer one ("Baghdad" in "Baghdad airport airstrike",
     # "Iraq" in "Iran-Iraq War") is another thing, so similarity is scaled by how much of the longer name is covered.
     coverage = min(len(mt), len(nt)) / max(len(mt), len(nt))
-    return max(aligned, fuzz.token_set_ratio(mk, nk) / 100.0 * 0.95) * (0.55 + 0.45 * coverage)
+    return max(aligned, fuzz.token_set_ratio(mk, nk) / 100.0 * 0.95) * (0.4 + 0.6 * coverage)
 
 
 def best_name(mention: str, record: EntityRecord, *, person: bool = False) -> tuple[float, str]:
@@ -250,7 +272,7 @@ def mentions_of(doc: Any) -> list[Mention]:
             continue
         seen.add((ent.span.start, ent.span.end))
         surface = ent.span.text
-        if ent.origin == "acronym" or (_ACRONYM.match(surface) and surface.isupper()):
+        if _ACRONYM.match(surface) and (surface.isupper() or ent.origin == "acronym"):
             expansion = ent.normalized if ent.normalized and ent.normalized != surface else None
             out.append(Mention(ent.span, "ORG" if ent.label == "PERSON" else ent.label, surface, "acronym", surface, expansion))
         else:
@@ -294,8 +316,10 @@ class Linker:
     """Links an article's mentions to items of a ``KnowledgeBase`` (or anything with its read API)."""
 
     def __init__(self, kb: Any, *, threshold: float = 0.62, margin: float = 0.08, max_candidates: int = 8,
-                 cache_size: int = 20000) -> None:
+                 cache_size: int = 20000, max_bucket: int = 5000) -> None:
         self.kb = kb
+        self.max_bucket = max_bucket
+        self._buckets: dict[str, int] = {}
         self.threshold = threshold
         self.margin = margin
         self.max_candidates = max_candidates
@@ -313,34 +337,77 @@ class Linker:
             self._records.popitem(last=False)
         return rec
 
+    def _bucket(self, key: str) -> int:
+        """How many names share a blocking key, counted up to ``max_bucket + 1`` (cached: keys recur)."""
+        size = self._buckets.get(key)
+        if size is None:
+            size = self.kb.db.execute(
+                "SELECT COUNT(*) FROM (SELECT 1 FROM name_keys WHERE key=? LIMIT ?)", (key, self.max_bucket + 1)
+            ).fetchone()[0]
+            self._buckets[key] = size
+        return size
+
+    def fuzzy(self, text: str, *, limit: int = 200) -> list[tuple[str, str]]:
+        """(qid, matched name) of names sharing every blocking key of ``text``, read from the key index.
+
+        On the SQLite store the rarest key drives the lookup and the other keys are probed by primary key, so the
+        cost follows the rarest key's bucket; a name whose rarest key is shared by more than ``max_bucket`` names is
+        too common to fuzzy-match and gets exact matches only. Other stores answer through ``candidates``.
+        """
+        keys = token_keys(text)
+        if not keys:
+            return []
+        if not hasattr(self.kb, "db"):
+            return [(c.qid, c.matched) for c in self.kb.candidates(text, limit=limit // 4)]
+        keys.sort(key=self._bucket)
+        if self._bucket(keys[0]) > self.max_bucket:
+            return []
+        probes = " ".join(f"AND EXISTS (SELECT 1 FROM name_keys b{i} WHERE b{i}.key=? AND b{i}.name=a.name)" for i in range(1, len(keys)))
+        rows = self.kb.db.execute(
+            f"SELECT n.entity, n.text FROM name_keys a JOIN names n ON n.rowid=a.name WHERE a.key=? {probes} LIMIT ?",
+            (*keys, limit),
+        ).fetchall()
+        return [(f"Q{e}", t) for e, t in rows]
+
+    def lookup(self, text: str, *, fuzzy: bool = True, person: bool = False) -> list[str]:
+        """QIDs of the best candidates for ``text``: exact name-key matches, then the closest fuzzy matches."""
+        found = [c.qid for c in self.kb.exact(text)[: self.max_candidates]]
+        if fuzzy and len(found) < self.max_candidates:
+            key = name_key(text)
+            pool = [(fuzz.ratio(key, name_key(t)), q) for q, t in self.fuzzy(text)]
+            pool.sort(key=lambda p: -p[0])
+            for _sim, qid in pool:
+                if len(found) >= self.max_candidates:
+                    break
+                if qid not in found:
+                    found.append(qid)
+        return found
+
     def candidate_records(self, mention: Mention) -> list[EntityRecord]:
-        found: dict[str, Any] = {}
-        queries = [mention.acronym] if mention.acronym else []
-        queries.append(mention.expansion or mention.text)
-        for q in queries:
-            if not q:
-                continue
-            for cand in self.kb.exact(q)[: self.max_candidates]:
-                found.setdefault(cand.qid, cand)
-            if not mention.acronym or q != mention.acronym:
-                person = mention.label == "PERSON"
-                pre = sorted(
-                    self.kb.candidates(q, limit=self.max_candidates * 4),
-                    key=lambda c: -name_similarity(q, c.matched, person=person),
-                )
-                for cand in pre[: self.max_candidates]:
-                    found.setdefault(cand.qid, cand)
-        return [r for r in (self.record(q) for q in found) if r is not None]
+        qids: list[str] = []
+        if mention.acronym:
+            qids += self.lookup(mention.acronym, fuzzy=False)
+        text = mention.expansion or mention.text
+        if text and text != mention.acronym:
+            # Fuzzy matching only where a spelling slip matters (people, organisations); places must match a name.
+            fuzzy = mention.label in ("PERSON", "ORG", "EVENT") and not (mention.label == "PERSON" and len(name_key(text).split()) < 2)
+            qids += [q for q in self.lookup(text, fuzzy=fuzzy, person=mention.label == "PERSON") if q not in qids]
+        return [r for r in (self.record(q) for q in qids) if r is not None]
 
     # -- scoring ---------------------------------------------------------------------------------------
     def _type_score(self, mention: Mention, rec: EntityRecord) -> float | None:
         human = is_human(rec)
         if mention.label == "PERSON":
-            return 1.0 if human else (0.5 if not item_values(rec, "P31") else None)
-        if human:
+            if human:
+                return 1.0
+            bare = not item_values(rec, "P31") and not any(rec.values(p) for p in ("P585", "P580", "P571", "P17", "P625"))
+            return 0.4 if bare else None
+        if human or is_position(rec):
             return None
         if mention.label in ("GPE", "LOC"):
-            return 1.0 if is_place(rec) else 0.4
+            if is_place(rec):
+                return 1.0
+            return None if is_event(rec) or item_values(rec, "P31") else 0.4
         if mention.label == "ORG":
             return 0.6 if is_country(rec) else 1.0
         return 0.8
@@ -371,10 +438,10 @@ class Linker:
             if qid == rec.qid:
                 continue
             if qid in mine:
-                bonus += 0.08
+                bonus += 0.1
                 reasons.append(f"{mine[qid]} -> {qid} ({other.label}) is in the article")
             elif rec.qid in referenced(other):
-                bonus += 0.08
+                bonus += 0.1
                 reasons.append(f"{qid} ({other.label}) points to it")
         total += min(bonus, 0.2)
         # Roles the text gives this mention ("head of Centcom, Gen. X"; "Prime Minister X").
@@ -405,6 +472,19 @@ class Linker:
         ranked.sort(key=lambda r: -r[0])
         return ranked
 
+    def _office_holders(self, roles: list[Any], context: dict[str, EntityRecord], have: set[str]) -> list[EntityRecord]:
+        """People the role's organisation names as its heads (P1037, P488, P169, P35, P6): candidates a garbled name
+        may not reach through the key index in a crowded store."""
+        out = []
+        for rec in context.values():
+            for pid in ("P1037", "P488", "P169", "P35", "P6"):
+                for qid in item_values(rec, pid):
+                    person = self.record(qid) if qid not in have else None
+                    if person is not None:
+                        have.add(qid)
+                        out.append(person)
+        return out
+
     def link(self, doc: Any, mentions: list[Mention] | None = None) -> Linking:
         mentions = mentions_of(doc) if mentions is None else mentions
         day = getattr(doc._, "pl_pubdate", None)
@@ -429,7 +509,10 @@ class Linker:
         by_surname: dict[str, Link] = {}
         for m in mentions:
             roles = [r for (s, e), rs in roles_by_holder.items() if m.span.start <= s < m.span.end or s <= m.span.start < e for r in rs]
-            ranked = self._rank(m, pools[(m.label, m.text, m.acronym)], context, roles, day)
+            pool = pools[(m.label, m.text, m.acronym)]
+            if roles:
+                pool = pool + self._office_holders(roles, context, {r.qid for r in pool})
+            ranked = self._rank(m, pool, context, roles, day)
             if m.label == "PERSON" and len(name_key(m.text).split()) == 1:
                 earlier = by_surname.get(skeleton(name_key(m.text)))
                 if earlier is not None:

@@ -87,41 +87,37 @@ class KnowledgeBase:
     def add(self, records: Iterable[EntityRecord], *, meta: dict[str, Any] | None = None) -> int:
         """Insert or replace entities (one transaction for the batch). Returns how many were written.
 
-        ``meta`` entries are written in the same transaction, so an importer's checkpoint never runs ahead of (or
-        behind) the rows it describes.
+        Rows go in with one ``executemany`` per table (name rowids assigned here, so blocking keys need no
+        per-name round trip). ``meta`` entries are written in the same transaction, so an importer's checkpoint never
+        runs ahead of (or behind) the rows it describes.
         """
-        count = 0
+        batch = list({qid_num(r.qid): r for r in records}.items())  # the last record of a QID wins
         with self.db:
-            for rec in records:
-                self._add_one(rec)
-                count += 1
+            for i in range(0, len(batch), 500):
+                ids = [eid for eid, _ in batch[i:i + 500]]
+                marks = ",".join("?" * len(ids))
+                for (eid,) in self.db.execute(f"SELECT id FROM entities WHERE id IN ({marks})", ids).fetchall():
+                    self.delete(f"Q{eid}", commit=False)
+            next_row = (self.db.execute("SELECT MAX(rowid) FROM names").fetchone()[0] or 0) + 1
+            entities, names, keys, statements = [], [], [], []
+            for eid, rec in batch:
+                types = " ".join(str(v) for v in rec.values("P31") if isinstance(v, str))
+                entities.append((eid, rec.label, rec.description, rec.sitelinks, types))
+                for text, lang, kind in rec.names:
+                    names.append((next_row, eid, text, lang, kind, name_key(text)))
+                    keys.extend((k, next_row) for k in token_keys(text))
+                    next_row += 1
+                statements.extend(
+                    (eid, s.pid, json.dumps(s.value, ensure_ascii=False), json.dumps(s.qualifiers) if s.qualifiers else None, s.rank)
+                    for s in rec.statements
+                )
+            self.db.executemany("INSERT INTO entities(id, label, description, sitelinks, types) VALUES (?,?,?,?,?)", entities)
+            self.db.executemany("INSERT INTO names(rowid, entity, text, lang, kind, key) VALUES (?,?,?,?,?,?)", names)
+            self.db.executemany("INSERT OR IGNORE INTO name_keys(key, name) VALUES (?,?)", keys)
+            self.db.executemany("INSERT INTO statements(entity, pid, value, qualifiers, rank) VALUES (?,?,?,?,?)", statements)
             for key, value in (meta or {}).items():
                 self.db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?,?)", (key, json.dumps(value)))
-        return count
-
-    def _add_one(self, rec: EntityRecord) -> None:
-        eid = qid_num(rec.qid)
-        if self.has(rec.qid):  # a PK probe first: a bulk import into a fresh store never pays for the deletes
-            self.delete(rec.qid, commit=False)
-        types = " ".join(str(v) for v in rec.values("P31") if isinstance(v, str))
-        self.db.execute(
-            "INSERT INTO entities(id, label, description, sitelinks, types) VALUES (?,?,?,?,?)",
-            (eid, rec.label, rec.description, rec.sitelinks, types),
-        )
-        for text, lang, kind in rec.names:
-            cur = self.db.execute(
-                "INSERT INTO names(entity, text, lang, kind, key) VALUES (?,?,?,?,?)", (eid, text, lang, kind, name_key(text))
-            )
-            self.db.executemany(
-                "INSERT OR IGNORE INTO name_keys(key, name) VALUES (?,?)", [(k, cur.lastrowid) for k in token_keys(text)]
-            )
-        self.db.executemany(
-            "INSERT INTO statements(entity, pid, value, qualifiers, rank) VALUES (?,?,?,?,?)",
-            [
-                (eid, s.pid, json.dumps(s.value, ensure_ascii=False), json.dumps(s.qualifiers) if s.qualifiers else None, s.rank)
-                for s in rec.statements
-            ],
-        )
+        return len(batch)
 
     def delete(self, qid: str, *, commit: bool = True) -> None:
         eid = qid_num(qid)

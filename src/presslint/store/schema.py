@@ -53,6 +53,119 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX reports_created ON reports(created_at)",
         ),
     ),
+    # Many articles (presslint.corpus): syndication groups, LSH bands, stories and memberships, ingest errors.
+    Migration(
+        2,
+        "corpus: syndication groups, stories, ingest errors",
+        (
+            # One row per group of near-identical texts (wire copies); the first member found is the canonical one.
+            # Independent sources are counted as distinct (story, canonical outlet) so copies count once.
+            """CREATE TABLE syndication_groups (
+                id INTEGER PRIMARY KEY,
+                canonical_article_id INTEGER NOT NULL,  -- articles.id of the first member (kept if it is forgotten)
+                canonical_outlet TEXT NOT NULL,
+                members INTEGER NOT NULL DEFAULT 1,
+                created_at TEXT NOT NULL
+            )""",
+            # Per-article corpus record: what clustering and dedup read, so neither re-parses report JSON.
+            """CREATE TABLE corpus_articles (
+                article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+                report_id INTEGER REFERENCES reports(id) ON DELETE SET NULL,
+                outlet TEXT NOT NULL,  -- normalised outlet key: lower-cased name, or the URL's host without www.
+                published TEXT NOT NULL,  -- ISO date: the article's date, else the day it was ingested
+                date_known INTEGER NOT NULL,  -- 1 when published came from the article, 0 when from ingest time
+                headline TEXT,
+                syndication_group_id INTEGER NOT NULL REFERENCES syndication_groups(id),
+                similarity REAL NOT NULL DEFAULT 1.0,  -- estimated Jaccard to the group's canonical text
+                minhash BLOB NOT NULL,  -- 128 little-endian uint64 (presslint.corpus.dedup)
+                embedding BLOB NOT NULL,  -- 256 little-endian float32, L2-normalised (headline + lead)
+                entities TEXT NOT NULL,  -- JSON list of entity keys "LABEL:normalised"
+                ingested_at TEXT NOT NULL
+            )""",
+            "CREATE INDEX corpus_articles_group ON corpus_articles(syndication_group_id)",
+            "CREATE INDEX corpus_articles_published ON corpus_articles(published)",
+            "CREATE INDEX corpus_articles_outlet ON corpus_articles(outlet, published)",
+            """CREATE TABLE minhash_bands (
+                band INTEGER NOT NULL,
+                key INTEGER NOT NULL,
+                article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                PRIMARY KEY (band, key, article_id)
+            ) WITHOUT ROWID""",
+            "CREATE INDEX minhash_bands_article ON minhash_bands(article_id)",
+            # Story aggregates are kept up to date on every join, so listing stories never scans memberships.
+            """CREATE TABLE stories (
+                id INTEGER PRIMARY KEY,
+                first_date TEXT NOT NULL,
+                last_date TEXT NOT NULL,
+                headline TEXT,  -- headline of the earliest member
+                articles INTEGER NOT NULL DEFAULT 0,
+                outlets INTEGER NOT NULL DEFAULT 0,  -- independent outlets: syndicated copies counted once
+                centroid BLOB NOT NULL,  -- mean member embedding (float32), re-normalised
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL
+            )""",
+            "CREATE INDEX stories_first_date ON stories(first_date)",
+            "CREATE INDEX stories_last_date ON stories(last_date)",
+            """CREATE TABLE story_members (
+                article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+                story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+                score REAL NOT NULL,  -- membership score when it joined (1.0 for the article that started it)
+                joined_at TEXT NOT NULL
+            )""",
+            "CREATE INDEX story_members_story ON story_members(story_id, article_id)",
+            # Inverted index entity -> story, for finding candidate stories without scanning them all.
+            """CREATE TABLE story_entities (
+                entity TEXT NOT NULL,
+                story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+                mentions INTEGER NOT NULL DEFAULT 1,
+                PRIMARY KEY (entity, story_id)
+            ) WITHOUT ROWID""",
+            "CREATE INDEX story_entities_story ON story_entities(story_id)",
+            """CREATE TABLE ingest_errors (
+                id INTEGER PRIMARY KEY,
+                origin TEXT NOT NULL,
+                code TEXT NOT NULL,
+                message TEXT NOT NULL,
+                created_at TEXT NOT NULL
+            )""",
+            "CREATE INDEX ingest_errors_created ON ingest_errors(created_at)",
+        ),
+    ),
+    # Known fact-checks (presslint.corpus.claimreview) and article versions (presslint.corpus.versions).
+    Migration(
+        3,
+        "fact-checks (ClaimReview) and article versions",
+        (
+            """CREATE TABLE factchecks (
+                id INTEGER PRIMARY KEY,
+                url TEXT NOT NULL UNIQUE,  -- the review's own URL: importing the same review again updates it
+                claim_reviewed TEXT NOT NULL,
+                rating TEXT,  -- reviewRating.alternateName ("False", "Misleading" ...)
+                rating_value REAL,
+                best_rating REAL,
+                worst_rating REAL,
+                author TEXT,  -- the fact-checking organisation
+                claimant TEXT,  -- itemReviewed.author: who made the claim
+                date_published TEXT,
+                language TEXT,
+                origin TEXT,  -- file or URL it was imported from
+                imported_at TEXT NOT NULL
+            )""",
+            # Every distinct text seen at a URL, so a changed article keeps both versions (text kept here: the
+            # articles table holds only texts whose report was saved).
+            """CREATE TABLE article_versions (
+                id INTEGER PRIMARY KEY,
+                url TEXT NOT NULL,
+                content_hash TEXT NOT NULL,
+                seen_at TEXT NOT NULL,
+                title TEXT,
+                date TEXT,
+                text TEXT NOT NULL,
+                UNIQUE (url, content_hash)
+            )""",
+            "CREATE INDEX article_versions_url ON article_versions(url, seen_at)",
+        ),
+    ),
 )
 
 LATEST = MIGRATIONS[-1].number

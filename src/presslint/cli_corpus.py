@@ -1,0 +1,130 @@
+"""Corpus commands (`ingest`, `stories`, `story`), registered on the main CLI group by :func:`register`."""
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from .errors import E, PresslintError
+
+db_option = click.option(
+    "--db", type=click.Path(dir_okay=False), help="SQLite store to use (default: $PRESSLINT_HOME/presslint.db)."
+)
+
+
+def _store(db: str | None):
+    from .config import Settings
+    from .store import open_store
+
+    return open_store(Settings(db=db))
+
+
+def _check_format(fmt: str, choices: tuple[str, ...]) -> None:
+    if fmt not in choices:
+        raise PresslintError(E.E303, format=fmt, choices=", ".join(choices))
+
+
+@click.command("ingest")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--date", help="Publication date to assume (YYYY-MM-DD) for articles that have none.")
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), help="A presslint.toml to use.")
+@click.option("--allow-private", is_flag=True, help="Allow fetching URLs on private or loopback addresses.")
+@click.option("--no-progress", is_flag=True, help="No progress bar on stderr.")
+@click.option("--format", "fmt", default="text", show_default=True, help="Summary as text or json.")
+@db_option
+def ingest_cmd(inputs, date, config_path, allow_private, no_progress, fmt, db) -> None:
+    """Ingest many articles into the store: check each, find syndicated copies, and group them into stories.
+
+    INPUTS are RSS/Atom feeds (.xml, .rss, .atom, or a feed URL), OPML lists of feeds (.opml), URL lists (.txt with
+    one URL a line), JSONL, WARC or WARC.gz archives (HTML responses), article files (.txt, .html) and folders of
+    any of these. Every fetch goes through the private-address guard.
+
+    Resumable: articles whose text is already in the corpus are skipped. A bad item is recorded in the store's
+    ingest_errors table and the rest go on; the failures are counted at the end (exit code 2 when there were any).
+    """
+    from .config import load_settings
+    from .corpus.batch import ingest
+    from .pipeline import parse_date
+
+    _check_format(fmt, ("text", "json"))
+    settings = load_settings(config_path)
+    if date:
+        parse_date(date)
+    settings = settings.replace(date=date, allow_private=allow_private or None, db=db)
+    with _store(db) as store:
+        summary = ingest(inputs, store=store, settings=settings, progress=not no_progress)
+    if fmt == "json":
+        click.echo(json.dumps(summary.to_dict(), indent=2))
+    else:
+        click.echo(f"ingest: {summary.line()}")
+    if summary.failed:
+        sys.exit(2)
+
+
+@click.command("stories")
+@click.option("--since", help="Only stories with an article on or after this date (YYYY-MM-DD).")
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(min=1), help="How many stories to list.")
+@click.option("--format", "fmt", default="text", show_default=True, help="text or json.")
+@db_option
+def stories_cmd(since, limit, fmt, db) -> None:
+    """List stories, latest first.
+
+    Columns: story id, first and last article date, articles, independent outlets (syndicated copies of one text
+    count once), and the headline of the earliest article.
+    """
+    from .corpus.render import stories_text
+    from .pipeline import parse_date
+    from .store import corpus as db_queries
+
+    _check_format(fmt, ("text", "json"))
+    if since:
+        since = parse_date(since).isoformat()
+    with _store(db) as store:
+        rows = db_queries.stories_since(store, since, limit)
+    if fmt == "json":
+        click.echo(json.dumps([r.to_dict() for r in rows], ensure_ascii=False, indent=2))
+    else:
+        click.echo(stories_text(rows), nl=False)
+
+
+@click.command("story")
+@click.argument("story_id", type=int)
+@click.option("--format", "fmt", default="text", show_default=True, help="text, json or html.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the story here instead of stdout.")
+@db_option
+def story_cmd(story_id, fmt, output, db) -> None:
+    """Show one story outlet by outlet.
+
+    Each article: its outlet, date, headline, syndication group (syndicated copies count as one source) and the
+    counts of its report's findings. STORY_ID comes from `presslint stories`.
+    """
+    from pathlib import Path
+
+    from .corpus import render
+    from .store import corpus as db_queries
+
+    _check_format(fmt, ("text", "json", "html"))
+    with _store(db) as store:
+        row = db_queries.story(store, story_id)
+        if row is None:
+            raise click.UsageError(f"no story with id {story_id} (see `presslint stories`)")
+        data = render.story_data(row, db_queries.story_members(store, story_id))
+    if fmt == "json":
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    elif fmt == "html":
+        text = render.story_html(data)
+    else:
+        text = render.story_text(data)
+    if output:
+        try:
+            Path(output).write_text(text, encoding="utf-8")
+        except OSError as err:
+            raise PresslintError(E.E307, path=output, reason=err) from err
+    else:
+        click.echo(text, nl=False)
+
+
+def register(group: click.Group) -> None:
+    for command in (ingest_cmd, stories_cmd, story_cmd):
+        group.add_command(command)

@@ -1,0 +1,111 @@
+"""``presslint eval``: measured accuracy on public datasets (a thin shell over :mod:`presslint.evaluation`).
+
+Each command reads a dataset from DATA_PATH, runs presslint's method and a simple baseline on the same items, prints
+the baseline line and one summary line (ending with presslint's value, naming the published anchor), and with --out
+writes the per-item records as JSON for error analysis. Needs scikit-learn (``pip install presslint[eval]``).
+"""
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+import click
+
+data_path = click.argument("data_path", type=click.Path(exists=True))
+out_option = click.option("--out", type=click.Path(dir_okay=False), help="Write per-item results (JSON) here.")
+quiet_option = click.option("--quiet", is_flag=True, help="No progress messages on stderr.")
+
+
+def _run(task: str, out: str | None, quiet: bool, run) -> None:
+    try:
+        import sklearn  # noqa: F401
+    except ImportError:
+        raise click.ClickException("scikit-learn is needed: pip install 'presslint[eval]'") from None
+    from importlib import import_module
+
+    module = import_module(f"presslint.evaluation.{task}")
+    start = time.monotonic()
+
+    def progress(message: str) -> None:
+        if not quiet:
+            click.echo(f"[{time.monotonic() - start:5.0f}s] {message}", err=True)
+
+    result = run(module, progress)
+    for line in module.summary(result):
+        click.echo(line)
+    progress(f"done in {time.monotonic() - start:.0f}s")
+    if out:
+        Path(out).write_text(json.dumps(result, indent=1, ensure_ascii=False, default=_plain), encoding="utf-8")
+
+
+def _plain(value):
+    if hasattr(value, "tolist"):
+        return value.tolist()
+    raise TypeError(type(value).__name__)
+
+
+@click.group("eval")
+def eval_group() -> None:
+    """Measure accuracy on public datasets (FNC-1, BABE, CheckThat! 2019, article extraction).
+
+    Data paths point at the shared data folders (e.g. ../shared/data/fnc1); nothing is copied or saved except the
+    --out file. Models are trained inside each run by cross-validation: BABE (AGPL-3.0) never leaves a saved model.
+    """
+
+
+@eval_group.command("fnc1")
+@data_path
+@out_option
+@click.option("--folds", default=5, show_default=True, help="Cross-validation folds, grouped by Body ID.")
+@click.option("--limit", type=int, help="Use only this many bodies (random, seeded) for a quick run.")
+@quiet_option
+def fnc1_command(data_path, out, folds, limit, quiet) -> None:
+    """FNC-1 headline-body stance: relative score of the structured model vs a TF-IDF cosine baseline.
+
+    DATA_PATH holds dev_stances.csv and dev_bodies.csv.
+    """
+    _run("fnc1", out, quiet, lambda m, p: m.evaluate(data_path, folds=folds, limit=limit, progress=p))
+
+
+@eval_group.command("babe")
+@data_path
+@out_option
+@click.option("--folds", default=5, show_default=True, help="Cross-validation folds, grouped by sentence.")
+@quiet_option
+def babe_command(data_path, out, folds, quiet) -> None:
+    """BABE biased sentences: macro-F1 of lexicons+embeddings+TF-IDF vs TF-IDF logistic regression.
+
+    DATA_PATH is the babe folder (its *.csv, ';'-separated) or one CSV file.
+    """
+    _run("babe", out, quiet, lambda m, p: m.evaluate(data_path, folds=folds, progress=p))
+
+
+@eval_group.command("checkthat")
+@data_path
+@out_option
+@quiet_option
+def checkthat_command(data_path, out, quiet) -> None:
+    """CheckThat! 2019 Task 1 check-worthiness: MAP over files, leave-one-file-out.
+
+    DATA_PATH is the checkthat2019 folder (or its training/ folder of .tsv files).
+    """
+    _run("checkthat", out, quiet, lambda m, p: m.evaluate(data_path, progress=p))
+
+
+@eval_group.command("extraction")
+@data_path
+@out_option
+@click.option("--limit", type=int, help="Score only the first N pages.")
+@quiet_option
+def extraction_command(data_path, out, limit, quiet) -> None:
+    """Article body extraction: shingle F1 of presslint's HTML ingest vs plain trafilatura.
+
+    DATA_PATH has the Zyte article-extraction-benchmark layout: ground-truth.json and html/<id>.html.gz.
+    """
+    _run("extraction", out, quiet, lambda m, p: m.evaluate(data_path, limit=limit, progress=p))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    eval_group(sys.argv[1:])

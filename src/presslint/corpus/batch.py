@@ -1,0 +1,192 @@
+"""Ingest many articles: read, check, store, deduplicate, cluster — one item at a time, never stopping on a bad one.
+
+Resumable: an article whose content hash is already in the corpus is skipped before any analysis. A failure (an
+unreadable input, a check or store error) becomes a row in ``ingest_errors`` and the batch goes on.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass
+from itertools import islice
+from urllib.parse import urlsplit
+
+from ..config import Settings
+from ..errors import E, PresslintError
+from ..ingest import IngestFailure
+from ..model import Article, Report
+from ..store import Store
+from ..store import corpus as db
+from . import dedup, embed, stories
+from .sources import iter_corpus_inputs
+
+CHUNK = 16  # articles checked together through one nlp.pipe call
+
+
+@dataclass(slots=True)
+class IngestSummary:
+    read: int = 0  # articles read from the inputs
+    stored: int = 0  # new articles checked and added to the corpus
+    skipped: int = 0  # already in the corpus (resumed runs)
+    failed: int = 0  # items recorded in ingest_errors
+    syndicated: int = 0  # new articles that are copies of a text already stored
+    new_stories: int = 0
+    joined_stories: int = 0
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    def line(self) -> str:
+        return (f"{self.stored} stored, {self.skipped} already stored, {self.failed} failed "
+                f"(see ingest_errors); {self.syndicated} syndicated copies (each counts as one source with its "
+                f"original); {self.new_stories} new stories, {self.joined_stories} joined existing stories")
+
+
+def outlet_key(article: Article) -> str:
+    """The outlet an article counts for: its outlet name, else its URL's host, else 'unknown'."""
+    if article.outlet and article.outlet.strip():
+        return " ".join(article.outlet.lower().split())
+    for url in (article.url, article.origin):
+        host = urlsplit(url or "").hostname
+        if host:
+            return host.removeprefix("www.")
+    return "unknown"
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def ingest(inputs: Iterable[str], *, store: Store, settings: Settings | None = None, nlp=None,
+           progress: bool = True, thresholds: stories.Thresholds = stories.Thresholds()) -> IngestSummary:
+    """Read every input, check each new article, store it with its report, its syndication group and its story."""
+    from tqdm import tqdm
+
+    from ..pipeline import content_hash
+
+    settings = settings or Settings()
+    summary = IngestSummary()
+    bar = tqdm(desc="ingest", unit=" articles", file=sys.stderr, disable=not progress, dynamic_ncols=True)
+    try:
+        for chunk in _chunks(iter_corpus_inputs(inputs, settings=settings), CHUNK):
+            fresh: list[tuple[Article, str]] = []
+            hashes = {}
+            for item in chunk:
+                if isinstance(item, IngestFailure):
+                    _fail(store, summary, item.origin, item.code, item.message)
+                    continue
+                summary.read += 1
+                hashes[id(item)] = content_hash(item)
+            known = db.known_hashes(store, hashes.values())
+            seen_now: set[str] = set()
+            for item in chunk:
+                if isinstance(item, IngestFailure):
+                    continue
+                digest = hashes[id(item)]
+                if digest in known or digest in seen_now:
+                    summary.skipped += 1
+                    continue
+                seen_now.add(digest)
+                fresh.append((item, digest))
+            for article, report in _check(fresh, settings, nlp, store, summary):
+                try:
+                    add_report(store, report, summary, thresholds)
+                except PresslintError as err:
+                    _fail(store, summary, _origin(article), err.code, err.message)
+                except Exception as err:  # a bug on one article must not stop the batch
+                    _fail(store, summary, _origin(article), "E406", f"{type(err).__name__}: {err}")
+            bar.update(len(chunk))
+            bar.set_postfix(stored=summary.stored, skipped=summary.skipped, failed=summary.failed, refresh=False)
+    finally:
+        bar.close()
+    return summary
+
+
+def _origin(article: Article) -> str:
+    return article.origin or article.url or "-"
+
+
+def _fail(store: Store, summary: IngestSummary, origin: str, code: str, message: str) -> None:
+    summary.failed += 1
+    db.record_error(store, origin, code, message)
+
+
+def _check(fresh: list[tuple[Article, str]], settings: Settings, nlp, store: Store,
+           summary: IngestSummary) -> Iterator[tuple[Article, Report]]:
+    """Reports of the fresh articles; when the batch fails, each article alone, so one bad article costs only itself."""
+    from ..pipeline import check_articles
+
+    if not fresh:
+        return
+    articles = [a for a, _ in fresh]
+    try:
+        reports = list(check_articles(articles, settings=settings, nlp=nlp))
+    except Exception:
+        reports = None
+    if reports is not None:
+        yield from zip(articles, reports)
+        return
+    for article in articles:
+        try:
+            yield article, next(iter(check_articles([article], settings=settings, nlp=nlp)))
+        except PresslintError as err:
+            _fail(store, summary, _origin(article), err.code, err.message)
+        except Exception as err:
+            failure = PresslintError(E.E502, name="pipeline", origin=_origin(article), reason=f"{type(err).__name__}: {err}")
+            _fail(store, summary, _origin(article), failure.code, failure.message)
+
+
+def add_report(store: Store, report: Report, summary: IngestSummary | None = None,
+               thresholds: stories.Thresholds = stories.Thresholds()) -> stories.Placement:
+    """Save a checked article with its report, find its syndication group and place it in a story."""
+    summary = summary if summary is not None else IngestSummary()
+    article = report.article
+    report_id = store.save(report)
+    article_id = db.article_id(store, report.provenance.content_hash)
+    body = article.text[article.body_start:] or article.text
+    sig = dedup.signature(body)
+    keys = dedup.band_keys(sig)
+    vector = embed.embed([embed.headline_lead(article.title, body)])[0]
+    entities = stories.entity_keys(report)
+    published, known = _published(article, report)
+    outlet = outlet_key(article)
+    with db.transaction(store):
+        matches = _groups(store, sig, keys)
+        if not matches:
+            group_id, similarity = db.create_group(store, article_id, outlet), 1.0
+        else:
+            summary.syndicated += 1
+            group_id, similarity = min(matches), max(matches.values())
+            db.merge_groups(store, group_id, sorted(set(matches) - {group_id}))
+        db.insert_corpus_article(
+            store, article_id=article_id, report_id=report_id, outlet=outlet, published=published, date_known=known,
+            headline=article.title, group_id=group_id, similarity=similarity, minhash=dedup.to_blob(sig),
+            embedding=embed.to_blob(vector), entities=entities, bands=keys)
+        placement = stories.place(store, article_id=article_id, group_id=group_id, vector=vector, entities=entities,
+                                  date=published, headline=article.title, t=thresholds)
+    summary.stored += 1
+    if placement.new:
+        summary.new_stories += 1
+    else:
+        summary.joined_stories += 1
+    return placement
+
+
+def _groups(store: Store, sig, keys) -> dict[int, float]:
+    """Syndication groups holding a text this close to ``sig`` -> best estimated Jaccard; the oldest group wins."""
+    found: dict[int, float] = {}
+    for _article_id, blob, group_id in db.band_candidates(store, keys):
+        sim = dedup.similarity(sig, dedup.from_blob(blob))
+        if sim >= dedup.SYNDICATION_THRESHOLD:
+            found[group_id] = max(sim, found.get(group_id, 0.0))
+    return found
+
+
+def _published(article: Article, report: Report) -> tuple[str, bool]:
+    date = report.provenance.publication_date
+    if date and date != "unknown":
+        return date, True
+    return dt.date.today().isoformat(), False

@@ -1,0 +1,264 @@
+"""Queries over the corpus tables (migration 2): syndication groups, LSH bands, stories, memberships, ingest errors.
+
+Functions take an open ``Store``; writes that belong together run inside ``transaction(store)``. The clustering
+logic lives in ``presslint.corpus``; this module only reads and writes rows.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+
+from ..errors import E, PresslintError
+from .queries import Store, _Transaction
+from .schema import now
+
+
+@dataclass(frozen=True, slots=True)
+class StoryRow:
+    id: int
+    first_date: str
+    last_date: str
+    headline: str | None
+    articles: int
+    outlets: int  # independent outlets: syndicated copies counted once
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class MemberRow:
+    article_id: int
+    report_id: int | None
+    outlet: str
+    published: str
+    headline: str | None
+    url: str | None
+    origin: str | None
+    syndication_group_id: int
+    group_members: int  # copies of this text in the whole store
+    canonical: bool  # this member is its group's first (original) copy
+    similarity: float  # estimated Jaccard to the canonical copy
+    score: float  # membership score when it joined the story
+    joined_at: str
+    errors: int
+    warnings: int
+    infos: int
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def transaction(store: Store) -> _Transaction:
+    return _Transaction(store.conn)
+
+
+def _guard(store: Store, work):
+    try:
+        return work()
+    except sqlite3.Error as err:
+        raise PresslintError(E.E406, path=store.path, reason=err) from err
+
+
+# -- ingest bookkeeping -------------------------------------------------------------------------------------------
+def known_hashes(store: Store, hashes: Iterable[str]) -> set[str]:
+    """The content hashes among ``hashes`` that are already in the corpus (ingested, deduplicated, clustered)."""
+    hashes = list(hashes)
+    found: set[str] = set()
+    for i in range(0, len(hashes), 500):
+        chunk = hashes[i:i + 500]
+        marks = ",".join("?" * len(chunk))
+        found.update(row[0] for row in store.conn.execute(
+            f"""SELECT a.content_hash FROM articles a JOIN corpus_articles c ON c.article_id = a.id
+                WHERE a.content_hash IN ({marks})""", chunk))
+    return found
+
+
+def record_error(store: Store, origin: str, code: str, message: str) -> None:
+    def work():
+        with transaction(store):
+            store.conn.execute("INSERT INTO ingest_errors (origin, code, message, created_at) VALUES (?, ?, ?, ?)",
+                               (origin, code, message, now()))
+    _guard(store, work)
+
+
+def errors(store: Store, since: str | None = None, limit: int = 100) -> list[dict]:
+    rows = store.conn.execute(
+        "SELECT id, origin, code, message, created_at FROM ingest_errors WHERE created_at >= ? ORDER BY id DESC LIMIT ?",
+        (since or "", limit)).fetchall()
+    return [dict(r) for r in rows]
+
+
+def article_id(store: Store, content_hash: str) -> int | None:
+    row = store.conn.execute("SELECT id FROM articles WHERE content_hash = ?", (content_hash,)).fetchone()
+    return row[0] if row else None
+
+
+# -- syndication ------------------------------------------------------------------------------------------------
+def band_candidates(store: Store, keys: list[tuple[int, int]]) -> list[tuple[int, bytes, int]]:
+    """(article id, minhash blob, syndication group id) of articles sharing at least one LSH band key."""
+    if not keys:
+        return []
+    where = " OR ".join("(b.band = ? AND b.key = ?)" for _ in keys)
+    params = [v for pair in keys for v in pair]
+    return [tuple(r) for r in store.conn.execute(
+        f"""SELECT DISTINCT c.article_id, c.minhash, c.syndication_group_id
+            FROM minhash_bands b JOIN corpus_articles c ON c.article_id = b.article_id WHERE {where}""", params)]
+
+
+def create_group(store: Store, canonical_article_id: int, outlet: str) -> int:
+    cur = store.conn.execute(
+        "INSERT INTO syndication_groups (canonical_article_id, canonical_outlet, members, created_at) VALUES (?, ?, 0, ?)",
+        (canonical_article_id, outlet, now()))
+    return cur.lastrowid
+
+
+def group_size(store: Store, group_id: int) -> int:
+    row = store.conn.execute("SELECT members FROM syndication_groups WHERE id = ?", (group_id,)).fetchone()
+    return row[0] if row else 0
+
+
+def merge_groups(store: Store, keep: int, others: list[int]) -> list[int]:
+    """Fold groups ``others`` into ``keep`` (a new copy matched texts of several groups: copies of copies are one
+    text). Returns the stories whose independent-outlet counts were refreshed."""
+    if not others:
+        return []
+    conn = store.conn
+    marks = ",".join("?" * len(others))
+    moved = conn.execute(f"SELECT count(*) FROM corpus_articles WHERE syndication_group_id IN ({marks})",
+                         others).fetchone()[0]
+    conn.execute(f"UPDATE corpus_articles SET syndication_group_id = ? WHERE syndication_group_id IN ({marks})",
+                 (keep, *others))
+    conn.execute("UPDATE syndication_groups SET members = members + ? WHERE id = ?", (moved, keep))
+    conn.execute(f"DELETE FROM syndication_groups WHERE id IN ({marks})", others)
+    story_ids = [r[0] for r in conn.execute(
+        """SELECT DISTINCT m.story_id FROM corpus_articles c JOIN story_members m ON m.article_id = c.article_id
+           WHERE c.syndication_group_id = ?""", (keep,))]
+    for story_id in story_ids:
+        conn.execute("UPDATE stories SET outlets = ? WHERE id = ?", (_independent_outlets(store, story_id), story_id))
+    return story_ids
+
+
+def _independent_outlets(store: Store, story_id: int) -> int:
+    return store.conn.execute(
+        """SELECT count(DISTINCT g.canonical_outlet) FROM story_members m
+           JOIN corpus_articles c ON c.article_id = m.article_id
+           JOIN syndication_groups g ON g.id = c.syndication_group_id WHERE m.story_id = ?""", (story_id,)).fetchone()[0]
+
+
+def insert_corpus_article(store: Store, *, article_id: int, report_id: int | None, outlet: str, published: str,
+                          date_known: bool, headline: str | None, group_id: int, similarity: float,
+                          minhash: bytes, embedding: bytes, entities: list[str],
+                          bands: list[tuple[int, int]]) -> None:
+    store.conn.execute(
+        """INSERT INTO corpus_articles (article_id, report_id, outlet, published, date_known, headline,
+               syndication_group_id, similarity, minhash, embedding, entities, ingested_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        (article_id, report_id, outlet, published, int(date_known), headline, group_id, similarity, minhash,
+         embedding, json.dumps(entities, ensure_ascii=False), now()))
+    store.conn.execute("UPDATE syndication_groups SET members = members + 1 WHERE id = ?", (group_id,))
+    store.conn.executemany("INSERT OR IGNORE INTO minhash_bands (band, key, article_id) VALUES (?, ?, ?)",
+                           [(band, key, article_id) for band, key in bands])
+
+
+# -- stories ----------------------------------------------------------------------------------------------------
+def story_of_group(store: Store, group_id: int) -> int | None:
+    """The story an earlier copy of this text joined (copies follow their original)."""
+    row = store.conn.execute(
+        """SELECT m.story_id FROM corpus_articles c JOIN story_members m ON m.article_id = c.article_id
+           WHERE c.syndication_group_id = ? ORDER BY c.article_id LIMIT 1""", (group_id,)).fetchone()
+    return row[0] if row else None
+
+
+def candidate_stories(store: Store, entities: list[str], lo: str, hi: str, *, limit: int = 500
+                      ) -> list[tuple[int, bytes, int]]:
+    """(story id, centroid blob, shared entities) for stories overlapping [lo, hi] that share an entity, most shared
+    first; without entities, the stories of the window (most recent first)."""
+    if entities:
+        marks = ",".join("?" * len(entities))
+        rows = store.conn.execute(
+            f"""SELECT s.id, s.centroid, count(*) AS shared FROM story_entities e JOIN stories s ON s.id = e.story_id
+                WHERE e.entity IN ({marks}) AND s.last_date >= ? AND s.first_date <= ?
+                GROUP BY s.id ORDER BY shared DESC, s.last_date DESC LIMIT ?""", (*entities, lo, hi, limit))
+    else:
+        rows = store.conn.execute(
+            """SELECT id, centroid, 0 FROM stories WHERE last_date >= ? AND first_date <= ?
+               ORDER BY last_date DESC LIMIT ?""", (lo, hi, limit))
+    return [tuple(r) for r in rows]
+
+
+def create_story(store: Store, *, date: str, headline: str | None, centroid: bytes) -> int:
+    stamp = now()
+    cur = store.conn.execute(
+        """INSERT INTO stories (first_date, last_date, headline, articles, outlets, centroid, created_at, updated_at)
+           VALUES (?, ?, ?, 0, 0, ?, ?, ?)""", (date, date, headline, centroid, stamp, stamp))
+    return cur.lastrowid
+
+
+def story_centroid(store: Store, story_id: int) -> tuple[bytes, int]:
+    row = store.conn.execute("SELECT centroid, articles FROM stories WHERE id = ?", (story_id,)).fetchone()
+    return row[0], row[1]
+
+
+def add_member(store: Store, *, story_id: int, article_id: int, score: float, date: str, headline: str | None,
+               centroid: bytes, entities: list[str]) -> None:
+    """Record the membership and bring the story's aggregates up to date (dates, earliest headline, counts)."""
+    conn = store.conn
+    conn.execute("INSERT INTO story_members (article_id, story_id, score, joined_at) VALUES (?, ?, ?, ?)",
+                 (article_id, story_id, score, now()))
+    conn.executemany(
+        """INSERT INTO story_entities (entity, story_id, mentions) VALUES (?, ?, 1)
+           ON CONFLICT (entity, story_id) DO UPDATE SET mentions = mentions + 1""",
+        [(e, story_id) for e in entities])
+    outlets = _independent_outlets(store, story_id)
+    conn.execute(
+        """UPDATE stories SET
+               headline = CASE WHEN ? < first_date OR articles = 0 THEN ? ELSE headline END,
+               first_date = min(first_date, ?), last_date = max(last_date, ?),
+               articles = articles + 1, outlets = ?, centroid = ?, updated_at = ?
+           WHERE id = ?""", (date, headline, date, date, outlets, centroid, now(), story_id))
+
+
+def stories_since(store: Store, since: str | None = None, limit: int = 50) -> list[StoryRow]:
+    """Stories active on or after ``since`` (their last date), latest first."""
+    rows = store.conn.execute(
+        """SELECT id, first_date, last_date, headline, articles, outlets FROM stories
+           WHERE last_date >= ? ORDER BY last_date DESC, id DESC LIMIT ?""", (since or "", limit)).fetchall()
+    return [StoryRow(**dict(r)) for r in rows]
+
+
+def story(store: Store, story_id: int) -> StoryRow | None:
+    row = store.conn.execute("SELECT id, first_date, last_date, headline, articles, outlets FROM stories WHERE id = ?",
+                             (story_id,)).fetchone()
+    return StoryRow(**dict(row)) if row else None
+
+
+def story_members(store: Store, story_id: int) -> list[MemberRow]:
+    """Members of a story by outlet, then date, with their syndication group and finding counts."""
+    rows = store.conn.execute(
+        """SELECT c.article_id, c.report_id, c.outlet, c.published, c.headline, a.url, a.origin,
+                  c.syndication_group_id, g.members AS group_members,
+                  (g.canonical_article_id = c.article_id) AS canonical, c.similarity, m.score, m.joined_at,
+                  coalesce(r.errors, 0) AS errors, coalesce(r.warnings, 0) AS warnings, coalesce(r.infos, 0) AS infos
+           FROM story_members m
+           JOIN corpus_articles c ON c.article_id = m.article_id
+           JOIN articles a ON a.id = c.article_id
+           JOIN syndication_groups g ON g.id = c.syndication_group_id
+           LEFT JOIN reports r ON r.id = c.report_id
+           WHERE m.story_id = ? ORDER BY c.outlet, c.published, c.article_id""", (story_id,)).fetchall()
+    return [MemberRow(**{**dict(r), "canonical": bool(r["canonical"])}) for r in rows]
+
+
+def outlet_counts(store: Store, story_id: int) -> list[tuple[str, int, int]]:
+    """(outlet, articles, distinct texts) per outlet of a story."""
+    return [tuple(r) for r in store.conn.execute(
+        """SELECT c.outlet, count(*), count(DISTINCT c.syndication_group_id) FROM story_members m
+           JOIN corpus_articles c ON c.article_id = m.article_id WHERE m.story_id = ?
+           GROUP BY c.outlet ORDER BY count(*) DESC, c.outlet""", (story_id,))]
+
+
+def counts(store: Store) -> dict[str, int]:
+    tables = ("corpus_articles", "syndication_groups", "stories", "story_members", "ingest_errors")
+    return {t: store.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}

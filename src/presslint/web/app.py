@@ -1,0 +1,189 @@
+"""The web app: the workbench page (GET /), its static assets, the JSON API and the safety rails around them.
+
+    >>> from presslint.web.app import ServerConfig, create_app
+    >>> app = create_app(ServerConfig(workers=2))      # serve with uvicorn; `presslint serve` does this
+
+Rails: a request-size limit (413), a Content-Security-Policy on every response (no inline script, nothing from other
+origins), optional bearer-token auth on /api, JSON errors with codes, and checks run in worker processes behind a
+bounded queue (see ``workers``).
+"""
+from __future__ import annotations
+
+import json
+import os
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from .. import __version__
+from ..config import Settings
+from ..errors import PresslintError
+from .api import ApiError, WebE, error_response, router, status_of
+from .workers import WorkerPool
+
+STATIC = Path(__file__).parent / "static"
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+       "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
+SECURITY_HEADERS = {
+    "content-security-policy": CSP,
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "no-referrer",
+    "x-frame-options": "DENY",
+}
+DESCRIPTION = """presslint's HTTP API: check a news article (text, HTML or a URL) and get span-anchored findings.
+
+Errors are JSON `{"error": {"code": "E201", "message": "..."}}`. When the server has a token (`PRESSLINT_TOKEN` or
+`presslint serve --token`), every `/api` route needs `Authorization: Bearer <token>`. When every worker is busy and
+the queue is full, `POST /api/v1/check` answers 503 at once with `Retry-After`."""
+
+
+@dataclass(slots=True)
+class ServerConfig:
+    settings: Settings = field(default_factory=Settings)
+    workers: int = 2
+    queue: int = 8  # checks that may wait for a worker; one more gets a 503
+    timeout: float = 30.0  # seconds one check may take
+    token: str | None = None  # bearer token; None: no auth
+    allow_private: bool = False  # let requests ask to fetch private/loopback URLs
+    max_body: int = 5_000_000  # bytes per request body
+
+    @classmethod
+    def from_env(cls, **overrides) -> "ServerConfig":
+        config = cls(**{k: v for k, v in overrides.items() if v is not None})
+        if config.token is None:
+            config.token = os.environ.get("PRESSLINT_TOKEN") or None
+        return config
+
+
+class BodyLimit:
+    """ASGI middleware: refuse bodies over ``limit`` bytes with 413, by Content-Length or while streaming."""
+
+    def __init__(self, app, limit: int) -> None:
+        self.app, self.limit = app, limit
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        headers = dict(scope.get("headers") or [])
+        length = headers.get(b"content-length")
+        if length is not None and (not length.isdigit() or int(length) > self.limit):
+            return await self._refuse(scope, receive, send)
+        # Read the body here, stopping past ``limit`` bytes whatever Content-Length said, then replay it to the app.
+        chunks, seen = [], 0
+        while True:
+            message = await receive()
+            if message["type"] != "http.request":
+                return  # the client went away
+            chunk = message.get("body", b"")
+            seen += len(chunk)
+            if seen > self.limit:
+                return await self._refuse(scope, receive, send)
+            chunks.append(chunk)
+            if not message.get("more_body", False):
+                break
+        body = b"".join(chunks)
+        replayed = False
+
+        async def replay():
+            nonlocal replayed
+            if not replayed:
+                replayed = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()
+
+        await self.app(scope, replay, send)
+
+    async def _refuse(self, scope, receive, send):
+        response = error_response(413, "E701", WebE.E701.format(limit=self.limit), {"connection": "close"})
+        await response(scope, receive, send)
+
+
+class SecurityHeaders:
+    """ASGI middleware: CSP and friends on every response (a route may set its own, stricter CSP)."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+
+        async def with_headers(message):
+            if message["type"] == "http.response.start":
+                present = {name.lower() for name, _ in message.get("headers", [])}
+                extra = [(k.encode(), v.encode()) for k, v in SECURITY_HEADERS.items() if k.encode() not in present]
+                message["headers"] = [*message.get("headers", []), *extra]
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+
+def create_app(config: ServerConfig | None = None, *, start_workers: bool = True) -> FastAPI:
+    config = config or ServerConfig.from_env()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        if start_workers:
+            await app.state.pool.start()
+        try:
+            yield
+        finally:
+            app.state.pool.shutdown()
+
+    app = FastAPI(title="presslint", version=__version__, description=DESCRIPTION, lifespan=lifespan,
+                  docs_url=None, redoc_url=None, openapi_url="/openapi.json")
+    app.state.config = config
+    app.state.pool = WorkerPool(config.settings, workers=config.workers, queue=config.queue, timeout=config.timeout)
+    app.include_router(router)
+    _add_error_handlers(app)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.get("/", include_in_schema=False)
+    def workbench() -> FileResponse:
+        return FileResponse(STATIC / "index.html", media_type="text/html")
+
+    @app.get("/healthz", include_in_schema=False)
+    def health(request: Request) -> dict:
+        return {"status": "ok", "version": __version__, **request.app.state.pool.status()}
+
+    app.add_middleware(BodyLimit, limit=config.max_body)
+    app.add_middleware(SecurityHeaders)
+    return app
+
+
+def _add_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(ApiError)
+    async def api_error(_request, err: ApiError):
+        return error_response(err.status, err.code, err.message, err.headers)
+
+    @app.exception_handler(PresslintError)
+    async def presslint_error(_request, err: PresslintError):
+        return error_response(status_of(err.code), err.code, err.message)
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_request(_request, err: RequestValidationError):
+        reasons = "; ".join(f"{'.'.join(str(p) for p in e.get('loc', ()))}: {e.get('msg')}" for e in err.errors()[:5])
+        return error_response(422, "E702", WebE.E702.format(reason=reasons or "invalid request"))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, err: StarletteHTTPException):
+        if err.status_code == 404:
+            return error_response(404, "E707", WebE.E707.format(path=request.url.path))
+        return error_response(err.status_code, "E702", WebE.E702.format(reason=err.detail))
+
+    @app.exception_handler(Exception)
+    async def internal(_request, err: Exception):
+        return error_response(500, "E708", WebE.E708.format(reason=type(err).__name__))
+
+
+def openapi_text(app: FastAPI | None = None) -> str:
+    """The OpenAPI document as committed in docs/openapi.json (stable key order, trailing newline)."""
+    app = app or create_app(ServerConfig(), start_workers=False)
+    return json.dumps(app.openapi(), indent=2, ensure_ascii=False) + "\n"
+

@@ -1,0 +1,524 @@
+// presslint workbench. Plain JS, no framework. Article text and everything derived from it is put on the page with
+// textContent / createTextNode only, never innerHTML: the article is untrusted input.
+"use strict";
+
+(function () {
+  const $ = (id) => document.getElementById(id);
+  const SEVERITIES = ["error", "warning", "info"];
+  const KNOWN_CATEGORIES = ["sources", "numbers", "dates", "language", "headline", "contradictions", "translation",
+    "hygiene", "knowledge"];
+  const KIND_LABELS = { named_person: "named", named_organisation: "named (organisation)", role_only: "role-only",
+    anonymous: "anonymous", unknown: "unknown" };
+  const QID = /\bQ[1-9][0-9]*\b/g;
+  const MAX_UPLOAD = 5000000;
+
+  const state = { report: null, tab: "text", active: null, segments: [], fileBody: null };
+
+  // -- small helpers ------------------------------------------------------------------------------------------------
+  function el(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+
+  function categoryClass(category) {
+    const name = String(category || "").toLowerCase();
+    return "cat-" + (KNOWN_CATEGORIES.includes(name) ? name : "other");
+  }
+
+  function severityClass(severity) {
+    return "sev-" + (SEVERITIES.includes(severity) ? severity : "info");
+  }
+
+  function setStatus(message, isError) {
+    const status = $("status");
+    status.textContent = message || "";
+    status.classList.toggle("error", Boolean(isError));
+  }
+
+  function token() {
+    return sessionStorage.getItem("presslint-token") || "";
+  }
+
+  async function api(path, options) {
+    const opts = Object.assign({ headers: {} }, options || {});
+    if (opts.json !== undefined) {
+      opts.method = opts.method || "POST";
+      opts.headers["Content-Type"] = "application/json";
+      opts.body = JSON.stringify(opts.json);
+      delete opts.json;
+    }
+    if (token()) opts.headers["Authorization"] = "Bearer " + token();
+    const response = await fetch(path, opts);
+    if (response.status === 401) $("token-row").hidden = false;
+    const type = response.headers.get("Content-Type") || "";
+    const body = type.includes("json") ? await response.json() : await response.text();
+    if (!response.ok) {
+      const err = (body && body.error) || { code: "HTTP " + response.status, message: String(body).slice(0, 200) };
+      const retry = response.headers.get("Retry-After");
+      throw new Error(err.message + (retry ? " (retry after " + retry + " s)" : ""));
+    }
+    return body;
+  }
+
+  function download(content, filename, type) {
+    const url = URL.createObjectURL(new Blob([content], { type: type }));
+    const link = el("a");
+    link.href = url;
+    link.download = filename;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+
+  // -- input ---------------------------------------------------------------------------------------------------------
+  function selectTab(name) {
+    state.tab = name;
+    for (const tab of ["text", "file", "url"]) {
+      $("tab-" + tab).setAttribute("aria-selected", String(tab === name));
+      $("pane-" + tab).hidden = tab !== name;
+    }
+  }
+
+  function codes(value) {
+    return value.split(",").map((c) => c.trim()).filter(Boolean);
+  }
+
+  function requestBody() {
+    let body;
+    if (state.tab === "text") {
+      body = { text: $("text").value };
+    } else if (state.tab === "file") {
+      if (!state.fileBody) throw new Error("Choose a file first.");
+      body = Object.assign({}, state.fileBody);
+    } else {
+      body = { url: $("url").value.trim(), allow_private: $("allow-private").checked };
+    }
+    if ($("date").value) body.date = $("date").value;
+    if (codes($("select").value).length) body.select = codes($("select").value);
+    if (codes($("ignore").value).length) body.ignore = codes($("ignore").value);
+    return body;
+  }
+
+  async function readFile(file) {
+    state.fileBody = null;
+    $("file-info").textContent = "";
+    if (!file) return;
+    if (file.size > MAX_UPLOAD) {
+      setStatus("The file is over " + MAX_UPLOAD + " bytes.", true);
+      return;
+    }
+    const content = await file.text();
+    const isHtml = /\.html?$/i.test(file.name) || /^\s*<(!doctype|html)/i.test(content);
+    state.fileBody = isHtml ? { html: content, filename: file.name } : { text: content, filename: file.name };
+    $("file-info").textContent = file.name + " (" + (isHtml ? "HTML" : "text") + ", " + file.size + " bytes)";
+  }
+
+  async function runCheck() {
+    let body;
+    try {
+      body = requestBody();
+    } catch (err) {
+      setStatus(err.message, true);
+      return;
+    }
+    const button = $("check-btn");
+    button.disabled = true;
+    const started = performance.now();
+    setStatus("Checking…");
+    try {
+      const report = await api("/api/v1/check", { json: body });
+      showReport(report);
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      setStatus("Checked in " + seconds + " s: " + report.findings.length + " finding" +
+        (report.findings.length === 1 ? "" : "s") + ".");
+      loadHistory();
+    } catch (err) {
+      setStatus(err.message, true);
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  // -- the article with highlights ----------------------------------------------------------------------------------
+  function rank(severity) {
+    return SEVERITIES.length - SEVERITIES.indexOf(severity);
+  }
+
+  function visible(finding) {
+    const category = $("filter-category").value;
+    return $("filter-" + finding.severity).checked && (!category || finding.category === category);
+  }
+
+  function renderArticle(report) {
+    const text = report.article.text;
+    const findings = report.findings;
+    const cuts = new Set([0, text.length]);
+    const headlineEnd = report.article.title_span ? report.article.title_span[1] : 0;
+    if (headlineEnd) cuts.add(headlineEnd);
+    const clamp = (n) => Math.max(0, Math.min(text.length, n));
+    findings.forEach((f) => {
+      cuts.add(clamp(f.span.start)); cuts.add(clamp(f.span.end));
+      (f.related || []).forEach((r) => { cuts.add(clamp(r.start)); cuts.add(clamp(r.end)); });
+    });
+    const points = Array.from(cuts).sort((a, b) => a - b);
+    const article = $("article");
+    article.replaceChildren();
+    const headline = el("h2", "headline");
+    const body = el("div", "body");
+    if (headlineEnd) article.appendChild(headline);
+    article.appendChild(body);
+    state.segments = [];
+    for (let i = 0; i + 1 < points.length; i++) {
+      const a = points[i], b = points[i + 1];
+      if (a === b) continue;
+      const piece = text.slice(a, b);
+      const covering = [], related = [];
+      findings.forEach((f, index) => {
+        if (f.span.start <= a && b <= f.span.end) covering.push(index);
+        if ((f.related || []).some((r) => r.start <= a && b <= r.end)) related.push(index);
+      });
+      const target = headlineEnd && a < headlineEnd ? headline : body;
+      if (!covering.length && !related.length) {
+        // The blank line after the headline is the heading's own margin.
+        const shown = headlineEnd && a === headlineEnd ? piece.replace(/^\n+/, "") : piece;
+        target.appendChild(document.createTextNode(shown));
+        continue;
+      }
+      const span = el("span", "hl", piece);
+      const segment = { node: span, covering: covering, related: related };
+      state.segments.push(segment);
+      target.appendChild(span);
+    }
+    paintSegments();
+  }
+
+  function paintSegments() {
+    const findings = state.report.findings;
+    for (const segment of state.segments) {
+      const shown = segment.covering.filter((i) => visible(findings[i]));
+      const node = segment.node;
+      node.className = "hl";
+      node.removeAttribute("title");
+      if (shown.length) {
+        shown.sort((x, y) => rank(findings[x].severity) - rank(findings[y].severity));
+        const top = findings[shown[0]];
+        node.classList.add("mark", categoryClass(top.category), severityClass(top.severity));
+        node.title = shown.map((i) => findings[i].code + " (" + findings[i].severity + "): " + findings[i].message)
+          .join("\n");
+      }
+      if (state.active !== null && segment.covering.includes(state.active)) node.classList.add("active");
+      if (state.active !== null && segment.related.includes(state.active)) node.classList.add("related");
+    }
+  }
+
+  // -- findings panel ------------------------------------------------------------------------------------------------
+  function renderFindings() {
+    const report = state.report;
+    const list = $("findings");
+    list.replaceChildren();
+    let shown = 0;
+    report.findings.forEach((f, index) => {
+      if (!visible(f)) return;
+      shown++;
+      const item = el("li", "finding " + severityClass(f.severity) + " " + categoryClass(f.category));
+      item.tabIndex = 0;
+      item.setAttribute("role", "button");
+      item.dataset.index = String(index);
+      item.setAttribute("aria-pressed", String(state.active === index));
+      const head = el("div", "finding-head");
+      head.appendChild(el("span", "badge " + severityClass(f.severity), f.severity));
+      head.appendChild(el("span", "code", f.code));
+      head.appendChild(el("span", "category " + categoryClass(f.category), f.category));
+      head.appendChild(el("span", "where", f.span.line ? f.span.line + ":" + f.span.column : ""));
+      item.appendChild(head);
+      item.appendChild(el("div", "message", f.message));
+      item.appendChild(el("div", "excerpt", "“" + f.span.text.slice(0, 140) + (f.span.text.length > 140 ? "…" : "") + "”"));
+      if (state.active === index) item.classList.add("active");
+      list.appendChild(item);
+    });
+    $("finding-count").textContent = shown === report.findings.length ? "(" + shown + ")" :
+      "(" + shown + " of " + report.findings.length + ")";
+    if (!report.findings.length) list.appendChild(el("li", "empty", "No findings."));
+    else if (!shown) list.appendChild(el("li", "empty", "No finding matches the filters."));
+  }
+
+  function activate(index) {
+    state.active = index;
+    paintSegments();
+    for (const item of $("findings").querySelectorAll("li.finding")) {
+      const on = Number(item.dataset.index) === index;
+      item.classList.toggle("active", on);
+      item.setAttribute("aria-pressed", String(on));
+    }
+    const first = state.segments.find((s) => s.covering.includes(index));
+    if (first) first.node.scrollIntoView({ block: "center", behavior: "smooth" });
+    renderDetail(state.report.findings[index]);
+  }
+
+  function qidsIn(value, found) {
+    if (typeof value === "string") {
+      for (const match of value.matchAll(QID)) found.add(match[0]);
+    } else if (Array.isArray(value)) {
+      value.forEach((v) => qidsIn(v, found));
+    } else if (value && typeof value === "object") {
+      Object.values(value).forEach((v) => qidsIn(v, found));
+    }
+    return found;
+  }
+
+  function wikidataLinks(qids) {
+    const wrap = el("span", "qids");
+    for (const qid of qids) {
+      if (!/^Q[1-9][0-9]*$/.test(qid)) continue;
+      const link = el("a", "qid", qid);
+      link.href = "https://www.wikidata.org/wiki/" + qid;
+      link.target = "_blank";
+      link.rel = "noopener noreferrer";
+      wrap.appendChild(link);
+      wrap.appendChild(document.createTextNode(" "));
+    }
+    return wrap;
+  }
+
+  function renderDetail(f) {
+    const detail = $("finding-detail");
+    detail.replaceChildren();
+    detail.hidden = false;
+    const title = el("h3", "", f.code + " " + (f.name || ""));
+    detail.appendChild(title);
+    detail.appendChild(el("p", "", f.message));
+    const facts = el("dl", "evidence");
+    const add = (key, value) => {
+      facts.appendChild(el("dt", "", key));
+      facts.appendChild(el("dd", "", typeof value === "string" ? value : JSON.stringify(value)));
+    };
+    add("span", "“" + f.span.text + "” at " + (f.span.line || "?") + ":" + (f.span.column || "?"));
+    add("confidence", String(f.confidence));
+    (f.related || []).forEach((r) => add("related", "“" + r.text + "” at " + (r.line || "?") + ":" + (r.column || "?")));
+    Object.entries(f.evidence || {}).forEach(([key, value]) => add(key, value));
+    detail.appendChild(facts);
+    const qids = qidsIn(f.evidence || {}, new Set());
+    if (qids.size) {
+      const line = el("p", "", "Wikidata: ");
+      line.appendChild(wikidataLinks(qids));
+      detail.appendChild(line);
+    }
+  }
+
+  function fillCategories(report) {
+    const select = $("filter-category");
+    const current = select.value;
+    select.replaceChildren(el("option", "", "all"));
+    select.firstChild.value = "";
+    const categories = Array.from(new Set(report.findings.map((f) => f.category))).sort();
+    for (const category of categories) {
+      const option = el("option", "", category);
+      option.value = category;
+      select.appendChild(option);
+    }
+    select.value = categories.includes(current) ? current : "";
+    const legend = $("legend");
+    legend.replaceChildren();
+    for (const category of categories) legend.appendChild(el("span", "key mark " + categoryClass(category), category));
+    for (const severity of SEVERITIES) legend.appendChild(el("span", "key mark " + severityClass(severity), severity));
+  }
+
+  // -- tables --------------------------------------------------------------------------------------------------------
+  function row(cells) {
+    const tr = el("tr");
+    for (const cell of cells) {
+      const td = el("td");
+      if (cell instanceof Node) td.appendChild(cell); else td.textContent = cell === null || cell === undefined ? "" : String(cell);
+      tr.appendChild(td);
+    }
+    return tr;
+  }
+
+  function fillTable(id, rows, emptyText, columns) {
+    const body = $(id).querySelector("tbody");
+    body.replaceChildren();
+    rows.forEach((r) => body.appendChild(row(r)));
+    if (!rows.length) {
+      const tr = el("tr");
+      const td = el("td", "muted", emptyText);
+      td.colSpan = columns;
+      tr.appendChild(td);
+      body.appendChild(tr);
+    }
+  }
+
+  function renderTables(report) {
+    const saidBy = new Map();
+    for (const quote of report.quotes || []) {
+      if (quote.source_id === null || quote.source_id === undefined) continue;
+      if (!saidBy.has(quote.source_id)) saidBy.set(quote.source_id, []);
+      saidBy.get(quote.source_id).push(quote.content.text);
+    }
+    fillTable("sources", (report.sources || []).map((s) => {
+      const said = el("ul", "said");
+      (saidBy.get(s.id) || []).forEach((t) => said.appendChild(el("li", "", t)));
+      if (!said.childNodes.length) said.appendChild(el("li", "muted", "(no quote attributed)"));
+      const kind = el("span", "kind kind-" + String(s.kind).replace(/[^a-z_]/g, ""), KIND_LABELS[s.kind] || s.kind);
+      return [s.name + (s.count ? " (" + s.count + ")" : ""), kind, said];
+    }), "No sources found.", 3);
+    fillTable("numbers", (report.quantities || []).map((q) => [
+      q.span.text, (q.approximate ? "≈ " : "") + q.value + (q.unit ? " " + q.unit : ""), q.counts || "", q.span.line,
+    ]), "No numbers found.", 4);
+    fillTable("dates", (report.dates || []).map((d) => [
+      d.span.text, d.value || "unresolved", d.note || (d.relative ? "relative" : d.granularity || ""), d.span.line,
+    ]), "No dates found.", 4);
+
+    const knowledge = $("knowledge");
+    knowledge.replaceChildren();
+    const items = report.findings.filter((f) => f.code.startsWith("KB") || qidsIn(f.evidence || {}, new Set()).size);
+    if (!items.length) {
+      knowledge.appendChild(el("p", "muted", "No knowledge-check findings in this report."));
+    } else {
+      const list = el("ul", "knowledge-list");
+      for (const f of items) {
+        const li = el("li");
+        li.appendChild(el("span", "code", f.code));
+        li.appendChild(document.createTextNode(" “" + f.span.text + "”: " + f.message + " "));
+        li.appendChild(wikidataLinks(qidsIn(f.evidence || {}, new Set())));
+        list.appendChild(li);
+      }
+      knowledge.appendChild(list);
+    }
+    const notices = $("notices");
+    notices.replaceChildren();
+    (report.notices || []).forEach((n) => notices.appendChild(el("li", "", n.message)));
+    if (!(report.notices || []).length) notices.appendChild(el("li", "muted", "None."));
+  }
+
+  function renderMeta(report) {
+    const meta = $("meta");
+    meta.replaceChildren();
+    const a = report.article, p = report.provenance;
+    const parts = [
+      ["Report", "#" + report.id],
+      ["Origin", a.url || a.origin || "pasted text"],
+      ["Outlet", a.outlet],
+      ["Byline", a.byline],
+      ["Published", p.publication_date + (p.publication_date_source !== "unknown" ? " (" + p.publication_date_source + ")" : "")],
+      ["presslint", p.presslint_version],
+    ];
+    for (const [key, value] of parts) {
+      if (!value) continue;
+      const item = el("span", "meta-item");
+      item.appendChild(el("b", "", key + ": "));
+      item.appendChild(document.createTextNode(String(value)));
+      meta.appendChild(item);
+    }
+  }
+
+  function showReport(report) {
+    state.report = report;
+    state.active = null;
+    $("result").hidden = false;
+    $("finding-detail").hidden = true;
+    fillCategories(report);
+    renderMeta(report);
+    renderArticle(report);
+    renderFindings();
+    renderTables(report);
+    if (report.id !== null && report.id !== undefined) history.replaceState(null, "", "#report=" + report.id);
+  }
+
+  function refilter() {
+    if (!state.report) return;
+    if (state.active !== null && !visible(state.report.findings[state.active])) {
+      state.active = null;
+      $("finding-detail").hidden = true;
+    }
+    renderFindings();
+    paintSegments();
+  }
+
+  // -- history and exports -------------------------------------------------------------------------------------------
+  async function loadHistory() {
+    const list = $("history");
+    try {
+      const rows = await api("/api/v1/history?limit=20");
+      list.replaceChildren();
+      for (const r of rows) {
+        const li = el("li");
+        const button = el("button", "link", "#" + r.id + " " + (r.title || r.origin || "untitled"));
+        button.type = "button";
+        button.addEventListener("click", () => openReport(r.id));
+        li.appendChild(button);
+        li.appendChild(el("span", "counts", " " + r.errors + " errors, " + r.warnings + " warnings, " + r.infos +
+          " info · " + r.created_at.replace("T", " ").slice(0, 16)));
+        list.appendChild(li);
+      }
+      if (!rows.length) list.appendChild(el("li", "muted", "Nothing checked yet."));
+    } catch (err) {
+      list.replaceChildren(el("li", "muted", err.message));
+    }
+  }
+
+  async function openReport(id) {
+    try {
+      showReport(await api("/api/v1/reports/" + encodeURIComponent(id)));
+      setStatus("Report #" + id + " loaded from the store.");
+    } catch (err) {
+      setStatus(err.message, true);
+    }
+  }
+
+  async function exportAs(kind) {
+    if (!state.report) return;
+    const id = state.report.id;
+    try {
+      if (kind === "json") {
+        download(JSON.stringify(await api("/api/v1/reports/" + id), null, 2), "presslint-report-" + id + ".json",
+          "application/json");
+      } else if (kind === "html") {
+        download(await api("/api/v1/reports/" + id + "/html"), "presslint-report-" + id + ".html", "text/html");
+      } else {
+        download(JSON.stringify(await api("/api/v1/reports/" + id + "/claimreview"), null, 2),
+          "presslint-claimreview-" + id + ".jsonld", "application/ld+json");
+      }
+    } catch (err) {
+      setStatus(err.message, true);
+    }
+  }
+
+  // -- wiring --------------------------------------------------------------------------------------------------------
+  function findingFromEvent(event) {
+    const item = event.target.closest("li.finding");
+    return item ? Number(item.dataset.index) : null;
+  }
+
+  document.addEventListener("DOMContentLoaded", () => {
+    for (const tab of ["text", "file", "url"]) $("tab-" + tab).addEventListener("click", () => selectTab(tab));
+    $("file").addEventListener("change", (e) => readFile(e.target.files[0]).catch((err) => setStatus(err.message, true)));
+    $("check-btn").addEventListener("click", runCheck);
+    $("text").addEventListener("keydown", (e) => { if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) runCheck(); });
+    $("token").addEventListener("change", (e) => sessionStorage.setItem("presslint-token", e.target.value));
+    $("filter-category").addEventListener("change", refilter);
+    for (const s of SEVERITIES) $("filter-" + s).addEventListener("change", refilter);
+    const list = $("findings");
+    list.addEventListener("click", (e) => { const i = findingFromEvent(e); if (i !== null) activate(i); });
+    list.addEventListener("keydown", (e) => {
+      const i = findingFromEvent(e);
+      if (i === null) return;
+      if (e.key === "Enter" || e.key === " ") { e.preventDefault(); activate(i); }
+      if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+        e.preventDefault();
+        const item = e.target.closest("li.finding");
+        const next = e.key === "ArrowDown" ? item.nextElementSibling : item.previousElementSibling;
+        if (next && next.classList.contains("finding")) next.focus();
+      }
+    });
+    $("export-json").addEventListener("click", () => exportAs("json"));
+    $("export-html").addEventListener("click", () => exportAs("html"));
+    $("export-claimreview").addEventListener("click", () => exportAs("claimreview"));
+    $("history-refresh").addEventListener("click", loadHistory);
+    loadHistory();
+    const match = /^#report=([0-9]+)$/.exec(location.hash);
+    if (match) openReport(match[1]);
+  });
+})();
