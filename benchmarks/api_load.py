@@ -15,7 +15,6 @@ import argparse
 import http.client
 import itertools
 import json
-import statistics
 import sys
 import tempfile
 import threading

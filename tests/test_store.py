@@ -55,13 +55,13 @@ def test_store_wal_mode_and_foreign_keys(tmp_path):
 
 
 def test_store_failed_migration_rolls_back(tmp_path, monkeypatch):
-    bad = schema.Migration(2, "broken", ("CREATE TABLE extra (x INTEGER)", "THIS IS NOT SQL"))
+    bad = schema.Migration(LATEST + 1, "broken", ("CREATE TABLE extra (x INTEGER)", "THIS IS NOT SQL"))
     monkeypatch.setattr(schema, "MIGRATIONS", (*schema.MIGRATIONS, bad))
     with pytest.raises(PresslintError) as err:
         Store(tmp_path / "p.db")
     assert err.value.code == "E402"
     conn = sqlite3.connect(tmp_path / "p.db")
-    assert [r[0] for r in conn.execute("SELECT number FROM migrations")] == [1]
+    assert [r[0] for r in conn.execute("SELECT number FROM migrations")] == list(range(1, LATEST + 1))
     assert conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'extra'").fetchone() is None
 
 

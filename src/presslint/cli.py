@@ -395,5 +395,7 @@ from .cli_corpus import register as _register_corpus
 _register_corpus(main)
 from .cli_eval import eval_group as _eval
 main.add_command(_eval)
+from .cli_scale import register as _register_scale
+_register_scale(main)
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -107,5 +107,19 @@ def extraction_command(data_path, out, limit, quiet) -> None:
     _run("extraction", out, quiet, lambda m, p: m.evaluate(data_path, limit=limit, progress=p))
 
 
+@eval_group.command("clustering")
+@data_path
+@out_option
+@click.option("--folds", default=5, show_default=True, help="Cross-validation folds (threshold choice), grouped by Body ID.")
+@quiet_option
+def clustering_command(data_path, out, folds, quiet) -> None:
+    """FNC-1 story clustering: related/unrelated AUC and F1 of the story-membership score; purity, inverse purity
+    and B-cubed F1 of the incremental clustering of related headlines (Body ID as the story).
+
+    DATA_PATH holds dev_stances.csv and dev_bodies.csv.
+    """
+    _run("clustering", out, quiet, lambda m, p: m.evaluate(data_path, folds=folds, progress=p))
+
+
 if __name__ == "__main__":  # pragma: no cover
     eval_group(sys.argv[1:])

@@ -23,6 +23,7 @@ RULE_MODULES: tuple[str, ...] = (
     "presslint.analyzers.translation",
     "presslint.analyzers.hygiene",
     "presslint.knowledge.checks",
+    "presslint.corpus.claimreview",
 )
 
 

@@ -290,6 +290,12 @@ def _owned_by_others(m: QuantityMention, others: list[QuantityMention]) -> set[i
             node = node.head
         if node is not m.noun and not (node.left_edge.i <= m.tokens.start < node.right_edge.i + 1):
             owned.update(range(node.left_edge.i, node.right_edge.i + 1))
+    # "up from 40 a week earlier": compares this figure with an older one in the same breath (even when the model
+    # reads the older figure as a date); it explains that difference, not a later different figure.
+    verb = _event_token(m.noun)
+    for t in (verb.children if verb is not None else ()):
+        if t.lower_ in ("up", "down") and any(c.dep_ == "prep" and c.lower_ == "from" for c in t.children):
+            owned.update(range(t.left_edge.i, t.right_edge.i + 1))
     # A relative clause describing another noun ("the dashboard, which is updated each afternoon, listed 37 cases")
     # says nothing about this count.
     verb = _event_token(m.noun)

@@ -345,7 +345,7 @@ def _cue_span(doc, cue, speaker_rng, lex: Lexicon) -> Span:
     if nxt is not None and nxt.head.i == cue.i and (nxt.dep_ == "prt" or (
             nxt.dep_ == "prep" and nxt.lower_ == "for" and cue.lemma_.lower() in lex.call_for_verbs)):
         last = nxt.i
-    return Span.between(doc.text, doc[first].idx, doc[last].idx + len(doc[last].text))
+    return Span.of(doc[first:last + 1])
 
 
 def _object_content(doc, quotes: _Quotes, cue, lex: Lexicon) -> tuple[str, Span] | None:
@@ -455,6 +455,8 @@ def _colon_attributions(doc, quotes: _Quotes, lex: Lexicon) -> Iterator[Attribut
     organisation or survey noun ('Officials:', 'Poll:'); topic and genre labels ('Brexit:', 'Analysis:') stay out.
     """
     for sent in quotes.sents:
+        if ":" not in quotes.text[sent.start_char:sent.start_char + 80]:
+            continue  # cheap test first: most lines have no early colon
         if not sent.text.strip() or (sent.start > 0 and "\n" not in doc[sent.start - 1].text
                                      and "\n" not in doc[sent.start - 1].whitespace_):
             continue

@@ -88,7 +88,8 @@ def _parse(texts: list[str], *, headline: bool) -> list[Parsed]:
         out.append(Parsed(
             text=doc.text,
             sents=[s.text.strip() for s in sents],
-            lemmas=[frozenset(t.lemma_.lower() for t in s if t.is_alpha and not t.is_stop and len(t) > 1) for s in sents],
+            lemmas=[frozenset(t.lemma_.lower() for t in s if t.is_alpha and not t.is_stop and len(t) > 1)
+                    for s in sents],
             words=[[t.lower_ for t in s if not t.is_space] for s in sents],
             negs=[sum(1 for t in s if t.dep_ == "neg") for s in sents],
             ents=frozenset(e.text.lower() for e in doc.ents if e.label_ not in ("CARDINAL", "ORDINAL", "DATE", "TIME")),
@@ -221,8 +222,8 @@ def prepare(path: str | Path, *, limit: int | None = None, seed: int = 0, progre
         X.append(vec)
         dense.append(ev.pop("_dense"))
         evidence.append(ev)
-    return {"pairs": pairs, "X": np.asarray(X, dtype=float), "dense": np.asarray(dense), "cos": cos, "evidence": evidence,
-            "bodies": len(body_ids)}
+    return {"pairs": pairs, "X": np.asarray(X, dtype=float), "dense": np.asarray(dense), "cos": cos,
+            "evidence": evidence, "bodies": len(body_ids)}
 
 
 def evaluate(path: str | Path, *, folds: int = 5, limit: int | None = None, seed: int = 0,

@@ -96,8 +96,8 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 
 
 def shingles(text: str, n: int = 4) -> Counter:
-    """Multiset of n-word shingles of word tokens (``\\w+``), case kept (as the benchmark's ``evaluate.py``); a text shorter
-    than n words is one shingle of all its words, so a short body still counts."""
+    """Multiset of n-word shingles of word tokens (``\\w+``), case kept (as the benchmark's ``evaluate.py``); a text
+    shorter than n words is one shingle of all its words, so a short body still counts."""
     words = _WORD.findall(text or "")
     return Counter(tuple(words[i:i + n]) for i in range(max(1, len(words) - n + 1)) if words[i:i + n])
 
@@ -125,7 +125,8 @@ def shingle_prf(predicted: str, expected: str, n: int = 4) -> tuple[float, float
 
 def extraction_scores(counts: Sequence[tuple[float, float, float]]) -> tuple[float, float, float]:
     """The benchmark's aggregate over pages: precision averaged over pages that predicted something, recall over pages
-    whose truth has something (pages with neither count in neither), and F1 = harmonic mean of those two averages (not the mean of per-page F1)."""
+    whose truth has something (pages with neither count in neither), and F1 = harmonic mean of those two averages
+    (not the mean of per-page F1)."""
     precisions = [_page_precision(*c) for c in counts if c[0] + c[1] > 0]
     recalls = [_page_recall(*c) for c in counts if c[0] + c[2] > 0]
     p = sum(precisions) / len(precisions) if precisions else 0.0

@@ -12,6 +12,7 @@ import math
 import multiprocessing
 import time
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from ..config import Settings
@@ -113,11 +114,14 @@ class WorkerPool:
     def limit(self) -> int:
         return self.workers + self.queue
 
-    async def start(self) -> None:
+    def _new_executor(self) -> ProcessPoolExecutor:
         # spawn, not fork: the server process has threads (event loop, thread pool) that fork would copy mid-flight.
         context = multiprocessing.get_context("spawn")
-        self._executor = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_start_worker,
-                                             initargs=(self.settings,))
+        return ProcessPoolExecutor(self.workers, mp_context=context, initializer=_start_worker,
+                                   initargs=(self.settings,))
+
+    async def start(self) -> None:
+        self._executor = self._new_executor()
         loop = asyncio.get_running_loop()
         await asyncio.gather(*(loop.run_in_executor(self._executor, _ready) for _ in range(self.workers)))
         self.ready = True
@@ -141,7 +145,13 @@ class WorkerPool:
         self.in_flight += 1
         loop = asyncio.get_running_loop()
         started = time.monotonic()
-        future = self._executor.submit(run_check, job)
+        try:
+            future = self._executor.submit(run_check, job)
+        except BrokenProcessPool:  # a worker died (killed, out of memory): start a fresh pool, ask to retry
+            self.in_flight -= 1
+            self._executor.shutdown(wait=False, cancel_futures=True)
+            self._executor = self._new_executor()
+            raise Overloaded(self.retry_after()) from None
 
         def finished(_future) -> None:  # runs when the worker is really done, even after a timeout
             self._seconds = 0.8 * self._seconds + 0.2 * (time.monotonic() - started)
@@ -152,6 +162,8 @@ class WorkerPool:
             return await asyncio.wait_for(asyncio.wrap_future(future), self.timeout)
         except asyncio.TimeoutError:
             raise TimedOut() from None
+        except BrokenProcessPool:  # the worker running this job died; the next submit restarts the pool
+            return ("error", "E502", "E502: Analyzer 'pipeline' failed on 'api': the worker process died")
 
     def _release(self) -> None:
         self.in_flight -= 1
