@@ -409,19 +409,25 @@ def _universal(pobj: Any) -> bool:
     return False
 
 
+def _anchors(sent: Any, lex: Lexicon) -> list[tuple[Any, tuple[str, Any, Any, Any]]]:
+    return [(token, anchored) for token in sent if (anchored := _anchor(token, lex)) is not None]
+
+
 def sentence_propositions(sent: Any, sent_index: int, lex: Lexicon | None = None, *,
-                          question: bool = False) -> list[Proposition]:
+                          question: bool = False, anchors: list | None = None) -> list[Proposition]:
     """Every proposition of one sentence. ``question=True`` reads a headline question as the statement it asks
-    about ("Will the talks end?" -> talks end, positive) instead of hedging it."""
+    about ("Will the talks end?" -> talks end, positive) instead of hedging it. ``anchors`` (from ``_anchors``,
+    possibly filtered) limits the work to those predicates."""
     lex = lex or lexicon()
     doc = sent.doc
+    if anchors is None:
+        anchors = _anchors(sent, lex)
+    if not anchors:
+        return []
     is_question = sent.text.rstrip().endswith("?")
     markers = _markers(sent)
     props = []
-    for token in sent:
-        anchored = _anchor(token, lex)
-        if anchored is None:
-            continue
+    for token, anchored in anchors:
         predicate, head, subj, obj = anchored
         reasons = _negations(head)
         if head != token:
@@ -484,10 +490,20 @@ def doc_propositions(doc: Any) -> list[list[Proposition]]:
         lex = lexicon()
         title = getattr(doc._, "pl_article", None)
         title_span = title.title_span if title is not None else None
+        sents = view(doc).sents
+        anchors = [_anchors(sent, lex) for sent in sents]
+        # A statement is only ever compared with one whose predicate is the same or related in the lexicons: a
+        # predicate that occurs once and has no relative cannot pair, so its full reading is skipped (most verbs).
+        counts: dict[str, int] = {}
+        for found in anchors:
+            for _, anchored in found:
+                counts[anchored[0]] = counts.get(anchored[0], 0) + 1
         cached = []
-        for i, sent in enumerate(view(doc).sents):
+        for i, sent in enumerate(sents):
             is_title = bool(title_span) and sent.start_char < title_span[1] and sent.end_char > title_span[0]
-            cached.append(sentence_propositions(sent, i, lex, question=is_title))
+            kept = anchors[i] if is_title else [
+                a for a in anchors[i] if counts[a[1][0]] > 1 or lex.related(a[1][0])]
+            cached.append(sentence_propositions(sent, i, lex, question=is_title, anchors=kept))
         doc.user_data["presslint.propositions"] = cached
     return cached
 
