@@ -141,3 +141,25 @@ def test_corpus_claimreview_cli_import_url_and_file(server, tmp_path):
     assert "Mostly false" in result.output and "2 of 2 shown" in result.output
     result = runner.invoke(main, ["factchecks", "import", str(tmp_path / "missing.json"), "--db", db])
     assert result.exit_code == 2 and "E108" in result.output
+
+
+@pytest.mark.model
+def test_corpus_claimreview_check_command_shows_known_factchecks(tmp_path):
+    from presslint.cli import main
+
+    db = str(tmp_path / "s.db")
+    reviews = tmp_path / "reviews.json"
+    reviews.write_text(json.dumps([WATER, WAGES]))
+    story = tmp_path / "story.txt"
+    story.write_text(
+        "Water bills to rise in Dunford\n\n"
+        "Water bills in Dunford will rise by 8 percent from April, the utility said on Monday.\n\n"
+        "Councillor Mark Ellery said Dunford loses 40 percent of its drinking water to leaking pipes.\n"
+    )
+    runner = CliRunner()
+    before = runner.invoke(main, ["check", str(story), "--db", db, "--format", "json", "--date", "2024-03-05"])
+    assert "FCK001" not in before.output
+    assert runner.invoke(main, ["factchecks", "import", str(reviews), "--db", db]).exit_code == 0
+    after = runner.invoke(main, ["check", str(story), "--db", db, "--format", "json", "--date", "2024-03-05"])
+    codes = [f["code"] for f in json.loads(after.output)["findings"]]
+    assert "FCK001" in codes  # matched afresh, although the report itself came from the store

@@ -177,6 +177,7 @@ def _reports(inputs: tuple[str, ...], settings) -> Iterator:
 
     store = open_store(settings) if settings.store else None
     config_hash = settings.config_hash()
+    factchecks = _factcheck_matcher(store, settings)
     try:
         for chunk in _chunks(ingest.iter_inputs(inputs, settings=settings), BATCH):
             slots, todo = [], []
@@ -201,10 +202,31 @@ def _reports(inputs: tuple[str, ...], settings) -> Iterator:
                     slot = next(fresh)
                     if store is not None:
                         store.save(slot)  # committed now: a later failure loses nothing already checked
+                if factchecks is not None and not isinstance(slot, ingest.IngestFailure):
+                    factchecks(slot)
                 yield slot
     finally:
         if store is not None:
             store.close()
+
+
+def _factcheck_matcher(store, settings):
+    """Known fact-checks (FCK001) are matched afresh on every run, stored reports included, because the imported
+    fact-checks change over time; None when the store holds none."""
+    if store is None:
+        return None
+    from .corpus.claimreview import match_factchecks
+    from .pipeline import select_findings
+    from .store.factchecks import count_factchecks
+
+    if not count_factchecks(store):
+        return None
+
+    def add(report) -> None:
+        extra = select_findings(match_factchecks(report, store), settings)
+        report.findings = sorted(report.findings + extra, key=lambda f: (f.span.start, f.span.end, f.code))
+
+    return add
 
 
 class _Sink:

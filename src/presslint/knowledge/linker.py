@@ -316,10 +316,8 @@ class Linker:
     """Links an article's mentions to items of a ``KnowledgeBase`` (or anything with its read API)."""
 
     def __init__(self, kb: Any, *, threshold: float = 0.62, margin: float = 0.08, max_candidates: int = 8,
-                 cache_size: int = 20000, max_bucket: int = 5000) -> None:
+                 cache_size: int = 20000) -> None:
         self.kb = kb
-        self.max_bucket = max_bucket
-        self._buckets: dict[str, int] = {}
         self.threshold = threshold
         self.margin = margin
         self.max_candidates = max_candidates
@@ -337,37 +335,12 @@ class Linker:
             self._records.popitem(last=False)
         return rec
 
-    def _bucket(self, key: str) -> int:
-        """How many names share a blocking key, counted up to ``max_bucket + 1`` (cached: keys recur)."""
-        size = self._buckets.get(key)
-        if size is None:
-            size = self.kb.db.execute(
-                "SELECT COUNT(*) FROM (SELECT 1 FROM name_keys WHERE key=? LIMIT ?)", (key, self.max_bucket + 1)
-            ).fetchone()[0]
-            self._buckets[key] = size
-        return size
-
     def fuzzy(self, text: str, *, limit: int = 200) -> list[tuple[str, str]]:
-        """(qid, matched name) of names sharing every blocking key of ``text``, read from the key index.
-
-        On the SQLite store the rarest key drives the lookup and the other keys are probed by primary key, so the
-        cost follows the rarest key's bucket; a name whose rarest key is shared by more than ``max_bucket`` names is
-        too common to fuzzy-match and gets exact matches only. Other stores answer through ``candidates``.
-        """
-        keys = token_keys(text)
-        if not keys:
-            return []
-        if not hasattr(self.kb, "db"):
-            return [(c.qid, c.matched) for c in self.kb.candidates(text, limit=limit // 4)]
-        keys.sort(key=self._bucket)
-        if self._bucket(keys[0]) > self.max_bucket:
-            return []
-        probes = " ".join(f"AND EXISTS (SELECT 1 FROM name_keys b{i} WHERE b{i}.key=? AND b{i}.name=a.name)" for i in range(1, len(keys)))
-        rows = self.kb.db.execute(
-            f"SELECT n.entity, n.text FROM name_keys a JOIN names n ON n.rowid=a.name WHERE a.key=? {probes} LIMIT ?",
-            (*keys, limit),
-        ).fetchall()
-        return [(f"Q{e}", t) for e, t in rows]
+        """(qid, matched name) of names sharing every blocking key of ``text``: the store's rarest-key index lookup
+        where it has one (SQLite), otherwise its ``candidates``."""
+        if hasattr(self.kb, "fuzzy_names"):
+            return self.kb.fuzzy_names(text, limit=limit)
+        return [(c.qid, c.matched) for c in self.kb.candidates(text, limit=limit // 4)]
 
     def lookup(self, text: str, *, fuzzy: bool = True, person: bool = False) -> list[str]:
         """QIDs of the best candidates for ``text``: exact name-key matches, then the closest fuzzy matches."""

@@ -139,23 +139,61 @@ class KnowledgeBase:
     def has(self, qid: str) -> bool:
         return self.db.execute("SELECT 1 FROM entities WHERE id=?", (qid_num(qid),)).fetchone() is not None
 
-    def candidates(self, mention: str, *, limit: int = 50) -> list[Candidate]:
-        """Entities with a name sharing a blocking key with ``mention`` (most keys shared, then most sitelinks)."""
-        keys = token_keys(mention)
-        if not keys:
+    MAX_BUCKET = 5000  # a blocking key shared by more names than this is too common to drive a lookup
+
+    def key_bucket(self, key: str) -> int:
+        """How many names share a blocking key, counted up to ``MAX_BUCKET + 1`` (cached: keys recur)."""
+        buckets = self.__dict__.setdefault("_buckets", {})
+        size = buckets.get(key)
+        if size is None:
+            size = self.db.execute(
+                "SELECT COUNT(*) FROM (SELECT 1 FROM name_keys WHERE key=? LIMIT ?)", (key, self.MAX_BUCKET + 1)
+            ).fetchone()[0]
+            buckets[key] = size
+        return size
+
+    def fuzzy_names(self, text: str, *, limit: int = 200) -> list[tuple[str, str]]:
+        """(qid, name) of names sharing every blocking key of ``text``, read from the key index.
+
+        The rarest key drives the lookup and the other keys are probed by primary key, so the cost follows the
+        rarest key's bucket; a name whose rarest key is shared by more than ``MAX_BUCKET`` names is too common to
+        fuzzy-match and gets nothing here (exact matches still work through ``exact``).
+        """
+        keys = sorted(token_keys(text), key=self.key_bucket)
+        if not keys or self.key_bucket(keys[0]) > self.MAX_BUCKET:
             return []
-        marks = ",".join("?" * len(keys))
+        probes = " ".join(
+            f"AND EXISTS (SELECT 1 FROM name_keys b{i} WHERE b{i}.key=? AND b{i}.name=a.name)" for i in range(1, len(keys))
+        )
         rows = self.db.execute(
-            f"""SELECT n.entity, e.label, n.text, n.kind, e.sitelinks, e.types, COUNT(DISTINCT k.key) AS hits
-                FROM name_keys k JOIN names n ON n.rowid = k.name JOIN entities e ON e.id = n.entity
-                WHERE k.key IN ({marks})
-                GROUP BY n.rowid ORDER BY hits DESC, e.sitelinks DESC LIMIT ?""",
-            (*keys, limit * 4),
+            f"SELECT n.entity, n.text FROM name_keys a JOIN names n ON n.rowid=a.name WHERE a.key=? {probes} LIMIT ?",
+            (*keys, limit),
+        ).fetchall()
+        return [(f"Q{e}", t) for e, t in rows]
+
+    def candidates(self, mention: str, *, limit: int = 50) -> list[Candidate]:
+        """Entities with a name sharing a blocking key with ``mention``, most keys shared first, then most sitelinks.
+
+        The rarest key that has names (and is not too common) drives the lookup, so the cost follows one bucket.
+        """
+        keys = sorted(token_keys(mention), key=self.key_bucket)
+        usable = [k for k in keys if 0 < self.key_bucket(k) <= self.MAX_BUCKET]
+        if not usable:
+            return []
+        driver, others = usable[0], [k for k in keys if k != usable[0]]
+        shared = (
+            f"(SELECT COUNT(*) FROM name_keys b WHERE b.name=a.name AND b.key IN ({','.join('?' * len(others))}))"
+            if others else "0"
+        )
+        rows = self.db.execute(
+            f"""SELECT n.entity, e.label, n.text, n.kind, e.sitelinks, e.types, {shared} AS hits
+                FROM name_keys a JOIN names n ON n.rowid = a.name JOIN entities e ON e.id = n.entity
+                WHERE a.key = ? ORDER BY hits DESC, e.sitelinks DESC LIMIT ?""",
+            (*others, driver, limit * 4),
         ).fetchall()
         out: dict[int, Candidate] = {}
         for eid, label, text, kind, sitelinks, types, _hits in rows:
-            if eid not in out:
-                out[eid] = Candidate(f"Q{eid}", label, text, kind, sitelinks, tuple(types.split()))
+            out.setdefault(eid, Candidate(f"Q{eid}", label, text, kind, sitelinks, tuple(types.split())))
         return list(out.values())[:limit]
 
     def exact(self, name: str) -> list[Candidate]:
