@@ -30,6 +30,15 @@ def nlp():
 
 
 @pytest.fixture(scope="session")
+def bare_nlp():
+    """The model with presslint's sentence splitter but none of its analyzers (for tests of parse-level helpers)."""
+    from presslint.nlp import load_model, register_extensions
+
+    register_extensions()
+    return load_model()
+
+
+@pytest.fixture(scope="session")
 def parse(nlp):
     """parse(text, date="2021-12-11", title=None) -> Doc run through every presslint component."""
     import datetime as dt

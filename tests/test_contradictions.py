@@ -1,7 +1,6 @@
 """CON001 contradictory statements and CON002 repeated statements (presslint.analyzers.contradictions)."""
 from __future__ import annotations
 
-import datetime as dt
 
 import pytest
 
@@ -9,24 +8,9 @@ from presslint.analyzers.contradictions import RULES, find_contradictions, find_
 
 
 @pytest.fixture(scope="module")
-def light_parse():
-    """Model + newline splitter + this module's component: independent of analyzers still being built."""
-    import spacy
-
-    import presslint.analyzers.contradictions  # noqa: F401  registers the component
-    from presslint.ingest import from_text
-    from presslint.nlp import MODEL_PACKAGE, _register_newline_component, prepare_doc, register_extensions
-
-    register_extensions()
-    _register_newline_component()
-    nlp = spacy.load(MODEL_PACKAGE)
-    nlp.add_pipe("presslint_newline_sents", before="parser")
-
-    def _parse(text: str):
-        article = from_text(text, date="2022-03-01")
-        return nlp(prepare_doc(nlp, article, dt.date(2022, 3, 1)))
-
-    return _parse
+def light_parse(parse):
+    """The whole pipeline (so quotes and sources are there), with a fixed publication date."""
+    return lambda text: parse(text, date="2022-03-01")
 
 
 CONFLICTS = [

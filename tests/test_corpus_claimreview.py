@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from presslint import rules
-from presslint.corpus.claimreview import (FactCheck, FactCheckIndex, find_known_factchecks, match_factchecks,
+from presslint.corpus.claimreview import (FactCheck, FactCheckIndex, match_factchecks,
                                           parse_claimreviews, parse_text, read_claimreviews)
 from presslint.store import Store
 from presslint.store.factchecks import load_factchecks, save_factchecks

@@ -2,7 +2,6 @@
 and ingest error records. No network beyond a local http.server."""
 from __future__ import annotations
 
-import gzip
 import http.server
 import io
 import threading
@@ -11,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from presslint.config import Settings
-from presslint.corpus import feeds, warc
+from presslint.corpus import warc
 from presslint.corpus.batch import ingest
 from presslint.corpus.sources import iter_corpus_inputs, url_list
 from presslint.ingest import IngestFailure

@@ -1,7 +1,6 @@
 """HED001-HED003: question headlines answered no or left open, headline claims the body lacks."""
 from __future__ import annotations
 
-import datetime as dt
 
 import pytest
 
@@ -9,23 +8,9 @@ from presslint.analyzers.headline import RULES, find_headline_findings
 
 
 @pytest.fixture(scope="module")
-def light_parse():
-    """Model + newline splitter: the headline checks read only the parse and the article record."""
-    import spacy
-
-    from presslint.ingest import from_text
-    from presslint.nlp import MODEL_PACKAGE, _register_newline_component, prepare_doc, register_extensions
-
-    register_extensions()
-    _register_newline_component()
-    nlp = spacy.load(MODEL_PACKAGE)
-    nlp.add_pipe("presslint_newline_sents", before="parser")
-
-    def _parse(text: str):
-        article = from_text(text, date="2022-03-01")
-        return nlp(prepare_doc(nlp, article, dt.date(2022, 3, 1)))
-
-    return _parse
+def light_parse(parse):
+    """The whole pipeline (so quotes and sources are there), with a fixed publication date."""
+    return lambda text: parse(text, date="2022-03-01")
 
 
 def codes(light_parse, text: str) -> list[str]:

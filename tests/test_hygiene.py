@@ -145,7 +145,7 @@ def test_hygiene_and_entities_speed(nlp):
     """Entities + hygiene cost per ~400-word article (one-time loads excluded); reported, loosely bounded."""
     from presslint.analyzers.entities import find_entities
     from presslint.ingest import from_text
-    from presslint.nlp import load_model, prepare_doc
+    from presslint.nlp import prepare_doc
 
     article = from_text(ARTICLE, date="2021-03-01")
     doc = nlp(prepare_doc(nlp, article, dt.date(2021, 3, 1)))

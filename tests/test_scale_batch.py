@@ -9,7 +9,6 @@ import pytest
 pytest.importorskip("distributed")
 pq = pytest.importorskip("pyarrow.parquet")
 
-from presslint.config import Settings  # noqa: E402
 from presslint.scale import batch  # noqa: E402
 
 ARTICLES = ("tamega-valley-floods", "navy-air-station-closure", "okonkwo-porto-transfer", "eu-steel-quota-wire",

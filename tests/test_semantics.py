@@ -8,17 +8,9 @@ from presslint.analyzers import semantics
 
 
 @pytest.fixture(scope="module")
-def light_nlp():
+def light_nlp(bare_nlp):
     """The model plus the newline splitter only: semantics reads nothing other analyzers write."""
-    import spacy
-
-    from presslint.nlp import MODEL_PACKAGE, _register_newline_component, register_extensions
-
-    register_extensions()
-    _register_newline_component()
-    nlp = spacy.load(MODEL_PACKAGE)
-    nlp.add_pipe("presslint_newline_sents", before="parser")
-    return nlp
+    return bare_nlp
 
 
 def props_of(nlp, sentence: str) -> list[semantics.Proposition]:

@@ -290,7 +290,7 @@ def find_resumptive_pronouns(doc) -> Iterator[Finding]:
     for tok in doc[:-3]:
         if tok.lower_ not in _RELATIVE or doc[tok.i + 1].lower_ not in _SUBJECT_PRONOUNS:
             continue
-        subj, j = doc[tok.i + 1], tok.i + 2
+        j = tok.i + 2
         while j < len(doc) - 1 and j - tok.i <= 5 and doc[j].pos_ in ("AUX", "PART", "ADV"):
             j += 1  # "which they had been searching it for"
         verb, obj = doc[j], doc[j + 1]

@@ -20,7 +20,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from ..model import Entity, Span
-from .keys import fold, name_key, skeleton as _skeleton, token_keys
+from .keys import fold, name_key, skeleton as _skeleton
 from .wikidata import EntityRecord, Statement, time_to_iso
 
 HUMAN = "Q5"
