@@ -94,3 +94,49 @@ def test_evaluation_attribution_folds_are_deterministic_and_disjoint():
     flat = [n for f in folds.values() for n in f]
     assert sorted(flat) == sorted(names) and len(set(flat)) == len(names)
     assert {len(f) for f in folds.values()} <= {4, 5}
+
+
+# ----------------------------------------------------------------------- presslint's extraction through the adapter
+def _spans(parse, text):
+    from presslint.evaluation.attribution import presslint_attributions
+
+    doc = parse(text)
+    got = presslint_attributions(doc)
+    return {t: [" … ".join(text[s:e] for s, e in f) for f in got[t]] for t in got}
+
+
+@pytest.mark.parametrize(
+    "text, source, cue, content",
+    [
+        ("The senator denied the allegations.", "The senator", "denied", "the allegations"),
+        ("The governor has also called for calm.", "The governor", "has also called for", "calm"),
+        ("Opposition leaders spoke out against the new tax.", "Opposition leaders", "spoke out against",
+         "the new tax"),
+        ("Senator Maria Lopez: The bill will pass before the summer recess", "Senator Maria Lopez", ":",
+         "The bill will pass before the summer recess"),
+        ("“We will rebuild,” the mayor said, “and we will do it quickly.”", "the mayor", "said",
+         "“We will rebuild,” … “and we will do it quickly.”"),
+    ],
+)
+def test_evaluation_attribution_adapter_reads_new_cue_kinds(parse, text, source, cue, content):
+    got = _spans(parse, text)
+    assert got["source"] == [source] and got["cue"] == [cue] and got["content"] == [content]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company reported a loss of $3 million for the quarter.",
+        "Prices continued to rise through the winter.",
+        "Brexit: what happens to the border next year",
+        "The lawyer spoke on behalf of the family.",
+    ],
+)
+def test_evaluation_attribution_adapter_stays_quiet(parse, text):
+    assert _spans(parse, text)["cue"] == []
+
+
+def test_evaluation_attribution_adapter_drops_nested_attribution(parse):
+    text = "“He told me the plan would fail,” the former aide said."
+    got = _spans(parse, text)
+    assert got["cue"] == ["said"]

@@ -70,3 +70,11 @@ def test_evaluation_propaganda_reads_articles_and_labels(tmp_path):
     assert text[21:34] == "corrupt elite"
     assert lines(text) == [(0, 7), (9, 39), (41, 50)]  # trailing periods trimmed
     assert baseline_si(text) == [(9, 39)]  # "totally" is on the intensifier list
+
+
+def test_evaluation_propaganda_clauses_cut_lines_at_punctuation_and_conjunctions():
+    from presslint.evaluation.propaganda import clauses
+
+    text = "Title\n\nThe plan failed, and the minister, who lied, must go.\n"
+    assert [text[s:e] for s, e in clauses(text)] == ["Title", "The plan failed", "and the minister",
+                                                     "who lied", "must go"]

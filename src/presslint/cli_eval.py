@@ -121,5 +121,41 @@ def clustering_command(data_path, out, folds, quiet) -> None:
     _run("clustering", out, quiet, lambda m, p: m.evaluate(data_path, folds=folds, progress=p))
 
 
+cache_option = click.option("--cache", type=click.Path(file_okay=False),
+                            help="Folder for cached spaCy parses (default: a folder in the temp dir).")
+
+
+@eval_group.command("attribution")
+@data_path
+@out_option
+@click.option("--split", type=click.Choice(["dev", "train"]), default="dev", show_default=True,
+              help="dev: the 84 dev texts; train: one fold of the committed 5-fold split.")
+@click.option("--fold", type=click.IntRange(1, 5), default=5, show_default=True,
+              help="With --split train: the fold to score (rules were developed on folds 1-4; 5 is held out).")
+@cache_option
+@quiet_option
+def attribution_command(data_path, out, split, fold, cache, quiet) -> None:
+    """PolNeAR attribution: source / cue / content F1 (exact and overlap) vs a direct-quotation baseline.
+
+    DATA_PATH is the polnear folder (train/ and dev/, each with text/ and attributions/).
+    """
+    _run("attribution", out, quiet, lambda m, p: m.run(data_path, split=split, fold=fold, cache_dir=cache, progress=p))
+
+
+@eval_group.command("propaganda")
+@data_path
+@out_option
+@click.option("--rules-only", is_flag=True, help="Rules and baselines only: skip the learned classifiers.")
+@cache_option
+@quiet_option
+def propaganda_command(data_path, out, rules_only, cache, quiet) -> None:
+    """PTC (SemEval-2020 Task 11): span identification F1 and technique micro-F1, rules and 5-fold CV models.
+
+    DATA_PATH is the ptc-semeval2020 folder (train-articles/, train-labels-SI.tsv, train-labels-TC.tsv).
+    """
+    _run("propaganda", out, quiet,
+         lambda m, p: m.run(data_path, cache_dir=cache, learned=not rules_only, progress=p))
+
+
 if __name__ == "__main__":  # pragma: no cover
     eval_group(sys.argv[1:])

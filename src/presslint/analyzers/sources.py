@@ -74,6 +74,7 @@ class Lexicon:
     object_verbs: frozenset[str]  # the direct object is the content: "denied the report"
     quote_only_verbs: frozenset[str]  # a cue only next to a quotation: 'he continued: "..."'
     call_for_verbs: frozenset[str]  # the object of "for" is the content: "called for a ceasefire"
+    prep_verbs: frozenset[str]  # the object of about/on/against ... is the content: "spoke about the deal"
     anonymous_re: re.Pattern[str]
     cue_verbs: frozenset[str] = frozenset()  # union of the verb lists above and speech_verbs
 
@@ -85,7 +86,8 @@ def lexicon() -> Lexicon:
     raw.pop("_about", None)
     pattern = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
     lex = {k: frozenset(v) for k, v in raw.items()}
-    cue_verbs = lex["speech_verbs"] | lex["object_verbs"] | lex["quote_only_verbs"] | lex["call_for_verbs"]
+    cue_verbs = (lex["speech_verbs"] | lex["object_verbs"] | lex["quote_only_verbs"] | lex["call_for_verbs"]
+                 | lex["prep_verbs"])
     return Lexicon(**lex, anonymous_re=pattern, cue_verbs=cue_verbs)
 
 
@@ -330,10 +332,14 @@ def _adjacent_quote(doc, quotes: _Quotes, cue, speaker_rng) -> Span | None:
         gap = quotes.text[clause_end:s]
         if "\n" not in gap and gap.strip() in (":", ","):
             return Span.between(quotes.text, s, e)
+        # 'She said:' closing a paragraph, the quotation opening the next one (a block quote)
+        if gap.strip() == ":" and gap.lstrip().startswith(":\n") and gap.count("\n") <= 2 and \
+                quotes.text.rfind("\n", 0, s) == s - 1:
+            return Span.between(quotes.text, s, e)
     return None
 
 
-def _cue_span(doc, cue, speaker_rng, lex: Lexicon) -> Span:
+def _cue_span(doc, cue, speaker_rng, lex: Lexicon, content: Span) -> Span:
     """The cue verb with its adjacent auxiliaries and adverbs ('has also said') and particle ('pointed out',
     'called for')."""
     first = cue.i
@@ -342,10 +348,31 @@ def _cue_span(doc, cue, speaker_rng, lex: Lexicon) -> Span:
         first -= 1
     last = cue.i
     nxt = doc[cue.i + 1] if cue.i + 1 < len(doc) else None
-    if nxt is not None and nxt.head.i == cue.i and (nxt.dep_ == "prt" or (
-            nxt.dep_ == "prep" and nxt.lower_ == "for" and cue.lemma_.lower() in lex.call_for_verbs)):
+    if nxt is not None and nxt.head.i == cue.i and nxt.dep_ == "prt":
         last = nxt.i
+    prep = _cue_prep(cue, lex)
+    if prep is not None and 0 <= content.start - (prep.idx + len(prep.text)) <= 1:
+        last = max(last, prep.i)  # the content is the preposition's object: 'called for', 'spoke out against'
     return Span.of(doc[first:last + 1])
+
+
+CUE_PREPS = frozenset({"about", "on", "against", "of", "over", "for"})
+
+
+def _cue_prep(cue, lex: Lexicon):
+    """The preposition that introduces the content: 'spoke (out) about X', 'called for X'."""
+    lemma = cue.lemma_.lower()
+    if lemma in lex.prep_verbs:
+        allowed = CUE_PREPS
+    elif lemma in lex.call_for_verbs:
+        allowed = frozenset({"for"})
+    else:
+        return None
+    for child in cue.children:
+        if child.dep_ == "prep" and child.lower_ in allowed and cue.i < child.i <= cue.i + 2 and all(
+                t.dep_ == "prt" for t in cue.doc[cue.i + 1:child.i]):
+            return child
+    return None
 
 
 def _object_content(doc, quotes: _Quotes, cue, lex: Lexicon) -> tuple[str, Span] | None:
@@ -355,6 +382,14 @@ def _object_content(doc, quotes: _Quotes, cue, lex: Lexicon) -> tuple[str, Span]
     annotated corpora but say nothing checkable; object verbs also need the whole object to follow the cue.
     """
     target = None
+    prep = _cue_prep(cue, lex)
+    if prep is not None:
+        target = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if target is None or target.pos_ == "PRON" or target.lower_ in ("behalf", "condition", "record", "air"):
+            return None  # 'spoke on behalf of', 'on condition of anonymity', 'on the record
+        return _content(doc, quotes, target.left_edge.i, target.right_edge.i + 1)
+    if cue.lemma_.lower() not in lex.object_verbs and cue.lemma_.lower() not in lex.call_for_verbs:
+        return None
     if cue.lemma_.lower() in lex.call_for_verbs:
         for prep in cue.children:
             if prep.dep_ == "prep" and prep.lower_ == "for" and prep.i == cue.i + 1:
@@ -443,6 +478,8 @@ def find_attributions(doc, *, lex: Lexicon | None = None, index: _Quotes | None 
 
 
 COLON_SOURCE_NOUNS = frozenset({"poll", "survey", "study", "report"})
+WH_WORDS = frozenset({"what", "why", "how", "who", "where", "when", "which", "will", "is", "are", "can", "should",
+                      "does", "do", "inside", "everything"})
 COLON_LABELS = frozenset({"analysis", "review", "opinion", "explainer", "editorial", "update", "live", "watch",
                           "exclusive", "breaking", "factbox", "timeline", "comment", "video", "photos", "podcast",
                           "interview", "q&a", "fact", "check", "fact-check", "transcript"})
@@ -477,6 +514,9 @@ def _colon_attributions(doc, quotes: _Quotes, lex: Lexicon) -> Iterator[Attribut
         if not (named or lemma in lex.role_nouns or lemma in lex.org_nouns or lemma in lex.anonymous_heads
                 or lemma in COLON_SOURCE_NOUNS):
             continue
+        after = next((t for t in doc[colon.i + 1:sent.end] if not t.is_space), None)
+        if after is None or after.lower_ in WH_WORDS or sent.text.rstrip().endswith("?"):
+            continue  # 'Brexit: what happens next', 'X: Will it last?' are explainer headlines, not statements
         content = _content(doc, quotes, colon.i + 1, sent.end)
         if content is None:
             continue
@@ -520,7 +560,7 @@ def _verb_attribution(doc, quotes: _Quotes, cue, lex: Lexicon) -> Attribution | 
             content = ("direct", adjacent)
         elif lemma in lex.speech_verbs:
             content = _parenthetical(doc, quotes, cue)
-    if content is None and (lemma in lex.object_verbs or lemma in lex.call_for_verbs):
+    if content is None and (lemma in lex.object_verbs or lemma in lex.call_for_verbs or lemma in lex.prep_verbs):
         content = _object_content(doc, quotes, cue, lex)
     if content is None:
         return None
@@ -528,7 +568,7 @@ def _verb_attribution(doc, quotes: _Quotes, cue, lex: Lexicon) -> Attribution | 
     speaker_span = _char_span(doc, *speaker_rng)
     if content_span.overlaps(speaker_span):
         return None
-    cue_span = _cue_span(doc, cue, speaker_rng, lex)
+    cue_span = _cue_span(doc, cue, speaker_rng, lex, content_span)
     quote = Quote(kind, cue_span, content_span, speaker=speaker_span, channel=_channel(doc, cue, lex))
     att = Attribution(quote, quotes.sent_of[cue.i])
     if kind == "direct" and content_span.end <= min(cue_span.start, speaker_span.start):
@@ -631,7 +671,7 @@ def _classify(doc, att: Attribution, head, speaker_rng, sent, lex: Lexicon) -> N
         att.anonymity = [head.text, *anonymity] if not anonymity or lemma in lex.always_anonymous_heads else anonymity
         att.description = phrase.text
         return
-    if anonymity and lemma in lex.role_nouns:
+    if anonymity and (lemma in lex.role_nouns or head.pos_ == "NOUN"):  # "colleagues, speaking on condition of ..."
         att.kind, att.anonymity, att.description = "anonymous", anonymity, phrase.text
         return
     if lemma in lex.role_nouns:

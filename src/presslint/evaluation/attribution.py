@@ -14,7 +14,10 @@ Scoring (:func:`span_scores`), per span type, micro-averaged over texts:
 * **overlap**: a predicted span matches a gold span when they share at least one non-trimmed character (for spans on
   token boundaries: at least one token); matching is **one-to-one**, pairs taken greedily by decreasing number of
   shared characters (ties in text order), so one long prediction covering two gold contents counts once;
-* duplicates (the same span predicted twice, e.g. one speaker for two cues) count once on each side.
+* duplicates (the same span predicted twice, e.g. one speaker for two cues) count once on each side;
+* PolNeAR is univocal (a token belongs to at most one attribution), so an attribution presslint finds nested inside
+  another one's content ('"... he said she would win," Smith said') is dropped before scoring, as the annotators
+  would not have marked it.
 
 Baseline (same run, :func:`baseline_attributions`): textacy-style direct-quotation rules written for this module
 (textacy is not a dependency): a quotation in one line, the nearest speech verb outside quotation marks in the same
@@ -226,8 +229,12 @@ def presslint_attributions(doc) -> dict[str, list[Fragments]]:
     from ..analyzers.sources import find_attributions
 
     out: dict[str, list[Fragments]] = {t: [] for t in SPAN_TYPES}
-    for att in find_attributions(doc):
+    found = find_attributions(doc)
+    contents = [a.quote.content for a in found]
+    for att in found:
         q = att.quote
+        if any(c.contains(q.cue) for c in contents if c is not q.content):
+            continue  # PolNeAR is univocal: an attribution nested in another's content is not annotated
         if q.speaker is not None:
             out["source"].append(_frag(q.speaker.start, q.speaker.end))
         out["cue"].append(_frag(q.cue.start, q.cue.end))
@@ -326,3 +333,16 @@ def summary_lines(summary: dict[str, Any]) -> list[str]:
         f"{ours['content_exact']['f1']:.3f}, content overlap F1 {ours['content_overlap']['f1']:.3f}, "
         f"source exact F1 {ours['source_exact']['f1']:.3f}",
     ]
+
+
+def run(root: str | Path, *, split: str = "dev", fold: int | None = HELD_OUT_FOLD, cache_dir: str | Path | None = None,
+        progress: Any = None) -> dict[str, Any]:
+    """What ``presslint eval attribution`` runs: {"summary": ..., "items": [...]}."""
+    if progress:
+        progress(f"PolNeAR {split}: parsing (cached) and extracting")
+    summary_, items = evaluate(root, split=split, fold=fold, cache_dir=cache_dir)
+    return {"summary": summary_, "items": items}
+
+
+def summary(result: dict[str, Any]) -> list[str]:
+    return summary_lines(result["summary"])
