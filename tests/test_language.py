@@ -23,6 +23,10 @@ SHOULD_FIRE = [
     ("LNG001", "Turkish troops are occupiers, the Kurdish commander said.", "occupiers"),
     ("LNG001", "The opposition leader said the Kyiv regime had lost its mandate.", "regime"),
     ("LNG001", "Pyongyang's puppets in Seoul lost the vote, the broadcaster said.", "puppets"),
+    # a pejorative people-noun that is how the text refers to people is labelling, named target or not
+    ("LNG001", "The anti-vaccine cranks behind the petition have no medical training.", "cranks"),
+    ("LNG001", "Once again the green zealots on the committee blocked the new road.", "green zealots"),
+    ("LNG001", "Party thugs smashed the windows of the campaign office.", "thugs"),
     # LNG002 loaded language
     ("LNG002", "Troops carried out a savage raid on the village at dawn.", "savage"),
     ("LNG002", "The statement condemned the heinous bombing of the market.", "heinous"),
@@ -64,6 +68,10 @@ SHOULD_FIRE = [
 
 # (code, sentence) pairs that must stay quiet: neutral news language, negation, mentions, designations
 MUST_NOT_FIRE = [
+    ("LNG002", "Police charged the driver with reckless driving after the crash on the bypass."),
+    ("LNG002", "The judge ruled the defendant incompetent to stand trial."),
+    ("LNG001", "Football fans queued overnight for tickets to the final."),
+    ("LNG001", "The inspectors did not find any thugs, only tourists."),
     ("LNG001", "Hamas terrorists attacked the town overnight, police said."),
     ("LNG001", "Britain designated Hezbollah a terrorist organization in 2019."),
     ("LNG001", "The terrorist attack killed 12 people in Kabul on Friday."),

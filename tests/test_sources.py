@@ -44,6 +44,13 @@ def test_sources_quote_spans(text, expected):
 # --------------------------------------------------------------------------------------- speaker / cue / content
 QUOTE_CASES = [
     # text, kind, speaker, cue, content, channel
+    # content clauses the parser hangs on an adverbial of the speech verb
+    ("Two hospital managers told the Daily Ledger without giving their names that the ward would close in May.",
+     "indirect", "Two hospital managers", "told", "that the ward would close in May", "the Daily Ledger"),
+    ("The club's owner told Radio Norte the same day that no offer had been received for the striker.",
+     "indirect", "The club's owner", "told", "that no offer had been received for the striker", "Radio Norte"),
+    ("The mayor told reporters on the day that he arrived that the bridge would reopen.",
+     "indirect", "The mayor", "told", "that the bridge would reopen", None),
     ("“We will not back down,” the union leader said.",
      "direct", "the union leader", "said", "“We will not back down,”", None),
     ("“This is a disaster for farmers,” said Jane Miller, head of the National Farmers Union.",

@@ -332,8 +332,10 @@ def sentence_bounds(tok) -> tuple[int, int]:
 
 
 def negated(tok) -> bool:
-    """The word or the verb/noun it hangs on is negated ('is not a regime', 'no massacre')."""
-    for t in (tok, tok.head, tok.head.head):
+    """The word or the verb/noun it hangs on is negated ('is not a regime', 'no massacre'). A negated verb does not
+    negate its subject: in 'the cranks did not count', the label still stands."""
+    chain = (tok,) if tok.dep_ in ("nsubj", "nsubjpass") else (tok, tok.head, tok.head.head)
+    for t in chain:
         if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in t.children):
             return True
     prev = tok.doc[max(tok.i - 2, sentence_bounds(tok)[0]): tok.i]
@@ -413,6 +415,26 @@ def _find_target(root, head, ctx: Context):
     return None, None, None
 
 
+_REFERRING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"})
+
+
+def _refers_to_people(head) -> bool:
+    """A plural or determined noun phrase that picks out people in the clause ("the cranks did not count", "blamed
+    the thugs"), not a predicate about someone ("he is a crank" is handled as a predicate with a target)."""
+    if head.pos_ != "NOUN" or head.dep_ not in _REFERRING_DEPS:
+        return False
+    return head.tag_ == "NNS" or any(c.dep_ in ("det", "poss") for c in head.children)
+
+
+def _with_modifiers(head):
+    """The label with the modifiers that belong to it: "eco-zealots", "green cranks" (not "the" or "town hall's")."""
+    doc, start = head.doc, head.i
+    while start > 0 and (doc[start - 1].dep_ in ("amod", "compound") or doc[start - 1].text == "-") and \
+            doc[start - 1].head.i in (head.i, start):
+        start -= 1
+    return doc[start: head.i + 1]
+
+
 def _balanced(span):
     """Extend a target such as 'Command (Territorial Command' to its closing bracket when it is near."""
     doc, end = span.doc, span.end
@@ -451,10 +473,23 @@ def find_name_calling(doc, matchers: Matchers, ctx: Context) -> Iterator[tuple[F
                 label = doc[start: head.i + 1]
             elif root.head.i not in ctx.ents:  # "terrorist attack", "puppet show": about something else
                 continue
-        # "tax regime", "sanctions regime": a common-noun compound makes the label a technical term.
-        if any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in head.children):
+        # "tax regime", "sanctions regime": a common-noun compound makes a weak label a technical term (a plain
+        # insult stays one: "eco-zealots", "party thugs").
+        if ("weak" in flags or "state-only" in flags) and any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in head.children):
             continue
         target, target_label, how = _find_target(root, head, ctx)
+        if target is None and "loaded" in flags and "state-only" not in flags and _refers_to_people(head):
+            # "the eco-zealots behind the plan": the label itself is how the text names these people.
+            label = _with_modifiers(head)
+            target, target_label, how = doc[head.left_edge.i: head.right_edge.i + 1], None, "referring"
+            message = f"refers to people as '{label.text}'"
+            in_quote = ctx.attributed(label)
+            if in_quote:
+                message += SOURCE_WORDING
+            evidence = {"technique": TECHNIQUE["LNG001"], "matched": label.text, "target": target.text,
+                        "target_label": None, "attached_as": how, "lexicon": entry, "in_quote": in_quote}
+            yield Finding("LNG001", "warning", message, Span.of(label), confidence=0.7, evidence=evidence), entry
+            continue
         if target is None:
             if "loaded" in flags:
                 yield _finding("LNG002", "info", MESSAGE["LNG002"].format(m=label.text), label, ctx, entry), entry
@@ -475,6 +510,14 @@ def find_name_calling(doc, matchers: Matchers, ctx: Context) -> Iterator[tuple[F
         evidence = {"technique": TECHNIQUE["LNG001"], "matched": label.text, "target": target.text,
                     "target_label": target_label, "attached_as": how, "lexicon": entry, "in_quote": in_quote}
         yield Finding("LNG001", "warning", message, Span.of(span), confidence=confidence, evidence=evidence), entry
+
+
+# Loaded words that are also part of the name of an offence or legal standard.
+LEGAL_TERMS: dict[str, frozenset[str]] = {
+    "reckless": frozenset({"driving", "endangerment", "conduct", "homicide", "manslaughter", "disregard", "operation"}),
+    "recklessly": frozenset({"endanger", "endangering"}),
+    "incompetent": frozenset({"to"}),  # "incompetent to stand trial"
+}
 
 
 def find_phrases(doc, matchers: Matchers, ctx: Context) -> Iterator[tuple[Finding, str]]:
@@ -498,6 +541,8 @@ def find_phrases(doc, matchers: Matchers, ctx: Context) -> Iterator[tuple[Findin
             continue
         if code == "LNG002" and (negated(span.root) or _governed_by(span.root, DESIGNATION_VERBS)):
             continue
+        if code == "LNG002" and end < len(doc) and doc[end].lemma_.lower() in LEGAL_TERMS.get(span.text.lower(), ()):
+            continue  # "reckless driving", "criminal negligence": the name of an offence, not a judgement
         taken.update(range(start, end))
         yield _finding(code, "info", MESSAGE[code].format(m=span.text), span, ctx, entry), entry
 
@@ -566,8 +611,8 @@ def find_language(doc, matchers: Matchers, *, min_repetition: int = 2) -> list[F
     found = list(find_name_calling(doc, matchers, ctx))
     labelled = [f.span for f, _ in found if f.code == "LNG001"]
     for finding, entry in find_phrases(doc, matchers, ctx):
-        if any(finding.span.overlaps(s) for s in labelled):
-            continue  # "criminal regime" is already name-calling
+        if finding.code == "LNG002" and any(finding.span.overlaps(s) for s in labelled):
+            continue  # "criminal regime" is already name-calling (a slogan around a label is still a slogan)
         found.append((finding, entry))
     found += list(find_doubt(doc, matchers, ctx))
     findings = [f for f, _ in found]

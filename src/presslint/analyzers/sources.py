@@ -554,6 +554,10 @@ def _verb_attribution(doc, quotes: _Quotes, cue, lex: Lexicon) -> Attribution | 
                     start = lead.right_edge.i + 1
             content = _content(doc, quotes, start, end)
             break
+    if content is None and lemma in lex.speech_verbs:
+        displaced = _displaced_clause(cue)
+        if displaced is not None:
+            content = _content(doc, quotes, *displaced)
     if content is None:
         adjacent = _adjacent_quote(doc, quotes, cue, speaker_rng)
         if adjacent:
@@ -575,6 +579,30 @@ def _verb_attribution(doc, quotes: _Quotes, cue, lex: Lexicon) -> Attribution | 
         att.continuation = _continuation(quotes, max(cue_span.end, speaker_span.end))
     _classify(doc, att, speaker, speaker_rng, quotes.sentence(cue), lex)
     return att
+
+
+_ADVERBIAL_DEPS = frozenset({"prep", "npadvmod", "advcl"})
+
+
+def _displaced_clause(cue):
+    """(start, end) token range of a content clause the parser hung on an adverbial of the speech verb instead of
+    the verb: "told X without naming them that ..." (a ccomp of the participle) or "told X the same day that ..." (read
+    as a relative clause of a bare time noun). The clause must open with "that" as a complementiser (dep ``mark``) and
+    have its own subject; "on the day that he arrived" (a relative clause under a preposition) is left alone."""
+    for adverbial in cue.children:
+        if adverbial.dep_ not in _ADVERBIAL_DEPS or adverbial.i < cue.i:
+            continue
+        wanted = "relcl" if adverbial.dep_ == "npadvmod" else "ccomp"
+        for tok in adverbial.subtree:
+            if tok.dep_ != wanted or tok is adverbial:
+                continue
+            mark = tok.doc[tok.left_edge.i]
+            # In a ccomp the small model sometimes labels the complementiser "that" as the verb's object.
+            marks = ("mark", "dobj") if wanted == "ccomp" else ("mark",)
+            subject = any(c.dep_ in ("nsubj", "nsubjpass") and c.i > mark.i for c in tok.children)
+            if mark.lower_ == "that" and mark.dep_ in marks and mark.head.i == tok.i and subject:
+                return mark.i, tok.right_edge.i + 1
+    return None
 
 
 def _continuation(quotes: _Quotes, clause_end: int) -> Span | None:
