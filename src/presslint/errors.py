@@ -49,6 +49,17 @@ class E:
     E604 = "E604: The Wikidata API at '{url}' failed: {reason}"
     E605 = "E605: Cannot open the knowledge store at '{path}': {reason}"
     E606 = "E606: The knowledge store at '{path}' holds an unfinished import of '{dump}' ({lines} lines read); pass --resume to continue it"
+    # Web (7xx): conditions only the HTTP server has
+    E701 = "E701: The request body is over the {limit}-byte limit"
+    E702 = "E702: Bad request: {reason}"
+    E703 = "E703: Missing or wrong bearer token (send 'Authorization: Bearer <token>')"
+    E704 = "E704: The server is busy ({in_flight} checks running or queued); retry after {seconds} s"
+    E705 = "E705: The check took longer than {seconds} s and was abandoned"
+    E706 = "E706: This server does not fetch private or loopback addresses (it was not started with --allow-private)"
+    E707 = "E707: No such endpoint: {path}"
+    E708 = "E708: Internal error: {reason}"
+    E709 = "E709: The request body did not arrive within {seconds} s"
+    E710 = "E710: No story with id {id}"
 
 
 class W:

@@ -23,6 +23,9 @@ class StoryRow:
     headline: str | None
     articles: int
     outlets: int  # independent outlets: syndicated copies counted once
+    corroborated: int = 0  # aligned claims (migration 4), as of the last member that joined
+    contradicted: int = 0
+    single_source: int = 0
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -224,13 +227,15 @@ def add_member(store: Store, *, story_id: int, article_id: int, score: float, da
 def stories_since(store: Store, since: str | None = None, limit: int = 50) -> list[StoryRow]:
     """Stories active on or after ``since`` (their last date), latest first."""
     rows = store.conn.execute(
-        """SELECT id, first_date, last_date, headline, articles, outlets FROM stories
+        """SELECT id, first_date, last_date, headline, articles, outlets, corroborated, contradicted, single_source
+           FROM stories
            WHERE last_date >= ? ORDER BY last_date DESC, id DESC LIMIT ?""", (since or "", limit)).fetchall()
     return [StoryRow(**dict(r)) for r in rows]
 
 
 def story(store: Store, story_id: int) -> StoryRow | None:
-    row = store.conn.execute("SELECT id, first_date, last_date, headline, articles, outlets FROM stories WHERE id = ?",
+    row = store.conn.execute("SELECT id, first_date, last_date, headline, articles, outlets, corroborated, contradicted, single_source
+           FROM stories WHERE id = ?",
                              (story_id,)).fetchone()
     return StoryRow(**dict(row)) if row else None
 
@@ -260,5 +265,121 @@ def outlet_counts(store: Store, story_id: int) -> list[tuple[str, int, int]]:
 
 
 def counts(store: Store) -> dict[str, int]:
-    tables = ("corpus_articles", "syndication_groups", "stories", "story_members", "ingest_errors")
+    tables = ("corpus_articles", "syndication_groups", "stories", "story_members", "ingest_errors", "story_claims",
+              "outlet_profiles")
     return {t: store.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+
+
+# -- aligned claims (migration 4) --------------------------------------------------------------------------------
+def member_reports(store: Store, story_id: int) -> list[tuple[int, int, str, int]]:
+    """(article id, report id, outlet, syndication group id) of a story's members with a report, oldest first."""
+    return [tuple(r) for r in store.conn.execute(
+        """SELECT c.article_id, c.report_id, c.outlet, c.syndication_group_id FROM story_members m
+           JOIN corpus_articles c ON c.article_id = m.article_id
+           WHERE m.story_id = ? AND c.report_id IS NOT NULL ORDER BY c.published, c.article_id""", (story_id,))]
+
+
+def replace_story_claims(store: Store, story_id: int, claims: list[dict]) -> None:
+    """Replace a story's aligned claims (dicts shaped as ``story_claims`` returns them) and its claim counts.
+    Call inside a transaction."""
+    conn = store.conn
+    conn.execute("DELETE FROM story_claims WHERE story_id = ?", (story_id,))  # members, conflicts: cascade
+    tally = {"corroborated": 0, "contradicted": 0, "single-source": 0}
+    for c in claims:
+        tally[c["status"]] += 1
+        claim_id = conn.execute(
+            """INSERT INTO story_claims (story_id, alignment_id, status, independent_outlets, about, text, sides)
+               VALUES (?, ?, ?, ?, ?, ?, ?)""",
+            (story_id, c["alignment_id"], c["status"], c["independent_outlets"],
+             json.dumps(c["about"], ensure_ascii=False), c["text"], json.dumps(c["sides"], ensure_ascii=False)),
+        ).lastrowid
+        conn.executemany(
+            """INSERT OR IGNORE INTO story_claim_members (claim_id, article_id, outlet, start, end, text, position)
+               VALUES (?, ?, ?, ?, ?, ?, ?)""",
+            [(claim_id, m["article_id"], m["outlet"], m["start"], m["end"], m["text"], m["position"])
+             for m in c["members"]])
+        conn.executemany(
+            """INSERT INTO story_claim_conflicts (claim_id, kind, what, reason,
+                   a_article_id, a_outlet, a_start, a_end, a_text, a_value,
+                   b_article_id, b_outlet, b_start, b_end, b_text, b_value)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            [(claim_id, x["kind"], x["what"], x["reason"],
+              *(x[side][k] for side in ("a", "b") for k in ("article_id", "outlet", "start", "end", "text", "value")))
+             for x in c["conflicts"]])
+    conn.execute(
+        """UPDATE stories SET corroborated = ?, contradicted = ?, single_source = ?, claims_updated_at = ?
+           WHERE id = ?""",
+        (tally["corroborated"], tally["contradicted"], tally["single-source"], now(), story_id))
+
+
+def story_claims(store: Store, story_id: int) -> list[dict]:
+    """A story's aligned claims in display order (contradicted, corroborated, single-source), each with its
+    members and conflicts."""
+    conn = store.conn
+    rows = conn.execute(
+        """SELECT id, alignment_id, status, independent_outlets, about, text, sides FROM story_claims
+           WHERE story_id = ? ORDER BY alignment_id""", (story_id,)).fetchall()
+    if not rows:
+        return []
+    ids = [r["id"] for r in rows]
+    members: dict[int, list[dict]] = {i: [] for i in ids}
+    conflicts: dict[int, list[dict]] = {i: [] for i in ids}
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        marks = ",".join("?" * len(chunk))
+        for m in conn.execute(
+                f"""SELECT claim_id, article_id, outlet, start, end, text, position FROM story_claim_members
+                    WHERE claim_id IN ({marks}) ORDER BY claim_id, outlet, article_id, start""", chunk):
+            members[m["claim_id"]].append({k: m[k] for k in ("article_id", "outlet", "start", "end", "text",
+                                                             "position")})
+        for x in conn.execute(f"SELECT * FROM story_claim_conflicts WHERE claim_id IN ({marks}) ORDER BY id", chunk):
+            conflicts[x["claim_id"]].append({
+                "kind": x["kind"], "what": x["what"], "reason": x["reason"],
+                **{side: {k: x[f"{side}_{k}"] for k in ("article_id", "outlet", "start", "end", "text", "value")}
+                   for side in ("a", "b")}})
+    out = []
+    for r in rows:
+        outlets = sorted({m["outlet"] for m in members[r["id"]]})
+        out.append({"alignment_id": r["alignment_id"], "status": r["status"],
+                    "independent_outlets": r["independent_outlets"], "outlets": outlets,
+                    "about": json.loads(r["about"]), "text": r["text"], "sides": json.loads(r["sides"]),
+                    "members": members[r["id"]], "conflicts": conflicts[r["id"]]})
+    return out
+
+
+PROFILE_COUNTS = ("articles", "words", "sources", "anonymous_sources", "loaded_language", "findings")
+
+
+def add_outlet_counts(store: Store, outlet: str, counts: dict[str, int]) -> None:
+    """Add one article's counts (``PROFILE_COUNTS``) to its outlet's running totals and refresh the rates."""
+    values = [int(counts.get(k, 0)) for k in PROFILE_COUNTS]
+    store.conn.execute(
+        f"""INSERT INTO outlet_profiles (outlet, {", ".join(PROFILE_COUNTS)}, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (outlet) DO UPDATE SET
+                {", ".join(f"{k} = {k} + excluded.{k}" for k in PROFILE_COUNTS)}, updated_at = excluded.updated_at""",
+        (outlet, *values, now()))
+    store.conn.execute(
+        """UPDATE outlet_profiles SET
+               anonymous_source_rate = CASE WHEN sources > 0 THEN round(1.0 * anonymous_sources / sources, 3) END,
+               loaded_language_per_1000_words = CASE WHEN words > 0 THEN round(1000.0 * loaded_language / words, 2)
+                                                     ELSE 0 END,
+               findings_per_1000_words = CASE WHEN words > 0 THEN round(1000.0 * findings / words, 2) ELSE 0 END
+           WHERE outlet = ?""", (outlet,))
+
+
+def outlet_profiles(store: Store, outlets: Iterable[str] | None = None, *, limit: int | None = None) -> list[dict]:
+    """Outlet profiles (all, or those of ``outlets``), most articles first."""
+    sql = "SELECT * FROM outlet_profiles"
+    params: list = []
+    if outlets is not None:
+        outlets = sorted(set(outlets))
+        if not outlets:
+            return []
+        sql += f" WHERE outlet IN ({','.join('?' * len(outlets))})"
+        params.extend(outlets)
+    sql += " ORDER BY articles DESC, outlet"
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    return [dict(r) for r in store.conn.execute(sql, params)]

@@ -166,6 +166,78 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX article_versions_url ON article_versions(url, seen_at)",
         ),
     ),
+    # Cross-outlet claim alignment per story (presslint.corpus.alignments) and outlet profiles. A story's rows are
+    # replaced as a whole when a member joins it; nothing else is recomputed.
+    Migration(
+        4,
+        "corpus: aligned claims per story, outlet profiles",
+        (
+            """CREATE TABLE story_claims (
+                id INTEGER PRIMARY KEY,
+                story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+                alignment_id INTEGER NOT NULL,  -- AlignedClaim.id: 1.. in display order, renumbered on recompute
+                status TEXT NOT NULL CHECK (status IN ('corroborated', 'contradicted', 'single-source')),
+                independent_outlets INTEGER NOT NULL,  -- syndicated copies and one outlet's articles count once
+                about TEXT NOT NULL,  -- JSON list: what ties the members together
+                text TEXT NOT NULL,  -- the first member's sentence
+                sides TEXT NOT NULL DEFAULT '[]',  -- JSON list of {position, outlets, independent} (contradicted)
+                UNIQUE (story_id, alignment_id)
+            )""",
+            "CREATE INDEX story_claims_status ON story_claims(status, story_id)",
+            """CREATE TABLE story_claim_members (
+                claim_id INTEGER NOT NULL REFERENCES story_claims(id) ON DELETE CASCADE,
+                article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                outlet TEXT NOT NULL,
+                start INTEGER NOT NULL,  -- offsets into the article's text
+                end INTEGER NOT NULL,
+                text TEXT NOT NULL,
+                position TEXT,  -- what this member asserts where the claim is contradicted ("6 worker", "denies")
+                PRIMARY KEY (claim_id, article_id, start)
+            ) WITHOUT ROWID""",
+            "CREATE INDEX story_claim_members_article ON story_claim_members(article_id)",
+            "CREATE INDEX story_claim_members_outlet ON story_claim_members(outlet)",
+            """CREATE TABLE story_claim_conflicts (
+                id INTEGER PRIMARY KEY,
+                claim_id INTEGER NOT NULL REFERENCES story_claims(id) ON DELETE CASCADE,
+                kind TEXT NOT NULL,  -- number, date, polarity
+                what TEXT NOT NULL,
+                reason TEXT NOT NULL,
+                a_article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                a_outlet TEXT NOT NULL,
+                a_start INTEGER NOT NULL,
+                a_end INTEGER NOT NULL,
+                a_text TEXT NOT NULL,
+                a_value TEXT NOT NULL,
+                b_article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                b_outlet TEXT NOT NULL,
+                b_start INTEGER NOT NULL,
+                b_end INTEGER NOT NULL,
+                b_text TEXT NOT NULL,
+                b_value TEXT NOT NULL
+            )""",
+            "CREATE INDEX story_claim_conflicts_claim ON story_claim_conflicts(claim_id)",
+            # Running totals per outlet (corpus outlet key), added to once per new article; rates derive from them.
+            """CREATE TABLE outlet_profiles (
+                outlet TEXT PRIMARY KEY,
+                articles INTEGER NOT NULL DEFAULT 0,
+                words INTEGER NOT NULL DEFAULT 0,
+                sources INTEGER NOT NULL DEFAULT 0,
+                anonymous_sources INTEGER NOT NULL DEFAULT 0,
+                loaded_language INTEGER NOT NULL DEFAULT 0,  -- LNG findings
+                findings INTEGER NOT NULL DEFAULT 0,
+                anonymous_source_rate REAL,  -- anonymous_sources / sources; NULL without sources
+                loaded_language_per_1000_words REAL NOT NULL DEFAULT 0,
+                findings_per_1000_words REAL NOT NULL DEFAULT 0,
+                updated_at TEXT NOT NULL
+            ) WITHOUT ROWID""",
+            "CREATE INDEX outlet_profiles_articles ON outlet_profiles(articles)",
+            # Claim counts kept on the story row, so listing stories never aggregates story_claims.
+            "ALTER TABLE stories ADD COLUMN corroborated INTEGER NOT NULL DEFAULT 0",
+            "ALTER TABLE stories ADD COLUMN contradicted INTEGER NOT NULL DEFAULT 0",
+            "ALTER TABLE stories ADD COLUMN single_source INTEGER NOT NULL DEFAULT 0",
+            "ALTER TABLE stories ADD COLUMN claims_updated_at TEXT",
+        ),
+    ),
 )
 
 LATEST = MIGRATIONS[-1].number

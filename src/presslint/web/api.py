@@ -1,7 +1,7 @@
-"""The HTTP API (/api/v1): check an article, read stored reports, history, rules, ClaimReview.
+"""The HTTP API (/api/v1): check an article, read stored reports, history, rules, ClaimReview, stories.
 
 Every error is JSON ``{"error": {"code": "E201", "message": "E201: ..."}}`` with an HTTP status that fits it. Library
-errors keep their presslint code; the web layer's own conditions use the E7xx codes below.
+errors keep their presslint code; the web layer's own conditions use the "Web (7xx)" codes of ``errors.E``.
 """
 from __future__ import annotations
 
@@ -17,19 +17,6 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..errors import E, PresslintError
 from .claimreview import claim_reviews
 from .workers import Overloaded, TimedOut
-
-
-class WebE:
-    """Codes for conditions only the web server has (to move into errors.py as a "Web (7xx)" block)."""
-
-    E701 = "E701: The request body is over the {limit}-byte limit"
-    E702 = "E702: Bad request: {reason}"
-    E703 = "E703: Missing or wrong bearer token (send 'Authorization: Bearer <token>')"
-    E704 = "E704: The server is busy ({in_flight} checks running or queued); retry after {seconds} s"
-    E705 = "E705: The check took longer than {seconds} s and was abandoned"
-    E706 = "E706: This server does not fetch private or loopback addresses (it was not started with --allow-private)"
-    E707 = "E707: No such endpoint: {path}"
-    E708 = "E708: Internal error: {reason}"
 
 
 class ApiError(Exception):
@@ -131,7 +118,7 @@ def require_token(request: Request, credentials: HTTPAuthorizationCredentials | 
         return
     given = credentials.credentials if credentials else ""
     if not hmac.compare_digest(given.encode(), token.encode()):
-        raise ApiError(401, WebE.E703, headers={"WWW-Authenticate": "Bearer"})
+        raise ApiError(401, E.E703, headers={"WWW-Authenticate": "Bearer"})
 
 
 router = APIRouter(prefix="/api/v1", dependencies=[Depends(require_token)], responses=_ERRORS)
@@ -168,14 +155,27 @@ async def check(body: CheckRequest, request: Request) -> dict[str, Any]:
     try:
         answer = await request.app.state.pool.check(job)
     except Overloaded as busy:
-        raise ApiError(503, WebE.E704, headers={"Retry-After": str(busy.retry_after)},
+        raise ApiError(503, E.E704, headers={"Retry-After": str(busy.retry_after)},
                        in_flight=request.app.state.pool.in_flight, seconds=busy.retry_after) from None
     except TimedOut:
-        raise ApiError(504, WebE.E705, seconds=config.timeout) from None
+        raise ApiError(504, E.E705, seconds=config.timeout) from None
     if answer[0] == "error":
         _, code, message = answer
+        if code == "E201":
+            message = web_private_message(message, server_allows=config.allow_private)
         raise ApiError.coded(status_of(code), code, message)
     return answer[1]
+
+
+_CLI_HINT = "; pass --allow-private to allow it"
+
+
+def web_private_message(message: str, *, server_allows: bool) -> str:
+    """E201 as a web client should read it: the CLI's "pass --allow-private" means nothing to someone using the API."""
+    head = message.split(_CLI_HINT, 1)[0]
+    if server_allows:
+        return head + '; this server allows it: send "allow_private": true with the request'
+    return head + "; this server was started without --allow-private, so it never fetches such addresses"
 
 
 def _job(body: CheckRequest, config) -> dict[str, Any]:
@@ -183,13 +183,13 @@ def _job(body: CheckRequest, config) -> dict[str, Any]:
 
     given = [name for name in ("text", "html", "url") if getattr(body, name) is not None]
     if len(given) != 1:
-        raise ApiError(422, WebE.E702, reason="give exactly one of 'text', 'html' or 'url'")
+        raise ApiError(422, E.E702, reason="give exactly one of 'text', 'html' or 'url'")
     name = given[0]
     value = getattr(body, name)
     if not value.strip():
         raise PresslintError(E.E102, path=body.filename or f"the request's '{name}'")
     if body.allow_private and not config.allow_private:
-        raise ApiError(403, WebE.E706)
+        raise ApiError(403, E.E706)
     changes: dict[str, Any] = {"allow_private": bool(body.allow_private and config.allow_private)}
     if body.date:
         parse_date(body.date)

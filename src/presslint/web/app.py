@@ -3,12 +3,13 @@
     >>> from presslint.web.app import ServerConfig, create_app
     >>> app = create_app(ServerConfig(workers=2))      # serve with uvicorn; `presslint serve` does this
 
-Rails: a request-size limit (413), a Content-Security-Policy on every response (no inline script, nothing from other
-origins), optional bearer-token auth on /api, JSON errors with codes, and checks run in worker processes behind a
-bounded queue (see ``workers``).
+Rails: a request-size limit (413), a deadline for the request body (408), a Content-Security-Policy on every
+response (no inline script, nothing from other origins), optional bearer-token auth on /api, JSON errors with codes,
+and checks run in worker processes behind a bounded queue (see ``workers``).
 """
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 from contextlib import asynccontextmanager
@@ -23,8 +24,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from ..config import Settings
-from ..errors import PresslintError
-from .api import ApiError, WebE, error_response, router, status_of
+from ..errors import E, PresslintError
+from .api import ApiError, error_response, router, status_of
 from .workers import WorkerPool
 
 STATIC = Path(__file__).parent / "static"
@@ -52,6 +53,7 @@ class ServerConfig:
     token: str | None = None  # bearer token; None: no auth
     allow_private: bool = False  # let requests ask to fetch private/loopback URLs
     max_body: int = 5_000_000  # bytes per request body
+    body_timeout: float = 15.0  # seconds a request body may take to arrive (then 408)
 
     @classmethod
     def from_env(cls, **overrides) -> "ServerConfig":
@@ -62,10 +64,11 @@ class ServerConfig:
 
 
 class BodyLimit:
-    """ASGI middleware: refuse bodies over ``limit`` bytes with 413, by Content-Length or while streaming."""
+    """ASGI middleware: refuse bodies over ``limit`` bytes with 413 (by Content-Length or while streaming), and bodies
+    that take longer than ``timeout`` seconds to arrive with 408, so a slow client cannot hold a connection open."""
 
-    def __init__(self, app, limit: int) -> None:
-        self.app, self.limit = app, limit
+    def __init__(self, app, limit: int, timeout: float = 15.0) -> None:
+        self.app, self.limit, self.timeout = app, limit, timeout
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
@@ -74,10 +77,16 @@ class BodyLimit:
         length = headers.get(b"content-length")
         if length is not None and (not length.isdigit() or int(length) > self.limit):
             return await self._refuse(scope, receive, send)
-        # Read the body here, stopping past ``limit`` bytes whatever Content-Length said, then replay it to the app.
+        # Read the body here, stopping past ``limit`` bytes whatever Content-Length said, or at the deadline, then
+        # replay it to the app.
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + self.timeout
         chunks, seen = [], 0
         while True:
-            message = await receive()
+            try:
+                message = await asyncio.wait_for(receive(), max(0.0, deadline - loop.time()))
+            except asyncio.TimeoutError:
+                return await self._too_slow(scope, receive, send)
             if message["type"] != "http.request":
                 return  # the client went away
             chunk = message.get("body", b"")
@@ -100,7 +109,11 @@ class BodyLimit:
         await self.app(scope, replay, send)
 
     async def _refuse(self, scope, receive, send):
-        response = error_response(413, "E701", WebE.E701.format(limit=self.limit), {"connection": "close"})
+        response = error_response(413, "E701", E.E701.format(limit=self.limit), {"connection": "close"})
+        await response(scope, receive, send)
+
+    async def _too_slow(self, scope, receive, send):
+        response = error_response(408, "E709", E.E709.format(seconds=f"{self.timeout:g}"), {"connection": "close"})
         await response(scope, receive, send)
 
 
@@ -152,7 +165,7 @@ def create_app(config: ServerConfig | None = None, *, start_workers: bool = True
     def health(request: Request) -> dict:
         return {"status": "ok", "version": __version__, **request.app.state.pool.status()}
 
-    app.add_middleware(BodyLimit, limit=config.max_body)
+    app.add_middleware(BodyLimit, limit=config.max_body, timeout=config.body_timeout)
     app.add_middleware(SecurityHeaders)
     return app
 
@@ -169,17 +182,17 @@ def _add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def bad_request(_request, err: RequestValidationError):
         reasons = "; ".join(f"{'.'.join(str(p) for p in e.get('loc', ()))}: {e.get('msg')}" for e in err.errors()[:5])
-        return error_response(422, "E702", WebE.E702.format(reason=reasons or "invalid request"))
+        return error_response(422, "E702", E.E702.format(reason=reasons or "invalid request"))
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, err: StarletteHTTPException):
         if err.status_code == 404:
-            return error_response(404, "E707", WebE.E707.format(path=request.url.path))
-        return error_response(err.status_code, "E702", WebE.E702.format(reason=err.detail))
+            return error_response(404, "E707", E.E707.format(path=request.url.path))
+        return error_response(err.status_code, "E702", E.E702.format(reason=err.detail))
 
     @app.exception_handler(Exception)
     async def internal(_request, err: Exception):
-        return error_response(500, "E708", WebE.E708.format(reason=type(err).__name__))
+        return error_response(500, "E708", E.E708.format(reason=type(err).__name__))
 
 
 def openapi_text(app: FastAPI | None = None) -> str:
