@@ -33,3 +33,12 @@ def test_rules_unknown_code_is_a_coded_error():
     with pytest.raises(PresslintError) as err:
         rules.expand(["NOPE999"])
     assert err.value.code == "E301"
+
+
+def test_rules_docs_file_is_current():
+    from pathlib import Path
+
+    docs = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
+    assert docs.read_text() == rules.render_markdown(), (
+        "docs/rules.md is stale: run `presslint rules --format markdown > docs/rules.md`"
+    )

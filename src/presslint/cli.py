@@ -291,7 +291,7 @@ class _Sink:
 # -- rules ----------------------------------------------------------------------------------------------------------
 @main.command("rules")
 @click.argument("codes", nargs=-1)
-@click.option("--format", "fmt", default="text", show_default=True, help="text or json.")
+@click.option("--format", "fmt", default="text", show_default=True, help="text, json or markdown (docs/rules.md).")
 def rules_cmd(codes, fmt) -> None:
     """List the rule catalogue, or explain the given codes.
 
@@ -299,9 +299,12 @@ def rules_cmd(codes, fmt) -> None:
     """
     from . import rules
 
-    _check_format(fmt, ("text", "json"))
+    _check_format(fmt, ("text", "json", "markdown"))
     cat = rules.catalogue()
     chosen = sorted(rules.expand(list(codes))) if codes else list(cat)
+    if fmt == "markdown":
+        click.echo(rules.render_markdown(chosen), nl=False)
+        return
     if fmt == "json":
         click.echo(json.dumps([dataclasses.asdict(cat[c]) for c in chosen], ensure_ascii=False, indent=2))
         return
@@ -408,16 +411,18 @@ def render_docs() -> str:
     return "\n".join(parts)
 
 
+# Sub-command groups live in their own modules (each imports its heavy dependencies lazily).
+from .cli_corpus import register as _register_corpus  # noqa: E402
+from .cli_eval import eval_group as _eval  # noqa: E402
 from .cli_kb import kb as _kb  # noqa: E402
-main.add_command(_kb)
-
+from .cli_scale import register as _register_scale  # noqa: E402
 from .cli_web import serve as _serve  # noqa: E402
+
+main.add_command(_kb)
 main.add_command(_serve)
-from .cli_corpus import register as _register_corpus
-_register_corpus(main)
-from .cli_eval import eval_group as _eval
 main.add_command(_eval)
-from .cli_scale import register as _register_scale
+_register_corpus(main)
 _register_scale(main)
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -88,3 +88,25 @@ def enabled_codes(select: list[str] | None, ignore: list[str] | None) -> set[str
     if ignore:
         chosen -= expand(ignore)
     return chosen
+
+
+def render_markdown(codes: list[str] | None = None) -> str:
+    """The catalogue as Markdown (docs/rules.md is this output; a test keeps it current)."""
+    cat = catalogue()
+    lines = [
+        "# presslint rules",
+        "",
+        "Generated from the rule catalogue by `presslint rules --format markdown > docs/rules.md`; do not edit by hand.",
+        "Select or ignore rules by code or prefix (`--select SRC,NUM`, `ignore = [\"MTA\"]`).",
+        "",
+        "| code | name | severity | summary |",
+        "|---|---|---|---|",
+    ]
+    chosen = codes or list(cat)
+    lines += [f"| {c} | {cat[c].name} | {cat[c].severity} | {cat[c].summary} |" for c in chosen]
+    for c in chosen:
+        rule = cat[c]
+        lines += ["", f"## {rule.code} {rule.name}", "", f"*{rule.category}, {rule.severity}"
+                  + ("" if rule.default else ", off by default") + f"* — {rule.summary}", "", rule.explanation, "",
+                  f"Example: {rule.example}"]
+    return "\n".join(lines) + "\n"

@@ -34,10 +34,11 @@ CATEGORY = "language"
 
 RULES = [
     Rule("LNG001", "name-calling", "warning", CATEGORY,
-         "A pejorative label is applied to a named person, group, state body or organisation.",
+         "A pejorative label is applied to a person, group, state body or organisation.",
          "Labels such as 'thugs', 'puppet', 'traitors', 'occupiers' or 'regime' attached to a named target judge "
          "it instead of describing what it did. The label must be tied to the target by the grammar ('X thugs', "
-         "'the puppet X', 'X is a traitor', 'called X mercenaries'). 'terrorist' fires only when it labels a state "
+         "'the puppet X', 'X is a traitor', 'called X mercenaries'), or be the very words the text uses to refer to "
+         "people ('the zealots behind the plan', 'the council's cranks'). 'terrorist' fires only when it labels a state "
          "actor (a country, government, army, ministry or military command) or when the article calls a person a "
          "terrorist; reporting on attacks by designated groups ('Hamas terrorists', 'a terrorist attack') and "
          "official designations do not fire. Labels inside quotations are reported as the source's wording.",

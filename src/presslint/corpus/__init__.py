@@ -8,3 +8,8 @@ Readers (``feeds``, ``warc``, ``sources``) turn inputs into ``Article``s or ``In
 copies with MinHash/LSH; ``stories`` places each new article in an existing story or starts one; the tables live in
 ``store.corpus``. Optional dependencies: ``pip install presslint[corpus]``.
 """
+from __future__ import annotations
+
+from .views import list_stories, story_view
+
+__all__ = ["list_stories", "story_view"]

@@ -234,8 +234,8 @@ def stories_since(store: Store, since: str | None = None, limit: int = 50) -> li
 
 
 def story(store: Store, story_id: int) -> StoryRow | None:
-    row = store.conn.execute("SELECT id, first_date, last_date, headline, articles, outlets, corroborated, contradicted, single_source
-           FROM stories WHERE id = ?",
+    row = store.conn.execute("""SELECT id, first_date, last_date, headline, articles, outlets, corroborated,
+                                    contradicted, single_source FROM stories WHERE id = ?""",
                              (story_id,)).fetchone()
     return StoryRow(**dict(row)) if row else None
 

@@ -46,7 +46,7 @@ def error_response(status: int, code: str, message: str, headers: dict[str, str]
 
 # HTTP status of each library error code (default by family: 1xx/3xx the request, 2xx the remote site, 4xx/5xx us).
 _STATUS = {"E104": 413, "E201": 403, "E202": 502, "E203": 502, "E204": 422, "E205": 502,
-           "E401": 404, "E403": 404, "E404": 409}
+           "E401": 404, "E403": 404, "E404": 409, "E709": 408, "E710": 404}
 _FAMILY = {"1": 422, "2": 502, "3": 422, "4": 500, "5": 500, "6": 500, "7": 400}
 
 
@@ -151,18 +151,26 @@ async def check(body: CheckRequest, request: Request) -> dict[str, Any]:
     """Check text, an HTML page or a URL; the report is stored and returned with its id. A re-check of the same text
     with the same options returns the stored report."""
     config = request.app.state.config
-    job = _job(body, config)
     try:
-        answer = await request.app.state.pool.check(job)
+        return await _in_worker(request, _job(body, config))
+    except ApiError as err:
+        if err.code == "E201":
+            err.message = web_private_message(err.message, server_allows=config.allow_private)
+        raise
+
+
+async def _in_worker(request: Request, job: dict[str, Any]) -> Any:
+    """Run a job in the worker pool; busy -> 503 with Retry-After, too slow -> 504, a library error -> its code."""
+    pool = request.app.state.pool
+    try:
+        answer = await pool.check(job)
     except Overloaded as busy:
         raise ApiError(503, E.E704, headers={"Retry-After": str(busy.retry_after)},
-                       in_flight=request.app.state.pool.in_flight, seconds=busy.retry_after) from None
+                       in_flight=pool.in_flight, seconds=busy.retry_after) from None
     except TimedOut:
-        raise ApiError(504, E.E705, seconds=config.timeout) from None
+        raise ApiError(504, E.E705, seconds=pool.timeout) from None
     if answer[0] == "error":
         _, code, message = answer
-        if code == "E201":
-            message = web_private_message(message, server_allows=config.allow_private)
         raise ApiError.coded(status_of(code), code, message)
     return answer[1]
 
@@ -247,3 +255,27 @@ def list_rules() -> list[RuleItem]:
     return [RuleItem(code=r.code, name=r.name, severity=r.severity, category=r.category, summary=r.summary,
                      explanation=r.explanation, example=r.example, default=r.default)
             for r in rules.catalogue().values()]
+
+
+# -- stories (articles from many outlets clustered by `presslint ingest`) -------------------------------------------
+STORY_DOC = ("The story lined up claim by claim (`presslint.corpus.story_view`): the story row, its members outlet by "
+             "outlet, aligned claims (corroborated, contradicted with both sides, single-source) and outlet profiles.")
+
+
+@router.get("/stories", summary="Stories in the corpus, latest first")
+def list_stories(request: Request,
+                 since: str | None = Query(None, description="Only stories active on or after this date (YYYY-MM-DD)."),
+                 limit: int = Query(50, ge=1, le=500)) -> list[dict[str, Any]]:
+    from .. import corpus
+    from ..pipeline import parse_date
+
+    if since is not None:
+        parse_date(since)  # E304 on anything but YYYY-MM-DD
+    return corpus.list_stories(_store(request), since=since, limit=limit)
+
+
+@router.get("/stories/{story_id}", summary="One story, outlets lined up claim by claim", response_description=STORY_DOC)
+async def get_story(story_id: int, request: Request) -> dict[str, Any]:
+    """Claims are aligned across outlets in a worker process (claim sentences are re-parsed), so a story view may
+    answer 503 when every worker is busy, like a check."""
+    return await _in_worker(request, {"story": story_id})
