@@ -4,9 +4,11 @@
     .venv/bin/python eval/findings_rate.py ../shared/data/polnear --sample 50 --seed 0 --out sample.jsonl
 
 Layout read: DATA_PATH/<split>/text/<name>.txt (headline, blank line, paragraphs) and DATA_PATH/metadata.tsv
-(filename, publication_date, author, ...), used for each article's date and byline. The .ann attribution files are
-not used here. PolNeAR is political news from 2016 (many outlets, wire copy included), so the rate says how noisy
-presslint is on ordinary news; the JSONL sample is for a human to mark each finding right or wrong.
+(filename, publication_date, author, wire, ...), used for each article's date and byline (the wire service when no
+author is named). The first line is passed as the headline, without the full stop PolNeAR adds to it. The .ann
+attribution files are not used here. PolNeAR is political news from 2016 (many outlets, wire copy included), so the
+rate says how noisy presslint is on ordinary news; the JSONL sample is for a human to mark each finding right or
+wrong.
 """
 from __future__ import annotations
 
@@ -40,8 +42,27 @@ def load_articles(root: Path, split: str, limit: int | None = None):
     for path in paths:
         row = meta.get(path.stem, {})
         date = row.get("publication_date") or None
-        byline = row.get("author") if row.get("author") not in (None, "", "None") else None
-        yield from_text(path.read_text(encoding="utf-8"), origin=str(path), date=date, byline=byline)
+        title, body = split_headline(path.read_text(encoding="utf-8"))
+        yield from_text(body, origin=str(path), title=title, date=date, byline=byline_of(row))
+
+
+def split_headline(raw: str) -> tuple[str, str]:
+    """The first line is always the headline here. PolNeAR ends it with a full stop (or a cut-off "; ") that the
+    outlet's headline did not have; left on, presslint would read the headline as the lede's first sentence."""
+    first, _, body = raw.partition("\n")
+    title = first.strip()
+    if title.endswith((".", ";")) and not title.endswith(".."):
+        title = title[:-1].rstrip()
+    return title, body.lstrip("\n")
+
+
+def byline_of(row: dict[str, str]) -> str | None:
+    """The author, else the wire service credited (AP, Reuters...): wire copy carries the agency as its byline."""
+    for key in ("author", "wire"):
+        value = (row.get(key) or "").strip()
+        if value and value not in ("None", "NA"):
+            return value
+    return None
 
 
 def sentence_context(text: str, start: int, end: int) -> str:

@@ -1,9 +1,12 @@
-"""Screenshot of the workbench with examples/kirkuk-airbase.txt checked: writes docs/workbench.png.
+"""Screenshots of the workbench: docs/workbench.png (an article checked) and docs/workbench-story.png (a story).
 
-    .venv/bin/python scripts/screenshot.py [--output docs/workbench.png] [--width 1440 --height 900]
+    .venv/bin/python scripts/screenshot.py [--only workbench|story] [--width 1440 --height 900]
 
-Starts `presslint serve` on a free loopback port with a throw-away store, pastes the example into the workbench,
-clicks the first warning, and takes the shot with Debian's Chromium (install it with `bash .ci/browser-deps`).
+Starts `presslint serve` on a free loopback port with a throw-away store. The article shot pastes
+examples/kirkuk-airbase.txt into the workbench and clicks the first warning. The story shot first ingests a folder of
+outlet articles (tests/fixtures/outlets, five invented outlets on one fire) into that store with the library, opens
+the Stories tab and the story, lined up claim by claim. Needs Debian's Chromium (install it with
+`bash .ci/browser-deps`).
 """
 from __future__ import annotations
 
@@ -17,11 +20,51 @@ from presslint.web.localserver import CHROMIUM, CHROMIUM_ARGS, INSTALL_HINT, loc
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def shoot_article(page, url: str, text: str, date: str, output: str) -> None:
+    page.goto(url + "/")
+    page.fill("#text", text)
+    page.fill("#date", date)
+    page.click("#check-btn")
+    page.wait_for_selector("#findings li.finding")
+    page.locator("#findings li.finding.sev-warning").first.click()
+    page.wait_for_selector("#article .hl.active")
+    page.evaluate("window.scrollTo(0, 0)")
+    page.locator("#article .hl.active").first.scroll_into_view_if_needed()
+    page.wait_for_timeout(400)  # the smooth scroll
+    page.screenshot(path=output)
+
+
+def shoot_story(page, url: str, output: str) -> None:
+    page.goto(url + "/#stories")
+    page.locator("#stories-table button[data-story]").first.click()
+    page.wait_for_selector("#claims-grid tbody tr.claim")
+    page.uncheck("#show-single")  # the rows that compare outlets; single-source claims follow them on screen
+    page.evaluate("window.scrollTo(0, 0)")
+    page.wait_for_timeout(200)
+    page.screenshot(path=output)
+
+
+def ingest_outlets(folder: str, home: str) -> Path:
+    from presslint.config import Settings
+    from presslint.corpus.batch import ingest
+    from presslint.store import Store
+
+    db = Path(home) / "presslint.db"
+    with Store(db) as store:
+        summary = ingest([folder], store=store, settings=Settings(db=str(db)), progress=False)
+    print(summary.line())
+    return db
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", choices=["workbench", "story"], help="take one of the two shots")
     parser.add_argument("--article", default=str(ROOT / "examples" / "kirkuk-airbase.txt"))
     parser.add_argument("--date", default="2020-04-02", help="publication date to assume")
     parser.add_argument("--output", default=str(ROOT / "docs" / "workbench.png"))
+    parser.add_argument("--outlets", default=str(ROOT / "tests" / "fixtures" / "outlets"),
+                        help="folder of articles about one story, ingested for the story shot")
+    parser.add_argument("--story-output", default=str(ROOT / "docs" / "workbench-story.png"))
     parser.add_argument("--width", type=int, default=1440)
     parser.add_argument("--height", type=int, default=900)
     args = parser.parse_args()
@@ -30,23 +73,20 @@ def main() -> int:
         return 2
     from playwright.sync_api import sync_playwright
 
-    text = Path(args.article).read_text(encoding="utf-8")
-    with tempfile.TemporaryDirectory() as home, local_server(home=home) as server, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": args.width, "height": args.height})
-        page.goto(server.url + "/")
-        page.fill("#text", text)
-        page.fill("#date", args.date)
-        page.click("#check-btn")
-        page.wait_for_selector("#findings li.finding")
-        page.locator("#findings li.finding.sev-warning").first.click()
-        page.wait_for_selector("#article .hl.active")
-        page.evaluate("window.scrollTo(0, 0)")
-        page.locator("#article .hl.active").first.scroll_into_view_if_needed()
-        page.wait_for_timeout(400)  # the smooth scroll
-        page.screenshot(path=args.output)
-        browser.close()
-    print(f"wrote {args.output}")
+    with tempfile.TemporaryDirectory() as home:
+        extra = []
+        if args.only != "workbench":
+            extra = ["--db", str(ingest_outlets(args.outlets, home))]
+        with local_server(home=home, extra=extra) as server, sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport={"width": args.width, "height": args.height})
+            if args.only != "story":
+                shoot_article(page, server.url, Path(args.article).read_text(encoding="utf-8"), args.date, args.output)
+                print(f"wrote {args.output}")
+            if args.only != "workbench":
+                shoot_story(page, server.url, args.story_output)
+                print(f"wrote {args.story_output}")
+            browser.close()
     return 0
 
 

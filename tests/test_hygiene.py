@@ -106,6 +106,13 @@ MUST_NOT_FIRE = [
     "Germany's chancellor met Germans living abroad. Berlin and Bern agreed.",
     "Hamas fighters entered Hama province, according to the report.",
     "Bashar al-Assad spoke in Damascus. Al-Assad's government denied the report.",
+    # a country and its demonym with the final vowel dropped
+    "Ukrainian troops held the line. Ukraine asked for more air defence on Tuesday.",
+    # a stance word built on a name, and a combining form before a hyphen
+    "Most voters in the county seem more anti-Sanders than pro-Warren. Warren will visit the county on Friday.",
+    "Officials in France and Italy backed a Franco-Italian plan for a joint naval command.",
+    # a quotation mark swept into the name in copy that quotes with two apostrophes
+    "The senator said Donald Trump ''should apologize'' for the remark. Trump declined to comment.",
 ]
 
 

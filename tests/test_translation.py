@@ -30,6 +30,8 @@ SHOULD_FIRE = [
     ("MTA002", "The mayor said, The bridge will reopen in spring.", ", The"),
     ("MTA002", "Police said the suspect \"fled on foot after the robbery.", "\""),
     ("MTA002", "Will the strike end ?", " ?"),
+    ("MTA002", "”We are not leaving,” the union leader told reporters outside the plant.", "”"),
+    ("MTA002", "The coach called the result “a disaster for the club.“\n\nThe board met on Monday.", "“"),
     # MTA003 literal translation
     ("MTA003", "The two countries agreed to strengthen their mutual cooperation in the field of energy.",
      "mutual cooperation"),
@@ -68,6 +70,16 @@ MUST_NOT_FIRE = [
     ("MTA002", "The U.S., Canada and Mexico signed the pact in 2018."),
     ("MTA002", "Government Says, Yes To New Rail Link"),
     ("MTA002", "\"We will rebuild,\" the mayor said on Tuesday."),
+    ("MTA002", "The plant in Dayton, Ohio, and a depot in Gary, Ind., will close in May."),
+    ("MTA002", "Sen. Ann Hale, R-Tenn., voted against the bill; Rep. Joe Marsh, D-Mass., abstained."),
+    ("MTA002", "The storm hit Mobile, Ala.; flights were cancelled across the region."),
+    ("MTA002", "\"The bridge is safe,” the engineer said after the inspection."),
+    ("MTA002", "“We expect a decision soon,\" a spokeswoman for the agency said."),
+    ("MTA002", "The suspect is 5'11\" tall, police said, and was last seen \"heading north.\""),
+    ("MTA002", "<tweet author=\"cityhall\" lang=\"en>Polls open at 7</tweet>. The mayor said voting was "
+               "\"going smoothly.\""),
+    ("MTA002", "\"The town was quiet that night.\n\n“Nobody expected it,” one resident said, adding that the streets "
+               "were empty.\""),
     ("MTA003", "In this regard, the ministry will take a decision next week."),
     ("MTA003", "The president will make a visit to Japan in the spring."),
     ("MTA003", "The committee refused to name names in its report."),

@@ -151,6 +151,68 @@ def test_web_api_check_errors_have_codes(client, body, status, code):
     assert error_of(response) == code
 
 
+def test_web_api_private_url_message_speaks_to_web_clients(client):
+    message = client.post("/api/v1/check", json={"url": "http://127.0.0.1:9/story"}).json()["error"]["message"]
+    assert "pass --allow-private" not in message
+    assert "started without --allow-private" in message and "127.0.0.1" in message
+
+
+@pytest.mark.parametrize("server_allows, wanted", [
+    (False, "this server was started without --allow-private"),
+    (True, 'send "allow_private": true'),
+])
+def test_web_api_private_url_message_variants(server_allows, wanted):
+    from presslint.errors import E
+    from presslint.web.api import web_private_message
+
+    cli = E.E201.format(url="http://10.0.0.5/x", address="10.0.0.5")
+    message = web_private_message(cli, server_allows=server_allows)
+    assert message.startswith("E201: Refusing to fetch 'http://10.0.0.5/x'") and wanted in message
+    assert "pass --allow-private" not in message
+
+
+def test_web_api_error_codes_live_in_the_catalogue():
+    from presslint.errors import E
+    from presslint.web import api
+
+    assert not hasattr(api, "WebE")
+    for number in range(701, 711):
+        assert getattr(E, f"E{number}").startswith(f"E{number}: ")
+
+
+def test_web_api_slow_request_body_is_a_408():
+    import asyncio
+
+    from presslint.web.app import BodyLimit
+
+    reached = []
+
+    async def app(scope, receive, send):  # never reached: the body never finishes
+        reached.append(True)
+
+    async def trickle():  # one byte, then nothing: a client holding the connection open
+        if not hasattr(trickle, "sent"):
+            trickle.sent = True
+            return {"type": "http.request", "body": b"{", "more_body": True}
+        await asyncio.sleep(30)
+
+    sent = []
+
+    async def send(message):
+        sent.append(message)
+
+    async def run():
+        scope = {"type": "http", "method": "POST", "path": "/api/v1/check", "headers": []}
+        await asyncio.wait_for(BodyLimit(app, limit=1000, timeout=0.2)(scope, trickle, send), 5)
+
+    asyncio.run(run())
+    assert not reached
+    assert sent[0]["status"] == 408
+    assert (b"connection", b"close") in sent[0]["headers"]
+    body = json.loads(b"".join(m.get("body", b"") for m in sent[1:]))
+    assert body["error"]["code"] == "E709" and "0.2 s" in body["error"]["message"]
+
+
 def test_web_api_malformed_json_and_unknown_paths(client):
     response = client.post("/api/v1/check", content=b"{not json", headers={"content-type": "application/json"})
     assert response.status_code == 422 and error_of(response) == "E702"

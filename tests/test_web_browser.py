@@ -31,9 +31,22 @@ The council said 30 of the 20 members voted for the plan <iframe src="javascript
 """
 
 
+OUTLETS = ROOT / "tests" / "fixtures" / "outlets"
+
+
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    with local_server(home=tmp_path_factory.mktemp("browser-home"), workers=1) as running:
+def server(tmp_path_factory, nlp):
+    """The server's store already holds one story: five outlets' articles on a fire, ingested with the library."""
+    from presslint.config import Settings
+    from presslint.corpus.batch import ingest
+    from presslint.store import Store
+
+    home = tmp_path_factory.mktemp("browser-home")
+    db = home / "presslint.db"
+    with Store(db) as store:
+        summary = ingest([str(OUTLETS)], store=store, settings=Settings(db=str(db)), nlp=nlp, progress=False)
+    assert summary.stored == 5
+    with local_server(home=home, workers=1, extra=["--db", str(db)]) as running:
         yield running
 
 
@@ -132,3 +145,46 @@ def test_web_browser_article_markup_never_executes(page):
     shown = article.inner_text()
     assert "<script>window.__pwned=2;alert(2)</script>" in shown
     assert '<img src=x onerror="window.__pwned=1;alert(1)">' in shown
+
+
+def test_web_browser_story_lines_outlets_up_claim_by_claim(page):
+    page.click("#view-tab-stories")
+    opener = page.locator("#stories-table button[data-story]").first
+    opener.wait_for(timeout=10_000)
+    listed = page.locator("#stories-table tbody tr").first.inner_text()
+    assert "Caldmoor" in listed and "2025-03-12" in listed
+
+    # Keyboard: focus the headline and press Enter to open the story.
+    opener.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#claims-grid tbody tr.claim", timeout=10_000)
+    assert "#story=" in page.url
+    heads = page.locator("#claims-grid thead th .outlet-name").all_text_contents()
+    assert len(heads) == 4  # independent outlets: the wire copy shares its original's column
+    assert "2 copies" in page.locator("#claims-grid thead").inner_text()
+
+    # The death toll is contradicted: both sides are highlighted, each in its outlet's column.
+    row = page.locator("#claims-grid tbody tr.st-contradicted", has_text="killed six workers")
+    assert row.locator(".status").inner_text().lower() == "contradicted"
+    six = row.locator("td.side-1", has_text="killed six workers")
+    four = row.locator("td.side-0", has_text="killed four workers")
+    assert six.count() == 1 and four.count() >= 1
+    column_of = {name.lower(): i for i, name in enumerate(heads)}
+    cells = row.locator("td")
+    assert "six" in cells.nth(column_of["daily ledger"]).inner_text()
+    assert "four" in cells.nth(column_of["caldmoor gazette"]).inner_text()
+    assert "6 worker" in row.inner_text() and "4 worker" in row.inner_text()
+
+    # Filter: only contradicted claims.
+    page.uncheck("#show-corroborated")
+    page.uncheck("#show-single")
+    statuses = set(page.locator("#claims-grid tbody tr.claim").evaluate_all("rows => rows.map(r => r.dataset.status)"))
+    assert statuses == {"contradicted"}
+
+    # Escape goes back to the list with focus on the story's button; the single-article view still works.
+    page.keyboard.press("Escape")
+    assert page.locator("#stories-list").is_visible()
+    assert page.evaluate("document.activeElement.dataset.story") is not None
+    page.click("#view-tab-check")
+    check_pasted(page, ARTICLE, "2020-04-02")
+    assert page.locator("#article .hl.mark").count() >= 3

@@ -71,9 +71,11 @@ def stories_cmd(since, limit, fmt, db) -> None:
     """List stories, latest first.
 
     Columns: story id, first and last article date, articles, independent outlets (syndicated copies of one text
-    count once), and the headline of the earliest article.
+    count once), claims corroborated by two or more independent outlets, claims contradicted between outlets, and
+    the headline of the earliest article.
     """
     from .corpus.render import stories_text
+    from .corpus.views import list_stories
     from .pipeline import parse_date
     from .store import corpus as db_queries
 
@@ -81,11 +83,10 @@ def stories_cmd(since, limit, fmt, db) -> None:
     if since:
         since = parse_date(since).isoformat()
     with _store(db) as store:
-        rows = db_queries.stories_since(store, since, limit)
-    if fmt == "json":
-        click.echo(json.dumps([r.to_dict() for r in rows], ensure_ascii=False, indent=2))
-    else:
-        click.echo(stories_text(rows), nl=False)
+        if fmt == "json":
+            click.echo(json.dumps(list_stories(store, since, limit), ensure_ascii=False, indent=2))
+        else:
+            click.echo(stories_text(db_queries.stories_since(store, since, limit)), nl=False)
 
 
 @click.command("story")
@@ -94,22 +95,23 @@ def stories_cmd(since, limit, fmt, db) -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the story here instead of stdout.")
 @db_option
 def story_cmd(story_id, fmt, output, db) -> None:
-    """Show one story outlet by outlet.
+    """Show one story outlet by outlet and claim by claim.
 
     Each article: its outlet, date, headline, syndication group (syndicated copies count as one source) and the
-    counts of its report's findings. STORY_ID comes from `presslint stories`.
+    counts of its report's findings. Each claim the outlets make: contradicted (both sides quoted with their
+    outlets and the reason), corroborated (by how many independent outlets) or single-source. Then the profiles of
+    the story's outlets. STORY_ID comes from `presslint stories`.
     """
     from pathlib import Path
 
     from .corpus import render
-    from .store import corpus as db_queries
+    from .corpus.views import story_view
 
     _check_format(fmt, ("text", "json", "html"))
     with _store(db) as store:
-        row = db_queries.story(store, story_id)
-        if row is None:
+        data = story_view(store, story_id)
+        if data is None:
             raise click.UsageError(f"no story with id {story_id} (see `presslint stories`)")
-        data = render.story_data(row, db_queries.story_members(store, story_id))
     if fmt == "json":
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     elif fmt == "html":
@@ -125,6 +127,28 @@ def story_cmd(story_id, fmt, output, db) -> None:
         click.echo(text, nl=False)
 
 
+@click.command("outlets")
+@click.option("--limit", default=100, show_default=True, type=click.IntRange(min=1), help="How many outlets to list.")
+@click.option("--format", "fmt", default="text", show_default=True, help="text or json.")
+@db_option
+def outlets_cmd(limit, fmt, db) -> None:
+    """List outlet profiles from the ingested corpus, most articles first.
+
+    Per outlet: articles, words, anonymous-source rate (share of its sources that are anonymous), loaded-language
+    findings (LNG rules) per 1,000 words and findings per 1,000 words. Updated as `presslint ingest` adds articles.
+    """
+    from .corpus.render import outlets_text
+    from .store import corpus as db_queries
+
+    _check_format(fmt, ("text", "json"))
+    with _store(db) as store:
+        rows = db_queries.outlet_profiles(store, limit=limit)
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        click.echo(outlets_text(rows), nl=False)
+
+
 def register(group: click.Group) -> None:
-    for command in (ingest_cmd, stories_cmd, story_cmd):
+    for command in (ingest_cmd, stories_cmd, story_cmd, outlets_cmd):
         group.add_command(command)

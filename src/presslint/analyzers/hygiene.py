@@ -53,6 +53,13 @@ RULES = [
 
 # Labels that may name the same thing when spaCy disagrees with itself about a name ("Ayn al-Asad" ORG vs FAC).
 PLACE_LIKE = frozenset({"GPE", "LOC", "FAC", "ORG"})
+# A quotation mark the model swept into a name ("Donald Trump ''" in copy that quotes with two apostrophes).
+_STRAY_QUOTES = re.compile(r"^(?:''|``|[\"“”‘])+\s*|\s+(?:''|``|[\"“”’])+$")
+# "pro-Clinton", "anti-Trump", "ex-Obama": a stance or time word built on a name, not another spelling of it.
+_NAME_PREFIX = re.compile(r"^(?:pro|anti|ex|non|post|pre|neo|never|mid)[-‐]", re.IGNORECASE)
+# Combining forms before a hyphen ("a Franco-German plan", "Sino-Russian ties") are not names of their own.
+COMBINING_FORMS = frozenset({"anglo", "franco", "sino", "russo", "indo", "afro", "euro", "italo", "greco",
+                             "austro", "judeo", "serbo", "turco", "hispano", "germano", "nipo", "luso", "polono"})
 COMPARED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"})
 DEMONYM_SUFFIXES = ("i", "is", "s", "es", "n", "ns", "an", "ans", "ian", "ians", "ese", "ish")
 _BYLINE_LINE = re.compile(r"^(?:by|words by|reporting by)\s+[A-Z][\w.'’-]+", re.IGNORECASE | re.MULTILINE)
@@ -109,6 +116,10 @@ class _Form:
         return skeleton(self.key[-1])
 
 
+def _name_text(text: str) -> str:
+    return _STRAY_QUOTES.sub("", normalize_name(text))
+
+
 def _letters(text: str) -> str:
     return _LETTERS.sub("", text).casefold()
 
@@ -139,6 +150,9 @@ def spelling_variant(a: _Form, b: _Form, *, min_ratio: float = 65.0) -> float | 
         lx, ly = _letters(x.text), _letters(y.text)
         if ly.startswith(lx) and ly[len(lx):] in DEMONYM_SUFFIXES:
             return None  # plural or demonym
+    if "PERSON" not in (a.label, b.label) and len(a.key) == len(b.key) == 1:
+        if _stem(a.key[0]).rstrip("aeiouy") == _stem(b.key[0]).rstrip("aeiouy"):
+            return None  # a place and its demonym with the place's final vowel dropped (Ukraine / Ukrainian)
     same_key = a.key == b.key
     if not same_key and not (a.label == b.label or (a.label in PLACE_LIKE and b.label in PLACE_LIKE)):
         return None
@@ -174,8 +188,8 @@ def _forms(entities: list[Entity]) -> list[_Form]:
     for ent in entities:
         if ent.label not in COMPARED_LABELS or ent.origin in ("acronym", "role"):
             continue
-        text = normalize_name(ent.span.text)
-        if not text or text.isupper() or any(ch.isdigit() for ch in text):
+        text = _name_text(ent.span.text)
+        if not text or text.isupper() or any(ch.isdigit() for ch in text) or _NAME_PREFIX.match(text):
             continue
         key = match_key(text).split()
         if not key:
@@ -204,14 +218,16 @@ def _untagged_names(doc: Any, entities: list[Entity]) -> list[_Form]:
             run.pop()
         if run:
             span = doc[run[0].i : run[-1].i + 1]
-            text = normalize_name(span.text)
+            text = _name_text(span.text)
             key = match_key(text).split()
-            if key and not text.isupper():
+            if key and not text.isupper() and not _NAME_PREFIX.match(text):
                 forms.append(_Form(text, key, "?", Entity(Span.of(span), "?", text, "text")))
         run.clear()
 
     for tok in doc:
         capital = tok.is_alpha and tok.text[:1].isupper() and not covered[tok.idx]
+        if capital and tok.lower_ in COMBINING_FORMS and not tok.whitespace_ and tok.nbor(1).text == "-":
+            capital = False  # "Franco-German"
         if capital and tok.pos_ in ("PROPN", "NOUN") or (run and tok.lower_ in _CONNECTORS and not covered[tok.idx]):
             run.append(tok)
         else:

@@ -9,8 +9,10 @@ Policies, so a reader can predict what fires:
   compound ("in in-store sales").
 * MTA002 broken-punctuation: a space before , ; : . ! ?; orphan or doubled punctuation (", ." ",," ". ,"); a comma
   followed by a capitalised function word mid-sentence (", Has been"); a bracket or quotation mark that is never
-  closed (or closed without being opened), reading the whole text. Headlines in title case, abbreviations ("Inc.,"),
-  ellipses, list markers ("1)") and quotes that carry on into the next paragraph are left alone.
+  closed (or closed without being opened), reading the whole text; a curly quotation mark turned the wrong way
+  (”Yes”). Headlines in title case, abbreviations ("Inc.,", "Flint, Mich.,"), ellipses, list markers ("1)"),
+  straight and curly marks mixed in one quote ("Yes,” she said) and quotes that carry on into the next paragraph
+  are left alone.
 * MTA003 literal-translation: calques and tautologies from the curated lexicon ``data/translation/calques.txt``
   (each with the natural English and why), uncountable nouns made plural, "since 3 years", "in the year of
   2020", and verbs with their own cognate noun as object ("decided a decision", "naming their names") from
@@ -66,6 +68,11 @@ ABBREVIATIONS = {"inc", "ltd", "co", "corp", "jr", "sr", "st", "dr", "mr", "mrs"
                  "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "bros", "plc", "ag", "sa",
                  "llc", "am", "pm", "al", "cf", "ibid", "op", "fig", "vol", "ed", "eds", "rev", "hon", "gov", "sen",
                  "rep"}
+# AP-style state and province abbreviations and address words: "Flint, Mich., on Tuesday", "Bob Corker, R-Tenn.,".
+ABBREVIATIONS |= {"ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "kans",
+                  "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa",
+                  "tenn", "tex", "vt", "va", "wash", "wis", "wyo", "ont", "que", "alta", "sask", "ave", "blvd", "rd",
+                  "univ", "assn", "adm", "maj", "cmdr", "supt", "esq", "ret", "gens", "reps", "sens", "pres"}
 # Function words that never start a new capitalised item after a comma in running text.
 FUNCTION_WORDS = {"has", "have", "had", "is", "are", "was", "were", "be", "been", "being", "will", "would", "can",
                   "could", "should", "may", "might", "must", "shall", "the", "a", "an", "and", "but", "or", "which",
@@ -76,7 +83,11 @@ FUNCTION_WORDS = {"has", "have", "had", "is", "are", "was", "were", "be", "been"
 _SPACE_BEFORE = re.compile(r"(?<=[A-Za-z0-9)\]”’\"]) +([,;:!?]|\.(?!\.))(?=\s|$|[\"”’)])", re.M)
 _ORPHAN = re.compile(r"[,;:] *[,;:.!?](?!\.)|\. +[,;:]|(?<![.\s])\.[,;:](?![.\w])|(?<![.\s])\.\.(?!\.)")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
-_BRACKET_OR_LINE = re.compile(r"[\n()\[\]“”]")
+_MARK_OR_LINE = re.compile(r"[\n()\[\]“”\"]")
+QUOTES = frozenset("“”\"")
+_MARKUP = re.compile(r"<[A-Za-z/][^<>\n]*>")
+_BEFORE_OPENING = frozenset("([{—–-/")
+_AFTER_CLOSING = frozenset(".,;:!?)]}—–-…'’")
 _LIST_MARKER = re.compile(r"^\s*\w{1,2}$")
 PAIRS = {"(": ")", "[": "]", "“": "”"}
 CLOSERS = {v: k for k, v in PAIRS.items()}
@@ -197,21 +208,36 @@ def find_capital_after_comma(doc, text: str, title_span: tuple[int, int] | None)
 
 
 def find_unbalanced(text: str) -> Iterator[Finding]:
-    """Brackets and curly double quotes that close nothing, or are never closed, read through the whole text.
+    """Brackets and double quotes that close nothing, or are never closed, read through the whole text.
 
-    The text is read as one stream because quotations and even brackets run across lines in scraped copy; a
-    curly opener at the start of a paragraph while a quote is open is the convention for a quote that continues.
-    Straight double quotes cannot say which way they face: only an odd number in the whole article fires.
+    The text is read as one stream because quotations and even brackets run across lines in scraped copy; an
+    opener at the start of a paragraph while a quote is open is the convention for a quote that continues.
+    Straight, curly and wrongly turned quotation marks are one kind of mark whose direction is read from the
+    characters around it: scraped copy often mixes '"' with '”', which is untidy but balanced. A curly mark turned
+    the wrong way ('”' opening a quote) is reported once, as that, and then counted as the mark it stands for. A
+    paragraph opening with the other style of mark while a quote is open starts a nested quote, not a continuation.
     """
     stack: list[tuple[str, int]] = []
     line_start = 0
-    for m in _BRACKET_OR_LINE.finditer(text):
+    scan = _MARKUP.sub(lambda tag: " " * len(tag.group()), text)  # '<tweet author="...">' residue is not prose
+    for m in _MARK_OR_LINE.finditer(scan):
         i, ch = m.start(), m.group()
         if ch == "\n":
             line_start = i + 1
-        elif ch in PAIRS:
-            if ch == "“" and stack and stack[-1][0] == "“" and not text[line_start:i].strip():
-                stack.pop()  # a continued quotation: the new paragraph reopens it
+            continue
+        if ch in QUOTES:
+            facing = _quote_facing(text, i, line_start)
+            if facing is None:
+                continue  # '"' after a digit (5'10") or between spaces: cannot say which way it faces
+            if ch in "“”" and facing != ("open" if ch == "“" else "close"):
+                right = "“" if facing == "open" else "”"
+                yield _broken("wrong-direction", f"'{ch}' {facing}s a quotation; it should be '{right}'", text, i,
+                              i + 1)
+            ch = "“" if facing == "open" else "”"
+        if ch in PAIRS:
+            if (ch == "“" and stack and stack[-1][0] == "“" and not text[line_start:i].strip()
+                    and (text[stack[-1][1]] == '"') == (text[i] == '"')):
+                stack.pop()  # a continued quotation: the new paragraph reopens it with the same style of mark
             stack.append((ch, i))
         elif ch in CLOSERS:
             if ch == ")" and (_LIST_MARKER.match(text[line_start:i]) or text[i - 1: i] in (":", ";")):
@@ -219,18 +245,29 @@ def find_unbalanced(text: str) -> Iterator[Finding]:
             if stack and stack[-1][0] == CLOSERS[ch]:
                 stack.pop()
             elif not any(opener == CLOSERS[ch] for opener, _ in stack):
-                yield _broken("unbalanced", f"'{ch}' closes nothing", text, i, i + 1)
+                yield _broken("unbalanced", f"'{text[i]}' closes nothing", text, i, i + 1)
             else:  # something opened inside was never closed: report it and close up to the match
                 while stack and stack[-1][0] != CLOSERS[ch]:
                     opener, at = stack.pop()
-                    yield _broken("unbalanced", f"'{opener}' is never closed", text, at, at + 1)
+                    yield _broken("unbalanced", f"'{text[at]}' is never closed", text, at, at + 1)
                 stack.pop()
     for opener, at in stack:
-        yield _broken("unbalanced", f"'{opener}' is never closed", text, at, at + 1)
-    straight = [m.start() for m in re.finditer('"', text) if not text[m.start() - 1: m.start()].isdigit()]
-    if len(straight) % 2:
-        yield _broken("unbalanced", "odd number of '\"' in the article: one is unpaired", text, straight[-1],
-                      straight[-1] + 1)
+        yield _broken("unbalanced", f"'{text[at]}' is never closed", text, at, at + 1)
+
+
+def _quote_facing(text: str, i: int, line_start: int) -> str | None:
+    """'open' or 'close' for a double quotation mark at i, read from its neighbours; None when they cannot say."""
+    before = text[i - 1] if i > line_start else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if i == line_start or not text[line_start:i].strip():
+        return "open"  # a paragraph that starts with a quotation mark opens a quote, whichever way it is turned
+    if before.isdigit() and text[i] == '"':
+        return None  # inches: 5'10"
+    opens = (before.isspace() or before in _BEFORE_OPENING) and not after.isspace()
+    closes = not before.isspace() and (after.isspace() or after in _AFTER_CLOSING)
+    if opens == closes:
+        return {"“": "open", "”": "close"}.get(text[i])  # a curly mark keeps its own direction when unclear
+    return "open" if opens else "close"
 
 
 # --- MTA003 ----------------------------------------------------------------------------------------------------

@@ -6,7 +6,10 @@
 
 Readers (``feeds``, ``warc``, ``sources``) turn inputs into ``Article``s or ``IngestFailure``s; ``dedup`` finds wire
 copies with MinHash/LSH; ``stories`` places each new article in an existing story or starts one; the tables live in
-``store.corpus``. Optional dependencies: ``pip install presslint[corpus]``.
+``store.corpus``. When a member joins a story, ``alignments.refresh_story`` lines up that story's claims across outlets
+(``compare.compare_story`` with the store's syndication groups) and stores them; ``alignments.record_outlet`` keeps
+outlet profiles. ``story_view`` and ``list_stories`` (``views``) are the read side the CLI and the web app share.
+Optional dependencies: ``pip install presslint[corpus]``.
 """
 from __future__ import annotations
 

@@ -5,6 +5,7 @@ unreadable input, a check or store error) becomes a row in ``ingest_errors`` and
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import sys
 from collections.abc import Iterable, Iterator
@@ -18,7 +19,7 @@ from ..ingest import IngestFailure
 from ..model import Article, Report
 from ..store import Store
 from ..store import corpus as db
-from . import dedup, embed, stories
+from . import alignments, dedup, embed, stories
 from .sources import iter_corpus_inputs
 
 CHUNK = 16  # articles checked together through one nlp.pipe call
@@ -33,6 +34,7 @@ class IngestSummary:
     syndicated: int = 0  # new articles that are copies of a text already stored
     new_stories: int = 0
     joined_stories: int = 0
+    aligned_stories: int = 0  # stories whose claims were compared again because a member joined
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -40,7 +42,8 @@ class IngestSummary:
     def line(self) -> str:
         return (f"{self.stored} stored, {self.skipped} already stored, {self.failed} failed "
                 f"(see ingest_errors); {self.syndicated} syndicated copies (each counts as one source with its "
-                f"original); {self.new_stories} new stories, {self.joined_stories} joined existing stories")
+                f"original); {self.new_stories} new stories, {self.joined_stories} joined existing stories; "
+                f"claims compared again in {self.aligned_stories} stories")
 
 
 def outlet_key(article: Article) -> str:
@@ -91,18 +94,32 @@ def ingest(inputs: Iterable[str], *, store: Store, settings: Settings | None = N
                     continue
                 seen_now.add(digest)
                 fresh.append((item, digest))
+            changed: list[int] = []  # stories a member joined in this chunk: compared once, after the chunk
             for article, report in _check(fresh, settings, nlp, store, summary):
                 try:
-                    add_report(store, report, summary, thresholds)
+                    placement = add_report(store, report, summary, thresholds, align=False)
+                    changed.extend(s for s in (placement.story_id, *placement.also_changed) if s not in changed)
                 except PresslintError as err:
                     _fail(store, summary, _origin(article), err.code, err.message)
                 except Exception as err:  # a bug on one article must not stop the batch
                     _fail(store, summary, _origin(article), "E406", f"{type(err).__name__}: {err}")
+            _align(store, changed, summary, nlp)
             bar.update(len(chunk))
             bar.set_postfix(stored=summary.stored, skipped=summary.skipped, failed=summary.failed, refresh=False)
     finally:
         bar.close()
     return summary
+
+
+def _align(store: Store, story_ids: list[int], summary: IngestSummary, nlp) -> None:
+    for story_id in story_ids:
+        try:
+            alignments.refresh_story(store, story_id, nlp=nlp)
+            summary.aligned_stories += 1
+        except PresslintError as err:
+            _fail(store, summary, f"story {story_id}", err.code, err.message)
+        except Exception as err:  # the story keeps its previous alignment; the batch goes on
+            _fail(store, summary, f"story {story_id}", "E406", f"claim alignment: {type(err).__name__}: {err}")
 
 
 def _origin(article: Article) -> str:
@@ -140,8 +157,10 @@ def _check(fresh: list[tuple[Article, str]], settings: Settings, nlp, store: Sto
 
 
 def add_report(store: Store, report: Report, summary: IngestSummary | None = None,
-               thresholds: stories.Thresholds = stories.Thresholds()) -> stories.Placement:
-    """Save a checked article with its report, find its syndication group and place it in a story."""
+               thresholds: stories.Thresholds = stories.Thresholds(), *, align: bool = True,
+               nlp=None) -> stories.Placement:
+    """Save a checked article with its report, find its syndication group, place it in a story and add it to its
+    outlet's profile. ``align``: compare the story's claims again now (``ingest`` does it once per chunk instead)."""
     summary = summary if summary is not None else IngestSummary()
     article = report.article
     report_id = store.save(report)
@@ -160,13 +179,19 @@ def add_report(store: Store, report: Report, summary: IngestSummary | None = Non
         else:
             summary.syndicated += 1
             group_id, similarity = min(matches), max(matches.values())
-            db.merge_groups(store, group_id, sorted(set(matches) - {group_id}))
+            merged = db.merge_groups(store, group_id, sorted(set(matches) - {group_id}))
         db.insert_corpus_article(
             store, article_id=article_id, report_id=report_id, outlet=outlet, published=published, date_known=known,
             headline=article.title, group_id=group_id, similarity=similarity, minhash=dedup.to_blob(sig),
             embedding=embed.to_blob(vector), entities=entities, bands=keys)
         placement = stories.place(store, article_id=article_id, group_id=group_id, vector=vector, entities=entities,
                                   date=published, headline=article.title, t=thresholds)
+        alignments.record_outlet(store, outlet, report)
+    if matches:
+        placement = dataclasses.replace(placement, also_changed=tuple(s for s in merged if s != placement.story_id))
+    if align:
+        for story_id in (placement.story_id, *placement.also_changed):
+            alignments.refresh_story(store, story_id, nlp=nlp)
     summary.stored += 1
     if placement.new:
         summary.new_stories += 1

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -202,6 +202,27 @@ def _facts(index: int, report: Report, outlet: str, nlp: Any) -> list[_Facts]:
     return out
 
 
+_FACTS_CACHE: OrderedDict[tuple, list[_Facts]] = OrderedDict()
+FACTS_CACHE_SIZE = 1024  # articles; a story recompared as members join re-parses only its new members
+
+
+def _cached_facts(index: int, report: Report, outlet: str, nlp: Any) -> list[_Facts]:
+    """``_facts`` memoised per (text, config, outlet, origin, pipeline): re-parsing claims is the costly part."""
+    prov = report.provenance
+    key = (prov.content_hash, prov.config_hash, prov.presslint_version, outlet, report.article.origin,
+           report.article.url, id(nlp))
+    cached = _FACTS_CACHE.get(key)
+    if cached is None:
+        cached = _facts(0, report, outlet, nlp)
+        _FACTS_CACHE[key] = cached
+        if len(_FACTS_CACHE) > FACTS_CACHE_SIZE:
+            _FACTS_CACHE.popitem(last=False)
+    else:
+        _FACTS_CACHE.move_to_end(key)
+    # Fresh records per call: the comparison numbers articles and sets positions on copies of the refs.
+    return [dataclasses.replace(f, index=index, ref=dataclasses.replace(f.ref)) for f in cached]
+
+
 # ---------------------------------------------------------------- comparing two claims
 
 @dataclass(slots=True)
@@ -335,7 +356,7 @@ def compare_story(reports: list[Report], *, syndication: dict[str, Hashable] | N
     nlp = nlp or _default_nlp()
     outlets = [outlet_name(r) for r in reports]
     labels = _independence(reports, outlets, syndication)
-    facts = [f for i, r in enumerate(reports) for f in _facts(i, r, outlets[i], nlp)]
+    facts = [f for i, r in enumerate(reports) for f in _cached_facts(i, r, outlets[i], nlp)]
     groups = _Union()
     links: dict[tuple[int, int], _Link] = {}
     for i, a in enumerate(facts):

@@ -38,6 +38,7 @@ class Placement:
     story_id: int
     score: float
     new: bool
+    also_changed: tuple[int, ...] = ()  # other stories whose independent outlets changed (merged copy groups)
 
 
 def entity_keys(report: Report) -> list[str]:

@@ -22,7 +22,6 @@ from ..errors import PresslintError
 _NLP = None
 _SETTINGS: Settings | None = None
 _STORE = None
-_READER = None  # a store opened only to read stories when _STORE is off
 
 
 class Overloaded(Exception):
@@ -58,10 +57,9 @@ def _ready() -> int:
 
 
 def run_check(job: dict[str, Any]) -> tuple:
-    """One job in a worker: ("ok", answer) or ("error", code, message). A job is a check (``text``, ``html`` or
-    ``url``: the answer is the report dict with its store id) or a story view (``story``: its id)."""
+    """One check in a worker: ("ok", report dict with its store id) or ("error", code, message)."""
     try:
-        return ("ok", _story(job["story"]) if "story" in job else _check(job))
+        return ("ok", _check(job))
     except PresslintError as err:
         return ("error", err.code, err.message)
     except Exception as err:  # a bug on one article must not kill the worker
@@ -95,23 +93,6 @@ def _check(job: dict[str, Any]) -> dict:
     if _STORE is not None:
         _STORE.save(report)
     return report_json(report)
-
-
-def _story(story_id: int) -> dict:
-    """The story lined up claim by claim (``corpus.story_view``); it re-parses claim sentences, hence a worker."""
-    from ..corpus import story_view
-    from ..errors import E
-
-    global _READER
-    store = _STORE or _READER
-    if store is None:  # the server runs without saving reports, but stories are still read from its store
-        from ..store import open_store
-
-        store = _READER = open_store(_SETTINGS)
-    view = story_view(store, story_id)
-    if view is None:
-        raise PresslintError(E.E710, id=story_id)
-    return view
 
 
 # -- in the server process ------------------------------------------------------------------------------------------

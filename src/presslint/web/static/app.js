@@ -12,7 +12,8 @@
   const QID = /\bQ[1-9][0-9]*\b/g;
   const MAX_UPLOAD = 5000000;
 
-  const state = { report: null, tab: "text", active: null, segments: [], fileBody: null };
+  const state = { report: null, tab: "text", active: null, segments: [], fileBody: null, story: null,
+    storiesLoaded: false };
 
   // -- small helpers ------------------------------------------------------------------------------------------------
   function el(tag, className, text) {
@@ -460,6 +461,7 @@
   }
 
   async function openReport(id) {
+    selectView("check");
     try {
       showReport(await api("/api/v1/reports/" + encodeURIComponent(id)));
       setStatus("Report #" + id + " loaded from the store.");
@@ -484,6 +486,260 @@
     } catch (err) {
       setStatus(err.message, true);
     }
+  }
+
+  // -- views: check an article / stories -----------------------------------------------------------------------------
+  const VIEWS = ["check", "stories"];
+
+  function selectView(name, focus) {
+    for (const view of VIEWS) {
+      const tab = $("view-tab-" + view);
+      tab.setAttribute("aria-selected", String(view === name));
+      tab.tabIndex = view === name ? 0 : -1;
+      $("view-" + view).hidden = view !== name;
+    }
+    if (focus) $("view-tab-" + name).focus();
+    if (name === "stories" && !state.storiesLoaded) loadStories();
+  }
+
+  // -- stories list --------------------------------------------------------------------------------------------------
+  function dateRange(first, last) {
+    return first === last ? first : first + " – " + last;
+  }
+
+  async function loadStories() {
+    state.storiesLoaded = true;
+    const status = $("stories-status");
+    const body = $("stories-table").querySelector("tbody");
+    const query = new URLSearchParams({ limit: $("stories-limit").value });
+    if ($("stories-since").value) query.set("since", $("stories-since").value);
+    status.textContent = "Loading…";
+    status.classList.remove("error");
+    try {
+      const rows = await api("/api/v1/stories?" + query.toString());
+      body.replaceChildren();
+      for (const s of rows) {
+        const open = el("button", "link", s.headline || "(no headline)");
+        open.type = "button";
+        open.dataset.story = String(s.id);
+        open.addEventListener("click", () => openStory(s.id));
+        const contradicted = el("span", s.contradicted ? "count st-contradicted" : "count", s.contradicted);
+        body.appendChild(row([dateRange(s.first_date, s.last_date), open, s.articles, s.independent_outlets,
+          s.corroborated, contradicted]));
+      }
+      body.querySelectorAll("tr").forEach((tr) => { for (const i of [2, 3, 4, 5]) tr.children[i].className = "num"; });
+      if (!rows.length) {
+        const tr = el("tr");
+        const td = el("td", "muted", "No stories yet: ingest articles from several outlets with `presslint ingest`.");
+        td.colSpan = 6;
+        tr.appendChild(td);
+        body.appendChild(tr);
+      }
+      status.textContent = rows.length + " stor" + (rows.length === 1 ? "y" : "ies");
+    } catch (err) {
+      status.textContent = err.message;
+      status.classList.add("error");
+    }
+  }
+
+  // -- one story, claim by claim -------------------------------------------------------------------------------------
+  const STATUS_LABELS = { contradicted: "contradicted", corroborated: "corroborated", "single-source": "single source" };
+
+  function statusClass(status) {
+    return "st-" + (status === "contradicted" || status === "corroborated" ? status : "single");
+  }
+
+  // Columns are independent outlets: a syndication group and every article of one outlet count once, so wire copies
+  // collapse into the column of their original.
+  function storyColumns(story) {
+    const members = story.outlets.flatMap((o) => o.articles);
+    const parent = new Map();
+    const find = (k) => { while (parent.get(k) !== k) { parent.set(k, parent.get(parent.get(k))); k = parent.get(k); } return k; };
+    const add = (k) => { if (!parent.has(k)) parent.set(k, k); };
+    const union = (a, b) => { add(a); add(b); const ra = find(a), rb = find(b); if (ra !== rb) parent.set(rb, ra); };
+    for (const m of members) union("g" + m.syndication_group_id, "o" + m.outlet);
+    const columns = new Map();
+    const byArticle = new Map();
+    for (const m of members) {
+      const root = find("g" + m.syndication_group_id);
+      if (!columns.has(root)) columns.set(root, { key: root, members: [], outlets: [] });
+      const column = columns.get(root);
+      column.members.push(m);
+      if (!column.outlets.includes(m.outlet)) column.outlets.push(m.outlet);
+      byArticle.set(m.article_id, column);
+    }
+    for (const column of columns.values()) {
+      const original = column.members.find((m) => m.canonical) || column.members[0];
+      column.label = original.outlet;
+      column.outlets.sort((a, b) => (a === column.label ? -1 : b === column.label ? 1 : a.localeCompare(b)));
+    }
+    return { list: Array.from(columns.values()), byArticle: byArticle };
+  }
+
+  function shownStatus(status) {
+    if (status === "contradicted") return $("show-contradicted").checked;
+    if (status === "corroborated") return $("show-corroborated").checked;
+    return $("show-single").checked;
+  }
+
+  function renderStory(story) {
+    state.story = story;
+    $("story-title").textContent = story.headline || "(no headline)";
+    const meta = $("story-meta");
+    meta.replaceChildren();
+    const parts = [
+      ["Story", "#" + story.id], ["Dates", dateRange(story.first_date, story.last_date)], ["Articles", story.articles],
+      ["Independent outlets", story.independent_outlets], ["Corroborated", story.corroborated],
+      ["Contradicted", story.contradicted], ["Single-source", story.single_source],
+    ];
+    for (const [key, value] of parts) {
+      if (value === undefined || value === null) continue;
+      const item = el("span", "meta-item");
+      item.appendChild(el("b", "", key + ": "));
+      item.appendChild(document.createTextNode(String(value)));
+      meta.appendChild(item);
+    }
+    const copies = $("story-copies");
+    copies.replaceChildren();
+    for (const g of story.syndication || []) copies.appendChild(el("li", "", g.note + ": " + g.outlets.join(", ")));
+    renderProfiles(story.profiles || []);
+    renderClaims();
+  }
+
+  function copiesNote(column) {
+    if (column.members.length < 2) return null;
+    const others = column.outlets.filter((o) => o !== column.label);
+    return column.members.length + " copies" + (others.length ? " (also " + others.join(", ") + ")" : "");
+  }
+
+  function renderClaims() {
+    const story = state.story;
+    const columns = storyColumns(story);
+    const grid = $("claims-grid");
+    const head = el("tr");
+    head.appendChild(el("th", "claim-col", "Claim"));
+    for (const column of columns.list) {
+      const th = el("th", "outlet-col");
+      th.scope = "col";
+      th.appendChild(el("span", "outlet-name", column.label));
+      const note = copiesNote(column);
+      if (note) th.appendChild(el("span", "copies-note", note));
+      head.appendChild(th);
+    }
+    grid.tHead.replaceChildren(head);
+    const body = grid.tBodies[0];
+    body.replaceChildren();
+    let shown = 0;
+    for (const claim of story.claims || []) {
+      if (!shownStatus(claim.status)) continue;
+      shown++;
+      body.appendChild(claimRow(claim, columns));
+    }
+    if (!shown) {
+      const tr = el("tr");
+      const td = el("td", "muted", (story.claims || []).length ? "No claim matches the filters." : "No claims aligned.");
+      td.colSpan = columns.list.length + 1;
+      tr.appendChild(td);
+      body.appendChild(tr);
+    }
+    const total = (story.claims || []).length;
+    $("story-count").textContent = shown === total ? total + " claims" : shown + " of " + total + " claims";
+  }
+
+  function claimRow(claim, columns) {
+    const tr = el("tr", "claim " + statusClass(claim.status));
+    tr.dataset.status = claim.status;
+    const th = el("th", "claim-col");
+    th.scope = "row";
+    const head = el("div", "claim-head");
+    head.appendChild(el("span", "status " + statusClass(claim.status), STATUS_LABELS[claim.status] || claim.status));
+    head.appendChild(el("span", "muted", claim.independent_outlets + " independent outlet" +
+      (claim.independent_outlets === 1 ? "" : "s")));
+    th.appendChild(head);
+    if ((claim.about || []).length) th.appendChild(el("div", "about", "about: " + claim.about.join(", ")));
+    const sides = claim.sides || [];
+    if (sides.length) {
+      const list = el("ul", "sides");
+      sides.forEach((side, i) => {
+        const li = el("li", "side side-" + Math.min(i, 2));
+        li.appendChild(el("b", "", side.position));
+        li.appendChild(document.createTextNode(": " + side.outlets.join(", ") + " (" + side.independent +
+          " independent)"));
+        list.appendChild(li);
+      });
+      th.appendChild(list);
+    }
+    for (const conflict of claim.conflicts || []) th.appendChild(el("div", "reason", conflict.reason));
+    tr.appendChild(th);
+    const sideOf = new Map(sides.map((side, i) => [side.position, Math.min(i, 2)]));
+    const cells = new Map();
+    for (const member of claim.members || []) {
+      const column = columns.byArticle.get(member.article_id);
+      if (!column) continue;
+      if (!cells.has(column.key)) cells.set(column.key, []);
+      cells.get(column.key).push(member);
+    }
+    for (const column of columns.list) {
+      const here = cells.get(column.key) || [];
+      const td = el("td", "cell");
+      if (!here.length) {
+        td.classList.add("absent");
+        td.appendChild(el("span", "sr-only", "not reported"));
+        td.appendChild(el("span", "dash", "–"));
+      } else {
+        const first = here[0];
+        if (first.position && sideOf.has(first.position)) {
+          td.classList.add("side", "side-" + sideOf.get(first.position));
+          td.appendChild(el("span", "position", first.position));
+        }
+        td.appendChild(el("q", "claim-text", first.text));
+        const outlets = Array.from(new Set(here.map((m) => m.outlet)));
+        if (here.length > 1) {
+          td.appendChild(el("span", "copies-note", here.length + " copies: " + outlets.join(", ")));
+        } else if (first.outlet !== column.label) {
+          td.appendChild(el("span", "copies-note", "in " + first.outlet));
+        }
+      }
+      tr.appendChild(td);
+    }
+    return tr;
+  }
+
+  function renderProfiles(profiles) {
+    const number = (v, digits) => (v === null || v === undefined ? "–" : Number(v).toFixed(digits));
+    fillTable("profiles", profiles.map((p) => [
+      p.outlet, p.articles, p.words, p.sources,
+      p.anonymous_source_rate === null || p.anonymous_source_rate === undefined ? "–" :
+        p.anonymous_sources + " (" + Math.round(100 * p.anonymous_source_rate) + "%)",
+      number(p.loaded_language_per_1000_words, 1), number(p.findings_per_1000_words, 1),
+    ]), "No outlet profiles.", 7);
+    $("profiles").querySelectorAll("tbody tr").forEach((tr) => {
+      if (tr.children.length === 7) for (let i = 1; i < 7; i++) tr.children[i].className = "num";
+    });
+  }
+
+  async function openStory(id) {
+    selectView("stories");
+    const status = $("stories-status");
+    try {
+      const story = await api("/api/v1/stories/" + encodeURIComponent(id));
+      $("stories-list").hidden = true;
+      $("story").hidden = false;
+      renderStory(story);
+      history.replaceState(null, "", "#story=" + story.id);
+      $("story-title").focus();
+    } catch (err) {
+      status.textContent = err.message;
+      status.classList.add("error");
+    }
+  }
+
+  function closeStory() {
+    $("story").hidden = true;
+    $("stories-list").hidden = false;
+    history.replaceState(null, "", "#stories");
+    const back = state.story && $("stories-table").querySelector('button[data-story="' + Number(state.story.id) + '"]');
+    if (back) back.focus();
   }
 
   // -- wiring --------------------------------------------------------------------------------------------------------
@@ -517,8 +773,35 @@
     $("export-html").addEventListener("click", () => exportAs("html"));
     $("export-claimreview").addEventListener("click", () => exportAs("claimreview"));
     $("history-refresh").addEventListener("click", loadHistory);
+    for (const view of VIEWS) {
+      const tab = $("view-tab-" + view);
+      tab.addEventListener("click", () => {
+        selectView(view);
+        if (view === "stories" && !$("story").hidden) return;
+        history.replaceState(null, "", view === "stories" ? "#stories" : location.pathname);
+      });
+      tab.addEventListener("keydown", (e) => {  // arrow keys move between the tabs (WAI-ARIA tabs pattern)
+        if (e.key !== "ArrowLeft" && e.key !== "ArrowRight") return;
+        e.preventDefault();
+        const next = VIEWS[(VIEWS.indexOf(view) + (e.key === "ArrowRight" ? 1 : VIEWS.length - 1)) % VIEWS.length];
+        selectView(next, true);
+      });
+    }
+    $("stories-refresh").addEventListener("click", loadStories);
+    $("stories-since").addEventListener("change", loadStories);
+    $("stories-limit").addEventListener("change", loadStories);
+    $("story-back").addEventListener("click", closeStory);
+    for (const s of ["contradicted", "corroborated", "single"]) {
+      $("show-" + s).addEventListener("change", () => { if (state.story) renderClaims(); });
+    }
+    document.addEventListener("keydown", (e) => {
+      if (e.key === "Escape" && !$("view-stories").hidden && !$("story").hidden) closeStory();
+    });
     loadHistory();
-    const match = /^#report=([0-9]+)$/.exec(location.hash);
-    if (match) openReport(match[1]);
+    const report = /^#report=([0-9]+)$/.exec(location.hash);
+    const story = /^#story=([0-9]+)$/.exec(location.hash);
+    if (report) openReport(report[1]);
+    else if (story) openStory(story[1]);
+    else if (location.hash === "#stories") selectView("stories");
   });
 })();
