@@ -15,7 +15,12 @@ import sys
 import tempfile
 from pathlib import Path
 
-from presslint.web.localserver import CHROMIUM, CHROMIUM_ARGS, INSTALL_HINT, local_server
+from presslint.web.localserver import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    INSTALL_HINT,
+    local_server,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -41,6 +41,14 @@ NO_CONFLICT = [
     "Budget\n\nAnalysts said the bill may pass. Others said lawmakers could reject the bill.",  # hedged
     "Clinic\n\nReports said the clinic had closed. In fact, the clinic did not close.",  # correction framed as such
     "Trade\n\nExports increased by 4% last year. Imports decreased by 2% last year.",  # different subjects
+    # a gerund states nothing of its own
+    "Tax row\n\nThe senator boasted that not paying income taxes made him smart. The governor said she pays her "
+    "income taxes every year.",
+    # "should" says what ought to be, not what is
+    "Audit\n\nThe council refused to publish the audit. Residents said the council should publish the audit.",
+    # "does not show whether" leaves the content open; "shows" has its content in the complement
+    "Footage\n\nThe family's lawyer said the footage shows the man walking away. The lawyer added that the footage "
+    "does not show whether the man was armed.",
 ]
 
 
@@ -99,6 +107,14 @@ NOT_REPEATED = [
     "Budget\n\nThe council approved the school budget. The council approved the road budget.",  # different objects
     "Plant\n\nThe company said the plant would close. \"The plant will close,\" the chief executive said.",  # quote
     "Result\n\nThe team won. The team won again.",  # too short, and a second win
+    # background phrases (a reduced relative, a gerund) repeated around two different statements
+    "Tweets\n\nThe campaign defended the senator's tweets mocking the former mayor Ann Ruiz. The senator spoke in "
+    "Dayton hours after posting tweets mocking the former mayor Ann Ruiz.",
+    "Ad\n\nA new ad attacks the governor for not paying state income tax. The ad ends with her rival blasting her for "
+    "not paying state income tax.",
+    # the same framing verb ("ruled", "shows") before two different contents
+    "Court\n\nA state appeals court ruled Monday against the city's plan for closing polling places. The appeals court "
+    "ruled that the plan could keep some eligible voters from voting.",
 ]
 
 

@@ -9,12 +9,12 @@ import pytest
 
 pytest.importorskip("fastapi")
 
-from fastapi.testclient import TestClient  # noqa: E402
+from fastapi.testclient import TestClient
 
-from presslint.config import Settings  # noqa: E402
-from presslint.corpus.batch import ingest  # noqa: E402
-from presslint.store import Store  # noqa: E402
-from presslint.web.app import ServerConfig, create_app  # noqa: E402
+from presslint.config import Settings
+from presslint.corpus.batch import ingest
+from presslint.store import Store
+from presslint.web.app import ServerConfig, create_app
 
 OUTLETS = Path(__file__).resolve().parent / "fixtures" / "outlets"
 

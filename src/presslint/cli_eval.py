@@ -75,7 +75,7 @@ def fnc1_command(data_path, out, folds, limit, quiet) -> None:
 @click.option("--folds", default=5, show_default=True, help="Cross-validation folds, grouped by sentence.")
 @quiet_option
 def babe_command(data_path, out, folds, quiet) -> None:
-    """BABE biased sentences: macro-F1 of lexicons+embeddings+TF-IDF vs TF-IDF logistic regression.
+    """BABE biased sentences: macro-F1 of MiniLM + learned token lexicon + word/char TF-IDF vs TF-IDF logistic regression.
 
     DATA_PATH is the babe folder (its *.csv, ';'-separated) or one CSV file.
     """

@@ -57,14 +57,17 @@ def mean_pool(hidden: np.ndarray, mask: np.ndarray) -> np.ndarray:
     return (pooled / np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)).astype(np.float32)
 
 
-def minilm_embed(texts: list[str], batch_size: int = 64) -> np.ndarray:
-    """L2-normalised 384-d MiniLM sentence embeddings. Texts are sorted by length before batching so padding is short
-    (padding does not change a vector: pooling ignores masked tokens)."""
+def minilm_encode(texts: list[str], batch_size: int = 64) -> tuple[np.ndarray, list[np.ndarray], list[list[tuple]]]:
+    """Sentence vectors (L2-normalised, 384-d) plus, per text, its contextual WordPiece token vectors (float16, special
+    tokens dropped) and their character offsets into the text. Texts are sorted by length before batching so padding
+    is short (it does not change a vector: pooling ignores masked tokens)."""
     if not texts:
-        return np.zeros((0, DIMENSION), dtype=np.float32)
+        return np.zeros((0, DIMENSION), dtype=np.float32), [], []
     tokenizer, session, inputs = _minilm()
     order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-    out = np.zeros((len(texts), DIMENSION), dtype=np.float32)
+    sentences = np.zeros((len(texts), DIMENSION), dtype=np.float32)
+    tokens: list = [None] * len(texts)
+    offsets: list = [None] * len(texts)
     for start in range(0, len(order), batch_size):
         chunk = order[start:start + batch_size]
         encodings = tokenizer.encode_batch([texts[i] for i in chunk])
@@ -73,5 +76,16 @@ def minilm_embed(texts: list[str], batch_size: int = 64) -> np.ndarray:
         feeds = {"input_ids": ids, "attention_mask": mask}
         if "token_type_ids" in inputs:
             feeds["token_type_ids"] = np.zeros_like(ids)
-        out[chunk] = mean_pool(session.run(None, feeds)[0], mask)
-    return out
+        hidden = session.run(None, feeds)[0]
+        sentences[chunk] = mean_pool(hidden, mask)
+        for row, i in enumerate(chunk):
+            keep = [k for k, (m, special) in enumerate(zip(encodings[row].attention_mask,
+                                                           encodings[row].special_tokens_mask)) if m and not special]
+            tokens[i] = hidden[row, keep].astype(np.float16)
+            offsets[i] = [encodings[row].offsets[k] for k in keep]
+    return sentences, tokens, offsets
+
+
+def minilm_embed(texts: list[str], batch_size: int = 64) -> np.ndarray:
+    """L2-normalised 384-d MiniLM sentence embeddings, one row per text."""
+    return minilm_encode(texts, batch_size)[0]

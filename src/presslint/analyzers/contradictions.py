@@ -5,7 +5,10 @@ Statements come from ``semantics.doc_propositions``; two are about one event onl
 same, near-synonyms or antonyms and their subject or object match with nothing (place, date, number, a different
 prepositional object) telling them apart. Hedged statements (may, if, whether, hoped to, questions) never count.
 A conflict between sources ("X said ... ; Y denied ...") is exactly what CON001 surfaces. Not flagged: a statement
-the narrator explicitly corrects ("in fact", "contrary to ..."), or a change over time ("later", "since", "again").
+the narrator explicitly corrects ("in fact", "contrary to ..."), a change over time ("later", "since", "again"),
+and clauses that state nothing of their own: gerunds and reduced relatives ("tweets shaming X"), infinitives that
+are wanted or ordered rather than done ("told him to drop the gun"), "should"/"must", and verbs whose content is a
+complement clause ("the poll shows that ...", "the videos do not show whether ...").
 """
 from __future__ import annotations
 
@@ -48,12 +51,47 @@ MIN_REPEAT_OVERLAP = 0.6  # share of content words two statements must have in c
 MIN_REPEAT_WORDS = 3  # "he left" twice is not a repeated statement
 
 
+# Verbs whose infinitive complement is reported as done or not done ("refused to leave", "continued to fire");
+# "voted to approve" reports a decision taken. After any other governor ("ordered him to drop", "chose to file")
+# the infinitive is wanted or planned, not stated.
+_STATING_GOVERNORS = frozenset({"continue", "keep", "stop", "cease", "start", "begin", "resume", "fail", "refuse",
+                                "decline", "manage", "remain", "try", "vote"})
+_DEONTIC = frozenset({"should", "must", "ought"})  # "X should release them" says what ought to be, not what is
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _finite(verb: Any) -> bool:
+    return verb.tag_ in _FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_TAGS
+                                            for c in verb.children)
+
+
+def _states_own_content(doc: Any, p: Proposition) -> bool:
+    """A finite clause that carries its own content. Gerunds and reduced relatives ("tweets shaming X", "not paying
+    taxes") are background to another statement; a verb with a clause or question as complement ("the poll shows
+    that ...", "the videos do not show whether ...", "shed light on how ...") has its content in that complement."""
+    tok = doc[p.token]
+    if tok.pos_ == "NOUN":
+        return True  # "no withdrawal took place": the event noun's own clause was checked by semantics
+    head = tok.head if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "oprd") else tok
+    for child in head.children:
+        if child.dep_ in ("ccomp", "xcomp", "csubj"):
+            return False
+        if child.dep_ == "prep" and any(g.dep_ == "pcomp" for g in child.children):
+            return False
+        if child.dep_ == "aux" and child.lower_ in _DEONTIC:
+            return False
+    if _finite(head):
+        return True
+    return head.dep_ == "xcomp" and head.head.lemma_.lower() in _STATING_GOVERNORS and _finite(head.head)
+
+
 def _body_propositions(doc: Any) -> list[Proposition]:
     article = getattr(doc._, "pl_article", None)
     body_start = article.body_start if article is not None and article.title_span else 0
     props = []
     for sent_props in doc_propositions(doc):
-        props.extend(p for p in sent_props if p.start >= body_start and p.hedge is None)
+        props.extend(p for p in sent_props
+                     if p.start >= body_start and p.hedge is None and _states_own_content(doc, p))
     return props
 
 

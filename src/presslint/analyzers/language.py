@@ -380,6 +380,21 @@ def _governed_by(tok, verbs: set[str]) -> bool:
     return any(anc.lemma_ in verbs for anc in tok.ancestors)
 
 
+# Verbs that pass on someone's own characterisation: 'praised her as a "true leader"'.
+CHARACTERISE_VERBS = {"praise", "hail", "admire", "laud", "tout", "celebrate", "salute", "embrace"}
+
+
+def _in_reported_words(tok) -> bool:
+    """The token sits in what a reporting or characterising verb reports (not in its subject): quotation marks
+    there mark the source's own words."""
+    node = tok
+    while node.head is not node:
+        if node.head.lemma_ in REPORT_VERBS | CHARACTERISE_VERBS and node.dep_ not in ("nsubj", "nsubjpass"):
+            return True
+        node = node.head
+    return False
+
+
 def _find_target(root, head, ctx: Context):
     """(target span, its label, how it is attached) for a label word, or (None, None, None)."""
     for t in (head, root):  # "Kremlin thugs", "the X terrorist organization", "Iran's regime"
@@ -582,6 +597,8 @@ def find_doubt(doc, matchers: Matchers, ctx: Context) -> Iterator[tuple[Finding,
             continue
         if span.start >= 2 and doc[span.start - 2].lower_ in ("-", "called"):  # already "so-called"
             continue
+        if _in_reported_words(span.root):
+            continue  # 'said his goal was to make her a "one-term mayor"': a partial quote of the source's words
         full = doc[span.start - 1: span.end]
         yield (Finding("LNG004", "info", f"scare quotes around '{inner}' cast doubt on it", Span.of(full),
                        confidence=0.6, evidence={"technique": TECHNIQUE["LNG004"], "matched": full.text,

@@ -85,7 +85,7 @@ class BodyLimit:
         while True:
             try:
                 message = await asyncio.wait_for(receive(), max(0.0, deadline - loop.time()))
-            except asyncio.TimeoutError:
+            except TimeoutError:
                 return await self._too_slow(scope, receive, send)
             if message["type"] != "http.request":
                 return  # the client went away

@@ -661,7 +661,7 @@
     if (sides.length) {
       const list = el("ul", "sides");
       sides.forEach((side, i) => {
-        const li = el("li", "side side-" + Math.min(i, 2));
+        const li = el("li", "sided side-" + Math.min(i, 2));
         li.appendChild(el("b", "", side.position));
         li.appendChild(document.createTextNode(": " + side.outlets.join(", ") + " (" + side.independent +
           " independent)"));
@@ -689,7 +689,7 @@
       } else {
         const first = here[0];
         if (first.position && sideOf.has(first.position)) {
-          td.classList.add("side", "side-" + sideOf.get(first.position));
+          td.classList.add("sided", "side-" + sideOf.get(first.position));
           td.appendChild(el("span", "position", first.position));
         }
         td.appendChild(el("q", "claim-text", first.text));
@@ -798,10 +798,19 @@
       if (e.key === "Escape" && !$("view-stories").hidden && !$("story").hidden) closeStory();
     });
     loadHistory();
+    route();
+    window.addEventListener("hashchange", route);
+  });
+
+  // #report=N, #story=N and #stories are links to a view (the page rewrites its hash as the user moves around).
+  function route() {
     const report = /^#report=([0-9]+)$/.exec(location.hash);
     const story = /^#story=([0-9]+)$/.exec(location.hash);
-    if (report) openReport(report[1]);
+    if (report && !(state.report && String(state.report.id) === report[1])) openReport(report[1]);
     else if (story) openStory(story[1]);
-    else if (location.hash === "#stories") selectView("stories");
-  });
+    else if (location.hash === "#stories") {
+      selectView("stories");
+      if (!$("story").hidden) closeStory();
+    }
+  }
 })();
