@@ -27,12 +27,15 @@ def _loopback(host: str) -> bool:
 @click.option("--allow-private", is_flag=True, help="Let requests fetch URLs on private or loopback addresses.")
 @click.option("--max-body", default=5_000_000, show_default=True, type=click.IntRange(1024),
               help="Largest request body in bytes (then 413).")
+@click.option("--body-timeout", default=15.0, show_default=True, type=click.FloatRange(min=0.1),
+              help="Seconds a request body may take to arrive (then 408).")
 @click.option("--date", help="Publication date to assume (YYYY-MM-DD) when an article has none.")
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), help="A presslint.toml to use.")
 @click.option("--db", type=click.Path(dir_okay=False), help="SQLite store to use (default: $PRESSLINT_HOME/presslint.db).")
 @click.option("--log-level", default="info", show_default=True,
               type=click.Choice(["critical", "error", "warning", "info", "debug"]), help="uvicorn's log level.")
-def serve(host, port, workers, queue, timeout, token, allow_private, max_body, date, config_path, db, log_level) -> None:
+def serve(host, port, workers, queue, timeout, token, allow_private, max_body, body_timeout, date, config_path, db,
+          log_level) -> None:
     """Serve the web workbench (GET /) and the HTTP API (/api/v1, OpenAPI at /openapi.json).
 
     Checks run in worker processes behind a bounded queue. Without --token anyone who can reach the port can use
@@ -56,7 +59,7 @@ def serve(host, port, workers, queue, timeout, token, allow_private, max_body, d
         click.echo(f"presslint: warning: serving on {host} without --token: anyone who reaches it can use the API",
                    err=True)
     config = ServerConfig(settings=settings, workers=workers, queue=queue, timeout=timeout, token=token or None,
-                          allow_private=allow_private, max_body=max_body)
+                          allow_private=allow_private, max_body=max_body, body_timeout=body_timeout)
     click.echo(f"presslint: workbench at http://{host}:{port}/ ({workers} workers, queue {queue})", err=True)
     uvicorn.run(create_app(config), host=host, port=port, log_level=log_level, timeout_keep_alive=5,
                 limit_concurrency=max(64, 4 * (workers + queue)))
