@@ -41,6 +41,7 @@ SHOULD_FIRE = [
     # LNG004 doubt
     ("LNG004", "Officials dismissed the so-called election as a formality.", "so-called election"),
     ("LNG004", "The junta held the \"elections\" in March without observers.", "elections"),
+    ("LNG004", "The \"government\" said on Monday it would hold talks with donors.", "government"),
     ("LNG004", "Troops entered the province under the pretext of fighting smugglers.", "under the pretext of"),
     ("LNG004", "The self-proclaimed republic issued its own passports.", "self-proclaimed"),
     # LNG005 appeal to fear
@@ -95,6 +96,13 @@ MUST_NOT_FIRE = [
     ("LNG004", "She received the \"Journalist of the Year\" award in May."),
     ("LNG004", "The museum's \"Heroes\" exhibition opens on Friday."),
     ("LNG004", "Prosecutors say the man allegedly stole 40,000 euros."),
+    # a partial quote of the source's own words is not a scare quote
+    ("LNG004", "The senator said in 2019 that his main goal was to make the governor a \"one-term president.\""),
+    ("LNG004", "The mayor openly admires the general as a “strong leader,” and says so often."),
+    # a title in quotation marks, and the two moral categories named together
+    ("LNG002", "The group's new ad, titled “Reckless,” will air in three states from Monday."),
+    ("LNG002", "The novel follows two families who see the world in stark terms of good and evil."),
+    ("LNG002", "The film is a simple story of good versus evil set in a mining town."),
     ("LNG005", "A wave of refugees crossed the border after the floods."),
     ("LNG006", "The Americans won the gold medal in the relay."),
     ("LNG008", "She came down with the flu last week."),

@@ -78,8 +78,8 @@ MUST_NOT_FIRE = [
     ("MTA002", "The suspect is 5'11\" tall, police said, and was last seen \"heading north.\""),
     ("MTA002", "<tweet author=\"cityhall\" lang=\"en>Polls open at 7</tweet>. The mayor said voting was "
                "\"going smoothly.\""),
-    ("MTA002", "\"The town was quiet that night.\n\n“Nobody expected it,” one resident said, adding that the streets "
-               "were empty.\""),
+    ("MTA002", "\"The town was quiet that night.\n\n“Nobody expected it,” one resident said, adding that the "
+               "streets were empty.\""),
     ("MTA003", "In this regard, the ministry will take a decision next week."),
     ("MTA003", "The president will make a visit to Japan in the spring."),
     ("MTA003", "The committee refused to name names in its report."),

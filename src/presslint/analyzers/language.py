@@ -380,6 +380,14 @@ def _governed_by(tok, verbs: set[str]) -> bool:
     return any(anc.lemma_ in verbs for anc in tok.ancestors)
 
 
+def _moral_pair(span) -> bool:
+    doc = span.doc
+    before = [t.lower_ for t in doc[max(0, span.start - 3): span.start]]
+    after = [t.lower_ for t in doc[span.end: span.end + 3]]
+    return span.text.lower() == "evil" and ("good" in before or "good" in after) and bool(
+        {"and", "or", "versus", "vs", "vs.", "from"} & set(before + after))
+
+
 # Verbs that pass on someone's own characterisation: 'praised her as a "true leader"'.
 CHARACTERISE_VERBS = {"praise", "hail", "admire", "laud", "tout", "celebrate", "salute", "embrace"}
 
@@ -388,7 +396,7 @@ def _in_reported_words(tok) -> bool:
     """The token sits in what a reporting or characterising verb reports (not in its subject): quotation marks
     there mark the source's own words."""
     node = tok
-    while node.head is not node:
+    while node.head.i != node.i:
         if node.head.lemma_ in REPORT_VERBS | CHARACTERISE_VERBS and node.dep_ not in ("nsubj", "nsubjpass"):
             return True
         node = node.head
@@ -557,6 +565,8 @@ def find_phrases(doc, matchers: Matchers, ctx: Context) -> Iterator[tuple[Findin
             continue
         if code == "LNG002" and (negated(span.root) or _governed_by(span.root, DESIGNATION_VERBS)):
             continue
+        if code == "LNG002" and _moral_pair(span):
+            continue  # "good and evil", "good versus evil": naming the two moral categories, not judging anyone
         if code == "LNG002" and end < len(doc) and doc[end].lemma_.lower() in LEGAL_TERMS.get(span.text.lower(), ()):
             continue  # "reckless driving", "criminal negligence": the name of an offence, not a judgement
         taken.update(range(start, end))
@@ -597,7 +607,7 @@ def find_doubt(doc, matchers: Matchers, ctx: Context) -> Iterator[tuple[Finding,
             continue
         if span.start >= 2 and doc[span.start - 2].lower_ in ("-", "called"):  # already "so-called"
             continue
-        if _in_reported_words(span.root):
+        if any(_in_reported_words(t) for t in span if not t.is_punct):  # the closing mark may parse on its own
             continue  # 'said his goal was to make her a "one-term mayor"': a partial quote of the source's words
         full = doc[span.start - 1: span.end]
         yield (Finding("LNG004", "info", f"scare quotes around '{inner}' cast doubt on it", Span.of(full),
