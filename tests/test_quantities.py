@@ -87,6 +87,7 @@ def test_quantities_num001_silent_on_consistent_text(parse, text):
         "The coalition has 500 soldiers: 300 American and 250 British.",
         "Officials said 120 per cent of the residents had been vaccinated.",
         "The hospital treated 40 patients, 55 of them children.",
+        "The mission sent 800 engineers there, of which 950 were civilians.",
     ],
 )
 def test_quantities_num002_fires_when_part_exceeds_whole(parse, text):
@@ -99,6 +100,7 @@ def test_quantities_num002_fires_when_part_exceeds_whole(parse, text):
     "text",
     [
         "The army deployed 3,000 troops, of which 2,500 were Americans.",
+        "The mission sent 800 engineers there, of which 650 were civilians.",
         "Rescuers said 5 of the 12 victims were children.",
         "The survey found that three out of five voters backed the plan.",
         "The coalition has 500 soldiers: 300 American and 200 British.",

@@ -124,6 +124,14 @@ def test_sources_no_attribution_yields_nothing(parse, text):
 # ---------------------------------------------------------------------------------------------------- source kinds
 KIND_CASES = [
     # text, source name, kind, count
+    # documents and data are not hidden people (no SRC001); "figures" can be either
+    ("Ticket sales fell by a fifth in March, according to the theatre's monthly figures.",
+     "the theatre's monthly figures", "unknown", None),
+    ("Its own figures show that the airline carried fewer passengers in June.", "Its own figures", "unknown", None),
+    ("Senior opposition figures said the count had been rigged in two districts.",
+     "Senior opposition figures", "anonymous", None),
+    ("The four nurses said without revealing their names that the ward had been short-staffed for months.",
+     "The four nurses", "anonymous", 4),
     ("Prime Minister Jacinda Ardern said the border would reopen in April.", "Jacinda Ardern", "named_person", None),
     ("The company's chief executive, Satya Nadella, told investors that growth would slow.",
      "Satya Nadella", "named_person", None),

@@ -454,6 +454,9 @@ def _fronted_whole(doc, sent, group: list[QuantityMention]) -> tuple[QuantityMen
 def _listed_parts(doc, whole: QuantityMention, later: list[QuantityMention]) -> tuple[str | None, list]:
     noun = whole.noun
     j = (noun.i + 1) if noun is not None and noun.i >= whole.tokens.end else whole.tokens.end
+    start = j
+    while j < len(doc) and j - start < 2 and doc[j].pos_ == "ADV" and doc[j].dep_ == "advmod":
+        j += 1  # "deployed 1,200 soldiers there, of which ..."
     if j >= len(doc):
         return None, []
     window = doc[j:min(j + 4, len(doc))].text.lower()

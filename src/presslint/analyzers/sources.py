@@ -586,19 +586,20 @@ _ADVERBIAL_DEPS = frozenset({"prep", "npadvmod", "advcl"})
 
 def _displaced_clause(cue):
     """(start, end) token range of a content clause the parser hung on an adverbial of the speech verb instead of
-    the verb: "told X without naming them that ..." (a ccomp of the participle) or "told X the same day that ..." (read
-    as a relative clause of a bare time noun). The clause must open with "that" as a complementiser (dep ``mark``) and
+    the verb: "told X without naming them that ..." (a ccomp of the participle, or an acl of its object: "said without
+    revealing their identities that ...") or "told X the same day that ..." (read as a relative clause of a bare time
+    noun). The clause must open with "that" as a complementiser (dep ``mark``) and
     have its own subject; "on the day that he arrived" (a relative clause under a preposition) is left alone."""
     for adverbial in cue.children:
         if adverbial.dep_ not in _ADVERBIAL_DEPS or adverbial.i < cue.i:
             continue
-        wanted = "relcl" if adverbial.dep_ == "npadvmod" else "ccomp"
+        wanted = ("relcl",) if adverbial.dep_ == "npadvmod" else ("ccomp", "acl")
         for tok in adverbial.subtree:
-            if tok.dep_ != wanted or tok is adverbial:
+            if tok.dep_ not in wanted or tok.i == adverbial.i:
                 continue
             mark = tok.doc[tok.left_edge.i]
             # In a ccomp the small model sometimes labels the complementiser "that" as the verb's object.
-            marks = ("mark", "dobj") if wanted == "ccomp" else ("mark",)
+            marks = ("mark", "dobj") if tok.dep_ == "ccomp" else ("mark",)
             subject = any(c.dep_ in ("nsubj", "nsubjpass") and c.i > mark.i for c in tok.children)
             if mark.lower_ == "that" and mark.dep_ in marks and mark.head.i == tok.i and subject:
                 return mark.i, tok.right_edge.i + 1
@@ -688,6 +689,9 @@ def _classify(doc, att: Attribution, head, speaker_rng, sent, lex: Lexicon) -> N
     if ent is not None and ent.label_ in ORG_LABELS and not anonymity:
         att.kind, att.name = "named_organisation", ent.text
         return
+    if _is_document(head, att, lex):
+        att.kind, att.description = "unknown", phrase.text  # a document speaks for its author, not a hidden person
+        return
     if _is_weasel(head, lex):
         att.kind, att.weasel = "anonymous", True
         att.anonymity = [head.text]
@@ -713,6 +717,26 @@ def _classify(doc, att: Attribution, head, speaker_rng, sent, lex: Lexicon) -> N
         att.kind, att.name = "named_person", phrase.text  # a full name the NER missed: "Keir Starmer said"
         return
     att.kind = "unknown"
+
+
+# Cues that documents and data take ("figures show"), and modifiers that make "figures" numbers, not people.
+DOCUMENT_CUES = frozenset({"show", "suggest", "indicate", "reveal", "find", "according to"})
+DATA_MODIFIERS = frozenset({"weekly", "monthly", "daily", "annual", "quarterly", "yearly", "latest", "new", "own",
+                            "provisional", "preliminary", "official", "its", "their", "sales", "trading", "census"})
+
+
+def _is_document(head, att: Attribution, lex: Lexicon) -> bool:
+    """'the company's weekly figures', 'its own figures show', 'the report said': the source is a document or data
+    set. Ambiguous nouns ('figures' are also people: 'senior opposition figures said') need a data modifier or a
+    document cue."""
+    if head.lemma_.lower() not in lex.document_nouns:
+        return False
+    if head.lemma_.lower() not in lex.anonymous_heads:
+        return True
+    cue = att.quote.cue.text.lower()
+    cue_lemma = head.doc[head.i].head.lemma_.lower() if head.dep_ in ("nsubj", "nsubjpass") else cue
+    modifiers = {c.lower_ for c in head.children if c.dep_ in ("amod", "poss", "compound", "nmod")}
+    return cue in DOCUMENT_CUES or cue_lemma in DOCUMENT_CUES or bool(modifiers & DATA_MODIFIERS)
 
 
 def _is_weasel(head, lex: Lexicon) -> bool:
