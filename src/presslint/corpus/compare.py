@@ -461,47 +461,18 @@ def profiles(reports: list[Report], outlets: list[str] | None = None) -> list[Ou
 
 # ---------------------------------------------------------------- text rendering
 
-def _quote(ref: ClaimRef, width: int = 110) -> str:
-    text = " ".join(ref.span.text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
 def render_text(comparison: StoryComparison, *, single_source_limit: int = 10) -> str:
-    lines = [f"Story: {comparison.articles} articles from {comparison.outlets} outlets, "
-             f"{comparison.independent_outlets} independent (syndicated copies and the same outlet count once)"]
-    contradicted = comparison.by_status(CONTRADICTED)
-    corroborated = comparison.by_status(CORROBORATED)
-    single = comparison.by_status(SINGLE)
-    lines.append(f"{len(contradicted)} contradicted, {len(corroborated)} corroborated, {len(single)} single-source")
-    if contradicted:
-        lines.append("\nContradicted")
-    for claim in contradicted:
-        lines.append(f"  [{claim.id}] about {', '.join(claim.about) or '?'}")
-        for side in claim.sides:
-            lines.append(f"      {side.position}: {', '.join(side.outlets)} ({side.independent} independent)")
-        for c in claim.conflicts:
-            lines.append(f"    - {c.kind}: {c.reason}")
-            lines.append(f"        {c.a.outlet}: \"{_quote(c.a)}\"")
-            lines.append(f"        {c.b.outlet}: \"{_quote(c.b)}\"")
-    if corroborated:
-        lines.append("\nCorroborated")
-    for claim in corroborated:
-        outlets = sorted({m.outlet for m in claim.members})
-        lines.append(f"  [{claim.id}] by {claim.independent_outlets} independent outlets ({', '.join(outlets)}): "
-                     f"\"{_quote(claim.members[0])}\"")
-    if single:
-        lines.append("\nSingle-source")
-    for claim in single[:single_source_limit]:
-        lines.append(f"  [{claim.id}] {claim.members[0].outlet}: \"{_quote(claim.members[0])}\"")
-    if len(single) > single_source_limit:
-        lines.append(f"  ... and {len(single) - single_source_limit} more")
-    lines.append("\nOutlets")
-    lines.append(f"  {'outlet':<28} {'articles':>8} {'words':>7} {'anon. sources':>14} {'LNG/1k':>7} {'findings/1k':>12}")
-    for p in comparison.profiles:
-        anon = f"{p.anonymous_sources}/{p.sources}" if p.sources else "-"
-        lines.append(f"  {p.outlet[:28]:<28} {p.articles:>8} {p.words:>7} {anon:>14} "
-                     f"{p.loaded_language_per_1000_words:>7.2f} {p.findings_per_1000_words:>12.2f}")
-    return "\n".join(lines) + "\n"
+    """The comparison as text, through the same claim-by-claim renderer as a stored story (``corpus.render``)."""
+    from .alignments import claim_rows
+    from .render import claims_lines, outlets_text
+
+    claims = claim_rows(comparison, defaultdict(lambda: None))  # no store: no article ids
+    for claim in claims:
+        claim["outlets"] = sorted({m["outlet"] for m in claim["members"]})
+    header = (f"Story: {comparison.articles} articles from {comparison.outlets} outlets, "
+              f"{comparison.independent_outlets} independent")
+    lines = [header, *claims_lines(claims, single_source_limit=single_source_limit), "", "Outlets"]
+    return "\n".join(lines) + "\n" + outlets_text([dataclasses.asdict(p) for p in comparison.profiles])
 
 
 def compare_reports_json(reports: Iterable[Report], **kwargs: Any) -> str:

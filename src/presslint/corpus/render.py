@@ -71,7 +71,7 @@ def story_text(data: dict) -> str:
                          f"score {m['score']:.2f}")
             if m["url"] or m["origin"]:
                 lines.append(f"    {m['url'] or m['origin']}")
-    lines.extend(_claims_text(data.get("claims", [])))
+    lines.extend(claims_lines(data.get("claims", [])))
     if data.get("profiles"):
         lines.append("")
         lines.extend(outlets_text(data["profiles"]).rstrip("\n").split("\n"))
@@ -87,7 +87,8 @@ def _by_status(claims: list[dict], status: str) -> list[dict]:
     return [c for c in claims if c["status"] == status]
 
 
-def _claims_text(claims: list[dict], single_source_limit: int = 20) -> list[str]:
+def claims_lines(claims: list[dict], *, single_source_limit: int = 20) -> list[str]:
+    """Aligned claims (the dicts of ``alignments.claim_rows`` / ``views.story_view``) as text lines, by status."""
     contradicted, corroborated = _by_status(claims, "contradicted"), _by_status(claims, "corroborated")
     single = _by_status(claims, "single-source")
     lines = ["", (f"Claims: {len(contradicted)} contradicted, {len(corroborated)} corroborated, "
