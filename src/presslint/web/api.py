@@ -15,6 +15,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..errors import E, PresslintError
+from ..store import HistoryRow
 from .claimreview import claim_reviews
 from .workers import Overloaded, TimedOut
 
@@ -78,19 +79,6 @@ class ErrorDetail(BaseModel):
 
 class ErrorBody(BaseModel):
     error: ErrorDetail
-
-
-class HistoryItem(BaseModel):
-    id: int
-    created_at: str
-    title: str | None
-    origin: str | None
-    content_hash: str
-    presslint_version: str
-    config_hash: str
-    errors: int
-    warnings: int
-    infos: int
 
 
 class RuleItem(BaseModel):
@@ -328,8 +316,9 @@ def get_claimreview(report_id: int, request: Request) -> list[dict[str, Any]]:
 
 
 @router.get("/history", summary="Stored reports, newest first")
-def history(request: Request, limit: int = Query(20, ge=1, le=200), offset: int = Query(0, ge=0)) -> list[HistoryItem]:
-    return [HistoryItem(**row.to_dict()) for row in _store(request).history(limit=limit, offset=offset)]
+def history(request: Request, limit: int = Query(20, ge=1, le=200), offset: int = Query(0, ge=0)) -> list[HistoryRow]:
+    # The store's own record is the response model (pydantic reads dataclasses), so the two cannot drift apart.
+    return _store(request).history(limit=limit, offset=offset)
 
 
 @router.get("/rules", summary="The rule catalogue")
