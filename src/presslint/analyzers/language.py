@@ -28,6 +28,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 
 from ..model import Finding, Span
 from ..rules import Rule
+from .docview import view
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "language"
 CATEGORY = "language"
@@ -267,7 +268,7 @@ class Context:
 
     def __init__(self, doc) -> None:
         self.doc = doc
-        self.text = doc_text(doc)
+        self.text = view(doc).text
         self.regions = quoted_regions(self.text)
         quotes = getattr(doc._, "pl_quotes", None) or []
         self.regions += [(q.content.start, q.content.end) for q in quotes]
@@ -314,22 +315,10 @@ class Context:
         return None, None
 
 
-def doc_text(doc) -> str:
-    """The doc's text. ``Doc.text`` rebuilds it token by token, so take the article's text when it is the same."""
-    article = getattr(doc._, "pl_article", None) if doc.has_extension("pl_article") else None
-    if article is not None and len(doc) and len(article.text) == doc[-1].idx + len(doc[-1].text_with_ws):
-        return article.text
-    return doc.text
-
-
 def sentence_bounds(tok) -> tuple[int, int]:
-    """(first, end) token indices of tok's sentence; cheaper than Token.sent for a few lookups."""
-    doc, first, last = tok.doc, tok.i, tok.i + 1
-    while first > 0 and not doc[first].is_sent_start:
-        first -= 1
-    while last < len(doc) and not doc[last].is_sent_start:
-        last += 1
-    return first, last
+    """(first, end) token indices of tok's sentence, from the doc's cached sentence list."""
+    sent = view(tok.doc).sent_of(tok.i)
+    return sent.start, sent.end
 
 
 def negated(tok) -> bool:

@@ -22,6 +22,7 @@ from spacy.language import Language
 
 from ..model import Finding, Quote, Source, Span
 from ..rules import Rule
+from .docview import view
 
 RULES = [
     Rule(
@@ -161,16 +162,17 @@ class _Quotes:
     """
 
     def __init__(self, doc) -> None:
-        self.text = doc.text  # Doc.text re-joins every token on each access: read it once
+        self.view = view(doc)  # text and sentences computed once per doc, shared with the other analyzers
+        self.text = self.view.text
         self.spans = quote_spans(self.text)
         self.starts = [s for s, _ in self.spans]
-        self.sents = list(doc.sents)
-        self.sent_of = [0] * len(doc)
-        for n, sent in enumerate(self.sents):
-            self.sent_of[sent.start:sent.end] = [n] * (sent.end - sent.start)
+        self.sents = self.view.sents
+
+    def sent_index(self, tok) -> int:
+        return self.view.sent_index(tok.i)
 
     def sentence(self, tok):
-        return self.sents[self.sent_of[tok.i]]
+        return self.view.sent_of(tok.i)
 
     def containing(self, pos: int) -> tuple[int, int] | None:
         i = bisect.bisect_right(self.starts, pos) - 1
@@ -461,7 +463,7 @@ def find_attributions(doc, *, lex: Lexicon | None = None, index: _Quotes | None 
                 continue
             cue, speaker_rng, (kind, content) = got
             quote = Quote(kind, cue, content, speaker=_char_span(doc, *speaker_rng))
-            att = Attribution(quote, quotes.sent_of[tok.i])
+            att = Attribution(quote, quotes.sent_index(tok))
             _classify(doc, att, doc[speaker_rng[0]:speaker_rng[1]].root, speaker_rng, quotes.sentence(tok), lex)
             found.append(att)
             continue
@@ -522,7 +524,7 @@ def _colon_attributions(doc, quotes: _Quotes, lex: Lexicon) -> Iterator[Attribut
             continue
         kind, content_span = content
         speaker_span = _char_span(doc, start, colon.i)
-        att = Attribution(Quote(kind, Span.of(colon), content_span, speaker=speaker_span), quotes.sent_of[colon.i])
+        att = Attribution(Quote(kind, Span.of(colon), content_span, speaker=speaker_span), quotes.sent_index(colon))
         _classify(doc, att, head, (start, colon.i), sent, lex)
         yield att
 
@@ -574,7 +576,7 @@ def _verb_attribution(doc, quotes: _Quotes, cue, lex: Lexicon) -> Attribution | 
         return None
     cue_span = _cue_span(doc, cue, speaker_rng, lex, content_span)
     quote = Quote(kind, cue_span, content_span, speaker=speaker_span, channel=_channel(doc, cue, lex))
-    att = Attribution(quote, quotes.sent_of[cue.i])
+    att = Attribution(quote, quotes.sent_index(cue))
     if kind == "direct" and content_span.end <= min(cue_span.start, speaker_span.start):
         att.continuation = _continuation(quotes, max(cue_span.end, speaker_span.end))
     _classify(doc, att, speaker, speaker_rng, quotes.sentence(cue), lex)

@@ -32,7 +32,8 @@ from spacy.matcher import Matcher, PhraseMatcher
 
 from ..model import Finding, Span
 from ..rules import Rule
-from .language import doc_text, expand, read_lexicon
+from .docview import view
+from .language import expand, read_lexicon
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "translation"
 CATEGORY = "translation"
@@ -342,7 +343,7 @@ def find_resumptive_pronouns(doc) -> Iterator[Finding]:
 def find_translation_artefacts(doc, matchers: Matchers) -> list[Finding]:
     article = getattr(doc._, "pl_article", None)
     title_span = article.title_span if article is not None else None
-    text = doc_text(doc)
+    text = view(doc).text
     findings = list(find_duplicated_words(doc))
     findings += find_spacing_and_orphans(text)
     findings += find_capital_after_comma(doc, text, title_span)
