@@ -9,6 +9,7 @@ requests until --soak requests have been served; the 8-client / 1-client through
 workers on 2 cores); and an overload burst (more simultaneous requests than workers + queue) that must get fast
 503s with Retry-After rather than timeouts. Not a test.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -80,8 +81,15 @@ def post_check(conn: http.client.HTTPConnection, text: str) -> tuple[int, dict[s
     return response.status, {k.lower(): v for k, v in response.getheaders()}
 
 
-def run_clients(url: str, clients: int, articles: Articles, *, seconds: float | None = None,
-                requests: int | None = None, on_request=None) -> tuple[Results, float]:
+def run_clients(
+    url: str,
+    clients: int,
+    articles: Articles,
+    *,
+    seconds: float | None = None,
+    requests: int | None = None,
+    on_request=None,
+) -> tuple[Results, float]:
     """``clients`` threads, each with a keep-alive connection, until the time or the request budget is spent."""
     host, port = urlsplit(url).hostname, urlsplit(url).port
     results = Results()
@@ -120,18 +128,27 @@ def percentile(values: list[float], q: float) -> float:
     if not values:
         return float("nan")
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def summary(name: str, results: Results, elapsed: float) -> dict:
     errors = sum(n for status, n in results.statuses.items() if status != 200)
-    row = {"phase": name, "requests": len(results.latencies), "ok": results.ok, "errors": errors,
-           "statuses": results.statuses, "seconds": round(elapsed, 1),
-           "requests_per_s": round(results.ok / elapsed, 2) if elapsed else 0.0,
-           "p50_ms": round(percentile(results.latencies, 0.50) * 1000, 1),
-           "p99_ms": round(percentile(results.latencies, 0.99) * 1000, 1)}
-    print(f"{name:>10}: {row['requests_per_s']:6.2f} req/s  p50 {row['p50_ms']:7.1f} ms  p99 {row['p99_ms']:7.1f} ms"
-          f"  {row['ok']} ok, {errors} errors {results.statuses}", flush=True)
+    row = {
+        "phase": name,
+        "requests": len(results.latencies),
+        "ok": results.ok,
+        "errors": errors,
+        "statuses": results.statuses,
+        "seconds": round(elapsed, 1),
+        "requests_per_s": round(results.ok / elapsed, 2) if elapsed else 0.0,
+        "p50_ms": round(percentile(results.latencies, 0.50) * 1000, 1),
+        "p99_ms": round(percentile(results.latencies, 0.99) * 1000, 1),
+    }
+    print(
+        f"{name:>10}: {row['requests_per_s']:6.2f} req/s  p50 {row['p50_ms']:7.1f} ms  p99 {row['p99_ms']:7.1f} ms"
+        f"  {row['ok']} ok, {errors} errors {results.statuses}",
+        flush=True,
+    )
     return row
 
 
@@ -162,20 +179,26 @@ def overload_burst(url: str, articles: Articles, size: int) -> dict:
         t.join()
     busy = [o for o in outcomes if o[0] == 503]
     served = [o for o in outcomes if o[0] == 200]
-    row = {"burst": size, "ok": len(served), "busy_503": len(busy),
-           "other": len(outcomes) - len(busy) - len(served),
-           "busy_p99_ms": round(percentile([o[1] for o in busy], 0.99) * 1000, 1),
-           "served_p99_ms": round(percentile([o[1] for o in served], 0.99) * 1000, 1),
-           "retry_after": sorted({o[2] for o in busy if o[2]})}
-    print(f"  overload: burst of {size}: {row['ok']} served (p99 {row['served_p99_ms']} ms), {row['busy_503']} got 503 "
-          f"(p99 {row['busy_p99_ms']} ms, Retry-After {row['retry_after']}), {row['other']} other", flush=True)
+    row = {
+        "burst": size,
+        "ok": len(served),
+        "busy_503": len(busy),
+        "other": len(outcomes) - len(busy) - len(served),
+        "busy_p99_ms": round(percentile([o[1] for o in busy], 0.99) * 1000, 1),
+        "served_p99_ms": round(percentile([o[1] for o in served], 0.99) * 1000, 1),
+        "retry_after": sorted({o[2] for o in busy if o[2]}),
+    }
+    print(
+        f"  overload: burst of {size}: {row['ok']} served (p99 {row['served_p99_ms']} ms), {row['busy_503']} got 503 "
+        f"(p99 {row['busy_p99_ms']} ms, Retry-After {row['retry_after']}), {row['other']} other",
+        flush=True,
+    )
     return row
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("articles", nargs="*", type=Path,
-                        help="article text files (default: examples/*.txt)")
+    parser.add_argument("articles", nargs="*", type=Path, help="article text files (default: examples/*.txt)")
     parser.add_argument("--duration", type=float, default=30.0, help="seconds per timed phase")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--queue", type=int, default=8)
@@ -187,8 +210,10 @@ def main() -> int:
     articles = Articles(paths)
     figures: dict = {"workers": args.workers, "queue": args.queue, "articles": [str(p) for p in paths]}
 
-    with tempfile.TemporaryDirectory() as home, \
-            local_server(home=home, workers=args.workers, queue=args.queue) as server:
+    with (
+        tempfile.TemporaryDirectory() as home,
+        local_server(home=home, workers=args.workers, queue=args.queue) as server,
+    ):
         pid = server.process.pid
         run_clients(server.url, args.workers, articles, requests=2 * args.workers)  # warm the workers' caches
         served = [2 * args.workers]
@@ -213,11 +238,15 @@ def main() -> int:
         print(f"throughput ratio 8 clients / 1 client: {ratio:.2f} (goal >= 1.6 with 2 workers on 2 cores)")
         growth = (rss[-1][1] - rss[1 if len(rss) > 2 else 0][1]) / 2**20
         print("server RSS by requests served: " + ", ".join(f"{n}: {b / 2**20:.0f} MiB" for n, b in rss))
-        print(f"server RSS at end: {rss[-1][1] / 2**20:.0f} MiB after {served[0]} requests "
-              f"({growth:+.0f} MiB since request {rss[1 if len(rss) > 2 else 0][0]})", flush=True)
+        print(
+            f"server RSS at end: {rss[-1][1] / 2**20:.0f} MiB after {served[0]} requests "
+            f"({growth:+.0f} MiB since request {rss[1 if len(rss) > 2 else 0][0]})",
+            flush=True,
+        )
         burst = overload_burst(server.url, articles, args.burst)
-        figures.update(phases=phases, ratio=round(ratio, 2), burst=burst,
-                       rss_mib=[(n, round(b / 2**20, 1)) for n, b in rss])
+        figures.update(
+            phases=phases, ratio=round(ratio, 2), burst=burst, rss_mib=[(n, round(b / 2**20, 1)) for n, b in rss]
+        )
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2) + "\n")
     return 0

@@ -8,6 +8,7 @@ something to find, then times ``nlp(doc)`` (core) and ``KnowledgeChecker.check(d
 articles (the project's fixtures and examples, cycled with a different date each pass), with the record cache
 cleared before every article (worst case). Goal: KB time <= 20% of the core time.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -29,7 +30,28 @@ def minimal_build(path: Path, entities: int, aliases: int) -> None:
     from presslint.knowledge.store import SCHEMA
 
     rng = random.Random(0)
-    syl = "ka lo mi ren dar sol vet ana bur tes hal qui zor pen lim ash ter gor nel sam".split()
+    syl = [
+        "ka",
+        "lo",
+        "mi",
+        "ren",
+        "dar",
+        "sol",
+        "vet",
+        "ana",
+        "bur",
+        "tes",
+        "hal",
+        "qui",
+        "zor",
+        "pen",
+        "lim",
+        "ash",
+        "ter",
+        "gor",
+        "nel",
+        "sam",
+    ]
 
     def word() -> str:
         return "".join(rng.choice(syl) for _ in range(rng.randint(2, 3))).capitalize()
@@ -43,7 +65,10 @@ def minimal_build(path: Path, entities: int, aliases: int) -> None:
             db.execute("INSERT INTO entities VALUES (?,?,?,?,?)", (eid, label, None, rng.randint(0, 40), "Q5"))
             for n, text in enumerate([label] + [f"{word()} {label.split()[-1]}" for _ in range(aliases)]):
                 name_id += 1
-                db.execute("INSERT INTO names VALUES (?,?,?,?,?,?)", (name_id, eid, text, "en", "label" if n == 0 else "alias", name_key(text)))
+                db.execute(
+                    "INSERT INTO names VALUES (?,?,?,?,?,?)",
+                    (name_id, eid, text, "en", "label" if n == 0 else "alias", name_key(text)),
+                )
                 db.executemany("INSERT OR IGNORE INTO name_keys VALUES (?,?)", [(k, name_id) for k in token_keys(text)])
     db.close()
 
@@ -63,8 +88,11 @@ def ensure_store(path: Path, entities: int, aliases: int, rebuild: bool) -> None
 
 
 def articles(n: int) -> list[tuple[str, str]]:
-    texts = [p.read_text(encoding="utf-8") for folder in ("tests/fixtures/articles", "tests/fixtures/kb_articles", "examples")
-             for p in sorted((ROOT / folder).glob("*.txt"))]
+    texts = [
+        p.read_text(encoding="utf-8")
+        for folder in ("tests/fixtures/articles", "tests/fixtures/kb_articles", "examples")
+        for p in sorted((ROOT / folder).glob("*.txt"))
+    ]
     dates = ["2021-06-01", "2021-12-11", "2023-03-15"]
     return [(texts[i % len(texts)], dates[(i // len(texts)) % len(dates)]) for i in range(n)]
 
@@ -81,6 +109,7 @@ def main() -> None:
     ensure_store(path, args.entities, args.aliases, args.rebuild)
 
     from kb_factory import all_items
+
     from presslint.ingest import from_text
     from presslint.knowledge.checks import KnowledgeChecker
     from presslint.knowledge.store import KnowledgeBase
@@ -108,7 +137,9 @@ def main() -> None:
     core, kbt = sum(core_times), sum(kb_times)
     print(f"articles: {len(core_times)}  KB findings: {findings}")
     print(f"core: {1000 * core / len(core_times):.1f} ms/article (median {1000 * statistics.median(core_times):.1f})")
-    print(f"kb:   {1000 * kbt / len(kb_times):.1f} ms/article (median {1000 * statistics.median(kb_times):.1f}, max {1000 * max(kb_times):.1f})")
+    print(
+        f"kb:   {1000 * kbt / len(kb_times):.1f} ms/article (median {1000 * statistics.median(kb_times):.1f}, max {1000 * max(kb_times):.1f})"
+    )
     print(f"overhead: {100 * kbt / core:.1f}% of the core pipeline (goal <= 20%)")
 
 

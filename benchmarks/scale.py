@@ -7,6 +7,7 @@ paragraphs drawn from several, in a seeded order), writes them as JSONL, then ti
 LocalCluster of 1 worker and of 2 workers (model loading is not timed). Prints the rates, the speed-up ratio, peak
 memory per worker, and a paper estimate of what one day of CC-NEWS English would cost in worker-hours. Not a test.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -38,8 +39,14 @@ def generate(fixtures: Path, count: int, seed: int = 7) -> list[dict]:
         if text in seen:
             continue
         seen.add(text)
-        out.append({"text": text, "date": "2024-09-18", "outlet": f"Outlet {len(out) % 7}",
-                    "url": f"https://bench.example/{len(out)}"})
+        out.append(
+            {
+                "text": text,
+                "date": "2024-09-18",
+                "outlet": f"Outlet {len(out) % 7}",
+                "url": f"https://bench.example/{len(out)}",
+            }
+        )
     return out
 
 
@@ -77,22 +84,29 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         source = str(Path(tmp) / "bench.jsonl")
         Path(source).write_text("".join(json.dumps(i) + "\n" for i in items), encoding="utf-8")
-        print(f"input: {len(items)} distinct articles, {words:.0f} words on average, partitions of {args.partition_size}")
+        print(
+            f"input: {len(items)} distinct articles, {words:.0f} words on average, partitions of {args.partition_size}"
+        )
         rates = {}
         for workers in (1, 2):
-            seconds, n, failed, peaks = measure(workers, source, str(Path(tmp) / f"out{workers}.parquet"),
-                                                args.partition_size)
+            seconds, n, failed, peaks = measure(
+                workers, source, str(Path(tmp) / f"out{workers}.parquet"), args.partition_size
+            )
             rates[workers] = n / seconds
-            print(f"{workers} worker{'s' if workers > 1 else ' '}: {n} articles ({failed} failed) in {seconds:.1f} s = "
-                  f"{rates[workers]:.2f} articles/s; peak memory per worker: "
-                  f"{', '.join(f'{p:.0f} MB' for p in peaks)}")
+            print(
+                f"{workers} worker{'s' if workers > 1 else ' '}: {n} articles ({failed} failed) in {seconds:.1f} s = "
+                f"{rates[workers]:.2f} articles/s; peak memory per worker: "
+                f"{', '.join(f'{p:.0f} MB' for p in peaks)}"
+            )
     ratio = rates[2] / rates[1]
     print(f"speed-up 2 vs 1 workers: {ratio:.2f}x (goal >= 1.7 on 2 free cores)")
     per_worker = rates[2] / 2
     low, high = (n / per_worker / 3600 for n in CCNEWS_DAY)
-    print(f"paper estimate, one day of CC-NEWS English ({CCNEWS_DAY[0]:,}-{CCNEWS_DAY[1]:,} articles) at "
-          f"{per_worker:.2f} articles/s per worker: {low:.1f}-{high:.1f} worker-hours "
-          f"(e.g. {low / 16:.1f}-{high / 16:.1f} h on 16 workers), plus WARC download and HTML extraction")
+    print(
+        f"paper estimate, one day of CC-NEWS English ({CCNEWS_DAY[0]:,}-{CCNEWS_DAY[1]:,} articles) at "
+        f"{per_worker:.2f} articles/s per worker: {low:.1f}-{high:.1f} worker-hours "
+        f"(e.g. {low / 16:.1f}-{high / 16:.1f} h on 16 workers), plus WARC download and HTML extraction"
+    )
     return 0
 
 

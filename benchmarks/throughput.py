@@ -8,6 +8,7 @@ Texts are recombined from the article fixtures and examples (paragraphs shuffled
 substituted, deterministic per index), so every text is distinct and no cache can help. Goals: presslint/spaCy
 ratio >= 0.8, cold start <= 2.5 s, RSS <= 500 MB and flat.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -29,8 +30,24 @@ PUBDATE = "2024-06-30"
 
 PLACES = ["Harrow Bay", "Dunmore", "Millbrook", "Eastmere", "Port Halvard", "Lowmouth", "Ashford", "Amarante"]
 NEW_PLACES = [
-    "Kelby", "Stanmoor", "Riverton", "Ashcombe", "Northfleet", "Calder Bridge", "Wexley", "Thornbury", "Greywick",
-    "Holloway Cross", "Marden", "Pellham", "Brackenford", "Saltcote", "Elmstead", "Fairhaven", "Oakridge", "Linwood",
+    "Kelby",
+    "Stanmoor",
+    "Riverton",
+    "Ashcombe",
+    "Northfleet",
+    "Calder Bridge",
+    "Wexley",
+    "Thornbury",
+    "Greywick",
+    "Holloway Cross",
+    "Marden",
+    "Pellham",
+    "Brackenford",
+    "Saltcote",
+    "Elmstead",
+    "Fairhaven",
+    "Oakridge",
+    "Linwood",
 ]
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 _NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])|(?<![\d.,])\d{2,4}(?![\d,])")
@@ -73,7 +90,7 @@ def generate(n: int, *, seed: int = 0) -> list[str]:
             text = text.replace(place, rng.choice(NEW_PLACES))
         for day in WEEKDAYS:
             text = re.sub(rf"\b{day}\b", rng.choice(WEEKDAYS), text)
-        text = _NUMBER.sub(lambda m: _shift_number(m, rng), text)
+        text = _NUMBER.sub(lambda m, rng=rng: _shift_number(m, rng), text)
         digest = hashlib.sha1(text.encode()).hexdigest()
         if digest not in seen:
             seen.add(digest)
@@ -122,7 +139,9 @@ def bench_throughput(n: int, batch_size: int) -> str:
     rate_full, rate_bare = n / t_full, n / t_bare
     ratio = rate_full / rate_bare
     print(f"{n} distinct articles, {words / n:.0f} words each on average, batch size {batch_size}")
-    print(f"presslint check_articles (text -> Report): {rate_full:7.1f} articles/s  ({t_full:.2f} s, {findings} findings)")
+    print(
+        f"presslint check_articles (text -> Report): {rate_full:7.1f} articles/s  ({t_full:.2f} s, {findings} findings)"
+    )
     print(f"bare spaCy nlp.pipe (same model):           {rate_bare:7.1f} articles/s  ({t_bare:.2f} s)")
     print(f"presslint pipeline only (nlp.pipe, no report): {n / t_pipe:7.1f} articles/s  ({t_pipe:.2f} s)")
     print(f"ratio presslint/spaCy: {ratio:.2f}  (goal >= 0.80)  {'OK' if ratio >= 0.8 else 'BELOW GOAL'}")
@@ -148,9 +167,13 @@ def bench_throughput(n: int, batch_size: int) -> str:
         print(f"  {name:28s} {1000 * t / n:8.2f}")
     share = ours / spacy_time if spacy_time else float("nan")
     print(f"presslint analyzers: {1000 * ours / n:.2f} ms/article = {share:.0%} of spaCy's own time (budget 25%)")
-    slowest = max(((name, t) for name, t in timings if name.startswith("presslint_")), key=lambda x: x[1], default=("-", 0))
-    return (f"SUMMARY throughput n={n} presslint={rate_full:.1f}/s spacy={rate_bare:.1f}/s ratio={ratio:.2f} "
-            f"analyzers={share:.0%} slowest={slowest[0]}")
+    slowest = max(
+        ((name, t) for name, t in timings if name.startswith("presslint_")), key=lambda x: x[1], default=("-", 0)
+    )
+    return (
+        f"SUMMARY throughput n={n} presslint={rate_full:.1f}/s spacy={rate_bare:.1f}/s ratio={ratio:.2f} "
+        f"analyzers={share:.0%} slowest={slowest[0]}"
+    )
 
 
 def bench_cold(runs: int = 3) -> str:
@@ -162,15 +185,21 @@ def bench_cold(runs: int = 3) -> str:
         times = []
         for _ in range(runs):
             start = time.perf_counter()
-            done = subprocess.run([*command, "check", str(path), "--no-store", "--date", PUBDATE],
-                                  capture_output=True, text=True, env={**os.environ, "PRESSLINT_HOME": home})
+            done = subprocess.run(
+                [*command, "check", str(path), "--no-store", "--date", PUBDATE],
+                capture_output=True,
+                text=True,
+                env={**os.environ, "PRESSLINT_HOME": home},
+            )
             times.append(time.perf_counter() - start)
             if done.returncode not in (0, 1):
                 print(f"presslint check exited {done.returncode}: {done.stderr.strip()[:300]}")
                 break
     best, median = min(times), statistics.median(times)
-    print(f"cold `presslint check FILE --no-store`: best {best:.2f} s, median {median:.2f} s over {len(times)} runs "
-          f"(goal <= 2.5 s) {'OK' if median <= 2.5 else 'ABOVE GOAL'}")
+    print(
+        f"cold `presslint check FILE --no-store`: best {best:.2f} s, median {median:.2f} s over {len(times)} runs "
+        f"(goal <= 2.5 s) {'OK' if median <= 2.5 else 'ABOVE GOAL'}"
+    )
     return f"SUMMARY cold best={best:.2f}s median={median:.2f}s"
 
 
@@ -188,10 +217,9 @@ def bench_rss(n: int, batch_size: int) -> str:
     checkpoints = sorted({c for c in (100, 500, 1000, n) if c <= n})
     texts = generate(n, seed=1)
     marks: dict[int, float] = {}
-    done = 0
     settings = Settings(store=False)
-    for _report in presslint.check_articles(_articles(texts), settings=settings, batch_size=batch_size):
-        done += 1
+    reports = presslint.check_articles(_articles(texts), settings=settings, batch_size=batch_size)
+    for done, _report in enumerate(reports, start=1):
         if done in checkpoints:
             marks[done] = _rss_mb()
             print(f"after {done:5d} articles: RSS {marks[done]:7.1f} MB")
@@ -199,8 +227,10 @@ def bench_rss(n: int, batch_size: int) -> str:
     first, last = marks[checkpoints[0]], marks[checkpoints[-1]]
     growth = last - first
     flat = growth <= max(25.0, 0.1 * first)
-    print(f"peak RSS {peak:.1f} MB (goal <= 500 MB) {'OK' if peak <= 500 else 'ABOVE GOAL'}; "
-          f"growth {checkpoints[0]}->{checkpoints[-1]}: {growth:+.1f} MB {'flat' if flat else 'GROWING'}")
+    print(
+        f"peak RSS {peak:.1f} MB (goal <= 500 MB) {'OK' if peak <= 500 else 'ABOVE GOAL'}; "
+        f"growth {checkpoints[0]}->{checkpoints[-1]}: {growth:+.1f} MB {'flat' if flat else 'GROWING'}"
+    )
     return f"SUMMARY rss n={n} peak={peak:.0f}MB growth={growth:+.0f}MB {'flat' if flat else 'growing'}"
 
 

@@ -2,6 +2,7 @@
 
 Prints one summary line per metric (see presslint.evaluation.clustering). Not a test.
 """
+
 from __future__ import annotations
 
 import argparse

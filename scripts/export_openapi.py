@@ -1,7 +1,8 @@
 """Write the HTTP API's OpenAPI document to docs/openapi.json (tests/test_web_api.py checks that it is current).
 
-    .venv/bin/python scripts/export_openapi.py [--output docs/openapi.json]
+.venv/bin/python scripts/export_openapi.py [--output docs/openapi.json]
 """
+
 from __future__ import annotations
 
 import argparse

@@ -8,6 +8,7 @@ outlet articles (tests/fixtures/outlets, five invented outlets on one fire) into
 the Stories tab and the story, lined up claim by claim. Needs Debian's Chromium (install it with
 `bash .ci/browser-deps`).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -67,8 +68,11 @@ def main() -> int:
     parser.add_argument("--article", default=str(ROOT / "examples" / "kirkuk-airbase.txt"))
     parser.add_argument("--date", default="2020-04-02", help="publication date to assume")
     parser.add_argument("--output", default=str(ROOT / "docs" / "workbench.png"))
-    parser.add_argument("--outlets", default=str(ROOT / "tests" / "fixtures" / "outlets"),
-                        help="folder of articles about one story, ingested for the story shot")
+    parser.add_argument(
+        "--outlets",
+        default=str(ROOT / "tests" / "fixtures" / "outlets"),
+        help="folder of articles about one story, ingested for the story shot",
+    )
     parser.add_argument("--story-output", default=str(ROOT / "docs" / "workbench-story.png"))
     parser.add_argument("--width", type=int, default=1440)
     parser.add_argument("--height", type=int, default=900)

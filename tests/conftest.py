@@ -1,4 +1,5 @@
 """The one global conftest: shared fixtures for every test module."""
+
 from __future__ import annotations
 
 import os

@@ -3,6 +3,7 @@
 Fake QIDs are above Q900000000; real ones are used only where certain (Q5 human, Q6256 country, Q515 city and a few
 countries). The facts are written from general knowledge for the tests; they are not a Wikidata extract.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -26,7 +27,11 @@ def _value(v: Any) -> dict[str, Any]:
 
 def snak(pid: str, v: Any) -> dict[str, Any]:
     if isinstance(v, str) and pid == "P1813":
-        return {"snaktype": "value", "property": pid, "datavalue": {"type": "monolingualtext", "value": {"text": v, "language": "en"}}}
+        return {
+            "snaktype": "value",
+            "property": pid,
+            "datavalue": {"type": "monolingualtext", "value": {"text": v, "language": "en"}},
+        }
     return {"snaktype": "value", "property": pid, "datavalue": _value(v)}
 
 
@@ -37,8 +42,16 @@ def claim(pid: str, v: Any, **qualifiers: Any) -> dict[str, Any]:
     return out
 
 
-def item(qid: str, label: str, *, aliases: tuple[str, ...] = (), description: str = "", sitelinks: int = 10,
-         claims: list[dict[str, Any]] = (), other_labels: dict[str, str] | None = None) -> dict[str, Any]:
+def item(
+    qid: str,
+    label: str,
+    *,
+    aliases: tuple[str, ...] = (),
+    description: str = "",
+    sitelinks: int = 10,
+    claims: list[dict[str, Any]] = (),
+    other_labels: dict[str, str] | None = None,
+) -> dict[str, Any]:
     by_pid: dict[str, list] = {}
     for c in claims:
         by_pid.setdefault(c["mainsnak"]["property"], []).append(c)
@@ -46,15 +59,26 @@ def item(qid: str, label: str, *, aliases: tuple[str, ...] = (), description: st
     for lang, text in (other_labels or {}).items():
         labels[lang] = {"language": lang, "value": text}
     return {
-        "id": qid, "type": "item", "labels": labels,
+        "id": qid,
+        "type": "item",
+        "labels": labels,
         "aliases": {"en": [{"language": "en", "value": a} for a in aliases]},
         "descriptions": {"en": {"language": "en", "value": description}} if description else {},
-        "claims": by_pid, "sitelinks": {f"site{i}wiki": {"title": label} for i in range(sitelinks)},
+        "claims": by_pid,
+        "sitelinks": {f"site{i}wiki": {"title": label} for i in range(sitelinks)},
     }
 
 
-def person(qid: str, label: str, *claims: dict, aliases=(), citizenship: str | None = None, died: str | None = None,
-           sitelinks: int = 40, description: str = "") -> dict[str, Any]:
+def person(
+    qid: str,
+    label: str,
+    *claims: dict,
+    aliases=(),
+    citizenship: str | None = None,
+    died: str | None = None,
+    sitelinks: int = 40,
+    description: str = "",
+) -> dict[str, Any]:
     cl = [claim("P31", HUMAN), *claims]
     if citizenship:
         cl.append(claim("P27", citizenship))
@@ -68,7 +92,13 @@ def country(qid: str, label: str, aliases=()) -> dict[str, Any]:
 
 
 def city(qid: str, label: str, in_country: str, aliases=()) -> dict[str, Any]:
-    return item(qid, label, aliases=aliases, claims=[claim("P31", CITY), claim("P17", in_country), claim("P625", (0.0, 0.0))], sitelinks=80)
+    return item(
+        qid,
+        label,
+        aliases=aliases,
+        claims=[claim("P31", CITY), claim("P17", in_country), claim("P625", (0.0, 0.0))],
+        sitelinks=80,
+    )
 
 
 def countries() -> list[dict]:
@@ -89,44 +119,118 @@ def middle_east() -> list[dict]:
     """CENTCOM and its commanders, ISAF, the anti-ISIL coalition, the January 2020 strike and vote."""
     centcom, commander, iraq_pm = "Q900000010", "Q900000011", "Q900000036"
     return [
-        item(NATO, "NATO", aliases=("North Atlantic Treaty Organization", "North Atlantic Treaty Organisation"),
-             claims=[claim("P1813", "NATO"), claim("P571", "1949-04-04")], sitelinks=200),
-        item(centcom, "United States Central Command", aliases=("CENTCOM", "US Central Command", "USCENTCOM", "Central Command"),
-             description="unified combatant command of the US Armed Forces",
-             claims=[claim("P1813", "CENTCOM"), claim("P17", US), claim("P571", "1983-01-01")], sitelinks=40),
-        item(commander, "Commander of United States Central Command", aliases=("CENTCOM commander",),
-             claims=[claim("P31", POSITION), claim("P361", centcom)]),
-        person("Q900000012", "Kenneth F. McKenzie Jr.",
-               claim("P39", commander, P580="2019-03-28", P582="2022-04-01"), claim("P410", "Q900000014"),
-               aliases=("Kenneth McKenzie", "Frank McKenzie", "Kenneth Franklin McKenzie Jr."), citizenship=US),
-        person("Q900000013", "Joseph Votel", claim("P39", commander, P580="2016-03-30", P582="2019-03-28"),
-               aliases=("Joseph L. Votel",), citizenship=US),
-        item("Q900000020", "International Security Assistance Force", aliases=("ISAF",),
-             description="NATO-led military mission in Afghanistan",
-             claims=[claim("P1813", "ISAF"), claim("P17", AFGHANISTAN), claim("P749", NATO),
-                     claim("P571", "2001-12-20"), claim("P576", "2014-12-28")], sitelinks=60),
-        item("Q900000022", "Combined Joint Task Force – Operation Inherent Resolve",
-             aliases=("CJTF-OIR", "Operation Inherent Resolve", "anti-ISIL coalition", "US-led coalition against ISIL"),
-             description="military coalition against the Islamic State",
-             claims=[claim("P1813", "CJTF-OIR"), claim("P17", IRAQ), claim("P749", centcom), claim("P571", "2014-10-17")]),
-        person("Q900000030", "Qasem Soleimani", claim("P39", "Q900000039", P582="2020-01-03"),
-               aliases=("Qassem Soleimani", "Ghasem Soleimani", "Qasem Suleimani"), citizenship=IRAN, died="2020-01-03"),
+        item(
+            NATO,
+            "NATO",
+            aliases=("North Atlantic Treaty Organization", "North Atlantic Treaty Organisation"),
+            claims=[claim("P1813", "NATO"), claim("P571", "1949-04-04")],
+            sitelinks=200,
+        ),
+        item(
+            centcom,
+            "United States Central Command",
+            aliases=("CENTCOM", "US Central Command", "USCENTCOM", "Central Command"),
+            description="unified combatant command of the US Armed Forces",
+            claims=[claim("P1813", "CENTCOM"), claim("P17", US), claim("P571", "1983-01-01")],
+            sitelinks=40,
+        ),
+        item(
+            commander,
+            "Commander of United States Central Command",
+            aliases=("CENTCOM commander",),
+            claims=[claim("P31", POSITION), claim("P361", centcom)],
+        ),
+        person(
+            "Q900000012",
+            "Kenneth F. McKenzie Jr.",
+            claim("P39", commander, P580="2019-03-28", P582="2022-04-01"),
+            claim("P410", "Q900000014"),
+            aliases=("Kenneth McKenzie", "Frank McKenzie", "Kenneth Franklin McKenzie Jr."),
+            citizenship=US,
+        ),
+        person(
+            "Q900000013",
+            "Joseph Votel",
+            claim("P39", commander, P580="2016-03-30", P582="2019-03-28"),
+            aliases=("Joseph L. Votel",),
+            citizenship=US,
+        ),
+        item(
+            "Q900000020",
+            "International Security Assistance Force",
+            aliases=("ISAF",),
+            description="NATO-led military mission in Afghanistan",
+            claims=[
+                claim("P1813", "ISAF"),
+                claim("P17", AFGHANISTAN),
+                claim("P749", NATO),
+                claim("P571", "2001-12-20"),
+                claim("P576", "2014-12-28"),
+            ],
+            sitelinks=60,
+        ),
+        item(
+            "Q900000022",
+            "Combined Joint Task Force – Operation Inherent Resolve",
+            aliases=("CJTF-OIR", "Operation Inherent Resolve", "anti-ISIL coalition", "US-led coalition against ISIL"),
+            description="military coalition against the Islamic State",
+            claims=[
+                claim("P1813", "CJTF-OIR"),
+                claim("P17", IRAQ),
+                claim("P749", centcom),
+                claim("P571", "2014-10-17"),
+            ],
+        ),
+        person(
+            "Q900000030",
+            "Qasem Soleimani",
+            claim("P39", "Q900000039", P582="2020-01-03"),
+            aliases=("Qassem Soleimani", "Ghasem Soleimani", "Qasem Suleimani"),
+            citizenship=IRAN,
+            died="2020-01-03",
+        ),
         item("Q900000039", "commander of the Quds Force", claims=[claim("P31", POSITION), claim("P361", "Q900000037")]),
         item("Q900000037", "Quds Force", claims=[claim("P17", IRAN)]),
-        person("Q900000032", "Abu Mahdi al-Muhandis", aliases=("Abu Mahdi al-Mohandes",), citizenship=IRAQ, died="2020-01-03"),
-        item("Q900000031", "Assassination of Qasem Soleimani", aliases=("killing of Qasem Soleimani", "Baghdad airport airstrike"),
-             description="US drone strike at Baghdad International Airport",
-             claims=[claim("P585", "2020-01-03"), claim("P710", "Q900000030"), claim("P710", "Q900000032"),
-                     claim("P710", US), claim("P17", IRAQ)]),
-        item("Q900000033", "Council of Representatives of Iraq", aliases=("Iraqi Parliament", "Iraqi Council of Representatives"),
-             claims=[claim("P17", IRAQ)]),
-        item("Q900000034", "Iraqi parliament resolution on the expulsion of foreign troops",
-             aliases=("Iraqi parliament vote to expel US troops",),
-             claims=[claim("P585", "2020-01-05"), claim("P710", "Q900000033"), claim("P17", IRAQ)]),
+        person(
+            "Q900000032",
+            "Abu Mahdi al-Muhandis",
+            aliases=("Abu Mahdi al-Mohandes",),
+            citizenship=IRAQ,
+            died="2020-01-03",
+        ),
+        item(
+            "Q900000031",
+            "Assassination of Qasem Soleimani",
+            aliases=("killing of Qasem Soleimani", "Baghdad airport airstrike"),
+            description="US drone strike at Baghdad International Airport",
+            claims=[
+                claim("P585", "2020-01-03"),
+                claim("P710", "Q900000030"),
+                claim("P710", "Q900000032"),
+                claim("P710", US),
+                claim("P17", IRAQ),
+            ],
+        ),
+        item(
+            "Q900000033",
+            "Council of Representatives of Iraq",
+            aliases=("Iraqi Parliament", "Iraqi Council of Representatives"),
+            claims=[claim("P17", IRAQ)],
+        ),
+        item(
+            "Q900000034",
+            "Iraqi parliament resolution on the expulsion of foreign troops",
+            aliases=("Iraqi parliament vote to expel US troops",),
+            claims=[claim("P585", "2020-01-05"), claim("P710", "Q900000033"), claim("P17", IRAQ)],
+        ),
         item(iraq_pm, "Prime Minister of Iraq", claims=[claim("P31", POSITION), claim("P1001", IRAQ)]),
-        person("Q900000035", "Mustafa Al-Kadhimi", claim("P39", iraq_pm, P580="2020-05-07"),
-               aliases=("Mustafa al-Kadhimi", "Mustafa Kadhimi"), citizenship=IRAQ,
-               ),
+        person(
+            "Q900000035",
+            "Mustafa Al-Kadhimi",
+            claim("P39", iraq_pm, P580="2020-05-07"),
+            aliases=("Mustafa al-Kadhimi", "Mustafa Kadhimi"),
+            citizenship=IRAQ,
+        ),
         city("Q900000040", "Erbil", IRAQ, ("Arbil", "Irbil", "Hawler")),
     ]
 
@@ -135,31 +239,89 @@ def news_world() -> list[dict]:
     """People, companies, events, places and missions for the project's own test articles."""
     uk_pm, apple_ceo = "Q900000102", "Q900000122"
     return [
-        item(uk_pm, "Prime Minister of the United Kingdom", aliases=("British Prime Minister", "UK prime minister"),
-             claims=[claim("P31", POSITION), claim("P1001", UK)]),
-        person("Q900000101", "Boris Johnson", claim("P39", uk_pm, P580="2019-07-24", P582="2022-09-06"),
-               aliases=("Alexander Boris de Pfeffel Johnson",), citizenship=UK, sitelinks=150),
+        item(
+            uk_pm,
+            "Prime Minister of the United Kingdom",
+            aliases=("British Prime Minister", "UK prime minister"),
+            claims=[claim("P31", POSITION), claim("P1001", UK)],
+        ),
+        person(
+            "Q900000101",
+            "Boris Johnson",
+            claim("P39", uk_pm, P580="2019-07-24", P582="2022-09-06"),
+            aliases=("Alexander Boris de Pfeffel Johnson",),
+            citizenship=UK,
+            sitelinks=150,
+        ),
         person("Q900000104", "Liz Truss", claim("P39", uk_pm, P580="2022-09-06", P582="2022-10-25"), citizenship=UK),
         person("Q900000103", "Rishi Sunak", claim("P39", uk_pm, P580="2022-10-25"), citizenship=UK),
-        person("Q900000110", "David Bowie", aliases=("David Robert Jones",), citizenship=UK, died="2016-01-10",
-               description="English singer-songwriter", sitelinks=150),
-        item("Q900000120", "Apple Inc.", aliases=("Apple",), description="American technology company",
-             claims=[claim("P17", US), claim("P1037", "Q900000121"), claim("P571", "1976-04-01")], sitelinks=150),
-        item(apple_ceo, "chief executive officer of Apple", claims=[claim("P31", POSITION), claim("P361", "Q900000120")]),
-        person("Q900000121", "Tim Cook", claim("P39", apple_ceo, P580="2011-08-24"), claim("P108", "Q900000120"),
-               aliases=("Timothy Donald Cook",), citizenship=US, sitelinks=90),
-        person("Q900000123", "Tom Cook", aliases=("Thomas Cook",), description="English cricketer", citizenship=UK, sitelinks=2),
-        item("Q900000140", "Iran–Iraq War", aliases=("Iran-Iraq War", "First Gulf War"),
-             claims=[claim("P580", "1980-09-22"), claim("P582", "1988-08-20"), claim("P710", IRAN), claim("P710", IRAQ)],
-             sitelinks=100),
+        person(
+            "Q900000110",
+            "David Bowie",
+            aliases=("David Robert Jones",),
+            citizenship=UK,
+            died="2016-01-10",
+            description="English singer-songwriter",
+            sitelinks=150,
+        ),
+        item(
+            "Q900000120",
+            "Apple Inc.",
+            aliases=("Apple",),
+            description="American technology company",
+            claims=[claim("P17", US), claim("P1037", "Q900000121"), claim("P571", "1976-04-01")],
+            sitelinks=150,
+        ),
+        item(
+            apple_ceo, "chief executive officer of Apple", claims=[claim("P31", POSITION), claim("P361", "Q900000120")]
+        ),
+        person(
+            "Q900000121",
+            "Tim Cook",
+            claim("P39", apple_ceo, P580="2011-08-24"),
+            claim("P108", "Q900000120"),
+            aliases=("Timothy Donald Cook",),
+            citizenship=US,
+            sitelinks=90,
+        ),
+        person(
+            "Q900000123",
+            "Tom Cook",
+            aliases=("Thomas Cook",),
+            description="English cricketer",
+            citizenship=UK,
+            sitelinks=2,
+        ),
+        item(
+            "Q900000140",
+            "Iran–Iraq War",
+            aliases=("Iran-Iraq War", "First Gulf War"),
+            claims=[claim("P580", "1980-09-22"), claim("P582", "1988-08-20"), claim("P710", IRAN), claim("P710", IRAQ)],
+            sitelinks=100,
+        ),
         city("Q900000150", "Lyon", FRANCE, ("Lyons",)),
         city("Q900000151", "Liège", BELGIUM, ("Liege",)),
         city("Q900000152", "Paris", FRANCE),
-        item("Q900000153", "Paris", description="city in Texas, United States",
-             claims=[claim("P31", CITY), claim("P17", US), claim("P625", (33.66, -95.55))], sitelinks=20),
-        item("Q900000130", "Kosovo Force", aliases=("KFOR",), description="NATO-led peacekeeping force in Kosovo",
-             claims=[claim("P1813", "KFOR"), claim("P17", "Q900000131"), claim("P749", NATO), claim("P571", "1999-06-12")],
-             sitelinks=40),
+        item(
+            "Q900000153",
+            "Paris",
+            description="city in Texas, United States",
+            claims=[claim("P31", CITY), claim("P17", US), claim("P625", (33.66, -95.55))],
+            sitelinks=20,
+        ),
+        item(
+            "Q900000130",
+            "Kosovo Force",
+            aliases=("KFOR",),
+            description="NATO-led peacekeeping force in Kosovo",
+            claims=[
+                claim("P1813", "KFOR"),
+                claim("P17", "Q900000131"),
+                claim("P749", NATO),
+                claim("P571", "1999-06-12"),
+            ],
+            sitelinks=40,
+        ),
     ]
 
 

@@ -1,4 +1,5 @@
 """Baselines: fingerprints survive line shifts and edits elsewhere, hide only what was recorded, bad files -> E305."""
+
 from __future__ import annotations
 
 import hashlib
@@ -11,10 +12,12 @@ from presslint.errors import PresslintError
 from presslint.ingest import from_text
 from presslint.model import Finding, Provenance, Report, Span
 
-STORY = ("Mayor faces questions over contract\n\n"
-         "Two officials said the contract was signed without a tender.\n"
-         "The mayor's office called the claims a smear campaign.\n"
-         "Two officials said the contract was signed without a tender.")
+STORY = (
+    "Mayor faces questions over contract\n\n"
+    "Two officials said the contract was signed without a tender.\n"
+    "The mayor's office called the claims a smear campaign.\n"
+    "Two officials said the contract was signed without a tender."
+)
 
 
 def report_with(text: str, needles=("Two officials said", "smear campaign"), origin="mayor.txt") -> Report:
@@ -25,8 +28,17 @@ def report_with(text: str, needles=("Two officials said", "smear campaign"), ori
         start = article.text.index(needle, last.get(needle, -1) + 1)
         last[needle] = start
         findings.append(Finding("SRC001", "warning", "message", Span(start, start + len(needle), needle)))
-    prov = Provenance("0.1.0", "en_test", "0", "0", "cfg", "2021-12-11", "option",
-                      hashlib.sha256(article.text.encode()).hexdigest(), "2021-12-11T10:00:00+00:00")
+    prov = Provenance(
+        "0.1.0",
+        "en_test",
+        "0",
+        "0",
+        "cfg",
+        "2021-12-11",
+        "option",
+        hashlib.sha256(article.text.encode()).hexdigest(),
+        "2021-12-11T10:00:00+00:00",
+    )
     return Report(article=article, provenance=prov, findings=findings)
 
 
@@ -76,13 +88,16 @@ def test_baseline_normalises_quotes_case_and_spaces():
     assert baseline.normalise_span("Called  it a \u201csmear\u201d") == baseline.normalise_span('called it a "smear"')
 
 
-@pytest.mark.parametrize("content, reason", [
-    (None, "No such file"),
-    ("{not json", "not JSON"),
-    ('{"findings": []}', "not a presslint baseline"),
-    ('{"presslint_baseline": 1, "findings": {}}', "must be a list"),
-    ('{"presslint_baseline": 1, "findings": [{"code": "SRC001"}]}', "bad entry"),
-])
+@pytest.mark.parametrize(
+    "content, reason",
+    [
+        (None, "No such file"),
+        ("{not json", "not JSON"),
+        ('{"findings": []}', "not a presslint baseline"),
+        ('{"presslint_baseline": 1, "findings": {}}', "must be a list"),
+        ('{"presslint_baseline": 1, "findings": [{"code": "SRC001"}]}', "bad entry"),
+    ],
+)
 def test_baseline_bad_file_is_E305(tmp_path, content, reason):
     path = tmp_path / "b.json"
     if content is not None:

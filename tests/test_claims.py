@@ -1,4 +1,5 @@
 """Tests for presslint.analyzers.claims: which body sentences are check-worthy, and how they are scored."""
+
 from __future__ import annotations
 
 import pytest
@@ -57,16 +58,27 @@ def test_claims_numbers_score_higher_than_bare_statements(parse):
 
 
 def test_claims_score_is_bounded_and_hedges_lower_it():
-    full = dict(quantity=True, date=True, entity_fact=True, comparative=True, causal=True, attribution=True,
-                hedge=False, opinion=False)
+    full = {
+        "quantity": True,
+        "date": True,
+        "entity_fact": True,
+        "comparative": True,
+        "causal": True,
+        "attribution": True,
+        "hedge": False,
+        "opinion": False,
+    }
     assert score(full) == 1.0
     bare = dict.fromkeys(full, False)
     assert score({**bare, "quantity": True, "hedge": True}) < score({**bare, "quantity": True})
 
 
 def test_claims_headline_is_not_a_claim(parse):
-    doc = parse("The storm killed 14 people in Bangladesh on Thursday, officials said.",
-                date=PUB, title="Storm kills 14 in Bangladesh")
+    doc = parse(
+        "The storm killed 14 people in Bangladesh on Thursday, officials said.",
+        date=PUB,
+        title="Storm kills 14 in Bangladesh",
+    )
     assert all(c.span.start >= doc._.pl_article.body_start for c in doc._.pl_claims)
     assert len(doc._.pl_claims) == 1
 

@@ -4,6 +4,7 @@ re-use of stored reports, and the generated docs/cli.md.
 Most tests replace the NLP pipeline by a small fake (marker phrases -> findings, with a fixed three-rule catalogue)
 so that exit codes and store behaviour are tested independently of the analyzers; one test runs the real pipeline.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -36,7 +37,9 @@ MARKERS = {"officials said": "SRC001", "of the 100": "NUM002", "regime": "LNG002
 CLEAN = "Library extends opening hours\n\nThe city library will open until 9pm on weekdays from next month, its director announced.\n"
 WARN = "Vote delayed after row\n\nTwo senior officials said the vote would be delayed until the spring session.\n"
 ERROR = "Hospital figures questioned\n\nA total of 120 of the 100 beds were occupied, according to the ward's weekly note.\n"
-INFO = "Neighbours trade accusations\n\nThe regime in the capital rejected the report on Monday, state television said.\n"
+INFO = (
+    "Neighbours trade accusations\n\nThe regime in the capital rejected the report on Monday, state television said.\n"
+)
 
 
 class FakePipeline:
@@ -54,11 +57,20 @@ class FakePipeline:
             raw = []
             for marker, code in MARKERS.items():
                 for m in re.finditer(re.escape(marker), article.text):
-                    raw.append(Finding(code, FAKE_RULES[code].severity, f"fake {code}",
-                                       Span(m.start(), m.end(), m.group())))
-            prov = Provenance(__version__, "fake", "0", "0", settings.config_hash(),
-                              pubdate.isoformat() if pubdate else "unknown", source,
-                              pipeline.content_hash(article), dt.datetime.now(dt.timezone.utc).isoformat())
+                    raw.append(
+                        Finding(code, FAKE_RULES[code].severity, f"fake {code}", Span(m.start(), m.end(), m.group()))
+                    )
+            prov = Provenance(
+                __version__,
+                "fake",
+                "0",
+                "0",
+                settings.config_hash(),
+                pubdate.isoformat() if pubdate else "unknown",
+                source,
+                pipeline.content_hash(article),
+                dt.datetime.now(dt.UTC).isoformat(),
+            )
             report = Report(article=article, provenance=prov, notices=[Notice("W002", "W002: no date")])
             report.findings = pipeline.select_findings(raw, settings)
             yield pipeline.locate(report)
@@ -97,18 +109,21 @@ def stored(db: Path) -> int:
 
 
 # -- exit codes and filtering ---------------------------------------------------------------------------------------
-@pytest.mark.parametrize("name, options, code", [
-    ("clean.txt", [], 0),
-    ("warn.txt", [], 0),
-    ("error.txt", [], 1),
-    ("warn.txt", ["--fail-on", "warning"], 1),
-    ("info.txt", ["--fail-on", "warning"], 0),
-    ("info.txt", ["--fail-on", "info"], 1),
-    ("error.txt", ["--fail-on", "never"], 0),
-    ("error.txt", ["--ignore", "NUM"], 0),
-    ("error.txt", ["--select", "SRC,LNG"], 0),
-    ("warn.txt", ["--select", "SRC001", "--fail-on", "warning"], 1),
-])
+@pytest.mark.parametrize(
+    "name, options, code",
+    [
+        ("clean.txt", [], 0),
+        ("warn.txt", [], 0),
+        ("error.txt", [], 1),
+        ("warn.txt", ["--fail-on", "warning"], 1),
+        ("info.txt", ["--fail-on", "warning"], 0),
+        ("info.txt", ["--fail-on", "info"], 1),
+        ("error.txt", ["--fail-on", "never"], 0),
+        ("error.txt", ["--ignore", "NUM"], 0),
+        ("error.txt", ["--select", "SRC,LNG"], 0),
+        ("warn.txt", ["--select", "SRC001", "--fail-on", "warning"], 1),
+    ],
+)
 def test_cli_exit_codes(fake, run, articles, name, options, code):
     result = run("check", articles / name, *options)
     assert result.exit_code == code, result.stdout + result.stderr
@@ -117,7 +132,10 @@ def test_cli_exit_codes(fake, run, articles, name, options, code):
 def test_cli_select_and_ignore_filter_findings(fake, run, articles):
     both = articles / "both.txt"
     both.write_text("Regime accused\n\nTwo officials said the regime had lied about the count.\n")
-    codes = lambda *opts: [f["code"] for f in json.loads(run("check", both, "--format", "json", *opts).stdout)["findings"]]  # noqa: E731
+
+    def codes(*opts):
+        return [f["code"] for f in json.loads(run("check", both, "--format", "json", *opts).stdout)["findings"]]
+
     assert codes() == ["SRC001", "LNG002"]
     assert codes("--select", "LNG") == ["LNG002"]
     assert codes("--ignore", "LNG002") == ["SRC001"]
@@ -153,8 +171,10 @@ def test_cli_missing_input_still_checks_the_rest(fake, run, articles, tmp_path):
     result = run("check", articles / "warn.txt", tmp_path / "nope.txt", articles / "info.txt", "--format", "json")
     assert result.exit_code == 2
     assert "E108" in result.stderr
-    assert [r["article"]["origin"] for r in json.loads(result.stdout)] == [str(articles / "warn.txt"),
-                                                                             str(articles / "info.txt")]
+    assert [r["article"]["origin"] for r in json.loads(result.stdout)] == [
+        str(articles / "warn.txt"),
+        str(articles / "info.txt"),
+    ]
 
 
 def test_cli_folder_with_bad_file(fake, run, articles):
@@ -323,7 +343,7 @@ def test_cli_docs_are_current():
     docs = ROOT / "docs" / "cli.md"
     assert docs.is_file(), "docs/cli.md is missing; see the command at the top of presslint/cli.py render_docs()"
     assert docs.read_text() == cli.render_docs(), (
-        "docs/cli.md is stale; regenerate: .venv/bin/python -c \"from presslint.cli import render_docs; "
+        'docs/cli.md is stale; regenerate: .venv/bin/python -c "from presslint.cli import render_docs; '
         "print(render_docs(), end='')\" > docs/cli.md"
     )
 
@@ -370,7 +390,9 @@ class _Terminal:
         return True
 
 
-@pytest.mark.parametrize("no_color, output, expected", [(None, None, True), ("1", None, False), (None, "out.txt", False)])
+@pytest.mark.parametrize(
+    "no_color, output, expected", [(None, None, True), ("1", None, False), (None, "out.txt", False)]
+)
 def test_cli_colour_only_on_a_terminal_without_no_color(monkeypatch, no_color, output, expected):
     monkeypatch.setattr("sys.stdout", _Terminal())
     if no_color is None:

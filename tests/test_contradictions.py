@@ -1,6 +1,6 @@
 """CON001 contradictory statements and CON002 repeated statements (presslint.analyzers.contradictions)."""
-from __future__ import annotations
 
+from __future__ import annotations
 
 import pytest
 
@@ -68,8 +68,10 @@ def test_contradictions_con001_silent(light_parse, text):
 
 
 def test_contradictions_con001_names_both_sources(light_parse):
-    doc = light_parse("Peace talks\n\nGovernment negotiators said the talks had collapsed. "
-                      "Rebel leaders said the talks would continue.")
+    doc = light_parse(
+        "Peace talks\n\nGovernment negotiators said the talks had collapsed. "
+        "Rebel leaders said the talks would continue."
+    )
     finding = next(find_contradictions(doc))
     names = [s["source"]["name"] for s in finding.evidence["statements"]]
     assert names == ["Government negotiators", "Rebel leaders"]
@@ -79,20 +81,29 @@ def test_contradictions_con001_names_both_sources(light_parse):
 def test_contradictions_con001_uses_quote_sources(light_parse):
     from presslint.model import Quote, Source, Span
 
-    doc = light_parse("Plant\n\nThe plant will close in June, the company said. The plant will not close in June, "
-                      "the mayor said.")
+    doc = light_parse(
+        "Plant\n\nThe plant will close in June, the company said. The plant will not close in June, the mayor said."
+    )
     text = doc.text
     first, second = text.index("The plant will close"), text.index("The plant will not close")
     doc._.pl_sources = [Source(1, "Acme Corp", "named_organisation"), Source(2, "Mayor Ann Lee", "named_person")]
     doc._.pl_quotes = [
-        Quote("indirect", Span.between(text, first + 30, first + 45), Span.between(text, first, first + 29), source_id=1),
-        Quote("indirect", Span.between(text, second + 34, second + 47), Span.between(text, second, second + 33),
-              source_id=2),
+        Quote(
+            "indirect", Span.between(text, first + 30, first + 45), Span.between(text, first, first + 29), source_id=1
+        ),
+        Quote(
+            "indirect",
+            Span.between(text, second + 34, second + 47),
+            Span.between(text, second, second + 33),
+            source_id=2,
+        ),
     ]
     finding = next(find_contradictions(doc))
     sources = [s["source"] for s in finding.evidence["statements"]]
-    assert [(s["name"], s["kind"]) for s in sources] == [("Acme Corp", "named_organisation"),
-                                                          ("Mayor Ann Lee", "named_person")]
+    assert [(s["name"], s["kind"]) for s in sources] == [
+        ("Acme Corp", "named_organisation"),
+        ("Mayor Ann Lee", "named_person"),
+    ]
 
 
 REPEATED = [
@@ -105,7 +116,7 @@ REPEATED = [
 NOT_REPEATED = [
     "Prices\n\nFood prices rose in March. Food prices rose in April.",  # different times
     "Budget\n\nThe council approved the school budget. The council approved the road budget.",  # different objects
-    "Plant\n\nThe company said the plant would close. \"The plant will close,\" the chief executive said.",  # quote
+    'Plant\n\nThe company said the plant would close. "The plant will close," the chief executive said.',  # quote
     "Result\n\nThe team won. The team won again.",  # too short, and a second win
     # background phrases (a reduced relative, a gerund) repeated around two different statements
     "Tweets\n\nThe campaign defended the senator's tweets mocking the former mayor Ann Ruiz. The senator spoke in "
@@ -133,15 +144,20 @@ def test_contradictions_con002_silent(light_parse, text):
 
 def test_contradictions_rules_catalogued():
     assert [(r.code, r.name, r.severity) for r in RULES] == [
-        ("CON001", "contradictory-statements", "warning"), ("CON002", "repeated-statement", "info")]
+        ("CON001", "contradictory-statements", "warning"),
+        ("CON002", "repeated-statement", "info"),
+    ]
     assert all(r.explanation and r.example for r in RULES)
 
 
-@pytest.mark.parametrize("text", [
-    # a past failure and a future promise are two moments, not one claim
-    "Funding\n\nThe minister said the government would provide funding. Critics said the government had not "
-    "provided funding.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a past failure and a future promise are two moments, not one claim
+        "Funding\n\nThe minister said the government would provide funding. Critics said the government had not "
+        "provided funding.",
+    ],
+)
 def test_contradictions_con001_tense_shift_silent(light_parse, text):
     assert list(find_contradictions(light_parse(text))) == []
 

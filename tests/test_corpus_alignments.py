@@ -5,6 +5,7 @@ The folder is the corpus fixture (three events, wire copies) plus the outlets fi
 a wire story and its copy, an independent report that agrees, one that gives another death toll, one that says an
 evacuation order was never given).
 """
+
 from __future__ import annotations
 
 import json
@@ -70,35 +71,51 @@ def test_corpus_alignments_stored_claims(corpus):
     conn = sqlite3.connect(db)
     conn.row_factory = sqlite3.Row
     story_id = _fire_story(db)["id"]
-    statuses = {r["status"]: r["n"] for r in conn.execute(
-        "SELECT status, count(*) AS n FROM story_claims WHERE story_id = ? GROUP BY status", (story_id,))}
+    statuses = {
+        r["status"]: r["n"]
+        for r in conn.execute(
+            "SELECT status, count(*) AS n FROM story_claims WHERE story_id = ? GROUP BY status", (story_id,)
+        )
+    }
     assert statuses["contradicted"] == 2 and statuses["corroborated"] == 1
-    row = conn.execute("SELECT corroborated, contradicted, single_source FROM stories WHERE id = ?",
-                       (story_id,)).fetchone()
+    row = conn.execute(
+        "SELECT corroborated, contradicted, single_source FROM stories WHERE id = ?", (story_id,)
+    ).fetchone()
     assert (row[0], row[1], row[2]) == (1, 2, statuses["single-source"])
     # Corroborated by five articles, four independent outlets: the wire copy counts once.
     firefighters = conn.execute(
         """SELECT c.id, c.independent_outlets FROM story_claims c JOIN story_claim_members m ON m.claim_id = c.id
            WHERE c.story_id = ? AND c.status = 'corroborated' AND m.text LIKE '%80 firefighters%'""",
-        (story_id,)).fetchone()
+        (story_id,),
+    ).fetchone()
     assert firefighters["independent_outlets"] == 4
-    members = conn.execute("SELECT outlet, start, end, text FROM story_claim_members WHERE claim_id = ?",
-                           (firefighters["id"],)).fetchall()
+    members = conn.execute(
+        "SELECT outlet, start, end, text FROM story_claim_members WHERE claim_id = ?", (firefighters["id"],)
+    ).fetchall()
     assert {m["outlet"] for m in members} == FIRE
-    texts = dict(conn.execute("SELECT c.article_id, a.text FROM corpus_articles c JOIN articles a ON a.id = c.article_id"))
-    for m in conn.execute("SELECT article_id, start, end, text FROM story_claim_members WHERE claim_id = ?",
-                          (firefighters["id"],)):
-        assert texts[m["article_id"]][m["start"]:m["end"]] == m["text"]  # offsets index the article's text
+    texts = dict(
+        conn.execute("SELECT c.article_id, a.text FROM corpus_articles c JOIN articles a ON a.id = c.article_id")
+    )
+    for m in conn.execute(
+        "SELECT article_id, start, end, text FROM story_claim_members WHERE claim_id = ?", (firefighters["id"],)
+    ):
+        assert texts[m["article_id"]][m["start"] : m["end"]] == m["text"]  # offsets index the article's text
     # The death toll: both sides stored, with outlets and the reason.
     conflict = conn.execute(
         """SELECT x.* FROM story_claim_conflicts x JOIN story_claims c ON c.id = x.claim_id
-           WHERE c.story_id = ? AND x.kind = 'number'""", (story_id,)).fetchone()
+           WHERE c.story_id = ? AND x.kind = 'number'""",
+        (story_id,),
+    ).fetchone()
     assert {conflict["a_value"], conflict["b_value"]} == {"4 worker", "6 worker"}
     assert "daily ledger" in {conflict["a_outlet"], conflict["b_outlet"]}
     assert "killed six workers" in conflict["a_text"] + conflict["b_text"] and "4 vs 6" in conflict["reason"]
-    sides = json.loads(conn.execute("SELECT sides FROM story_claims WHERE id = ?", (conflict["claim_id"],)).fetchone()[0])
+    sides = json.loads(
+        conn.execute("SELECT sides FROM story_claims WHERE id = ?", (conflict["claim_id"],)).fetchone()[0]
+    )
     assert {s["position"]: (s["independent"], s["outlets"]) for s in sides} == {
-        "4 worker": (2, ["caldmoor gazette", "northern wire", "valley times"]), "6 worker": (1, ["daily ledger"])}
+        "4 worker": (2, ["caldmoor gazette", "northern wire", "valley times"]),
+        "6 worker": (1, ["daily ledger"]),
+    }
 
 
 def test_corpus_alignments_story_json_claim_by_claim(corpus):
@@ -150,9 +167,13 @@ def test_corpus_alignments_recompute_only_the_story_that_changed(corpus, nlp, tm
         src.backup(dst)
     fire_id = _fire_story(copy_db)["id"]
     with Store(copy_db) as store:
-        before = {r["story_id"]: r["ids"] for r in store.conn.execute(
-            "SELECT story_id, group_concat(id) AS ids FROM story_claims GROUP BY story_id")}
-        counts = store.conn.execute("SELECT corroborated, contradicted FROM stories WHERE id = ?", (fire_id,)).fetchone()
+        before = {
+            r["story_id"]: r["ids"]
+            for r in store.conn.execute("SELECT story_id, group_concat(id) AS ids FROM story_claims GROUP BY story_id")
+        }
+        counts = store.conn.execute(
+            "SELECT corroborated, contradicted FROM stories WHERE id = ?", (fire_id,)
+        ).fetchone()
     # Another outlet runs the wire story: a new member of the fire story, a copy that must count once.
     inbox = tmp_path / "inbox"
     inbox.mkdir()
@@ -162,8 +183,10 @@ def test_corpus_alignments_recompute_only_the_story_that_changed(corpus, nlp, tm
     with Store(copy_db) as store:
         summary = ingest([str(inbox)], store=store, settings=Settings(db=str(copy_db)), nlp=nlp, progress=False)
         assert (summary.stored, summary.syndicated, summary.aligned_stories) == (1, 1, 1)
-        after = {r["story_id"]: r["ids"] for r in store.conn.execute(
-            "SELECT story_id, group_concat(id) AS ids FROM story_claims GROUP BY story_id")}
+        after = {
+            r["story_id"]: r["ids"]
+            for r in store.conn.execute("SELECT story_id, group_concat(id) AS ids FROM story_claims GROUP BY story_id")
+        }
         view = story_view(store, fire_id)
     assert after[fire_id] != before[fire_id]
     assert {k: v for k, v in after.items() if k != fire_id} == {k: v for k, v in before.items() if k != fire_id}

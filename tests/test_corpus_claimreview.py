@@ -1,4 +1,5 @@
 """presslint.corpus.claimreview: ClaimReview import (files, URLs, shapes) and conservative FCK001 matching."""
+
 from __future__ import annotations
 
 import http.server
@@ -9,32 +10,54 @@ import pytest
 from click.testing import CliRunner
 
 from presslint import rules
-from presslint.corpus.claimreview import (FactCheck, FactCheckIndex, match_factchecks,
-                                          parse_claimreviews, parse_text, read_claimreviews)
+from presslint.corpus.claimreview import (
+    FactCheck,
+    FactCheckIndex,
+    match_factchecks,
+    parse_claimreviews,
+    parse_text,
+    read_claimreviews,
+)
 from presslint.store import Store
 from presslint.store.factchecks import load_factchecks, save_factchecks
 
 
 def _review(url, claim, rating="False", value=1, author="Checkers United", claimant="Senator Amy Rowe"):
     return {
-        "@context": "https://schema.org", "@type": "ClaimReview", "url": url, "claimReviewed": claim,
-        "datePublished": "2024-03-02", "author": {"@type": "Organization", "name": author},
-        "reviewRating": {"@type": "Rating", "ratingValue": value, "bestRating": 5, "worstRating": 1,
-                         "alternateName": rating},
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "url": url,
+        "claimReviewed": claim,
+        "datePublished": "2024-03-02",
+        "author": {"@type": "Organization", "name": author},
+        "reviewRating": {
+            "@type": "Rating",
+            "ratingValue": value,
+            "bestRating": 5,
+            "worstRating": 1,
+            "alternateName": rating,
+        },
         "itemReviewed": {"@type": "Claim", "author": {"@type": "Person", "name": claimant}},
     }
 
 
-WATER = _review("https://checkers.example/water-leaks",
-                "Dunford loses 40 percent of its drinking water to leaking pipes.", "Mostly false", 2)
+WATER = _review(
+    "https://checkers.example/water-leaks",
+    "Dunford loses 40 percent of its drinking water to leaking pipes.",
+    "Mostly false",
+    2,
+)
 WAGES = _review("https://checkers.example/wages", "Average wages in Kestria fell by 12 percent last year.", "True", 5)
 
 
-@pytest.mark.parametrize("data", [
-    [WATER, WAGES],  # a JSON-LD array
-    {"@context": "https://schema.org", "@graph": [WATER, WAGES]},  # an @graph
-    {"@type": "WebPage", "mainEntity": {"@type": "ItemList", "itemListElement": [WATER, WAGES]}},  # nested
-])
+@pytest.mark.parametrize(
+    "data",
+    [
+        [WATER, WAGES],  # a JSON-LD array
+        {"@context": "https://schema.org", "@graph": [WATER, WAGES]},  # an @graph
+        {"@type": "WebPage", "mainEntity": {"@type": "ItemList", "itemListElement": [WATER, WAGES]}},  # nested
+    ],
+)
 def test_corpus_claimreview_shapes(data):
     found = parse_claimreviews(data)
     assert [f.url for f in found] == [WATER["url"], WAGES["url"]]
@@ -45,14 +68,29 @@ def test_corpus_claimreview_shapes(data):
 
 def test_corpus_claimreview_single_object_html_jsonl_and_api():
     assert [f.url for f in parse_text(json.dumps(WATER), origin="x")] == [WATER["url"]]
-    html = (f'<html><head><script type="application/ld+json">{json.dumps(WATER)}</script>'
-            '<script type="application/ld+json">{broken</script></head><body>x</body></html>')
+    html = (
+        f'<html><head><script type="application/ld+json">{json.dumps(WATER)}</script>'
+        '<script type="application/ld+json">{broken</script></head><body>x</body></html>'
+    )
     assert [f.url for f in parse_text(html, origin="page.html")] == [WATER["url"]]
     jsonl = json.dumps(WATER) + "\n" + json.dumps(WAGES) + "\n"
     assert len(parse_text(jsonl, origin="x.jsonl")) == 2
-    api = {"claims": [{"text": "The bridge cost 2 billion dollars.", "claimant": "A mayor",
-                       "claimReview": [{"publisher": {"name": "FactDesk"}, "url": "https://factdesk.example/bridge",
-                                        "textualRating": "Misleading", "languageCode": "en"}]}]}
+    api = {
+        "claims": [
+            {
+                "text": "The bridge cost 2 billion dollars.",
+                "claimant": "A mayor",
+                "claimReview": [
+                    {
+                        "publisher": {"name": "FactDesk"},
+                        "url": "https://factdesk.example/bridge",
+                        "textualRating": "Misleading",
+                        "languageCode": "en",
+                    }
+                ],
+            }
+        ]
+    }
     (fc,) = parse_text(json.dumps(api), origin="api.json")
     assert fc.rating == "Misleading" and fc.author == "FactDesk" and fc.claim_reviewed.startswith("The bridge")
     # records without a URL or a reviewed claim are skipped
@@ -68,18 +106,21 @@ def test_corpus_claimreview_store_upsert(tmp_path):
         assert len(by_url) == 2 and by_url[WATER["url"]].rating == "False"
 
 
-@pytest.mark.parametrize("sentence, expected", [
-    ("The mayor said Dunford loses 40 percent of its drinking water to leaking pipes every year.", WATER["url"]),
-    ("Dunford loses 40 percent of its drinking water to leaking pipes, according to the utility.", WATER["url"]),
-    ("Average wages in Kestria fell by 12 percent last year, the statistics office said.", WAGES["url"]),
-    # a different number is a different claim
-    ("Dunford loses 14 percent of its drinking water to leaking pipes, the utility said.", None),
-    # another place is another claim
-    ("Average wages in Norland fell by 12 percent last year, the statistics office said.", None),
-    # the same topic, few shared words
-    ("Leaking pipes are a growing problem for water companies across the country.", None),
-    ("The council approved a budget of 40 million for new pipes in Dunford on Tuesday.", None),
-])
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The mayor said Dunford loses 40 percent of its drinking water to leaking pipes every year.", WATER["url"]),
+        ("Dunford loses 40 percent of its drinking water to leaking pipes, according to the utility.", WATER["url"]),
+        ("Average wages in Kestria fell by 12 percent last year, the statistics office said.", WAGES["url"]),
+        # a different number is a different claim
+        ("Dunford loses 14 percent of its drinking water to leaking pipes, the utility said.", None),
+        # another place is another claim
+        ("Average wages in Norland fell by 12 percent last year, the statistics office said.", None),
+        # the same topic, few shared words
+        ("Leaking pipes are a growing problem for water companies across the country.", None),
+        ("The council approved a budget of 40 million for new pipes in Dunford on Tuesday.", None),
+    ],
+)
 def test_corpus_claimreview_matching_is_conservative(sentence, expected):
     index = FactCheckIndex(parse_claimreviews([WATER, WAGES]))
     matches = index.match(sentence)
@@ -106,7 +147,7 @@ def test_corpus_claimreview_findings_on_a_report(check_text, tmp_path):
     assert [f.code for f in findings] == ["FCK001"]
     finding = findings[0]
     assert finding.span.text.startswith("Councillor Mark Ellery said")
-    assert report.article.text[finding.span.start:finding.span.end] == finding.span.text
+    assert report.article.text[finding.span.start : finding.span.end] == finding.span.text
     assert finding.evidence["factcheck_url"] == WATER["url"] and finding.evidence["rating"] == "Mostly false"
     assert finding.name == "known-fact-check" and finding.severity == "info" and finding.span.line == 5
     assert "FCK001" in rules.catalogue()

@@ -1,4 +1,5 @@
 """Clustering metrics used by the FNC-1 story measurement, checked by hand."""
+
 from __future__ import annotations
 
 import pytest
@@ -19,12 +20,16 @@ def test_corpus_clustering_metrics_one_big_cluster():
     pred = [0] * 5
     assert purity(gold, pred) == pytest.approx(3 / 5)
     assert inverse_purity(gold, pred) == 1.0
-    p, r, f = bcubed(gold, pred)
+    p, r, _f = bcubed(gold, pred)
     assert r == 1.0 and p == pytest.approx((2 * 2 / 5 + 3 * 3 / 5) / 5)
 
 
 def test_corpus_clustering_metrics_claims_merge_bodies_sharing_a_headline():
-    related = [{"headline": "h1", "body_id": "1"}, {"headline": "h1", "body_id": "2"},
-               {"headline": "h2", "body_id": "2"}, {"headline": "h3", "body_id": "3"}]
+    related = [
+        {"headline": "h1", "body_id": "1"},
+        {"headline": "h1", "body_id": "2"},
+        {"headline": "h2", "body_id": "2"},
+        {"headline": "h3", "body_id": "3"},
+    ]
     labels = claim_labels(related)
     assert labels["h1"] == labels["h2"] != labels["h3"]

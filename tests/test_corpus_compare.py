@@ -1,4 +1,5 @@
 """presslint.corpus.compare: claims across outlets marked corroborated, contradicted or single-source."""
+
 from __future__ import annotations
 
 import json
@@ -6,7 +7,7 @@ import json
 import pytest
 
 from presslint import Settings, check_articles
-from presslint.corpus.compare import (CONTRADICTED, CORROBORATED, SINGLE, compare_story, near_copies, render_text)
+from presslint.corpus.compare import CONTRADICTED, CORROBORATED, SINGLE, compare_story, near_copies, render_text
 from presslint.ingest import from_text, iter_inputs
 
 pytestmark = pytest.mark.model
@@ -47,7 +48,10 @@ def test_corpus_compare_number_disagreement(story):
     sides = {s.position: s for s in deaths.sides}
     # two independent reports agree on the figure (the wire and its copy count as one)
     assert sides["4 worker"].independent == 2 and set(sides["4 worker"].outlets) == {
-        "Caldmoor Gazette", "Northern Wire", "Valley Times"}
+        "Caldmoor Gazette",
+        "Northern Wire",
+        "Valley Times",
+    }
     assert sides["6 worker"].outlets == ["Daily Ledger"]
 
 
@@ -103,32 +107,51 @@ def _pair(nlp, first, second):
     return compare_story(reps, nlp=nlp)
 
 
-@pytest.mark.parametrize("first, second, status", [
-    ("The earthquake killed 12 people in the province of Valdera on Monday, the interior ministry said.",
-     "The earthquake killed 19 people in the province of Valdera on Monday, the regional governor said.",
-     CONTRADICTED),
-    ("Officials said the storm destroyed 140 homes in Port Essly on Sunday.",
-     "The storm destroyed 140 homes in Port Essly on Sunday, the county said.", CORROBORATED),
-    ("The central bank of Norland raised its main interest rate to 4.5 percent on Thursday.",
-     "The central bank of Norland did not raise its main interest rate on Thursday, its governor said.",
-     CONTRADICTED),
-])
+@pytest.mark.parametrize(
+    "first, second, status",
+    [
+        (
+            "The earthquake killed 12 people in the province of Valdera on Monday, the interior ministry said.",
+            "The earthquake killed 19 people in the province of Valdera on Monday, the regional governor said.",
+            CONTRADICTED,
+        ),
+        (
+            "Officials said the storm destroyed 140 homes in Port Essly on Sunday.",
+            "The storm destroyed 140 homes in Port Essly on Sunday, the county said.",
+            CORROBORATED,
+        ),
+        (
+            "The central bank of Norland raised its main interest rate to 4.5 percent on Thursday.",
+            "The central bank of Norland did not raise its main interest rate on Thursday, its governor said.",
+            CONTRADICTED,
+        ),
+    ],
+)
 def test_corpus_compare_pairs(nlp, first, second, status):
     story = _pair(nlp, first, second)
     assert story.claims[0].status == status, render_text(story)
 
 
-@pytest.mark.parametrize("first, second", [
-    # approximate figures never contradict
-    ("About 300 protesters marched through Lendham on Saturday, police said.",
-     "Some 320 protesters marched through Lendham on Saturday, organisers said."),
-    # different counted things, different verbs: not the same claim
-    ("The crash killed three passengers on the Medford line on Friday, the rail operator said.",
-     "The crash injured 40 passengers on the Medford line on Friday, the rail operator said."),
-    # a hedged statement does not contradict an assertion
-    ("The Tarn council approved the new budget for Elmstead on Tuesday.",
-     "The Tarn council may not approve the new budget for Elmstead, a councillor warned."),
-])
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        # approximate figures never contradict
+        (
+            "About 300 protesters marched through Lendham on Saturday, police said.",
+            "Some 320 protesters marched through Lendham on Saturday, organisers said.",
+        ),
+        # different counted things, different verbs: not the same claim
+        (
+            "The crash killed three passengers on the Medford line on Friday, the rail operator said.",
+            "The crash injured 40 passengers on the Medford line on Friday, the rail operator said.",
+        ),
+        # a hedged statement does not contradict an assertion
+        (
+            "The Tarn council approved the new budget for Elmstead on Tuesday.",
+            "The Tarn council may not approve the new budget for Elmstead, a councillor warned.",
+        ),
+    ],
+)
 def test_corpus_compare_must_not_contradict(nlp, first, second):
     story = _pair(nlp, first, second)
     assert not story.by_status(CONTRADICTED), render_text(story)

@@ -1,5 +1,6 @@
 """Corpus readers on files built in the tests: RSS/Atom, OPML over a local server, URL lists, WARC (and bombs),
 and ingest error records. No network beyond a local http.server."""
+
 from __future__ import annotations
 
 import http.server
@@ -18,20 +19,24 @@ from presslint.model import Article
 from presslint.store import Store
 from presslint.store import corpus as db
 
-BODY = ("The county council voted on Tuesday to close two branch libraries in the spring and to move their books to "
-        "a new central library, a decision that drew protests from residents of both villages. Council leader Anna "
-        "Hart said the savings of 1.2 million pounds a year would protect services for older people. Campaigners said "
-        "they would ask for a judicial review and collected more than 4,000 signatures in a week. The central "
-        "library is due to open in March with longer opening hours, a cafe and rooms for community groups. ")
+BODY = (
+    "The county council voted on Tuesday to close two branch libraries in the spring and to move their books to "
+    "a new central library, a decision that drew protests from residents of both villages. Council leader Anna "
+    "Hart said the savings of 1.2 million pounds a year would protect services for older people. Campaigners said "
+    "they would ask for a judicial review and collected more than 4,000 signatures in a week. The central "
+    "library is due to open in March with longer opening hours, a cafe and rooms for community groups. "
+)
 PAGE = f"""<!DOCTYPE html><html><head><title>Libraries to close</title></head><body><article>
-<h1>Council votes to close two village libraries</h1><p>{BODY}</p><p>{BODY.replace('Tuesday', 'Monday')}</p>
+<h1>Council votes to close two village libraries</h1><p>{BODY}</p><p>{BODY.replace("Tuesday", "Monday")}</p>
 </article></body></html>"""
 
 
 def rss(entries: list[tuple[str, str, str]]) -> str:
     items = "".join(
         f"<item><title>{t}</title><link>{link}</link><pubDate>Tue, 05 Mar 2024 10:00:00 GMT</pubDate>"
-        f"<description><![CDATA[{d}]]></description></item>" for t, link, d in entries)
+        f"<description><![CDATA[{d}]]></description></item>"
+        for t, link, d in entries
+    )
     return f'<?xml version="1.0"?><rss version="2.0"><channel><title>Shire Herald</title>{items}</channel></rss>'
 
 
@@ -125,16 +130,23 @@ def _warc(path: Path, records: list[tuple[str, str, bytes]], *, gz: bool = True)
         writer = WARCWriter(out, gzip=gz)
         for uri, ctype, body in records:
             headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
-            writer.write_record(writer.create_warc_record(uri, "response", payload=io.BytesIO(body),
-                                                          http_headers=headers))
+            writer.write_record(
+                writer.create_warc_record(uri, "response", payload=io.BytesIO(body), http_headers=headers)
+            )
 
 
 @pytest.mark.parametrize("gz", [True, False])
 def test_corpus_readers_warc_keeps_html_responses_only(tmp_path, gz):
     path = tmp_path / ("crawl.warc.gz" if gz else "crawl.warc")
-    _warc(path, [("https://news.example/libraries", "text/html; charset=utf-8", PAGE.encode()),
-                 ("https://news.example/logo.png", "image/png", b"\x89PNG" + b"\0" * 100),
-                 ("https://news.example/data.json", "application/json", b"{}")], gz=gz)
+    _warc(
+        path,
+        [
+            ("https://news.example/libraries", "text/html; charset=utf-8", PAGE.encode()),
+            ("https://news.example/logo.png", "image/png", b"\x89PNG" + b"\0" * 100),
+            ("https://news.example/data.json", "application/json", b"{}"),
+        ],
+        gz=gz,
+    )
     items = list(warc.iter_warc(path, settings=LOCAL))
     assert [type(i).__name__ for i in items] == ["Article"]
     assert items[0].url == "https://news.example/libraries" and "judicial review" in items[0].text
@@ -145,9 +157,11 @@ def test_corpus_readers_warc_record_declaring_huge_length_is_refused(tmp_path):
     good = tmp_path / "good.warc"
     _warc(good, [("https://news.example/libraries", "text/html", PAGE.encode())], gz=False)
     http_part = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><body><p>tiny</p></body></html>"
-    header = (b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-000000000001>\r\n"
-              b"WARC-Target-URI: https://news.example/huge\r\nWARC-Date: 2024-03-05T00:00:00Z\r\n"
-              b"Content-Type: application/http; msgtype=response\r\nContent-Length: 99999999999\r\n\r\n")
+    header = (
+        b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-000000000001>\r\n"
+        b"WARC-Target-URI: https://news.example/huge\r\nWARC-Date: 2024-03-05T00:00:00Z\r\n"
+        b"Content-Type: application/http; msgtype=response\r\nContent-Length: 99999999999\r\n\r\n"
+    )
     path.write_bytes(header + http_part)
     items = list(warc.iter_warc(path, settings=Settings(max_bytes=100_000)))
     assert items and all(isinstance(i, IngestFailure) for i in items)
@@ -173,11 +187,13 @@ def test_corpus_readers_bad_items_become_error_records(tmp_path, nlp):
     folder.mkdir()
     (folder / "batch.jsonl").write_text(
         '{"title": "Libraries to close", "text": ' + __import__("json").dumps(BODY) + ', "outlet": "Shire Herald", '
-        '"date": "2024-03-05"}\n{not json\n{"title": "Empty", "text": ""}\n')
+        '"date": "2024-03-05"}\n{not json\n{"title": "Empty", "text": ""}\n'
+    )
     (folder / "empty.txt").write_text("")
     with Store(tmp_path / "c.db") as store:
-        summary = ingest([str(folder), str(tmp_path / "missing.rss")], store=store, settings=LOCAL, nlp=nlp,
-                         progress=False)
+        summary = ingest(
+            [str(folder), str(tmp_path / "missing.rss")], store=store, settings=LOCAL, nlp=nlp, progress=False
+        )
         errors = db.errors(store)
         assert summary.stored == 1 and summary.failed == 4 == len(errors)
         assert sorted(e["code"] for e in errors) == ["E102", "E107", "E107", "E108"]

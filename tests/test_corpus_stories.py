@@ -1,4 +1,5 @@
 """Stories from the corpus fixture folder: 12 articles, 6 invented outlets, 3 events; wire copies counted once."""
+
 from __future__ import annotations
 
 import json
@@ -15,10 +16,19 @@ from presslint.store import corpus as db
 
 ARTICLES = Path(__file__).resolve().parent / "fixtures" / "corpus" / "articles"
 EVENTS = {
-    "leeds-fire": {"meridian-leeds-fire", "courier-leeds-fire", "ledger-leeds-fire", "harbour-leeds-fire",
-                   "pulse-leeds-fire"},
-    "rotterdam-strike": {"continental-rotterdam-strike", "ledger-rotterdam-strike", "harbour-rotterdam-strike",
-                         "courier-rotterdam-strike"},
+    "leeds-fire": {
+        "meridian-leeds-fire",
+        "courier-leeds-fire",
+        "ledger-leeds-fire",
+        "harbour-leeds-fire",
+        "pulse-leeds-fire",
+    },
+    "rotterdam-strike": {
+        "continental-rotterdam-strike",
+        "ledger-rotterdam-strike",
+        "harbour-rotterdam-strike",
+        "courier-rotterdam-strike",
+    },
     "porto-trams": {"pulse-porto-trams", "harbour-porto-trams", "meridian-porto-trams"},
 }
 WIRE_COPIES = {
@@ -85,14 +95,22 @@ def test_corpus_stories_cli_list_and_story_views(corpus):
     rows = json.loads(listed.output)
     assert {r["headline"] for r in rows} >= {"Rotterdam dockworkers walk out over automation plans"}
     assert all(r["last_date"] >= "2024-03-06" for r in rows)
-    fire = next(r for r in json.loads(runner.invoke(cli.main, ["stories", "--db", str(path), "--format", "json"]).output)
-                if "Leeds" in r["headline"])
+    fire = next(
+        r
+        for r in json.loads(runner.invoke(cli.main, ["stories", "--db", str(path), "--format", "json"]).output)
+        if "Leeds" in r["headline"]
+    )
     text = runner.invoke(cli.main, ["story", str(fire["id"]), "--db", str(path)])
     assert text.exit_code == 0 and "3 syndicated copies count as one source" in text.output
     data = json.loads(runner.invoke(cli.main, ["story", str(fire["id"]), "--db", str(path), "--format", "json"]).output)
     assert data["independent_outlets"] == 3 and data["syndication"][0]["copies"] == 3
-    assert {o["outlet"] for o in data["outlets"]} == {"meridian wire", "northern courier", "daily ledger",
-                                                      "harbour times", "city pulse"}
+    assert {o["outlet"] for o in data["outlets"]} == {
+        "meridian wire",
+        "northern courier",
+        "daily ledger",
+        "harbour times",
+        "city pulse",
+    }
     member = data["outlets"][0]["articles"][0]
     assert {"published", "headline", "syndication_group_id", "errors", "warnings", "infos"} <= set(member)
 
@@ -103,7 +121,9 @@ def test_corpus_stories_html_is_escaped_and_self_contained(corpus, tmp_path):
     path, _ = corpus
     with Store(path) as store:
         row = db.stories_since(store)[0]
-        data = __import__("presslint.corpus.render", fromlist=["story_data"]).story_data(row, db.story_members(store, row.id))
+        data = __import__("presslint.corpus.render", fromlist=["story_data"]).story_data(
+            row, db.story_members(store, row.id)
+        )
     data["headline"] = '<script>alert("x")</script>'
     page = story_html(data)
     assert "<script>" not in page and "&lt;script&gt;" in page

@@ -1,4 +1,5 @@
 """presslint.corpus.versions and store.versions: a URL seen again with changed text keeps both and says what changed."""
+
 from __future__ import annotations
 
 import json
@@ -38,14 +39,17 @@ Correction: An earlier version of this article said five workers were injured. T
 """
 
 
-@pytest.mark.parametrize("text, found", [
-    ("Body.\n\nCorrection: The minister's name was misspelled.", True),
-    ("Body.\n\nAn earlier version of this article misstated the date of the vote.", True),
-    ("Body.\n\nThis story has been updated with comment from the police.", True),
-    ("Body.\n\nEditor's note: The headline was changed.", True),
-    ("Body.\n\nThe council voted on a correction to the budget.", False),
-    ("Body.\n\nAn earlier version of the bill was rejected in March.", False),
-])
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("Body.\n\nCorrection: The minister's name was misspelled.", True),
+        ("Body.\n\nAn earlier version of this article misstated the date of the vote.", True),
+        ("Body.\n\nThis story has been updated with comment from the police.", True),
+        ("Body.\n\nEditor's note: The headline was changed.", True),
+        ("Body.\n\nThe council voted on a correction to the budget.", False),
+        ("Body.\n\nAn earlier version of the bill was rejected in March.", False),
+    ],
+)
 def test_corpus_versions_correction_notices(text, found):
     assert bool(correction_notices(text)) is found
 

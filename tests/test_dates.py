@@ -1,4 +1,5 @@
 """Tests for presslint.analyzers.dates: normalisation against the publication date and the DAT rules."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -23,7 +24,12 @@ def _codes(doc, prefix="DAT"):
     [
         ("Unemployment fell to 4.2% in January 2020, the statistics office said.", "January 2020", "2020-01", "month"),
         ("Russian troops were first deployed to the region in 2014.", "2014", "2014", "year"),
-        ("The central bank raised rates on 3 March 2021 for the first time in a decade.", "3 March 2021", "2021-03-03", "day"),
+        (
+            "The central bank raised rates on 3 March 2021 for the first time in a decade.",
+            "3 March 2021",
+            "2021-03-03",
+            "day",
+        ),
         ("Voters went to the polls on November 3, 2020 in record numbers.", "November 3, 2020", "2020-11-03", "day"),
         ("The minister resigned last Thursday after weeks of pressure.", "last Thursday", "2021-12-09", "day"),
         ("Health officials confirmed the first case on Thursday.", "Thursday", "2021-12-09", "day"),

@@ -1,4 +1,5 @@
 """Entities: gazetteer corrections of spaCy's place labels, acronyms, role phrases and name keys."""
+
 from __future__ import annotations
 
 import time
@@ -76,10 +77,16 @@ def test_entities_common_words_are_not_places(parse, sentence):
 @pytest.mark.parametrize(
     "sentence, acronym, expansion",
     [
-        ("The International Atomic Energy Agency (IAEA) said Iran had enriched uranium. The IAEA will report again.",
-         "IAEA", "International Atomic Energy Agency"),
-        ("Leaders of the North Atlantic Treaty Organization (NATO) met in Brussels.", "NATO",
-         "North Atlantic Treaty Organization"),
+        (
+            "The International Atomic Energy Agency (IAEA) said Iran had enriched uranium. The IAEA will report again.",
+            "IAEA",
+            "International Atomic Energy Agency",
+        ),
+        (
+            "Leaders of the North Atlantic Treaty Organization (NATO) met in Brussels.",
+            "NATO",
+            "North Atlantic Treaty Organization",
+        ),
         ("The Popular Mobilization Forces (PMF) denied any role in the attack.", "PMF", "Popular Mobilization Forces"),
         ("A spokesman for US Central Command (CENTCOM) declined to comment.", "CENTCOM", "US Central Command"),
     ],
@@ -99,11 +106,13 @@ def test_entities_acronym_takes_its_expansion(parse, sentence, acronym, expansio
     ],
 )
 def test_entities_bare_acronym_is_org(parse, sentence, acronym):
-    found = [e for e in _ents(parse(sentence), acronym)]
+    found = list(_ents(parse(sentence), acronym))
     assert found and found[0].label == "ORG" and found[0].origin == "acronym"
 
 
-@pytest.mark.parametrize("sentence", ["The company reported strong GDP growth and a new CEO.", "He has a PhD and works in IT."])
+@pytest.mark.parametrize(
+    "sentence", ["The company reported strong GDP growth and a new CEO.", "He has a PhD and works in IT."]
+)
 def test_entities_common_caps_are_not_acronyms(parse, sentence):
     doc = parse(sentence)
     assert not [e for e in doc._.pl_entities if e.origin == "acronym"]
@@ -113,10 +122,18 @@ def test_entities_common_caps_are_not_acronyms(parse, sentence):
     "sentence, role, organisation, holder",
     [
         ("Gen. Kenneth McKenzie, head of US Central Command, visited the base.", "head", "US Central Command", None),
-        ("Iran's foreign minister, Hossein Amir-Abdollahian, arrived in Baghdad.", "foreign minister", "Iran",
-         "Hossein Amir-Abdollahian"),
-        ("Jake Sullivan, the national security adviser, briefed reporters.", "national security adviser", None,
-         "Jake Sullivan"),
+        (
+            "Iran's foreign minister, Hossein Amir-Abdollahian, arrived in Baghdad.",
+            "foreign minister",
+            "Iran",
+            "Hossein Amir-Abdollahian",
+        ),
+        (
+            "Jake Sullivan, the national security adviser, briefed reporters.",
+            "national security adviser",
+            None,
+            "Jake Sullivan",
+        ),
         ("She spoke to the chief executive of Pfizer on Monday.", "chief executive", "Pfizer", None),
         ("Prime Minister Mustafa al-Kadhimi visited Washington.", "prime minister", None, "Mustafa al-Kadhimi"),
         ("The commander of the Quds Force was killed in a drone strike.", "commander", "the Quds Force", None),
@@ -167,7 +184,9 @@ def test_entities_match_key_unifies_spellings(a, b):
     assert ka == kb or [E.skeleton(t) for t in ka.split()] == [E.skeleton(t) for t in kb.split()]
 
 
-@pytest.mark.parametrize("a, b", [("Mohammed", "Muhammad"), ("Gaddafi", "Qaddafi"), ("Kyiv", "Kiev"), ("Hezbollah", "Hizballah")])
+@pytest.mark.parametrize(
+    "a, b", [("Mohammed", "Muhammad"), ("Gaddafi", "Qaddafi"), ("Kyiv", "Kiev"), ("Hezbollah", "Hizballah")]
+)
 def test_entities_skeleton_same_for_transliterations(a, b):
     assert E.skeleton(E.match_key(a)) == E.skeleton(E.match_key(b))
 

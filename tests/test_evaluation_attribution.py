@@ -1,10 +1,18 @@
 """Attribution scorer and brat reader on tiny hand-made cases (no dataset, no model)."""
+
 from __future__ import annotations
 
 import pytest
 
-from presslint.evaluation.attribution import (gold_spans, load_split, make_folds, match_counts, normalise, read_ann,
-                                              span_scores)
+from presslint.evaluation.attribution import (
+    gold_spans,
+    load_split,
+    make_folds,
+    match_counts,
+    normalise,
+    read_ann,
+    span_scores,
+)
 
 ANN = (
     "T1\tSource 0 9\tThe mayor\n"
@@ -21,8 +29,12 @@ ANN = (
 def test_evaluation_attribution_reads_brat_ann():
     anns = read_ann(ANN)
     assert [(a.label, a.fragments) for a in anns] == [
-        ("Source", ((0, 9),)), ("Cue", ((10, 14),)), ("Content", ((15, 41),)), ("Attribution", ((10, 14),)),
-        ("Content", ((43, 52), (66, 74)))]
+        ("Source", ((0, 9),)),
+        ("Cue", ((10, 14),)),
+        ("Content", ((15, 41),)),
+        ("Attribution", ((10, 14),)),
+        ("Content", ((43, 52), (66, 74))),
+    ]
     gold = gold_spans(anns)
     assert gold["source"] == [((0, 9),)] and gold["cue"] == [((10, 14),)]
     assert gold["content"] == [((15, 41),), ((43, 52), (66, 74))]
@@ -42,7 +54,7 @@ def test_evaluation_attribution_loads_first_annotator(tmp_path):
 
 
 def test_evaluation_attribution_normalise_trims_punctuation_and_quotes():
-    text = 'He said: “We will win.” Then'
+    text = "He said: “We will win.” Then"
     assert normalise(text, ((9, 23),)) == ((10, 21),)  # “We will win.” -> We will win
     assert normalise(text, ((7, 9),)) == ((7, 8),)  # a punctuation-only cue keeps its mark: ": " -> ":"
     assert normalise(text, ((8, 9),)) == ()  # whitespace only
@@ -74,8 +86,11 @@ def test_evaluation_attribution_match_counts(gold, pred, overlap, expected):
 
 def test_evaluation_attribution_span_scores_micro_average():
     text = "The mayor said the bridge would reopen. Officials said it was safe."
-    gold = {"source": [((0, 9),), ((40, 49),)], "cue": [((10, 14),), ((50, 54),)],
-            "content": [((15, 38),), ((55, 66),)]}
+    gold = {
+        "source": [((0, 9),), ((40, 49),)],
+        "cue": [((10, 14),), ((50, 54),)],
+        "content": [((15, 38),), ((55, 66),)],
+    }
     pred = {"source": [((4, 9),)], "cue": [((10, 14),), ((50, 54),)], "content": [((15, 39),)]}
     scores = span_scores([(text, gold, pred)])
     assert scores["cue_exact"]["f1"] == 1.0
@@ -83,8 +98,14 @@ def test_evaluation_attribution_span_scores_micro_average():
     assert scores["source_exact"]["f1"] == 0.0
     assert scores["source_overlap"]["f1"] == pytest.approx(0.6667, abs=1e-4)
     # content: the trailing period is trimmed, so (15, 39) equals gold (15, 38): P 1, R 0.5
-    assert scores["content_exact"] == {"p": 1.0, "r": 0.5, "f1": pytest.approx(0.6667, abs=1e-4), "tp": 1, "fp": 0,
-                                       "fn": 1}
+    assert scores["content_exact"] == {
+        "p": 1.0,
+        "r": 0.5,
+        "f1": pytest.approx(0.6667, abs=1e-4),
+        "tp": 1,
+        "fp": 0,
+        "fn": 1,
+    }
 
 
 def test_evaluation_attribution_folds_are_deterministic_and_disjoint():
@@ -110,12 +131,19 @@ def _spans(parse, text):
     [
         ("The senator denied the allegations.", "The senator", "denied", "the allegations"),
         ("The governor has also called for calm.", "The governor", "has also called for", "calm"),
-        ("Opposition leaders spoke out against the new tax.", "Opposition leaders", "spoke out against",
-         "the new tax"),
-        ("Senator Maria Lopez: The bill will pass before the summer recess", "Senator Maria Lopez", ":",
-         "The bill will pass before the summer recess"),
-        ("“We will rebuild,” the mayor said, “and we will do it quickly.”", "the mayor", "said",
-         "“We will rebuild,” … “and we will do it quickly.”"),
+        ("Opposition leaders spoke out against the new tax.", "Opposition leaders", "spoke out against", "the new tax"),
+        (
+            "Senator Maria Lopez: The bill will pass before the summer recess",
+            "Senator Maria Lopez",
+            ":",
+            "The bill will pass before the summer recess",
+        ),
+        (
+            "“We will rebuild,” the mayor said, “and we will do it quickly.”",
+            "the mayor",
+            "said",
+            "“We will rebuild,” … “and we will do it quickly.”",
+        ),
     ],
 )
 def test_evaluation_attribution_adapter_reads_new_cue_kinds(parse, text, source, cue, content):

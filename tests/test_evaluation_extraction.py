@@ -1,5 +1,6 @@
 """The body-extraction scorer on tiny pages written for the test, in the benchmark's layout (ground-truth.json +
 html/<id>.html.gz). The aggregate is checked by hand with stand-in extractors; one page runs through the real ingest."""
+
 import gzip
 import json
 
@@ -7,25 +8,32 @@ import pytest
 
 from presslint.evaluation import extraction
 
-BODY_1 = ("The city council voted on Tuesday to expand the bus network to three new districts.\n\n"
-          "The plan adds twelve routes and will cost about 40 million dollars over five years, officials said.")
+BODY_1 = (
+    "The city council voted on Tuesday to expand the bus network to three new districts.\n\n"
+    "The plan adds twelve routes and will cost about 40 million dollars over five years, officials said."
+)
 BODY_2 = "Heavy rain closed two mountain roads overnight and the regional weather office issued a flood warning."
 BODY_3 = "A local bakery won the national bread prize for its sourdough loaf made with rye from nearby farms."
 
 
 def _page(title: str, body: str) -> str:
     paragraphs = "".join(f"<p>{p}</p>" for p in body.split("\n\n"))
-    return (f"<!doctype html><html><head><title>{title}</title></head><body>"
-            "<nav><a href='/'>Home</a> <a href='/news'>News</a> <a href='/sport'>Sport</a></nav>"
-            f"<article><h1>{title}</h1>{paragraphs}</article>"
-            "<footer>Copyright Example Media. All rights reserved. Subscribe to our newsletter.</footer>"
-            "</body></html>")
+    return (
+        f"<!doctype html><html><head><title>{title}</title></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/news'>News</a> <a href='/sport'>Sport</a></nav>"
+        f"<article><h1>{title}</h1>{paragraphs}</article>"
+        "<footer>Copyright Example Media. All rights reserved. Subscribe to our newsletter.</footer>"
+        "</body></html>"
+    )
 
 
 @pytest.fixture
 def bench(tmp_path):
-    pages = {"p1": ("Council expands bus network", BODY_1), "p2": ("Roads closed by rain", BODY_2),
-             "p3": ("Bakery wins bread prize", BODY_3)}
+    pages = {
+        "p1": ("Council expands bus network", BODY_1),
+        "p2": ("Roads closed by rain", BODY_2),
+        "p3": ("Bakery wins bread prize", BODY_3),
+    }
     (tmp_path / "html").mkdir()
     truth = {}
     for pid, (title, body) in pages.items():

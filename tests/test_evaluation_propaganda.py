@@ -1,4 +1,5 @@
 """PTC scorers (SemEval-2020 T11 SI and TC) and reader on tiny hand-made cases (no dataset, no model)."""
+
 from __future__ import annotations
 
 import pytest
@@ -76,5 +77,10 @@ def test_evaluation_propaganda_clauses_cut_lines_at_punctuation_and_conjunctions
     from presslint.evaluation.propaganda import clauses
 
     text = "Title\n\nThe plan failed, and the minister, who lied, must go.\n"
-    assert [text[s:e] for s, e in clauses(text)] == ["Title", "The plan failed", "and the minister",
-                                                     "who lied", "must go"]
+    assert [text[s:e] for s, e in clauses(text)] == [
+        "Title",
+        "The plan failed",
+        "and the minister",
+        "who lied",
+        "must go",
+    ]

@@ -1,4 +1,5 @@
 """The evaluation metrics on tiny hand-made cases whose answers are worked out by hand in the comments."""
+
 import pytest
 
 from presslint.evaluation.scoring import (
@@ -34,14 +35,17 @@ def test_scoring_macro_f1_counts_a_label_never_predicted():
     assert macro_f1(["A", "A"], ["A", "A"], labels=["A", "C"]) == pytest.approx(0.5)
 
 
-@pytest.mark.parametrize("gold,pred,points", [
-    (["unrelated"], ["unrelated"], 0.25),
-    (["unrelated"], ["discuss"], 0.0),
-    (["agree"], ["agree"], 1.0),
-    (["agree"], ["disagree"], 0.25),  # related/unrelated right, stance wrong
-    (["agree"], ["unrelated"], 0.0),
-    (["discuss"], ["discuss"], 1.0),
-])
+@pytest.mark.parametrize(
+    "gold,pred,points",
+    [
+        (["unrelated"], ["unrelated"], 0.25),
+        (["unrelated"], ["discuss"], 0.0),
+        (["agree"], ["agree"], 1.0),
+        (["agree"], ["disagree"], 0.25),  # related/unrelated right, stance wrong
+        (["agree"], ["unrelated"], 0.0),
+        (["discuss"], ["discuss"], 1.0),
+    ],
+)
 def test_scoring_fnc_pair_points(gold, pred, points):
     assert fnc_score(gold, pred) == pytest.approx(points)
 
@@ -68,8 +72,12 @@ def test_scoring_map_ties_keep_original_order():
 
 
 def test_scoring_shingles_multiset_and_short_text():
-    assert shingles("a b c d a b c d") == {("a", "b", "c", "d"): 2, ("b", "c", "d", "a"): 1,
-                                           ("c", "d", "a", "b"): 1, ("d", "a", "b", "c"): 1}
+    assert shingles("a b c d a b c d") == {
+        ("a", "b", "c", "d"): 2,
+        ("b", "c", "d", "a"): 1,
+        ("c", "d", "a", "b"): 1,
+        ("d", "a", "b", "c"): 1,
+    }
     assert shingles("Only three words") == {("Only", "three", "words"): 1}
     assert shingles("") == {}
 

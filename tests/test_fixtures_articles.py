@@ -11,6 +11,7 @@ Each ``tests/fixtures/articles/<slug>.txt`` (headline, blank line, paragraphs) h
 
 One test per (fixture, expectation), so the report names exactly which expectation fails.
 """
+
 from __future__ import annotations
 
 import json
@@ -31,7 +32,10 @@ KNOWN_CODE = re.compile(
 
 
 def _specs() -> list[tuple[str, dict]]:
-    return [(p.name.removesuffix(".expected.json"), json.loads(p.read_text())) for p in sorted(ARTICLES.glob("*.expected.json"))]
+    return [
+        (p.name.removesuffix(".expected.json"), json.loads(p.read_text()))
+        for p in sorted(ARTICLES.glob("*.expected.json"))
+    ]
 
 
 def _params(kind: str) -> list:
@@ -54,7 +58,9 @@ def _report(slug: str, nlp):
 
         spec = json.loads((ARTICLES / f"{slug}.expected.json").read_text())
         path = ARTICLES / f"{slug}.txt"
-        article = from_text(path.read_text(encoding="utf-8"), origin=str(path), date=spec["date"], byline=spec["byline"])
+        article = from_text(
+            path.read_text(encoding="utf-8"), origin=str(path), date=spec["date"], byline=spec["byline"]
+        )
         _REPORTS[slug] = check(article, settings=Settings(store=False, date=spec["date"]), nlp=nlp)
     return _REPORTS[slug]
 
@@ -93,10 +99,13 @@ def finding_matches(finding, text: str, expectation: dict) -> bool:
 def _describe(findings) -> str:
     if not findings:
         return "  (no findings at all)"
-    return "\n".join(f"  {f.code} [{f.span.start}:{f.span.end}] {f.span.text[:70]!r} — {f.message[:80]}" for f in findings)
+    return "\n".join(
+        f"  {f.code} [{f.span.start}:{f.span.end}] {f.span.text[:70]!r} — {f.message[:80]}" for f in findings
+    )
 
 
 # ---- the fixtures themselves are well-formed (these pass whatever the analyzers do) ----
+
 
 @pytest.mark.parametrize("slug,spec", _specs(), ids=[s for s, _ in _specs()])
 def test_fixtures_articles_are_well_formed(slug, spec):
@@ -119,6 +128,7 @@ def test_fixtures_articles_cover_at_least_ten_articles():
 
 
 # ---- expectations against the analyzers ----
+
 
 @pytest.mark.parametrize("slug,index", _params("expect"))
 def test_fixtures_articles_expected_finding_present(nlp, slug, index):

@@ -5,6 +5,7 @@ name-calling and loaded words in the narrator's voice, Iraqi officials vs the CE
 the announcement told twice, translation artefacts; and what must stay quiet: its troop figures and dates do not
 conflict with each other inside the article (the wrong year is a knowledge check, not an internal one).
 """
+
 from __future__ import annotations
 
 import pytest
@@ -103,7 +104,9 @@ def test_golden_shared_example_repeated_announcement(report):
     text = report.article.text
     start = text.find("Iraqi officials officially announced")
     paragraph = (start, text.find("\n", start) if "\n" in text[start:] else len(text))
-    hits = [f for f in report.findings if f.code == "CON002" and any(_hits(s, [paragraph]) for s in [f.span, *f.related])]
+    hits = [
+        f for f in report.findings if f.code == "CON002" and any(_hits(s, [paragraph]) for s in [f.span, *f.related])
+    ]
     assert hits, f"CON002 on the announcement told twice; CON:\n{_listing(report, 'CON')}"
 
 

@@ -1,6 +1,6 @@
 """HED001-HED003: question headlines answered no or left open, headline claims the body lacks."""
-from __future__ import annotations
 
+from __future__ import annotations
 
 import pytest
 
@@ -67,16 +67,24 @@ def test_headline_hed002_left_open(light_parse, text):
 
 
 def test_headline_hed002_nothing_related_is_low_confidence(light_parse):
-    findings = list(find_headline_findings(light_parse(
-        "Is the new stadium worth the money?\n\nThe stadium seats 40,000 fans. Tickets for the opening match sold "
-        "out in an hour.")))
+    findings = list(
+        find_headline_findings(
+            light_parse(
+                "Is the new stadium worth the money?\n\nThe stadium seats 40,000 fans. Tickets for the opening match sold "
+                "out in an hour."
+            )
+        )
+    )
     assert [f.code for f in findings] == ["HED002"] and findings[0].confidence <= 0.5
 
 
-@pytest.mark.parametrize("text", [
-    "Why did the talks fail?\n\nThe talks failed because neither side would compromise on wages.",  # wh-question
-    "Airline profits rise\n\nThe airline's profits rose by 12% in the first quarter.",  # consistent statement
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Why did the talks fail?\n\nThe talks failed because neither side would compromise on wages.",  # wh-question
+        "Airline profits rise\n\nThe airline's profits rose by 12% in the first quarter.",  # consistent statement
+    ],
+)
 def test_headline_other_questions_and_statements_silent(light_parse, text):
     assert codes(light_parse, text) == []
 
@@ -107,18 +115,26 @@ def test_headline_hed003_number_consistent(light_parse, text):
 
 
 def test_headline_hed003_person_never_mentioned(light_parse):
-    findings = list(find_headline_findings(light_parse(
-        "Minister says Maria Gonzalez will lead the inquiry\n\nThe government said a senior judge would lead the "
-        "inquiry into the hospital scandal, which opens in May.")))
+    findings = list(
+        find_headline_findings(
+            light_parse(
+                "Minister says Maria Gonzalez will lead the inquiry\n\nThe government said a senior judge would lead the "
+                "inquiry into the hospital scandal, which opens in May."
+            )
+        )
+    )
     assert [f.code for f in findings] == ["HED003"]
     assert findings[0].evidence["name"] == "Maria Gonzalez"
 
 
-@pytest.mark.parametrize("text", [
-    "Maria Gonzalez to lead the inquiry\n\nThe government said Judge Gonzalez would lead the inquiry.",  # surname
-    "World Health Organization warns on measles\n\nThe WHO said cases of measles had doubled.",  # acronym
-    "Barcelona Beat Madrid In Thriller\n\nThe Catalan side won 3-2 at home on Sunday.",  # title case: not checked
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Maria Gonzalez to lead the inquiry\n\nThe government said Judge Gonzalez would lead the inquiry.",  # surname
+        "World Health Organization warns on measles\n\nThe WHO said cases of measles had doubled.",  # acronym
+        "Barcelona Beat Madrid In Thriller\n\nThe Catalan side won 3-2 at home on Sunday.",  # title case: not checked
+    ],
+)
 def test_headline_hed003_names_found_or_not_checked(light_parse, text):
     assert codes(light_parse, text) == []
 
@@ -137,7 +153,12 @@ def test_headline_rules_catalogued():
 
 
 def test_headline_not_yet_is_left_open_not_no(light_parse):
-    findings = list(find_headline_findings(light_parse(
-        "Will the council approve the housing plan?\n\nThe council has yet to approve the housing plan, and a "
-        "public hearing will take place in May.")))
+    findings = list(
+        find_headline_findings(
+            light_parse(
+                "Will the council approve the housing plan?\n\nThe council has yet to approve the housing plan, and a "
+                "public hearing will take place in May."
+            )
+        )
+    )
     assert [f.code for f in findings] == ["HED002"]

@@ -1,4 +1,5 @@
 """Hygiene: missing byline/date (HYG001/HYG002) and one name spelled two ways (HYG003)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -64,21 +65,42 @@ def test_hygiene_no_title_anchors_first_sentence(nlp):
 
 SHOULD_FIRE = [
     # (text, first spelling, second spelling)
-    ("Muammar Gaddafi ruled Libya for four decades. Qaddafi was killed in 2011 near his home town.",
-     "Muammar Gaddafi", "Qaddafi"),
-    ("Rockets struck the Ayn al-Asad air base on Wednesday. Troops at Ain al-Asad were unharmed, the Pentagon said.",
-     "Ayn al-Asad", "Ain al-Asad"),
-    ("President Volodymyr Zelensky spoke in Kyiv on Monday. Zelenskyy later met European leaders.",
-     "Volodymyr Zelensky", "Zelenskyy"),
-    ("Crown Prince Mohammed bin Salman met the envoy. Aides to Muhammad bin Salman said the talks went well.",
-     "Mohammed bin Salman", "Muhammad bin Salman"),
-    ("Recep Tayyip Erdoğan met reporters in Ankara. Erdogan said Turkey would respond.",
-     "Recep Tayyip Erdoğan", "Erdogan"),
-    ("Hezbollah fired rockets into northern Israel. Israel struck Hizballah positions in southern Lebanon.",
-     "Hezbollah", "Hizballah"),
+    (
+        "Muammar Gaddafi ruled Libya for four decades. Qaddafi was killed in 2011 near his home town.",
+        "Muammar Gaddafi",
+        "Qaddafi",
+    ),
+    (
+        "Rockets struck the Ayn al-Asad air base on Wednesday. Troops at Ain al-Asad were unharmed, the Pentagon said.",
+        "Ayn al-Asad",
+        "Ain al-Asad",
+    ),
+    (
+        "President Volodymyr Zelensky spoke in Kyiv on Monday. Zelenskyy later met European leaders.",
+        "Volodymyr Zelensky",
+        "Zelenskyy",
+    ),
+    (
+        "Crown Prince Mohammed bin Salman met the envoy. Aides to Muhammad bin Salman said the talks went well.",
+        "Mohammed bin Salman",
+        "Muhammad bin Salman",
+    ),
+    (
+        "Recep Tayyip Erdoğan met reporters in Ankara. Erdogan said Turkey would respond.",
+        "Recep Tayyip Erdoğan",
+        "Erdogan",
+    ),
+    (
+        "Hezbollah fired rockets into northern Israel. Israel struck Hizballah positions in southern Lebanon.",
+        "Hezbollah",
+        "Hizballah",
+    ),
     ("Shelling continued near Kyiv overnight. Residents of Kiev spent the night in metro stations.", "Kyiv", "Kiev"),
-    ("Forces loyal to Khalifa Haftar advanced. Khalifa Hifter later denied the reports.", "Khalifa Haftar",
-     "Khalifa Hifter"),
+    (
+        "Forces loyal to Khalifa Haftar advanced. Khalifa Hifter later denied the reports.",
+        "Khalifa Haftar",
+        "Khalifa Hifter",
+    ),
 ]
 
 
@@ -131,20 +153,17 @@ def test_hygiene_check_text_report_has_hyg003(check_text):
     assert all(f.name == "inconsistent-spelling" for f in report.findings if f.code == "HYG003")
 
 
-ARTICLE = (
-    "Iraqi forces retake district near Mosul\n\n"
-    + " ".join(
-        [
-            "Iraqi troops backed by the Popular Mobilization Forces (PMF) pushed into a district east of Mosul on "
-            "Tuesday, the Joint Operations Command said in a statement. Brig. Gen. Yahya Rasool, a spokesman for "
-            "the command, told reporters that fighting had been heavy. Residents of Erbil and Kirkuk reported "
-            "convoys moving north overnight, and the governor of Nineveh said aid would follow. Prime Minister "
-            "Mustafa al-Kadhimi visited troops in Baghdad and praised the PMF. The United Nations said thousands "
-            "had fled toward Duhok and Zakho, while the International Committee of the Red Cross (ICRC) asked for "
-            "safe corridors. Turkish officials in Ankara called for restraint."
-        ]
-        * 4
-    )
+ARTICLE = "Iraqi forces retake district near Mosul\n\n" + " ".join(
+    [
+        "Iraqi troops backed by the Popular Mobilization Forces (PMF) pushed into a district east of Mosul on "
+        "Tuesday, the Joint Operations Command said in a statement. Brig. Gen. Yahya Rasool, a spokesman for "
+        "the command, told reporters that fighting had been heavy. Residents of Erbil and Kirkuk reported "
+        "convoys moving north overnight, and the governor of Nineveh said aid would follow. Prime Minister "
+        "Mustafa al-Kadhimi visited troops in Baghdad and praised the PMF. The United Nations said thousands "
+        "had fled toward Duhok and Zakho, while the International Committee of the Red Cross (ICRC) asked for "
+        "safe corridors. Turkish officials in Ankara called for restraint."
+    ]
+    * 4
 )
 
 
@@ -160,7 +179,7 @@ def test_hygiene_and_entities_speed(nlp):
     runs = 20
     started = time.perf_counter()
     for _ in range(runs):
-        entities, roles = find_entities(doc)
+        entities, _roles = find_entities(doc)
         doc._.pl_entities = entities
         list(find_missing_metadata(doc))
         list(find_inconsistent_spellings(doc))
@@ -173,16 +192,22 @@ def test_hygiene_and_entities_speed(nlp):
     "text, second",
     [
         # a surname standing alone, which the model often tags as an organisation, spelled another way
-        ("Judge Marguerite Abernathy told jurors the trial would last three weeks. Abernethy also rejected a defence "
-         "request to exclude the recordings.", "Abernethy"),
-        ("Coach Stefan Lindqvist praised the squad on Sunday. Lindkvist said the team would travel on Tuesday.",
-         "Lindkvist"),
+        (
+            "Judge Marguerite Abernathy told jurors the trial would last three weeks. Abernethy also rejected a defence "
+            "request to exclude the recordings.",
+            "Abernethy",
+        ),
+        (
+            "Coach Stefan Lindqvist praised the squad on Sunday. Lindkvist said the team would travel on Tuesday.",
+            "Lindkvist",
+        ),
     ],
 )
 def test_hygiene_inconsistent_spelling_lone_surname_fires(parse, text, second):
     findings = [f for f in parse(text)._.pl_findings if f.code == "HYG003"]
     assert findings and findings[0].evidence["second"] == second, [
-        (e.span.text, e.label) for e in parse(text)._.pl_entities]
+        (e.span.text, e.label) for e in parse(text)._.pl_entities
+    ]
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,5 @@
 """Files, folders, JSONL and stdin: encodings, size and binary guards, and batches that go on past bad items."""
+
 from __future__ import annotations
 
 import io
@@ -87,7 +88,7 @@ def test_ingest_files_max_bytes_setting_applies(tmp_path):
 
 
 def test_ingest_files_invalid_utf8_is_replaced_with_notice(tmp_path):
-    data = ACCENTED.encode("utf-8").replace("forty".encode(), b"fo\xffrty\xc3")
+    data = ACCENTED.encode("utf-8").replace(b"forty", b"fo\xffrty\xc3")
     article = read(write(tmp_path, "damaged.txt", data))
     assert "\ufffd" in article.text and "cafés" in article.text
     assert article.meta["notices"][0]["code"] == "W005"

@@ -1,4 +1,5 @@
 """HTML pages built for the tests: main text without menus, ads or comments, and metadata from the page."""
+
 from __future__ import annotations
 
 import pytest
@@ -10,24 +11,48 @@ from presslint.ingest.html import looks_like_html
 PAGES = {
     "harbour-strike.html": {
         "title": "Port strike ends after ten days as dock workers accept pay deal",
-        "byline": "Maria Lopez", "date": "2023-05-04", "outlet": "The Coastal Herald",
-        "url": "https://herald.example/news/port-strike-ends", "encoding": "utf-8",
+        "byline": "Maria Lopez",
+        "date": "2023-05-04",
+        "outlet": "The Coastal Herald",
+        "url": "https://herald.example/news/port-strike-ends",
+        "encoding": "utf-8",
         "first": "Dock workers at the city's main container port returned to work on Thursday",
         "paragraphs": 4,
     },
     "council-budget.html": {
         "title": "Council approves budget with cuts to library hours",
-        "byline": "Tom Becker", "date": "2022-02-17", "outlet": "Valley Post", "url": None, "encoding": "cp1252",
-        "first": "Councillors voted 27 to 14 on Wednesday evening", "paragraphs": 4,
+        "byline": "Tom Becker",
+        "date": "2022-02-17",
+        "outlet": "Valley Post",
+        "url": None,
+        "encoding": "cp1252",
+        "first": "Councillors voted 27 to 14 on Wednesday evening",
+        "paragraphs": 4,
     },
     "broken-markup.html": {
         "title": "Storm closes coastal road for second night",
-        "byline": "Priya Natarajan", "date": None, "outlet": None, "url": None, "encoding": "utf-8",
-        "first": "Police closed the coastal road between the two villages", "paragraphs": None,
+        "byline": "Priya Natarajan",
+        "date": None,
+        "outlet": None,
+        "url": None,
+        "encoding": "utf-8",
+        "first": "Police closed the coastal road between the two villages",
+        "paragraphs": None,
     },
 }
-JUNK = ("Home", "Subscribe today", "ADVERTISEMENT", "Sponsored", "cookies", "About time", "Shameful decision",
-        "Related stories", "All rights reserved", "Log in", "docker_dan")
+JUNK = (
+    "Home",
+    "Subscribe today",
+    "ADVERTISEMENT",
+    "Sponsored",
+    "cookies",
+    "About time",
+    "Shameful decision",
+    "Related stories",
+    "All rights reserved",
+    "Log in",
+    "docker_dan",
+)
 
 
 @pytest.fixture
@@ -42,7 +67,7 @@ def test_ingest_html_metadata_from_page(page, name):
         assert getattr(article, key) == want[key], key
     assert article.language == "en"
     assert article.text[slice(*article.title_span)] == want["title"]
-    assert article.text[article.body_start:].startswith(want["first"])
+    assert article.text[article.body_start :].startswith(want["first"])
 
 
 @pytest.mark.parametrize("name", sorted(PAGES))
@@ -55,7 +80,7 @@ def test_ingest_html_drops_navigation_ads_and_comments(page, name):
 @pytest.mark.parametrize("name", sorted(PAGES))
 def test_ingest_html_paragraphs_are_separated_by_blank_lines(page, name):
     article = page(name)
-    body = article.text[article.body_start:]
+    body = article.text[article.body_start :]
     paragraphs = body.split("\n\n")
     assert all(p and "\n" not in p for p in paragraphs)
     assert article.text == f"{article.title}\n\n{body}"

@@ -1,10 +1,10 @@
 """Plain text to Article: normalisation, headline detection and language identification."""
+
 from __future__ import annotations
 
 import pytest
 
-from presslint.ingest import from_text, normalise
-from presslint.ingest import language
+from presslint.ingest import from_text, language, normalise
 from presslint.ingest.text import looks_like_title
 
 ENGLISH = (
@@ -68,7 +68,7 @@ def test_ingest_text_first_line_becomes_title_with_span():
     article = from_text("Bus fares frozen for another year\n\nThe transport authority said fares would not rise.")
     assert article.title == "Bus fares frozen for another year"
     assert article.text[slice(*article.title_span)] == article.title
-    assert article.text[article.body_start:].startswith("The transport authority")
+    assert article.text[article.body_start :].startswith("The transport authority")
 
 
 def test_ingest_text_no_title_when_first_line_is_a_sentence():

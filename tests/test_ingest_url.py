@@ -1,4 +1,5 @@
 """URL fetching against a local server: address guard, redirects, limits, HTTP errors. No real network."""
+
 from __future__ import annotations
 
 import ipaddress
@@ -6,6 +7,7 @@ import socket
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import ClassVar
 
 import pytest
 
@@ -15,20 +17,20 @@ from presslint.ingest import fetch, iter_inputs, read
 from presslint.ingest import url as url_module
 
 PAGE = (
-    "<!DOCTYPE html><html><head><title>Library reopens after flood repairs</title>"
-    '<meta name="author" content="Ana Ruiz"><meta property="article:published_time" content="2024-02-09">'
-    '<meta property="og:site_name" content="Riverside Gazette"></head><body><nav><a href="/">Home</a></nav>'
-    "<article><h1>Library reopens after flood repairs</h1>"
-    "<p>The central library reopened on Friday, eight months after floodwater damaged its ground floor and much of its "
-    "children's collection.</p><p>The council said the repairs cost about 1.3 million pounds, most of it covered by "
-    "insurance.</p></article></body></html>"
-).encode()
+    b"<!DOCTYPE html><html><head><title>Library reopens after flood repairs</title>"
+    b'<meta name="author" content="Ana Ruiz"><meta property="article:published_time" content="2024-02-09">'
+    b'<meta property="og:site_name" content="Riverside Gazette"></head><body><nav><a href="/">Home</a></nav>'
+    b"<article><h1>Library reopens after flood repairs</h1>"
+    b"<p>The central library reopened on Friday, eight months after floodwater damaged its ground floor and much of its "
+    b"children's collection.</p><p>The council said the repairs cost about 1.3 million pounds, most of it covered by "
+    b"insurance.</p></article></body></html>"
+)
 TEXT = b"Ferry timetable changes\n\nThe ferry company said on Monday that winter sailings would start early."
 CAFE = "Café prices “rise”\n\nThe café said prices would rise by 5 percent next week, blaming energy costs."
 
 
 class Handler(BaseHTTPRequestHandler):
-    seen_agents: list[str] = []
+    seen_agents: ClassVar[list[str]] = []
 
     def log_message(self, *args):  # keep test output quiet
         pass
@@ -171,8 +173,17 @@ def test_ingest_url_private_address_refused_without_allow_private(server):
 
 
 @pytest.mark.parametrize(
-    "url", ["http://localhost/", "http://127.1/", "http://2130706433/", "http://[::1]/", "http://0.0.0.0/",
-            "http://[::ffff:127.0.0.1]/", "http://169.254.169.254/latest/meta-data/", "http://192.168.1.1/"],
+    "url",
+    [
+        "http://localhost/",
+        "http://127.1/",
+        "http://2130706433/",
+        "http://[::1]/",
+        "http://0.0.0.0/",
+        "http://[::ffff:127.0.0.1]/",
+        "http://169.254.169.254/latest/meta-data/",
+        "http://192.168.1.1/",
+    ],
 )
 def test_ingest_url_private_hosts_refused_before_connecting(url):
     assert code_of(url, Settings()) == "E201"
@@ -190,11 +201,26 @@ def test_ingest_url_redirect_to_private_address_refused(server, monkeypatch, pat
 @pytest.mark.parametrize(
     "address, refused",
     [
-        ("8.8.8.8", False), ("93.184.216.34", False), ("2606:4700:4700::1111", False),
-        ("127.0.0.1", True), ("10.0.0.1", True), ("172.16.5.4", True), ("192.168.0.10", True),
-        ("169.254.169.254", True), ("100.64.0.1", True), ("0.0.0.0", True), ("224.0.0.1", True),
-        ("240.0.0.1", True), ("255.255.255.255", True), ("::1", True), ("::", True), ("fe80::1", True),
-        ("fc00::1", True), ("ff02::1", True), ("::ffff:127.0.0.1", True), ("::ffff:10.0.0.1", True),
+        ("8.8.8.8", False),
+        ("93.184.216.34", False),
+        ("2606:4700:4700::1111", False),
+        ("127.0.0.1", True),
+        ("10.0.0.1", True),
+        ("172.16.5.4", True),
+        ("192.168.0.10", True),
+        ("169.254.169.254", True),
+        ("100.64.0.1", True),
+        ("0.0.0.0", True),
+        ("224.0.0.1", True),
+        ("240.0.0.1", True),
+        ("255.255.255.255", True),
+        ("::1", True),
+        ("::", True),
+        ("fe80::1", True),
+        ("fc00::1", True),
+        ("ff02::1", True),
+        ("::ffff:127.0.0.1", True),
+        ("::ffff:10.0.0.1", True),
         ("2002:7f00:1::", True),  # 6to4 wrapping 127.0.0.1
     ],
 )

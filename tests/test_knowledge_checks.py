@@ -1,4 +1,5 @@
 """Knowledge checks (KB001-KB007) on articles written for the project, against a store built from tests/kb_factory."""
+
 from __future__ import annotations
 
 import sys
@@ -7,7 +8,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from kb_factory import build_store  # noqa: E402
+from kb_factory import build_store
 
 ARTICLES = Path(__file__).resolve().parent / "fixtures" / "kb_articles"
 
@@ -70,7 +71,10 @@ def test_knowledge_checks_quiet_on_correct_articles(checker, parse, name, date):
         ("Iraqi Prime Minister Mustafa al-Kazemi met US officials in Baghdad.", "2021-12-11"),
         ("Tom Cook took five wickets as the visitors collapsed on the final day.", "2021-06-01"),
         ("The North Atlantic Treaty Organization (NATO) said its ministers would meet in Brussels.", "2021-06-01"),
-        ("The International Security Assistance Force (ISAF) ended its mission in Afghanistan in December 2014.", "2021-06-01"),
+        (
+            "The International Security Assistance Force (ISAF) ended its mission in Afghanistan in December 2014.",
+            "2021-06-01",
+        ),
         ("Erbil, Iraq, has seen a building boom.", "2021-06-01"),
     ],
 )
@@ -82,14 +86,20 @@ def test_knowledge_checks_quiet_on_correct_sentences(checker, parse, text, date)
 @pytest.mark.parametrize(
     ("text", "code", "needle"),
     [
-        ("NATO (North American Trade Organisation) ministers met on Monday.", "KB005", "North American Trade Organisation"),
+        (
+            "NATO (North American Trade Organisation) ministers met on Monday.",
+            "KB005",
+            "North American Trade Organisation",
+        ),
         ("The US-led Kosovo Force (KFOR) said the situation in the north was calm.", "KB004", "Kosovo Force"),
         ("Gen. Kent Mackenzie, the head of CENTCOM, said the mission would continue.", "KB001", "Kent Mackenzie"),
     ],
 )
 def test_knowledge_checks_fire_on_sentences(checker, parse, text, code, needle):
     findings = _kb_findings(checker, parse, text, "2021-12-11")
-    assert any(f.code == code and needle in f.span.text for f in findings), [(f.code, f.span.text, f.message) for f in findings]
+    assert any(f.code == code and needle in f.span.text for f in findings), [
+        (f.code, f.span.text, f.message) for f in findings
+    ]
 
 
 def test_knowledge_checks_rules_catalogued():
@@ -126,7 +136,10 @@ def test_knowledge_checks_shared_example(shared_example, parse):
     findings = checker.check(doc)
     by_code = {f.code: f for f in findings}
     assert "Mackenzie" in by_code["KB001"].span.text and by_code["KB001"].evidence["qid"] == "Q900000012"
-    assert by_code["KB004"].evidence["stated_country"] == "Q796" and "Q889" in by_code["KB004"].evidence["wikidata_countries"]
+    assert (
+        by_code["KB004"].evidence["stated_country"] == "Q796"
+        and "Q889" in by_code["KB004"].evidence["wikidata_countries"]
+    )
     assert by_code["KB005"].evidence["qid"] == "Q900000010"
     assert by_code["KB003"].evidence["event"] == "Q900000031" and by_code["KB003"].evidence["property"] == "P585"
 

@@ -1,5 +1,6 @@
 """The dump importer: the real dump format in .json/.gz/.bz2, profiles, the fill pass for positions, resume after a
 stop, no-op re-runs, parallel parsing, bad lines, and the `presslint kb` commands on the fixture dump."""
+
 from __future__ import annotations
 
 import bz2
@@ -117,8 +118,15 @@ def _dump(tmp_path: Path, lines: list[str]) -> Path:
 
 
 def test_knowledge_dump_skips_a_truncated_line_and_fails_on_many(tmp_path):
-    good = json.dumps({"type": "item", "id": "Q900000999", "labels": {"en": {"language": "en", "value": "Good"}},
-                       "claims": {}, "sitelinks": {}})
+    good = json.dumps(
+        {
+            "type": "item",
+            "id": "Q900000999",
+            "labels": {"en": {"language": "en", "value": "Good"}},
+            "claims": {},
+            "sitelinks": {},
+        }
+    )
     kb = _import(_dump(tmp_path, [good, '{"type":"item","id":"Q9000009']))
     assert kb.has("Q900000999")
     with pytest.raises(PresslintError, match="E602"):
@@ -161,7 +169,9 @@ def test_knowledge_dump_prefilter_never_drops_a_kept_entity(profile):
         kept = get_profile(profile).keeps(item_types(data), len(data["sitelinks"]))
         assert dump._maybe_kept(text) or not kept, data["id"]
         # the dumps also carry a snak hash: the regex reads that form too
-        with_hash = text.replace(b'"property":"P31",', b'"property":"P31","hash":"ad7d38a03cdd40cdc373de0dc4e7b7fcbccb31d9",')
+        with_hash = text.replace(
+            b'"property":"P31",', b'"property":"P31","hash":"ad7d38a03cdd40cdc373de0dc4e7b7fcbccb31d9",'
+        )
         hashed += with_hash != text
         assert dump._maybe_kept(with_hash) == dump._maybe_kept(text)
     assert hashed > 40

@@ -1,5 +1,6 @@
 """Issue "Knowledge checks", done-when: a store imported from the test dump (real Wikidata JSON dump format) and the
 shared example article through the CLI give the four knowledge findings, each with its Wikidata evidence."""
+
 from __future__ import annotations
 
 import json
@@ -24,10 +25,22 @@ def kb_path(tmp_path_factory) -> str:
 
 @pytest.mark.model
 def test_knowledge_end_to_end_shared_example_from_dump(kb_path, shared_example, tmp_path):
-    result = CliRunner().invoke(main, [
-        "check", str(shared_example), "--kb", kb_path, "--date", "2021-12-11", "--select", "KB",
-        "--format", "json", "--no-store",
-    ])
+    result = CliRunner().invoke(
+        main,
+        [
+            "check",
+            str(shared_example),
+            "--kb",
+            kb_path,
+            "--date",
+            "2021-12-11",
+            "--select",
+            "KB",
+            "--format",
+            "json",
+            "--no-store",
+        ],
+    )
     assert result.exit_code == 1, result.output  # KB003/KB004 are errors
     findings = json.loads(result.output)["findings"]
     by_code = {f["code"]: f for f in findings}
@@ -49,7 +62,21 @@ def test_knowledge_end_to_end_correct_text_is_not_flagged(kb_path, tmp_path):
         "troops would remain in Iraq in an advisory role. The Iraqi parliament voted in January 2020, following the "
         "assassination of Qasem Soleimani, to ask foreign troops to leave the country.\n"
     )
-    result = CliRunner().invoke(main, ["check", str(story), "--kb", kb_path, "--date", "2021-12-11", "--select", "KB",
-                                       "--format", "json", "--no-store"])
+    result = CliRunner().invoke(
+        main,
+        [
+            "check",
+            str(story),
+            "--kb",
+            kb_path,
+            "--date",
+            "2021-12-11",
+            "--select",
+            "KB",
+            "--format",
+            "json",
+            "--no-store",
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["findings"] == []

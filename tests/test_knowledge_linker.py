@@ -1,4 +1,5 @@
 """The linker: mentions -> Wikidata items through the store's index, with context, and unlinked when unsure."""
+
 from __future__ import annotations
 
 import sys
@@ -7,7 +8,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from kb_factory import build_store  # noqa: E402
+from kb_factory import build_store
 
 
 @pytest.fixture(scope="module")
@@ -56,27 +57,29 @@ def test_knowledge_linker_name_similarity_low(mention, name):
 )
 def test_knowledge_linker_links_mentions(linker, parse, text, surface, qid):
     linking = linker.link(parse(text, date="2021-12-11"))
-    found = {l.mention.span.text: l for l in linking.links}
+    found = {link.mention.span.text: link for link in linking.links}
     assert surface in found and found[surface].qid == qid, (found.keys(), linking.unlinked)
     assert found[surface].reasons
 
 
 def test_knowledge_linker_role_links_organisation(linker, parse):
     linking = linker.link(parse("Gen. Kent Mackenzie, the head of CENTCOM, spoke to reporters.", date="2021-12-11"))
-    person = next(l for l in linking.links if l.qid == "Q900000012")
+    person = next(link for link in linking.links if link.qid == "Q900000012")
     assert any("P39" in r for r in person.reasons)
     assert "Q900000010" in linking.qids()
 
 
 def test_knowledge_linker_context_picks_namesake(linker, parse):
-    linking = linker.link(parse("Tourists in Paris, Texas, visited the rail museum in the United States.", date="2021-06-01"))
-    paris = [l for l in linking.links if l.mention.span.text == "Paris"]
+    linking = linker.link(
+        parse("Tourists in Paris, Texas, visited the rail museum in the United States.", date="2021-06-01")
+    )
+    paris = [link for link in linking.links if link.mention.span.text == "Paris"]
     assert paris and paris[0].qid == "Q900000153"
 
 
 def test_knowledge_linker_leaves_unknown_unlinked(linker, parse):
     linking = linker.link(parse("John Smith, a farmer, said the harvest was poor.", date="2021-06-01"))
-    assert all(l.mention.span.text != "John Smith" for l in linking.links)
+    assert all(link.mention.span.text != "John Smith" for link in linking.links)
     assert any(m.span.text == "John Smith" for m, _why in linking.unlinked)
 
 

@@ -1,7 +1,9 @@
 """The online client against a local stand-in for Wikidata's API (127.0.0.1 only): User-Agent, rate limit, retries on
 503/429 honouring Retry-After, maxlag, the cache (no second request), OnlineKnowledgeBase's read methods, `kb fetch`."""
+
 from __future__ import annotations
 
+import itertools
 import json
 import socket
 import threading
@@ -9,6 +11,7 @@ import time
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from click.testing import CliRunner
@@ -20,7 +23,9 @@ from presslint.knowledge.store import KnowledgeBase
 
 SAMPLE = Path(__file__).resolve().parent / "fixtures" / "wikidata" / "sample.json"
 ENTITIES = {
-    e["id"]: e for e in (json.loads(line.rstrip(",")) for line in SAMPLE.read_text().splitlines()[1:-1]) if e["id"][0] == "Q"
+    e["id"]: e
+    for e in (json.loads(line.rstrip(",")) for line in SAMPLE.read_text().splitlines()[1:-1])
+    if e["id"][0] == "Q"
 }
 
 
@@ -28,10 +33,18 @@ def _hit(qid: str, matched: str, kind: str = "alias") -> dict:
     """One wbsearchentities result, as the API documents it."""
     e = ENTITIES[qid]
     label = e["labels"]["en"]["value"]
-    return {"id": qid, "title": qid, "pageid": 1000 + int(qid[1:]) % 1000, "concepturi": f"http://www.wikidata.org/entity/{qid}",
-            "repository": "wikidata", "url": f"//www.wikidata.org/wiki/{qid}", "display": {"label": {"value": label, "language": "en"}},
-            "label": label, "description": e["descriptions"].get("en", {}).get("value", ""),
-            "match": {"type": kind, "language": "en", "text": matched}}
+    return {
+        "id": qid,
+        "title": qid,
+        "pageid": 1000 + int(qid[1:]) % 1000,
+        "concepturi": f"http://www.wikidata.org/entity/{qid}",
+        "repository": "wikidata",
+        "url": f"//www.wikidata.org/wiki/{qid}",
+        "display": {"label": {"value": label, "language": "en"}},
+        "label": label,
+        "description": e["descriptions"].get("en", {}).get("value", ""),
+        "match": {"type": kind, "language": "en", "text": matched},
+    }
 
 
 SEARCHES = {
@@ -42,19 +55,23 @@ SEARCHES = {
 
 
 class FakeWikidata(BaseHTTPRequestHandler):
-    requests: list[dict] = []
-    fail_first: list[tuple[int, str | None]] = []  # (status, Retry-After) answered before the real answer
+    requests: ClassVar[list[dict]] = []
+    fail_first: ClassVar[list[tuple[int, str | None]]] = []  # (status, Retry-After) answered before the real answer
 
     def log_message(self, *args):  # quiet
         pass
 
-    def do_GET(self):  # noqa: N802
+    def do_GET(self):
         query = dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(self.path).query))
         FakeWikidata.requests.append({"query": query, "ua": self.headers.get("User-Agent"), "at": time.monotonic()})
         if FakeWikidata.fail_first:
             status, retry_after = FakeWikidata.fail_first.pop(0)
             if status == 200:  # maxlag: HTTP 200 with an error body and Retry-After
-                return self._send(200, {"error": {"code": "maxlag", "info": "Waiting for a database server: 7 seconds lagged", "lag": 7}}, retry_after)
+                return self._send(
+                    200,
+                    {"error": {"code": "maxlag", "info": "Waiting for a database server: 7 seconds lagged", "lag": 7}},
+                    retry_after,
+                )
             return self._send(status, {"error": "busy"}, retry_after)
         if query.get("action") == "wbsearchentities":
             hits = SEARCHES.get(query["search"], [])[: int(query.get("limit", 7))]
@@ -62,7 +79,7 @@ class FakeWikidata(BaseHTTPRequestHandler):
         if query.get("action") == "wbgetentities":
             entities = {q: ENTITIES.get(q, {"id": q, "missing": ""}) for q in query["ids"].split("|")}
             return self._send(200, {"entities": entities, "success": 1})
-        return self._send(200, {"error": {"code": "badvalue", "info": "Unrecognized value for parameter \"action\""}})
+        return self._send(200, {"error": {"code": "badvalue", "info": 'Unrecognized value for parameter "action"'}})
 
     def _send(self, status, body, retry_after=None):
         data = json.dumps(body).encode()
@@ -108,8 +125,14 @@ def test_knowledge_online_sends_user_agent_and_documented_params(api):
     assert [h["id"] for h in hits] == ["Q900000101"]
     (req,) = FakeWikidata.requests
     assert req["ua"] == f"presslint/{__version__} (https://github.com/presslint/presslint; contact in README)"
-    expected = {"action": "wbsearchentities", "search": "Kenneth McKenzie", "language": "en", "type": "item",
-                "format": "json", "maxlag": "5"}
+    expected = {
+        "action": "wbsearchentities",
+        "search": "Kenneth McKenzie",
+        "language": "en",
+        "type": "item",
+        "format": "json",
+        "maxlag": "5",
+    }
     assert req["query"].items() >= expected.items()
 
 
@@ -120,7 +143,7 @@ def test_knowledge_online_rate_limit_spaces_requests(api):
         client.search("CENTCOM")
     assert time.monotonic() - start >= 0.29
     times = [r["at"] for r in FakeWikidata.requests]
-    assert all(b - a >= 0.09 for a, b in zip(times, times[1:]))
+    assert all(b - a >= 0.09 for a, b in itertools.pairwise(times))
 
 
 def test_knowledge_online_retries_503_honouring_retry_after(api):
@@ -134,10 +157,10 @@ def test_knowledge_online_retries_503_honouring_retry_after(api):
 
 def test_knowledge_online_gives_up_with_coded_error(api):
     FakeWikidata.fail_first = [(503, "0")] * 3
-    with pytest.raises(PresslintError, match="E604.*HTTP 503 after 3 attempts"):
+    with pytest.raises(PresslintError, match=r"E604.*HTTP 503 after 3 attempts"):
         _client(api, retries=2).search("CENTCOM")
     FakeWikidata.fail_first = [(404, None)]
-    with pytest.raises(PresslintError, match="E604.*HTTP 404"):
+    with pytest.raises(PresslintError, match=r"E604.*HTTP 404"):
         _client(api).search("CENTCOM")
 
 

@@ -1,5 +1,6 @@
 """The knowledge store's contract (what the linker codes against) and the synthetic store builder (tiny sizes only;
 the 1M/3M builds are benchmarks/kb_import.py)."""
+
 from __future__ import annotations
 
 import pytest
@@ -15,9 +16,12 @@ DATE = {"time": "+2014-12-28T00:00:00Z", "precision": 11}
 
 def _record(qid="Q900000310", label="International Security Assistance Force", **kw) -> EntityRecord:
     return EntityRecord(
-        qid=qid, label=label, description=kw.get("description", "NATO-led mission"),
+        qid=qid,
+        label=label,
+        description=kw.get("description", "NATO-led mission"),
         names=[(label, "en", "label"), (kw.get("short", "ISAF"), "mul", "short")],
-        statements=[Statement("P31", "Q176799"), Statement("P576", DATE), Statement("P749", "Q7184")], sitelinks=18,
+        statements=[Statement("P31", "Q176799"), Statement("P576", DATE), Statement("P749", "Q7184")],
+        sitelinks=18,
     )
 
 

@@ -1,4 +1,5 @@
 """Loaded language and propaganda techniques (LNG001-LNG011): tables of should-fire and must-not-fire sentences."""
+
 from __future__ import annotations
 
 import pytest
@@ -40,8 +41,8 @@ SHOULD_FIRE = [
     ("LNG003", "Fans packed the stadium like never before.", "like never before"),
     # LNG004 doubt
     ("LNG004", "Officials dismissed the so-called election as a formality.", "so-called election"),
-    ("LNG004", "The junta held the \"elections\" in March without observers.", "elections"),
-    ("LNG004", "The \"government\" said on Monday it would hold talks with donors.", "government"),
+    ("LNG004", 'The junta held the "elections" in March without observers.', "elections"),
+    ("LNG004", 'The "government" said on Monday it would hold talks with donors.', "government"),
     ("LNG004", "Troops entered the province under the pretext of fighting smugglers.", "under the pretext of"),
     ("LNG004", "The self-proclaimed republic issued its own passports.", "self-proclaimed"),
     # LNG005 appeal to fear
@@ -52,9 +53,9 @@ SHOULD_FIRE = [
     ("LNG006", "Every patriotic citizen should back the border law, the minister said.", "every patriotic"),
     ("LNG006", "The president called reporters enemies of the people.", "enemies of the people"),
     # LNG008 slogans
-    ("LNG008", "Protesters chanted \"Death to the traitors\" outside the court.", "Death to"),
-    ("LNG008", "Crowds shouted \"Long live Castro\" in the square.", "Long live"),
-    ("LNG008", "Supporters wore caps reading \"Make Britain great again\".", "great again"),
+    ("LNG008", 'Protesters chanted "Death to the traitors" outside the court.', "Death to"),
+    ("LNG008", 'Crowds shouted "Long live Castro" in the square.', "Long live"),
+    ("LNG008", 'Supporters wore caps reading "Make Britain great again".', "great again"),
     # LNG009 thought-terminating cliches
     ("LNG009", "Asked about the cuts, the minister said it is what it is.", "it is what it is"),
     ("LNG009", "Enough is enough, the coach told reporters after the defeat.", "Enough is enough"),
@@ -81,7 +82,7 @@ MUST_NOT_FIRE = [
     ("LNG001", "Convicted terrorist Anders Lund was released from prison on Monday."),
     ("LNG001", "The EU's sanctions regime has been extended for six months."),
     ("LNG001", "The training regime for new recruits lasts 12 weeks."),
-    ("LNG001", "The term \"regime\" is contested among historians."),
+    ("LNG001", 'The term "regime" is contested among historians.'),
     ("LNG001", "The word terrorist has been used loosely by politicians."),
     ("LNG001", "Kenya is not a terrorist state, the minister told parliament."),
     ("LNG001", "The puppet show at the Edinburgh festival sold out."),
@@ -93,11 +94,11 @@ MUST_NOT_FIRE = [
     ("LNG003", "The record was the fastest time in the event's history."),
     ("LNG003", "The storm destroyed three houses and damaged a school."),
     ("LNG004", "The so-called long COVID affects millions of people."),
-    ("LNG004", "She received the \"Journalist of the Year\" award in May."),
-    ("LNG004", "The museum's \"Heroes\" exhibition opens on Friday."),
+    ("LNG004", 'She received the "Journalist of the Year" award in May.'),
+    ("LNG004", 'The museum\'s "Heroes" exhibition opens on Friday.'),
     ("LNG004", "Prosecutors say the man allegedly stole 40,000 euros."),
     # a partial quote of the source's own words is not a scare quote
-    ("LNG004", "The senator said in 2019 that his main goal was to make the governor a \"one-term president.\""),
+    ("LNG004", 'The senator said in 2019 that his main goal was to make the governor a "one-term president."'),
     ("LNG004", "The mayor openly admires the general as a “strong leader,” and says so often."),
     # a title in quotation marks, and the two moral categories named together
     ("LNG002", "The group's new ad, titled “Reckless,” will air in three states from Monday."),
@@ -119,7 +120,7 @@ def test_language_fires(parse, code, text, words):
     assert found, f"{code} did not fire on: {text}"
     assert any(words.lower() in f.span.text.lower() for f in found), [f.span.text for f in found]
     for f in found:
-        assert text[f.span.start - 0: f.span.end] == f.span.text or f.span.text in text
+        assert text[f.span.start - 0 : f.span.end] == f.span.text or f.span.text in text
         assert f.evidence["technique"] == language.TECHNIQUE[code]
 
 
@@ -139,10 +140,13 @@ def test_language_name_calling_evidence_names_target_and_label(parse):
     assert finding.message == "labels Kremlin as 'thugs'"
 
 
-@pytest.mark.parametrize("text", [
-    "\"The Kremlin thugs beat us,\" a protester said.",
-    "A protester said the Kremlin thugs beat them.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"The Kremlin thugs beat us," a protester said.',
+        "A protester said the Kremlin thugs beat them.",
+    ],
+)
 def test_language_quoted_label_is_the_sources_wording(parse, text):
     (finding,) = _findings(parse, text, "LNG001")
     assert finding.evidence["in_quote"] is True
@@ -158,8 +162,10 @@ def test_language_terrorist_policy_state_actor_only(parse):
 
 
 def test_language_repetition_fires_on_second_use(parse):
-    text = ("Witnesses said the raid was savage.\n\nA second savage raid followed on Sunday, "
-            "and a third savage assault on Monday.")
+    text = (
+        "Witnesses said the raid was savage.\n\nA second savage raid followed on Sunday, "
+        "and a third savage assault on Monday."
+    )
     found = _findings(parse, text, "LNG007")
     assert len(found) == 1
     assert found[0].evidence["count"] == 3

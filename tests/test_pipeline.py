@@ -20,7 +20,11 @@ def test_pipeline_non_english_gets_notice_and_no_findings(nlp):
 
 @pytest.mark.model
 def test_pipeline_unknown_date_is_said(nlp):
-    report = check(from_text("Title\n\nThe mayor said the bridge would reopen last Thursday."), settings=Settings(store=False), nlp=nlp)
+    report = check(
+        from_text("Title\n\nThe mayor said the bridge would reopen last Thursday."),
+        settings=Settings(store=False),
+        nlp=nlp,
+    )
     assert report.provenance.publication_date == "unknown"
     assert any(n.code == "W002" for n in report.notices)
 
@@ -45,4 +49,4 @@ def test_pipeline_headline_is_its_own_sentence(nlp):
 
     article = from_text("Will the mine reopen?\nWorkers said it would stay shut.")
     doc = nlp(prepare_doc(nlp, article, None))
-    assert [s.text for s in doc.sents][0] == "Will the mine reopen?"
+    assert next(s.text for s in doc.sents) == "Will the mine reopen?"

@@ -1,4 +1,5 @@
 """Tests for presslint.analyzers.quantities: parsing numbers and the NUM rules."""
+
 from __future__ import annotations
 
 import pytest
@@ -38,8 +39,9 @@ def test_quantities_parsed(parse, sentence, expression, value, counts, unit, app
     assert q.sentence == 0
 
 
-@pytest.mark.parametrize("sentence", ["The team won the title in 2019.", "Boeing 737 jets were grounded.",
-                                      "She finished first on Sunday."])
+@pytest.mark.parametrize(
+    "sentence", ["The team won the title in 2019.", "Boeing 737 jets were grounded.", "She finished first on Sunday."]
+)
 def test_quantities_skip_years_names_and_ordinals(parse, sentence):
     assert not [q for q in parse(sentence, date=PUB)._.pl_quantities if q.value in (2019, 737, 1)]
 

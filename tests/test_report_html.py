@@ -11,7 +11,11 @@ def _report(text: str) -> Report:
     return Report(
         article=Article(text=text, title='<b onmouseover="x">Title</b>', byline="<i>me</i>"),
         provenance=prov,
-        findings=[Finding("SRC001", "warning", "msg with <tag>", span, related=[Span.between(text, 0, 9)], name="anonymous-source")],
+        findings=[
+            Finding(
+                "SRC001", "warning", "msg with <tag>", span, related=[Span.between(text, 0, 9)], name="anonymous-source"
+            )
+        ],
         sources=[Source(0, "<script>bad()</script>", "anonymous", [span])],
     )
 

@@ -22,7 +22,7 @@ def test_report_json_validates_against_schema(check_text):
     data = json.loads(render(report, "json"))
     jsonschema.validate(data, SCHEMA)
     assert data["schema_version"] == report.schema_version
-    assert list(data)[0] == "schema_version"
+    assert next(iter(data)) == "schema_version"
 
 
 @pytest.mark.model

@@ -1,4 +1,5 @@
 """presslint.scale.batch: Dask results equal the single-process run; failures are rows, never a dead job."""
+
 from __future__ import annotations
 
 import json
@@ -11,8 +12,13 @@ pq = pytest.importorskip("pyarrow.parquet")
 
 from presslint.scale import batch  # noqa: E402
 
-ARTICLES = ("tamega-valley-floods", "navy-air-station-closure", "okonkwo-porto-transfer", "eu-steel-quota-wire",
-            "dunmore-measles-outbreak")
+ARTICLES = (
+    "tamega-valley-floods",
+    "navy-air-station-closure",
+    "okonkwo-porto-transfer",
+    "eu-steel-quota-wire",
+    "dunmore-measles-outbreak",
+)
 
 
 @pytest.fixture
@@ -63,7 +69,9 @@ def test_scale_batch_analysis_crash_marks_only_that_item(folder, monkeypatch, nl
     rows = list(batch.run_local([str(folder)], partition_size=3))
     assert len(rows) == len(ARTICLES) + 1
     crashed = [r for r in rows if r["error_code"] == "E502"]
-    assert len(crashed) == 1 and "okonkwo" in crashed[0]["origin"] and "analyzer exploded" in crashed[0]["error_message"]
+    assert (
+        len(crashed) == 1 and "okonkwo" in crashed[0]["origin"] and "analyzer exploded" in crashed[0]["error_message"]
+    )
     assert crashed[0]["content_hash"]  # the article was read: its hash is kept for a re-run
     assert sum(r["error_code"] is None for r in rows) == len(ARTICLES) - 1
 
@@ -72,8 +80,12 @@ def test_scale_batch_expand_inputs_globs(tmp_path):
     for name in ("a.txt", "b.txt", "c.html"):
         (tmp_path / name).write_text("x")
     got = batch.expand_inputs([str(tmp_path / "*.txt"), str(tmp_path / "c.html"), str(tmp_path / "none-*.txt")])
-    assert got == [str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), str(tmp_path / "c.html"),
-                   str(tmp_path / "none-*.txt")]
+    assert got == [
+        str(tmp_path / "a.txt"),
+        str(tmp_path / "b.txt"),
+        str(tmp_path / "c.html"),
+        str(tmp_path / "none-*.txt"),
+    ]
 
 
 @pytest.mark.model

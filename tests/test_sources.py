@@ -1,4 +1,5 @@
 """Sources and attribution: quote extraction, source kinds and merging, SRC001-SRC003."""
+
 from __future__ import annotations
 
 import pytest
@@ -23,7 +24,7 @@ def _quotes_and_sources(parse, text):
 
 def _codes(parse, text):
     doc = parse(text, date="2021-12-11")
-    return [f for f in analyze(doc)[2]]
+    return list(analyze(doc)[2])
 
 
 # ------------------------------------------------------------------------------------------------- quotation marks
@@ -45,48 +46,167 @@ def test_sources_quote_spans(text, expected):
 QUOTE_CASES = [
     # text, kind, speaker, cue, content, channel
     # content clauses the parser hangs on an adverbial of the speech verb
-    ("Two hospital managers told the Daily Ledger without giving their names that the ward would close in May.",
-     "indirect", "Two hospital managers", "told", "that the ward would close in May", "the Daily Ledger"),
-    ("The club's owner told Radio Norte the same day that no offer had been received for the striker.",
-     "indirect", "The club's owner", "told", "that no offer had been received for the striker", "Radio Norte"),
-    ("The mayor told reporters on the day that he arrived that the bridge would reopen.",
-     "indirect", "The mayor", "told", "that the bridge would reopen", None),
-    ("“We will not back down,” the union leader said.",
-     "direct", "the union leader", "said", "“We will not back down,”", None),
-    ("“This is a disaster for farmers,” said Jane Miller, head of the National Farmers Union.",
-     "direct", "Jane Miller, head of the National Farmers Union", "said", "“This is a disaster for farmers,”", None),
-    ("The health minister said: “Vaccines are safe and they work.”",
-     "direct", "The health minister", "said", "“Vaccines are safe and they work.”", None),
-    ("He said the government had made “serious mistakes” on testing.",
-     "mixed", "He", "said", "the government had made “serious mistakes” on testing", None),
-    ("The senator said in a statement to The Associated Press that she would vote against the bill.",
-     "indirect", "The senator", "said", "that she would vote against the bill", "The Associated Press"),
-    ("The hospital's director said in an interview with CNN that beds were running out.",
-     "indirect", "The hospital's director", "said", "that beds were running out", "CNN"),
-    ("Speaking to the BBC, the minister said the strike was illegal.",
-     "indirect", "the minister", "said", "the strike was illegal", "the BBC"),
-    ("The coach told reporters that the team was ready for the final.",
-     "indirect", "The coach", "told", "that the team was ready for the final", None),
-    ("Three health officials told Al Jazeera that the outbreak had spread to two more provinces.",
-     "indirect", "Three health officials", "told", "that the outbreak had spread to two more provinces", "Al Jazeera"),
-    ("According to two people familiar with the talks, the deal is close.",
-     "indirect", "two people familiar with the talks", "According to", "the deal is close", None),
-    ("The plant will close in March, the company said.",
-     "indirect", "the company", "said", "The plant will close in March", None),
-    ("The ministry issued a statement saying the vaccine was safe for children.",
-     "indirect", "The ministry", "saying", "the vaccine was safe for children", None),
-    ("The company denied that it had misled investors.",
-     "indirect", "The company", "denied", "that it had misled investors", None),
-    ("The defendant's lawyer argued that the search had been unlawful.",
-     "indirect", "The defendant's lawyer", "argued", "that the search had been unlawful", None),
-    ("The central bank's governor stressed that inflation remained too high.",
-     "indirect", "The central bank's governor", "stressed", "that inflation remained too high", None),
-    ("The plan, he said, would cost $2 billion.",
-     "indirect", "he", "said", "would cost $2 billion", None),
-    ("Microsoft said on Monday it would cut 10,000 jobs.",
-     "indirect", "Microsoft", "said", "it would cut 10,000 jobs", None),
-    ("“I have done nothing wrong,” the former president wrote on Truth Social.",
-     "direct", "the former president", "wrote", "“I have done nothing wrong,”", "Truth Social"),
+    (
+        "Two hospital managers told the Daily Ledger without giving their names that the ward would close in May.",
+        "indirect",
+        "Two hospital managers",
+        "told",
+        "that the ward would close in May",
+        "the Daily Ledger",
+    ),
+    (
+        "The club's owner told Radio Norte the same day that no offer had been received for the striker.",
+        "indirect",
+        "The club's owner",
+        "told",
+        "that no offer had been received for the striker",
+        "Radio Norte",
+    ),
+    (
+        "The mayor told reporters on the day that he arrived that the bridge would reopen.",
+        "indirect",
+        "The mayor",
+        "told",
+        "that the bridge would reopen",
+        None,
+    ),
+    (
+        "“We will not back down,” the union leader said.",
+        "direct",
+        "the union leader",
+        "said",
+        "“We will not back down,”",
+        None,
+    ),
+    (
+        "“This is a disaster for farmers,” said Jane Miller, head of the National Farmers Union.",
+        "direct",
+        "Jane Miller, head of the National Farmers Union",
+        "said",
+        "“This is a disaster for farmers,”",
+        None,
+    ),
+    (
+        "The health minister said: “Vaccines are safe and they work.”",
+        "direct",
+        "The health minister",
+        "said",
+        "“Vaccines are safe and they work.”",
+        None,
+    ),
+    (
+        "He said the government had made “serious mistakes” on testing.",
+        "mixed",
+        "He",
+        "said",
+        "the government had made “serious mistakes” on testing",
+        None,
+    ),
+    (
+        "The senator said in a statement to The Associated Press that she would vote against the bill.",
+        "indirect",
+        "The senator",
+        "said",
+        "that she would vote against the bill",
+        "The Associated Press",
+    ),
+    (
+        "The hospital's director said in an interview with CNN that beds were running out.",
+        "indirect",
+        "The hospital's director",
+        "said",
+        "that beds were running out",
+        "CNN",
+    ),
+    (
+        "Speaking to the BBC, the minister said the strike was illegal.",
+        "indirect",
+        "the minister",
+        "said",
+        "the strike was illegal",
+        "the BBC",
+    ),
+    (
+        "The coach told reporters that the team was ready for the final.",
+        "indirect",
+        "The coach",
+        "told",
+        "that the team was ready for the final",
+        None,
+    ),
+    (
+        "Three health officials told Al Jazeera that the outbreak had spread to two more provinces.",
+        "indirect",
+        "Three health officials",
+        "told",
+        "that the outbreak had spread to two more provinces",
+        "Al Jazeera",
+    ),
+    (
+        "According to two people familiar with the talks, the deal is close.",
+        "indirect",
+        "two people familiar with the talks",
+        "According to",
+        "the deal is close",
+        None,
+    ),
+    (
+        "The plant will close in March, the company said.",
+        "indirect",
+        "the company",
+        "said",
+        "The plant will close in March",
+        None,
+    ),
+    (
+        "The ministry issued a statement saying the vaccine was safe for children.",
+        "indirect",
+        "The ministry",
+        "saying",
+        "the vaccine was safe for children",
+        None,
+    ),
+    (
+        "The company denied that it had misled investors.",
+        "indirect",
+        "The company",
+        "denied",
+        "that it had misled investors",
+        None,
+    ),
+    (
+        "The defendant's lawyer argued that the search had been unlawful.",
+        "indirect",
+        "The defendant's lawyer",
+        "argued",
+        "that the search had been unlawful",
+        None,
+    ),
+    (
+        "The central bank's governor stressed that inflation remained too high.",
+        "indirect",
+        "The central bank's governor",
+        "stressed",
+        "that inflation remained too high",
+        None,
+    ),
+    ("The plan, he said, would cost $2 billion.", "indirect", "he", "said", "would cost $2 billion", None),
+    (
+        "Microsoft said on Monday it would cut 10,000 jobs.",
+        "indirect",
+        "Microsoft",
+        "said",
+        "it would cut 10,000 jobs",
+        None,
+    ),
+    (
+        "“I have done nothing wrong,” the former president wrote on Truth Social.",
+        "direct",
+        "the former president",
+        "wrote",
+        "“I have done nothing wrong,”",
+        "Truth Social",
+    ),
 ]
 
 
@@ -101,7 +221,7 @@ def test_sources_extracts_speaker_cue_content_channel(parse, text, kind, speaker
     assert quote.content.text == content
     assert (quote.channel.text if quote.channel else None) == channel
     for span in (quote.speaker, quote.cue, quote.content):  # offsets point into the text
-        assert text[span.start:span.end] == span.text
+        assert text[span.start : span.end] == span.text
 
 
 @pytest.mark.parametrize(
@@ -125,44 +245,104 @@ def test_sources_no_attribution_yields_nothing(parse, text):
 KIND_CASES = [
     # text, source name, kind, count
     # documents and data are not hidden people (no SRC001); "figures" can be either
-    ("Ticket sales fell by a fifth in March, according to the theatre's monthly figures.",
-     "the theatre's monthly figures", "unknown", None),
+    (
+        "Ticket sales fell by a fifth in March, according to the theatre's monthly figures.",
+        "the theatre's monthly figures",
+        "unknown",
+        None,
+    ),
     ("Its own figures show that the airline carried fewer passengers in June.", "Its own figures", "unknown", None),
-    ("Senior opposition figures said the count had been rigged in two districts.",
-     "Senior opposition figures", "anonymous", None),
-    ("The four nurses said without revealing their names that the ward had been short-staffed for months.",
-     "The four nurses", "anonymous", 4),
+    (
+        "Senior opposition figures said the count had been rigged in two districts.",
+        "Senior opposition figures",
+        "anonymous",
+        None,
+    ),
+    (
+        "The four nurses said without revealing their names that the ward had been short-staffed for months.",
+        "The four nurses",
+        "anonymous",
+        4,
+    ),
     ("Prime Minister Jacinda Ardern said the border would reopen in April.", "Jacinda Ardern", "named_person", None),
-    ("The company's chief executive, Satya Nadella, told investors that growth would slow.",
-     "Satya Nadella", "named_person", None),
+    (
+        "The company's chief executive, Satya Nadella, told investors that growth would slow.",
+        "Satya Nadella",
+        "named_person",
+        None,
+    ),
     ("Lionel Messi said he was proud of his team-mates after the match.", "Lionel Messi", "named_person", None),
     ("Reuters reported that the talks had stalled over tariffs.", "Reuters", "named_organisation", None),
-    ("The Pentagon said on Tuesday that no decision had been made on troop levels.",
-     "Pentagon", "named_organisation", None),
+    (
+        "The Pentagon said on Tuesday that no decision had been made on troop levels.",
+        "Pentagon",
+        "named_organisation",
+        None,
+    ),
     ("Police said a 34-year-old man had been arrested on suspicion of murder.", "Police", "named_organisation", None),
-    ("The European Commission announced that it would fine the company 2.4 billion euros.",
-     "The European Commission", "named_organisation", None),
-    ("A police spokesperson said officers were called to the scene shortly after 10pm.",
-     "A police spokesperson", "role_only", None),
+    (
+        "The European Commission announced that it would fine the company 2.4 billion euros.",
+        "The European Commission",
+        "named_organisation",
+        None,
+    ),
+    (
+        "A police spokesperson said officers were called to the scene shortly after 10pm.",
+        "A police spokesperson",
+        "role_only",
+        None,
+    ),
     ("The hospital's director said the intensive care unit was full.", "The hospital's director", "role_only", None),
-    ("Germany's finance minister said the budget would be balanced by 2024.",
-     "Germany's finance minister", "role_only", None),
+    (
+        "Germany's finance minister said the budget would be balanced by 2024.",
+        "Germany's finance minister",
+        "role_only",
+        None,
+    ),
     ("The head coach told reporters that the team was ready for the final.", "The head coach", "role_only", None),
-    ("Two people familiar with the talks said a deal could be announced on Friday.",
-     "Two people familiar with the talks", "anonymous", 2),
-    ("Three health officials told Al Jazeera that the outbreak had spread to two more provinces.",
-     "Three health officials", "anonymous", 3),
-    ("A senior diplomat, speaking on condition of anonymity, said the sanctions would be extended.",
-     "A senior diplomat", "anonymous", None),
-    ("An official who asked not to be named said the vote would be delayed until next year.",
-     "An official who asked not to be named", "anonymous", None),
-    ("Sources familiar with the matter said the merger talks had been paused.",
-     "Sources familiar with the matter", "anonymous", None),
+    (
+        "Two people familiar with the talks said a deal could be announced on Friday.",
+        "Two people familiar with the talks",
+        "anonymous",
+        2,
+    ),
+    (
+        "Three health officials told Al Jazeera that the outbreak had spread to two more provinces.",
+        "Three health officials",
+        "anonymous",
+        3,
+    ),
+    (
+        "A senior diplomat, speaking on condition of anonymity, said the sanctions would be extended.",
+        "A senior diplomat",
+        "anonymous",
+        None,
+    ),
+    (
+        "An official who asked not to be named said the vote would be delayed until next year.",
+        "An official who asked not to be named",
+        "anonymous",
+        None,
+    ),
+    (
+        "Sources familiar with the matter said the merger talks had been paused.",
+        "Sources familiar with the matter",
+        "anonymous",
+        None,
+    ),
     ("Officials said the wildfire was 40 percent contained by Sunday evening.", "Officials", "anonymous", None),
-    ("A senior Pentagon official said the drills would go ahead as planned.",
-     "A senior Pentagon official", "anonymous", None),
-    ("People close to the prince said he was unhappy with the decision.",
-     "People close to the prince", "anonymous", None),
+    (
+        "A senior Pentagon official said the drills would go ahead as planned.",
+        "A senior Pentagon official",
+        "anonymous",
+        None,
+    ),
+    (
+        "People close to the prince said he was unhappy with the decision.",
+        "People close to the prince",
+        "anonymous",
+        None,
+    ),
 ]
 
 
@@ -191,7 +371,8 @@ def test_sources_src001_fires_only_for_anonymous(parse, text, name, kind, count)
 
 def test_sources_role_description_and_name(parse):
     _, _, sources = _quotes_and_sources(
-        parse, "The company's chief executive, Satya Nadella, told investors that growth would slow.")
+        parse, "The company's chief executive, Satya Nadella, told investors that growth would slow."
+    )
     assert sources[0].description == "The company's chief executive"
 
 
@@ -199,16 +380,28 @@ def test_sources_role_description_and_name(parse):
 @pytest.mark.parametrize(
     "text, kind, mentions",
     [
-        ("Dr Anthony Fauci said the variant spread faster. Fauci added that vaccines still worked.",
-         "named_person", 2),
-        ("A senior official said the talks had collapsed. The official added that a new round was unlikely.",
-         "anonymous", 2),
-        ("John Smith, a state health official, said cases had doubled. The official said hospitals were coping.",
-         "named_person", 2),
-        ("The coach told reporters that the team was ready. He said the injury to the captain was not serious.",
-         "role_only", 2),
-        ("Microsoft said on Monday it would cut 10,000 jobs. The company said the cuts would be completed by March. "
-         "It added that hiring would continue in artificial intelligence.", "named_organisation", 3),
+        ("Dr Anthony Fauci said the variant spread faster. Fauci added that vaccines still worked.", "named_person", 2),
+        (
+            "A senior official said the talks had collapsed. The official added that a new round was unlikely.",
+            "anonymous",
+            2,
+        ),
+        (
+            "John Smith, a state health official, said cases had doubled. The official said hospitals were coping.",
+            "named_person",
+            2,
+        ),
+        (
+            "The coach told reporters that the team was ready. He said the injury to the captain was not serious.",
+            "role_only",
+            2,
+        ),
+        (
+            "Microsoft said on Monday it would cut 10,000 jobs. The company said the cuts would be completed by March. "
+            "It added that hiring would continue in artificial intelligence.",
+            "named_organisation",
+            3,
+        ),
     ],
 )
 def test_sources_merges_repeated_mentions(parse, text, kind, mentions):
@@ -281,13 +474,25 @@ def test_sources_find_unattributed_is_pure(parse):
 @pytest.mark.parametrize(
     "text, fires, source",
     [
-        ("Microsoft said on Monday it would cut 10,000 jobs. The company said the cuts would be completed by March. "
-         "It added that hiring would continue in artificial intelligence.", True, "Microsoft"),
-        ("The mayor said the bridge would reopen in May. Engineers from the state transport department said "
-         "repairs could take until the autumn.", False, None),
+        (
+            "Microsoft said on Monday it would cut 10,000 jobs. The company said the cuts would be completed by March. "
+            "It added that hiring would continue in artificial intelligence.",
+            True,
+            "Microsoft",
+        ),
+        (
+            "The mayor said the bridge would reopen in May. Engineers from the state transport department said "
+            "repairs could take until the autumn.",
+            False,
+            None,
+        ),
         ("The mayor said the bridge would reopen in May. Traffic has been diverted since March.", False, None),
-        ("Health minister Greg Hunt said the booster programme would start in January. Hunt added that supplies "
-         "were secure. Opposition health spokesman Mark Butler said the rollout was too slow.", False, None),
+        (
+            "Health minister Greg Hunt said the booster programme would start in January. Hunt added that supplies "
+            "were secure. Opposition health spokesman Mark Butler said the rollout was too slow.",
+            False,
+            None,
+        ),
     ],
 )
 def test_sources_src003_single_source_story(parse, text, fires, source):
@@ -302,8 +507,10 @@ def test_sources_src003_single_source_story(parse, text, fires, source):
 
 # ------------------------------------------------------------------------------------------ component and report
 def test_sources_component_fills_doc_and_report(parse, check_text):
-    text = ("Bridge closure\n\nA senior transport official said the bridge would stay shut until June. "
-            "Engineers have found cracks in two of its supports.")
+    text = (
+        "Bridge closure\n\nA senior transport official said the bridge would stay shut until June. "
+        "Engineers have found cracks in two of its supports."
+    )
     doc = parse(text)
     assert len(doc._.pl_quotes) == 1 and len(doc._.pl_sources) == 1
     assert doc._.pl_sources[0].kind == "anonymous"

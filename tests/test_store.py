@@ -1,4 +1,5 @@
 """The SQLite store: migrations, WAL, idempotent saves keyed by (text, version, config, date), history, forget."""
+
 from __future__ import annotations
 
 import hashlib
@@ -12,12 +13,25 @@ from presslint.model import Finding, Provenance, Report, Span
 from presslint.store import LATEST, Store, open_store, schema
 
 
-def make_report(text: str, *, findings=(), config_hash="cfg1", version="0.1.0", pubdate="2021-12-11",
-                content_hash: str | None = None, origin="story.txt") -> Report:
+def make_report(
+    text: str,
+    *,
+    findings=(),
+    config_hash="cfg1",
+    version="0.1.0",
+    pubdate="2021-12-11",
+    content_hash: str | None = None,
+    origin="story.txt",
+) -> Report:
     article = from_text(text, origin=origin)
     prov = Provenance(
-        presslint_version=version, model_name="en_test", model_version="0", model_sha256="0" * 64,
-        config_hash=config_hash, publication_date=pubdate, publication_date_source="option",
+        presslint_version=version,
+        model_name="en_test",
+        model_version="0",
+        model_sha256="0" * 64,
+        config_hash=config_hash,
+        publication_date=pubdate,
+        publication_date_source="option",
         content_hash=content_hash or hashlib.sha256(article.text.encode()).hexdigest(),
         checked_at="2021-12-11T10:00:00+00:00",
     )
@@ -26,8 +40,15 @@ def make_report(text: str, *, findings=(), config_hash="cfg1", version="0.1.0", 
 
 def finding(text: str, needle: str, code="SRC001", severity="warning") -> Finding:
     start = text.index(needle)
-    return Finding(code, severity, "message", Span(start, start + len(needle), needle, 3, start + 1),
-                   evidence={"matched": needle}, name="anonymous-source", category="sources")
+    return Finding(
+        code,
+        severity,
+        "message",
+        Span(start, start + len(needle), needle, 3, start + 1),
+        evidence={"matched": needle},
+        name="anonymous-source",
+        category="sources",
+    )
 
 
 STORY = "Council delays the budget vote\n\nTwo officials said the vote would move to March, citing late figures."
@@ -123,8 +144,11 @@ def test_store_find_returns_stored_report(store):
 
 def test_store_history_newest_first_with_counts(store):
     other = "Storm closes the harbour\n\nThe port authority said ships would wait offshore until Friday."
-    store.save(make_report(STORY, findings=[finding(STORY, "Two officials said"),
-                                            finding(STORY, "late figures", "NUM002", "error")]))
+    store.save(
+        make_report(
+            STORY, findings=[finding(STORY, "Two officials said"), finding(STORY, "late figures", "NUM002", "error")]
+        )
+    )
     store.save(make_report(other, origin="storm.txt"))
     rows = store.history(limit=10)
     assert [r.title for r in rows] == ["Storm closes the harbour", "Council delays the budget vote"]

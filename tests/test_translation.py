@@ -1,4 +1,5 @@
 """Machine-translation artefacts (MTA001-MTA003): tables of should-fire and must-not-fire sentences."""
+
 from __future__ import annotations
 
 import pytest
@@ -28,13 +29,16 @@ SHOULD_FIRE = [
     ("MTA002", "Prices rose sharply in March,, the statistics office said.", ",,"),
     ("MTA002", "The talks will resume next week ; no date has been set.", " ;"),
     ("MTA002", "The mayor said, The bridge will reopen in spring.", ", The"),
-    ("MTA002", "Police said the suspect \"fled on foot after the robbery.", "\""),
+    ("MTA002", 'Police said the suspect "fled on foot after the robbery.', '"'),
     ("MTA002", "Will the strike end ?", " ?"),
     ("MTA002", "”We are not leaving,” the union leader told reporters outside the plant.", "”"),
     ("MTA002", "The coach called the result “a disaster for the club.“\n\nThe board met on Monday.", "“"),
     # MTA003 literal translation
-    ("MTA003", "The two countries agreed to strengthen their mutual cooperation in the field of energy.",
-     "mutual cooperation"),
+    (
+        "MTA003",
+        "The two countries agreed to strengthen their mutual cooperation in the field of energy.",
+        "mutual cooperation",
+    ),
     ("MTA003", "The army returned back to its barracks after the parade.", "returned back"),
     ("MTA003", "He criticised the officials without naming their names.", "naming their names"),
     ("MTA003", "The government decided a decision to close the border.", "decided a decision"),
@@ -42,8 +46,11 @@ SHOULD_FIRE = [
     ("MTA003", "The ministry provided equipments to farmers in the north.", "equipments"),
     ("MTA003", "From its side, the ministry denied the report.", "From its side"),
     ("MTA003", "The leaders discussed about the crisis in Sudan.", "discussed about"),
-    ("MTA003", "The minister praised the agreement, which he described it as historic for both nations.",
-     "which he described it"),
+    (
+        "MTA003",
+        "The minister praised the agreement, which he described it as historic for both nations.",
+        "which he described it",
+    ),
     ("MTA003", "Police found the car which they had been searching it for since Monday.", "searching it"),
     ("MTA003", "The spokesman stressed on the need for calm in the capital.", "stressed on"),
     ("MTA003", "The plant was built in the year of 2015 with foreign funds.", "year of 2015"),
@@ -69,17 +76,22 @@ MUST_NOT_FIRE = [
     ("MTA002", "He paused... then said nothing more about the deal."),
     ("MTA002", "The U.S., Canada and Mexico signed the pact in 2018."),
     ("MTA002", "Government Says, Yes To New Rail Link"),
-    ("MTA002", "\"We will rebuild,\" the mayor said on Tuesday."),
+    ("MTA002", '"We will rebuild," the mayor said on Tuesday.'),
     ("MTA002", "The plant in Dayton, Ohio, and a depot in Gary, Ind., will close in May."),
     ("MTA002", "Sen. Ann Hale, R-Tenn., voted against the bill; Rep. Joe Marsh, D-Mass., abstained."),
     ("MTA002", "The storm hit Mobile, Ala.; flights were cancelled across the region."),
-    ("MTA002", "\"The bridge is safe,” the engineer said after the inspection."),
-    ("MTA002", "“We expect a decision soon,\" a spokeswoman for the agency said."),
-    ("MTA002", "The suspect is 5'11\" tall, police said, and was last seen \"heading north.\""),
-    ("MTA002", "<tweet author=\"cityhall\" lang=\"en>Polls open at 7</tweet>. The mayor said voting was "
-               "\"going smoothly.\""),
-    ("MTA002", "\"The town was quiet that night.\n\n“Nobody expected it,” one resident said, adding that the "
-               "streets were empty.\""),
+    ("MTA002", '"The bridge is safe,” the engineer said after the inspection.'),
+    ("MTA002", '“We expect a decision soon," a spokeswoman for the agency said.'),
+    ("MTA002", 'The suspect is 5\'11" tall, police said, and was last seen "heading north."'),
+    (
+        "MTA002",
+        '<tweet author="cityhall" lang="en>Polls open at 7</tweet>. The mayor said voting was "going smoothly."',
+    ),
+    (
+        "MTA002",
+        '"The town was quiet that night.\n\n“Nobody expected it,” one resident said, adding that the '
+        'streets were empty."',
+    ),
     ("MTA003", "In this regard, the ministry will take a decision next week."),
     ("MTA003", "The president will make a visit to Japan in the spring."),
     ("MTA003", "The committee refused to name names in its report."),
@@ -96,7 +108,7 @@ def test_translation_fires(parse, code, text, words):
     found = _findings(parse, text, code)
     assert found, f"{code} did not fire on: {text}"
     assert any(words.lower() in f.span.text.lower() for f in found), [f.span.text for f in found]
-    assert all(f.severity == "info" and f.span.text == text[f.span.start: f.span.end] for f in found)
+    assert all(f.severity == "info" and f.span.text == text[f.span.start : f.span.end] for f in found)
 
 
 @pytest.mark.parametrize("code,text", MUST_NOT_FIRE)
@@ -106,7 +118,7 @@ def test_translation_stays_quiet(parse, code, text):
 
 
 def test_translation_quote_running_into_next_paragraph_is_balanced(parse):
-    text = ("“The first part of the plan is ready.\n\n“The second part will follow next year,” the minister said.")
+    text = "“The first part of the plan is ready.\n\n“The second part will follow next year,” the minister said."
     assert not _findings(parse, text, "MTA002")
 
 

@@ -1,4 +1,5 @@
 """The HTTP API through FastAPI's TestClient, with a real worker process (one, to spare the CPU)."""
+
 from __future__ import annotations
 
 import http.server
@@ -11,19 +12,21 @@ import pytest
 
 pytest.importorskip("fastapi")
 
-import jsonschema  # noqa: E402
-from fastapi.testclient import TestClient  # noqa: E402
+import jsonschema
+from fastapi.testclient import TestClient
 
-import presslint  # noqa: E402
-from presslint.config import Settings  # noqa: E402
-from presslint.web.app import STATIC, ServerConfig, create_app, openapi_text  # noqa: E402
-from presslint.web.claimreview import claim_reviews  # noqa: E402
+import presslint
+from presslint.config import Settings
+from presslint.web.app import STATIC, ServerConfig, create_app, openapi_text
+from presslint.web.claimreview import claim_reviews
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = json.loads((Path(presslint.__file__).parent / "schema" / "report.schema.json").read_text())
 ARTICLE = (ROOT / "examples" / "kirkuk-airbase.txt").read_text(encoding="utf-8")
-SHORT = ("Port authority delays ferry contract\n\nTwo officials at the port authority said on Tuesday that the ferry "
-         "contract would be signed next month, but declined to be named because they were not authorised to speak.")
+SHORT = (
+    "Port authority delays ferry contract\n\nTwo officials at the port authority said on Tuesday that the ferry "
+    "contract would be signed next month, but declined to be named because they were not authorised to speak."
+)
 
 
 @pytest.fixture(scope="module")
@@ -60,7 +63,7 @@ def test_web_api_check_returns_schema_valid_report_with_store_id(checked):
     assert any(f["code"] == "SRC001" for f in checked["findings"])
     for finding in checked["findings"]:
         span = finding["span"]
-        assert checked["article"]["text"][span["start"]:span["end"]] == span["text"]
+        assert checked["article"]["text"][span["start"] : span["end"]] == span["text"]
 
 
 def test_web_api_recheck_returns_the_stored_report(client, checked):
@@ -91,8 +94,11 @@ def test_web_api_select_and_ignore_filter_findings(client):
 
 
 def test_web_api_html_input_is_extracted(client):
-    page = ("<html><head><title>Council votes on budget</title></head><body><article><h1>Council votes on budget</h1>"
-            + "".join(f"<p>{SHORT.split(chr(10))[-1]} Paragraph {i}.</p>" for i in range(4)) + "</article></body></html>")
+    page = (
+        "<html><head><title>Council votes on budget</title></head><body><article><h1>Council votes on budget</h1>"
+        + "".join(f"<p>{SHORT.split(chr(10))[-1]} Paragraph {i}.</p>" for i in range(4))
+        + "</article></body></html>"
+    )
     report = client.post("/api/v1/check", json={"html": page, "filename": "budget.html"}).json()
     assert "ferry contract" in report["article"]["text"]
     assert report["article"]["origin"] == "budget.html"
@@ -100,8 +106,17 @@ def test_web_api_html_input_is_extracted(client):
 
 # -- ClaimReview ----------------------------------------------------------------------------------------------------
 def _finding(code: str, text: str, message: str) -> dict:
-    return {"code": code, "severity": "warning", "message": message, "name": "x", "category": "c",
-            "span": {"start": 0, "end": len(text), "text": text}, "related": [], "confidence": 1.0, "evidence": {}}
+    return {
+        "code": code,
+        "severity": "warning",
+        "message": message,
+        "name": "x",
+        "category": "c",
+        "span": {"start": 0, "end": len(text), "text": text},
+        "related": [],
+        "confidence": 1.0,
+        "evidence": {},
+    }
 
 
 def test_web_api_claimreview_only_for_verdict_findings():
@@ -133,18 +148,21 @@ def test_web_api_claimreview_endpoint_is_a_list(client, checked):
 
 
 # -- errors ---------------------------------------------------------------------------------------------------------
-@pytest.mark.parametrize("body, status, code", [
-    ({"text": "a", "html": "<p>b</p>"}, 422, "E702"),
-    ({}, 422, "E702"),
-    ({"text": "a", "colour": "red"}, 422, "E702"),
-    ({"text": "   "}, 422, "E102"),
-    ({"text": SHORT, "select": ["XYZ999"]}, 422, "E301"),
-    ({"text": SHORT, "date": "last Tuesday"}, 422, "E304"),
-    ({"url": "http://127.0.0.1:9/story"}, 403, "E201"),
-    ({"url": "http://10.1.2.3/story"}, 403, "E201"),
-    ({"url": "http://127.0.0.1:9/story", "allow_private": True}, 403, "E706"),
-    ({"url": "ftp://example.org/story"}, 422, "E204"),
-])
+@pytest.mark.parametrize(
+    "body, status, code",
+    [
+        ({"text": "a", "html": "<p>b</p>"}, 422, "E702"),
+        ({}, 422, "E702"),
+        ({"text": "a", "colour": "red"}, 422, "E702"),
+        ({"text": "   "}, 422, "E102"),
+        ({"text": SHORT, "select": ["XYZ999"]}, 422, "E301"),
+        ({"text": SHORT, "date": "last Tuesday"}, 422, "E304"),
+        ({"url": "http://127.0.0.1:9/story"}, 403, "E201"),
+        ({"url": "http://10.1.2.3/story"}, 403, "E201"),
+        ({"url": "http://127.0.0.1:9/story", "allow_private": True}, 403, "E706"),
+        ({"url": "ftp://example.org/story"}, 422, "E204"),
+    ],
+)
 def test_web_api_check_errors_have_codes(client, body, status, code):
     response = client.post("/api/v1/check", json=body)
     assert response.status_code == status, response.text
@@ -157,10 +175,13 @@ def test_web_api_private_url_message_speaks_to_web_clients(client):
     assert "started without --allow-private" in message and "127.0.0.1" in message
 
 
-@pytest.mark.parametrize("server_allows, wanted", [
-    (False, "this server was started without --allow-private"),
-    (True, 'send "allow_private": true'),
-])
+@pytest.mark.parametrize(
+    "server_allows, wanted",
+    [
+        (False, "this server was started without --allow-private"),
+        (True, 'send "allow_private": true'),
+    ],
+)
 def test_web_api_private_url_message_variants(server_allows, wanted):
     from presslint.errors import E
     from presslint.web.api import web_private_message
@@ -261,10 +282,12 @@ def test_web_api_slow_check_times_out_with_504(client):
 
 # -- URL fetch through a local server -------------------------------------------------------------------------------
 class _Page(http.server.BaseHTTPRequestHandler):
-    def do_GET(self):  # noqa: N802
-        body = ("<html><head><title>Harbour talks</title></head><body><article><h1>Harbour talks</h1>"
-                + "<p>The harbour master said on Monday that the ferry timetable would change in June.</p>" * 5
-                + "</article></body></html>").encode()
+    def do_GET(self):
+        body = (
+            "<html><head><title>Harbour talks</title></head><body><article><h1>Harbour talks</h1>"
+            + "<p>The harbour master said on Monday that the ferry timetable would change in June.</p>" * 5
+            + "</article></body></html>"
+        ).encode()
         self.send_response(200)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
@@ -294,11 +317,16 @@ def test_web_api_fetches_private_url_only_when_server_allows(client, config):
 
 # -- auth -----------------------------------------------------------------------------------------------------------
 def test_web_api_token_guards_every_api_route(tmp_path):
-    app = create_app(ServerConfig(settings=Settings(db=str(tmp_path / "t.db")), token="s3cret-token"),
-                     start_workers=False)
+    app = create_app(
+        ServerConfig(settings=Settings(db=str(tmp_path / "t.db")), token="s3cret-token"), start_workers=False
+    )
     with TestClient(app) as guarded:
-        for method, path in [("get", "/api/v1/rules"), ("get", "/api/v1/history"), ("get", "/api/v1/reports/1"),
-                             ("post", "/api/v1/check")]:
+        for method, path in [
+            ("get", "/api/v1/rules"),
+            ("get", "/api/v1/history"),
+            ("get", "/api/v1/reports/1"),
+            ("post", "/api/v1/check"),
+        ]:
             response = getattr(guarded, method)(path)
             assert response.status_code == 401 and error_of(response) == "E703", path
             assert response.headers["www-authenticate"] == "Bearer"
@@ -344,4 +372,5 @@ def test_web_api_openapi_served_and_committed_file_current(client):
     assert "/api/v1/check" in served["paths"] and "/api/v1/reports/{report_id}/claimreview" in served["paths"]
     committed = ROOT / "docs" / "openapi.json"
     assert committed.read_text(encoding="utf-8") == openapi_text(), (
-        "docs/openapi.json is stale: run .venv/bin/python scripts/export_openapi.py")
+        "docs/openapi.json is stale: run .venv/bin/python scripts/export_openapi.py"
+    )

@@ -1,6 +1,7 @@
 """The workbench in a real browser: Debian's Chromium, headless, driven by Playwright, against `presslint serve`
 started on a free loopback port. Skips when /usr/bin/chromium is missing (install it with `bash .ci/browser-deps`).
 """
+
 from __future__ import annotations
 
 import json
@@ -11,7 +12,7 @@ import pytest
 pytest.importorskip("fastapi")
 pytest.importorskip("playwright")
 
-from presslint.web.localserver import CHROMIUM, CHROMIUM_ARGS, INSTALL_HINT, local_server  # noqa: E402
+from presslint.web.localserver import CHROMIUM, CHROMIUM_ARGS, INSTALL_HINT, local_server
 
 pytestmark = [pytest.mark.browser, pytest.mark.network]
 if not Path(CHROMIUM).exists():

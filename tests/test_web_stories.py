@@ -1,6 +1,7 @@
 """The stories API: five outlet articles about one fire ingested with the library into the store the app reads.
 
 No worker process is started: story reads run in the server's thread pool (claims were aligned at ingest)."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -67,8 +68,11 @@ def test_web_stories_list_bad_query_is_a_coded_422(client, query, code):
 
 
 def test_web_stories_view_lines_up_a_contradiction_with_both_sides(story):
-    deaths = next(c for c in story["claims"] if c["status"] == "contradicted" and any(
-        "killed six workers" in m["text"] for m in c["members"]))
+    deaths = next(
+        c
+        for c in story["claims"]
+        if c["status"] == "contradicted" and any("killed six workers" in m["text"] for m in c["members"])
+    )
     positions = {s["position"]: set(s["outlets"]) for s in deaths["sides"]}
     assert positions["6 worker"] == {"daily ledger"}
     assert {"caldmoor gazette", "northern wire"} <= positions["4 worker"]

@@ -1,16 +1,17 @@
 """presslint: reads news articles and tells an editor what to trust and why.
 
-    >>> import presslint
-    >>> report = presslint.check("Headline\\n\\nTwo officials said ...")
-    >>> [f.code for f in report.findings]
+>>> import presslint
+>>> report = presslint.check("Headline\\n\\nTwo officials said ...")
+>>> [f.code for f in report.findings]
 """
+
 from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from .config import Settings, load_settings  # noqa: E402
-from .errors import PresslintError  # noqa: E402
-from .model import Article, Finding, Report, Span  # noqa: E402
+from .config import Settings, load_settings
+from .errors import PresslintError
+from .model import Article, Finding, Report, Span
 
 
 def check(source, *, settings: Settings | None = None, nlp=None) -> Report:
@@ -33,6 +34,15 @@ def load_pipeline(analyzer_options=None):
 
 
 __all__ = [
-    "Article", "Finding", "PresslintError", "Report", "Settings", "Span", "__version__", "check",
-    "check_articles", "load_pipeline", "load_settings",
+    "Article",
+    "Finding",
+    "PresslintError",
+    "Report",
+    "Settings",
+    "Span",
+    "__version__",
+    "check",
+    "check_articles",
+    "load_pipeline",
+    "load_settings",
 ]

@@ -11,6 +11,7 @@ File format (JSON)::
      "findings": [{"fingerprint": "3f2a...", "code": "SRC001", "text": "two officials said",
                    "occurrence": 0, "content_hash": "9b1c...", "origin": "story.txt"}]}
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -62,9 +63,16 @@ def entries(report: Report) -> list[Entry]:
         key = (finding.code, normalise_span(finding.span.text))
         occurrence = seen[key]
         seen[key] += 1
-        out.append(Entry(fingerprint(finding.code, finding.span.text, occurrence), finding.code,
-                         normalise_span(finding.span.text), occurrence, report.provenance.content_hash,
-                         _origin(report)))
+        out.append(
+            Entry(
+                fingerprint(finding.code, finding.span.text, occurrence),
+                finding.code,
+                normalise_span(finding.span.text),
+                occurrence,
+                report.provenance.content_hash,
+                _origin(report),
+            )
+        )
     return out
 
 
@@ -107,7 +115,7 @@ def write_entries(path: str | Path, items: Iterable[Entry]) -> int:
     data = {
         "presslint_baseline": FORMAT_VERSION,
         "presslint_version": __version__,
-        "created_at": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
+        "created_at": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
         "findings": items,
     }
     try:
@@ -132,8 +140,14 @@ def load(path: str | Path) -> Baseline:
         raise PresslintError(E.E305, path=path, reason="'findings' must be a list")
     try:
         return Baseline(
-            Entry(str(i["fingerprint"]), str(i["code"]), str(i.get("text", "")), int(i.get("occurrence", 0)),
-                  str(i["content_hash"]), i.get("origin"))
+            Entry(
+                str(i["fingerprint"]),
+                str(i["code"]),
+                str(i.get("text", "")),
+                int(i.get("occurrence", 0)),
+                str(i["content_hash"]),
+                i.get("origin"),
+            )
             for i in items
         )
     except (KeyError, TypeError, ValueError) as err:

@@ -2,6 +2,7 @@
 
 ``docs/cli.md`` is generated from these commands' help by :func:`render_docs`; a test fails when it is stale.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -77,20 +78,50 @@ def main() -> None:
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--format", "fmt", default="text", show_default=True, help="text, json or html.")
-@click.option("-o", "--output", type=click.Path(), help="Write the report here instead of stdout (html: a folder for several reports).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(),
+    help="Write the report here instead of stdout (html: a folder for several reports).",
+)
 @click.option("--select", multiple=True, help="Only these rule codes or prefixes (comma-separated), e.g. SRC,NUM.")
 @click.option("--ignore", multiple=True, help="Skip these rule codes or prefixes.")
-@click.option("--fail-on", type=click.Choice(["info", "warning", "error", "never"]), help="Exit 1 when a finding is at or above this severity (default: error).")
+@click.option(
+    "--fail-on",
+    type=click.Choice(["info", "warning", "error", "never"]),
+    help="Exit 1 when a finding is at or above this severity (default: error).",
+)
 @click.option("--date", help="Publication date to assume (YYYY-MM-DD) when the article has none.")
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), help="A presslint.toml to use.")
 @click.option("--allow-private", is_flag=True, help="Allow fetching URLs on private or loopback addresses.")
-@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), help="Hide findings recorded in this baseline file.")
-@click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False), help="Record the current findings in this baseline file.")
+@click.option(
+    "--baseline", "baseline_path", type=click.Path(dir_okay=False), help="Hide findings recorded in this baseline file."
+)
+@click.option(
+    "--write-baseline",
+    "write_baseline_path",
+    type=click.Path(dir_okay=False),
+    help="Record the current findings in this baseline file.",
+)
 @click.option("--kb", help="Knowledge store for KB checks: a path, or 'online' (Wikidata with a local cache).")
 @click.option("--no-store", is_flag=True, help="Neither look up nor save reports in the store.")
 @db_option
-def check(inputs, fmt, output, select, ignore, fail_on, date, config_path, allow_private, baseline_path,
-          write_baseline_path, kb, no_store, db) -> None:
+def check(
+    inputs,
+    fmt,
+    output,
+    select,
+    ignore,
+    fail_on,
+    date,
+    config_path,
+    allow_private,
+    baseline_path,
+    write_baseline_path,
+    kb,
+    no_store,
+    db,
+) -> None:
     """Check articles: files, folders, URLs, JSONL, or - for stdin.
 
     Several reports: text reports are concatenated; --format json prints one JSON object for one report and a JSON
@@ -188,8 +219,9 @@ def _reports(inputs: tuple[str, ...], settings) -> Iterator:
                 stored = None
                 if store is not None:
                     pubdate, _ = publication_date(item, settings)
-                    stored = store.find(content_hash(item), __version__, config_hash,
-                                        pubdate.isoformat() if pubdate else "unknown")
+                    stored = store.find(
+                        content_hash(item), __version__, config_hash, pubdate.isoformat() if pubdate else "unknown"
+                    )
                 if stored is not None:
                     stored.article = item  # same text; show where it was read from this time
                     slots.append(stored)
@@ -325,7 +357,9 @@ def _store(db: str | None):
 
 @main.command()
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1), help="How many reports to list.")
-@click.option("--offset", default=0, show_default=True, type=click.IntRange(min=0), help="Skip this many newest reports.")
+@click.option(
+    "--offset", default=0, show_default=True, type=click.IntRange(min=0), help="Skip this many newest reports."
+)
 @click.option("--format", "fmt", default="text", show_default=True, help="text or json.")
 @db_option
 def history(limit, offset, fmt, db) -> None:

@@ -1,4 +1,5 @@
 """Corpus commands (`ingest`, `stories`, `story`), registered on the main CLI group by :func:`register`."""
+
 from __future__ import annotations
 
 import json

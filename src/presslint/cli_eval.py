@@ -4,6 +4,7 @@ Each command reads a dataset from DATA_PATH, runs presslint's method and a simpl
 the baseline line and one summary line (ending with presslint's value, naming the published anchor), and with --out
 writes the per-item records as JSON for error analysis. Needs scikit-learn (``pip install presslint[eval]``).
 """
+
 from __future__ import annotations
 
 import json
@@ -110,7 +111,9 @@ def extraction_command(data_path, out, limit, quiet) -> None:
 @eval_group.command("clustering")
 @data_path
 @out_option
-@click.option("--folds", default=5, show_default=True, help="Cross-validation folds (threshold choice), grouped by Body ID.")
+@click.option(
+    "--folds", default=5, show_default=True, help="Cross-validation folds (threshold choice), grouped by Body ID."
+)
 @quiet_option
 def clustering_command(data_path, out, folds, quiet) -> None:
     """FNC-1 story clustering: related/unrelated AUC and F1 of the story-membership score; purity, inverse purity
@@ -121,17 +124,30 @@ def clustering_command(data_path, out, folds, quiet) -> None:
     _run("clustering", out, quiet, lambda m, p: m.evaluate(data_path, folds=folds, progress=p))
 
 
-cache_option = click.option("--cache", type=click.Path(file_okay=False),
-                            help="Folder for cached spaCy parses (default: a folder in the temp dir).")
+cache_option = click.option(
+    "--cache",
+    type=click.Path(file_okay=False),
+    help="Folder for cached spaCy parses (default: a folder in the temp dir).",
+)
 
 
 @eval_group.command("attribution")
 @data_path
 @out_option
-@click.option("--split", type=click.Choice(["dev", "train"]), default="dev", show_default=True,
-              help="dev: the 84 dev texts; train: one fold of the committed 5-fold split.")
-@click.option("--fold", type=click.IntRange(1, 5), default=5, show_default=True,
-              help="With --split train: the fold to score (rules were developed on folds 1-4; 5 is held out).")
+@click.option(
+    "--split",
+    type=click.Choice(["dev", "train"]),
+    default="dev",
+    show_default=True,
+    help="dev: the 84 dev texts; train: one fold of the committed 5-fold split.",
+)
+@click.option(
+    "--fold",
+    type=click.IntRange(1, 5),
+    default=5,
+    show_default=True,
+    help="With --split train: the fold to score (rules were developed on folds 1-4; 5 is held out).",
+)
 @cache_option
 @quiet_option
 def attribution_command(data_path, out, split, fold, cache, quiet) -> None:
@@ -153,8 +169,7 @@ def propaganda_command(data_path, out, rules_only, cache, quiet) -> None:
 
     DATA_PATH is the ptc-semeval2020 folder (train-articles/, train-labels-SI.tsv, train-labels-TC.tsv).
     """
-    _run("propaganda", out, quiet,
-         lambda m, p: m.run(data_path, cache_dir=cache, learned=not rules_only, progress=p))
+    _run("propaganda", out, quiet, lambda m, p: m.run(data_path, cache_dir=cache, learned=not rules_only, progress=p))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,4 +1,5 @@
 """`presslint kb ...`: build and inspect the local Wikidata knowledge store. A thin shell over presslint.knowledge."""
+
 from __future__ import annotations
 
 import sys
@@ -9,7 +10,10 @@ import click
 FULL_DUMP_ENTITIES = 110_000_000  # items in latest-all.json, for the extrapolation line
 
 kb_option = click.option(
-    "--kb", "kb_path", type=click.Path(dir_okay=False), help="Knowledge store to use (default: $PRESSLINT_HOME/kb.sqlite)."
+    "--kb",
+    "kb_path",
+    type=click.Path(dir_okay=False),
+    help="Knowledge store to use (default: $PRESSLINT_HOME/kb.sqlite).",
 )
 
 
@@ -42,8 +46,13 @@ class _DocumentedGroup(click.Group):
         parts = [super().get_help(ctx)]
         for name in self.list_commands(ctx):
             command = self.get_command(ctx, name)
-            sub = click.Context(command, info_name=name, parent=ctx, terminal_width=ctx.terminal_width,
-                                max_content_width=ctx.max_content_width)
+            sub = click.Context(
+                command,
+                info_name=name,
+                parent=ctx,
+                terminal_width=ctx.terminal_width,
+                max_content_width=ctx.max_content_width,
+            )
             parts.append(command.get_help(sub))
         return "\n\n".join(parts)
 
@@ -56,13 +65,23 @@ def kb() -> None:
 @kb.command("import")
 @click.argument("dump", type=click.Path(dir_okay=False))
 @kb_option
-@click.option("--profile", "profile_name", default="news", show_default=True,
-              type=click.Choice(["news", "people", "orgs", "places", "events", "all"]),
-              help="Which entities to keep (positions held are always kept).")
+@click.option(
+    "--profile",
+    "profile_name",
+    default="news",
+    show_default=True,
+    type=click.Choice(["news", "people", "orgs", "places", "events", "all"]),
+    help="Which entities to keep (positions held are always kept).",
+)
 @click.option("--min-sitelinks", type=click.IntRange(min=0), help="Override every group's sitelink threshold.")
 @click.option("--types", multiple=True, help="Also keep items with this P31 class (QID; repeatable).")
-@click.option("--workers", default=0, show_default=True, type=click.IntRange(min=0),
-              help="Parser processes (0: one per core but one).")
+@click.option(
+    "--workers",
+    default=0,
+    show_default=True,
+    type=click.IntRange(min=0),
+    help="Parser processes (0: one per core but one).",
+)
 @click.option("--limit", type=click.IntRange(min=1), help="Stop after reading this many entities (resume later).")
 @click.option("--resume", is_flag=True, help="Continue an unfinished import of the same dump.")
 @click.option("--no-fill", is_flag=True, help="Skip the second pass that adds positions named by kept people.")
@@ -79,17 +98,31 @@ def import_cmd(dump, kb_path, profile_name, min_sitelinks, types, workers, limit
     from .knowledge.profile import get_profile
     from .knowledge.store import KnowledgeBase
 
-    profile = get_profile(profile_name).with_overrides(min_sitelinks=min_sitelinks, types=tuple(t.upper() for t in types))
+    profile = get_profile(profile_name).with_overrides(
+        min_sitelinks=min_sitelinks, types=tuple(t.upper() for t in types)
+    )
     store = KnowledgeBase(_kb_path(kb_path))
 
     def progress(state, fraction, rate):
         if not quiet:
-            what = f"read {state.seen:,}, kept {state.kept:,}" if state.phase == "main" else f"fill pass: added {state.filled:,}"
+            what = (
+                f"read {state.seen:,}, kept {state.kept:,}"
+                if state.phase == "main"
+                else f"fill pass: added {state.filled:,}"
+            )
             click.echo(f"\r{what}, {rate:,.0f} entities/s, {fraction:.0%} of the file   ", nl=False, err=True)
 
     try:
-        result = import_dump(dump, store, profile=profile, workers=workers or default_workers(), limit=limit,
-                             resume=resume, fill=not no_fill, progress=progress if sys.stderr.isatty() else None)
+        result = import_dump(
+            dump,
+            store,
+            profile=profile,
+            workers=workers or default_workers(),
+            limit=limit,
+            resume=resume,
+            fill=not no_fill,
+            progress=progress if sys.stderr.isatty() else None,
+        )
         state = result.state
         if not quiet and sys.stderr.isatty():
             click.echo("", err=True)
@@ -98,19 +131,23 @@ def import_cmd(dump, kb_path, profile_name, min_sitelinks, types, workers, limit
             return
         size = store.stats()["bytes"]
         missing = missing_references(store)
-        click.echo(f"read {result.seen_this_run:,} entities in {result.seconds:.1f} s ({result.rate:,.0f} entities/s); "
-                   f"kept {state.kept:,} of {state.seen:,}, {state.filled:,} positions added by the fill pass"
-                   + (f", {state.bad_lines} bad lines skipped" if state.bad_lines else ""))
+        click.echo(
+            f"read {result.seen_this_run:,} entities in {result.seconds:.1f} s ({result.rate:,.0f} entities/s); "
+            f"kept {state.kept:,} of {state.seen:,}, {state.filled:,} positions added by the fill pass"
+            + (f", {state.bad_lines} bad lines skipped" if state.bad_lines else "")
+        )
         if result.status == "limit":
             click.echo(f"stopped at --limit after line {state.lines:,}; continue with --resume")
         elif missing:
             click.echo(f"{len(missing):,} positions named by kept entities are not in the dump", err=True)
         if result.rate > 0 and state.seen:
             share = state.kept / state.seen
-            click.echo(f"store {_size(size)}; at this rate the full dump (~{FULL_DUMP_ENTITIES / 1e6:.0f}M entities) takes "
-                       f"~{_duration(FULL_DUMP_ENTITIES / result.rate)} and keeps ~{FULL_DUMP_ENTITIES * share / 1e6:.1f}M "
-                       f"entities (~{_size(size / max(store.stats()['entities'], 1) * FULL_DUMP_ENTITIES * share)}) "
-                       "if its mix matches this file")
+            click.echo(
+                f"store {_size(size)}; at this rate the full dump (~{FULL_DUMP_ENTITIES / 1e6:.0f}M entities) takes "
+                f"~{_duration(FULL_DUMP_ENTITIES / result.rate)} and keeps ~{FULL_DUMP_ENTITIES * share / 1e6:.1f}M "
+                f"entities (~{_size(size / max(store.stats()['entities'], 1) * FULL_DUMP_ENTITIES * share)}) "
+                "if its mix matches this file"
+            )
     finally:
         store.close()
 
@@ -148,8 +185,8 @@ def fetch(qids, kb_path, endpoint, refresh) -> None:
 @kb_option
 def stats(kb_path) -> None:
     """Show counts of entities, names and statements, the size on disk, and imports."""
-    from .knowledge.store import KnowledgeBase
     from .errors import E, PresslintError
+    from .knowledge.store import KnowledgeBase
 
     path = _kb_path(kb_path)
     if not path.is_file():
@@ -164,8 +201,10 @@ def stats(kb_path) -> None:
         click.echo(f"size        {_size(path.stat().st_size)}")
         for key in imports:
             state = store.get_meta(key)
-            click.echo(f"import      {state['dump']}: {state['phase']}, kept {state['kept']:,} of {state['seen']:,} "
-                       f"({state['profile']['name']} profile)")
+            click.echo(
+                f"import      {state['dump']}: {state['phase']}, kept {state['kept']:,} of {state['seen']:,} "
+                f"({state['profile']['name']} profile)"
+            )
     finally:
         store.close()
 

@@ -1,5 +1,6 @@
 """`presslint batch`, `presslint factchecks ...`, `presslint versions`: thin shells over presslint.scale and
 presslint.corpus.{claimreview,versions}. ``register(main)`` adds them to the main group."""
+
 from __future__ import annotations
 
 import json
@@ -22,8 +23,16 @@ def _store(db: str | None):
 
 @click.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--out", "out", required=True, type=click.Path(dir_okay=False), help="Parquet file to write (one row per article).")
-@click.option("--workers", default=2, show_default=True, type=click.IntRange(min=1), help="Local worker processes (ignored with --scheduler).")
+@click.option(
+    "--out", "out", required=True, type=click.Path(dir_okay=False), help="Parquet file to write (one row per article)."
+)
+@click.option(
+    "--workers",
+    default=2,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Local worker processes (ignored with --scheduler).",
+)
 @click.option("--scheduler", help="Address of a running Dask scheduler, e.g. tcp://host:8786.")
 @click.option("--partition-size", default=32, show_default=True, type=click.IntRange(min=1), help="Articles per task.")
 @click.option("--store", "to_store", is_flag=True, help="Also save every report (and URL versions) in the store.")
@@ -49,7 +58,9 @@ def batch(inputs, out, workers, scheduler, partition_size, to_store, config_path
         import distributed  # noqa: F401
         import pyarrow  # noqa: F401
     except ImportError as err:
-        raise click.ClickException(f"presslint batch needs the scale extra: pip install 'presslint[scale]' ({err})")
+        raise click.ClickException(
+            f"presslint batch needs the scale extra: pip install 'presslint[scale]' ({err})"
+        ) from err
     settings = load_settings(config_path)
     if date:
         parse_date(date)
@@ -57,16 +68,25 @@ def batch(inputs, out, workers, scheduler, partition_size, to_store, config_path
     settings.config_hash()
     store = _store(db) if to_store else None
     try:
-        summary = run_batch(inputs, out, settings=settings, workers=workers, scheduler=scheduler,
-                            partition_size=partition_size, store=store,
-                            progress=None if quiet else print_progress)
+        summary = run_batch(
+            inputs,
+            out,
+            settings=settings,
+            workers=workers,
+            scheduler=scheduler,
+            partition_size=partition_size,
+            store=store,
+            progress=None if quiet else print_progress,
+        )
     finally:
         if store is not None:
             store.close()
     if not quiet:
         click.echo("", err=True)
-    click.echo(f"{summary.articles} articles ({summary.failed} failed) in {summary.seconds:.1f} s on "
-               f"{summary.workers} workers ({summary.rate:.2f} articles/s) -> {summary.out}")
+    click.echo(
+        f"{summary.articles} articles ({summary.failed} failed) in {summary.seconds:.1f} s on "
+        f"{summary.workers} workers ({summary.rate:.2f} articles/s) -> {summary.out}"
+    )
 
 
 # -- fact-checks ----------------------------------------------------------------------------------------------------
@@ -109,7 +129,9 @@ def import_cmd(locations, allow_private, db) -> None:
 
 @factchecks.command("list")
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1), help="How many to list.")
-@click.option("--format", "fmt", default="text", show_default=True, type=click.Choice(["text", "json"]), help="text or json.")
+@click.option(
+    "--format", "fmt", default="text", show_default=True, type=click.Choice(["text", "json"]), help="text or json."
+)
 @db_option
 def list_cmd(limit, fmt, db) -> None:
     """List imported fact-checks, newest import first."""
@@ -133,7 +155,9 @@ def list_cmd(limit, fmt, db) -> None:
 # -- versions -------------------------------------------------------------------------------------------------------
 @click.command()
 @click.argument("url")
-@click.option("--format", "fmt", default="text", show_default=True, type=click.Choice(["text", "json"]), help="text or json.")
+@click.option(
+    "--format", "fmt", default="text", show_default=True, type=click.Choice(["text", "json"]), help="text or json."
+)
 @db_option
 def versions(url, fmt, db) -> None:
     """Show how the article at URL changed between the versions seen.
@@ -148,8 +172,13 @@ def versions(url, fmt, db) -> None:
         seen = stored_versions(store, url)
         diffs = diff_stored(store, url)
     if fmt == "json":
-        click.echo(json.dumps({"url": url, "versions": [v.to_dict() for v in seen],
-                               "diffs": [d.to_dict() for d in diffs]}, ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps(
+                {"url": url, "versions": [v.to_dict() for v in seen], "diffs": [d.to_dict() for d in diffs]},
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return
     if not seen:
         click.echo(f"no versions stored for {url}")

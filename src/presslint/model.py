@@ -4,6 +4,7 @@ Offsets are character offsets into ``Article.text`` (the extracted, normalised t
 exclusive. Records are plain dataclasses so analyzers, renderers, the store and the API all speak one language;
 ``to_dict``/``from_dict`` give the JSON form documented in ``schema/report.schema.json``.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -33,20 +34,20 @@ class Span:
     column: int | None = None
 
     @classmethod
-    def of(cls, obj: Any) -> "Span":
+    def of(cls, obj: Any) -> Span:
         """Span of a spaCy Token or Span (anything with idx/start_char and text)."""
         if hasattr(obj, "start_char"):
             return cls(obj.start_char, obj.end_char, obj.text)
         return cls(obj.idx, obj.idx + len(obj.text), obj.text)
 
     @classmethod
-    def between(cls, text: str, start: int, end: int) -> "Span":
+    def between(cls, text: str, start: int, end: int) -> Span:
         return cls(start, end, text[start:end])
 
-    def overlaps(self, other: "Span") -> bool:
+    def overlaps(self, other: Span) -> bool:
         return self.start < other.end and other.start < self.end
 
-    def contains(self, other: "Span") -> bool:
+    def contains(self, other: Span) -> bool:
         return self.start <= other.start and other.end <= self.end
 
 
@@ -187,7 +188,7 @@ class Report:
         return to_dict(self)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Report":
+    def from_dict(cls, data: dict[str, Any]) -> Report:
         return from_dict(cls, data)
 
 

@@ -3,6 +3,7 @@
 Analyzer components store typed records on ``doc._`` extensions (see ``EXTENSIONS``); ``pipeline.build_report``
 turns them into a ``Report``. The model is loaded once per process and per analyzer-option set.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -67,9 +68,7 @@ def _newline_sentences(doc: Any) -> Any:
     # becomes a whitespace-only sentence, so sentence spans end exactly at the last character of the line.
     for token in doc[1:]:
         prev = doc[token.i - 1]
-        if token.is_space and "\n" in token.text:
-            token.is_sent_start = True
-        elif (prev.is_space and "\n" in prev.text) or "\n" in prev.whitespace_:
+        if (token.is_space and "\n" in token.text) or (prev.is_space and "\n" in prev.text) or "\n" in prev.whitespace_:
             token.is_sent_start = True
     return doc
 
@@ -97,6 +96,7 @@ def available_components() -> list[str]:
 @lru_cache(maxsize=4)
 def _load(options_json: str) -> Any:
     import spacy
+
     from .errors import E, PresslintError
 
     register_extensions()

@@ -1,4 +1,5 @@
 """The library entry points: article(s) in, ``Report`` out. The CLI, web app and Dask jobs all call these."""
+
 from __future__ import annotations
 
 import bisect
@@ -10,7 +11,7 @@ from pathlib import Path
 
 from . import __version__, rules
 from .config import Settings
-from .errors import E, W, PresslintError, notice_code
+from .errors import E, PresslintError, W, notice_code
 from .model import Article, Finding, Notice, Provenance, Report, Span
 
 MIN_WORDS = 30
@@ -135,7 +136,7 @@ def build_report(
         publication_date=pubdate.isoformat() if pubdate else "unknown",
         publication_date_source=date_source,
         content_hash=content_hash(article),
-        checked_at=dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
+        checked_at=dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
     )
     report = Report(article=article, provenance=provenance, notices=notices)
     if _skip(article):

@@ -4,6 +4,7 @@ Each analyzer module declares its own ``RULES`` list next to the code that fires
 ``presslint rules`` and the docs are generated from one place. A test fails when a rule lacks an explanation or an
 example, or when an analyzer emits a code that is not catalogued.
 """
+
 from __future__ import annotations
 
 import importlib
@@ -97,7 +98,7 @@ def render_markdown(codes: list[str] | None = None) -> str:
         "# presslint rules",
         "",
         "Generated from the rule catalogue by `presslint rules --format markdown > docs/rules.md`; do not edit by hand.",
-        "Select or ignore rules by code or prefix (`--select SRC,NUM`, `ignore = [\"MTA\"]`).",
+        'Select or ignore rules by code or prefix (`--select SRC,NUM`, `ignore = ["MTA"]`).',
         "",
         "| code | name | severity | summary |",
         "|---|---|---|---|",
@@ -106,7 +107,14 @@ def render_markdown(codes: list[str] | None = None) -> str:
     lines += [f"| {c} | {cat[c].name} | {cat[c].severity} | {cat[c].summary} |" for c in chosen]
     for c in chosen:
         rule = cat[c]
-        lines += ["", f"## {rule.code} {rule.name}", "", f"*{rule.category}, {rule.severity}"
-                  + ("" if rule.default else ", off by default") + f"* — {rule.summary}", "", rule.explanation, "",
-                  f"Example: {rule.example}"]
+        lines += [
+            "",
+            f"## {rule.code} {rule.name}",
+            "",
+            f"*{rule.category}, {rule.severity}" + ("" if rule.default else ", off by default") + f"* — {rule.summary}",
+            "",
+            rule.explanation,
+            "",
+            f"Example: {rule.example}",
+        ]
     return "\n".join(lines) + "\n"

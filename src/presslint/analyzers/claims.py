@@ -5,9 +5,10 @@ entity with a factual verb, comparisons and causal links add to it; hedges and o
 and the headline are never claims. Each claim links the quantities and dates it contains (indices into
 ``doc._.pl_quantities`` / ``doc._.pl_dates``) and the source of an overlapping quote.
 """
+
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from spacy.language import Language
 
@@ -26,19 +27,72 @@ WEIGHTS = {
     "opinion": -0.25,
 }
 FACT_ENTITIES = frozenset(("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT"))
-CAUSAL = frozenset(("because", "cause", "caused", "causes", "due", "result", "led", "leads", "blamed", "triggered",
-                    "resulted", "owing", "thanks"))
-HEDGES = frozenset(("may", "might", "could", "reportedly", "allegedly", "possibly", "perhaps", "apparently",
-                    "likely", "unlikely", "seem", "seems", "seemed", "suggest", "suggests", "rumoured", "rumored"))
-OPINION = frozenset(("should", "must", "ought", "believe", "think", "feel", "hope", "wish", "shameful",
-                     "disgraceful", "wonderful", "terrible", "outrageous", "best", "worst"))
+CAUSAL = frozenset(
+    (
+        "because",
+        "cause",
+        "caused",
+        "causes",
+        "due",
+        "result",
+        "led",
+        "leads",
+        "blamed",
+        "triggered",
+        "resulted",
+        "owing",
+        "thanks",
+    )
+)
+HEDGES = frozenset(
+    (
+        "may",
+        "might",
+        "could",
+        "reportedly",
+        "allegedly",
+        "possibly",
+        "perhaps",
+        "apparently",
+        "likely",
+        "unlikely",
+        "seem",
+        "seems",
+        "seemed",
+        "suggest",
+        "suggests",
+        "rumoured",
+        "rumored",
+    )
+)
+OPINION = frozenset(
+    (
+        "should",
+        "must",
+        "ought",
+        "believe",
+        "think",
+        "feel",
+        "hope",
+        "wish",
+        "shameful",
+        "disgraceful",
+        "wonderful",
+        "terrible",
+        "outrageous",
+        "best",
+        "worst",
+    )
+)
 REPORTING = frozenset(("say", "tell", "state", "announce", "report", "confirm", "claim", "add", "according"))
 THRESHOLD = 0.3
 
 
 def _features(sent, n_quantities: int, n_dates: int, quoted: bool, has_entity: bool) -> dict[str, bool]:
     lowers = {t.lower_ for t in sent}
-    has_fact_verb = any(t.pos_ in ("VERB", "AUX") and t.lemma_ not in ("think", "believe", "feel", "hope") for t in sent)
+    has_fact_verb = any(
+        t.pos_ in ("VERB", "AUX") and t.lemma_ not in ("think", "believe", "feel", "hope") for t in sent
+    )
     first_person_opinion = any(t.lower_ in ("i", "we") and t.head.lemma_ in ("think", "believe", "feel") for t in sent)
     return {
         "quantity": n_quantities > 0,
@@ -75,15 +129,22 @@ def find_claims(doc, *, threshold: float = THRESHOLD) -> Iterator[Claim]:
         quote = next((q for q in quotes if q.content.overlaps(here)), None)
         has_entity = any(i in entity_tokens for i in range(sent.start, sent.end))
         features = _features(sent, len(q_idx), len(d_idx), quote is not None, has_entity)
-        checkable = features["quantity"] or features["date"] or features["entity_fact"] or features["comparative"] or features["causal"]
+        checkable = (
+            features["quantity"]
+            or features["date"]
+            or features["entity_fact"]
+            or features["comparative"]
+            or features["causal"]
+        )
         value = score(features)
         if not checkable or value < threshold:
             continue
         yield Claim(here, quote.source_id if quote else None, value, q_idx, d_idx)
 
 
-@Language.factory("presslint_claims", default_config={"threshold": THRESHOLD}, requires=["doc.sents"],
-                  assigns=["doc._.pl_claims"])
+@Language.factory(
+    "presslint_claims", default_config={"threshold": THRESHOLD}, requires=["doc.sents"], assigns=["doc._.pl_claims"]
+)
 def make_claims(nlp, name, threshold: float):
     def component(doc):
         doc._.pl_claims = list(find_claims(doc, threshold=threshold))

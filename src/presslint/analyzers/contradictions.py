@@ -10,6 +10,7 @@ and clauses that state nothing of their own: gerunds and reduced relatives ("twe
 are wanted or ordered rather than done ("told him to drop the gun"), "should"/"must", and verbs whose content is a
 complement clause ("the poll shows that ...", "the videos do not show whether ...").
 """
+
 from __future__ import annotations
 
 import re
@@ -21,12 +22,24 @@ from spacy.language import Language
 from ..model import Finding, Span
 from ..rules import Rule
 from .docview import view
-from .semantics import (NESTED_DEPS, Alignment, Proposition, align, attributed_align, doc_propositions, lexicon,
-                        noun_synonyms, repeat_align)
+from .semantics import (
+    NESTED_DEPS,
+    Alignment,
+    Proposition,
+    align,
+    attributed_align,
+    doc_propositions,
+    lexicon,
+    noun_synonyms,
+    repeat_align,
+)
 
 RULES = [
     Rule(
-        "CON001", "contradictory-statements", "warning", "contradictions",
+        "CON001",
+        "contradictory-statements",
+        "warning",
+        "contradictions",
         "Two statements in the article say opposite things about the same event.",
         "Fires when two sentences make statements about the same event (same or antonym predicate, matching subject "
         "or object, no place, date or number telling them apart) with opposite polarity: one says the mission has "
@@ -37,7 +50,10 @@ RULES = [
         "The ministry said the talks had collapsed. Union leaders said the talks would continue.",
     ),
     Rule(
-        "CON002", "repeated-statement", "info", "contradictions",
+        "CON002",
+        "repeated-statement",
+        "info",
+        "contradictions",
         "The same statement is told twice in the article.",
         "Fires when two sentences state the same thing (same predicate and polarity, matching subject and object, "
         "most content words shared), for example two sentences both announcing that the same programme has ended. "
@@ -54,15 +70,32 @@ MIN_REPEAT_WORDS = 3  # "he left" twice is not a repeated statement
 # Verbs whose infinitive complement is reported as done or not done ("refused to leave", "continued to fire");
 # "voted to approve" reports a decision taken. After any other governor ("ordered him to drop", "chose to file")
 # the infinitive is wanted or planned, not stated.
-_STATING_GOVERNORS = frozenset({"continue", "keep", "stop", "cease", "start", "begin", "resume", "fail", "refuse",
-                                "decline", "manage", "remain", "try", "vote"})
+_STATING_GOVERNORS = frozenset(
+    {
+        "continue",
+        "keep",
+        "stop",
+        "cease",
+        "start",
+        "begin",
+        "resume",
+        "fail",
+        "refuse",
+        "decline",
+        "manage",
+        "remain",
+        "try",
+        "vote",
+    }
+)
 _DEONTIC = frozenset({"should", "must", "ought"})  # "X should release them" says what ought to be, not what is
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def _finite(verb: Any) -> bool:
-    return verb.tag_ in _FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_TAGS
-                                            for c in verb.children)
+    return verb.tag_ in _FINITE_TAGS or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_TAGS for c in verb.children
+    )
 
 
 def _states_own_content(doc: Any, p: Proposition) -> bool:
@@ -90,8 +123,7 @@ def _body_propositions(doc: Any) -> list[Proposition]:
     body_start = article.body_start if article is not None and article.title_span else 0
     props = []
     for sent_props in doc_propositions(doc):
-        props.extend(p for p in sent_props
-                     if p.start >= body_start and p.hedge is None and _states_own_content(doc, p))
+        props.extend(p for p in sent_props if p.start >= body_start and p.hedge is None and _states_own_content(doc, p))
     return props
 
 
@@ -180,8 +212,10 @@ def _conflict_message(left: dict, right: dict, alignment: Alignment) -> str:
     who = ""
     if left["source"] and right["source"] and left["source"]["name"] != right["source"]["name"]:
         who = f" ({left['source']['name']} vs {right['source']['name']})"
-    return (f"This statement contradicts an earlier one about the same event{who}: "
-            f"'{left['text']}' vs '{right['text']}' ({alignment.reason}).")
+    return (
+        f"This statement contradicts an earlier one about the same event{who}: "
+        f"'{left['text']}' vs '{right['text']}' ({alignment.reason})."
+    )
 
 
 def find_contradictions(doc: Any) -> Iterator[Finding]:
@@ -217,18 +251,39 @@ def find_contradictions(doc: Any) -> Iterator[Finding]:
             different_sources = _different_sources(left, right)
             confidence = (0.6 if link else 0.7) + 0.1 * (len(alignment.shared) > 1) + 0.1 * different_sources
             flagged.add((p.sent, q.sent))
-            evidence = {"statements": [left, right], "relation": alignment.relation,
-                        "reason": alignment.reason, "shared": list(alignment.shared)}
+            evidence = {
+                "statements": [left, right],
+                "relation": alignment.relation,
+                "reason": alignment.reason,
+                "shared": list(alignment.shared),
+            }
             if link:
                 evidence["link"] = link
             yield Finding(
-                "CON001", "warning", _conflict_message(left, right, alignment), _sentence_span(doc, q),
-                related=[_sentence_span(doc, p)], confidence=round(confidence, 2), evidence=evidence,
+                "CON001",
+                "warning",
+                _conflict_message(left, right, alignment),
+                _sentence_span(doc, q),
+                related=[_sentence_span(doc, p)],
+                confidence=round(confidence, 2),
+                evidence=evidence,
             )
 
 
-_NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
-                 "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12"}
+_NUMBER_WORDS = {
+    "one": "1",
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
+    "ten": "10",
+    "eleven": "11",
+    "twelve": "12",
+}
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
 
 
@@ -313,16 +368,22 @@ def find_repetitions(doc: Any) -> Iterator[Finding]:
                 continue  # a paraphrase and the direct quote it summarises
             flagged.add(q.sent)
             yield Finding(
-                "CON002", "info", f"This repeats an earlier statement: '{p.text}'.", _sentence_span(doc, q),
-                related=[_sentence_span(doc, p)], confidence=round(min(0.9, 0.5 + overlap / 2), 2),
-                evidence={"statements": [_side(doc, p), _side(doc, q)], "overlap": round(overlap, 2),
-                          "shared_words": sorted(shared_words)},
+                "CON002",
+                "info",
+                f"This repeats an earlier statement: '{p.text}'.",
+                _sentence_span(doc, q),
+                related=[_sentence_span(doc, p)],
+                confidence=round(min(0.9, 0.5 + overlap / 2), 2),
+                evidence={
+                    "statements": [_side(doc, p), _side(doc, q)],
+                    "overlap": round(overlap, 2),
+                    "shared_words": sorted(shared_words),
+                },
             )
             break
 
 
-@Language.factory("presslint_contradictions", default_config={}, requires=["doc.sents"],
-                  assigns=["doc._.pl_findings"])
+@Language.factory("presslint_contradictions", default_config={}, requires=["doc.sents"], assigns=["doc._.pl_findings"])
 def make_contradictions(nlp: Any, name: str) -> Any:
     def component(doc: Any) -> Any:
         if doc._.pl_findings is None:  # a Doc not made by nlp.prepare_doc

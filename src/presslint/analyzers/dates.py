@@ -6,6 +6,7 @@ parsed here; dateparser is only a cached fallback for leftover DATE spans that n
 intervals, so "2019" never contradicts "March 2019": an order or a publication date is only broken when the whole
 intervals disagree.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -13,10 +14,10 @@ import calendar
 import datetime as dt
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Iterator
 
 from spacy.language import Language
 
@@ -26,7 +27,10 @@ from .docview import view
 
 RULES = [
     Rule(
-        "DAT001", "dates-out-of-order", "warning", "dates",
+        "DAT001",
+        "dates-out-of-order",
+        "warning",
+        "dates",
         "Two events tied by 'after', 'following', 'before' or 'since' carry dates in the opposite order.",
         "When a sentence says one event followed another, their explicit dates must agree with that order. A reversed "
         "order usually means a wrong year or month (a typo, or a date copied from another story). Only explicit dates "
@@ -35,7 +39,10 @@ RULES = [
         "In March 2015, following the May 2016 referendum, the prime minister resigned.",
     ),
     Rule(
-        "DAT002", "date-after-publication", "error", "dates",
+        "DAT002",
+        "date-after-publication",
+        "error",
+        "dates",
         "An event told in the past tense is dated after the article was published.",
         "A past-tense verb ('was signed on 12 May 2023') cannot govern a date later than the publication date; the "
         "date or the publication date is wrong. Plans and deadlines ('will', 'is due', 'scheduled', 'by the end of') "
@@ -43,7 +50,10 @@ RULES = [
         "The agreement was signed on 12 May 2023. (published 11 December 2021)",
     ),
     Rule(
-        "DAT003", "duration-inconsistent", "warning", "dates",
+        "DAT003",
+        "duration-inconsistent",
+        "warning",
+        "dates",
         "'After N years of X' or 'N years since X' disagrees with the year the article gives for the start of X.",
         "When the article dates the start of something ('the war began in 2011') and later counts its length ('after "
         "ten years of war'), start + N should match the sentence's own date or the publication year within a year. A "
@@ -55,17 +65,53 @@ RULES = [
 MONTHS = {
     name: i
     for i, names in enumerate(
-        [(), ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
-         ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
-         ("november", "nov"), ("december", "dec")]
+        [
+            (),
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ]
     )
     for name in names
 }
-WEEKDAYS = {name: i for i, name in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
+WEEKDAYS = {
+    name: i for i, name in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
+}
 NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
 }
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
@@ -89,7 +135,12 @@ CORE_FORMS: list[tuple[str, re.Pattern[str]]] = [
     ("deictic", re.compile(rf"^(?P<word>yesterday|today|tomorrow|tonight|last\s+night){_PART_OF_DAY}$")),
     ("ago", re.compile(rf"^{_NUM}\s+(?P<unit>day|week|month|year)s?\s+ago$")),
     ("this_unit", re.compile(r"^(?P<which>last|this|next|the\s+past|the\s+coming)\s+(?P<unit>week|month|year)$")),
-    ("same_day", re.compile(r"^(?:the\s+)?(?P<rel>same\s+day|that\s+day|next\s+day|following\s+day|day\s+before|previous\s+day)$")),
+    (
+        "same_day",
+        re.compile(
+            r"^(?:the\s+)?(?P<rel>same\s+day|that\s+day|next\s+day|following\s+day|day\s+before|previous\s+day)$"
+        ),
+    ),
 ]
 
 # Durations are lengths of time, never dates ("for three months", "after seven years of").
@@ -123,8 +174,27 @@ EXTRA_PATTERNS = re.compile(
 )
 # Words that make a sentence about plans, forecasts or deadlines (modal verbs are caught by their tag MD).
 FUTURE_CUES = frozenset(
-    "scheduled due expected planned plans plan set slated deadline upcoming next until aims aim intends intend "
-    "tomorrow forecast projected".split()
+    [
+        "scheduled",
+        "due",
+        "expected",
+        "planned",
+        "plans",
+        "plan",
+        "set",
+        "slated",
+        "deadline",
+        "upcoming",
+        "next",
+        "until",
+        "aims",
+        "aim",
+        "intends",
+        "intend",
+        "tomorrow",
+        "forecast",
+        "projected",
+    ]
 )
 PAST_AUX = frozenset(("was", "were", "had", "'d"))
 ORDER_AFTER = ("following", "after", "since", "in the wake of", "in response to")
@@ -169,6 +239,7 @@ def duration_lexicon() -> dict:
 
 # ---------------------------------------------------------------- normalisation
 
+
 def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
@@ -196,11 +267,25 @@ def _apply_part(res: Resolved, part: str) -> Resolved:
             end = res.hi
         else:
             return res
-        return Resolved(end.isoformat(), "day", res.lo if res.granularity == "month" else dt.date(end.year, 10, 1),
-                        end, res.relative, f"end of {res.value}: last day of the period")
+        return Resolved(
+            end.isoformat(),
+            "day",
+            res.lo if res.granularity == "month" else dt.date(end.year, 10, 1),
+            end,
+            res.relative,
+            f"end of {res.value}: last day of the period",
+        )
     span_days = (res.hi - res.lo).days
-    thirds = {"early": 0, "start of": 0, "beginning of": 0, "first half of": 0, "mid": 1, "middle of": 1,
-              "late": 2, "second half of": 1}
+    thirds = {
+        "early": 0,
+        "start of": 0,
+        "beginning of": 0,
+        "first half of": 0,
+        "mid": 1,
+        "middle of": 1,
+        "late": 2,
+        "second half of": 1,
+    }
     if part in thirds and res.granularity in ("year", "month"):
         third = thirds[part]
         if "half" in part:
@@ -267,7 +352,9 @@ def parse_core(kind: str, m: re.Match, pubdate: dt.date | None, future: bool) ->
         back = (pubdate.weekday() - target) % 7
         if which in ("last", "past") and back == 0:
             back = 7
-        return _day(pubdate - dt.timedelta(days=back), True, "most recent such weekday on or before the publication date")
+        return _day(
+            pubdate - dt.timedelta(days=back), True, "most recent such weekday on or before the publication date"
+        )
     if kind == "deictic":
         shift = {"yesterday": -1, "tomorrow": 1}.get(g["word"], 0)
         if g["word"].startswith("last"):
@@ -279,13 +366,25 @@ def parse_core(kind: str, m: re.Match, pubdate: dt.date | None, future: bool) ->
             return Resolved(None, None, None, None, True, "fractional offset")
         n = int(n)
         if unit in ("day", "week"):
-            return _day(pubdate - dt.timedelta(days=n * (7 if unit == "week" else 1)), True, "counted back from the publication date")
+            return _day(
+                pubdate - dt.timedelta(days=n * (7 if unit == "week" else 1)),
+                True,
+                "counted back from the publication date",
+            )
         if unit == "month":
             y, mo = divmod(pubdate.year * 12 + pubdate.month - 1 - n, 12)
-            return Resolved(f"{y}-{mo + 1:02d}", "month", dt.date(y, mo + 1, 1), _month_end(y, mo + 1), True,
-                            "counted back from the publication date")
+            return Resolved(
+                f"{y}-{mo + 1:02d}",
+                "month",
+                dt.date(y, mo + 1, 1),
+                _month_end(y, mo + 1),
+                True,
+                "counted back from the publication date",
+            )
         y = pubdate.year - n
-        return Resolved(str(y), "year", dt.date(y, 1, 1), dt.date(y, 12, 31), True, "counted back from the publication date")
+        return Resolved(
+            str(y), "year", dt.date(y, 1, 1), dt.date(y, 12, 31), True, "counted back from the publication date"
+        )
     if kind == "this_unit":
         which, unit = " ".join(g["which"].split()), g["unit"]
         if which in ("the past", "the coming"):
@@ -293,15 +392,29 @@ def parse_core(kind: str, m: re.Match, pubdate: dt.date | None, future: bool) ->
         shift = {"last": -1, "this": 0, "next": 1}[which]
         if unit == "year":
             y = pubdate.year + shift
-            return Resolved(str(y), "year", dt.date(y, 1, 1), dt.date(y, 12, 31), True, "relative to the publication date")
+            return Resolved(
+                str(y), "year", dt.date(y, 1, 1), dt.date(y, 12, 31), True, "relative to the publication date"
+            )
         if unit == "month":
             y, mo = divmod(pubdate.year * 12 + pubdate.month - 1 + shift, 12)
-            return Resolved(f"{y}-{mo + 1:02d}", "month", dt.date(y, mo + 1, 1), _month_end(y, mo + 1), True,
-                            "relative to the publication date")
+            return Resolved(
+                f"{y}-{mo + 1:02d}",
+                "month",
+                dt.date(y, mo + 1, 1),
+                _month_end(y, mo + 1),
+                True,
+                "relative to the publication date",
+            )
         monday = pubdate - dt.timedelta(days=pubdate.weekday()) + dt.timedelta(weeks=shift)
         iso = monday.isocalendar()
-        return Resolved(f"{iso[0]}-W{iso[1]:02d}", "week", monday, monday + dt.timedelta(days=6), True,
-                        "relative to the publication date")
+        return Resolved(
+            f"{iso[0]}-W{iso[1]:02d}",
+            "week",
+            monday,
+            monday + dt.timedelta(days=6),
+            True,
+            "relative to the publication date",
+        )
     return Resolved(None, None, None, None, True, "not resolved")
 
 
@@ -310,9 +423,15 @@ def _dateparser(pubdate: dt.date):
     from dateparser.date import DateDataParser  # lazy: only leftover DATE spans need it
 
     base = dt.datetime(pubdate.year, pubdate.month, pubdate.day, 12, 0)
-    return DateDataParser(languages=["en"], settings={
-        "RELATIVE_BASE": base, "PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["month"], "RETURN_AS_TIMEZONE_AWARE": False,
-    })
+    return DateDataParser(
+        languages=["en"],
+        settings={
+            "RELATIVE_BASE": base,
+            "PREFER_DATES_FROM": "past",
+            "REQUIRE_PARTS": ["month"],
+            "RETURN_AS_TIMEZONE_AWARE": False,
+        },
+    )
 
 
 @lru_cache(maxsize=2048)
@@ -328,16 +447,26 @@ def parse_with_dateparser(text: str, pubdate: dt.date | None) -> Resolved | None
     if years and str(when.year) not in years:
         return None
     if data.period == "month":
-        return Resolved(f"{when.year}-{when.month:02d}", "month", when.replace(day=1),
-                        _month_end(when.year, when.month), not years, "dateparser")
+        return Resolved(
+            f"{when.year}-{when.month:02d}",
+            "month",
+            when.replace(day=1),
+            _month_end(when.year, when.month),
+            not years,
+            "dateparser",
+        )
     return _day(when, not years, "dateparser")
 
 
-def normalise(text: str, pubdate: dt.date | None, *, future: bool = False) -> Resolved | tuple[float, str, str | None] | None:
+def normalise(
+    text: str, pubdate: dt.date | None, *, future: bool = False
+) -> Resolved | tuple[float, str, str | None] | None:
     """A DATE span's text -> Resolved, or (amount, unit, qualifier) for a duration, or None for vague periods."""
     t = " ".join(text.lower().replace("\u2019", "'").split()).removesuffix("'s").rstrip(".,")
     t = re.sub(r"^(?:on|in|at)\s+(?=the\s+same|that\s+day)", "", t)
-    dur = DURATION.match(re.sub(r"^(?:the\s+)?(?:past|last|first|next)\s+(?=\d|\w+\s+(?:years|months|weeks|days))", "", t))
+    dur = DURATION.match(
+        re.sub(r"^(?:the\s+)?(?:past|last|first|next)\s+(?=\d|\w+\s+(?:years|months|weeks|days))", "", t)
+    )
     if dur and not t.endswith(("later", "earlier")):
         return _num(dur["num"]), dur["unit"], dur["qual"]
     if VAGUE_PERIOD.match(t) or t.endswith(("later", "earlier")):
@@ -345,7 +474,7 @@ def normalise(text: str, pubdate: dt.date | None, *, future: bool = False) -> Re
     part = None
     lead = LEAD_IN.match(t)
     if lead and lead.end() < len(t):
-        part, t = lead["part"], t[lead.end():]
+        part, t = lead["part"], t[lead.end() :]
     else:
         t = re.sub(r"^(?:(?:in|on|at|since|by|during|from|until)\s+)?(?:the\s+(?!same\b))?", "", t)
     for kind, pattern in CORE_FORMS:
@@ -363,6 +492,7 @@ def normalise(text: str, pubdate: dt.date | None, *, future: bool = False) -> Re
 
 
 # ---------------------------------------------------------------- syntax helpers
+
 
 def _governor(span) -> object:
     """The word a date phrase hangs on: 'signed on 12 May' -> signed; 'the 2014 invasion' -> invasion."""
@@ -403,8 +533,11 @@ def _is_past_event(verb) -> bool:
         noun = verb.head
     elif verb.dep_ == "advcl" and verb.head.tag_ == "VBD" and verb.i >= 2 and verb.doc[verb.i - 1].text == ",":
         noun = verb.doc[verb.i - 2]
-    return noun is not None and noun.pos_ == "NOUN" and any(
-        c.lower_ in PAST_MARKERS for c in noun.children if c.dep_ == "amod")
+    return (
+        noun is not None
+        and noun.pos_ == "NOUN"
+        and any(c.lower_ in PAST_MARKERS for c in noun.children if c.dep_ == "amod")
+    )
 
 
 def _date_spans(doc) -> list:
@@ -415,7 +548,7 @@ def _date_spans(doc) -> list:
     for ent in view(doc).ents:
         if ent.label_ != "DATE":
             continue
-        prefix = LEFT_EXTENSION.search(text[max(0, ent.start_char - 40):ent.start_char])
+        prefix = LEFT_EXTENSION.search(text[max(0, ent.start_char - 40) : ent.start_char])
         if prefix:
             wider = doc.char_span(ent.start_char - len(prefix.group(0)), ent.end_char, alignment_mode="expand")
             ent = wider if wider is not None and "\n" not in prefix.group(0) else ent
@@ -435,6 +568,7 @@ def _date_spans(doc) -> list:
 
 
 # ---------------------------------------------------------------- extraction
+
 
 def resolve_dates(doc) -> list[DateMention]:
     """Every DATE span of the doc as a DateMention, in text order."""
@@ -457,12 +591,21 @@ def resolve_dates(doc) -> list[DateMention]:
         if isinstance(result, tuple):
             amount, unit, qual = result
             per_year = DURATION_UNITS_IN_YEARS.get(unit)
-            mentions.append(DateMention(sent_index, span, None, duration_years=amount * per_year if per_year else None,
-                                        duration_qualifier=qual))
+            mentions.append(
+                DateMention(
+                    sent_index,
+                    span,
+                    None,
+                    duration_years=amount * per_year if per_year else None,
+                    duration_qualifier=qual,
+                )
+            )
             continue
         if result.note in ("same day", "that day", "next day", "following day", "day before", "previous day"):
             result = _same_day(result.note, last_day, pubdate)
-        explicit = bool(re.search(r"\b(?:1[5-9]\d\d|20\d\d|1[5-9]\d0'?s|20\d0'?s)\b", span.text)) and not result.relative
+        explicit = (
+            bool(re.search(r"\b(?:1[5-9]\d\d|20\d\d|1[5-9]\d0'?s|20\d0'?s)\b", span.text)) and not result.relative
+        )
         record = TimeExpression(Span.of(span), result.value, result.granularity, result.relative, result.note)
         mention = DateMention(sent_index, span, record, result.lo, result.hi, explicit)
         mentions.append(mention)
@@ -481,6 +624,7 @@ def _same_day(rel: str, previous: DateMention | None, pubdate: dt.date | None) -
 
 
 # ---------------------------------------------------------------- checks
+
 
 def _connectors(sent) -> Iterator[tuple[object, str]]:
     """(token heading the other event's phrase, 'after'|'before'): its head is the main clause."""
@@ -527,12 +671,19 @@ def find_order_problems(doc, mentions: list[DateMention]) -> Iterator[Finding]:
                 continue
             verb = "follows" if direction == "after" else "precedes"
             yield Finding(
-                "DAT001", "warning",
+                "DAT001",
+                "warning",
                 f"'{a.span.text}' is given for an event that {verb} one dated '{b.span.text}' "
                 f"('{conn.text}'), but the dates run the other way",
-                Span.of(a.span), related=[Span.of(b.span)], confidence=0.8,
-                evidence={"date": a.record.value, "other_date": b.record.value, "connector": conn.text,
-                          "expected_order": direction},
+                Span.of(a.span),
+                related=[Span.of(b.span)],
+                confidence=0.8,
+                evidence={
+                    "date": a.record.value,
+                    "other_date": b.record.value,
+                    "connector": conn.text,
+                    "expected_order": direction,
+                },
             )
 
 
@@ -551,13 +702,19 @@ def find_future_past(doc, mentions: list[DateMention]) -> Iterator[Finding]:
         sents = sents or view(doc).sents
         if not _is_past_event(verb) or _is_future(verb, sents[m.sent_index]):
             continue
-        if any(t.lower_ in ("by", "until", "till") for t in m.span.root.head.lefts) or m.span.root.head.lower_ in ("by", "until", "till"):
+        if any(t.lower_ in ("by", "until", "till") for t in m.span.root.head.lefts) or m.span.root.head.lower_ in (
+            "by",
+            "until",
+            "till",
+        ):
             continue
         yield Finding(
-            "DAT002", "error",
+            "DAT002",
+            "error",
             f"'{verb.text}' tells a past event, but it is dated '{m.span.text}', after the publication date "
             f"{pubdate.isoformat()}",
-            Span.of(m.span), confidence=0.85,
+            Span.of(m.span),
+            confidence=0.85,
             evidence={"date": m.record.value, "publication_date": pubdate.isoformat(), "verb": verb.text},
         )
 
@@ -605,7 +762,11 @@ def _own_lifetime(doc, m: DateMention) -> tuple[object | None, list]:
     nouns in apposition to it, since 'its' refers back to them)."""
     root = m.span.root
     nxt = doc[m.span.end] if m.span.end < len(doc) else None
-    if nxt is None or nxt.lower_ != "of" or not any(c.lower_ in POSSESSIVES and c.dep_ == "poss" for c in root.children):
+    if (
+        nxt is None
+        or nxt.lower_ != "of"
+        or not any(c.lower_ in POSSESSIVES and c.dep_ == "poss" for c in root.children)
+    ):
         return None, []
     objs = [c for c in nxt.children if c.dep_ == "pobj" and c.lemma_.lower() in LIFETIME_NOUNS]
     if not objs:
@@ -625,7 +786,12 @@ def find_duration_problems(doc, mentions: list[DateMention]) -> Iterator[Finding
     pubdate = doc._.pl_pubdate
     starts = None
     for m in mentions:
-        if m.record is not None or m.duration_years is None or m.duration_qualifier or m.duration_years != int(m.duration_years):
+        if (
+            m.record is not None
+            or m.duration_years is None
+            or m.duration_qualifier
+            or m.duration_years != int(m.duration_years)
+        ):
             continue
         root = m.span.root
         thing = None
@@ -653,8 +819,15 @@ def find_duration_problems(doc, mentions: list[DateMention]) -> Iterator[Finding
         if not years or len(years) != 1:
             continue  # never dated, or dated twice: cannot decide
         start, start_mention = next(iter(years.items()))
-        own = [d for d in mentions if d.sent_index == m.sent_index and d.record is not None and d.lo is not None
-               and d.lo.year == d.hi.year and d is not start_mention]
+        own = [
+            d
+            for d in mentions
+            if d.sent_index == m.sent_index
+            and d.record is not None
+            and d.lo is not None
+            and d.lo.year == d.hi.year
+            and d is not start_mention
+        ]
         if len(own) == 1:
             ref, ref_from = own[0].lo.year, f"the sentence's date '{own[0].span.text}'"
         elif not own and pubdate is not None:
@@ -665,12 +838,20 @@ def find_duration_problems(doc, mentions: list[DateMention]) -> Iterator[Finding
         if ref <= start or abs(start + n - ref) <= 1:
             continue
         yield Finding(
-            "DAT003", "warning",
+            "DAT003",
+            "warning",
             f"'{m.span.text}' of {thing.text} does not fit: the article dates its start to {start}, "
             f"which gives about {ref - start} years by {ref} ({ref_from})",
-            Span.of(m.span), related=[Span.of(start_mention.span)], confidence=0.7,
-            evidence={"duration_years": n, "start_year": start, "reference_year": ref, "reference": ref_from,
-                      "thing": thing.lemma_},
+            Span.of(m.span),
+            related=[Span.of(start_mention.span)],
+            confidence=0.7,
+            evidence={
+                "duration_years": n,
+                "start_year": start,
+                "reference_year": ref,
+                "reference": ref_from,
+                "thing": thing.lemma_,
+            },
         )
 
 
@@ -686,8 +867,12 @@ def find_dates(doc) -> list[TimeExpression]:
     return [m.record for m in resolve_dates(doc) if m.record is not None]
 
 
-@Language.factory("presslint_dates", default_config={}, requires=["doc.ents", "doc.sents"],
-                  assigns=["doc._.pl_dates", "doc._.pl_findings"])
+@Language.factory(
+    "presslint_dates",
+    default_config={},
+    requires=["doc.ents", "doc.sents"],
+    assigns=["doc._.pl_dates", "doc._.pl_findings"],
+)
 def make_dates(nlp, name):
     def component(doc):
         mentions = resolve_dates(doc)

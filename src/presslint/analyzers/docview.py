@@ -5,6 +5,7 @@ boundaries each time), which made them the analyzers' main cost when read in loo
 per Doc and keep it in ``doc.user_data`` under ``presslint.view``. Only valid once the parse is final: every
 presslint component runs after the parser and NER, and none of them changes tokens, sentences or entities.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -14,7 +15,7 @@ _KEY = "presslint.view"
 
 
 class DocView:
-    __slots__ = ("doc", "_sents", "_sent_starts", "_sent_start_chars", "_ents", "_text")
+    __slots__ = ("_ents", "_sent_start_chars", "_sent_starts", "_sents", "_text", "doc")
 
     def __init__(self, doc: Any) -> None:
         self.doc = doc

@@ -8,6 +8,7 @@ role phrases ("head of X", "X's national security adviser", "Prime Minister <nam
 ``match_key`` / ``skeleton`` give transliteration-insensitive forms of a name, used by the hygiene analyzer (HYG003)
 and by anyone comparing names across spellings. Entities carry no rules.
 """
+
 from __future__ import annotations
 
 import json
@@ -33,26 +34,118 @@ RULES: list = []  # entities only records; it fires no rule
 NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Countries whose city names the model knows well; an ORG there named like a city is more likely a club or a brand.
-WELL_KNOWN = frozenset("US CA GB IE FR DE IT ES PT NL BE CH AT AU NZ SE NO DK FI JP KR".split())
+WELL_KNOWN = frozenset(
+    [
+        "US",
+        "CA",
+        "GB",
+        "IE",
+        "FR",
+        "DE",
+        "IT",
+        "ES",
+        "PT",
+        "NL",
+        "BE",
+        "CH",
+        "AT",
+        "AU",
+        "NZ",
+        "SE",
+        "NO",
+        "DK",
+        "FI",
+        "JP",
+        "KR",
+    ]
+)
 
 # Words before a name that make it a place: "in Herat", "outside Maiduguri", "in northern Kirkuk".
 PLACE_PREPOSITIONS = frozenset(
-    "in at near outside inside into across around throughout from toward towards via through within".split()
+    [
+        "in",
+        "at",
+        "near",
+        "outside",
+        "inside",
+        "into",
+        "across",
+        "around",
+        "throughout",
+        "from",
+        "toward",
+        "towards",
+        "via",
+        "through",
+        "within",
+    ]
 )
 DIRECTIONS = frozenset(
-    "north south east west northern southern eastern western central northeastern northwestern southeastern "
-    "southwestern north-east north-west south-east south-west northeast northwest southeast southwest".split()
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "north-east",
+        "north-west",
+        "south-east",
+        "south-west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+    ]
 )
 PLACE_OF = frozenset(
-    "city town village province governorate district region outskirts streets residents people capital suburbs "
-    "centre center mayor governor".split()
+    [
+        "city",
+        "town",
+        "village",
+        "province",
+        "governorate",
+        "district",
+        "region",
+        "outskirts",
+        "streets",
+        "residents",
+        "people",
+        "capital",
+        "suburbs",
+        "centre",
+        "center",
+        "mayor",
+        "governor",
+    ]
 )
 PLACE_AFTER = frozenset(
-    "city province governorate district region airport border countryside outskirts suburbs residents".split()
+    [
+        "city",
+        "province",
+        "governorate",
+        "district",
+        "region",
+        "airport",
+        "border",
+        "countryside",
+        "outskirts",
+        "suburbs",
+        "residents",
+    ]
 )
-SPEECH_AFTER = frozenset("said says told added tells say stated wrote argued claimed".split())
+SPEECH_AFTER = frozenset(["said", "says", "told", "added", "tells", "say", "stated", "wrote", "argued", "claimed"])
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
-ACRONYM_SMALL_WORDS = frozenset("of and for the on in de du la le des del el al to at &".split())
+ACRONYM_SMALL_WORDS = frozenset(
+    ["of", "and", "for", "the", "on", "in", "de", "du", "la", "le", "des", "del", "el", "al", "to", "at", "&"]
+)
 _ALL_CAPS = re.compile(r"^[A-Z]{2,6}$")
 _DEFINED_ACRONYM = re.compile(r"^[A-Z]{2,8}s?$")
 
@@ -244,7 +337,7 @@ def place_context(doc: Doc, start: int, end: int) -> str | None:
         if nxt.lower_ in PLACE_AFTER:
             return f"before '{nxt.text}'"
         if nxt.text in POSSESSIVE and end + 1 < len(doc) and doc[end + 1].lower_ in PLACE_OF | PLACE_AFTER:
-            return f"before \"'s {doc[end + 1].text}\""
+            return f'before "\'s {doc[end + 1].text}"'
         if nxt.text == "," and end + 1 < len(doc):
             after = doc[end + 1]
             place = gazetteer().get(after.text)
@@ -265,9 +358,7 @@ def _prior_place(place: Place, label: str) -> bool:
 def _looks_like_person_use(doc: Doc, start: int, end: int) -> bool:
     if end < len(doc) and doc[end].lower_ in SPEECH_AFTER:
         return True
-    if start > 0 and tuple([doc[start - 1].lower_.rstrip(".")]) in lexicon().titles:
-        return True
-    return False
+    return bool(start > 0 and (doc[start - 1].lower_.rstrip("."),) in lexicon().titles)
 
 
 def relabel(ent: Any) -> tuple[str, Place | None, str | None]:
@@ -362,7 +453,13 @@ def defined_acronyms(doc: Doc, ents_by_end: dict[int, Any]) -> dict[str, Any]:
     found: dict[str, Any] = {}
     for tok in doc:
         i = tok.i
-        if not (_DEFINED_ACRONYM.match(tok.text) and 2 <= i and i + 1 < len(doc) and doc[i - 1].text == "(" and doc[i + 1].text == ")"):
+        if not (
+            _DEFINED_ACRONYM.match(tok.text)
+            and i >= 2
+            and i + 1 < len(doc)
+            and doc[i - 1].text == "("
+            and doc[i + 1].text == ")"
+        ):
             continue
         if tok.text in found:
             continue
@@ -448,7 +545,7 @@ def find_roles(doc: Doc, ent_at: dict[int, Any], ent_ending: dict[int, Any]) -> 
             start -= 1
         # holder: "Prime Minister Jane Doe", "commander of X, Gen. John Doe", "Jane Doe, the national security adviser"
         k = end + (end < len(doc) and doc[end].text == ",")
-        while k < len(doc) and tuple([doc[k].lower_.rstrip(".")]) in lex.titles:
+        while k < len(doc) and (doc[k].lower_.rstrip("."),) in lex.titles:
             k += 1
         cand = ent_at.get(k)
         if cand is not None and cand.label_ == "PERSON" and k - end <= 3:
@@ -510,12 +607,17 @@ def find_entities(doc: Doc) -> tuple[list[Entity], list[RoleMention]]:
     for ent in ents:
         if ent.label_ not in NER_LABELS:
             continue
-        if ent.text in expansions or (
-            ent.end - ent.start == 1 and _ALL_CAPS.match(ent.text) and ent.text not in lex.not_acronyms
-        ):
-            if gazetteer().get(ent.text) is None or ent.text in expansions:
-                keep(ent, "ORG" if ent.label_ in ("ORG", "PERSON") else ent.label_, expansions.get(ent.text, ent.text), "acronym")
-                continue
+        if (
+            ent.text in expansions
+            or (ent.end - ent.start == 1 and _ALL_CAPS.match(ent.text) and ent.text not in lex.not_acronyms)
+        ) and (gazetteer().get(ent.text) is None or ent.text in expansions):
+            keep(
+                ent,
+                "ORG" if ent.label_ in ("ORG", "PERSON") else ent.label_,
+                expansions.get(ent.text, ent.text),
+                "acronym",
+            )
+            continue
         label, place, _reason = relabel(ent)
         keep(ent, label, _place_normal(ent.text, place), "gazetteer" if label != ent.label_ else "ner")
 

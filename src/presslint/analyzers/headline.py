@@ -5,6 +5,7 @@ The headline is its own sentence (``Article.title_span``). A question headline i
 about ("Will the strike end?" -> the strike ends); body statements about the same event (related predicate, a shared
 name or noun) answer it: same polarity -> yes, opposite polarity or an antonym predicate -> no, hedged -> open.
 """
+
 from __future__ import annotations
 
 import re
@@ -16,12 +17,14 @@ from spacy.language import Language
 from ..model import Finding, Span
 from ..rules import Rule
 from .docview import view
-from .semantics import (Proposition, align, doc_propositions, headline_words, is_yes_no_question, lexicon,
-                        loose_align)
+from .semantics import Proposition, align, doc_propositions, headline_words, is_yes_no_question, lexicon, loose_align
 
 RULES = [
     Rule(
-        "HED001", "question-headline-answered-no", "warning", "headline",
+        "HED001",
+        "question-headline-answered-no",
+        "warning",
+        "headline",
         "The headline asks a yes/no question that the article's own body answers 'no'.",
         "A question headline invites the reader to expect 'yes' (Betteridge's law). When the body states the "
         "opposite (an antonym predicate, or the same predicate negated) about the same event, the headline misleads "
@@ -30,7 +33,10 @@ RULES = [
         "Will the strike end this week? ... Union leaders said the strike would continue into next month.",
     ),
     Rule(
-        "HED002", "question-headline-left-open", "info", "headline",
+        "HED002",
+        "question-headline-left-open",
+        "info",
+        "headline",
         "The headline asks a yes/no question that the body neither confirms nor denies.",
         "A question headline that the article never answers raises a possibility without reporting it. Fires when no "
         "body statement about the headline's event is found, or when every such statement is hedged (may, could, if, "
@@ -38,7 +44,10 @@ RULES = [
         "Is the new vaccine safe? ... Trials are expected to report next year.",
     ),
     Rule(
-        "HED003", "headline-claim-not-in-body", "warning", "headline",
+        "HED003",
+        "headline-claim-not-in-body",
+        "warning",
+        "headline",
         "The headline states something (a number, a person, an event) the body does not support.",
         "Fires conservatively: a number in the headline that the body gives differently for the same thing "
         "('50 killed' vs '15 people were killed'), a person or organisation named in the headline but never in the "
@@ -49,14 +58,61 @@ RULES = [
 ]
 
 # HED003 numbers
-_WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-                 "eleven": 11, "twelve": 12, "dozen": 12, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-                 "hundred": 100, "hundreds": 100, "thousand": 1000}
-_SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9,
-           "trillion": 1e12, "tn": 1e12}
+_WORD_NUMBERS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "dozen": 12,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "hundred": 100,
+    "hundreds": 100,
+    "thousand": 1000,
+}
+_SCALES = {
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "m": 1e6,
+    "mn": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+}
 _NUMBER = re.compile(r"^[$€£]?(\d[\d,]*(?:\.\d+)?)(k|m|mn|bn|tn)?%?$", re.I)
-_APPROXIMATE = frozenset({"nearly", "almost", "about", "around", "some", "over", "more", "than", "up", "to",
-                          "roughly", "approximately", "least", "under", "fewer", "less", "dozens", "hundreds"})
+_APPROXIMATE = frozenset(
+    {
+        "nearly",
+        "almost",
+        "about",
+        "around",
+        "some",
+        "over",
+        "more",
+        "than",
+        "up",
+        "to",
+        "roughly",
+        "approximately",
+        "least",
+        "under",
+        "fewer",
+        "less",
+        "dozens",
+        "hundreds",
+    }
+)
 EXACT_TOLERANCE = 0.02  # "1.5m" vs "1,512,000"
 APPROXIMATE_TOLERANCE = 0.15  # "nearly 50" vs "48"
 CONTEXT_POS = frozenset({"NOUN", "VERB"})
@@ -126,7 +182,7 @@ def _main(props: list[Proposition], sent: Any) -> Proposition | None:
     root = sent.root
     for p in props:
         token = sent.doc[p.token]
-        if token == root or token.head == root and token.dep_ in ("conj", "acomp", "ccomp", "xcomp"):
+        if token == root or (token.head == root and token.dep_ in ("conj", "acomp", "ccomp", "xcomp")):
             return p
     return props[0] if props else None
 
@@ -147,14 +203,28 @@ def _question_main(props: list[Proposition], sent: Any) -> Proposition | None:
             words = sent[1:-1] if sent[-1].is_punct else sent[1:]
             start, end = words.start_char, words.end_char
             return Proposition(
-                sent=main.sent if main else 0, token=token.i, predicate=predicate, positive=not negated,
-                reasons=("'not'",) if negated else (), subject=None, object=None, preps={}, places=frozenset(),
-                times=frozenset(), numbers=frozenset(), content=headline_words(sent), start=start, end=end,
-                text=words.text, hedge=None)
+                sent=main.sent if main else 0,
+                token=token.i,
+                predicate=predicate,
+                positive=not negated,
+                reasons=("'not'",) if negated else (),
+                subject=None,
+                object=None,
+                preps={},
+                places=frozenset(),
+                times=frozenset(),
+                numbers=frozenset(),
+                content=headline_words(sent),
+                start=start,
+                end=end,
+                text=words.text,
+                hedge=None,
+            )
     return main
 
 
 # ---------------------------------------------------------------- HED001 / HED002
+
 
 def _answers(doc: Any, main: Proposition, words: frozenset[str]) -> list[dict[str, Any]]:
     lex = lexicon()
@@ -175,8 +245,15 @@ def _answers(doc: Any, main: Proposition, words: frozenset[str]) -> list[dict[st
             else:
                 answer = {"conflict": "no", "agree": "yes"}.get(alignment.stance, "open")
                 reason = alignment.reason
-            answers.append({"answer": answer, "reason": reason, "shared": list(alignment.shared),
-                            "score": len(alignment.shared) + 2 * strict, "prop": prop})
+            answers.append(
+                {
+                    "answer": answer,
+                    "reason": reason,
+                    "shared": list(alignment.shared),
+                    "score": len(alignment.shared) + 2 * strict,
+                    "prop": prop,
+                }
+            )
     return answers
 
 
@@ -188,28 +265,42 @@ def _question_findings(doc: Any, sent: Any, main: Proposition) -> Iterator[Findi
     def related(kind: str) -> tuple[list[Span], list[dict[str, Any]]]:
         chosen = sorted((a for a in answers if a["answer"] == kind), key=lambda a: -a["score"])[:3]
         spans = [Span.of(view(doc).sents[a["prop"].sent]) for a in chosen]
-        return spans, [{"text": a["prop"].text, "answer": a["answer"], "reason": a["reason"],
-                        "shared": a["shared"]} for a in chosen]
+        return spans, [
+            {"text": a["prop"].text, "answer": a["answer"], "reason": a["reason"], "shared": a["shared"]}
+            for a in chosen
+        ]
 
     if scores["no"] > scores["yes"]:
         spans, evidence = related("no")
-        yield Finding("HED001", "warning",
-                      f"The headline asks '{sent.text.strip()}', but the body answers no: '{evidence[0]['text']}' "
-                      f"({evidence[0]['reason']}).", Span.of(sent), related=spans,
-                      confidence=0.8 if scores["yes"] == 0 else 0.6,
-                      evidence={"headline": headline, "answers": evidence, "scores": scores})
+        yield Finding(
+            "HED001",
+            "warning",
+            f"The headline asks '{sent.text.strip()}', but the body answers no: '{evidence[0]['text']}' "
+            f"({evidence[0]['reason']}).",
+            Span.of(sent),
+            related=spans,
+            confidence=0.8 if scores["yes"] == 0 else 0.6,
+            evidence={"headline": headline, "answers": evidence, "scores": scores},
+        )
     elif scores["yes"] == 0 and scores["no"] == 0:
         spans, evidence = related("open")
         if evidence:
             message = f"The headline asks '{sent.text.strip()}'; the body only hedges: '{evidence[0]['text']}'."
         else:
             message = f"The headline asks '{sent.text.strip()}'; the body neither confirms nor denies it."
-        yield Finding("HED002", "info", message, Span.of(sent), related=spans,
-                      confidence=0.7 if evidence else 0.5,
-                      evidence={"headline": headline, "answers": evidence, "scores": scores})
+        yield Finding(
+            "HED002",
+            "info",
+            message,
+            Span.of(sent),
+            related=spans,
+            confidence=0.7 if evidence else 0.5,
+            evidence={"headline": headline, "answers": evidence, "scores": scores},
+        )
 
 
 # ---------------------------------------------------------------- HED003
+
 
 def _number_findings(doc: Any, sent: Any) -> Iterator[Finding]:
     body_start = _body_start(doc)
@@ -218,7 +309,7 @@ def _number_findings(doc: Any, sent: Any) -> Iterator[Finding]:
         context = _context(token) if values else None
         if not context:
             continue
-        approximate = any(t.lower_ in _APPROXIMATE for t in doc[max(sent.start, token.i - 3):token.i])
+        approximate = any(t.lower_ in _APPROXIMATE for t in doc[max(sent.start, token.i - 3) : token.i])
         tolerance = APPROXIMATE_TOLERANCE if approximate else EXACT_TOLERANCE
         seen_body: list[tuple[Any, set[float]]] = []
         found = False
@@ -239,12 +330,21 @@ def _number_findings(doc: Any, sent: Any) -> Iterator[Finding]:
         if found or not seen_body:
             continue  # the body gives the number, or never counts the same thing: nothing to compare
         first = seen_body[0][0]
-        yield Finding("HED003", "warning",
-                      f"The headline says {token.text} ({context}); the body gives "
-                      f"{', '.join(t.text for t, _ in seen_body[:3])} for it and never {token.text}.",
-                      Span.of(token), related=[Span.of(view(doc).sent_of(first.i))], confidence=0.7,
-                      evidence={"headline_number": token.text, "counts": context,
-                                "body_numbers": [t.text for t, _ in seen_body[:5]], "tolerance": tolerance})
+        yield Finding(
+            "HED003",
+            "warning",
+            f"The headline says {token.text} ({context}); the body gives "
+            f"{', '.join(t.text for t, _ in seen_body[:3])} for it and never {token.text}.",
+            Span.of(token),
+            related=[Span.of(view(doc).sent_of(first.i))],
+            confidence=0.7,
+            evidence={
+                "headline_number": token.text,
+                "counts": context,
+                "body_numbers": [t.text for t, _ in seen_body[:5]],
+                "tolerance": tolerance,
+            },
+        )
 
 
 def _acronym(name: str) -> str:
@@ -254,7 +354,7 @@ def _acronym(name: str) -> str:
 def _name_findings(doc: Any, sent: Any) -> Iterator[Finding]:
     if _title_cased(sent):
         return
-    body = _text(doc)[_body_start(doc):]
+    body = _text(doc)[_body_start(doc) :]
     body_lower = body.lower()
     for ent in view(doc).ents:
         if ent.end <= sent.start:
@@ -272,9 +372,14 @@ def _name_findings(doc: Any, sent: Any) -> Iterator[Finding]:
         if len(acronym) >= 2 and re.search(rf"\b{re.escape(acronym)}\b", body):
             continue
         kind = "person" if ent.label_ == "PERSON" else "organisation"
-        yield Finding("HED003", "warning", f"The headline names {ent.text}, but the body never mentions this {kind}.",
-                      Span.of(ent), confidence=0.6, evidence={"name": ent.text, "label": ent.label_,
-                                                              "searched": parts + ([acronym] if acronym else [])})
+        yield Finding(
+            "HED003",
+            "warning",
+            f"The headline names {ent.text}, but the body never mentions this {kind}.",
+            Span.of(ent),
+            confidence=0.6,
+            evidence={"name": ent.text, "label": ent.label_, "searched": parts + ([acronym] if acronym else [])},
+        )
 
 
 def _statement_findings(doc: Any, sent: Any, main: Proposition) -> Iterator[Finding]:
@@ -283,11 +388,20 @@ def _statement_findings(doc: Any, sent: Any, main: Proposition) -> Iterator[Find
     if not against or any(a["answer"] == "yes" for a in answers):
         return
     best = max(against, key=lambda a: a["score"])
-    yield Finding("HED003", "warning",
-                  f"The headline says '{main.text}', but the body says the opposite: '{best['prop'].text}' "
-                  f"({best['reason']}).", Span.of(sent), related=[Span.of(view(doc).sents[best["prop"].sent])],
-                  confidence=0.7, evidence={"headline": main.describe(), "body": best["prop"].describe(),
-                                            "reason": best["reason"], "shared": best["shared"]})
+    yield Finding(
+        "HED003",
+        "warning",
+        f"The headline says '{main.text}', but the body says the opposite: '{best['prop'].text}' ({best['reason']}).",
+        Span.of(sent),
+        related=[Span.of(view(doc).sents[best["prop"].sent])],
+        confidence=0.7,
+        evidence={
+            "headline": main.describe(),
+            "body": best["prop"].describe(),
+            "reason": best["reason"],
+            "shared": best["shared"],
+        },
+    )
 
 
 def find_headline_findings(doc: Any) -> Iterator[Finding]:

@@ -5,6 +5,7 @@ HYG001/HYG002 read the article metadata (``doc._.pl_article``). HYG003 compares 
 two spellings fire only when every differing word has the same consonant outline and similar letters, and the two
 forms are not two different gazetteer places, a surname and a full name, a plural or a demonym.
 """
+
 from __future__ import annotations
 
 import re
@@ -22,7 +23,10 @@ from .entities import gazetteer, match_key, normalize_name, skeleton
 
 RULES = [
     Rule(
-        "HYG001", "missing-byline", "info", "hygiene",
+        "HYG001",
+        "missing-byline",
+        "info",
+        "hygiene",
         "The article names no author.",
         "Readers weigh a report by who wrote it and can hold a named reporter to account; an unsigned news article "
         "(no byline in the metadata and no 'By ...' line at the top) gives them neither. Agency copy and editorials "
@@ -30,7 +34,10 @@ RULES = [
         "An article page whose metadata has no author and whose text starts straight with the headline and body.",
     ),
     Rule(
-        "HYG002", "missing-date", "info", "hygiene",
+        "HYG002",
+        "missing-date",
+        "info",
+        "hygiene",
         "The article carries no publication date.",
         "Without a date a reader cannot tell whether the report is current, and relative dates ('last Thursday', "
         "'two years ago') cannot be resolved, so date checks are weaker. Emitted when the article metadata has no "
@@ -39,7 +46,10 @@ RULES = [
         "A pasted article with a headline and body but no date line or date metadata.",
     ),
     Rule(
-        "HYG003", "inconsistent-spelling", "warning", "hygiene",
+        "HYG003",
+        "inconsistent-spelling",
+        "warning",
+        "hygiene",
         "The same name is spelled two different ways in one article.",
         "Transliterated names drift ('Gaddafi' / 'Qaddafi', 'Ain al-Asad' / 'Ayn al-Asad', 'Zelensky' / "
         "'Zelenskyy'); mixing spellings in one article confuses readers and search, and can hide that two people "
@@ -58,8 +68,28 @@ _STRAY_QUOTES = re.compile(r"^(?:''|``|[\"“”‘])+\s*|\s+(?:''|``|[\"“”�
 # "pro-Clinton", "anti-Trump", "ex-Obama": a stance or time word built on a name, not another spelling of it.
 _NAME_PREFIX = re.compile(r"^(?:pro|anti|ex|non|post|pre|neo|never|mid)[-‐]", re.IGNORECASE)
 # Combining forms before a hyphen ("a Franco-German plan", "Sino-Russian ties") are not names of their own.
-COMBINING_FORMS = frozenset({"anglo", "franco", "sino", "russo", "indo", "afro", "euro", "italo", "greco",
-                             "austro", "judeo", "serbo", "turco", "hispano", "germano", "nipo", "luso", "polono"})
+COMBINING_FORMS = frozenset(
+    {
+        "anglo",
+        "franco",
+        "sino",
+        "russo",
+        "indo",
+        "afro",
+        "euro",
+        "italo",
+        "greco",
+        "austro",
+        "judeo",
+        "serbo",
+        "turco",
+        "hispano",
+        "germano",
+        "nipo",
+        "luso",
+        "polono",
+    }
+)
 COMPARED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"})
 DEMONYM_SUFFIXES = ("i", "is", "s", "es", "n", "ns", "an", "ans", "ian", "ians", "ese", "ish")
 _BYLINE_LINE = re.compile(r"^(?:by|words by|reporting by)\s+[A-Z][\w.'’-]+", re.IGNORECASE | re.MULTILINE)
@@ -89,12 +119,20 @@ def find_missing_metadata(doc: Any) -> Iterator[Finding]:
     byline_in_text = _BYLINE_LINE.search(head)
     if not article.byline and not byline_in_text:
         yield Finding(
-            "HYG001", "info", "The article names no author (no byline)", anchor, confidence=0.9,
+            "HYG001",
+            "info",
+            "The article names no author (no byline)",
+            anchor,
+            confidence=0.9,
             evidence={"byline": None, "checked": "article metadata and a 'By ...' line at the top"},
         )
     if not article.date:
         yield Finding(
-            "HYG002", "info", "The article carries no publication date", anchor, confidence=0.9,
+            "HYG002",
+            "info",
+            "The article carries no publication date",
+            anchor,
+            confidence=0.9,
             evidence={"date": None, "checked": "article metadata"},
         )
 
@@ -148,7 +186,7 @@ def spelling_variant(a: _Form, b: _Form, *, min_ratio: float = 65.0) -> float | 
         return None  # case, hyphens or apostrophes only ("al-Assad" / "Al Assad", "Sana'a" / "Sanaa")
     for x, y in ((a, b), (b, a)):
         lx, ly = _letters(x.text), _letters(y.text)
-        if ly.startswith(lx) and ly[len(lx):] in DEMONYM_SUFFIXES:
+        if ly.startswith(lx) and ly[len(lx) :] in DEMONYM_SUFFIXES:
             return None  # plural or demonym
     if "PERSON" not in (a.label, b.label) and len(a.key) == len(b.key) == 1:
         if _stem(a.key[0]).rstrip("aeiouy") == _stem(b.key[0]).rstrip("aeiouy"):
@@ -171,7 +209,7 @@ def spelling_variant(a: _Form, b: _Form, *, min_ratio: float = 65.0) -> float | 
         if not person:
             return None
         short, long_ = (ta, tb) if len(ta) < len(tb) else (tb, ta)
-        long_ = long_[-len(short):]  # "Erdogan" against the surname of "Recep Tayyip Erdoğan"
+        long_ = long_[-len(short) :]  # "Erdogan" against the surname of "Recep Tayyip Erdoğan"
         ta, tb = short, long_
     if len(ta) != len(a.key) or len(tb) != len(b.key):
         similarity = fuzz.ratio(" ".join(ta), " ".join(tb))  # compare the aligned surnames
@@ -228,7 +266,7 @@ def _untagged_names(doc: Any, entities: list[Entity]) -> list[_Form]:
         capital = tok.is_alpha and tok.text[:1].isupper() and not covered[tok.idx]
         if capital and tok.lower_ in COMBINING_FORMS and not tok.whitespace_ and tok.nbor(1).text == "-":
             capital = False  # "Franco-German"
-        if capital and tok.pos_ in ("PROPN", "NOUN") or (run and tok.lower_ in _CONNECTORS and not covered[tok.idx]):
+        if (capital and tok.pos_ in ("PROPN", "NOUN")) or (run and tok.lower_ in _CONNECTORS and not covered[tok.idx]):
             run.append(tok)
         else:
             flush()
@@ -280,14 +318,19 @@ def find_inconsistent_spellings(doc: Any, *, min_ratio: float = 65.0) -> Iterato
                 continue
             reported.add(later.text)
             yield Finding(
-                "HYG003", "warning",
+                "HYG003",
+                "warning",
                 f"'{later.text}' is spelled '{earlier.text}' elsewhere in the article; use one spelling",
-                later.first.span, related=[earlier.first.span],
+                later.first.span,
+                related=[earlier.first.span],
                 confidence=0.85 if earlier.label == later.label else 0.7,  # "?" = a name the model did not tag
                 evidence={
-                    "first": earlier.text, "second": later.text, "similarity": round(similarity, 1),
+                    "first": earlier.text,
+                    "second": later.text,
+                    "similarity": round(similarity, 1),
                     "keys": [" ".join(earlier.key), " ".join(later.key)],
-                    "labels": [earlier.label, later.label], "counts": [earlier.count, later.count],
+                    "labels": [earlier.label, later.label],
+                    "counts": [earlier.count, later.count],
                 },
             )
             break

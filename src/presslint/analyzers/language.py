@@ -14,6 +14,7 @@ PhraseMatcher, plus a few token patterns, plus parse checks that keep neutral us
   fire at the same severity, but the message says it is the source's wording and evidence has ``in_quote: true``.
 * appeal to authority, whataboutism, bandwagon and red herring are not implemented: no precise surface cue.
 """
+
 from __future__ import annotations
 
 import re
@@ -34,71 +35,133 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "language"
 CATEGORY = "language"
 
 RULES = [
-    Rule("LNG001", "name-calling", "warning", CATEGORY,
-         "A pejorative label is applied to a person, group, state body or organisation.",
-         "Labels such as 'thugs', 'puppet', 'traitors', 'occupiers' or 'regime' attached to a named target judge "
-         "it instead of describing what it did. The label must be tied to the target by the grammar ('X thugs', "
-         "'the puppet X', 'X is a traitor', 'called X mercenaries'), or be the very words the text uses to refer to "
-         "people ('the zealots behind the plan', 'the council's cranks'). 'terrorist' fires only when it labels a state "
-         "actor (a country, government, army, ministry or military command) or when the article calls a person a "
-         "terrorist; reporting on attacks by designated groups ('Hamas terrorists', 'a terrorist attack') and "
-         "official designations do not fire. Labels inside quotations are reported as the source's wording.",
-         "The Foreign Ministry said the army's Northern Command is a terrorist organization."),
-    Rule("LNG002", "loaded-language", "info", CATEGORY,
-         "An emotionally charged word carries a judgement the article does not support.",
-         "Words such as 'heinous', 'savage', 'massacre', 'martyrs' or 'genocide' used as a label steer the reader's "
-         "feelings rather than inform. Negated uses and mentions of a word as a word do not fire; words inside "
-         "quotations are reported as the source's wording.",
-         "Troops carried out a savage raid on the village at dawn."),
-    Rule("LNG003", "exaggeration", "info", CATEGORY,
-         "A phrase exaggerates or minimises beyond what the facts support.",
-         "'The worst ever', 'completely destroyed', 'never before seen' or 'a mere' inflate or shrink a fact; say "
-         "what happened and let numbers carry the size.",
-         "The storm completely destroyed the town's economy."),
-    Rule("LNG004", "doubt", "info", CATEGORY,
-         "Wording questions someone's credibility or legitimacy without evidence.",
-         "'So-called' or scare quotes around a legitimacy noun or a name ('the so-called government', "
-         "'the \"elections\"'), 'under the pretext of' or 'self-proclaimed' insinuate that something is fake. "
-         "Neutral 'so-called' ('so-called long COVID') does not fire.",
-         "Officials dismissed the so-called election as a formality."),
-    Rule("LNG005", "appeal-to-fear", "info", CATEGORY,
-         "A phrase builds support by stoking fear or prejudice.",
-         "'Before it is too late', 'a threat to our way of life' or 'an invasion of migrants' push the reader "
-         "to act out of fear rather than evidence.",
-         "The party warned of an invasion of migrants this summer."),
-    Rule("LNG006", "flag-waving", "info", CATEGORY,
-         "An appeal to patriotism or group identity stands in for an argument.",
-         "'True patriots', 'real Americans', 'our great nation' or 'enemies of the people' justify a position by "
-         "identity rather than reasons.",
-         "Every patriotic citizen should support the new border law."),
-    Rule("LNG007", "repetition", "info", CATEGORY,
-         "The same loaded word or label is used again and again.",
-         "Repeating a label or loaded word makes it stick through familiarity. Fires on the second use of the same "
-         "LNG001/LNG002 lexicon entry; the other uses are in `related`.",
-         "The regime's police ... the regime's courts ... (the same label twice)."),
-    Rule("LNG008", "slogans", "info", CATEGORY,
-         "A short, striking slogan replaces an argument.",
-         "'Death to X', 'Down with X', 'Long live X', 'Make X great again' and similar chants are slogans; inside "
-         "quotes they are reported as the source's wording.",
-         "Protesters chanted \"Death to the traitors\" outside the court."),
-    Rule("LNG009", "thought-terminating-cliche", "info", CATEGORY,
-         "A stock phrase closes the discussion instead of answering it.",
-         "'It is what it is', 'enough is enough', 'end of story', 'the debate is over' discourage further thought.",
-         "Asked about the cuts, the minister said: it is what it is."),
-    Rule("LNG010", "causal-oversimplification", "info", CATEGORY,
-         "One cause is blamed for an outcome that has many.",
-         "'Solely to blame', 'the sole cause of', 'all because of' reduce a complex outcome to one cause.",
-         "Rising prices are all because of the new tax, the senator said."),
-    Rule("LNG011", "black-and-white-fallacy", "info", CATEGORY,
-         "Two options are presented as the only ones.",
-         "'With us or against us', 'there is no middle ground', 'there is no alternative' hide the other options.",
-         "The president told allies they were either with us or against us."),
+    Rule(
+        "LNG001",
+        "name-calling",
+        "warning",
+        CATEGORY,
+        "A pejorative label is applied to a person, group, state body or organisation.",
+        "Labels such as 'thugs', 'puppet', 'traitors', 'occupiers' or 'regime' attached to a named target judge "
+        "it instead of describing what it did. The label must be tied to the target by the grammar ('X thugs', "
+        "'the puppet X', 'X is a traitor', 'called X mercenaries'), or be the very words the text uses to refer to "
+        "people ('the zealots behind the plan', 'the council's cranks'). 'terrorist' fires only when it labels a state "
+        "actor (a country, government, army, ministry or military command) or when the article calls a person a "
+        "terrorist; reporting on attacks by designated groups ('Hamas terrorists', 'a terrorist attack') and "
+        "official designations do not fire. Labels inside quotations are reported as the source's wording.",
+        "The Foreign Ministry said the army's Northern Command is a terrorist organization.",
+    ),
+    Rule(
+        "LNG002",
+        "loaded-language",
+        "info",
+        CATEGORY,
+        "An emotionally charged word carries a judgement the article does not support.",
+        "Words such as 'heinous', 'savage', 'massacre', 'martyrs' or 'genocide' used as a label steer the reader's "
+        "feelings rather than inform. Negated uses and mentions of a word as a word do not fire; words inside "
+        "quotations are reported as the source's wording.",
+        "Troops carried out a savage raid on the village at dawn.",
+    ),
+    Rule(
+        "LNG003",
+        "exaggeration",
+        "info",
+        CATEGORY,
+        "A phrase exaggerates or minimises beyond what the facts support.",
+        "'The worst ever', 'completely destroyed', 'never before seen' or 'a mere' inflate or shrink a fact; say "
+        "what happened and let numbers carry the size.",
+        "The storm completely destroyed the town's economy.",
+    ),
+    Rule(
+        "LNG004",
+        "doubt",
+        "info",
+        CATEGORY,
+        "Wording questions someone's credibility or legitimacy without evidence.",
+        "'So-called' or scare quotes around a legitimacy noun or a name ('the so-called government', "
+        "'the \"elections\"'), 'under the pretext of' or 'self-proclaimed' insinuate that something is fake. "
+        "Neutral 'so-called' ('so-called long COVID') does not fire.",
+        "Officials dismissed the so-called election as a formality.",
+    ),
+    Rule(
+        "LNG005",
+        "appeal-to-fear",
+        "info",
+        CATEGORY,
+        "A phrase builds support by stoking fear or prejudice.",
+        "'Before it is too late', 'a threat to our way of life' or 'an invasion of migrants' push the reader "
+        "to act out of fear rather than evidence.",
+        "The party warned of an invasion of migrants this summer.",
+    ),
+    Rule(
+        "LNG006",
+        "flag-waving",
+        "info",
+        CATEGORY,
+        "An appeal to patriotism or group identity stands in for an argument.",
+        "'True patriots', 'real Americans', 'our great nation' or 'enemies of the people' justify a position by "
+        "identity rather than reasons.",
+        "Every patriotic citizen should support the new border law.",
+    ),
+    Rule(
+        "LNG007",
+        "repetition",
+        "info",
+        CATEGORY,
+        "The same loaded word or label is used again and again.",
+        "Repeating a label or loaded word makes it stick through familiarity. Fires on the second use of the same "
+        "LNG001/LNG002 lexicon entry; the other uses are in `related`.",
+        "The regime's police ... the regime's courts ... (the same label twice).",
+    ),
+    Rule(
+        "LNG008",
+        "slogans",
+        "info",
+        CATEGORY,
+        "A short, striking slogan replaces an argument.",
+        "'Death to X', 'Down with X', 'Long live X', 'Make X great again' and similar chants are slogans; inside "
+        "quotes they are reported as the source's wording.",
+        'Protesters chanted "Death to the traitors" outside the court.',
+    ),
+    Rule(
+        "LNG009",
+        "thought-terminating-cliche",
+        "info",
+        CATEGORY,
+        "A stock phrase closes the discussion instead of answering it.",
+        "'It is what it is', 'enough is enough', 'end of story', 'the debate is over' discourage further thought.",
+        "Asked about the cuts, the minister said: it is what it is.",
+    ),
+    Rule(
+        "LNG010",
+        "causal-oversimplification",
+        "info",
+        CATEGORY,
+        "One cause is blamed for an outcome that has many.",
+        "'Solely to blame', 'the sole cause of', 'all because of' reduce a complex outcome to one cause.",
+        "Rising prices are all because of the new tax, the senator said.",
+    ),
+    Rule(
+        "LNG011",
+        "black-and-white-fallacy",
+        "info",
+        CATEGORY,
+        "Two options are presented as the only ones.",
+        "'With us or against us', 'there is no middle ground', 'there is no alternative' hide the other options.",
+        "The president told allies they were either with us or against us.",
+    ),
 ]
 
 TECHNIQUE = {
-    "LNG001": "Name_Calling,Labeling", "LNG002": "Loaded_Language", "LNG003": "Exaggeration,Minimisation",
-    "LNG004": "Doubt", "LNG005": "Appeal_to_fear-prejudice", "LNG006": "Flag-Waving", "LNG007": "Repetition",
-    "LNG008": "Slogans", "LNG009": "Thought-terminating_Cliches", "LNG010": "Causal_Oversimplification",
+    "LNG001": "Name_Calling,Labeling",
+    "LNG002": "Loaded_Language",
+    "LNG003": "Exaggeration,Minimisation",
+    "LNG004": "Doubt",
+    "LNG005": "Appeal_to_fear-prejudice",
+    "LNG006": "Flag-Waving",
+    "LNG007": "Repetition",
+    "LNG008": "Slogans",
+    "LNG009": "Thought-terminating_Cliches",
+    "LNG010": "Causal_Oversimplification",
     "LNG011": "Black-and-White_Fallacy",
 }
 MESSAGE = {
@@ -114,31 +177,111 @@ MESSAGE = {
 }
 SOURCE_WORDING = " (the source's wording, in a quotation or attributed statement)"
 PHRASE_FILES = {  # lexicon file -> rule code
-    "loaded.txt": "LNG002", "exaggeration.txt": "LNG003", "doubt.txt": "LNG004", "fear.txt": "LNG005",
-    "flag_waving.txt": "LNG006", "slogans.txt": "LNG008", "cliches.txt": "LNG009", "causal.txt": "LNG010",
+    "loaded.txt": "LNG002",
+    "exaggeration.txt": "LNG003",
+    "doubt.txt": "LNG004",
+    "fear.txt": "LNG005",
+    "flag_waving.txt": "LNG006",
+    "slogans.txt": "LNG008",
+    "cliches.txt": "LNG009",
+    "causal.txt": "LNG010",
     "black_white.txt": "LNG011",
 }
 CONFIDENCE = {"LNG001": 0.85, "LNG002": 0.7, "LNG004": 0.75, "LNG007": 0.7}
 
 TARGET_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
 # Nouns a label may modify and still be about the target: "the X terrorist organization".
-ACTOR_NOUNS = {"organization", "organisation", "group", "army", "regime", "state", "militia", "force", "forces",
-               "entity", "gang", "network", "cell", "outfit", "government", "movement", "military", "leader",
-               "leadership", "administration", "junta"}
+ACTOR_NOUNS = {
+    "organization",
+    "organisation",
+    "group",
+    "army",
+    "regime",
+    "state",
+    "militia",
+    "force",
+    "forces",
+    "entity",
+    "gang",
+    "network",
+    "cell",
+    "outfit",
+    "government",
+    "movement",
+    "military",
+    "leader",
+    "leadership",
+    "administration",
+    "junta",
+}
 STATE_HEADS = {"army", "regime", "state", "government", "military", "administration", "junta"}
 # Verbs that report someone else's labelling: the finding is the source's wording.
-LABEL_VERBS = {"call", "brand", "label", "dub", "describe", "term", "denounce", "deem", "consider", "see",
-               "regard", "view", "decry", "condemn"}
+LABEL_VERBS = {
+    "call",
+    "brand",
+    "label",
+    "dub",
+    "describe",
+    "term",
+    "denounce",
+    "deem",
+    "consider",
+    "see",
+    "regard",
+    "view",
+    "decry",
+    "condemn",
+}
 # Official designations are facts to report, not name-calling: never fire under these verbs.
 DESIGNATION_VERBS = {"designate", "list", "proscribe", "blacklist", "classify", "delist", "outlaw", "ban"}
 REPORT_VERBS = LABEL_VERBS | {
-    "say", "tell", "claim", "accuse", "state", "add", "insist", "warn", "allege", "argue", "announce", "declare",
-    "write", "tweet", "post", "charge", "quote", "chant", "shout", "vow", "threaten", "demand", "urge", "report",
-    "assert", "maintain", "believe", "think", "suggest", "accuse", "blame", "write", "cry", "scream", "sing",
+    "say",
+    "tell",
+    "claim",
+    "accuse",
+    "state",
+    "add",
+    "insist",
+    "warn",
+    "allege",
+    "argue",
+    "announce",
+    "declare",
+    "write",
+    "tweet",
+    "post",
+    "charge",
+    "quote",
+    "chant",
+    "shout",
+    "vow",
+    "threaten",
+    "demand",
+    "urge",
+    "report",
+    "assert",
+    "maintain",
+    "believe",
+    "think",
+    "suggest",
+    "blame",
+    "cry",
+    "scream",
+    "sing",
 }
 # "convicted terrorist X": a neutral description of a person, not a label.
-NEUTRAL_PERSON_MODIFIERS = {"convicted", "suspected", "alleged", "jailed", "wanted", "accused", "former",
-                            "imprisoned", "captured", "sentenced"}
+NEUTRAL_PERSON_MODIFIERS = {
+    "convicted",
+    "suspected",
+    "alleged",
+    "jailed",
+    "wanted",
+    "accused",
+    "former",
+    "imprisoned",
+    "captured",
+    "sentenced",
+}
 NEGATIONS = {"not", "no", "never", "n't", "nor", "neither"}
 SUPERLATIVES = ["worst", "greatest", "biggest", "best", "largest", "deadliest", "most"]
 DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those", "that"}
@@ -147,6 +290,7 @@ _QUOTE_CHARS = re.compile(r'[“”«»"]')
 
 
 # --- lexicons ----------------------------------------------------------------------------------------------------
+
 
 def read_lexicon(path: Path) -> list[list[str]]:
     """Rows of a lexicon file: '|'-separated fields, comments (#) and blank lines skipped."""
@@ -206,6 +350,7 @@ def lexicons() -> Lexicons:
 
 # --- matchers (built once per pipeline) -------------------------------------------------------------------------
 
+
 @dataclass
 class Matchers:
     labels: PhraseMatcher
@@ -224,25 +369,51 @@ def build_matchers(nlp: Language) -> Matchers:
     so_called = PhraseMatcher(nlp.vocab, attr="LOWER")
     so_called.add("SO_CALLED", [nlp.make_doc("so-called"), nlp.make_doc("so called")])
     patterns = Matcher(nlp.vocab)
-    ending = [[{"LOWER": "ever"}], [{"LOWER": "in"}, {"LOWER": "history"}],
-              [{"LOWER": "of"}, {"LOWER": "all"}, {"LOWER": "time"}]]
-    patterns.add("LNG003", [[{"LOWER": "the"}, {"LOWER": {"IN": SUPERLATIVES}},
-                             {"IS_PUNCT": False, "OP": "{0,3}"}, *end] for end in ending])
+    ending = [
+        [{"LOWER": "ever"}],
+        [{"LOWER": "in"}, {"LOWER": "history"}],
+        [{"LOWER": "of"}, {"LOWER": "all"}, {"LOWER": "time"}],
+    ]
+    patterns.add(
+        "LNG003",
+        [
+            [{"LOWER": "the"}, {"LOWER": {"IN": SUPERLATIVES}}, {"IS_PUNCT": False, "OP": "{0,3}"}, *end]
+            for end in ending
+        ],
+    )
     crowd = {"IN": ["invasion", "flood", "floods", "swarm", "swarms", "horde", "hordes"]}
     migrants = {"IN": ["migrants", "immigrants", "refugees", "foreigners", "illegals", "aliens", "asylum"]}
     patterns.add("LNG005", [[{"LOWER": crowd}, {"LOWER": "of"}, {"LOWER": migrants}]])
-    patterns.add("LNG006", [[{"LOWER": {"IN": ["real", "true"]}},
-                             {"ENT_TYPE": "NORP", "LOWER": {"REGEX": "s$"}, "POS": {"IN": ["PROPN", "NOUN"]}}]])
+    patterns.add(
+        "LNG006",
+        [
+            [
+                {"LOWER": {"IN": ["real", "true"]}},
+                {"ENT_TYPE": "NORP", "LOWER": {"REGEX": "s$"}, "POS": {"IN": ["PROPN", "NOUN"]}},
+            ]
+        ],
+    )
     named = {"POS": {"IN": ["PROPN"]}}
-    patterns.add("SLOGAN_LEAD", [[{"LOWER": {"IN": ["death", "down"]}}, {"LOWER": {"IN": ["to", "with"]}},
-                                  {"LOWER": "the", "OP": "?"}, {"POS": {"IN": ["PROPN", "NOUN"]}}],
-                                 [{"LOWER": "long"}, {"LOWER": "live"}, {"LOWER": "the", "OP": "?"}, named]])
-    patterns.add("LNG008", [[{"LOWER": "make"}, {"IS_PUNCT": False, "OP": "{1,3}"}, {"LOWER": "great"},
-                             {"LOWER": "again"}]])
+    patterns.add(
+        "SLOGAN_LEAD",
+        [
+            [
+                {"LOWER": {"IN": ["death", "down"]}},
+                {"LOWER": {"IN": ["to", "with"]}},
+                {"LOWER": "the", "OP": "?"},
+                {"POS": {"IN": ["PROPN", "NOUN"]}},
+            ],
+            [{"LOWER": "long"}, {"LOWER": "live"}, {"LOWER": "the", "OP": "?"}, named],
+        ],
+    )
+    patterns.add(
+        "LNG008", [[{"LOWER": "make"}, {"IS_PUNCT": False, "OP": "{1,3}"}, {"LOWER": "great"}, {"LOWER": "again"}]]
+    )
     return Matchers(labels, phrases, patterns, so_called)
 
 
 # --- context: quotations, attribution, negation --------------------------------------------------------------------
+
 
 def quoted_regions(text: str) -> list[tuple[int, int]]:
     """(start, end) of text between paired quotation marks, line by line (a quote may not cross a paragraph)."""
@@ -303,15 +474,18 @@ class Context:
             return ent, ent.label_
         if tok.pos_ == "NOUN":  # "Turkish troops", "Moscow's proxies": the noun phrase of a named group
             for c in tok.children:
-                if c.dep_ in ("amod", "compound", "poss") and self.ents.get(c.i) is not None \
-                        and self.ents[c.i].label_ in ("NORP", "GPE", "ORG"):
-                    return self.doc[self.ents[c.i].start: tok.i + 1], self.ents[c.i].label_
+                if (
+                    c.dep_ in ("amod", "compound", "poss")
+                    and self.ents.get(c.i) is not None
+                    and self.ents[c.i].label_ in ("NORP", "GPE", "ORG")
+                ):
+                    return self.doc[self.ents[c.i].start : tok.i + 1], self.ents[c.i].label_
         if tok.pos_ == "PROPN":
             start = tok.i
             first = sentence_bounds(tok)[0]
             while start > first and self.doc[start - 1].pos_ == "PROPN":
                 start -= 1
-            return self.doc[start: tok.i + 1], "PROPN"
+            return self.doc[start : tok.i + 1], "PROPN"
         return None, None
 
 
@@ -328,7 +502,7 @@ def negated(tok) -> bool:
     for t in chain:
         if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in t.children):
             return True
-    prev = tok.doc[max(tok.i - 2, sentence_bounds(tok)[0]): tok.i]
+    prev = tok.doc[max(tok.i - 2, sentence_bounds(tok)[0]) : tok.i]
     return any(t.lower_ in NEGATIONS for t in prev)
 
 
@@ -343,15 +517,18 @@ def mentioned_as_word(span, lex: Lexicons) -> bool:
 
 # --- checks ------------------------------------------------------------------------------------------------------
 
-def _finding(code: str, severity: str, message: str, span, ctx: Context, entry: str, *, confidence=None,
-             **extra) -> Finding:
+
+def _finding(
+    code: str, severity: str, message: str, span, ctx: Context, entry: str, *, confidence=None, **extra
+) -> Finding:
     in_quote = ctx.attributed(span)
     if in_quote:
         message += SOURCE_WORDING
     evidence = {"technique": TECHNIQUE[code], "matched": span.text, "lexicon": entry, "in_quote": in_quote}
     evidence.update(extra)
-    return Finding(code, severity, message, Span.of(span), confidence=confidence or CONFIDENCE.get(code, 0.7),
-                   evidence=evidence)
+    return Finding(
+        code, severity, message, Span.of(span), confidence=confidence or CONFIDENCE.get(code, 0.7), evidence=evidence
+    )
 
 
 def _names_actor(tok, ctx: Context) -> bool:
@@ -371,10 +548,13 @@ def _governed_by(tok, verbs: set[str]) -> bool:
 
 def _moral_pair(span) -> bool:
     doc = span.doc
-    before = [t.lower_ for t in doc[max(0, span.start - 3): span.start]]
-    after = [t.lower_ for t in doc[span.end: span.end + 3]]
-    return span.text.lower() == "evil" and ("good" in before or "good" in after) and bool(
-        {"and", "or", "versus", "vs", "vs.", "from"} & set(before + after))
+    before = [t.lower_ for t in doc[max(0, span.start - 3) : span.start]]
+    after = [t.lower_ for t in doc[span.end : span.end + 3]]
+    return (
+        span.text.lower() == "evil"
+        and ("good" in before or "good" in after)
+        and bool({"and", "or", "versus", "vs", "vs.", "from"} & set(before + after))
+    )
 
 
 # Verbs that pass on someone's own characterisation: 'praised her as a "true leader"'.
@@ -442,10 +622,13 @@ def _refers_to_people(head) -> bool:
 def _with_modifiers(head):
     """The label with the modifiers that belong to it: "eco-zealots", "green cranks" (not "the" or "town hall's")."""
     doc, start = head.doc, head.i
-    while start > 0 and (doc[start - 1].dep_ in ("amod", "compound") or doc[start - 1].text == "-") and \
-            doc[start - 1].head.i in (head.i, start):
+    while (
+        start > 0
+        and (doc[start - 1].dep_ in ("amod", "compound") or doc[start - 1].text == "-")
+        and doc[start - 1].head.i in (head.i, start)
+    ):
         start -= 1
-    return doc[start: head.i + 1]
+    return doc[start : head.i + 1]
 
 
 def _balanced(span):
@@ -454,7 +637,7 @@ def _balanced(span):
     if span.text.count("(") > span.text.count(")"):
         for i in range(end, min(end + 5, len(doc))):
             if doc[i].text == ")":
-                return doc[span.start: i + 1]
+                return doc[span.start : i + 1]
     return span
 
 
@@ -483,24 +666,33 @@ def find_name_calling(doc, matchers: Matchers, ctx: Context) -> Iterator[tuple[F
         if root.dep_ in ("amod", "compound") and root.head.i > root.i:
             if root.head.lemma_.lower() in ACTOR_NOUNS and root.head.i not in ctx.ents:
                 head = root.head
-                label = doc[start: head.i + 1]
+                label = doc[start : head.i + 1]
             elif root.head.i not in ctx.ents:  # "terrorist attack", "puppet show": about something else
                 continue
         # "tax regime", "sanctions regime": a common-noun compound makes a weak label a technical term (a plain
         # insult stays one: "eco-zealots", "party thugs").
-        if ("weak" in flags or "state-only" in flags) and any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in head.children):
+        if ("weak" in flags or "state-only" in flags) and any(
+            c.dep_ == "compound" and c.pos_ == "NOUN" for c in head.children
+        ):
             continue
         target, target_label, how = _find_target(root, head, ctx)
         if target is None and "loaded" in flags and "state-only" not in flags and _refers_to_people(head):
             # "the eco-zealots behind the plan": the label itself is how the text names these people.
             label = _with_modifiers(head)
-            target, target_label, how = doc[head.left_edge.i: head.right_edge.i + 1], None, "referring"
+            target, target_label, how = doc[head.left_edge.i : head.right_edge.i + 1], None, "referring"
             message = f"refers to people as '{label.text}'"
             in_quote = ctx.attributed(label)
             if in_quote:
                 message += SOURCE_WORDING
-            evidence = {"technique": TECHNIQUE["LNG001"], "matched": label.text, "target": target.text,
-                        "target_label": None, "attached_as": how, "lexicon": entry, "in_quote": in_quote}
+            evidence = {
+                "technique": TECHNIQUE["LNG001"],
+                "matched": label.text,
+                "target": target.text,
+                "target_label": None,
+                "attached_as": how,
+                "lexicon": entry,
+                "in_quote": in_quote,
+            }
             yield Finding("LNG001", "warning", message, Span.of(label), confidence=0.7, evidence=evidence), entry
             continue
         if target is None:
@@ -514,14 +706,21 @@ def find_name_calling(doc, matchers: Matchers, ctx: Context) -> Iterator[tuple[F
             continue  # the label is part of a name: "the Regime Change Act"
         if len(target) > 1 and target[-1].tag_ == "POS":
             target = target[:-1]  # "Assad's regime" -> Assad
-        span = doc[min(label.start, target.start): max(label.end, target.end)]
+        span = doc[min(label.start, target.start) : max(label.end, target.end)]
         confidence = 0.6 if "weak" in flags else CONFIDENCE["LNG001"]
         message = f"labels {target.text} as '{label.text}'"
         in_quote = ctx.attributed(label) or how == "called"
         if in_quote:
             message += SOURCE_WORDING
-        evidence = {"technique": TECHNIQUE["LNG001"], "matched": label.text, "target": target.text,
-                    "target_label": target_label, "attached_as": how, "lexicon": entry, "in_quote": in_quote}
+        evidence = {
+            "technique": TECHNIQUE["LNG001"],
+            "matched": label.text,
+            "target": target.text,
+            "target_label": target_label,
+            "attached_as": how,
+            "lexicon": entry,
+            "in_quote": in_quote,
+        }
         yield Finding("LNG001", "warning", message, Span.of(span), confidence=confidence, evidence=evidence), entry
 
 
@@ -576,11 +775,15 @@ def find_doubt(doc, matchers: Matchers, ctx: Context) -> Iterator[tuple[Finding,
         named = doc[end:stop]
         if any(t.lower_ in lex.legitimacy or _names_actor(t, ctx) for t in named):
             span = doc[start:stop]
-            yield _finding("LNG004", "info", MESSAGE["LNG004"].format(m=span.text), span, ctx, "so-called",
-                           target=named.text), "so-called"
+            yield (
+                _finding(
+                    "LNG004", "info", MESSAGE["LNG004"].format(m=span.text), span, ctx, "so-called", target=named.text
+                ),
+                "so-called",
+            )
     text = ctx.text
     for a, b in quoted_regions(text):
-        inner = text[a + 1: b - 1].strip()
+        inner = text[a + 1 : b - 1].strip()
         if not inner or len(inner.split()) > 3 or text[b - 1] not in CLOSE_QUOTES + '"':
             continue
         span = doc.char_span(a, b, alignment_mode="expand")
@@ -598,11 +801,24 @@ def find_doubt(doc, matchers: Matchers, ctx: Context) -> Iterator[tuple[Finding,
             continue
         if any(_in_reported_words(t) for t in span if not t.is_punct):  # the closing mark may parse on its own
             continue  # 'said his goal was to make her a "one-term mayor"': a partial quote of the source's words
-        full = doc[span.start - 1: span.end]
-        yield (Finding("LNG004", "info", f"scare quotes around '{inner}' cast doubt on it", Span.of(full),
-                       confidence=0.6, evidence={"technique": TECHNIQUE["LNG004"], "matched": full.text,
-                                                 "lexicon": "scare quotes", "target": inner, "in_quote": False}),
-               "scare quotes")
+        full = doc[span.start - 1 : span.end]
+        yield (
+            Finding(
+                "LNG004",
+                "info",
+                f"scare quotes around '{inner}' cast doubt on it",
+                Span.of(full),
+                confidence=0.6,
+                evidence={
+                    "technique": TECHNIQUE["LNG004"],
+                    "matched": full.text,
+                    "lexicon": "scare quotes",
+                    "target": inner,
+                    "in_quote": False,
+                },
+            ),
+            "scare quotes",
+        )
 
 
 def find_repetition(found: list[tuple[Finding, str]], *, min_count: int = 2) -> Iterator[Finding]:
@@ -616,10 +832,21 @@ def find_repetition(found: list[tuple[Finding, str]], *, min_count: int = 2) -> 
             continue
         items.sort(key=lambda f: f.span.start)
         words = items[1].evidence["matched"]
-        yield Finding("LNG007", "info", f"repeats '{words}' ({len(items)} times in the article)", items[1].span,
-                      related=[f.span for f in items if f is not items[1]], confidence=CONFIDENCE["LNG007"],
-                      evidence={"technique": TECHNIQUE["LNG007"], "matched": words, "lexicon": entry,
-                                "count": len(items), "in_quote": items[1].evidence.get("in_quote", False)})
+        yield Finding(
+            "LNG007",
+            "info",
+            f"repeats '{words}' ({len(items)} times in the article)",
+            items[1].span,
+            related=[f.span for f in items if f is not items[1]],
+            confidence=CONFIDENCE["LNG007"],
+            evidence={
+                "technique": TECHNIQUE["LNG007"],
+                "matched": words,
+                "lexicon": entry,
+                "count": len(items),
+                "in_quote": items[1].evidence.get("in_quote", False),
+            },
+        )
 
 
 def find_language(doc, matchers: Matchers, *, min_repetition: int = 2) -> list[Finding]:
@@ -637,8 +864,12 @@ def find_language(doc, matchers: Matchers, *, min_repetition: int = 2) -> list[F
     return findings
 
 
-@Language.factory("presslint_language", default_config={"min_repetition": 2},
-                  requires=["doc.sents", "token.dep", "token.pos", "doc.ents"], assigns=["doc._.pl_findings"])
+@Language.factory(
+    "presslint_language",
+    default_config={"min_repetition": 2},
+    requires=["doc.sents", "token.dep", "token.pos", "doc.ents"],
+    assigns=["doc._.pl_findings"],
+)
 def make_language(nlp: Language, name: str, min_repetition: int):
     matchers = build_matchers(nlp)
 

@@ -6,14 +6,16 @@ only conflict when they count the same thing for the same event with the same mo
 "another", a different date or place, a rising toll) explains the difference; a part only exceeds its whole when the
 text ties them explicitly ("of which", "of the", "out of", a list after a colon).
 """
+
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Iterator
 
 from spacy.language import Language
 
@@ -23,7 +25,10 @@ from .docview import view
 
 RULES = [
     Rule(
-        "NUM001", "conflicting-quantities", "warning", "numbers",
+        "NUM001",
+        "conflicting-quantities",
+        "warning",
+        "numbers",
         "The same count for the same event is given two different values.",
         "When an article says '12 people were killed' and later 'the 15 people killed in the attack', a reader cannot "
         "tell which is right. Only exact figures are compared, and only when they count the same noun for the same "
@@ -32,7 +37,10 @@ RULES = [
         "Gunmen killed 12 people in the market. ... The 15 people killed were buried on Sunday.",
     ),
     Rule(
-        "NUM002", "part-exceeds-whole", "error", "numbers",
+        "NUM002",
+        "part-exceeds-whole",
+        "error",
+        "numbers",
         "A part is larger than the whole it belongs to.",
         "Text that ties a part to a whole ('of which', 'of the', 'out of', a list after a colon, a percentage of a "
         "population) must keep the part smaller: '3,000 troops, of which 3,500 were American' or 'seven out of five "
@@ -42,39 +50,195 @@ RULES = [
 ]
 
 NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "dozen": 12,
 }
-SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9,
-          "trillion": 1e12, "tn": 1e12, "hundred": 100}
-FRACTIONS = {"half": 0.5, "halves": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25, "quarters": 0.25,
-             "fifth": 0.2, "fifths": 0.2, "tenth": 0.1, "tenths": 0.1}
+SCALES = {
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "m": 1e6,
+    "mn": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+    "hundred": 100,
+}
+FRACTIONS = {
+    "half": 0.5,
+    "halves": 0.5,
+    "third": 1 / 3,
+    "thirds": 1 / 3,
+    "quarter": 0.25,
+    "quarters": 0.25,
+    "fifth": 0.2,
+    "fifths": 0.2,
+    "tenth": 0.1,
+    "tenths": 0.1,
+}
 # Vague plurals: a lower-bound reading, always approximate.
 VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000, "tens": 20, "millions": 2e6, "billions": 2e9}
-CURRENCY_SYMBOLS = {"$": ("$", "dollar"), "us$": ("$", "dollar"), "£": ("£", "pound"), "€": ("€", "euro"),
-                    "¥": ("¥", "yen")}
-CURRENCY_WORDS = {"dollar": "$", "dollars": "$", "pound": "£", "pounds": "£", "euro": "€", "euros": "€",
-                  "yen": "¥", "rupees": "₹", "rupee": "₹", "yuan": "¥"}
-UNITS = {"%": "%", "percent": "%", "per": "%", "km": "km", "kilometres": "km", "kilometers": "km", "miles": "mi",
-         "mile": "mi", "kg": "kg", "kilograms": "kg", "tonnes": "t", "tons": "t", "metres": "m", "meters": "m",
-         "hectares": "ha", "acres": "acre", "barrels": "barrel", "mph": "mph", "km/h": "km/h"}
-APPROX_WORDS = ("about", "around", "nearly", "almost", "roughly", "some", "approximately", "estimated", "close to",
-                "more than", "over", "at least", "up to", "fewer than", "less than", "under", "as many as",
-                "just over", "just under", "upwards of", "in excess of", "at most", "no fewer than")
-LOWER_BOUNDS = frozenset(("more than", "over", "at least", "just over", "upwards of", "in excess of", "no fewer than",
-                          "as many as"))
+CURRENCY_SYMBOLS = {
+    "$": ("$", "dollar"),
+    "us$": ("$", "dollar"),
+    "£": ("£", "pound"),
+    "€": ("€", "euro"),
+    "¥": ("¥", "yen"),
+}
+CURRENCY_WORDS = {
+    "dollar": "$",
+    "dollars": "$",
+    "pound": "£",
+    "pounds": "£",
+    "euro": "€",
+    "euros": "€",
+    "yen": "¥",
+    "rupees": "₹",
+    "rupee": "₹",
+    "yuan": "¥",
+}
+UNITS = {
+    "%": "%",
+    "percent": "%",
+    "per": "%",
+    "km": "km",
+    "kilometres": "km",
+    "kilometers": "km",
+    "miles": "mi",
+    "mile": "mi",
+    "kg": "kg",
+    "kilograms": "kg",
+    "tonnes": "t",
+    "tons": "t",
+    "metres": "m",
+    "meters": "m",
+    "hectares": "ha",
+    "acres": "acre",
+    "barrels": "barrel",
+    "mph": "mph",
+    "km/h": "km/h",
+}
+APPROX_WORDS = (
+    "about",
+    "around",
+    "nearly",
+    "almost",
+    "roughly",
+    "some",
+    "approximately",
+    "estimated",
+    "close to",
+    "more than",
+    "over",
+    "at least",
+    "up to",
+    "fewer than",
+    "less than",
+    "under",
+    "as many as",
+    "just over",
+    "just under",
+    "upwards of",
+    "in excess of",
+    "at most",
+    "no fewer than",
+)
+LOWER_BOUNDS = frozenset(
+    ("more than", "over", "at least", "just over", "upwards of", "in excess of", "no fewer than", "as many as")
+)
 # Words that explain two different figures for one thing: updates, additions, comparisons.
 NUM001_BLOCKERS = frozenset(
-    "another additional more further other others total toll rose risen rise climbed climb increased increase "
-    "jumped fell dropped decreased up down compared than each every per average daily weekly annually including "
-    "among initially earlier later revised updated now least most".split()
+    [
+        "another",
+        "additional",
+        "more",
+        "further",
+        "other",
+        "others",
+        "total",
+        "toll",
+        "rose",
+        "risen",
+        "rise",
+        "climbed",
+        "climb",
+        "increased",
+        "increase",
+        "jumped",
+        "fell",
+        "dropped",
+        "decreased",
+        "up",
+        "down",
+        "compared",
+        "than",
+        "each",
+        "every",
+        "per",
+        "average",
+        "daily",
+        "weekly",
+        "annually",
+        "including",
+        "among",
+        "initially",
+        "earlier",
+        "later",
+        "revised",
+        "updated",
+        "now",
+        "least",
+        "most",
+    ]
 )
 # Verbs (and their participles as modifiers) that report a count rather than take part in the counted event:
 # "confirmed 42 cases" and "listed 37 confirmed cases" both give the tally of cases.
 TALLY_VERBS = frozenset(
-    "confirm report record list register count tally show give put log document total number".split()
+    [
+        "confirm",
+        "report",
+        "record",
+        "list",
+        "register",
+        "count",
+        "tally",
+        "show",
+        "give",
+        "put",
+        "log",
+        "document",
+        "total",
+        "number",
+    ]
 )
 DATE_ENTS = frozenset(("DATE", "TIME", "ORDINAL"))
 NAME_ENTS = frozenset(("PRODUCT", "LAW", "FAC", "WORK_OF_ART", "EVENT", "PERSON", "ORG"))  # "Boeing 737", "Article 5"
@@ -114,7 +278,12 @@ def _is_number_token(tok) -> bool:
         return True
     if not (tok.like_num and re.fullmatch(r"\d[\d,]*(?:\.\d+)?", tok.text)):
         return False
-    if re.fullmatch(r"1[89]\d\d|20\d\d", tok.text) and tok.ent_type_ not in ("CARDINAL", "MONEY", "QUANTITY", "PERCENT"):
+    if re.fullmatch(r"1[89]\d\d|20\d\d", tok.text) and tok.ent_type_ not in (
+        "CARDINAL",
+        "MONEY",
+        "QUANTITY",
+        "PERCENT",
+    ):
         return False  # a year the model did not label
     prev = tok.doc[tok.i - 1] if tok.i > 0 else None
     if prev is not None and prev.pos_ == "PROPN" and tok.head == prev and prev.ent_type_ not in ("NORP", "GPE"):
@@ -141,12 +310,17 @@ def _counted_noun(doc, end: int, last):
     if last.dep_ == "nummod" and last.head.pos_ in ("NOUN", "PROPN") and last.head.i >= end:
         return last.head
     i = end
-    while i < len(doc) and i < end + 4 and doc[i].pos_ in ("ADJ", "PROPN", "NOUN", "ADV") and doc[i].ent_type_ not in DATE_ENTS:
+    while (
+        i < len(doc)
+        and i < end + 4
+        and doc[i].pos_ in ("ADJ", "PROPN", "NOUN", "ADV")
+        and doc[i].ent_type_ not in DATE_ENTS
+    ):
         if doc[i].pos_ == "NOUN" and (i + 1 >= len(doc) or doc[i + 1].pos_ != "NOUN"):
             return doc[i]
         i += 1
     if end + 1 < len(doc) and doc[end].lower_ == "of":
-        for tok in doc[end + 1:min(end + 5, len(doc))]:
+        for tok in doc[end + 1 : min(end + 5, len(doc))]:
             if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj":
                 return tok
             if tok.pos_ in ("NUM", "VERB", "PUNCT"):
@@ -163,7 +337,12 @@ def find_quantity_mentions(doc) -> list[QuantityMention]:
         tok = doc[i]
         low = tok.lower_
         fraction = None
-        if low in ("a", "one", "two", "three") and i + 1 < n and doc[i + 1].lower_ in FRACTIONS and doc[i + 1].ent_type_ not in DATE_ENTS:
+        if (
+            low in ("a", "one", "two", "three")
+            and i + 1 < n
+            and doc[i + 1].lower_ in FRACTIONS
+            and doc[i + 1].ent_type_ not in DATE_ENTS
+        ):
             fraction = (1 if low in ("a", "one") else NUMBER_WORDS[low]) * FRACTIONS[doc[i + 1].lower_]
         elif low == "half" and i + 1 < n and doc[i + 1].lower_ in ("of", "the"):
             fraction = 0.5
@@ -218,14 +397,21 @@ def find_quantity_mentions(doc) -> list[QuantityMention]:
         elif of_noun is not None:
             counts = of_noun.lemma_.lower()
         sent_index = bisect.bisect_right(sent_starts, start) - 1
-        record = Quantity(Span.of(span), round(value, 3) if unit == "fraction" else value, counts, unit,
-                          approx or qualifier is not None, sent_index)
+        record = Quantity(
+            Span.of(span),
+            round(value, 3) if unit == "fraction" else value,
+            counts,
+            unit,
+            approx or qualifier is not None,
+            sent_index,
+        )
         out.append(QuantityMention(record, number_span, noun, qualifier, of_noun, sent_index, record_start=q_start))
         i = max(end, i + 1)
     return out
 
 
 # ---------------------------------------------------------------- NUM001
+
 
 def _event_token(noun):
     """The verb a counted noun takes part in: 'killed 12 people' / 'the 12 people killed' -> killed."""
@@ -249,8 +435,10 @@ def _event_of(noun) -> str | None:
 
 def _modifiers(noun, number_span) -> frozenset[str]:
     return frozenset(
-        c.lemma_.lower() for c in noun.children
-        if c.dep_ in ("amod", "compound", "nmod", "poss") and not (number_span.start <= c.i < number_span.end)
+        c.lemma_.lower()
+        for c in noun.children
+        if c.dep_ in ("amod", "compound", "nmod", "poss")
+        and not (number_span.start <= c.i < number_span.end)
         and c.lemma_.lower() not in TALLY_VERBS  # "37 confirmed cases" counts the same cases as "42 cases"
     )
 
@@ -285,21 +473,25 @@ def _owned_by_others(m: QuantityMention, others: list[QuantityMention]) -> set[i
             continue
         owned.update(range(o.record_start, o.tokens.end))
         node = o.tokens.root
-        while node.dep_ in ("pobj", "prep", "quantmod", "npadvmod", "advmod") and node.head is not node \
-                and node.head.pos_ not in ("VERB", "AUX") and node.head is not m.noun:
+        while (
+            node.dep_ in ("pobj", "prep", "quantmod", "npadvmod", "advmod")
+            and node.head is not node
+            and node.head.pos_ not in ("VERB", "AUX")
+            and node.head is not m.noun
+        ):
             node = node.head
         if node is not m.noun and not (node.left_edge.i <= m.tokens.start < node.right_edge.i + 1):
             owned.update(range(node.left_edge.i, node.right_edge.i + 1))
     # "up from 40 a week earlier": compares this figure with an older one in the same breath (even when the model
     # reads the older figure as a date); it explains that difference, not a later different figure.
     verb = _event_token(m.noun)
-    for t in (verb.children if verb is not None else ()):
+    for t in verb.children if verb is not None else ():
         if t.lower_ in ("up", "down") and any(c.dep_ == "prep" and c.lower_ == "from" for c in t.children):
             owned.update(range(t.left_edge.i, t.right_edge.i + 1))
     # A relative clause describing another noun ("the dashboard, which is updated each afternoon, listed 37 cases")
     # says nothing about this count.
     verb = _event_token(m.noun)
-    for holder in (verb.children if verb is not None else ()):
+    for holder in verb.children if verb is not None else ():
         for c in holder.children:
             if c.dep_ == "relcl" and holder is not m.noun:
                 owned.update(range(c.left_edge.i, c.right_edge.i + 1))
@@ -331,7 +523,7 @@ def find_conflicts(doc, mentions: list[QuantityMention], dates_by_sent: dict[int
             per_sent[m.sent_index] = per_sent.get(m.sent_index, 0) + 1
         group = [m for m in group if per_sent[m.sent_index] == 1]  # two of one kind in a sentence: a list, bail
         for a_i, a in enumerate(group):
-            for b in group[a_i + 1:]:
+            for b in group[a_i + 1 :]:
                 if a.record.value == b.record.value or a.sent_index == b.sent_index:
                     continue
                 da, db = dates_by_sent.get(a.sent_index, set()), dates_by_sent.get(b.sent_index, set())
@@ -341,17 +533,25 @@ def find_conflicts(doc, mentions: list[QuantityMention], dates_by_sent: dict[int
                 if pa and pb and not pa & pb:
                     continue
                 yield Finding(
-                    "NUM001", "warning",
+                    "NUM001",
+                    "warning",
                     f"'{b.record.span.text} {b.noun.text}' conflicts with '{a.record.span.text} {a.noun.text}' "
                     f"given earlier for the same event ({key[2]})",
-                    b.record.span, related=[a.record.span], confidence=0.7,
-                    evidence={"counts": key[0], "event": key[2], "values": [a.record.value, b.record.value],
-                              "modifiers": sorted(key[3])},
+                    b.record.span,
+                    related=[a.record.span],
+                    confidence=0.7,
+                    evidence={
+                        "counts": key[0],
+                        "event": key[2],
+                        "values": [a.record.value, b.record.value],
+                        "modifiers": sorted(key[3]),
+                    },
                 )
                 break
 
 
 # ---------------------------------------------------------------- NUM002
+
 
 def _comparable(whole: QuantityMention, part: QuantityMention) -> bool:
     return whole.record.unit == part.record.unit and whole.record.unit not in ("%", "fraction")
@@ -372,9 +572,12 @@ def _part_finding(whole: QuantityMention, parts: list[QuantityMention], how: str
         listed = " + ".join(p.record.span.text for p in parts)
         message = f"The parts ({listed} = {total:g}) add up to more than the whole '{whole.record.span.text}' ({how})"
     return Finding(
-        "NUM002", "error", message,
+        "NUM002",
+        "error",
+        message,
         Span.between(view(whole.tokens.doc).text, parts[0].record.span.start, parts[-1].record.span.end),
-        related=[whole.record.span], confidence=0.85,
+        related=[whole.record.span],
+        confidence=0.85,
         evidence={"whole": whole.record.value, "parts": [p.record.value for p in parts], "sum": total, "link": how},
     )
 
@@ -400,25 +603,42 @@ def find_parts_exceeding(doc, mentions: list[QuantityMention]) -> Iterator[Findi
                 j = end + (2 if nxt.lower_ == "out" else 1)
                 if j < len(doc) and doc[j].lower_ in ("the", "those", "these", "its", "their", "his", "her"):
                     j += 1
-                whole = next((w for w in group[k + 1:] if w.tokens.start == j or
-                              (doc[w.tokens.start - 1].lower_ in CURRENCY_SYMBOLS and w.tokens.start - 1 == j)), None)
+                whole = next(
+                    (
+                        w
+                        for w in group[k + 1 :]
+                        if w.tokens.start == j
+                        or (doc[w.tokens.start - 1].lower_ in CURRENCY_SYMBOLS and w.tokens.start - 1 == j)
+                    ),
+                    None,
+                )
                 if whole is not None and _comparable(whole, m) and (nxt.lower_ == "out" or doc[end + 1].lower_ != "of"):
                     if _exceeds(whole, m.record.value, [m]):
                         yield _part_finding(whole, [m], f"'{nxt.text}' ties the part to the whole")
                     continue
             # "120 per cent of the residents"
-            if m.record.unit == "%" and m.of_noun is not None and m.record.value > 100 and m.qualifier not in ("up to",):
-                if m.of_noun.lemma_.lower() in population_nouns():
-                    yield Finding(
-                        "NUM002", "error",
-                        f"'{m.record.span.text}' of the {m.of_noun.text} is more than all of them",
-                        m.record.span, confidence=0.85,
-                        evidence={"percent": m.record.value, "of": m.of_noun.lemma_.lower(), "link": "percent of a population"},
-                    )
+            if (
+                m.record.unit == "%"
+                and m.of_noun is not None
+                and m.record.value > 100
+                and m.qualifier not in ("up to",)
+            ) and m.of_noun.lemma_.lower() in population_nouns():
+                yield Finding(
+                    "NUM002",
+                    "error",
+                    f"'{m.record.span.text}' of the {m.of_noun.text} is more than all of them",
+                    m.record.span,
+                    confidence=0.85,
+                    evidence={
+                        "percent": m.record.value,
+                        "of": m.of_noun.lemma_.lower(),
+                        "link": "percent of a population",
+                    },
+                )
             # "3,000 troops, of which 2,500 ..." / "500 soldiers: 300 American and 250 British" / "2,500 of them"
             if m.record.counts is None or m.record.unit in ("%", "fraction"):
                 continue
-            link, parts = _listed_parts(doc, m, group[k + 1:])
+            link, parts = _listed_parts(doc, m, group[k + 1 :])
             if link and parts:
                 total = sum(p.record.value for p in parts)
                 if _exceeds(m, total, parts):
@@ -442,12 +662,18 @@ def _fronted_whole(doc, sent, group: list[QuantityMention]) -> tuple[QuantityMen
     whole = next((m for m in group if m.record_start == j), None)
     if whole is None or whole.noun is None or whole.record.unit in ("%", "fraction"):
         return None
-    comma = next((t.i for t in doc[whole.tokens.end:sent.end] if t.text == ","), None)
+    comma = next((t.i for t in doc[whole.tokens.end : sent.end] if t.text == ","), None)
     if comma is None:
         return None
-    parts = [m for m in group if m.tokens.start > comma and _comparable(whole, m)
-             and m.record.counts in (None, whole.record.counts)
-             and m.tokens.root.dep_ in ("nsubj", "nsubjpass", "conj") and m.qualifier not in LOWER_BOUNDS]
+    parts = [
+        m
+        for m in group
+        if m.tokens.start > comma
+        and _comparable(whole, m)
+        and m.record.counts in (None, whole.record.counts)
+        and m.tokens.root.dep_ in ("nsubj", "nsubjpass", "conj")
+        and m.qualifier not in LOWER_BOUNDS
+    ]
     return (whole, parts) if parts else None
 
 
@@ -459,7 +685,7 @@ def _listed_parts(doc, whole: QuantityMention, later: list[QuantityMention]) -> 
         j += 1  # "deployed 1,200 soldiers there, of which ..."
     if j >= len(doc):
         return None, []
-    window = doc[j:min(j + 4, len(doc))].text.lower()
+    window = doc[j : min(j + 4, len(doc))].text.lower()
     if re.match(r"^,?\s*of (?:which|whom)\b", window):
         link = "of which"
     elif re.match(r"^\s*[:\u2014\u2013]", window) or re.match(r"^\s*-\s", window):
@@ -468,8 +694,17 @@ def _listed_parts(doc, whole: QuantityMention, later: list[QuantityMention]) -> 
         link = "including"
     else:
         # "3,000 troops, 2,500 of them Americans"
-        them = next((p for p in later if p.tokens.end + 1 < len(doc) and doc[p.tokens.end].lower_ == "of"
-                     and doc[p.tokens.end + 1].lower_ in ("them", "whom", "which") and p.tokens.start - j <= 3), None)
+        them = next(
+            (
+                p
+                for p in later
+                if p.tokens.end + 1 < len(doc)
+                and doc[p.tokens.end].lower_ == "of"
+                and doc[p.tokens.end + 1].lower_ in ("them", "whom", "which")
+                and p.tokens.start - j <= 3
+            ),
+            None,
+        )
         if them is not None and _comparable(whole, them):
             return "of them", [them]
         return None, []
@@ -493,8 +728,8 @@ def _listed_parts(doc, whole: QuantityMention, later: list[QuantityMention]) -> 
 
 def _joined(doc, parts: list[QuantityMention]) -> bool:
     """The parts form one list: between them only short stretches with 'and' or commas, no new clause verb."""
-    for a, b in zip(parts, parts[1:]):
-        gap = doc[a.tokens.end:b.tokens.start]
+    for a, b in itertools.pairwise(parts):
+        gap = doc[a.tokens.end : b.tokens.start]
         if len(gap) > 4 or not any(t.lower_ in ("and", ",", ";") for t in gap) or any(t.pos_ == "VERB" for t in gap):
             return False
     return True
@@ -515,8 +750,12 @@ def find_quantities(doc) -> list[Quantity]:
     return [m.record for m in find_quantity_mentions(doc)]
 
 
-@Language.factory("presslint_quantities", default_config={}, requires=["doc.ents", "doc.sents"],
-                  assigns=["doc._.pl_quantities", "doc._.pl_findings"])
+@Language.factory(
+    "presslint_quantities",
+    default_config={},
+    requires=["doc.ents", "doc.sents"],
+    assigns=["doc._.pl_quantities", "doc._.pl_findings"],
+)
 def make_quantities(nlp, name):
     def component(doc):
         mentions = find_quantity_mentions(doc)

@@ -7,12 +7,14 @@ places, times and numbers that pin it to one event. Two propositions are compare
 same, near-synonyms or antonyms in our lexicons (``data/semantics``) and their arguments line up; when something does
 not line up the comparison bails out.
 """
+
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from .docview import view
 
@@ -32,8 +34,33 @@ CONDITIONAL_MARKS = frozenset({"if", "whether", "unless"})
 LIGHT_VERBS = frozenset({"be", "have", "do", "get", "make", "go", "come", "become", "seem"})
 # Sentence-initial auxiliaries of a yes/no question.
 QUESTION_AUX = frozenset(
-    {"will", "would", "is", "are", "was", "were", "did", "does", "do", "can", "could", "should", "has", "have",
-     "had", "may", "might", "must", "shall", "isn't", "aren't", "won't", "didn't", "doesn't", "can't"}
+    {
+        "will",
+        "would",
+        "is",
+        "are",
+        "was",
+        "were",
+        "did",
+        "does",
+        "do",
+        "can",
+        "could",
+        "should",
+        "has",
+        "have",
+        "had",
+        "may",
+        "might",
+        "must",
+        "shall",
+        "isn't",
+        "aren't",
+        "won't",
+        "didn't",
+        "doesn't",
+        "can't",
+    }
 )
 NEGATIVE_SUBJECTS = frozenset({"nobody", "nothing", "none", "neither"})
 GENERIC_WORDS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "own"})
@@ -51,7 +78,7 @@ class Lexicon:
     words: frozenset[str] = frozenset()  # every predicate with a synonym or antonym
 
     def relation(self, a: str, b: str) -> str | None:
-        """"same", "synonym", "antonym" or None (unrelated, or both synonym and antonym in different senses)."""
+        """ "same", "synonym", "antonym" or None (unrelated, or both synonym and antonym in different senses)."""
         if a == b:
             return "same"
         pair = (a, b)
@@ -95,8 +122,9 @@ def lexicon() -> Lexicon:
         kind, *words = line.split()
         kinds[kind].update(words)
     words = frozenset(a for a, _ in antonyms) | frozenset(a for a, _ in synonyms)
-    return Lexicon(frozenset(antonyms), frozenset(synonyms), nominals,
-                   **{k: frozenset(v) for k, v in kinds.items()}, words=words)
+    return Lexicon(
+        frozenset(antonyms), frozenset(synonyms), nominals, **{k: frozenset(v) for k, v in kinds.items()}, words=words
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,11 +170,17 @@ class Proposition:
         return "positive" if self.positive else "negative"
 
     def describe(self) -> dict[str, Any]:
-        return {"text": self.text, "predicate": self.predicate, "polarity": self.polarity,
-                "reasons": list(self.reasons), "hedge": self.hedge}
+        return {
+            "text": self.text,
+            "predicate": self.predicate,
+            "polarity": self.polarity,
+            "reasons": list(self.reasons),
+            "hedge": self.hedge,
+        }
 
 
 # ---------------------------------------------------------------- reading propositions from the parse
+
 
 def _key(token: Any, lex: Lexicon) -> str:
     lemma = token.lemma_.lower()
@@ -182,8 +216,12 @@ def _argument(token: Any) -> Argument:
     else:
         head = _singular(token.lemma_.lower())
     # Span text, never doc.text: Doc.text re-joins the whole document on every access.
-    return Argument(head, frozenset(modifiers), token.doc[token.left_edge.i:token.right_edge.i + 1].text,
-                    names=frozenset(names & modifiers))
+    return Argument(
+        head,
+        frozenset(modifiers),
+        token.doc[token.left_edge.i : token.right_edge.i + 1].text,
+        names=frozenset(names & modifiers),
+    )
 
 
 def _entity(token: Any) -> Any:
@@ -312,7 +350,9 @@ def _tense(head: Any) -> str:
 def _modal_hedge(head: Any, lex: Lexicon, question: bool) -> str | None:
     for child in head.children:
         if child.dep_ == "aux" and child.lower_ in lex.hedge:
-            if question and child.i == view(head.doc).sent_of(head.i).start:  # "Could X happen?" asks, it does not hedge
+            if (
+                question and child.i == view(head.doc).sent_of(head.i).start
+            ):  # "Could X happen?" asks, it does not hedge
                 continue
             return f"'{child.text}'"
         if child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKS:
@@ -320,10 +360,37 @@ def _modal_hedge(head: Any, lex: Lexicon, question: bool) -> str | None:
     return None
 
 
-_SHIFT_WORDS = frozenset({"later", "subsequently", "since", "again", "now", "previously", "earlier", "initially",
-                          "originally", "eventually", "afterwards", "then", "meanwhile", "formerly", "once"})
-_CORRECTION_PHRASES = ("in fact", "actually", "contrary to", "correction", "incorrectly", "erroneously",
-                       "mistakenly", "earlier version", "was wrong", "falsely")
+_SHIFT_WORDS = frozenset(
+    {
+        "later",
+        "subsequently",
+        "since",
+        "again",
+        "now",
+        "previously",
+        "earlier",
+        "initially",
+        "originally",
+        "eventually",
+        "afterwards",
+        "then",
+        "meanwhile",
+        "formerly",
+        "once",
+    }
+)
+_CORRECTION_PHRASES = (
+    "in fact",
+    "actually",
+    "contrary to",
+    "correction",
+    "incorrectly",
+    "erroneously",
+    "mistakenly",
+    "earlier version",
+    "was wrong",
+    "falsely",
+)
 
 
 def _markers(sent: Any) -> frozenset[str]:
@@ -340,13 +407,41 @@ def _anchor(token: Any, lex: Lexicon) -> tuple[str, Any, Any, Any] | None:
         key = _key(token, lex)
         if key in lex.report or lemma in LIGHT_VERBS:
             return None  # attribution and light verbs state nothing of their own
-        if key in lex.occur and not lex.related(key) and (_names_event(token, lex) or key == "take_place"
-                                                          or any(c.dep_ in ("xcomp", "ccomp") for c in token.children)):
+        if (
+            key in lex.occur
+            and not lex.related(key)
+            and (
+                _names_event(token, lex)
+                or key == "take_place"
+                or any(c.dep_ in ("xcomp", "ccomp") for c in token.children)
+            )
+        ):
             return None  # "no withdrawal took place": the event noun carries the statement
         has_complement = any(c.dep_ in ("xcomp", "ccomp") for c in token.children)
-        if has_complement and (key in lex.flip or key in lex.hedge or key in lex.occur
-                               or key in ("continue", "keep", "stop", "cease", "start", "begin", "plan", "decide",
-                                          "agree", "promise", "pledge", "vow", "intend", "aim", "need", "have")):
+        if has_complement and (
+            key in lex.flip
+            or key in lex.hedge
+            or key in lex.occur
+            or key
+            in (
+                "continue",
+                "keep",
+                "stop",
+                "cease",
+                "start",
+                "begin",
+                "plan",
+                "decide",
+                "agree",
+                "promise",
+                "pledge",
+                "vow",
+                "intend",
+                "aim",
+                "need",
+                "have",
+            )
+        ):
             return None  # the complement carries the statement
         return key, token, _subject(token), _object(token)
     if pos == "ADJ" and dep in ("acomp", "oprd", "ROOT"):
@@ -362,13 +457,19 @@ def _anchor(token: Any, lex: Lexicon) -> tuple[str, Any, Any, Any] | None:
             reasons_head = gov
         elif holder.dep_ == "attr" and gov.lemma_ == "be" and any(c.dep_ == "expl" for c in gov.children):
             reasons_head = gov  # "there has been no withdrawal": existence asserts (or with 'no' denies) the event
-        elif holder.dep_ == "dobj" and (gkey in lex.flip or gkey in lex.report or gkey in lex.occur
-                                         or gkey in ("order", "complete", "approve", "block")):
+        elif holder.dep_ == "dobj" and (
+            gkey in lex.flip
+            or gkey in lex.report
+            or gkey in lex.occur
+            or gkey in ("order", "complete", "approve", "block")
+        ):
             reasons_head = holder
         else:
             return None
-        of_obj = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
-                       for g in c.children if g.dep_ == "pobj"), None)
+        of_obj = next(
+            (g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"),
+            None,
+        )
         return lex.nominals[lemma], reasons_head, of_obj, None
     return None
 
@@ -388,11 +489,17 @@ def _actors(token: Any, subj: Any) -> frozenset[str]:
     if subj is not None and subj.pos_ != "PRON":
         if subj.pos_ == "PROPN" or subj.ent_type_:
             names.add(subj.lower_)
-        names.update(c.lower_ for c in subj.children
-                     if c.dep_ in ("compound", "amod", "poss") and (c.pos_ == "PROPN" or c.ent_type_))
+        names.update(
+            c.lower_
+            for c in subj.children
+            if c.dep_ in ("compound", "amod", "poss") and (c.pos_ == "PROPN" or c.ent_type_)
+        )
     if token.pos_ == "NOUN":  # "the US withdrawal", "Britain's pullout"
-        names.update(c.lower_ for c in token.children
-                     if c.dep_ in ("compound", "amod", "poss") and (c.pos_ == "PROPN" or c.ent_type_))
+        names.update(
+            c.lower_
+            for c in token.children
+            if c.dep_ in ("compound", "amod", "poss") and (c.pos_ == "PROPN" or c.ent_type_)
+        )
     return frozenset(names)
 
 
@@ -400,7 +507,7 @@ UNIVERSAL_WORDS = frozenset({"all", "every", "each"})
 
 
 def _universal(pobj: Any) -> bool:
-    """"all 1,240 polling stations", "every district": the object covers the whole set."""
+    """ "all 1,240 polling stations", "every district": the object covers the whole set."""
     for child in pobj.children:
         if child.lower_ in UNIVERSAL_WORDS and child.dep_ in ("det", "predet", "amod", "nummod"):
             return True
@@ -413,8 +520,9 @@ def _anchors(sent: Any, lex: Lexicon) -> list[tuple[Any, tuple[str, Any, Any, An
     return [(token, anchored) for token in sent if (anchored := _anchor(token, lex)) is not None]
 
 
-def sentence_propositions(sent: Any, sent_index: int, lex: Lexicon | None = None, *,
-                          question: bool = False, anchors: list | None = None) -> list[Proposition]:
+def sentence_propositions(
+    sent: Any, sent_index: int, lex: Lexicon | None = None, *, question: bool = False, anchors: list | None = None
+) -> list[Proposition]:
     """Every proposition of one sentence. ``question=True`` reads a headline question as the statement it asks
     about ("Will the talks end?" -> talks end, positive) instead of hedging it. ``anchors`` (from ``_anchors``,
     possibly filtered) limits the work to those predicates."""
@@ -432,8 +540,9 @@ def sentence_propositions(sent: Any, sent_index: int, lex: Lexicon | None = None
         reasons = _negations(head)
         if head != token:
             reasons += _negations(token)
-        if token.pos_ == "NOUN" and (_no_determiner(token) or
-                                     (token.dep_ == "compound" and _no_determiner(token.head))):
+        if token.pos_ == "NOUN" and (
+            _no_determiner(token) or (token.dep_ == "compound" and _no_determiner(token.head))
+        ):
             reasons.append("'no' " + token.text)
         elif subj is not None and _no_determiner(subj) and token.pos_ != "NOUN":
             reasons.append(f"'{subj.text}' subject" if subj.lower_ in NEGATIVE_SUBJECTS else f"'no {subj.text}'")
@@ -468,18 +577,37 @@ def sentence_propositions(sent: Any, sent_index: int, lex: Lexicon | None = None
                 times.add(t.lower_)
             elif label in NUMBER_LABELS and t.like_num and t.i not in covered:
                 numbers.add(t.lower_.replace(",", ""))
-        content = frozenset(t.lemma_.lower() for t in clause
-                            if t.pos_ in CONTENT_POS and not t.is_stop and t.lemma_.lower() not in lex.report)
-        props.append(Proposition(
-            sent=sent_index, token=token.i, predicate=predicate, positive=len(reasons) % 2 == 0,
-            reasons=tuple(reasons), subject=_argument(subj) if subj is not None else None,
-            object=_argument(obj) if obj is not None else None, preps=preps, places=frozenset(places),
-            times=frozenset(times), numbers=frozenset(numbers), content=content, start=start, end=end,
-            text=doc[clause[0].i:clause[-1].i + 1].text, hedge=hedge, speaker=speaker, markers=markers,
-            tense=_tense(head), universal=frozenset(universal),
-            infinitive=any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children),
-            actors=_actors(token, subj),
-        ))
+        content = frozenset(
+            t.lemma_.lower()
+            for t in clause
+            if t.pos_ in CONTENT_POS and not t.is_stop and t.lemma_.lower() not in lex.report
+        )
+        props.append(
+            Proposition(
+                sent=sent_index,
+                token=token.i,
+                predicate=predicate,
+                positive=len(reasons) % 2 == 0,
+                reasons=tuple(reasons),
+                subject=_argument(subj) if subj is not None else None,
+                object=_argument(obj) if obj is not None else None,
+                preps=preps,
+                places=frozenset(places),
+                times=frozenset(times),
+                numbers=frozenset(numbers),
+                content=content,
+                start=start,
+                end=end,
+                text=doc[clause[0].i : clause[-1].i + 1].text,
+                hedge=hedge,
+                speaker=speaker,
+                markers=markers,
+                tense=_tense(head),
+                universal=frozenset(universal),
+                infinitive=any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children),
+                actors=_actors(token, subj),
+            )
+        )
     return props
 
 
@@ -501,14 +629,14 @@ def doc_propositions(doc: Any) -> list[list[Proposition]]:
         cached = []
         for i, sent in enumerate(sents):
             is_title = bool(title_span) and sent.start_char < title_span[1] and sent.end_char > title_span[0]
-            kept = anchors[i] if is_title else [
-                a for a in anchors[i] if counts[a[1][0]] > 1 or lex.related(a[1][0])]
+            kept = anchors[i] if is_title else [a for a in anchors[i] if counts[a[1][0]] > 1 or lex.related(a[1][0])]
             cached.append(sentence_propositions(sent, i, lex, question=is_title, anchors=kept))
         doc.user_data["presslint.propositions"] = cached
     return cached
 
 
 # ---------------------------------------------------------------- comparing two propositions
+
 
 @dataclass(frozen=True, slots=True)
 class Alignment:
@@ -519,7 +647,7 @@ class Alignment:
 
 
 def _compare(a: Argument | None, b: Argument | None) -> str:
-    """"match", "clash" or "unknown" for two arguments."""
+    """ "match", "clash" or "unknown" for two arguments."""
     if a is None or b is None or a.pronoun or b.pronoun:
         return "unknown"
     if a.head != b.head:
@@ -664,8 +792,9 @@ def repeat_align(p: Proposition, q: Proposition, lex: Lexicon | None = None) -> 
     return Alignment(relation, "agree", shared, "same statement")
 
 
-def loose_align(headline: Proposition, body: Proposition, headline_words: frozenset[str],
-                lex: Lexicon | None = None) -> Alignment | None:
+def loose_align(
+    headline: Proposition, body: Proposition, headline_words: frozenset[str], lex: Lexicon | None = None
+) -> Alignment | None:
     """Headline alignment: headlines compress, so a related predicate plus any shared name or noun is enough,
     unless the subjects plainly clash and nothing else is shared."""
     lex = lex or lexicon()

@@ -8,6 +8,7 @@ and classifies each one. ``find_source_findings`` turns that into SRC001-SRC003;
 attributions (SRC002). When the parse does not support a decision (passives such as "it was reported", negated cues,
 speakers inside a quotation) the code bails out rather than guess.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -26,7 +27,10 @@ from .docview import view
 
 RULES = [
     Rule(
-        "SRC001", "anonymous-source", "warning", "sources",
+        "SRC001",
+        "anonymous-source",
+        "warning",
+        "sources",
         "A claim is attributed to a source the reader cannot identify.",
         "Fires once per attribution whose speaker is unnamed or vague: 'officials', 'two security officials', 'a senior "
         "diplomat', 'sources familiar with the matter', 'an official who asked not to be named', or any speaker quoted "
@@ -36,7 +40,10 @@ RULES = [
         "Two people familiar with the negotiations said the deal could be signed next week.",
     ),
     Rule(
-        "SRC002", "unattributed-claim", "info", "sources",
+        "SRC002",
+        "unattributed-claim",
+        "info",
+        "sources",
         "A claim is presented through a vague attribution with no identifiable source.",
         "Fires on weasel attributions that name nobody: 'it is believed', 'it was reported', 'he is said to', "
         "'reportedly', 'critics say', 'experts warn', 'observers say', 'some argue', 'many people think'. It stays "
@@ -45,7 +52,10 @@ RULES = [
         "The minister is believed to have offered his resignation last week.",
     ),
     Rule(
-        "SRC003", "single-source-story", "info", "sources",
+        "SRC003",
+        "single-source-story",
+        "info",
+        "sources",
         "Everything attributed in the article comes from one source.",
         "Fires when the article has at least two attributions and every one of them resolves to the same source. "
         "A story that relays one party's account without a second voice may be accurate, but the reader should know "
@@ -87,21 +97,73 @@ def lexicon() -> Lexicon:
     raw.pop("_about", None)
     pattern = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
     lex = {k: frozenset(v) for k, v in raw.items()}
-    cue_verbs = (lex["speech_verbs"] | lex["object_verbs"] | lex["quote_only_verbs"] | lex["call_for_verbs"]
-                 | lex["prep_verbs"])
+    cue_verbs = (
+        lex["speech_verbs"] | lex["object_verbs"] | lex["quote_only_verbs"] | lex["call_for_verbs"] | lex["prep_verbs"]
+    )
     return Lexicon(**lex, anonymous_re=pattern, cue_verbs=cue_verbs)
 
 
-HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "rev",
-                        "president", "minister", "senator", "judge", "gen", "col", "capt", "sgt", "lt", "gov", "rep",
-                        "sen", "mx"})
+HONORIFICS = frozenset(
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "prof",
+        "professor",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "rev",
+        "president",
+        "minister",
+        "senator",
+        "judge",
+        "gen",
+        "col",
+        "capt",
+        "sgt",
+        "lt",
+        "gov",
+        "rep",
+        "sen",
+        "mx",
+    }
+)
 PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you"})
 RELATIVE = frozenset({"who", "that", "which"})
 ORG_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC"})
 QUOTE_MARK_RE = re.compile(r"''|[\"“”„«»]")
-NUMBER_WORDS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty".split())}
+NUMBER_WORDS = {
+    w: i
+    for i, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
+    )
+}
 EDGE_PUNCT = frozenset(",;:-–—()[]")
 # Cues whose negation or embedding means nobody said anything ("declined to say", "refused to confirm").
 BLOCKING_HEADS = frozenset({"decline", "refuse", "fail", "not"})
@@ -266,8 +328,13 @@ def _speaker_range(doc, speaker, cue) -> tuple[int, int] | None:
     else:
         start, end = speaker.left_edge.i, speaker.right_edge.i + 1
         for child in speaker.children:  # ", speaking on condition of anonymity," is not part of the name
-            if (child.dep_ in ("acl", "advcl") and child.tag_ in ("VBG", "VBN") and child.i > speaker.i
-                    and child.left_edge.i > 0 and doc[child.left_edge.i - 1].text == ","):
+            if (
+                child.dep_ in ("acl", "advcl")
+                and child.tag_ in ("VBG", "VBN")
+                and child.i > speaker.i
+                and child.left_edge.i > 0
+                and doc[child.left_edge.i - 1].text == ","
+            ):
                 end = min(end, child.left_edge.i - 1)
     for i in range(min(speaker.i, end) - 1, start - 1, -1):  # a dateline glued on by the parse: "RENO (AP) — X"
         if doc[i].text in ("—", "–", "--") or doc[i].is_space:
@@ -283,8 +350,9 @@ def _channel(doc, cue, lex: Lexicon) -> Span | None:
     """A named outlet or platform the words were given to: 'told Shafaq News', 'in an interview with CNN'."""
 
     def named(tok) -> bool:
-        return any(t.pos_ == "PROPN" or (t.ent_type_ and t.ent_type_ not in ("DATE", "TIME", "CARDINAL"))
-                   for t in tok.subtree)
+        return any(
+            t.pos_ == "PROPN" or (t.ent_type_ and t.ent_type_ not in ("DATE", "TIME", "CARDINAL")) for t in tok.subtree
+        )
 
     def phrase(tok) -> Span | None:
         rng = _trim(doc, tok.left_edge.i, tok.right_edge.i + 1)
@@ -303,8 +371,9 @@ def _channel(doc, cue, lex: Lexicon) -> Span | None:
                 if pobj.dep_ != "pobj":
                     continue
                 word = prep.lower_
-                if word == "on" and (pobj.lower_ in lex.platforms or doc[pobj.left_edge.i:pobj.i + 1].text.lower()
-                                     in lex.platforms):
+                if word == "on" and (
+                    pobj.lower_ in lex.platforms or doc[pobj.left_edge.i : pobj.i + 1].text.lower() in lex.platforms
+                ):
                     return phrase(pobj)
                 if word == "to" and pobj.pos_ != "PRON" and named(pobj):
                     return phrase(pobj)
@@ -335,8 +404,12 @@ def _adjacent_quote(doc, quotes: _Quotes, cue, speaker_rng) -> Span | None:
         if "\n" not in gap and gap.strip() in (":", ","):
             return Span.between(quotes.text, s, e)
         # 'She said:' closing a paragraph, the quotation opening the next one (a block quote)
-        if gap.strip() == ":" and gap.lstrip().startswith(":\n") and gap.count("\n") <= 2 and \
-                quotes.text.rfind("\n", 0, s) == s - 1:
+        if (
+            gap.strip() == ":"
+            and gap.lstrip().startswith(":\n")
+            and gap.count("\n") <= 2
+            and quotes.text.rfind("\n", 0, s) == s - 1
+        ):
             return Span.between(quotes.text, s, e)
     return None
 
@@ -345,8 +418,12 @@ def _cue_span(doc, cue, speaker_rng, lex: Lexicon, content: Span) -> Span:
     """The cue verb with its adjacent auxiliaries and adverbs ('has also said') and particle ('pointed out',
     'called for')."""
     first = cue.i
-    while first - 1 > speaker_rng[1] - 1 and doc[first - 1].head.i == cue.i and doc[first - 1].dep_ in (
-            "aux", "advmod") and not doc[first - 1].is_punct:
+    while (
+        first - 1 > speaker_rng[1] - 1
+        and doc[first - 1].head.i == cue.i
+        and doc[first - 1].dep_ in ("aux", "advmod")
+        and not doc[first - 1].is_punct
+    ):
         first -= 1
     last = cue.i
     nxt = doc[cue.i + 1] if cue.i + 1 < len(doc) else None
@@ -355,7 +432,7 @@ def _cue_span(doc, cue, speaker_rng, lex: Lexicon, content: Span) -> Span:
     prep = _cue_prep(cue, lex)
     if prep is not None and 0 <= content.start - (prep.idx + len(prep.text)) <= 1:
         last = max(last, prep.i)  # the content is the preposition's object: 'called for', 'spoke out against'
-    return Span.of(doc[first:last + 1])
+    return Span.of(doc[first : last + 1])
 
 
 CUE_PREPS = frozenset({"about", "on", "against", "of", "over", "for"})
@@ -371,8 +448,12 @@ def _cue_prep(cue, lex: Lexicon):
     else:
         return None
     for child in cue.children:
-        if child.dep_ == "prep" and child.lower_ in allowed and cue.i < child.i <= cue.i + 2 and all(
-                t.dep_ == "prt" for t in cue.doc[cue.i + 1:child.i]):
+        if (
+            child.dep_ == "prep"
+            and child.lower_ in allowed
+            and cue.i < child.i <= cue.i + 2
+            and all(t.dep_ == "prt" for t in cue.doc[cue.i + 1 : child.i])
+        ):
             return child
     return None
 
@@ -398,7 +479,9 @@ def _object_content(doc, quotes: _Quotes, cue, lex: Lexicon) -> tuple[str, Span]
                 target = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if target is None:  # "called the plan a disgrace": object plus predicate
             obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
-            pred = next((c for c in cue.children if c.dep_ in ("oprd", "ccomp") and obj is not None and c.i > obj.i), None)
+            pred = next(
+                (c for c in cue.children if c.dep_ in ("oprd", "ccomp") and obj is not None and c.i > obj.i), None
+            )
             if obj is None or pred is None or obj.i < cue.i:
                 return None
             return _content(doc, quotes, obj.left_edge.i, pred.right_edge.i + 1)
@@ -464,7 +547,7 @@ def find_attributions(doc, *, lex: Lexicon | None = None, index: _Quotes | None 
             cue, speaker_rng, (kind, content) = got
             quote = Quote(kind, cue, content, speaker=_char_span(doc, *speaker_rng))
             att = Attribution(quote, quotes.sent_index(tok))
-            _classify(doc, att, doc[speaker_rng[0]:speaker_rng[1]].root, speaker_rng, quotes.sentence(tok), lex)
+            _classify(doc, att, doc[speaker_rng[0] : speaker_rng[1]].root, speaker_rng, quotes.sentence(tok), lex)
             found.append(att)
             continue
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in lex.cue_verbs:
@@ -480,11 +563,52 @@ def find_attributions(doc, *, lex: Lexicon | None = None, index: _Quotes | None 
 
 
 COLON_SOURCE_NOUNS = frozenset({"poll", "survey", "study", "report"})
-WH_WORDS = frozenset({"what", "why", "how", "who", "where", "when", "which", "will", "is", "are", "can", "should",
-                      "does", "do", "inside", "everything"})
-COLON_LABELS = frozenset({"analysis", "review", "opinion", "explainer", "editorial", "update", "live", "watch",
-                          "exclusive", "breaking", "factbox", "timeline", "comment", "video", "photos", "podcast",
-                          "interview", "q&a", "fact", "check", "fact-check", "transcript"})
+WH_WORDS = frozenset(
+    {
+        "what",
+        "why",
+        "how",
+        "who",
+        "where",
+        "when",
+        "which",
+        "will",
+        "is",
+        "are",
+        "can",
+        "should",
+        "does",
+        "do",
+        "inside",
+        "everything",
+    }
+)
+COLON_LABELS = frozenset(
+    {
+        "analysis",
+        "review",
+        "opinion",
+        "explainer",
+        "editorial",
+        "update",
+        "live",
+        "watch",
+        "exclusive",
+        "breaking",
+        "factbox",
+        "timeline",
+        "comment",
+        "video",
+        "photos",
+        "podcast",
+        "interview",
+        "q&a",
+        "fact",
+        "check",
+        "fact-check",
+        "transcript",
+    }
+)
 
 
 def _colon_attributions(doc, quotes: _Quotes, lex: Lexicon) -> Iterator[Attribution]:
@@ -494,29 +618,36 @@ def _colon_attributions(doc, quotes: _Quotes, lex: Lexicon) -> Iterator[Attribut
     organisation or survey noun ('Officials:', 'Poll:'); topic and genre labels ('Brexit:', 'Analysis:') stay out.
     """
     for sent in quotes.sents:
-        if ":" not in quotes.text[sent.start_char:sent.start_char + 80]:
+        if ":" not in quotes.text[sent.start_char : sent.start_char + 80]:
             continue  # cheap test first: most lines have no early colon
-        if not sent.text.strip() or (sent.start > 0 and "\n" not in doc[sent.start - 1].text
-                                     and "\n" not in doc[sent.start - 1].whitespace_):
+        if not sent.text.strip() or (
+            sent.start > 0 and "\n" not in doc[sent.start - 1].text and "\n" not in doc[sent.start - 1].whitespace_
+        ):
             continue
         start = sent.start
         while start < sent.end and doc[start].is_space:
             start += 1
-        colon = next((t for t in doc[start:min(sent.end, start + 6)] if t.text == ":"), None)
+        colon = next((t for t in doc[start : min(sent.end, start + 6)] if t.text == ":"), None)
         if colon is None or colon.i == start or sent.end - colon.i < 4 or quotes.containing(colon.idx):
             continue
-        phrase = doc[start:colon.i]
+        phrase = doc[start : colon.i]
         if any(t.is_punct and t.text not in (".", "'", "’") for t in phrase) or any(
-                t.lower_ in COLON_LABELS for t in phrase):
+            t.lower_ in COLON_LABELS for t in phrase
+        ):
             continue
         head = phrase.root
         lemma = head.lemma_.lower()
         ent = _entity(head)
         named = ent is not None and ent.label_ in ("PERSON", "ORG") and ent.start >= start and ent.end == colon.i
-        if not (named or lemma in lex.role_nouns or lemma in lex.org_nouns or lemma in lex.anonymous_heads
-                or lemma in COLON_SOURCE_NOUNS):
+        if not (
+            named
+            or lemma in lex.role_nouns
+            or lemma in lex.org_nouns
+            or lemma in lex.anonymous_heads
+            or lemma in COLON_SOURCE_NOUNS
+        ):
             continue
-        after = next((t for t in doc[colon.i + 1:sent.end] if not t.is_space), None)
+        after = next((t for t in doc[colon.i + 1 : sent.end] if not t.is_space), None)
         if after is None or after.lower_ in WH_WORDS or sent.text.rstrip().endswith("?"):
             continue  # 'Brexit: what happens next', 'X: Will it last?' are explainer headlines, not statements
         content = _content(doc, quotes, colon.i + 1, sent.end)
@@ -531,7 +662,7 @@ def _colon_attributions(doc, quotes: _Quotes, lex: Lexicon) -> Iterator[Attribut
 
 def _verb_attribution(doc, quotes: _Quotes, cue, lex: Lexicon) -> Attribution | None:
     deps = {c.dep_ for c in cue.children}
-    if "neg" in deps or "auxpass" in deps or "nsubjpass" in deps and cue.lemma_ not in ("quote", "cite"):
+    if "neg" in deps or "auxpass" in deps or ("nsubjpass" in deps and cue.lemma_ not in ("quote", "cite")):
         return None  # "did not say", "it was reported that": nobody identifiable said it
     if cue.lemma_ == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in cue.children):
         return None
@@ -551,8 +682,12 @@ def _verb_attribution(doc, quotes: _Quotes, cue, lex: Lexicon) -> Attribution | 
             if child.dep_ == "ccomp" and start < cue.i < end:
                 continue
             for lead in child.children:  # "said on Monday it would ...": the date belongs to the saying
-                if lead.dep_ in ("prep", "npadvmod") and lead.left_edge.i == cue.i + 1 and lead.i < child.i and any(
-                        t.ent_type_ in ("DATE", "TIME") for t in lead.subtree):
+                if (
+                    lead.dep_ in ("prep", "npadvmod")
+                    and lead.left_edge.i == cue.i + 1
+                    and lead.i < child.i
+                    and any(t.ent_type_ in ("DATE", "TIME") for t in lead.subtree)
+                ):
                     start = lead.right_edge.i + 1
             content = _content(doc, quotes, start, end)
             break
@@ -641,7 +776,7 @@ def _entity(tok):
 
 def _description(doc, speaker_rng, name_ent) -> str | None:
     """The speaker phrase without the name: the role words ('Prime Minister', "the company's chief executive")."""
-    text = doc[speaker_rng[0]:speaker_rng[1]].text
+    text = doc[speaker_rng[0] : speaker_rng[1]].text
     if name_ent is not None:
         text = text.replace(name_ent.text, " ")
     text = re.sub(r"\s+", " ", text).strip(" ,;:-–—")
@@ -651,12 +786,13 @@ def _description(doc, speaker_rng, name_ent) -> str | None:
 def _classify(doc, att: Attribution, head, speaker_rng, sent, lex: Lexicon) -> None:
     """Fill the attribution's kind/name/description/count from its speaker phrase."""
     att.speaker_head = head
-    phrase = doc[speaker_rng[0]:speaker_rng[1]]
+    phrase = doc[speaker_rng[0] : speaker_rng[1]]
     lemma = head.lemma_.lower()
     lower = head.lower_
     att.plural = head.tag_ in ("NNS", "NNPS") or lower in ("they", "we")
-    att.definite = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "some", "many", "several")
-                       for c in head.children)
+    att.definite = any(
+        c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "some", "many", "several") for c in head.children
+    )
     att.count = _number(head)
     if lower in PRONOUNS:
         att.pronoun = lower
@@ -672,10 +808,17 @@ def _classify(doc, att: Attribution, head, speaker_rng, sent, lex: Lexicon) -> N
                     break
     if person is not None:
         start = person.start
-        while start > speaker_rng[0] and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and (
-                doc[start - 1].lower_.rstrip(".") not in HONORIFICS and doc[start - 1].lemma_.lower() not in lex.role_nouns):
+        while (
+            start > speaker_rng[0]
+            and doc[start - 1].pos_ == "PROPN"
+            and doc[start - 1].is_title
+            and (
+                doc[start - 1].lower_.rstrip(".") not in HONORIFICS
+                and doc[start - 1].lemma_.lower() not in lex.role_nouns
+            )
+        ):
             start -= 1  # "Lionel Messi" when the NER only tagged "Messi"
-        person = doc[start:person.end]
+        person = doc[start : person.end]
         att.kind, att.name = "named_person", person.text
         att.description = _description(doc, speaker_rng, person)
         return
@@ -683,10 +826,17 @@ def _classify(doc, att: Attribution, head, speaker_rng, sent, lex: Lexicon) -> N
     anonymity = lex.anonymous_re.findall(phrase.text.lower())
     clause_text = sent.text.lower()
     content = att.quote.content
-    outside = clause_text[: max(content.start - sent.start_char, 0)] + " " + clause_text[
-        max(content.end - sent.start_char, 0):]
-    anonymity += [m for m in lex.anonymous_re.findall(outside) if m not in anonymity and m not in (
-        "familiar with", "close to", "with knowledge of", "with direct knowledge", "briefed on")]
+    outside = (
+        clause_text[: max(content.start - sent.start_char, 0)]
+        + " "
+        + clause_text[max(content.end - sent.start_char, 0) :]
+    )
+    anonymity += [
+        m
+        for m in lex.anonymous_re.findall(outside)
+        if m not in anonymity
+        and m not in ("familiar with", "close to", "with knowledge of", "with direct knowledge", "briefed on")
+    ]
     att.name = phrase.text
     if ent is not None and ent.label_ in ORG_LABELS and not anonymity:
         att.kind, att.name = "named_organisation", ent.text
@@ -698,9 +848,15 @@ def _classify(doc, att: Attribution, head, speaker_rng, sent, lex: Lexicon) -> N
         att.kind, att.weasel = "anonymous", True
         att.anonymity = [head.text]
         return
-    if lemma in lex.always_anonymous_heads or (
-            lemma in lex.anonymous_heads and (anonymity or att.plural or not att.definite)
-            and lemma not in ("person", "people")) or (lemma in ("person", "people") and anonymity):
+    if (
+        lemma in lex.always_anonymous_heads
+        or (
+            lemma in lex.anonymous_heads
+            and (anonymity or att.plural or not att.definite)
+            and lemma not in ("person", "people")
+        )
+        or (lemma in ("person", "people") and anonymity)
+    ):
         att.kind = "anonymous"
         att.anonymity = [head.text, *anonymity] if not anonymity or lemma in lex.always_anonymous_heads else anonymity
         att.description = phrase.text
@@ -723,8 +879,27 @@ def _classify(doc, att: Attribution, head, speaker_rng, sent, lex: Lexicon) -> N
 
 # Cues that documents and data take ("figures show"), and modifiers that make "figures" numbers, not people.
 DOCUMENT_CUES = frozenset({"show", "suggest", "indicate", "reveal", "find", "according to"})
-DATA_MODIFIERS = frozenset({"weekly", "monthly", "daily", "annual", "quarterly", "yearly", "latest", "new", "own",
-                            "provisional", "preliminary", "official", "its", "their", "sales", "trading", "census"})
+DATA_MODIFIERS = frozenset(
+    {
+        "weekly",
+        "monthly",
+        "daily",
+        "annual",
+        "quarterly",
+        "yearly",
+        "latest",
+        "new",
+        "own",
+        "provisional",
+        "preliminary",
+        "official",
+        "its",
+        "their",
+        "sales",
+        "trading",
+        "census",
+    }
+)
 
 
 def _is_document(head, att: Attribution, lex: Lexicon) -> bool:
@@ -746,8 +921,12 @@ def _is_weasel(head, lex: Lexicon) -> bool:
     lemma = head.lemma_.lower()
     if lemma not in lex.weasel_subjects:
         return False
-    if any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or t.lower_ in ("including", "such", "like")
-           for t in head.subtree):
+    if any(
+        t.pos_ == "PROPN"
+        or t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+        or t.lower_ in ("including", "such", "like")
+        for t in head.subtree
+    ):
         return False
     if any(c.dep_ == "prep" and c.lower_ in ("at", "from", "with", "in") for c in head.children):
         return False  # "scientists at the university": an affiliation, not a vague crowd
@@ -770,8 +949,16 @@ def find_sources(doc, attributions: list[Attribution]) -> list[Source]:
 
     def add(att: Attribution) -> int:
         sid = len(sources)
-        sources.append(Source(sid, att.name or att.quote.speaker.text, att.kind, [att.quote.speaker],
-                              description=att.description, count=att.count))
+        sources.append(
+            Source(
+                sid,
+                att.name or att.quote.speaker.text,
+                att.kind,
+                [att.quote.speaker],
+                description=att.description,
+                count=att.count,
+            )
+        )
         meta.append(att)
         last_seen.append(att.sentence)
         return sid
@@ -786,7 +973,11 @@ def find_sources(doc, attributions: list[Attribution]) -> list[Source]:
             sid = add(att)
         elif sid is not None:
             attach(sid, att)
-            if att.pronoun is None and sources[sid].kind in ("anonymous", "role_only") and att.kind == sources[sid].kind:
+            if (
+                att.pronoun is None
+                and sources[sid].kind in ("anonymous", "role_only")
+                and att.kind == sources[sid].kind
+            ):
                 sources[sid].count = sources[sid].count or att.count
         att.quote.source_id = sid
         if sid is not None and att.pronoun is None and att.kind != sources[sid].kind:
@@ -811,8 +1002,9 @@ def _match(att: Attribution, sources: list[Source], meta: list[Attribution], las
         source = sources[sid]
         if att.kind == "named_person" and source.kind == "named_person":
             theirs, ours = _norm(source.name).split(), key.split()
-            if key == _norm(source.name) or (ours and theirs and ours[-1] == theirs[-1]
-                                             and (len(ours) == 1 or len(theirs) == 1)):
+            if key == _norm(source.name) or (
+                ours and theirs and ours[-1] == theirs[-1] and (len(ours) == 1 or len(theirs) == 1)
+            ):
                 return sid
         elif att.kind == source.kind and att.kind != "named_person" and key == _norm(source.name):
             return sid
@@ -826,13 +1018,23 @@ def _match(att: Attribution, sources: list[Source], meta: list[Attribution], las
         other = meta[sid]
         desc = (sources[sid].description or "").lower()
         if att.kind in ("anonymous", "role_only") and (
-                (other.speaker_head is not None and other.speaker_head.lemma_.lower() == lemma
-                 and other.kind in ("anonymous", "role_only") and other.plural == att.plural)
-                or (sources[sid].kind == "named_person" and re.search(rf"\b{re.escape(head.lower_)}\b", desc))):
+            (
+                other.speaker_head is not None
+                and other.speaker_head.lemma_.lower() == lemma
+                and other.kind in ("anonymous", "role_only")
+                and other.plural == att.plural
+            )
+            or (sources[sid].kind == "named_person" and re.search(rf"\b{re.escape(head.lower_)}\b", desc))
+        ):
             return sid
     if att.kind == "named_organisation" and head.pos_ == "NOUN":  # "the company said" after "Microsoft said"
-        orgs = [sid for sid, s in enumerate(sources) if s.kind == "named_organisation" and meta[sid].speaker_head is not None
-                and meta[sid].speaker_head.pos_ == "PROPN"]
+        orgs = [
+            sid
+            for sid, s in enumerate(sources)
+            if s.kind == "named_organisation"
+            and meta[sid].speaker_head is not None
+            and meta[sid].speaker_head.pos_ == "PROPN"
+        ]
         if len(orgs) == 1:
             return orgs[0]
     return None
@@ -856,38 +1058,60 @@ def _resolve_pronoun(att: Attribution, sources, meta, last_seen) -> int | None:
 
 
 # ------------------------------------------------------------------------------------------------------- findings
-def find_source_findings(doc, attributions: list[Attribution], sources: list[Source], *,
-                         single_source_min_quotes: int = 2) -> Iterator[Finding]:
+def find_source_findings(
+    doc, attributions: list[Attribution], sources: list[Source], *, single_source_min_quotes: int = 2
+) -> Iterator[Finding]:
     """SRC001 per anonymous attribution, SRC002 per vague group, SRC003 when one source carries the whole story."""
     for att in attributions:
         quote = att.quote
         if att.pronoun is not None or att.kind != "anonymous":
             continue
-        evidence = {"speaker": quote.speaker.text, "cue": quote.cue.text, "content": quote.content.text,
-                    "anonymous_because": att.anonymity}
+        evidence = {
+            "speaker": quote.speaker.text,
+            "cue": quote.cue.text,
+            "content": quote.content.text,
+            "anonymous_because": att.anonymity,
+        }
         if att.count is not None:
             evidence["count"] = att.count
         if att.weasel:
-            yield Finding("SRC002", "info",
-                          f"Vague attribution: '{quote.speaker.text} {quote.cue.text}' names no identifiable source",
-                          quote.speaker, related=[quote.cue, quote.content], confidence=0.75,
-                          evidence={**evidence, "pattern": "vague-group"})
+            yield Finding(
+                "SRC002",
+                "info",
+                f"Vague attribution: '{quote.speaker.text} {quote.cue.text}' names no identifiable source",
+                quote.speaker,
+                related=[quote.cue, quote.content],
+                confidence=0.75,
+                evidence={**evidence, "pattern": "vague-group"},
+            )
             continue
         strong = any(a.lower() != quote.speaker.text.lower() and " " in a for a in att.anonymity) or (
-            att.speaker_head is not None and att.speaker_head.lemma_.lower() in lexicon().always_anonymous_heads)
-        yield Finding("SRC001", "warning",
-                      f"Anonymous source: '{quote.speaker.text}' is not named (attribution cue '{quote.cue.text}')",
-                      quote.speaker, related=[quote.content], confidence=0.9 if strong else 0.7, evidence=evidence)
+            att.speaker_head is not None and att.speaker_head.lemma_.lower() in lexicon().always_anonymous_heads
+        )
+        yield Finding(
+            "SRC001",
+            "warning",
+            f"Anonymous source: '{quote.speaker.text}' is not named (attribution cue '{quote.cue.text}')",
+            quote.speaker,
+            related=[quote.content],
+            confidence=0.9 if strong else 0.7,
+            evidence=evidence,
+        )
     attributed = [a for a in attributions if a.quote.source_id is not None and not a.weasel]
     unresolved = [a for a in attributions if a.quote.source_id is None]
     distinct = {a.quote.source_id for a in attributed}
     if len(attributed) >= single_source_min_quotes and len(distinct) == 1 and not unresolved:
         source = sources[distinct.pop()]
         if source.kind != "unknown":
-            yield Finding("SRC003", "info",
-                          f"All {len(attributed)} attributions in the article come from one source: {source.name}",
-                          source.mentions[0], related=[a.quote.content for a in attributed][:5], confidence=0.7,
-                          evidence={"source": source.name, "kind": source.kind, "attributions": len(attributed)})
+            yield Finding(
+                "SRC003",
+                "info",
+                f"All {len(attributed)} attributions in the article come from one source: {source.name}",
+                source.mentions[0],
+                related=[a.quote.content for a in attributed][:5],
+                confidence=0.7,
+                evidence={"source": source.name, "kind": source.kind, "attributions": len(attributed)},
+            )
 
 
 def find_unattributed(doc, *, lex: Lexicon | None = None, index: _Quotes | None = None) -> Iterator[Finding]:
@@ -900,8 +1124,14 @@ def find_unattributed(doc, *, lex: Lexicon | None = None, index: _Quotes | None 
             sent_text = quotes.sentence(tok).text.lower()
             if "according to" in sent_text or "reported by" in sent_text:
                 continue
-            yield Finding("SRC002", "info", f"Unattributed claim: '{tok.text}' does not say who reported it",
-                          Span.of(tok), confidence=0.8, evidence={"matched": tok.text, "pattern": "adverb"})
+            yield Finding(
+                "SRC002",
+                "info",
+                f"Unattributed claim: '{tok.text}' does not say who reported it",
+                Span.of(tok),
+                confidence=0.8,
+                evidence={"matched": tok.text, "pattern": "adverb"},
+            )
             continue
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in lex.weasel_passive_verbs or quotes.containing(tok.idx):
             continue
@@ -914,8 +1144,14 @@ def find_unattributed(doc, *, lex: Lexicon | None = None, index: _Quotes | None 
         aux = [c for c in tok.children if c.dep_ in ("auxpass", "aux")]
         first = min([tok.i] + [c.i for c in aux] + ([subj.i] if subj is not None and subj.lower_ == "it" else []))
         span = _char_span(doc, first, tok.i + 1)
-        yield Finding("SRC002", "info", f"Unattributed claim: '{span.text}' does not say who holds or reported it",
-                      span, confidence=0.8, evidence={"matched": span.text, "pattern": "impersonal-passive"})
+        yield Finding(
+            "SRC002",
+            "info",
+            f"Unattributed claim: '{span.text}' does not say who holds or reported it",
+            span,
+            confidence=0.8,
+            evidence={"matched": span.text, "pattern": "impersonal-passive"},
+        )
 
 
 def analyze(doc, *, single_source_min_quotes: int = 2) -> tuple[list[Quote], list[Source], list[Finding]]:
@@ -923,15 +1159,17 @@ def analyze(doc, *, single_source_min_quotes: int = 2) -> tuple[list[Quote], lis
     index = _Quotes(doc)
     attributions = find_attributions(doc, index=index)
     sources = find_sources(doc, attributions)
-    findings = list(find_source_findings(doc, attributions, sources,
-                                         single_source_min_quotes=single_source_min_quotes))
+    findings = list(find_source_findings(doc, attributions, sources, single_source_min_quotes=single_source_min_quotes))
     findings.extend(find_unattributed(doc, index=index))
     return [a.quote for a in attributions], sources, findings
 
 
-@Language.factory("presslint_sources", default_config={"single_source_min_quotes": 2},
-                  requires=["token.dep", "token.lemma", "doc.ents", "doc.sents"],
-                  assigns=["doc._.pl_quotes", "doc._.pl_sources", "doc._.pl_findings"])
+@Language.factory(
+    "presslint_sources",
+    default_config={"single_source_min_quotes": 2},
+    requires=["token.dep", "token.lemma", "doc.ents", "doc.sents"],
+    assigns=["doc._.pl_quotes", "doc._.pl_sources", "doc._.pl_findings"],
+)
 def make_sources(nlp, name, single_source_min_quotes: int):
     def component(doc):
         quotes, sources, findings = analyze(doc, single_source_min_quotes=single_source_min_quotes)

@@ -19,6 +19,7 @@ Policies, so a reader can predict what fires:
   ``data/translation/cognates.txt``. Fine English such as "in this regard", "make a visit", "take a decision" is
   never flagged.
 """
+
 from __future__ import annotations
 
 import re
@@ -39,53 +40,264 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "translation"
 CATEGORY = "translation"
 
 RULES = [
-    Rule("MTA001", "duplicated-word", "info", CATEGORY,
-         "The same word appears twice in a row.",
-         "'the the' or 'in in' is a typing or machine-translation slip that signals unedited copy. Grammatical "
-         "doubles ('had had', 'that that', 'gave her her keys', 'what it is is') and names ('Duran Duran') do "
-         "not fire.",
-         "Officials said the the talks would resume on Monday."),
-    Rule("MTA002", "broken-punctuation", "info", CATEGORY,
-         "Punctuation is misplaced in a way typical of machine-translated or unedited text.",
-         "A space before a comma or full stop, orphan or doubled marks (', .'), a capitalised word after a comma "
-         "mid-sentence (', Has been') or a bracket or quotation mark that is never closed suggest the text was not "
-         "edited after translation. Abbreviations ('Inc.,'), ellipses, title-case headlines and quotations that run "
-         "on into the next paragraph do not fire.",
-         "The minister arrived in Cairo , where he met his counterpart."),
-    Rule("MTA003", "literal-translation", "info", CATEGORY,
-         "A calque or redundancy typical of literal machine translation.",
-         "Phrases such as 'without naming their names', 'mutual cooperation', 'return back', 'from its side', "
-         "'since 3 years', plural uncountable nouns ('informations') and a verb with its own cognate object "
-         "('decided a decision') read as word-for-word translation. The finding suggests the natural English. "
-         "Idiomatic English ('in this regard', 'take a decision', 'without naming names') does not fire.",
-         "The two countries agreed to strengthen their mutual cooperation in the field of energy."),
+    Rule(
+        "MTA001",
+        "duplicated-word",
+        "info",
+        CATEGORY,
+        "The same word appears twice in a row.",
+        "'the the' or 'in in' is a typing or machine-translation slip that signals unedited copy. Grammatical "
+        "doubles ('had had', 'that that', 'gave her her keys', 'what it is is') and names ('Duran Duran') do "
+        "not fire.",
+        "Officials said the the talks would resume on Monday.",
+    ),
+    Rule(
+        "MTA002",
+        "broken-punctuation",
+        "info",
+        CATEGORY,
+        "Punctuation is misplaced in a way typical of machine-translated or unedited text.",
+        "A space before a comma or full stop, orphan or doubled marks (', .'), a capitalised word after a comma "
+        "mid-sentence (', Has been') or a bracket or quotation mark that is never closed suggest the text was not "
+        "edited after translation. Abbreviations ('Inc.,'), ellipses, title-case headlines and quotations that run "
+        "on into the next paragraph do not fire.",
+        "The minister arrived in Cairo , where he met his counterpart.",
+    ),
+    Rule(
+        "MTA003",
+        "literal-translation",
+        "info",
+        CATEGORY,
+        "A calque or redundancy typical of literal machine translation.",
+        "Phrases such as 'without naming their names', 'mutual cooperation', 'return back', 'from its side', "
+        "'since 3 years', plural uncountable nouns ('informations') and a verb with its own cognate object "
+        "('decided a decision') read as word-for-word translation. The finding suggests the natural English. "
+        "Idiomatic English ('in this regard', 'take a decision', 'without naming names') does not fire.",
+        "The two countries agreed to strengthen their mutual cooperation in the field of energy.",
+    ),
 ]
 
-ALLOWED_DOUBLES = {"had", "that", "her", "very", "really", "many", "far", "bye", "no", "so", "ha", "blah", "knock",
-                   "tut", "chop", "boo", "choo", "hush", "pooh", "yada", "ho", "oh"}
+ALLOWED_DOUBLES = {
+    "had",
+    "that",
+    "her",
+    "very",
+    "really",
+    "many",
+    "far",
+    "bye",
+    "no",
+    "so",
+    "ha",
+    "blah",
+    "knock",
+    "tut",
+    "chop",
+    "boo",
+    "choo",
+    "hush",
+    "pooh",
+    "yada",
+    "ho",
+    "oh",
+}
 CLEFT_DOUBLES = {"is", "was", "do", "does", "did"}  # "what it is is", "what they do do"
-ABBREVIATIONS = {"inc", "ltd", "co", "corp", "jr", "sr", "st", "dr", "mr", "mrs", "ms", "prof", "gen", "col", "lt",
-                 "sgt", "capt", "etc", "vs", "no", "nos", "approx", "dept", "govt", "est", "jan", "feb", "mar", "apr",
-                 "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "bros", "plc", "ag", "sa",
-                 "llc", "am", "pm", "al", "cf", "ibid", "op", "fig", "vol", "ed", "eds", "rev", "hon", "gov", "sen",
-                 "rep"}
+ABBREVIATIONS = {
+    "inc",
+    "ltd",
+    "co",
+    "corp",
+    "jr",
+    "sr",
+    "st",
+    "dr",
+    "mr",
+    "mrs",
+    "ms",
+    "prof",
+    "gen",
+    "col",
+    "lt",
+    "sgt",
+    "capt",
+    "etc",
+    "vs",
+    "no",
+    "nos",
+    "approx",
+    "dept",
+    "govt",
+    "est",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "mt",
+    "ft",
+    "bros",
+    "plc",
+    "ag",
+    "sa",
+    "llc",
+    "am",
+    "pm",
+    "al",
+    "cf",
+    "ibid",
+    "op",
+    "fig",
+    "vol",
+    "ed",
+    "eds",
+    "rev",
+    "hon",
+    "gov",
+    "sen",
+    "rep",
+}
 # AP-style state and province abbreviations and address words: "Flint, Mich., on Tuesday", "Bob Corker, R-Tenn.,".
-ABBREVIATIONS |= {"ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "kans",
-                  "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa",
-                  "tenn", "tex", "vt", "va", "wash", "wis", "wyo", "ont", "que", "alta", "sask", "ave", "blvd", "rd",
-                  "univ", "assn", "adm", "maj", "cmdr", "supt", "esq", "ret", "gens", "reps", "sens", "pres"}
+ABBREVIATIONS |= {
+    "ala",
+    "ariz",
+    "ark",
+    "calif",
+    "colo",
+    "conn",
+    "del",
+    "fla",
+    "ga",
+    "ill",
+    "ind",
+    "kan",
+    "kans",
+    "ky",
+    "la",
+    "md",
+    "mass",
+    "mich",
+    "minn",
+    "miss",
+    "mo",
+    "mont",
+    "neb",
+    "nev",
+    "okla",
+    "ore",
+    "pa",
+    "tenn",
+    "tex",
+    "vt",
+    "va",
+    "wash",
+    "wis",
+    "wyo",
+    "ont",
+    "que",
+    "alta",
+    "sask",
+    "ave",
+    "blvd",
+    "rd",
+    "univ",
+    "assn",
+    "adm",
+    "maj",
+    "cmdr",
+    "supt",
+    "esq",
+    "ret",
+    "gens",
+    "reps",
+    "sens",
+    "pres",
+}
 # Function words that never start a new capitalised item after a comma in running text.
-FUNCTION_WORDS = {"has", "have", "had", "is", "are", "was", "were", "be", "been", "being", "will", "would", "can",
-                  "could", "should", "may", "might", "must", "shall", "the", "a", "an", "and", "but", "or", "which",
-                  "who", "whom", "whose", "that", "this", "these", "those", "in", "on", "at", "to", "for", "with",
-                  "by", "from", "of", "as", "it", "its", "he", "she", "they", "we", "his", "her", "their", "our",
-                  "also", "not", "said", "says", "while", "where", "when", "after", "before", "since", "because",
-                  "did", "does", "do", "into", "than", "then", "there"}
+FUNCTION_WORDS = {
+    "has",
+    "have",
+    "had",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "shall",
+    "the",
+    "a",
+    "an",
+    "and",
+    "but",
+    "or",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "that",
+    "this",
+    "these",
+    "those",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "with",
+    "by",
+    "from",
+    "of",
+    "as",
+    "it",
+    "its",
+    "he",
+    "she",
+    "they",
+    "we",
+    "his",
+    "her",
+    "their",
+    "our",
+    "also",
+    "not",
+    "said",
+    "says",
+    "while",
+    "where",
+    "when",
+    "after",
+    "before",
+    "since",
+    "because",
+    "did",
+    "does",
+    "do",
+    "into",
+    "than",
+    "then",
+    "there",
+}
 _SPACE_BEFORE = re.compile(r"(?<=[A-Za-z0-9)\]”’\"]) +([,;:!?]|\.(?!\.))(?=\s|$|[\"”’)])", re.M)
 _ORPHAN = re.compile(r"[,;:] *[,;:.!?](?!\.)|\. +[,;:]|(?<![.\s])\.[,;:](?![.\w])|(?<![.\s])\.\.(?!\.)")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _MARK_OR_LINE = re.compile(r"[\n()\[\]“”\"]")
-QUOTES = frozenset("“”\"")
+QUOTES = frozenset('“”"')
 _MARKUP = re.compile(r"<[A-Za-z/][^<>\n]*>")
 _BEFORE_OPENING = frozenset("([{—–-/")
 _AFTER_CLOSING = frozenset(".,;:!?)]}—–-…'’")
@@ -105,7 +317,7 @@ class Calque:
 def calques() -> dict[str, Calque]:
     table = {}
     for row in read_lexicon(DATA / "calques.txt"):
-        phrase, natural, why = (row + ["", ""])[:3]
+        phrase, natural, why = ([*row, "", ""])[:3]
         for form in expand(phrase):
             table[form.lower()] = Calque(phrase, natural, why)
     return table
@@ -116,7 +328,7 @@ def cognates() -> dict[str, tuple[str, bool]]:
     """verb lemma -> (noun lemma, needs a possessive)."""
     table = {}
     for row in read_lexicon(DATA / "cognates.txt"):
-        verb, noun, flag = (row + ["", ""])[:3]
+        verb, noun, flag = ([*row, "", ""])[:3]
         table[verb] = (noun, flag == "needs-possessive")
     return table
 
@@ -133,12 +345,14 @@ def build_matchers(nlp: Language) -> Matchers:
     patterns = Matcher(nlp.vocab)
     units = {"IN": ["years", "months", "weeks", "days", "decades", "hours"]}
     patterns.add("SINCE_DURATION", [[{"LOWER": "since"}, {"LIKE_NUM": True}, {"LOWER": units}]])
-    patterns.add("YEAR_OF", [[{"LOWER": "in"}, {"LOWER": "the"}, {"LOWER": "year"}, {"LOWER": "of"},
-                              {"SHAPE": "dddd"}]])
+    patterns.add(
+        "YEAR_OF", [[{"LOWER": "in"}, {"LOWER": "the"}, {"LOWER": "year"}, {"LOWER": "of"}, {"SHAPE": "dddd"}]]
+    )
     return Matchers(phrases, patterns)
 
 
 # --- MTA001 ----------------------------------------------------------------------------------------------------
+
 
 def find_duplicated_words(doc) -> Iterator[Finding]:
     for tok in doc[:-1]:
@@ -147,7 +361,7 @@ def find_duplicated_words(doc) -> Iterator[Finding]:
             continue
         if nxt.is_sent_start or tok.lower_ in ALLOWED_DOUBLES:
             continue
-        if tok.lower_ in CLEFT_DOUBLES and any(t.lower_ == "what" for t in doc[max(0, tok.i - 5): tok.i]):
+        if tok.lower_ in CLEFT_DOUBLES and any(t.lower_ == "what" for t in doc[max(0, tok.i - 5) : tok.i]):
             continue
         if tok.dep_ == "prt":
             continue
@@ -155,16 +369,23 @@ def find_duplicated_words(doc) -> Iterator[Finding]:
             continue  # a name or title starts ("Duran Duran", "published in In These Times"); "The The" is a slip
         if not nxt.whitespace_ and nxt.i + 1 < len(doc) and doc[nxt.i + 1].text == "-":
             continue
-        span = doc[tok.i: nxt.i + 1]
-        yield Finding("MTA001", "info", f"the word '{tok.lower_}' is repeated ('{span.text}')", Span.of(span),
-                      confidence=0.8, evidence={"matched": span.text, "word": tok.lower_})
+        span = doc[tok.i : nxt.i + 1]
+        yield Finding(
+            "MTA001",
+            "info",
+            f"the word '{tok.lower_}' is repeated ('{span.text}')",
+            Span.of(span),
+            confidence=0.8,
+            evidence={"matched": span.text, "word": tok.lower_},
+        )
 
 
 # --- MTA002 ----------------------------------------------------------------------------------------------------
 
+
 def _is_abbreviation(text: str, pos: int) -> bool:
     """The word ending at pos is an abbreviation ("Inc", "U.S", single letter), so a period there is legitimate."""
-    match = _WORD_BEFORE.search(text[max(0, pos - 20): pos])
+    match = _WORD_BEFORE.search(text[max(0, pos - 20) : pos])
     if not match:
         return False
     word = match.group(1)
@@ -177,8 +398,14 @@ def _title_case_line(line: str) -> bool:
 
 
 def _broken(kind: str, message: str, text: str, start: int, end: int, **extra) -> Finding:
-    return Finding("MTA002", "info", message, Span.between(text, start, end), confidence=0.75,
-                   evidence={"kind": kind, "matched": text[start:end], **extra})
+    return Finding(
+        "MTA002",
+        "info",
+        message,
+        Span.between(text, start, end),
+        confidence=0.75,
+        evidence={"kind": kind, "matched": text[start:end], **extra},
+    )
 
 
 def find_spacing_and_orphans(text: str) -> Iterator[Finding]:
@@ -199,13 +426,18 @@ def find_capital_after_comma(doc, text: str, title_span: tuple[int, int] | None)
             continue
         line_start = text.rfind("\n", 0, tok.idx) + 1
         line_end = text.find("\n", tok.idx)
-        if _title_case_line(text[line_start: line_end if line_end >= 0 else len(text)]):
+        if _title_case_line(text[line_start : line_end if line_end >= 0 else len(text)]):
             continue
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         if tok.ent_type_ or (nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper()):
             continue  # ", The Guardian reported", ", In Cold Blood"
-        yield _broken("capital-after-comma", f"capitalised '{tok.text}' after a comma mid-sentence", text,
-                      prev.idx, tok.idx + len(tok.text))
+        yield _broken(
+            "capital-after-comma",
+            f"capitalised '{tok.text}' after a comma mid-sentence",
+            text,
+            prev.idx,
+            tok.idx + len(tok.text),
+        )
 
 
 def find_unbalanced(text: str) -> Iterator[Finding]:
@@ -232,16 +464,22 @@ def find_unbalanced(text: str) -> Iterator[Finding]:
                 continue  # '"' after a digit (5'10") or between spaces: cannot say which way it faces
             if ch in "“”" and facing != ("open" if ch == "“" else "close"):
                 right = "“" if facing == "open" else "”"
-                yield _broken("wrong-direction", f"'{ch}' {facing}s a quotation; it should be '{right}'", text, i,
-                              i + 1)
+                yield _broken(
+                    "wrong-direction", f"'{ch}' {facing}s a quotation; it should be '{right}'", text, i, i + 1
+                )
             ch = "“" if facing == "open" else "”"
         if ch in PAIRS:
-            if (ch == "“" and stack and stack[-1][0] == "“" and not text[line_start:i].strip()
-                    and (text[stack[-1][1]] == '"') == (text[i] == '"')):
+            if (
+                ch == "“"
+                and stack
+                and stack[-1][0] == "“"
+                and not text[line_start:i].strip()
+                and (text[stack[-1][1]] == '"') == (text[i] == '"')
+            ):
                 stack.pop()  # a continued quotation: the new paragraph reopens it with the same style of mark
             stack.append((ch, i))
         elif ch in CLOSERS:
-            if ch == ")" and (_LIST_MARKER.match(text[line_start:i]) or text[i - 1: i] in (":", ";")):
+            if ch == ")" and (_LIST_MARKER.match(text[line_start:i]) or text[i - 1 : i] in (":", ";")):
                 continue  # "1)" list marker, ":)"
             if stack and stack[-1][0] == CLOSERS[ch]:
                 stack.pop()
@@ -249,10 +487,10 @@ def find_unbalanced(text: str) -> Iterator[Finding]:
                 yield _broken("unbalanced", f"'{text[i]}' closes nothing", text, i, i + 1)
             else:  # something opened inside was never closed: report it and close up to the match
                 while stack and stack[-1][0] != CLOSERS[ch]:
-                    opener, at = stack.pop()
+                    _opener, at = stack.pop()
                     yield _broken("unbalanced", f"'{text[at]}' is never closed", text, at, at + 1)
                 stack.pop()
-    for opener, at in stack:
+    for _opener, at in stack:
         yield _broken("unbalanced", f"'{text[at]}' is never closed", text, at, at + 1)
 
 
@@ -273,12 +511,19 @@ def _quote_facing(text: str, i: int, line_start: int) -> str | None:
 
 # --- MTA003 ----------------------------------------------------------------------------------------------------
 
+
 def _literal(span, natural: str, why: str, entry: str) -> Finding:
     message = f"'{span.text}' reads as a literal translation"
     if natural:
         message += f"; natural English: '{natural}'"
-    return Finding("MTA003", "info", message, Span.of(span), confidence=0.7,
-                   evidence={"matched": span.text, "lexicon": entry, "natural": natural, "why": why})
+    return Finding(
+        "MTA003",
+        "info",
+        message,
+        Span.of(span),
+        confidence=0.7,
+        evidence={"matched": span.text, "lexicon": entry, "natural": natural, "why": why},
+    )
 
 
 def find_literal_translations(doc, matchers: Matchers) -> Iterator[Finding]:
@@ -293,12 +538,17 @@ def find_literal_translations(doc, matchers: Matchers) -> Iterator[Finding]:
         span = doc[start:end]
         if doc.vocab.strings[match_id] == "SINCE_DURATION":
             if end < len(doc) and doc[end].lower_ == "ago":
-                span = doc[start: end + 1]
-            yield _literal(span, f"for {doc[start + 1].text} {doc[start + 2].text}",
-                           "calque of 'depuis' / 'seit' / 'mundhu': 'since' needs a point in time", "since <duration>")
+                span = doc[start : end + 1]
+            yield _literal(
+                span,
+                f"for {doc[start + 1].text} {doc[start + 2].text}",
+                "calque of 'depuis' / 'seit' / 'mundhu': 'since' needs a point in time",
+                "since <duration>",
+            )
         else:
-            yield _literal(span, f"in {doc[end - 1].text}", "'the year of' before a year is a calque",
-                           "in the year of <year>")
+            yield _literal(
+                span, f"in {doc[end - 1].text}", "'the year of' before a year is a calque", "in the year of <year>"
+            )
     pairs = cognates()
     for tok in doc:
         if tok.pos_ != "VERB" or tok.lemma_ not in pairs:
@@ -309,21 +559,49 @@ def find_literal_translations(doc, matchers: Matchers) -> Iterator[Finding]:
                 continue
             if needs_possessive and not any(c.dep_ == "poss" for c in obj.children):
                 continue  # "naming names" is an English idiom
-            span = doc[min(tok.i, obj.left_edge.i): obj.i + 1]
-            yield _literal(span, tok.text if not needs_possessive else f"{tok.text} them",
-                           "the verb already says what its cognate object says", f"{tok.lemma_} | {noun}")
+            span = doc[min(tok.i, obj.left_edge.i) : obj.i + 1]
+            yield _literal(
+                span,
+                tok.text if not needs_possessive else f"{tok.text} them",
+                "the verb already says what its cognate object says",
+                f"{tok.lemma_} | {noun}",
+            )
 
 
 _RELATIVE = frozenset({"which", "whom"})
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you"})
 _RESUMPTIVE = frozenset({"it", "him", "her", "them"})
 # Verbs that take two objects: "the book which he gave him" is fine English.
-_DITRANSITIVE = frozenset({"give", "send", "show", "offer", "tell", "lend", "hand", "bring", "owe", "teach", "pay",
-                           "promise", "sell", "buy", "write", "ask", "cost", "grant", "award", "deny", "leave", "get"})
+_DITRANSITIVE = frozenset(
+    {
+        "give",
+        "send",
+        "show",
+        "offer",
+        "tell",
+        "lend",
+        "hand",
+        "bring",
+        "owe",
+        "teach",
+        "pay",
+        "promise",
+        "sell",
+        "buy",
+        "write",
+        "ask",
+        "cost",
+        "grant",
+        "award",
+        "deny",
+        "leave",
+        "get",
+    }
+)
 
 
 def find_resumptive_pronouns(doc) -> Iterator[Finding]:
-    """"the club which he described it as ...": a relative clause that repeats its object as a pronoun, the
+    """ "the club which he described it as ...": a relative clause that repeats its object as a pronoun, the
     resumptive pronoun that Arabic, Persian, Hebrew and other languages require and English forbids."""
     for tok in doc[:-3]:
         if tok.lower_ not in _RELATIVE or doc[tok.i + 1].lower_ not in _SUBJECT_PRONOUNS:
@@ -334,10 +612,13 @@ def find_resumptive_pronouns(doc) -> Iterator[Finding]:
         verb, obj = doc[j], doc[j + 1]
         if verb.pos_ != "VERB" or obj.lower_ not in _RESUMPTIVE or verb.lemma_ in _DITRANSITIVE:
             continue
-        span = doc[tok.i: obj.i + 1]
-        yield _literal(span, " ".join(t.text for t in doc[tok.i: obj.i]),
-                       "a resumptive pronoun repeats the relative pronoun's noun, as Arabic or Persian grammar requires",
-                       "which <subject> <verb> it")
+        span = doc[tok.i : obj.i + 1]
+        yield _literal(
+            span,
+            " ".join(t.text for t in doc[tok.i : obj.i]),
+            "a resumptive pronoun repeats the relative pronoun's noun, as Arabic or Persian grammar requires",
+            "which <subject> <verb> it",
+        )
 
 
 def find_translation_artefacts(doc, matchers: Matchers) -> list[Finding]:
@@ -357,8 +638,12 @@ def find_translation_artefacts(doc, matchers: Matchers) -> list[Finding]:
     return kept
 
 
-@Language.factory("presslint_translation", default_config={},
-                  requires=["doc.sents", "token.dep", "token.pos", "token.lemma"], assigns=["doc._.pl_findings"])
+@Language.factory(
+    "presslint_translation",
+    default_config={},
+    requires=["doc.sents", "token.dep", "token.pos", "token.lemma"],
+    assigns=["doc._.pl_findings"],
+)
 def make_translation(nlp: Language, name: str):
     matchers = build_matchers(nlp)
 

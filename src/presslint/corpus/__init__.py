@@ -11,6 +11,7 @@ copies with MinHash/LSH; ``stories`` places each new article in an existing stor
 outlet profiles. ``story_view`` and ``list_stories`` (``views``) are the read side the CLI and the web app share.
 Optional dependencies: ``pip install presslint[corpus]``.
 """
+
 from __future__ import annotations
 
 from .views import list_stories, story_view

@@ -9,6 +9,7 @@ claims pairwise, so a story is compared on at most ``MAX_ALIGN_TEXTS`` distinct 
 those texts still join as members. A story with a single independent outlet needs no comparison: its claims are all
 single-source and are recorded without parsing.
 """
+
 from __future__ import annotations
 
 from collections.abc import Hashable
@@ -25,8 +26,14 @@ MAX_ALIGN_TEXTS = 40  # distinct texts (syndication groups) compared per story
 def article_counts(report: Report) -> dict[str, int]:
     """The counts an article adds to its outlet's profile (``store.corpus.PROFILE_COUNTS``)."""
     p = compare.profiles([report], ["-"])[0]
-    return {"articles": 1, "words": p.words, "sources": p.sources, "anonymous_sources": p.anonymous_sources,
-            "loaded_language": p.loaded_language, "findings": p.findings}
+    return {
+        "articles": 1,
+        "words": p.words,
+        "sources": p.sources,
+        "anonymous_sources": p.anonymous_sources,
+        "loaded_language": p.loaded_language,
+        "findings": p.findings,
+    }
 
 
 def record_outlet(store: Store, outlet: str, report: Report) -> None:
@@ -44,24 +51,43 @@ def _labels(members: list[tuple[int, int, str, int]]) -> list[Hashable]:
 
 
 def _ref(ref: compare.ClaimRef, article_ids: dict[str, int]) -> dict[str, Any]:
-    return {"article_id": article_ids[ref.content_hash], "outlet": ref.outlet, "start": ref.span.start,
-            "end": ref.span.end, "text": ref.span.text}
+    return {
+        "article_id": article_ids[ref.content_hash],
+        "outlet": ref.outlet,
+        "start": ref.span.start,
+        "end": ref.span.end,
+        "text": ref.span.text,
+    }
 
 
 def claim_rows(comparison: compare.StoryComparison, article_ids: dict[str, int]) -> list[dict]:
     """``compare_story``'s aligned claims as the dicts ``store.corpus.replace_story_claims`` writes."""
     out = []
     for c in comparison.claims:
-        out.append({
-            "alignment_id": c.id, "status": c.status, "independent_outlets": c.independent_outlets,
-            "about": list(c.about), "text": c.text,
-            "sides": [{"position": s.position, "outlets": sorted(set(s.outlets)), "independent": s.independent}
-                      for s in c.sides],
-            "members": [{**_ref(m, article_ids), "position": m.position} for m in c.members],
-            "conflicts": [{"kind": x.kind, "what": x.what, "reason": x.reason,
-                           "a": {**_ref(x.a, article_ids), "value": x.a_value},
-                           "b": {**_ref(x.b, article_ids), "value": x.b_value}} for x in c.conflicts],
-        })
+        out.append(
+            {
+                "alignment_id": c.id,
+                "status": c.status,
+                "independent_outlets": c.independent_outlets,
+                "about": list(c.about),
+                "text": c.text,
+                "sides": [
+                    {"position": s.position, "outlets": sorted(set(s.outlets)), "independent": s.independent}
+                    for s in c.sides
+                ],
+                "members": [{**_ref(m, article_ids), "position": m.position} for m in c.members],
+                "conflicts": [
+                    {
+                        "kind": x.kind,
+                        "what": x.what,
+                        "reason": x.reason,
+                        "a": {**_ref(x.a, article_ids), "value": x.a_value},
+                        "b": {**_ref(x.b, article_ids), "value": x.b_value},
+                    }
+                    for x in c.conflicts
+                ],
+            }
+        )
     return out
 
 
@@ -71,12 +97,30 @@ def _single_source_rows(reports: list[Report], outlets: list[str], article_ids: 
     for report, outlet in zip(reports, outlets):
         for claim in report.claims:
             key = " ".join(claim.span.text.split()).lower()
-            row = by_text.setdefault(key, {"status": compare.SINGLE, "independent_outlets": 1, "about": [],
-                                           "text": claim.span.text, "sides": [], "members": [], "conflicts": []})
+            row = by_text.setdefault(
+                key,
+                {
+                    "status": compare.SINGLE,
+                    "independent_outlets": 1,
+                    "about": [],
+                    "text": claim.span.text,
+                    "sides": [],
+                    "members": [],
+                    "conflicts": [],
+                },
+            )
             article_id = article_ids[report.provenance.content_hash]
             if all(m["article_id"] != article_id for m in row["members"]):
-                row["members"].append({"article_id": article_id, "outlet": outlet, "start": claim.span.start,
-                                       "end": claim.span.end, "text": claim.span.text, "position": None})
+                row["members"].append(
+                    {
+                        "article_id": article_id,
+                        "outlet": outlet,
+                        "start": claim.span.start,
+                        "end": claim.span.end,
+                        "text": claim.span.text,
+                        "position": None,
+                    }
+                )
     rows = sorted(by_text.values(), key=lambda r: (r["members"][0]["outlet"], r["members"][0]["start"]))
     for number, row in enumerate(rows, 1):
         row["alignment_id"] = number

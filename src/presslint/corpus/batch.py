@@ -3,6 +3,7 @@
 Resumable: an article whose content hash is already in the corpus is skipped before any analysis. A failure (an
 unreadable input, a check or store error) becomes a row in ``ingest_errors`` and the batch goes on.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -40,10 +41,12 @@ class IngestSummary:
         return asdict(self)
 
     def line(self) -> str:
-        return (f"{self.stored} stored, {self.skipped} already stored, {self.failed} failed "
-                f"(see ingest_errors); {self.syndicated} syndicated copies (each counts as one source with its "
-                f"original); {self.new_stories} new stories, {self.joined_stories} joined existing stories; "
-                f"claims compared again in {self.aligned_stories} stories")
+        return (
+            f"{self.stored} stored, {self.skipped} already stored, {self.failed} failed "
+            f"(see ingest_errors); {self.syndicated} syndicated copies (each counts as one source with its "
+            f"original); {self.new_stories} new stories, {self.joined_stories} joined existing stories; "
+            f"claims compared again in {self.aligned_stories} stories"
+        )
 
 
 def outlet_key(article: Article) -> str:
@@ -63,8 +66,15 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
-def ingest(inputs: Iterable[str], *, store: Store, settings: Settings | None = None, nlp=None,
-           progress: bool = True, thresholds: stories.Thresholds = stories.Thresholds()) -> IngestSummary:
+def ingest(
+    inputs: Iterable[str],
+    *,
+    store: Store,
+    settings: Settings | None = None,
+    nlp=None,
+    progress: bool = True,
+    thresholds: stories.Thresholds = stories.Thresholds(),
+) -> IngestSummary:
     """Read every input, check each new article, store it with its report, its syndication group and its story."""
     from tqdm import tqdm
 
@@ -131,8 +141,9 @@ def _fail(store: Store, summary: IngestSummary, origin: str, code: str, message:
     db.record_error(store, origin, code, message)
 
 
-def _check(fresh: list[tuple[Article, str]], settings: Settings, nlp, store: Store,
-           summary: IngestSummary) -> Iterator[tuple[Article, Report]]:
+def _check(
+    fresh: list[tuple[Article, str]], settings: Settings, nlp, store: Store, summary: IngestSummary
+) -> Iterator[tuple[Article, Report]]:
     """Reports of the fresh articles; when the batch fails, each article alone, so one bad article costs only itself."""
     from ..pipeline import check_articles
 
@@ -152,20 +163,28 @@ def _check(fresh: list[tuple[Article, str]], settings: Settings, nlp, store: Sto
         except PresslintError as err:
             _fail(store, summary, _origin(article), err.code, err.message)
         except Exception as err:
-            failure = PresslintError(E.E502, name="pipeline", origin=_origin(article), reason=f"{type(err).__name__}: {err}")
+            failure = PresslintError(
+                E.E502, name="pipeline", origin=_origin(article), reason=f"{type(err).__name__}: {err}"
+            )
             _fail(store, summary, _origin(article), failure.code, failure.message)
 
 
-def add_report(store: Store, report: Report, summary: IngestSummary | None = None,
-               thresholds: stories.Thresholds = stories.Thresholds(), *, align: bool = True,
-               nlp=None) -> stories.Placement:
+def add_report(
+    store: Store,
+    report: Report,
+    summary: IngestSummary | None = None,
+    thresholds: stories.Thresholds = stories.Thresholds(),
+    *,
+    align: bool = True,
+    nlp=None,
+) -> stories.Placement:
     """Save a checked article with its report, find its syndication group, place it in a story and add it to its
     outlet's profile. ``align``: compare the story's claims again now (``ingest`` does it once per chunk instead)."""
     summary = summary if summary is not None else IngestSummary()
     article = report.article
     report_id = store.save(report)
     article_id = db.article_id(store, report.provenance.content_hash)
-    body = article.text[article.body_start:] or article.text
+    body = article.text[article.body_start :] or article.text
     sig = dedup.signature(body)
     keys = dedup.band_keys(sig)
     vector = embed.embed([embed.headline_lead(article.title, body)])[0]
@@ -181,11 +200,30 @@ def add_report(store: Store, report: Report, summary: IngestSummary | None = Non
             group_id, similarity = min(matches), max(matches.values())
             merged = db.merge_groups(store, group_id, sorted(set(matches) - {group_id}))
         db.insert_corpus_article(
-            store, article_id=article_id, report_id=report_id, outlet=outlet, published=published, date_known=known,
-            headline=article.title, group_id=group_id, similarity=similarity, minhash=dedup.to_blob(sig),
-            embedding=embed.to_blob(vector), entities=entities, bands=keys)
-        placement = stories.place(store, article_id=article_id, group_id=group_id, vector=vector, entities=entities,
-                                  date=published, headline=article.title, t=thresholds)
+            store,
+            article_id=article_id,
+            report_id=report_id,
+            outlet=outlet,
+            published=published,
+            date_known=known,
+            headline=article.title,
+            group_id=group_id,
+            similarity=similarity,
+            minhash=dedup.to_blob(sig),
+            embedding=embed.to_blob(vector),
+            entities=entities,
+            bands=keys,
+        )
+        placement = stories.place(
+            store,
+            article_id=article_id,
+            group_id=group_id,
+            vector=vector,
+            entities=entities,
+            date=published,
+            headline=article.title,
+            t=thresholds,
+        )
         alignments.record_outlet(store, outlet, report)
     if matches:
         placement = dataclasses.replace(placement, also_changed=tuple(s for s in merged if s != placement.story_id))

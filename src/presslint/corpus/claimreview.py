@@ -11,6 +11,7 @@ wording overlaps strongly (rapidfuzz ``token_set_ratio``), most of the reviewed 
 sentence, and its numbers and names are there too. The finding is informational: it says a fact-checker reviewed a
 claim like this one and what they concluded, never that the article is wrong.
 """
+
 from __future__ import annotations
 
 import json
@@ -28,7 +29,10 @@ from ..rules import Rule
 
 RULES = [
     Rule(
-        "FCK001", "known-fact-check", "info", "fact-checks",
+        "FCK001",
+        "known-fact-check",
+        "info",
+        "fact-checks",
         "A claim in the article matches a claim a fact-checker has already reviewed.",
         "Fact-checkers publish their verdicts as schema.org ClaimReview records. After `presslint factchecks import`, "
         "each check-worthy sentence is compared with the imported reviewed claims; a match needs strongly "
@@ -48,9 +52,78 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
 _LD_JSON = re.compile(r"<script[^>]+application/ld\+json[^>]*>(.*?)</script>", re.S | re.I)
 _STOP = frozenset(
-    "a an the and or but of to in on at by for with from as is are was were be been being has have had do does did "
-    "that this these those it its their his her they he she we you i not no said says say will would can could "
-    "than then there here about after before over under into more most less very also just only".split()
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "from",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+        "did",
+        "that",
+        "this",
+        "these",
+        "those",
+        "it",
+        "its",
+        "their",
+        "his",
+        "her",
+        "they",
+        "he",
+        "she",
+        "we",
+        "you",
+        "i",
+        "not",
+        "no",
+        "said",
+        "says",
+        "say",
+        "will",
+        "would",
+        "can",
+        "could",
+        "than",
+        "then",
+        "there",
+        "here",
+        "about",
+        "after",
+        "before",
+        "over",
+        "under",
+        "into",
+        "more",
+        "most",
+        "less",
+        "very",
+        "also",
+        "just",
+        "only",
+    ]
 )
 
 
@@ -74,6 +147,7 @@ class FactCheck:
 
 
 # ---------------------------------------------------------------- reading ClaimReview
+
 
 def _types(obj: dict) -> set[str]:
     kind = obj.get("@type", [])
@@ -105,7 +179,8 @@ def _walk(obj: Any) -> Iterator[dict]:
             yield obj
         for key, value in obj.items():
             if key in ("@graph", "review", "reviews", "itemListElement", "item", "mainEntity", "hasPart") or (
-                    isinstance(value, (list, dict)) and key not in ("reviewRating", "itemReviewed", "author")):
+                isinstance(value, (list, dict)) and key not in ("reviewRating", "itemReviewed", "author")
+            ):
                 yield from _walk(value)
 
 
@@ -118,9 +193,15 @@ def _api_records(obj: Any) -> Iterator[FactCheck]:
     for claim in obj.get("claims", []) if isinstance(obj, dict) else []:
         for review in claim.get("claimReview", []):
             if review.get("url") and claim.get("text"):
-                yield FactCheck(url=review["url"], claim_reviewed=claim["text"], rating=review.get("textualRating"),
-                                author=_name(review.get("publisher")), claimant=claim.get("claimant"),
-                                date_published=review.get("reviewDate"), language=review.get("languageCode"))
+                yield FactCheck(
+                    url=review["url"],
+                    claim_reviewed=claim["text"],
+                    rating=review.get("textualRating"),
+                    author=_name(review.get("publisher")),
+                    claimant=claim.get("claimant"),
+                    date_published=review.get("reviewDate"),
+                    language=review.get("languageCode"),
+                )
 
 
 def parse_claimreviews(data: Any, *, origin: str | None = None) -> list[FactCheck]:
@@ -136,15 +217,20 @@ def parse_claimreviews(data: Any, *, origin: str | None = None) -> list[FactChec
         rating = rating[0] if isinstance(rating, list) and rating else rating
         item = obj.get("itemReviewed") or {}
         item = item[0] if isinstance(item, list) and item else item
-        out.append(FactCheck(
-            url=url, claim_reviewed=" ".join(claim.split()),
-            rating=_name(rating.get("alternateName") or rating.get("name")) if isinstance(rating, dict) else None,
-            rating_value=_number(rating.get("ratingValue")) if isinstance(rating, dict) else None,
-            best_rating=_number(rating.get("bestRating")) if isinstance(rating, dict) else None,
-            worst_rating=_number(rating.get("worstRating")) if isinstance(rating, dict) else None,
-            author=_name(obj.get("author")), claimant=_name(item.get("author")) if isinstance(item, dict) else None,
-            date_published=_name(obj.get("datePublished")), language=_name(obj.get("inLanguage")),
-        ))
+        out.append(
+            FactCheck(
+                url=url,
+                claim_reviewed=" ".join(claim.split()),
+                rating=_name(rating.get("alternateName") or rating.get("name")) if isinstance(rating, dict) else None,
+                rating_value=_number(rating.get("ratingValue")) if isinstance(rating, dict) else None,
+                best_rating=_number(rating.get("bestRating")) if isinstance(rating, dict) else None,
+                worst_rating=_number(rating.get("worstRating")) if isinstance(rating, dict) else None,
+                author=_name(obj.get("author")),
+                claimant=_name(item.get("author")) if isinstance(item, dict) else None,
+                date_published=_name(obj.get("datePublished")),
+                language=_name(obj.get("inLanguage")),
+            )
+        )
     for fc in out:
         fc.origin = origin
     return out
@@ -196,6 +282,7 @@ def read_claimreviews(locations: Iterable[str], *, settings: Settings | None = N
 
 
 # ---------------------------------------------------------------- matching
+
 
 def _content(text: str) -> list[str]:
     return [w.lower().replace(",", "") for w in _WORD.findall(text) if w.lower() not in _STOP]
@@ -249,9 +336,17 @@ class FactCheckIndex:
             score = fuzz.token_set_ratio(sentence.lower(), fc.claim_reviewed.lower())
             if score < MIN_SET_RATIO:
                 continue
-            out.append((fc, score, {"coverage": round(coverage, 2),
-                                    "shared_numbers": sorted(_numbers(fc.claim_reviewed)),
-                                    "shared_names": sorted(_names(fc.claim_reviewed))}))
+            out.append(
+                (
+                    fc,
+                    score,
+                    {
+                        "coverage": round(coverage, 2),
+                        "shared_numbers": sorted(_numbers(fc.claim_reviewed)),
+                        "shared_names": sorted(_names(fc.claim_reviewed)),
+                    },
+                )
+            )
         out.sort(key=lambda x: -x[1])
         return out
 
@@ -270,17 +365,31 @@ def find_known_factchecks(report: Report, index: FactCheckIndex) -> list[Finding
         fc, score, evidence = matches[0]
         verdict = f"rated '{fc.rating}'" if fc.rating else "reviewed"
         by = f" by {fc.author}" if fc.author else ""
-        findings.append(Finding(
-            "FCK001", rule.severity,
-            f"A fact-checker{by} has {verdict} a claim like this one: \"{fc.claim_reviewed}\"",
-            _located(text, claim.span), confidence=round(min(1.0, score / 100), 2),
-            evidence={"factcheck_url": fc.url, "rating": fc.rating, "rating_value": fc.rating_value,
-                      "best_rating": fc.best_rating, "worst_rating": fc.worst_rating, "claim_reviewed": fc.claim_reviewed,
-                      "fact_checker": fc.author, "claimant": fc.claimant, "date_published": fc.date_published,
-                      "similarity": score, **evidence,
-                      "other_matches": [m[0].url for m in matches[1:4]]},
-            name=rule.name, category=rule.category,
-        ))
+        findings.append(
+            Finding(
+                "FCK001",
+                rule.severity,
+                f'A fact-checker{by} has {verdict} a claim like this one: "{fc.claim_reviewed}"',
+                _located(text, claim.span),
+                confidence=round(min(1.0, score / 100), 2),
+                evidence={
+                    "factcheck_url": fc.url,
+                    "rating": fc.rating,
+                    "rating_value": fc.rating_value,
+                    "best_rating": fc.best_rating,
+                    "worst_rating": fc.worst_rating,
+                    "claim_reviewed": fc.claim_reviewed,
+                    "fact_checker": fc.author,
+                    "claimant": fc.claimant,
+                    "date_published": fc.date_published,
+                    "similarity": score,
+                    **evidence,
+                    "other_matches": [m[0].url for m in matches[1:4]],
+                },
+                name=rule.name,
+                category=rule.category,
+            )
+        )
     return findings
 
 

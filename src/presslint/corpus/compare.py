@@ -20,6 +20,7 @@ copies (``syndication``: content hash -> group, e.g. from ``corpus.dedup``; near
 articles of the same outlet count once. When in doubt a pair is left unaligned: a claim wrongly called
 single-source costs less than a contradiction that is not one.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -43,6 +44,7 @@ _NUMBER_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
 
 
 # ---------------------------------------------------------------- records
+
 
 @dataclass(slots=True)
 class ClaimRef:
@@ -124,6 +126,7 @@ class StoryComparison:
 
 # ---------------------------------------------------------------- claim facts
 
+
 @dataclass(slots=True)
 class _Facts:
     index: int  # article index
@@ -185,8 +188,11 @@ def _facts(index: int, report: Report, outlet: str, nlp: Any) -> list[_Facts]:
         doc = _parse(span.text, nlp)
         names = {e.normalized.lower() for e in report.entities if span.contains(e.span)}
         names |= {e.text.lower() for e in doc.ents if e.label_ not in _NUMBER_LABELS | semantics.TIME_LABELS}
-        content = frozenset(t.lemma_.lower() for t in doc if t.pos_ in semantics.CONTENT_POS and not t.is_stop
-                            and t.is_alpha and t.lemma_.lower() not in lex.report)
+        content = frozenset(
+            t.lemma_.lower()
+            for t in doc
+            if t.pos_ in semantics.CONTENT_POS and not t.is_stop and t.is_alpha and t.lemma_.lower() not in lex.report
+        )
         numbers = []
         for i in claim.quantities:
             q = report.quantities[i]
@@ -209,8 +215,15 @@ FACTS_CACHE_SIZE = 1024  # articles; a story recompared as members join re-parse
 def _cached_facts(index: int, report: Report, outlet: str, nlp: Any) -> list[_Facts]:
     """``_facts`` memoised per (text, config, outlet, origin, pipeline): re-parsing claims is the costly part."""
     prov = report.provenance
-    key = (prov.content_hash, prov.config_hash, prov.presslint_version, outlet, report.article.origin,
-           report.article.url, id(nlp))
+    key = (
+        prov.content_hash,
+        prov.config_hash,
+        prov.presslint_version,
+        outlet,
+        report.article.origin,
+        report.article.url,
+        id(nlp),
+    )
     cached = _FACTS_CACHE.get(key)
     if cached is None:
         cached = _facts(0, report, outlet, nlp)
@@ -224,6 +237,7 @@ def _cached_facts(index: int, report: Report, outlet: str, nlp: Any) -> list[_Fa
 
 
 # ---------------------------------------------------------------- comparing two claims
+
 
 @dataclass(slots=True)
 class _Link:
@@ -263,8 +277,15 @@ def compare_claims(a: _Facts, b: _Facts) -> _Link | None:
             if value == value2 or ((approx or approx2) and gap <= APPROX_TOLERANCE):
                 link.agree.append(what)
             elif not (approx or approx2):
-                link.conflicts.append(("number", what, f"{_fmt(value)} {counts}", f"{_fmt(value2)} {counts2}",
-                                       f"{_fmt(value)} vs {_fmt(value2)} {counts} ({verb or 'same context'})"))
+                link.conflicts.append(
+                    (
+                        "number",
+                        what,
+                        f"{_fmt(value)} {counts}",
+                        f"{_fmt(value2)} {counts2}",
+                        f"{_fmt(value)} vs {_fmt(value2)} {counts} ({verb or 'same context'})",
+                    )
+                )
     for value, gran, verb in a.dates:
         if verb is None or verb in report_verbs:
             continue
@@ -286,8 +307,9 @@ def compare_claims(a: _Facts, b: _Facts) -> _Link | None:
             if alignment.stance == "conflict":
                 pa = "affirms" if p.positive else "denies"
                 pb = "affirms" if q.positive else "denies"
-                link.conflicts.append(("polarity", p.predicate, f"{pa} '{p.text}'", f"{pb} '{q.text}'",
-                                       alignment.reason))
+                link.conflicts.append(
+                    ("polarity", p.predicate, f"{pa} '{p.text}'", f"{pb} '{q.text}'", alignment.reason)
+                )
             elif alignment.stance == "agree":
                 link.agree.append(p.predicate)
     if not link.agree and not link.conflicts:
@@ -299,6 +321,7 @@ def compare_claims(a: _Facts, b: _Facts) -> _Link | None:
 
 
 # ---------------------------------------------------------------- independence
+
 
 class _Union:
     def __init__(self) -> None:
@@ -321,7 +344,7 @@ def near_copies(reports: list[Report]) -> dict[str, int]:
     """Fallback syndication: content hash -> group number, joining articles whose bodies are near-identical."""
     from rapidfuzz import fuzz
 
-    bodies = [r.article.text[r.article.body_start:] for r in reports]
+    bodies = [r.article.text[r.article.body_start :] for r in reports]
     groups = _Union()
     if len(reports) <= MAX_COPY_SCAN:
         for i in range(len(reports)):
@@ -349,8 +372,10 @@ def _independence(reports: list[Report], outlets: list[str], syndication: dict[s
 
 # ---------------------------------------------------------------- the comparison
 
-def compare_story(reports: list[Report], *, syndication: dict[str, Hashable] | None = None,
-                  nlp: Any = None) -> StoryComparison:
+
+def compare_story(
+    reports: list[Report], *, syndication: dict[str, Hashable] | None = None, nlp: Any = None
+) -> StoryComparison:
     """Align the claims of several articles about one story and mark each corroborated, contradicted or
     single-source; profile each outlet. ``syndication`` maps content hash -> copy group (None: detect copies)."""
     nlp = nlp or _default_nlp()
@@ -378,14 +403,18 @@ def compare_story(reports: list[Report], *, syndication: dict[str, Hashable] | N
     for number, claim in enumerate(claims, 1):
         claim.id = number
     return StoryComparison(
-        articles=len(reports), outlets=len(set(o.lower() for o in outlets)), independent_outlets=len(set(labels)),
+        articles=len(reports),
+        outlets=len({o.lower() for o in outlets}),
+        independent_outlets=len(set(labels)),
         syndication={r.provenance.content_hash: labels[i] for i, r in enumerate(reports)},
-        claims=claims, profiles=profiles(reports, outlets),
+        claims=claims,
+        profiles=profiles(reports, outlets),
     )
 
 
-def _aligned(idxs: list[int], facts: list[_Facts], links: dict[tuple[int, int], _Link],
-             labels: list[str]) -> AlignedClaim:
+def _aligned(
+    idxs: list[int], facts: list[_Facts], links: dict[tuple[int, int], _Link], labels: list[str]
+) -> AlignedClaim:
     # One member per article: several sentences of one article joining a group add nothing.
     seen_articles: dict[int, int] = {}
     for i in idxs:
@@ -401,8 +430,9 @@ def _aligned(idxs: list[int], facts: list[_Facts], links: dict[tuple[int, int], 
         for kind, what, a_value, b_value, reason in link.conflicts:
             if what not in about:
                 about.append(what)
-            pos_a, pos_b = (a_value, b_value) if kind != "polarity" else (a_value.split(" ", 1)[0],
-                                                                          b_value.split(" ", 1)[0])
+            pos_a, pos_b = (
+                (a_value, b_value) if kind != "polarity" else (a_value.split(" ", 1)[0], b_value.split(" ", 1)[0])
+            )
             positions.setdefault(i, pos_a)
             positions.setdefault(j, pos_b)
             key = (kind, what, frozenset({pos_a, pos_b}))
@@ -424,8 +454,9 @@ def _aligned(idxs: list[int], facts: list[_Facts], links: dict[tuple[int, int], 
             if position:
                 by_position[position].append(i)
         for position, holders in by_position.items():
-            sides.append(Side(position, [facts[i].ref.outlet for i in holders],
-                              len({labels[facts[i].index] for i in holders})))
+            sides.append(
+                Side(position, [facts[i].ref.outlet for i in holders], len({labels[facts[i].index] for i in holders}))
+            )
         sides.sort(key=lambda s: (-s.independent, s.position))
     elif independent >= 2:
         status = CORROBORATED
@@ -449,17 +480,25 @@ def profiles(reports: list[Report], outlets: list[str] | None = None) -> list[Ou
     out = []
     for outlet, t in sorted(totals.items()):
         per_k = 1000 / t["words"] if t["words"] else 0.0
-        out.append(OutletProfile(
-            outlet=outlet, articles=t["articles"], words=t["words"], sources=t["sources"],
-            anonymous_sources=t["anonymous"],
-            anonymous_source_rate=round(t["anonymous"] / t["sources"], 3) if t["sources"] else None,
-            loaded_language=t["loaded"], loaded_language_per_1000_words=round(t["loaded"] * per_k, 2),
-            findings=t["findings"], findings_per_1000_words=round(t["findings"] * per_k, 2),
-        ))
+        out.append(
+            OutletProfile(
+                outlet=outlet,
+                articles=t["articles"],
+                words=t["words"],
+                sources=t["sources"],
+                anonymous_sources=t["anonymous"],
+                anonymous_source_rate=round(t["anonymous"] / t["sources"], 3) if t["sources"] else None,
+                loaded_language=t["loaded"],
+                loaded_language_per_1000_words=round(t["loaded"] * per_k, 2),
+                findings=t["findings"],
+                findings_per_1000_words=round(t["findings"] * per_k, 2),
+            )
+        )
     return out
 
 
 # ---------------------------------------------------------------- text rendering
+
 
 def render_text(comparison: StoryComparison, *, single_source_limit: int = 10) -> str:
     """The comparison as text, through the same claim-by-claim renderer as a stored story (``corpus.render``)."""
@@ -469,8 +508,10 @@ def render_text(comparison: StoryComparison, *, single_source_limit: int = 10) -
     claims = claim_rows(comparison, defaultdict(lambda: None))  # no store: no article ids
     for claim in claims:
         claim["outlets"] = sorted({m["outlet"] for m in claim["members"]})
-    header = (f"Story: {comparison.articles} articles from {comparison.outlets} outlets, "
-              f"{comparison.independent_outlets} independent")
+    header = (
+        f"Story: {comparison.articles} articles from {comparison.outlets} outlets, "
+        f"{comparison.independent_outlets} independent"
+    )
     lines = [header, *claims_lines(claims, single_source_limit=single_source_limit), "", "Outlets"]
     return "\n".join(lines) + "\n" + outlets_text([dataclasses.asdict(p) for p in comparison.profiles])
 

@@ -6,6 +6,7 @@ stored as rows (``minhash_bands``: band number, band hash, article), so finding 
 indexed query, the index grows incrementally and nothing has to be held in memory between runs; each candidate is
 then confirmed with the full signature (estimated Jaccard >= ``SYNDICATION_THRESHOLD``).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -30,7 +31,7 @@ def shingles(text: str, k: int = SHINGLE) -> set[bytes]:
     words = _WORD.findall(text.lower())
     if len(words) < k:
         return {" ".join(words).encode()} if words else set()
-    return {" ".join(words[i:i + k]).encode() for i in range(len(words) - k + 1)}
+    return {" ".join(words[i : i + k]).encode() for i in range(len(words) - k + 1)}
 
 
 @lru_cache(maxsize=1)
@@ -67,7 +68,7 @@ def band_keys(sig: np.ndarray, threshold: float = LSH_THRESHOLD) -> list[tuple[i
     bands, rows = bands_rows(threshold, len(sig))
     out = []
     for band in range(bands):
-        digest = hashlib.blake2b(sig[band * rows:(band + 1) * rows].tobytes(), digest_size=8).digest()
+        digest = hashlib.blake2b(sig[band * rows : (band + 1) * rows].tobytes(), digest_size=8).digest()
         out.append((band, int.from_bytes(digest, "little", signed=True)))
     return out
 

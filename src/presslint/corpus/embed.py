@@ -1,4 +1,5 @@
 """Story embeddings: WordLlama static vectors (MIT) of headline + lead, loaded once per process, lazily, offline."""
+
 from __future__ import annotations
 
 from functools import lru_cache

@@ -4,6 +4,7 @@ A feed entry that carries the full text (``content:encoded`` or a long summary) 
 entry is followed to its link through ``presslint.ingest.fetch`` (address guard, size cap, deadline). OPML lists
 feeds by ``xmlUrl``; each feed is downloaded through the same guard.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -104,8 +105,9 @@ def opml_feeds(data: bytes, *, origin: str) -> list[str]:
     return urls
 
 
-def feed_articles(data: bytes, *, origin: str, settings: Settings,
-                  fetch: Callable[[str], Article] | None = None) -> Iterator[Article | IngestFailure]:
+def feed_articles(
+    data: bytes, *, origin: str, settings: Settings, fetch: Callable[[str], Article] | None = None
+) -> Iterator[Article | IngestFailure]:
     """One Article (or IngestFailure) per feed entry."""
     from .. import ingest
 

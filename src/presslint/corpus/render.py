@@ -1,4 +1,5 @@
 """Story views: text, JSON and a self-contained HTML page. They only format rows from ``store.corpus``."""
+
 from __future__ import annotations
 
 import html
@@ -18,7 +19,8 @@ def story_data(story: StoryRow, members: list[MemberRow]) -> dict:
         groups.setdefault(m.syndication_group_id, []).append(m)
     syndication = [
         {"group": gid, "copies": len(ms), "outlets": sorted({m.outlet for m in ms}), "note": copies_note(len(ms))}
-        for gid, ms in groups.items() if len(ms) > 1
+        for gid, ms in groups.items()
+        if len(ms) > 1
     ]
     outlets: dict[str, list[dict]] = OrderedDict()
     for m in members:
@@ -34,13 +36,21 @@ def story_data(story: StoryRow, members: list[MemberRow]) -> dict:
 def stories_text(rows: list[StoryRow]) -> str:
     if not rows:
         return "no stories\n"
-    lines = [(f"{'id':>6}  {'first':<10}  {'last':<10}  {'articles':>8}  {'outlets':>7}  {'corrob.':>7}  "
-              f"{'contra.':>7}  headline")]
+    lines = [
+        (
+            f"{'id':>6}  {'first':<10}  {'last':<10}  {'articles':>8}  {'outlets':>7}  {'corrob.':>7}  "
+            f"{'contra.':>7}  headline"
+        )
+    ]
     for r in rows:
-        lines.append(f"{r.id:>6}  {r.first_date:<10}  {r.last_date:<10}  {r.articles:>8}  {r.outlets:>7}  "
-                     f"{r.corroborated:>7}  {r.contradicted:>7}  {(r.headline or '(no headline)')[:80]}")
-    lines.append("outlets: independent outlets, syndicated copies counted once; corrob./contra.: claims corroborated "
-                 "by two or more independent outlets / contradicted between outlets")
+        lines.append(
+            f"{r.id:>6}  {r.first_date:<10}  {r.last_date:<10}  {r.articles:>8}  {r.outlets:>7}  "
+            f"{r.corroborated:>7}  {r.contradicted:>7}  {(r.headline or '(no headline)')[:80]}"
+        )
+    lines.append(
+        "outlets: independent outlets, syndicated copies counted once; corrob./contra.: claims corroborated "
+        "by two or more independent outlets / contradicted between outlets"
+    )
     return "\n".join(lines) + "\n"
 
 
@@ -57,9 +67,11 @@ def _group_label(m: dict, data: dict) -> str:
 
 
 def story_text(data: dict) -> str:
-    lines = [f"Story {data['id']}: {data['headline'] or '(no headline)'}",
-             f"{data['first_date']} to {data['last_date']} · {data['articles']} articles · "
-             f"{data['independent_outlets']} independent outlets"]
+    lines = [
+        f"Story {data['id']}: {data['headline'] or '(no headline)'}",
+        f"{data['first_date']} to {data['last_date']} · {data['articles']} articles · "
+        f"{data['independent_outlets']} independent outlets",
+    ]
     for g in data["syndication"]:
         lines.append(f"  syndication group {g['group']}: {g['note']} ({', '.join(g['outlets'])})")
     for outlet in data["outlets"]:
@@ -67,8 +79,9 @@ def story_text(data: dict) -> str:
         lines.append(outlet["outlet"])
         for m in outlet["articles"]:
             lines.append(f"  {m['published']}  {m['headline'] or '(no headline)'}")
-            lines.append(f"    {_group_label(m, data)}; findings: {_counts(m)}; report {m['report_id']}; "
-                         f"score {m['score']:.2f}")
+            lines.append(
+                f"    {_group_label(m, data)}; findings: {_counts(m)}; report {m['report_id']}; score {m['score']:.2f}"
+            )
             if m["url"] or m["origin"]:
                 lines.append(f"    {m['url'] or m['origin']}")
     lines.extend(claims_lines(data.get("claims", [])))
@@ -91,8 +104,13 @@ def claims_lines(claims: list[dict], *, single_source_limit: int = 20) -> list[s
     """Aligned claims (the dicts of ``alignments.claim_rows`` / ``views.story_view``) as text lines, by status."""
     contradicted, corroborated = _by_status(claims, "contradicted"), _by_status(claims, "corroborated")
     single = _by_status(claims, "single-source")
-    lines = ["", (f"Claims: {len(contradicted)} contradicted, {len(corroborated)} corroborated, "
-                  f"{len(single)} single-source (independent outlets: syndicated copies and one outlet count once)")]
+    lines = [
+        "",
+        (
+            f"Claims: {len(contradicted)} contradicted, {len(corroborated)} corroborated, "
+            f"{len(single)} single-source (independent outlets: syndicated copies and one outlet count once)"
+        ),
+    ]
     if contradicted:
         lines.append("Contradicted")
     for c in contradicted:
@@ -101,17 +119,19 @@ def claims_lines(claims: list[dict], *, single_source_limit: int = 20) -> list[s
             lines.append(f"      {side['position']}: {', '.join(side['outlets'])} ({side['independent']} independent)")
         for x in c["conflicts"]:
             lines.append(f"    - {x['kind']}: {x['reason']}")
-            lines.append(f"        {x['a']['outlet']}: \"{_quote(x['a']['text'])}\"")
-            lines.append(f"        {x['b']['outlet']}: \"{_quote(x['b']['text'])}\"")
+            lines.append(f'        {x["a"]["outlet"]}: "{_quote(x["a"]["text"])}"')
+            lines.append(f'        {x["b"]["outlet"]}: "{_quote(x["b"]["text"])}"')
     if corroborated:
         lines.append("Corroborated")
     for c in corroborated:
-        lines.append(f"  [{c['alignment_id']}] by {c['independent_outlets']} independent outlets "
-                     f"({', '.join(c['outlets'])}): \"{_quote(c['text'])}\"")
+        lines.append(
+            f"  [{c['alignment_id']}] by {c['independent_outlets']} independent outlets "
+            f'({", ".join(c["outlets"])}): "{_quote(c["text"])}"'
+        )
     if single:
         lines.append("Single-source")
     for c in single[:single_source_limit]:
-        lines.append(f"  [{c['alignment_id']}] {', '.join(c['outlets'])}: \"{_quote(c['text'])}\"")
+        lines.append(f'  [{c["alignment_id"]}] {", ".join(c["outlets"])}: "{_quote(c["text"])}"')
     if len(single) > single_source_limit:
         lines.append(f"  ... and {len(single) - single_source_limit} more (--format json lists them all)")
     return lines
@@ -127,8 +147,10 @@ def outlets_text(profiles: list[dict]) -> str:
         return "no outlets\n"
     lines = [f"{'outlet':<30} {'articles':>8} {'words':>8} {'anon. rate':>10} {'LNG/1k':>7} {'findings/1k':>11}"]
     for p in profiles:
-        lines.append(f"{p['outlet'][:30]:<30} {p['articles']:>8} {p['words']:>8} {_rate(p['anonymous_source_rate']):>10} "
-                     f"{p['loaded_language_per_1000_words']:>7.2f} {p['findings_per_1000_words']:>11.2f}")
+        lines.append(
+            f"{p['outlet'][:30]:<30} {p['articles']:>8} {p['words']:>8} {_rate(p['anonymous_source_rate']):>10} "
+            f"{p['loaded_language_per_1000_words']:>7.2f} {p['findings_per_1000_words']:>11.2f}"
+        )
     lines.append("anon. rate: share of sources that are anonymous; LNG/1k: loaded-language findings per 1,000 words")
     return "\n".join(lines) + "\n"
 
@@ -144,33 +166,46 @@ blockquote{margin:.2rem 0 .2rem 1rem;padding-left:.6rem;border-left:3px solid #c
 def story_html(data: dict) -> str:
     e = html.escape
     parts = [
-        "<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
         f"<title>Story {data['id']}: {e(data['headline'] or '')}</title><style>{_CSS}</style></head><body>",
         f"<h1>Story {data['id']}: {e(data['headline'] or '(no headline)')}</h1>",
-        f"<p class=\"meta\">{e(data['first_date'])} to {e(data['last_date'])} · {data['articles']} articles · "
+        f'<p class="meta">{e(data["first_date"])} to {e(data["last_date"])} · {data["articles"]} articles · '
         f"{data['independent_outlets']} independent outlets</p>",
     ]
     for g in data["syndication"]:
-        parts.append(f"<p class=\"note\">Syndication group {g['group']}: {e(g['note'])} "
-                     f"({e(', '.join(g['outlets']))})</p>")
+        parts.append(
+            f'<p class="note">Syndication group {g["group"]}: {e(g["note"])} ({e(", ".join(g["outlets"]))})</p>'
+        )
     for outlet in data["outlets"]:
-        parts.append(f"<h2>{e(outlet['outlet'])}</h2><table><tr><th>date</th><th>headline</th><th>syndication</th>"
-                     "<th>findings</th></tr>")
+        parts.append(
+            f"<h2>{e(outlet['outlet'])}</h2><table><tr><th>date</th><th>headline</th><th>syndication</th>"
+            "<th>findings</th></tr>"
+        )
         for m in outlet["articles"]:
             where = m["url"] or m["origin"] or ""
-            link = (f' <a href="{e(where)}">source</a>' if where.startswith(("http://", "https://")) else
-                    (f" <span class=\"meta\">{e(where)}</span>" if where else ""))
-            parts.append(f"<tr><td>{e(m['published'])}</td><td>{e(m['headline'] or '(no headline)')}{link}</td>"
-                         f"<td>{e(_group_label(m, data))}</td><td>{e(_counts(m))}</td></tr>")
+            link = (
+                f' <a href="{e(where)}">source</a>'
+                if where.startswith(("http://", "https://"))
+                else (f' <span class="meta">{e(where)}</span>' if where else "")
+            )
+            parts.append(
+                f"<tr><td>{e(m['published'])}</td><td>{e(m['headline'] or '(no headline)')}{link}</td>"
+                f"<td>{e(_group_label(m, data))}</td><td>{e(_counts(m))}</td></tr>"
+            )
         parts.append("</table>")
     parts.extend(_claims_html(data.get("claims", [])))
     if data.get("profiles"):
-        parts.append("<h2>Outlet profiles</h2><table><tr><th>outlet</th><th>articles</th><th>anonymous-source rate</th>"
-                     "<th>loaded language / 1k words</th><th>findings / 1k words</th></tr>")
+        parts.append(
+            "<h2>Outlet profiles</h2><table><tr><th>outlet</th><th>articles</th><th>anonymous-source rate</th>"
+            "<th>loaded language / 1k words</th><th>findings / 1k words</th></tr>"
+        )
         for p in data["profiles"]:
-            parts.append(f"<tr><td>{e(p['outlet'])}</td><td>{p['articles']}</td><td>{_rate(p['anonymous_source_rate'])}"
-                         f"</td><td>{p['loaded_language_per_1000_words']:.2f}</td>"
-                         f"<td>{p['findings_per_1000_words']:.2f}</td></tr>")
+            parts.append(
+                f"<tr><td>{e(p['outlet'])}</td><td>{p['articles']}</td><td>{_rate(p['anonymous_source_rate'])}"
+                f"</td><td>{p['loaded_language_per_1000_words']:.2f}</td>"
+                f"<td>{p['findings_per_1000_words']:.2f}</td></tr>"
+            )
         parts.append("</table>")
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"
@@ -180,27 +215,39 @@ def _claims_html(claims: list[dict]) -> list[str]:
     e = html.escape
     contradicted, corroborated = _by_status(claims, "contradicted"), _by_status(claims, "corroborated")
     single = _by_status(claims, "single-source")
-    parts = [(f"<h2>Claims</h2><p class=\"meta\">{len(contradicted)} contradicted, {len(corroborated)} corroborated, "
-              f"{len(single)} single-source (syndicated copies and one outlet's articles count as one source)</p>")]
+    parts = [
+        (
+            f'<h2>Claims</h2><p class="meta">{len(contradicted)} contradicted, {len(corroborated)} corroborated, '
+            f"{len(single)} single-source (syndicated copies and one outlet's articles count as one source)</p>"
+        )
+    ]
     for c in contradicted:
-        parts.append(f"<div class=\"claim\"><p><span class=\"status contradicted\">Contradicted</span> "
-                     f"[{c['alignment_id']}] about {e(', '.join(c['about']) or '?')}</p><ul>")
+        parts.append(
+            f'<div class="claim"><p><span class="status contradicted">Contradicted</span> '
+            f"[{c['alignment_id']}] about {e(', '.join(c['about']) or '?')}</p><ul>"
+        )
         for side in c["sides"]:
-            parts.append(f"<li>{e(side['position'])}: {e(', '.join(side['outlets']))} "
-                         f"({side['independent']} independent)</li>")
+            parts.append(
+                f"<li>{e(side['position'])}: {e(', '.join(side['outlets']))} ({side['independent']} independent)</li>"
+            )
         parts.append("</ul>")
         for x in c["conflicts"]:
-            parts.append(f"<p>{e(x['kind'])}: {e(x['reason'])}</p>"
-                         f"<blockquote><b>{e(x['a']['outlet'])}</b>: {e(x['a']['text'])}</blockquote>"
-                         f"<blockquote><b>{e(x['b']['outlet'])}</b>: {e(x['b']['text'])}</blockquote>")
+            parts.append(
+                f"<p>{e(x['kind'])}: {e(x['reason'])}</p>"
+                f"<blockquote><b>{e(x['a']['outlet'])}</b>: {e(x['a']['text'])}</blockquote>"
+                f"<blockquote><b>{e(x['b']['outlet'])}</b>: {e(x['b']['text'])}</blockquote>"
+            )
         parts.append("</div>")
     for c in corroborated:
-        parts.append(f"<div class=\"claim\"><p><span class=\"status corroborated\">Corroborated</span> "
-                     f"[{c['alignment_id']}] by {c['independent_outlets']} independent outlets "
-                     f"({e(', '.join(c['outlets']))})</p><blockquote>{e(c['text'])}</blockquote></div>")
+        parts.append(
+            f'<div class="claim"><p><span class="status corroborated">Corroborated</span> '
+            f"[{c['alignment_id']}] by {c['independent_outlets']} independent outlets "
+            f"({e(', '.join(c['outlets']))})</p><blockquote>{e(c['text'])}</blockquote></div>"
+        )
     if single:
         parts.append("<h3>Single-source</h3><ul>")
-        parts.extend(f"<li>[{c['alignment_id']}] <b>{e(', '.join(c['outlets']))}</b>: {e(c['text'])}</li>"
-                     for c in single)
+        parts.extend(
+            f"<li>[{c['alignment_id']}] <b>{e(', '.join(c['outlets']))}</b>: {e(c['text'])}</li>" for c in single
+        )
         parts.append("</ul>")
     return parts

@@ -3,6 +3,7 @@
 ``iter_corpus_inputs(locations, settings=...)`` yields an ``Article`` or an ``IngestFailure`` per item, never
 raising for a bad item. Each network fetch goes through ``presslint.ingest`` (address guard, size cap, deadline).
 """
+
 from __future__ import annotations
 
 import os
@@ -107,8 +108,11 @@ def url_list(path: Path) -> list[str] | None:
     data = head + rest
     if not _all_urls(data):
         return None
-    return [line.strip() for line in data.decode("utf-8", "replace").splitlines()
-            if line.strip() and not line.strip().startswith("#")]
+    return [
+        line.strip()
+        for line in data.decode("utf-8", "replace").splitlines()
+        if line.strip() and not line.strip().startswith("#")
+    ]
 
 
 def _all_urls(data: bytes) -> bool:

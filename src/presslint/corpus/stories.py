@@ -6,6 +6,7 @@ share a named entity with it (an indexed lookup), never with the whole corpus, s
 It joins the best-scoring candidate when the embedding cosine, the shared entities and the date window all clear
 their thresholds; a syndicated copy follows the story its original joined.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -70,8 +71,9 @@ def window(date: str, days: int) -> tuple[str, str]:
     return (day - dt.timedelta(days=days)).isoformat(), (day + dt.timedelta(days=days)).isoformat()
 
 
-def best_story(store: Store, vector: np.ndarray, entities: list[str], date: str,
-               t: Thresholds = Thresholds()) -> tuple[int, float] | None:
+def best_story(
+    store: Store, vector: np.ndarray, entities: list[str], date: str, t: Thresholds = Thresholds()
+) -> tuple[int, float] | None:
     """(story id, score) of the best qualifying story, or None."""
     lo, hi = window(date, t.window_days)
     candidates = db.candidate_stories(store, entities, lo, hi)
@@ -96,8 +98,17 @@ def _updated_centroid(blob: bytes, count: int, vector: np.ndarray) -> np.ndarray
     return mean / norm if norm else mean
 
 
-def place(store: Store, *, article_id: int, group_id: int, vector: np.ndarray, entities: list[str], date: str,
-          headline: str | None, t: Thresholds = Thresholds()) -> Placement:
+def place(
+    store: Store,
+    *,
+    article_id: int,
+    group_id: int,
+    vector: np.ndarray,
+    entities: list[str],
+    date: str,
+    headline: str | None,
+    t: Thresholds = Thresholds(),
+) -> Placement:
     """Put one article (already in corpus_articles) into a story. Call inside a transaction."""
     followed = db.story_of_group(store, group_id)
     if followed is not None:
@@ -106,12 +117,28 @@ def place(store: Store, *, article_id: int, group_id: int, vector: np.ndarray, e
         choice = best_story(store, vector, entities, date, t)
     if choice is None:
         story_id = db.create_story(store, date=date, headline=headline, centroid=embed.to_blob(vector))
-        db.add_member(store, story_id=story_id, article_id=article_id, score=1.0, date=date, headline=headline,
-                      centroid=embed.to_blob(vector), entities=entities)
+        db.add_member(
+            store,
+            story_id=story_id,
+            article_id=article_id,
+            score=1.0,
+            date=date,
+            headline=headline,
+            centroid=embed.to_blob(vector),
+            entities=entities,
+        )
         return Placement(story_id, 1.0, True)
     story_id, score = choice
     blob, count = db.story_centroid(store, story_id)
     centroid = _updated_centroid(blob, count, vector)
-    db.add_member(store, story_id=story_id, article_id=article_id, score=round(score, 4), date=date,
-                  headline=headline, centroid=embed.to_blob(centroid), entities=entities)
+    db.add_member(
+        store,
+        story_id=story_id,
+        article_id=article_id,
+        score=round(score, 4),
+        date=date,
+        headline=headline,
+        centroid=embed.to_blob(centroid),
+        entities=entities,
+    )
     return Placement(story_id, score, False)

@@ -9,6 +9,7 @@ numbers are listed), everything else is removed (old only) or added (new only). 
 text ("Correction:", "An earlier version of this article ...") is quoted, and marked new when the old text lacked it.
 The versions themselves are kept by ``presslint.store.versions`` (table ``article_versions``).
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -112,8 +113,11 @@ def align_claims(old: list[Span], new: list[Span]) -> tuple[list[tuple[int, int,
         used_old.add(i)
         used_new.add(j)
         pairs.append((i, j, score))
-    return (sorted(pairs), [i for i in range(len(old)) if i not in used_old],
-            [j for j in range(len(new)) if j not in used_new])
+    return (
+        sorted(pairs),
+        [i for i in range(len(old)) if i not in used_old],
+        [j for j in range(len(new)) if j not in used_new],
+    )
 
 
 def diff_versions(old: Report, new: Report, *, old_seen: str | None = None, new_seen: str | None = None) -> VersionDiff:
@@ -133,16 +137,31 @@ def diff_versions(old: Report, new: Report, *, old_seen: str | None = None, new_
             unchanged += 1
             continue
         before, after = _numbers(a.text), _numbers(b.text)
-        changes.append(ClaimChange("altered", a, b, round(score, 1),
-                                   [n for n in before if n not in after], [n for n in after if n not in before]))
+        changes.append(
+            ClaimChange(
+                "altered",
+                a,
+                b,
+                round(score, 1),
+                [n for n in before if n not in after],
+                [n for n in after if n not in before],
+            )
+        )
     changes.extend(ClaimChange("removed", old=old_claims[i]) for i in removed)
     changes.extend(ClaimChange("added", new=new_claims[j]) for j in added)
     changes.sort(key=lambda c: (c.new or c.old).start if c.kind != "removed" else c.old.start)
     return VersionDiff(
-        url=new.article.url or old.article.url, old_hash=old.provenance.content_hash,
-        new_hash=new.provenance.content_hash, old_seen=old_seen, new_seen=new_seen,
-        title_before=old.article.title, title_after=new.article.title, changes=changes, unchanged=unchanged,
-        notices=notices, new_notices=new_notices,
+        url=new.article.url or old.article.url,
+        old_hash=old.provenance.content_hash,
+        new_hash=new.provenance.content_hash,
+        old_seen=old_seen,
+        new_seen=new_seen,
+        title_before=old.article.title,
+        title_after=new.article.title,
+        changes=changes,
+        unchanged=unchanged,
+        notices=notices,
+        new_notices=new_notices,
     )
 
 
@@ -152,27 +171,33 @@ def _one_line(text: str, width: int = 140) -> str:
 
 
 def render_diff(diff: VersionDiff) -> str:
-    lines = [f"{diff.url or '(no URL)'}: {diff.old_hash[:12]} ({diff.old_seen or '?'}) -> "
-             f"{diff.new_hash[:12]} ({diff.new_seen or '?'})"]
+    lines = [
+        f"{diff.url or '(no URL)'}: {diff.old_hash[:12]} ({diff.old_seen or '?'}) -> "
+        f"{diff.new_hash[:12]} ({diff.new_seen or '?'})"
+    ]
     if diff.title_before != diff.title_after:
-        lines.append(f"  headline: \"{diff.title_before}\" -> \"{diff.title_after}\"")
-    lines.append(f"  {len(diff.added)} claims added, {len(diff.removed)} removed, {len(diff.altered)} altered, "
-                 f"{diff.unchanged} unchanged")
+        lines.append(f'  headline: "{diff.title_before}" -> "{diff.title_after}"')
+    lines.append(
+        f"  {len(diff.added)} claims added, {len(diff.removed)} removed, {len(diff.altered)} altered, "
+        f"{diff.unchanged} unchanged"
+    )
     for notice in diff.notices:
         mark = "new " if notice in diff.new_notices else ""
-        lines.append(f"  {mark}notice: \"{_one_line(notice.text)}\"")
+        lines.append(f'  {mark}notice: "{_one_line(notice.text)}"')
     for change in diff.changes:
         if change.kind == "altered":
             lines.append(f"  ~ altered ({change.similarity:.0f}% alike)")
-            lines.append(f"      before: \"{_one_line(change.old.text)}\"")
-            lines.append(f"      after:  \"{_one_line(change.new.text)}\"")
+            lines.append(f'      before: "{_one_line(change.old.text)}"')
+            lines.append(f'      after:  "{_one_line(change.new.text)}"')
             if change.numbers_before or change.numbers_after:
-                lines.append(f"      numbers: {', '.join(change.numbers_before) or '-'} -> "
-                             f"{', '.join(change.numbers_after) or '-'}")
+                lines.append(
+                    f"      numbers: {', '.join(change.numbers_before) or '-'} -> "
+                    f"{', '.join(change.numbers_after) or '-'}"
+                )
         elif change.kind == "removed":
-            lines.append(f"  - removed: \"{_one_line(change.old.text)}\"")
+            lines.append(f'  - removed: "{_one_line(change.old.text)}"')
         else:
-            lines.append(f"  + added:   \"{_one_line(change.new.text)}\"")
+            lines.append(f'  + added:   "{_one_line(change.new.text)}"')
     if not diff.changes and not diff.new_notices:
         lines.append("  no claim changed (the text changed elsewhere)")
     return "\n".join(lines) + "\n"
@@ -195,5 +220,7 @@ def diff_stored(store, url: str, *, settings=None, nlp=None) -> list[VersionDiff
         article.url = url
         articles.append(article)
     reports = list(check_articles(articles, settings=settings, nlp=nlp))
-    return [diff_versions(reports[k - 1], reports[k], old_seen=stored[k - 1].seen_at, new_seen=stored[k].seen_at)
-            for k in range(1, len(reports))]
+    return [
+        diff_versions(reports[k - 1], reports[k], old_seen=stored[k - 1].seen_at, new_seen=stored[k].seen_at)
+        for k in range(1, len(reports))
+    ]

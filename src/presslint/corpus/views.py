@@ -33,6 +33,7 @@ Outlets are corpus outlet keys (lower-cased outlet name, else the URL's host). O
 member article's text. ``outlets`` is a list in ``story_view`` and a number in ``list_stories`` (kept for the
 ``stories --format json`` output); use ``independent_outlets`` for the number in both.
 """
+
 from __future__ import annotations
 
 from ..store import Store

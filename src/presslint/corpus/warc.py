@@ -5,6 +5,7 @@ being read, a record body (after any HTTP content decoding) is read at most ``ma
 archive is decompressed through a counter that stops the file once ``max_total`` bytes have come out, whatever the
 records declare. A refusal is one IngestFailure; the other inputs of the batch go on.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -40,7 +41,7 @@ class _Capped(io.RawIOBase):
         self.seen += len(data)
         if self.seen > self.limit:
             raise _TooLarge()
-        buffer[:len(data)] = data
+        buffer[: len(data)] = data
         return len(data)
 
 
@@ -83,7 +84,9 @@ def iter_warc(path: Path, *, settings: Settings, max_total: int = MAX_TOTAL) -> 
                     continue
                 body = record.content_stream().read(limit + 1)  # content_stream undoes chunked/gzip encoding
                 if len(body) > limit:
-                    yield IngestFailure.of(uri, PresslintError(E.E104, path=uri, size=f"more than {limit}", limit=limit))
+                    yield IngestFailure.of(
+                        uri, PresslintError(E.E104, path=uri, size=f"more than {limit}", limit=limit)
+                    )
                     continue
                 try:
                     article = article_from_bytes(body, origin=uri, html=True)
@@ -93,7 +96,11 @@ def iter_warc(path: Path, *, settings: Settings, max_total: int = MAX_TOTAL) -> 
                 article.url = article.url or uri
                 yield article
         except _TooLarge:
-            yield IngestFailure.of(origin, PresslintError(E.E104, path=origin, size=f"more than {max_total} (decompressed)",
-                                                          limit=max_total))
+            yield IngestFailure.of(
+                origin,
+                PresslintError(E.E104, path=origin, size=f"more than {max_total} (decompressed)", limit=max_total),
+            )
         except Exception as err:  # a damaged archive: report it, keep what was read
-            yield IngestFailure.of(origin, PresslintError(E.E101, path=origin, reason=f"bad WARC ({type(err).__name__}: {err})"))
+            yield IngestFailure.of(
+                origin, PresslintError(E.E101, path=origin, reason=f"bad WARC ({type(err).__name__}: {err})")
+            )

@@ -5,6 +5,7 @@ on the same items, and returns a summary plus per-item records for error analysi
 pipeline or the test suite (only the scorers in :mod:`.scoring` are unit-tested), and no dataset is shipped.
 scikit-learn is needed (``pip install presslint[eval]``).
 """
+
 from __future__ import annotations
 
 from functools import lru_cache

@@ -27,6 +27,7 @@ Rules in ``analyzers/sources.py`` written while reading PolNeAR train articles a
 split committed in ``folds/polnear-train-5fold.json``: development used folds 1-4 only; ``--split train`` scores the
 held-out fold 5 (``--fold``), ``--split dev`` the 84 dev texts.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -142,13 +143,15 @@ def _shared(a: Fragments, b: Fragments) -> int:
 
 def match_counts(gold: Sequence[Fragments], pred: Sequence[Fragments], *, overlap: bool) -> tuple[int, int, int]:
     """(tp, fp, fn) of one text with one-to-one matching (spans already normalised; duplicates removed here)."""
-    gold = sorted(set(g for g in gold if g))
-    pred = sorted(set(p for p in pred if p))
+    gold = sorted({g for g in gold if g})
+    pred = sorted({p for p in pred if p})
     if not overlap:
         tp = len(set(gold) & set(pred))
         return tp, len(pred) - tp, len(gold) - tp
-    pairs = sorted(((_shared(g, p), gi, pi) for gi, g in enumerate(gold) for pi, p in enumerate(pred)
-                    if _shared(g, p) > 0), key=lambda x: (-x[0], x[1], x[2]))
+    pairs = sorted(
+        ((_shared(g, p), gi, pi) for gi, g in enumerate(gold) for pi, p in enumerate(pred) if _shared(g, p) > 0),
+        key=lambda x: (-x[0], x[1], x[2]),
+    )
     used_g: set[int] = set()
     used_p: set[int] = set()
     for _, gi, pi in pairs:
@@ -179,8 +182,9 @@ def span_scores(items: Iterable[tuple[str, dict[str, list[Fragments]], dict[str,
 
 
 # ---------------------------------------------------------------------------------------------------- parsed docs
-def parsed_docs(texts: Sequence[tuple[str, str]], *, cache_dir: str | Path | None = None,
-                batch_size: int = 8, nlp: Any = None) -> Iterator[tuple[str, Any]]:
+def parsed_docs(
+    texts: Sequence[tuple[str, str]], *, cache_dir: str | Path | None = None, batch_size: int = 8, nlp: Any = None
+) -> Iterator[tuple[str, Any]]:
     """(key, Doc) parsed by presslint's bare model (tagger, parser, NER, newline sentences), cached as DocBin files.
 
     The cache key is the text plus the model identity, so a new model or text re-parses. Default cache:
@@ -246,8 +250,34 @@ def presslint_attributions(doc) -> dict[str, list[Fragments]]:
 
 
 REPORTING_VERBS = frozenset(
-    "say tell add ask explain note argue write state claim insist warn announce declare reply respond answer admit "
-    "acknowledge agree suggest tweet report confirm deny".split())
+    [
+        "say",
+        "tell",
+        "add",
+        "ask",
+        "explain",
+        "note",
+        "argue",
+        "write",
+        "state",
+        "claim",
+        "insist",
+        "warn",
+        "announce",
+        "declare",
+        "reply",
+        "respond",
+        "answer",
+        "admit",
+        "acknowledge",
+        "agree",
+        "suggest",
+        "tweet",
+        "report",
+        "confirm",
+        "deny",
+    ]
+)
 _QUOTE_RE = re.compile(r"[“\"][^“”\"\n]{3,}[”\"]")
 
 
@@ -290,8 +320,9 @@ def baseline_attributions(doc) -> dict[str, list[Fragments]]:
 
 
 # ------------------------------------------------------------------------------------------------------- the command
-def evaluate(root: str | Path, *, split: str = "dev", fold: int | None = HELD_OUT_FOLD,
-             cache_dir: str | Path | None = None) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+def evaluate(
+    root: str | Path, *, split: str = "dev", fold: int | None = HELD_OUT_FOLD, cache_dir: str | Path | None = None
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """Summary (presslint and baseline scores) and per-text records for error analysis."""
     items = load_split(root, split)
     if split == "train" and fold is not None:
@@ -305,25 +336,41 @@ def evaluate(root: str | Path, *, split: str = "dev", fold: int | None = HELD_OU
         pred, bpred = presslint_attributions(doc), baseline_attributions(doc)
         ours.append((text, gold, pred))
         base.append((text, gold, bpred))
-        records.append({"text": name, "gold": _as_text(text, gold), "presslint": _as_text(text, pred),
-                        "baseline": _as_text(text, bpred)})
-    summary = {"task": "attribution", "data": f"polnear/{split}" + (f" fold {fold}" if split == "train" and fold else ""),
-               "texts": len(items), "gold_attributions": sum(len(g["cue"]) for _, _, g in items),
-               "presslint": span_scores(ours), "baseline": span_scores(base), "anchor": ANCHOR,
-               "annotator_rule": "first .ann file in sorted name order"}
+        records.append(
+            {
+                "text": name,
+                "gold": _as_text(text, gold),
+                "presslint": _as_text(text, pred),
+                "baseline": _as_text(text, bpred),
+            }
+        )
+    summary = {
+        "task": "attribution",
+        "data": f"polnear/{split}" + (f" fold {fold}" if split == "train" and fold else ""),
+        "texts": len(items),
+        "gold_attributions": sum(len(g["cue"]) for _, _, g in items),
+        "presslint": span_scores(ours),
+        "baseline": span_scores(base),
+        "anchor": ANCHOR,
+        "annotator_rule": "first .ann file in sorted name order",
+    }
     return summary, records
 
 
 def _as_text(text: str, spans: dict[str, list[Fragments]]) -> dict[str, list[list[Any]]]:
-    return {t: [[list(map(list, f)), " … ".join(text[s:e] for s, e in f)] for f in spans.get(t, [])]
-            for t in SPAN_TYPES}
+    return {
+        t: [[list(map(list, f)), " … ".join(text[s:e] for s, e in f)] for f in spans.get(t, [])] for t in SPAN_TYPES
+    }
 
 
 def summary_lines(summary: dict[str, Any]) -> list[str]:
     """The baseline line, then the summary line (ending with presslint's source exact F1)."""
+
     def part(scores):
-        return (f"source exact F1 {scores['source_exact']['f1']:.3f}, cue exact F1 {scores['cue_exact']['f1']:.3f}, "
-                f"content exact F1 {scores['content_exact']['f1']:.3f} / overlap F1 {scores['content_overlap']['f1']:.3f}")
+        return (
+            f"source exact F1 {scores['source_exact']['f1']:.3f}, cue exact F1 {scores['cue_exact']['f1']:.3f}, "
+            f"content exact F1 {scores['content_exact']['f1']:.3f} / overlap F1 {scores['content_overlap']['f1']:.3f}"
+        )
 
     ours, base = summary["presslint"], summary["baseline"]
     return [
@@ -335,8 +382,14 @@ def summary_lines(summary: dict[str, Any]) -> list[str]:
     ]
 
 
-def run(root: str | Path, *, split: str = "dev", fold: int | None = HELD_OUT_FOLD, cache_dir: str | Path | None = None,
-        progress: Any = None) -> dict[str, Any]:
+def run(
+    root: str | Path,
+    *,
+    split: str = "dev",
+    fold: int | None = HELD_OUT_FOLD,
+    cache_dir: str | Path | None = None,
+    progress: Any = None,
+) -> dict[str, Any]:
     """What ``presslint eval attribution`` runs: {"summary": ..., "items": [...]}."""
     if progress:
         progress(f"PolNeAR {split}: parsing (cached) and extracting")

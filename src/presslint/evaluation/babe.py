@@ -16,6 +16,7 @@ label, never an input.
 
 BABE is AGPL-3.0: nothing trained on it is ever saved or shipped; the command trains from the path on every run.
 """
+
 from __future__ import annotations
 
 import ast
@@ -30,9 +31,28 @@ from .scoring import macro_f1, per_class_f1
 
 ANCHOR = "anchor 0.804 Spinde et al. 2021"
 LABELS = ("Biased", "Non-biased")
-INTENSIFIERS = frozenset([
-    "very", "extremely", "utterly", "totally", "completely", "absolutely", "truly", "really", "so", "such",
-    "incredibly", "deeply", "shockingly", "outrageous", "radical", "extreme", "far-right", "far-left"])
+INTENSIFIERS = frozenset(
+    [
+        "very",
+        "extremely",
+        "utterly",
+        "totally",
+        "completely",
+        "absolutely",
+        "truly",
+        "really",
+        "so",
+        "such",
+        "incredibly",
+        "deeply",
+        "shockingly",
+        "outrageous",
+        "radical",
+        "extreme",
+        "far-right",
+        "far-left",
+    ]
+)
 
 
 def read(path: str | Path) -> list[dict]:
@@ -62,14 +82,21 @@ def _lexicon_patterns() -> dict[str, re.Pattern]:
 
 def lexicon_features(texts: list[str]) -> tuple[np.ndarray, list[str], list[dict]]:
     patterns = _lexicon_patterns()
-    names = list(patterns) + ["intensifiers", "quotes", "exclaim", "question", "words"]
+    names = [*list(patterns), "intensifiers", "quotes", "exclaim", "question", "words"]
     rows, hits = [], []
     for text in texts:
         found = {name: [m.group(0) for m in pat.finditer(text)] for name, pat in patterns.items()}
         words = re.findall(r"[\w'-]+", text.lower())
-        rows.append([len(found[n]) for n in patterns] + [
-            sum(w in INTENSIFIERS for w in words), text.count('"') + text.count("“"), text.count("!"),
-            text.count("?"), len(words) / 30])
+        rows.append(
+            [len(found[n]) for n in patterns]
+            + [
+                sum(w in INTENSIFIERS for w in words),
+                text.count('"') + text.count("“"),
+                text.count("!"),
+                text.count("?"),
+                len(words) / 30,
+            ]
+        )
         hits.append({k: v for k, v in found.items() if v})
     return np.asarray(rows, dtype=float), names, hits
 
@@ -136,8 +163,10 @@ def tfidf_word_char_scores(texts: np.ndarray, y: np.ndarray, split) -> np.ndarra
 
     out = np.zeros(len(texts))
     for train, test in split:
-        vecs = [TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=2),
-                TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2)]
+        vecs = [
+            TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=2),
+            TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2),
+        ]
         x_train = hstack([v.fit_transform(texts[train]) for v in vecs]).tocsr()
         x_test = hstack([v.transform(texts[test]) for v in vecs]).tocsr()
         model = LogisticRegression(max_iter=3000, C=2.0, class_weight="balanced").fit(x_train, y[train])
@@ -182,17 +211,35 @@ def evaluate(path: str | Path, *, folds: int = 5, seed: int = 0, progress=lambda
                 if len(probs):
                     learned_word[i] = texts[i][slice(*word_span(texts[i], *offsets[i][int(probs.argmax())]))]
         ours = (surface + side) / 2  # surface n-grams and meaning+lexicon evidence, equal say
-    label = lambda s: "Biased" if s >= 0.5 else "Non-biased"
+
+    def label(s):
+        return "Biased" if s >= 0.5 else "Non-biased"
+
     base_pred = [label(s) for s in base_scores]
     our_pred = [label(s) for s in ours]
-    items = [{"text": t, "gold": g, "baseline": b, "presslint": o, "p_biased": round(float(s), 3),
-              "biased_words": _words(r.get("biased_words")), "lexicon_hits": h, "learned_top_word": w}
-             for t, g, b, o, s, r, h, w in zip(texts, gold, base_pred, our_pred, ours, rows, hits, learned_word)]
+    items = [
+        {
+            "text": t,
+            "gold": g,
+            "baseline": b,
+            "presslint": o,
+            "p_biased": round(float(s), 3),
+            "biased_words": _words(r.get("biased_words")),
+            "lexicon_hits": h,
+            "learned_top_word": w,
+        }
+        for t, g, b, o, s, r, h, w in zip(texts, gold, base_pred, our_pred, ours, rows, hits, learned_word)
+    ]
     return {
-        "task": "babe", "sentences": len(texts), "folds": folds,
+        "task": "babe",
+        "sentences": len(texts),
+        "folds": folds,
         "baseline": {"macro_f1": macro_f1(gold, base_pred, LABELS), "f1": per_class_f1(gold, base_pred, LABELS)},
-        "presslint": {"macro_f1": macro_f1(gold, our_pred, LABELS), "f1": per_class_f1(gold, our_pred, LABELS),
-                      "lexicon_coverage": float((lex[:, :len(lex_names) - 5].sum(axis=1) > 0).mean())},
+        "presslint": {
+            "macro_f1": macro_f1(gold, our_pred, LABELS),
+            "f1": per_class_f1(gold, our_pred, LABELS),
+            "lexicon_coverage": float((lex[:, : len(lex_names) - 5].sum(axis=1) > 0).mean()),
+        },
         "items": items,
     }
 
@@ -209,7 +256,9 @@ def summary(result: dict) -> list[str]:
     b, o = result["baseline"], result["presslint"]
     return [
         f"babe baseline tfidf+logreg: macro-F1 {b['macro_f1']:.3f}",
-        (f"babe macro-F1 (stratified {result['folds']}-fold CV grouped by sentence, {result['sentences']} sentences; "
-         f"lexicon hits in {o['lexicon_coverage']:.0%} of sentences): baseline tfidf+logreg {b['macro_f1']:.3f} | "
-         f"{ANCHOR} | presslint {o['macro_f1']:.3f}"),
+        (
+            f"babe macro-F1 (stratified {result['folds']}-fold CV grouped by sentence, {result['sentences']} sentences; "
+            f"lexicon hits in {o['lexicon_coverage']:.0%} of sentences): baseline tfidf+logreg {b['macro_f1']:.3f} | "
+            f"{ANCHOR} | presslint {o['macro_f1']:.3f}"
+        ),
     ]

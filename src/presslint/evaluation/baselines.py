@@ -1,4 +1,5 @@
 """Simple same-run baselines: TF-IDF cosine, and TF-IDF + logistic regression trained inside each CV fold."""
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -19,8 +20,9 @@ def row_cosine(a, b) -> np.ndarray:
     return np.asarray(a.multiply(b).sum(axis=1)).ravel()
 
 
-def tfidf_logreg_scores(texts: Sequence[str], labels: Sequence[int], folds: Sequence[tuple[np.ndarray, np.ndarray]],
-                        **options) -> np.ndarray:
+def tfidf_logreg_scores(
+    texts: Sequence[str], labels: Sequence[int], folds: Sequence[tuple[np.ndarray, np.ndarray]], **options
+) -> np.ndarray:
     """Out-of-fold P(label=1) of TF-IDF (word 1-2 grams) + logistic regression, vectoriser fitted per fold."""
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression

@@ -7,6 +7,7 @@ dates from spaCy's entity labels) plus its heuristic score, WordLlama sentence e
 (``claims.score``) is reported too. Baseline: word TF-IDF + logistic regression, leave-one-file-out.
 Ties keep line order.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -31,8 +32,15 @@ def read(path: str | Path) -> list[dict]:
         for line in f.read_text(encoding="utf-8").splitlines():
             parts = line.split("\t")
             if len(parts) >= 4 and parts[-1].strip() in ("0", "1"):
-                rows.append({"file": f.stem, "line": int(parts[0]), "speaker": parts[1], "text": "\t".join(parts[2:-1]),
-                             "label": int(parts[-1])})
+                rows.append(
+                    {
+                        "file": f.stem,
+                        "line": int(parts[0]),
+                        "speaker": parts[1],
+                        "text": "\t".join(parts[2:-1]),
+                        "label": int(parts[-1]),
+                    }
+                )
     return rows
 
 
@@ -51,11 +59,18 @@ def claim_features(texts: list[str]) -> tuple[np.ndarray, list[str], np.ndarray]
         names = list(feats)
         words = [t.lower_ for t in doc if t.is_alpha]
         heuristic.append(claims.score(feats) if len(doc) >= 5 and not doc.text.rstrip().endswith("?") else 0.0)
-        rows.append([float(v) for v in feats.values()] + [
-            heuristic[-1], min(len(words), 60) / 60, float(doc.text.rstrip().endswith("?")),
-            sum(w in ("i", "me", "my") for w in words) / max(1, len(words)),
-            sum(w in ("we", "our", "us") for w in words) / max(1, len(words)), float(n_q), float(len(labels)),
-        ])
+        rows.append(
+            [float(v) for v in feats.values()]
+            + [
+                heuristic[-1],
+                min(len(words), 60) / 60,
+                float(doc.text.rstrip().endswith("?")),
+                sum(w in ("i", "me", "my") for w in words) / max(1, len(words)),
+                sum(w in ("we", "our", "us") for w in words) / max(1, len(words)),
+                float(n_q),
+                float(len(labels)),
+            ]
+        )
     names += ["heuristic", "length", "question", "first_person", "we", "n_numbers", "n_entities"]
     return np.asarray(rows), names, np.asarray(heuristic)
 
@@ -91,13 +106,22 @@ def evaluate(path: str | Path, *, progress=lambda msg: None) -> dict:
             model.fit(dense[train], y[train])
             learned[test] = model.predict_proba(dense[test])[:, 1]
     result = {
-        "task": "checkthat2019", "sentences": len(rows), "files": len(split),
+        "task": "checkthat2019",
+        "sentences": len(rows),
+        "files": len(split),
         "baseline": {"map": mean_average_precision(_by_file(rows, base))},
         "heuristic": {"map": mean_average_precision(_by_file(rows, heuristic))},
         "presslint": {"map": mean_average_precision(_by_file(rows, learned))},
-        "items": [{**r, "baseline": round(float(b), 4), "heuristic": float(h), "presslint": round(float(s), 4),
-                   "features": [n for n, v in zip(names, f) if v and n not in ("length",)]}
-                  for r, b, h, s, f in zip(rows, base, heuristic, learned, feats)],
+        "items": [
+            {
+                **r,
+                "baseline": round(float(b), 4),
+                "heuristic": float(h),
+                "presslint": round(float(s), 4),
+                "features": [n for n, v in zip(names, f) if v and n not in ("length",)],
+            }
+            for r, b, h, s, f in zip(rows, base, heuristic, learned, feats)
+        ],
     }
     return result
 

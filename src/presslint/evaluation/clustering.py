@@ -13,6 +13,7 @@
    second gold standard, "claims", merges bodies that share a related headline (connected components) and scores
    the distinct headlines against it.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -70,7 +71,9 @@ def _best_f1_threshold(scores: np.ndarray, labels: np.ndarray) -> tuple[float, f
     best_f, best_t = -1.0, 0.5
     for t in np.unique(np.round(scores, 3)):
         pred = scores >= t
-        tp = int(np.sum(pred & labels)); fp = int(np.sum(pred & ~labels)); fn = int(np.sum(~pred & labels))
+        tp = int(np.sum(pred & labels))
+        fp = int(np.sum(pred & ~labels))
+        fn = int(np.sum(~pred & labels))
         f = prf(tp, fp, fn)[2]
         if f > best_f:
             best_f, best_t = f, float(t)
@@ -115,20 +118,35 @@ def evaluate(path: str | Path, *, folds: int = 5, progress=lambda msg: None) -> 
         _, thr = _best_f1_threshold(scores_a[train], labels_a[train])
         cv_thresholds.append(thr)
         cv_pred[test] = scores_a[test] >= thr
-    pair_result = {"pairs": len(pairs), "related": int(labels_a.sum()), "auc": auc, "best_f1": best_f1,
-                   "best_threshold": best_t, "cv_f1": _f1(cv_pred, labels_a), "cv_thresholds": cv_thresholds,
-                   "rule_f1": _f1(rule_a, labels_a)}
+    pair_result = {
+        "pairs": len(pairs),
+        "related": int(labels_a.sum()),
+        "auc": auc,
+        "best_f1": best_f1,
+        "best_threshold": best_t,
+        "cv_f1": _f1(cv_pred, labels_a),
+        "cv_thresholds": cv_thresholds,
+        "rule_f1": _f1(rule_a, labels_a),
+    }
 
     progress("incremental clustering of related headlines")
     related = [p for p in pairs if p["gold"] != "unrelated"]
     predicted = cluster_headlines([p["headline"] for p in related], head_vec, head_ents, t)
     gold = [p["body_id"] for p in related]
     b_p, b_r, b_f = bcubed(gold, predicted)
-    s_p, s_r, s_f = bcubed(gold, list(range(len(gold))))
-    cluster_result = {"headlines": len(related), "gold_stories": len(set(gold)), "stories": len(set(predicted)),
-                      "purity": purity(gold, predicted), "inverse_purity": inverse_purity(gold, predicted),
-                      "bcubed_precision": b_p, "bcubed_recall": b_r, "bcubed_f1": b_f,
-                      "singleton_bcubed_f1": s_f, "singleton_inverse_purity": inverse_purity(gold, list(range(len(gold))))}
+    _s_p, _s_r, s_f = bcubed(gold, list(range(len(gold))))
+    cluster_result = {
+        "headlines": len(related),
+        "gold_stories": len(set(gold)),
+        "stories": len(set(predicted)),
+        "purity": purity(gold, predicted),
+        "inverse_purity": inverse_purity(gold, predicted),
+        "bcubed_precision": b_p,
+        "bcubed_recall": b_r,
+        "bcubed_f1": b_f,
+        "singleton_bcubed_f1": s_f,
+        "singleton_inverse_purity": inverse_purity(gold, list(range(len(gold)))),
+    }
     cluster_result["ceiling_purity"] = purity(gold, [p["headline"] for p in related])
     cluster_result["ceiling_bcubed_f1"] = bcubed(gold, [p["headline"] for p in related])[2]
     claims = claim_labels(related)
@@ -136,12 +154,24 @@ def evaluate(path: str | Path, *, folds: int = 5, progress=lambda msg: None) -> 
     claim_gold = [claims[h] for h in distinct]
     claim_pred = cluster_headlines(distinct, head_vec, head_ents, t)
     cp, cr, cf = bcubed(claim_gold, claim_pred)
-    claim_result = {"headlines": len(distinct), "gold_claims": len(set(claim_gold)), "stories": len(set(claim_pred)),
-                    "purity": purity(claim_gold, claim_pred), "inverse_purity": inverse_purity(claim_gold, claim_pred),
-                    "bcubed_precision": cp, "bcubed_recall": cr, "bcubed_f1": cf,
-                    "singleton_bcubed_f1": bcubed(claim_gold, list(range(len(distinct))))[2]}
-    return {"task": "fnc1-clustering", "folds": folds, "pairs": pair_result, "clustering": cluster_result,
-            "claims": claim_result}
+    claim_result = {
+        "headlines": len(distinct),
+        "gold_claims": len(set(claim_gold)),
+        "stories": len(set(claim_pred)),
+        "purity": purity(claim_gold, claim_pred),
+        "inverse_purity": inverse_purity(claim_gold, claim_pred),
+        "bcubed_precision": cp,
+        "bcubed_recall": cr,
+        "bcubed_f1": cf,
+        "singleton_bcubed_f1": bcubed(claim_gold, list(range(len(distinct))))[2],
+    }
+    return {
+        "task": "fnc1-clustering",
+        "folds": folds,
+        "pairs": pair_result,
+        "clustering": cluster_result,
+        "claims": claim_result,
+    }
 
 
 def claim_labels(related: list[dict]) -> dict[str, str]:
@@ -179,15 +209,35 @@ def cluster_headlines(headlines: list[str], vectors: dict, entities: dict, t) ->
                 digest = hashlib.sha256(f"{i}:{headline}".encode()).hexdigest()
                 article_id = store.conn.execute(
                     "INSERT INTO articles (content_hash, title, text, first_seen) VALUES (?, ?, ?, ?)",
-                    (digest, headline, headline, now())).lastrowid
+                    (digest, headline, headline, now()),
+                ).lastrowid
                 group = db.create_group(store, article_id, f"outlet-{i}")
                 vec = vectors[headline]
-                db.insert_corpus_article(store, article_id=article_id, report_id=None, outlet=f"outlet-{i}",
-                                         published="2017-01-01", date_known=False, headline=headline, group_id=group,
-                                         similarity=1.0, minhash=empty_sig, embedding=embed.to_blob(vec),
-                                         entities=entities[headline], bands=[])
-                placement = stories.place(store, article_id=article_id, group_id=group, vector=vec,
-                                          entities=entities[headline], date="2017-01-01", headline=headline, t=t)
+                db.insert_corpus_article(
+                    store,
+                    article_id=article_id,
+                    report_id=None,
+                    outlet=f"outlet-{i}",
+                    published="2017-01-01",
+                    date_known=False,
+                    headline=headline,
+                    group_id=group,
+                    similarity=1.0,
+                    minhash=empty_sig,
+                    embedding=embed.to_blob(vec),
+                    entities=entities[headline],
+                    bands=[],
+                )
+                placement = stories.place(
+                    store,
+                    article_id=article_id,
+                    group_id=group,
+                    vector=vec,
+                    entities=entities[headline],
+                    date="2017-01-01",
+                    headline=headline,
+                    t=t,
+                )
             out.append(placement.story_id)
     return out
 

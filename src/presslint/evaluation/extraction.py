@@ -6,6 +6,7 @@ is left out: ``Article.text[Article.body_start:]``). Baseline: plain ``trafilatu
 Score: precision/recall/F1 over 4-word shingle multisets (:func:`scoring.extraction_scores`, as the benchmark's
 ``evaluate.py``). A page presslint rejects (E106: no article text) counts as an empty extraction.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -26,8 +27,14 @@ def read(path: str | Path) -> list[dict]:
         if not file.exists():
             file = root / "html" / f"{page_id}.html"
         raw = gzip.decompress(file.read_bytes()) if file.suffix == ".gz" else file.read_bytes()
-        pages.append({"id": page_id, "url": item.get("url"), "expected": item.get("articleBody") or "",
-                      "html": raw.decode("utf-8", errors="replace")})
+        pages.append(
+            {
+                "id": page_id,
+                "url": item.get("url"),
+                "expected": item.get("articleBody") or "",
+                "html": raw.decode("utf-8", errors="replace"),
+            }
+        )
     return pages
 
 
@@ -39,7 +46,7 @@ def presslint_body(html: str, url: str | None = None) -> str:
         article = from_html(html, url=url)
     except PresslintError:
         return ""
-    return article.text[article.body_start:].strip()
+    return article.text[article.body_start :].strip()
 
 
 def trafilatura_body(html: str, url: str | None = None) -> str:
@@ -57,11 +64,24 @@ def evaluate(path: str | Path, *, limit: int | None = None, progress=lambda msg:
         c_mine, c_base = shingle_counts(mine, page["expected"]), shingle_counts(theirs, page["expected"])
         ours.append(c_mine)
         base.append(c_base)
-        items.append({"id": page["id"], "url": page["url"], "presslint": extraction_scores([c_mine]),
-                      "baseline": extraction_scores([c_base]), "presslint_chars": len(mine),
-                      "baseline_chars": len(theirs), "expected_chars": len(page["expected"])})
-    return {"task": "extraction", "pages": len(pages), "baseline": dict(zip("prf", extraction_scores(base))),
-            "presslint": dict(zip("prf", extraction_scores(ours))), "items": items}
+        items.append(
+            {
+                "id": page["id"],
+                "url": page["url"],
+                "presslint": extraction_scores([c_mine]),
+                "baseline": extraction_scores([c_base]),
+                "presslint_chars": len(mine),
+                "baseline_chars": len(theirs),
+                "expected_chars": len(page["expected"]),
+            }
+        )
+    return {
+        "task": "extraction",
+        "pages": len(pages),
+        "baseline": dict(zip("prf", extraction_scores(base))),
+        "presslint": dict(zip("prf", extraction_scores(ours))),
+        "items": items,
+    }
 
 
 def summary(result: dict) -> list[str]:

@@ -30,6 +30,7 @@ Methods (all in the same run)
 
 No weights are shipped: PTC's README states no licence for redistribution, so the command trains from the data path.
 """
+
 from __future__ import annotations
 
 import json
@@ -44,16 +45,42 @@ import numpy as np
 from .attribution import make_folds, parsed_docs
 from .scoring import prf
 
-LABELS = ("Appeal_to_Authority", "Appeal_to_fear-prejudice", "Bandwagon,Reductio_ad_hitlerum",
-          "Black-and-White_Fallacy", "Causal_Oversimplification", "Doubt", "Exaggeration,Minimisation",
-          "Flag-Waving", "Loaded_Language", "Name_Calling,Labeling", "Repetition", "Slogans",
-          "Thought-terminating_Cliches", "Whataboutism,Straw_Men,Red_Herring")
+LABELS = (
+    "Appeal_to_Authority",
+    "Appeal_to_fear-prejudice",
+    "Bandwagon,Reductio_ad_hitlerum",
+    "Black-and-White_Fallacy",
+    "Causal_Oversimplification",
+    "Doubt",
+    "Exaggeration,Minimisation",
+    "Flag-Waving",
+    "Loaded_Language",
+    "Name_Calling,Labeling",
+    "Repetition",
+    "Slogans",
+    "Thought-terminating_Cliches",
+    "Whataboutism,Straw_Men,Red_Herring",
+)
 MAJORITY = "Loaded_Language"
 FOLDS_FILE = Path(__file__).resolve().parent / "folds" / "ptc-train-5fold.json"
 ANCHOR_SI = "best SemEval-2020 T11 team, test: SI F1 0.51"
 ANCHOR_TC = "best SemEval-2020 T11 team, test: TC micro-F1 0.62"
-INTENSIFIERS = frozenset("very extremely totally utterly absolutely incredibly outrageous shocking disgusting "
-                         "terrible horrible disaster".split())
+INTENSIFIERS = frozenset(
+    [
+        "very",
+        "extremely",
+        "totally",
+        "utterly",
+        "absolutely",
+        "incredibly",
+        "outrageous",
+        "shocking",
+        "disgusting",
+        "terrible",
+        "horrible",
+        "disaster",
+    ]
+)
 TRIM = " \t\n.,;:"
 
 Spans = list[tuple[int, int]]
@@ -63,7 +90,9 @@ Spans = list[tuple[int, int]]
 def load(root: str | Path) -> tuple[dict[str, str], dict[str, Spans], list[tuple[str, str, int, int]]]:
     """(article id -> text, article id -> SI gold spans, TC rows (id, label, start, end))."""
     root = Path(root)
-    texts = {p.stem.removeprefix("article"): p.read_text("utf-8") for p in sorted((root / "train-articles").glob("*.txt"))}
+    texts = {
+        p.stem.removeprefix("article"): p.read_text("utf-8") for p in sorted((root / "train-articles").glob("*.txt"))
+    }
     si: dict[str, Spans] = defaultdict(list)
     for line in (root / "train-labels-SI.tsv").read_text("utf-8").splitlines():
         if line.strip():
@@ -99,8 +128,9 @@ def _covered(span: tuple[int, int], others: Spans) -> int:
     return sum(max(0, min(span[1], e) - max(span[0], s)) for s, e in others)
 
 
-def si_scores(gold: Mapping[str, Sequence[tuple[int, int]]],
-              pred: Mapping[str, Sequence[tuple[int, int]]]) -> tuple[float, float, float]:
+def si_scores(
+    gold: Mapping[str, Sequence[tuple[int, int]]], pred: Mapping[str, Sequence[tuple[int, int]]]
+) -> tuple[float, float, float]:
     """SemEval-2020 T11 SI precision, recall, F1 (character overlap, see the module docstring)."""
     p_sum = r_sum = 0.0
     n_pred = n_gold = 0
@@ -138,29 +168,40 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def rule_findings(texts: Mapping[str, str], *, cache_dir: str | Path | None = None) -> dict[str, list[tuple[int, int, str]]]:
+def rule_findings(
+    texts: Mapping[str, str], *, cache_dir: str | Path | None = None
+) -> dict[str, list[tuple[int, int, str]]]:
     """Article id -> (start, end, PTC label) of every LNG finding, from the presslint pipeline's components."""
     from ..analyzers.language import TECHNIQUE
     from ..model import Article
     from ..nlp import EXTENSIONS, load_pipeline
 
     nlp = load_pipeline()
-    steps = [(name, proc) for name, proc in nlp.pipeline if name.startswith("presslint_")
-             and name != "presslint_newline_sents"]
-    upto = [n for n, _ in steps].index("presslint_language") + 1 if any(n == "presslint_language" for n, _ in steps) else 0
+    steps = [
+        (name, proc)
+        for name, proc in nlp.pipeline
+        if name.startswith("presslint_") and name != "presslint_newline_sents"
+    ]
+    upto = (
+        [n for n, _ in steps].index("presslint_language") + 1 if any(n == "presslint_language" for n, _ in steps) else 0
+    )
     out: dict[str, list[tuple[int, int, str]]] = {}
     for art, doc in parsed_docs(list(texts.items()), cache_dir=cache_dir, nlp=nlp):
         text = texts[art]
         first = text.find("\n")
-        doc._.pl_article = Article(text=text, title=text[:first] if first > 0 else None,
-                                   title_span=(0, first) if first > 0 else None)
+        doc._.pl_article = Article(
+            text=text, title=text[:first] if first > 0 else None, title_span=(0, first) if first > 0 else None
+        )
         doc._.pl_pubdate = None
         for name in EXTENSIONS[2:]:
             setattr(doc._, name, [])
         for _, proc in steps[:upto]:
             doc = proc(doc)
-        out[art] = [(f.span.start, f.span.end, TECHNIQUE[f.code]) for f in doc._.pl_findings
-                    if f.code.startswith("LNG") and f.code in TECHNIQUE]
+        out[art] = [
+            (f.span.start, f.span.end, TECHNIQUE[f.code])
+            for f in doc._.pl_findings
+            if f.code.startswith("LNG") and f.code in TECHNIQUE
+        ]
     return out
 
 
@@ -215,8 +256,9 @@ def clauses(text: str) -> Spans:
     return out
 
 
-def learned_si(texts: Mapping[str, str], gold: Mapping[str, Spans], assignment: Mapping[str, int], *,
-               threshold: float = 0.55) -> dict[str, Spans]:
+def learned_si(
+    texts: Mapping[str, str], gold: Mapping[str, Spans], assignment: Mapping[str, int], *, threshold: float = 0.55
+) -> dict[str, Spans]:
     """Out-of-fold clause classifier: clauses scored at or above ``threshold`` become predicted spans.
 
     Clause segments, class weighting, C and the threshold were chosen by 4-fold CV inside folds 1-4 (clause 0.344 vs
@@ -250,11 +292,12 @@ def learned_si(texts: Mapping[str, str], gold: Mapping[str, Spans], assignment: 
 def _context(text: str, start: int, end: int) -> str:
     a = text.rfind("\n", 0, start) + 1
     b = text.find("\n", end)
-    return text[a:b if b >= 0 else len(text)]
+    return text[a : b if b >= 0 else len(text)]
 
 
-def tc_features(texts: Mapping[str, str], rows: Sequence[tuple[str, str, int, int]],
-                rules: Mapping[str, list[tuple[int, int, str]]]) -> tuple[list[str], list[str], np.ndarray]:
+def tc_features(
+    texts: Mapping[str, str], rows: Sequence[tuple[str, str, int, int]], rules: Mapping[str, list[tuple[int, int, str]]]
+) -> tuple[list[str], list[str], np.ndarray]:
     """Span texts, context lines and dense features (embeddings, length, recurrence, rule code) per gold span."""
     wl = _embedder()
     spans = [texts[a][s:e] for a, _, s, e in rows]
@@ -265,15 +308,26 @@ def tc_features(texts: Mapping[str, str], rows: Sequence[tuple[str, str, int, in
         words = span.lower().strip()
         recur = lowered[art].count(words) if words else 0
         codes = {lab for rs, re_, lab in rules.get(art, []) if rs < e and s < re_}
-        dense.append([np.log1p(len(span.split())), np.log1p(recur), float(recur >= 2),
-                      float(span.strip().endswith("?")), float(span[:1].isupper())]
-                     + [float(lab in codes) for lab in LABELS])
+        dense.append(
+            [
+                np.log1p(len(span.split())),
+                np.log1p(recur),
+                float(recur >= 2),
+                float(span.strip().endswith("?")),
+                float(span[:1].isupper()),
+            ]
+            + [float(lab in codes) for lab in LABELS]
+        )
     emb = np.hstack([wl.embed(spans), wl.embed(ctx)])
     return spans, ctx, np.hstack([np.array(dense), emb])
 
 
-def learned_tc(texts: Mapping[str, str], rows: Sequence[tuple[str, str, int, int]],
-               rules: Mapping[str, list[tuple[int, int, str]]], assignment: Mapping[str, int]) -> list[str]:
+def learned_tc(
+    texts: Mapping[str, str],
+    rows: Sequence[tuple[str, str, int, int]],
+    rules: Mapping[str, list[tuple[int, int, str]]],
+    assignment: Mapping[str, int],
+) -> list[str]:
     """Out-of-fold technique predictions for the gold spans ``rows``."""
     from scipy.sparse import csr_matrix, hstack
     from sklearn.feature_extraction.text import TfidfVectorizer
@@ -287,11 +341,12 @@ def learned_tc(texts: Mapping[str, str], rows: Sequence[tuple[str, str, int, int
         v_char = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), sublinear_tf=True, min_df=2)
         v_ctx = TfidfVectorizer(ngram_range=(1, 1), sublinear_tf=True, min_df=2)
 
-        def feats(idx, fit):
+        def feats(idx, fit, v_span=v_span, v_char=v_char, v_ctx=v_ctx):
             sp = [spans[i] for i in idx]
             cx = [ctx[i] for i in idx]
-            parts = [v.fit_transform(d) if fit else v.transform(d)
-                     for v, d in ((v_span, sp), (v_char, sp), (v_ctx, cx))]
+            parts = [
+                v.fit_transform(d) if fit else v.transform(d) for v, d in ((v_span, sp), (v_char, sp), (v_ctx, cx))
+            ]
             return hstack([*parts, csr_matrix(dense[idx])]).tocsr()
 
         model = LogisticRegression(max_iter=3000, C=1.0)
@@ -301,8 +356,9 @@ def learned_tc(texts: Mapping[str, str], rows: Sequence[tuple[str, str, int, int
 
 
 # ------------------------------------------------------------------------------------------------------- the command
-def evaluate(root: str | Path, *, cache_dir: str | Path | None = None,
-             learned: bool = True) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+def evaluate(
+    root: str | Path, *, cache_dir: str | Path | None = None, learned: bool = True
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """Summary of SI and TC scores (presslint rules, learned CV, baselines) and per-article records."""
     texts, si_gold, tc_rows = load(root)
     assignment = folds() if FOLDS_FILE.exists() else {}
@@ -318,12 +374,17 @@ def evaluate(root: str | Path, *, cache_dir: str | Path | None = None,
         hits = Counter(lab for rs, re_, lab in rules.get(art, []) if rs < e and s < re_)
         tc_rule.append(hits.most_common(1)[0][0] if hits else MAJORITY)
     summary: dict[str, Any] = {
-        "task": "propaganda", "data": "ptc-semeval2020/train", "articles": len(texts),
-        "si_gold_spans": sum(len(v) for v in si_gold.values()), "tc_gold_spans": len(tc_rows),
-        "si_rules": si_scores(si_gold, si_rules), "si_baseline": si_scores(si_gold, si_base),
+        "task": "propaganda",
+        "data": "ptc-semeval2020/train",
+        "articles": len(texts),
+        "si_gold_spans": sum(len(v) for v in si_gold.values()),
+        "tc_gold_spans": len(tc_rows),
+        "si_rules": si_scores(si_gold, si_rules),
+        "si_baseline": si_scores(si_gold, si_base),
         "tc_rules": tc_micro_f1(gold_labels, tc_rule),
         "tc_baseline": tc_micro_f1(gold_labels, [MAJORITY] * len(gold_labels)),
-        "anchor_si": ANCHOR_SI, "anchor_tc": ANCHOR_TC,
+        "anchor_si": ANCHOR_SI,
+        "anchor_tc": ANCHOR_TC,
     }
     si_learned: dict[str, Spans] = {}
     tc_learn: list[str] = []
@@ -337,36 +398,56 @@ def evaluate(root: str | Path, *, cache_dir: str | Path | None = None,
     for i, (art, *_rest) in enumerate(tc_rows):
         by_art[art].append(i)
     for art in texts:
-        records.append({
-            "article": art, "si_gold": si_gold.get(art, []), "si_rules": rules.get(art, []),
-            "si_learned": si_learned.get(art, []), "si_baseline": si_base.get(art, []),
-            "tc": [{"span": tc_rows[i][2:], "gold": tc_rows[i][1], "rules": tc_rule[i],
-                    "learned": tc_learn[i] if tc_learn else None} for i in by_art.get(art, [])],
-        })
+        records.append(
+            {
+                "article": art,
+                "si_gold": si_gold.get(art, []),
+                "si_rules": rules.get(art, []),
+                "si_learned": si_learned.get(art, []),
+                "si_baseline": si_base.get(art, []),
+                "tc": [
+                    {
+                        "span": tc_rows[i][2:],
+                        "gold": tc_rows[i][1],
+                        "rules": tc_rule[i],
+                        "learned": tc_learn[i] if tc_learn else None,
+                    }
+                    for i in by_art.get(art, [])
+                ],
+            }
+        )
     return summary, records
 
 
 def summary_lines(summary: Mapping[str, Any]) -> list[str]:
     """Baseline lines, then one summary line per subtask ending with presslint's value."""
+
     def f(x):
         return f"{x[2]:.3f} (P {x[0]:.3f} R {x[1]:.3f})"
 
-    out = [f"baseline SI (intensifier lines, same run): span F1 {f(summary['si_baseline'])}",
-           f"baseline TC (majority class {MAJORITY}, same run): micro-F1 {summary['tc_baseline']:.3f}"]
+    out = [
+        f"baseline SI (intensifier lines, same run): span F1 {f(summary['si_baseline'])}",
+        f"baseline TC (majority class {MAJORITY}, same run): micro-F1 {summary['tc_baseline']:.3f}",
+    ]
     si = f"rules {f(summary['si_rules'])}"
     tc = f"rules {summary['tc_rules']:.3f}"
     if "si_learned_cv" in summary:
         si += f"; learned clause classifier, article 5-fold CV, span F1 {summary['si_learned_cv'][2]:.3f}"
         tc += f"; learned classifier, article 5-fold CV, micro-F1 {summary['tc_learned_cv']:.3f}"
-    out.append(f"propaganda SI on {summary['data']} ({summary['articles']} articles, {summary['si_gold_spans']} "
-               f"spans; anchor {summary['anchor_si']}): presslint {si}")
-    out.append(f"propaganda TC on {summary['data']} ({summary['tc_gold_spans']} gold spans; anchor "
-               f"{summary['anchor_tc']}): presslint {tc}")
+    out.append(
+        f"propaganda SI on {summary['data']} ({summary['articles']} articles, {summary['si_gold_spans']} "
+        f"spans; anchor {summary['anchor_si']}): presslint {si}"
+    )
+    out.append(
+        f"propaganda TC on {summary['data']} ({summary['tc_gold_spans']} gold spans; anchor "
+        f"{summary['anchor_tc']}): presslint {tc}"
+    )
     return out
 
 
-def run(root: str | Path, *, cache_dir: str | Path | None = None, learned: bool = True,
-        progress: Any = None) -> dict[str, Any]:
+def run(
+    root: str | Path, *, cache_dir: str | Path | None = None, learned: bool = True, progress: Any = None
+) -> dict[str, Any]:
     """What ``presslint eval propaganda`` runs: {"summary": ..., "items": [...]}."""
     if progress:
         progress("PTC: parsing (cached), rules, then the learned classifiers (5-fold CV)")

@@ -8,6 +8,7 @@
 - :func:`shingles` / :func:`shingle_counts` / :func:`extraction_scores`: the article-extraction benchmark's
   precision/recall/F1 over the multiset of 4-word shingles (same arithmetic as its ``evaluate.py``).
 """
+
 from __future__ import annotations
 
 import re
@@ -26,8 +27,9 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return p, r, f
 
 
-def per_class_f1(gold: Sequence[Hashable], pred: Sequence[Hashable],
-                 labels: Iterable[Hashable] | None = None) -> dict[Hashable, float]:
+def per_class_f1(
+    gold: Sequence[Hashable], pred: Sequence[Hashable], labels: Iterable[Hashable] | None = None
+) -> dict[Hashable, float]:
     """F1 of each label (labels default to those seen in gold or pred)."""
     if len(gold) != len(pred):
         raise ValueError("gold and pred differ in length")
@@ -99,7 +101,7 @@ def shingles(text: str, n: int = 4) -> Counter:
     """Multiset of n-word shingles of word tokens (``\\w+``), case kept (as the benchmark's ``evaluate.py``); a text
     shorter than n words is one shingle of all its words, so a short body still counts."""
     words = _WORD.findall(text or "")
-    return Counter(tuple(words[i:i + n]) for i in range(max(1, len(words) - n + 1)) if words[i:i + n])
+    return Counter(tuple(words[i : i + n]) for i in range(max(1, len(words) - n + 1)) if words[i : i + n])
 
 
 def shingle_counts(predicted: str, expected: str, n: int = 4) -> tuple[int, int, int]:

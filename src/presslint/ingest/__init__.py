@@ -4,6 +4,7 @@
 ``Article`` or an ``IngestFailure`` per item, so a batch goes on past a broken file. Articles read here carry their
 language (``language.identify``); ``from_text``/``from_html`` leave it to the caller.
 """
+
 from __future__ import annotations
 
 import re
@@ -96,4 +97,3 @@ def _with_language(article: Article) -> Article:
     if article.language is None:
         article.language = identify(article.text)
     return article
-

@@ -4,13 +4,14 @@ Order matters. A BOM is certain; strict UTF-8 almost never decodes legacy text b
 a few bad bytes is damaged UTF-8 (replace, tell the user with W005), not cp1252; only text without any valid
 multi-byte UTF-8 goes to charset-normalizer.
 """
+
 from __future__ import annotations
 
 import codecs
 import re
 from dataclasses import dataclass, field
 
-from ..errors import E, W, PresslintError, format_warning, notice_code
+from ..errors import E, PresslintError, W, format_warning, notice_code
 
 # Magic numbers of formats people hand us by mistake.
 _MAGIC = (
@@ -38,8 +39,21 @@ _CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _SNIFF = 4096
 _LATIN_CODEPAGES = {
-    "cp1250", "cp1252", "cp1254", "cp1257", "cp1258", "latin_1", "iso8859_2", "iso8859_9", "iso8859_15",
-    "mac_roman", "mac_latin2", "mac_turkish", "mac_iceland", "cp850", "cp437",
+    "cp1250",
+    "cp1252",
+    "cp1254",
+    "cp1257",
+    "cp1258",
+    "latin_1",
+    "iso8859_2",
+    "iso8859_9",
+    "iso8859_15",
+    "mac_roman",
+    "mac_latin2",
+    "mac_turkish",
+    "mac_iceland",
+    "cp850",
+    "cp437",
 }
 
 
@@ -98,7 +112,7 @@ def decode(data: bytes, *, origin: str, declared: str | None = None) -> Decoded:
         raise PresslintError(E.E103, path=origin, reason=reason)
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return _strict_or_replaced(data[len(bom):], encoding, origin)
+            return _strict_or_replaced(data[len(bom) :], encoding, origin)
     wide = _utf16_without_bom(data[:_SNIFF])
     if wide:
         return _strict_or_replaced(data, wide, origin)

@@ -1,4 +1,5 @@
 """Files, folders, JSONL and stdin to Articles. Sizes are checked before reading, so a huge file costs nothing."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -12,9 +13,9 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from ..config import Settings
-from ..errors import E, W, PresslintError, format_warning, notice_code
+from ..errors import E, PresslintError, W, format_warning, notice_code
 from ..model import Article
-from .decode import decode, declared_charset
+from .decode import declared_charset, decode
 from .html import from_html, looks_like_html
 from .text import from_text
 
@@ -35,7 +36,7 @@ class IngestFailure:
     error: PresslintError | None = field(default=None, repr=False, compare=False)
 
     @classmethod
-    def of(cls, origin: str, err: PresslintError) -> "IngestFailure":
+    def of(cls, origin: str, err: PresslintError) -> IngestFailure:
         return cls(origin, err.code, err.message, err)
 
 

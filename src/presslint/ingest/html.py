@@ -3,6 +3,7 @@
 ``Article.text`` is the headline, a blank line, then the body with one blank line between paragraphs. trafilatura is
 imported lazily: plain-text inputs never pay for it.
 """
+
 from __future__ import annotations
 
 import datetime as dt

@@ -1,4 +1,5 @@
 """Plain text to Article: normalise, then take the first line as the headline when it looks like one."""
+
 from __future__ import annotations
 
 import re

@@ -5,6 +5,7 @@ loopback, link-local, multicast, reserved or unspecified (IPv4-mapped IPv6 inclu
 the address it checked, so a DNS answer that changes between check and connect cannot slip through. No proxies from
 the environment, no compression (the size cap counts the bytes we decode), a size cap and a total deadline.
 """
+
 from __future__ import annotations
 
 import http.client
@@ -33,8 +34,13 @@ def blocked(address: _Address) -> bool:
             if embedded is not None and blocked(embedded):
                 return True
     return (
-        address.is_private or address.is_loopback or address.is_link_local or address.is_multicast
-        or address.is_reserved or address.is_unspecified or not address.is_global
+        address.is_private
+        or address.is_loopback
+        or address.is_link_local
+        or address.is_multicast
+        or address.is_reserved
+        or address.is_unspecified
+        or not address.is_global
     )
 
 
@@ -104,11 +110,15 @@ def download(url: str, *, settings: Settings) -> tuple[bytes, str, str]:
         addresses = _vetted_addresses(current, host, port, settings)
         conn = _connection(scheme, host, port, addresses, settings.fetch_timeout)
         try:
-            conn.request("GET", target, headers={
-                "User-Agent": USER_AGENT,
-                "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5",
-                "Accept-Encoding": "identity",
-            })
+            conn.request(
+                "GET",
+                target,
+                headers={
+                    "User-Agent": USER_AGENT,
+                    "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5",
+                    "Accept-Encoding": "identity",
+                },
+            )
             response = conn.getresponse()
             if response.status in _REDIRECTS:
                 location = response.getheader("Location")
@@ -162,7 +172,7 @@ def _charset(content_type: str) -> str | None:
 
 def fetch(url: str, *, settings: Settings) -> Article:
     """Download ``url`` and turn it into an Article (HTML through trafilatura, text/plain as text)."""
-    from .decode import decode, declared_charset
+    from .decode import declared_charset, decode
     from .html import from_html, looks_like_html
     from .text import from_text
 

@@ -4,12 +4,14 @@ places, compared with Wikidata statements in the local store.
 Every check reads only confident links (see ``linker.Linker``), bails out when the text or the data is unclear, and
 puts the QIDs, property ids, dates and labels it compared into the finding's evidence.
 """
+
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any
 
 from rapidfuzz import fuzz
 
@@ -18,55 +20,100 @@ from ..model import Finding, Span
 from ..rules import Rule
 from .keys import fold, name_key, skeleton
 from .linker import (
-    Link, Linker, Linking, held_at, first_date, is_country, is_human, iso_interval, item_values, position_matches,
-    referenced, statement_period,
+    Link,
+    Linker,
+    Linking,
+    first_date,
+    held_at,
+    is_country,
+    is_human,
+    iso_interval,
+    item_values,
+    position_matches,
+    referenced,
+    statement_period,
 )
 from .wikidata import EntityRecord
 
 RULES = [
-    Rule("KB001", "misspelled-name", "warning", "knowledge",
-         "A person's name is spelled differently from every name Wikidata records for the person it refers to.",
-         "The mention is linked to a Wikidata person with confidence (a close name plus context: the office, the "
-         "organisation or other people in the article), yet its spelling matches none of the person's labels or "
-         "aliases: a first name that is not the person's or a nickname of it, or, for citizens of countries that "
-         "write their language in Latin script, a surname spelled another way. Transliteration variants of names "
-         "from other scripts (Kadhimi/Kazemi) are not flagged.",
-         "Apple's chief executive, Tom Cook, presented the new phone."),
-    Rule("KB002", "role-not-held", "warning", "knowledge",
-         "A person is given an office they did not hold at the article's date, or that someone else held then.",
-         "Compares 'Prime Minister X' / 'X, the head of Y' with the person's 'position held' (P39) statements and "
-         "their start and end dates (P580/P582), and with the other holders of that position. 'Former', 'then' and "
-         "sentences dated inside the term are not flagged.",
-         "Prime Minister Boris Johnson said on Monday ... (published March 2023)"),
-    Rule("KB003", "event-date-mismatch", "error", "knowledge",
-         "A date in the text contradicts the date Wikidata gives for the event it refers to.",
-         "An event the article names ('the assassination of X', 'the invasion of Y') is linked to a Wikidata event "
-         "with a point in time (P585) or start time (P580). The finding fires when a date attached to the event "
-         "does not overlap it, or when something dated in the sentence 'followed' the event but is dated before it.",
-         "The treaty was signed in 1990, following the 1994 war."),
-    Rule("KB004", "organisation-misidentified", "error", "knowledge",
-         "An organisation or mission is placed in a country, or given a leader, that Wikidata contradicts.",
-         "A linked mission, force or coalition (its Wikidata country P17 / location P276 is known) is said to be 'in' "
-         "another country, or is called '<X>-led' when its parent organisation (P749) is another body. The evidence "
-         "also gives its dissolution date (P576) when it has one.",
-         "The NATO-led Kosovo Force (KFOR) patrols in Bosnia."),
-    Rule("KB005", "organisation-name-garbled", "warning", "knowledge",
-         "The long form written next to an acronym is not a name of the organisation the acronym stands for.",
-         "'ACRONYM (Long Name)' or 'Long Name (ACRONYM)': the acronym links to a Wikidata organisation through its "
-         "short name (P1813) or aliases, but the long form matches none of its names, nor any other organisation "
-         "with that acronym.",
-         "NATO (North American Trade Organisation) said ..."),
-    Rule("KB006", "dead-person-acting", "warning", "knowledge",
-         "A person who died before the article's date is described as speaking or acting now.",
-         "The person is linked to a Wikidata item with a date of death (P570) before the publication date, and is the "
-         "subject of a present-tense verb of speaking or deciding ('says', 'plans', 'warns'). 'The late X' is not "
-         "flagged.",
-         "David Bowie says the new album is his best. (published 2021)"),
-    Rule("KB007", "place-wrong-country", "warning", "knowledge",
-         "A place is said to be in a country other than the one Wikidata gives for it.",
-         "'X in <country>' or 'X, <country>': X is linked to a place whose country (P17) is another, and no place of "
-         "that name in the store lies in the country named.",
-         "Lyon, Belgium hosted the summit."),
+    Rule(
+        "KB001",
+        "misspelled-name",
+        "warning",
+        "knowledge",
+        "A person's name is spelled differently from every name Wikidata records for the person it refers to.",
+        "The mention is linked to a Wikidata person with confidence (a close name plus context: the office, the "
+        "organisation or other people in the article), yet its spelling matches none of the person's labels or "
+        "aliases: a first name that is not the person's or a nickname of it, or, for citizens of countries that "
+        "write their language in Latin script, a surname spelled another way. Transliteration variants of names "
+        "from other scripts (Kadhimi/Kazemi) are not flagged.",
+        "Apple's chief executive, Tom Cook, presented the new phone.",
+    ),
+    Rule(
+        "KB002",
+        "role-not-held",
+        "warning",
+        "knowledge",
+        "A person is given an office they did not hold at the article's date, or that someone else held then.",
+        "Compares 'Prime Minister X' / 'X, the head of Y' with the person's 'position held' (P39) statements and "
+        "their start and end dates (P580/P582), and with the other holders of that position. 'Former', 'then' and "
+        "sentences dated inside the term are not flagged.",
+        "Prime Minister Boris Johnson said on Monday ... (published March 2023)",
+    ),
+    Rule(
+        "KB003",
+        "event-date-mismatch",
+        "error",
+        "knowledge",
+        "A date in the text contradicts the date Wikidata gives for the event it refers to.",
+        "An event the article names ('the assassination of X', 'the invasion of Y') is linked to a Wikidata event "
+        "with a point in time (P585) or start time (P580). The finding fires when a date attached to the event "
+        "does not overlap it, or when something dated in the sentence 'followed' the event but is dated before it.",
+        "The treaty was signed in 1990, following the 1994 war.",
+    ),
+    Rule(
+        "KB004",
+        "organisation-misidentified",
+        "error",
+        "knowledge",
+        "An organisation or mission is placed in a country, or given a leader, that Wikidata contradicts.",
+        "A linked mission, force or coalition (its Wikidata country P17 / location P276 is known) is said to be 'in' "
+        "another country, or is called '<X>-led' when its parent organisation (P749) is another body. The evidence "
+        "also gives its dissolution date (P576) when it has one.",
+        "The NATO-led Kosovo Force (KFOR) patrols in Bosnia.",
+    ),
+    Rule(
+        "KB005",
+        "organisation-name-garbled",
+        "warning",
+        "knowledge",
+        "The long form written next to an acronym is not a name of the organisation the acronym stands for.",
+        "'ACRONYM (Long Name)' or 'Long Name (ACRONYM)': the acronym links to a Wikidata organisation through its "
+        "short name (P1813) or aliases, but the long form matches none of its names, nor any other organisation "
+        "with that acronym.",
+        "NATO (North American Trade Organisation) said ...",
+    ),
+    Rule(
+        "KB006",
+        "dead-person-acting",
+        "warning",
+        "knowledge",
+        "A person who died before the article's date is described as speaking or acting now.",
+        "The person is linked to a Wikidata item with a date of death (P570) before the publication date, and is the "
+        "subject of a present-tense verb of speaking or deciding ('says', 'plans', 'warns'). 'The late X' is not "
+        "flagged.",
+        "David Bowie says the new album is his best. (published 2021)",
+    ),
+    Rule(
+        "KB007",
+        "place-wrong-country",
+        "warning",
+        "knowledge",
+        "A place is said to be in a country other than the one Wikidata gives for it.",
+        "'X in <country>' or 'X, <country>': X is linked to a place whose country (P17) is another, and no place of "
+        "that name in the store lies in the country named.",
+        "Lyon, Belgium hosted the summit.",
+    ),
 ]
 
 PERSON = frozenset({"PERSON"})
@@ -74,18 +121,75 @@ ORGS = frozenset({"ORG", "FAC", "NORP", "GPE", "LOC"})
 PLACES = frozenset({"GPE", "LOC", "FAC"})
 # Countries whose people's names have one Latin-script spelling (certain QIDs): a spelling variant is an error there.
 LATIN_SCRIPT_COUNTRIES = frozenset(
-    "Q30 Q145 Q16 Q408 Q664 Q27 Q183 Q142 Q29 Q38 Q55 Q31 Q39 Q40 Q34 Q20 Q35 Q33 Q45 Q36 Q213 Q155 Q96 Q414".split()
+    [
+        "Q30",
+        "Q145",
+        "Q16",
+        "Q408",
+        "Q664",
+        "Q27",
+        "Q183",
+        "Q142",
+        "Q29",
+        "Q38",
+        "Q55",
+        "Q31",
+        "Q39",
+        "Q40",
+        "Q34",
+        "Q20",
+        "Q35",
+        "Q33",
+        "Q45",
+        "Q36",
+        "Q213",
+        "Q155",
+        "Q96",
+        "Q414",
+    ]
 )
-PAST_MODIFIERS = frozenset("former then ex late onetime one-time erstwhile previous outgoing".split())
+PAST_MODIFIERS = frozenset(["former", "then", "ex", "late", "onetime", "one-time", "erstwhile", "previous", "outgoing"])
 ACTING_VERBS = frozenset(
-    "say tell insist argue claim warn announce plan deny vow intend urge demand promise reject accuse confirm "
-    "admit want hope believe think call order lead command add explain expect predict".split()
+    [
+        "say",
+        "tell",
+        "insist",
+        "argue",
+        "claim",
+        "warn",
+        "announce",
+        "plan",
+        "deny",
+        "vow",
+        "intend",
+        "urge",
+        "demand",
+        "promise",
+        "reject",
+        "accuse",
+        "confirm",
+        "admit",
+        "want",
+        "hope",
+        "believe",
+        "think",
+        "call",
+        "order",
+        "lead",
+        "command",
+        "add",
+        "explain",
+        "expect",
+        "predict",
+    ]
 )
 # Event words (lemmas of nouns and verbs) -> words a Wikidata event's name uses for that kind of event.
 EVENT_WORDS: dict[str, tuple[str, ...]] = {}
 for _names, _lemmas in (
-    (("assassination", "killing", "death", "murder", "strike", "execution"),
-     "assassination assassinate killing kill death murder murdering execution execute"),
+    (
+        ("assassination", "killing", "death", "murder", "strike", "execution"),
+        "assassination assassinate killing kill death murder murdering execution execute",
+    ),
     (("vote", "resolution", "referendum"), "vote voting resolution referendum"),
     (("invasion", "war", "offensive", "occupation"), "invasion invade war offensive occupation"),
     (("election",), "election elect"),
@@ -97,8 +201,12 @@ for _names, _lemmas in (
     for _lemma in _lemmas.split():
         EVENT_WORDS[_lemma] = _names
 MISSION_WORDS = ("mission", "force", "operation", "peacekeeping", "coalition", "assistance", "task")
-_PAREN_AFTER = re.compile(r"\b([A-Z][A-Za-z]{1,11})\s*\(\s*((?:the\s+)?[A-Z][\w'’\-]*(?:\s+(?:of|for|and|the|on|in|[A-Z][\w'’\-]*)){0,8})\s*\)")
-_PAREN_BEFORE = re.compile(r"((?:[A-Z][\w'’\-]*\s+)(?:(?:of|for|and|the|on|in|[A-Z][\w'’\-]*)\s+){0,8})\(\s*([A-Z]{2,8})\s*\)")
+_PAREN_AFTER = re.compile(
+    r"\b([A-Z][A-Za-z]{1,11})\s*\(\s*((?:the\s+)?[A-Z][\w'’\-]*(?:\s+(?:of|for|and|the|on|in|[A-Z][\w'’\-]*)){0,8})\s*\)"
+)
+_PAREN_BEFORE = re.compile(
+    r"((?:[A-Z][\w'’\-]*\s+)(?:(?:of|for|and|the|on|in|[A-Z][\w'’\-]*)\s+){0,8})\(\s*([A-Z]{2,8})\s*\)"
+)
 
 
 def _finding(code: str, severity: str, message: str, span: Span, *, related=(), confidence=0.8, **evidence) -> Finding:
@@ -149,7 +257,11 @@ def _token_ok(tok: str, names_tokens: set[str]) -> bool:
 def check_names(ctx: Context) -> Iterator[Finding]:
     for link in ctx.linking.links:
         m = link.mention
-        if m.label != "PERSON" or link.score < 0.75 or not any(r.startswith(("P", "Q")) or " -> " in r for r in link.reasons[1:]):
+        if (
+            m.label != "PERSON"
+            or link.score < 0.75
+            or not any(r.startswith(("P", "Q")) or " -> " in r for r in link.reasons[1:])
+        ):
             continue  # a garbled name is only trusted when context, not the name alone, made the link
         rec = link.record
         keys = {name_key(t) for t, _l, _k in rec.names}
@@ -176,10 +288,13 @@ def check_names(ctx: Context) -> Iterator[Finding]:
         if not wrong:
             continue
         yield _finding(
-            "KB001", "warning",
+            "KB001",
+            "warning",
             f"'{m.span.text}' looks like a misspelling of {rec.label} ({rec.qid}); Wikidata knows no such spelling",
-            m.span, confidence=min(0.9, link.score),
-            **_link_evidence(link), names=sorted({t for t, _l, _k in rec.names})[:8],
+            m.span,
+            confidence=min(0.9, link.score),
+            **_link_evidence(link),
+            names=sorted({t for t, _l, _k in rec.names})[:8],
             differing=[{"written": a, "expected": b} for a, b in wrong],
         )
 
@@ -228,7 +343,11 @@ def check_roles(ctx: Context) -> Iterator[Finding]:
             pos = ctx.linker.record(st.value)
             if pos is None or not position_matches(pos, role.role):
                 continue
-            if org is not None and org.qid not in referenced(pos) and name_key(org.label or "") not in name_key(pos.label or ""):
+            if (
+                org is not None
+                and org.qid not in referenced(pos)
+                and name_key(org.label or "") not in name_key(pos.label or "")
+            ):
                 continue
             matching.append((st, pos))
         dates = _sentence_dates(ctx, sent)
@@ -245,12 +364,37 @@ def check_roles(ctx: Context) -> Iterator[Finding]:
             if successor is not None:
                 msg += f"; {successor.label} held it then"
             yield _finding(
-                "KB002", "warning", msg, role.span, related=[role.holder], confidence=0.8,
-                **_link_evidence(person), position=pos.qid, position_label=pos.label, property="P39",
-                start=_fmt(start), end=_fmt(end), article_date=_fmt(ctx.day),
+                "KB002",
+                "warning",
+                msg,
+                role.span,
+                related=[role.holder],
+                confidence=0.8,
+                **_link_evidence(person),
+                position=pos.qid,
+                position_label=pos.label,
+                property="P39",
+                start=_fmt(start),
+                end=_fmt(end),
+                article_date=_fmt(ctx.day),
                 holder_then=successor.qid if successor else None,
             )
-        elif org is not None and len(role.role.split()) >= 1 and role.role not in ("head", "chief", "leader", "deputy", "adviser", "spokesman", "spokeswoman", "spokesperson", "general"):
+        elif (
+            org is not None
+            and len(role.role.split()) >= 1
+            and role.role
+            not in (
+                "head",
+                "chief",
+                "leader",
+                "deputy",
+                "adviser",
+                "spokesman",
+                "spokeswoman",
+                "spokesperson",
+                "general",
+            )
+        ):
             if any(lo <= ctx.day for lo, _hi in dates) and dates:
                 continue
             pos = _find_position(ctx, role.role, org.record)
@@ -263,11 +407,19 @@ def check_roles(ctx: Context) -> Iterator[Finding]:
             if other is None:
                 continue
             yield _finding(
-                "KB002", "warning",
+                "KB002",
+                "warning",
                 f"Wikidata has no record of {person.label} as {pos.label}; on {_fmt(ctx.day)} the post was held by {other.label}",
-                role.span, related=[role.holder], confidence=0.7,
-                **_link_evidence(person), position=pos.qid, position_label=pos.label, property="P39",
-                holder_then=other.qid, holder_then_label=other.label, article_date=_fmt(ctx.day),
+                role.span,
+                related=[role.holder],
+                confidence=0.7,
+                **_link_evidence(person),
+                position=pos.qid,
+                position_label=pos.label,
+                property="P39",
+                holder_then=other.qid,
+                holder_then_label=other.label,
+                article_date=_fmt(ctx.day),
             )
 
 
@@ -315,11 +467,19 @@ def _within(tok_span: Any, root: Any) -> bool:
 
 def _participants(ctx: Context, root: Any) -> list[Link]:
     lo, hi = root.left_edge.idx, root.right_edge.idx + len(root.right_edge.text)
-    return [l for l in ctx.linking.links if lo <= l.mention.span.start and l.mention.span.end <= hi and l.score >= 0.65]
+    return [
+        link
+        for link in ctx.linking.links
+        if lo <= link.mention.span.start and link.mention.span.end <= hi and link.score >= 0.65
+    ]
 
 
 def check_event_dates(ctx: Context) -> Iterator[Finding]:
-    dated = [te for te in (getattr(ctx.doc._, "pl_dates", None) or []) if te.value and not te.relative and iso_interval(te.value)]
+    dated = [
+        te
+        for te in (getattr(ctx.doc._, "pl_dates", None) or [])
+        if te.value and not te.relative and iso_interval(te.value)
+    ]
     if not dated:
         return
     done: set[int] = set()
@@ -330,7 +490,9 @@ def check_event_dates(ctx: Context) -> Iterator[Finding]:
             continue
         # "X in <date>, following/after Y": X's date must not precede Y's.
         for tok in sent:
-            if tok.lower_ not in ("following", "after") and not (tok.lower_ == "in" and any(c.lower_ in ("wake", "response") for c in tok.children)):
+            if tok.lower_ not in ("following", "after") and not (
+                tok.lower_ == "in" and any(c.lower_ in ("wake", "response") for c in tok.children)
+            ):
                 continue
             theirs = [(te, s) for te, s in mine if _within(s, tok)]
             ours = [(te, s) for te, s in mine if not _within(s, tok)]
@@ -348,12 +510,19 @@ def check_event_dates(ctx: Context) -> Iterator[Finding]:
                 if hi < ev_lo and te.span.start not in done:
                     done.add(te.span.start)
                     yield _finding(
-                        "KB003", "error",
+                        "KB003",
+                        "error",
                         f"'{te.span.text}' is given for something that followed {rec.label}, which Wikidata dates "
                         f"{_fmt(ev_lo) if ev_lo == ev_hi else _fmt(ev_lo) + '..' + _fmt(ev_hi)} ({pid}, {rec.qid})",
-                        te.span, related=[Span.of(word_tok)], confidence=0.85,
-                        event=rec.qid, event_label=rec.label, property=pid, event_date=_fmt(ev_lo),
-                        text_date=te.value, connector=tok.text,
+                        te.span,
+                        related=[Span.of(word_tok)],
+                        confidence=0.85,
+                        event=rec.qid,
+                        event_label=rec.label,
+                        property=pid,
+                        event_date=_fmt(ev_lo),
+                        text_date=te.value,
+                        connector=tok.text,
                     )
                 break
         # "<event> in/on <date>" or "the <date> <event>": the date attached to the event itself.
@@ -373,10 +542,17 @@ def check_event_dates(ctx: Context) -> Iterator[Finding]:
             if hi < ev_lo or lo > ev_hi:
                 done.add(te.span.start)
                 yield _finding(
-                    "KB003", "error",
+                    "KB003",
+                    "error",
                     f"'{te.span.text}' does not match the date Wikidata gives for {rec.label}: {_fmt(ev_lo)} ({pid}, {rec.qid})",
-                    te.span, related=[Span.of(event_tok)], confidence=0.8,
-                    event=rec.qid, event_label=rec.label, property=pid, event_date=_fmt(ev_lo), text_date=te.value,
+                    te.span,
+                    related=[Span.of(event_tok)],
+                    confidence=0.8,
+                    event=rec.qid,
+                    event_label=rec.label,
+                    property=pid,
+                    event_date=_fmt(ev_lo),
+                    text_date=te.value,
                 )
 
 
@@ -446,7 +622,11 @@ def check_organisations(ctx: Context) -> Iterator[Finding]:
         where = _countries(ctx, rec)
         if where:
             sent = ctx.sentence(m.span)
-            in_sentence = {l.qid for l in ctx.linking.links if sent is not None and sent.start_char <= l.mention.span.start < sent.end_char}
+            in_sentence = {
+                link.qid
+                for link in ctx.linking.links
+                if sent is not None and sent.start_char <= link.mention.span.start < sent.end_char
+            }
             for country in _placed_in(ctx, link, window=40):
                 if country.qid in where or in_sentence & where:
                     break
@@ -459,11 +639,15 @@ def check_organisations(ctx: Context) -> Iterator[Finding]:
         for leader in _leaders(ctx, link):
             if not parents or leader.qid in parents or leader.qid in where:
                 continue
-            parent_countries = set().union(*(set(item_values(ctx.linker.record(p), "P17")) for p in parents if ctx.linker.record(p)))
+            parent_countries = set().union(
+                *(set(item_values(ctx.linker.record(p), "P17")) for p in parents if ctx.linker.record(p))
+            )
             if leader.qid in parent_countries:
                 continue
             names = [ctx.linker.record(p).label for p in sorted(parents) if ctx.linker.record(p)]
-            problems.append(f"called {leader.mention.span.text}-led, but its parent organisation is {', '.join(names)} (P749)")
+            problems.append(
+                f"called {leader.mention.span.text}-led, but its parent organisation is {', '.join(names)} (P749)"
+            )
             evidence.update(stated_leader=leader.qid, parent_organisation=sorted(parents))
             related.append(leader.mention.span)
         sent = ctx.sentence(m.span)
@@ -476,8 +660,14 @@ def check_organisations(ctx: Context) -> Iterator[Finding]:
         if dissolved:
             evidence["dissolved"] = _fmt(dissolved[1][0])
         yield _finding(
-            "KB004", "error", f"{rec.label} ({rec.qid}) is {'; '.join(problems)}{note}", m.span, related=related,
-            confidence=0.8, **_link_evidence(link), **evidence,
+            "KB004",
+            "error",
+            f"{rec.label} ({rec.qid}) is {'; '.join(problems)}{note}",
+            m.span,
+            related=related,
+            confidence=0.8,
+            **_link_evidence(link),
+            **evidence,
         )
 
 
@@ -495,14 +685,24 @@ def check_places(ctx: Context) -> Iterator[Finding]:
                 break
             # Another place of the same name in that country? Then the text means that one.
             namesakes = [c for c in ctx.linker.kb.exact(m.text) if c.qid != rec.qid]
-            if any(country.qid in item_values(ctx.linker.record(c.qid), "P17") for c in namesakes if ctx.linker.record(c.qid)):
+            if any(
+                country.qid in item_values(ctx.linker.record(c.qid), "P17")
+                for c in namesakes
+                if ctx.linker.record(c.qid)
+            ):
                 break
             labels = [ctx.linker.record(q).label for q in sorted(where) if ctx.linker.record(q)]
             yield _finding(
-                "KB007", "warning",
+                "KB007",
+                "warning",
                 f"{rec.label} ({rec.qid}) is in {', '.join(labels)} according to Wikidata (P17), not {country.record.label}",
-                m.span, related=[country.mention.span], confidence=0.8,
-                **_link_evidence(link), property="P17", wikidata_countries=sorted(where), stated_country=country.qid,
+                m.span,
+                related=[country.mention.span],
+                confidence=0.8,
+                **_link_evidence(link),
+                property="P17",
+                wikidata_countries=sorted(where),
+                stated_country=country.qid,
             )
             break
 
@@ -512,7 +712,11 @@ def check_places(ctx: Context) -> Iterator[Finding]:
 
 def _acronym_records(ctx: Context, acronym: str) -> list[EntityRecord]:
     recs = [ctx.linker.record(c.qid) for c in ctx.linker.kb.exact(acronym)]
-    return [r for r in recs if r is not None and not is_human(r) and fold(acronym) in {fold(t).replace(" ", "") for t, _l, k in r.names}]
+    return [
+        r
+        for r in recs
+        if r is not None and not is_human(r) and fold(acronym) in {fold(t).replace(" ", "") for t, _l, k in r.names}
+    ]
 
 
 def word_overlap(a: str, b: str) -> float:
@@ -548,11 +752,19 @@ def check_acronym_names(ctx: Context) -> Iterator[Finding]:
             l0 = text.index(long_form, match.start(long_group))
             long_span = Span.between(text, l0, l0 + len(long_form))
             yield _finding(
-                "KB005", "warning",
+                "KB005",
+                "warning",
                 f"'{long_form}' is not a name of {acronym}: Wikidata's {rec.qid} is {rec.label}",
-                long_span, related=[Span.between(text, a0, a1)], confidence=0.8,
-                qid=rec.qid, label=rec.label, acronym=acronym, written=long_form, similarity=round(best, 2),
-                names=sorted({t for t, _l, _k in rec.names if fold(t).isascii()})[:8], property="P1813",
+                long_span,
+                related=[Span.between(text, a0, a1)],
+                confidence=0.8,
+                qid=rec.qid,
+                label=rec.label,
+                acronym=acronym,
+                written=long_form,
+                similarity=round(best, 2),
+                names=sorted({t for t, _l, _k in rec.names if fold(t).isascii()})[:8],
+                property="P1813",
             )
 
 
@@ -575,20 +787,39 @@ def check_dead_people(ctx: Context) -> Iterator[Finding]:
             continue
         root = span.root
         verb = root.head
-        if root.dep_ not in ("nsubj", "nsubjpass") or verb.lemma_.lower() not in ACTING_VERBS or verb.tag_ not in ("VBZ", "VBP"):
+        if (
+            root.dep_ not in ("nsubj", "nsubjpass")
+            or verb.lemma_.lower() not in ACTING_VERBS
+            or verb.tag_ not in ("VBZ", "VBP")
+        ):
             continue
         yield _finding(
-            "KB006", "warning",
+            "KB006",
+            "warning",
             f"{link.record.label} ({link.qid}) died on {_fmt(death[1][0])} (P570), before this article's date "
             f"{_fmt(ctx.day)}, yet is described as acting now ('{verb.text}')",
-            link.mention.span, related=[Span.of(verb)], confidence=0.8,
-            **_link_evidence(link), property="P570", died=_fmt(death[1][0]), article_date=_fmt(ctx.day), verb=verb.text,
+            link.mention.span,
+            related=[Span.of(verb)],
+            confidence=0.8,
+            **_link_evidence(link),
+            property="P570",
+            died=_fmt(death[1][0]),
+            article_date=_fmt(ctx.day),
+            verb=verb.text,
         )
 
 
 # --------------------------------------------------------------------------- the checker
 
-CHECKS = (check_names, check_roles, check_event_dates, check_organisations, check_acronym_names, check_dead_people, check_places)
+CHECKS = (
+    check_names,
+    check_roles,
+    check_event_dates,
+    check_organisations,
+    check_acronym_names,
+    check_dead_people,
+    check_places,
+)
 
 
 class KnowledgeChecker:
@@ -600,12 +831,14 @@ class KnowledgeChecker:
         self.linker = Linker(kb, **linker_options)
 
     @classmethod
-    def open(cls, kb: str, *, settings: Any = None) -> "KnowledgeChecker":
+    def open(cls, kb: str, *, settings: Any = None) -> KnowledgeChecker:
         if kb == "online":
             try:
                 from .online import OnlineKnowledgeBase
             except ImportError as err:
-                raise PresslintError(E.E402, path="online", reason=f"the online Wikidata client is not available ({err})") from err
+                raise PresslintError(
+                    E.E402, path="online", reason=f"the online Wikidata client is not available ({err})"
+                ) from err
             from ..config import default_home
 
             cache = getattr(settings, "kb_cache", None) or default_home() / "kb-cache.sqlite"

@@ -11,6 +11,7 @@ dump is a no-op.
 Positions (P39 targets) and what they are "of" must be in the store for role checks: their ids are recorded as the
 kept entities name them, and a second pass (``fill``) keeps exactly those the first pass did not.
 """
+
 from __future__ import annotations
 
 import bz2
@@ -37,7 +38,9 @@ CHECKPOINT_LINES = 20_000  # lines per commit (rows + import state)
 MAX_BAD_LINES = 10  # a truncated download has one bad last line; more means a wrong file
 _ID = re.compile(rb'"id"\s*:\s*"Q(\d+)"')
 # P31 values as the dumps write them (compact JSON, optional snak hash): lets most entities be dropped undecoded.
-_P31 = re.compile(rb'"property":"P31"(?:,"hash":"[0-9a-f]+")?,"datavalue":\{"value":\{"entity-type":"item","numeric-id":(\d+)')
+_P31 = re.compile(
+    rb'"property":"P31"(?:,"hash":"[0-9a-f]+")?,"datavalue":\{"value":\{"entity-type":"item","numeric-id":(\d+)'
+)
 
 REFS_TABLE = "CREATE TABLE IF NOT EXISTS import_refs (id INTEGER PRIMARY KEY)"
 
@@ -224,7 +227,9 @@ def import_dump(
     if saved is not None:
         state = ImportState(**saved)
         if state.size != size:
-            raise PresslintError(E.E601, path=path, reason=f"it changed since it was imported ({state.size} bytes then, {size} now)")
+            raise PresslintError(
+                E.E601, path=path, reason=f"it changed since it was imported ({state.size} bytes then, {size} now)"
+            )
         if state.phase == "done":
             return ImportResult("already", state, 0.0, 0)
         if not resume:
@@ -278,7 +283,9 @@ def _run_pass(path, kb, state, profile, wanted, workers, limit, checkpoint, prog
             pending, pending_refs, since_commit = [], [], 0
 
         try:
-            for (records, refs, seen, bad), nlines, nbytes in _parsed(_chunks(stream, CHUNK_LINES, limit), workers, profile, wanted):
+            for (records, refs, seen, bad), nlines, nbytes in _parsed(
+                _chunks(stream, CHUNK_LINES, limit), workers, profile, wanted
+            ):
                 for index, reason in bad:
                     state.bad_lines += 1
                     if state.bad_lines > MAX_BAD_LINES:

@@ -4,6 +4,7 @@
 ``name_key`` normalises a whole name for fuzzy comparison; ``token_keys`` gives one consonant-skeleton blocking key per
 significant token, which is what the store indexes (so candidates come from an index, never a scan).
 """
+
 from __future__ import annotations
 
 import re
@@ -12,11 +13,58 @@ import unicodedata
 _ARTICLES = re.compile(r"\b(?:al|el|ul|ad|ar|as|ash|at|az|an)[-\s]+", re.I)
 _NON_ALNUM = re.compile(r"[^a-z0-9 ]+")
 _SPACES = re.compile(r"\s+")
-STOP = frozenset({"the", "of", "and", "for", "de", "da", "di", "du", "la", "le", "bin", "ibn", "abu", "jr", "sr", "ii", "iii", "mr", "mrs", "ms", "dr", "gen", "general", "president", "minister", "sardar", "haj", "hajj", "sheikh"})
+STOP = frozenset(
+    {
+        "the",
+        "of",
+        "and",
+        "for",
+        "de",
+        "da",
+        "di",
+        "du",
+        "la",
+        "le",
+        "bin",
+        "ibn",
+        "abu",
+        "jr",
+        "sr",
+        "ii",
+        "iii",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "gen",
+        "general",
+        "president",
+        "minister",
+        "sardar",
+        "haj",
+        "hajj",
+        "sheikh",
+    }
+)
 # Romanisation variants that differ across outlets and MT systems (Arabic/Persian/Kurdish/Russian/Chinese sources).
 _TRANSLIT = (
-    ("dh", "z"), ("zh", "j"), ("kh", "h"), ("gh", "g"), ("th", "t"), ("ph", "f"), ("sh", "s"), ("ch", "c"),
-    ("ck", "k"), ("q", "k"), ("c", "k"), ("x", "ks"), ("w", "v"), ("y", "i"), ("ou", "u"), ("ee", "i"), ("oo", "u"),
+    ("dh", "z"),
+    ("zh", "j"),
+    ("kh", "h"),
+    ("gh", "g"),
+    ("th", "t"),
+    ("ph", "f"),
+    ("sh", "s"),
+    ("ch", "c"),
+    ("ck", "k"),
+    ("q", "k"),
+    ("c", "k"),
+    ("x", "ks"),
+    ("w", "v"),
+    ("y", "i"),
+    ("ou", "u"),
+    ("ee", "i"),
+    ("oo", "u"),
 )
 
 

@@ -6,6 +6,7 @@ gives the mention, the other entities the article links (a candidate whose state
 the article's date (a position held then) and its sitelink count (a weak prior). A mention whose best candidate is
 below the threshold, or not clearly ahead of the runner-up, stays unlinked: the checks only use confident links.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -20,7 +21,8 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from ..model import Entity, Span
-from .keys import fold, name_key, skeleton as _skeleton
+from .keys import fold, name_key
+from .keys import skeleton as _skeleton
 from .wikidata import EntityRecord, Statement, time_to_iso
 
 HUMAN = "Q5"
@@ -30,11 +32,33 @@ HUMAN = "Q5"
 def skeleton(token: str) -> str:
     return _skeleton(token)
 
+
 # Wikidata classes (certain QIDs) that make an item a place; anything with coordinates or a country also counts.
 PLACE_TYPES = frozenset({"Q6256", "Q3624078", "Q515", "Q1549591", "Q5119", "Q486972", "Q10864048", "Q1637706"})
 COUNTRY_TYPES = frozenset({"Q6256", "Q3624078"})
 POSITION_TYPES = frozenset({"Q4164871"})  # position (an office), never the organisation or person itself
-OFFICE_WORDS = frozenset("prime vice deputy foreign defence defense commander head chief director president chairman chairperson minister secretary governor mayor leader".split())
+OFFICE_WORDS = frozenset(
+    [
+        "prime",
+        "vice",
+        "deputy",
+        "foreign",
+        "defence",
+        "defense",
+        "commander",
+        "head",
+        "chief",
+        "director",
+        "president",
+        "chairman",
+        "chairperson",
+        "minister",
+        "secretary",
+        "governor",
+        "mayor",
+        "leader",
+    ]
+)
 LINK_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"})
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z]{1,9}$")
 
@@ -42,17 +66,49 @@ _ACRONYM = re.compile(r"^[A-Z][A-Za-z]{1,9}$")
 NICKNAMES: dict[str, frozenset[str]] = {
     full: frozenset(shorts.split())
     for full, shorts in {
-        "james": "jim jimmy jamie", "robert": "bob bobby rob robbie bert", "richard": "dick rick ricky rich",
-        "edward": "ted ed eddie ned", "thomas": "tom tommy", "michael": "mike mick mickey", "david": "dave davy",
-        "christopher": "chris kit", "joseph": "joe joey", "john": "jack johnny", "william": "bill billy will willy",
-        "elizabeth": "liz beth betty lisa eliza", "katherine": "kate kathy katie", "catherine": "kate cathy katie",
-        "samuel": "sam sammy", "benjamin": "ben benny", "daniel": "dan danny", "alexander": "alex sasha",
-        "andrew": "andy drew", "nicholas": "nick nicky", "peter": "pete", "stephen": "steve", "steven": "steve",
-        "anthony": "tony", "matthew": "matt", "gregory": "greg", "charles": "chuck charlie chas", "henry": "hank harry",
-        "lawrence": "larry", "gerald": "jerry gerry", "ronald": "ron ronnie", "donald": "don donnie",
-        "susan": "sue susie", "margaret": "peggy maggie meg", "kenneth": "ken kenny", "timothy": "tim",
-        "frederick": "fred freddie", "albert": "al bert", "patrick": "pat paddy", "vladimir": "volodymyr",
-        "abdullah": "abdallah", "mohammed": "mohamed muhammad mohammad", "jennifer": "jen jenny",
+        "james": "jim jimmy jamie",
+        "robert": "bob bobby rob robbie bert",
+        "richard": "dick rick ricky rich",
+        "edward": "ted ed eddie ned",
+        "thomas": "tom tommy",
+        "michael": "mike mick mickey",
+        "david": "dave davy",
+        "christopher": "chris kit",
+        "joseph": "joe joey",
+        "john": "jack johnny",
+        "william": "bill billy will willy",
+        "elizabeth": "liz beth betty lisa eliza",
+        "katherine": "kate kathy katie",
+        "catherine": "kate cathy katie",
+        "samuel": "sam sammy",
+        "benjamin": "ben benny",
+        "daniel": "dan danny",
+        "alexander": "alex sasha",
+        "andrew": "andy drew",
+        "nicholas": "nick nicky",
+        "peter": "pete",
+        "stephen": "steve",
+        "steven": "steve",
+        "anthony": "tony",
+        "matthew": "matt",
+        "gregory": "greg",
+        "charles": "chuck charlie chas",
+        "henry": "hank harry",
+        "lawrence": "larry",
+        "gerald": "jerry gerry",
+        "ronald": "ron ronnie",
+        "donald": "don donnie",
+        "susan": "sue susie",
+        "margaret": "peggy maggie meg",
+        "kenneth": "ken kenny",
+        "timothy": "tim",
+        "frederick": "fred freddie",
+        "albert": "al bert",
+        "patrick": "pat paddy",
+        "vladimir": "volodymyr",
+        "abdullah": "abdallah",
+        "mohammed": "mohamed muhammad mohammad",
+        "jennifer": "jen jenny",
     }.items()
 }
 
@@ -127,7 +183,7 @@ def referenced(record: EntityRecord) -> dict[str, str]:
 
 
 def iso_interval(value: str | None) -> tuple[dt.date, dt.date] | None:
-    """"2020", "2020-01" or "2020-01-03" -> the first and last day it covers."""
+    """ "2020", "2020-01" or "2020-01-03" -> the first and last day it covers."""
     if not value or value.startswith("-"):
         return None
     parts = value.split("-")
@@ -274,7 +330,9 @@ def mentions_of(doc: Any) -> list[Mention]:
         surface = ent.span.text
         if _ACRONYM.match(surface) and (surface.isupper() or ent.origin == "acronym"):
             expansion = ent.normalized if ent.normalized and ent.normalized != surface else None
-            out.append(Mention(ent.span, "ORG" if ent.label == "PERSON" else ent.label, surface, "acronym", surface, expansion))
+            out.append(
+                Mention(ent.span, "ORG" if ent.label == "PERSON" else ent.label, surface, "acronym", surface, expansion)
+            )
         else:
             text = ent.normalized or surface
             out.append(Mention(ent.span, ent.label, text, ent.origin))
@@ -294,8 +352,11 @@ def mentions_of(doc: Any) -> list[Mention]:
 ROLE_SYNONYMS: dict[str, tuple[str, ...]] = {
     "head": ("head", "commander", "director", "chief", "leader", "chairman", "chairperson", "president"),
     "chief": ("chief", "head", "commander", "director"),
-    "ceo": ("chief executive",), "chief executive": ("chief executive",), "boss": ("chief executive", "head"),
-    "chief executive officer": ("chief executive",), "commander": ("commander",),
+    "ceo": ("chief executive",),
+    "chief executive": ("chief executive",),
+    "boss": ("chief executive", "head"),
+    "chief executive officer": ("chief executive",),
+    "commander": ("commander",),
     "defense minister": ("defence minister", "minister of defence", "minister of defense", "defense minister"),
     "defence minister": ("defence minister", "minister of defence", "minister of defense", "defense minister"),
     "foreign minister": ("foreign minister", "minister of foreign affairs"),
@@ -315,8 +376,15 @@ def position_matches(position: EntityRecord, role: str) -> bool:
 class Linker:
     """Links an article's mentions to items of a ``KnowledgeBase`` (or anything with its read API)."""
 
-    def __init__(self, kb: Any, *, threshold: float = 0.62, margin: float = 0.08, max_candidates: int = 8,
-                 cache_size: int = 20000) -> None:
+    def __init__(
+        self,
+        kb: Any,
+        *,
+        threshold: float = 0.62,
+        margin: float = 0.08,
+        max_candidates: int = 8,
+        cache_size: int = 20000,
+    ) -> None:
         self.kb = kb
         self.threshold = threshold
         self.margin = margin
@@ -363,7 +431,9 @@ class Linker:
         text = mention.expansion or mention.text
         if text and text != mention.acronym:
             # Fuzzy matching only where a spelling slip matters (people, organisations); places must match a name.
-            fuzzy = mention.label in ("PERSON", "ORG", "EVENT") and not (mention.label == "PERSON" and len(name_key(text).split()) < 2)
+            fuzzy = mention.label in ("PERSON", "ORG", "EVENT") and not (
+                mention.label == "PERSON" and len(name_key(text).split()) < 2
+            )
             qids += [q for q in self.lookup(text, fuzzy=fuzzy, person=mention.label == "PERSON") if q not in qids]
         return [r for r in (self.record(q) for q in qids) if r is not None]
 
@@ -373,7 +443,9 @@ class Linker:
         if mention.label == "PERSON":
             if human:
                 return 1.0
-            bare = not item_values(rec, "P31") and not any(rec.values(p) for p in ("P585", "P580", "P571", "P17", "P625"))
+            bare = not item_values(rec, "P31") and not any(
+                rec.values(p) for p in ("P585", "P580", "P571", "P17", "P625")
+            )
             return 0.4 if bare else None
         if human or is_position(rec):
             return None
@@ -394,8 +466,14 @@ class Linker:
             return 0.0, ""
         return best_name(mention.text, rec, person=mention.label == "PERSON")
 
-    def score(self, mention: Mention, rec: EntityRecord, context: dict[str, EntityRecord], roles: list[Any],
-              day: dt.date | None) -> tuple[float, float, str, list[str]] | None:
+    def score(
+        self,
+        mention: Mention,
+        rec: EntityRecord,
+        context: dict[str, EntityRecord],
+        roles: list[Any],
+        day: dt.date | None,
+    ) -> tuple[float, float, str, list[str]] | None:
         type_score = self._type_score(mention, rec)
         if type_score is None:
             return None
@@ -435,8 +513,14 @@ class Linker:
             break
         return min(total, 1.0), name, matched, reasons
 
-    def _rank(self, mention: Mention, records: list[EntityRecord], context: dict[str, EntityRecord],
-              roles: list[Any], day: dt.date | None) -> list[tuple[float, float, str, list[str], EntityRecord]]:
+    def _rank(
+        self,
+        mention: Mention,
+        records: list[EntityRecord],
+        context: dict[str, EntityRecord],
+        roles: list[Any],
+        day: dt.date | None,
+    ) -> list[tuple[float, float, str, list[str], EntityRecord]]:
         ranked = []
         for rec in records:
             scored = self.score(mention, rec, context, roles, day)
@@ -481,7 +565,12 @@ class Linker:
         linking = Linking()
         by_surname: dict[str, Link] = {}
         for m in mentions:
-            roles = [r for (s, e), rs in roles_by_holder.items() if m.span.start <= s < m.span.end or s <= m.span.start < e for r in rs]
+            roles = [
+                r
+                for (s, e), rs in roles_by_holder.items()
+                if m.span.start <= s < m.span.end or s <= m.span.start < e
+                for r in rs
+            ]
             pool = pools[(m.label, m.text, m.acronym)]
             if roles:
                 pool = pool + self._office_holders(roles, context, {r.qid for r in pool})
@@ -490,8 +579,18 @@ class Linker:
                 earlier = by_surname.get(skeleton(name_key(m.text)))
                 if earlier is not None:
                     rec = earlier.record
-                    linking.links.append(Link(m, rec.qid, rec.label, earlier.score, earlier.name_score, earlier.matched,
-                                              [f"same person as '{earlier.mention.span.text}'"], rec))
+                    linking.links.append(
+                        Link(
+                            m,
+                            rec.qid,
+                            rec.label,
+                            earlier.score,
+                            earlier.name_score,
+                            earlier.matched,
+                            [f"same person as '{earlier.mention.span.text}'"],
+                            rec,
+                        )
+                    )
                     continue
             if not ranked:
                 linking.unlinked.append((m, "no candidate in the knowledge store"))
@@ -505,8 +604,17 @@ class Linker:
                 linking.unlinked.append((m, f"ambiguous: {top[4].qid} {top[0]:.2f} vs {runner[4].qid} {runner[0]:.2f}"))
                 continue
             score, name, matched, reasons, rec = top
-            link = Link(m, rec.qid, rec.label, round(score, 3), round(name, 3), matched, reasons, rec,
-                        (runner[4].qid, round(runner[0], 3)) if runner else None)
+            link = Link(
+                m,
+                rec.qid,
+                rec.label,
+                round(score, 3),
+                round(name, 3),
+                matched,
+                reasons,
+                rec,
+                (runner[4].qid, round(runner[0], 3)) if runner else None,
+            )
             linking.links.append(link)
             if m.label == "PERSON":
                 tokens = name_key(m.text).split()

@@ -5,6 +5,7 @@ Only used when asked (``presslint kb fetch``, ``--kb online``). Polite by defaul
 Entities fetched with ``wbgetentities`` go into the store through ``parse_entity``; ``wbsearchentities`` answers are
 kept in ``search_cache`` with their time, so a repeated lookup makes no request.
 """
+
 from __future__ import annotations
 
 import json
@@ -40,8 +41,18 @@ CREATE TABLE IF NOT EXISTS missing_entities (id INTEGER PRIMARY KEY, fetched_at 
 class WikidataClient:
     """The two API actions presslint needs, rate-limited and retried. No caching here (see OnlineKnowledgeBase)."""
 
-    def __init__(self, endpoint: str = ENDPOINT, *, rate: float = 5.0, timeout: float = 20.0, retries: int = 4,
-                 backoff: float = 1.0, max_wait: float = 60.0, maxlag: int | None = 5, user_agent: str = USER_AGENT) -> None:
+    def __init__(
+        self,
+        endpoint: str = ENDPOINT,
+        *,
+        rate: float = 5.0,
+        timeout: float = 20.0,
+        retries: int = 4,
+        backoff: float = 1.0,
+        max_wait: float = 60.0,
+        maxlag: int | None = 5,
+        user_agent: str = USER_AGENT,
+    ) -> None:
         self.endpoint, self.timeout, self.retries, self.backoff = endpoint, timeout, retries, backoff
         self.max_wait, self.maxlag, self.user_agent = max_wait, maxlag, user_agent
         self.interval = 1.0 / rate if rate > 0 else 0.0
@@ -52,8 +63,16 @@ class WikidataClient:
     # -- the actions -----------------------------------------------------------------------------------------------
     def search(self, name: str, *, language: str = "en", limit: int = 7) -> list[dict[str, Any]]:
         """``wbsearchentities`` hits: dicts with id, label, description and match {type, language, text}."""
-        data = self.get({"action": "wbsearchentities", "search": name, "language": language, "uselang": language,
-                         "type": "item", "limit": str(limit)})
+        data = self.get(
+            {
+                "action": "wbsearchentities",
+                "search": name,
+                "language": language,
+                "uselang": language,
+                "type": "item",
+                "limit": str(limit),
+            }
+        )
         return list(data.get("search", []))
 
     def entities(self, ids: Iterable[str], *, languages: Iterable[str] = LANGUAGES) -> dict[str, dict[str, Any]]:
@@ -61,8 +80,14 @@ class WikidataClient:
         ids = list(dict.fromkeys(ids))
         out: dict[str, dict[str, Any]] = {}
         for i in range(0, len(ids), IDS_PER_REQUEST):
-            data = self.get({"action": "wbgetentities", "ids": "|".join(ids[i:i + IDS_PER_REQUEST]), "props": PROPS,
-                             "languages": "|".join(languages)})
+            data = self.get(
+                {
+                    "action": "wbgetentities",
+                    "ids": "|".join(ids[i : i + IDS_PER_REQUEST]),
+                    "props": PROPS,
+                    "languages": "|".join(languages),
+                }
+            )
             out.update(data.get("entities", {}))
         return out
 
@@ -77,7 +102,7 @@ class WikidataClient:
             self._wait_turn()
             wait: float | None = None
             try:
-                with urllib.request.urlopen(request, timeout=self.timeout) as response:  # noqa: S310 - http(s) endpoint
+                with urllib.request.urlopen(request, timeout=self.timeout) as response:
                     body = response.read()
                     retry_after = response.headers.get("Retry-After")
                 data = json.loads(body)
@@ -92,7 +117,7 @@ class WikidataClient:
                     raise PresslintError(E.E604, url=self.endpoint, reason=f"HTTP {err.code}") from err
                 wait, reason = self._retry_after(err.headers.get("Retry-After"), attempt), f"HTTP {err.code}"
             except (urllib.error.URLError, TimeoutError, OSError) as err:
-                wait, reason = self.backoff * 2 ** attempt, str(getattr(err, "reason", err))
+                wait, reason = self.backoff * 2**attempt, str(getattr(err, "reason", err))
             except ValueError as err:
                 raise PresslintError(E.E604, url=self.endpoint, reason=f"not JSON: {err}") from err
             if attempt < self.retries:
@@ -105,7 +130,7 @@ class WikidataClient:
                 return max(0.0, float(header))
             except ValueError:
                 pass  # an HTTP date: fall back to backoff
-        return self.backoff * 2 ** attempt
+        return self.backoff * 2**attempt
 
     def _wait_turn(self) -> None:
         """Space requests at least ``interval`` apart (also across threads)."""
@@ -126,8 +151,14 @@ class OnlineKnowledgeBase:
     can only answer from what is cached: the API has no reverse lookup by statement value.
     """
 
-    def __init__(self, cache: str | Path, *, client: WikidataClient | None = None, search_limit: int = 7,
-                 max_age: float = 30 * 86400.0) -> None:
+    def __init__(
+        self,
+        cache: str | Path,
+        *,
+        client: WikidataClient | None = None,
+        search_limit: int = 7,
+        max_age: float = 30 * 86400.0,
+    ) -> None:
         self.store = KnowledgeBase(cache)
         self.store.db.executescript(CACHE_SCHEMA)
         self.client = client or WikidataClient()
@@ -142,15 +173,20 @@ class OnlineKnowledgeBase:
         """QIDs ``wbsearchentities`` finds for ``name`` (cached; entities fetched into the store)."""
         query = name.strip()
         row = self.store.db.execute(
-            "SELECT ids, fetched_at FROM search_cache WHERE query=? AND lang=? AND lim=?", (query, language, self.search_limit)
+            "SELECT ids, fetched_at FROM search_cache WHERE query=? AND lang=? AND lim=?",
+            (query, language, self.search_limit),
         ).fetchone()
         if row is not None and time.time() - row[1] < self.max_age:
             return json.loads(row[0])
-        ids = [hit["id"] for hit in self.client.search(query, language=language, limit=self.search_limit) if "id" in hit]
+        ids = [
+            hit["id"] for hit in self.client.search(query, language=language, limit=self.search_limit) if "id" in hit
+        ]
         self.fetch(ids)
         with self.store.db:
-            self.store.db.execute("INSERT OR REPLACE INTO search_cache(query, lang, lim, ids, fetched_at) VALUES (?,?,?,?,?)",
-                                  (query, language, self.search_limit, json.dumps(ids), time.time()))
+            self.store.db.execute(
+                "INSERT OR REPLACE INTO search_cache(query, lang, lim, ids, fetched_at) VALUES (?,?,?,?,?)",
+                (query, language, self.search_limit, json.dumps(ids), time.time()),
+            )
         return ids
 
     def fetch(self, qids: Iterable[str], *, refresh: bool = False) -> list[str]:
@@ -170,14 +206,17 @@ class OnlineKnowledgeBase:
         if missing:
             with self.store.db:
                 now = time.time()
-                self.store.db.executemany("INSERT OR REPLACE INTO missing_entities(id, fetched_at) VALUES (?,?)",
-                                          [(m, now) for m in missing])
+                self.store.db.executemany(
+                    "INSERT OR REPLACE INTO missing_entities(id, fetched_at) VALUES (?,?)", [(m, now) for m in missing]
+                )
         return todo
 
     def _known(self, qid: str) -> bool:
         if self.store.has(qid):
             return True
-        row = self.store.db.execute("SELECT fetched_at FROM missing_entities WHERE id=?", (int(qid.lstrip("Qq")),)).fetchone()
+        row = self.store.db.execute(
+            "SELECT fetched_at FROM missing_entities WHERE id=?", (int(qid.lstrip("Qq")),)
+        ).fetchone()
         return row is not None and time.time() - row[0] < self.max_age
 
     # -- KnowledgeBase's read methods ------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ a second pass (``fill``) fetches whatever P39 target or "of" qualifier a kept en
 The class ids are Wikidata's own (checked by hand against the class tree); extend a group with ``--types`` when a dump
 types something differently.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
@@ -18,83 +19,99 @@ from ..errors import E, PresslintError
 
 # Class groups: name -> P31 values that count as the group.
 PEOPLE = frozenset({"Q5"})  # human
-ORGS = frozenset({
-    "Q43229",  # organization
-    "Q4830453",  # business
-    "Q783794",  # company
-    "Q6881511",  # enterprise
-    "Q7278",  # political party
-    "Q163740",  # nonprofit organization
-    "Q484652",  # international organization
-    "Q245065",  # intergovernmental organization
-    "Q327333",  # government agency
-    "Q176799",  # military unit
-    "Q11204",  # legislature
-    "Q35749",  # parliament
-    "Q192350",  # ministry
-    "Q476028",  # association football club
-    "Q12973014",  # sports team
-    "Q3918",  # university
-    "Q11032",  # newspaper
-    "Q192283",  # news agency
-    "Q17127659",  # terrorist organization
-})
-PLACES = frozenset({
-    "Q515",  # city
-    "Q1549591",  # big city
-    "Q5119",  # capital
-    "Q6256",  # country
-    "Q3624078",  # sovereign state
-    "Q7275",  # state
-    "Q34876",  # province
-    "Q10864048",  # first-level administrative country subdivision
-    "Q486972",  # human settlement
-    "Q3957",  # town
-    "Q245016",  # military base
-    "Q1248784",  # airport
-    "Q644371",  # international airport
-})
-EVENTS = frozenset({
-    "Q198",  # war
-    "Q178561",  # battle
-    "Q350604",  # armed conflict
-    "Q8465",  # civil war
-    "Q645883",  # military operation
-    "Q831663",  # military campaign
-    "Q40231",  # election
-    "Q1076105",  # general election
-    "Q858439",  # presidential election
-    "Q43109",  # referendum
-    "Q3882219",  # assassination
-    "Q2223653",  # terrorist attack
-    "Q45382",  # coup d'état
-    "Q273120",  # protest
-    "Q131569",  # treaty
-})
-POSITIONS = frozenset({
-    "Q4164871",  # position
-    "Q294414",  # public office
-    "Q2285706",  # head of government
-    "Q48352",  # head of state
-    "Q30461",  # president
-    "Q14212",  # prime minister
-    "Q83307",  # minister
-    "Q30185",  # mayor
-    "Q484876",  # chief executive officer
-    "Q121998",  # ambassador
-})
+ORGS = frozenset(
+    {
+        "Q43229",  # organization
+        "Q4830453",  # business
+        "Q783794",  # company
+        "Q6881511",  # enterprise
+        "Q7278",  # political party
+        "Q163740",  # nonprofit organization
+        "Q484652",  # international organization
+        "Q245065",  # intergovernmental organization
+        "Q327333",  # government agency
+        "Q176799",  # military unit
+        "Q11204",  # legislature
+        "Q35749",  # parliament
+        "Q192350",  # ministry
+        "Q476028",  # association football club
+        "Q12973014",  # sports team
+        "Q3918",  # university
+        "Q11032",  # newspaper
+        "Q192283",  # news agency
+        "Q17127659",  # terrorist organization
+    }
+)
+PLACES = frozenset(
+    {
+        "Q515",  # city
+        "Q1549591",  # big city
+        "Q5119",  # capital
+        "Q6256",  # country
+        "Q3624078",  # sovereign state
+        "Q7275",  # state
+        "Q34876",  # province
+        "Q10864048",  # first-level administrative country subdivision
+        "Q486972",  # human settlement
+        "Q3957",  # town
+        "Q245016",  # military base
+        "Q1248784",  # airport
+        "Q644371",  # international airport
+    }
+)
+EVENTS = frozenset(
+    {
+        "Q198",  # war
+        "Q178561",  # battle
+        "Q350604",  # armed conflict
+        "Q8465",  # civil war
+        "Q645883",  # military operation
+        "Q831663",  # military campaign
+        "Q40231",  # election
+        "Q1076105",  # general election
+        "Q858439",  # presidential election
+        "Q43109",  # referendum
+        "Q3882219",  # assassination
+        "Q2223653",  # terrorist attack
+        "Q45382",  # coup d'état
+        "Q273120",  # protest
+        "Q131569",  # treaty
+    }
+)
+POSITIONS = frozenset(
+    {
+        "Q4164871",  # position
+        "Q294414",  # public office
+        "Q2285706",  # head of government
+        "Q48352",  # head of state
+        "Q30461",  # president
+        "Q14212",  # prime minister
+        "Q83307",  # minister
+        "Q30185",  # mayor
+        "Q484876",  # chief executive officer
+        "Q121998",  # ambassador
+    }
+)
 # Never worth keeping, however many sitelinks: Wikimedia pages and science catalogues.
-EXCLUDED = frozenset({
-    "Q4167410",  # Wikimedia disambiguation page
-    "Q13406463",  # Wikimedia list article
-    "Q4167836",  # Wikimedia category
-    "Q11266439",  # Wikimedia template
-    "Q13442814",  # scholarly article
-    "Q16521",  # taxon
-    "Q7187",  # gene
-    "Q8054",  # protein
-})
-GROUPS: dict[str, frozenset[str]] = {"people": PEOPLE, "orgs": ORGS, "places": PLACES, "events": EVENTS, "positions": POSITIONS}
+EXCLUDED = frozenset(
+    {
+        "Q4167410",  # Wikimedia disambiguation page
+        "Q13406463",  # Wikimedia list article
+        "Q4167836",  # Wikimedia category
+        "Q11266439",  # Wikimedia template
+        "Q13442814",  # scholarly article
+        "Q16521",  # taxon
+        "Q7187",  # gene
+        "Q8054",  # protein
+    }
+)
+GROUPS: dict[str, frozenset[str]] = {
+    "people": PEOPLE,
+    "orgs": ORGS,
+    "places": PLACES,
+    "events": EVENTS,
+    "positions": POSITIONS,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,14 +147,21 @@ class Profile:
         if min_sitelinks is not None:
             thresholds = {g: (0 if g == "positions" else min_sitelinks) for g in self.min_sitelinks}
             anymin = None if self.any_min_sitelinks is None else max(self.any_min_sitelinks, min_sitelinks)
-            profile = replace(profile, min_sitelinks=thresholds, any_min_sitelinks=anymin, extra_min_sitelinks=min_sitelinks)
+            profile = replace(
+                profile, min_sitelinks=thresholds, any_min_sitelinks=anymin, extra_min_sitelinks=min_sitelinks
+            )
         if types:
             profile = replace(profile, extra_types=frozenset(types) | profile.extra_types)
         return profile
 
     def describe(self) -> dict[str, Any]:
-        return {"name": self.name, "min_sitelinks": self.min_sitelinks, "any_min_sitelinks": self.any_min_sitelinks,
-                "extra_types": sorted(self.extra_types), "extra_min_sitelinks": self.extra_min_sitelinks}
+        return {
+            "name": self.name,
+            "min_sitelinks": self.min_sitelinks,
+            "any_min_sitelinks": self.any_min_sitelinks,
+            "extra_types": sorted(self.extra_types),
+            "extra_min_sitelinks": self.extra_min_sitelinks,
+        }
 
 
 PROFILES: dict[str, Profile] = {
@@ -147,7 +171,7 @@ PROFILES: dict[str, Profile] = {
     "orgs": Profile("orgs", {"orgs": 1, "positions": 0}),
     "places": Profile("places", {"places": 1}),
     "events": Profile("events", {"events": 0}),
-    "all": Profile("all", {g: 0 for g in GROUPS}, any_min_sitelinks=0),
+    "all": Profile("all", dict.fromkeys(GROUPS, 0), any_min_sitelinks=0),
 }
 
 

@@ -5,6 +5,7 @@ alias and short name with its language and match key), ``name_keys`` (blocking k
 come from), ``statements`` (property, value, qualifiers as JSON, rank), ``meta`` (import state). Numeric ids keep it
 compact: ~60 bytes per name row plus indexes.
 """
+
 from __future__ import annotations
 
 import json
@@ -94,7 +95,7 @@ class KnowledgeBase:
         batch = list({qid_num(r.qid): r for r in records}.items())  # the last record of a QID wins
         with self.db:
             for i in range(0, len(batch), 500):
-                ids = [eid for eid, _ in batch[i:i + 500]]
+                ids = [eid for eid, _ in batch[i : i + 500]]
                 marks = ",".join("?" * len(ids))
                 for (eid,) in self.db.execute(f"SELECT id FROM entities WHERE id IN ({marks})", ids).fetchall():
                     self.delete(f"Q{eid}", commit=False)
@@ -108,13 +109,23 @@ class KnowledgeBase:
                     keys.extend((k, next_row) for k in token_keys(text))
                     next_row += 1
                 statements.extend(
-                    (eid, s.pid, json.dumps(s.value, ensure_ascii=False), json.dumps(s.qualifiers) if s.qualifiers else None, s.rank)
+                    (
+                        eid,
+                        s.pid,
+                        json.dumps(s.value, ensure_ascii=False),
+                        json.dumps(s.qualifiers) if s.qualifiers else None,
+                        s.rank,
+                    )
                     for s in rec.statements
                 )
-            self.db.executemany("INSERT INTO entities(id, label, description, sitelinks, types) VALUES (?,?,?,?,?)", entities)
+            self.db.executemany(
+                "INSERT INTO entities(id, label, description, sitelinks, types) VALUES (?,?,?,?,?)", entities
+            )
             self.db.executemany("INSERT INTO names(rowid, entity, text, lang, kind, key) VALUES (?,?,?,?,?,?)", names)
             self.db.executemany("INSERT OR IGNORE INTO name_keys(key, name) VALUES (?,?)", keys)
-            self.db.executemany("INSERT INTO statements(entity, pid, value, qualifiers, rank) VALUES (?,?,?,?,?)", statements)
+            self.db.executemany(
+                "INSERT INTO statements(entity, pid, value, qualifiers, rank) VALUES (?,?,?,?,?)", statements
+            )
             for key, value in (meta or {}).items():
                 self.db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?,?)", (key, json.dumps(value)))
         return len(batch)
@@ -163,7 +174,8 @@ class KnowledgeBase:
         if not keys or self.key_bucket(keys[0]) > self.MAX_BUCKET:
             return []
         probes = " ".join(
-            f"AND EXISTS (SELECT 1 FROM name_keys b{i} WHERE b{i}.key=? AND b{i}.name=a.name)" for i in range(1, len(keys))
+            f"AND EXISTS (SELECT 1 FROM name_keys b{i} WHERE b{i}.key=? AND b{i}.name=a.name)"
+            for i in range(1, len(keys))
         )
         rows = self.db.execute(
             f"SELECT n.entity, n.text FROM name_keys a JOIN names n ON n.rowid=a.name WHERE a.key=? {probes} LIMIT ?",
@@ -183,7 +195,8 @@ class KnowledgeBase:
         driver, others = usable[0], [k for k in keys if k != usable[0]]
         shared = (
             f"(SELECT COUNT(*) FROM name_keys b WHERE b.name=a.name AND b.key IN ({','.join('?' * len(others))}))"
-            if others else "0"
+            if others
+            else "0"
         )
         rows = self.db.execute(
             f"""SELECT n.entity, e.label, n.text, n.kind, e.sitelinks, e.types, {shared} AS hits
@@ -220,7 +233,9 @@ class KnowledgeBase:
                 "SELECT pid, value, qualifiers, rank FROM statements WHERE entity=?", (eid,)
             )
         ]
-        return EntityRecord(qid=f"Q{eid}", label=row[0], description=row[1], names=names, statements=statements, sitelinks=row[2])
+        return EntityRecord(
+            qid=f"Q{eid}", label=row[0], description=row[1], names=names, statements=statements, sitelinks=row[2]
+        )
 
     def holders(self, position_qid: str) -> list[tuple[str, Statement]]:
         """Who held a position (P39 statements whose value is ``position_qid``), with the statement."""

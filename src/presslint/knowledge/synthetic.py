@@ -4,13 +4,14 @@ Names are random combinations of name parts from several cultures (people), orga
 place names with a country. Loading is bulk: ``executemany`` inside one transaction, blocking keys sorted by SQLite's
 own sorter, indexes created after the rows are in. Entity ids start at Q800000000 so they never pass for real ones.
 """
+
 from __future__ import annotations
 
 import random
 import sqlite3
 import time
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from .keys import name_key, token_keys
@@ -21,14 +22,14 @@ BATCH = 20_000
 
 GIVEN = {
     "english": "James John Robert Michael William David Richard Thomas Mary Patricia Jennifer Linda Elizabeth Susan "
-               "Margaret Sarah Karen Nancy Kenneth Frank George Edward Helen Alice",
+    "Margaret Sarah Karen Nancy Kenneth Frank George Edward Helen Alice",
     "arabic": "Mohammed Ahmed Ali Hassan Hussein Omar Khalid Mustafa Ibrahim Youssef Abdullah Fatima Aisha Zainab "
-              "Maryam Layla Nour Haider Adil Qasim Jamal Salah Tariq Faisal Hamid",
+    "Maryam Layla Nour Haider Adil Qasim Jamal Salah Tariq Faisal Hamid",
     "persian": "Reza Mahmoud Javad Hossein Mehdi Ali-Akbar Mohsen Qasem Esmail Abbas Shirin Parisa Maryam Narges "
-               "Farhad Dariush Kourosh Babak Hamid Saeed",
+    "Farhad Dariush Kourosh Babak Hamid Saeed",
     "kurdish": "Masoud Nechirvan Barham Hoshyar Fuad Kosrat Hero Shilan Dilan Rezan Azad Serwan Karwan Diyar",
     "russian": "Sergei Vladimir Dmitry Alexei Nikolai Ivan Mikhail Andrei Olga Tatiana Natalia Svetlana Yulia "
-               "Yevgeny Anatoly Boris Valentina",
+    "Yevgeny Anatoly Boris Valentina",
     "chinese": "Wei Fang Jing Li Min Jun Hui Lei Yan Xiu Qiang Ming Hong Tao Xin Yong Jie Lan",
     "spanish": "José Juan Luis Carlos Javier Miguel Alejandro Sofía Lucía Carmen Isabel Pablo Diego Andrés Beatriz",
     "french": "Jean Pierre Michel Philippe Nicolas François Emmanuel Marie Nathalie Isabelle Sophie Camille Élise",
@@ -37,11 +38,11 @@ GIVEN = {
 }
 FAMILY = {
     "english": "Smith Johnson Williams Brown Jones Miller Davis Wilson Anderson Taylor Thomas Moore McKenzie "
-               "MacDonald O'Brien Thompson Robinson Clarke Wright Walker",
+    "MacDonald O'Brien Thompson Robinson Clarke Wright Walker",
     "arabic": "al-Maliki al-Abadi al-Kadhimi al-Sudani Abdul-Mahdi al-Hashimi al-Jubouri al-Dulaimi al-Tamimi "
-              "al-Husseini al-Rubaie Allawi al-Sadr al-Hakim Barzani Mansour Haddad Nasser",
+    "al-Husseini al-Rubaie Allawi al-Sadr al-Hakim Barzani Mansour Haddad Nasser",
     "persian": "Soleimani Zarif Rouhani Khamenei Araghchi Larijani Ghalibaf Mousavi Hosseini Ahmadi Karimi Rahimi "
-               "Tehrani Jafari Kazemi",
+    "Tehrani Jafari Kazemi",
     "kurdish": "Barzani Talabani Salih Hussein Mustafa Rasul Osman Kareem Zebari",
     "russian": "Ivanov Petrov Smirnov Kuznetsov Popov Sokolov Lavrov Shoigu Medvedev Volkov Morozova Pavlova",
     "chinese": "Wang Li Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu",
@@ -50,22 +51,127 @@ FAMILY = {
     "german": "Müller Schmidt Schneider Fischer Weber Meyer Wagner Becker Schulz Hoffmann Scholz Merkel",
     "turkish": "Yılmaz Kaya Demir Şahin Çelik Yıldız Erdoğan Öztürk Aydın Arslan",
 }
-PLACE_ROOTS = ("Al", "Bar", "Kir", "Nor", "Sul", "Mos", "Tal", "Ram", "Das", "Ber", "Lin", "Ash", "Hal", "Kar", "Zan",
-               "Bel", "Mar", "Tur", "Val", "Sam", "Qur", "Dah", "Fal", "Hit", "Nas", "Kut", "Yar", "Ost", "Gor", "Wes")
-PLACE_TAILS = ("abad", "ford", "burg", "ville", "iyah", "stan", "grad", "heim", "ton", "kent", "dorf", "ana", "ar",
-               "ash", "iya", "ovo", "sk", "ia", "port", "mouth")
+PLACE_ROOTS = (
+    "Al",
+    "Bar",
+    "Kir",
+    "Nor",
+    "Sul",
+    "Mos",
+    "Tal",
+    "Ram",
+    "Das",
+    "Ber",
+    "Lin",
+    "Ash",
+    "Hal",
+    "Kar",
+    "Zan",
+    "Bel",
+    "Mar",
+    "Tur",
+    "Val",
+    "Sam",
+    "Qur",
+    "Dah",
+    "Fal",
+    "Hit",
+    "Nas",
+    "Kut",
+    "Yar",
+    "Ost",
+    "Gor",
+    "Wes",
+)
+PLACE_TAILS = (
+    "abad",
+    "ford",
+    "burg",
+    "ville",
+    "iyah",
+    "stan",
+    "grad",
+    "heim",
+    "ton",
+    "kent",
+    "dorf",
+    "ana",
+    "ar",
+    "ash",
+    "iya",
+    "ovo",
+    "sk",
+    "ia",
+    "port",
+    "mouth",
+)
 PLACE_PREFIX = ("", "", "", "New ", "North ", "South ", "East ", "West ", "Upper ", "Lower ", "Al ", "Tel ", "Kafr ")
 COUNTRIES = ("Q30", "Q796", "Q794", "Q889", "Q858", "Q183", "Q142", "Q145")
-ORG_HEAD = ("National", "United", "Federal", "Central", "Northern", "Southern", "Eastern", "Western", "Royal",
-            "Popular", "Islamic", "Democratic", "International", "General", "Joint", "Allied", "Independent", "Free")
-ORG_BODY = ("Oil", "Security", "Defence", "Health", "Energy", "Water", "Trade", "Finance", "Press", "Broadcasting",
-            "Rail", "Airways", "Mining", "Telecom", "Mobilization", "Resistance", "Reconstruction", "Justice", "Labour")
-ORG_KIND = ("Company", "Corporation", "Agency", "Authority", "Council", "Front", "Alliance", "Forces", "Command",
-            "Union", "Bank", "Party", "Movement", "Commission", "Ministry", "Brigade", "Group", "Institute")
+ORG_HEAD = (
+    "National",
+    "United",
+    "Federal",
+    "Central",
+    "Northern",
+    "Southern",
+    "Eastern",
+    "Western",
+    "Royal",
+    "Popular",
+    "Islamic",
+    "Democratic",
+    "International",
+    "General",
+    "Joint",
+    "Allied",
+    "Independent",
+    "Free",
+)
+ORG_BODY = (
+    "Oil",
+    "Security",
+    "Defence",
+    "Health",
+    "Energy",
+    "Water",
+    "Trade",
+    "Finance",
+    "Press",
+    "Broadcasting",
+    "Rail",
+    "Airways",
+    "Mining",
+    "Telecom",
+    "Mobilization",
+    "Resistance",
+    "Reconstruction",
+    "Justice",
+    "Labour",
+)
+ORG_KIND = (
+    "Company",
+    "Corporation",
+    "Agency",
+    "Authority",
+    "Council",
+    "Front",
+    "Alliance",
+    "Forces",
+    "Command",
+    "Union",
+    "Bank",
+    "Party",
+    "Movement",
+    "Commission",
+    "Ministry",
+    "Brigade",
+    "Group",
+    "Institute",
+)
 HUMAN, ORG, CITY = "Q5", "Q43229", "Q515"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _part(text: str) -> tuple[str, tuple[str, ...]]:
     """A name part's match key and blocking keys (names are built part by part, so keys are too)."""
     return name_key(text), tuple(token_keys(text))
@@ -111,7 +217,9 @@ def _place(rng: random.Random) -> tuple[str, list[tuple[str, ...]]]:
     return CITY, [(name,), *variants]
 
 
-def generate(entities: int, aliases_per_entity: int, seed: int = 0) -> Iterator[tuple[int, str, list[tuple[str, ...]], str]]:
+def generate(
+    entities: int, aliases_per_entity: int, seed: int = 0
+) -> Iterator[tuple[int, str, list[tuple[str, ...]], str]]:
     """(id, P31 class, names as part tuples with the label first, description)."""
     rng = random.Random(seed)
     for i in range(entities):
@@ -164,8 +272,10 @@ def build_synthetic(path: str | Path, entities: int = 1_000_000, aliases_per_ent
         flush()
         db.execute("INSERT OR IGNORE INTO name_keys(key, name) SELECT key, name FROM raw_keys ORDER BY key, name")
         db.execute("DROP TABLE raw_keys")
-        db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('synthetic', ?)",
-                   (f'{{"entities": {entities}, "aliases_per_entity": {aliases_per_entity}, "seed": {seed}}}',))
+        db.execute(
+            "INSERT OR REPLACE INTO meta(key, value) VALUES ('synthetic', ?)",
+            (f'{{"entities": {entities}, "aliases_per_entity": {aliases_per_entity}, "seed": {seed}}}',),
+        )
     db.executescript(INDEXES)
     db.execute("PRAGMA journal_mode=WAL")
     db.close()
@@ -182,6 +292,6 @@ def sample_names(count: int, *, seed: int = 1) -> list[str]:
         name = " ".join(rng.choice(names))
         if rng.random() < 0.2 and len(name) > 4:  # a dropped letter, as in a misspelling
             i = rng.randrange(1, len(name) - 1)
-            name = name[:i] + name[i + 1:]
+            name = name[:i] + name[i + 1 :]
         out.append(name)
     return out

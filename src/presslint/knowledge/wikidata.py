@@ -3,6 +3,7 @@
 The format is the one of the JSON dumps and of ``wbgetentities``: ``{"id": "Q42", "labels": {lang: {"value"}},
 "aliases": {lang: [{"value"}]}, "descriptions": ..., "claims": {pid: [statement]}, "sitelinks": {...}}``.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -10,16 +11,44 @@ from typing import Any
 
 # Properties kept, with what they mean for the checks.
 PROPERTIES: dict[str, str] = {
-    "P31": "instance of", "P279": "subclass of", "P569": "date of birth", "P570": "date of death",
-    "P39": "position held", "P580": "start time", "P582": "end time", "P642": "of", "P1001": "applies to jurisdiction",
-    "P571": "inception", "P576": "dissolved", "P585": "point in time", "P17": "country", "P276": "location",
-    "P131": "located in the administrative territorial entity", "P159": "headquarters location",
-    "P625": "coordinate location", "P1813": "short name", "P749": "parent organization", "P710": "participant",
-    "P1037": "director / manager", "P488": "chairperson", "P35": "head of state", "P6": "head of government",
-    "P1308": "officeholder", "P106": "occupation", "P27": "country of citizenship", "P361": "part of",
-    "P1448": "official name", "P1449": "nickname", "P793": "significant event", "P2348": "time period",
-    "P607": "conflict", "P241": "military branch", "P410": "military rank", "P108": "employer",
-    "P169": "chief executive officer", "P2389": "organization directed by the office or position",
+    "P31": "instance of",
+    "P279": "subclass of",
+    "P569": "date of birth",
+    "P570": "date of death",
+    "P39": "position held",
+    "P580": "start time",
+    "P582": "end time",
+    "P642": "of",
+    "P1001": "applies to jurisdiction",
+    "P571": "inception",
+    "P576": "dissolved",
+    "P585": "point in time",
+    "P17": "country",
+    "P276": "location",
+    "P131": "located in the administrative territorial entity",
+    "P159": "headquarters location",
+    "P625": "coordinate location",
+    "P1813": "short name",
+    "P749": "parent organization",
+    "P710": "participant",
+    "P1037": "director / manager",
+    "P488": "chairperson",
+    "P35": "head of state",
+    "P6": "head of government",
+    "P1308": "officeholder",
+    "P106": "occupation",
+    "P27": "country of citizenship",
+    "P361": "part of",
+    "P1448": "official name",
+    "P1449": "nickname",
+    "P793": "significant event",
+    "P2348": "time period",
+    "P607": "conflict",
+    "P241": "military branch",
+    "P410": "military rank",
+    "P108": "employer",
+    "P169": "chief executive officer",
+    "P2389": "organization directed by the office or position",
 }
 QUALIFIERS = ("P580", "P582", "P585", "P642", "P1001", "P17", "P276", "P1545")
 LANGUAGES = ("en", "ar", "fa", "ku", "tr", "fr", "de", "es", "ru", "uk", "zh", "mul")
@@ -100,7 +129,11 @@ def parse_entity(data: dict[str, Any], *, languages: tuple[str, ...] = LANGUAGES
             if pid in ("P1813", "P1448", "P1449") and isinstance(value, str):
                 add(value, "mul", "short" if pid == "P1813" else "alias")
     return EntityRecord(
-        qid=data["id"], label=label, description=description, names=names, statements=statements,
+        qid=data["id"],
+        label=label,
+        description=description,
+        names=names,
+        statements=statements,
         sitelinks=len(data.get("sitelinks", {})),
     )
 

@@ -1,4 +1,5 @@
 """Renderers: Report -> text, JSON, HTML, ClaimReview. Renderers format; they never compute findings."""
+
 from __future__ import annotations
 
 FORMATS = ("text", "json", "html")

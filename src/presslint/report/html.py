@@ -2,6 +2,7 @@
 
 All article text goes through ``html.escape``; the page loads nothing from outside (inline CSS, no script).
 """
+
 from __future__ import annotations
 
 from html import escape
@@ -85,8 +86,8 @@ def render_html(report: Report) -> str:
         else ""
     )
     return (
-        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'">'
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
         f"<title>presslint: {title}</title><style>{_CSS}</style></head><body>"
         f"<header><h1>{title}</h1><p>{meta}</p></header><main>"
         f"<article>{_highlight(art.text, report.findings)}</article>"

@@ -1,4 +1,5 @@
 """Versioned JSON output; the shape is documented in ``schema/report.schema.json`` (checked by a test)."""
+
 from __future__ import annotations
 
 import json

@@ -1,4 +1,5 @@
 """Terminal report: findings grouped by category, each with its location and the quoted span."""
+
 from __future__ import annotations
 
 from collections import defaultdict

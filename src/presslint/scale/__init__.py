@@ -1,4 +1,5 @@
 """Scale-out: the same library call (``presslint.check_articles``) mapped over partitions on a Dask cluster."""
+
 from __future__ import annotations
 
 from .batch import BatchSummary, check_partition, expand_inputs, run_batch, run_local

@@ -8,6 +8,7 @@ partition's rows, which are written as failed. Rows reach the Parquet file in in
 
 Dask and pyarrow are the optional ``scale`` extra; they are imported only here.
 """
+
 from __future__ import annotations
 
 import glob
@@ -65,6 +66,7 @@ class BatchSummary:
 
 # ---------------------------------------------------------------- inputs
 
+
 def expand_inputs(inputs: Iterable[str]) -> list[str]:
     """Glob patterns expanded (sorted); other inputs kept as given (ingest reports missing ones as failures)."""
     out: list[str] = []
@@ -116,14 +118,23 @@ def report_row(seq: int, report: Report, *, keep_report: bool = False) -> dict[s
     article, findings = report.article, report.findings
     severities = Counter(f.severity for f in findings)
     row = {
-        "seq": seq, "origin": article.origin, "content_hash": report.provenance.content_hash, "title": article.title,
-        "outlet": article.outlet, "url": article.url, "date": article.date, "language": article.language,
-        "words": len(article.text.split()), "errors": severities["error"], "warnings": severities["warning"],
+        "seq": seq,
+        "origin": article.origin,
+        "content_hash": report.provenance.content_hash,
+        "title": article.title,
+        "outlet": article.outlet,
+        "url": article.url,
+        "date": article.date,
+        "language": article.language,
+        "words": len(article.text.split()),
+        "errors": severities["error"],
+        "warnings": severities["warning"],
         "infos": severities["info"],
         "categories": json.dumps(dict(sorted(Counter(f.category for f in findings).items()))),
         "codes": json.dumps(dict(sorted(Counter(f.code for f in findings).items()))),
         "findings": json.dumps([to_dict(f) for f in findings], ensure_ascii=False, default=_json_default),
-        "error_code": None, "error_message": None,
+        "error_code": None,
+        "error_message": None,
     }
     if keep_report:
         row["report_json"] = json.dumps(report.to_dict(), ensure_ascii=False, default=_json_default)
@@ -136,8 +147,15 @@ def failure_row(seq: int, origin: str | None, code: str, message: str, article: 
     row: dict[str, Any] = {name: None for name, _ in COLUMNS}
     row.update(seq=seq, origin=origin, error_code=code, error_message=message, errors=0, warnings=0, infos=0)
     if article is not None:
-        row.update(content_hash=content_hash(article), title=article.title, outlet=article.outlet, url=article.url,
-                   date=article.date, language=article.language, words=len(article.text.split()))
+        row.update(
+            content_hash=content_hash(article),
+            title=article.title,
+            outlet=article.outlet,
+            url=article.url,
+            date=article.date,
+            language=article.language,
+            words=len(article.text.split()),
+        )
     return row
 
 
@@ -169,17 +187,18 @@ def check_partition(items: list[tuple[int, Any]], settings: Settings, keep_repor
             reports = list(check_articles([a for _, a in articles], settings=settings, nlp=nlp))
             for (seq, _), report in zip(articles, reports):
                 rows[seq] = report_row(seq, report, keep_report=keep_reports)
-        except Exception:  # noqa: BLE001 - find the culprit one by one
+        except Exception:
             for seq, article in articles:
                 try:
                     report = next(iter(check_articles([article], settings=settings, nlp=nlp)))
                     rows[seq] = report_row(seq, report, keep_report=keep_reports)
-                except Exception as err:  # noqa: BLE001 - recorded, the batch goes on
+                except Exception as err:
                     rows[seq] = _analysis_failure(seq, article, err)
     return [rows[seq] for seq in sorted(rows)]
 
 
 # ---------------------------------------------------------------- output
+
 
 class _ParquetSink:
     """Writes rows to Parquet in ``seq`` order (partitions may finish out of order); saves to the store if asked."""
@@ -230,8 +249,10 @@ class _ParquetSink:
 
 # ---------------------------------------------------------------- drivers
 
-def run_local(inputs: Iterable[str], *, settings: Settings | None = None, partition_size: int = 32,
-              keep_reports: bool = False) -> Iterator[dict]:
+
+def run_local(
+    inputs: Iterable[str], *, settings: Settings | None = None, partition_size: int = 32, keep_reports: bool = False
+) -> Iterator[dict]:
     """The single-process run of the same partition function (no Dask): rows in input order."""
     settings = settings or Settings(store=False)
     for chunk in chunked(iter_items(inputs, settings), partition_size):
@@ -244,13 +265,21 @@ def local_cluster(workers: int):
     from distributed import LocalCluster
 
     dask.config.set({"distributed.scheduler.allowed-failures": 0})
-    return LocalCluster(n_workers=workers, processes=True, threads_per_worker=1, dashboard_address=None,
-                        silence_logs=40)
+    return LocalCluster(
+        n_workers=workers, processes=True, threads_per_worker=1, dashboard_address=None, silence_logs=40
+    )
 
 
 def run_batch(
-    inputs: Iterable[str], out: str, *, settings: Settings | None = None, workers: int = 2,
-    scheduler: str | None = None, client=None, partition_size: int = 32, store=None,
+    inputs: Iterable[str],
+    out: str,
+    *,
+    settings: Settings | None = None,
+    workers: int = 2,
+    scheduler: str | None = None,
+    client=None,
+    partition_size: int = 32,
+    store=None,
     progress: Callable[[int, int], None] | None = None,
 ) -> BatchSummary:
     """Check ``inputs`` on Dask and write the Parquet file ``out``; ``store`` (a ``Store``) also keeps the reports.
@@ -295,7 +324,7 @@ def run_batch(
             index, chunk = futures.pop(future.key)
             try:
                 rows = future.result()
-            except Exception as err:  # noqa: BLE001 - a lost worker or a task that raised: its rows fail, job goes on
+            except Exception as err:
                 rows = [_lost_row(seq, item, err) for seq, item in chunk]
             future.release()
             sink.add(index, rows)

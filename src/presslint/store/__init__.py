@@ -9,6 +9,7 @@
 A report is keyed by (article content hash, presslint version, config hash, publication date): re-checking the same
 text with the same rules returns the stored report; a rule or config change makes a new one.
 """
+
 from __future__ import annotations
 
 from ..config import Settings

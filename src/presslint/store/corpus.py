@@ -3,6 +3,7 @@
 Functions take an open ``Store``; writes that belong together run inside ``transaction(store)``. The clustering
 logic lives in ``presslint.corpus``; this module only reads and writes rows.
 """
+
 from __future__ import annotations
 
 import json
@@ -71,26 +72,35 @@ def known_hashes(store: Store, hashes: Iterable[str]) -> set[str]:
     hashes = list(hashes)
     found: set[str] = set()
     for i in range(0, len(hashes), 500):
-        chunk = hashes[i:i + 500]
+        chunk = hashes[i : i + 500]
         marks = ",".join("?" * len(chunk))
-        found.update(row[0] for row in store.conn.execute(
-            f"""SELECT a.content_hash FROM articles a JOIN corpus_articles c ON c.article_id = a.id
-                WHERE a.content_hash IN ({marks})""", chunk))
+        found.update(
+            row[0]
+            for row in store.conn.execute(
+                f"""SELECT a.content_hash FROM articles a JOIN corpus_articles c ON c.article_id = a.id
+                WHERE a.content_hash IN ({marks})""",
+                chunk,
+            )
+        )
     return found
 
 
 def record_error(store: Store, origin: str, code: str, message: str) -> None:
     def work():
         with transaction(store):
-            store.conn.execute("INSERT INTO ingest_errors (origin, code, message, created_at) VALUES (?, ?, ?, ?)",
-                               (origin, code, message, now()))
+            store.conn.execute(
+                "INSERT INTO ingest_errors (origin, code, message, created_at) VALUES (?, ?, ?, ?)",
+                (origin, code, message, now()),
+            )
+
     _guard(store, work)
 
 
 def errors(store: Store, since: str | None = None, limit: int = 100) -> list[dict]:
     rows = store.conn.execute(
         "SELECT id, origin, code, message, created_at FROM ingest_errors WHERE created_at >= ? ORDER BY id DESC LIMIT ?",
-        (since or "", limit)).fetchall()
+        (since or "", limit),
+    ).fetchall()
     return [dict(r) for r in rows]
 
 
@@ -106,15 +116,21 @@ def band_candidates(store: Store, keys: list[tuple[int, int]]) -> list[tuple[int
         return []
     where = " OR ".join("(b.band = ? AND b.key = ?)" for _ in keys)
     params = [v for pair in keys for v in pair]
-    return [tuple(r) for r in store.conn.execute(
-        f"""SELECT DISTINCT c.article_id, c.minhash, c.syndication_group_id
-            FROM minhash_bands b JOIN corpus_articles c ON c.article_id = b.article_id WHERE {where}""", params)]
+    return [
+        tuple(r)
+        for r in store.conn.execute(
+            f"""SELECT DISTINCT c.article_id, c.minhash, c.syndication_group_id
+            FROM minhash_bands b JOIN corpus_articles c ON c.article_id = b.article_id WHERE {where}""",
+            params,
+        )
+    ]
 
 
 def create_group(store: Store, canonical_article_id: int, outlet: str) -> int:
     cur = store.conn.execute(
         "INSERT INTO syndication_groups (canonical_article_id, canonical_outlet, members, created_at) VALUES (?, ?, 0, ?)",
-        (canonical_article_id, outlet, now()))
+        (canonical_article_id, outlet, now()),
+    )
     return cur.lastrowid
 
 
@@ -130,15 +146,22 @@ def merge_groups(store: Store, keep: int, others: list[int]) -> list[int]:
         return []
     conn = store.conn
     marks = ",".join("?" * len(others))
-    moved = conn.execute(f"SELECT count(*) FROM corpus_articles WHERE syndication_group_id IN ({marks})",
-                         others).fetchone()[0]
-    conn.execute(f"UPDATE corpus_articles SET syndication_group_id = ? WHERE syndication_group_id IN ({marks})",
-                 (keep, *others))
+    moved = conn.execute(
+        f"SELECT count(*) FROM corpus_articles WHERE syndication_group_id IN ({marks})", others
+    ).fetchone()[0]
+    conn.execute(
+        f"UPDATE corpus_articles SET syndication_group_id = ? WHERE syndication_group_id IN ({marks})", (keep, *others)
+    )
     conn.execute("UPDATE syndication_groups SET members = members + ? WHERE id = ?", (moved, keep))
     conn.execute(f"DELETE FROM syndication_groups WHERE id IN ({marks})", others)
-    story_ids = [r[0] for r in conn.execute(
-        """SELECT DISTINCT m.story_id FROM corpus_articles c JOIN story_members m ON m.article_id = c.article_id
-           WHERE c.syndication_group_id = ?""", (keep,))]
+    story_ids = [
+        r[0]
+        for r in conn.execute(
+            """SELECT DISTINCT m.story_id FROM corpus_articles c JOIN story_members m ON m.article_id = c.article_id
+           WHERE c.syndication_group_id = ?""",
+            (keep,),
+        )
+    ]
     for story_id in story_ids:
         conn.execute("UPDATE stories SET outlets = ? WHERE id = ?", (_independent_outlets(store, story_id), story_id))
     return story_ids
@@ -148,22 +171,51 @@ def _independent_outlets(store: Store, story_id: int) -> int:
     return store.conn.execute(
         """SELECT count(DISTINCT g.canonical_outlet) FROM story_members m
            JOIN corpus_articles c ON c.article_id = m.article_id
-           JOIN syndication_groups g ON g.id = c.syndication_group_id WHERE m.story_id = ?""", (story_id,)).fetchone()[0]
+           JOIN syndication_groups g ON g.id = c.syndication_group_id WHERE m.story_id = ?""",
+        (story_id,),
+    ).fetchone()[0]
 
 
-def insert_corpus_article(store: Store, *, article_id: int, report_id: int | None, outlet: str, published: str,
-                          date_known: bool, headline: str | None, group_id: int, similarity: float,
-                          minhash: bytes, embedding: bytes, entities: list[str],
-                          bands: list[tuple[int, int]]) -> None:
+def insert_corpus_article(
+    store: Store,
+    *,
+    article_id: int,
+    report_id: int | None,
+    outlet: str,
+    published: str,
+    date_known: bool,
+    headline: str | None,
+    group_id: int,
+    similarity: float,
+    minhash: bytes,
+    embedding: bytes,
+    entities: list[str],
+    bands: list[tuple[int, int]],
+) -> None:
     store.conn.execute(
         """INSERT INTO corpus_articles (article_id, report_id, outlet, published, date_known, headline,
                syndication_group_id, similarity, minhash, embedding, entities, ingested_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-        (article_id, report_id, outlet, published, int(date_known), headline, group_id, similarity, minhash,
-         embedding, json.dumps(entities, ensure_ascii=False), now()))
+        (
+            article_id,
+            report_id,
+            outlet,
+            published,
+            int(date_known),
+            headline,
+            group_id,
+            similarity,
+            minhash,
+            embedding,
+            json.dumps(entities, ensure_ascii=False),
+            now(),
+        ),
+    )
     store.conn.execute("UPDATE syndication_groups SET members = members + 1 WHERE id = ?", (group_id,))
-    store.conn.executemany("INSERT OR IGNORE INTO minhash_bands (band, key, article_id) VALUES (?, ?, ?)",
-                           [(band, key, article_id) for band, key in bands])
+    store.conn.executemany(
+        "INSERT OR IGNORE INTO minhash_bands (band, key, article_id) VALUES (?, ?, ?)",
+        [(band, key, article_id) for band, key in bands],
+    )
 
 
 # -- stories ----------------------------------------------------------------------------------------------------
@@ -171,12 +223,15 @@ def story_of_group(store: Store, group_id: int) -> int | None:
     """The story an earlier copy of this text joined (copies follow their original)."""
     row = store.conn.execute(
         """SELECT m.story_id FROM corpus_articles c JOIN story_members m ON m.article_id = c.article_id
-           WHERE c.syndication_group_id = ? ORDER BY c.article_id LIMIT 1""", (group_id,)).fetchone()
+           WHERE c.syndication_group_id = ? ORDER BY c.article_id LIMIT 1""",
+        (group_id,),
+    ).fetchone()
     return row[0] if row else None
 
 
-def candidate_stories(store: Store, entities: list[str], lo: str, hi: str, *, limit: int = 500
-                      ) -> list[tuple[int, bytes, int]]:
+def candidate_stories(
+    store: Store, entities: list[str], lo: str, hi: str, *, limit: int = 500
+) -> list[tuple[int, bytes, int]]:
     """(story id, centroid blob, shared entities) for stories overlapping [lo, hi] that share an entity, most shared
     first; without entities, the stories of the window (most recent first)."""
     if entities:
@@ -184,11 +239,15 @@ def candidate_stories(store: Store, entities: list[str], lo: str, hi: str, *, li
         rows = store.conn.execute(
             f"""SELECT s.id, s.centroid, count(*) AS shared FROM story_entities e JOIN stories s ON s.id = e.story_id
                 WHERE e.entity IN ({marks}) AND s.last_date >= ? AND s.first_date <= ?
-                GROUP BY s.id ORDER BY shared DESC, s.last_date DESC LIMIT ?""", (*entities, lo, hi, limit))
+                GROUP BY s.id ORDER BY shared DESC, s.last_date DESC LIMIT ?""",
+            (*entities, lo, hi, limit),
+        )
     else:
         rows = store.conn.execute(
             """SELECT id, centroid, 0 FROM stories WHERE last_date >= ? AND first_date <= ?
-               ORDER BY last_date DESC LIMIT ?""", (lo, hi, limit))
+               ORDER BY last_date DESC LIMIT ?""",
+            (lo, hi, limit),
+        )
     return [tuple(r) for r in rows]
 
 
@@ -196,7 +255,9 @@ def create_story(store: Store, *, date: str, headline: str | None, centroid: byt
     stamp = now()
     cur = store.conn.execute(
         """INSERT INTO stories (first_date, last_date, headline, articles, outlets, centroid, created_at, updated_at)
-           VALUES (?, ?, ?, 0, 0, ?, ?, ?)""", (date, date, headline, centroid, stamp, stamp))
+           VALUES (?, ?, ?, 0, 0, ?, ?, ?)""",
+        (date, date, headline, centroid, stamp, stamp),
+    )
     return cur.lastrowid
 
 
@@ -205,23 +266,37 @@ def story_centroid(store: Store, story_id: int) -> tuple[bytes, int]:
     return row[0], row[1]
 
 
-def add_member(store: Store, *, story_id: int, article_id: int, score: float, date: str, headline: str | None,
-               centroid: bytes, entities: list[str]) -> None:
+def add_member(
+    store: Store,
+    *,
+    story_id: int,
+    article_id: int,
+    score: float,
+    date: str,
+    headline: str | None,
+    centroid: bytes,
+    entities: list[str],
+) -> None:
     """Record the membership and bring the story's aggregates up to date (dates, earliest headline, counts)."""
     conn = store.conn
-    conn.execute("INSERT INTO story_members (article_id, story_id, score, joined_at) VALUES (?, ?, ?, ?)",
-                 (article_id, story_id, score, now()))
+    conn.execute(
+        "INSERT INTO story_members (article_id, story_id, score, joined_at) VALUES (?, ?, ?, ?)",
+        (article_id, story_id, score, now()),
+    )
     conn.executemany(
         """INSERT INTO story_entities (entity, story_id, mentions) VALUES (?, ?, 1)
            ON CONFLICT (entity, story_id) DO UPDATE SET mentions = mentions + 1""",
-        [(e, story_id) for e in entities])
+        [(e, story_id) for e in entities],
+    )
     outlets = _independent_outlets(store, story_id)
     conn.execute(
         """UPDATE stories SET
                headline = CASE WHEN ? < first_date OR articles = 0 THEN ? ELSE headline END,
                first_date = min(first_date, ?), last_date = max(last_date, ?),
                articles = articles + 1, outlets = ?, centroid = ?, updated_at = ?
-           WHERE id = ?""", (date, headline, date, date, outlets, centroid, now(), story_id))
+           WHERE id = ?""",
+        (date, headline, date, date, outlets, centroid, now(), story_id),
+    )
 
 
 def stories_since(store: Store, since: str | None = None, limit: int = 50) -> list[StoryRow]:
@@ -229,14 +304,18 @@ def stories_since(store: Store, since: str | None = None, limit: int = 50) -> li
     rows = store.conn.execute(
         """SELECT id, first_date, last_date, headline, articles, outlets, corroborated, contradicted, single_source
            FROM stories
-           WHERE last_date >= ? ORDER BY last_date DESC, id DESC LIMIT ?""", (since or "", limit)).fetchall()
+           WHERE last_date >= ? ORDER BY last_date DESC, id DESC LIMIT ?""",
+        (since or "", limit),
+    ).fetchall()
     return [StoryRow(**dict(r)) for r in rows]
 
 
 def story(store: Store, story_id: int) -> StoryRow | None:
-    row = store.conn.execute("""SELECT id, first_date, last_date, headline, articles, outlets, corroborated,
+    row = store.conn.execute(
+        """SELECT id, first_date, last_date, headline, articles, outlets, corroborated,
                                     contradicted, single_source FROM stories WHERE id = ?""",
-                             (story_id,)).fetchone()
+        (story_id,),
+    ).fetchone()
     return StoryRow(**dict(row)) if row else None
 
 
@@ -252,31 +331,50 @@ def story_members(store: Store, story_id: int) -> list[MemberRow]:
            JOIN articles a ON a.id = c.article_id
            JOIN syndication_groups g ON g.id = c.syndication_group_id
            LEFT JOIN reports r ON r.id = c.report_id
-           WHERE m.story_id = ? ORDER BY c.outlet, c.published, c.article_id""", (story_id,)).fetchall()
+           WHERE m.story_id = ? ORDER BY c.outlet, c.published, c.article_id""",
+        (story_id,),
+    ).fetchall()
     return [MemberRow(**{**dict(r), "canonical": bool(r["canonical"])}) for r in rows]
 
 
 def outlet_counts(store: Store, story_id: int) -> list[tuple[str, int, int]]:
     """(outlet, articles, distinct texts) per outlet of a story."""
-    return [tuple(r) for r in store.conn.execute(
-        """SELECT c.outlet, count(*), count(DISTINCT c.syndication_group_id) FROM story_members m
+    return [
+        tuple(r)
+        for r in store.conn.execute(
+            """SELECT c.outlet, count(*), count(DISTINCT c.syndication_group_id) FROM story_members m
            JOIN corpus_articles c ON c.article_id = m.article_id WHERE m.story_id = ?
-           GROUP BY c.outlet ORDER BY count(*) DESC, c.outlet""", (story_id,))]
+           GROUP BY c.outlet ORDER BY count(*) DESC, c.outlet""",
+            (story_id,),
+        )
+    ]
 
 
 def counts(store: Store) -> dict[str, int]:
-    tables = ("corpus_articles", "syndication_groups", "stories", "story_members", "ingest_errors", "story_claims",
-              "outlet_profiles")
+    tables = (
+        "corpus_articles",
+        "syndication_groups",
+        "stories",
+        "story_members",
+        "ingest_errors",
+        "story_claims",
+        "outlet_profiles",
+    )
     return {t: store.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
 
 
 # -- aligned claims (migration 4) --------------------------------------------------------------------------------
 def member_reports(store: Store, story_id: int) -> list[tuple[int, int, str, int]]:
     """(article id, report id, outlet, syndication group id) of a story's members with a report, oldest first."""
-    return [tuple(r) for r in store.conn.execute(
-        """SELECT c.article_id, c.report_id, c.outlet, c.syndication_group_id FROM story_members m
+    return [
+        tuple(r)
+        for r in store.conn.execute(
+            """SELECT c.article_id, c.report_id, c.outlet, c.syndication_group_id FROM story_members m
            JOIN corpus_articles c ON c.article_id = m.article_id
-           WHERE m.story_id = ? AND c.report_id IS NOT NULL ORDER BY c.published, c.article_id""", (story_id,))]
+           WHERE m.story_id = ? AND c.report_id IS NOT NULL ORDER BY c.published, c.article_id""",
+            (story_id,),
+        )
+    ]
 
 
 def replace_story_claims(store: Store, story_id: int, claims: list[dict]) -> None:
@@ -290,26 +388,49 @@ def replace_story_claims(store: Store, story_id: int, claims: list[dict]) -> Non
         claim_id = conn.execute(
             """INSERT INTO story_claims (story_id, alignment_id, status, independent_outlets, about, text, sides)
                VALUES (?, ?, ?, ?, ?, ?, ?)""",
-            (story_id, c["alignment_id"], c["status"], c["independent_outlets"],
-             json.dumps(c["about"], ensure_ascii=False), c["text"], json.dumps(c["sides"], ensure_ascii=False)),
+            (
+                story_id,
+                c["alignment_id"],
+                c["status"],
+                c["independent_outlets"],
+                json.dumps(c["about"], ensure_ascii=False),
+                c["text"],
+                json.dumps(c["sides"], ensure_ascii=False),
+            ),
         ).lastrowid
         conn.executemany(
             """INSERT OR IGNORE INTO story_claim_members (claim_id, article_id, outlet, start, end, text, position)
                VALUES (?, ?, ?, ?, ?, ?, ?)""",
-            [(claim_id, m["article_id"], m["outlet"], m["start"], m["end"], m["text"], m["position"])
-             for m in c["members"]])
+            [
+                (claim_id, m["article_id"], m["outlet"], m["start"], m["end"], m["text"], m["position"])
+                for m in c["members"]
+            ],
+        )
         conn.executemany(
             """INSERT INTO story_claim_conflicts (claim_id, kind, what, reason,
                    a_article_id, a_outlet, a_start, a_end, a_text, a_value,
                    b_article_id, b_outlet, b_start, b_end, b_text, b_value)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-            [(claim_id, x["kind"], x["what"], x["reason"],
-              *(x[side][k] for side in ("a", "b") for k in ("article_id", "outlet", "start", "end", "text", "value")))
-             for x in c["conflicts"]])
+            [
+                (
+                    claim_id,
+                    x["kind"],
+                    x["what"],
+                    x["reason"],
+                    *(
+                        x[side][k]
+                        for side in ("a", "b")
+                        for k in ("article_id", "outlet", "start", "end", "text", "value")
+                    ),
+                )
+                for x in c["conflicts"]
+            ],
+        )
     conn.execute(
         """UPDATE stories SET corroborated = ?, contradicted = ?, single_source = ?, claims_updated_at = ?
            WHERE id = ?""",
-        (tally["corroborated"], tally["contradicted"], tally["single-source"], now(), story_id))
+        (tally["corroborated"], tally["contradicted"], tally["single-source"], now(), story_id),
+    )
 
 
 def story_claims(store: Store, story_id: int) -> list[dict]:
@@ -318,32 +439,53 @@ def story_claims(store: Store, story_id: int) -> list[dict]:
     conn = store.conn
     rows = conn.execute(
         """SELECT id, alignment_id, status, independent_outlets, about, text, sides FROM story_claims
-           WHERE story_id = ? ORDER BY alignment_id""", (story_id,)).fetchall()
+           WHERE story_id = ? ORDER BY alignment_id""",
+        (story_id,),
+    ).fetchall()
     if not rows:
         return []
     ids = [r["id"] for r in rows]
     members: dict[int, list[dict]] = {i: [] for i in ids}
     conflicts: dict[int, list[dict]] = {i: [] for i in ids}
     for i in range(0, len(ids), 500):
-        chunk = ids[i:i + 500]
+        chunk = ids[i : i + 500]
         marks = ",".join("?" * len(chunk))
         for m in conn.execute(
-                f"""SELECT claim_id, article_id, outlet, start, end, text, position FROM story_claim_members
-                    WHERE claim_id IN ({marks}) ORDER BY claim_id, outlet, article_id, start""", chunk):
-            members[m["claim_id"]].append({k: m[k] for k in ("article_id", "outlet", "start", "end", "text",
-                                                             "position")})
+            f"""SELECT claim_id, article_id, outlet, start, end, text, position FROM story_claim_members
+                    WHERE claim_id IN ({marks}) ORDER BY claim_id, outlet, article_id, start""",
+            chunk,
+        ):
+            members[m["claim_id"]].append(
+                {k: m[k] for k in ("article_id", "outlet", "start", "end", "text", "position")}
+            )
         for x in conn.execute(f"SELECT * FROM story_claim_conflicts WHERE claim_id IN ({marks}) ORDER BY id", chunk):
-            conflicts[x["claim_id"]].append({
-                "kind": x["kind"], "what": x["what"], "reason": x["reason"],
-                **{side: {k: x[f"{side}_{k}"] for k in ("article_id", "outlet", "start", "end", "text", "value")}
-                   for side in ("a", "b")}})
+            conflicts[x["claim_id"]].append(
+                {
+                    "kind": x["kind"],
+                    "what": x["what"],
+                    "reason": x["reason"],
+                    **{
+                        side: {k: x[f"{side}_{k}"] for k in ("article_id", "outlet", "start", "end", "text", "value")}
+                        for side in ("a", "b")
+                    },
+                }
+            )
     out = []
     for r in rows:
         outlets = sorted({m["outlet"] for m in members[r["id"]]})
-        out.append({"alignment_id": r["alignment_id"], "status": r["status"],
-                    "independent_outlets": r["independent_outlets"], "outlets": outlets,
-                    "about": json.loads(r["about"]), "text": r["text"], "sides": json.loads(r["sides"]),
-                    "members": members[r["id"]], "conflicts": conflicts[r["id"]]})
+        out.append(
+            {
+                "alignment_id": r["alignment_id"],
+                "status": r["status"],
+                "independent_outlets": r["independent_outlets"],
+                "outlets": outlets,
+                "about": json.loads(r["about"]),
+                "text": r["text"],
+                "sides": json.loads(r["sides"]),
+                "members": members[r["id"]],
+                "conflicts": conflicts[r["id"]],
+            }
+        )
     return out
 
 
@@ -358,14 +500,17 @@ def add_outlet_counts(store: Store, outlet: str, counts: dict[str, int]) -> None
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (outlet) DO UPDATE SET
                 {", ".join(f"{k} = {k} + excluded.{k}" for k in PROFILE_COUNTS)}, updated_at = excluded.updated_at""",
-        (outlet, *values, now()))
+        (outlet, *values, now()),
+    )
     store.conn.execute(
         """UPDATE outlet_profiles SET
                anonymous_source_rate = CASE WHEN sources > 0 THEN round(1.0 * anonymous_sources / sources, 3) END,
                loaded_language_per_1000_words = CASE WHEN words > 0 THEN round(1000.0 * loaded_language / words, 2)
                                                      ELSE 0 END,
                findings_per_1000_words = CASE WHEN words > 0 THEN round(1000.0 * findings / words, 2) ELSE 0 END
-           WHERE outlet = ?""", (outlet,))
+           WHERE outlet = ?""",
+        (outlet,),
+    )
 
 
 def outlet_profiles(store: Store, outlets: Iterable[str] | None = None, *, limit: int | None = None) -> list[dict]:

@@ -1,4 +1,5 @@
 """Queries over the ``factchecks`` table: imported ClaimReview verdicts (see ``presslint.corpus.claimreview``)."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -7,8 +8,19 @@ from ..errors import E, PresslintError
 from .queries import Store
 from .schema import now
 
-_COLUMNS = ("url", "claim_reviewed", "rating", "rating_value", "best_rating", "worst_rating", "author", "claimant",
-            "date_published", "language", "origin")
+_COLUMNS = (
+    "url",
+    "claim_reviewed",
+    "rating",
+    "rating_value",
+    "best_rating",
+    "worst_rating",
+    "author",
+    "claimant",
+    "date_published",
+    "language",
+    "origin",
+)
 
 
 def save_factchecks(store: Store, factchecks) -> tuple[int, int]:

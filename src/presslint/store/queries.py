@@ -3,6 +3,7 @@
 Every write is its own transaction, so a batch that fails half-way keeps everything stored before the failure.
 SQLite errors become coded ``PresslintError``s (E4xx) for the CLI to print.
 """
+
 from __future__ import annotations
 
 import json
@@ -75,7 +76,7 @@ class Store:
     def close(self) -> None:
         self.conn.close()
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -97,8 +98,17 @@ class Store:
                 self.conn.execute(
                     """INSERT INTO articles (content_hash, title, origin, url, outlet, date, language, text, first_seen)
                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (content_hash) DO NOTHING""",
-                    (prov.content_hash, art.title, art.origin, art.url, art.outlet, art.date, art.language, art.text,
-                     now()),
+                    (
+                        prov.content_hash,
+                        art.title,
+                        art.origin,
+                        art.url,
+                        art.outlet,
+                        art.date,
+                        art.language,
+                        art.text,
+                        now(),
+                    ),
                 )
                 article_id = self.conn.execute(
                     "SELECT id FROM articles WHERE content_hash = ?", (prov.content_hash,)
@@ -108,8 +118,17 @@ class Store:
                                             errors, warnings, infos, report_json)
                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                        ON CONFLICT (article_id, presslint_version, config_hash, publication_date) DO NOTHING""",
-                    (article_id, prov.presslint_version, prov.config_hash, prov.publication_date, now(),
-                     counts["error"], counts["warning"], counts["info"], json.dumps(data, ensure_ascii=False, default=str)),
+                    (
+                        article_id,
+                        prov.presslint_version,
+                        prov.config_hash,
+                        prov.publication_date,
+                        now(),
+                        counts["error"],
+                        counts["warning"],
+                        counts["info"],
+                        json.dumps(data, ensure_ascii=False, default=str),
+                    ),
                 )
                 report_id = self.conn.execute(
                     """SELECT id FROM reports WHERE article_id = ? AND presslint_version = ? AND config_hash = ?
@@ -208,7 +227,7 @@ class Store:
         report.id = row["id"]
         return report
 
-    def _transaction(self) -> "_Transaction":
+    def _transaction(self) -> _Transaction:
         return _Transaction(self.conn)
 
 

@@ -3,6 +3,7 @@
 A migration is a list of statements applied in one transaction together with its row in ``migrations``, so a store
 is never left half-migrated. Append new migrations; never edit one that has shipped.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -244,7 +245,7 @@ LATEST = MIGRATIONS[-1].number
 
 
 def now() -> str:
-    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
 
 
 def applied(conn: sqlite3.Connection) -> list[int]:

@@ -1,4 +1,5 @@
 """Queries over ``article_versions``: every distinct text seen at one URL (see ``presslint.corpus.versions``)."""
+
 from __future__ import annotations
 
 import hashlib

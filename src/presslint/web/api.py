@@ -3,6 +3,7 @@
 Every error is JSON ``{"error": {"code": "E201", "message": "E201: ..."}}`` with an HTTP status that fits it. Library
 errors keep their presslint code; the web layer's own conditions use the "Web (7xx)" codes of ``errors.E``.
 """
+
 from __future__ import annotations
 
 import hmac
@@ -29,7 +30,7 @@ class ApiError(Exception):
         super().__init__(self.message)
 
     @classmethod
-    def coded(cls, status: int, code: str, message: str) -> "ApiError":
+    def coded(cls, status: int, code: str, message: str) -> ApiError:
         """An error that already has its code and message (a library error passed back from a worker)."""
         err = cls.__new__(cls)
         Exception.__init__(err, message)
@@ -46,8 +47,19 @@ def error_response(status: int, code: str, message: str, headers: dict[str, str]
 
 
 # HTTP status of each library error code (default by family: 1xx/3xx the request, 2xx the remote site, 4xx/5xx us).
-_STATUS = {"E104": 413, "E201": 403, "E202": 502, "E203": 502, "E204": 422, "E205": 502,
-           "E401": 404, "E403": 404, "E404": 409, "E709": 408, "E710": 404}
+_STATUS = {
+    "E104": 413,
+    "E201": 403,
+    "E202": 502,
+    "E203": 502,
+    "E204": 422,
+    "E205": 502,
+    "E401": 404,
+    "E403": 404,
+    "E404": 409,
+    "E709": 408,
+    "E710": 404,
+}
 _FAMILY = {"1": 422, "2": 502, "3": 422, "4": 500, "5": 500, "6": 500, "7": 400}
 
 
@@ -59,8 +71,12 @@ def status_of(code: str) -> int:
 class CheckRequest(BaseModel):
     """Exactly one of text, html or url."""
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={
-        "examples": [{"text": "Headline\n\nTwo officials said on Monday that ...", "date": "2024-05-01"}]})
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [{"text": "Headline\n\nTwo officials said on Monday that ...", "date": "2024-05-01"}]
+        },
+    )
 
     text: str | None = Field(None, description="Plain article text; the first short line is taken as the headline.")
     html: str | None = Field(None, description="An HTML page; the article is extracted from it.")
@@ -237,8 +253,13 @@ async def _in_worker(request: Request, job: dict[str, Any]) -> Any:
     try:
         answer = await pool.check(job)
     except Overloaded as busy:
-        raise ApiError(503, E.E704, headers={"Retry-After": str(busy.retry_after)},
-                       in_flight=pool.in_flight, seconds=busy.retry_after) from None
+        raise ApiError(
+            503,
+            E.E704,
+            headers={"Retry-After": str(busy.retry_after)},
+            in_flight=pool.in_flight,
+            seconds=busy.retry_after,
+        ) from None
     except TimedOut:
         raise ApiError(504, E.E705, seconds=pool.timeout) from None
     if answer[0] == "error":
@@ -292,8 +313,9 @@ def get_report(report_id: int, request: Request) -> dict[str, Any]:
     return report_json(_report(request, report_id))
 
 
-@router.get("/reports/{report_id}/html", summary="A stored report as a self-contained HTML page",
-            response_class=HTMLResponse)
+@router.get(
+    "/reports/{report_id}/html", summary="A stored report as a self-contained HTML page", response_class=HTMLResponse
+)
 def get_report_html(report_id: int, request: Request) -> HTMLResponse:
     from ..report import render
 
@@ -325,20 +347,34 @@ def history(request: Request, limit: int = Query(20, ge=1, le=200), offset: int 
 def list_rules() -> list[RuleItem]:
     from .. import rules
 
-    return [RuleItem(code=r.code, name=r.name, severity=r.severity, category=r.category, summary=r.summary,
-                     explanation=r.explanation, example=r.example, default=r.default)
-            for r in rules.catalogue().values()]
+    return [
+        RuleItem(
+            code=r.code,
+            name=r.name,
+            severity=r.severity,
+            category=r.category,
+            summary=r.summary,
+            explanation=r.explanation,
+            example=r.example,
+            default=r.default,
+        )
+        for r in rules.catalogue().values()
+    ]
 
 
 # -- stories (articles from many outlets clustered by `presslint ingest`) -------------------------------------------
-STORY_DOC = ("The story lined up claim by claim (`presslint.corpus.story_view`): the story row, its members outlet by "
-             "outlet, aligned claims (corroborated, contradicted with both sides, single-source) and outlet profiles.")
+STORY_DOC = (
+    "The story lined up claim by claim (`presslint.corpus.story_view`): the story row, its members outlet by "
+    "outlet, aligned claims (corroborated, contradicted with both sides, single-source) and outlet profiles."
+)
 
 
 @router.get("/stories", summary="Stories in the corpus, latest first")
-def list_stories(request: Request,
-                 since: str | None = Query(None, description="Only stories active on or after this date (YYYY-MM-DD)."),
-                 limit: int = Query(50, ge=1, le=500)) -> list[StorySummary]:
+def list_stories(
+    request: Request,
+    since: str | None = Query(None, description="Only stories active on or after this date (YYYY-MM-DD)."),
+    limit: int = Query(50, ge=1, le=500),
+) -> list[StorySummary]:
     from .. import corpus
     from ..pipeline import parse_date
 

@@ -7,6 +7,7 @@ Rails: a request-size limit (413), a deadline for the request body (408), a Cont
 response (no inline script, nothing from other origins), optional bearer-token auth on /api, JSON errors with codes,
 and checks run in worker processes behind a bounded queue (see ``workers``).
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -29,8 +30,10 @@ from .api import ApiError, error_response, router, status_of
 from .workers import WorkerPool
 
 STATIC = Path(__file__).parent / "static"
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
-       "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+    "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+)
 SECURITY_HEADERS = {
     "content-security-policy": CSP,
     "x-content-type-options": "nosniff",
@@ -56,7 +59,7 @@ class ServerConfig:
     body_timeout: float = 15.0  # seconds a request body may take to arrive (then 408)
 
     @classmethod
-    def from_env(cls, **overrides) -> "ServerConfig":
+    def from_env(cls, **overrides) -> ServerConfig:
         config = cls(**{k: v for k, v in overrides.items() if v is not None})
         if config.token is None:
             config.token = os.environ.get("PRESSLINT_TOKEN") or None
@@ -149,8 +152,15 @@ def create_app(config: ServerConfig | None = None, *, start_workers: bool = True
         finally:
             app.state.pool.shutdown()
 
-    app = FastAPI(title="presslint", version=__version__, description=DESCRIPTION, lifespan=lifespan,
-                  docs_url=None, redoc_url=None, openapi_url="/openapi.json")
+    app = FastAPI(
+        title="presslint",
+        version=__version__,
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+        openapi_url="/openapi.json",
+    )
     app.state.config = config
     app.state.pool = WorkerPool(config.settings, workers=config.workers, queue=config.queue, timeout=config.timeout)
     app.include_router(router)
@@ -199,4 +209,3 @@ def openapi_text(app: FastAPI | None = None) -> str:
     """The OpenAPI document as committed in docs/openapi.json (stable key order, trailing newline)."""
     app = app or create_app(ServerConfig(), start_workers=False)
     return json.dumps(app.openapi(), indent=2, ensure_ascii=False) + "\n"
-

@@ -4,6 +4,7 @@ Only knowledge checks (KB0xx: the text disagrees with Wikidata) and contradictio
 with itself) judge a claim; the other rules describe how it is written, so they get no ClaimReview. A report with no
 verdicts gives an empty list. It formats a report; it computes nothing.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -40,8 +41,11 @@ def claim_reviews(report: dict[str, Any], *, report_url: str | None = None) -> l
             "@type": "ClaimReview",
             "claimReviewed": finding["span"]["text"],
             "datePublished": (provenance.get("checked_at") or "")[:10] or None,
-            "author": {"@type": "Organization", "name": "presslint",
-                       "description": f"presslint {provenance.get('presslint_version', '')} automated check".strip()},
+            "author": {
+                "@type": "Organization",
+                "name": "presslint",
+                "description": f"presslint {provenance.get('presslint_version', '')} automated check".strip(),
+            },
             "reviewRating": {
                 "@type": "Rating",
                 "alternateName": finding["message"],

@@ -4,6 +4,7 @@ benchmark), wait until its workers are ready, and stop it afterwards.
     >>> with local_server(home=tmp_path) as server:
     ...     print(server.url)            # http://127.0.0.1:PORT
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -20,8 +21,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 INSTALL_HINT = "Debian Chromium is not installed at /usr/bin/chromium; install it with: bash .ci/browser-deps"
 
 
@@ -43,19 +52,42 @@ class LocalServer:
 
 
 @contextlib.contextmanager
-def local_server(*, home: str | Path, workers: int = 1, queue: int = 8, extra: list[str] | None = None,
-                 env: dict[str, str] | None = None, ready_timeout: float = 90.0) -> Iterator[LocalServer]:
+def local_server(
+    *,
+    home: str | Path,
+    workers: int = 1,
+    queue: int = 8,
+    extra: list[str] | None = None,
+    env: dict[str, str] | None = None,
+    ready_timeout: float = 90.0,
+) -> Iterator[LocalServer]:
     """A server with its store under ``home`` (PRESSLINT_HOME); yields once every worker has loaded the pipeline."""
     home = Path(home)
     home.mkdir(parents=True, exist_ok=True)
     port = free_port()
     log = home / "server.log"
-    command = [sys.executable, "-m", "presslint.cli", "serve", "--host", "127.0.0.1", "--port", str(port),
-               "--workers", str(workers), "--queue", str(queue), "--log-level", "warning", *(extra or [])]
+    command = [
+        sys.executable,
+        "-m",
+        "presslint.cli",
+        "serve",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--workers",
+        str(workers),
+        "--queue",
+        str(queue),
+        "--log-level",
+        "warning",
+        *(extra or []),
+    ]
     environment = {**os.environ, "PRESSLINT_HOME": str(home), **(env or {})}
     with open(log, "wb") as out:
-        process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=environment,
-                                   start_new_session=True)
+        process = subprocess.Popen(
+            command, stdout=out, stderr=subprocess.STDOUT, env=environment, start_new_session=True
+        )
     server = LocalServer(f"http://127.0.0.1:{port}", process, log)
     try:
         deadline = time.monotonic() + ready_timeout

@@ -5,6 +5,7 @@ small dict (the input and per-request options) and its answer is a tuple, never 
 unpicklable crosses the process boundary. The pool admits at most ``workers + queue`` jobs at a time: one more gets
 ``Overloaded`` at once (the API turns it into a fast 503 with Retry-After) instead of waiting for a timeout.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -63,8 +64,11 @@ def run_check(job: dict[str, Any]) -> tuple:
     except PresslintError as err:
         return ("error", err.code, err.message)
     except Exception as err:  # a bug on one article must not kill the worker
-        return ("error", "E502", f"E502: Analyzer 'pipeline' failed on '{job.get('origin', 'api')}': "
-                                 f"{type(err).__name__}: {err}")
+        return (
+            "error",
+            "E502",
+            f"E502: Analyzer 'pipeline' failed on '{job.get('origin', 'api')}': {type(err).__name__}: {err}",
+        )
 
 
 def _check(job: dict[str, Any]) -> dict:
@@ -84,8 +88,9 @@ def _check(job: dict[str, Any]) -> dict:
         article.language = identify(article.text)
     if _STORE is not None:
         pubdate, _ = publication_date(article, settings)
-        stored = _STORE.find(content_hash(article), __version__, settings.config_hash(),
-                             pubdate.isoformat() if pubdate else "unknown")
+        stored = _STORE.find(
+            content_hash(article), __version__, settings.config_hash(), pubdate.isoformat() if pubdate else "unknown"
+        )
         if stored is not None:
             stored.article = article  # same text; keep where it came from this time
             return report_json(stored)
@@ -117,8 +122,9 @@ class WorkerPool:
     def _new_executor(self) -> ProcessPoolExecutor:
         # spawn, not fork: the server process has threads (event loop, thread pool) that fork would copy mid-flight.
         context = multiprocessing.get_context("spawn")
-        return ProcessPoolExecutor(self.workers, mp_context=context, initializer=_start_worker,
-                                   initargs=(self.settings,))
+        return ProcessPoolExecutor(
+            self.workers, mp_context=context, initializer=_start_worker, initargs=(self.settings,)
+        )
 
     async def start(self) -> None:
         self._executor = self._new_executor()
@@ -160,7 +166,7 @@ class WorkerPool:
         future.add_done_callback(finished)
         try:
             return await asyncio.wait_for(asyncio.wrap_future(future), self.timeout)
-        except asyncio.TimeoutError:
+        except TimeoutError:
             raise TimedOut() from None
         except BrokenProcessPool:  # the worker running this job died; the next submit restarts the pool
             return ("error", "E502", "E502: Analyzer 'pipeline' failed on 'api': the worker process died")
@@ -169,5 +175,10 @@ class WorkerPool:
         self.in_flight -= 1
 
     def status(self) -> dict[str, Any]:
-        return {"ready": self.ready, "workers": self.workers, "queue": self.queue, "in_flight": self.in_flight,
-                "rejected": self.rejected}
+        return {
+            "ready": self.ready,
+            "workers": self.workers,
+            "queue": self.queue,
+            "in_flight": self.in_flight,
+            "rejected": self.rejected,
+        }
