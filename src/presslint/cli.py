@@ -37,7 +37,7 @@ class PresslintGroup(click.Group):
         try:
             return super().invoke(ctx)
         except PresslintError as err:
-            click.echo(f"error: {err.message}", err=True)
+            click.echo(f"error: {err.for_interface('cli')}", err=True)
             ctx.exit(EXIT_ERROR)
 
 
@@ -160,7 +160,7 @@ def check(
     for item in _reports(inputs, settings):
         if not isinstance(item, Report):  # an IngestFailure
             failures += 1
-            click.echo(f"error: {item.message}", err=True)
+            click.echo(f"error: {item.error.for_interface('cli') if item.error else item.message}", err=True)
             continue
         report = item
         if write_baseline_path:
@@ -345,6 +345,27 @@ def rules_cmd(codes, fmt) -> None:
         click.echo(f"{rule.code}  {rule.name}  [{rule.severity}]  {rule.summary}")
         if codes:
             click.echo(f"\n{rule.explanation}\n\nExample: {rule.example}\n")
+
+
+@main.command("errors")
+@click.argument("codes", nargs=-1)
+@click.option("--format", "fmt", default="text", show_default=True, help="text or markdown (docs/errors.md).")
+def errors_cmd(codes, fmt) -> None:
+    """List the coded errors and warnings, or explain the given codes (e.g. `presslint errors E201`)."""
+    from . import errors
+
+    _check_format(fmt, ("text", "markdown"))
+    if fmt == "markdown":
+        click.echo(errors.render_markdown(), nl=False)
+        return
+    wanted = {c.upper() for c in codes}
+    for entry in errors.entries():
+        if wanted and entry.code not in wanted:
+            continue
+        family = entry.family
+        where = f"{family.name}, exit {entry.exit_code}, HTTP {entry.http_status}" if family else "warning"
+        hint = f" (CLI: {entry.hints['cli']})" if "cli" in entry.hints else ""
+        click.echo(f"{entry.code}  [{where}]  {entry.template}{hint}")
 
 
 # -- store commands -------------------------------------------------------------------------------------------------

@@ -20,10 +20,9 @@ quiet_option = click.option("--quiet", is_flag=True, help="No progress messages 
 
 
 def _run(task: str, out: str | None, quiet: bool, run) -> None:
-    try:
-        import sklearn  # noqa: F401
-    except ImportError:
-        raise click.ClickException("scikit-learn is needed: pip install 'presslint[eval]'") from None
+    from .extras import require
+
+    require("eval", "presslint eval", "sklearn")
     from importlib import import_module
 
     module = import_module(f"presslint.evaluation.{task}")

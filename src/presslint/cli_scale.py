@@ -51,16 +51,11 @@ def batch(inputs, out, workers, scheduler, partition_size, to_store, config_path
     categories and codes (JSON counts), findings (JSON), error_code, error_message.
     """
     from .config import load_settings
+    from .extras import require
     from .pipeline import parse_date
     from .scale.batch import print_progress, run_batch
 
-    try:
-        import distributed  # noqa: F401
-        import pyarrow  # noqa: F401
-    except ImportError as err:
-        raise click.ClickException(
-            f"presslint batch needs the scale extra: pip install 'presslint[scale]' ({err})"
-        ) from err
+    require("scale", "presslint batch", "distributed", "pyarrow")
     settings = load_settings(config_path)
     if date:
         parse_date(date)

@@ -72,14 +72,14 @@ def serve(
     Checks run in worker processes behind a bounded queue. Without --token anyone who can reach the port can use
     the API: keep the default loopback --host, or set a token.
     """
-    try:
-        import uvicorn
+    from .extras import require
 
-        from .web.app import ServerConfig, create_app
-    except ImportError as err:  # the web extra is not installed
-        raise click.ClickException(f"the web server needs the 'web' extra ({err.name} is missing)") from err
+    require("web", "The web server", "fastapi", "uvicorn")
+    import uvicorn
+
     from .config import load_settings
     from .pipeline import parse_date
+    from .web.app import ServerConfig, create_app
 
     settings = load_settings(config_path)
     if date:

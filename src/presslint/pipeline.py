@@ -10,8 +10,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from . import __version__, rules
-from .config import Settings
-from .errors import E, PresslintError, W, notice_code
+from .config import Settings, parse_date
+from .errors import PresslintError, W
 from .model import Article, Finding, Notice, Provenance, Report, Span
 
 MIN_WORDS = 30
@@ -19,13 +19,6 @@ MIN_WORDS = 30
 
 def content_hash(article: Article) -> str:
     return hashlib.sha256(article.text.encode("utf-8")).hexdigest()
-
-
-def parse_date(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value[:10])
-    except (TypeError, ValueError) as err:
-        raise PresslintError(E.E304, value=value) from err
 
 
 def publication_date(article: Article, settings: Settings) -> tuple[dt.date | None, str]:
@@ -84,7 +77,7 @@ def check_articles(
         if checker is not None and not _skip(article):
             doc._.pl_findings.extend(checker.check(doc))
         elif checker is None:
-            notices.append(Notice(notice_code(W.W003), W.W003))
+            notices.append(Notice(W.W003.code, W.W003.format()))
         yield build_report(doc, article, pubdate, date_source, notices, settings)
 
 
@@ -111,13 +104,13 @@ def _pre_notices(article: Article, pubdate: dt.date | None) -> list[Notice]:
     if _skip(article):
         from .ingest.language import language_name
 
-        notices.append(Notice(notice_code(W.W001), W.W001.format(language=language_name(article.language))))
+        notices.append(Notice(W.W001.code, W.W001.format(language=language_name(article.language))))
         return notices
     if pubdate is None:
-        notices.append(Notice(notice_code(W.W002), W.W002))
+        notices.append(Notice(W.W002.code, W.W002.format()))
     words = len(article.text.split())
     if words < MIN_WORDS:
-        notices.append(Notice(notice_code(W.W004), W.W004.format(words=words)))
+        notices.append(Notice(W.W004.code, W.W004.format(words=words)))
     return notices
 
 

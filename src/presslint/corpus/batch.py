@@ -112,7 +112,8 @@ def ingest(
                 except PresslintError as err:
                     _fail(store, summary, _origin(article), err.code, err.message)
                 except Exception as err:  # a bug on one article must not stop the batch
-                    _fail(store, summary, _origin(article), "E406", f"{type(err).__name__}: {err}")
+                    failure = PresslintError(E.E406, path=store.path, reason=f"{type(err).__name__}: {err}")
+                    _fail(store, summary, _origin(article), failure.code, failure.message)
             _align(store, changed, summary, nlp)
             bar.update(len(chunk))
             bar.set_postfix(stored=summary.stored, skipped=summary.skipped, failed=summary.failed, refresh=False)
@@ -129,7 +130,9 @@ def _align(store: Store, story_ids: list[int], summary: IngestSummary, nlp) -> N
         except PresslintError as err:
             _fail(store, summary, f"story {story_id}", err.code, err.message)
         except Exception as err:  # the story keeps its previous alignment; the batch goes on
-            _fail(store, summary, f"story {story_id}", "E406", f"claim alignment: {type(err).__name__}: {err}")
+            reason = f"claim alignment of story {story_id}: {type(err).__name__}: {err}"
+            failure = PresslintError(E.E406, path=store.path, reason=reason)
+            _fail(store, summary, f"story {story_id}", failure.code, failure.message)
 
 
 def _origin(article: Article) -> str:

@@ -11,7 +11,7 @@ import codecs
 import re
 from dataclasses import dataclass, field
 
-from ..errors import E, PresslintError, W, format_warning, notice_code
+from ..errors import E, PresslintError, W
 
 # Magic numbers of formats people hand us by mistake.
 _MAGIC = (
@@ -138,7 +138,7 @@ def _strict_or_replaced(data: bytes, encoding: str, origin: str) -> Decoded:
 
 
 def _replaced(data: bytes, encoding: str) -> Decoded:
-    notice = {"code": notice_code(W.W005), "message": format_warning(W.W005, encoding=encoding.upper())}
+    notice = {"code": W.W005.code, "message": W.W005.format(encoding=encoding.upper())}
     return Decoded(data.decode(encoding, errors="replace"), encoding, [notice])
 
 

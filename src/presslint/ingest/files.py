@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from ..config import Settings
-from ..errors import E, PresslintError, W, format_warning, notice_code
+from ..errors import E, PresslintError, W
 from ..model import Article
 from .decode import declared_charset, decode
 from .html import from_html, looks_like_html
@@ -221,8 +221,7 @@ def _record_fields(record: dict[str, Any], bad) -> dict[str, Any]:
     if "date" in fields:
         iso = iso_date(fields["date"])
         if iso is None:
-            message = format_warning(W.W006, value=fields["date"])
-            fields["_notices"] = [{"code": notice_code(W.W006), "message": message}]
+            fields["_notices"] = [{"code": W.W006.code, "message": W.W006.format(value=fields["date"])}]
             del fields["date"]
         else:
             fields["date"] = iso

@@ -26,7 +26,7 @@ from ..config import Settings
 from ..errors import E, PresslintError
 from ..model import Article, Report, to_dict
 
-ERROR_CODE_ANALYSIS = "E502"
+ERROR_CODE_ANALYSIS = E.E502.code
 _GLOB_CHARS = frozenset("*?[")
 
 # name -> pyarrow type name; one row per article.

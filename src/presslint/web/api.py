@@ -1,7 +1,7 @@
 """The HTTP API (/api/v1): check an article, read stored reports, history, rules, ClaimReview, stories.
 
-Every error is JSON ``{"error": {"code": "E201", "message": "E201: ..."}}`` with an HTTP status that fits it. Library
-errors keep their presslint code; the web layer's own conditions use the "Web (7xx)" codes of ``errors.E``.
+Every error is JSON ``{"error": {"code": ..., "message": ...}}`` with the HTTP status its catalogue entry gives.
+Library errors keep their presslint code; the web layer's own conditions use the "Web (7xx)" codes of ``errors.E``.
 """
 
 from __future__ import annotations
@@ -15,56 +15,29 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..errors import E, PresslintError
+from ..errors import E, Entry, PresslintError
 from ..store import HistoryRow
 from .claimreview import claim_reviews
 from .workers import Overloaded, TimedOut
 
 
-class ApiError(Exception):
-    def __init__(self, status: int, template: str, headers: dict[str, str] | None = None, **kwargs: Any) -> None:
-        self.status = status
-        self.code = template.split(":", 1)[0]
-        self.message = template.format(**kwargs)
-        self.headers = headers or {}
-        super().__init__(self.message)
+class ApiError(PresslintError):
+    """A coded error with HTTP headers to send with it (Retry-After, WWW-Authenticate)."""
 
-    @classmethod
-    def coded(cls, status: int, code: str, message: str) -> ApiError:
-        """An error that already has its code and message (a library error passed back from a worker)."""
-        err = cls.__new__(cls)
-        Exception.__init__(err, message)
-        err.status, err.code, err.message, err.headers = status, code, message, {}
-        return err
+    def __init__(self, entry: Entry, headers: dict[str, str] | None = None, **kwargs: Any) -> None:
+        super().__init__(entry, **kwargs)
+        self.headers = headers or {}
 
 
 def error_body(code: str, message: str) -> dict[str, Any]:
     return {"error": {"code": code, "message": message}}
 
 
-def error_response(status: int, code: str, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
-    return JSONResponse(error_body(code, message), status_code=status, headers=headers)
-
-
-# HTTP status of each library error code (default by family: 1xx/3xx the request, 2xx the remote site, 4xx/5xx us).
-_STATUS = {
-    "E104": 413,
-    "E201": 403,
-    "E202": 502,
-    "E203": 502,
-    "E204": 422,
-    "E205": 502,
-    "E401": 404,
-    "E403": 404,
-    "E404": 409,
-    "E709": 408,
-    "E710": 404,
-}
-_FAMILY = {"1": 422, "2": 502, "3": 422, "4": 500, "5": 500, "6": 500, "7": 400}
-
-
-def status_of(code: str) -> int:
-    return _STATUS.get(code) or _FAMILY.get(code[1:2], 500)
+def error_response(
+    err: PresslintError, headers: dict[str, str] | None = None, *, status: int | None = None
+) -> JSONResponse:
+    """The JSON answer for a coded error, with the status its catalogue entry gives (or ``status``)."""
+    return JSONResponse(error_body(err.code, err.message), status_code=status or err.http_status, headers=headers)
 
 
 # -- request and response models ------------------------------------------------------------------------------------
@@ -206,7 +179,7 @@ def require_token(request: Request, credentials: HTTPAuthorizationCredentials | 
         return
     given = credentials.credentials if credentials else ""
     if not hmac.compare_digest(given.encode(), token.encode()):
-        raise ApiError(401, E.E703, headers={"WWW-Authenticate": "Bearer"})
+        raise ApiError(E.E703, headers={"WWW-Authenticate": "Bearer"})
 
 
 router = APIRouter(prefix="/api/v1", dependencies=[Depends(require_token)], responses=_ERRORS)
@@ -241,8 +214,8 @@ async def check(body: CheckRequest, request: Request) -> dict[str, Any]:
     config = request.app.state.config
     try:
         return await _in_worker(request, _job(body, config))
-    except ApiError as err:
-        if err.code == "E201":
+    except PresslintError as err:
+        if err.entry is E.E201:
             err.message = web_private_message(err.message, server_allows=config.allow_private)
         raise
 
@@ -254,29 +227,24 @@ async def _in_worker(request: Request, job: dict[str, Any]) -> Any:
         answer = await pool.check(job)
     except Overloaded as busy:
         raise ApiError(
-            503,
             E.E704,
             headers={"Retry-After": str(busy.retry_after)},
             in_flight=pool.in_flight,
             seconds=busy.retry_after,
         ) from None
     except TimedOut:
-        raise ApiError(504, E.E705, seconds=pool.timeout) from None
+        raise ApiError(E.E705, seconds=pool.timeout) from None
     if answer[0] == "error":
         _, code, message = answer
-        raise ApiError.coded(status_of(code), code, message)
+        raise PresslintError.passed_on(code, message)
     return answer[1]
 
 
-_CLI_HINT = "; pass --allow-private to allow it"
-
-
 def web_private_message(message: str, *, server_allows: bool) -> str:
-    """E201 as a web client should read it: the CLI's "pass --allow-private" means nothing to someone using the API."""
-    head = message.split(_CLI_HINT, 1)[0]
+    """E201 as a web client should read it: what this server allows, not the CLI's flag."""
     if server_allows:
-        return head + '; this server allows it: send "allow_private": true with the request'
-    return head + "; this server was started without --allow-private, so it never fetches such addresses"
+        return message + '; this server allows it: send "allow_private": true with the request'
+    return message + "; this server was started without --allow-private, so it never fetches such addresses"
 
 
 def _job(body: CheckRequest, config) -> dict[str, Any]:
@@ -284,13 +252,13 @@ def _job(body: CheckRequest, config) -> dict[str, Any]:
 
     given = [name for name in ("text", "html", "url") if getattr(body, name) is not None]
     if len(given) != 1:
-        raise ApiError(422, E.E702, reason="give exactly one of 'text', 'html' or 'url'")
+        raise ApiError(E.E702, reason="give exactly one of 'text', 'html' or 'url'")
     name = given[0]
     value = getattr(body, name)
     if not value.strip():
         raise PresslintError(E.E102, path=body.filename or f"the request's '{name}'")
     if body.allow_private and not config.allow_private:
-        raise ApiError(403, E.E706)
+        raise ApiError(E.E706)
     changes: dict[str, Any] = {"allow_private": bool(body.allow_private and config.allow_private)}
     if body.date:
         parse_date(body.date)
@@ -390,5 +358,5 @@ def get_story(story_id: int, request: Request) -> StoryView:
 
     view = corpus.story_view(_store(request), story_id)
     if view is None:
-        raise ApiError(404, E.E710, id=story_id)
+        raise ApiError(E.E710, id=story_id)
     return StoryView(**view)

@@ -26,7 +26,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from .. import __version__
 from ..config import Settings
 from ..errors import E, PresslintError
-from .api import ApiError, error_response, router, status_of
+from .api import ApiError, error_response, router
 from .workers import WorkerPool
 
 STATIC = Path(__file__).parent / "static"
@@ -42,7 +42,7 @@ SECURITY_HEADERS = {
 }
 DESCRIPTION = """presslint's HTTP API: check a news article (text, HTML or a URL) and get span-anchored findings.
 
-Errors are JSON `{"error": {"code": "E201", "message": "..."}}`. When the server has a token (`PRESSLINT_TOKEN` or
+Errors are JSON `{"error": {"code": "E...", "message": "..."}}`. When the server has a token (`PRESSLINT_TOKEN` or
 `presslint serve --token`), every `/api` route needs `Authorization: Bearer <token>`. When every worker is busy and
 the queue is full, `POST /api/v1/check` answers 503 at once with `Retry-After`."""
 
@@ -112,11 +112,11 @@ class BodyLimit:
         await self.app(scope, replay, send)
 
     async def _refuse(self, scope, receive, send):
-        response = error_response(413, "E701", E.E701.format(limit=self.limit), {"connection": "close"})
+        response = error_response(PresslintError(E.E701, limit=self.limit), {"connection": "close"})
         await response(scope, receive, send)
 
     async def _too_slow(self, scope, receive, send):
-        response = error_response(408, "E709", E.E709.format(seconds=f"{self.timeout:g}"), {"connection": "close"})
+        response = error_response(PresslintError(E.E709, seconds=f"{self.timeout:g}"), {"connection": "close"})
         await response(scope, receive, send)
 
 
@@ -181,28 +181,24 @@ def create_app(config: ServerConfig | None = None, *, start_workers: bool = True
 
 
 def _add_error_handlers(app: FastAPI) -> None:
-    @app.exception_handler(ApiError)
-    async def api_error(_request, err: ApiError):
-        return error_response(err.status, err.code, err.message, err.headers)
-
     @app.exception_handler(PresslintError)
     async def presslint_error(_request, err: PresslintError):
-        return error_response(status_of(err.code), err.code, err.message)
+        return error_response(err, err.headers if isinstance(err, ApiError) else None)
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(_request, err: RequestValidationError):
         reasons = "; ".join(f"{'.'.join(str(p) for p in e.get('loc', ()))}: {e.get('msg')}" for e in err.errors()[:5])
-        return error_response(422, "E702", E.E702.format(reason=reasons or "invalid request"))
+        return error_response(PresslintError(E.E702, reason=reasons or "invalid request"))
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, err: StarletteHTTPException):
         if err.status_code == 404:
-            return error_response(404, "E707", E.E707.format(path=request.url.path))
-        return error_response(err.status_code, "E702", E.E702.format(reason=err.detail))
+            return error_response(PresslintError(E.E707, path=request.url.path))
+        return error_response(PresslintError(E.E702, reason=err.detail), status=err.status_code)
 
     @app.exception_handler(Exception)
     async def internal(_request, err: Exception):
-        return error_response(500, "E708", E.E708.format(reason=type(err).__name__))
+        return error_response(PresslintError(E.E708, reason=type(err).__name__))
 
 
 def openapi_text(app: FastAPI | None = None) -> str:

@@ -17,7 +17,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from ..config import Settings
-from ..errors import PresslintError
+from ..errors import E, PresslintError
 
 # Set in each worker process by _start_worker.
 _NLP = None
@@ -66,8 +66,8 @@ def run_check(job: dict[str, Any]) -> tuple:
     except Exception as err:  # a bug on one article must not kill the worker
         return (
             "error",
-            "E502",
-            f"E502: Analyzer 'pipeline' failed on '{job.get('origin', 'api')}': {type(err).__name__}: {err}",
+            E.E502.code,
+            E.E502.format(name="pipeline", origin=job.get("origin", "api"), reason=f"{type(err).__name__}: {err}"),
         )
 
 
@@ -169,7 +169,8 @@ class WorkerPool:
         except TimeoutError:
             raise TimedOut() from None
         except BrokenProcessPool:  # the worker running this job died; the next submit restarts the pool
-            return ("error", "E502", "E502: Analyzer 'pipeline' failed on 'api': the worker process died")
+            died = E.E502.format(name="pipeline", origin="api", reason="the worker process died")
+            return ("error", E.E502.code, died)
 
     def _release(self) -> None:
         self.in_flight -= 1
