@@ -33,9 +33,8 @@ def nlp():
 @pytest.fixture(scope="session")
 def bare_nlp():
     """The model with presslint's sentence splitter but none of its analyzers (for tests of parse-level helpers)."""
-    from presslint.nlp import load_model, register_extensions
+    from presslint.nlp import load_model
 
-    register_extensions()
     return load_model()
 
 

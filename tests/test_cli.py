@@ -16,7 +16,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from presslint import __version__, cli, pipeline, rules
+from presslint import __version__, checker, cli, rules
 from presslint.model import Finding, Notice, Provenance, Report, Span
 from presslint.rules import Rule
 from presslint.store import Store
@@ -43,17 +43,19 @@ INFO = (
 
 
 class FakePipeline:
-    """Stands in for pipeline.check_articles: counts the articles it analyses."""
+    """Stands in for the checker's analysis (Checker._analyse_here): counts the articles it analyses."""
 
     def __init__(self) -> None:
         self.analysed: list[str] = []
 
-    def __call__(self, articles, *, settings=None, nlp=None, batch_size=16):
-        for article in articles:
+    def __call__(self, the_checker, jobs):
+        settings = the_checker.settings
+        for job in jobs:
+            article = job.article
             if "CRASH" in article.text:
                 raise RuntimeError("analyzer crashed")
             self.analysed.append(article.origin)
-            pubdate, source = pipeline.publication_date(article, settings)
+            pubdate, source = checker.publication_date(article, settings)
             raw = []
             for marker, code in MARKERS.items():
                 for m in re.finditer(re.escape(marker), article.text):
@@ -68,19 +70,18 @@ class FakePipeline:
                 settings.config_hash(),
                 pubdate.isoformat() if pubdate else "unknown",
                 source,
-                pipeline.content_hash(article),
+                checker.content_hash(article),
                 dt.datetime.now(dt.UTC).isoformat(),
             )
-            report = Report(article=article, provenance=prov, notices=[Notice("W002", "W002: no date")])
-            report.findings = pipeline.select_findings(raw, settings)
-            yield pipeline.locate(report)
+            yield Report(article=article, provenance=prov, findings=raw, notices=[Notice("W002", "W002: no date")])
 
 
 @pytest.fixture
 def fake(monkeypatch):
     monkeypatch.setattr(rules, "catalogue", lambda: FAKE_RULES)
     fake_pipeline = FakePipeline()
-    monkeypatch.setattr(pipeline, "check_articles", fake_pipeline)
+    monkeypatch.setattr(checker.Checker, "_analyse_here", lambda self, jobs: fake_pipeline(self, jobs))
+    monkeypatch.setattr(checker, "default_jobs", lambda: 1)  # the fake counts in this process
     return fake_pipeline
 
 
@@ -399,7 +400,7 @@ def test_cli_colour_only_on_a_terminal_without_no_color(monkeypatch, no_color, o
         monkeypatch.delenv("NO_COLOR", raising=False)
     else:
         monkeypatch.setenv("NO_COLOR", no_color)
-    assert cli._colour(output) is expected
+    assert cli.options.colour(output) is expected
 
 
 def test_cli_store_write_error_is_coded(fake, run, articles, tmp_path, monkeypatch):

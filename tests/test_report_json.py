@@ -39,3 +39,20 @@ def test_report_json_spans_index_the_carried_text(check_text):
 
 def test_report_json_schema_is_itself_valid():
     jsonschema.Draft202012Validator.check_schema(SCHEMA)
+
+
+def test_report_json_schema_is_generated_from_the_records():
+    from presslint.report.schema import schema_text
+
+    committed = Path(presslint.__file__).parent / "schema" / "report.schema.json"
+    assert committed.read_text(encoding="utf-8") == schema_text(), (
+        "schema/report.schema.json is stale; regenerate: "
+        ".venv/bin/python -m presslint.report.schema > src/presslint/schema/report.schema.json"
+    )
+
+
+def test_report_json_schema_has_every_report_record():
+    from presslint import registry
+
+    for record in registry.report_records():
+        assert record.name in SCHEMA["required"] and record.name in SCHEMA["properties"]

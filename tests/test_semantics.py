@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from presslint.analyzers import semantics
+from presslint.nlp import semantics
 
 
 @pytest.fixture(scope="module")

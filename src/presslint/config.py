@@ -56,6 +56,10 @@ class Settings:
         raw = json.dumps(payload, sort_keys=True, default=str).encode()
         return hashlib.sha256(raw).hexdigest()[:16]
 
+    def key(self) -> str:
+        """Every setting as one stable string: equal keys, equal behaviour (for caches of checkers)."""
+        return json.dumps(dataclasses.asdict(self), sort_keys=True, default=str)
+
     def db_path(self) -> Path:
         return Path(self.db) if self.db else default_home() / "presslint.db"
 

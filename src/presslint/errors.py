@@ -185,6 +185,10 @@ class PresslintError(Exception):
         self.message = entry.format(**kwargs)
         super().__init__(self.message)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Picklable across processes (worker pools) as its code and message.
+        return (PresslintError.passed_on, (self.code, self.message))
+
     @classmethod
     def passed_on(cls, code: str, message: str) -> PresslintError:
         """An error raised elsewhere (a worker process) and passed back as its code and message."""

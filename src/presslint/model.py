@@ -11,6 +11,8 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from . import registry
+
 SCHEMA_VERSION = "1.0"
 
 Severity = Literal["info", "warning", "error"]
@@ -27,9 +29,9 @@ def severity_rank(severity: str) -> int:
 class Span:
     """A stretch of the article text. ``line``/``column`` (1-based) are filled in when the report is built."""
 
-    start: int
-    end: int
-    text: str
+    start: int  # character offset into article.text
+    end: int  # end exclusive
+    text: str  # the text between start and end
     line: int | None = None
     column: int | None = None
 
@@ -55,7 +57,7 @@ class Span:
 class Article:
     """One article as ingested: normalised text plus what we know about where it came from."""
 
-    text: str
+    text: str  # extracted, normalised text, headline included
     title: str | None = None
     title_span: tuple[int, int] | None = None  # where the headline sits in ``text``
     byline: str | None = None
@@ -151,6 +153,21 @@ class Finding:
 
 
 @dataclass(slots=True)
+class Failure:
+    """An input that ended in a coded error instead of a report; a batch records it and goes on."""
+
+    origin: str
+    code: str
+    message: str
+    error: Any = field(default=None, repr=False, compare=False)  # the PresslintError, when there is one
+    article: Article | None = field(default=None, repr=False, compare=False)  # when it was read before failing
+
+    @classmethod
+    def of(cls, origin: str, err: Any, article: Article | None = None) -> Failure:
+        return cls(origin, err.code, err.message, err, article)
+
+
+@dataclass(slots=True)
 class Notice:
     code: str
     message: str
@@ -164,32 +181,111 @@ class Provenance:
     model_sha256: str
     config_hash: str
     publication_date: str  # ISO date or "unknown"
-    publication_date_source: str  # "metadata", "option" or "unknown"
+    publication_date_source: Literal["metadata", "option", "unknown"]  # where the publication date came from
     content_hash: str
     checked_at: str
 
 
-@dataclass(slots=True)
 class Report:
-    article: Article
-    provenance: Provenance
-    findings: list[Finding] = field(default_factory=list)
-    sources: list[Source] = field(default_factory=list)
-    quotes: list[Quote] = field(default_factory=list)
-    claims: list[Claim] = field(default_factory=list)
-    quantities: list[Quantity] = field(default_factory=list)
-    dates: list[TimeExpression] = field(default_factory=list)
-    entities: list[Entity] = field(default_factory=list)
-    notices: list[Notice] = field(default_factory=list)
-    schema_version: str = SCHEMA_VERSION
-    id: int | None = None  # store id once saved
+    """One checked article: its text and provenance, the findings, the notices, and the records the registry
+    declares for the report (``sources``, ``quotes``, ``claims`` ...), read as attributes: ``report.sources``.
+
+    The record fields come from ``registry.RECORDS``, so a new record type is declared there, not here.
+    """
+
+    __slots__ = ("article", "findings", "id", "notices", "provenance", "records", "schema_version")
+
+    def __init__(
+        self,
+        article: Article,
+        provenance: Provenance,
+        findings: list[Finding] | None = None,
+        notices: list[Notice] | None = None,
+        *,
+        schema_version: str = SCHEMA_VERSION,
+        id: int | None = None,  # store id once saved
+        **records: list[Any],
+    ) -> None:
+        names = record_names()
+        unknown = set(records) - set(names)
+        if unknown:
+            raise TypeError(f"Report has no record {', '.join(sorted(unknown))} (see registry.RECORDS)")
+        self.article = article
+        self.provenance = provenance
+        self.findings = findings if findings is not None else []
+        self.notices = notices if notices is not None else []
+        self.schema_version = schema_version
+        self.id = id
+        self.records: dict[str, list[Any]] = {name: list(records.get(name) or []) for name in names}
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return object.__getattribute__(self, "records")[name]
+        except (KeyError, AttributeError):
+            raise AttributeError(f"Report has no attribute {name!r}") from None
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in Report.__slots__:
+            object.__setattr__(self, name, value)
+        elif name in self.records:
+            self.records[name] = value
+        else:
+            raise AttributeError(f"Report has no attribute {name!r}")
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Report):
+            return NotImplemented
+        return all(getattr(self, k) == getattr(other, k) for k in Report.__slots__)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Report(id={self.id}, article={self.article.origin!r}, findings={len(self.findings)})"
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {k: getattr(self, k) for k in Report.__slots__}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        for k, v in state.items():
+            object.__setattr__(self, k, v)
+
+    def replace(self, **changes: Any) -> Report:
+        """A shallow copy with some fields or records changed."""
+        fields = {k: getattr(self, k) for k in Report.__slots__ if k != "records"}
+        return Report(**{**fields, **self.records, **changes})
 
     def to_dict(self) -> dict[str, Any]:
-        return to_dict(self)
+        """The JSON form: schema_version first, then the fields, each record by name, notices and the store id."""
+        return {
+            "schema_version": self.schema_version,
+            "article": to_dict(self.article),
+            "provenance": to_dict(self.provenance),
+            "findings": to_dict(self.findings),
+            **{name: to_dict(items) for name, items in self.records.items()},
+            "notices": to_dict(self.notices),
+            "id": self.id,
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Report:
-        return from_dict(cls, data)
+        records = {
+            r.name: [from_dict(registry.record_type(r), item) for item in data.get(r.name) or []]
+            for r in registry.report_records()
+        }
+        return cls(
+            article=from_dict(Article, data["article"]),
+            provenance=from_dict(Provenance, data["provenance"]),
+            findings=[from_dict(Finding, f) for f in data.get("findings") or []],
+            notices=[from_dict(Notice, n) for n in data.get("notices") or []],
+            schema_version=data.get("schema_version", SCHEMA_VERSION),
+            id=data.get("id"),
+            **records,
+        )
+
+
+def record_names() -> tuple[str, ...]:
+    """The report's record fields, in report order (from the registry)."""
+    return tuple(r.name for r in registry.report_records())
 
 
 def to_dict(obj: Any) -> Any:

@@ -9,11 +9,10 @@ and the headline are never claims. Each claim links the quantities and dates it 
 from __future__ import annotations
 
 from collections.abc import Iterator
-
-from spacy.language import Language
+from typing import Any
 
 from ..model import Claim, Span
-from .docview import view
+from ..nlp.docview import view
 
 WEIGHTS = {
     "base": 0.1,
@@ -142,12 +141,8 @@ def find_claims(doc, *, threshold: float = THRESHOLD) -> Iterator[Claim]:
         yield Claim(here, quote.source_id if quote else None, value, q_idx, d_idx)
 
 
-@Language.factory(
-    "presslint_claims", default_config={"threshold": THRESHOLD}, requires=["doc.sents"], assigns=["doc._.pl_claims"]
-)
-def make_claims(nlp, name, threshold: float):
-    def component(doc):
-        doc._.pl_claims = list(find_claims(doc, threshold=threshold))
-        return doc
+def make_component(nlp, *, threshold: float = THRESHOLD) -> Any:
+    def run(doc) -> dict[str, list]:
+        return {"claims": list(find_claims(doc, threshold=threshold))}
 
-    return component
+    return run

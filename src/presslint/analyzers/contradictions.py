@@ -17,12 +17,9 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from spacy.language import Language
-
 from ..model import Finding, Span
-from ..rules import Rule
-from .docview import view
-from .semantics import (
+from ..nlp.docview import view
+from ..nlp.semantics import (
     NESTED_DEPS,
     Alignment,
     Proposition,
@@ -33,6 +30,7 @@ from .semantics import (
     noun_synonyms,
     repeat_align,
 )
+from ..rules import Rule
 
 RULES = [
     Rule(
@@ -383,13 +381,8 @@ def find_repetitions(doc: Any) -> Iterator[Finding]:
             break
 
 
-@Language.factory("presslint_contradictions", default_config={}, requires=["doc.sents"], assigns=["doc._.pl_findings"])
-def make_contradictions(nlp: Any, name: str) -> Any:
-    def component(doc: Any) -> Any:
-        if doc._.pl_findings is None:  # a Doc not made by nlp.prepare_doc
-            doc._.pl_findings = []
-        doc._.pl_findings.extend(find_contradictions(doc))
-        doc._.pl_findings.extend(find_repetitions(doc))
-        return doc
+def make_component(nlp: Any) -> Any:
+    def run(doc: Any) -> dict[str, list]:
+        return {"findings": [*find_contradictions(doc), *find_repetitions(doc)]}
 
-    return component
+    return run

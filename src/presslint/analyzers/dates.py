@@ -17,13 +17,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-
-from spacy.language import Language
+from typing import Any
 
 from ..model import Finding, Span, TimeExpression
+from ..nlp.docview import view
+from ..nlp.lexicons import read_text
 from ..rules import Rule
-from .docview import view
 
 RULES = [
     Rule(
@@ -232,7 +231,7 @@ class DateMention:
 
 @lru_cache(maxsize=1)
 def duration_lexicon() -> dict:
-    text = resources.files("presslint").joinpath("data/numbers/duration_events.json").read_text(encoding="utf-8")
+    text = read_text("numbers/duration_events.json")
     data = json.loads(text)
     return {"start_verbs": frozenset(data["start_verbs"]), "verb_nouns": data["verb_nouns"]}
 
@@ -867,17 +866,12 @@ def find_dates(doc) -> list[TimeExpression]:
     return [m.record for m in resolve_dates(doc) if m.record is not None]
 
 
-@Language.factory(
-    "presslint_dates",
-    default_config={},
-    requires=["doc.ents", "doc.sents"],
-    assigns=["doc._.pl_dates", "doc._.pl_findings"],
-)
-def make_dates(nlp, name):
-    def component(doc):
+def make_component(nlp) -> Any:
+    def run(doc) -> dict[str, list]:
         mentions = resolve_dates(doc)
-        doc._.pl_dates = [m.record for m in mentions if m.record is not None]
-        doc._.pl_findings.extend(find_date_problems(doc, mentions))
-        return doc
+        return {
+            "dates": [m.record for m in mentions if m.record is not None],
+            "findings": list(find_date_problems(doc, mentions)),
+        }
 
-    return component
+    return run

@@ -12,12 +12,18 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from spacy.language import Language
-
 from ..model import Finding, Span
+from ..nlp.docview import view
+from ..nlp.semantics import (
+    Proposition,
+    align,
+    doc_propositions,
+    headline_words,
+    is_yes_no_question,
+    lexicon,
+    loose_align,
+)
 from ..rules import Rule
-from .docview import view
-from .semantics import Proposition, align, doc_propositions, headline_words, is_yes_no_question, lexicon, loose_align
 
 RULES = [
     Rule(
@@ -424,12 +430,8 @@ def find_headline_findings(doc: Any) -> Iterator[Finding]:
         yield from _statement_findings(doc, sent, main)
 
 
-@Language.factory("presslint_headline", default_config={}, requires=["doc.sents"], assigns=["doc._.pl_findings"])
-def make_headline(nlp: Any, name: str) -> Any:
-    def component(doc: Any) -> Any:
-        if doc._.pl_findings is None:  # a Doc not made by nlp.prepare_doc
-            doc._.pl_findings = []
-        doc._.pl_findings.extend(find_headline_findings(doc))
-        return doc
+def make_component(nlp: Any) -> Any:
+    def run(doc: Any) -> dict[str, list]:
+        return {"findings": list(find_headline_findings(doc))}
 
-    return component
+    return run

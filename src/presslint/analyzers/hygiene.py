@@ -14,11 +14,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from rapidfuzz import fuzz
-from spacy.language import Language
 
 from ..model import Entity, Finding, Span
+from ..nlp.docview import view
 from ..rules import Rule
-from .docview import view
 from .entities import gazetteer, match_key, normalize_name, skeleton
 
 RULES = [
@@ -336,19 +335,11 @@ def find_inconsistent_spellings(doc: Any, *, min_ratio: float = 65.0) -> Iterato
             break
 
 
-@Language.factory(
-    "presslint_hygiene",
-    default_config={"min_ratio": 65.0},
-    requires=["doc._.pl_entities"],
-    assigns=["doc._.pl_findings"],
-)
-def make_hygiene(nlp: Language, name: str, min_ratio: float) -> Any:
-    def component(doc: Any) -> Any:
-        if doc._.pl_findings is None:
-            doc._.pl_findings = []
-        doc._.pl_findings.extend(find_missing_metadata(doc))
+def make_component(nlp: Any, *, min_ratio: float = 65.0) -> Any:
+    def run(doc: Any) -> dict[str, list]:
+        findings = list(find_missing_metadata(doc))
         if len(doc):
-            doc._.pl_findings.extend(find_inconsistent_spellings(doc, min_ratio=min_ratio))
-        return doc
+            findings.extend(find_inconsistent_spellings(doc, min_ratio=min_ratio))
+        return {"findings": findings}
 
-    return component
+    return run

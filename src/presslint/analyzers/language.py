@@ -22,16 +22,17 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
-
-from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from typing import TYPE_CHECKING, Any
 
 from ..model import Finding, Span
+from ..nlp.docview import view
+from ..nlp.lexicons import expand, read_lexicon, read_words
 from ..rules import Rule
-from .docview import view
 
-DATA = Path(__file__).resolve().parent.parent / "data" / "language"
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.matcher import Matcher, PhraseMatcher
+
 CATEGORY = "language"
 
 RULES = [
@@ -292,35 +293,6 @@ _QUOTE_CHARS = re.compile(r'[“”«»"]')
 # --- lexicons ----------------------------------------------------------------------------------------------------
 
 
-def read_lexicon(path: Path) -> list[list[str]]:
-    """Rows of a lexicon file: '|'-separated fields, comments (#) and blank lines skipped."""
-    rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        rows.append([field.strip() for field in line.split("|")])
-    return rows
-
-
-def expand(entry: str) -> list[str]:
-    """'thug(s)' -> ['thug', 'thugs']; apostrophes in both straight and curly form."""
-    forms = [entry]
-    match = re.search(r"\((s|es)\)", entry)
-    if match:
-        forms = [entry.replace(match.group(0), ""), entry.replace(match.group(0), match.group(1))]
-    out = []
-    for form in forms:
-        out.append(form)
-        if "'" in form:
-            out.append(form.replace("'", "’"))
-    return out
-
-
-def read_words(name: str) -> frozenset[str]:
-    return frozenset(row[0].lower() for row in read_lexicon(DATA / name))
-
-
 @dataclass
 class Lexicons:
     labels: dict[str, tuple[str, set[str]]] = field(default_factory=dict)  # form -> (entry, flags)
@@ -333,18 +305,18 @@ class Lexicons:
 @lru_cache(maxsize=1)
 def lexicons() -> Lexicons:
     lex = Lexicons()
-    for row in read_lexicon(DATA / "name_calling.txt"):
+    for row in read_lexicon("language/name_calling.txt"):
         flags = {f.strip() for f in (row[1] if len(row) > 1 else "").split(",") if f.strip()}
         for form in expand(row[0]):
             lex.labels[form.lower()] = (row[0], flags)
     for name, code in PHRASE_FILES.items():
         table = lex.phrases.setdefault(code, {})
-        for row in read_lexicon(DATA / name):
+        for row in read_lexicon(f"language/{name}"):
             for form in expand(row[0]):
                 table[form.lower()] = row[0]
-    lex.legitimacy = read_words("legitimacy_nouns.txt")
-    lex.state_bodies = read_words("state_bodies.txt")
-    lex.metalinguistic = read_words("metalinguistic.txt")
+    lex.legitimacy = read_words("language/legitimacy_nouns.txt")
+    lex.state_bodies = read_words("language/state_bodies.txt")
+    lex.metalinguistic = read_words("language/metalinguistic.txt")
     return lex
 
 
@@ -360,6 +332,8 @@ class Matchers:
 
 
 def build_matchers(nlp: Language) -> Matchers:
+    from spacy.matcher import Matcher, PhraseMatcher
+
     lex = lexicons()
     labels = PhraseMatcher(nlp.vocab, attr="LOWER")
     labels.add("LABEL", [nlp.make_doc(form) for form in lex.labels])
@@ -864,19 +838,10 @@ def find_language(doc, matchers: Matchers, *, min_repetition: int = 2) -> list[F
     return findings
 
 
-@Language.factory(
-    "presslint_language",
-    default_config={"min_repetition": 2},
-    requires=["doc.sents", "token.dep", "token.pos", "doc.ents"],
-    assigns=["doc._.pl_findings"],
-)
-def make_language(nlp: Language, name: str, min_repetition: int):
+def make_component(nlp, *, min_repetition: int = 2) -> Any:
     matchers = build_matchers(nlp)
 
-    def component(doc):
-        if doc._.pl_findings is None:  # a doc not made by nlp.prepare_doc
-            doc._.pl_findings = []
-        doc._.pl_findings.extend(find_language(doc, matchers, min_repetition=min_repetition))
-        return doc
+    def run(doc) -> dict[str, list]:
+        return {"findings": find_language(doc, matchers, min_repetition=min_repetition)}
 
-    return component
+    return run

@@ -15,13 +15,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
-
-from spacy.language import Language
+from typing import Any
 
 from ..model import Finding, Quantity, Span
+from ..nlp.docview import view
+from ..nlp.lexicons import read_text
 from ..rules import Rule
-from .docview import view
 
 RULES = [
     Rule(
@@ -258,7 +257,7 @@ class QuantityMention:
 
 @lru_cache(maxsize=1)
 def population_nouns() -> frozenset[str]:
-    text = resources.files("presslint").joinpath("data/numbers/population_nouns.txt").read_text(encoding="utf-8")
+    text = read_text("numbers/population_nouns.txt")
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
@@ -750,17 +749,9 @@ def find_quantities(doc) -> list[Quantity]:
     return [m.record for m in find_quantity_mentions(doc)]
 
 
-@Language.factory(
-    "presslint_quantities",
-    default_config={},
-    requires=["doc.ents", "doc.sents"],
-    assigns=["doc._.pl_quantities", "doc._.pl_findings"],
-)
-def make_quantities(nlp, name):
-    def component(doc):
+def make_component(nlp) -> Any:
+    def run(doc) -> dict[str, list]:
         mentions = find_quantity_mentions(doc)
-        doc._.pl_quantities = [m.record for m in mentions]
-        doc._.pl_findings.extend(find_quantity_problems(doc, mentions))
-        return doc
+        return {"quantities": [m.record for m in mentions], "findings": list(find_quantity_problems(doc, mentions))}
 
-    return component
+    return run

@@ -12,18 +12,16 @@ speakers inside a quotation) the code bails out rather than guess.
 from __future__ import annotations
 
 import bisect
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
-
-from spacy.language import Language
+from typing import Any
 
 from ..model import Finding, Quote, Source, Span
+from ..nlp.docview import view
+from ..nlp.lexicons import read_json
 from ..rules import Rule
-from .docview import view
 
 RULES = [
     Rule(
@@ -92,7 +90,7 @@ class Lexicon:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    raw = json.loads(resources.files("presslint").joinpath("data/sources/lexicon.json").read_text("utf-8"))
+    raw = read_json("sources/lexicon.json")
     phrases = sorted(raw.pop("anonymous_phrases"), key=len, reverse=True)
     raw.pop("_about", None)
     pattern = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
@@ -1164,20 +1162,9 @@ def analyze(doc, *, single_source_min_quotes: int = 2) -> tuple[list[Quote], lis
     return [a.quote for a in attributions], sources, findings
 
 
-@Language.factory(
-    "presslint_sources",
-    default_config={"single_source_min_quotes": 2},
-    requires=["token.dep", "token.lemma", "doc.ents", "doc.sents"],
-    assigns=["doc._.pl_quotes", "doc._.pl_sources", "doc._.pl_findings"],
-)
-def make_sources(nlp, name, single_source_min_quotes: int):
-    def component(doc):
+def make_component(nlp, *, single_source_min_quotes: int = 2) -> Any:
+    def run(doc) -> dict[str, list]:
         quotes, sources, findings = analyze(doc, single_source_min_quotes=single_source_min_quotes)
-        doc._.pl_quotes = quotes
-        doc._.pl_sources = sources
-        if doc._.pl_findings is None:
-            doc._.pl_findings = []
-        doc._.pl_findings.extend(findings)
-        return doc
+        return {"quotes": quotes, "sources": sources, "findings": findings}
 
-    return component
+    return run

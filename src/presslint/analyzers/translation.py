@@ -26,17 +26,17 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
-
-from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from typing import TYPE_CHECKING, Any
 
 from ..model import Finding, Span
+from ..nlp.docview import view
+from ..nlp.lexicons import expand, read_lexicon
 from ..rules import Rule
-from .docview import view
-from .language import expand, read_lexicon
 
-DATA = Path(__file__).resolve().parent.parent / "data" / "translation"
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.matcher import Matcher, PhraseMatcher
+
 CATEGORY = "translation"
 
 RULES = [
@@ -316,7 +316,7 @@ class Calque:
 @lru_cache(maxsize=1)
 def calques() -> dict[str, Calque]:
     table = {}
-    for row in read_lexicon(DATA / "calques.txt"):
+    for row in read_lexicon("translation/calques.txt"):
         phrase, natural, why = ([*row, "", ""])[:3]
         for form in expand(phrase):
             table[form.lower()] = Calque(phrase, natural, why)
@@ -327,7 +327,7 @@ def calques() -> dict[str, Calque]:
 def cognates() -> dict[str, tuple[str, bool]]:
     """verb lemma -> (noun lemma, needs a possessive)."""
     table = {}
-    for row in read_lexicon(DATA / "cognates.txt"):
+    for row in read_lexicon("translation/cognates.txt"):
         verb, noun, flag = ([*row, "", ""])[:3]
         table[verb] = (noun, flag == "needs-possessive")
     return table
@@ -340,6 +340,8 @@ class Matchers:
 
 
 def build_matchers(nlp: Language) -> Matchers:
+    from spacy.matcher import Matcher, PhraseMatcher
+
     phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
     phrases.add("CALQUE", [nlp.make_doc(form) for form in calques()])
     patterns = Matcher(nlp.vocab)
@@ -638,19 +640,10 @@ def find_translation_artefacts(doc, matchers: Matchers) -> list[Finding]:
     return kept
 
 
-@Language.factory(
-    "presslint_translation",
-    default_config={},
-    requires=["doc.sents", "token.dep", "token.pos", "token.lemma"],
-    assigns=["doc._.pl_findings"],
-)
-def make_translation(nlp: Language, name: str):
+def make_component(nlp) -> Any:
     matchers = build_matchers(nlp)
 
-    def component(doc):
-        if doc._.pl_findings is None:  # a doc not made by nlp.prepare_doc
-            doc._.pl_findings = []
-        doc._.pl_findings.extend(find_translation_artefacts(doc, matchers))
-        return doc
+    def run(doc) -> dict[str, list]:
+        return {"findings": list(find_translation_artefacts(doc, matchers))}
 
-    return component
+    return run

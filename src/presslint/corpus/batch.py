@@ -78,7 +78,7 @@ def ingest(
     """Read every input, check each new article, store it with its report, its syndication group and its story."""
     from tqdm import tqdm
 
-    from ..pipeline import content_hash
+    from ..checker import content_hash
 
     settings = settings or Settings()
     summary = IngestSummary()
@@ -147,29 +147,18 @@ def _fail(store: Store, summary: IngestSummary, origin: str, code: str, message:
 def _check(
     fresh: list[tuple[Article, str]], settings: Settings, nlp, store: Store, summary: IngestSummary
 ) -> Iterator[tuple[Article, Report]]:
-    """Reports of the fresh articles; when the batch fails, each article alone, so one bad article costs only itself."""
-    from ..pipeline import check_articles
+    """Reports of the fresh articles through the one checker (store re-use and saving included); an article whose
+    check fails is recorded in ingest_errors and costs only itself."""
+    from ..checker import Checker
 
     if not fresh:
         return
     articles = [a for a, _ in fresh]
-    try:
-        reports = list(check_articles(articles, settings=settings, nlp=nlp))
-    except Exception:
-        reports = None
-    if reports is not None:
-        yield from zip(articles, reports)
-        return
-    for article in articles:
-        try:
-            yield article, next(iter(check_articles([article], settings=settings, nlp=nlp)))
-        except PresslintError as err:
-            _fail(store, summary, _origin(article), err.code, err.message)
-        except Exception as err:
-            failure = PresslintError(
-                E.E502, name="pipeline", origin=_origin(article), reason=f"{type(err).__name__}: {err}"
-            )
-            _fail(store, summary, _origin(article), failure.code, failure.message)
+    for article, item in zip(articles, Checker(settings, store=store, nlp=nlp).check_many(articles)):
+        if isinstance(item, Report):
+            yield article, item
+        else:
+            _fail(store, summary, item.origin, item.code, item.message)
 
 
 def add_report(

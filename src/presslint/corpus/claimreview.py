@@ -422,3 +422,17 @@ def match_factchecks(report: Report, store) -> list[Finding]:
     Honour the user's rule selection by passing the result through ``pipeline.select_findings``.
     """
     return find_known_factchecks(report, store_index(store))
+
+
+def make_factcheck_match(store: Any) -> Any:
+    """The ``report`` stage of the registry: FCK001 for a report's claims that match the store's fact-checks, or
+    None when the store holds none (nothing to match, nothing to pay for)."""
+    from ..store.factchecks import count_factchecks
+
+    if not count_factchecks(store):
+        return None
+
+    def run(report: Report) -> dict[str, list]:
+        return {"findings": match_factchecks(report, store)}
+
+    return run

@@ -32,8 +32,8 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
-from ..analyzers import semantics
 from ..model import Report, Span
+from ..nlp import semantics
 
 CORROBORATED, CONTRADICTED, SINGLE = "corroborated", "contradicted", "single-source"
 COPY_RATIO = 90  # rapidfuzz ratio of two bodies above which they are one text (syndicated copies)

@@ -205,9 +205,9 @@ def render_diff(diff: VersionDiff) -> str:
 
 def diff_stored(store, url: str, *, settings=None, nlp=None) -> list[VersionDiff]:
     """Diffs between consecutive stored versions of ``url`` (oldest first); each version is checked once."""
+    from ..checker import check_articles
     from ..config import Settings
     from ..ingest import from_text
-    from ..pipeline import check_articles
     from ..store.versions import versions
 
     stored = versions(store, url)

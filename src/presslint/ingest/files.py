@@ -8,13 +8,13 @@ import os
 import re
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from ..config import Settings
 from ..errors import E, PresslintError, W
-from ..model import Article
+from ..model import Article, Failure
 from .decode import declared_charset, decode
 from .html import from_html, looks_like_html
 from .text import from_text
@@ -27,17 +27,8 @@ _MD_HEADING = re.compile(r"^#{1,6}\s+")
 
 
 @dataclass(slots=True)
-class IngestFailure:
-    """One input that could not become an Article; a batch records it and carries on."""
-
-    origin: str
-    code: str
-    message: str
-    error: PresslintError | None = field(default=None, repr=False, compare=False)
-
-    @classmethod
-    def of(cls, origin: str, err: PresslintError) -> IngestFailure:
-        return cls(origin, err.code, err.message, err)
+class IngestFailure(Failure):
+    """One input that could not become an Article (read, fetched or decoded); a batch records it and goes on."""
 
 
 def article_from_bytes(data: bytes, *, origin: str, html: bool | None = None, markdown: bool = False) -> Article:

@@ -861,3 +861,13 @@ class KnowledgeChecker:
         for check in CHECKS:
             findings.extend(check(ctx))
         return findings
+
+
+def make_knowledge_check(kb: str, *, settings: Any = None) -> Any:
+    """The ``knowledge`` stage of the registry: link and check each parsed doc against the store ``kb``."""
+    checker = KnowledgeChecker.open(kb, settings=settings)
+
+    def run(doc: Any) -> dict[str, list]:
+        return {"findings": checker.check(doc)}
+
+    return run

@@ -248,8 +248,6 @@ def web_private_message(message: str, *, server_allows: bool) -> str:
 
 
 def _job(body: CheckRequest, config) -> dict[str, Any]:
-    from ..pipeline import parse_date
-
     given = [name for name in ("text", "html", "url") if getattr(body, name) is not None]
     if len(given) != 1:
         raise ApiError(E.E702, reason="give exactly one of 'text', 'html' or 'url'")
@@ -261,13 +259,12 @@ def _job(body: CheckRequest, config) -> dict[str, Any]:
         raise ApiError(E.E706)
     changes: dict[str, Any] = {"allow_private": bool(body.allow_private and config.allow_private)}
     if body.date:
-        parse_date(body.date)
         changes["date"] = body.date
     if body.select:
         changes["select"] = [c.strip() for c in body.select if c.strip()]
     if body.ignore:
         changes["ignore"] = [*config.settings.ignore, *(c.strip() for c in body.ignore if c.strip())]
-    config.settings.replace(**changes).config_hash()  # E301 on an unknown rule code, before a worker is busy
+    config.settings.replace(**changes)  # settings validate themselves: E301/E304 before a worker is busy
     job: dict[str, Any] = {name: value.strip() if name == "url" else value, "settings": changes}
     if body.filename:
         job["origin"] = body.filename
@@ -344,7 +341,7 @@ def list_stories(
     limit: int = Query(50, ge=1, le=500),
 ) -> list[StorySummary]:
     from .. import corpus
-    from ..pipeline import parse_date
+    from ..config import parse_date
 
     if since is not None:
         parse_date(since)  # E304 on anything but YYYY-MM-DD

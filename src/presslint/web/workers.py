@@ -20,9 +20,9 @@ from ..config import Settings
 from ..errors import E, PresslintError
 
 # Set in each worker process by _start_worker.
-_NLP = None
 _SETTINGS: Settings | None = None
 _STORE = None
+_CHECKERS: dict[str, Any] = {}  # one Checker per distinct request settings, sharing the pipeline and the store
 
 
 class Overloaded(Exception):
@@ -39,15 +39,27 @@ class TimedOut(Exception):
 
 # -- in the worker process ------------------------------------------------------------------------------------------
 def _start_worker(settings: Settings) -> None:
-    global _NLP, _SETTINGS, _STORE
-    from ..nlp import load_pipeline
+    global _SETTINGS, _STORE
+    from ..checker import worker_checker
 
     _SETTINGS = settings
-    _NLP = load_pipeline(settings.analyzers)
+    worker_checker(settings).nlp  # noqa: B018 - the pipeline, loaded once per worker as every pool does
     if settings.store:
         from ..store import open_store
 
         _STORE = open_store(settings)
+
+
+def _checker(settings: Settings) -> Any:
+    from ..checker import Checker
+
+    key = settings.key()
+    checker = _CHECKERS.get(key)
+    if checker is None:
+        if len(_CHECKERS) >= 16:  # requests with many different options: keep the memory bounded
+            _CHECKERS.clear()
+        checker = _CHECKERS[key] = Checker(settings, store=_STORE)
+    return checker
 
 
 def _ready() -> int:
@@ -72,11 +84,11 @@ def run_check(job: dict[str, Any]) -> tuple:
 
 
 def _check(job: dict[str, Any]) -> dict:
-    from .. import __version__, ingest
-    from ..ingest.language import identify
-    from ..pipeline import check_articles, content_hash, publication_date
+    """The same checker as every other door: store re-use, fact-checks and all."""
+    from .. import ingest
     from ..report.json import report_json
 
+    assert _SETTINGS is not None, "the worker was not started"
     settings = _SETTINGS.replace(**job.get("settings", {}))
     if "url" in job:
         article = ingest.fetch(job["url"], settings=settings)
@@ -84,20 +96,7 @@ def _check(job: dict[str, Any]) -> dict:
         article = ingest.from_html(job["html"], origin=job.get("origin") or "api:html")
     else:
         article = ingest.from_text(job["text"], origin=job.get("origin") or "api:text")
-    if article.language is None:
-        article.language = identify(article.text)
-    if _STORE is not None:
-        pubdate, _ = publication_date(article, settings)
-        stored = _STORE.find(
-            content_hash(article), __version__, settings.config_hash(), pubdate.isoformat() if pubdate else "unknown"
-        )
-        if stored is not None:
-            stored.article = article  # same text; keep where it came from this time
-            return report_json(stored)
-    report = next(iter(check_articles([article], settings=settings, nlp=_NLP)))
-    if _STORE is not None:
-        _STORE.save(report)
-    return report_json(report)
+    return report_json(_checker(settings).check(article))
 
 
 # -- in the server process ------------------------------------------------------------------------------------------

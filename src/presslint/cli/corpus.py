@@ -7,30 +7,16 @@ import sys
 
 import click
 
-from .errors import E, PresslintError
-
-db_option = click.option(
-    "--db", type=click.Path(dir_okay=False), help="SQLite store to use (default: $PRESSLINT_HOME/presslint.db)."
-)
-
-
-def _store(db: str | None):
-    from .config import Settings
-    from .store import open_store
-
-    return open_store(Settings(db=db))
-
-
-def _check_format(fmt: str, choices: tuple[str, ...]) -> None:
-    if fmt not in choices:
-        raise PresslintError(E.E303, format=fmt, choices=", ".join(choices))
+from ..errors import E, PresslintError
+from .options import EXIT_ERROR, allow_private_option, check_format, config_option, db_option, emit, settings_from
+from .options import open_store as _store
 
 
 @click.command("ingest")
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--date", help="Publication date to assume (YYYY-MM-DD) for articles that have none.")
-@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), help="A presslint.toml to use.")
-@click.option("--allow-private", is_flag=True, help="Allow fetching URLs on private or loopback addresses.")
+@config_option
+@allow_private_option
 @click.option("--no-progress", is_flag=True, help="No progress bar on stderr.")
 @click.option("--format", "fmt", default="text", show_default=True, help="Summary as text or json.")
 @db_option
@@ -44,15 +30,10 @@ def ingest_cmd(inputs, date, config_path, allow_private, no_progress, fmt, db) -
     Resumable: articles whose text is already in the corpus are skipped. A bad item is recorded in the store's
     ingest_errors table and the rest go on; the failures are counted at the end (exit code 2 when there were any).
     """
-    from .config import load_settings
-    from .corpus.batch import ingest
-    from .pipeline import parse_date
+    from ..corpus.batch import ingest
 
-    _check_format(fmt, ("text", "json"))
-    settings = load_settings(config_path)
-    if date:
-        parse_date(date)
-    settings = settings.replace(date=date, allow_private=allow_private or None, db=db)
+    check_format(fmt, ("text", "json"))
+    settings = settings_from(config_path, date=date, allow_private=allow_private or None, db=db)
     with _store(db) as store:
         summary = ingest(inputs, store=store, settings=settings, progress=not no_progress)
     if fmt == "json":
@@ -60,7 +41,7 @@ def ingest_cmd(inputs, date, config_path, allow_private, no_progress, fmt, db) -
     else:
         click.echo(f"ingest: {summary.line()}")
     if summary.failed:
-        sys.exit(2)
+        sys.exit(EXIT_ERROR)
 
 
 @click.command("stories")
@@ -75,12 +56,12 @@ def stories_cmd(since, limit, fmt, db) -> None:
     count once), claims corroborated by two or more independent outlets, claims contradicted between outlets, and
     the headline of the earliest article.
     """
-    from .corpus.render import stories_text
-    from .corpus.views import list_stories
-    from .pipeline import parse_date
-    from .store import corpus as db_queries
+    from ..config import parse_date
+    from ..corpus.render import stories_text
+    from ..corpus.views import list_stories
+    from ..store import corpus as db_queries
 
-    _check_format(fmt, ("text", "json"))
+    check_format(fmt, ("text", "json"))
     if since:
         since = parse_date(since).isoformat()
     with _store(db) as store:
@@ -103,29 +84,21 @@ def story_cmd(story_id, fmt, output, db) -> None:
     outlets and the reason), corroborated (by how many independent outlets) or single-source. Then the profiles of
     the story's outlets. STORY_ID comes from `presslint stories`.
     """
-    from pathlib import Path
+    from ..corpus import render
+    from ..corpus.views import story_view
 
-    from .corpus import render
-    from .corpus.views import story_view
-
-    _check_format(fmt, ("text", "json", "html"))
+    check_format(fmt, ("text", "json", "html"))
     with _store(db) as store:
         data = story_view(store, story_id)
         if data is None:
-            raise click.UsageError(f"no story with id {story_id} (see `presslint stories`)")
+            raise PresslintError(E.E710, id=story_id)
     if fmt == "json":
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     elif fmt == "html":
         text = render.story_html(data)
     else:
         text = render.story_text(data)
-    if output:
-        try:
-            Path(output).write_text(text, encoding="utf-8")
-        except OSError as err:
-            raise PresslintError(E.E307, path=output, reason=err) from err
-    else:
-        click.echo(text, nl=False)
+    emit(text, output)
 
 
 @click.command("outlets")
@@ -138,10 +111,10 @@ def outlets_cmd(limit, fmt, db) -> None:
     Per outlet: articles, words, anonymous-source rate (share of its sources that are anonymous), loaded-language
     findings (LNG rules) per 1,000 words and findings per 1,000 words. Updated as `presslint ingest` adds articles.
     """
-    from .corpus.render import outlets_text
-    from .store import corpus as db_queries
+    from ..corpus.render import outlets_text
+    from ..store import corpus as db_queries
 
-    _check_format(fmt, ("text", "json"))
+    check_format(fmt, ("text", "json"))
     with _store(db) as store:
         rows = db_queries.outlet_profiles(store, limit=limit)
     if fmt == "json":
@@ -150,6 +123,4 @@ def outlets_cmd(limit, fmt, db) -> None:
         click.echo(outlets_text(rows), nl=False)
 
 
-def register(group: click.Group) -> None:
-    for command in (ingest_cmd, stories_cmd, story_cmd, outlets_cmd):
-        group.add_command(command)
+COMMANDS = (ingest_cmd, stories_cmd, story_cmd, outlets_cmd)

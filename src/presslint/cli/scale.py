@@ -7,18 +7,9 @@ import json
 
 import click
 
-from .errors import PresslintError
-
-db_option = click.option(
-    "--db", type=click.Path(dir_okay=False), help="SQLite store to use (default: $PRESSLINT_HOME/presslint.db)."
-)
-
-
-def _store(db: str | None):
-    from .config import Settings
-    from .store import open_store
-
-    return open_store(Settings(db=db))
+from ..errors import PresslintError
+from .options import EXIT_ERROR, allow_private_option, config_option, db_option, error_line, settings_from
+from .options import open_store as _store
 
 
 @click.command()
@@ -36,7 +27,7 @@ def _store(db: str | None):
 @click.option("--scheduler", help="Address of a running Dask scheduler, e.g. tcp://host:8786.")
 @click.option("--partition-size", default=32, show_default=True, type=click.IntRange(min=1), help="Articles per task.")
 @click.option("--store", "to_store", is_flag=True, help="Also save every report (and URL versions) in the store.")
-@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), help="A presslint.toml to use.")
+@config_option
 @click.option("--date", help="Publication date to assume (YYYY-MM-DD) when an article has none.")
 @click.option("--quiet", is_flag=True, help="No progress on stderr.")
 @db_option
@@ -50,17 +41,11 @@ def batch(inputs, out, workers, scheduler, partition_size, to_store, config_path
     Columns: seq, origin, content_hash, title, outlet, url, date, language, words, errors, warnings, infos,
     categories and codes (JSON counts), findings (JSON), error_code, error_message.
     """
-    from .config import load_settings
-    from .extras import require
-    from .pipeline import parse_date
-    from .scale.batch import print_progress, run_batch
+    from ..extras import require
+    from ..scale.batch import print_progress, run_batch
 
     require("scale", "presslint batch", "distributed", "pyarrow")
-    settings = load_settings(config_path)
-    if date:
-        parse_date(date)
-    settings = settings.replace(date=date, store=False)
-    settings.config_hash()
+    settings = settings_from(config_path, date=date, store=False)
     store = _store(db) if to_store else None
     try:
         summary = run_batch(
@@ -92,7 +77,7 @@ def factchecks() -> None:
 
 @factchecks.command("import")
 @click.argument("locations", nargs=-1, required=True)
-@click.option("--allow-private", is_flag=True, help="Allow fetching URLs on private or loopback addresses.")
+@allow_private_option
 @db_option
 def import_cmd(locations, allow_private, db) -> None:
     """Import ClaimReview records from files or URLs.
@@ -100,9 +85,9 @@ def import_cmd(locations, allow_private, db) -> None:
     Each FILE_OR_URL holds JSON-LD (an array, one object, or an @graph), JSON Lines, an HTML page with
     application/ld+json blocks, or a Fact Check Tools API response. A review already imported (same URL) is updated.
     """
-    from .config import Settings
-    from .corpus.claimreview import read_claimreviews
-    from .store.factchecks import save_factchecks
+    from ..config import Settings
+    from ..corpus.claimreview import read_claimreviews
+    from ..store.factchecks import save_factchecks
 
     total_new = total_updated = 0
     failures = 0
@@ -112,14 +97,14 @@ def import_cmd(locations, allow_private, db) -> None:
                 reviews = read_claimreviews([location], settings=Settings(allow_private=allow_private))
             except PresslintError as err:
                 failures += 1
-                click.echo(f"error: {err.message}", err=True)
+                click.echo(error_line(err), err=True)
                 continue
             new, updated = save_factchecks(store, reviews)
             total_new, total_updated = total_new + new, total_updated + updated
             click.echo(f"{location}: {len(reviews)} fact-checks ({new} new, {updated} updated)")
     click.echo(f"imported {total_new} new and {total_updated} updated fact-checks")
     if failures:
-        raise click.exceptions.Exit(2)
+        raise click.exceptions.Exit(EXIT_ERROR)
 
 
 @factchecks.command("list")
@@ -130,7 +115,7 @@ def import_cmd(locations, allow_private, db) -> None:
 @db_option
 def list_cmd(limit, fmt, db) -> None:
     """List imported fact-checks, newest import first."""
-    from .store.factchecks import count_factchecks, load_factchecks
+    from ..store.factchecks import count_factchecks, load_factchecks
 
     with _store(db) as store:
         rows = load_factchecks(store, limit=limit)
@@ -160,8 +145,8 @@ def versions(url, fmt, db) -> None:
     Versions are recorded when an article with this URL is stored (`presslint batch --store`) with a text not seen
     before. For each pair of consecutive versions: claims added, removed and altered, and correction notices.
     """
-    from .corpus.versions import diff_stored, render_diff
-    from .store.versions import versions as stored_versions
+    from ..corpus.versions import diff_stored, render_diff
+    from ..store.versions import versions as stored_versions
 
     with _store(db) as store:
         seen = stored_versions(store, url)
@@ -186,7 +171,4 @@ def versions(url, fmt, db) -> None:
         click.echo(render_diff(diff), nl=False)
 
 
-def register(main: click.Group) -> None:
-    main.add_command(batch)
-    main.add_command(factchecks)
-    main.add_command(versions)
+COMMANDS = (batch, factchecks, versions)

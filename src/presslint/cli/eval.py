@@ -20,7 +20,7 @@ quiet_option = click.option("--quiet", is_flag=True, help="No progress messages 
 
 
 def _run(task: str, out: str | None, quiet: bool, run) -> None:
-    from .extras import require
+    from ..extras import require
 
     require("eval", "presslint eval", "sklearn")
     from importlib import import_module

@@ -6,6 +6,8 @@ import ipaddress
 
 import click
 
+from .options import config_option, db_option, settings_from
+
 
 def _loopback(host: str) -> bool:
     if host == "localhost":
@@ -53,10 +55,8 @@ def _loopback(host: str) -> bool:
     help="Seconds a request body may take to arrive (then 408).",
 )
 @click.option("--date", help="Publication date to assume (YYYY-MM-DD) when an article has none.")
-@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), help="A presslint.toml to use.")
-@click.option(
-    "--db", type=click.Path(dir_okay=False), help="SQLite store to use (default: $PRESSLINT_HOME/presslint.db)."
-)
+@config_option
+@db_option
 @click.option(
     "--log-level",
     default="info",
@@ -72,20 +72,14 @@ def serve(
     Checks run in worker processes behind a bounded queue. Without --token anyone who can reach the port can use
     the API: keep the default loopback --host, or set a token.
     """
-    from .extras import require
+    from ..extras import require
 
     require("web", "The web server", "fastapi", "uvicorn")
     import uvicorn
 
-    from .config import load_settings
-    from .pipeline import parse_date
-    from .web.app import ServerConfig, create_app
+    from ..web.app import ServerConfig, create_app
 
-    settings = load_settings(config_path)
-    if date:
-        parse_date(date)
-    settings = settings.replace(date=date, db=db, allow_private=allow_private or None)
-    settings.config_hash()  # E301 on an unknown rule code in the config, before starting
+    settings = settings_from(config_path, date=date, db=db, allow_private=allow_private or None)
     if not token and not _loopback(host):
         click.echo(
             f"presslint: warning: serving on {host} without --token: anyone who reaches it can use the API", err=True

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from .options import DocumentedGroup
+
 FULL_DUMP_ENTITIES = 110_000_000  # items in latest-all.json, for the extrapolation line
 
 kb_option = click.option(
@@ -18,7 +20,7 @@ kb_option = click.option(
 
 
 def _kb_path(kb_path: str | None) -> Path:
-    from .config import default_home
+    from ..config import default_home
 
     return Path(kb_path) if kb_path else default_home() / "kb.sqlite"
 
@@ -39,25 +41,7 @@ def _duration(seconds: float) -> str:
     return f"{seconds / 3600:.1f} h"
 
 
-class _DocumentedGroup(click.Group):
-    """A group whose help also shows each subcommand's full help, so the generated docs/cli.md documents them."""
-
-    def get_help(self, ctx: click.Context) -> str:
-        parts = [super().get_help(ctx)]
-        for name in self.list_commands(ctx):
-            command = self.get_command(ctx, name)
-            sub = click.Context(
-                command,
-                info_name=name,
-                parent=ctx,
-                terminal_width=ctx.terminal_width,
-                max_content_width=ctx.max_content_width,
-            )
-            parts.append(command.get_help(sub))
-        return "\n\n".join(parts)
-
-
-@click.group(cls=_DocumentedGroup)
+@click.group(cls=DocumentedGroup)
 def kb() -> None:
     """Build and inspect the local Wikidata knowledge store used by the KB checks."""
 
@@ -94,9 +78,9 @@ def import_cmd(dump, kb_path, profile_name, min_sitelinks, types, workers, limit
     The dump is streamed; progress and entities/s go to stderr. The import commits its position every 20,000 lines:
     after a crash or --limit, run the same command with --resume. Re-running a finished import does nothing.
     """
-    from .knowledge.dump import default_workers, import_dump, missing_references
-    from .knowledge.profile import get_profile
-    from .knowledge.store import KnowledgeBase
+    from ..knowledge.dump import default_workers, import_dump, missing_references
+    from ..knowledge.profile import get_profile
+    from ..knowledge.store import KnowledgeBase
 
     profile = get_profile(profile_name).with_overrides(
         min_sitelinks=min_sitelinks, types=tuple(t.upper() for t in types)
@@ -162,7 +146,7 @@ def fetch(qids, kb_path, endpoint, refresh) -> None:
 
     Example: `presslint kb fetch Q42 Q5`. Polite by default: at most 5 requests/s, maxlag, retries on 429/5xx.
     """
-    from .knowledge.online import ENDPOINT, OnlineKnowledgeBase, WikidataClient
+    from ..knowledge.online import ENDPOINT, OnlineKnowledgeBase, WikidataClient
 
     bad = [q for q in qids if not (q[:1] in "Qq" and q[1:].isdigit())]
     if bad:
@@ -185,8 +169,8 @@ def fetch(qids, kb_path, endpoint, refresh) -> None:
 @kb_option
 def stats(kb_path) -> None:
     """Show counts of entities, names and statements, the size on disk, and imports."""
-    from .errors import E, PresslintError
-    from .knowledge.store import KnowledgeBase
+    from ..errors import E, PresslintError
+    from ..knowledge.store import KnowledgeBase
 
     path = _kb_path(kb_path)
     if not path.is_file():
@@ -221,9 +205,9 @@ def lookup(name, kb_path, limit, online) -> None:
     Matching ignores case, diacritics, Arabic articles and common transliteration variants
     ("Kazemi"/"Kadhimi", "Mackenzie"/"McKenzie").
     """
-    from .errors import E, PresslintError
-    from .knowledge.online import OnlineKnowledgeBase
-    from .knowledge.store import KnowledgeBase
+    from ..errors import E, PresslintError
+    from ..knowledge.online import OnlineKnowledgeBase
+    from ..knowledge.store import KnowledgeBase
 
     path = _kb_path(kb_path)
     if online:

@@ -13,12 +13,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from .docview import view
-
-DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "semantics"
+from .lexicons import read_text
 
 # Entity labels that pin a statement to one place, time or amount: different values mean different events.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -94,7 +92,7 @@ class Lexicon:
 
 
 def _lines(name: str) -> Iterable[str]:
-    for line in (DATA_DIR / name).read_text(encoding="utf-8").splitlines():
+    for line in read_text(f"semantics/{name}").splitlines():
         line = line.split("#", 1)[0].strip()
         if line:
             yield line
