@@ -87,8 +87,30 @@ def person(
     return item(qid, label, aliases=aliases, claims=cl, sitelinks=sitelinks, description=description)
 
 
+LATIN, ARABIC_SCRIPT = "Q8229", "Q8196"
+ENGLISH, FRENCH, ARABIC, PERSIAN = "Q1860", "Q150", "Q13955", "Q9168"
+OFFICIAL = {US: [ENGLISH], UK: [ENGLISH], FRANCE: [FRENCH], BELGIUM: [FRENCH], IRAQ: [ARABIC], IRAN: [PERSIAN]}
+
+
 def country(qid: str, label: str, aliases=()) -> dict[str, Any]:
-    return item(qid, label, aliases=aliases, claims=[claim("P31", COUNTRY), claim("P625", (0.0, 0.0))], sitelinks=200)
+    languages = [claim("P37", lang) for lang in OFFICIAL.get(qid, [])]
+    return item(
+        qid,
+        label,
+        aliases=aliases,
+        claims=[claim("P31", COUNTRY), claim("P625", (0.0, 0.0)), *languages],
+        sitelinks=200,
+    )
+
+
+def languages() -> list[dict]:
+    """Official languages with their writing system (P282): what KB001's Latin-script test reads."""
+    return [
+        item(ENGLISH, "English", claims=[claim("P282", LATIN)], sitelinks=150),
+        item(FRENCH, "French", claims=[claim("P282", LATIN)], sitelinks=150),
+        item(ARABIC, "Arabic", claims=[claim("P282", ARABIC_SCRIPT)], sitelinks=150),
+        item(PERSIAN, "Persian", claims=[claim("P282", ARABIC_SCRIPT)], sitelinks=150),
+    ]
 
 
 def city(qid: str, label: str, in_country: str, aliases=()) -> dict[str, Any]:
@@ -326,7 +348,7 @@ def news_world() -> list[dict]:
 
 
 def all_items() -> list[dict]:
-    return countries() + middle_east() + news_world()
+    return countries() + languages() + middle_east() + news_world()
 
 
 def build_store(items: list[dict] | None = None, path: str = ":memory:"):
