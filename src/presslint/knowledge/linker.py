@@ -470,6 +470,10 @@ class Linker:
                 rec.values(p) for p in ("P585", "P580", "P571", "P17", "P625")
             )
             return 0.4 if bare else None
+        if human and mention.label == "ORG" and len(name_key(mention.text).split()) >= 2:
+            # the small NER model often tags a full personal name as ORG ("Chancellor Olaf Scholz"): an exact full
+            # name of a person still links, with a weaker type score
+            return 0.5 if name_key(mention.text) in {name_key(t) for t, _l, _k in rec.names} else None
         if human or is_position(rec):
             return None
         if mention.label in ("GPE", "LOC"):
@@ -627,6 +631,9 @@ class Linker:
                 linking.unlinked.append((m, f"ambiguous: {top[4].qid} {top[0]:.2f} vs {runner[4].qid} {runner[0]:.2f}"))
                 continue
             score, name, matched, reasons, rec = top
+            if is_human(rec) and m.label != "PERSON":
+                m.label = "PERSON"  # linked to a person: the person checks apply
+                reasons = [*reasons, "a person's exact full name (tagged ORG by the parser)"]
             link = Link(
                 m,
                 rec.qid,
