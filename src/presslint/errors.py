@@ -50,6 +50,7 @@ class E:
     E604 = "E604: The Wikidata API at '{url}' failed: {reason}"
     E605 = "E605: Cannot open the knowledge store at '{path}': {reason}"
     E606 = "E606: The knowledge store at '{path}' holds an unfinished import of '{dump}' ({lines} lines read); pass --resume to continue it"
+    E607 = "E607: Unknown knowledge-store query '{name}'; choose from {choices}"
     # Web (7xx): conditions only the HTTP server has
     E701 = "E701: The request body is over the {limit}-byte limit"
     E702 = "E702: Bad request: {reason}"
@@ -66,7 +67,7 @@ class E:
 class W:
     W001 = "W001: The article looks like {language}, not English; findings are skipped because presslint's analyzers read English only"
     W002 = "W002: No publication date: relative dates ('last Thursday') are left unresolved"
-    W003 = "W003: Knowledge checks skipped: no knowledge store given (use --kb PATH or --kb online)"
+    W003 = "W003: Knowledge checks skipped: no knowledge store found; build one with `presslint kb build` (or pass --kb PATH, or --kb online)"
     W004 = "W004: The text is very short ({words} words); few checks can apply"
     W005 = "W005: Bytes that are not valid {encoding} were replaced while decoding"
     W006 = "W006: Ignored the metadata date '{value}': it is not an ISO date (YYYY-MM-DD)"
