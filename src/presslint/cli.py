@@ -103,7 +103,12 @@ def main() -> None:
     type=click.Path(dir_okay=False),
     help="Record the current findings in this baseline file.",
 )
-@click.option("--kb", help="Knowledge store for KB checks: a path, or 'online' (Wikidata with a local cache).")
+@click.option(
+    "--kb",
+    help="Knowledge store for KB checks: a path, or 'online' (Wikidata with a local cache); "
+    "default: $PRESSLINT_HOME/kb.sqlite when it exists.",
+)
+@click.option("--no-kb", is_flag=True, help="Skip the knowledge checks.")
 @click.option("--no-store", is_flag=True, help="Neither look up nor save reports in the store.")
 @db_option
 def check(
@@ -119,6 +124,7 @@ def check(
     baseline_path,
     write_baseline_path,
     kb,
+    no_kb,
     no_store,
     db,
 ) -> None:
@@ -145,7 +151,9 @@ def check(
         settings = settings.replace(ignore=[*settings.ignore, *_split_codes(ignore)])
     if date:
         parse_date(date)
-    settings = settings.replace(date=date, fail_on=fail_on, allow_private=allow_private or None, db=db, kb=kb)
+    settings = settings.replace(
+        date=date, fail_on=fail_on, allow_private=allow_private or None, db=db, kb="off" if no_kb else kb
+    )
     if no_store:
         settings = settings.replace(store=False)
     settings.config_hash()  # raises E301 on an unknown rule code, before any work

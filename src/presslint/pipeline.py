@@ -12,6 +12,7 @@ from pathlib import Path
 from . import __version__, rules
 from .config import Settings
 from .errors import E, PresslintError, W, notice_code
+from .knowledge import kb_off, resolve_kb
 from .model import Article, Finding, Notice, Provenance, Report, Span
 
 MIN_WORDS = 30
@@ -83,18 +84,19 @@ def check_articles(
         article, pubdate, date_source, notices = pending.pop(0)
         if checker is not None and not _skip(article):
             doc._.pl_findings.extend(checker.check(doc))
-        elif checker is None:
+        elif checker is None and not kb_off(settings):
             notices.append(Notice(notice_code(W.W003), W.W003))
         yield build_report(doc, article, pubdate, date_source, notices, settings)
 
 
 def _knowledge_checker(settings: Settings):
     """The knowledge checker for this run (opened once), or None when no store or online mode was asked for."""
-    if not settings.kb:
+    kb = resolve_kb(settings)  # --kb, "off", or $PRESSLINT_HOME/kb.sqlite when it exists
+    if kb is None:
         return None
     from .knowledge.checks import KnowledgeChecker
 
-    return KnowledgeChecker.open(settings.kb, settings=settings)
+    return KnowledgeChecker.open(kb, settings=settings)
 
 
 def _skip(article: Article) -> bool:

@@ -843,7 +843,7 @@ class KnowledgeChecker:
     def open(cls, kb: str, *, settings: Any = None) -> KnowledgeChecker:
         if kb == "online":
             try:
-                from .online import OnlineKnowledgeBase
+                from .online import OnlineKnowledgeBase, WikidataClient, api_endpoint
             except ImportError as err:
                 raise PresslintError(
                     E.E402, path="online", reason=f"the online Wikidata client is not available ({err})"
@@ -851,7 +851,7 @@ class KnowledgeChecker:
             from ..config import default_home
 
             cache = getattr(settings, "kb_cache", None) or default_home() / "kb-cache.sqlite"
-            return cls(OnlineKnowledgeBase(cache), settings=settings)
+            return cls(OnlineKnowledgeBase(cache, client=WikidataClient(api_endpoint())), settings=settings)
         from pathlib import Path
 
         from .store import KnowledgeBase
