@@ -26,6 +26,8 @@ def _value(v: Any) -> dict[str, Any]:
 
 
 def snak(pid: str, v: Any) -> dict[str, Any]:
+    if v == "somevalue":
+        return {"snaktype": "somevalue", "property": pid}  # a value exists, Wikidata does not know it
     if isinstance(v, str) and pid == "P1813":
         return {
             "snaktype": "value",
@@ -277,6 +279,22 @@ def news_world() -> list[dict]:
         ),
         person("Q900000104", "Liz Truss", claim("P39", uk_pm, P580="2022-09-06", P582="2022-10-25"), citizenship=UK),
         person("Q900000103", "Rishi Sunak", claim("P39", uk_pm, P580="2022-10-25"), citizenship=UK),
+        # Made-up former prime ministers whose second term Wikidata would record without dates, or with an end that
+        # exists but is unknown: neither may be read as "not held" (KB002 bails out).
+        person(
+            "Q900000105",
+            "Arthur Penhale",
+            claim("P39", uk_pm, P580="1964-10-16", P582="1970-06-19"),
+            claim("P39", uk_pm),
+            citizenship=UK,
+        ),
+        person(
+            "Q900000106",
+            "Margaret Trevanion",
+            claim("P39", uk_pm, P580="1970-06-19", P582="1974-03-04"),
+            claim("P39", uk_pm, P580="2015-01-01", P582="somevalue"),
+            citizenship=UK,
+        ),
         person(
             "Q900000110",
             "David Bowie",

@@ -335,8 +335,10 @@ def check_roles(ctx: Context) -> Iterator[Finding]:
         if person is None or person.score < 0.7:
             continue
         words = set(re.findall(r"[\w-]+", role.span.text.lower()))
-        if words & PAST_MODIFIERS or "ex-" in role.span.text.lower():
-            continue
+        tokens = ctx.tokens(role.span)
+        before = ctx.doc[tokens.start - 1].lower_ if tokens is not None and tokens.start > 0 else ""
+        if words & PAST_MODIFIERS or "ex-" in role.span.text.lower() or before in PAST_MODIFIERS:
+            continue  # "former Prime Minister X": the role phrase may start after the modifier
         sent = ctx.sentence(role.span)
         org = ctx.linking.at(role.organisation) if role.organisation is not None else None
         matching = []
