@@ -43,11 +43,12 @@ RULES = [
         "warning",
         "knowledge",
         "A person's name is spelled differently from every name Wikidata records for the person it refers to.",
-        "The mention is linked to a Wikidata person with confidence (a close name plus context: the office, the "
-        "organisation or other people in the article), yet its spelling matches none of the person's labels or "
-        "aliases: a first name that is not the person's or a nickname of it, or, for citizens of countries that "
-        "write their language in Latin script, a surname spelled another way. Transliteration variants of names "
-        "from other scripts (Kadhimi/Kazemi) are not flagged.",
+        "The mention is linked to a Wikidata person only through a fuzzy name key (its spelling matches none of the "
+        "person's labels or aliases), with confidence: context (the office, the organisation or other people in the "
+        "article), or a close full name. It fires on a first name that is not the person's or a nickname of it, "
+        "or, for citizens of countries whose official languages are written in Latin script (P27 -> P37 -> P282), "
+        "a surname spelled another way (Khan for Kahn). Transliteration variants of names from other scripts "
+        "(Kadhimi/Kazemi) are not flagged.",
         "Apple's chief executive, Tom Cook, presented the new phone.",
     ),
     Rule(
