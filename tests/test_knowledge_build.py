@@ -151,6 +151,8 @@ def test_knowledge_build_end_to_end_against_replay(server, tmp_path):
     assert kb.get_meta("build")["pending"] == 0
     assert all(len(r["ids"].split("|")) <= 50 for r in Replay.requests if r["kind"] == "wbgetentities")
     assert "entities fetched" in result.output and "1 missing on Wikidata" in result.output
+    stats = CliRunner().invoke(cli.main, ["kb", "stats", "--kb", kb_path])
+    assert "query       heads-of-state-and-government: 2 items, run 20" in stats.output, stats.output
 
 
 def test_knowledge_build_resumes_without_rerunning_queries(server, tmp_path):

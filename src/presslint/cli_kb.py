@@ -207,7 +207,7 @@ def stats(kb_path) -> None:
 
     path = _kb_path(kb_path)
     if not path.is_file():
-        raise PresslintError(E.E605, path=path, reason="no such file (build one with `presslint kb import`)")
+        raise PresslintError(E.E605, path=path, reason="no such file (build one with `presslint kb build`)")
     store = KnowledgeBase(path, readonly=True)
     try:
         counts = store.stats()
@@ -216,6 +216,9 @@ def stats(kb_path) -> None:
         click.echo(f"names       {counts['names']:,}")
         click.echo(f"statements  {counts['statements']:,}")
         click.echo(f"size        {_size(path.stat().st_size)}")
+        for (key,) in store.db.execute("SELECT key FROM meta WHERE key LIKE 'build:query:%' ORDER BY key"):
+            run = store.get_meta(key)
+            click.echo(f"query       {run['name']}: {run['items']:,} items, run {run['run_at']} on {run['endpoint']}")
         for key in imports:
             state = store.get_meta(key)
             click.echo(
@@ -246,7 +249,7 @@ def lookup(name, kb_path, limit, online) -> None:
     if online:
         store = OnlineKnowledgeBase(path)
     elif not path.is_file():
-        raise PresslintError(E.E605, path=path, reason="no such file (build one with `presslint kb import`)")
+        raise PresslintError(E.E605, path=path, reason="no such file (build one with `presslint kb build`)")
     else:
         store = KnowledgeBase(path, readonly=True)
     try:

@@ -860,7 +860,9 @@ class KnowledgeChecker:
         from .store import KnowledgeBase
 
         if kb != ":memory:" and not Path(kb).is_file():
-            raise PresslintError(E.E402, path=kb, reason="no such knowledge store (build one with `presslint kb`)")
+            raise PresslintError(
+                E.E402, path=kb, reason="no such knowledge store (build one with `presslint kb build`)"
+            )
         return cls(KnowledgeBase(kb, readonly=True), settings=settings)
 
     def link(self, doc: Any) -> Linking:

@@ -285,5 +285,5 @@ def open_knowledge_base(kb: str, *, cache: str | Path | None = None, client: Wik
     if kb == "online":
         return OnlineKnowledgeBase(cache or default_home() / "kb-cache.sqlite", client=client)
     if not Path(kb).is_file():
-        raise PresslintError(E.E605, path=kb, reason="no such file (build one with `presslint kb import`)")
+        raise PresslintError(E.E605, path=kb, reason="no such file (build one with `presslint kb build`)")
     return KnowledgeBase(kb, readonly=True)
