@@ -79,7 +79,12 @@ class Checker:
         self.collect_baseline = collect_baseline
         self.baseline_entries: list[Any] = []
         self._nlp = nlp
-        self._config_hash = self.settings.config_hash()
+        from .knowledge import resolve_kb
+
+        # The knowledge store in use (given, or the default one when it exists) is part of the cache key: a report
+        # saved before a store appeared must not be re-used without knowledge findings.
+        self.kb = resolve_kb(self.settings)
+        self._config_hash = dataclasses.replace(self.settings, kb=self.kb).config_hash()
         self._knowledge: Any = None
         self._knowledge_ready = False
         self._factchecks: Any = None
@@ -96,7 +101,7 @@ class Checker:
 
     def _knowledge_stage(self) -> Any:
         if not self._knowledge_ready:
-            self._knowledge = _stage_runner("knowledge", self.settings.kb, settings=self.settings)
+            self._knowledge = _stage_runner("knowledge", self.kb, settings=self.settings)
             self._knowledge_ready = True
         return self._knowledge
 
@@ -201,7 +206,7 @@ class Checker:
         return stored
 
     def _analyse_here(self, jobs: list[_Job]) -> list[Item]:
-        return analyse(self.nlp, jobs, self.settings, self._knowledge_stage())
+        return analyse(self.nlp, jobs, self.settings, self._knowledge_stage())  # no stage: W003, unless turned off
 
     def _finish_new(self, job: _Job, item: Item) -> Item:
         """Select, locate and save a fresh report (saved at once: a later failure loses nothing)."""
@@ -280,6 +285,7 @@ def analyse(nlp: Any, jobs: list[_Job], settings: Settings, knowledge: Any = Non
 
 
 def _analyse_stream(nlp: Any, jobs: list[_Job], settings: Settings, knowledge: Any) -> Iterator[Report]:
+    from .knowledge import kb_off
     from .nlp import prepare_doc
 
     docs = (prepare_doc(nlp, _skipped_text(j.article) if _skip(j.article) else j.article, j.pubdate) for j in jobs)
@@ -287,7 +293,7 @@ def _analyse_stream(nlp: Any, jobs: list[_Job], settings: Settings, knowledge: A
         notices = _notices(job)
         if knowledge is not None and not _skip(job.article):
             doc._.pl_findings.extend(knowledge(doc)["findings"])
-        elif knowledge is None:
+        elif knowledge is None and not kb_off(settings):
             notices.append(Notice(W.W003.code, W.W003.format()))
         yield build_report(doc, job, notices)
 

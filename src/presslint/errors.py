@@ -133,6 +133,7 @@ class E:
         "The knowledge store at '{path}' holds an unfinished import of '{dump}' ({lines} lines read)",
         hints={"cli": "pass --resume to continue it"},
     )
+    E607 = Entry("Unknown knowledge-store query '{name}'; choose from {choices}")
     # Web (7xx): conditions only the HTTP server has
     E701 = Entry("The request body is over the {limit}-byte limit", status=413)
     E702 = Entry("Bad request: {reason}", status=422)
@@ -157,7 +158,10 @@ class W:
         "English only"
     )
     W002 = Entry("No publication date: relative dates ('last Thursday') are left unresolved")
-    W003 = Entry("Knowledge checks skipped: no knowledge store given (use --kb PATH or --kb online)")
+    W003 = Entry(
+        "Knowledge checks skipped: no knowledge store found; build one with `presslint kb build` "
+        "(or pass --kb PATH, or --kb online)"
+    )
     W004 = Entry("The text is very short ({words} words); few checks can apply")
     W005 = Entry("Bytes that are not valid {encoding} were replaced while decoding")
     W006 = Entry("Ignored the metadata date '{value}': it is not an ISO date (YYYY-MM-DD)")

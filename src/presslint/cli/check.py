@@ -63,7 +63,12 @@ def _split_codes(values: tuple[str, ...]) -> list[str]:
     type=click.Path(dir_okay=False),
     help="Record the current findings in this baseline file.",
 )
-@click.option("--kb", help="Knowledge store for KB checks: a path, or 'online' (Wikidata with a local cache).")
+@click.option(
+    "--kb",
+    help="Knowledge store for KB checks: a path, or 'online' (Wikidata with a local cache); "
+    "default: $PRESSLINT_HOME/kb.sqlite when it exists.",
+)
+@click.option("--no-kb", is_flag=True, help="Skip the knowledge checks.")
 @click.option("--no-store", is_flag=True, help="Neither look up nor save reports in the store.")
 @click.option(
     "-j",
@@ -85,6 +90,7 @@ def check(
     baseline_path,
     write_baseline_path,
     kb,
+    no_kb,
     no_store,
     jobs,
     db,
@@ -108,7 +114,7 @@ def check(
 
     settings = settings_from(config_path)
     changes: dict[str, Any] = {"date": date, "fail_on": fail_on, "allow_private": allow_private or None, "db": db}
-    changes.update(kb=kb, store=False if no_store else None)
+    changes.update(kb="off" if no_kb else kb, store=False if no_store else None)
     if select:
         changes["select"] = _split_codes(select)
     if ignore:

@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 from ..errors import E, PresslintError
 from ..model import Finding, Span
 from ..rules import Rule
-from .keys import fold, name_key, skeleton
+from .keys import block_key, fold, name_key, skeleton
 from .linker import (
     Link,
     Linker,
@@ -32,6 +32,7 @@ from .linker import (
     position_matches,
     referenced,
     statement_period,
+    values_at,
 )
 from .wikidata import EntityRecord
 
@@ -42,11 +43,12 @@ RULES = [
         "warning",
         "knowledge",
         "A person's name is spelled differently from every name Wikidata records for the person it refers to.",
-        "The mention is linked to a Wikidata person with confidence (a close name plus context: the office, the "
-        "organisation or other people in the article), yet its spelling matches none of the person's labels or "
-        "aliases: a first name that is not the person's or a nickname of it, or, for citizens of countries that "
-        "write their language in Latin script, a surname spelled another way. Transliteration variants of names "
-        "from other scripts (Kadhimi/Kazemi) are not flagged.",
+        "The mention is linked to a Wikidata person only through a fuzzy name key (its spelling matches none of the "
+        "person's labels or aliases), with confidence: context (the office, the organisation or other people in the "
+        "article), or a close full name. It fires on a first name that is not the person's or a nickname of it, "
+        "or, for citizens of countries whose official languages are written in Latin script (P27 -> P37 -> P282), "
+        "a surname spelled another way (Khan for Kahn). Transliteration variants of names from other scripts "
+        "(Kadhimi/Kazemi) are not flagged.",
         "Apple's chief executive, Tom Cook, presented the new phone.",
     ),
     Rule(
@@ -119,35 +121,7 @@ RULES = [
 PERSON = frozenset({"PERSON"})
 ORGS = frozenset({"ORG", "FAC", "NORP", "GPE", "LOC"})
 PLACES = frozenset({"GPE", "LOC", "FAC"})
-# Countries whose people's names have one Latin-script spelling (certain QIDs): a spelling variant is an error there.
-LATIN_SCRIPT_COUNTRIES = frozenset(
-    [
-        "Q30",
-        "Q145",
-        "Q16",
-        "Q408",
-        "Q664",
-        "Q27",
-        "Q183",
-        "Q142",
-        "Q29",
-        "Q38",
-        "Q55",
-        "Q31",
-        "Q39",
-        "Q40",
-        "Q34",
-        "Q20",
-        "Q35",
-        "Q33",
-        "Q45",
-        "Q36",
-        "Q213",
-        "Q155",
-        "Q96",
-        "Q414",
-    ]
-)
+LATIN_SCRIPT = "Q8229"  # Latin script: the writing system (P282) of the official languages (P37) of a country
 PAST_MODIFIERS = frozenset(["former", "then", "ex", "late", "onetime", "one-time", "erstwhile", "previous", "outgoing"])
 ACTING_VERBS = frozenset(
     [
@@ -254,27 +228,55 @@ def _token_ok(tok: str, names_tokens: set[str]) -> bool:
     return False
 
 
+def _label(ctx: Context, qid: str) -> str:
+    """An entity's label for a message, or its QID when the store has no label for it (never an empty name)."""
+    rec = ctx.linker.record(qid)
+    return (rec.label if rec is not None else None) or qid
+
+
+def writes_latin(ctx: Context, country_qid: str) -> bool | None:
+    """Whether a country's official languages (P37) are all written in Latin script (P282); None when unknown."""
+    country = ctx.linker.record(country_qid)
+    if country is None:
+        return None
+    scripts = []
+    for lang in item_values(country, "P37"):
+        rec = ctx.linker.record(lang)
+        if rec is not None and item_values(rec, "P282"):
+            scripts.append(LATIN_SCRIPT in item_values(rec, "P282"))
+    return all(scripts) if scripts else None
+
+
+def latin_named(ctx: Context, person: EntityRecord) -> bool:
+    """A person whose every known citizenship (P27) is of a Latin-script country: their name has one spelling, so a
+    spelling variant is an error, not a transliteration."""
+    found = [writes_latin(ctx, q) for q in item_values(person, "P27")]
+    known = [f for f in found if f is not None]
+    return bool(known) and all(known)
+
+
 def check_names(ctx: Context) -> Iterator[Finding]:
     for link in ctx.linking.links:
         m = link.mention
-        if (
-            m.label != "PERSON"
-            or link.score < 0.75
-            or not any(r.startswith(("P", "Q")) or " -> " in r for r in link.reasons[1:])
-        ):
-            continue  # a garbled name is only trusted when context, not the name alone, made the link
+        if m.label != "PERSON" or link.score < 0.75 or not link.reasons or not link.reasons[0].startswith("name"):
+            continue  # "same person as ..." links repeat an earlier finding's evidence
         rec = link.record
         keys = {name_key(t) for t, _l, _k in rec.names}
         mk = name_key(m.text)
         if not mk or mk in keys:
-            continue
+            continue  # the spelling is one Wikidata records: linked through the exact key, nothing to say
+        context = any(r.startswith(("P", "Q")) or " -> " in r for r in link.reasons[1:])
+        if not context and (link.name_score < 0.85 or len(mk.split()) < 2):
+            continue  # linked through a fuzzy key on the name alone: only a close full name is trusted
         name_tokens = {t for k in keys for t in k.split()}
-        latin = bool(set(item_values(rec, "P27")) & LATIN_SCRIPT_COUNTRIES)
+        latin = latin_named(ctx, rec)
         wrong: list[tuple[str, str]] = []
         for tok in mk.split():
             if _token_ok(tok, name_tokens):
                 continue
             variant = next((n for n in name_tokens if skeleton(n) == skeleton(tok)), None)
+            if variant is None:
+                variant = next((n for n in name_tokens if block_key(n) == block_key(tok) and len(n) == len(tok)), None)
             if variant is not None:
                 if latin:
                     wrong.append((tok, variant))
@@ -292,10 +294,12 @@ def check_names(ctx: Context) -> Iterator[Finding]:
             "warning",
             f"'{m.span.text}' looks like a misspelling of {rec.label} ({rec.qid}); Wikidata knows no such spelling",
             m.span,
-            confidence=min(0.9, link.score),
+            confidence=round(min(0.9, link.score) if context else min(0.7, link.score), 3),
             **_link_evidence(link),
             names=sorted({t for t, _l, _k in rec.names})[:8],
             differing=[{"written": a, "expected": b} for a, b in wrong],
+            latin_script=latin,
+            matched_through="context" if context else "name",
         )
 
 
@@ -332,8 +336,10 @@ def check_roles(ctx: Context) -> Iterator[Finding]:
         if person is None or person.score < 0.7:
             continue
         words = set(re.findall(r"[\w-]+", role.span.text.lower()))
-        if words & PAST_MODIFIERS or "ex-" in role.span.text.lower():
-            continue
+        tokens = ctx.tokens(role.span)
+        before = ctx.doc[tokens.start - 1].lower_ if tokens is not None and tokens.start > 0 else ""
+        if words & PAST_MODIFIERS or "ex-" in role.span.text.lower() or before in PAST_MODIFIERS:
+            continue  # "former Prime Minister X": the role phrase may start after the modifier
         sent = ctx.sentence(role.span)
         org = ctx.linking.at(role.organisation) if role.organisation is not None else None
         matching = []
@@ -560,13 +566,15 @@ def check_event_dates(ctx: Context) -> Iterator[Finding]:
 
 
 def _countries(ctx: Context, rec: EntityRecord, pids=("P17", "P276")) -> set[str]:
+    """Countries an organisation is in at the article's date: its P17, and the countries of its P276 locations."""
     out = set()
     for pid in pids:
-        for q in item_values(rec, pid):
+        for q in values_at(rec, pid, ctx.day):
             place = ctx.linker.record(q)
             if place is None:
+                out.add(q) if pid == "P17" else None
                 continue
-            out.add(q) if is_country(place) else out.update(item_values(place, "P17"))
+            out.add(q) if is_country(place) else out.update(values_at(place, "P17", ctx.day))
     return out
 
 
@@ -630,7 +638,7 @@ def check_organisations(ctx: Context) -> Iterator[Finding]:
             for country in _placed_in(ctx, link, window=40):
                 if country.qid in where or in_sentence & where:
                     break
-                labels = [ctx.linker.record(q).label for q in sorted(where) if ctx.linker.record(q)]
+                labels = [_label(ctx, q) for q in sorted(where)]
                 problems.append(f"placed in {country.record.label}, but Wikidata gives {', '.join(labels)} (P17/P276)")
                 evidence.update(stated_country=country.qid, wikidata_countries=sorted(where))
                 related.append(country.mention.span)
@@ -677,12 +685,12 @@ def check_places(ctx: Context) -> Iterator[Finding]:
         rec = link.record
         if m.label not in PLACES or is_country(rec) or is_human(rec) or link.score < 0.7:
             continue
-        where = set(item_values(rec, "P17"))
+        where = set(values_at(rec, "P17", ctx.day))  # the country then: Bielefeld was in West Germany in 1970
         if not where:
             continue
         for country in _placed_in(ctx, link, window=1):
-            if country.qid in where:
-                break
+            if country.qid in where or country.qid in {st.value for st in rec.statements_of("P17")}:
+                break  # the country then, or one the place has been in (a historical account)
             # Another place of the same name in that country? Then the text means that one.
             namesakes = [c for c in ctx.linker.kb.exact(m.text) if c.qid != rec.qid]
             if any(
@@ -691,18 +699,22 @@ def check_places(ctx: Context) -> Iterator[Finding]:
                 if ctx.linker.record(c.qid)
             ):
                 break
-            labels = [ctx.linker.record(q).label for q in sorted(where) if ctx.linker.record(q)]
+            labels = [_label(ctx, q) for q in sorted(where)]
             yield _finding(
                 "KB007",
                 "warning",
-                f"{rec.label} ({rec.qid}) is in {', '.join(labels)} according to Wikidata (P17), not {country.record.label}",
+                f"{rec.label} ({rec.qid}) is in {', '.join(labels)} according to Wikidata (P17), "
+                f"not {country.record.label or country.qid}",
                 m.span,
                 related=[country.mention.span],
                 confidence=0.8,
                 **_link_evidence(link),
                 property="P17",
                 wikidata_countries=sorted(where),
+                wikidata_country_labels=labels,
                 stated_country=country.qid,
+                stated_country_label=country.record.label,
+                article_date=_fmt(ctx.day) if ctx.day else None,
             )
             break
 
@@ -834,7 +846,7 @@ class KnowledgeChecker:
     def open(cls, kb: str, *, settings: Any = None) -> KnowledgeChecker:
         if kb == "online":
             try:
-                from .online import OnlineKnowledgeBase
+                from .online import OnlineKnowledgeBase, WikidataClient, api_endpoint
             except ImportError as err:
                 raise PresslintError(
                     E.E402, path="online", reason=f"the online Wikidata client is not available ({err})"
@@ -842,13 +854,15 @@ class KnowledgeChecker:
             from ..config import default_home
 
             cache = getattr(settings, "kb_cache", None) or default_home() / "kb-cache.sqlite"
-            return cls(OnlineKnowledgeBase(cache), settings=settings)
+            return cls(OnlineKnowledgeBase(cache, client=WikidataClient(api_endpoint())), settings=settings)
         from pathlib import Path
 
         from .store import KnowledgeBase
 
         if kb != ":memory:" and not Path(kb).is_file():
-            raise PresslintError(E.E402, path=kb, reason="no such knowledge store (build one with `presslint kb`)")
+            raise PresslintError(
+                E.E402, path=kb, reason="no such knowledge store (build one with `presslint kb build`)"
+            )
         return cls(KnowledgeBase(kb, readonly=True), settings=settings)
 
     def link(self, doc: Any) -> Linking:
