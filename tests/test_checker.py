@@ -129,14 +129,15 @@ def test_checker_one_crash_costs_only_its_article(nlp, monkeypatch):
     assert items[1].code == "E502" and "analyzer exploded" in items[1].message and items[1].article is not None
 
 
-def test_checker_text_over_spacy_limit_is_an_item_failure_not_a_crash(nlp):
-    huge = "Officials said the plan failed. " * 40_000  # over spaCy's 1,000,000-character limit
+def test_checker_text_over_the_limit_is_an_item_failure_not_a_crash(nlp):
+    huge = "Officials said the plan failed. " * 4_000  # over the 100,000-character limit set here
     items = list(
-        Checker(Settings(store=False), nlp=nlp).check_many(
+        Checker(Settings(store=False, max_chars=100_000), nlp=nlp).check_many(
             [presslint.ingest.from_text(huge), presslint.ingest.from_text(_texts()[ARTICLES[0]])]
         )
     )
-    assert isinstance(items[0], Failure) and isinstance(items[1], Report)
+    assert isinstance(items[0], Failure) and items[0].code == "E112"
+    assert isinstance(items[1], Report)
 
 
 def test_checker_reuses_and_saves_through_the_store(nlp, tmp_path, monkeypatch):

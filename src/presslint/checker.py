@@ -27,7 +27,7 @@ from typing import Any
 from . import __version__, registry, rules
 from .config import Settings, parse_date
 from .errors import E, PresslintError, W
-from .model import Article, Failure, Finding, Notice, Provenance, Report, Span
+from .model import Article, Failure, Finding, Notice, Provenance, Report, Span, map_spans
 
 MIN_WORDS = 30
 BATCH = 16  # articles looked up in the store, then analysed together through one nlp.pipe call
@@ -176,6 +176,9 @@ class Checker:
                 slots.append(item)
                 continue
             job = self._prepare(item)
+            if isinstance(job, Failure):
+                slots.append(job)
+                continue
             stored = self._stored(job)
             slots.append(stored if stored is not None else job)
             if stored is None:
@@ -189,7 +192,11 @@ class Checker:
             yield self._finish(slot) if isinstance(slot, Report) else slot
 
     # -- steps --------------------------------------------------------------------------------------------------
-    def _prepare(self, article: Article) -> _Job:
+    def _prepare(self, article: Article) -> _Job | Failure:
+        if len(article.text) > self.settings.max_chars:
+            origin = article.origin or article.url or "-"
+            err = PresslintError(E.E112, path=origin, chars=len(article.text), limit=self.settings.max_chars)
+            return Failure.of(origin, err, article)
         if article.language is None:
             from .ingest.language import identify
 
@@ -285,17 +292,43 @@ def analyse(nlp: Any, jobs: list[_Job], settings: Settings, knowledge: Any = Non
 
 
 def _analyse_stream(nlp: Any, jobs: list[_Job], settings: Settings, knowledge: Any) -> Iterator[Report]:
+    """One report per job, in order, through one nlp.pipe stream of every piece of every job."""
+    from . import pieces
     from .knowledge import kb_off
     from .nlp import prepare_doc
+    from .nlp.docview import view
 
-    docs = (prepare_doc(nlp, _skipped_text(j.article) if _skip(j.article) else j.article, j.pubdate) for j in jobs)
-    for job, doc in zip(jobs, nlp.pipe(docs, batch_size=BATCH)):
-        notices = _notices(job)
+    plan = [
+        (job, offset, piece)
+        for job in jobs
+        for offset, piece in pieces.split(
+            _skipped_text(job.article) if _skip(job.article) else job.article, settings.piece_chars
+        )
+    ]
+    docs = (prepare_doc(nlp, piece, job.pubdate) for job, _, piece in plan)
+    parts: list[pieces.Part] = []
+    for k, ((job, offset, _), doc) in enumerate(zip(plan, nlp.pipe(docs, batch_size=BATCH))):
         if knowledge is not None and not _skip(job.article):
             doc._.pl_findings.extend(knowledge(doc)["findings"])
-        elif knowledge is None and not kb_off(settings):
+        parts.append(pieces.Part(offset, *_records(doc), sentences=len(view(doc).sents)))
+        if k + 1 < len(plan) and plan[k + 1][0] is job:
+            continue  # more pieces of this article to come
+        notices = _notices(job)
+        if knowledge is None and not kb_off(settings):
             notices.append(Notice(W.W003.code, W.W003.format()))
-        yield build_report(doc, job, notices)
+        if len(parts) > 1:
+            notice = W.W007.format(chars=len(job.article.text), pieces=len(parts), size=settings.piece_chars)
+            notices.append(Notice(W.W007.code, notice))
+        findings, records = pieces.merge(parts)
+        parts = []
+        yield build_report(job, notices, findings, records)
+
+
+def _records(doc: Any) -> tuple[list[Finding], dict[str, list[Any]]]:
+    from .nlp import extension
+
+    records = {r.name: list(getattr(doc._, extension(r.name)) or []) for r in registry.report_records()}
+    return list(doc._.pl_findings or []), records
 
 
 def _skip(article: Article) -> bool:
@@ -323,9 +356,9 @@ def _notices(job: _Job) -> list[Notice]:
     return notices
 
 
-def build_report(doc: Any, job: _Job, notices: list[Notice]) -> Report:
-    """The report of one parsed doc: provenance, every finding and every report record the registry declares."""
-    from .nlp import extension, model_identity
+def build_report(job: _Job, notices: list[Notice], findings: list[Finding], records: dict[str, list[Any]]) -> Report:
+    """The report of one article: provenance, every finding and every report record the registry declares."""
+    from .nlp import model_identity
 
     model_name, model_version, model_sha = model_identity()
     provenance = Provenance(
@@ -339,13 +372,9 @@ def build_report(doc: Any, job: _Job, notices: list[Notice]) -> Report:
         content_hash=content_hash(job.article),
         checked_at=dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
     )
-    report = Report(article=job.article, provenance=provenance, notices=notices)
     if _skip(job.article):
-        return report
-    report.findings = list(doc._.pl_findings or [])
-    for record in registry.report_records():
-        report.records[record.name] = list(getattr(doc._, extension(record.name)) or [])
-    return report
+        return Report(article=job.article, provenance=provenance, notices=notices)
+    return Report(article=job.article, provenance=provenance, findings=findings, notices=notices, **records)
 
 
 # -- selection and line:column ------------------------------------------------------------------------------------
@@ -390,30 +419,17 @@ class _Locator:
         return dataclasses.replace(span, line=line, column=span.start - self.starts[line - 1] + 1)
 
 
-def _fix(obj: Any, where: _Locator) -> Any:
-    if isinstance(obj, Span):
-        return where(obj)
-    if isinstance(obj, list):
-        return [_fix(x, where) for x in obj]
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        for f in dataclasses.fields(obj):
-            value = getattr(obj, f.name)
-            if isinstance(value, Span | list) or dataclasses.is_dataclass(value):
-                setattr(obj, f.name, _fix(value, where))
-    return obj
-
-
 def locate(report: Report) -> Report:
     """Fill line:column into every span of the report (renderers never compute)."""
     where = _Locator(report.article.text)
-    report.findings = _fix(report.findings, where)
+    report.findings = map_spans(report.findings, where)
     for name, items in report.records.items():
-        report.records[name] = _fix(items, where)
+        report.records[name] = map_spans(items, where)
     return report
 
 
 def _located(report: Report, finding: Finding) -> Finding:
-    return _fix(finding, _Locator(report.article.text))
+    return map_spans(finding, _Locator(report.article.text))
 
 
 # -- helpers ------------------------------------------------------------------------------------------------------

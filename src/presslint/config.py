@@ -34,6 +34,8 @@ class Settings:
     db: str | None = None  # SQLite store path; None -> $PRESSLINT_HOME/presslint.db
     store: bool = True
     max_bytes: int = 5_000_000  # per input file or download
+    max_chars: int = 1_500_000  # longest text checked (E112 above it)
+    piece_chars: int = 50_000  # a longer text is checked in pieces of about this size, split between paragraphs
     fetch_timeout: float = 15.0
     allow_private: bool = False
     kb: str | None = None  # knowledge store path, or "online" (Wikidata API with a cache); None skips KB checks
@@ -42,7 +44,7 @@ class Settings:
     origin: str | None = None  # the file the overlay came from
 
     # Keys that change findings (the rest only change I/O).
-    HASHED = ("select", "ignore", "severity", "min_confidence", "analyzers", "kb")
+    HASHED = ("select", "ignore", "severity", "min_confidence", "analyzers", "kb", "piece_chars")
 
     def __post_init__(self) -> None:
         # Settings validate themselves when built or replaced, so no shell has to provoke the errors.
@@ -101,6 +103,9 @@ def validate(settings: Settings) -> None:
         raise bad("min_confidence", "must be a number from 0 to 1")
     if not isinstance(settings.max_bytes, int) or settings.max_bytes <= 0:
         raise bad("max_bytes", "must be a positive number of bytes")
+    for name in ("max_chars", "piece_chars"):
+        if not isinstance(getattr(settings, name), int) or getattr(settings, name) < 1000:
+            raise bad(name, "must be a whole number of characters, at least 1000")
     if not isinstance(settings.fetch_timeout, int | float) or settings.fetch_timeout <= 0:
         raise bad("fetch_timeout", "must be a positive number of seconds")
     if not isinstance(settings.analyzers, dict) or not all(isinstance(v, dict) for v in settings.analyzers.values()):

@@ -85,6 +85,9 @@ class E:
     E109 = Entry("Folder '{path}' holds no readable articles (.txt, .html, .htm, .jsonl)")
     E110 = Entry("'{path}' holds several articles ({what}); read it with iter_inputs() or the presslint CLI")
     E111 = Entry("Bad metadata file '{path}': {reason}")
+    E112 = Entry(
+        "'{path}' is {chars} characters long, over the {limit}-character limit (the max_chars setting)", status=413
+    )
     # Network (2xx)
     E201 = Entry(
         "Refusing to fetch '{url}': it resolves to a private or loopback address ({address})",
@@ -165,6 +168,10 @@ class W:
     W004 = Entry("The text is very short ({words} words); few checks can apply")
     W005 = Entry("Bytes that are not valid {encoding} were replaced while decoding")
     W006 = Entry("Ignored the metadata date '{value}': it is not an ISO date (YYYY-MM-DD)")
+    W007 = Entry(
+        "A long text ({chars} characters) was checked in {pieces} pieces of up to {size} characters; contradictions, "
+        "repetitions and other comparisons look within a piece"
+    )
 
 
 def entries() -> list[Entry]:

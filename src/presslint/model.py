@@ -288,6 +288,20 @@ def record_names() -> tuple[str, ...]:
     return tuple(r.name for r in registry.report_records())
 
 
+def map_spans(obj: Any, fn: Any) -> Any:
+    """``obj`` with ``fn`` applied to every Span inside it (records, lists, nested records), in place where it can."""
+    if isinstance(obj, Span):
+        return fn(obj)
+    if isinstance(obj, list):
+        return [map_spans(x, fn) for x in obj]
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        for f in dataclasses.fields(obj):
+            value = getattr(obj, f.name)
+            if isinstance(value, Span | list) or dataclasses.is_dataclass(value):
+                setattr(obj, f.name, map_spans(value, fn))
+    return obj
+
+
 def to_dict(obj: Any) -> Any:
     """Dataclasses to JSON-ready dicts (tuples become lists)."""
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):

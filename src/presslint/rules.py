@@ -25,6 +25,9 @@ class Rule:
     explanation: str  # why it matters, what triggers it, what does not
     example: str  # a sentence that triggers it
     default: bool = True  # on unless selected explicitly
+    # "article": a judgement about the whole article (no byline, one source); a long article checked in pieces keeps
+    # it from its first piece only. "span": about the words it points at.
+    scope: str = "span"
 
     @property
     def prefix(self) -> str:

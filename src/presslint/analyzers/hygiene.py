@@ -31,6 +31,7 @@ RULES = [
         "(no byline in the metadata and no 'By ...' line at the top) gives them neither. Agency copy and editorials "
         "are sometimes unsigned on purpose, hence info. Not emitted for empty articles.",
         "An article page whose metadata has no author and whose text starts straight with the headline and body.",
+        scope="article",
     ),
     Rule(
         "HYG002",
@@ -43,6 +44,7 @@ RULES = [
         "date (a date given only on the command line does not count as the article's own). Not emitted for empty "
         "articles.",
         "A pasted article with a headline and body but no date line or date metadata.",
+        scope="article",
     ),
     Rule(
         "HYG003",

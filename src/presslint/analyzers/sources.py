@@ -59,6 +59,7 @@ RULES = [
         "A story that relays one party's account without a second voice may be accurate, but the reader should know "
         "it is one-sided. The finding points at the first mention of the source.",
         "The company said profits rose. It added that it would hire 500 staff. Its chief executive said demand was strong.",
+        scope="article",
     ),
 ]
 
