@@ -12,6 +12,7 @@ from click.testing import CliRunner
 import presslint
 from presslint import Settings, checker
 from presslint.checker import Checker
+from presslint.ingest import from_text
 from presslint.model import Failure, Report
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -101,13 +102,11 @@ def test_checker_shared_example_same_through_library_and_cli(shared_example, nlp
 
 def test_checker_several_processes_give_the_same_reports_in_order(nlp, tmp_path):
     texts = list(_texts().values()) * 3
-    articles = [presslint.ingest.from_text(t, origin=f"a{i}") for i, t in enumerate(texts)]
+    articles = [from_text(t, origin=f"a{i}") for i, t in enumerate(texts)]
     settings = Settings(store=False, date=DATE)
     one = list(Checker(settings, nlp=nlp).check_many(articles, jobs=1))
     two = list(
-        Checker(settings, nlp=nlp).check_many(
-            [presslint.ingest.from_text(t, origin=f"a{i}") for i, t in enumerate(texts)], jobs=2
-        )
+        Checker(settings, nlp=nlp).check_many([from_text(t, origin=f"a{i}") for i, t in enumerate(texts)], jobs=2)
     )
     assert [r.article.origin for r in two] == [f"a{i}" for i in range(len(texts))]
     assert [_key(r.findings) for r in two] == [_key(r.findings) for r in one]
@@ -124,7 +123,7 @@ def test_checker_one_crash_costs_only_its_article(nlp, monkeypatch):
 
     monkeypatch.setattr(checker, "_analyse_stream", flaky)
     texts = [_texts()[ARTICLES[0]], "Headline\n\nThis text will EXPLODE the analyzer.", _texts()[ARTICLES[1]]]
-    items = list(Checker(Settings(store=False), nlp=nlp).check_many([presslint.ingest.from_text(t) for t in texts]))
+    items = list(Checker(Settings(store=False), nlp=nlp).check_many([from_text(t) for t in texts]))
     assert [type(i) for i in items] == [Report, Failure, Report]
     assert items[1].code == "E502" and "analyzer exploded" in items[1].message and items[1].article is not None
 
@@ -133,7 +132,7 @@ def test_checker_text_over_the_limit_is_an_item_failure_not_a_crash(nlp):
     huge = "Officials said the plan failed. " * 4_000  # over the 100,000-character limit set here
     items = list(
         Checker(Settings(store=False, max_chars=100_000), nlp=nlp).check_many(
-            [presslint.ingest.from_text(huge), presslint.ingest.from_text(_texts()[ARTICLES[0]])]
+            [from_text(huge), from_text(_texts()[ARTICLES[0]])]
         )
     )
     assert isinstance(items[0], Failure) and items[0].code == "E112"
