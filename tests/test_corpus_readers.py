@@ -80,6 +80,26 @@ def test_corpus_readers_rss_entries_with_full_text(tmp_path):
     assert "judicial review" in article.text
 
 
+ZH_PARAGRAPHS = [
+    "县议会周二投票决定在春季关闭两座乡村图书馆，并将藏书迁往新建的中央图书馆，这一决定引发了两个村庄居民的抗议。",
+    "议会领导人表示，每年节省的一百二十万英镑将用于保护老年人服务。反对者说，他们将申请司法审查，并在一周内收集了四千多个签名。",
+    "中央图书馆预计三月开放，开放时间更长，并设有咖啡馆和社区活动室。",
+    "一些家长担心孩子们今后需要乘坐公共汽车才能借书，而议会表示将增加流动图书车的班次，每周两次前往每个村庄。",
+]
+
+
+def test_corpus_readers_full_text_entry_in_chinese_is_not_taken_for_a_teaser():
+    from presslint.corpus.feeds import feed_articles
+
+    def no_fetch(url):
+        raise AssertionError(f"a full-text entry must not be fetched: {url}")
+
+    content = "".join(f"<p>{p}</p>" for p in ZH_PARAGRAPHS)
+    data = rss([("图书馆将关闭", "https://herald.example/zh", content)]).encode()
+    (article,) = feed_articles(data, origin="zh.rss", settings=LOCAL, fetch=no_fetch)
+    assert isinstance(article, Article) and article.text.endswith(ZH_PARAGRAPHS[-1])
+
+
 def test_corpus_readers_atom_teaser_is_followed_through_the_guard(server, tmp_path):
     site, base = server
     (site / "story.html").write_text(PAGE)

@@ -58,6 +58,12 @@ def test_ingest_normalise_cleans_whitespace_and_invisibles(raw, expected):
         ("The minister resigned on Tuesday after a row over expenses.", False),
         ("", False),
         (" ".join(["word"] * 30), False),
+        ("港口罢工十天后结束", True),
+        (
+            "该市主要集装箱港口的码头工人在持续十天的薪资罢工后于周四恢复工作，工会表示会员以压倒性多数投票接受了方案",
+            False,
+        ),
+        ("港口罢工结束。", False),
     ],
 )
 def test_ingest_text_looks_like_title(line, expected):
@@ -82,6 +88,89 @@ def test_ingest_text_given_title_is_prepended_once():
     assert article.title_span == (0, 12) and article.date == "2024-01-02" and article.meta == {"desk": "x"}
     again = from_text(article.text, title="Fares frozen")
     assert again.text == article.text
+
+
+BODY = "\n\nDock workers at the city's main container port returned to work on Thursday, the union said."
+
+
+@pytest.mark.parametrize(
+    "head, title, meta",
+    [
+        # a kicker above the headline is a label, not the headline
+        (
+            "Hamas\n\u201cThe truce is over,\u201d spokesman says as strikes resume",
+            "\u201cThe truce is over,\u201d spokesman says as strikes resume",
+            {"kicker": "Hamas"},
+        ),
+        ("EXCLUSIVE\nPort workers end ten-day strike", "Port workers end ten-day strike", {"kicker": "EXCLUSIVE"}),
+        (
+            "Analysis:\nWhy the port strike ended so suddenly",
+            "Why the port strike ended so suddenly",
+            {"kicker": "Analysis"},
+        ),
+        # a headline wrapped over two lines is one headline
+        (
+            "Port workers end ten-day strike after union\nand employers agree on a new pay deal",
+            "Port workers end ten-day strike after union and employers agree on a new pay deal",
+            {},
+        ),
+        (
+            "Ministers to cut fuel duty by five pence as prices hit a\nrecord high for the third month running",
+            "Ministers to cut fuel duty by five pence as prices hit a record high for the third month running",
+            {},
+        ),
+        (
+            "Flood barriers hold on the Severn,\nbut villages downstream brace for more rain",
+            "Flood barriers hold on the Severn, but villages downstream brace for more rain",
+            {},
+        ),
+        # title + standfirst: the title is the whole first line, the standfirst is recorded and opens the body
+        (
+            "Strike over: \u2018We got what we asked for\u2019\nDock workers accept a deal after ten days on the picket line",
+            "Strike over: \u2018We got what we asked for\u2019",
+            {"standfirst": "Dock workers accept a deal after ten days on the picket line"},
+        ),
+        (
+            "Port strike ends after ten days\nUnion says the deal gives workers 9 percent more over two years.",
+            "Port strike ends after ten days",
+            {"standfirst": "Union says the deal gives workers 9 percent more over two years."},
+        ),
+        (
+            "World\nWill the bridge reopen before winter?\nEngineers say repairs could take until March.",
+            "Will the bridge reopen before winter?",
+            {"kicker": "World", "standfirst": "Engineers say repairs could take until March."},
+        ),
+    ],
+)
+def test_ingest_text_two_line_headline_is_one_headline(head, title, meta):
+    article = from_text(head + BODY)
+    assert article.title == title
+    assert article.text[slice(*article.title_span)] == title
+    assert article.meta == meta
+    body = article.text[article.body_start :]
+    assert body.endswith("returned to work on Thursday, the union said.")
+    if "standfirst" in meta:
+        assert body.startswith(meta["standfirst"])
+    else:
+        assert body.startswith("Dock workers at the city's")
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        # a one-line headline and single-newline texts keep today's reading
+        ("Port strike ends after ten days" + BODY, "Port strike ends after ten days"),
+        (
+            "Port strike ends\nDock workers returned to work on Thursday.\nThe union said the deal was fair.",
+            "Port strike ends",
+        ),
+        # a first paragraph of two sentences is not a headline block
+        ("The port reopened on Thursday.\nShips queued outside the harbour." + BODY, None),
+    ],
+)
+def test_ingest_text_other_first_lines_keep_their_reading(text, title):
+    article = from_text(text)
+    assert article.title == title and "kicker" not in article.meta and "standfirst" not in article.meta
 
 
 @pytest.mark.parametrize(
