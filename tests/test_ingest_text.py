@@ -196,3 +196,36 @@ def test_ingest_language_short_text_is_left_unknown():
 )
 def test_ingest_language_names(code, name):
     assert language.language_name(code) == name
+
+
+EN_PART = (
+    "The health ministry said on Sunday that the new hospital would open next month. Officials told reporters that "
+    "the building had cost 40 million dollars and would have more than two hundred beds."
+)
+AR_PART = "قالت وزارة الصحة يوم الأحد إن المستشفى الجديد سيفتتح الشهر المقبل وإن تكلفة المبنى بلغت أربعين مليون دولار."
+ONE_EN = "Officials told reporters that the hospital would open next month."
+ZH_PART = "卫生部周日表示，新医院将于下个月开业，官员告诉记者，这座建筑耗资四千万美元，将设有两百多张病床。"
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        # English with Arabic and Chinese passages: the English sentences are what the analyzers read
+        (f"{EN_PART} {AR_PART} {ZH_PART}", "en"),
+        (f"{AR_PART}\n{EN_PART}\n{ZH_PART}", "en"),
+        (f"{ZH_PART}\n{AR_PART}\n{AR_PART}\n{EN_PART}", "en"),
+        # an Arabic or Chinese article quoting a line of English is that language, never a dialect guess
+        (f"{ONE_EN}\n{AR_PART}\n{AR_PART}\n{ZH_PART}", "ar"),  # the whole mixture reads as 'ary' to langid
+        (f"{AR_PART} {AR_PART} {AR_PART} {AR_PART} Officials said the hospital would open.", "ar"),
+        (f"{ZH_PART}{ZH_PART}{ZH_PART}{ZH_PART} {AR_PART}", "zh"),  # the mixture reads as 'wuu' (Wu Chinese)
+        # no script holds most of the text and none is English enough: unknown (analysed as English), not 'ary'
+        (f"{ONE_EN} {AR_PART} {ZH_PART}", None),
+    ],
+)
+def test_ingest_language_mixed_scripts_are_read_script_by_script(text, code):
+    assert language.identify(text) == code
+
+
+def test_ingest_language_script_parts_group_words():
+    parts = language.script_parts(f"Officials said {AR_PART[:20]} 卫生部")
+    assert parts["LATIN"] == ["Officials", "said"] and parts["CJK"] == ["卫生部"] and parts["ARABIC"]

@@ -5,13 +5,15 @@ Raise ``PresslintError(E.E101, path=...)``; the CLI prints ``E101: ...`` on one 
 
 from __future__ import annotations
 
+import re
+
 
 class E:
     # Input (1xx)
     E101 = "E101: Cannot read '{path}': {reason}"
     E102 = "E102: '{path}' is empty: there is no text to check"
     E103 = "E103: '{path}' looks binary (not text or HTML): {reason}"
-    E104 = "E104: '{path}' is {size} bytes, over the {limit}-byte limit (set ingest.max_bytes to raise it)"
+    E104 = "E104: '{path}' is {size} bytes, over the {limit}-byte limit (set max_bytes in presslint.toml to raise it)"
     E105 = "E105: Cannot decode '{path}': {reason}"
     E106 = "E106: No article text could be extracted from the HTML in '{path}'"
     E107 = "E107: Bad JSONL record at {path}:{line}: {reason}"
@@ -19,6 +21,8 @@ class E:
     E109 = "E109: Folder '{path}' holds no readable articles (.txt, .html, .htm, .jsonl)"
     E110 = "E110: '{path}' holds several articles ({what}); read it with iter_inputs() or the presslint CLI"
     E111 = "E111: Bad metadata file '{path}': {reason}"
+    E112 = "E112: '{path}' is nested deeper than {limit} levels: refused"
+    E113 = "E113: '{path}' stopped after {seconds} s: {reason}"
     # Network (2xx)
     E201 = "E201: Refusing to fetch '{url}': it resolves to a private or loopback address ({address}); pass --allow-private to allow it"
     E202 = "E202: Cannot fetch '{url}': {reason}"
@@ -61,6 +65,8 @@ class E:
     E708 = "E708: Internal error: {reason}"
     E709 = "E709: The request body did not arrive within {seconds} s"
     E710 = "E710: No story with id {id}"
+    E711 = "E711: Host '{host}' is not one this server answers for (start it with --allowed-host {host} to allow it)"
+    E712 = "E712: The server has too many open connections ({open}); retry after {seconds} s"
 
 
 class W:
@@ -70,15 +76,34 @@ class W:
     W004 = "W004: The text is very short ({words} words); few checks can apply"
     W005 = "W005: Bytes that are not valid {encoding} were replaced while decoding"
     W006 = "W006: Ignored the metadata date '{value}': it is not an ISO date (YYYY-MM-DD)"
+    W007 = "W007: The text is not valid UTF-8 and declares no charset; decoded as {encoding}, a guess ({count} bytes outside ASCII may be wrong)"
+    W008 = "W008: Removed {count} NUL bytes (the first at byte {offset}): the file may be damaged"
+
+
+MAX_QUOTED = 200  # characters of one interpolated value (a path, a URL, a bad line) a message quotes
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def quoted(value: object, limit: int = MAX_QUOTED) -> str:
+    """``value`` as a message may quote it: control characters escaped (a file name holding a terminal escape must
+    not reach the terminal raw), and at most ``limit`` characters (a 20 MB bad line must not become the message)."""
+    text = str(value)
+    if len(text) > limit:
+        text = f"{text[:limit]}... ({len(text) - limit} more characters)"
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 class PresslintError(Exception):
-    """An error with a catalogue code. ``str(err)`` is the one-line message."""
+    """An error with a catalogue code. ``str(err)`` is the one-line message; every value it quotes is ``quoted``."""
 
     def __init__(self, template: str, **kwargs: object) -> None:
         self.code = template.split(":", 1)[0]
-        self.message = template.format(**kwargs)
+        self.message = template.format(**{k: _safe(v) for k, v in kwargs.items()})
         super().__init__(self.message)
+
+
+def _safe(value: object) -> object:
+    return value if isinstance(value, (int, float)) else quoted(value)
 
 
 def notice_code(template: str) -> str:
@@ -86,4 +111,4 @@ def notice_code(template: str) -> str:
 
 
 def format_warning(template: str, **kwargs: object) -> str:
-    return template.format(**kwargs)
+    return template.format(**{k: _safe(v) for k, v in kwargs.items()})
