@@ -11,6 +11,7 @@ connection when the deadline passes, whatever it is waiting for.
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import ipaddress
 import socket
@@ -106,10 +107,8 @@ def _shut(conn: http.client.HTTPConnection) -> None:
     sock = conn.sock
     if sock is None:
         return
-    try:
+    with contextlib.suppress(OSError):  # already closed by the reader
         sock.shutdown(socket.SHUT_RDWR)
-    except OSError:
-        pass
 
 
 def _resolve_within(host: str, port: int, deadline: _Deadline) -> list[tuple[int, str]]:
