@@ -37,6 +37,7 @@ class E:
     E305 = "E305: Cannot read baseline file '{path}': {reason}"
     E306 = "E306: {count} reports cannot go into one HTML file; pass -o FOLDER to write one file per report"
     E307 = "E307: Cannot write '{path}': {reason}"
+    E308 = "E308: Serving on '{host}' reaches beyond this machine, so the API needs a token: pass --token or set PRESSLINT_TOKEN"
     # Store (4xx)
     E401 = "E401: No stored report with id {id}"
     E402 = "E402: Cannot open the store at '{path}': {reason}"
