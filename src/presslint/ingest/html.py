@@ -220,7 +220,7 @@ def _date_params() -> dict[str, object]:
     return {"original_date": True, "extensive_search": False, "max_date": dt.date.today().isoformat()}
 
 
-def _extract(tree, url: str | None, *, favor_recall: bool = False):
+def _extract(tree, url: str | None, *, favor_recall: bool = False, metadata: bool = True):
     import trafilatura
 
     return trafilatura.bare_extraction(
@@ -230,7 +230,7 @@ def _extract(tree, url: str | None, *, favor_recall: bool = False):
         include_tables=True,  # data tables are content; layout tables were unwrapped before
         include_images=False,
         include_links=False,
-        with_metadata=True,
+        with_metadata=metadata,
         favor_recall=favor_recall,
         date_extraction_params=_date_params(),
     )
@@ -258,12 +258,16 @@ def extract(html: str, url: str | None = None):
     pruned_tree = copy.deepcopy(tree)
     for element in ad_boxes(pruned_tree):
         element.drop_tree()  # keeps the tail text that follows the box
-    pruned = _extract(pruned_tree, url)
+    metadata = own is None  # otherwise the page's metadata is already in ``own``: read it once
+    pruned = _extract(pruned_tree, url, metadata=metadata)
     if not _text_of(pruned):
-        pruned = _extract(pruned_tree, url, favor_recall=True)
+        pruned = _extract(pruned_tree, url, favor_recall=True, metadata=metadata)
+    if own is None or pruned is None:
+        return pruned if own is None else own
     if len(_text_of(pruned)) < FALLBACK_RATIO * len(_text_of(own)):
         return own
-    return pruned
+    own.text = pruned.text
+    return own
 
 
 def from_html(html: str, *, url: str | None = None, origin: str | None = None) -> Article:
