@@ -150,7 +150,7 @@ def from_text(text: str, *, origin: str | None = None, title: str | None = None,
         title_span = (0, len(title))
     else:
         text, title, head_meta = split_head(text)
-        meta = {**head_meta, **meta}
+        meta = {**head_meta, **meta}  # the caller's metadata wins
         if title:
             title_span = (0, len(title))
     fields = {k: v for k, v in meta.items() if k in Article.__slots__}

@@ -175,7 +175,7 @@ def candidates(store: Store, words: set[str]) -> list[tuple]:
             fc_words = set(text.split())
             if fc_words and len(fc_words & words) >= MIN_COVERAGE * len(fc_words):
                 covered[row_id] = fc_words
-    found = []
+    found: list[tuple] = []
     for chunk in _chunks(sorted(covered)):
         marks = ", ".join("?" * len(chunk))
         sql = f"SELECT id, {', '.join(_COLUMNS)} FROM factchecks WHERE id IN ({marks})"

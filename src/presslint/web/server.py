@@ -21,6 +21,7 @@ slow job cannot tell clients to stay away for minutes.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import math
 import time
@@ -78,7 +79,7 @@ def protocol_class(limits: ServerLimits, *, retry_after: Callable[[], float | No
             self.opened_at = time.monotonic()
             self.serving = False  # a complete request is in the app; not to be evicted
             self.evicted = False  # closed to make room (its connection_lost comes a moment later)
-            self.header_timer = None
+            self.header_timer: asyncio.TimerHandle | None = None
 
         def connection_made(self, transport) -> None:
             super().connection_made(transport)
@@ -150,7 +151,7 @@ def uvicorn_config(app, *, host: str, port: int, limits: ServerLimits, retry_aft
         port=port,
         log_level=log_level,
         http=protocol_class(limits, retry_after=retry_after or (lambda: None)),
-        timeout_keep_alive=limits.keep_alive,
+        timeout_keep_alive=limits.keep_alive,  # type: ignore[arg-type]  # a float works: it goes to call_later
         limit_concurrency=None,
         server_header=False,
     )
