@@ -71,7 +71,7 @@ def test_checker_http_api_gives_the_library_findings(through_library, tmp_path):
     from presslint.web.app import ServerConfig, create_app
 
     config = ServerConfig(settings=Settings(db=str(tmp_path / "web.db")), workers=1, queue=4, timeout=120.0)
-    with TestClient(create_app(config)) as client:
+    with TestClient(create_app(config), base_url="http://localhost") as client:
         for name, text in _texts().items():
             response = client.post("/api/v1/check", json={"text": text, "date": DATE})
             assert response.status_code == 200, response.text

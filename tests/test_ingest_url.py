@@ -79,7 +79,34 @@ class Handler(BaseHTTPRequestHandler):
         if self.path == "/slow":
             time.sleep(2)
             return self.send(200, PAGE)
+        if self.path.startswith("/trickle-"):
+            return self.trickle(self.path.removeprefix("/trickle-"))
+        if self.path.startswith("/slow-hop/"):  # each hop answers in 0.4 s, well inside any socket timeout
+            left = int(self.path.rsplit("/", 1)[1])
+            time.sleep(0.4)
+            if left:
+                return self.send(302, headers=[("Location", f"/slow-hop/{left - 1}")])
+            return self.send(200, PAGE)
         return self.send(404)
+
+    def trickle(self, what: str) -> None:
+        """One byte every 50 ms, forever (until the client hangs up): in the status line and headers, or in the
+        body after complete headers. Every single read succeeds long before any socket timeout."""
+        head = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n"
+        try:
+            if what == "body":
+                self.wfile.write(head + b"Content-Length: 1000000\r\n\r\n")
+                self.wfile.flush()
+                stream = PAGE * 2_000
+            else:
+                stream = head + b"X-Padding: " + b"a" * 10_000_000
+            for byte in stream:
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+                time.sleep(0.05)
+        except OSError:
+            pass
+        self.close_connection = True
 
 
 @pytest.fixture(scope="module")
@@ -152,6 +179,29 @@ def test_ingest_url_timeout_is_e202(server):
     start = time.perf_counter()
     assert code_of(server + "/slow", Settings(allow_private=True, fetch_timeout=0.3)) == "E202"
     assert time.perf_counter() - start < 1.5
+
+
+@pytest.mark.parametrize("path", ["/trickle-headers", "/trickle-body", "/slow-hop/5"])
+def test_ingest_url_one_deadline_covers_headers_body_and_redirects(server, path):
+    # Socket timeouts never fire here (each byte or hop arrives in well under a second); the deadline does.
+    start = time.perf_counter()
+    with pytest.raises(PresslintError) as err:
+        fetch(server + path, settings=Settings(allow_private=True, fetch_timeout=1.0))
+    elapsed = time.perf_counter() - start
+    assert err.value.code == "E202" and "timed out" in err.value.message
+    assert 0.9 < elapsed < 1.6
+
+
+def test_ingest_url_deadline_covers_the_name_lookup(monkeypatch):
+    def hanging_lookup(host, port):
+        time.sleep(5)
+        return [(socket.AF_INET, "93.184.216.34")]
+
+    monkeypatch.setattr(url_module, "resolve", hanging_lookup)
+    start = time.perf_counter()
+    with pytest.raises(PresslintError) as err:
+        fetch("http://slow-dns.example/story", settings=Settings(fetch_timeout=0.5))
+    assert err.value.code == "E202" and time.perf_counter() - start < 1.0
 
 
 def test_ingest_url_closed_port_is_unreachable():

@@ -55,7 +55,7 @@ def test_pieces_long_article_report_is_consistent(nlp):
     settings = Settings(store=False, piece_chars=1500, date="2024-05-01")
     report = Checker(settings, nlp=nlp).check(from_text(text))
     assert isinstance(report, Report)
-    assert "W007" in [n.code for n in report.notices]
+    assert "W009" in [n.code for n in report.notices]
     for finding in report.findings:
         assert text[finding.span.start : finding.span.end] == finding.span.text
         for span in finding.related:

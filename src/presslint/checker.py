@@ -317,8 +317,8 @@ def _analyse_stream(nlp: Any, jobs: list[_Job], settings: Settings, knowledge: A
         if knowledge is None and not kb_off(settings):
             notices.append(Notice(W.W003.code, W.W003.format()))
         if len(parts) > 1:
-            notice = W.W007.format(chars=len(job.article.text), pieces=len(parts), size=settings.piece_chars)
-            notices.append(Notice(W.W007.code, notice))
+            notice = W.W009.format(chars=len(job.article.text), pieces=len(parts), size=settings.piece_chars)
+            notices.append(Notice(W.W009.code, notice))
         findings, records = pieces.merge(parts)
         parts = []
         yield build_report(job, notices, findings, records)

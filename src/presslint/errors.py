@@ -11,6 +11,7 @@ checks that every code is raised somewhere, and that no message is written outsi
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -69,8 +70,25 @@ class Entry:
         return family.exit_code if family else 0
 
     def format(self, **kwargs: Any) -> str:
-        """The one-line message with its code: ``"E101: Cannot read ..."``."""
-        return f"{self.code}: {self.template.format(**kwargs)}"
+        """The one-line message with its code: ``"E101: Cannot read ..."``; every value it quotes is ``quoted``."""
+        return f"{self.code}: {self.template.format(**{k: _safe(v) for k, v in kwargs.items()})}"
+
+
+MAX_QUOTED = 200  # characters of one interpolated value (a path, a URL, a bad line) a message quotes
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def quoted(value: object, limit: int = MAX_QUOTED) -> str:
+    """``value`` as a message may quote it: control characters escaped (a file name holding a terminal escape must
+    not reach the terminal raw), and at most ``limit`` characters (a 20 MB bad line must not become the message)."""
+    text = str(value)
+    if len(text) > limit:
+        text = f"{text[:limit]}... ({len(text) - limit} more characters)"
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def _safe(value: object) -> object:
+    return value if isinstance(value, int | float) else quoted(value)
 
 
 class E:
@@ -78,7 +96,10 @@ class E:
     E101 = Entry("Cannot read '{path}': {reason}")
     E102 = Entry("'{path}' is empty: there is no text to check")
     E103 = Entry("'{path}' looks binary (not text or HTML): {reason}")
-    E104 = Entry("'{path}' is {size} bytes, over the {limit}-byte limit (the max_bytes setting)", status=413)
+    E104 = Entry(
+        "'{path}' is {size} bytes, over the {limit}-byte limit (set max_bytes in presslint.toml to raise it)",
+        status=413,
+    )
     E106 = Entry("No article text could be extracted from the HTML in '{path}'")
     E107 = Entry("Bad JSONL record at {path}:{line}: {reason}")
     E108 = Entry("No such file or folder: '{path}'")
@@ -88,6 +109,8 @@ class E:
     E112 = Entry(
         "'{path}' is {chars} characters long, over the {limit}-character limit (the max_chars setting)", status=413
     )
+    E113 = Entry("'{path}' stopped after {seconds} s: {reason}")
+    E114 = Entry("'{path}' is nested deeper than {limit} levels: refused")
     # Network (2xx)
     E201 = Entry(
         "Refusing to fetch '{url}': it resolves to a private or loopback address ({address})",
@@ -109,6 +132,10 @@ class E:
     )
     E307 = Entry("Cannot write '{path}': {reason}")
     E308 = Entry("Bad value for {name}: {reason}")
+    E309 = Entry(
+        "Serving on '{host}' reaches beyond this machine, so the API needs a token",
+        hints={"cli": "pass --token or set PRESSLINT_TOKEN"},
+    )
     # Store (4xx)
     E401 = Entry("No stored report with id {id}", status=404)
     E402 = Entry("Cannot open the store at '{path}': {reason}")
@@ -151,6 +178,12 @@ class E:
     E708 = Entry("Internal error: {reason}", status=500)
     E709 = Entry("The request body did not arrive within {seconds} s", status=408)
     E710 = Entry("No story with id {id}", status=404)
+    E711 = Entry(
+        "Host '{host}' is not one this server answers for",
+        status=400,
+        hints={"cli": "start it with --allowed-host HOST to allow it"},
+    )
+    E712 = Entry("The server has too many open connections ({open}); retry after {seconds} s", status=503)
 
 
 class W:
@@ -169,6 +202,11 @@ class W:
     W005 = Entry("Bytes that are not valid {encoding} were replaced while decoding")
     W006 = Entry("Ignored the metadata date '{value}': it is not an ISO date (YYYY-MM-DD)")
     W007 = Entry(
+        "The text is not valid UTF-8 and declares no charset; decoded as {encoding}, a guess ({count} bytes outside "
+        "ASCII may be wrong)"
+    )
+    W008 = Entry("Removed {count} NUL bytes (the first at byte {offset}): the file may be damaged")
+    W009 = Entry(
         "A long text ({chars} characters) was checked in {pieces} pieces of up to {size} characters; contradictions, "
         "repetitions and other comparisons look within a piece"
     )

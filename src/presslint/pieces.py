@@ -6,7 +6,7 @@ memory grow linearly with the text and stay bounded per piece. The merge shifts 
 renumbers what points across records (source ids, claim -> quantity/date indexes, sentence numbers). Judgements
 about the whole article (rules with ``scope="article"``: no byline, a single source) are kept from the first piece
 only; comparisons between distant parts (contradictions, repetition) only look within a piece, which the report
-says in a notice (W007).
+says in a notice (W009).
 """
 
 from __future__ import annotations

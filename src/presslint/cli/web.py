@@ -18,6 +18,20 @@ def _loopback(host: str) -> bool:
         return False
 
 
+def allowed_hosts(host: str, extra: tuple[str, ...]) -> list[str]:
+    """Host names the server answers for: the loopback names, the address it listens on when that is a specific
+    one, and every --allowed-host ("*" for any)."""
+    from ..web.app import LOCAL_HOSTS
+
+    names = [*LOCAL_HOSTS, *extra]
+    try:
+        if not ipaddress.ip_address(host).is_unspecified:
+            names.append(host)
+    except ValueError:
+        names.append(host)  # a host name given to --host
+    return list(dict.fromkeys(names))
+
+
 @click.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
@@ -54,6 +68,35 @@ def _loopback(host: str) -> bool:
     type=click.FloatRange(min=0.1),
     help="Seconds a request body may take to arrive (then 408).",
 )
+@click.option(
+    "--allowed-host",
+    "allowed_host",
+    multiple=True,
+    help="A host name (or address) the server answers for, besides localhost and --host; repeat it; '*' for any. "
+    "Requests naming another Host get 400 (this stops DNS-rebinding pages).",
+)
+@click.option(
+    "--max-connections",
+    default=256,
+    show_default=True,
+    type=click.IntRange(4, 100_000),
+    help="Open connections; past this the oldest one not being served is closed, or, when all are being served, "
+    "the new one gets a JSON 503 with Retry-After.",
+)
+@click.option(
+    "--header-timeout",
+    default=10.0,
+    show_default=True,
+    type=click.FloatRange(min=0.1),
+    help="Seconds a client has to send its request line and headers (then the connection is closed).",
+)
+@click.option(
+    "--keep-alive",
+    default=5.0,
+    show_default=True,
+    type=click.FloatRange(min=0.1),
+    help="Seconds an idle keep-alive connection stays open.",
+)
 @click.option("--date", help="Publication date to assume (YYYY-MM-DD) when an article has none.")
 @config_option
 @db_option
@@ -65,25 +108,40 @@ def _loopback(host: str) -> bool:
     help="uvicorn's log level.",
 )
 def serve(
-    host, port, workers, queue, timeout, token, allow_private, max_body, body_timeout, date, config_path, db, log_level
+    host,
+    port,
+    workers,
+    queue,
+    timeout,
+    token,
+    allow_private,
+    max_body,
+    body_timeout,
+    allowed_host,
+    max_connections,
+    header_timeout,
+    keep_alive,
+    date,
+    config_path,
+    db,
+    log_level,
 ) -> None:
     """Serve the web workbench (GET /) and the HTTP API (/api/v1, OpenAPI at /openapi.json).
 
-    Checks run in worker processes behind a bounded queue. Without --token anyone who can reach the port can use
-    the API: keep the default loopback --host, or set a token.
+    Checks run in worker processes behind a bounded queue. On the default loopback --host no token is needed; on any
+    other address the server refuses to start without --token (or PRESSLINT_TOKEN).
     """
+    from ..errors import E, PresslintError
     from ..extras import require
 
     require("web", "The web server", "fastapi", "uvicorn")
-    import uvicorn
-
+    from ..web import server
     from ..web.app import ServerConfig, create_app
 
     settings = settings_from(config_path, date=date, db=db, allow_private=allow_private or None)
     if not token and not _loopback(host):
-        click.echo(
-            f"presslint: warning: serving on {host} without --token: anyone who reaches it can use the API", err=True
-        )
+        raise PresslintError(E.E309, host=host)
+    limits = server.ServerLimits(max_connections=max_connections, header_timeout=header_timeout, keep_alive=keep_alive)
     config = ServerConfig(
         settings=settings,
         workers=workers,
@@ -93,13 +151,9 @@ def serve(
         allow_private=allow_private,
         max_body=max_body,
         body_timeout=body_timeout,
+        allowed_hosts=allowed_hosts(host, allowed_host),
+        limits=limits,
     )
     click.echo(f"presslint: workbench at http://{host}:{port}/ ({workers} workers, queue {queue})", err=True)
-    uvicorn.run(
-        create_app(config),
-        host=host,
-        port=port,
-        log_level=log_level,
-        timeout_keep_alive=5,
-        limit_concurrency=max(64, 4 * (workers + queue)),
-    )
+    app = create_app(config)
+    server.serve(app, host=host, port=port, limits=limits, retry_after=app.state.pool.retry_after, log_level=log_level)

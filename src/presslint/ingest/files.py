@@ -114,13 +114,25 @@ def read_stdin(*, settings: Settings) -> Article:
     return article_from_bytes(data, origin="-")
 
 
-def walk(folder: Path) -> list[Path]:
-    """Readable files under ``folder``, recursively, sorted, skipping hidden files and folders."""
+def walk(folder: Path, *, accept=None, failures: list[IngestFailure] | None = None) -> list[Path]:
+    """Readable files under ``folder``, recursively, sorted, skipping hidden files and folders.
+
+    ``accept(path)`` picks the files (default: the article suffixes). A folder that cannot be listed (no permission,
+    gone mid-walk) is never skipped silently: it becomes an E101 IngestFailure in ``failures``.
+    """
+    accept = accept or (lambda path: path.name.lower().endswith(SUFFIXES))
     found: list[Path] = []
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
+
+    def unreadable(err: OSError) -> None:
+        if failures is not None:
+            where = str(err.filename or folder)
+            reason = f"cannot list this folder ({err.strerror or err})"
+            failures.append(IngestFailure.of(where, PresslintError(E.E101, path=where, reason=reason)))
+
+    for root, dirs, files in os.walk(folder, onerror=unreadable):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in files:
-            if not name.startswith(".") and name.lower().endswith(SUFFIXES):
+            if not name.startswith(".") and accept(Path(root, name)):
                 found.append(Path(root, name))
     return sorted(found)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from ..errors import quoted
 from ..model import Report
 
 _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
@@ -22,13 +23,13 @@ def _quote(text: str, limit: int = 100) -> str:
 def render_text(report: Report, *, colour: bool = False, show_sources: bool = True) -> str:
     art, prov = report.article, report.provenance
     out: list[str] = []
-    where = art.origin or art.url or "<text>"
+    where = quoted(art.origin or art.url or "<text>", 300)  # a file name may hold terminal escapes
     out.append(_c(f"{where}", _BOLD, colour) + (f"  “{_quote(art.title, 80)}”" if art.title else ""))
     meta = [f"date {prov.publication_date} ({prov.publication_date_source})"]
     if art.byline:
-        meta.append(f"by {art.byline}")
+        meta.append(f"by {quoted(art.byline)}")
     if art.outlet:
-        meta.append(art.outlet)
+        meta.append(quoted(art.outlet))
     out.append(_c("  " + " · ".join(meta), _DIM, colour))
     for notice in report.notices:
         out.append(_c(f"  note {notice.message}", _DIM, colour))

@@ -18,7 +18,10 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..errors import E, Entry, PresslintError
 from ..store import HistoryRow
 from .claimreview import claim_reviews
+from .server import bounded_retry_after
 from .workers import Overloaded, TimedOut
+
+MAX_ID = 2**63 - 1  # SQLite's largest integer: a larger id names nothing (and would overflow the driver)
 
 
 class ApiError(PresslintError):
@@ -203,6 +206,8 @@ def _store(request: Request):
 
 
 def _report(request: Request, report_id: int):
+    if not 0 < report_id <= MAX_ID:
+        raise PresslintError(E.E401, id=report_id)
     return _store(request).get(report_id)
 
 
@@ -226,11 +231,12 @@ async def _in_worker(request: Request, job: dict[str, Any]) -> Any:
     try:
         answer = await pool.check(job)
     except Overloaded as busy:
+        seconds = bounded_retry_after(busy.retry_after, ceiling=pool.timeout)  # one giant job must not say "128 s"
         raise ApiError(
             E.E704,
-            headers={"Retry-After": str(busy.retry_after)},
+            headers={"Retry-After": str(seconds)},
             in_flight=pool.in_flight,
-            seconds=busy.retry_after,
+            seconds=seconds,
         ) from None
     except TimedOut:
         raise ApiError(E.E705, seconds=pool.timeout) from None
@@ -305,7 +311,7 @@ def get_claimreview(report_id: int, request: Request) -> list[dict[str, Any]]:
 @router.get("/history", summary="Stored reports, newest first")
 def history(request: Request, limit: int = Query(20, ge=1, le=200), offset: int = Query(0, ge=0)) -> list[HistoryRow]:
     # The store's own record is the response model (pydantic reads dataclasses), so the two cannot drift apart.
-    return _store(request).history(limit=limit, offset=offset)
+    return _store(request).history(limit=limit, offset=min(offset, MAX_ID))  # past the end: an empty list
 
 
 @router.get("/rules", summary="The rule catalogue")
@@ -353,7 +359,7 @@ def get_story(story_id: int, request: Request) -> StoryView:
     """Claims were aligned when the articles were ingested, so this is a read."""
     from .. import corpus
 
-    view = corpus.story_view(_store(request), story_id)
+    view = corpus.story_view(_store(request), story_id) if 0 < story_id <= MAX_ID else None
     if view is None:
         raise ApiError(E.E710, id=story_id)
     return StoryView(**view)
