@@ -116,12 +116,12 @@ def test_corpus_stories_cli_list_and_story_views(corpus):
 
 
 def test_corpus_stories_html_is_escaped_and_self_contained(corpus, tmp_path):
-    from presslint.corpus.render import story_html
+    from presslint.report.story import story_html
 
     path, _ = corpus
     with Store(path) as store:
         row = db.stories_since(store)[0]
-        data = __import__("presslint.corpus.render", fromlist=["story_data"]).story_data(
+        data = __import__("presslint.report.story", fromlist=["story_data"]).story_data(
             row, db.story_members(store, row.id)
         )
     data["headline"] = '<script>alert("x")</script>'

@@ -57,8 +57,8 @@ def stories_cmd(since, limit, fmt, db) -> None:
     the headline of the earliest article.
     """
     from ..config import parse_date
-    from ..corpus.render import stories_text
     from ..corpus.views import list_stories
+    from ..report.story import stories_text
     from ..store import corpus as db_queries
 
     check_format(fmt, ("text", "json"))
@@ -84,8 +84,8 @@ def story_cmd(story_id, fmt, output, db) -> None:
     outlets and the reason), corroborated (by how many independent outlets) or single-source. Then the profiles of
     the story's outlets. STORY_ID comes from `presslint stories`.
     """
-    from ..corpus import render
     from ..corpus.views import story_view
+    from ..report import story as render
 
     check_format(fmt, ("text", "json", "html"))
     with _store(db) as store:
@@ -111,7 +111,7 @@ def outlets_cmd(limit, fmt, db) -> None:
     Per outlet: articles, words, anonymous-source rate (share of its sources that are anonymous), loaded-language
     findings (LNG rules) per 1,000 words and findings per 1,000 words. Updated as `presslint ingest` adds articles.
     """
-    from ..corpus.render import outlets_text
+    from ..report.story import outlets_text
     from ..store import corpus as db_queries
 
     check_format(fmt, ("text", "json"))

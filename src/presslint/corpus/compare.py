@@ -502,8 +502,8 @@ def profiles(reports: list[Report], outlets: list[str] | None = None) -> list[Ou
 
 def render_text(comparison: StoryComparison, *, single_source_limit: int = 10) -> str:
     """The comparison as text, through the same claim-by-claim renderer as a stored story (``corpus.render``)."""
+    from ..report.story import claims_lines, outlets_text
     from .alignments import claim_rows
-    from .render import claims_lines, outlets_text
 
     claims = claim_rows(comparison, defaultdict(lambda: None))  # no store: no article ids
     for claim in claims:

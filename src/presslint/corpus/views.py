@@ -36,9 +36,9 @@ member article's text. ``outlets`` is a list in ``story_view`` and a number in `
 
 from __future__ import annotations
 
+from ..report.story import story_data
 from ..store import Store
 from ..store import corpus as db
-from .render import story_data
 
 
 def list_stories(store: Store, since: str | None = None, limit: int = 50) -> list[dict]:

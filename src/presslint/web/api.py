@@ -16,8 +16,8 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..errors import E, Entry, PresslintError
+from ..report.claimreview import claim_reviews
 from ..store import HistoryRow
-from .claimreview import claim_reviews
 from .workers import Overloaded, TimedOut
 
 
