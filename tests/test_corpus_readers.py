@@ -196,5 +196,5 @@ def test_corpus_readers_bad_items_become_error_records(tmp_path, nlp):
         )
         errors = db.errors(store)
         assert summary.stored == 1 and summary.failed == 4 == len(errors)
-        assert sorted(e["code"] for e in errors) == ["E102", "E107", "E107", "E108"]
+        assert sorted(e.code for e in errors) == ["E102", "E107", "E107", "E108"]
         assert db.counts(store)["stories"] == 1

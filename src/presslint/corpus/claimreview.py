@@ -18,13 +18,12 @@ import json
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
 from ..config import Settings
 from ..errors import E, PresslintError
-from ..model import Finding, Report, Span
+from ..model import FactCheck, Finding, Report, Span
 from ..rules import Rule
 
 RULES = [
@@ -125,25 +124,6 @@ _STOP = frozenset(
         "only",
     ]
 )
-
-
-@dataclass(slots=True)
-class FactCheck:
-    url: str
-    claim_reviewed: str
-    rating: str | None = None  # reviewRating.alternateName
-    rating_value: float | None = None
-    best_rating: float | None = None
-    worst_rating: float | None = None
-    author: str | None = None  # the fact-checking organisation
-    claimant: str | None = None  # itemReviewed.author
-    date_published: str | None = None
-    language: str | None = None
-    origin: str | None = None
-    id: int | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
 
 
 # ---------------------------------------------------------------- reading ClaimReview

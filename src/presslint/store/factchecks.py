@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from ..errors import E, PresslintError
+from ..model import FactCheck
 from .queries import Store
 from .schema import now
 
@@ -44,10 +45,8 @@ def save_factchecks(store: Store, factchecks) -> tuple[int, int]:
     return new, updated
 
 
-def load_factchecks(store: Store, *, limit: int | None = None, offset: int = 0) -> list:
+def load_factchecks(store: Store, *, limit: int | None = None, offset: int = 0) -> list[FactCheck]:
     """Stored fact-checks, newest import first."""
-    from ..corpus.claimreview import FactCheck
-
     sql = f"SELECT id, {', '.join(_COLUMNS)} FROM factchecks ORDER BY imported_at DESC, id DESC"
     params: tuple = ()
     if limit is not None:
