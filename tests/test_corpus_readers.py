@@ -272,7 +272,7 @@ def test_corpus_readers_junk_warc_error_quotes_a_short_prefix(tmp_path, nlp):
     with Store(tmp_path / "c.db") as store:
         ingest([str(folder)], store=store, settings=LOCAL, nlp=nlp, progress=False)
         (stored,) = db.errors(store)
-        assert stored["code"] == "E101" and len(stored["message"]) < 400
+        assert stored.code == "E101" and len(stored.message) < 400
 
 
 def test_corpus_readers_bad_items_become_error_records(tmp_path, nlp):
@@ -289,5 +289,5 @@ def test_corpus_readers_bad_items_become_error_records(tmp_path, nlp):
         )
         errors = db.errors(store)
         assert summary.stored == 1 and summary.failed == 4 == len(errors)
-        assert sorted(e["code"] for e in errors) == ["E102", "E107", "E107", "E108"]
+        assert sorted(e.code for e in errors) == ["E102", "E107", "E107", "E108"]
         assert db.counts(store)["stories"] == 1

@@ -17,8 +17,8 @@ from fastapi.testclient import TestClient
 
 import presslint
 from presslint.config import Settings
+from presslint.report.claimreview import claim_reviews
 from presslint.web.app import STATIC, ServerConfig, create_app, openapi_text
-from presslint.web.claimreview import claim_reviews
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = json.loads((Path(presslint.__file__).parent / "schema" / "report.schema.json").read_text())

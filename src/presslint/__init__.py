@@ -10,10 +10,9 @@ through one ``presslint.Checker``.
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
 from typing import TYPE_CHECKING, Any
 
+from ._version import __version__
 from .config import Settings, load_settings
 from .errors import PresslintError
 from .model import Article, Failure, Finding, Report, Span

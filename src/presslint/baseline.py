@@ -109,7 +109,7 @@ def write(path: str | Path, reports: Iterable[Report]) -> int:
 
 
 def write_entries(path: str | Path, items: Iterable[Entry]) -> int:
-    from . import __version__
+    from ._version import __version__
 
     items = [entry.to_dict() for entry in items]
     data = {

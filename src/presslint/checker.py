@@ -24,7 +24,8 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from . import __version__, registry, rules
+from . import registry, rules
+from ._version import __version__
 from .config import Settings, parse_date
 from .errors import E, PresslintError, W
 from .model import Article, Failure, Finding, Notice, Provenance, Report, Span, map_spans

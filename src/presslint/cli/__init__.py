@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import click
 
-from .. import __version__
+from .._version import __version__
 from . import catalogue, check, corpus, eval, kb, scale, store, web
 from .options import PresslintGroup
 

@@ -57,18 +57,15 @@ def stories_cmd(since, limit, fmt, db) -> None:
     the headline of the earliest article.
     """
     from ..config import parse_date
-    from ..corpus.render import stories_text
     from ..corpus.views import list_stories
-    from ..store import corpus as db_queries
+    from ..report.story import render_stories
 
     check_format(fmt, ("text", "json"))
     if since:
         since = parse_date(since).isoformat()
     with _store(db) as store:
-        if fmt == "json":
-            click.echo(json.dumps(list_stories(store, since, limit), ensure_ascii=False, indent=2))
-        else:
-            click.echo(stories_text(db_queries.stories_since(store, since, limit)), nl=False)
+        stories = list_stories(store, since, limit)
+    click.echo(render_stories(stories, fmt), nl=False)
 
 
 @click.command("story")
@@ -84,21 +81,15 @@ def story_cmd(story_id, fmt, output, db) -> None:
     outlets and the reason), corroborated (by how many independent outlets) or single-source. Then the profiles of
     the story's outlets. STORY_ID comes from `presslint stories`.
     """
-    from ..corpus import render
     from ..corpus.views import story_view
+    from ..report.story import render_story
 
     check_format(fmt, ("text", "json", "html"))
     with _store(db) as store:
-        data = story_view(store, story_id)
-        if data is None:
+        view = story_view(store, story_id)
+        if view is None:
             raise PresslintError(E.E710, id=story_id)
-    if fmt == "json":
-        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    elif fmt == "html":
-        text = render.story_html(data)
-    else:
-        text = render.story_text(data)
-    emit(text, output)
+    emit(render_story(view, fmt), output)
 
 
 @click.command("outlets")
@@ -111,16 +102,13 @@ def outlets_cmd(limit, fmt, db) -> None:
     Per outlet: articles, words, anonymous-source rate (share of its sources that are anonymous), loaded-language
     findings (LNG rules) per 1,000 words and findings per 1,000 words. Updated as `presslint ingest` adds articles.
     """
-    from ..corpus.render import outlets_text
+    from ..report.story import render_outlets
     from ..store import corpus as db_queries
 
     check_format(fmt, ("text", "json"))
     with _store(db) as store:
-        rows = db_queries.outlet_profiles(store, limit=limit)
-    if fmt == "json":
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
-    else:
-        click.echo(outlets_text(rows), nl=False)
+        profiles = db_queries.outlet_profiles(store, limit=limit)
+    click.echo(render_outlets(profiles, fmt), nl=False)
 
 
 COMMANDS = (ingest_cmd, stories_cmd, story_cmd, outlets_cmd)

@@ -145,30 +145,14 @@ def versions(url, fmt, db) -> None:
     Versions are recorded when an article with this URL is stored (`presslint batch --store`) with a text not seen
     before. For each pair of consecutive versions: claims added, removed and altered, and correction notices.
     """
-    from ..corpus.versions import diff_stored, render_diff
+    from ..corpus.versions import diff_stored
+    from ..report.diff import render_versions
     from ..store.versions import versions as stored_versions
 
     with _store(db) as store:
         seen = stored_versions(store, url)
         diffs = diff_stored(store, url)
-    if fmt == "json":
-        click.echo(
-            json.dumps(
-                {"url": url, "versions": [v.to_dict() for v in seen], "diffs": [d.to_dict() for d in diffs]},
-                ensure_ascii=False,
-                indent=2,
-            )
-        )
-        return
-    if not seen:
-        click.echo(f"no versions stored for {url}")
-        return
-    click.echo(f"{len(seen)} version{'s' if len(seen) != 1 else ''} of {url}")
-    for v in seen:
-        click.echo(f"  {v.seen_at}  {v.content_hash[:12]}  {v.title or '(no title)'}")
-    for diff in diffs:
-        click.echo("")
-        click.echo(render_diff(diff), nl=False)
+    click.echo(render_versions(url, seen, diffs, fmt), nl=False)
 
 
 COMMANDS = (batch, factchecks, versions)

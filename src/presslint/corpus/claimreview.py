@@ -23,17 +23,16 @@ In the store the signatures are a table (``store.factchecks``), so a check reads
 from __future__ import annotations
 
 import json
-import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from ..config import Settings
 from ..errors import E, PresslintError
-from ..model import Finding, Report, Span
+from ..model import FactCheck, Finding, Report, Span
+from ..nlp.claimwords import _STOP, MIN_CONTENT_WORDS, MIN_COVERAGE, content_words, signature
 from ..rules import Rule
 
 RULES = [
@@ -54,108 +53,12 @@ RULES = [
 ]
 
 MIN_SET_RATIO = 85.0  # token_set_ratio between the sentence and the reviewed claim
-MIN_COVERAGE = 0.75  # share of the reviewed claim's content words found in the sentence
-MIN_CONTENT_WORDS = 4  # shorter reviewed claims are too generic to match on words
 MAX_DEPTH = 64  # JSON nesting a ClaimReview file may have (real ones nest under 10 levels)
 IMPORT_FACTOR = 20  # a fact-check file may be this many times settings.max_bytes (100 MB by default)
 MAX_CLAIM_CHARS = 1000  # a reviewed claim is a sentence or two; longer text is not a claim we can match
-_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]+|\d+(?:[.,]\d+)*")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
 _LD_JSON = re.compile(r"<script[^>]+application/ld\+json[^>]*>(.*?)</script>", re.S | re.I)
-_STOP = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "and",
-        "or",
-        "but",
-        "of",
-        "to",
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "with",
-        "from",
-        "as",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "has",
-        "have",
-        "had",
-        "do",
-        "does",
-        "did",
-        "that",
-        "this",
-        "these",
-        "those",
-        "it",
-        "its",
-        "their",
-        "his",
-        "her",
-        "they",
-        "he",
-        "she",
-        "we",
-        "you",
-        "i",
-        "not",
-        "no",
-        "said",
-        "says",
-        "say",
-        "will",
-        "would",
-        "can",
-        "could",
-        "than",
-        "then",
-        "there",
-        "here",
-        "about",
-        "after",
-        "before",
-        "over",
-        "under",
-        "into",
-        "more",
-        "most",
-        "less",
-        "very",
-        "also",
-        "just",
-        "only",
-    ]
-)
-
-
-@dataclass(slots=True)
-class FactCheck:
-    url: str
-    claim_reviewed: str
-    rating: str | None = None  # reviewRating.alternateName
-    rating_value: float | None = None
-    best_rating: float | None = None
-    worst_rating: float | None = None
-    author: str | None = None  # the fact-checking organisation
-    claimant: str | None = None  # itemReviewed.author
-    date_published: str | None = None
-    language: str | None = None
-    origin: str | None = None
-    id: int | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
 
 
 # ---------------------------------------------------------------- reading ClaimReview
@@ -333,10 +236,6 @@ def _read_file(location: str, limit: int) -> bytes:
 # ---------------------------------------------------------------- matching
 
 
-def _content(text: str) -> list[str]:
-    return [w.lower().replace(",", "") for w in _WORD.findall(text) if w.lower() not in _STOP]
-
-
 def _numbers(text: str) -> set[str]:
     return {n.replace(",", "") for n in _NUMBER.findall(text)}
 
@@ -344,21 +243,6 @@ def _numbers(text: str) -> set[str]:
 def _names(text: str) -> set[str]:
     # Capitalised runs not at the start of the text: the first word is capitalised anyway.
     return {m.group(0).lower() for m in _NAME.finditer(text) if m.start() > 0 and m.group(0).lower() not in _STOP}
-
-
-def content_words(text: str) -> set[str]:
-    """The content words matching compares (lower case, no stop words, numbers without thousands separators)."""
-    return set(_content(text))
-
-
-def signature(words: set[str], rarity: Callable[[str], int]) -> list[str]:
-    """The rarest words of a reviewed claim, as few as guarantee that any sentence covering MIN_COVERAGE of
-    ``words`` contains one of them: at most n - ceil(MIN_COVERAGE * n) words may be missing from a match, so any
-    one more than that holds at least one word the sentence has. Which ones does not change the result, only how
-    many candidates a sentence draws: rare words draw few."""
-    n = len(words)
-    missing = n - math.ceil(MIN_COVERAGE * n - 1e-9)
-    return sorted(words, key=lambda w: (rarity(w), w))[: missing + 1]
 
 
 def compare(sentence: str, words: set[str], fc: FactCheck, fc_words: set[str]) -> tuple[float, dict] | None:

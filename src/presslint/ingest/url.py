@@ -20,7 +20,7 @@ import time
 from email.message import Message
 from urllib.parse import urljoin, urlsplit
 
-from .. import __version__
+from .._version import __version__
 from ..config import Settings
 from ..errors import E, PresslintError
 from ..model import Article

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from .. import __version__
+from .._version import __version__
 from ..errors import E, PresslintError
 from .store import Candidate, KnowledgeBase
 from .wikidata import LANGUAGES, EntityRecord, Statement, parse_entity

@@ -1,7 +1,8 @@
-"""Queries over the corpus tables (migration 2): syndication groups, LSH bands, stories, memberships, ingest errors.
+"""Queries over the corpus tables (migrations 2 and 4): syndication groups, LSH bands, stories, memberships, aligned
+claims, outlet profiles, ingest errors.
 
 Functions take an open ``Store``; writes that belong together run inside ``transaction(store)``. The clustering
-logic lives in ``presslint.corpus``; this module only reads and writes rows.
+logic lives in ``presslint.corpus``; this module only reads and writes rows, as the records of ``model.corpus``.
 """
 
 from __future__ import annotations
@@ -9,50 +10,22 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, fields
 
 from ..errors import E, PresslintError
+from ..model import (
+    AlignedClaim,
+    ClaimSide,
+    ClaimText,
+    Conflict,
+    ConflictSide,
+    IngestErrorRow,
+    OutletProfile,
+    Story,
+    StoryMember,
+)
 from .queries import Store, _Transaction
 from .schema import now
-
-
-@dataclass(frozen=True, slots=True)
-class StoryRow:
-    id: int
-    first_date: str
-    last_date: str
-    headline: str | None
-    articles: int
-    outlets: int  # independent outlets: syndicated copies counted once
-    corroborated: int = 0  # aligned claims (migration 4), as of the last member that joined
-    contradicted: int = 0
-    single_source: int = 0
-
-    def to_dict(self) -> dict:
-        return asdict(self)
-
-
-@dataclass(frozen=True, slots=True)
-class MemberRow:
-    article_id: int
-    report_id: int | None
-    outlet: str
-    published: str
-    headline: str | None
-    url: str | None
-    origin: str | None
-    syndication_group_id: int
-    group_members: int  # copies of this text in the whole store
-    canonical: bool  # this member is its group's first (original) copy
-    similarity: float  # estimated Jaccard to the canonical copy
-    score: float  # membership score when it joined the story
-    joined_at: str
-    errors: int
-    warnings: int
-    infos: int
-
-    def to_dict(self) -> dict:
-        return asdict(self)
 
 
 def transaction(store: Store) -> _Transaction:
@@ -96,12 +69,12 @@ def record_error(store: Store, origin: str, code: str, message: str) -> None:
     _guard(store, work)
 
 
-def errors(store: Store, since: str | None = None, limit: int = 100) -> list[dict]:
+def errors(store: Store, since: str | None = None, limit: int = 100) -> list[IngestErrorRow]:
     rows = store.conn.execute(
         "SELECT id, origin, code, message, created_at FROM ingest_errors WHERE created_at >= ? ORDER BY id DESC LIMIT ?",
         (since or "", limit),
     ).fetchall()
-    return [dict(r) for r in rows]
+    return [IngestErrorRow(**dict(r)) for r in rows]
 
 
 def article_id(store: Store, content_hash: str) -> int | None:
@@ -299,27 +272,26 @@ def add_member(
     )
 
 
-def stories_since(store: Store, since: str | None = None, limit: int = 50) -> list[StoryRow]:
+_STORY_COLUMNS = """id, first_date, last_date, headline, articles, outlets AS independent_outlets, corroborated,
+    contradicted, single_source"""  # the column ``outlets`` has always counted independent outlets
+
+
+def stories_since(store: Store, since: str | None = None, limit: int = 50) -> list[Story]:
     """Stories active on or after ``since`` (their last date), latest first."""
     rows = store.conn.execute(
-        """SELECT id, first_date, last_date, headline, articles, outlets, corroborated, contradicted, single_source
-           FROM stories
+        f"""SELECT {_STORY_COLUMNS} FROM stories
            WHERE last_date >= ? ORDER BY last_date DESC, id DESC LIMIT ?""",
         (since or "", limit),
     ).fetchall()
-    return [StoryRow(**dict(r)) for r in rows]
+    return [Story(**dict(r)) for r in rows]
 
 
-def story(store: Store, story_id: int) -> StoryRow | None:
-    row = store.conn.execute(
-        """SELECT id, first_date, last_date, headline, articles, outlets, corroborated,
-                                    contradicted, single_source FROM stories WHERE id = ?""",
-        (story_id,),
-    ).fetchone()
-    return StoryRow(**dict(row)) if row else None
+def story(store: Store, story_id: int) -> Story | None:
+    row = store.conn.execute(f"SELECT {_STORY_COLUMNS} FROM stories WHERE id = ?", (story_id,)).fetchone()
+    return Story(**dict(row)) if row else None
 
 
-def story_members(store: Store, story_id: int) -> list[MemberRow]:
+def story_members(store: Store, story_id: int) -> list[StoryMember]:
     """Members of a story by outlet, then date, with their syndication group and finding counts."""
     rows = store.conn.execute(
         """SELECT c.article_id, c.report_id, c.outlet, c.published, c.headline, a.url, a.origin,
@@ -334,7 +306,7 @@ def story_members(store: Store, story_id: int) -> list[MemberRow]:
            WHERE m.story_id = ? ORDER BY c.outlet, c.published, c.article_id""",
         (story_id,),
     ).fetchall()
-    return [MemberRow(**{**dict(r), "canonical": bool(r["canonical"])}) for r in rows]
+    return [StoryMember(**{**dict(r), "canonical": bool(r["canonical"])}) for r in rows]
 
 
 def outlet_counts(store: Store, story_id: int) -> list[tuple[str, int, int]]:
@@ -377,54 +349,44 @@ def member_reports(store: Store, story_id: int) -> list[tuple[int, int, str, int
     ]
 
 
-def replace_story_claims(store: Store, story_id: int, claims: list[dict]) -> None:
-    """Replace a story's aligned claims (dicts shaped as ``story_claims`` returns them) and its claim counts.
-    Call inside a transaction."""
+_SIDE_COLUMNS = ("article_id", "outlet", "start", "end", "text", "value")  # a_* and b_* of story_claim_conflicts
+
+
+def _side_values(side: ConflictSide) -> tuple:
+    return tuple(getattr(side, k) for k in _SIDE_COLUMNS)
+
+
+def replace_story_claims(store: Store, story_id: int, claims: list[AlignedClaim]) -> None:
+    """Replace a story's aligned claims and its claim counts. Call inside a transaction."""
     conn = store.conn
     conn.execute("DELETE FROM story_claims WHERE story_id = ?", (story_id,))  # members, conflicts: cascade
     tally = {"corroborated": 0, "contradicted": 0, "single-source": 0}
     for c in claims:
-        tally[c["status"]] += 1
+        tally[c.status] += 1
         claim_id = conn.execute(
             """INSERT INTO story_claims (story_id, alignment_id, status, independent_outlets, about, text, sides)
                VALUES (?, ?, ?, ?, ?, ?, ?)""",
             (
                 story_id,
-                c["alignment_id"],
-                c["status"],
-                c["independent_outlets"],
-                json.dumps(c["about"], ensure_ascii=False),
-                c["text"],
-                json.dumps(c["sides"], ensure_ascii=False),
+                c.alignment_id,
+                c.status,
+                c.independent_outlets,
+                json.dumps(c.about, ensure_ascii=False),
+                c.text,
+                json.dumps([asdict(side) for side in c.sides], ensure_ascii=False),
             ),
         ).lastrowid
         conn.executemany(
             """INSERT OR IGNORE INTO story_claim_members (claim_id, article_id, outlet, start, end, text, position)
                VALUES (?, ?, ?, ?, ?, ?, ?)""",
-            [
-                (claim_id, m["article_id"], m["outlet"], m["start"], m["end"], m["text"], m["position"])
-                for m in c["members"]
-            ],
+            [(claim_id, m.article_id, m.outlet, m.start, m.end, m.text, m.position) for m in c.members],
         )
         conn.executemany(
             """INSERT INTO story_claim_conflicts (claim_id, kind, what, reason,
                    a_article_id, a_outlet, a_start, a_end, a_text, a_value,
                    b_article_id, b_outlet, b_start, b_end, b_text, b_value)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-            [
-                (
-                    claim_id,
-                    x["kind"],
-                    x["what"],
-                    x["reason"],
-                    *(
-                        x[side][k]
-                        for side in ("a", "b")
-                        for k in ("article_id", "outlet", "start", "end", "text", "value")
-                    ),
-                )
-                for x in c["conflicts"]
-            ],
+            [(claim_id, x.kind, x.what, x.reason, *_side_values(x.a), *_side_values(x.b)) for x in c.conflicts],
         )
     conn.execute(
         """UPDATE stories SET corroborated = ?, contradicted = ?, single_source = ?, claims_updated_at = ?
@@ -433,7 +395,7 @@ def replace_story_claims(store: Store, story_id: int, claims: list[dict]) -> Non
     )
 
 
-def story_claims(store: Store, story_id: int) -> list[dict]:
+def story_claims(store: Store, story_id: int) -> list[AlignedClaim]:
     """A story's aligned claims in display order (contradicted, corroborated, single-source), each with its
     members and conflicts."""
     conn = store.conn
@@ -445,8 +407,8 @@ def story_claims(store: Store, story_id: int) -> list[dict]:
     if not rows:
         return []
     ids = [r["id"] for r in rows]
-    members: dict[int, list[dict]] = {i: [] for i in ids}
-    conflicts: dict[int, list[dict]] = {i: [] for i in ids}
+    members: dict[int, list[ClaimText]] = {i: [] for i in ids}
+    conflicts: dict[int, list[Conflict]] = {i: [] for i in ids}
     for i in range(0, len(ids), 500):
         chunk = ids[i : i + 500]
         marks = ",".join("?" * len(chunk))
@@ -456,37 +418,25 @@ def story_claims(store: Store, story_id: int) -> list[dict]:
             chunk,
         ):
             members[m["claim_id"]].append(
-                {k: m[k] for k in ("article_id", "outlet", "start", "end", "text", "position")}
+                ClaimText(m["article_id"], m["outlet"], m["start"], m["end"], m["text"], m["position"])
             )
         for x in conn.execute(f"SELECT * FROM story_claim_conflicts WHERE claim_id IN ({marks}) ORDER BY id", chunk):
-            conflicts[x["claim_id"]].append(
-                {
-                    "kind": x["kind"],
-                    "what": x["what"],
-                    "reason": x["reason"],
-                    **{
-                        side: {k: x[f"{side}_{k}"] for k in ("article_id", "outlet", "start", "end", "text", "value")}
-                        for side in ("a", "b")
-                    },
-                }
-            )
-    out = []
-    for r in rows:
-        outlets = sorted({m["outlet"] for m in members[r["id"]]})
-        out.append(
-            {
-                "alignment_id": r["alignment_id"],
-                "status": r["status"],
-                "independent_outlets": r["independent_outlets"],
-                "outlets": outlets,
-                "about": json.loads(r["about"]),
-                "text": r["text"],
-                "sides": json.loads(r["sides"]),
-                "members": members[r["id"]],
-                "conflicts": conflicts[r["id"]],
-            }
+            a, b = (ConflictSide(**{k: x[f"{side}_{k}"] for k in _SIDE_COLUMNS}) for side in ("a", "b"))
+            conflicts[x["claim_id"]].append(Conflict(x["kind"], x["what"], x["reason"], a, b))
+    return [
+        AlignedClaim(
+            alignment_id=r["alignment_id"],
+            status=r["status"],
+            independent_outlets=r["independent_outlets"],
+            outlets=sorted({m.outlet for m in members[r["id"]]}),
+            about=json.loads(r["about"]),
+            text=r["text"],
+            members=members[r["id"]],
+            sides=[ClaimSide(**side) for side in json.loads(r["sides"])],
+            conflicts=conflicts[r["id"]],
         )
-    return out
+        for r in rows
+    ]
 
 
 PROFILE_COUNTS = ("articles", "words", "sources", "anonymous_sources", "loaded_language", "findings")
@@ -513,18 +463,21 @@ def add_outlet_counts(store: Store, outlet: str, counts: dict[str, int]) -> None
     )
 
 
-def outlet_profiles(store: Store, outlets: Iterable[str] | None = None, *, limit: int | None = None) -> list[dict]:
+def outlet_profiles(
+    store: Store, outlets: Iterable[str] | None = None, *, limit: int | None = None
+) -> list[OutletProfile]:
     """Outlet profiles (all, or those of ``outlets``), most articles first."""
-    sql = "SELECT * FROM outlet_profiles"
-    params: list = []
+    columns = ", ".join(f.name for f in fields(OutletProfile))
+    sql = f"SELECT {columns} FROM outlet_profiles"
+    params: list[str | int] = []
     if outlets is not None:
-        outlets = sorted(set(outlets))
-        if not outlets:
+        wanted = sorted(set(outlets))
+        if not wanted:
             return []
-        sql += f" WHERE outlet IN ({','.join('?' * len(outlets))})"
-        params.extend(outlets)
+        sql += f" WHERE outlet IN ({','.join('?' * len(wanted))})"
+        params.extend(wanted)
     sql += " ORDER BY articles DESC, outlet"
     if limit is not None:
         sql += " LIMIT ?"
         params.append(limit)
-    return [dict(r) for r in store.conn.execute(sql, params)]
+    return [OutletProfile(**dict(r)) for r in store.conn.execute(sql, params)]

@@ -14,6 +14,8 @@ import weakref
 from collections.abc import Iterable
 
 from ..errors import E, PresslintError
+from ..model import FactCheck
+from ..nlp.claimwords import MIN_CONTENT_WORDS, MIN_COVERAGE, content_words, signature
 from .queries import Store
 from .schema import now
 
@@ -84,8 +86,6 @@ def _create_index_tables(store: Store) -> None:
 
 def _index(store: Store, rows: list[tuple[int, str]]) -> None:
     """Signatures of (row id, reviewed claim) pairs, replacing any a row had (inside the caller's transaction)."""
-    from ..corpus.claimreview import MIN_CONTENT_WORDS, content_words, signature
-
     conn = store.conn
     words = {row_id: content_words(claim) for row_id, claim in rows}
     ids = list(words)
@@ -160,8 +160,6 @@ def candidates(store: Store, words: set[str]) -> list[tuple]:
     """(FactCheck, its content words) for every reviewed claim whose signature shares a word with ``words`` and
     that ``words`` cover enough of (MIN_COVERAGE): the only ones a sentence with these content words can match.
     Coverage is checked on the stored word lists, so only the survivors' rows are read."""
-    from ..corpus.claimreview import MIN_COVERAGE, FactCheck
-
     ids: set[int] = set()
     for chunk in _chunks(sorted(words)):
         marks = ", ".join("?" * len(chunk))
@@ -183,10 +181,8 @@ def candidates(store: Store, words: set[str]) -> list[tuple]:
     return found
 
 
-def load_factchecks(store: Store, *, limit: int | None = None, offset: int = 0) -> list:
+def load_factchecks(store: Store, *, limit: int | None = None, offset: int = 0) -> list[FactCheck]:
     """Stored fact-checks, newest import first."""
-    from ..corpus.claimreview import FactCheck
-
     sql = f"SELECT id, {', '.join(_COLUMNS)} FROM factchecks ORDER BY imported_at DESC, id DESC"
     params: tuple = ()
     if limit is not None:

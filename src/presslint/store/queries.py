@@ -9,32 +9,14 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import E, PresslintError
-from ..model import Report
+from ..model import HistoryRow, Report
 from .schema import LATEST, applied, migrate, now
 
 MEMORY = ":memory:"
 MIN_HASH_PREFIX = 6  # shorter hash prefixes are too easy to mistype into the wrong article
-
-
-@dataclass(frozen=True, slots=True)
-class HistoryRow:
-    id: int
-    created_at: str
-    title: str | None
-    origin: str | None
-    content_hash: str
-    presslint_version: str
-    config_hash: str
-    errors: int
-    warnings: int
-    infos: int
-
-    def to_dict(self) -> dict:
-        return {name: getattr(self, name) for name in self.__slots__}
 
 
 def severity_counts(report: Report) -> Counter:

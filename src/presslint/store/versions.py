@@ -4,27 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-from dataclasses import dataclass
 
 from ..errors import E, PresslintError
+from ..model import Article, ArticleVersion
 from .queries import Store
 from .schema import now
 
 
-@dataclass(frozen=True, slots=True)
-class ArticleVersion:
-    url: str
-    content_hash: str
-    seen_at: str
-    title: str | None
-    date: str | None
-    text: str
-
-    def to_dict(self) -> dict:
-        return {name: getattr(self, name) for name in self.__slots__ if name != "text"}
-
-
-def record_version(store: Store, article, *, seen_at: str | None = None) -> bool:
+def record_version(store: Store, article: Article, *, seen_at: str | None = None) -> bool:
     """Keep this text as a version of ``article.url``; True when it is a new text for that URL.
 
     Articles without a URL have no identity across fetches and are not recorded.

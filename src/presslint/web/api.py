@@ -16,8 +16,8 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..errors import E, Entry, PresslintError
-from ..store import HistoryRow
-from .claimreview import claim_reviews
+from ..model import HistoryRow, Story, StoryView
+from ..report.claimreview import claim_reviews
 from .server import bounded_retry_after
 from .workers import Overloaded, TimedOut
 
@@ -82,90 +82,6 @@ class RuleItem(BaseModel):
     explanation: str
     example: str
     default: bool
-
-
-# Story shapes (``presslint.corpus.views``); extra keys the library adds pass through.
-class _Open(BaseModel):
-    model_config = ConfigDict(extra="allow")
-
-
-class StorySummary(_Open):
-    id: int
-    first_date: str
-    last_date: str
-    headline: str | None
-    articles: int = Field(description="Member articles, syndicated copies included.")
-    independent_outlets: int = Field(description="Syndicated copies and one outlet's articles count once.")
-    corroborated: int = 0
-    contradicted: int = 0
-    single_source: int = 0
-
-
-class ClaimText(_Open):
-    article_id: int
-    outlet: str
-    start: int = Field(description="Offset into the member article's text.")
-    end: int
-    text: str
-    position: str | None = Field(None, description="What it asserts where its claim is contradicted, e.g. '4 worker'.")
-
-
-class ConflictSide(_Open):
-    article_id: int
-    outlet: str
-    start: int
-    end: int
-    text: str
-    value: str
-
-
-class Conflict(_Open):
-    kind: str = Field(description="number, date or polarity")
-    what: str
-    reason: str
-    a: ConflictSide
-    b: ConflictSide
-
-
-class ClaimSide(_Open):
-    position: str
-    outlets: list[str]
-    independent: int
-
-
-class AlignedClaim(_Open):
-    alignment_id: int | None = None
-    status: str = Field(description="corroborated, contradicted or single-source")
-    independent_outlets: int
-    about: list[str] = []
-    text: str
-    members: list[ClaimText]
-    sides: list[ClaimSide] = Field([], description="Contradicted claims: the outlets on each side.")
-    conflicts: list[Conflict] = []
-
-
-class StoryMember(_Open):
-    article_id: int
-    report_id: int | None
-    outlet: str
-    published: str
-    headline: str | None
-    url: str | None
-    origin: str | None
-    syndication_group_id: int
-    canonical: bool
-
-
-class OutletArticles(_Open):
-    outlet: str
-    articles: list[StoryMember]
-
-
-class StoryView(StorySummary):
-    syndication: list[dict[str, Any]] = Field([], description="Syndication groups with more than one copy.")
-    outlets: list[OutletArticles]
-    claims: list[AlignedClaim] = Field(description="Contradicted first, then corroborated, then single-source.")
-    profiles: list[dict[str, Any]] = Field([], description="Store-wide profiles of the story's outlets.")
 
 
 _ERRORS = {status: {"model": ErrorBody} for status in (400, 401, 403, 404, 413, 422, 502, 503, 504)}
@@ -302,10 +218,9 @@ REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; fo
 def get_claimreview(report_id: int, request: Request) -> list[dict[str, Any]]:
     """schema.org ClaimReview objects for knowledge-check (KB0xx) and contradiction (CON001) findings; an empty list
     when the report has none."""
-    from ..report.json import report_json
-
-    report = report_json(_report(request, report_id))
-    return claim_reviews(report, report_url=str(request.url_for("get_report", report_id=report_id)))
+    return claim_reviews(
+        _report(request, report_id), report_url=str(request.url_for("get_report", report_id=report_id))
+    )
 
 
 @router.get("/history", summary="Stored reports, newest first")
@@ -334,6 +249,7 @@ def list_rules() -> list[RuleItem]:
 
 
 # -- stories (articles from many outlets clustered by `presslint ingest`) -------------------------------------------
+# The records of ``presslint.model.corpus`` are the response models, as ``HistoryRow`` is for /history.
 STORY_DOC = (
     "The story lined up claim by claim (`presslint.corpus.story_view`): the story row, its members outlet by "
     "outlet, aligned claims (corroborated, contradicted with both sides, single-source) and outlet profiles."
@@ -345,13 +261,13 @@ def list_stories(
     request: Request,
     since: str | None = Query(None, description="Only stories active on or after this date (YYYY-MM-DD)."),
     limit: int = Query(50, ge=1, le=500),
-) -> list[StorySummary]:
+) -> list[Story]:
     from .. import corpus
     from ..config import parse_date
 
     if since is not None:
         parse_date(since)  # E304 on anything but YYYY-MM-DD
-    return [StorySummary(**row) for row in corpus.list_stories(_store(request), since=since, limit=limit)]
+    return corpus.list_stories(_store(request), since=since, limit=limit)
 
 
 @router.get("/stories/{story_id}", summary="One story, outlets lined up claim by claim", response_description=STORY_DOC)
@@ -362,4 +278,4 @@ def get_story(story_id: int, request: Request) -> StoryView:
     view = corpus.story_view(_store(request), story_id) if 0 < story_id <= MAX_ID else None
     if view is None:
         raise ApiError(E.E710, id=story_id)
-    return StoryView(**view)
+    return view

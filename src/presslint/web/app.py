@@ -27,24 +27,15 @@ from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from .. import __version__
+from .._version import __version__
 from ..config import Settings
 from ..errors import E, PresslintError
 from .api import ApiError, error_response, router
+from .headers import SECURITY_HEADERS
 from .server import ServerLimits
 from .workers import WorkerPool
 
 STATIC = Path(__file__).parent / "static"
-CSP = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
-    "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
-)
-SECURITY_HEADERS = {
-    "content-security-policy": CSP,
-    "x-content-type-options": "nosniff",
-    "referrer-policy": "no-referrer",
-    "x-frame-options": "DENY",
-}
 DESCRIPTION = """presslint's HTTP API: check a news article (text, HTML or a URL) and get span-anchored findings.
 
 Errors are JSON `{"error": {"code": "E...", "message": "..."}}`. When the server has a token (`PRESSLINT_TOKEN` or

@@ -71,7 +71,7 @@ def protocol_class(limits: ServerLimits, *, retry_after: Callable[[], float | No
     """uvicorn's h11 protocol with the header timeout and the connection limit of ``limits``."""
     from uvicorn.protocols.http.h11_impl import H11Protocol
 
-    from .app import SECURITY_HEADERS
+    from .headers import SECURITY_HEADERS
 
     class GuardedH11Protocol(H11Protocol):
         def __init__(self, *args, **kwargs) -> None:

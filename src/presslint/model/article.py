@@ -1,4 +1,4 @@
-"""Typed records shared by every part of presslint.
+"""Typed records of one checked article: the article, its spans, findings and records, and the ``Report``.
 
 Offsets are character offsets into ``Article.text`` (the extracted, normalised text, headline included), end
 exclusive. Records are plain dataclasses so analyzers, renderers, the store and the API all speak one language;
@@ -11,7 +11,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from . import registry
+from .. import registry
 
 SCHEMA_VERSION = "1.0"
 

@@ -7,7 +7,11 @@ verdicts gives an empty list. It formats a report; it computes nothing.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
+
+from ..model import Report
+from .json import report_json
 
 VERDICT_PREFIXES = ("KB",)
 VERDICT_CODES = frozenset({"CON001"})
@@ -17,8 +21,10 @@ def is_verdict(code: str) -> bool:
     return code in VERDICT_CODES or code.startswith(VERDICT_PREFIXES)
 
 
-def claim_reviews(report: dict[str, Any], *, report_url: str | None = None) -> list[dict[str, Any]]:
-    """One ClaimReview per verdict finding of ``report`` (the JSON form of a Report)."""
+def claim_reviews(report: Report | Mapping[str, Any], *, report_url: str | None = None) -> list[dict[str, Any]]:
+    """One ClaimReview per verdict finding of ``report`` (a Report, or its JSON form as the API serves it)."""
+    if isinstance(report, Report):
+        report = report_json(report)
     article = report.get("article", {})
     provenance = report.get("provenance", {})
     appearance: dict[str, Any] = {"@type": "CreativeWork"}
