@@ -412,3 +412,37 @@ def test_cli_store_write_error_is_coded(fake, run, articles, tmp_path, monkeypat
     monkeypatch.setattr(queries.Store, "save", broken)
     result = run("check", articles / "warn.txt", "--db", tmp_path / "p.db")
     assert result.exit_code == 2 and "E406" in result.stderr
+
+
+def test_cli_store_failure_keeps_every_report_and_exits_2(fake, run, articles, tmp_path, monkeypatch):
+    from presslint.store import queries
+
+    def full_disk(self, report):
+        raise queries.PresslintError(queries.E.E406, path=self.path, reason="database or disk is full")
+
+    monkeypatch.setattr(queries.Store, "save", full_disk)
+    result = run("check", articles, "--db", tmp_path / "p.db", "--format", "json", "--fail-on", "never")
+    reports = json.loads(result.stdout)
+    assert result.exit_code == 2  # items failed, even though each report was computed and printed
+    assert len(reports) == 4 and result.stderr.count("E406") == 4
+    assert all(any(n["code"] == "E406" for n in r["notices"]) for r in reports)
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_cli_batch_output_is_streamed_and_valid_with_failures(fake, run, articles, fmt):
+    (articles / "broken.txt").write_bytes(b"\x00\x01\x02 binary \x00\xff")
+    result = run("check", articles, "--no-store", "--format", fmt)
+    assert result.exit_code == 2 and "E103" in result.stderr
+    if fmt == "json":
+        data = json.loads(result.stdout)
+    else:
+        data = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [Path(r["article"]["origin"]).name for r in data] == ["clean.txt", "error.txt", "info.txt", "warn.txt"]
+
+
+def test_cli_json_of_a_batch_with_nothing_checked_is_an_empty_array(fake, run, tmp_path):
+    folder = tmp_path / "bad"
+    folder.mkdir()
+    (folder / "broken.txt").write_bytes(b"\x00\x01\x02 binary \x00\xff")
+    result = run("check", folder, "--no-store", "--format", "json")
+    assert result.exit_code == 2 and json.loads(result.stdout) == []

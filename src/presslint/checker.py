@@ -208,7 +208,11 @@ class Checker:
     def _stored(self, job: _Job) -> Report | None:
         if self.store is None:
             return None
-        stored = self.store.find(content_hash(job.article), __version__, self._config_hash, job.pubdate_text)
+        try:
+            stored = self.store.find(content_hash(job.article), __version__, self._config_hash, job.pubdate_text)
+        except PresslintError as err:  # a store that cannot be read (locked, corrupted): check afresh, say so
+            job.errors.append(Notice(err.code, err.message))
+            return None
         if stored is not None:
             stored.article = job.article  # same text; show where it was read from this time
         return stored
@@ -217,16 +221,19 @@ class Checker:
         return analyse(self.nlp, jobs, self.settings, self._knowledge_stage())  # no stage: W003, unless turned off
 
     def _finish_new(self, job: _Job, item: Item) -> Item:
-        """Select, locate and save a fresh report (saved at once: a later failure loses nothing)."""
+        """Select, locate and save a fresh report (saved at once: a later failure loses nothing). A store that fails
+        (full disk, locked, corrupted) does not cost the report: it comes back with the coded error among its
+        notices, which the CLI reports as that item's error."""
         if isinstance(item, Failure):
             return item
         report = locate(select(item, self.settings))
         report.provenance.config_hash = self._config_hash
-        if self.store is not None:
+        if self.store is not None and not job.errors:
             try:
                 self.store.save(report)
             except PresslintError as err:
-                return Failure.of(job.origin, err, job.article)
+                job.errors.append(Notice(err.code, err.message))
+        report.notices.extend(job.errors)
         return report
 
     def _finish(self, report: Report) -> Report:
@@ -252,6 +259,7 @@ class _Job:
     article: Article
     pubdate: dt.date | None
     date_source: str
+    errors: list[Notice] = dataclasses.field(default_factory=list)  # store errors met on the way (E4xx)
 
     @property
     def pubdate_text(self) -> str:

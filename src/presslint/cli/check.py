@@ -23,12 +23,13 @@ from .options import (
     db_option,
     error_line,
     format_option,
+    safe,
     say,
     settings_from,
     write,
 )
 
-FORMATS = ("text", "json", "html")
+FORMATS = ("text", "json", "jsonl", "html")
 
 
 def _split_codes(values: tuple[str, ...]) -> list[str]:
@@ -97,8 +98,9 @@ def check(
 ) -> None:
     """Check articles: files, folders, URLs, JSONL, or - for stdin.
 
-    Several reports: text reports are concatenated; --format json prints one JSON object for one report and a JSON
-    array of objects when there are several; --format html needs -o FOLDER (one file per report).
+    Several reports: text reports are concatenated; --format json prints one JSON object for one input and a JSON
+    array when the inputs are several (a folder, several files, a JSONL file); --format jsonl prints one report per
+    line; --format html needs -o FOLDER (one file per report). Each report is written as soon as it is checked.
 
     A report is stored and re-used: re-checking the same text with the same presslint version, configuration and
     publication date prints the stored report without analysing again. A folder or JSONL file is analysed by one
@@ -131,18 +133,24 @@ def check(
     store = open_store(settings) if settings.store else None
     checker = Checker(settings, store=store, baseline=accepted, collect_baseline=bool(write_baseline_path))
     workers = jobs or (default_jobs() if _several(inputs) or _is_batch_file(inputs) else 1)
-    sink = _Sink(fmt, output, html_dir)
+    sink = _Sink(fmt, output, html_dir, several=_several(inputs) or _is_batch_file(inputs))
     failures, worst = 0, -1
-    with checker:
-        for item in checker.check_many(ingest.iter_inputs(inputs, settings=settings), jobs=workers):
-            if isinstance(item, Failure):
-                failures += 1
-                click.echo(error_line(item.error) if item.error else f"error: {item.message}", err=True)
-                continue
-            for finding in item.findings:
-                worst = max(worst, severity_rank(finding.severity))
-            sink.add(item)
-    sink.close()
+    try:
+        with checker:
+            for item in checker.check_many(ingest.iter_inputs(inputs, settings=settings), jobs=workers):
+                if isinstance(item, Failure):
+                    failures += 1
+                    click.echo(error_line(item.error) if item.error else f"error: {safe(item.message)}", err=True)
+                    continue
+                for notice in item.notices:  # the report is here, but something failed on the way (the store)
+                    if notice.code.startswith("E"):
+                        failures += 1
+                        click.echo(f"error: {safe(notice.message)}", err=True)
+                for finding in item.findings:
+                    worst = max(worst, severity_rank(finding.severity))
+                sink.add(item)
+    finally:
+        sink.close()
     if accepted is not None:
         hidden = checker.hidden
         say(f"{hidden} finding{'s' if hidden != 1 else ''} hidden by baseline {baseline_path}")
@@ -176,33 +184,51 @@ def _render(report: Any, fmt: str, colour_: bool = False) -> str:
 
 
 class _Sink:
-    """Where rendered reports go: stdout or a file (text, json), or html files."""
+    """Where rendered reports go, each as soon as it is checked (a batch that stops half-way keeps what it printed):
+    text and JSON Lines to stdout or a file, JSON as one object (one input) or an array written item by item, HTML
+    to a file (one report) or one file per report in a folder."""
 
-    def __init__(self, fmt: str, output: str | None, html_dir: Path | None) -> None:
-        self.fmt, self.output, self.html_dir = fmt, output, html_dir
+    def __init__(self, fmt: str, output: str | None, html_dir: Path | None, several: bool) -> None:
+        self.fmt, self.output, self.html_dir, self.several = fmt, output, html_dir, several
         self.colour = fmt == "text" and colour(output)
-        self.held: list = []  # json dicts or html pages, written at the end
-        self.texts: list[str] = []
         self.names: set[str] = set()
-        self.printed = 0
+        self.count = 0
+        self.stream: Any = None
+        if html_dir is None:
+            try:
+                self.stream = open(output, "w", encoding="utf-8") if output else None  # noqa: SIM115
+            except OSError as err:
+                raise PresslintError(E.E307, path=output, reason=err) from err
+
+    def _out(self, text: str) -> None:
+        if self.stream is not None:
+            self.stream.write(text)
+            self.stream.flush()
+        else:
+            click.echo(text, nl=False)
 
     def add(self, report: Any) -> None:
+        first = self.count == 0
+        self.count += 1
         if self.fmt == "text":
-            text = _render(report, "text", self.colour)
-            if self.output:
-                self.texts.append(text)
-            else:
-                click.echo(("\n" if self.printed else "") + text, nl=False)  # a blank line between reports
-                self.printed += 1
-        elif self.fmt == "json":
+            self._out(("" if first else "\n") + _render(report, "text", self.colour))  # a blank line between reports
+        elif self.fmt in ("json", "jsonl"):
             from ..report.json import report_json
 
-            self.held.append(report_json(report))
+            if self.fmt == "jsonl":
+                self._out(json.dumps(report_json(report), ensure_ascii=False) + "\n")
+            elif self.several:
+                body = json.dumps(report_json(report), ensure_ascii=False, indent=2).replace("\n", "\n  ")
+                self._out(("[\n  " if first else ",\n  ") + body)
+            else:
+                self._out(json.dumps(report_json(report), ensure_ascii=False, indent=2) + "\n")
         elif self.html_dir is not None:
             self.html_dir.mkdir(parents=True, exist_ok=True)
             write(self.html_dir / self._name(report), _render(report, "html"))
-        else:
-            self.held.append(_render(report, "html"))
+        elif first:
+            self._out(_render(report, "html"))
+        else:  # a JSONL file turned out to hold several articles
+            raise PresslintError(E.E306, count=self.count)
 
     def _name(self, report: Any) -> str:
         origin = report.article.origin or report.article.url or "stdin"
@@ -215,23 +241,7 @@ class _Sink:
         return name
 
     def close(self) -> None:
-        if self.fmt == "text":
-            if self.output:
-                write(self.output, "\n".join(self.texts))
-            return
-        if self.html_dir is not None or not self.held:
-            return
-        if self.fmt == "json":
-            data = self.held[0] if len(self.held) == 1 else self.held
-            text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-        elif len(self.held) > 1:
-            raise PresslintError(E.E306, count=len(self.held))
-        else:
-            text = self.held[0]
-        if self.output:
-            write(self.output, text)
-        else:
-            click.echo(text, nl=False)
-
-
-__all__ = ["EXIT_ERROR", "check"]
+        if self.fmt == "json" and self.several:
+            self._out("\n]\n" if self.count else "[]\n")
+        if self.stream is not None:
+            self.stream.close()
