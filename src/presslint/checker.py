@@ -22,13 +22,13 @@ import os
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from . import registry, rules
 from ._version import __version__
 from .config import Settings, parse_date
 from .errors import E, PresslintError, W
-from .model import Article, Failure, Finding, Notice, Provenance, Report, Span, map_spans
+from .model import Article, DateSource, Failure, Finding, Notice, Provenance, Report, Severity, Span, map_spans
 
 MIN_WORDS = 30
 BATCH = 16  # articles looked up in the store, then analysed together through one nlp.pipe call
@@ -39,7 +39,7 @@ def content_hash(article: Article) -> str:
     return hashlib.sha256(article.text.encode("utf-8")).hexdigest()
 
 
-def publication_date(article: Article, settings: Settings) -> tuple[dt.date | None, str]:
+def publication_date(article: Article, settings: Settings) -> tuple[dt.date | None, DateSource]:
     """(date, where it came from): the article's own date, else the settings' date, else unknown."""
     if article.date:
         try:
@@ -258,7 +258,7 @@ class Checker:
 class _Job:
     article: Article
     pubdate: dt.date | None
-    date_source: str
+    date_source: DateSource
     errors: list[Notice] = dataclasses.field(default_factory=list)  # store errors met on the way (E4xx)
 
     @property
@@ -383,7 +383,9 @@ def build_report(job: _Job, notices: list[Notice], findings: list[Finding], reco
     )
     if _skip(job.article):
         return Report(article=job.article, provenance=provenance, notices=notices)
-    return Report(article=job.article, provenance=provenance, findings=findings, notices=notices, **records)
+    report = Report(article=job.article, provenance=provenance, findings=findings, notices=notices)
+    report.records.update(records)
+    return report
 
 
 # -- selection and line:column ------------------------------------------------------------------------------------
@@ -406,7 +408,7 @@ def select_findings(findings: list[Finding], settings: Settings) -> list[Finding
         seen.add(key)
         rule = catalogue[finding.code]
         finding.name, finding.category = rule.name, rule.category
-        finding.severity = settings.severity.get(finding.code, finding.severity or rule.severity)
+        finding.severity = cast(Severity, settings.severity.get(finding.code, finding.severity or rule.severity))
         kept.append(finding)
     kept.sort(key=_finding_order)
     return kept
@@ -517,6 +519,7 @@ class _Pool:
         import multiprocessing
 
         settings = self.checker.settings
+        context: Any
         if "fork" in multiprocessing.get_all_start_methods():
             # Load here: the pipeline cache (nlp.load_pipeline) is inherited, so each worker's checker finds it.
             self.checker.nlp  # noqa: B018

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, Self
 
 from .. import registry
 
@@ -17,6 +17,7 @@ SCHEMA_VERSION = "1.0"
 
 Severity = Literal["info", "warning", "error"]
 SEVERITIES: tuple[str, ...] = ("info", "warning", "error")
+DateSource = Literal["metadata", "option", "unknown"]
 SourceKind = Literal["named_person", "named_organisation", "role_only", "anonymous", "unknown"]
 QuoteKind = Literal["direct", "indirect", "mixed"]
 
@@ -163,7 +164,7 @@ class Failure:
     article: Article | None = field(default=None, repr=False, compare=False)  # when it was read before failing
 
     @classmethod
-    def of(cls, origin: str, err: Any, article: Article | None = None) -> Failure:
+    def of(cls, origin: str, err: Any, article: Article | None = None) -> Self:
         return cls(origin, err.code, err.message, err, article)
 
 
@@ -181,7 +182,7 @@ class Provenance:
     model_sha256: str
     config_hash: str
     publication_date: str  # ISO date or "unknown"
-    publication_date_source: Literal["metadata", "option", "unknown"]  # where the publication date came from
+    publication_date_source: DateSource  # where the publication date came from
     content_hash: str
     checked_at: str
 
@@ -348,6 +349,6 @@ def _coerce(hint: Any, value: Any) -> Any:
         return [_coerce(args[0], v) for v in value]
     if origin is tuple:
         return tuple(value)
-    if dataclasses.is_dataclass(hint):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         return from_dict(hint, value)
     return value

@@ -117,11 +117,15 @@ def lexicon() -> Lexicon:
     nominals = dict(line.split()[:2] for line in _lines("nominalisations.txt"))
     kinds: dict[str, set[str]] = {"flip": set(), "hedge": set(), "report": set(), "occur": set()}
     for line in _lines("negation.txt"):
-        kind, *words = line.split()
-        kinds[kind].update(words)
-    words = frozenset(a for a, _ in antonyms) | frozenset(a for a, _ in synonyms)
+        kind, *listed = line.split()
+        kinds[kind].update(listed)
+    vocabulary = frozenset(a for a, _ in antonyms) | frozenset(a for a, _ in synonyms)
     return Lexicon(
-        frozenset(antonyms), frozenset(synonyms), nominals, **{k: frozenset(v) for k, v in kinds.items()}, words=words
+        frozenset(antonyms),
+        frozenset(synonyms),
+        nominals,
+        **{k: frozenset(v) for k, v in kinds.items()},
+        words=vocabulary,
     )
 
 
@@ -626,7 +630,7 @@ def doc_propositions(doc: Any) -> list[list[Proposition]]:
                 counts[anchored[0]] = counts.get(anchored[0], 0) + 1
         cached = []
         for i, sent in enumerate(sents):
-            is_title = bool(title_span) and sent.start_char < title_span[1] and sent.end_char > title_span[0]
+            is_title = title_span is not None and sent.start_char < title_span[1] and sent.end_char > title_span[0]
             kept = anchors[i] if is_title else [a for a in anchors[i] if counts[a[1][0]] > 1 or lex.related(a[1][0])]
             cached.append(sentence_propositions(sent, i, lex, question=is_title, anchors=kept))
         doc.user_data["presslint.propositions"] = cached
