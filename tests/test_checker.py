@@ -91,13 +91,22 @@ def test_checker_batch_gives_the_library_findings(through_library, tmp_path):
         assert _key(json.loads(by_origin[name]["findings"])) == _key(through_library[name].findings), name
 
 
-def test_checker_shared_example_same_through_library_and_cli(shared_example, nlp, tmp_path):
+def test_checker_shared_example_same_through_library_cli_and_api(shared_example, nlp, tmp_path):
+    from fastapi.testclient import TestClient
+
     from presslint.cli import main
+    from presslint.web.app import ServerConfig, create_app
 
     report = presslint.check(shared_example, settings=Settings(store=False), nlp=nlp)
+    assert report.findings
     result = CliRunner().invoke(main, ["check", str(shared_example), "--format", "json", "--no-store"])
     assert _key(json.loads(result.stdout)["findings"]) == _key(report.findings)
-    assert report.findings
+    config = ServerConfig(settings=Settings(db=str(tmp_path / "web.db")), workers=1, queue=2, timeout=120.0)
+    with TestClient(create_app(config), base_url="http://localhost") as client:
+        text = shared_example.read_text(encoding="utf-8")
+        response = client.post("/api/v1/check", json={"text": text, "filename": shared_example.name})
+        assert response.status_code == 200, response.text
+        assert _key(response.json()["findings"]) == _key(report.findings)
 
 
 def test_checker_several_processes_give_the_same_reports_in_order(nlp, tmp_path):
