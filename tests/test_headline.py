@@ -54,6 +54,48 @@ def test_headline_hed001_answered_no(light_parse, text):
     assert finding.evidence["headline"]["predicate"] and finding.evidence["answers"][0]["reason"]
 
 
+# Bodies that answer both ways: when "no" outweighs "yes" the headline still misleads, with a lower confidence; when
+# they balance, the question is disputed rather than answered no.
+MIXED_MOSTLY_NO = [
+    "Will the strike at the port end this week?\n\nUnion leaders said on Monday that the strike at the port would "
+    "continue into next month. The port's managers said the strike at the port would end on Friday. Dockers told "
+    "reporters the strike at the port would continue until wages rose.",
+    "Will the bridge reopen this year?\n\nThe transport ministry said the bridge would not reopen this year. A "
+    "contractor said one lane of the bridge would reopen in December, but engineers said the bridge would stay closed "
+    "until the spring.",
+]
+
+MIXED_BALANCED = [
+    "Will the government withdraw the fuel tax?\n\nThe finance minister said the government would keep the fuel tax "
+    "and would not withdraw the fuel tax before the election. Opposition leaders said the government would withdraw "
+    "the fuel tax.",
+    "Will the factory close?\n\nThe owners said the factory would close in June. Workers said the factory would stay "
+    "open.",
+]
+
+
+@pytest.mark.parametrize("text", MIXED_MOSTLY_NO)
+def test_headline_hed001_mixed_answers_mostly_no(light_parse, text):
+    findings = list(find_headline_findings(light_parse(text)))
+    assert [f.code for f in findings] == ["HED001"], [f.message for f in findings]
+    finding = findings[0]
+    scores = finding.evidence["scores"]
+    assert scores["no"] > scores["yes"] > 0
+    assert finding.confidence == 0.6  # lower than a body that only answers no (0.8)
+    assert {a["answer"] for a in finding.evidence["answers"]} == {"no"}
+
+
+@pytest.mark.parametrize("text", MIXED_BALANCED)
+def test_headline_mixed_answers_in_balance_are_not_answered_no(light_parse, text):
+    assert "HED001" not in codes(light_parse, text)
+
+
+@pytest.mark.parametrize("text", ANSWERED_NO)
+def test_headline_hed001_only_no_is_confident(light_parse, text):
+    finding = next(find_headline_findings(light_parse(text)))
+    assert finding.evidence["scores"]["yes"] == 0 and finding.confidence == 0.8
+
+
 @pytest.mark.parametrize("text", ANSWERED_YES)
 def test_headline_answered_yes_is_silent(light_parse, text):
     assert codes(light_parse, text) == []

@@ -343,6 +343,34 @@ KIND_CASES = [
         "anonymous",
         None,
     ),
+    # plural definite heads stay anonymous: "the two negotiators" names nobody; the singular "the negotiator" points
+    # back to someone the article has (or should have) named, and is a role
+    (
+        "The two negotiators told reporters that a deal was within reach.",
+        "The two negotiators",
+        "anonymous",
+        2,
+    ),
+    (
+        "The two police officers said the driver had not stopped at the checkpoint.",
+        "The two police officers",
+        "anonymous",
+        2,
+    ),
+    ("The lawmakers told the newspaper that the vote would be delayed.", "The lawmakers", "anonymous", None),
+    (
+        "The two executives told investors that the merger would close by June.",
+        "The two executives",
+        "anonymous",
+        2,
+    ),
+    ("The negotiator told reporters that a deal was within reach.", "The negotiator", "role_only", None),
+    (
+        "The executive told investors that the merger would close by June.",
+        "The executive",
+        "role_only",
+        None,
+    ),
 ]
 
 

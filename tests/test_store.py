@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+from collections import Counter
 
 import pytest
 
@@ -121,6 +122,40 @@ def test_store_same_key_is_idempotent(store):
     second = store.save(make_report(STORY))
     assert first == second
     assert store.count("reports") == 1 and store.count("articles") == 1
+
+
+# A second save under the same key (same text, version, config and date) keeps the report stored first, as
+# Store.save documents: the stored report is what `history` and `show` have been giving out since.
+RESAVES = [
+    pytest.param([], [("late figures", "NUM002", "error")], id="new-finding"),
+    pytest.param([("Two officials said", "SRC001", "warning")], [], id="finding-gone"),
+    pytest.param(
+        [("Two officials said", "SRC001", "warning")],
+        [("Two officials said", "SRC001", "error")],
+        id="severity-changed",
+    ),
+]
+
+
+@pytest.mark.parametrize("first_findings, second_findings", RESAVES)
+def test_store_resave_keeps_the_stored_report(store, first_findings, second_findings):
+    first = make_report(STORY, findings=[finding(STORY, n, c, s) for n, c, s in first_findings])
+    second = make_report(STORY, findings=[finding(STORY, n, c, s) for n, c, s in second_findings])
+    first_id = store.save(first)
+    assert store.save(second) == first_id and second.id == first_id
+    kept = store.get(first_id)
+    assert kept.to_dict() == first.to_dict()
+    row = store.history()[0]
+    counts = Counter(f.severity for f in first.findings)
+    assert (row.errors, row.warnings, row.infos) == (counts["error"], counts["warning"], counts["info"])
+    assert store.count("reports") == 1
+
+
+def test_store_resave_keeps_the_first_article_record(store):
+    store.save(make_report(STORY, origin="first.txt"))
+    store.save(make_report(STORY, origin="second.txt", config_hash="cfg2"))
+    assert {r.origin for r in store.history()} == {"first.txt"}
+    assert store.count("articles") == 1
 
 
 @pytest.mark.parametrize("change", [{"config_hash": "cfg2"}, {"version": "0.2.0"}, {"pubdate": "2022-01-01"}])
