@@ -203,3 +203,89 @@ def test_ingest_url_allow_private_still_connects_to_the_resolved_address(servers
     monkeypatch.setattr(socket, "getaddrinfo", Resolver([INTERNAL], [PUBLIC]))
     body, _type, _final = download(f"{scheme}://{HOST}:{port}/", settings=Settings(allow_private=True, fetch_timeout=5))
     assert body.decode().startswith("served by rebound")
+
+
+# -- what the lookup and the connection can go wrong with ----------------------------------------------------------
+class Failing:
+    """A resolver that fails for HOST."""
+
+    def __init__(self, error: Exception) -> None:
+        self.error = error
+
+    def __call__(self, host, *args, **kwargs):
+        if host == HOST:
+            raise self.error
+        return _REAL_GETADDRINFO(host, *args, **kwargs)
+
+
+@pytest.mark.parametrize(
+    "resolver, reason",
+    [
+        (Resolver([]), "'news.example' has no address"),
+        (
+            Failing(socket.gaierror(-2, "Name or service not known")),
+            "cannot resolve 'news.example' ([Errno -2] Name or service not known)",
+        ),
+        (Failing(UnicodeError("label too long")), "cannot resolve 'news.example' (label too long)"),
+    ],
+)
+def test_ingest_url_lookup_failures_are_e202(resolver, reason, monkeypatch):
+    monkeypatch.setattr(socket, "getaddrinfo", resolver)
+    with pytest.raises(PresslintError) as err:
+        download(f"http://{HOST}/story", settings=Settings())
+    assert err.value.message == f"E202: Cannot fetch 'http://{HOST}/story': {reason}"
+
+
+def test_ingest_url_scoped_address_is_reported_without_its_zone(monkeypatch):
+    monkeypatch.setattr(
+        socket,
+        "getaddrinfo",
+        lambda *a, **k: [(socket.AF_INET6, socket.SOCK_STREAM, 6, "", ("fe80::1%eth0", 80, 0, 2))],
+    )
+    with pytest.raises(PresslintError) as err:
+        download(f"http://{HOST}/", settings=Settings())
+    assert "private or loopback address (fe80::1);" in err.value.message
+
+
+@pytest.mark.parametrize(
+    "url, port",
+    [
+        (f"http://{HOST}/story", 80),
+        (f"https://{HOST}/story", 443),
+        (f"http://{HOST}:8080/story", 8080),
+        (f"https://{HOST}:8443/story", 8443),
+    ],
+)
+def test_ingest_url_connects_to_the_vetted_address_on_the_url_port(url, port, monkeypatch):
+    tried = []
+
+    def refuse(address, *args, **kwargs):
+        tried.append(address)
+        raise ConnectionRefusedError
+
+    monkeypatch.setattr(socket, "getaddrinfo", Resolver([PUBLIC]))
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    with pytest.raises(PresslintError) as err:
+        download(url, settings=Settings())
+    assert tried == [(PUBLIC, port)] and err.value.message.endswith(": connection refused")
+
+
+@pytest.mark.parametrize(
+    "error, reason",
+    [
+        (ConnectionRefusedError(111, "Connection refused"), "connection refused"),
+        (TimeoutError(), "timed out"),
+        (TimeoutError("read timed out"), "timed out"),
+        (OSError(101, "Network is unreachable"), "[Errno 101] Network is unreachable"),
+        (OSError(), "OSError"),  # no text of its own: the error's name
+    ],
+)
+def test_ingest_url_connection_errors_are_e202_with_a_reason(error, reason, monkeypatch):
+    def fail(*args, **kwargs):
+        raise error
+
+    monkeypatch.setattr(socket, "getaddrinfo", Resolver([PUBLIC]))
+    monkeypatch.setattr(socket, "create_connection", fail)
+    with pytest.raises(PresslintError) as err:
+        download(f"http://{HOST}/story", settings=Settings())
+    assert err.value.message == f"E202: Cannot fetch 'http://{HOST}/story': {reason}"
