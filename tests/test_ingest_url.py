@@ -37,6 +37,13 @@ MAC_PAGE = (
     "der Inhaber am Montag.</p></article></body></html>"
 ).encode("mac_roman")
 DAMAGED = "Café prices rise\n\nThe café said that prices at the café would rise next week.".encode() + b"\xff"
+# Declared HTML that sniffing alone would not call HTML (one paragraph, no document opener).
+FRAGMENT = b"Ferry timetable changes\n<p>The ferry company said on Monday that winter sailings would start early.</p>"
+# Plain text in cp1252 that mentions a <meta> tag: only an HTML page's own <meta> declares a charset.
+ABOUT_META = (
+    "Caf\u00e9 prices \u201crise\u201d\n\nThe caf\u00e9 said prices would rise by 5 percent next week. Its web page "
+    "still carries <meta charset=koi8-r> from an old template."
+).encode("cp1252")
 EXACT = b"Exact size\n\n" + b"word " * 198 + b"end."
 LONG = b"Long read\n\n" + b"".join(
     b"Paragraph %d of a very long report on the harbour works.\n" % i for i in range(4000)
@@ -109,6 +116,9 @@ class Handler(BaseHTTPRequestHandler):
             "/moved-text": lambda: self.send(301, headers=[("Location", "/text")]),
             "/exact": lambda: self.send(200, EXACT, "text/plain"),
             "/many-chunks": lambda: self.send(200, LONG, "text/plain"),
+            "/html-fragment": lambda: self.send(200, FRAGMENT, "text/html"),
+            "/xhtml-fragment": lambda: self.send(200, FRAGMENT, "application/xhtml+xml"),
+            "/text-about-meta": lambda: self.send(200, ABOUT_META, "text/plain"),
         }
         if self.path in routes:
             return routes[self.path]()
@@ -315,6 +325,9 @@ def test_ingest_url_failures_in_a_batch_do_not_stop_it(server):
         ("/untyped-pdf", "E103: '{server}/untyped-pdf' looks binary (not text or HTML): it starts like a PDF document"),
         ("/text-with-nul", "E103: '{server}/text-with-nul' looks binary (not text or HTML): it contains NUL bytes"),
         ("/empty-text", "E102: '{server}/empty-text' is empty: there is no text to check"),
+        # the server's word decides: declared HTML goes to the HTML extractor, even when it does not look like a page
+        ("/html-fragment", "E106: No article text could be extracted from the HTML in '{server}/html-fragment'"),
+        ("/xhtml-fragment", "E106: No article text could be extracted from the HTML in '{server}/xhtml-fragment'"),
         ("/big-declared", "E203: '{server}/big-declared' sent more than 10000000 bytes; stopped reading"),
         ("/ftp", "E204: Only http and https URLs can be fetched, not 'ftp://files.example/x'"),
         ("/hang-up", "E202: Cannot fetch '{server}/hang-up': Remote end closed connection without response"),
@@ -433,6 +446,7 @@ def test_ingest_url_media_types(server, path, title, html):
         ("/koi8", "Цены растут", "koi8-r"),
         ("/meta-macintosh", "Bäckerei erhöht Preise", "mac-roman"),  # charset from the page's <meta>
         ("/unknown-charset", "Ferry timetable changes", "utf-8"),  # a charset Python does not know is ignored
+        ("/text-about-meta", "Café prices “rise”", "cp1252"),  # a <meta> quoted in plain text declares nothing
     ],
 )
 def test_ingest_url_declared_charset(server, path, text, encoding):
