@@ -70,7 +70,7 @@ class Result:
     seconds: float
     codes: dict[str, int | None]
     diffs: dict[str, str] = field(default_factory=dict)
-    equivalent: dict[str, str] = field(default_factory=dict)
+    equivalent: dict[str, Equivalent] = field(default_factory=dict)
 
     def names(self, codes: set[int]) -> list[str]:
         return sorted((k for k, v in self.codes.items() if v in codes), key=_natural)
@@ -96,9 +96,22 @@ class Result:
         total = self.total - (len(self.equivalent_survivors) if without_equivalent else 0)
         return self.killed / total if total else 0.0
 
+    def judged(self, name: str) -> Equivalent | None:
+        """The doc's entry for this survivor, when the mutant still makes the change the entry quotes."""
+        entry = self.equivalent.get(_short(name))
+        if entry is None:
+            return None
+        added = "".join(line[1:] for line in self.diffs.get(name, "").splitlines() if line.startswith("+"))
+        return entry if _squash(entry.change) in _squash(added) else None
+
     @property
     def equivalent_survivors(self) -> list[str]:
-        return [k for k in self.survivors if _short(k) in self.equivalent]
+        return [k for k in self.survivors if self.judged(k) is not None]
+
+    @property
+    def stale_entries(self) -> list[str]:
+        """Doc entries for this module's survivors whose quoted change no longer matches the mutant."""
+        return [k for k in self.survivors if _short(k) in self.equivalent and self.judged(k) is None]
 
 
 def _natural(name: str) -> list:
@@ -111,12 +124,26 @@ def _short(mutant: str) -> str:
     return f"{module.rpartition('.')[2]}.{function}"
 
 
-def equivalent_mutants() -> dict[str, str]:
-    """Survivors judged equivalent, from the table rows '| `file.x_fn__mutmut_N` | reason |' in docs/mutation.md."""
+@dataclass(frozen=True)
+class Equivalent:
+    change: str  # the mutated code as the doc quotes it: the entry holds only while the mutant still makes it
+    reason: str
+
+
+def equivalent_mutants() -> dict[str, Equivalent]:
+    """Survivors judged equivalent: docs/mutation.md table rows '| `file.x_fn__mutmut_N` | `changed code` | why |'."""
     if not EQUIVALENT_DOC.is_file():
         return {}
-    rows = re.findall(r"^\|\s*`([\w.ǁ]+__mutmut_\d+)`\s*\|\s*(.+?)\s*\|\s*$", EQUIVALENT_DOC.read_text(), re.M)
-    return dict(rows)
+    found = {}
+    for line in EQUIVALENT_DOC.read_text(encoding="utf-8").splitlines():
+        cells = [c.strip().replace("\\|", "|") for c in re.split(r"(?<!\\)\|", line.strip())[1:-1]]
+        if len(cells) == 3 and re.fullmatch(r"`[\w.ǁ]+__mutmut_\d+`", cells[0]):
+            found[cells[0].strip("`")] = Equivalent(cells[1].strip("`"), cells[2])
+    return found
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
 
 
 def _pyproject(module: Module, tests: list[str]) -> str:
@@ -172,8 +199,18 @@ def run(module: Module, *, jobs: int, keep: bool) -> Result:
     if proc.returncode != 0:
         tail = log.read_text(errors="replace")[-3000:]
         raise SystemExit(f"{module.name}: mutmut exited with {proc.returncode}; end of {log}:\n{tail}")
+    (work / "seconds.txt").write_text(f"{seconds:.1f}\n")
+    return load(module)
+
+
+def load(module: Module) -> Result:
+    """The results of the last run for ``module`` (from its work folder), with the survivors' diffs."""
+    work = WORK / module.name
     meta = work / "mutants" / (module.path + ".meta")
+    if not meta.is_file():
+        raise SystemExit(f"{module.name}: no results in {work}; run it first")
     codes = json.loads(meta.read_text())["exit_code_by_key"]
+    seconds = float((work / "seconds.txt").read_text()) if (work / "seconds.txt").is_file() else 0.0
     result = Result(module, seconds, codes, equivalent=equivalent_mutants())
     result.diffs = _diffs(work, result.survivors + result.names(TIMEOUT) + result.other)
     return result
@@ -221,8 +258,12 @@ def report(result: Result) -> str:
     )
     for title, names in (("survived", result.survivors), ("timeout", timeouts), ("other", result.other)):
         for name in names:
-            mark = f"  [equivalent: {result.equivalent[_short(name)]}]" if _short(name) in result.equivalent else ""
-            out.append(f"  {title}: {_short(name)}{mark}")
+            entry = result.judged(name)
+            if entry is not None:
+                out.append(f"  equivalent: {_short(name)}  ({entry.reason})")
+                continue
+            stale = "  [docs/mutation.md entry no longer matches this mutant]" if name in result.stale_entries else ""
+            out.append(f"  {title}: {_short(name)}{stale}")
             for line in result.diffs.get(name, "").splitlines():
                 out.append(f"      {line.strip()[:160]}")
     for name in no_tests:
@@ -238,6 +279,7 @@ def main(argv: list[str] | None = None) -> int:
         "--keep", action="store_true", help="reuse .mutation/<module> (mutmut's cache) instead of a fresh run"
     )
     parser.add_argument("--list", action="store_true", help="list the modules and their test files, run nothing")
+    parser.add_argument("--show", action="store_true", help="print the last run's results again, run nothing")
     parser.add_argument("--json", metavar="FILE", help="also write the per-module results as JSON")
     args = parser.parse_args(argv)
     unknown = [name for name in args.modules if name not in BY_NAME]
@@ -248,11 +290,15 @@ def main(argv: list[str] | None = None) -> int:
         for m in modules:
             print(f"{m.name:<15} {m.path}  goal {m.goal:.0%}  tests: {' '.join(_test_files(m))}")
         return 0
-    os.nice(10)
+    if not args.show:
+        os.nice(10)
     results, failed = [], False
     for m in modules:
-        print(f"{m.name}: mutating {m.path} against {' '.join(_test_files(m))} ...", flush=True)
-        result = run(m, jobs=args.jobs, keep=args.keep)
+        if args.show:
+            result = load(m)
+        else:
+            print(f"{m.name}: mutating {m.path} against {' '.join(_test_files(m))} ...", flush=True)
+            result = run(m, jobs=args.jobs, keep=args.keep)
         print(report(result), flush=True)
         results.append(result)
         failed |= result.score() < m.goal
