@@ -517,6 +517,9 @@ def test_headline_number_values(parse, text, word, values):
         ("Big Win", False),  # too few words to tell
         ("Minister Says Budget will pass", True),  # three of four long words capitalised
         ("Minister Says budget will pass easily", False),
+        ("Barcelona Beat Madrid", True),  # three long words are enough
+        ("Leeds Beat Hull but fan riot mars day", True),  # short words do not count
+        ("Leeds Beat Hull as 12,000 watch", True),  # nor do numbers
     ],
 )
 def test_headline_title_cased(parse, text, title_cased):

@@ -185,6 +185,11 @@ HIGHLIGHTS = [
         id="same-start-longer-wins",
     ),
     pytest.param(
+        [("SRC002", "info", "Two officials said fares"), ("SRC001", "warning", "Two officials")],
+        [(0, "Two officials said fares")],
+        id="same-start-longer-wins-whatever-the-order",
+    ),
+    pytest.param(
         [("SRC002", "info", "Two officials said fares"), ("SRC001", "warning", "officials said")],
         [(0, "Two officials said fares")],
         id="overlap-earlier-wins",
@@ -240,7 +245,7 @@ def test_report_html_findings_list():
         '<li id="f1"><span class="sev error">error</span> <code>LNG001</code> name-calling — '
         f'<a href="#s1">@{thugs}</a><div>LNG001 message</div><div class="quote">““thugs””</div></li>'
     ) in page
-    assert "<h2>Findings (2)</h2><ol><li" in page and "</li></ol>" in page
+    assert "<h2>Findings (2)</h2><ol><li" in page and '</li><li id="f1">' in page and "</li></ol>" in page
 
 
 @pytest.mark.parametrize(
@@ -300,4 +305,4 @@ def test_report_html_page_frame():
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
     )
     assert page.endswith("</aside></main></body></html>\n")
-    assert "<h2>Findings (0)</h2><ol></ol>" in page
+    assert "<h2>Findings (0)</h2><ol></ol></aside>" in page  # no sources: no table, nothing else
