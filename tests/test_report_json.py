@@ -39,3 +39,14 @@ def test_report_json_spans_index_the_carried_text(check_text):
 
 def test_report_json_schema_is_itself_valid():
     jsonschema.Draft202012Validator.check_schema(SCHEMA)
+
+
+def test_report_json_is_readable_utf8_indented_by_two():
+    from presslint.model import Article, Provenance, Report
+
+    prov = Provenance("0.1.0", "en_test", "3.8.0", "0" * 64, "cfg", "2024-03-01", "option", "1" * 64, "now")
+    report = Report(article=Article(text="Café prices “rise”", title="Café"), provenance=prov)
+    out = render(report, "json")
+    assert out.startswith('{\n  "schema_version": "1.0",\n  "article": {\n    "text": "Café prices “rise”",')
+    assert "\\u" not in out
+    assert json.loads(out)["article"]["title"] == "Café"
