@@ -140,3 +140,21 @@ def test_report_text_is_the_text_format():
     report = _report(FINDINGS)
     assert render(report, "text") == render_text(report)
     assert render(report, "text", colour=True) == render_text(report, colour=True)
+
+
+def test_report_text_quote_of_exactly_the_limit_is_whole():
+    exact = Span(0, 100, "x" * 100, 1, 1)
+    out = render_text(_report([Finding("HYG002", "info", "m", exact, category="hygiene")]))
+    assert "          “" + "x" * 100 + "”" in out
+
+
+def test_report_text_colour_of_notes_related_and_sources():
+    report = _report(
+        [FINDINGS[0]],
+        sources=[Source(0, "Two officials", "anonymous", [_span("Two officials")])],
+        notices=[Notice("W003", "W003: Knowledge checks skipped")],
+    )
+    coloured = render_text(report, colour=True)
+    assert "\033[2m  note W003: Knowledge checks skipped\033[0m" in coloured
+    assert "\033[2m          ↔ 3:20 “fares would rise”\033[0m" in coloured
+    assert "\033[1mwho is quoted (1 sources)\033[0m" in coloured
