@@ -97,7 +97,7 @@ class Source:
     kind: SourceKind
     mentions: list[Span] = field(default_factory=list)
     description: str | None = None  # e.g. the role words of a role-only source
-    count: int | None = None  # "two security officials" -> 2
+    count: int | None = None  # "three health officials" -> 3
 
 
 @dataclass(slots=True)
@@ -106,7 +106,7 @@ class Quote:
     cue: Span
     content: Span
     speaker: Span | None = None
-    channel: Span | None = None  # "told Shafaq News" -> Shafaq News
+    channel: Span | None = None  # "told Radio Norte" -> Radio Norte
     source_id: int | None = None
 
 

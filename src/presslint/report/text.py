@@ -144,9 +144,10 @@ def _sources(s: Summary, colour: bool) -> list[str]:
     out = ["", _c(f"who is quoted ({count})", _BOLD, colour)]
     for row in s.who_is_quoted:
         name = row.name + (f" — {row.description}" if row.description else "")
-        said = _plural(len(row.quotes), "statement")
-        mentions = f", {_plural(row.mentions, 'mention')}" if row.mentions > len(row.quotes) else ""
-        out.append(f"  {KIND_LABELS.get(row.kind, row.kind):<14} {_quote(name, 70)}  ({said}{mentions})")
+        counts = [_plural(len(row.quotes), "statement")] if row.quotes else []
+        if row.mentions > len(row.quotes):
+            counts.append(_plural(row.mentions, "mention"))
+        out.append(f"  {KIND_LABELS.get(row.kind, row.kind):<14} {_quote(name, 70)}  ({', '.join(counts)})")
     if s.other_attributions:
         others = ", ".join(_quote(row.name, 40) for row in s.other_attributions[:OTHERS_SHOWN])
         if len(s.other_attributions) > OTHERS_SHOWN:
