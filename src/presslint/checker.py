@@ -8,8 +8,9 @@ evaluation commands all check articles through a ``Checker``.
 A checker owns everything between an input and its report: reading it (``ingest``), language identification, the
 publication date, the store (a report for the same text, presslint version, configuration and date is re-used; a
 new one is saved at once, so a later failure loses nothing), the spaCy pipeline with the registry's checks, the
-knowledge stage, fact-check matching, rule selection, a baseline, line:column, failure isolation per item (one bad
-article becomes a ``Failure``; the batch goes on) and parallelism over processes.
+knowledge stage, fact-check matching, rule selection, a baseline, line:column, the findings' order and the report's
+summary, failure isolation per item (one bad article becomes a ``Failure``; the batch goes on) and parallelism over
+processes.
 """
 
 from __future__ import annotations

@@ -23,6 +23,15 @@ def _quote(text: str, limit: int = 100) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _words(text: str, limit: int) -> str:
+    """``text`` on one line, shortened at a word boundary: for the summary's one-line findings."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[: cut if cut > limit // 2 else limit - 1].rstrip(" ,;:") + " …"
+
+
 def _loc(span: Span) -> str:
     return f"{span.line}:{span.column}" if span.line else f"@{span.start}"
 
@@ -115,7 +124,7 @@ def _summary(report: Report, s: Summary, colour: bool) -> list[str]:
     for k, index in enumerate(s.most_serious):
         f = report.findings[index]
         label = "most serious" if k == 0 else ""
-        out.append(f"  {label:<14}{_head(f, colour)} {_quote(f.message, 90)}")
+        out.append(f"  {label:<14}{_head(f, colour)} {_words(f.message, 90)}")
     return out
 
 
