@@ -99,5 +99,11 @@ def fixtures_dir() -> Path:
     return FIXTURES
 
 
+def pytest_configure(config):
+    import skip_guard  # tests/ is on sys.path while pytest imports this conftest
+
+    skip_guard.install(config)
+
+
 def pytest_report_header(config):
     return f"presslint tests; shared data: {'present' if SHARED.is_dir() else 'absent'}; network: {os.environ.get('CI', 'local')}"

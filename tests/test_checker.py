@@ -173,3 +173,28 @@ def test_checker_check_raises_the_coded_error_of_a_bad_input():
     with pytest.raises(presslint.PresslintError) as err:
         Checker(Settings(store=False)).check(Path("/no/such/article.txt"))
     assert err.value.code == "E108"
+
+
+def test_checker_orders_findings_and_sums_up_what_is_shown(through_library, nlp, tmp_path):
+    """Findings most severe first, then in reading order; the summary counts what the report shows, the stored
+    report keeps it, and a baseline that hides findings is summed up again."""
+    from presslint import baseline
+    from presslint.store import Store
+
+    rank = {"error": 0, "warning": 1, "info": 2}
+    for name, report in through_library.items():
+        order = [(rank[f.severity], f.span.start) for f in report.findings]
+        assert order == sorted(order), name
+        assert report.summary is not None and report.summary.findings == len(report.findings), name
+    text = _texts()[ARTICLES[0]]
+    settings = Settings(db=str(tmp_path / "s.db"), date=DATE)
+    with Checker(settings, store=Store(settings.db_path()), nlp=nlp) as first:
+        report = first.check(text)
+        stored = first.store.get(report.id)
+    assert stored.summary == report.summary and report.summary.findings >= 2
+    hide = baseline.Baseline(baseline.entries(report.replace(findings=report.findings[:1])))
+    with Checker(settings, store=Store(settings.db_path()), nlp=nlp, baseline=hide) as second:
+        kept = second.check(text)
+    assert kept.summary.findings == len(kept.findings) == len(report.findings) - 1
+    assert kept.findings == report.findings[1:]
+    assert all(i < len(kept.findings) for i in kept.summary.most_serious)

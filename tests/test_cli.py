@@ -446,3 +446,42 @@ def test_cli_json_of_a_batch_with_nothing_checked_is_an_empty_array(fake, run, t
     (folder / "broken.txt").write_bytes(b"\x00\x01\x02 binary \x00\xff")
     result = run("check", folder, "--no-store", "--format", "json")
     assert result.exit_code == 2 and json.loads(result.stdout) == []
+
+
+# -- the text report: summary on top, findings most severe first; --quiet prints the findings alone ----------------
+MIXED = (
+    "Neighbours trade accusations\n\nThe regime in the capital said 120 of the 100 seats were filled, and two "
+    "officials said the count was fair.\n"
+)
+
+
+def test_cli_text_report_has_a_summary_and_findings_most_severe_first(fake, run, tmp_path):
+    path = tmp_path / "mixed.txt"
+    path.write_text(MIXED)
+    out = run("check", path, "--fail-on", "never", "--no-store").stdout
+    assert "\nsummary\n  findings        3: 1 error, 1 warning, 1 info\n" in out
+    listed = re.findall(r"^ +\S+ (error|warning|info) +(\w+) fake", out.split("\nfindings (3)\n")[1], re.M)
+    assert listed == [("error", "NUM002"), ("warning", "SRC001"), ("info", "LNG002")]  # not the reading order
+    assert "  notes: W002 no publication date, relative dates unresolved" in out
+    assert "date unknown" not in out  # said once, by the note
+
+
+def test_cli_quiet_prints_the_findings_only(fake, run, tmp_path):
+    paths = []
+    for name, text in (("mixed.txt", MIXED), ("clean.txt", CLEAN), ("warn.txt", WARN)):
+        paths.append(tmp_path / name)
+        paths[-1].write_text(text)
+    baseline = tmp_path / "baseline.json"
+    result = run("check", *paths, "--quiet", "--fail-on", "never", "--no-store", "--write-baseline", baseline)
+    assert result.exit_code == 0 and result.stderr == ""
+    lines = result.stdout.splitlines()
+    pattern = re.compile(r"^(\S+):(\d+):(\d+): (error|warning|info) ([A-Z]{3}\d{3}) fake \5$")
+    assert all(pattern.match(line) for line in lines), lines
+    assert [(Path(m.group(1)).name, m.group(5)) for m in map(pattern.match, lines)] == [
+        ("mixed.txt", "NUM002"),
+        ("mixed.txt", "SRC001"),
+        ("mixed.txt", "LNG002"),
+        ("warn.txt", "SRC001"),
+    ]
+    json_out = json.loads(run("check", paths[0], "--format", "json", "--quiet", "--no-store").stdout)
+    assert len(json_out["findings"]) == 3 and json_out["summary"]["findings"] == 3  # other formats are whole

@@ -114,6 +114,15 @@ def test_golden_shared_example_translation_artefacts(report):
     assert any(f.code.startswith("MTA") for f in report.findings), "at least one MTA finding"
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="'without naming their names' was caught only by a calque entry (and a cognate entry) holding this "
+    "article's exact phrase; both were removed as special cases (issue 14) and no general rule catches it",
+)
+def test_golden_shared_example_literal_translation(report):
+    assert _with_code(report, "MTA003", "without naming their names"), f"MTA:\n{_listing(report, 'MTA')}"
+
+
 @pytest.mark.parametrize("code", ["NUM001", "NUM002", "DAT003"])
 def test_golden_shared_example_quiet_rules(report, code):
     unwanted = [f for f in report.findings if f.code == code]

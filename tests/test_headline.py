@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from presslint.analyzers import headline
 from presslint.analyzers.headline import RULES, find_headline_findings
 
 
@@ -52,6 +53,48 @@ def test_headline_hed001_answered_no(light_parse, text):
     finding = findings[0]
     assert finding.related and finding.evidence["answers"][0]["answer"] == "no"
     assert finding.evidence["headline"]["predicate"] and finding.evidence["answers"][0]["reason"]
+
+
+# Bodies that answer both ways: when "no" outweighs "yes" the headline still misleads, with a lower confidence; when
+# they balance, the question is disputed rather than answered no.
+MIXED_MOSTLY_NO = [
+    "Will the strike at the port end this week?\n\nUnion leaders said on Monday that the strike at the port would "
+    "continue into next month. The port's managers said the strike at the port would end on Friday. Dockers told "
+    "reporters the strike at the port would continue until wages rose.",
+    "Will the bridge reopen this year?\n\nThe transport ministry said the bridge would not reopen this year. A "
+    "contractor said one lane of the bridge would reopen in December, but engineers said the bridge would stay closed "
+    "until the spring.",
+]
+
+MIXED_BALANCED = [
+    "Will the government withdraw the fuel tax?\n\nThe finance minister said the government would keep the fuel tax "
+    "and would not withdraw the fuel tax before the election. Opposition leaders said the government would withdraw "
+    "the fuel tax.",
+    "Will the factory close?\n\nThe owners said the factory would close in June. Workers said the factory would stay "
+    "open.",
+]
+
+
+@pytest.mark.parametrize("text", MIXED_MOSTLY_NO)
+def test_headline_hed001_mixed_answers_mostly_no(light_parse, text):
+    findings = list(find_headline_findings(light_parse(text)))
+    assert [f.code for f in findings] == ["HED001"], [f.message for f in findings]
+    finding = findings[0]
+    scores = finding.evidence["scores"]
+    assert scores["no"] > scores["yes"] > 0
+    assert finding.confidence == 0.6  # lower than a body that only answers no (0.8)
+    assert {a["answer"] for a in finding.evidence["answers"]} == {"no"}
+
+
+@pytest.mark.parametrize("text", MIXED_BALANCED)
+def test_headline_mixed_answers_in_balance_are_not_answered_no(light_parse, text):
+    assert "HED001" not in codes(light_parse, text)
+
+
+@pytest.mark.parametrize("text", ANSWERED_NO)
+def test_headline_hed001_only_no_is_confident(light_parse, text):
+    finding = next(find_headline_findings(light_parse(text)))
+    assert finding.evidence["scores"]["yes"] == 0 and finding.confidence == 0.8
 
 
 @pytest.mark.parametrize("text", ANSWERED_YES)
@@ -162,3 +205,323 @@ def test_headline_not_yet_is_left_open_not_no(light_parse):
         )
     )
     assert [f.code for f in findings] == ["HED002"]
+
+
+# -- HED003: a declarative headline the body contradicts ---------------------------------------------------------
+CONTRADICTED_HEADLINES = [
+    # text, body sentence quoted, reason, shared words
+    (
+        "Council approves new budget\n\nThe city council rejected the new budget on Tuesday by 30 votes to 12, and the "
+        "mayor said a revised plan would follow.",
+        "The city council rejected the new budget on Tuesday by 30 votes to 12",
+        "antonyms 'approve' / 'reject'",
+        ["budget", "council", "new"],
+    ),
+    (
+        "Striker leaves United\n\nThe club said the striker would stay at United until the end of the season.",
+        "the striker would stay at United until the end of the season",
+        "antonyms 'leave' / 'stay'",
+        ["striker", "united"],
+    ),
+    (
+        "Government lifts fuel tax\n\nThe government imposed the fuel tax on Monday.",
+        "The government imposed the fuel tax on Monday",
+        "antonyms 'lift' / 'impose'",
+        ["fuel", "government", "tax"],
+    ),
+    (
+        "Museum reopens after repairs\n\nThe museum did not reopen on Saturday, officials said, because the roof "
+        "repairs were unfinished.",
+        "The museum did not reopen on Saturday",
+        "'reopen' negated by 'not'",
+        ["museum"],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, body, reason, shared", CONTRADICTED_HEADLINES)
+def test_headline_hed003_statement_the_body_contradicts(light_parse, text, body, reason, shared):
+    doc = light_parse(text)
+    findings = list(find_headline_findings(doc))
+    assert [f.code for f in findings] == ["HED003"], [f.message for f in findings]
+    finding = findings[0]
+    headline = text.split("\n", 1)[0]
+    assert finding.severity == "warning" and finding.confidence == 0.7
+    assert finding.span.text == headline
+    assert finding.message == f"The headline says '{headline}', but the body says the opposite: '{body}' ({reason})."
+    body_sentence = next(s.text for s in doc.sents if body in s.text)
+    assert [r.text for r in finding.related] == [body_sentence]
+    evidence = finding.evidence
+    assert evidence["reason"] == reason and evidence["shared"] == shared
+    assert evidence["headline"]["text"] == headline and evidence["headline"]["polarity"] == "positive"
+    assert evidence["body"]["text"] == body
+
+
+def test_headline_hed003_statement_picks_the_strongest_denial(light_parse):
+    text = (
+        "Factory to close in June\n\nThe owners said the factory would stay open, and the union said the factory "
+        "would not close."
+    )
+    (finding,) = find_headline_findings(light_parse(text))
+    assert finding.code == "HED003" and finding.evidence["body"]["text"] == "the factory would stay open"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Council approves new budget\n\nThe city council approved the new budget on Tuesday by 30 votes to 12.",
+        # one body statement agrees: the article reports both, the headline is not contradicted
+        "Council approves new budget\n\nThe city council approved the new budget on Tuesday. A week later the finance "
+        "committee rejected the new budget.",
+        # a hedged headline states nothing to contradict
+        "Council may approve new budget\n\nThe city council rejected the new budget on Tuesday.",
+    ],
+)
+def test_headline_hed003_statement_silent(light_parse, text):
+    assert "HED003" not in codes(light_parse, text)
+
+
+# -- HED001 / HED002: what the findings carry ----------------------------------------------------------------------
+def test_headline_hed001_finding_in_full(light_parse):
+    text = ANSWERED_NO[0]
+    doc = light_parse(text)
+    (finding,) = find_headline_findings(doc)
+    headline = "Will the strike at the port end this week?"
+    answer = "the strike at the port would continue into next month"
+    assert finding.span.text == headline and finding.severity == "warning"
+    assert finding.message == (
+        f"The headline asks '{headline}', but the body answers no: '{answer}' (antonyms 'end' / 'continue')."
+    )
+    assert [r.text for r in finding.related] == [next(s.text for s in doc.sents if answer in s.text)]
+    assert finding.evidence["scores"] == {"yes": 0, "no": finding.evidence["scores"]["no"], "open": 0}
+    assert finding.evidence["headline"]["text"] == "the strike at the port end this week"  # misparsed question
+    assert finding.evidence["headline"]["predicate"] == "end"
+    (first,) = finding.evidence["answers"]
+    assert first == {
+        "text": answer,
+        "answer": "no",
+        "reason": "antonyms 'end' / 'continue'",
+        "shared": first["shared"],
+    } and {"port", "strike"} <= set(first["shared"])
+
+
+def test_headline_hed001_related_are_the_three_strongest_answers(light_parse):
+    text = (
+        "Will the strike at the port end this week?\n\nUnion leaders said the strike at the port would continue. "
+        "Dockers said the strike at the port would continue until May. The strike would continue, the union said. "
+        "Managers said the strike at the port would continue into next month at the port's two terminals."
+    )
+    (finding,) = find_headline_findings(light_parse(text))
+    answers = finding.evidence["answers"]
+    assert len(answers) == len(finding.related) == 3
+    scores = [len(a["shared"]) for a in answers]
+    assert scores == sorted(scores, reverse=True)
+
+
+@pytest.mark.parametrize(
+    "text, message, confidence",
+    [
+        (
+            LEFT_OPEN[0],
+            "The headline asks 'Will the airline cut fares?'; the body only hedges: 'the airline may cut fares'.",
+            0.7,
+        ),
+        (
+            "Is the new stadium worth the money?\n\nThe stadium seats 40,000 fans. Tickets for the opening match sold "
+            "out in an hour.",
+            "The headline asks 'Is the new stadium worth the money?'; the body neither confirms nor denies it.",
+            0.5,
+        ),
+    ],
+)
+def test_headline_hed002_messages(light_parse, text, message, confidence):
+    (finding,) = find_headline_findings(light_parse(text))
+    assert (finding.code, finding.message, finding.confidence) == ("HED002", message, confidence)
+    assert set(finding.evidence) == {"headline", "answers", "scores"}
+    assert all(a["answer"] == "open" for a in finding.evidence["answers"])
+    assert len(finding.related) == len(finding.evidence["answers"])
+
+
+def test_headline_question_about_an_event_noun(light_parse):
+    text = "Is the withdrawal of the troops certain?\n\nThe defence minister said the troops would stay in the region."
+    (finding,) = find_headline_findings(light_parse(text))
+    assert finding.code == "HED001"
+    assert finding.evidence["headline"]["predicate"] == "withdraw"  # "withdrawal" read as the event it names
+    assert finding.evidence["headline"]["text"] == "the withdrawal of the troops certain"
+
+
+@pytest.mark.parametrize(
+    "text, predicate, polarity",
+    [
+        (
+            "Will the strike at the port not end this week?\n\nUnion leaders said the strike would end.",
+            "end",
+            "negative",
+        ),
+        ("Will the strike at the port never end?\n\nUnion leaders said the strike would end.", "end", "negative"),
+        ("Is the bridge safe?\n\nEngineers said the bridge was unsafe.", "safe", "positive"),
+    ],
+)
+def test_headline_question_polarity(light_parse, text, predicate, polarity):
+    findings = list(find_headline_findings(light_parse(text)))
+    assert findings and findings[0].evidence["headline"]["predicate"] == predicate
+    assert findings[0].evidence["headline"]["polarity"] == polarity
+
+
+# -- HED003 numbers and names -----------------------------------------------------------------------------------
+def test_headline_hed003_number_finding_in_full(light_parse):
+    text = (
+        "Flood kills 50 in coastal town\n\nRescuers said 15 people were killed when the river burst its banks on "
+        "Sunday. Later 12 more people were killed downstream, 9 were killed in a landslide, and 4 people were killed "
+        "in a fire, the police said."
+    )
+    (finding,) = find_headline_findings(light_parse(text))
+    assert finding.message == "The headline says 50 (kill); the body gives 15, 12, 9 for it and never 50."
+    assert finding.span.text == "50" and finding.confidence == 0.7 and finding.severity == "warning"
+    assert [r.text for r in finding.related] == [
+        "Rescuers said 15 people were killed when the river burst its banks on Sunday."
+    ]
+    assert finding.evidence == {
+        "headline_number": "50",
+        "counts": "kill",
+        "body_numbers": ["15", "12", "9", "4"],
+        "tolerance": 0.02,
+    }
+
+
+@pytest.mark.parametrize(
+    "text, fires, tolerance",
+    [
+        # "nearly" makes the headline's number approximate: 15% either way
+        (
+            "Nearly 50 hurt in train crash\n\nOfficials said 44 passengers were hurt when two trains collided.",
+            False,
+            None,
+        ),
+        (
+            "Nearly 50 hurt in train crash\n\nOfficials said 40 passengers were hurt when two trains collided.",
+            True,
+            0.15,
+        ),
+        # an exact number allows 2%, boundary included
+        ("Flood kills 50 in coastal town\n\nRescuers said 49 people were killed in the flood.", False, None),
+        ("Flood kills 50 in coastal town\n\nRescuers said 48 people were killed in the flood.", True, 0.02),
+        # scales written out or abbreviated
+        ("Carmaker to cut 1.5bn in costs\n\nThe carmaker said it would cut 1.5 billion euros in costs.", False, None),
+        ("Carmaker to cut 1.5bn in costs\n\nThe carmaker said it would cut 1.2 billion euros in costs.", True, 0.15),
+        ("Bank posts 1.5m profit\n\nThe bank reported a profit of 1.5 million pounds for the year.", False, None),
+        ("Factory to cut 2,000 jobs\n\nThe factory will cut 2000 jobs by the end of the year.", False, None),
+    ],
+)
+def test_headline_hed003_number_tolerance_and_scales(light_parse, text, fires, tolerance):
+    findings = [f for f in find_headline_findings(light_parse(text)) if f.code == "HED003"]
+    assert bool(findings) == fires, [f.message for f in findings]
+    if fires:
+        assert findings[0].evidence["tolerance"] == tolerance
+
+
+@pytest.mark.parametrize(
+    "text, name, label, searched, kind",
+    [
+        (
+            "Health Ministry warns of measles\n\nOfficials said measles cases had doubled in the region.",
+            "Health Ministry",
+            "ORG",
+            ["Health", "Ministry", "HM"],
+            "organisation",
+        ),
+        (
+            "Jane Okafor wins mayoral race\n\nThe former teacher won 54 percent of the vote on Sunday.",
+            "Jane Okafor",
+            "PERSON",
+            ["Jane", "Okafor", "JO"],
+            "person",
+        ),
+    ],
+)
+def test_headline_hed003_name_finding_in_full(light_parse, text, name, label, searched, kind):
+    (finding,) = find_headline_findings(light_parse(text))
+    assert finding.message == f"The headline names {name}, but the body never mentions this {kind}."
+    assert finding.span.text == name and finding.related == []
+    assert finding.confidence == 0.6 and finding.severity == "warning"
+    assert finding.evidence == {"name": name, "label": label, "searched": searched}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Okafor wins mayoral race\n\nOkafor, a former teacher, won 54 percent of the vote.",  # surname alone
+        "Health Ministry warns of measles\n\nThe ministry said measles cases had doubled.",  # any part, any case
+        "Health Ministry warns of measles\n\nThe HM said measles cases had doubled in the region.",  # its initials
+    ],
+)
+def test_headline_hed003_name_found_in_body(light_parse, text):
+    assert codes(light_parse, text) == []
+
+
+# -- the helpers the rules rest on ----------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "a, b, tolerance, close",
+    [
+        (50, 49, 0.02, True),
+        (49, 50, 0.02, True),
+        (50, 48.9, 0.02, False),
+        (1_500_000, 1_510_000, 0.02, True),
+        (50, 43, 0.15, True),
+        (50, 42, 0.15, False),
+        (0, 0, 0.02, True),
+        (0.0, 1e-12, 0.02, True),
+    ],
+)
+def test_headline_close(a, b, tolerance, close):
+    assert headline._close(a, b, tolerance) is close
+
+
+@pytest.mark.parametrize(
+    "name, acronym",
+    [("World Health Organization", "WHO"), ("Jane Okafor", "JO"), ("Bank of England", "BE"), ("nothing here", "")],
+)
+def test_headline_acronym(name, acronym):
+    assert headline._acronym(name) == acronym
+
+
+@pytest.mark.parametrize(
+    "text, word, values",
+    [
+        ("Flood kills 50 in town", "50", {50.0}),
+        ("Bank makes 1.5m profit", "1.5", {1.5, 1.5e6}),  # the tokenizer splits off the scale
+        ("Bank makes 1.5m profit", "m", set()),
+        ("Firm cuts 2,000 jobs", "2,000", {2000.0}),
+        ("Firm cuts 1.5 billion in costs", "1.5", {1.5, 1.5e9}),
+        ("Carmaker to cut 1.5bn in costs", "1.5bn", {1.5, 1.5e9}),
+        ("Three killed in crash", "Three", {3.0}),
+        ("Dozens hurt as a dozen cars crash", "dozen", {12.0}),
+        ("Prices rose in 2019 after the strike", "2019", set()),  # a date is not a count
+        ("The first ship arrived on Monday", "first", set()),
+        ("Ships wait", "Ships", set()),
+        ("Costs rise 40%", "40", {40.0}),
+        ("Profit rose by 250", "250", {250.0}),  # the last token: nothing after it to scale it
+    ],
+)
+def test_headline_number_values(parse, text, word, values):
+    doc = parse(text, date="2022-03-01")
+    token = next(t for t in doc if t.text == word)
+    assert headline._value(token) == values
+
+
+@pytest.mark.parametrize(
+    "text, title_cased",
+    [
+        ("Barcelona Beat Madrid In Thriller", True),
+        ("Council approves new budget for schools", False),
+        ("Big Win", False),  # too few words to tell
+        ("Minister Says Budget will pass", True),  # three of four long words capitalised
+        ("Minister Says budget will pass easily", False),
+        ("Barcelona Beat Madrid", True),  # three long words are enough
+        ("Leeds Beat Hull but fan riot mars day", True),  # short words do not count
+        ("Leeds Beat Hull as 12,000 watch", True),  # nor do numbers
+    ],
+)
+def test_headline_title_cased(parse, text, title_cased):
+    doc = parse(text, date="2022-03-01")
+    assert headline._title_cased(doc[:]) is title_cased

@@ -343,6 +343,34 @@ KIND_CASES = [
         "anonymous",
         None,
     ),
+    # plural definite heads stay anonymous: "the two negotiators" names nobody; the singular "the negotiator" points
+    # back to someone the article has (or should have) named, and is a role
+    (
+        "The two negotiators told reporters that a deal was within reach.",
+        "The two negotiators",
+        "anonymous",
+        2,
+    ),
+    (
+        "The two police officers said the driver had not stopped at the checkpoint.",
+        "The two police officers",
+        "anonymous",
+        2,
+    ),
+    ("The lawmakers told the newspaper that the vote would be delayed.", "The lawmakers", "anonymous", None),
+    (
+        "The two executives told investors that the merger would close by June.",
+        "The two executives",
+        "anonymous",
+        2,
+    ),
+    ("The negotiator told reporters that a deal was within reach.", "The negotiator", "role_only", None),
+    (
+        "The executive told investors that the merger would close by June.",
+        "The executive",
+        "role_only",
+        None,
+    ),
 ]
 
 
@@ -517,3 +545,156 @@ def test_sources_component_fills_doc_and_report(parse, check_text):
     report = check_text(text)
     src = [f for f in report.findings if f.code == "SRC001"]
     assert len(src) == 1 and src[0].name == "anonymous-source" and src[0].span.line == 3
+
+
+# ------------------------------------------------------------------------------------------- findings in full
+SOURCE_FINDINGS = [
+    # text, code, severity, confidence, message, span, related, evidence
+    (
+        "Two people familiar with the talks said a deal could be announced on Friday.",
+        "SRC001",
+        "warning",
+        0.9,  # anonymity stated in words ("familiar with")
+        "Anonymous source: 'Two people familiar with the talks' is not named (attribution cue 'said')",
+        "Two people familiar with the talks",
+        ["a deal could be announced on Friday"],
+        {
+            "speaker": "Two people familiar with the talks",
+            "cue": "said",
+            "content": "a deal could be announced on Friday",
+            "anonymous_because": ["familiar with"],
+            "count": 2,
+        },
+    ),
+    (
+        "Officials said the wildfire was 40 percent contained by Sunday evening.",
+        "SRC001",
+        "warning",
+        0.9,  # "officials" never names anyone
+        "Anonymous source: 'Officials' is not named (attribution cue 'said')",
+        "Officials",
+        ["the wildfire was 40 percent contained by Sunday evening"],
+        {
+            "speaker": "Officials",
+            "cue": "said",
+            "content": "the wildfire was 40 percent contained by Sunday evening",
+            "anonymous_because": ["Officials"],
+        },
+    ),
+    (
+        "The two negotiators told reporters that a deal was within reach.",
+        "SRC001",
+        "warning",
+        0.7,  # only the unnamed plural says it
+        "Anonymous source: 'The two negotiators' is not named (attribution cue 'told')",
+        "The two negotiators",
+        ["that a deal was within reach"],
+        {
+            "speaker": "The two negotiators",
+            "cue": "told",
+            "content": "that a deal was within reach",
+            "anonymous_because": ["negotiators"],
+            "count": 2,
+        },
+    ),
+    (
+        "A senior diplomat, speaking on condition of anonymity, said the sanctions would be extended.",
+        "SRC001",
+        "warning",
+        0.9,
+        "Anonymous source: 'A senior diplomat' is not named (attribution cue 'said')",
+        "A senior diplomat",
+        ["the sanctions would be extended"],
+        {
+            "speaker": "A senior diplomat",
+            "cue": "said",
+            "content": "the sanctions would be extended",
+            "anonymous_because": ["diplomat", "on condition of anonymity"],
+        },
+    ),
+    (
+        "Critics say the law will hurt small businesses.",
+        "SRC002",
+        "info",
+        0.75,
+        "Vague attribution: 'Critics say' names no identifiable source",
+        "Critics",
+        ["say", "the law will hurt small businesses"],
+        {
+            "speaker": "Critics",
+            "cue": "say",
+            "content": "the law will hurt small businesses",
+            "anonymous_because": ["Critics"],
+            "pattern": "vague-group",
+        },
+    ),
+    (
+        "The striker reportedly asked to leave the club in January.",
+        "SRC002",
+        "info",
+        0.8,
+        "Unattributed claim: 'reportedly' does not say who reported it",
+        "reportedly",
+        [],
+        {"matched": "reportedly", "pattern": "adverb"},
+    ),
+    (
+        "It was reported that the singer had cancelled the rest of the tour.",
+        "SRC002",
+        "info",
+        0.8,
+        "Unattributed claim: 'It was reported' does not say who holds or reported it",
+        "It was reported",
+        [],
+        {"matched": "It was reported", "pattern": "impersonal-passive"},
+    ),
+    (
+        "Microsoft said on Monday it would cut 10,000 jobs. The company said the cuts would be completed by March. "
+        "It added that hiring would continue in artificial intelligence.",
+        "SRC003",
+        "info",
+        0.7,
+        "All 3 attributions in the article come from one source: Microsoft",
+        "Microsoft",
+        [
+            "it would cut 10,000 jobs",
+            "the cuts would be completed by March",
+            "that hiring would continue in artificial intelligence",
+        ],
+        {"source": "Microsoft", "kind": "named_organisation", "attributions": 3},
+    ),
+]
+
+
+@pytest.mark.parametrize("text, code, severity, confidence, message, span, related, evidence", SOURCE_FINDINGS)
+def test_sources_findings_in_full(parse, text, code, severity, confidence, message, span, related, evidence):
+    (finding,) = [f for f in _codes(parse, text) if f.code.startswith("SRC")]
+    assert (finding.code, finding.severity, finding.confidence) == (code, severity, confidence)
+    assert finding.message == message
+    assert finding.span.text == span and [r.text for r in finding.related] == related
+    assert finding.evidence == evidence
+
+
+def test_sources_src003_related_lists_at_most_five(parse):
+    text = " ".join(
+        f"The company said {what}."
+        for what in (
+            "sales rose",
+            "costs fell",
+            "the plant would stay open",
+            "prices would rise",
+            "the chief executive would retire",
+            "the dividend would be paid in May",
+        )
+    )
+    (finding,) = [
+        f for f in _codes(parse, "Acme results\n\nAcme Corp said profits doubled. " + text) if f.code == "SRC003"
+    ]
+    assert finding.evidence["attributions"] == 7 and len(finding.related) == 5
+
+
+def test_sources_src003_needs_two_attributions_and_a_known_kind(parse):
+    assert not [f for f in _codes(parse, "Microsoft said on Monday it would cut 10,000 jobs.") if f.code == "SRC003"]
+    # the same speaker twice, but a pronoun that cannot be resolved leaves the story's sourcing open
+    text = "Microsoft said on Monday it would cut 10,000 jobs. She said the cuts would be completed by March."
+    assert not [f for f in _codes(parse, text) if f.code == "SRC003"]

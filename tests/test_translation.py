@@ -40,7 +40,7 @@ SHOULD_FIRE = [
         "mutual cooperation",
     ),
     ("MTA003", "The army returned back to its barracks after the parade.", "returned back"),
-    ("MTA003", "He criticised the officials without naming their names.", "naming their names"),
+    ("MTA003", "The ministry announced an announcement on the new visa rules.", "announced an announcement"),
     ("MTA003", "The government decided a decision to close the border.", "decided a decision"),
     ("MTA003", "The company has been operating here since 3 years.", "since 3 years"),
     ("MTA003", "The ministry provided equipments to farmers in the north.", "equipments"),
@@ -130,5 +130,5 @@ def test_translation_literal_finding_suggests_natural_english(parse):
 
 def test_translation_lexicons_have_explanations():
     assert all(c.natural and c.why for c in translation.calques().values())
-    assert translation.cognates()["name"] == ("name", True)
+    assert translation.cognates()["decide"] == "decision"
     assert [r.code for r in translation.RULES] == ["MTA001", "MTA002", "MTA003"]

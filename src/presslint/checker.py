@@ -8,8 +8,9 @@ evaluation commands all check articles through a ``Checker``.
 A checker owns everything between an input and its report: reading it (``ingest``), language identification, the
 publication date, the store (a report for the same text, presslint version, configuration and date is re-used; a
 new one is saved at once, so a later failure loses nothing), the spaCy pipeline with the registry's checks, the
-knowledge stage, fact-check matching, rule selection, a baseline, line:column, failure isolation per item (one bad
-article becomes a ``Failure``; the batch goes on) and parallelism over processes.
+knowledge stage, fact-check matching, rule selection, a baseline, line:column, the findings' order and the report's
+summary, failure isolation per item (one bad article becomes a ``Failure``; the batch goes on) and parallelism over
+processes.
 """
 
 from __future__ import annotations
@@ -28,7 +29,20 @@ from . import registry, rules
 from ._version import __version__
 from .config import Settings, parse_date
 from .errors import E, PresslintError, W
-from .model import Article, DateSource, Failure, Finding, Notice, Provenance, Report, Severity, Span, map_spans
+from .model import (
+    SCHEMA_VERSION,
+    Article,
+    DateSource,
+    Failure,
+    Finding,
+    Notice,
+    Provenance,
+    Report,
+    Severity,
+    Span,
+    map_spans,
+)
+from .summary import finding_order, summarise
 
 MIN_WORDS = 30
 BATCH = 16  # articles looked up in the store, then analysed together through one nlp.pipe call
@@ -228,6 +242,7 @@ class Checker:
             return item
         report = locate(select(item, self.settings))
         report.provenance.config_hash = self._config_hash
+        report.summary = summarise(report)  # saved with it; _finish sums up again what fact-checks or a baseline change
         if self.store is not None and not job.errors:
             try:
                 self.store.save(report)
@@ -237,12 +252,13 @@ class Checker:
         return report
 
     def _finish(self, report: Report) -> Report:
-        """What is added on every run, stored report or not: fact-check matches and the baseline."""
+        """What is added on every run, stored report or not: fact-check matches, the baseline, the findings in
+        their order (severity, then position) and the summary of what is shown."""
         factchecks = self._factcheck_stage()
         if factchecks is not None:
             extra = [_located(report, f) for f in select_findings(factchecks(report)["findings"], self.settings)]
             if extra:
-                report.findings = sorted(report.findings + extra, key=_finding_order)
+                report.findings = report.findings + extra
         if self.collect_baseline:
             from .baseline import entries
 
@@ -251,6 +267,9 @@ class Checker:
             kept, hidden = self.baseline.split(report)
             self.hidden += hidden
             report = report.replace(findings=kept)
+        report.findings = sorted(report.findings, key=finding_order)
+        report.summary = summarise(report)
+        report.schema_version = SCHEMA_VERSION  # a report stored before the summary existed has one now
         return report
 
 
@@ -389,10 +408,6 @@ def build_report(job: _Job, notices: list[Notice], findings: list[Finding], reco
 
 
 # -- selection and line:column ------------------------------------------------------------------------------------
-def _finding_order(f: Finding) -> tuple[int, int, str]:
-    return (f.span.start, f.span.end, f.code)
-
-
 def select_findings(findings: list[Finding], settings: Settings) -> list[Finding]:
     """Apply select/ignore, severity overrides and the confidence floor; fill name/category from the catalogue."""
     catalogue = rules.catalogue()
@@ -410,7 +425,7 @@ def select_findings(findings: list[Finding], settings: Settings) -> list[Finding
         finding.name, finding.category = rule.name, rule.category
         finding.severity = cast(Severity, settings.severity.get(finding.code, finding.severity or rule.severity))
         kept.append(finding)
-    kept.sort(key=_finding_order)
+    kept.sort(key=finding_order)
     return kept
 
 

@@ -41,12 +41,21 @@ FAMILIES: dict[str, Family] = {
 class Entry:
     """One catalogue entry. The code comes from the attribute it is assigned to (``E101 = Entry(...)``)."""
 
-    __slots__ = ("code", "hints", "status", "template")
+    __slots__ = ("brief", "code", "hints", "status", "template")
 
-    def __init__(self, template: str, *, status: int | None = None, hints: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        template: str,
+        *,
+        status: int | None = None,
+        hints: dict[str, str] | None = None,
+        brief: str | None = None,
+    ) -> None:
         self.template = template
         self.status = status  # HTTP status when it differs from the family's
         self.hints = hints or {}  # interface -> what a user of that interface can do ("cli": "pass --allow-private")
+        # A short form for a report's one line of notes, for the routine notices (no placeholders).
+        self.brief = brief
         self.code = ""
 
     def __set_name__(self, owner: type, name: str) -> None:
@@ -193,10 +202,14 @@ class W:
         "The article looks like {language}, not English; findings are skipped because presslint's analyzers read "
         "English only"
     )
-    W002 = Entry("No publication date: relative dates ('last Thursday') are left unresolved")
+    W002 = Entry(
+        "No publication date: relative dates ('last Thursday') are left unresolved",
+        brief="no publication date, relative dates unresolved",
+    )
     W003 = Entry(
         "Knowledge checks skipped: no knowledge store found; build one with `presslint kb build` "
-        "(or pass --kb PATH, or --kb online)"
+        "(or pass --kb PATH, or --kb online)",
+        brief="knowledge checks skipped (no store: `presslint kb build`)",
     )
     W004 = Entry("The text is very short ({words} words); few checks can apply")
     W005 = Entry("Bytes that are not valid {encoding} were replaced while decoding")

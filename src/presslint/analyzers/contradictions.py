@@ -40,8 +40,8 @@ RULES = [
         "contradictions",
         "Two statements in the article say opposite things about the same event.",
         "Fires when two sentences make statements about the same event (same or antonym predicate, matching subject "
-        "or object, no place, date or number telling them apart) with opposite polarity: one says the mission has "
-        "ended, another that it continues; one that troops will withdraw, another that they will stay. Each side is "
+        "or object, no place, date or number telling them apart) with opposite polarity: one says the talks have "
+        "ended, another that they continue; one that the plant will close, another that it will stay open. Each side is "
         "attributed to its source when a quote covers it, so an editor can see whose account conflicts with whose. "
         "Hedged statements (may, if, whether), changes over time (later, since, again) and explicit corrections "
         "(in fact, contrary to) are not flagged.",
@@ -102,7 +102,7 @@ def _states_own_content(doc: Any, p: Proposition) -> bool:
     that ...", "the videos do not show whether ...", "shed light on how ...") has its content in that complement."""
     tok = doc[p.token]
     if tok.pos_ == "NOUN":
-        return True  # "no withdrawal took place": the event noun's own clause was checked by semantics
+        return True  # "no closure took place": the event noun's own clause was checked by semantics
     head = tok.head if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "oprd") else tok
     for child in head.children:
         if child.dep_ in ("ccomp", "xcomp", "csubj"):

@@ -142,7 +142,7 @@ CORE_FORMS: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]
 
-# Durations are lengths of time, never dates ("for three months", "after seven years of").
+# Durations are lengths of time, never dates ("for three months", "after five years of").
 DURATION = re.compile(
     rf"^(?P<qual>about|around|nearly|almost|more\s+than|over|some|at\s+least|less\s+than|roughly|just\s+over|"
     rf"just\s+under|approximately|fewer\s+than|up\s+to)?\s*{_NUM}(?:\s+(?:and\s+a\s+half|full))?[\s-]+"
@@ -255,7 +255,7 @@ def _day(value: dt.date, relative: bool = False, note: str | None = None) -> Res
 
 
 def _apply_part(res: Resolved, part: str) -> Resolved:
-    """'end of 2021' -> 2021-12-31; 'early 2019' -> 2019 (Jan-Apr) with a note."""
+    """'end of 2019' -> 2019-12-31; 'early 2019' -> 2019 (Jan-Apr) with a note."""
     part = " ".join(part.split())
     if res.lo is None or res.hi is None:
         return res

@@ -166,7 +166,7 @@ def strip_diacritics(text: str) -> str:
 
 
 def match_key(text: str) -> str:
-    """A spelling-tolerant key: 'Ayn al-Assad' and 'Ain Al Asad' -> 'ayn alasad' / 'ain alasad'.
+    """A spelling-tolerant key: 'Abu al-Hasan' and 'Abu Al Hassan' -> 'abu alhasan' twice.
 
     Lower case, no diacritics or apostrophes, Arabic article forms (al-, el-, Al , ash- ...) unified as a prefix
     'al', hyphens as spaces, doubled letters collapsed. For comparison only, never for display.
@@ -198,7 +198,7 @@ class Place:
     kind: str  # country, state, region, city
     country: str  # ISO 3166 alpha-2
     population: int
-    canonical: str  # the gazetteer's main name ("Irbil" -> "Erbil")
+    canonical: str  # the gazetteer's main name ("Kiev" -> "Kyiv")
     common: bool  # also an ordinary English word ("Reading", "Split")
 
 
@@ -311,7 +311,7 @@ def _name_span(span: Any) -> Any:
         start += 1
     if end - start > 1 and doc[end - 1].text in POSSESSIVE:
         end -= 1
-    for k in range(start + 1, end):  # "Centcom (Territorial Command": the model ran across a bracket
+    for k in range(start + 1, end):  # "the Health Ministry (MoH": the model ran across a bracket
         if doc[k].text == "(":
             end = k
             break
@@ -322,7 +322,7 @@ def _name_span(span: Any) -> Any:
 
 
 def place_context(doc: Doc, start: int, end: int) -> str | None:
-    """Why the words doc[start:end] read as a place ("in Herat", "Kirkuk province", "Erbil, Iraq"), or None."""
+    """Why the words doc[start:end] read as a place ("in Herat", "Kirkuk province", "Lyon, France"), or None."""
     i = start - 1
     if i >= 0 and doc[i].lower_ in DIRECTIONS:
         i -= 1
@@ -438,7 +438,7 @@ def _initials_match(acronym: str, words: list[Any]) -> bool:
 
 
 def _letters_in_order(acronym: str, text: str) -> bool:
-    """CENTCOM in 'Central Command': every letter of the acronym, in order, starting at a word's first letter."""
+    """Ofcom in 'Office of Communications': every letter of the acronym, in order, starting at a word's first letter."""
     words = [w for w in re.split(r"[\s\-]+", text) if w]
     if not any(w[:1].upper() == acronym[0] for w in words):
         return False
@@ -528,7 +528,7 @@ def find_roles(doc: Doc, ent_at: dict[int, Any], ent_ending: dict[int, Any]) -> 
             # A one-word PERSON after "of" is the model misreading a company ("chief executive of Pfizer").
             if cand is not None and (cand.label_ != "PERSON" or len(cand) == 1):
                 org, end = cand, _name_span(cand).end
-        # before: "X's (former) role", "X (acting) role" (compound: "Iraqi Prime Minister", "CENTCOM commander")
+        # before: "X's (former) role", "X (acting) role" (compound: "Iraqi Prime Minister", "NATO commander")
         j = start
         while j > 0 and doc[j - 1].lower_ in lex.role_modifiers:
             j -= 1

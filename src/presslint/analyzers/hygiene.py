@@ -52,7 +52,7 @@ RULES = [
         "warning",
         "hygiene",
         "The same name is spelled two different ways in one article.",
-        "Transliterated names drift ('Gaddafi' / 'Qaddafi', 'Ain al-Asad' / 'Ayn al-Asad', 'Zelensky' / "
+        "Transliterated names drift ('Gaddafi' / 'Qaddafi', 'Muhammad' / 'Mohammed', 'Zelensky' / "
         "'Zelenskyy'); mixing spellings in one article confuses readers and search, and can hide that two people "
         "or places are meant. Fires when two mentions of the same kind have the same consonant outline and similar "
         "letters; it does not fire for a surname next to the full name ('Biden' / 'Joe Biden'), an abbreviation "
@@ -62,7 +62,7 @@ RULES = [
     ),
 ]
 
-# Labels that may name the same thing when spaCy disagrees with itself about a name ("Ayn al-Asad" ORG vs FAC).
+# Labels that may name the same thing when spaCy disagrees with itself about a name ("Camp Bastion" ORG vs FAC).
 PLACE_LIKE = frozenset({"GPE", "LOC", "FAC", "ORG"})
 # A quotation mark the model swept into a name ("Donald Trump ''" in copy that quotes with two apostrophes).
 _STRAY_QUOTES = re.compile(r"^(?:''|``|[\"“”‘])+\s*|\s+(?:''|``|[\"“”’])+$")
@@ -184,7 +184,7 @@ def _token_variant(a: str, b: str, person: bool) -> bool:
 def spelling_variant(a: _Form, b: _Form, *, min_ratio: float = 65.0) -> float | None:
     """Similarity (0-100) when ``b`` is ``a`` spelled another way, else None."""
     if _letters(a.text) == _letters(b.text):
-        return None  # case, hyphens or apostrophes only ("al-Assad" / "Al Assad", "Sana'a" / "Sanaa")
+        return None  # case, hyphens or apostrophes only ("al-Sadr" / "Al Sadr", "Sana'a" / "Sanaa")
     for x, y in ((a, b), (b, a)):
         lx, ly = _letters(x.text), _letters(y.text)
         if ly.startswith(lx) and ly[len(lx) :] in DEMONYM_SUFFIXES:
@@ -245,7 +245,7 @@ _CONNECTORS = frozenset({"al", "el", "bin", "ibn", "ben", "abu", "-", "de", "van
 
 
 def _untagged_names(doc: Any, entities: list[Entity]) -> list[_Form]:
-    """Capitalised word runs the model did not tag ("Zelenskyy", "Ain al-Asad"): compared with tagged names only."""
+    """Capitalised word runs the model did not tag ("Zelenskyy", "Abu al-Hasan"): compared with tagged names only."""
     covered = [False] * len(view(doc).text)
     for ent in entities:
         covered[ent.span.start : ent.span.end] = [True] * (ent.span.end - ent.span.start)

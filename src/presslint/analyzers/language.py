@@ -606,7 +606,7 @@ def _with_modifiers(head):
 
 
 def _balanced(span):
-    """Extend a target such as 'Command (Territorial Command' to its closing bracket when it is near."""
+    """Extend a target such as 'the Revolutionary Guards (IRGC' to its closing bracket when it is near."""
     doc, end = span.doc, span.end
     if span.text.count("(") > span.text.count(")"):
         for i in range(end, min(end + 5, len(doc))):

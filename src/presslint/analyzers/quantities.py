@@ -42,7 +42,7 @@ RULES = [
         "numbers",
         "A part is larger than the whole it belongs to.",
         "Text that ties a part to a whole ('of which', 'of the', 'out of', a list after a colon, a percentage of a "
-        "population) must keep the part smaller: '3,000 troops, of which 3,500 were American' or 'seven out of five "
+        "population) must keep the part smaller: '400 workers, of which 450 were contractors' or 'seven out of five "
         "voters' is arithmetically impossible, and usually a typo.",
         "The force has 500 soldiers: 300 American and 250 British.",
     ),
@@ -305,7 +305,7 @@ def _qualifier(doc, start: int) -> tuple[str | None, int]:
 
 
 def _counted_noun(doc, end: int, last):
-    """The noun a number counts: '2,500 US troops' -> troops; 'dozens of people' -> people."""
+    """The noun a number counts: '300 police officers' -> officers; 'dozens of people' -> people."""
     if last.dep_ == "nummod" and last.head.pos_ in ("NOUN", "PROPN") and last.head.i >= end:
         return last.head
     i = end
@@ -634,7 +634,7 @@ def find_parts_exceeding(doc, mentions: list[QuantityMention]) -> Iterator[Findi
                         "link": "percent of a population",
                     },
                 )
-            # "3,000 troops, of which 2,500 ..." / "500 soldiers: 300 American and 250 British" / "2,500 of them"
+            # "400 workers, of which 250 ..." / "500 soldiers: 300 American and 250 British" / "250 of them"
             if m.record.counts is None or m.record.unit in ("%", "fraction"):
                 continue
             link, parts = _listed_parts(doc, m, group[k + 1 :])
@@ -692,7 +692,7 @@ def _listed_parts(doc, whole: QuantityMention, later: list[QuantityMention]) -> 
     elif re.match(r"^,?\s*including\b", window):
         link = "including"
     else:
-        # "3,000 troops, 2,500 of them Americans"
+        # "400 workers, 250 of them contractors"
         them = next(
             (
                 p

@@ -30,7 +30,7 @@ RULES = [
         "warning",
         "sources",
         "A claim is attributed to a source the reader cannot identify.",
-        "Fires once per attribution whose speaker is unnamed or vague: 'officials', 'two security officials', 'a senior "
+        "Fires once per attribution whose speaker is unnamed or vague: 'officials', 'three health officials', 'a senior "
         "diplomat', 'sources familiar with the matter', 'an official who asked not to be named', or any speaker quoted "
         "'on condition of anonymity'. Anonymous sourcing is sometimes necessary, but the reader should know how much "
         "of the story rests on it. Named people ('Prime Minister Jacinda Ardern said'), organisations ('the Pentagon "
@@ -346,7 +346,7 @@ def _speaker_range(doc, speaker, cue) -> tuple[int, int] | None:
 
 
 def _channel(doc, cue, lex: Lexicon) -> Span | None:
-    """A named outlet or platform the words were given to: 'told Shafaq News', 'in an interview with CNN'."""
+    """A named outlet or platform the words were given to: 'told Radio Norte', 'in an interview with CNN'."""
 
     def named(tok) -> bool:
         return any(

@@ -15,7 +15,7 @@ Policies, so a reader can predict what fires:
   are left alone.
 * MTA003 literal-translation: calques and tautologies from the curated lexicon ``data/translation/calques.txt``
   (each with the natural English and why), uncountable nouns made plural, "since 3 years", "in the year of
-  2020", and verbs with their own cognate noun as object ("decided a decision", "naming their names") from
+  2020", and verbs with their own cognate noun as object ("decided a decision", "announced an announcement") from
   ``data/translation/cognates.txt``. Fine English such as "in this regard", "make a visit", "take a decision" is
   never flagged.
 """
@@ -69,7 +69,7 @@ RULES = [
         "info",
         CATEGORY,
         "A calque or redundancy typical of literal machine translation.",
-        "Phrases such as 'without naming their names', 'mutual cooperation', 'return back', 'from its side', "
+        "Phrases such as 'mutual cooperation', 'return back', 'from its side', 'discussed about', "
         "'since 3 years', plural uncountable nouns ('informations') and a verb with its own cognate object "
         "('decided a decision') read as word-for-word translation. The finding suggests the natural English. "
         "Idiomatic English ('in this regard', 'take a decision', 'without naming names') does not fire.",
@@ -324,13 +324,9 @@ def calques() -> dict[str, Calque]:
 
 
 @lru_cache(maxsize=1)
-def cognates() -> dict[str, tuple[str, bool]]:
-    """verb lemma -> (noun lemma, needs a possessive)."""
-    table = {}
-    for row in read_lexicon("translation/cognates.txt"):
-        verb, noun, flag = ([*row, "", ""])[:3]
-        table[verb] = (noun, flag == "needs-possessive")
-    return table
+def cognates() -> dict[str, str]:
+    """verb lemma -> its cognate noun lemma."""
+    return {row[0]: row[1] for row in read_lexicon("translation/cognates.txt")}
 
 
 @dataclass
@@ -555,18 +551,13 @@ def find_literal_translations(doc, matchers: Matchers) -> Iterator[Finding]:
     for tok in doc:
         if tok.pos_ != "VERB" or tok.lemma_ not in pairs:
             continue
-        noun, needs_possessive = pairs[tok.lemma_]
+        noun = pairs[tok.lemma_]
         for obj in tok.children:
             if obj.dep_ != "dobj" or obj.lemma_ != noun:
                 continue
-            if needs_possessive and not any(c.dep_ == "poss" for c in obj.children):
-                continue  # "naming names" is an English idiom
             span = doc[min(tok.i, obj.left_edge.i) : obj.i + 1]
             yield _literal(
-                span,
-                tok.text if not needs_possessive else f"{tok.text} them",
-                "the verb already says what its cognate object says",
-                f"{tok.lemma_} | {noun}",
+                span, tok.text, "the verb already says what its cognate object says", f"{tok.lemma_} | {noun}"
             )
 
 

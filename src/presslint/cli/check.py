@@ -45,6 +45,13 @@ def _split_codes(values: tuple[str, ...]) -> list[str]:
     type=click.Path(),
     help="Write the report here instead of stdout (html: a folder for several reports).",
 )
+@click.option(
+    "-q",
+    "--quiet",
+    is_flag=True,
+    help="Text format: print the findings only, one line each (PATH:LINE:COLUMN: severity CODE message), with no "
+    "header, summary, claims or sources.",
+)
 @click.option("--select", multiple=True, help="Only these rule codes or prefixes (comma-separated), e.g. SRC,NUM.")
 @click.option("--ignore", multiple=True, help="Skip these rule codes or prefixes.")
 @click.option(
@@ -82,6 +89,7 @@ def check(
     inputs,
     fmt,
     output,
+    quiet,
     select,
     ignore,
     fail_on,
@@ -133,7 +141,7 @@ def check(
     store = open_store(settings) if settings.store else None
     checker = Checker(settings, store=store, baseline=accepted, collect_baseline=bool(write_baseline_path))
     workers = jobs or (default_jobs() if _several(inputs) or _is_batch_file(inputs) else 1)
-    sink = _Sink(fmt, output, html_dir, several=_several(inputs) or _is_batch_file(inputs))
+    sink = _Sink(fmt, output, html_dir, several=_several(inputs) or _is_batch_file(inputs), quiet=quiet)
     failures, worst = 0, -1
     try:
         with checker:
@@ -151,12 +159,13 @@ def check(
                 sink.add(item)
     finally:
         sink.close()
-    if accepted is not None:
+    if accepted is not None and not quiet:
         hidden = checker.hidden
         say(f"{hidden} finding{'s' if hidden != 1 else ''} hidden by baseline {baseline_path}")
     if write_baseline_path:
         written = baselines.write_entries(write_baseline_path, checker.baseline_entries)
-        say(f"wrote {written} finding{'s' if written != 1 else ''} to baseline {write_baseline_path}")
+        if not quiet:
+            say(f"wrote {written} finding{'s' if written != 1 else ''} to baseline {write_baseline_path}")
     if failures:
         sys.exit(EXIT_ERROR)
     if settings.fail_on != "never" and worst >= severity_rank(settings.fail_on):
@@ -177,10 +186,10 @@ def _is_batch_file(inputs: tuple[str, ...]) -> bool:
     return any(i.lower().endswith(".jsonl") for i in inputs)
 
 
-def _render(report: Any, fmt: str, colour_: bool = False) -> str:
+def _render(report: Any, fmt: str, colour_: bool = False, quiet: bool = False) -> str:
     from ..report import render
 
-    return render(report, fmt, **({"colour": colour_} if fmt == "text" else {}))
+    return render(report, fmt, **({"colour": colour_, "quiet": quiet} if fmt == "text" else {}))
 
 
 class _Sink:
@@ -188,8 +197,8 @@ class _Sink:
     text and JSON Lines to stdout or a file, JSON as one object (one input) or an array written item by item, HTML
     to a file (one report) or one file per report in a folder."""
 
-    def __init__(self, fmt: str, output: str | None, html_dir: Path | None, several: bool) -> None:
-        self.fmt, self.output, self.html_dir, self.several = fmt, output, html_dir, several
+    def __init__(self, fmt: str, output: str | None, html_dir: Path | None, several: bool, quiet: bool = False) -> None:
+        self.fmt, self.output, self.html_dir, self.several, self.quiet = fmt, output, html_dir, several, quiet
         self.colour = fmt == "text" and colour(output)
         self.names: set[str] = set()
         self.count = 0
@@ -210,7 +219,9 @@ class _Sink:
     def add(self, report: Any) -> None:
         first = self.count == 0
         self.count += 1
-        if self.fmt == "text":
+        if self.fmt == "text" and self.quiet:
+            self._out(_render(report, "text", self.colour, quiet=True))  # one line a finding, nothing between
+        elif self.fmt == "text":
             self._out(("" if first else "\n") + _render(report, "text", self.colour))  # a blank line between reports
         elif self.fmt in ("json", "jsonl"):
             from ..report.json import report_json

@@ -45,6 +45,7 @@ def blocked(address: _Address) -> bool:
         or address.is_multicast
         or address.is_reserved
         or address.is_unspecified
+        or (isinstance(address, ipaddress.IPv6Address) and address.is_site_local)  # fec0::/10: Python calls it global
         or not address.is_global
     )
 

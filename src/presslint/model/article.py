@@ -13,7 +13,7 @@ from typing import Any, Literal, Self
 
 from .. import registry
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 Severity = Literal["info", "warning", "error"]
 SEVERITIES: tuple[str, ...] = ("info", "warning", "error")
@@ -98,7 +98,7 @@ class Source:
     kind: SourceKind
     mentions: list[Span] = field(default_factory=list)
     description: str | None = None  # e.g. the role words of a role-only source
-    count: int | None = None  # "two security officials" -> 2
+    count: int | None = None  # "three health officials" -> 3
 
 
 @dataclass(slots=True)
@@ -107,7 +107,7 @@ class Quote:
     cue: Span
     content: Span
     speaker: Span | None = None
-    channel: Span | None = None  # "told Shafaq News" -> Shafaq News
+    channel: Span | None = None  # "told Radio Norte" -> Radio Norte
     source_id: int | None = None
 
 
@@ -174,6 +174,60 @@ class Notice:
     message: str
 
 
+# How a reader names a source: the analyzer's kinds, with "other" for documents, groups and unclear speakers.
+ReaderKind = Literal["person", "organisation", "role", "anonymous", "other"]
+
+
+@dataclass(slots=True)
+class QuotedSource:
+    """One row of "who is quoted": a source as a reader counts it, the Source records that name the same speaker
+    merged into it."""
+
+    name: str  # the fullest name its mentions give
+    kind: ReaderKind  # person, organisation, role (role words, no name), anonymous; other: neither a person nor a body
+    sources: list[int]  # ids of the Source records merged into this row
+    mentions: int  # how often it is named as a speaker
+    quotes: list[int]  # indices into quotes: what it is quoted or paraphrased as saying
+    first: Span  # its first mention
+    description: str | None = None  # the role words that come with the name ("the county's emergency manager")
+    count: int | None = None  # how many people it stands for ("two officials" -> 2)
+
+
+@dataclass(slots=True)
+class ClaimLine:
+    """A check-worthy claim as the report lists it."""
+
+    claim: int  # index into claims
+    checkworthiness: float  # the claim's score, 0..1
+    sourced: bool  # attributed to a source in the text
+    by: str | None = None  # who or what it is attributed to
+    by_kind: ReaderKind | None = None  # that source's kind, as in who_is_quoted
+
+
+@dataclass(slots=True)
+class Summary:
+    """What a reader sees first, computed once when the report is finished (renderers only format it)."""
+
+    words: int  # words in the article, headline included
+    findings: int  # findings in the report
+    errors: int
+    warnings: int
+    infos: int
+    claims: int  # check-worthy claims
+    claims_attributed: int  # check-worthy claims attributed to a source
+    claims_unsourced: int  # check-worthy claims attributed to no one
+    sources: int  # real sources: the rows of who_is_quoted
+    anonymous_sources: int  # rows of who_is_quoted that are anonymous
+    anonymous_share: float | None  # anonymous_sources / sources; null without sources
+    loaded_language: int  # LNG findings
+    loaded_language_per_1000_words: float  # LNG findings per 1,000 words
+    most_serious: list[int]  # indices into findings: the most serious (at most three), most serious first
+    notes: list[Notice]  # the notices, each in brief, for one line
+    who_is_quoted: list[QuotedSource]  # people, organisations, roles and anonymous sources, most mentioned first
+    other_attributions: list[QuotedSource]  # what else statements are attributed to: documents, groups, unclear
+    claim_list: list[ClaimLine]  # the check-worthy claims, most check-worthy first
+
+
 @dataclass(slots=True)
 class Provenance:
     presslint_version: str
@@ -194,7 +248,7 @@ class Report:
     The record fields come from ``registry.RECORDS``, so a new record type is declared there, not here.
     """
 
-    __slots__ = ("article", "findings", "id", "notices", "provenance", "records", "schema_version")
+    __slots__ = ("article", "findings", "id", "notices", "provenance", "records", "schema_version", "summary")
 
     def __init__(
         self,
@@ -205,6 +259,7 @@ class Report:
         *,
         schema_version: str = SCHEMA_VERSION,
         id: int | None = None,  # store id once saved
+        summary: Summary | None = None,  # set when the report is finished (presslint.summary)
         **records: list[Any],
     ) -> None:
         names = record_names()
@@ -217,6 +272,7 @@ class Report:
         self.notices = notices if notices is not None else []
         self.schema_version = schema_version
         self.id = id
+        self.summary = summary
         self.records: dict[str, list[Any]] = {name: list(records.get(name) or []) for name in names}
 
     def __getattr__(self, name: str) -> Any:
@@ -256,11 +312,13 @@ class Report:
         return Report(**{**fields, **self.records, **changes})
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON form: schema_version first, then the fields, each record by name, notices and the store id."""
+        """The JSON form: schema_version first, then the fields, the summary, each record by name, notices and the
+        store id."""
         return {
             "schema_version": self.schema_version,
             "article": to_dict(self.article),
             "provenance": to_dict(self.provenance),
+            "summary": to_dict(self.summary),
             "findings": to_dict(self.findings),
             **{name: to_dict(items) for name, items in self.records.items()},
             "notices": to_dict(self.notices),
@@ -280,6 +338,7 @@ class Report:
             notices=[from_dict(Notice, n) for n in data.get("notices") or []],
             schema_version=data.get("schema_version", SCHEMA_VERSION),
             id=data.get("id"),
+            summary=from_dict(Summary, data["summary"]) if data.get("summary") else None,
             **records,
         )
 

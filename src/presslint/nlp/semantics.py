@@ -131,7 +131,7 @@ def lexicon() -> Lexicon:
 
 @dataclass(frozen=True, slots=True)
 class Argument:
-    """A subject or object: its head word, the words that narrow it ("combat" in "combat mission"), its text."""
+    """A subject or object: its head word, the words that narrow it ("fuel" in "fuel tax"), its text."""
 
     head: str
     modifiers: frozenset[str]
@@ -321,8 +321,8 @@ def _governors(head: Any, lex: Lexicon, reasons: list[str]) -> tuple[str | None,
 
 def _root_speaker(head: Any, lex: Lexicon) -> str | None:
     """The subject of a sentence-root attribution verb whose subtree holds the clause. The small model often hangs a
-    reported clause on a noun ("told the paper the same day that no X had taken place" -> a relative clause of
-    "day"), which breaks the ccomp chain although the verb still reports it."""
+    reported clause on a noun ("told Radio Norte the same day that no offer had been received" -> a relative clause
+    of "day"), which breaks the ccomp chain although the verb still reports it."""
     root = view(head.doc).sent_of(head.i).root
     if root == head or root.lemma_.lower() not in lex.report or not (root.left_edge.i <= head.i <= root.right_edge.i):
         return None
@@ -452,7 +452,7 @@ def _anchor(token: Any, lex: Lexicon) -> tuple[str, Any, Any, Any] | None:
         return lemma, head, subj, None
     if pos == "NOUN" and lemma in lex.nominals:
         noun = token
-        holder = token.head if dep == "compound" else token  # "withdrawal operation"
+        holder = token.head if dep == "compound" else token  # "evacuation operation"
         gov = holder.head
         gkey = _key(gov, lex)
         if holder.dep_ in ("nsubj", "nsubjpass") and gkey in lex.occur:
@@ -716,7 +716,7 @@ def _covers(whole: Proposition, part: Proposition, prep: str) -> bool:
 
 def attributed_align(p: Proposition, q: Proposition, lex: Lexicon | None = None) -> Alignment | None:
     """Alignment of two statements attributed to different sources, which news style writes with different words for
-    one event ("it is leaving the country" / "no withdrawal had taken place in Iraq"): related predicates and nothing
+    one event ("the firm is leaving the market" / "no withdrawal from the market has taken place"): related predicates and nothing
     that tells the two apart, while a pronoun or a missing subject is allowed. The caller must also find a link
     (a shared place or actor, the same day) before reading it as one event."""
     lex = lex or lexicon()
@@ -727,7 +727,7 @@ def attributed_align(p: Proposition, q: Proposition, lex: Lexicon | None = None)
     if "clash" in (subj, obj):
         return None  # two different actors or things (a pronoun or a missing subject is "unknown", not a clash)
     if p.actors and q.actors and not p.actors & q.actors:
-        return None  # "British troops were leaving" / "no US withdrawal"
+        return None  # "British firms were leaving" / "no German withdrawal"
     if _negated_universal(p, q) or _negated_universal(q, p):
         return None
     if relation != "antonym" and {p.tense, q.tense} == {"past", "future"}:
@@ -759,7 +759,7 @@ def _canon(word: str) -> str:
 
 def _loose_compare(a: Argument | None, b: Argument | None) -> str:
     """Like ``_compare`` but for one statement told twice: the second telling often drops or swaps a modifier
-    ("the US-led ISAF combat mission" / "the US-led coalition's combat mission"), but never names another owner."""
+    ("the EU-funded rail project" / "the bloc's rail project"), but never names another owner."""
     if a is None or b is None or a.pronoun or b.pronoun:
         return "unknown"
     if _canon(a.head) != _canon(b.head):

@@ -24,7 +24,7 @@ from functools import cache
 from typing import Any
 
 from .. import registry
-from ..model import SCHEMA_VERSION, Article, Finding, Notice, Provenance, Span
+from ..model import SCHEMA_VERSION, Article, Finding, Notice, Provenance, Span, Summary
 
 TITLE = "presslint report"
 DESCRIPTION = (
@@ -41,6 +41,9 @@ CONSTRAINTS: dict[tuple[str, str], dict[str, Any]] = {
     ("Finding", "code"): {"pattern": "^[A-Z]{2,4}[0-9]{3}$"},
     ("Finding", "confidence"): {"minimum": 0, "maximum": 1},
     ("Claim", "checkworthiness"): {"minimum": 0, "maximum": 1},
+    ("ClaimLine", "checkworthiness"): {"minimum": 0, "maximum": 1},
+    ("Summary", "anonymous_share"): {"minimum": 0, "maximum": 1},
+    ("Summary", "most_serious"): {"maxItems": 3},
     ("Provenance", "model_sha256"): {"pattern": "^[0-9a-f]{64}$"},
     ("Provenance", "content_hash"): {"pattern": "^[0-9a-f]{64}$"},
     ("Notice", "code"): {"pattern": "^[EW][0-9]{3}$"},
@@ -127,6 +130,11 @@ def build_schema() -> dict[str, Any]:
         "schema_version": {"type": "string", "pattern": rf"^{SCHEMA_VERSION.split('.')[0]}\.[0-9]+$"},
         "article": _type(Article, defs),
         "provenance": _type(Provenance, defs),
+        "summary": {
+            **_type(Summary | None, defs),
+            "description": "What a reader sees first, computed when the report is finished (null or absent in a "
+            "report made before schema 1.1).",
+        },
         "findings": {"type": "array", "items": _type(Finding, defs), "description": "What the checks found."},
     }
     for name, record in records.items():
