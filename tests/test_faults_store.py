@@ -389,7 +389,8 @@ def _ingest(path: Path, folder: Path, nlp, **store_options):
 def test_faults_store_full_disk_ingest_stops_and_resumes(nlp, folder, clean, small_disk, kind):
     path = small_disk.folder / "corpus.db"
     with Store(path) as store:
-        small_disk.cap(store, 640 * 1024)
+        # Room for part of the run: the WAL fills a file system; SQLite's cap counts only the database's pages.
+        small_disk.cap(store, 640 * 1024 if small_disk.kind == "tmpfs" else 120 * 1024)
         first = ingest([str(folder)], store=store, settings=Settings(db=str(path)), nlp=nlp, progress=False)
     assert first.stopped and "E406" in first.stopped and "the disk is full" in first.stopped, (small_disk.kind, first)
     assert 0 < first.stored < 17 and first.failed >= 1

@@ -149,7 +149,8 @@ def ingest(
                     continue
                 if placement is not None:
                     changed.extend(s for s in (placement.story_id, *placement.also_changed) if s not in changed)
-            _align(store, changed, summary, nlp)
+            if not summary.stopped:  # else they stay stale: the next run compares them (maintenance.repair)
+                _align(store, changed, summary, nlp)
             bar.update(len(chunk))
             bar.set_postfix(stored=summary.stored, skipped=summary.skipped, failed=summary.failed, refresh=False)
             if summary.stopped:
