@@ -156,6 +156,16 @@ class E:
         "The store at '{path}' has schema version {found}, newer than this presslint knows ({known}); upgrade presslint"
     )
     E406 = Entry("Cannot write to the store at '{path}': {reason}")
+    E407 = Entry("Cannot read the store at '{path}': {reason}")
+    E408 = Entry(
+        "The store at '{path}' is damaged: {reason}",
+        hints={"cli": "restore it from a backup, or move it aside and salvage its rows with `sqlite3 FILE .recover`"},
+    )
+    E409 = Entry(
+        "The article '{key}' belongs to the ingested corpus: forget it with presslint.corpus.forget (what `presslint "
+        "forget` runs), which also updates its story, syndication group and outlet profile",
+        status=409,
+    )
     # Pipeline (5xx)
     E501 = Entry("The spaCy model '{model}' is not installed; run the set-up command in the README")
     E502 = Entry("Analyzer '{name}' failed on '{origin}': {reason}")

@@ -7,8 +7,17 @@ import sys
 
 import click
 
-from ..errors import E, PresslintError
-from .options import EXIT_ERROR, allow_private_option, check_format, config_option, db_option, emit, settings_from
+from ..errors import E, PresslintError, quoted
+from .options import (
+    EXIT_ERROR,
+    allow_private_option,
+    check_format,
+    config_option,
+    db_option,
+    emit,
+    safe,
+    settings_from,
+)
 from .options import open_store as _store
 
 
@@ -27,8 +36,12 @@ def ingest_cmd(inputs, date, config_path, allow_private, no_progress, fmt, db) -
     one URL a line), JSONL, WARC or WARC.gz archives (HTML responses), article files (.txt, .html) and folders of
     any of these. Every fetch goes through the private-address guard.
 
-    Resumable: articles whose text is already in the corpus are skipped. A bad item is recorded in the store's
-    ingest_errors table and the rest go on; the failures are counted at the end (exit code 2 when there were any).
+    Resumable: articles whose text is already in the corpus are skipped, and stories an interrupted run left
+    half-done are compared again first. A bad item is recorded in the store's ingest_errors table and the rest go
+    on; the failures are counted at the end (exit code 2 when there were any). Failures the store could not record
+    (a full disk, a lock held by another process) are printed; a full disk or a damaged store stops the run (what
+    was stored stays: run the same command again to resume). Two ingests of the same inputs into one store may run
+    at once: each article is added once.
     """
     from ..corpus.batch import ingest
 
@@ -40,7 +53,11 @@ def ingest_cmd(inputs, date, config_path, allow_private, no_progress, fmt, db) -
         click.echo(json.dumps(summary.to_dict(), indent=2))
     else:
         click.echo(f"ingest: {summary.line()}")
-    if summary.failed:
+    for failure in summary.unrecorded:  # the store could not keep them: this is their only record
+        click.echo(f"error: {quoted(failure['origin'])}: {safe(failure['message'])}", err=True)
+    if summary.stopped:
+        click.echo(f"error: {safe(summary.stopped)}", err=True)
+    if summary.failed or summary.stopped:
         sys.exit(EXIT_ERROR)
 
 

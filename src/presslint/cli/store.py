@@ -6,6 +6,7 @@ import json
 
 import click
 
+from ..errors import quoted
 from .options import check_format, colour, db_option, emit, format_option, open_store
 
 
@@ -33,8 +34,10 @@ def history(limit, offset, fmt, db) -> None:
     click.echo(f"{'id':>5}  {'checked':<16}  {'E/W/I':<9}  title — origin")
     for r in rows:
         counts = f"{r.errors}/{r.warnings}/{r.infos}"
-        title = (r.title or "(no title)")[:60]
-        click.echo(f"{r.id:>5}  {r.created_at[:16].replace('T', ' '):<16}  {counts:<9}  {title} — {r.origin or '-'}")
+        title = quoted((r.title or "(no title)")[:60])  # a title or file name may hold a terminal escape
+        click.echo(
+            f"{r.id:>5}  {r.created_at[:16].replace('T', ' '):<16}  {counts:<9}  {title} — {quoted(r.origin or '-')}"
+        )
 
 
 @click.command()
@@ -63,10 +66,14 @@ def forget(key, db) -> None:
     """Delete a stored article and all its reports.
 
     KEY is a report id (from `presslint history`) or the article's content hash, or a prefix of at least six
-    characters of it.
+    characters of it. An article of the ingested corpus also leaves its story, syndication group and outlet profile:
+    their counts are worked out again from the remaining articles, and the claims of its story are compared again
+    (which loads the NLP pipeline when the story still has several independent outlets).
     """
+    from ..corpus.maintenance import forget as forget_article
+
     with open_store(db) as store:
-        deleted = store.forget(key)
+        deleted = forget_article(store, key)
     click.echo(f"deleted the article and its {deleted} report{'s' if deleted != 1 else ''}")
 
 

@@ -76,7 +76,13 @@ def _single_source_claims(reports: list[Report], outlets: list[str], article_ids
 
 
 def refresh_story(store: Store, story_id: int, *, nlp: Any = None) -> dict[ClaimStatus, int]:
-    """Recompute and store one story's aligned claims; returns its counts by status."""
+    """Recompute and store one story's aligned claims; returns its counts by status.
+
+    The comparison runs outside any lock; its result is written only if no other run stored a newer one meanwhile,
+    and the story stays stale (``store.corpus.stale_stories``) if a member joined or left while it ran."""
+    revision = db.story_revision(store, story_id)  # before the members: see story_revision
+    if revision is None:
+        return {CORROBORATED: 0, CONTRADICTED: 0, SINGLE: 0}  # forgotten meanwhile
     members = db.member_reports(store, story_id)
     # The earliest MAX_ALIGN_TEXTS distinct texts, with every copy of them.
     groups: list[int] = []
@@ -98,7 +104,7 @@ def refresh_story(store: Store, story_id: int, *, nlp: Any = None) -> dict[Claim
     else:
         claims = compare.compare_story(reports, syndication=syndication, nlp=nlp).aligned_claims(article_ids)
     with db.transaction(store):
-        db.replace_story_claims(store, story_id, claims)
+        db.replace_story_claims(store, story_id, claims, revision)
     tally: dict[ClaimStatus, int] = {CORROBORATED: 0, CONTRADICTED: 0, SINGLE: 0}
     for claim in claims:
         tally[claim.status] += 1

@@ -3,19 +3,18 @@
 Matching reads the signature index, not the table: ``factcheck_terms`` maps each reviewed claim's signature words
 (``claimreview.signature``) to its row, ``factcheck_words`` counts in how many reviewed claims a word occurs (which
 words are rare), and ``factcheck_indexed`` records which rows are indexed and their content words. The
-three tables are derived data, created here when first needed and filled on import (and for rows an older presslint
-imported, on the first match), so a store without them is never wrong, only re-indexed once.
+three tables (migration 5) are derived data, filled on import (and for rows an older presslint imported, on the first
+match), so a row without them is never wrong, only indexed once. SQLite errors become coded errors (``faults``).
 """
 
 from __future__ import annotations
 
-import sqlite3
 import weakref
 from collections.abc import Iterable
 
-from ..errors import E, PresslintError
 from ..model import FactCheck
 from ..nlp.claimwords import MIN_CONTENT_WORDS, MIN_COVERAGE, content_words, signature
+from .faults import guarded
 from .queries import Store
 from .schema import now
 
@@ -34,54 +33,29 @@ _COLUMNS = (
 )
 
 
-_INDEX_TABLES = (
-    "CREATE TABLE IF NOT EXISTS factcheck_words (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID",
-    """CREATE TABLE IF NOT EXISTS factcheck_terms (
-        term TEXT NOT NULL,
-        factcheck_id INTEGER NOT NULL REFERENCES factchecks(id) ON DELETE CASCADE,
-        PRIMARY KEY (term, factcheck_id)
-    ) WITHOUT ROWID""",
-    "CREATE INDEX IF NOT EXISTS factcheck_terms_row ON factcheck_terms(factcheck_id)",
-    """CREATE TABLE IF NOT EXISTS factcheck_indexed (
-        factcheck_id INTEGER PRIMARY KEY REFERENCES factchecks(id) ON DELETE CASCADE,
-        words TEXT NOT NULL  -- the reviewed claim's content words, space-separated: coverage without re-parsing
-    )""",
-)
 _BATCH = 500  # variables per IN (...) query, under SQLite's limit
 
 
+@guarded("write")
 def save_factchecks(store: Store, factchecks) -> tuple[int, int]:
     """Insert or update fact-checks by their URL and index them, in one transaction; returns (new, updated)."""
     new = updated = 0
     placeholders = ", ".join("?" for _ in _COLUMNS)
     updates = ", ".join(f"{c} = excluded.{c}" for c in _COLUMNS if c != "url")
-    try:
-        _create_index_tables(store)
-        with store._transaction():
-            saved = []
-            for fc in factchecks:
-                exists = store.conn.execute("SELECT 1 FROM factchecks WHERE url = ?", (fc.url,)).fetchone()
-                (row_id,) = store.conn.execute(
-                    f"""INSERT INTO factchecks ({", ".join(_COLUMNS)}, imported_at) VALUES ({placeholders}, ?)
-                        ON CONFLICT (url) DO UPDATE SET {updates}, imported_at = excluded.imported_at RETURNING id""",
-                    (*(getattr(fc, c) for c in _COLUMNS), now()),
-                ).fetchone()
-                saved.append((row_id, fc.claim_reviewed))
-                updated += bool(exists)
-                new += not exists
-            _index(store, saved)
-    except sqlite3.Error as err:
-        raise PresslintError(E.E406, path=store.path, reason=err) from err
+    with store._transaction():
+        saved = []
+        for fc in factchecks:
+            exists = store.conn.execute("SELECT 1 FROM factchecks WHERE url = ?", (fc.url,)).fetchone()
+            (row_id,) = store.conn.execute(
+                f"""INSERT INTO factchecks ({", ".join(_COLUMNS)}, imported_at) VALUES ({placeholders}, ?)
+                    ON CONFLICT (url) DO UPDATE SET {updates}, imported_at = excluded.imported_at RETURNING id""",
+                (*(getattr(fc, c) for c in _COLUMNS), now()),
+            ).fetchone()
+            saved.append((row_id, fc.claim_reviewed))
+            updated += bool(exists)
+            new += not exists
+        _index(store, saved)
     return new, updated
-
-
-def _create_index_tables(store: Store) -> None:
-    (present,) = store.conn.execute(
-        "SELECT count(*) FROM sqlite_master WHERE name IN ('factcheck_words', 'factcheck_terms', 'factcheck_indexed')"
-    ).fetchone()
-    if present < 3:
-        for statement in _INDEX_TABLES:
-            store.conn.execute(statement)
 
 
 def _index(store: Store, rows: list[tuple[int, str]]) -> None:
@@ -125,37 +99,37 @@ def _chunks(items: list, size: int = _BATCH) -> Iterable[list]:
 _CHECKED: weakref.WeakSet = weakref.WeakSet()  # stores whose every row was seen indexed in this process
 
 
+@guarded("write")
 def ensure_index(store: Store) -> int:
     """Index the rows that have no signature yet (imported by an older presslint); returns how many. The first call
     per store compares counts; later ones only the largest ids (two index lookups), so a check stays cheap."""
-    try:
-        _create_index_tables(store)
-        (latest,) = store.conn.execute("SELECT coalesce(max(id), 0) FROM factchecks").fetchone()
-        (indexed,) = store.conn.execute("SELECT coalesce(max(factcheck_id), 0) FROM factcheck_indexed").fetchone()
-        if latest == indexed and (store in _CHECKED or count_indexed(store) == count_factchecks(store)):
-            _CHECKED.add(store)
-            return 0
-        with store._transaction():
-            rows = store.conn.execute(
-                """SELECT f.id, f.claim_reviewed FROM factchecks f
-                   LEFT JOIN factcheck_indexed i ON i.factcheck_id = f.id WHERE i.factcheck_id IS NULL"""
-            ).fetchall()
-            _index(store, [(row[0], row[1]) for row in rows])
+    (latest,) = store.conn.execute("SELECT coalesce(max(id), 0) FROM factchecks").fetchone()
+    (indexed,) = store.conn.execute("SELECT coalesce(max(factcheck_id), 0) FROM factcheck_indexed").fetchone()
+    if latest == indexed and (store in _CHECKED or count_indexed(store) == count_factchecks(store)):
         _CHECKED.add(store)
-    except sqlite3.Error as err:
-        raise PresslintError(E.E406, path=store.path, reason=err) from err
+        return 0
+    with store._transaction():
+        rows = store.conn.execute(
+            """SELECT f.id, f.claim_reviewed FROM factchecks f
+               LEFT JOIN factcheck_indexed i ON i.factcheck_id = f.id WHERE i.factcheck_id IS NULL"""
+        ).fetchall()
+        _index(store, [(row[0], row[1]) for row in rows])
+    _CHECKED.add(store)
     return len(rows)
 
 
+@guarded("read")
 def any_indexed(store: Store) -> bool:
     return store.conn.execute("SELECT 1 FROM factcheck_indexed LIMIT 1").fetchone() is not None
 
 
+@guarded("read")
 def count_indexed(store: Store) -> int:
     """Indexed fact-checks (every imported one once ``ensure_index`` ran)."""
     return store.conn.execute("SELECT count(*) FROM factcheck_indexed").fetchone()[0]
 
 
+@guarded("read")
 def candidates(store: Store, words: set[str]) -> list[tuple]:
     """(FactCheck, its content words) for every reviewed claim whose signature shares a word with ``words`` and
     that ``words`` cover enough of (MIN_COVERAGE): the only ones a sentence with these content words can match.
@@ -181,6 +155,7 @@ def candidates(store: Store, words: set[str]) -> list[tuple]:
     return found
 
 
+@guarded("read")
 def load_factchecks(store: Store, *, limit: int | None = None, offset: int = 0) -> list[FactCheck]:
     """Stored fact-checks, newest import first."""
     sql = f"SELECT id, {', '.join(_COLUMNS)} FROM factchecks ORDER BY imported_at DESC, id DESC"
@@ -191,5 +166,6 @@ def load_factchecks(store: Store, *, limit: int | None = None, offset: int = 0) 
     return [FactCheck(**dict(row)) for row in store.conn.execute(sql, params)]
 
 
+@guarded("read")
 def count_factchecks(store: Store) -> int:
     return store.conn.execute("SELECT count(*) FROM factchecks").fetchone()[0]
