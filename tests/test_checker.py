@@ -198,3 +198,18 @@ def test_checker_orders_findings_and_sums_up_what_is_shown(through_library, nlp,
     assert kept.summary.findings == len(kept.findings) == len(report.findings) - 1
     assert kept.findings == report.findings[1:]
     assert all(i < len(kept.findings) for i in kept.summary.most_serious)
+
+
+def test_checker_unreadable_fact_check_index_keeps_the_report(nlp, tmp_path, monkeypatch):
+    from presslint.errors import E, PresslintError
+    from presslint.store import Store
+
+    def broken(report):
+        raise PresslintError(E.E407, path=str(tmp_path / "s.db"), reason="disk I/O error")
+
+    settings = Settings(db=str(tmp_path / "s.db"), date=DATE)
+    checker_ = Checker(settings, store=Store(settings.db_path()), nlp=nlp)
+    monkeypatch.setattr(checker_, "_factcheck_stage", lambda: broken)
+    with checker_:
+        report = checker_.check(_texts()[ARTICLES[0]])
+    assert report.findings and "E407" in [n.code for n in report.notices]

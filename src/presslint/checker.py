@@ -254,11 +254,15 @@ class Checker:
     def _finish(self, report: Report) -> Report:
         """What is added on every run, stored report or not: fact-check matches, the baseline, the findings in
         their order (severity, then position) and the summary of what is shown."""
-        factchecks = self._factcheck_stage()
-        if factchecks is not None:
-            extra = [_located(report, f) for f in select_findings(factchecks(report)["findings"], self.settings)]
-            if extra:
-                report.findings = report.findings + extra
+        try:
+            factchecks = self._factcheck_stage()
+            matches = factchecks(report)["findings"] if factchecks is not None else []
+        except PresslintError as err:  # the store's fact-check index cannot be read: the report stands, and says so
+            matches = []
+            report.notices.append(Notice(err.code, err.message))
+        extra = [_located(report, f) for f in select_findings(matches, self.settings)]
+        if extra:
+            report.findings = report.findings + extra
         if self.collect_baseline:
             from .baseline import entries
 
