@@ -502,6 +502,24 @@ def _governor(span) -> object:
     return head
 
 
+def _tense(verb) -> str | None:
+    """'past' or 'future' when the verb a date hangs on says so by itself, else None (then the sentence decides).
+
+    A simple past ('visited', 'said') or a perfect ('has visited') is past; a verb with its own modal or 'to' ('will
+    visit', 'to visit') or a plan word ('is scheduled to') is future. Another clause's modal in the same sentence
+    ('... and said the government would act') does not make the date's own event future."""
+    if getattr(verb, "pos_", None) not in ("VERB", "AUX"):
+        return None
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.tag_ == "MD" or c.lower_ == "to" for c in aux) or verb.lower_ in FUTURE_CUES:
+        return "future"
+    if any(c.lower_ in FUTURE_CUES for c in verb.children if c.dep_ in ("acomp", "xcomp", "oprd")):
+        return "future"
+    if verb.tag_ == "VBD" or any(c.tag_ in ("VBD", "VBZ", "VBP") and c.lemma_ == "have" for c in aux):
+        return "past"
+    return None
+
+
 def _future_sentence(sent) -> bool:
     return any(t.tag_ == "MD" or (t.lower_ in FUTURE_CUES and t.ent_type_ != "DATE") for t in sent)
 
@@ -581,9 +599,13 @@ def resolve_dates(doc) -> list[DateMention]:
     for span in _date_spans(doc):
         sent_index = bisect.bisect_right(sent_starts, span.start) - 1
         gov = _governor(span)
-        if sent_index not in future_by_sent:
-            future_by_sent[sent_index] = _future_sentence(sents[sent_index])
-        future = future_by_sent[sent_index] or any(c.dep_ == "aux" and c.lower_ == "to" for c in gov.children)
+        tense = _tense(gov)
+        if tense is not None:  # the date's own verb says it: 'visited on Monday and said they would ...' is past
+            future = tense == "future"
+        else:
+            if sent_index not in future_by_sent:
+                future_by_sent[sent_index] = _future_sentence(sents[sent_index])
+            future = future_by_sent[sent_index] or any(c.dep_ == "aux" and c.lower_ == "to" for c in gov.children)
         result = normalise(span.text, pubdate, future=future)
         if result is None:
             continue
