@@ -457,6 +457,9 @@ main.add_command(_serve)
 main.add_command(_eval)
 _register_corpus(main)
 _register_scale(main)
+from .cli_models import register as _register_models  # noqa: E402
+
+_register_models(main)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -38,10 +38,11 @@ class Settings:
     kb: str | None = None  # knowledge store path, or "online" (Wikidata API with a cache); None skips KB checks
     kb_cache: str | None = None  # cache store for online mode; None -> $PRESSLINT_HOME/kb-cache.sqlite
     analyzers: dict[str, dict[str, Any]] = field(default_factory=dict)  # per-analyzer options
+    learned: dict[str, bool] = field(default_factory=dict)  # learned head -> on/off (attribution, propaganda, ...)
     origin: str | None = None  # the file the overlay came from
 
     # Keys that change findings (the rest only change I/O).
-    HASHED = ("select", "ignore", "severity", "min_confidence", "analyzers", "kb")
+    HASHED = ("select", "ignore", "severity", "min_confidence", "analyzers", "kb", "learned")
 
     def config_hash(self) -> str:
         from . import rules
@@ -108,6 +109,14 @@ def apply_overlay(settings: Settings, data: dict[str, Any], *, origin: str = "<d
             raise PresslintError(E.E302, path=origin, reason=f"severity of {code} must be one of {SEVERITIES}")
     if "fail_on" in data and data["fail_on"] not in (*SEVERITIES, "never"):
         raise PresslintError(E.E302, path=origin, reason=f"fail_on must be one of {SEVERITIES} or 'never'")
+    learned = data.get("learned", {})
+    if not (isinstance(learned, dict) and all(isinstance(v, bool) for v in learned.values())):
+        raise PresslintError(E.E302, path=origin, reason="'learned' must be a table of head = true/false")
+    from .learned import HEADS
+
+    if set(learned) - set(HEADS):
+        unknown_heads = ", ".join(sorted(set(learned) - set(HEADS)))
+        raise PresslintError(E.E302, path=origin, reason=f"unknown learned head(s) {unknown_heads}; heads: {', '.join(HEADS)}")
     merged = dataclasses.replace(settings, **data, origin=origin)
     from . import rules
 

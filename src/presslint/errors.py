@@ -43,6 +43,8 @@ class E:
     # Pipeline (5xx)
     E501 = "E501: The spaCy model '{model}' is not installed; run the set-up command in the README"
     E502 = "E502: Analyzer '{name}' failed on '{origin}': {reason}"
+    E503 = "E503: The learned model '{name}' is not installed in '{folder}' (reinstall presslint, or point PRESSLINT_MODELS at a folder written by `presslint train`)"
+    E504 = "E504: Training needs the train extra (torch, transformers, onnx and the base encoder; see docs/models.md): {reason}"
     # Knowledge store (6xx)
     E601 = "E601: Cannot read the Wikidata dump '{path}': {reason}"
     E602 = "E602: Bad entity in the Wikidata dump '{path}' at line {line}: {reason}"

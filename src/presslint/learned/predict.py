@@ -1,0 +1,162 @@
+"""From encoder piece vectors to typed records: what each head says about one text (numpy only).
+
+These functions are pure: they take a text's :class:`~.windows.Pieces`, the encoder's vector for each of its pieces
+and the head weights, and return records with character spans into the text and probabilities. The runtime
+(:mod:`presslint.learned`) feeds them from the ONNX encoder; training scores the same functions on its own states.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from .heads import mean_pool, mlp, sigmoid, softmax, span_features
+from .labels import ATTRIBUTION_LABELS, PROPAGANDA_LABELS, TECHNIQUES, decode_bio
+from .windows import Pieces
+
+
+@dataclass(frozen=True, slots=True)
+class AttributionSpan:
+    """A source, cue or content span (PolNeAR's scheme), with the mean probability of its pieces' label."""
+
+    kind: str  # "source", "cue" or "content"
+    start: int
+    end: int
+    probability: float
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class PropagandaSpan:
+    """A span the propaganda head marks, its most probable PTC technique, and the runner-up techniques."""
+
+    start: int
+    end: int
+    probability: float  # P(the span is propaganda): mean over its pieces
+    technique: str
+    technique_probability: float
+    alternatives: tuple[tuple[str, float], ...]  # next techniques, most probable first
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceScore:
+    """P(check-worthy) of one sentence."""
+
+    start: int
+    end: int
+    probability: float
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class TechniqueScore:
+    """The technique head's distribution over the 14 PTC labels for one given span."""
+
+    start: int
+    end: int
+    technique: str
+    probability: float
+    probabilities: dict[str, float]
+
+
+def piece_ranges(doc: Pieces, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int] | None]:
+    """[first, end) piece range of each character span (None when no piece falls in it)."""
+    out: list[tuple[int, int] | None] = []
+    starts, ends = doc.offsets[:, 0], doc.offsets[:, 1]
+    for s, e in spans:
+        inside = np.flatnonzero((starts < e) & (ends > s))
+        out.append((int(inside[0]), int(inside[-1]) + 1) if len(inside) else None)
+    return out
+
+
+def attributions(
+    doc: Pieces, states: np.ndarray, weights: Mapping[str, np.ndarray], *, min_prob: float = 0.0
+) -> list[AttributionSpan]:
+    """Source / cue / content spans of one text."""
+    if len(doc.ids) == 0:
+        return []
+    probs = softmax(mlp(weights, "attribution", states))
+    return [
+        AttributionSpan(kind, s, e, round(p, 4), doc.text[s:e])
+        for kind, s, e, p in decode_bio(doc.text, doc.offsets, probs, ATTRIBUTION_LABELS, min_prob=min_prob)
+    ]
+
+
+def techniques(
+    doc: Pieces, states: np.ndarray, weights: Mapping[str, np.ndarray], spans: Sequence[tuple[int, int]]
+) -> list[TechniqueScore | None]:
+    """The technique head on given character spans (None for a span with no piece)."""
+    ranges = piece_ranges(doc, spans)
+    real = [r for r in ranges if r is not None]
+    probs = softmax(mlp(weights, "technique", span_features(states, real))) if real else np.zeros((0, len(TECHNIQUES)))
+    out: list[TechniqueScore | None] = []
+    k = 0
+    for (s, e), r in zip(spans, ranges):
+        if r is None:
+            out.append(None)
+            continue
+        p = probs[k]
+        k += 1
+        best = int(p.argmax())
+        out.append(
+            TechniqueScore(
+                s, e, TECHNIQUES[best], round(float(p[best]), 4), {t: round(float(v), 4) for t, v in zip(TECHNIQUES, p)}
+            )
+        )
+    return out
+
+
+def propaganda(
+    doc: Pieces, states: np.ndarray, weights: Mapping[str, np.ndarray], *, min_prob: float = 0.0
+) -> list[PropagandaSpan]:
+    """Propaganda spans of one text, each with its technique."""
+    if len(doc.ids) == 0:
+        return []
+    probs = softmax(mlp(weights, "propaganda", states))
+    found = decode_bio(doc.text, doc.offsets, probs, PROPAGANDA_LABELS, min_prob=min_prob)
+    labelled = techniques(doc, states, weights, [(s, e) for _, s, e, _ in found])
+    out = []
+    for (_, s, e, p), tech in zip(found, labelled):
+        if tech is None:
+            continue
+        ranked = sorted(tech.probabilities.items(), key=lambda kv: -kv[1])
+        out.append(PropagandaSpan(s, e, round(p, 4), tech.technique, tech.probability, tuple(ranked[1:3]), doc.text[s:e]))
+    return out
+
+
+_SENTENCE = re.compile(r"[^\n]+?(?:[.!?…][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|$)", re.MULTILINE)
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Lines cut after sentence-final punctuation followed by a capital: a light splitter for texts without a parse."""
+    out = []
+    for m in _SENTENCE.finditer(text):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def checkworthiness(
+    doc: Pieces, states: np.ndarray, weights: Mapping[str, np.ndarray], sentences: Sequence[tuple[int, int]] | None = None
+) -> list[SentenceScore]:
+    """P(check-worthy) of each sentence (given character spans, else :func:`sentence_spans`)."""
+    spans = list(sentences) if sentences is not None else sentence_spans(doc.text)
+    ranges = piece_ranges(doc, spans)
+    real = [r for r in ranges if r is not None]
+    probs = sigmoid(mlp(weights, "checkworthiness", mean_pool(states, real))[:, 0]) if real else np.zeros(0)
+    out, k = [], 0
+    for (s, e), r in zip(spans, ranges):
+        if r is None:
+            continue
+        out.append(SentenceScore(s, e, round(float(probs[k]), 4), doc.text[s:e]))
+        k += 1
+    return out
