@@ -57,6 +57,7 @@ def trafilatura_body(html: str, url: str | None = None) -> str:
 
 def evaluate(path: str | Path, *, limit: int | None = None, progress=lambda msg: None) -> dict:
     pages = read(path)[:limit] if limit else read(path)
+    folder = str(path)
     progress(f"{len(pages)} pages")
     items, ours, base = [], [], []
     for page in pages:
@@ -77,6 +78,7 @@ def evaluate(path: str | Path, *, limit: int | None = None, progress=lambda msg:
         )
     return {
         "task": "extraction",
+        "data": folder,
         "pages": len(pages),
         "baseline": dict(zip("prf", extraction_scores(base))),
         "presslint": dict(zip("prf", extraction_scores(ours))),
@@ -88,6 +90,7 @@ def summary(result: dict) -> list[str]:
     b, o = result["baseline"], result["presslint"]
     return [
         f"extraction baseline trafilatura.extract: precision {b['p']:.3f} recall {b['r']:.3f} F1 {b['f']:.3f}",
-        f"extraction shingle F1 ({result['pages']} pages; presslint precision {o['p']:.3f} recall {o['r']:.3f}): "
-        f"baseline trafilatura {b['f']:.3f} | {ANCHOR} | presslint {o['f']:.3f}",
+        f"extraction shingle F1 ({result['pages']} pages in {result.get('data', '?')}; presslint precision "
+        f"{o['p']:.3f} recall {o['r']:.3f}): baseline trafilatura {b['f']:.3f} | {ANCHOR} | presslint {o['f']:.3f}",
+        f"RESULT task=extraction f1={o['f']:.3f}",
     ]

@@ -101,8 +101,9 @@ class LearnedModel:
                     options.log_severity_level = 3
                     options.intra_op_num_threads = self._threads
                     options.inter_op_num_threads = 1
+                    encoder = self.folder / self.manifest.get("encoder", "encoder.int8.onnx")
                     self._session = ort.InferenceSession(
-                        str(self.folder / "encoder.int8.onnx"), sess_options=options, providers=["CPUExecutionProvider"]
+                        str(encoder), sess_options=options, providers=["CPUExecutionProvider"]
                     )
         return self._session
 

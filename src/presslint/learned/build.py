@@ -105,7 +105,11 @@ def build_all(
     )
     base = T.base_model(base_dir)
     progress(f"{len(examples)} texts; caching the frozen layers' output")
-    states = T.cache_states(examples, base, top=cfg.top, cache_file=work / f"cache-train-top{cfg.top}.npz", progress=progress)
+    if cfg.top > T.CACHE_TOP:
+        raise ValueError(f"top must be at most {T.CACHE_TOP}")
+    cache = work / f"cache-train-top{T.CACHE_TOP}.npz"
+    states = T.cache_states(examples, base, top=T.CACHE_TOP, cache_file=cache, progress=progress)
+    states = T.lift_states(base, states, top=cfg.top, progress=progress)
     net = T.fit(examples, states, base, cfg, checkpoint=work / f"checkpoint-seed{seed}.pt", progress=progress)
     heads = T.head_arrays(net)
     top_state = {k: v for k, v in net.state_dict().items() if k.startswith("top.")}

@@ -335,7 +335,7 @@ def fit(
             torch.nn.utils.clip_grad_norm_(net.parameters(), 1.0)
             opt.step()
             sched.step()
-            running.append(float(loss))
+            running.append(float(loss.detach()))
             if (step + 1) % 50 == 0:
                 progress(
                     f"epoch {epoch + 1} step {step + 1}/{total} loss {np.mean(running[-50:]):.4f} "
@@ -384,3 +384,27 @@ def final_states(net, examples: Sequence[Example], states, *, batch: int = 16) -
     return out
 
 
+
+
+CACHE_TOP = 2  # the cached states are the output of layer 6 - CACHE_TOP; runs with top < CACHE_TOP lift them
+
+
+def lift_states(base, states, *, top: int, progress: Callable[[str], None] = print):
+    """Run the frozen layers between the cache (layer 6 - CACHE_TOP) and layer 6 - ``top`` once, per window."""
+    torch = _torch()
+    layers = base.encoder.layer[LAYERS - CACHE_TOP : LAYERS - top]
+    if not len(layers):
+        return states
+    out = []
+    start = time.monotonic()
+    with torch.no_grad():
+        for i, per in enumerate(states):
+            lifted = []
+            for s in per:
+                x = torch.from_numpy(s.astype(np.float32))[None]
+                mask = torch.ones(1, len(s), dtype=torch.int64)
+                lifted.append(run_layers(layers, x, mask)[0].numpy().astype(np.float16))
+            out.append(lifted)
+            if i % 200 == 0:
+                progress(f"frozen layers over {i}/{len(states)} texts ({time.monotonic() - start:.0f}s)")
+    return out

@@ -102,9 +102,18 @@ def window_inputs(docs: Sequence[Pieces], rows: Sequence[tuple[int, int, int, in
 
 
 def word_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """Grow a character span to whole words (a WordPiece piece to its word)."""
-    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "'’-") and text[start].isalnum():
+    """Grow a character span to whole words (a WordPiece piece to its word; apostrophes and hyphens inside a word
+    belong to it: "Lopez's", "well-known")."""
+
+    def inner(i: int) -> bool:
+        if not 0 <= i < len(text):
+            return False
+        if text[i].isalnum():
+            return True
+        return text[i] in "'’-" and 0 < i < len(text) - 1 and text[i - 1].isalnum() and text[i + 1].isalnum()
+
+    while start > 0 and inner(start - 1) and inner(start):
         start -= 1
-    while end < len(text) and (text[end].isalnum() or text[end] in "'’") and text[end - 1].isalnum():
+    while end < len(text) and inner(end) and inner(end - 1):
         end += 1
     return start, end
