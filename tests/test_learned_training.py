@@ -19,11 +19,23 @@ from presslint.learned.windows import pieces  # noqa: E402
 TOKENIZER = PACKAGE_MODELS / "presslint-minilm" / "tokenizer.json"
 
 TEXTS = [
-    ("attribution", "The mayor said the budget would be balanced next year.", [("source", 0, 9), ("cue", 10, 14), ("content", 15, 53)]),
-    ("attribution", "Aid groups warned that food supplies were running low.", [("source", 0, 10), ("cue", 11, 17), ("content", 18, 53)]),
+    (
+        "attribution",
+        "The mayor said the budget would be balanced next year.",
+        [("source", 0, 9), ("cue", 10, 14), ("content", 15, 53)],
+    ),
+    (
+        "attribution",
+        "Aid groups warned that food supplies were running low.",
+        [("source", 0, 10), ("cue", 11, 17), ("content", 18, 53)],
+    ),
     ("propaganda", "This treacherous, disgraceful deal is a betrayal of every patriot.", [("propaganda", 5, 29)]),
     ("propaganda", "The committee meets on Thursday to discuss the schedule.", []),
-    ("checkworthiness", "Unemployment fell to 3.5 percent last year.\nThank you all for coming tonight.", [(0, 43, 1), (44, 77, 0)]),
+    (
+        "checkworthiness",
+        "Unemployment fell to 3.5 percent last year.\nThank you all for coming tonight.",
+        [(0, 43, 1), (44, 77, 0)],
+    ),
 ]
 
 

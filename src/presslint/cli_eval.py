@@ -87,10 +87,13 @@ def _plain(value):
 
 @click.group("eval")
 def eval_group() -> None:
-    """Measure accuracy on public datasets (FNC-1, BABE, CheckThat! 2019, article extraction).
+    """Measure accuracy on public datasets (PolNeAR, PTC, CheckThat! 2019, BABE, FNC-1, article extraction).
 
-    Data paths point at the shared data folders (e.g. ../shared/data/fnc1); nothing is copied or saved except the
-    --out file. Models are trained inside each run by cross-validation: BABE (AGPL-3.0) never leaves a saved model.
+    By default a command scores the product on DATA_PATH: what `presslint check` outputs (or the shipped learned
+    heads with --path learned), with nothing trained on DATA_PATH, and ends with one `RESULT task=...` line. --cv runs
+    the earlier studies that train inside the run by cross-validation (BABE, AGPL-3.0, never leaves a saved model).
+    Data paths point at the shared data folders (e.g. ../shared/data/polnear); nothing is copied or saved except the
+    --out file.
     """
 
 
@@ -99,12 +102,21 @@ def eval_group() -> None:
 @out_option
 @click.option("--folds", default=5, show_default=True, help="Cross-validation folds, grouped by Body ID.")
 @click.option("--limit", type=int, help="Use only this many bodies (random, seeded) for a quick run.")
+@cv_option
 @quiet_option
-def fnc1_command(data_path, out, folds, limit, quiet) -> None:
-    """FNC-1 headline-body stance: relative score of the structured model vs a TF-IDF cosine baseline.
+def fnc1_command(data_path, out, folds, limit, cv, quiet) -> None:
+    """FNC-1 headline-body stance (study only, --cv): relative score of the structured model vs a TF-IDF cosine
+    baseline, trained by cross-validation inside DATA_PATH.
 
-    DATA_PATH holds dev_stances.csv and dev_bodies.csv.
+    presslint ships no stance model (FNC-1 states no licence for its data, see docs/models.md), so `presslint check`
+    has no stance output to score and there is no product path yet. DATA_PATH holds dev_stances.csv and
+    dev_bodies.csv.
     """
+    if not cv:
+        raise click.ClickException(
+            "presslint ships no headline-body stance model (no licence grant for FNC-1 data; see docs/models.md), so "
+            "there is no product path to score; run the cross-validated study with --cv"
+        )
     _run("fnc1", out, quiet, lambda m, p: m.evaluate(data_path, folds=folds, limit=limit, progress=p))
 
 
@@ -206,7 +218,10 @@ def attribution_command(data_path, out, split, fold, cache, cv, eval_path, quiet
     """
     if cv:
         _run(
-            "attribution", out, quiet, lambda m, p: m.run(data_path, split=split, fold=fold, cache_dir=cache, progress=p)
+            "attribution",
+            out,
+            quiet,
+            lambda m, p: m.run(data_path, split=split, fold=fold, cache_dir=cache, progress=p),
         )
         return
     _product("attribution", out, quiet, lambda m, p: m.attribution(data_path, path=eval_path, split=split, progress=p))
@@ -235,7 +250,10 @@ def propaganda_command(data_path, out, rules_only, cache, cv, eval_path, all_ite
         )
         return
     _product(
-        "propaganda", out, quiet, lambda m, p: m.propaganda(data_path, path=eval_path, heldback=not all_items, progress=p)
+        "propaganda",
+        out,
+        quiet,
+        lambda m, p: m.propaganda(data_path, path=eval_path, heldback=not all_items, progress=p),
     )
 
 

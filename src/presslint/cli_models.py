@@ -21,7 +21,9 @@ def _default_out() -> Path:
 @click.command("train")
 @click.argument("task", type=click.Choice(TASKS))
 @click.argument("data", type=click.Path(exists=True, file_okay=False))
-@click.option("--seed", default=0, show_default=True, help="Seed for every random choice (same seed + data = same weights).")
+@click.option(
+    "--seed", default=0, show_default=True, help="Seed for every random choice (same seed + data = same weights)."
+)
 @click.option(
     "--out",
     type=click.Path(file_okay=False),

@@ -116,7 +116,9 @@ def apply_overlay(settings: Settings, data: dict[str, Any], *, origin: str = "<d
 
     if set(learned) - set(HEADS):
         unknown_heads = ", ".join(sorted(set(learned) - set(HEADS)))
-        raise PresslintError(E.E302, path=origin, reason=f"unknown learned head(s) {unknown_heads}; heads: {', '.join(HEADS)}")
+        raise PresslintError(
+            E.E302, path=origin, reason=f"unknown learned head(s) {unknown_heads}; heads: {', '.join(HEADS)}"
+        )
     merged = dataclasses.replace(settings, **data, origin=origin)
     from . import rules
 

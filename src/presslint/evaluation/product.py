@@ -134,9 +134,7 @@ def attribution_lines(result: dict) -> list[str]:
 
 
 # ----------------------------------------------------------------------------------------------------- propaganda
-def propaganda(
-    root: str | Path, *, path: str = "product", heldback: bool = True, progress: Progress = _quiet
-) -> dict:
+def propaganda(root: str | Path, *, path: str = "product", heldback: bool = True, progress: Progress = _quiet) -> dict:
     """SI and TC on PTC; ``heldback`` scores only the held-back articles (the learned models never trained on them)."""
     from ..learned.data import splits
     from . import propaganda as P
@@ -150,9 +148,7 @@ def propaganda(
 
         found: dict[str, list[tuple[int, int, str]]] = {}
         for art, report in zip(ids, check_texts([texts[a] for a in ids], progress=progress)):
-            found[art] = [
-                (f.span.start, f.span.end, TECHNIQUE[f.code]) for f in report.findings if f.code in TECHNIQUE
-            ]
+            found[art] = [(f.span.start, f.span.end, TECHNIQUE[f.code]) for f in report.findings if f.code in TECHNIQUE]
         pred = {a: [(s, e) for s, e, _ in v] for a, v in found.items()}
         tc_pred = []
         for art, _, s, e in tc_rows:
@@ -299,5 +295,3 @@ def babe_lines(result: dict) -> list[str]:
         f"{result['data']}: macro-F1 {result['macro_f1']:.3f}",
         _result("babe", {"macro_f1": result["macro_f1"]}),
     ]
-
-

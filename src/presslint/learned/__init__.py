@@ -26,8 +26,9 @@ from typing import Any
 
 import numpy as np
 
+from . import labels
 from .predict import AttributionSpan, PropagandaSpan, SentenceScore, TechniqueScore
-from .windows import Pieces, batch_windows, pieces, window_inputs
+from .windows import Pieces, order_windows, pieces, window_inputs
 
 MODEL_NAME = "presslint-minilm"
 PACKAGE_MODELS = Path(__file__).resolve().parent.parent / "data" / "models"
@@ -47,6 +48,7 @@ __all__ = [
     "checkworthiness",
     "enabled_heads",
     "encode",
+    "labels",
     "load",
     "model_dir",
     "propaganda",
@@ -112,7 +114,7 @@ class LearnedModel:
         and give each text its piece vectors."""
         docs = pieces(list(texts), self.tokenizer)
         states = [np.zeros((len(d.ids), 384), dtype=np.float32) for d in docs]
-        rows = batch_windows(docs)
+        rows = order_windows(docs)
         for b in range(0, len(rows), batch_windows):
             chunk = rows[b : b + batch_windows]
             ids, mask = window_inputs(docs, chunk)

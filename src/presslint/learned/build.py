@@ -100,7 +100,9 @@ def build_all(
     started = time.monotonic()
     progress("reading the training data")
     examples = training_examples(
-        data / DATA_FOLDERS["attribution"], data / DATA_FOLDERS["propaganda"], data / DATA_FOLDERS["checkworthiness"],
+        data / DATA_FOLDERS["attribution"],
+        data / DATA_FOLDERS["propaganda"],
+        data / DATA_FOLDERS["checkworthiness"],
         tokenizer,
     )
     base = T.base_model(base_dir)
@@ -169,14 +171,19 @@ def build_head(
     encoded = runtime.encode([ex.pieces.text for ex in examples])
     states = [[_with_ends(doc.states[s:t]) for s, t in ex.pieces.windows] for ex, doc in zip(examples, encoded)]
     cfg = T.Config(**{**(config or {}), "seed": seed, "top": 0})
-    net = T.fit(examples, states, None, cfg, checkpoint=Path(work) / f"checkpoint-{task}-seed{seed}.pt", progress=progress)
+    net = T.fit(
+        examples, states, None, cfg, checkpoint=Path(work) / f"checkpoint-{task}-seed{seed}.pt", progress=progress
+    )
     new = T.head_arrays(net)
     keep_names = {"attribution": ("attribution",), "propaganda": ("propaganda", "technique")}.get(task, (task,))
     heads = dict(runtime.weights)
     heads.update({k: v for k, v in new.items() if k.split(".")[0] in keep_names})
     manifest = dict(runtime.manifest)
     manifest.pop("files", None)
-    manifest.setdefault("retrained_heads", {})[task] = {"command": command_line(task, data, seed), "config": asdict(cfg)}
+    manifest.setdefault("retrained_heads", {})[task] = {
+        "command": command_line(task, data, seed),
+        "config": asdict(cfg),
+    }
     Path(out).mkdir(parents=True, exist_ok=True)
     if Path(out).resolve() != model.resolve():
         shutil.copyfile(model / "encoder.int8.onnx", Path(out) / "encoder.int8.onnx")

@@ -35,9 +35,9 @@ def span_features(states: np.ndarray, ranges: Sequence[tuple[int, int]]) -> np.n
     """[mean, first, last] of the piece vectors of each [first, end) range (the technique head's input)."""
     if not ranges:
         return np.zeros((0, states.shape[1] * 3), dtype=np.float32)
-    return np.stack(
-        [np.concatenate([states[a:b].mean(axis=0), states[a], states[b - 1]]) for a, b in ranges]
-    ).astype(np.float32)
+    return np.stack([np.concatenate([states[a:b].mean(axis=0), states[a], states[b - 1]]) for a, b in ranges]).astype(
+        np.float32
+    )
 
 
 def mean_pool(states: np.ndarray, ranges: Sequence[tuple[int, int]]) -> np.ndarray:

@@ -124,7 +124,9 @@ def propaganda(
         if tech is None:
             continue
         ranked = sorted(tech.probabilities.items(), key=lambda kv: -kv[1])
-        out.append(PropagandaSpan(s, e, round(p, 4), tech.technique, tech.probability, tuple(ranked[1:3]), doc.text[s:e]))
+        out.append(
+            PropagandaSpan(s, e, round(p, 4), tech.technique, tech.probability, tuple(ranked[1:3]), doc.text[s:e])
+        )
     return out
 
 
@@ -146,7 +148,10 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 def checkworthiness(
-    doc: Pieces, states: np.ndarray, weights: Mapping[str, np.ndarray], sentences: Sequence[tuple[int, int]] | None = None
+    doc: Pieces,
+    states: np.ndarray,
+    weights: Mapping[str, np.ndarray],
+    sentences: Sequence[tuple[int, int]] | None = None,
 ) -> list[SentenceScore]:
     """P(check-worthy) of each sentence (given character spans, else :func:`sentence_spans`)."""
     spans = list(sentences) if sentences is not None else sentence_spans(doc.text)

@@ -39,7 +39,12 @@ def attribution(root: str | Path, encode: Encode, weights: Mapping[str, np.ndarr
     items = load_split(root, split)
     preds = attribution_predictions([(n, t) for n, t, _ in items], encode, weights)
     scores = span_scores((text, gold, pred) for (_, text, gold), pred in zip(items, preds))
-    return {"data": f"{root}/{split}", "texts": len(items), "scores": scores, "operating": _attribution_points(items, preds)}
+    return {
+        "data": f"{root}/{split}",
+        "texts": len(items),
+        "scores": scores,
+        "operating": _attribution_points(items, preds),
+    }
 
 
 def _attribution_points(items, preds) -> dict[str, Any]:

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
@@ -382,8 +381,6 @@ def final_states(net, examples: Sequence[Example], states, *, batch: int = 16) -
                     parts.append(h[r, 1 : t - s + 1])
             out.append(np.concatenate(parts) if parts else np.zeros((0, HIDDEN), np.float32))
     return out
-
-
 
 
 CACHE_TOP = 2  # the cached states are the output of layer 6 - CACHE_TOP; runs with top < CACHE_TOP lift them

@@ -48,9 +48,9 @@ def boundary_starts(text: str, offsets: np.ndarray) -> np.ndarray:
     ok = np.zeros(n, dtype=bool)
     for i in range(1, n):
         prev_end, start = int(offsets[i - 1][1]), int(offsets[i][0])
-        if "\n" in text[prev_end:start]:
-            ok[i] = True
-        elif _SENT_END.search(text[int(offsets[i - 1][0]) : prev_end]) and text[start : start + 1][:1].isupper():
+        if "\n" in text[prev_end:start] or (
+            _SENT_END.search(text[int(offsets[i - 1][0]) : prev_end]) and text[start : start + 1][:1].isupper()
+        ):
             ok[i] = True
     return ok
 
@@ -81,7 +81,7 @@ def pieces(texts: Sequence[str], tokenizer_path: str | Path, size: int = MAX_PIE
     return out
 
 
-def batch_windows(docs: Sequence[Pieces]) -> list[tuple[int, int, int, int]]:
+def order_windows(docs: Sequence[Pieces]) -> list[tuple[int, int, int, int]]:
     """Every window of every doc as (doc index, window index, start, end), longest first (little padding per batch)."""
     rows = [(d, w, s, e) for d, doc in enumerate(docs) for w, (s, e) in enumerate(doc.windows)]
     return sorted(rows, key=lambda r: -(r[3] - r[2]))
