@@ -143,13 +143,24 @@ def babe_command(data_path, out, folds, cv, eval_path, quiet) -> None:
 @eval_group.command("checkthat")
 @data_path
 @out_option
+@cv_option
+@path_option
+@heldback_option
 @quiet_option
-def checkthat_command(data_path, out, quiet) -> None:
-    """CheckThat! 2019 Task 1 check-worthiness: MAP over files, leave-one-file-out.
+def checkthat_command(data_path, out, cv, eval_path, all_items, quiet) -> None:
+    """CheckThat! 2019 Task 1 check-worthiness: MAP over files of the sentences ranked by the product's claim
+    check-worthiness (or with --path learned, the learned head's probability). Scores the 5 files held back from
+    training (splits.json) unless --all-items.
 
+    --cv: the earlier study (claims features + embeddings, leave-one-file-out logistic regression).
     DATA_PATH is the checkthat2019 folder (or its training/ folder of .tsv files).
     """
-    _run("checkthat", out, quiet, lambda m, p: m.evaluate(data_path, progress=p))
+    if cv:
+        _run("checkthat", out, quiet, lambda m, p: m.evaluate(data_path, progress=p))
+        return
+    _product(
+        "checkthat", out, quiet, lambda m, p: m.checkthat(data_path, path=eval_path, heldback=not all_items, progress=p)
+    )
 
 
 @eval_group.command("extraction")

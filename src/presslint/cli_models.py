@@ -36,11 +36,24 @@ def _default_out() -> Path:
     help="For one head: the model folder whose encoder and other heads to keep (default: the installed model).",
 )
 @click.option(
+    "--layers",
+    type=click.IntRange(4, 6),
+    help="TASK all: encoder layers kept from the bottom of all-MiniLM-L6-v2 (default 6).",
+)
+@click.option(
+    "--top",
+    type=click.IntRange(0, 2),
+    help="TASK all: fine-tuned top layers of the encoder (0 = heads only on the frozen encoder; default 2).",
+)
+@click.option(
+    "--epochs", type=click.IntRange(1, 20), help="Passes over the training data (default: the shipped config's)."
+)
+@click.option(
     "--work",
     type=click.Path(file_okay=False),
     help="Folder for the base encoder, cached states and checkpoints (a rerun resumes from it).",
 )
-def train_cmd(task, data, seed, out, model_folder, work) -> None:
+def train_cmd(task, data, seed, out, model_folder, layers, top, epochs, work) -> None:
     """Rebuild a learned model from public data (needs `pip install presslint[train]`, see docs/models.md).
 
     TASK all: DATA holds polnear/, ptc-semeval2020/ and checkthat2019/; fine-tunes the shared encoder's top layers
@@ -58,11 +71,14 @@ def train_cmd(task, data, seed, out, model_folder, work) -> None:
     def progress(message: str) -> None:
         click.echo(message, err=True)
 
+    config = {k: v for k, v in (("layers", layers), ("top", top), ("epochs", epochs)) if v is not None}
     if task == "all":
-        folder = build.build_all(data, out_dir, seed=seed, work=work_dir, progress=progress)
+        folder = build.build_all(data, out_dir, seed=seed, work=work_dir, config=config, progress=progress)
     else:
         source = Path(model_folder) if model_folder else learned.model_dir()
-        folder = build.build_head(task, data, source, out_dir, seed=seed, work=work_dir, progress=progress)
+        folder = build.build_head(
+            task, data, source, out_dir, seed=seed, work=work_dir, config=config, progress=progress
+        )
     click.echo(f"model written to {folder}")
 
 

@@ -74,8 +74,9 @@ def base_folder(work: str | Path) -> Path:
     return out
 
 
-def command_line(task: str, data: str | Path, seed: int) -> str:
-    return f"presslint train {task} {data} --seed {seed}"
+def command_line(task: str, data: str | Path, seed: int, config: dict[str, Any] | None = None) -> str:
+    extra = "".join(f" --{k} {v}" for k, v in sorted((config or {}).items()) if k in ("layers", "top", "epochs"))
+    return f"presslint train {task} {data} --seed {seed}{extra}"
 
 
 def build_all(
@@ -111,17 +112,17 @@ def build_all(
         raise ValueError(f"top must be at most {T.CACHE_TOP}")
     cache = work / f"cache-train-top{T.CACHE_TOP}.npz"
     states = T.cache_states(examples, base, top=T.CACHE_TOP, cache_file=cache, progress=progress)
-    states = T.lift_states(base, states, top=cfg.top, progress=progress)
+    states = T.lift_states(base, states, top=cfg.top, layers=cfg.layers, progress=progress)
     net = T.fit(examples, states, base, cfg, checkpoint=work / f"checkpoint-seed{seed}.pt", progress=progress)
     heads = T.head_arrays(net)
     top_state = {k: v for k, v in net.state_dict().items() if k.startswith("top.")}
-    encoder = export.full_encoder(T.base_model(base_dir), top_state, cfg.top)
-    float_path = export.export_onnx(encoder, work / "encoder.float.onnx")
+    encoder = export.full_encoder(T.base_model(base_dir), top_state, cfg.top, layers=cfg.layers)
+    float_path = export.export_onnx(encoder, work / "encoder.float.onnx", layers=cfg.layers)
     int8_path = export.quantize(float_path, work / "encoder.int8.onnx")
     manifest = {
         "name": "presslint-minilm",
         "base": {"model": "sentence-transformers/all-MiniLM-L6-v2", "licence": "Apache-2.0", "sha256": BASE_SHA256},
-        "command": command_line("all", data, seed),
+        "command": command_line("all", data, seed, config),
         "config": asdict(cfg),
         "trained_on": {
             "attribution": "PolNeAR v1.0 train (840 texts; first annotator's file per text)",

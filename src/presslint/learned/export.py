@@ -19,19 +19,21 @@ import numpy as np
 from .train import LAYERS, _torch, run_layers
 
 
-def full_encoder(base, top_state: dict[str, Any] | None, top: int):
-    """The base BertModel with its top ``top`` layers replaced by the fine-tuned ones (state dict keys ``top.i.*``)."""
+def full_encoder(base, top_state: dict[str, Any] | None, top: int, *, layers: int = LAYERS):
+    """The base BertModel with layers ``layers - top .. layers`` replaced by the fine-tuned ones (state dict keys
+    ``top.i.*``); layers above ``layers`` are left unused by :func:`export_onnx`."""
     if top and top_state:
         for i in range(top):
-            layer = base.encoder.layer[LAYERS - top + i]
+            layer = base.encoder.layer[layers - top + i]
             prefix = f"top.{i}."
             layer.load_state_dict({k[len(prefix) :]: v for k, v in top_state.items() if k.startswith(prefix)})
     base.eval()
     return base
 
 
-def export_onnx(encoder, path: str | Path) -> Path:
-    """Float ONNX graph: (input_ids, attention_mask) int64 [batch, pieces] -> hidden float32 [batch, pieces, 384]."""
+def export_onnx(encoder, path: str | Path, *, layers: int = LAYERS) -> Path:
+    """Float ONNX graph of the first ``layers`` layers: (input_ids, attention_mask) int64 [batch, pieces] -> hidden
+    float32 [batch, pieces, 384]."""
     torch = _torch()
 
     class Wrapper(torch.nn.Module):
@@ -43,7 +45,7 @@ def export_onnx(encoder, path: str | Path) -> Path:
             # embeddings + layers with an additive float mask (the path training uses), not transformers' mask
             # builder, whose shape arithmetic the tracer would freeze to the example's shape
             hidden = self.model.embeddings(input_ids=input_ids)
-            return run_layers(self.model.encoder.layer, hidden, attention_mask)
+            return run_layers(self.model.encoder.layer[:layers], hidden, attention_mask)
 
     ids = torch.tensor([[101, 7592, 2088, 102, 0], [101, 2023, 2003, 1037, 102]], dtype=torch.int64)
     mask = torch.tensor([[1, 1, 1, 1, 0], [1, 1, 1, 1, 1]], dtype=torch.int64)

@@ -40,6 +40,7 @@ THREADS = 2
 @dataclass
 class Config:
     seed: int = 0
+    layers: int = 6  # encoder layers used, from the bottom (4: all-MiniLM-L6-v2 cut after its 4th layer)
     top: int = 2  # fine-tuned top layers of the encoder (0 = frozen encoder, heads only)
     epochs: int = 3
     batch_windows: int = 8
@@ -188,7 +189,7 @@ def build_net(base, cfg: Config):
     class Net(nn.Module):
         def __init__(self):
             super().__init__()
-            layers = base.encoder.layer[LAYERS - cfg.top :] if cfg.top else []
+            layers = base.encoder.layer[cfg.layers - cfg.top : cfg.layers] if cfg.top else []
             self.top = nn.ModuleList([copy.deepcopy(layer) for layer in layers])
             self.heads = nn.ModuleDict({name: mlp(i, o) for name, (i, o) in HEAD_SHAPES.items()})
 
@@ -386,11 +387,13 @@ def final_states(net, examples: Sequence[Example], states, *, batch: int = 16) -
 CACHE_TOP = 2  # the cached states are the output of layer 6 - CACHE_TOP; runs with top < CACHE_TOP lift them
 
 
-def lift_states(base, states, *, top: int, progress: Callable[[str], None] = print):
-    """Run the frozen layers between the cache (layer 6 - CACHE_TOP) and layer 6 - ``top`` once, per window."""
+def lift_states(base, states, *, top: int, layers: int = LAYERS, progress: Callable[[str], None] = print):
+    """Run the frozen layers between the cache (layer 6 - CACHE_TOP) and layer ``layers - top`` once, per window."""
     torch = _torch()
-    layers = base.encoder.layer[LAYERS - CACHE_TOP : LAYERS - top]
-    if not len(layers):
+    if layers - top < LAYERS - CACHE_TOP:
+        raise ValueError(f"the cache holds layer {LAYERS - CACHE_TOP}: layers - top must be at least that")
+    frozen = base.encoder.layer[LAYERS - CACHE_TOP : layers - top]
+    if not len(frozen):
         return states
     out = []
     start = time.monotonic()
@@ -400,7 +403,7 @@ def lift_states(base, states, *, top: int, progress: Callable[[str], None] = pri
             for s in per:
                 x = torch.from_numpy(s.astype(np.float32))[None]
                 mask = torch.ones(1, len(s), dtype=torch.int64)
-                lifted.append(run_layers(layers, x, mask)[0].numpy().astype(np.float16))
+                lifted.append(run_layers(frozen, x, mask)[0].numpy().astype(np.float16))
             out.append(lifted)
             if i % 200 == 0:
                 progress(f"frozen layers over {i}/{len(states)} texts ({time.monotonic() - start:.0f}s)")
