@@ -91,3 +91,25 @@ def test_learned_labels_min_prob_drops_unsure_spans():
     probs = np.tile([0.1, 0.6, 0.3], (len(doc.ids), 1))  # every piece: B 0.6 -> one span per word, P(span) 0.9
     assert decode_bio(text, doc.offsets, probs, PROPAGANDA_LABELS, min_prob=0.95) == []
     assert decode_bio(text, doc.offsets, probs, PROPAGANDA_LABELS, min_prob=0.5)
+
+
+def test_learned_split_quotation_is_one_content():
+    from presslint.learned.predict import AttributionSpan, content_fragments
+
+    text = '"We will win," the coach said, "and we will do it soon."\n"Next line," he added.'
+
+    def span(kind, part, after=""):
+        start = text.index(after + part) + len(after)
+        return AttributionSpan(kind, start, start + len(part), 0.9, part)
+
+    spans = [
+        span("content", "We will win"),
+        span("source", "the coach"),
+        span("cue", "said"),
+        span("content", "and we will do it soon"),
+        span("content", "Next line"),
+        span("source", "he", after='," '),
+        span("cue", "added"),
+    ]
+    frags = content_fragments(text, spans)
+    assert [[text[s:e] for s, e in f] for f in frags] == [["We will win", "and we will do it soon"], ["Next line"]]

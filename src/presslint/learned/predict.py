@@ -165,3 +165,35 @@ def checkworthiness(
         out.append(SentenceScore(s, e, round(float(probs[k]), 4), doc.text[s:e]))
         k += 1
     return out
+
+
+_BETWEEN = re.compile(r"[\s,;:.\-–—\"'“”‘’()]*")
+
+
+def content_fragments(text: str, spans: Sequence[AttributionSpan]) -> list[tuple[tuple[int, int], ...]]:
+    """Contents as fragment tuples: two content spans split only by a cue (and its source) and punctuation on one
+    line -- '"We will win," she said, "and soon."' -- are one discontinuous content, as PolNeAR annotates them."""
+    ordered = sorted(spans, key=lambda s: s.start)
+    out: list[list[tuple[int, int]]] = []
+    last_content: list[tuple[int, int]] | None = None
+    between: list[AttributionSpan] = []
+    for sp in ordered:
+        if sp.kind != "content":
+            between.append(sp)
+            continue
+        if last_content is not None and any(b.kind == "cue" for b in between):
+            gap_start = last_content[-1][1]
+            pos, ok = gap_start, True
+            for b in between:
+                if not _BETWEEN.fullmatch(text[pos : b.start]):
+                    ok = False
+                    break
+                pos = b.end
+            if ok and _BETWEEN.fullmatch(text[pos : sp.start]) and "\n" not in text[gap_start : sp.start]:
+                last_content.append((sp.start, sp.end))
+                between = []
+                continue
+        last_content = [(sp.start, sp.end)]
+        out.append(last_content)
+        between = []
+    return [tuple(f) for f in out]

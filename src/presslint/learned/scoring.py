@@ -20,7 +20,12 @@ Encode = Callable[[Sequence[str]], list[tuple[Pieces, np.ndarray]]]
 
 
 def attribution_predictions(
-    items: Sequence[tuple[str, str]], encode: Encode, weights: Mapping[str, np.ndarray], *, min_prob: float = 0.0
+    items: Sequence[tuple[str, str]],
+    encode: Encode,
+    weights: Mapping[str, np.ndarray],
+    *,
+    min_prob: float = 0.0,
+    merge: bool = True,
 ) -> list[dict[str, list]]:
     """Per text: {"source"|"cue"|"content": [fragments]} as the attribution scorer reads them, and the raw spans."""
     out = []
@@ -28,7 +33,13 @@ def attribution_predictions(
         spans = predict.attributions(doc, states, weights, min_prob=min_prob)
         pred: dict[str, list] = {"source": [], "cue": [], "content": [], "_spans": spans}
         for sp in spans:
-            pred[sp.kind].append(((sp.start, sp.end),))
+            if sp.kind != "content":
+                pred[sp.kind].append(((sp.start, sp.end),))
+        pred["content"] = (
+            predict.content_fragments(doc.text, spans)
+            if merge
+            else [((sp.start, sp.end),) for sp in spans if sp.kind == "content"]
+        )
         out.append(pred)
     return out
 
