@@ -77,7 +77,7 @@ def tiny():
 
 def test_learned_training_same_seed_same_weights(tiny, tmp_path):
     base, examples, states = tiny
-    cfg = T.Config(seed=3, top=1, epochs=2, batch_windows=2, checkpoint_every=1000)
+    cfg = T.Config(seed=3, layers=6, top=1, epochs=2, batch_windows=2, checkpoint_every=1000)
     states1 = T.lift_states(base, states, top=1, progress=lambda s: None)
     a = T.head_arrays(T.fit(examples, states1, base, cfg, progress=lambda s: None))
     b = T.head_arrays(T.fit(examples, states1, base, cfg, progress=lambda s: None))

@@ -38,12 +38,12 @@ def _default_out() -> Path:
 @click.option(
     "--layers",
     type=click.IntRange(4, 6),
-    help="TASK all: encoder layers kept from the bottom of all-MiniLM-L6-v2 (default 6).",
+    help="TASK all: encoder layers kept from the bottom of all-MiniLM-L6-v2 (default 4, as shipped).",
 )
 @click.option(
     "--top",
     type=click.IntRange(0, 2),
-    help="TASK all: fine-tuned top layers of the encoder (0 = heads only on the frozen encoder; default 2).",
+    help="TASK all: fine-tuned top layers of the encoder (default 0, as shipped: heads only on the frozen encoder).",
 )
 @click.option(
     "--epochs", type=click.IntRange(1, 20), help="Passes over the training data (default: the shipped config's)."

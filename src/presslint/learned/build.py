@@ -93,6 +93,7 @@ def build_all(
     from . import export
     from . import train as T
     from .data import training_examples
+    from .predict import DECODING
 
     data, work = Path(data), Path(work)
     cfg = T.Config(**{**(config or {}), "seed": seed})
@@ -129,6 +130,7 @@ def build_all(
             "propaganda": "PTC (SemEval-2020 Task 11) train articles minus the held-back fold (splits.json)",
             "checkworthiness": "CheckThat! 2019 Task 1 training files minus 5 held-back files (splits.json)",
         },
+        "decoding": DECODING,
         "train_seconds": round(time.monotonic() - started),
         "python": sys.version.split()[0],
     }

@@ -65,10 +65,11 @@ def export_onnx(encoder, path: str | Path, *, layers: int = LAYERS) -> Path:
 
 
 def quantize(float_path: str | Path, int8_path: str | Path) -> Path:
-    """onnxruntime dynamic quantisation: int8 weights for MatMul and the embedding Gathers."""
+    """onnxruntime dynamic quantisation, per channel: int8 weights for MatMul and the embedding Gathers (per-tensor
+    scales moved the encoder's vectors 3x further from the float ones: mean relative error 0.33 vs 0.14)."""
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
-    quantize_dynamic(str(float_path), str(int8_path), weight_type=QuantType.QInt8)
+    quantize_dynamic(str(float_path), str(int8_path), weight_type=QuantType.QInt8, per_channel=True)
     return Path(int8_path)
 
 

@@ -73,16 +73,42 @@ def piece_ranges(doc: Pieces, spans: Sequence[tuple[int, int]]) -> list[tuple[in
     return out
 
 
+# Decoding settings per head, read from the model's manifest ("decoding") by the runtime: start_penalty (Viterbi
+# under BIO rules with that cost for opening a span; None = per-piece argmax) and o_weight (P(O) scaled by it).
+# Chosen on training texts (every 6th PolNeAR train text, every 3rd PTC training article), never on held-back data:
+# attribution start_penalty 0 / 1 / 2 / 4 gave source exact F1 0.503 / 0.510 / 0.437 / 0.270 there (argmax 0.393);
+# propaganda o_weight 0.5 / 0.3 / 0.2 / 0.1 with start_penalty 0 gave SI F1 0.244 / 0.410 / 0.416 / 0.336 (argmax 0.186).
+DECODING: dict[str, dict[str, float | None]] = {
+    "attribution": {"start_penalty": 1.0, "o_weight": 1.0},
+    "propaganda": {"start_penalty": 0.0, "o_weight": 0.2},
+}
+
+
 def attributions(
-    doc: Pieces, states: np.ndarray, weights: Mapping[str, np.ndarray], *, min_prob: float = 0.0
+    doc: Pieces,
+    states: np.ndarray,
+    weights: Mapping[str, np.ndarray],
+    *,
+    min_prob: float = 0.0,
+    start_penalty: float | None = None,
 ) -> list[AttributionSpan]:
     """Source / cue / content spans of one text."""
     if len(doc.ids) == 0:
         return []
     probs = softmax(mlp(weights, "attribution", states))
+    penalty = start_penalty if start_penalty is not None else DECODING["attribution"]["start_penalty"]
+    o_weight = float(DECODING["attribution"]["o_weight"] or 1.0)
     return [
         AttributionSpan(kind, s, e, round(p, 4), doc.text[s:e])
-        for kind, s, e, p in decode_bio(doc.text, doc.offsets, probs, ATTRIBUTION_LABELS, min_prob=min_prob)
+        for kind, s, e, p in decode_bio(
+            doc.text,
+            doc.offsets,
+            probs,
+            ATTRIBUTION_LABELS,
+            min_prob=min_prob,
+            start_penalty=penalty,
+            o_weight=o_weight,
+        )
     ]
 
 
@@ -111,13 +137,23 @@ def techniques(
 
 
 def propaganda(
-    doc: Pieces, states: np.ndarray, weights: Mapping[str, np.ndarray], *, min_prob: float = 0.0
+    doc: Pieces,
+    states: np.ndarray,
+    weights: Mapping[str, np.ndarray],
+    *,
+    min_prob: float = 0.0,
+    start_penalty: float | None = None,
+    o_weight: float | None = None,
 ) -> list[PropagandaSpan]:
     """Propaganda spans of one text, each with its technique."""
     if len(doc.ids) == 0:
         return []
     probs = softmax(mlp(weights, "propaganda", states))
-    found = decode_bio(doc.text, doc.offsets, probs, PROPAGANDA_LABELS, min_prob=min_prob)
+    penalty = start_penalty if start_penalty is not None else DECODING["propaganda"]["start_penalty"]
+    weight = o_weight if o_weight is not None else float(DECODING["propaganda"]["o_weight"] or 1.0)
+    found = decode_bio(
+        doc.text, doc.offsets, probs, PROPAGANDA_LABELS, min_prob=min_prob, start_penalty=penalty, o_weight=weight
+    )
     labelled = techniques(doc, states, weights, [(s, e) for _, s, e, _ in found])
     out = []
     for (_, s, e, p), tech in zip(found, labelled):
