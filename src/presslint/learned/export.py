@@ -64,13 +64,58 @@ def export_onnx(encoder, path: str | Path, *, layers: int = LAYERS) -> Path:
     return path
 
 
-def quantize(float_path: str | Path, int8_path: str | Path) -> Path:
-    """onnxruntime dynamic quantisation, per channel: int8 weights for MatMul and the embedding Gathers (per-tensor
-    scales moved the encoder's vectors 3x further from the float ones: mean relative error 0.33 vs 0.14)."""
-    from onnxruntime.quantization import QuantType, quantize_dynamic
+def quantize(float_path: str | Path, int8_path: str | Path, *, block: int = 32) -> Path:
+    """int8 weights, float activations: every MatMul weight as 8-bit blocks of ``block`` values with their own scale
+    (onnxruntime's MatMulNBits), and the word-embedding table as int8 rows with one scale per row.
 
-    quantize_dynamic(str(float_path), str(int8_path), weight_type=QuantType.QInt8, per_channel=True)
+    Weight-only, so an article's vectors do not depend on the other texts in its batch. Measured against the float
+    graph on 16 PolNeAR dev windows: mean relative error 0.012 (MatMul 8-bit blocks) where onnxruntime's dynamic
+    quantisation gave 0.33 per tensor and 0.14 per channel, and dynamic quantisation changed a window's vectors by up
+    to 0.59 depending on the other windows in its batch (its activation scales are per batch)."""
+    import onnx
+    from onnxruntime.quantization.matmul_nbits_quantizer import MatMulNBitsQuantizer
+
+    quantizer = MatMulNBitsQuantizer(
+        onnx.load(str(float_path)), bits=8, block_size=block, is_symmetric=True, op_types_to_quantize=("MatMul",)
+    )
+    quantizer.process()
+    model = quantizer.model.model
+    _int8_embeddings(model)
+    onnx.save(model, str(int8_path))
     return Path(int8_path)
+
+
+def _int8_embeddings(model) -> None:
+    """Replace the largest Gather table (the word embeddings) by int8 rows + one float scale per row, dequantised
+    after the lookup: Gather(int8) -> Cast -> Mul(Gather(scales))."""
+    import onnx
+    from onnx import helper, numpy_helper
+
+    inits = {i.name: i for i in model.graph.initializer}
+    gathers = [n for n in model.graph.node if n.op_type == "Gather" and n.input[0] in inits]
+    if not gathers:
+        return
+    node = max(gathers, key=lambda n: int(np.prod(inits[n.input[0]].dims)))
+    table = numpy_helper.to_array(inits[node.input[0]]).astype(np.float32)
+    scale = np.maximum(np.abs(table).max(axis=1, keepdims=True), 1e-8) / 127.0
+    q = np.clip(np.round(table / scale), -127, 127).astype(np.int8)
+    name = node.input[0]
+    model.graph.initializer.remove(inits[name])
+    model.graph.initializer.extend(
+        [numpy_helper.from_array(q, name + "_int8"), numpy_helper.from_array(scale.astype(np.float32), name + "_scale")]
+    )
+    out = node.output[0]
+    ids = node.input[1]
+    new_nodes = [
+        helper.make_node("Gather", [name + "_int8", ids], [out + "_q"], name=node.name + "_q", axis=0),
+        helper.make_node("Cast", [out + "_q"], [out + "_qf"], name=node.name + "_cast", to=onnx.TensorProto.FLOAT),
+        helper.make_node("Gather", [name + "_scale", ids], [out + "_s"], name=node.name + "_s", axis=0),
+        helper.make_node("Mul", [out + "_qf", out + "_s"], [out], name=node.name + "_deq"),
+    ]
+    index = list(model.graph.node).index(node)
+    model.graph.node.remove(node)
+    for offset, n in enumerate(new_nodes):
+        model.graph.node.insert(index + offset, n)
 
 
 def sha256(path: str | Path) -> str:
