@@ -20,12 +20,12 @@ ATTRIBUTION_CASES = [
         "balanced",
     ),
     (
-        "Hospital officials told reporters that three patients remained in critical condition.",
-        "Hospital officials",
-        "told",
-        "critical",
+        "A spokesman for the ministry said the talks would resume next week.",
+        "A spokesman for the ministry",
+        "said",
+        "talks",
     ),
-    ('"We will not back down," the union leader declared at the rally.', "the union leader", "declared", "back"),
+    ("Residents say the water has been unsafe for months.", "Residents", "say", "water"),
 ]
 
 
