@@ -219,8 +219,13 @@ cache_option = click.option(
 @cache_option
 @cv_option
 @path_option
+@click.option(
+    "--hybrid",
+    is_flag=True,
+    help="Score the phase-2 proposal: the product's quotes plus learned spans that no rule span overlaps.",
+)
 @quiet_option
-def attribution_command(data_path, out, split, fold, cache, cv, eval_path, quiet) -> None:
+def attribution_command(data_path, out, split, fold, cache, cv, eval_path, hybrid, quiet) -> None:
     """PolNeAR attribution: source / cue / content F1 (exact and overlap) of the quotes in presslint's reports (or
     with --path learned, of the attribution head's spans) vs a direct-quotation baseline, on the dev texts.
 
@@ -235,7 +240,8 @@ def attribution_command(data_path, out, split, fold, cache, cv, eval_path, quiet
             lambda m, p: m.run(data_path, split=split, fold=fold, cache_dir=cache, progress=p),
         )
         return
-    _product("attribution", out, quiet, lambda m, p: m.attribution(data_path, path=eval_path, split=split, progress=p))
+    path = "hybrid" if hybrid else eval_path
+    _product("attribution", out, quiet, lambda m, p: m.attribution(data_path, path=path, split=split, progress=p))
 
 
 @eval_group.command("propaganda")

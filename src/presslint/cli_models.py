@@ -84,7 +84,9 @@ def train_cmd(task, data, seed, out, model_folder, layers, top, epochs, work) ->
 
 @click.command("models")
 @click.option("--card", "card", help="Print the model card of this head (or 'encoder').")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output format."
+)
 def models_cmd(card, fmt) -> None:
     """List the installed learned models, their heads, sizes, training data and dev scores (from their cards)."""
     from . import learned

@@ -86,9 +86,15 @@ def attribution(root: str | Path, *, path: str = "product", split: str = "dev", 
     items = A.load_split(root, split)
     texts = [t for _, t, _ in items]
     base = [A.baseline_attributions(doc) for _, doc in A.parsed_docs([(n, t) for n, t, _ in items])]
-    if path == "product":
+    if path in ("product", "hybrid"):
         preds = [report_attributions(r) for r in check_texts(texts, progress=progress)]
         operating = None
+        if path == "hybrid":
+            from ..learned import scoring
+
+            model, encode = _learned_encode(progress)
+            learned = scoring.attribution_predictions([(n, t) for n, t, _ in items], encode, model.weights)
+            preds = [hybrid_attributions(r, m) for r, m in zip(preds, learned)]
     else:
         from ..learned import scoring
 
@@ -107,6 +113,26 @@ def attribution(root: str | Path, *, path: str = "product", split: str = "dev", 
         "anchor": A.ANCHOR,
         "operating": operating,
     }
+
+
+HYBRID_MIN_PROB = {"source": 0.75, "cue": 0.75, "content": 0.7}  # the heads' operating points on PolNeAR dev
+
+
+def hybrid_attributions(rules: dict[str, list], learned: dict[str, list]) -> dict[str, list]:
+    """The rules' spans, plus each learned span (probability at its operating point) that overlaps no rule span:
+    the rules are precise, the head finds what they miss (phase-2 proposal, measured by ``--path hybrid``)."""
+    taken = [(s, e) for kind in ("source", "cue", "content") for frags in rules[kind] for s, e in frags]
+    out = {kind: list(rules[kind]) for kind in ("source", "cue", "content")}
+    spans = {(sp.start, sp.end): sp for sp in learned["_spans"]}
+    for kind in ("source", "cue", "content"):
+        for frags in learned[kind]:
+            probs = [spans[f].probability for f in frags if f in spans]
+            if not probs or min(probs) < HYBRID_MIN_PROB[kind]:
+                continue
+            if any(s < te and ts < e for s, e in frags for ts, te in taken):
+                continue
+            out[kind].append(frags)
+    return out
 
 
 def attribution_lines(result: dict) -> list[str]:
