@@ -91,9 +91,11 @@ def test_learned_training_loss_falls(tiny):
     cfg = T.Config(seed=0, top=0, epochs=30, batch_windows=1, lr_heads=3e-3)
     lifted = T.lift_states(base, states, top=0, progress=lambda s: None)
     net = T.build_net(base, cfg)
-    before = sum(float(T.batch_loss(net.eval(), examples, lifted, [(i, 0)], cfg)) for i in range(len(examples)))
+    before = sum(
+        float(T.batch_loss(net.eval(), examples, lifted, [(i, 0)], cfg).detach()) for i in range(len(examples))
+    )
     net = T.fit(examples, lifted, base, cfg, progress=lambda s: None)
-    after = sum(float(T.batch_loss(net, examples, lifted, [(i, 0)], cfg)) for i in range(len(examples)))
+    after = sum(float(T.batch_loss(net, examples, lifted, [(i, 0)], cfg).detach()) for i in range(len(examples)))
     assert after < before * 0.5
 
 
