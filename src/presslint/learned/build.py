@@ -184,7 +184,7 @@ def build_head(
     manifest = dict(runtime.manifest)
     manifest.pop("files", None)
     manifest.setdefault("retrained_heads", {})[task] = {
-        "command": command_line(task, data, seed),
+        "command": command_line(task, data, seed, config),
         "config": asdict(cfg),
     }
     Path(out).mkdir(parents=True, exist_ok=True)
