@@ -176,7 +176,7 @@ def propaganda(root: str | Path, *, path: str = "product", heldback: bool = True
         for art, report in zip(ids, check_texts([texts[a] for a in ids], progress=progress)):
             found[art] = [(f.span.start, f.span.end, TECHNIQUE[f.code]) for f in report.findings if f.code in TECHNIQUE]
         pred = {a: [(s, e) for s, e, _ in v] for a, v in found.items()}
-        tc_pred = []
+        tc_pred: list[str | None] = []
         for art, _, s, e in tc_rows:
             hits = Counter(lab for rs, re_, lab in found.get(art, []) if rs < e and s < re_)
             tc_pred.append(hits.most_common(1)[0][0] if hits else P.MAJORITY)
@@ -187,6 +187,7 @@ def propaganda(root: str | Path, *, path: str = "product", heldback: bool = True
         model, encode = _learned_encode(progress)
         encoded = dict(zip(ids, encode([texts[a] for a in ids])))
         pred, rows = {}, []
+        tc_pred = []
         for art in ids:
             doc, states = encoded[art]
             spans = predict.propaganda(doc, states, model.weights)
@@ -195,7 +196,6 @@ def propaganda(root: str | Path, *, path: str = "product", heldback: bool = True
             for sp in spans:
                 covered = sum(max(0, min(sp.end, e) - max(sp.start, s)) for s, e in merged)
                 rows.append((sp.probability, covered / max(1, sp.end - sp.start) >= 0.5))
-        tc_pred = []
         for art, _, s, e in tc_rows:
             doc, states = encoded[art]
             tech = predict.techniques(doc, states, model.weights, [(s, e)])[0]
@@ -250,8 +250,8 @@ def checkthat(root: str | Path, *, path: str = "product", heldback: bool = True,
 
         model, encode = _learned_encode(progress)
         for (_, _, sents), (doc, states) in zip(docs, encode([t for _, t, _ in docs])):
-            scores = predict.checkworthiness(doc, states, model.weights, [(s, e) for s, e, _, _ in sents])
-            groups.append(([sc.probability for sc in scores], [y for _, _, y, _ in sents]))
+            found = predict.checkworthiness(doc, states, model.weights, [(s, e) for s, e, _, _ in sents])
+            groups.append(([sc.probability for sc in found], [y for _, _, y, _ in sents]))
     rows = [(p, bool(y)) for ps, ys in groups for p, y in zip(ps, ys)]
     from ..learned.scoring import operating_points
 

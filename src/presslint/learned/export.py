@@ -36,7 +36,7 @@ def export_onnx(encoder, path: str | Path, *, layers: int = LAYERS) -> Path:
     float32 [batch, pieces, 384]."""
     torch = _torch()
 
-    class Wrapper(torch.nn.Module):
+    class Wrapper(torch.nn.Module):  # type: ignore[name-defined]
         def __init__(self, model):
             super().__init__()
             self.model = model
@@ -141,7 +141,8 @@ def write_folder(
         shutil.copyfile(encoder_int8, out / "encoder.int8.onnx")
     if Path(tokenizer).resolve() != (out / "tokenizer.json").resolve():
         shutil.copyfile(tokenizer, out / "tokenizer.json")
-    np.savez(out / "heads.npz", **{k: v.astype(np.float32) for k, v in sorted(heads.items())})
+    arrays = {k: v.astype(np.float32) for k, v in sorted(heads.items())}
+    np.savez(out / "heads.npz", **arrays)  # type: ignore[arg-type]
     files = {
         name: {"bytes": (out / name).stat().st_size, "sha256": sha256(out / name)}
         for name in ("encoder.int8.onnx", "tokenizer.json", "heads.npz")

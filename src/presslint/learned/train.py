@@ -188,7 +188,7 @@ def build_net(base, cfg: Config):
             nn.Linear(cfg.head_hidden, d_out),
         )
 
-    class Net(nn.Module):
+    class Net(nn.Module):  # type: ignore[name-defined]
         def __init__(self):
             super().__init__()
             layers = base.encoder.layer[cfg.layers - cfg.top : cfg.layers] if cfg.top else []
@@ -247,7 +247,9 @@ def batch_loss(net, examples: Sequence[Example], states, rows: Sequence[tuple[in
         labels = np.full(mask.shape, -100, dtype=np.int64)
         for r, (e, w) in enumerate(rows):
             s, t = examples[e].pieces.windows[w]
-            labels[r, 1 : t - s + 1] = examples[e].labels[s:t]
+            piece_labels = examples[e].labels
+            assert piece_labels is not None
+            labels[r, 1 : t - s + 1] = piece_labels[s:t]
         logits = net.heads[task](h)
         loss = loss + f.cross_entropy(logits.reshape(-1, logits.shape[-1]), torch.from_numpy(labels).reshape(-1))
     if task in ("propaganda", "checkworthiness"):
