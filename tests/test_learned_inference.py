@@ -136,3 +136,15 @@ def test_learned_missing_model_is_a_coded_error(tmp_path, monkeypatch):
     monkeypatch.setenv("PRESSLINT_MODELS", str(tmp_path))
     with pytest.raises(PresslintError, match="E503"):
         learned.load()
+
+
+def test_learned_manifest_records_the_shipped_files():
+    import hashlib
+    import json
+
+    folder = learned.model_dir()
+    manifest = json.loads((folder / "manifest.json").read_text("utf-8"))
+    for name, meta in manifest["files"].items():
+        data = (folder / name).read_bytes()
+        assert len(data) == meta["bytes"] < 50_000_000
+        assert hashlib.sha256(data).hexdigest() == meta["sha256"], name
