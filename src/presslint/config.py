@@ -41,10 +41,11 @@ class Settings:
     kb: str | None = None  # knowledge store path, or "online" (Wikidata API with a cache); None skips KB checks
     kb_cache: str | None = None  # cache store for online mode; None -> $PRESSLINT_HOME/kb-cache.sqlite
     analyzers: dict[str, dict[str, Any]] = field(default_factory=dict)  # per-analyzer options
+    learned: dict[str, bool] = field(default_factory=dict)  # learned head -> on/off (attribution, propaganda, ...)
     origin: str | None = None  # the file the overlay came from
 
     # Keys that change findings (the rest only change I/O).
-    HASHED = ("select", "ignore", "severity", "min_confidence", "analyzers", "kb", "piece_chars")
+    HASHED = ("select", "ignore", "severity", "min_confidence", "analyzers", "kb", "piece_chars", "learned")
 
     def __post_init__(self) -> None:
         # Settings validate themselves when built or replaced, so no shell has to provoke the errors.
@@ -110,6 +111,14 @@ def validate(settings: Settings) -> None:
         raise bad("fetch_timeout", "must be a positive number of seconds")
     if not isinstance(settings.analyzers, dict) or not all(isinstance(v, dict) for v in settings.analyzers.values()):
         raise bad("analyzers", "must map analyzer names to tables of options")
+    if not isinstance(settings.learned, dict) or not all(isinstance(v, bool) for v in settings.learned.values()):
+        raise bad("learned", "must be a table of head = true/false")
+    if settings.learned:
+        from .learned import HEADS
+
+        unknown = sorted(set(settings.learned) - set(HEADS))
+        if unknown:
+            raise bad("learned", f"unknown head(s) {', '.join(unknown)}; heads: {', '.join(HEADS)}")
     if settings.date is not None:
         parse_date(settings.date)
     if settings.select or settings.ignore or settings.severity:

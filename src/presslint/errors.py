@@ -145,6 +145,11 @@ class E:
         "Serving on '{host}' reaches beyond this machine, so the API needs a token",
         hints={"cli": "pass --token or set PRESSLINT_TOKEN"},
     )
+    E310 = Entry(
+        "presslint eval {task} has no product path to score: {reason}",
+        hints={"cli": "run the cross-validated study with --cv"},
+    )
+    E311 = Entry("No model card '{name}' (cards: {choices})")
     # Store (4xx)
     E401 = Entry("No stored report with id {id}", status=404)
     E402 = Entry("Cannot open the store at '{path}': {reason}")
@@ -171,6 +176,13 @@ class E:
     E502 = Entry("Analyzer '{name}' failed on '{origin}': {reason}")
     E503 = Entry(
         "{feature} needs the optional '{extra}' extra ({missing} is missing): pip install 'presslint[{extra}]'"
+    )
+    E504 = Entry(
+        "The learned model '{name}' is not installed in '{folder}'",
+        hints={"cli": "reinstall presslint, or point PRESSLINT_MODELS at a folder written by `presslint train`"},
+    )
+    E505 = Entry(
+        "Training needs the train extra (torch, transformers, onnx and the base encoder; see docs/models.md): {reason}"
     )
     # Knowledge store (6xx)
     E601 = Entry("Cannot read the Wikidata dump '{path}': {reason}")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import click
 
 from .._version import __version__
-from . import catalogue, check, corpus, eval, kb, scale, store, web
+from . import catalogue, check, corpus, eval, kb, models, scale, store, web
 from .options import PresslintGroup
 
 
@@ -30,6 +30,7 @@ for _command in (
     kb.kb,
     web.serve,
     eval.eval_group,
+    *models.COMMANDS,
 ):
     main.add_command(_command)
 
