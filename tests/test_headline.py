@@ -162,3 +162,44 @@ def test_headline_not_yet_is_left_open_not_no(light_parse):
         )
     )
     assert [f.code for f in findings] == ["HED002"]
+
+
+# Rhetorical question headlines: a jab at someone or an appeal, not a yes/no question the body should answer.
+RHETORICAL = [
+    "Seriously, Senator? Another vote against flood relief\n\nSenator Jane Doe voted against the relief bill on "
+    "Tuesday, days after calling for more aid.",
+    "Are you kidding me, Senator?\n\nSenator Jane Doe voted against the relief bill on Tuesday.",
+    "Is this really the best the council can do?!\n\nThe council approved a 2 per cent budget increase on Tuesday.",
+    "Really, Minister? Another fee rise?\n\nThe ministry raised passport fees by 10 euros on Monday.",
+    "Will you pay more for water next year?\n\nThe regulator approved new water tariffs on Monday.",
+]
+
+
+@pytest.mark.parametrize("text", RHETORICAL)
+def test_headline_rhetorical_question_is_not_hed001_or_hed002(light_parse, text):
+    assert [c for c in codes(light_parse, text) if c in ("HED001", "HED002")] == []
+
+
+@pytest.mark.parametrize(
+    "title, why",
+    [
+        ("Seriously, Senator?", "opens with 'Seriously'"),
+        ("Is this the best the council can do?!", "exclamation"),
+        ("Are you ready for the new tax?", "addresses someone"),
+        ("Another delay, Mr Mayor?", "addresses someone"),
+    ],
+)
+def test_headline_rhetorical_reason(light_parse, title, why):
+    from presslint.analyzers.headline import rhetorical
+
+    doc = light_parse(f"{title}\n\nThe council met on Monday.")
+    first = next(s for s in doc.sents if s.text.strip())
+    assert rhetorical(first) == why
+
+
+def test_headline_plain_question_still_left_open(light_parse):
+    text = (
+        "Will the strike end this week?\n\nUnion leaders said on Monday that talks with the port operator had "
+        "resumed. No date was set for a vote."
+    )
+    assert codes(light_parse, text) == ["HED002"]

@@ -183,3 +183,59 @@ def test_language_lexicons_load_and_are_documented():
     assert {"thug", "thugs"} <= set(language.expand("thug(s)"))
     assert all(rule.example and rule.explanation for rule in language.RULES)
     assert [r.code for r in language.RULES] == [f"LNG{i:03d}" for i in range(1, 12)]
+
+
+# ------------------------------------------------------------------ phrase matches read in their context
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a plain negation of a thing, not "there is no alternative" as an argument
+        "There is no alternative route listed on the county website.",
+        "Residents were told there is no alternative crossing until the bridge reopens.",
+        "The organisers said there is no alternative venue for the concert this year.",
+    ],
+)
+def test_language_black_and_white_quiet_on_plain_negation(parse, text):
+    assert not _findings(parse, text, "LNG011")
+
+
+def test_language_black_and_white_still_fires_on_the_argument(parse):
+    assert _findings(parse, "There is no alternative, the prime minister told the conference.", "LNG011")
+
+
+# Articles and headings that talk about a word rather than use it: no LNG002, no LNG007 for them.
+MENTIONS = [
+    ("What genocide means", "Genocide is the deliberate destruction of a people. The word was coined in 1944."),
+    ("Defining a witch hunt", "A witch hunt is a campaign against people for their views. Its history is long."),
+    ("Hoax, explained", "The word hoax has a murky origin. A hoax is a deliberate deception."),
+    (None, 'Fans on both sides used "massacre" for what was a two-goal defeat.'),
+    (None, 'The "carnage" the flyer promised turned out to be a pillow fight in the park.'),
+    (None, "Barbarism is the absence of culture, the philosopher's first lecture begins."),
+]
+
+
+@pytest.mark.parametrize("title, body", MENTIONS)
+def test_language_mention_is_not_use(parse, title, body):
+    doc = parse(body, title=title)
+    found = [f for f in doc._.pl_findings if f.code in ("LNG002", "LNG007")]
+    assert not found, [(f.code, f.span.text) for f in found]
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ('The senator called the inquiry a "witch hunt".', "witch hunt"),  # the source's word, still reported
+        ("The massacre is remembered every year in the village.", "massacre"),  # a use: 'the massacre'
+        ("Troops carried out a savage raid on the village at dawn.", "savage"),
+    ],
+)
+def test_language_use_near_a_mention_still_fires(parse, text, words):
+    assert any(words in f.span.text for f in _findings(parse, text, "LNG002"))
+
+
+def test_language_defined_term_is_not_counted_as_repetition(parse):
+    doc = parse(
+        "Genocide is the intent to destroy a group. Genocide became a crime in 1948. Courts define genocide narrowly.",
+        title="What genocide means",
+    )
+    assert not [f for f in doc._.pl_findings if f.code in ("LNG002", "LNG007")]

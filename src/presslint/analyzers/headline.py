@@ -404,12 +404,43 @@ def _statement_findings(doc: Any, sent: Any, main: Proposition) -> Iterator[Find
     )
 
 
+# Words that open a rhetorical headline question: "Seriously, Senator?", "Really? Another rate rise?"
+RHETORICAL_OPENERS = frozenset({"seriously", "really", "honestly", "come", "oh", "wait", "hey", "again", "so", "well"})
+SECOND_PERSON = frozenset({"you", "your", "yours", "yourself", "yourselves", "ya"})
+VOCATIVE_MAX_TOKENS = 4
+
+
+def rhetorical(sent: Any) -> str | None:
+    """Why a question headline is rhetorical rather than a yes/no question about an event, or None: an exclamation
+    mark ('?!'), an address to a person ('..., Senator?', 'Are you kidding me?'), or an interjection that opens it
+    ('Seriously?', 'Really, Minister?')."""
+    tokens = [t for t in sent if not t.is_space]
+    if not tokens:
+        return None
+    if any(t.text in ("!", "?!", "!?") or "!" in t.text for t in tokens):
+        return "exclamation"
+    if any(t.lower_ in SECOND_PERSON for t in tokens):
+        return "addresses someone"
+    if tokens[0].lower_ in RHETORICAL_OPENERS and len(tokens) > 1 and tokens[1].text in (",", "?", "...", "…"):
+        return f"opens with '{tokens[0].text}'"
+    commas = [i for i, t in enumerate(tokens) if t.text == ","]
+    if commas:
+        tail = [t for t in tokens[commas[-1] + 1 :] if not t.is_punct]
+        if 0 < len(tail) <= VOCATIVE_MAX_TOKENS and all(
+            t.pos_ == "PROPN" or t.text[:1].isupper() or t.lower_ in ("mr", "mrs", "ms", "dr") for t in tail
+        ):
+            return "addresses someone"  # "..., Senator?", "..., Mr Prime Minister?"
+    return None
+
+
 def find_headline_findings(doc: Any) -> Iterator[Finding]:
     located = _headline_sentence(doc)
     if located is None or _body_start(doc) >= len(_text(doc)):
         return
     index, sent = located
     props = doc_propositions(doc)[index]
+    if sent.text.rstrip().endswith("?") and rhetorical(sent):
+        return  # "Seriously, Senator?", "Are you kidding me?!": a jab or an appeal, not a question the body answers
     if is_yes_no_question(sent):
         main = _question_main(props, sent)
         if main is not None:

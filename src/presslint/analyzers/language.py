@@ -188,6 +188,9 @@ PHRASE_FILES = {  # lexicon file -> rule code
     "black_white.txt": "LNG011",
 }
 CONFIDENCE = {"LNG001": 0.85, "LNG002": 0.7, "LNG004": 0.75, "LNG007": 0.7}
+# Phrases that are whole statements ("there is no alternative", "end of story"): when the last word goes on to
+# modify a noun ("there is no alternative route listed") the phrase is not there.
+WHOLE_CLAUSE_CODES = frozenset({"LNG009", "LNG010", "LNG011"})
 
 TARGET_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
 # Nouns a label may modify and still be about the target: "the X terrorist organization".
@@ -444,14 +447,17 @@ class Context:
         quotes = getattr(doc._, "pl_quotes", None) or []
         self.regions += [(q.content.start, q.content.end) for q in quotes]
         self.ents = {tok.i: ent for ent in doc.ents for tok in ent}
+        self.defined = defined_terms(doc)
 
     def in_quotation(self, start: int, end: int) -> bool:
         return any(a <= start and end <= b for a, b in self.regions)
 
     def attributed(self, span) -> bool:
         """Inside a quotation, governed by a reporting verb, or in a sentence with 'according to'."""
-        if self.in_quotation(span.start_char, span.end_char):
-            return True
+        return self.in_quotation(span.start_char, span.end_char) or self.reported(span)
+
+    def reported(self, span) -> bool:
+        """Governed by a reporting or labelling verb, or in a sentence with 'according to' (quotation marks aside)."""
         child = span.root
         for anc in span.root.ancestors:
             # "said (that) X ...", "X, he said", "called X thugs", "described a massacre"; not "told a story".
@@ -513,6 +519,79 @@ def mentioned_as_word(span, lex: Lexicons) -> bool:
     while i >= first and (span.doc[i].is_quote or span.doc[i].is_punct):
         i -= 1
     return i >= first and span.doc[i].lower_ in lex.metalinguistic
+
+
+# Headings that announce an article about a word: "What propaganda means", "Defining 'genocide'", "Sham, explained".
+_DEFINING_HEADINGS = (
+    re.compile(r"^what (?:does |do |is |are )?(?:a |an |the )?(?:word |term )?(?P<t>.+?) (?:really )?means?$"),
+    re.compile(r"^what (?:is|are) (?:a |an |the )?(?:word |term )?(?P<t>.+?)$"),
+    re.compile(r"^(?:defining|understanding|explaining) (?:a |an |the )?(?:word |term )?(?P<t>.+?)$"),
+    re.compile(r"^(?:the )?(?:meaning|definition|origins?|history) of (?:the )?(?:word |term )?(?P<t>.+?)$"),
+    re.compile(r"^(?P<t>.+?)[,:]? (?:explained|defined|a definition|an explainer)$"),
+)
+HEADING_MAX_TOKENS = 10
+# Verbs of a definition whose subject is the term defined: "Genocide is the deliberate destruction of a people",
+# "A witch hunt means ...", "Propaganda refers to ...".
+DEFINING_VERBS = frozenset({"be", "mean", "refer", "describe", "denote", "signify", "define"})
+
+
+def defined_terms(doc) -> frozenset[str]:
+    """Words an article announces in a heading as its subject ("What propaganda means"): every use of them in that
+    article is about the word, a mention rather than a use. A heading is the headline or a short line without a
+    closing full stop."""
+    terms = set()
+    for sent in view(doc).sents:
+        text = sent.text.strip()
+        if not text or len(sent) > HEADING_MAX_TOKENS or text.endswith(".") or "\n" in text:
+            continue
+        line = _QUOTE_CHARS.sub("", text.rstrip("?!:")).strip().lower()
+        for pattern in _DEFINING_HEADINGS:
+            match = pattern.match(line)
+            if match:
+                terms.add(match.group("t").strip(" '‘’"))
+                break
+    return frozenset(terms)
+
+
+def defined_here(span) -> bool:
+    """The word is the generic subject of a definition: "Genocide is the deliberate destruction of a people", "A
+    witch hunt is a campaign against ...", "Propaganda means ..." (present tense, no 'the' or possessive)."""
+    root = span.root
+    verb = root.head
+    if root.dep_ not in ("nsubj", "nsubjpass") or verb.lemma_ not in DEFINING_VERBS or verb.tag_ not in ("VBZ", "VBP"):
+        if not (root.dep_ == "nsubjpass" and verb.lemma_ == "define"):
+            return False
+    if any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ not in ("a", "an")) for c in root.children):
+        return False
+    if verb.lemma_ == "be":
+        return any(c.dep_ == "attr" and c.pos_ == "NOUN" for c in verb.children)
+    return True
+
+
+_QUOTE_MARK_CHARS = "\"“”«»‘’'"
+
+
+def in_scare_quotes(span, ctx: Context) -> bool:
+    """The words stand alone in quotation marks that no reporting verb governs ('critics use "witch hunt" loosely',
+    'the "massacre" was a border skirmish'): the writer discusses or distances the word, not uses it."""
+    text = ctx.text
+    start, end = span.start_char, span.end_char
+    before = text[max(0, start - 4) : start]
+    before = re.sub(r"(?:\b(?:a|an|the) )$", "", before, flags=re.IGNORECASE)
+    after = text[end : end + 2].lstrip(".,;:!?")
+    if not before or before[-1] not in _QUOTE_MARK_CHARS or not after or after[0] not in _QUOTE_MARK_CHARS:
+        return False
+    return not ctx.reported(span)
+
+
+def mention_not_use(span, ctx: Context) -> bool:
+    """A word talked about rather than used: an article's announced subject, a definition, or scare quotes."""
+    low = span.text.lower()
+    return (
+        any(low == term or low in term.split() or low in term for term in ctx.defined)
+        or defined_here(span)
+        or in_scare_quotes(span, ctx)
+    )
 
 
 # --- checks ------------------------------------------------------------------------------------------------------
@@ -676,6 +755,8 @@ def find_name_calling(doc, matchers: Matchers, ctx: Context) -> Iterator[tuple[F
         ):
             continue
         target, target_label, how = _find_target(root, head, ctx)
+        if target is None and mention_not_use(label, ctx):
+            continue  # "What 'thug' means", 'the "thugs" were pensioners': the word is discussed, not applied
         if target is None and "loaded" in flags and "state-only" not in flags and _refers_to_people(head):
             # "the eco-zealots behind the plan": the label itself is how the text names these people.
             label = _with_modifiers(head)
@@ -749,8 +830,10 @@ def find_phrases(doc, matchers: Matchers, ctx: Context) -> Iterator[tuple[Findin
                 continue
             code = "LNG008"
         entry = lex.phrases.get(code, {}).get(span.text.lower(), span.text.lower())
-        if mentioned_as_word(span, lex):
+        if mentioned_as_word(span, lex) or (code in ("LNG002", "LNG003", "LNG005") and mention_not_use(span, ctx)):
             continue
+        if code in WHOLE_CLAUSE_CODES and span[-1].dep_ in ("amod", "compound", "nmod") and span[-1].head.i >= end:
+            continue  # "there is no alternative route": a plain negation, the phrase stops inside a noun phrase
         if code == "LNG002" and (negated(span.root) or _governed_by(span.root, DESIGNATION_VERBS)):
             continue
         if code == "LNG002" and _moral_pair(span):
