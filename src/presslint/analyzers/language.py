@@ -360,6 +360,28 @@ class Matchers:
     phrases: PhraseMatcher
     patterns: Matcher
     so_called: PhraseMatcher
+    dictionary: Dictionary = field(default_factory=lambda: Dictionary())  # to tell coinages from names
+
+
+@dataclass(frozen=True)
+class Dictionary:
+    """Lower-case English lemmas from the model's own lemmatizer index; empty when the model has none, and the
+    checks that need it then stay silent."""
+
+    words: frozenset[str] = frozenset()  # nouns, verbs, adjectives, adverbs (hyphenated compounds included)
+    adjectives: frozenset[str] = frozenset()
+
+
+def english_words(nlp: Language) -> Dictionary:
+    from spacy.strings import get_string_id
+
+    try:
+        table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    except (KeyError, ValueError, AttributeError):
+        return Dictionary()
+    words = frozenset(w for key in table for w in table[key] if w.replace("-", "").isalpha())
+    adj = get_string_id("adj")
+    return Dictionary(words, frozenset(table[adj]) if adj in table else frozenset())
 
 
 def build_matchers(nlp: Language) -> Matchers:
@@ -412,7 +434,7 @@ def build_matchers(nlp: Language) -> Matchers:
     patterns.add(
         "LNG008", [[{"LOWER": "make"}, {"IS_PUNCT": False, "OP": "{1,3}"}, {"LOWER": "great"}, {"LOWER": "again"}]]
     )
-    return Matchers(labels, phrases, patterns, so_called)
+    return Matchers(labels, phrases, patterns, so_called, english_words(nlp))
 
 
 # --- context: quotations, attribution, negation --------------------------------------------------------------------
@@ -942,6 +964,13 @@ def find_language(doc, matchers: Matchers, *, min_repetition: int = 2) -> list[F
             continue  # "criminal regime" is already name-calling (a slogan around a label is still a slogan)
         found.append((finding, entry))
     found += list(find_doubt(doc, matchers, ctx))
+    from .framing import find_structural  # imports this module: loaded on first use
+    from .sources import lexicon as source_lexicon
+
+    for finding, entry in find_structural(doc, ctx, matchers.dictionary, source_lexicon().role_nouns):
+        if any(f.span.overlaps(finding.span) and (f.code == finding.code or f.code == "LNG001") for f, _ in found):
+            continue  # the lexicon already caught it ("either you are with us ..."), or a label covers it
+        found.append((finding, entry))
     findings = [f for f, _ in found]
     findings += find_repetition(found, min_count=min_repetition)
     return findings

@@ -5,7 +5,8 @@ with a clausal complement is a cue, its subject the speaker, the complement the 
 too; quotation marks decide direct / indirect / mixed. ``find_sources`` groups speakers into ``Source`` records
 (full name then surname, "the official" after "a senior official", pronouns to the most recent compatible source)
 and classifies each one. ``find_source_findings`` turns that into SRC001-SRC003; ``find_unattributed`` catches vague
-attributions (SRC002). When the parse does not support a decision (passives such as "it was reported", negated cues,
+attributions (SRC002). SRC004 (unsourced claim) and SRC005 (speculation as reporting) need the claims as well, so the
+claims component emits them (``claims.find_unsourced``); their catalogue entries are here with the SRC family. When the parse does not support a decision (passives such as "it was reported", negated cues,
 speakers inside a quotation) the code bails out rather than guess.
 """
 
@@ -61,6 +62,36 @@ RULES = [
         "A story that relays one party's account without a second voice may be accurate, but the reader should know "
         "it is one-sided. The finding points at the first mention of the source.",
         "The company said profits rose. It added that it would hire 500 staff. Its chief executive said demand was strong.",
+    ),
+    Rule(
+        "SRC004",
+        "unsourced-claim",
+        "warning",
+        "sources",
+        "A contested statement of fact is made in the writer's own voice with no attribution in reach.",
+        "Fires on a check-worthy sentence (claims score at least 0.4) that asserts what a fact-checker wants a source "
+        "for: wrongdoing stated as fact ('the agency covered up the report', 'officials embezzled the funds'), blame "
+        "in a passive with no agent ('the flood was blamed for dozens of crashes'), that a step was never taken ('the "
+        "suspect was never questioned', 'no one has ever been charged'), or covert conduct ('secretly met'), when "
+        "nothing attributes it: no quotation or speech verb in the sentence, no 'according to', no attribution "
+        "anywhere in its paragraph (news style attributes a paragraph once) and no introducing colon just before. "
+        "Routine background ('the bridge opened in 1932', 'the storm killed three people'), legal outcomes ('jailed "
+        "for embezzling'), denials ('did not cover up') and a columnist's first person do not fire. Emitted by the "
+        "claims component, which has both the claims and the attributions.",
+        "The agency covered up the report. The suspect was never questioned.",
+    ),
+    Rule(
+        "SRC005",
+        "speculation-as-reporting",
+        "info",
+        "sources",
+        "A guess about what someone is doing or did is written as reporting, with no source.",
+        "Fires when a sentence with no attribution in reach speculates about a person's or organisation's present "
+        "activity or past conduct in the grammar of a report: 'is likely to be negotiating', 'is certain to have "
+        "known', 'appears to have hidden', 'must have known', 'probably knew'. Forecasts ('the bill is likely to "
+        "pass', 'will probably vote') and weasel attributions already caught by SRC002 ('is believed to be "
+        "planning') do not fire.",
+        "The minister is likely to be negotiating in secret with the rebels.",
     ),
 ]
 
