@@ -282,3 +282,16 @@ def test_contradictions_con002_two_paraphrases_still_fire(light_parse):
         "mayor said the city would hire 40 new teachers next year."
     )
     assert [f.code for f in find_repetitions(light_parse(text))] == ["CON002"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Water\n\nHe told voters their children would drink the cleanest water in the state. Their children drink "
+        "the water every day at school.",
+        "Buses\n\nThe mayor said the city will run buses to the airport. The city runs buses to the airport on "
+        "weekdays.",
+    ],
+)
+def test_contradictions_con002_promise_and_present_practice_silent(light_parse, text):
+    assert list(find_repetitions(light_parse(text))) == [], text

@@ -26,7 +26,7 @@ ARTICLES = Path(__file__).resolve().parent / "fixtures" / "articles"
 PAIR_CODES = {"CON001", "CON002", "NUM001", "HYG003", "DAT001"}
 
 KNOWN_CODE = re.compile(
-    r"^(SRC00[1-3]|NUM00[12]|DAT00[1-3]|LNG0(0[1-9]|10|11)|HED00[1-3]|CON00[12]|MTA00[1-3]|HYG00[1-3]"
+    r"^(SRC00[1-5]|NUM00[12]|DAT00[1-3]|LNG0(0[1-9]|10|11)|HED00[1-5]|CON00[12]|MTA00[1-3]|HYG00[1-3]"
     r"|SRC|NUM|DAT|LNG|HED|CON|MTA|HYG|KB\d{3}|KB)$"
 )
 

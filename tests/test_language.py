@@ -364,3 +364,15 @@ def test_language_structural_mention_is_not_use(parse):
 )
 def test_language_structural_doom_quiet_on_reported_loss(parse, text):
     assert not [f for f in _findings(parse, text, "LNG005") if f.evidence.get("pattern") == "doom"]
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("This is the greatest scandal in history, the columnist wrote.", "greatest scandal in history"),
+        ("It was the worst betrayal in modern history.", "worst betrayal in modern history"),
+        ("They run the most corrupt government the world has ever seen.", "the world has ever seen"),
+    ],
+)
+def test_language_exaggeration_superlative_with_universal_scope(parse, text, words):
+    assert any(words in f.span.text for f in _findings(parse, text, "LNG003"))

@@ -303,13 +303,8 @@ def contested_reason(sent) -> tuple[str, Any] | None:
         key = _phrasal(tok)
         lemma = tok.lemma_.lower()
         deps = {c.dep_ for c in children}
-        if lemma in lex.process_verbs and (
-            never
-            or (
-                any(c.lower_ == "ever" for c in children)
-                and any(c.dep_ in ("nsubj", "nsubjpass") and _nobody(c) for c in children)
-            )
-        ):
+        nobody_subject = any(c.dep_ in ("nsubj", "nsubjpass") and _nobody(c) for c in children)
+        if lemma in lex.process_verbs and (never or (nobody_subject and any(c.lower_ == "ever" for c in children))):
             return "never", tok  # "the suspect was never questioned", "no one has ever been charged"
         if never:
             continue  # "never lied", "never hid anything": a denial in the writer's voice
@@ -326,13 +321,12 @@ def contested_reason(sent) -> tuple[str, Any] | None:
         ):
             return "accusation", tok
         preps = {c.lower_ for c in children if c.dep_ == "prep"}
-        nobody = any(c.dep_ == "nsubjpass" and (_nobody(c) or _no_det(c)) for c in children)
         if (
             lemma in lex.blame_passives
             and "auxpass" in deps
             and "agent" not in deps
             and preps & BLAME_PREPS[lemma]
-            and not nobody
+            and not nobody_subject
         ):
             return "blame", tok  # "was blamed for", "has been linked to"; not "are tied" (a score), "none was linked"
         if any(c.dep_ == "advmod" and c.lower_ in lex.covert_adverbs for c in children):
@@ -361,15 +355,13 @@ BLAME_PREPS = {
 }
 
 
-def _no_det(tok) -> bool:
-    """'no outbreak', 'none of these outbreaks'."""
-    return any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children) or tok.lower_ == "none"
-
-
 def _nobody(tok) -> bool:
-    """'nobody', 'no one', 'none of them'."""
-    return tok.lower_ in ("nobody", "none") or (
-        tok.lower_ == "one" and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
+    """'nobody', 'no one', 'none of them', 'not one family', 'not a single voter'."""
+    if tok.lower_ in ("nobody", "none"):
+        return True
+    quantifiers = [t for t in tok.subtree if t.i < tok.i]
+    return any(t.lower_ == "no" for t in quantifiers) or (
+        any(t.lower_ == "not" for t in quantifiers) and any(t.lower_ in ("one", "single", "a") for t in quantifiers)
     )
 
 
@@ -379,6 +371,7 @@ def _agent(tok, agents: frozenset[str]) -> bool:
         return False
     return (
         tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+        or (tok.pos_ == "PROPN" and tok.ent_type_ not in ("DATE", "TIME", "EVENT", "WORK_OF_ART", "LAW"))
         or tok.lower_ in ("he", "she", "they")  # "we seem to be ...": the writer's own reflection
         or tok.lemma_.lower() in agents
     )

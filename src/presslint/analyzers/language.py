@@ -9,7 +9,10 @@ PhraseMatcher, plus a few token patterns, plus parse checks that keep neutral us
   or when the article itself predicates it of a person; "Hamas terrorists" or "a terrorist attack" is the common
   news language for designated groups and stays quiet. Official designations ("the US designated X a terrorist
   organization") never fire.
-* negated uses ("is not a regime") and mentions of a word as a word ("the term 'regime'") never fire.
+* negated uses ("is not a regime") and mentions of a word as a word never fire: "the term 'regime'", a heading
+  that announces the word ("What genocide means"), a generic definition, scare quotes no reporting verb governs.
+* the same techniques in words no lexicon lists are read from sentence structure in ``framing.py`` (nicknames,
+  opponent and conspiracy labels, belittling, fear and doom, either-or) and reported under the same codes.
 * words inside a direct quotation or attributed content (a reporting verb governs them, "according to") still
   fire at the same severity, but the message says it is the source's wording and evidence has ``in_quote: true``.
 * appeal to authority, whataboutism, bandwagon and red herring are not implemented: no precise surface cue.
@@ -47,7 +50,14 @@ RULES = [
         "people ('the zealots behind the plan', 'the council's cranks'). 'terrorist' fires only when it labels a state "
         "actor (a country, government, army, ministry or military command) or when the article calls a person a "
         "terrorist; reporting on attacks by designated groups ('Hamas terrorists', 'a terrorist attack') and "
-        "official designations do not fire. Labels inside quotations are reported as the source's wording.",
+        "official designations do not fire. Labels inside quotations are reported as the source's wording. Labels "
+        "outside the lexicon are caught by their structure (evidence 'pattern'): a title before a coined surname "
+        "made of two words that the article never gives as a real name ('Senator Sourgrapes', 'Governor "
+        "Moneybags'); an evaluative adjective glued to a person's name ('Crooked X', when X is named elsewhere "
+        "without it); a contempt metaphor or portmanteau before a group noun ('the lapdog press', 'the lamestream "
+        "media'); a collective of contempt after a stance ('the open-borders crowd', 'the woke brigade'); a "
+        "conspiracy label for a hidden power ('the shadow government', 'the deep state', not the UK's shadow "
+        "cabinet).",
         "The Foreign Ministry said the army's Northern Command is a terrorist organization.",
     ),
     Rule(
@@ -57,8 +67,11 @@ RULES = [
         CATEGORY,
         "An emotionally charged word carries a judgement the article does not support.",
         "Words such as 'heinous', 'savage', 'massacre', 'martyrs' or 'genocide' used as a label steer the reader's "
-        "feelings rather than inform. Negated uses and mentions of a word as a word do not fire; words inside "
-        "quotations are reported as the source's wording.",
+        "feelings rather than inform. Negated uses and mentions of a word as a word do not fire: a heading that "
+        "announces the word ('What genocide means'), a generic definition ('A witch hunt is a campaign ...') and "
+        "scare quotes no reporting verb governs; such mentions are not counted as repetition either. Words inside "
+        "quotations are reported as the source's wording. Belittling is caught by structure: a person's conduct "
+        "told as a child's ('threw a little fit', 'had a hissy fit', 'whined that', 'his little crusade').",
         "Troops carried out a savage raid on the village at dawn.",
     ),
     Rule(
@@ -89,7 +102,10 @@ RULES = [
         CATEGORY,
         "A phrase builds support by stoking fear or prejudice.",
         "'Before it is too late', 'a threat to our way of life' or 'an invasion of migrants' push the reader "
-        "to act out of fear rather than evidence.",
+        "to act out of fear rather than evidence. Also caught by structure: a fear verb aimed at everyone ('this "
+        "should frighten every parent', 'every voter should be terrified') and ruin foretold for a whole 'we' ('we "
+        "are finished', 'our country will be destroyed', 'we will lose everything'); a loss reported in the past "
+        "('we have lost 18,000 jobs') does not fire.",
         "The party warned of an invasion of migrants this summer.",
     ),
     Rule(
@@ -109,7 +125,7 @@ RULES = [
         CATEGORY,
         "The same loaded word or label is used again and again.",
         "Repeating a label or loaded word makes it stick through familiarity. Fires on the second use of the same "
-        "LNG001/LNG002 lexicon entry; the other uses are in `related`.",
+        "LNG001/LNG002 lexicon entry or structural label; the other uses are in `related`.",
         "The regime's police ... the regime's courts ... (the same label twice).",
     ),
     Rule(
@@ -146,7 +162,10 @@ RULES = [
         "info",
         CATEGORY,
         "Two options are presented as the only ones.",
-        "'With us or against us', 'there is no middle ground', 'there is no alternative' hide the other options.",
+        "'With us or against us', 'there is no middle ground', 'there is no alternative' hide the other options. "
+        "Also 'either we ... or we ...' framed to the audience or ending in ruin ('either we leave or we lose "
+        "everything') and 'us or them'. A plain negation ('there is no alternative route listed') and an actor's "
+        "real options ('voters can either renew the mandate or elect a new council') do not fire.",
         "The president told allies they were either with us or against us.",
     ),
 ]
@@ -397,7 +416,20 @@ def build_matchers(nlp: Language) -> Matchers:
     ending = [
         [{"LOWER": "ever"}],
         [{"LOWER": "in"}, {"LOWER": "history"}],
+        [
+            {"LOWER": "in"},
+            {"LOWER": {"IN": ["modern", "human", "our", "living", "american", "world"]}},
+            {"LOWER": "history"},
+        ],
         [{"LOWER": "of"}, {"LOWER": "all"}, {"LOWER": "time"}],
+        # "the most corrupt government the world has ever seen"
+        [
+            {"LOWER": {"IN": ["the", "this"]}},
+            {"LOWER": {"IN": ["world", "country", "nation", "planet"]}},
+            {"LOWER": {"IN": ["has", "have"]}},
+            {"LOWER": "ever"},
+            {"LOWER": {"IN": ["seen", "known", "witnessed"]}},
+        ],
     ]
     patterns.add(
         "LNG003",
