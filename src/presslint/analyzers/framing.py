@@ -156,9 +156,13 @@ def find_nicknames(doc, dictionary) -> Iterator[tuple[Any, str, str]]:
     st = structures()
     if not dictionary.words:
         return  # no word list to tell a coinage from a surname: bail out
+    title_case: dict[int, bool] = {}  # per sentence start
     for tok in doc[:-1]:
         nxt = doc[tok.i + 1]
-        if _title_case_line(_sentence(doc, tok.i)):
+        sent = _sentence(doc, tok.i)
+        if sent.start not in title_case:
+            title_case[sent.start] = _title_case_line(sent)
+        if title_case[sent.start]:
             continue
         # "Senator Sourgrapes": a title, then one capitalised word (no further name) made of two ordinary words
         if tok.lower_.rstrip(".") in st.titles and nxt.text[:1].isupper() and nxt.is_alpha:

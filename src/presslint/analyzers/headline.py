@@ -477,6 +477,8 @@ class Escalation:
     entry: str  # the row's first strong form, for the evidence
     strong: tuple[str, ...]
     milder: tuple[str, ...]
+    strong_re: re.Pattern[str]
+    milder_re: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -489,7 +491,10 @@ def escalations() -> list[Escalation]:
             continue
         strong, milder = (side.split() for side in line.split("|", 1))
         strong_forms = tuple(f.lower() for w in strong for f in expand(w))
-        rows.append(Escalation(strong[0], strong_forms, tuple(f.lower() for w in milder for f in expand(w))))
+        milder_forms = tuple(f.lower() for w in milder for f in expand(w))
+        rows.append(
+            Escalation(strong[0], strong_forms, milder_forms, _word_re(strong_forms), _word_re(milder_forms))
+        )
     return rows
 
 
@@ -547,7 +552,7 @@ def _stronger_findings(doc: Any, start: int, end: int) -> Iterator[Finding]:
         match = next(
             (
                 m
-                for m in _word_re(row.strong).finditer(text, start, end)
+                for m in row.strong_re.finditer(text, start, end)
                 if not any(s <= m.start() < e for s, e in quoted)
             ),
             None,
@@ -557,9 +562,9 @@ def _stronger_findings(doc: Any, start: int, end: int) -> Iterator[Finding]:
         token = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if token is not None and any(t.ent_type_ in NAME_LABELS for t in token):
             continue  # part of a name: "the Prevention of Terrorism Act", "Riot Games"
-        if _word_re(row.strong).search(body):
+        if row.strong_re.search(body):
             continue  # the body uses the word too: the headline only repeats it
-        milder = list(_word_re(row.milder).finditer(body))
+        milder = list(row.milder_re.finditer(body))
         if not milder:
             continue  # nothing in the body to compare with
         words = sorted({m.group().lower() for m in milder})
