@@ -492,9 +492,7 @@ def escalations() -> list[Escalation]:
         strong, milder = (side.split() for side in line.split("|", 1))
         strong_forms = tuple(f.lower() for w in strong for f in expand(w))
         milder_forms = tuple(f.lower() for w in milder for f in expand(w))
-        rows.append(
-            Escalation(strong[0], strong_forms, milder_forms, _word_re(strong_forms), _word_re(milder_forms))
-        )
+        rows.append(Escalation(strong[0], strong_forms, milder_forms, _word_re(strong_forms), _word_re(milder_forms)))
     return rows
 
 
@@ -550,11 +548,7 @@ def _stronger_findings(doc: Any, start: int, end: int) -> Iterator[Finding]:
     v = view(doc)
     for row in escalations():
         match = next(
-            (
-                m
-                for m in row.strong_re.finditer(text, start, end)
-                if not any(s <= m.start() < e for s, e in quoted)
-            ),
+            (m for m in row.strong_re.finditer(text, start, end) if not any(s <= m.start() < e for s, e in quoted)),
             None,
         )
         if match is None:
