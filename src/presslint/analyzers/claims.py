@@ -15,6 +15,7 @@ rules in ``sources.py``.
 
 from __future__ import annotations
 
+import bisect
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -183,7 +184,8 @@ def contested_lexicon() -> Contested:
     raw = json.loads(DATA.read_text(encoding="utf-8"))
     raw.pop("_about", None)
     phrases = {"covert_phrases", "speculation_phrases"}
-    return Contested(**{k: tuple(v) if k in phrases else frozenset(v) for k, v in raw.items()})
+    fields: dict[str, Any] = {k: tuple(v) if k in phrases else frozenset(v) for k, v in raw.items()}
+    return Contested(**fields)
 
 
 # Governors under which a wrongdoing verb is reported or judged, not asserted: "accused of lying", "jailed for
@@ -293,7 +295,16 @@ def contested_reason(sent) -> tuple[str, Any] | None:
     up the report'), blame in a passive with no agent ('the flood was blamed for dozens of crashes'), 'never' before a
     step someone should have taken ('the suspect was never questioned'), or covert conduct ('secretly met')."""
     lex = contested_lexicon()
-    for tok in sent:
+    doc = sent.doc
+    triggers = _triggers(doc, lex)
+    first = bisect.bisect_left(triggers, sent.start)
+    words: Any
+    if first == len(triggers) or triggers[first] >= sent.end:
+        words = ()  # no verb of these kinds and no 'never' or covert adverb: only the phrases below can apply
+    else:
+        adverbs = any(doc[i].pos_ == "ADV" for i in triggers[first:] if i < sent.end)
+        words = sent if adverbs else [doc[i] for i in triggers[first:] if i < sent.end]
+    for tok in words:
         if tok.pos_ not in ("VERB", "AUX") or not _asserted(tok):
             continue
         children = list(tok.children)
@@ -355,6 +366,17 @@ BLAME_PREPS = {
 }
 
 
+def _triggers(doc, lex: Contested) -> list[int]:
+    """Token indices of the doc that can make a sentence contested (cached per doc): the verbs of the lexicon
+    ('cover' for 'cover up'), 'never' and the covert adverbs."""
+    key = "presslint.contested"
+    if key not in doc.user_data:
+        verbs = lex.wrongdoing_verbs | lex.object_bound_verbs | lex.blame_passives | lex.process_verbs
+        verbs |= {v.split("_")[0] for v in verbs}
+        doc.user_data[key] = view(doc).where(lowers=lex.covert_adverbs | {"never"}, lemmas=verbs)
+    return doc.user_data[key]
+
+
 def _nobody(tok) -> bool:
     """'nobody', 'no one', 'none of them', 'not one family', 'not a single voter'."""
     if tok.lower_ in ("nobody", "none"):
@@ -383,35 +405,61 @@ def speculation_reason(sent, agents: frozenset[str]) -> tuple[str, Any] | None:
     'probably knew'. Forecasts ('is likely to win', 'will probably vote') are not speculation about conduct."""
     lex = contested_lexicon()
     doc = sent.doc
+    key = "presslint.speculation"
+    if key not in doc.user_data:
+        doc.user_data[key] = view(doc).where(lowers=SPECULATION_TRIGGERS | lex.speculation_adverbs)
+    triggers = doc.user_data[key]
+    first = bisect.bisect_left(triggers, sent.start)
+    if first == len(triggers) or triggers[first] >= sent.end:
+        return None  # cheap test first: no word that can open a guess
     for tok in sent:
-        if reported_content(tok):
-            continue  # "the losses mean he may not have paid": an inference from a document, told as one
-        children = list(tok.children)
-        # "X is likely / bound / certain to be V-ing / to have V-ed"
-        if tok.lemma_.lower() in lex.speculation_raising and tok.dep_ == "acomp" and tok.head.lemma_ == "be":
-            subject = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
-            clause = next((c for c in children if c.dep_ == "xcomp"), None)
-            if clause is not None and _ongoing_or_done(clause) and _agent(subject, agents):
-                return "likely", doc[subject.left_edge.i : clause.i + 1]
-        # "X seems / appears to have V-ed / to be V-ing"
-        if tok.pos_ == "VERB" and tok.lemma_.lower() in lex.speculation_seem:
-            subject = next((c for c in children if c.dep_ == "nsubj"), None)
-            clause = next((c for c in children if c.dep_ == "xcomp"), None)
-            if clause is not None and _ongoing_or_done(clause) and _agent(subject, agents):
-                return "seems", doc[subject.left_edge.i : clause.i + 1]
-        # "X must / may / might have V-ed"
-        if tok.tag_ == "VBN" and tok.pos_ == "VERB":
-            modal = next((c for c in children if c.dep_ == "aux" and c.lower_ in ("must", "may", "might")), None)
-            have = any(c.dep_ == "aux" and c.lower_ == "have" for c in children)
-            subject = next((c for c in children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if modal is not None and have and _agent(subject, agents):
-                return "modal-perfect", doc[subject.left_edge.i : tok.i + 1]
-        # "X probably knew", "X is presumably negotiating"
-        if tok.pos_ == "VERB" and any(c.dep_ == "advmod" and c.lower_ in lex.speculation_adverbs for c in children):
-            future = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall", "to") for c in children)
-            subject = next((c for c in children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if not future and (tok.tag_ == "VBD" or _ongoing_or_done(tok)) and _agent(subject, agents):
-                return "adverb", doc[subject.left_edge.i : tok.i + 1]
+        found = _speculation_at(tok, lex, agents)
+        if found is not None and not reported_content(tok):
+            return found  # (not "the losses mean he may not have paid": an inference from a document, told as one)
+    return None
+
+
+# Words without which none of the speculation shapes can occur.
+SPECULATION_TRIGGERS = frozenset(
+    {"likely", "probable", "certain", "bound", "sure", "must", "may", "might"}
+    | {"seem", "seems", "seemed", "appear", "appears", "appeared", "look", "looks", "looked"}
+)
+
+
+def _speculation_at(tok, lex: Contested, agents: frozenset[str]) -> tuple[str, Any] | None:
+    """The speculation shape that ``tok`` heads, if any (see ``speculation_reason``)."""
+    doc = tok.doc
+    children = list(tok.children)
+    # "X is likely / bound / certain to be V-ing / to have V-ed"
+    if tok.lemma_.lower() in lex.speculation_raising and tok.dep_ == "acomp" and tok.head.lemma_ == "be":
+        subject = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        clause = next((c for c in children if c.dep_ == "xcomp"), None)
+        if subject is not None and clause is not None and _ongoing_or_done(clause) and _agent(subject, agents):
+            return "likely", doc[subject.left_edge.i : clause.i + 1]
+    # "X seems / appears to have V-ed / to be V-ing"
+    if tok.pos_ == "VERB" and tok.lemma_.lower() in lex.speculation_seem:
+        subject = next((c for c in children if c.dep_ == "nsubj"), None)
+        clause = next((c for c in children if c.dep_ == "xcomp"), None)
+        if subject is not None and clause is not None and _ongoing_or_done(clause) and _agent(subject, agents):
+            return "seems", doc[subject.left_edge.i : clause.i + 1]
+    # "X must / may / might have V-ed"
+    if tok.tag_ == "VBN" and tok.pos_ == "VERB":
+        modal = next((c for c in children if c.dep_ == "aux" and c.lower_ in ("must", "may", "might")), None)
+        have = any(c.dep_ == "aux" and c.lower_ == "have" for c in children)
+        subject = next((c for c in children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and modal is not None and have and _agent(subject, agents):
+            return "modal-perfect", doc[subject.left_edge.i : tok.i + 1]
+    # "X probably knew", "X is presumably negotiating"
+    if tok.pos_ == "VERB" and any(c.dep_ == "advmod" and c.lower_ in lex.speculation_adverbs for c in children):
+        future = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall", "to") for c in children)
+        subject = next((c for c in children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if (
+            subject is not None
+            and not future
+            and (tok.tag_ == "VBD" or _ongoing_or_done(tok))
+            and _agent(subject, agents)
+        ):
+            return "adverb", doc[subject.left_edge.i : tok.i + 1]
     return None
 
 
@@ -421,6 +469,14 @@ def _ongoing_or_done(verb) -> bool:
     progressive = verb.tag_ == "VBG" and any(a.lemma_ == "be" for a in auxes)
     perfect = verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes)
     return progressive or perfect
+
+
+FIRST_PERSON = frozenset({"i", "my", "me"})
+
+
+def _slice(indices: list[int], sent) -> tuple[int, int]:
+    """(first, end) positions in the sorted ``indices`` that fall inside the sentence."""
+    return bisect.bisect_left(indices, sent.start), bisect.bisect_left(indices, sent.end)
 
 
 def _says(tok, speech_verbs: frozenset[str]) -> bool:
@@ -469,6 +525,7 @@ def find_unsourced(doc, claims: list[Claim], *, min_score: float = 0.4) -> Itera
     lex = source_lexicon()
     agents = lex.role_nouns | lex.org_nouns | lex.anonymous_heads
     scores = {v.sent_index_at_char(c.span.start): c.checkworthiness or 0.0 for c in claims}
+    speech_or_first_person = v.where(lowers=FIRST_PERSON, lemmas=lex.speech_verbs)
     previous = ""
     for i, sent in enumerate(sents):
         stripped = sent.text.strip()
@@ -482,10 +539,10 @@ def find_unsourced(doc, claims: list[Claim], *, min_score: float = 0.4) -> Itera
         inside = sum(max(0, min(e, sent.end_char) - max(s, sent.start_char)) for s, e in marks)
         if inside:
             continue  # part of it is someone's words
-        low = stripped.lower()
-        if "according to" in low or any(_says(t, lex.speech_verbs) for t in sent):
+        here = speech_or_first_person[slice(*_slice(speech_or_first_person, sent))]
+        if "according to" in stripped.lower() or any(_says(doc[j], lex.speech_verbs) for j in here):
             continue  # someone says it, even where the sources analyzer found no quote
-        if any(t.lower_ in ("i", "my", "me") for t in sent):
+        if any(doc[j].lower_ in FIRST_PERSON for j in here):
             continue  # a columnist's first person: opinion, not reporting
         reason = contested_reason(sent)
         if reason is not None and scores.get(i, 0.0) >= min_score:

@@ -9,13 +9,14 @@ presslint component runs after the parser and NER, and none of them changes toke
 from __future__ import annotations
 
 import bisect
+from functools import lru_cache
 from typing import Any
 
 _KEY = "presslint.view"
 
 
 class DocView:
-    __slots__ = ("_ents", "_sent_start_chars", "_sent_starts", "_sents", "_text", "doc")
+    __slots__ = ("_ents", "_sent_start_chars", "_sent_starts", "_sents", "_text", "_words", "doc")
 
     def __init__(self, doc: Any) -> None:
         self.doc = doc
@@ -24,6 +25,28 @@ class DocView:
         self._sent_start_chars: list[int] | None = None
         self._ents: tuple[Any, ...] | None = None
         self._text: str | None = None
+        self._words: Any = None  # (lower-case form ids, lemma ids) per token, numpy arrays
+
+    def where(self, lowers: frozenset[str] = frozenset(), lemmas: frozenset[str] = frozenset()) -> list[int]:
+        """Indices of the tokens whose lower-case form is in ``lowers`` or whose lemma is in ``lemmas``: a cheap
+        first pass for checks that look at a few words, instead of creating every Token."""
+        import numpy as np
+        from spacy.attrs import LEMMA, LOWER
+
+        if len(self.doc) == 0:
+            return []
+        if self._words is None:
+            # Lemmas as the lemmatizer gives them: lower case except for proper nouns, which the word lists of
+            # these checks (verbs, adjectives, common nouns) never hold.
+            arr = self.doc.to_array([LOWER, LEMMA]).astype("uint64")
+            self._words = (arr[:, 0], arr[:, 1])
+        lower_ids, lemma_ids = self._words
+        hit = np.zeros(len(lower_ids), dtype=bool)
+        if lowers:
+            hit |= np.isin(lower_ids, _ids(lowers))
+        if lemmas:
+            hit |= np.isin(lemma_ids, _ids(lemmas))
+        return [int(i) for i in np.flatnonzero(hit)]
 
     @property
     def sents(self) -> list[Any]:
@@ -72,6 +95,15 @@ class DocView:
     def sent_of(self, token_i: int) -> Any:
         """The sentence Span of token ``token_i`` (a cheap replacement for ``doc[i].sent``)."""
         return self.sents[self.sent_index(token_i)]
+
+
+@lru_cache(maxsize=256)
+def _ids(words: frozenset[str]) -> Any:
+    """The string ids of a word set (the word lists are module constants: computed once each)."""
+    import numpy as np
+    from spacy.strings import get_string_id
+
+    return np.array(sorted(get_string_id(w) for w in words), dtype="uint64")
 
 
 def view(doc: Any) -> DocView:

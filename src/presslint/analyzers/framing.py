@@ -31,7 +31,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..model import Finding, Span
+from ..model import Finding, Severity, Span
 from .docview import view
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "language" / "structures.json"
@@ -156,9 +156,19 @@ def find_nicknames(doc, dictionary) -> Iterator[tuple[Any, str, str]]:
     st = structures()
     if not dictionary.words:
         return  # no word list to tell a coinage from a surname: bail out
+    v = view(doc)
+    # Only tokens that can start one of the shapes: a title, the word before or at the start of a person's name,
+    # the word before a group noun.
+    starts = set(v.where(lowers=st.titles | {f"{t}." for t in st.titles}))
+    for ent in v.ents:
+        if ent.label_ == "PERSON":
+            starts.update((ent.start - 1, ent.start))
+    starts.update(i - 1 for i in v.where(lowers=st.group_nouns, lemmas=st.group_nouns))
     title_case: dict[int, bool] = {}  # per sentence start
-    for tok in doc[:-1]:
-        nxt = doc[tok.i + 1]
+    for i in sorted(starts):
+        if i < 0 or i + 1 >= len(doc):
+            continue
+        tok, nxt = doc[i], doc[i + 1]
         sent = _sentence(doc, tok.i)
         if sent.start not in title_case:
             title_case[sent.start] = _title_case_line(sent)
@@ -173,17 +183,17 @@ def find_nicknames(doc, dictionary) -> Iterator[tuple[Any, str, str]]:
             if parts and not _named_elsewhere(doc, nxt.text, nxt.i) and not _surname_shape(parts[1]):
                 yield doc[tok.i : nxt.i + 1], "nickname", f"'{nxt.text}' is made of '{parts[0]}' + '{parts[1]}'"
         # "Crooked Hillary": an evaluative adjective, capitalised mid-sentence, glued to a person's name
-        if (
-            tok.text[:1].isupper()
-            and (not tok.is_sent_start or _first_name(doc, nxt))  # "Embattled Smith resigned" opens a sentence
-            # a first name that is also a word ("Rusty Jones") is inside the PERSON entity; when the tagger put the
-            # adjective there too, the person must be named elsewhere with another first name ("Dana Whitlow")
-            and (tok.ent_type_ == "" or _other_first_name(doc, nxt, tok))
-            and nxt.ent_type_ == "PERSON"
+        if (  # cheap tests first
+            nxt.ent_type_ == "PERSON"
+            and tok.text[:1].isupper()
             and tok.lower_ in dictionary.adjectives
             and _evaluative_form(tok.lower_)
             and tok.lower_ not in st.neutral_name_adjectives
             and tok.lower_.rstrip(".") not in st.titles
+            and (not tok.is_sent_start or _first_name(doc, nxt))  # "Embattled Smith resigned" opens a sentence
+            # a first name that is also a word ("Rusty Jones") is inside the PERSON entity; when the tagger put the
+            # adjective there too, the person must be named elsewhere with another first name ("Dana Whitlow")
+            and (tok.ent_type_ == "" or _other_first_name(doc, nxt, tok))
             and _person_named_without(doc, nxt, tok)
         ):
             yield doc[tok.i : nxt.i + 1], "nickname", f"the adjective '{tok.text}' is made part of the name"
@@ -193,8 +203,7 @@ def find_nicknames(doc, dictionary) -> Iterator[tuple[Any, str, str]]:
             low = tok.lower_
             if low in st.contempt_modifiers:
                 yield doc[tok.i : nxt.i + 1], "coinage", f"'{tok.text}' is a contempt metaphor for a group"
-            elif low.isalpha() and _compound_of_words(low, dictionary, min_part=4) and tok.ent_type_ == "":
-                parts = _compound_of_words(low, dictionary, min_part=4)
+            elif low.isalpha() and tok.ent_type_ == "" and (parts := _compound_of_words(low, dictionary, min_part=4)):
                 yield doc[tok.i : nxt.i + 1], "coinage", f"'{tok.text}' is a coinage ('{parts[0]}' + '{parts[1]}')"
 
 
@@ -260,9 +269,15 @@ def _stance_modifier(tok, st: Structures) -> bool:
 def find_opponent_labels(doc) -> Iterator[tuple[Any, str, str]]:
     """(span, how, why) for "the open-borders crowd" and "the shadow government"."""
     st = structures()
-    text_low = view(doc).text.lower()
+    v = view(doc)
+    heads = st.contempt_collectives | st.hidden_power_heads
+    candidates = v.where(lowers=heads, lemmas=heads)
+    if not candidates:
+        return
+    text_low = v.text.lower()
     parliamentary = any(f"shadow {w}" in text_low for w in st.parliamentary_shadow)
-    for tok in doc:
+    for i in candidates:
+        tok = doc[i]
         lemma = tok.lemma_.lower()
         if tok.pos_ not in ("NOUN", "PROPN"):
             continue
@@ -288,7 +303,9 @@ def find_opponent_labels(doc) -> Iterator[tuple[Any, str, str]]:
 def find_belittling(doc, role_nouns: frozenset[str]) -> Iterator[tuple[Any, str, str]]:
     """(span, how, why) for conduct told as a child's: 'threw a little fit', 'whined that', 'his little crusade'."""
     st = structures()
-    for tok in doc:
+    candidates = view(doc).where(lowers=st.tantrum_nouns | {"little"}, lemmas=st.tantrum_nouns | st.childish_verbs)
+    for i in candidates:
+        tok = doc[i]
         lemma = tok.lemma_.lower()
         # "threw a (little) fit", "had a hissy fit", "pitched a tantrum"
         if tok.lower_ in st.tantrum_nouns or lemma in st.tantrum_nouns:
@@ -333,7 +350,14 @@ def _everyone(tok, st: Structures) -> bool:
 def find_fear(doc) -> Iterator[tuple[Any, str, str]]:
     """(span, how, why) for fear aimed at everyone and doom told of a collective 'we'."""
     st = structures()
-    for tok in doc:
+    words = view(doc).where(
+        lowers=st.doom_predicates,
+        lemmas=st.fear_verbs | st.fear_adjectives | st.doom_verbs | st.doom_predicates | {"lose"},
+    )
+    # a doom adjective is read from the verb it completes: "we are dead" -> "are"
+    heads = {doc[i].head.i if doc[i].dep_ in ("acomp", "attr") else i for i in words}
+    for i in sorted(heads):
+        tok = doc[i]
         lemma = tok.lemma_.lower()
         negated = any(c.dep_ == "neg" for c in tok.children)
         if negated:
@@ -398,8 +422,9 @@ AUDIENCE = frozenset({"we", "you", "us", "i"})
 def find_either_or(doc) -> Iterator[tuple[Any, str, str]]:
     """(span, how, why) for 'either we leave or we lose everything' and 'it's us or them'."""
     st = structures()
-    for tok in doc:
-        if tok.lower_ == "either" and tok.dep_ in ("preconj", "cc", "advmod", "det"):
+    for i in view(doc).where(lowers=frozenset({"either"})):
+        tok = doc[i]
+        if tok.dep_ in ("preconj", "cc", "advmod", "det"):
             first = tok.head
             second = next((c for c in first.children if c.dep_ == "conj"), None)
             if second is None or not any(c.dep_ == "cc" and c.lower_ == "or" for c in first.children):
@@ -439,7 +464,7 @@ CHECKS = {  # how -> rule code
     "us-or-them": "LNG011",
 }
 CONFIDENCE = {"LNG001": 0.65, "LNG002": 0.6, "LNG005": 0.6, "LNG011": 0.65}
-SEVERITY = {"LNG001": "warning", "LNG002": "info", "LNG005": "info", "LNG011": "info"}
+SEVERITY: dict[str, Severity] = {"LNG001": "warning", "LNG002": "info", "LNG005": "info", "LNG011": "info"}
 
 
 def find_structural(doc, ctx, dictionary, role_nouns: frozenset[str]) -> Iterator[Found]:

@@ -297,7 +297,7 @@ def _lone_surname_mislabelled(a: _Form, b: _Form) -> bool:
     return len(person.key) >= 2 and len(other.key) == 1 and gazetteer().get(other.text) is None
 
 
-def _variation(a: str, b: str) -> frozenset[tuple[str, str]]:
+def _variation(a: str, b: str) -> frozenset[tuple[str, ...]]:
     """The words two spellings differ in, aligned from the end ("Volodymyr Zelensky" / "Zelenskyy" ->
     {("zelensky", "zelenskyy")}): the same variation in a full name and in the surname alone is one finding."""
     words_a, words_b = [_letters(w) for w in a.split()], [_letters(w) for w in b.split()]
@@ -310,7 +310,7 @@ def find_inconsistent_spellings(doc: Any, *, min_ratio: float = 65.0) -> Iterato
     forms = _forms(entities)
     untagged = _untagged_names(doc, entities) if forms else []
     reported: set[str] = set()
-    pairs: dict[frozenset[tuple[str, str]], Finding] = {}  # one finding per variation, however often it occurs
+    pairs: dict[frozenset[tuple[str, ...]], Finding] = {}  # one finding per variation, however often it occurs
     ordered = sorted(forms + untagged, key=lambda f: f.first.span.start)
     places: dict[str, dict[int, Span]] = {}  # spelling -> its places (a name tagged two ways is one spelling)
     for form in ordered:

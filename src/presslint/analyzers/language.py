@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
@@ -395,7 +396,8 @@ def english_words(nlp: Language) -> Dictionary:
     from spacy.strings import get_string_id
 
     try:
-        table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+        lemmatizer: Any = nlp.get_pipe("lemmatizer")
+        table = lemmatizer.lookups.get_table("lemma_index")
     except (KeyError, ValueError, AttributeError):
         return Dictionary()
     words = frozenset(w for key in table for w in table[key] if w.replace("-", "").isalpha())
@@ -413,7 +415,7 @@ def build_matchers(nlp: Language) -> Matchers:
     so_called = PhraseMatcher(nlp.vocab, attr="LOWER")
     so_called.add("SO_CALLED", [nlp.make_doc("so-called"), nlp.make_doc("so called")])
     patterns = Matcher(nlp.vocab)
-    ending = [
+    ending: list[list[dict[str, Any]]] = [
         [{"LOWER": "ever"}],
         [{"LOWER": "in"}, {"LOWER": "history"}],
         [

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 from spacy.language import Language
 
@@ -653,7 +654,7 @@ def _name_description_ahead(doc, quotes: _Quotes, att: Attribution, lex: Lexicon
     """A definite description that the next sentences name ('The county official said ... Maria Lopez, the county's
     emergency manager, added ...') is that named person, not an anonymous source. Only a singular, definite
     description with nothing marking it anonymous ('who asked not to be named', 'familiar with') qualifies."""
-    head = att.speaker_head
+    head: Any = att.speaker_head
     if (
         att.kind != "anonymous"
         or att.weasel
@@ -680,7 +681,7 @@ def _name_description_ahead(doc, quotes: _Quotes, att: Attribution, lex: Lexicon
                 continue
             if _describes(head_lemma, mods, _person_description(doc, ent)):
                 att.kind, att.name, att.anonymity = "named_person", ent.text, []
-                att.description = att.description or att.quote.speaker.text
+                att.description = att.description or (att.quote.speaker.text if att.quote.speaker else None)
                 att.named_ahead = Span.of(ent)
                 return
 
