@@ -296,63 +296,74 @@ def contested_reason(sent) -> tuple[str, Any] | None:
     step someone should have taken ('the suspect was never questioned'), or covert conduct ('secretly met')."""
     lex = contested_lexicon()
     doc = sent.doc
-    triggers = _triggers(doc, lex)
-    first = bisect.bisect_left(triggers, sent.start)
-    words: Any
-    if first == len(triggers) or triggers[first] >= sent.end:
-        words = ()  # no verb of these kinds and no 'never' or covert adverb: only the phrases below can apply
-    else:
-        adverbs = any(doc[i].pos_ == "ADV" for i in triggers[first:] if i < sent.end)
-        words = sent if adverbs else [doc[i] for i in triggers[first:] if i < sent.end]
-    for tok in words:
-        if tok.pos_ not in ("VERB", "AUX") or not _asserted(tok):
-            continue
-        children = list(tok.children)
-        never = any(c.lower_ == "never" and c.dep_ in ("neg", "advmod") for c in children)
-        if any(c.dep_ == "neg" and c.lower_ != "never" for c in children):
-            continue  # "did not cover up" is a denial, "was not blamed" no blame
-        key = _phrasal(tok)
-        lemma = tok.lemma_.lower()
-        deps = {c.dep_ for c in children}
-        nobody_subject = any(c.dep_ in ("nsubj", "nsubjpass") and _nobody(c) for c in children)
-        if lemma in lex.process_verbs and (never or (nobody_subject and any(c.lower_ == "ever" for c in children))):
-            return "never", tok  # "the suspect was never questioned", "no one has ever been charged"
-        if never:
-            continue  # "never lied", "never hid anything": a denial in the writer's voice
-        if lemma == "lie" and not (tok.lower_ == "lied" or any(c.lower_ in ("to", "about") for c in children)):
-            continue  # "lay down on the tracks", "lies in ruins": lying down, not lying
-        if key in lex.wrongdoing_verbs or lemma in lex.wrongdoing_verbs:
-            if any(c.dep_ == "dobj" and c.lemma_.lower() in lex.idiom_objects for c in children):
-                continue  # "stole the show"
-            if lemma == "steal" and "auxpass" in {c.dep_ for c in children}:
-                continue  # "the gun was stolen from his car": a crime reported, nobody accused
-            return "accusation", tok
-        if lemma in lex.object_bound_verbs and any(
-            c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in lex.accusation_objects for c in children
-        ):
-            return "accusation", tok
-        preps = {c.lower_ for c in children if c.dep_ == "prep"}
-        if (
-            lemma in lex.blame_passives
-            and "auxpass" in deps
-            and "agent" not in deps
-            and preps & BLAME_PREPS[lemma]
-            and not nobody_subject
-        ):
-            return "blame", tok  # "was blamed for", "has been linked to"; not "are tied" (a score), "none was linked"
-        if any(c.dep_ == "advmod" and c.lower_ in lex.covert_adverbs for c in children):
-            return "covert", tok
+    verbs, adverbs, steps = _triggers(doc, lex)
+    here = _within(verbs, sent)
+    if _within(adverbs, sent):
+        # 'never', 'ever' or a covert adverb: the verb it modifies may be any verb, or a step never taken
+        here = sorted(
+            set(here) | set(_within(steps, sent)) | {t.head.i for t in (doc[i] for i in _within(adverbs, sent))}
+        )
+    for i in here:
+        found = _contested_at(doc[i], lex)
+        if found is not None and _asserted(doc[i]):
+            return found, doc[i]
     low = sent.text.lower()
     for phrase in lex.covert_phrases:
         at = low.find(phrase)
         if at == -1:
             continue
-        first = sent.doc.char_span(sent.start_char + at, sent.start_char + at + len(phrase), alignment_mode="expand")
-        if first is not None and not reported_content(first[0]):
-            return "covert", first[
-                0
-            ]  # "met behind closed doors"; not "said he was ready to appear behind closed doors"
+        span = doc.char_span(sent.start_char + at, sent.start_char + at + len(phrase), alignment_mode="expand")
+        if span is not None and not reported_content(span[0]):
+            return "covert", span[0]  # "met behind closed doors"; not "said he was ready to appear behind closed doors"
     return None
+
+
+def _contested_at(tok, lex: Contested) -> str | None:
+    """The kind of contested statement the verb ``tok`` makes, from its own words (whether it is asserted at all
+    is ``_asserted``'s question)."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    children = list(tok.children)
+    never = any(c.lower_ == "never" and c.dep_ in ("neg", "advmod") for c in children)
+    if any(c.dep_ == "neg" and c.lower_ != "never" for c in children):
+        return None  # "did not cover up" is a denial, "was not blamed" no blame
+    key = _phrasal(tok)
+    lemma = tok.lemma_.lower()
+    deps = {c.dep_ for c in children}
+    nobody_subject = any(c.dep_ in ("nsubj", "nsubjpass") and _nobody(c) for c in children)
+    if lemma in lex.process_verbs and (never or (nobody_subject and any(c.lower_ == "ever" for c in children))):
+        return "never"  # "the suspect was never questioned", "no one has ever been charged"
+    if never:
+        return None  # "never lied", "never hid anything": a denial in the writer's voice
+    if lemma == "lie" and not (tok.lower_ == "lied" or any(c.lower_ in ("to", "about") for c in children)):
+        return None  # "lay down on the tracks", "lies in ruins": lying down, not lying
+    if key in lex.wrongdoing_verbs or lemma in lex.wrongdoing_verbs:
+        if any(c.dep_ == "dobj" and c.lemma_.lower() in lex.idiom_objects for c in children):
+            return None  # "stole the show"
+        if lemma == "steal" and "auxpass" in deps:
+            return None  # "the gun was stolen from his car": a crime reported, nobody accused
+        return "accusation"
+    if lemma in lex.object_bound_verbs and any(
+        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in lex.accusation_objects for c in children
+    ):
+        return "accusation"
+    preps = {c.lower_ for c in children if c.dep_ == "prep"}
+    if (
+        lemma in lex.blame_passives
+        and "auxpass" in deps
+        and "agent" not in deps
+        and preps & BLAME_PREPS[lemma]
+        and not nobody_subject
+    ):
+        return "blame"  # "was blamed for", "has been linked to"; not "are tied" (a score), "none was linked"
+    if any(c.dep_ == "advmod" and c.lower_ in lex.covert_adverbs for c in children):
+        return "covert"
+    return None
+
+
+def _within(indices: list[int], sent) -> list[int]:
+    """The sorted token ``indices`` that fall inside the sentence."""
+    return indices[bisect.bisect_left(indices, sent.start) : bisect.bisect_left(indices, sent.end)]
 
 
 BLAME_PREPS = {
@@ -366,14 +377,19 @@ BLAME_PREPS = {
 }
 
 
-def _triggers(doc, lex: Contested) -> list[int]:
-    """Token indices of the doc that can make a sentence contested (cached per doc): the verbs of the lexicon
-    ('cover' for 'cover up'), 'never' and the covert adverbs."""
+def _triggers(doc, lex: Contested) -> tuple[list[int], list[int], list[int]]:
+    """Token indices that can make a sentence contested, cached per doc: (verbs that are contested by their own
+    words, 'never' / 'ever' and the covert adverbs, the steps that count only with 'never')."""
     key = "presslint.contested"
     if key not in doc.user_data:
-        verbs = lex.wrongdoing_verbs | lex.object_bound_verbs | lex.blame_passives | lex.process_verbs
-        verbs |= {v.split("_")[0] for v in verbs}
-        doc.user_data[key] = view(doc).where(lowers=lex.covert_adverbs | {"never"}, lemmas=verbs)
+        verbs = lex.wrongdoing_verbs | lex.object_bound_verbs | lex.blame_passives
+        verbs |= {v.split("_")[0] for v in verbs}  # "cover" for "cover_up"
+        v = view(doc)
+        doc.user_data[key] = (
+            v.where(lemmas=verbs),
+            v.where(lowers=lex.covert_adverbs | {"never", "ever"}),
+            v.where(lemmas=lex.process_verbs),
+        )
     return doc.user_data[key]
 
 
@@ -408,9 +424,7 @@ def speculation_reason(sent, agents: frozenset[str]) -> tuple[str, Any] | None:
     key = "presslint.speculation"
     if key not in doc.user_data:
         doc.user_data[key] = view(doc).where(lowers=SPECULATION_TRIGGERS | lex.speculation_adverbs)
-    triggers = doc.user_data[key]
-    first = bisect.bisect_left(triggers, sent.start)
-    if first == len(triggers) or triggers[first] >= sent.end:
+    if not _within(doc.user_data[key], sent):
         return None  # cheap test first: no word that can open a guess
     for tok in sent:
         found = _speculation_at(tok, lex, agents)
@@ -474,11 +488,6 @@ def _ongoing_or_done(verb) -> bool:
 FIRST_PERSON = frozenset({"i", "my", "me"})
 
 
-def _slice(indices: list[int], sent) -> tuple[int, int]:
-    """(first, end) positions in the sorted ``indices`` that fall inside the sentence."""
-    return bisect.bisect_left(indices, sent.start), bisect.bisect_left(indices, sent.end)
-
-
 def _says(tok, speech_verbs: frozenset[str]) -> bool:
     """An active speech verb with a subject ('officials said', 'she claims'); 'was questioned', 'was charged' are
     events, not attributions."""
@@ -539,7 +548,7 @@ def find_unsourced(doc, claims: list[Claim], *, min_score: float = 0.4) -> Itera
         inside = sum(max(0, min(e, sent.end_char) - max(s, sent.start_char)) for s, e in marks)
         if inside:
             continue  # part of it is someone's words
-        here = speech_or_first_person[slice(*_slice(speech_or_first_person, sent))]
+        here = _within(speech_or_first_person, sent)
         if "according to" in stripped.lower() or any(_says(doc[j], lex.speech_verbs) for j in here):
             continue  # someone says it, even where the sources analyzer found no quote
         if any(doc[j].lower_ in FIRST_PERSON for j in here):

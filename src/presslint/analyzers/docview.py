@@ -25,28 +25,29 @@ class DocView:
         self._sent_start_chars: list[int] | None = None
         self._ents: tuple[Any, ...] | None = None
         self._text: str | None = None
-        self._words: Any = None  # (lower-case form ids, lemma ids) per token, numpy arrays
+        self._words: Any = None  # (lower-case form id -> token indices, lemma id -> token indices)
 
     def where(self, lowers: frozenset[str] = frozenset(), lemmas: frozenset[str] = frozenset()) -> list[int]:
         """Indices of the tokens whose lower-case form is in ``lowers`` or whose lemma is in ``lemmas``: a cheap
         first pass for checks that look at a few words, instead of creating every Token."""
-        import numpy as np
-        from spacy.attrs import LEMMA, LOWER
-
-        if len(self.doc) == 0:
-            return []
         if self._words is None:
+            from spacy.attrs import LEMMA, LOWER
+
             # Lemmas as the lemmatizer gives them: lower case except for proper nouns, which the word lists of
             # these checks (verbs, adjectives, common nouns) never hold.
-            arr = self.doc.to_array([LOWER, LEMMA]).astype("uint64")
-            self._words = (arr[:, 0], arr[:, 1])
-        lower_ids, lemma_ids = self._words
-        hit = np.zeros(len(lower_ids), dtype=bool)
-        if lowers:
-            hit |= np.isin(lower_ids, _ids(lowers))
-        if lemmas:
-            hit |= np.isin(lemma_ids, _ids(lemmas))
-        return [int(i) for i in np.flatnonzero(hit)]
+            by_lower: dict[int, list[int]] = {}
+            by_lemma: dict[int, list[int]] = {}
+            if len(self.doc):
+                for i, (low, lemma) in enumerate(self.doc.to_array([LOWER, LEMMA]).tolist()):
+                    by_lower.setdefault(low, []).append(i)
+                    by_lemma.setdefault(lemma, []).append(i)
+            self._words = (by_lower, by_lemma)
+        by_lower, by_lemma = self._words
+        found: set[int] = set()
+        for table, words in ((by_lower, lowers), (by_lemma, lemmas)):
+            for word_id in _ids(words):
+                found.update(table.get(word_id, ()))
+        return sorted(found)
 
     @property
     def sents(self) -> list[Any]:
@@ -98,12 +99,11 @@ class DocView:
 
 
 @lru_cache(maxsize=256)
-def _ids(words: frozenset[str]) -> Any:
+def _ids(words: frozenset[str]) -> tuple[int, ...]:
     """The string ids of a word set (the word lists are module constants: computed once each)."""
-    import numpy as np
     from spacy.strings import get_string_id
 
-    return np.array(sorted(get_string_id(w) for w in words), dtype="uint64")
+    return tuple(get_string_id(w) for w in words)
 
 
 def view(doc: Any) -> DocView:
