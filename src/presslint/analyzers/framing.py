@@ -211,7 +211,7 @@ EVALUATIVE_SUFFIXES = ("ed", "y", "ous", "ful", "less", "ish")
 
 
 def _evaluative_form(word: str) -> bool:
-    """The form of an evaluative adjective ('crooked', 'sleepy', 'crazy', 'shifty', 'lying'): the tag of a
+    """The form of an evaluative adjective ('crooked', 'sleepy', 'crazy', 'shifty', 'dangerous'): the tag of a
     capitalised word before a name is unreliable, so the word's own form decides."""
     return word.endswith(EVALUATIVE_SUFFIXES) and len(word) >= 5
 
@@ -243,7 +243,8 @@ def _person_named_without(doc, name_tok, adjective) -> bool:
     for ent in view(doc).ents:
         if ent.label_ != "PERSON" or ent.start <= name_tok.i < ent.end:
             continue
-        if any(t.text == name_tok.text for t in ent) and doc[ent.start - 1].lower_ != adjective.lower_:
+        glued = ent.start > 0 and doc[ent.start - 1].lower_ == adjective.lower_
+        if any(t.text == name_tok.text for t in ent) and not glued:
             return True
     return False
 
