@@ -119,8 +119,10 @@ CHECKS: tuple[Check, ...] = (
     Check(
         "claims",
         "presslint.analyzers.claims",
-        reads=("article", "quotes", "quantities", "dates"),
-        writes=("claims",),
+        # SRC004/SRC005 (unsourced claims, speculation) come from here: they read the sources check's SRC002
+        # findings, so claims run after every other writer of findings.
+        reads=("article", "quotes", "quantities", "dates", "findings"),
+        writes=("claims", "findings"),
         rules=False,
     ),
     Check(
@@ -211,7 +213,10 @@ def validate(checks: tuple[Check, ...] = CHECKS, declared: tuple[Record, ...] = 
             ws = writers.get(name, [])
             if not ws:
                 raise RegistryError(f"check {c.name} reads {name!r}, which no check writes")
-            if any(STAGES.index(w.stage) > STAGES.index(c.stage) for w in ws):
+            # A shared record grows stage by stage: a reader sees what the writers of its stage and earlier ones
+            # added (claims read the doc checks' findings; the knowledge stage adds more later). Any other record
+            # must be complete before anyone reads it.
+            if not known[name].shared and any(STAGES.index(w.stage) > STAGES.index(c.stage) for w in ws):
                 raise RegistryError(f"check {c.name} reads {name!r}, written at a later stage")
 
 

@@ -31,6 +31,7 @@ from ..nlp.semantics import (
     repeat_align,
 )
 from ..rules import Rule
+from .sources import quote_spans
 
 RULES = [
     Rule(
@@ -342,6 +343,17 @@ def find_repetitions(doc: Any) -> Iterator[Finding]:
             statements[p.token] = _statement(doc, p)
         return statements[p.token]
 
+    marks = quote_spans(view(doc).text)
+
+    def quoted(p: Proposition) -> bool:
+        """In someone's own words: a direct quote the sources analyzer found, or any stretch in quotation marks
+        ('In her words: "We will hire 40 teachers"' has no speech verb but is still the quote)."""
+        quote = _quote_of(doc, p)
+        if quote is not None and quote.kind == "direct":
+            return True
+        char = doc[p.token].idx
+        return any(s < char < e for s, e in marks)
+
     flagged: set[int] = set()
     for j, q in enumerate(props):
         if q.sent in flagged:
@@ -359,10 +371,7 @@ def find_repetitions(doc: Any) -> Iterator[Finding]:
             overlap = _overlap(words_p, words_q)
             if overlap < MIN_REPEAT_OVERLAP or len(shared_words) < MIN_REPEAT_WORDS:
                 continue
-            quote_p, quote_q = _quote_of(doc, p), _quote_of(doc, q)
-            direct_p = quote_p is not None and quote_p.kind == "direct"
-            direct_q = quote_q is not None and quote_q.kind == "direct"
-            if direct_p != direct_q:
+            if quoted(p) != quoted(q):
                 continue  # a paraphrase and the direct quote it summarises
             flagged.add(q.sent)
             yield Finding(

@@ -406,6 +406,20 @@ def _broken(kind: str, message: str, text: str, start: int, end: int, **extra) -
     )
 
 
+# Emoticons and emoji-like marks in quoted messages and posts: ':)', ':-(', ';-)', ":'(", ':]', '<3', '^_^'. They stand
+# alone (a space, quotation mark or line edge on both sides), so '(see note 8)' and 'Plan:)' are not read as faces.
+_EMOTICON = re.compile(
+    r"""(?:(?<=^)|(?<=[\s"“”'‘’(]))(?:[:;][-'^o~]?['"]?[()\[\]DPpOo3/\\|*@]|<3|\^_?\^|[xX]-?D)(?=$|[\s"“”'’.,!?)])""",
+    re.M,
+)
+
+
+def mask_emoticons(text: str) -> str:
+    """The text with emoticons replaced by letters of the same length, so offsets stay and their brackets and colons
+    are not read as punctuation."""
+    return _EMOTICON.sub(lambda m: "e" * len(m.group()), text)
+
+
 def find_spacing_and_orphans(text: str) -> Iterator[Finding]:
     for m in _SPACE_BEFORE.finditer(text):
         yield _broken("space-before-punctuation", f"space before '{m.group(1)}'", text, m.start(), m.end())
@@ -619,9 +633,10 @@ def find_translation_artefacts(doc, matchers: Matchers) -> list[Finding]:
     title_span = article.title_span if article is not None else None
     text = view(doc).text
     findings = list(find_duplicated_words(doc))
-    findings += find_spacing_and_orphans(text)
+    plain = mask_emoticons(text)  # ':)' in a quoted text message is not a stray bracket
+    findings += find_spacing_and_orphans(plain)
     findings += find_capital_after_comma(doc, text, title_span)
-    findings += find_unbalanced(text)
+    findings += find_unbalanced(plain)
     findings += find_literal_translations(doc, matchers)
     findings += find_resumptive_pronouns(doc)
     kept: list[Finding] = []

@@ -9,13 +9,14 @@ presslint component runs after the parser and NER, and none of them changes toke
 from __future__ import annotations
 
 import bisect
+from functools import lru_cache
 from typing import Any
 
 _KEY = "presslint.view"
 
 
 class DocView:
-    __slots__ = ("_ents", "_sent_start_chars", "_sent_starts", "_sents", "_text", "doc")
+    __slots__ = ("_ents", "_sent_start_chars", "_sent_starts", "_sents", "_text", "_words", "doc")
 
     def __init__(self, doc: Any) -> None:
         self.doc = doc
@@ -24,6 +25,29 @@ class DocView:
         self._sent_start_chars: list[int] | None = None
         self._ents: tuple[Any, ...] | None = None
         self._text: str | None = None
+        self._words: Any = None  # (lower-case form id -> token indices, lemma id -> token indices)
+
+    def where(self, lowers: frozenset[str] = frozenset(), lemmas: frozenset[str] = frozenset()) -> list[int]:
+        """Indices of the tokens whose lower-case form is in ``lowers`` or whose lemma is in ``lemmas``: a cheap
+        first pass for checks that look at a few words, instead of creating every Token."""
+        if self._words is None:
+            from spacy.attrs import LEMMA, LOWER
+
+            # Lemmas as the lemmatizer gives them: lower case except for proper nouns, which the word lists of
+            # these checks (verbs, adjectives, common nouns) never hold.
+            by_lower: dict[int, list[int]] = {}
+            by_lemma: dict[int, list[int]] = {}
+            if len(self.doc):
+                for i, (low, lemma) in enumerate(self.doc.to_array([LOWER, LEMMA]).tolist()):
+                    by_lower.setdefault(low, []).append(i)
+                    by_lemma.setdefault(lemma, []).append(i)
+            self._words = (by_lower, by_lemma)
+        by_lower, by_lemma = self._words
+        found: set[int] = set()
+        for table, words in ((by_lower, lowers), (by_lemma, lemmas)):
+            for word_id in _ids(words):
+                found.update(table.get(word_id, ()))
+        return sorted(found)
 
     @property
     def sents(self) -> list[Any]:
@@ -72,6 +96,14 @@ class DocView:
     def sent_of(self, token_i: int) -> Any:
         """The sentence Span of token ``token_i`` (a cheap replacement for ``doc[i].sent``)."""
         return self.sents[self.sent_index(token_i)]
+
+
+@lru_cache(maxsize=256)
+def _ids(words: frozenset[str]) -> tuple[int, ...]:
+    """The string ids of a word set (the word lists are module constants: computed once each)."""
+    from spacy.strings import get_string_id
+
+    return tuple(get_string_id(w) for w in words)
 
 
 def view(doc: Any) -> DocView:

@@ -30,6 +30,9 @@ NESTED_DEPS = frozenset({"ccomp", "advcl", "relcl", "conj", "parataxis", "acl", 
 GOVERNED_DEPS = frozenset({"ccomp", "xcomp", "dobj", "pobj", "prep", "acl", "nsubj", "nsubjpass", "attr", "oprd"})
 CONDITIONAL_MARKS = frozenset({"if", "whether", "unless"})
 LIGHT_VERBS = frozenset({"be", "have", "do", "get", "make", "go", "come", "become", "seem"})
+# Verbs of staying that are copulas with a complement ("manufacturing remains the largest employer", "stayed calm"):
+# they say what something still is, not that it stays where it is, so they are no antonym of leaving or moving.
+COPULAR_STATE_VERBS = frozenset({"remain", "stay"})
 # Sentence-initial auxiliaries of a yes/no question.
 QUESTION_AUX = frozenset(
     {
@@ -166,6 +169,7 @@ class Proposition:
     universal: frozenset[str] = frozenset()  # prepositions whose object is quantified by all/every ("in all stations")
     infinitive: bool = False  # "(the need for troops) to leave": wanted, planned or agreed, not reported as done
     actors: frozenset[str] = frozenset()  # names that say who acts ("British" troops, a "US" withdrawal)
+    progressive: bool = False  # "jobs are moving out": a change under way, not a completed one
 
     @property
     def polarity(self) -> str:
@@ -349,6 +353,16 @@ def _tense(head: Any) -> str:
     return "present"
 
 
+def _progressive(head: Any) -> bool:
+    return head.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in head.children)
+
+
+def _trend_and_state(relation: str, p: Proposition, q: Proposition) -> bool:
+    """A change under way and a state that still holds, both in the present ("jobs are moving out of Ohio" / "most
+    jobs remain in Ohio"): a trend does not contradict the state it is eroding."""
+    return relation == "antonym" and p.tense == q.tense == "present" and p.progressive != q.progressive
+
+
 def _modal_hedge(head: Any, lex: Lexicon, question: bool) -> str | None:
     for child in head.children:
         if child.dep_ == "aux" and child.lower_ in lex.hedge:
@@ -409,6 +423,10 @@ def _anchor(token: Any, lex: Lexicon) -> tuple[str, Any, Any, Any] | None:
         key = _key(token, lex)
         if key in lex.report or lemma in LIGHT_VERBS:
             return None  # attribution and light verbs state nothing of their own
+        if lemma in COPULAR_STATE_VERBS and any(c.dep_ in ("attr", "acomp", "oprd") for c in token.children):
+            return (
+                None  # "remains the largest employer", "stayed calm": a state, not staying put (its adjective is read)
+            )
         if (
             key in lex.occur
             and not lex.related(key)
@@ -608,6 +626,7 @@ def sentence_propositions(
                 universal=frozenset(universal),
                 infinitive=any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children),
                 actors=_actors(token, subj),
+                progressive=_progressive(head),
             )
         )
     return props
@@ -685,6 +704,8 @@ def align(p: Proposition, q: Proposition, lex: Lexicon | None = None) -> Alignme
         return None
     if relation != "antonym" and {p.tense, q.tense} == {"past", "future"}:
         return None  # "had not provided funding" then "would provide funding": two moments, not one claim
+    if _trend_and_state(relation, p, q):
+        return None
     for mine, theirs in ((p.places, q.places), (p.times, q.times), (p.numbers, q.numbers)):
         if mine and theirs and not mine & theirs:
             return None  # "in Tokyo" vs "in London", "on Monday" vs "on Friday"
@@ -731,6 +752,8 @@ def attributed_align(p: Proposition, q: Proposition, lex: Lexicon | None = None)
     if _negated_universal(p, q) or _negated_universal(q, p):
         return None
     if relation != "antonym" and {p.tense, q.tense} == {"past", "future"}:
+        return None
+    if _trend_and_state(relation, p, q):
         return None
     for mine, theirs in ((p.places, q.places), (p.times, q.times), (p.numbers, q.numbers)):
         if mine and theirs and not mine & theirs:
@@ -782,8 +805,8 @@ def repeat_align(p: Proposition, q: Proposition, lex: Lexicon | None = None) -> 
     subj, obj = _loose_compare(p.subject, q.subject), _loose_compare(p.object, q.object)
     if "clash" in (subj, obj) or "match" not in (subj, obj):
         return None
-    if {p.tense, q.tense} == {"past", "future"}:
-        return None
+    if p.tense != q.tense and "future" in (p.tense, q.tense):
+        return None  # "would drink the best water" (a promise) and "drink this water every day" are two statements
     for mine, theirs in ((p.places, q.places), (p.times, q.times)):
         if mine and theirs and not mine & theirs:
             return None
