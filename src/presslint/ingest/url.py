@@ -18,6 +18,7 @@ import socket
 import threading
 import time
 from email.message import Message
+from email.utils import collapse_rfc2231_value
 from urllib.parse import urljoin, urlsplit
 
 from .._version import __version__
@@ -260,7 +261,10 @@ def _reason(err: BaseException) -> str:
 def _charset(content_type: str) -> str | None:
     msg = Message()
     msg["Content-Type"] = content_type
-    return msg.get_param("charset")  # type: ignore[return-value]
+    value = msg.get_param("charset")
+    if isinstance(value, tuple):  # the RFC 2231 form, charset*=us-ascii'en'KOI8-R: (its own charset, language, value)
+        return collapse_rfc2231_value(value)
+    return value
 
 
 def fetch(url: str, *, settings: Settings) -> Article:
