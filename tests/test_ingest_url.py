@@ -110,6 +110,12 @@ class Handler(BaseHTTPRequestHandler):
             "/macintosh": lambda: self.send(200, BAKERY.encode("mac_roman"), "text/plain; charset=macintosh"),
             "/meta-macintosh": lambda: self.send(200, MAC_PAGE, "text/html"),
             "/koi8": lambda: self.send(200, PRICES_RU.encode("koi8_r"), "text/plain; charset=KOI8-R"),
+            "/koi8-rfc2231": lambda: self.send(
+                200, PRICES_RU.encode("koi8_r"), "text/plain; charset*=us-ascii'en'KOI8-R"
+            ),
+            "/macintosh-rfc2231": lambda: self.send(
+                200, BAKERY.encode("mac_roman"), "text/plain; charset*=''macintosh"
+            ),
             "/unknown-charset": lambda: self.send(200, TEXT, "text/plain; charset=x-no-such-charset"),
             "/damaged-utf8": lambda: self.send(200, DAMAGED, "text/plain"),
             "/empty-text": lambda: self.send(200, b"", "text/plain"),
@@ -498,6 +504,8 @@ def test_ingest_url_media_types(server, path, title, html):
     [
         ("/macintosh", "Bäckerei erhöht Preise", "mac-roman"),  # charset from the Content-Type header
         ("/koi8", "Цены растут", "koi8-r"),
+        ("/koi8-rfc2231", "Цены растут", "koi8-r"),  # the header's RFC 2231 form (charset*=...) used to crash
+        ("/macintosh-rfc2231", "Bäckerei erhöht Preise", "mac-roman"),
         ("/meta-macintosh", "Bäckerei erhöht Preise", "mac-roman"),  # charset from the page's <meta>
         ("/unknown-charset", "Ferry timetable changes", "utf-8"),  # a charset Python does not know is ignored
         ("/text-about-meta", "Café prices “rise”", "cp1252"),  # a <meta> quoted in plain text declares nothing

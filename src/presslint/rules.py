@@ -13,13 +13,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .errors import E, PresslintError
+from .model import Severity
 
 
 @dataclass(frozen=True, slots=True)
 class Rule:
     code: str  # e.g. "SRC001"; the letters are the category prefix
     name: str  # kebab-case, e.g. "anonymous-source"
-    severity: str  # default severity: info, warning, error
+    severity: Severity  # default severity: info, warning, error
     category: str  # human category, e.g. "sources"
     summary: str  # one line
     explanation: str  # why it matters, what triggers it, what does not

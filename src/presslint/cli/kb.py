@@ -230,18 +230,19 @@ def lookup(name, kb_path, limit, online) -> None:
     from ..knowledge.store import KnowledgeBase
 
     path = _kb_path(kb_path)
+    store: OnlineKnowledgeBase | KnowledgeBase
     if online:
         store = OnlineKnowledgeBase(path)
+        local = store.store  # its cache: the records the search just fetched, read without asking the API again
     elif not path.is_file():
         raise PresslintError(E.E605, path=path, reason="no such file (build one with `presslint kb build`)")
     else:
-        store = KnowledgeBase(path, readonly=True)
+        store = local = KnowledgeBase(path, readonly=True)
     try:
         found = store.candidates(name, limit=limit)
         if not found:
             click.echo(f"no candidates for '{name}'")
             return
-        local = store.store if online else store
         for cand in found:
             record = local.entity(cand.qid)
             description = (record.description if record else None) or ""

@@ -121,8 +121,8 @@ def models_cmd(card, fmt) -> None:
             if row["in_use"] and card in row["cards"]:
                 click.echo(Path(row["cards"][card]).read_text("utf-8"), nl=False)
                 return
-        cards = ", ".join(rows[0]["cards"]) if rows else "none"
-        raise PresslintError(E.E311, name=card, choices=cards)
+        choices = ", ".join(rows[0]["cards"]) if rows else "none"
+        raise PresslintError(E.E311, name=card, choices=choices)
     if fmt == "json":
         click.echo(json.dumps(rows, indent=2))
         return

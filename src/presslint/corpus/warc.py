@@ -20,9 +20,10 @@ import io
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NoReturn
 
 from ..config import Settings
-from ..errors import E, PresslintError, quoted
+from ..errors import E, Entry, PresslintError, quoted
 from ..ingest import IngestFailure
 from ..ingest.files import article_from_bytes
 
@@ -68,8 +69,8 @@ class _Capped(io.RawIOBase):
         buffer[: len(data)] = data
         return len(data)
 
-    def _refuse(self, template: str, **values) -> None:
-        raise _Refused(PresslintError(template, path=self.origin, **values))
+    def _refuse(self, entry: Entry, **values: object) -> NoReturn:
+        raise _Refused(PresslintError(entry, path=self.origin, **values))
 
 
 def _bounded_iterator(stream, origin: str):

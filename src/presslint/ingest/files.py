@@ -156,8 +156,10 @@ def iter_jsonl(path: Path, *, settings: Settings) -> Iterator[Article | IngestFa
         for number, line in _lines(stream, settings.max_bytes):
             origin = f"{path}:{number}"
             if line is None:
-                err = PresslintError(E.E107, path=path, line=number, reason=f"record over {settings.max_bytes} bytes")
-                yield IngestFailure.of(origin, err)
+                too_long = PresslintError(
+                    E.E107, path=path, line=number, reason=f"record over {settings.max_bytes} bytes"
+                )
+                yield IngestFailure.of(origin, too_long)
                 continue
             if not line.strip():
                 continue

@@ -140,7 +140,21 @@ def split_head(text: str) -> tuple[str, str | None, dict[str, str]]:
     return text, None, extra
 
 
-def from_text(text: str, *, origin: str | None = None, title: str | None = None, **meta: object) -> Article:
+def from_text(
+    text: str,
+    *,
+    origin: str | None = None,
+    title: str | None = None,
+    byline: str | None = None,
+    date: str | None = None,
+    outlet: str | None = None,
+    url: str | None = None,
+    language: str | None = None,
+    encoding: str | None = None,
+    **meta: object,
+) -> Article:
+    """An Article from plain text: the headline given or found (``split_head``), the Article's own fields, and any
+    other keyword in ``meta`` (the caller's metadata wins over what ``split_head`` found)."""
     text = normalise(text)
     title_span = None
     if title:
@@ -153,6 +167,16 @@ def from_text(text: str, *, origin: str | None = None, title: str | None = None,
         meta = {**head_meta, **meta}  # the caller's metadata wins
         if title:
             title_span = (0, len(title))
-    fields = {k: v for k, v in meta.items() if k in Article.__slots__}
-    extra = {k: v for k, v in meta.items() if k not in Article.__slots__}
-    return Article(text=text, title=title, title_span=title_span, origin=origin, meta=extra, **fields)
+    return Article(
+        text=text,
+        title=title,
+        title_span=title_span,
+        byline=byline,
+        date=date,
+        outlet=outlet,
+        url=url,
+        origin=origin,
+        language=language,
+        encoding=encoding,
+        meta=dict(meta),
+    )

@@ -18,6 +18,7 @@ import socket
 import threading
 import time
 from email.message import Message
+from email.utils import collapse_rfc2231_value
 from urllib.parse import urljoin, urlsplit
 
 from .._version import __version__
@@ -55,7 +56,10 @@ def resolve(host: str, port: int) -> list[tuple[int, str]]:
     infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     seen: list[tuple[int, str]] = []
     for family, _type, _proto, _name, sockaddr in infos:
-        item = (family, sockaddr[0].split("%", 1)[0])
+        address = sockaddr[0]
+        if not isinstance(address, str):
+            continue  # not an IP family (an int-addressed one such as AF_CAN): nothing to connect to
+        item = (family, address.split("%", 1)[0])
         if item not in seen:
             seen.append(item)
     return seen
@@ -153,7 +157,9 @@ def _connection(scheme: str, host: str, port: int, addresses: list[tuple[int, st
     cls = http.client.HTTPSConnection if scheme == "https" else http.client.HTTPConnection
     conn = cls(host, port, timeout=deadline.left())  # Host header and TLS SNI/verification use the name ...
 
-    def connect_to_vetted(_addr, timeout=None, source_address=None):  # ... the socket only the checked addresses
+    def connect_to_vetted(  # ... the socket only the checked addresses
+        _addr: tuple[str, int], timeout: float | None = None, source_address: tuple[str, int] | None = None
+    ) -> socket.socket:
         last: OSError = OSError("no address")
         for _family, address in addresses:
             try:
@@ -229,7 +235,8 @@ def _read_capped(response, url: str, limit: int, deadline: _Deadline) -> bytes:
     length = response.getheader("Content-Length")
     if length and length.isdigit() and int(length) > limit:
         raise PresslintError(E.E203, url=url, limit=limit)
-    chunks, size = [], 0
+    chunks: list[bytes] = []
+    size = 0
     while True:
         deadline.left()
         chunk = response.read1(_CHUNK) if hasattr(response, "read1") else response.read(_CHUNK)
@@ -254,7 +261,10 @@ def _reason(err: BaseException) -> str:
 def _charset(content_type: str) -> str | None:
     msg = Message()
     msg["Content-Type"] = content_type
-    return msg.get_param("charset")  # type: ignore[return-value]
+    value = msg.get_param("charset")
+    if isinstance(value, tuple):  # the RFC 2231 form, charset*=us-ascii'en'KOI8-R: (its own charset, language, value)
+        return collapse_rfc2231_value(value)
+    return value
 
 
 def fetch(url: str, *, settings: Settings) -> Article:

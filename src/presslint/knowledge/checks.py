@@ -11,12 +11,12 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz
 
 from ..errors import E, PresslintError
-from ..model import Finding, Span
+from ..model import Finding, Severity, Span
 from ..rules import Rule
 from .keys import block_key, fold, name_key, skeleton
 from .linker import (
@@ -183,7 +183,9 @@ _PAREN_BEFORE = re.compile(
 )
 
 
-def _finding(code: str, severity: str, message: str, span: Span, *, related=(), confidence=0.8, **evidence) -> Finding:
+def _finding(
+    code: str, severity: Severity, message: str, span: Span, *, related=(), confidence=0.8, **evidence
+) -> Finding:
     return Finding(code, severity, message, span, list(related), confidence, evidence)
 
 
@@ -436,7 +438,25 @@ def event_date(rec: EntityRecord) -> tuple[str, tuple[dt.date, dt.date]] | None:
     return first_date(rec, "P585", "P580")
 
 
-def find_event(ctx: Context, word: str, participants: list[Link]) -> EntityRecord | None:
+class DatedEvent(NamedTuple):
+    """A Wikidata event with the date it is compared on: ``pid`` (P585 point in time or P580 start time) gives the
+    first and last day of ``lo``..``hi``."""
+
+    record: EntityRecord
+    pid: str
+    lo: dt.date
+    hi: dt.date
+
+
+def _dated(rec: EntityRecord) -> DatedEvent | None:
+    found = event_date(rec)
+    if found is None:
+        return None
+    pid, (lo, hi) = found
+    return DatedEvent(rec, pid, lo, hi)
+
+
+def find_event(ctx: Context, word: str, participants: list[Link]) -> DatedEvent | None:
     """A dated Wikidata event of the kind ``word`` names that involves one of ``participants``."""
     kinds = EVENT_WORDS.get(word)
     if not kinds:
@@ -445,22 +465,25 @@ def find_event(ctx: Context, word: str, participants: list[Link]) -> EntityRecor
         surname = name_key(part.record.label or "").split()[-1:] or [""]
         for qid in ctx.linker.lookup(f"{word} {part.record.label}"):
             rec = ctx.linker.record(qid)
-            if rec is None or is_human(rec) or event_date(rec) is None:
+            if rec is None or is_human(rec):
+                continue
+            event = _dated(rec)
+            if event is None:
                 continue
             names = " ".join(fold(t) for t, _l, _k in rec.names)
             if not any(k in names for k in kinds):
                 continue
             if part.qid in referenced(rec) or (surname[0] and surname[0] in name_key(names).split()):
-                return rec
+                return event
     return None
 
 
-def _linked_event(ctx: Context, tok: Any) -> EntityRecord | None:
+def _linked_event(ctx: Context, tok: Any) -> DatedEvent | None:
     """The dated event a linked mention covering ``tok`` names ("the Iran-Iraq War"), if any."""
     link = ctx.linking.at(Span.of(tok))
     if link is None or link.score < 0.7 or is_human(link.record) or link.record.values("P571"):
         return None  # organisations have an inception date, not an event date
-    return link.record if event_date(link.record) else None
+    return _dated(link.record)
 
 
 def _span_tokens(ctx: Context, te: Any) -> Any:
@@ -481,17 +504,20 @@ def _participants(ctx: Context, root: Any) -> list[Link]:
 
 
 def check_event_dates(ctx: Context) -> Iterator[Finding]:
+    # (date, the first and last day it covers) of each absolute date in the text
     dated = [
-        te
+        (te, interval)
         for te in (getattr(ctx.doc._, "pl_dates", None) or [])
-        if te.value and not te.relative and iso_interval(te.value)
+        if te.value and not te.relative and (interval := iso_interval(te.value)) is not None
     ]
     if not dated:
         return
     done: set[int] = set()
     for sent in ctx.doc.sents:
-        mine = [(te, _span_tokens(ctx, te)) for te in dated if sent.start_char <= te.span.start < sent.end_char]
-        mine = [(te, s) for te, s in mine if s is not None and len(s)]
+        spans = [
+            (te, iv, _span_tokens(ctx, te)) for te, iv in dated if sent.start_char <= te.span.start < sent.end_char
+        ]
+        mine = [(te, iv, s) for te, iv, s in spans if s is not None and len(s)]
         if not mine:
             continue
         # "X in <date>, following/after Y": X's date must not precede Y's.
@@ -500,19 +526,18 @@ def check_event_dates(ctx: Context) -> Iterator[Finding]:
                 tok.lower_ == "in" and any(c.lower_ in ("wake", "response") for c in tok.children)
             ):
                 continue
-            theirs = [(te, s) for te, s in mine if _within(s, tok)]
-            ours = [(te, s) for te, s in mine if not _within(s, tok)]
+            theirs = [(te, iv, s) for te, iv, s in mine if _within(s, tok)]
+            ours = [(te, iv, s) for te, iv, s in mine if not _within(s, tok)]
             if theirs or len(ours) != 1:
                 continue  # the followed event carries its own date (DAT001's business) or the main date is unclear
-            te, s = ours[0]
+            te, (lo, hi), s = ours[0]
             for word_tok in tok.subtree:
-                rec = _linked_event(ctx, word_tok)
-                if rec is None and word_tok.lemma_.lower() in EVENT_WORDS:
-                    rec = find_event(ctx, word_tok.lemma_.lower(), _participants(ctx, word_tok))
-                if rec is None:
+                event = _linked_event(ctx, word_tok)
+                if event is None and word_tok.lemma_.lower() in EVENT_WORDS:
+                    event = find_event(ctx, word_tok.lemma_.lower(), _participants(ctx, word_tok))
+                if event is None:
                     continue
-                pid, (ev_lo, ev_hi) = event_date(rec)
-                lo, hi = iso_interval(te.value)
+                rec, pid, ev_lo, ev_hi = event
                 if hi < ev_lo and te.span.start not in done:
                     done.add(te.span.start)
                     yield _finding(
@@ -532,7 +557,7 @@ def check_event_dates(ctx: Context) -> Iterator[Finding]:
                     )
                 break
         # "<event> in/on <date>" or "the <date> <event>": the date attached to the event itself.
-        for te, s in mine:
+        for te, (lo, hi), s in mine:
             if te.span.start in done:
                 continue
             head = s.root.head
@@ -540,11 +565,10 @@ def check_event_dates(ctx: Context) -> Iterator[Finding]:
             word = event_tok.lemma_.lower()
             if word not in EVENT_WORDS or event_tok.i in range(s.start, s.end):
                 continue
-            rec = find_event(ctx, word, _participants(ctx, event_tok))
-            if rec is None:
+            event = find_event(ctx, word, _participants(ctx, event_tok))
+            if event is None:
                 continue
-            pid, (ev_lo, ev_hi) = event_date(rec)
-            lo, hi = iso_interval(te.value)
+            rec, pid, ev_lo, ev_hi = event
             if hi < ev_lo or lo > ev_hi:
                 done.add(te.span.start)
                 yield _finding(
@@ -626,7 +650,9 @@ def check_organisations(ctx: Context) -> Iterator[Finding]:
         words = " ".join(fold(t) for t, _l, _k in rec.names) + " " + fold(rec.description or "")
         if not (rec.values("P607") or rec.values("P276") or any(w in words.split() for w in MISSION_WORDS)):
             continue  # companies and agencies work everywhere; only missions and forces have a country of operation
-        problems, evidence, related = [], {}, []
+        problems: list[str] = []
+        evidence: dict[str, Any] = {}
+        related: list[Span] = []
         where = _countries(ctx, rec)
         if where:
             sent = ctx.sentence(m.span)
@@ -647,12 +673,11 @@ def check_organisations(ctx: Context) -> Iterator[Finding]:
         for leader in _leaders(ctx, link):
             if not parents or leader.qid in parents or leader.qid in where:
                 continue
-            parent_countries = set().union(
-                *(set(item_values(ctx.linker.record(p), "P17")) for p in parents if ctx.linker.record(p))
-            )
+            parent_records = [r for p in sorted(parents) if (r := ctx.linker.record(p)) is not None]
+            parent_countries = {q for r in parent_records for q in item_values(r, "P17")}
             if leader.qid in parent_countries:
                 continue
-            names = [ctx.linker.record(p).label for p in sorted(parents) if ctx.linker.record(p)]
+            names = [r.label or r.qid for r in parent_records]  # a parent the store has no label for: its QID
             problems.append(
                 f"called {leader.mention.span.text}-led, but its parent organisation is {', '.join(names)} (P749)"
             )
@@ -694,9 +719,7 @@ def check_places(ctx: Context) -> Iterator[Finding]:
             # Another place of the same name in that country? Then the text means that one.
             namesakes = [c for c in ctx.linker.kb.exact(m.text) if c.qid != rec.qid]
             if any(
-                country.qid in item_values(ctx.linker.record(c.qid), "P17")
-                for c in namesakes
-                if ctx.linker.record(c.qid)
+                country.qid in item_values(r, "P17") for c in namesakes if (r := ctx.linker.record(c.qid)) is not None
             ):
                 break
             labels = [_label(ctx, q) for q in sorted(where)]

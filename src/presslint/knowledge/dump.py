@@ -93,12 +93,12 @@ def open_dump(path: str | Path) -> tuple[BinaryIO, BinaryIO]:
         raise PresslintError(E.E601, path=path, reason=err.strerror or err) from err
     name = path.name.lower()
     if name.endswith(".bz2"):
-        stream: BinaryIO = bz2.BZ2File(raw)
+        compressed: io.BufferedIOBase = bz2.BZ2File(raw)
     elif name.endswith(".gz"):
-        stream = gzip.GzipFile(fileobj=raw)
+        compressed = gzip.GzipFile(fileobj=raw)
     else:
-        stream = raw
-    return io.BufferedReader(stream, 1 << 20) if stream is not raw else raw, raw
+        return raw, raw
+    return io.BufferedReader(compressed, 1 << 20), raw
 
 
 # -- parsing (runs in workers) ---------------------------------------------------------------------------------------
@@ -201,11 +201,13 @@ def p31_types(text: bytes) -> list[str] | None:
 
 def _maybe_kept(text: bytes) -> bool:
     """False only when the profile surely drops the entity: its P31 statements read from the line (a small part of
-    it decoded), its sitelinks counted. Lines that cannot be read this way are decoded and decided exactly."""
+    it decoded), its sitelinks counted. Lines that cannot be read this way are decoded and decided exactly. With no
+    profile (an import by id) the types decide nothing, so nothing is dropped here."""
+    profile = _profile
     types = p31_types(text)
-    if types is None:
+    if types is None or profile is None:
         return True
-    return _profile.keeps(types, len(_SITE.findall(text)))
+    return profile.keeps(types, len(_SITE.findall(text)))
 
 
 def _chunks(stream: BinaryIO, size: int, limit: int | None = None) -> Iterator[tuple[list[bytes], int]]:

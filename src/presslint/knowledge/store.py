@@ -45,6 +45,12 @@ CREATE INDEX IF NOT EXISTS statements_value ON statements(pid, value);
 """
 SCHEMA = TABLES + INDEXES
 
+# One row of each table as ``executemany`` writes it (column order of the INSERTs below).
+EntityRow = tuple[int, str | None, str | None, int, str]  # id, label, description, sitelinks, types
+NameRow = tuple[int, int, str, str, str, str]  # rowid, entity, text, lang, kind, key
+KeyRow = tuple[str, int]  # key, name rowid
+StatementRow = tuple[int, str, str, str | None, str]  # entity, pid, value JSON, qualifiers JSON, rank
+
 
 def qid_num(qid: str) -> int:
     return int(qid.lstrip("QqPp"))
@@ -101,7 +107,10 @@ class KnowledgeBase:
                 for (eid,) in self.db.execute(f"SELECT id FROM entities WHERE id IN ({marks})", ids).fetchall():
                     self.delete(f"Q{eid}", commit=False)
             next_row = (self.db.execute("SELECT MAX(rowid) FROM names").fetchone()[0] or 0) + 1
-            entities, names, keys, statements = [], [], [], []
+            entities: list[EntityRow] = []
+            names: list[NameRow] = []
+            keys: list[KeyRow] = []
+            statements: list[StatementRow] = []
             redirects = [(qid_num(old), eid) for eid, rec in batch for old in rec.redirected_from]
             for eid, rec in batch:
                 types = " ".join(str(v) for v in rec.values("P31") if isinstance(v, str))

@@ -36,7 +36,7 @@ def export_onnx(encoder, path: str | Path, *, layers: int = LAYERS) -> Path:
     float32 [batch, pieces, 384]."""
     torch = _torch()
 
-    class Wrapper(torch.nn.Module):  # type: ignore[name-defined]
+    class Wrapper(torch.nn.Module):  # type: ignore[name-defined]  # torch (train extra) is imported when called
         def __init__(self, model):
             super().__init__()
             self.model = model
@@ -142,7 +142,7 @@ def write_folder(
     if Path(tokenizer).resolve() != (out / "tokenizer.json").resolve():
         shutil.copyfile(tokenizer, out / "tokenizer.json")
     arrays = {k: v.astype(np.float32) for k, v in sorted(heads.items())}
-    np.savez(out / "heads.npz", **arrays)  # type: ignore[arg-type]
+    np.savez(out / "heads.npz", **arrays)  # type: ignore[arg-type]  # numpy's stub also matches **arrays to allow_pickle
     files = {
         name: {"bytes": (out / name).stat().st_size, "sha256": sha256(out / name)}
         for name in ("encoder.int8.onnx", "tokenizer.json", "heads.npz")

@@ -142,7 +142,8 @@ def cache_states(
         ((e, w) for e, ex in enumerate(examples) for w in range(len(ex.pieces.windows))),
         key=lambda r: -(examples[r[0]].pieces.windows[r[1]][1] - examples[r[0]].pieces.windows[r[1]][0]),
     )
-    states: list[list[np.ndarray | None]] = [[None] * len(ex.pieces.windows) for ex in examples]
+    unset = np.zeros((0, HIDDEN), np.float16)  # every (example, window) slot is in ``rows`` and overwritten below
+    states: list[list[np.ndarray]] = [[unset] * len(ex.pieces.windows) for ex in examples]
     lower = model.encoder.layer[: LAYERS - top]
     start = time.monotonic()
     with torch.no_grad():
@@ -160,7 +161,7 @@ def cache_states(
         flat = np.concatenate([s for per in states for s in per]) if rows else np.zeros((0, HIDDEN), np.float16)
         Path(cache_file).parent.mkdir(parents=True, exist_ok=True)
         np.savez(cache_file, digest=np.array(digest), states=flat)
-    return states  # type: ignore[return-value]
+    return states
 
 
 # ------------------------------------------------------------------------------------------------------ the network
@@ -188,7 +189,7 @@ def build_net(base, cfg: Config):
             nn.Linear(cfg.head_hidden, d_out),
         )
 
-    class Net(nn.Module):  # type: ignore[name-defined]
+    class Net(nn.Module):  # type: ignore[name-defined]  # torch (train extra) is imported when called: no stub here
         def __init__(self):
             super().__init__()
             layers = base.encoder.layer[cfg.layers - cfg.top : cfg.layers] if cfg.top else []

@@ -294,7 +294,7 @@ class Report:
             return NotImplemented
         return all(getattr(self, k) == getattr(other, k) for k in Report.__slots__)
 
-    __hash__ = None  # type: ignore[assignment]
+    __hash__ = None  # type: ignore[assignment]  # unhashable, as __eq__ compares fields; typeshed: a method
 
     def __repr__(self) -> str:
         return f"Report(id={self.id}, article={self.article.origin!r}, findings={len(self.findings)})"

@@ -49,3 +49,10 @@ def expand(entry: str) -> list[str]:
         if "'" in form:
             out.append(form.replace("'", "’"))
     return out
+
+
+def lexicon_files(folder: str) -> list[str]:
+    """The ``.txt`` lexicons of a packaged data folder as paths for ``read_lexicon``, sorted by name, e.g.
+    ``lexicon_files("language")`` -> ``["language/black_white.txt", ...]``."""
+    root = resources.files("presslint").joinpath("data", folder)
+    return sorted(f"{folder}/{entry.name}" for entry in root.iterdir() if entry.name.endswith(".txt"))

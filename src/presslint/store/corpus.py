@@ -13,6 +13,7 @@ a killed run never recomputed are found (``stale_stories``) and a slow compariso
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, fields
 
@@ -35,6 +36,15 @@ from .schema import now
 def transaction(store: Store) -> Transaction:
     """BEGIN IMMEDIATE ... COMMIT around writes that belong together (ROLLBACK on any error)."""
     return Transaction(store)
+
+
+def inserted_id(cursor: sqlite3.Cursor) -> int:
+    """The rowid of the row a plain ``INSERT`` (not ``OR IGNORE``) just wrote. ``Cursor.lastrowid`` is ``None`` only
+    before any INSERT on the cursor; an INSERT that wrote no row raised instead."""
+    rowid = cursor.lastrowid
+    if rowid is None:
+        raise RuntimeError("no row was inserted through this cursor")  # a programming error, never a data one
+    return rowid
 
 
 # -- ingest bookkeeping -------------------------------------------------------------------------------------------
@@ -113,7 +123,7 @@ def create_group(store: Store, canonical_article_id: int, outlet: str) -> int:
         "INSERT INTO syndication_groups (canonical_article_id, canonical_outlet, members, created_at) VALUES (?, ?, 0, ?)",
         (canonical_article_id, outlet, now()),
     )
-    return cur.lastrowid
+    return inserted_id(cur)
 
 
 @guarded("read")
@@ -254,7 +264,7 @@ def create_story(store: Store, *, date: str, headline: str | None, centroid: byt
            VALUES (?, ?, ?, 0, 0, ?, ?, ?)""",
         (date, date, headline, centroid, stamp, stamp),
     )
-    return cur.lastrowid
+    return inserted_id(cur)
 
 
 @guarded("read")

@@ -84,7 +84,10 @@ class RuleItem(BaseModel):
     default: bool
 
 
-_ERRORS = {status: {"model": ErrorBody} for status in (400, 401, 403, 404, 413, 422, 502, 503, 504)}
+# FastAPI's ``responses``: status -> OpenAPI response fields (here the body model of every coded error).
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    status: {"model": ErrorBody} for status in (400, 401, 403, 404, 413, 422, 502, 503, 504)
+}
 REPORT_DOC = "A presslint report (schema/report.schema.json), with `id`: its store id."
 
 
