@@ -17,12 +17,16 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..model import Finding, Span, TimeExpression
 from ..nlp.docview import view
 from ..nlp.lexicons import read_text
 from ..rules import Rule
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
 
 RULES = [
     Rule(
@@ -216,7 +220,7 @@ class DateMention:
     """One DATE span: its record (None for durations), the interval it covers, or the duration it states."""
 
     sent_index: int
-    span: object  # spacy.tokens.Span
+    span: SpacySpan
     record: TimeExpression | None
     lo: dt.date | None = None
     hi: dt.date | None = None
@@ -493,7 +497,7 @@ def normalise(
 # ---------------------------------------------------------------- syntax helpers
 
 
-def _governor(span) -> object:
+def _governor(span: SpacySpan) -> Token:
     """The word a date phrase hangs on: 'signed on 12 May' -> signed; 'the 2014 invasion' -> invasion."""
     root = span.root
     head = root.head
@@ -740,7 +744,7 @@ def find_future_past(doc, mentions: list[DateMention]) -> Iterator[Finding]:
         )
 
 
-def _event_noun(tok) -> object | None:
+def _event_noun(tok: Token) -> Token | None:
     """The noun naming X in 'after N years of X' / 'N years since X' (a clause: its subject)."""
     if tok.pos_ in ("NOUN", "PROPN"):
         return tok

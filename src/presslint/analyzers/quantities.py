@@ -15,12 +15,16 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..model import Finding, Quantity, Span
 from ..nlp.docview import view
 from ..nlp.lexicons import read_text
 from ..rules import Rule
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
 
 RULES = [
     Rule(
@@ -246,10 +250,10 @@ NAME_ENTS = frozenset(("PRODUCT", "LAW", "FAC", "WORK_OF_ART", "EVENT", "PERSON"
 @dataclass(slots=True)
 class QuantityMention:
     record: Quantity
-    tokens: object  # spacy.tokens.Span of the number words
-    noun: object | None = None  # the counted noun token
+    tokens: SpacySpan  # the number words
+    noun: Token | None = None  # the counted noun token
     qualifier: str | None = None
-    of_noun: object | None = None  # "40% of voters" -> voters
+    of_noun: Token | None = None  # "40% of voters" -> voters
     sent_index: int = 0
     flags: set[str] = field(default_factory=set)
     record_start: int = 0  # first token of the mention, qualifier included ("more than 4,500")

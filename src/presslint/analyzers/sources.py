@@ -17,12 +17,15 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..model import Finding, Quote, Source, Span
 from ..nlp.docview import view
 from ..nlp.lexicons import read_json
 from ..rules import Rule
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 RULES = [
     Rule(
@@ -207,7 +210,7 @@ class Attribution:
 
     quote: Quote
     sentence: int
-    speaker_head: object | None = None  # spaCy Token: the head of the speaker phrase
+    speaker_head: Token | None = None  # the head of the speaker phrase
     kind: str = "unknown"
     name: str | None = None
     description: str | None = None
