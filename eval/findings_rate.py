@@ -12,8 +12,8 @@ attribution files are not used here. PolNeAR is political news from 2016 (many o
 rate says how noisy presslint is on ordinary news; the JSONL sample is for a human to mark each finding right or
 wrong.
 
---texts reads a fixed list instead of a whole split: a JSON object with "polnear_dev" (PolNeAR dev file names, read
-as above) and "ptc_train" (PTC article ids, read from PTC/train-articles/article<ID>.txt: title line, blank line,
+--texts reads a fixed list instead of a whole split: a JSON object with "polnear_dev" and "polnear_train" (PolNeAR
+file names of that split, read as above) and "ptc_train" (PTC article ids, read from PTC/train-articles/article<ID>.txt: title line, blank line,
 one sentence a line; the first line is the headline, and PTC has no byline or date). Every text goes through
 ``presslint.check_articles`` with the default settings and no store: the checker and rule selection that
 ``presslint check`` uses, so the findings are what a user is shown.
@@ -84,12 +84,15 @@ def ptc_article(path: Path):
 
 
 def listed_articles(listing: Path, polnear: Path, ptc: Path, limit: int | None = None):
-    """The texts a --texts file names: its PolNeAR dev texts, then its PTC train articles."""
+    """The texts a --texts file names: its PolNeAR dev and train texts, then its PTC train articles."""
     listed = json.loads(listing.read_text(encoding="utf-8"))
     articles = [
-        *load_articles(polnear, "dev", names=list(listed.get("polnear_dev", []))),
-        *ptc_articles(ptc, [str(art) for art in listed.get("ptc_train", [])]),
+        article
+        for split in ("dev", "train")
+        if listed.get(f"polnear_{split}")
+        for article in load_articles(polnear, split, names=list(listed[f"polnear_{split}"]))
     ]
+    articles += ptc_articles(ptc, [str(art) for art in listed.get("ptc_train", [])])
     return articles[:limit] if limit else articles
 
 

@@ -51,9 +51,14 @@ def harness():
 def data(tmp_path):
     polnear = tmp_path / "polnear"
     (polnear / "dev" / "text").mkdir(parents=True)
+    (polnear / "train" / "text").mkdir(parents=True)
     (polnear / "metadata.tsv").write_text(METADATA, encoding="utf-8")
     for name, text in POLNEAR.items():
         (polnear / "dev" / "text" / name).write_text(text, encoding="utf-8")
+    (polnear / "train" / "text" / "metro_train.txt").write_text(
+        "Library hours extended.\n\nThe library will open on Sundays from next month, its director said.\n",
+        encoding="utf-8",
+    )
     ptc = tmp_path / "ptc-semeval2020"
     (ptc / "train-articles").mkdir(parents=True)
     for art, text in PTC.items():
@@ -121,3 +126,14 @@ def test_eval_findings_rate_runs_the_product_checker(harness, data, tmp_path, ca
 
     report = presslint.check(harness.ptc_article(ptc / "train-articles" / "article900000002.txt"))
     assert "HYG001" in {f.code for f in report.findings}
+
+
+def test_eval_findings_rate_reads_listed_train_texts_after_dev(harness, data, tmp_path):
+    polnear, ptc, _ = data
+    listing = tmp_path / "round4.json"
+    listing.write_text(
+        json.dumps({"polnear_train": ["metro_train.txt"], "polnear_dev": [next(iter(POLNEAR))], "ptc_train": []}),
+        encoding="utf-8",
+    )
+    articles = harness.listed_articles(listing, polnear, ptc)
+    assert [a.title for a in articles] == ["Council votes to repair Harlow Street bridge", "Library hours extended"]
