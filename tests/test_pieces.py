@@ -89,6 +89,7 @@ def test_pieces_text_over_the_limit_is_an_item_error(nlp):
         ([50_000, 50_000, 50_000], 1),  # pieces of a long article: one at a time
         ([20_000, 3_000], 3),
         ([], 16),
+        ([0, 0], 16),  # texts skipped (not English) are empty
     ],
 )
 def test_pieces_batch_is_bounded_by_characters_not_articles(monkeypatch, lengths, expected):
