@@ -362,7 +362,7 @@ def _analyse_stream(nlp: Any, jobs: list[_Job], settings: Settings, knowledge: A
 
 def pipe_batch(lengths: list[int]) -> int:
     """Docs per nlp.pipe batch: up to BATCH, as many of the longest text as fit in BATCH_CHARS, at least one."""
-    return max(1, min(BATCH, BATCH_CHARS // max(1, *lengths)))
+    return max(1, min(BATCH, BATCH_CHARS // max([1, *lengths])))
 
 
 def _records(doc: Any) -> tuple[list[Finding], dict[str, list[Any]]]:
