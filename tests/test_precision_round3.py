@@ -72,6 +72,12 @@ REPETITION = [
         False,
     ),
     ('"This inquiry is a hoax," the governor said. "A hoax from start to finish," his spokesman added.', False),
+    # a quotation carried over several lines, then another speaker
+    (
+        "Budget fight\n\n\"The governor's plan is a disaster.\nThe hearing was a sham from start to finish.\nVote "
+        'no!" the senator wrote on Friday. Her colleague called the hearing "a sham" too.',
+        False,
+    ),
     # the writer repeats the label in the paper's own voice
     ("The hearing is a sham. Everyone knows the process is a sham run by partisans.", True),
     ('The hearing is a sham. "It is a sham," the senator agreed.', True),
@@ -137,6 +143,20 @@ SOURCES = [
         "deal.",
         "SRC001",
         "officials",
+        True,
+    ),
+    (
+        "Even some members of his own party said that the apology fell short. Dana Whitlock, the former chair of the "
+        'state party, voiced her anger on Twitter. "That was no apology at all," Whitlock tweeted.',
+        "SRC001",
+        "members",
+        False,
+    ),
+    (
+        'Even some members of his own party said that the apology fell short. The weather was cold. "That was no '
+        'apology at all," Whitlock tweeted.',
+        "SRC001",
+        "members",
         True,
     ),
     # sources inside a supposition

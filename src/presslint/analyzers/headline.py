@@ -90,10 +90,12 @@ RULES = [
         "headline",
         "The headline puts quotation marks around words nobody says in the body.",
         "Quotation marks in a headline tell the reader someone said exactly those words. Fires when the quoted "
-        "words (allowing case, punctuation and an ellipsis) appear in none of the body's quotations; the message "
-        "says whether the body has them only in its own narration or not at all. A quoted term of up to three words "
-        "counts as found when the body uses it anywhere (such scare quotes are LNG004's business), and a title-cased "
-        "name the body gives as such ('The 411') is a name, not a quotation.",
+        "words (allowing case, punctuation, an ellipsis and a word or two trimmed between them) appear in none of "
+        "the body's quotations, block quotations set off by a colon or carried over several lines included; the "
+        "message says whether the body has them only in its own narration or not at all. A quoted term of up to "
+        "three words counts as found when the body uses it anywhere (such scare quotes are LNG004's business), a "
+        "one-word quotation one letter away from a word of the body is a pun ('Sinod' for 'synod'), and a "
+        "title-cased name the body gives as such ('The 411') is a name, not a quotation.",
         "Mayor calls budget 'a betrayal of the city' ... The mayor said the budget was \"badly flawed\".",
     ),
 ]

@@ -28,6 +28,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..model import Finding, Span
+from ..nlp.blockquotes import block_quotations
 from ..nlp.docview import view
 from ..nlp.lexicons import expand, read_json, read_lexicon, read_words
 from ..rules import Rule
@@ -71,7 +72,10 @@ RULES = [
         "Words such as 'heinous', 'savage', 'massacre', 'martyrs' or 'genocide' used as a label steer the reader's "
         "feelings rather than inform. Negated uses and mentions of a word as a word do not fire: a heading that "
         "announces the word ('What genocide means'), a generic definition ('A witch hunt is a campaign ...') and "
-        "scare quotes no reporting verb governs; such mentions are not counted as repetition either. Words inside "
+        "scare quotes no reporting verb governs; such mentions are not counted as repetition either. Nor do senses "
+        "that describe (data/language/literal_senses.json): 'evil' as the moral noun ('deliver us from evil'), "
+        "'massacre' naming a mass killing ('the Harbor Street massacre'; 'a massacre of free speech' still fires), "
+        "an adjective on a fictional character. Words inside "
         "quotations are reported as the source's wording. Belittling is caught by structure: a person's conduct "
         "told as a child's ('threw a little fit', 'had a hissy fit', 'whined that', 'his little crusade').",
         "Troops carried out a savage raid on the village at dawn.",
@@ -127,7 +131,8 @@ RULES = [
         CATEGORY,
         "The same loaded word or label is used again and again.",
         "Repeating a label or loaded word makes it stick through familiarity. Fires on the second use of the same "
-        "LNG001/LNG002 lexicon entry or structural label; the other uses are in `related`.",
+        "LNG001/LNG002 lexicon entry or structural label, when at least one use is in the writer's own voice (a "
+        "word only quoted speakers use, each in their own quotation, is theirs); the other uses are in `related`.",
         "The regime's police ... the regime's courts ... (the same label twice).",
     ),
     Rule(
@@ -462,6 +467,7 @@ class Context:
         self.regions = quoted_regions(self.text)
         quotes = getattr(doc._, "pl_quotes", None) or []
         self.regions += [(q.content.start, q.content.end) for q in quotes]
+        self.regions += list(block_quotations(self.text))  # a letter or speech quoted without marks on every line
         self.ents = {tok.i: ent for ent in doc.ents for tok in ent}
         self.defined = defined_terms(doc)
 

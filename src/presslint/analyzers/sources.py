@@ -92,7 +92,9 @@ RULES = [
         "activity or past conduct in the grammar of a report: 'is likely to be negotiating', 'is certain to have "
         "known', 'appears to have hidden', 'must have known', 'probably knew'. Forecasts ('the bill is likely to "
         "pass', 'will probably vote') and weasel attributions already caught by SRC002 ('is believed to be "
-        "planning') do not fire.",
+        "planning') do not fire; nor do concessions ('may not have delivered'), counterfactuals ('any crimes they "
+        "might have committed'), public states and failures to grasp ('appeared to be heading for confirmation', "
+        "'seems not to have understood'): an ongoing act needs to be covert or wrongful ('appears to be concealing').",
         "The minister is likely to be negotiating in secret with the rebels.",
     ),
 ]
@@ -676,6 +678,31 @@ def _agency_statement(att: Attribution) -> None:
     att.kind, att.name, att.anonymity = "named_organisation", ent.text if ent is not None else body.text, []
 
 
+def _surname_only(att: Attribution) -> bool:
+    """A speaker given by a bare capitalised name the NER left untagged ('..., Whitlock tweeted')."""
+    head: Any = att.speaker_head
+    speaker = att.quote.speaker
+    return (
+        att.kind == "unknown"
+        and head is not None
+        and head.pos_ == "PROPN"
+        and speaker is not None
+        and " " not in speaker.text.strip()
+    )
+
+
+def _described_before(quotes: _Quotes, att: Attribution, since: int) -> bool:
+    """The named speaker was introduced with a description between sentence ``since`` and their quote ('Guy Roe,
+    the former head of the party's campaign committee, said on Twitter ...' then '..., Roe tweeted')."""
+    surname = (att.name or "").split()[-1:] or [""]
+    for sent in quotes.sents[since + 1 : att.sentence + 1]:
+        for ent in sent.ents:
+            if ent.label_ == "PERSON" and surname[0] and surname[0] in ent.text.split():
+                if _person_description(ent.doc, ent):
+                    return True
+    return False
+
+
 def _group_named_ahead(found: list[Attribution], quotes: _Quotes) -> None:
     """A group that the next sentences put a name to ('Federal investigators said ...' then the agent in charge,
     named and described, speaking; 'some members of his party said ...' then one of them named and quoted): the
@@ -699,10 +726,12 @@ def _group_named_ahead(found: list[Attribution], quotes: _Quotes) -> None:
             (
                 b
                 for b in found
-                if b.kind == "named_person"
-                and b.pronoun is None
-                and b.description
+                if b.pronoun is None
                 and 0 < rank.get(b.sentence, -1) - here <= NAMED_AHEAD_SENTENCES
+                and (
+                    (b.kind == "named_person" and (b.description or _described_before(quotes, b, att.sentence)))
+                    or (_surname_only(b) and _described_before(quotes, b, att.sentence))
+                )
             ),
             None,
         )
