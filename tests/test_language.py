@@ -311,6 +311,10 @@ STRUCTURAL_QUIET = [
     ("LNG001", "Rusty Jones scored twice. Jones later said the team deserved the win."),
     ("LNG001", "Young Thomas Ashby signed for the club. Ashby is 17."),
     ("LNG001", "Senator Supports New Bill On Farm Subsidies After Long Debate"),
+    # a surname that splits into a word and a three-letter scrap is a surname (regal + ado, good + ale, war + den)
+    ("LNG001", "Mr. Regalado said the city would not endorse a candidate this year."),
+    ("LNG001", "Ms. Goodale told the committee the figures were wrong."),
+    ("LNG001", "Dr. Pettigrew said the trial had ended early."),
     # crowds, brigades and watchdogs in their ordinary senses
     ("LNG001", "The 40,000-strong crowd cheered as the team came out."),
     ("LNG001", "The home crowd booed the referee after the penalty."),

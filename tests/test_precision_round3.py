@@ -17,7 +17,7 @@ def _hits(report, code: str, words: str | None) -> list:
 
 
 def _case(check_text, text: str, code: str, words: str | None, fires: bool) -> None:
-    report = check_text(text)
+    report = check_text(text, select=[code])  # the rule itself, whether or not it is on by default
     got = _hits(report, code, words)
     shown = [(f.code, f.span.text) for f in report.findings]
     assert bool(got) is fires, shown

@@ -59,6 +59,7 @@ RULES = [
         "Repetition pads an article and can make one claim look doubly sourced. A paraphrase followed by the "
         "direct quote it summarises is ordinary news style and is not flagged.",
         "The city council approved the new budget on Tuesday. On Tuesday the council approved the new budget.",
+        default=False,  # no finding judged correct on held-out news: docs/precision.md#the-default-set
     ),
 ]
 

@@ -177,7 +177,8 @@ def find_nicknames(doc, dictionary) -> Iterator[tuple[Any, str, str]]:
             after = doc[nxt.i + 1] if nxt.i + 1 < len(doc) else None
             if after is not None and after.pos_ == "PROPN" and after.text[:1].isupper():
                 continue  # "Senator Jane Doe": a name follows
-            parts = _compound_of_words(nxt.text, dictionary, known=True)
+            # both parts four letters or more: a three-letter scrap splits many real surnames (Regal-ado, Good-ale)
+            parts = _compound_of_words(nxt.text, dictionary, known=True, min_part=4)
             if parts and not _named_elsewhere(doc, nxt.text, nxt.i) and not _surname_shape(parts[1]):
                 yield doc[tok.i : nxt.i + 1], "nickname", f"'{nxt.text}' is made of '{parts[0]}' + '{parts[1]}'"
         # "Crooked Hillary": an evaluative adjective, capitalised mid-sentence, glued to a person's name

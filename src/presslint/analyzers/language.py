@@ -89,6 +89,7 @@ RULES = [
         "'The worst ever', 'completely destroyed', 'never before seen' or 'a mere' inflate or shrink a fact; say "
         "what happened and let numbers carry the size.",
         "The storm completely destroyed the town's economy.",
+        default=False,  # no finding judged correct on held-out news: docs/precision.md#the-default-set
     ),
     Rule(
         "LNG004",
@@ -100,6 +101,7 @@ RULES = [
         "'the \"elections\"'), 'under the pretext of' or 'self-proclaimed' insinuate that something is fake. "
         "Neutral 'so-called' ('so-called long COVID') does not fire.",
         "Officials dismissed the so-called election as a formality.",
+        default=False,  # no finding judged correct on held-out news: docs/precision.md#the-default-set
     ),
     Rule(
         "LNG005",
@@ -134,6 +136,7 @@ RULES = [
         "LNG001/LNG002 lexicon entry or structural label, when at least one use is in the writer's own voice (a "
         "word only quoted speakers use, each in their own quotation, is theirs); the other uses are in `related`.",
         "The regime's police ... the regime's courts ... (the same label twice).",
+        default=False,  # no finding judged correct on held-out news: docs/precision.md#the-default-set
     ),
     Rule(
         "LNG008",
