@@ -26,6 +26,9 @@ CONFLICTS = [
     "Cup final\n\nCity won the final after extra time. City lost the final, the club's statement said.",
     # health
     "Hospital wing\n\nThe health authority said the ward had reopened. Nurses said the ward had not reopened.",
+    # the same name on both sides still clashes
+    "Primary night\n\nGarcia won four counties on Tuesday. Garcia did not win four counties on Tuesday, the state "
+    "board said.",
     # denial framed as such is a conflict to surface
     "Border\n\nLocal officials said soldiers had pulled out of the town. The army denied that soldiers had pulled out "
     "of the town.",
@@ -49,6 +52,11 @@ NO_CONFLICT = [
     # "does not show whether" leaves the content open; "shows" has its content in the complement
     "Footage\n\nThe family's lawyer said the footage shows the man walking away. The lawyer added that the footage "
     "does not show whether the man was armed.",
+    # a pronoun against a name: with no coreference, possibly two people
+    "Primary night\n\nGarcia has won four counties so far. Her rival Lin mocked Ortiz because he did not win any "
+    "counties.",
+    "Awards\n\nMs. Adeyemi won the regional prize last year. Asked about the shortlist, he said he did not win the "
+    "regional prize.",
 ]
 
 

@@ -678,6 +678,20 @@ def _compare(a: Argument | None, b: Argument | None) -> str:
     return "clash"  # "Apple shares" vs "Microsoft shares"
 
 
+def _proper(arg: Argument) -> bool:
+    """The argument's head is written as a name ('Clinton', 'Mr. Regalado'), not a common noun."""
+    return any(word[:1].isupper() and word.strip(".,").lower() == arg.head for word in arg.text.split())
+
+
+def _pronoun_for_a_name(a: Argument | None, b: Argument | None) -> bool:
+    """One side's actor is a pronoun and the other's a name: with no coreference they cannot be read as one actor
+    ('Clinton won six states' / 'he did not win any states' may be about two people)."""
+    for x, y in ((a, b), (b, a)):
+        if x is not None and y is not None and x.pronoun and not y.pronoun and _proper(y):
+            return True
+    return False
+
+
 def stance(relation: str, p: Proposition, q: Proposition) -> str:
     if relation == "antonym":
         if p.positive and q.positive:
@@ -701,6 +715,8 @@ def align(p: Proposition, q: Proposition, lex: Lexicon | None = None) -> Alignme
         return None
     subj, obj = _compare(p.subject, q.subject), _compare(p.object, q.object)
     if "clash" in (subj, obj) or "match" not in (subj, obj):
+        return None
+    if _pronoun_for_a_name(p.subject, q.subject):
         return None
     if relation != "antonym" and {p.tense, q.tense} == {"past", "future"}:
         return None  # "had not provided funding" then "would provide funding": two moments, not one claim
@@ -747,6 +763,8 @@ def attributed_align(p: Proposition, q: Proposition, lex: Lexicon | None = None)
     subj, obj = _compare(p.subject, q.subject), _compare(p.object, q.object)
     if "clash" in (subj, obj):
         return None  # two different actors or things (a pronoun or a missing subject is "unknown", not a clash)
+    if _pronoun_for_a_name(p.subject, q.subject):
+        return None
     if p.actors and q.actors and not p.actors & q.actors:
         return None  # "British firms were leaving" / "no German withdrawal"
     if _negated_universal(p, q) or _negated_universal(q, p):
