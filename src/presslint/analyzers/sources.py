@@ -224,6 +224,8 @@ class Attribution:
     scene: bool = False  # words shouted or chanted in a scene ('a deputy yells "Get down!"'): the speaker is no source
     named_ahead: Span | None = None  # the named person a description turns out to be ('The county official ... Maria
     # Lopez, the county's emergency manager, ...'): the description was not anonymous
+    learned: dict[str, float] | None = None  # found by the attribution head: each span's probability (speaker, cue,
+    # content), None for the rules' attributions
 
 
 # ------------------------------------------------------------------------------------------------------ quotations
@@ -1109,8 +1111,8 @@ def find_sources(doc, attributions: list[Attribution]) -> list[Source]:
         last_seen[sid] = att.sentence
 
     for att in attributions:
-        if att.scene:
-            continue  # a shout in a scene is nobody's account: no source
+        if att.scene or att.quote.speaker is None:
+            continue  # a shout in a scene is nobody's account: no source (nor a learned quote with no speaker)
         sid = _match(att, sources, meta, last_seen)
         if sid is None and att.pronoun is None:
             sid = add(att)
@@ -1224,27 +1226,33 @@ def find_source_findings(
         if att.count is not None:
             evidence["count"] = att.count
         if att.weasel:
-            yield Finding(
-                "SRC002",
-                "info",
-                f"Vague attribution: '{quote.speaker.text} {quote.cue.text}' names no identifiable source",
-                quote.speaker,
-                related=[quote.cue, quote.content],
-                confidence=0.75,
-                evidence={**evidence, "pattern": "vague-group"},
+            yield _learned_mark(
+                Finding(
+                    "SRC002",
+                    "info",
+                    f"Vague attribution: '{quote.speaker.text} {quote.cue.text}' names no identifiable source",
+                    quote.speaker,
+                    related=[quote.cue, quote.content],
+                    confidence=0.75,
+                    evidence={**evidence, "pattern": "vague-group"},
+                ),
+                [att],
             )
             continue
         strong = any(a.lower() != quote.speaker.text.lower() and " " in a for a in att.anonymity) or (
             att.speaker_head is not None and att.speaker_head.lemma_.lower() in lexicon().always_anonymous_heads
         )
-        yield Finding(
-            "SRC001",
-            "warning",
-            f"Anonymous source: '{quote.speaker.text}' is not named (attribution cue '{quote.cue.text}')",
-            quote.speaker,
-            related=[quote.content],
-            confidence=0.9 if strong else 0.7,
-            evidence=evidence,
+        yield _learned_mark(
+            Finding(
+                "SRC001",
+                "warning",
+                f"Anonymous source: '{quote.speaker.text}' is not named (attribution cue '{quote.cue.text}')",
+                quote.speaker,
+                related=[quote.content],
+                confidence=0.9 if strong else 0.7,
+                evidence=evidence,
+            ),
+            [att],
         )
     attributed = [a for a in attributions if a.quote.source_id is not None and not a.weasel]
     unresolved = [a for a in attributions if a.quote.source_id is None and not a.scene]
@@ -1252,15 +1260,37 @@ def find_source_findings(
     if len(attributed) >= single_source_min_quotes and len(distinct) == 1 and not unresolved:
         source = sources[distinct.pop()]
         if source.kind != "unknown":
-            yield Finding(
-                "SRC003",
-                "info",
-                f"All {len(attributed)} attributions in the article come from one source: {source.name}",
-                source.mentions[0],
-                related=[a.quote.content for a in attributed][:5],
-                confidence=0.7,
-                evidence={"source": source.name, "kind": source.kind, "attributions": len(attributed)},
+            yield _learned_mark(
+                Finding(
+                    "SRC003",
+                    "info",
+                    f"All {len(attributed)} attributions in the article come from one source: {source.name}",
+                    source.mentions[0],
+                    related=[a.quote.content for a in attributed][:5],
+                    confidence=0.7,
+                    evidence={"source": source.name, "kind": source.kind, "attributions": len(attributed)},
+                ),
+                attributed,
             )
+
+
+def _learned_mark(finding: Finding, resting_on: list[Attribution]) -> Finding:
+    """A finding that rests on learned attributions says so: learned, the lowest probability of the speaker and cue
+    spans it rests on as its confidence, the model and each span's probability in its evidence. Learned
+    attributions are only added at their operating points, so the finding is shown (show_at 0)."""
+    learned = [a.learned for a in resting_on if a.learned]
+    if not learned:
+        return finding
+    probability = min(p for probs in learned for kind, p in probs.items() if kind in ("speaker", "cue"))
+    finding.learned = True
+    finding.confidence = round(min(finding.confidence, probability), 4)
+    finding.evidence.update(
+        model=MODEL,
+        probabilities=learned[0] if len(learned) == 1 else learned,
+        learned_attributions=len(learned),
+        show_at=0.0,
+    )
+    return finding
 
 
 def find_unattributed(doc, *, lex: Lexicon | None = None, index: _Quotes | None = None) -> Iterator[Finding]:
@@ -1303,19 +1333,175 @@ def find_unattributed(doc, *, lex: Lexicon | None = None, index: _Quotes | None 
         )
 
 
-def analyze(doc, *, single_source_min_quotes: int = 2) -> tuple[list[Quote], list[Source], list[Finding]]:
-    """Quotes, sources and SRC findings for one parsed doc (pure: the doc is not modified)."""
+MODEL = "presslint-minilm attribution head"
+# The probability each span type needs before a learned attribution is added to the rules' ones: the operating
+# points where the spans the product adds reach precision 0.8 (source and cue exact, content overlap) on PolNeAR's
+# training texts (never dev, the held-out measure). Measured by eval/operating_points.py attribution.
+LEARNED_MIN: dict[str, float] = {"source": 0.75, "cue": 0.75, "content": 0.7}
+
+
+def analyze(
+    doc, *, single_source_min_quotes: int = 2, learned: Any = None, learned_min: dict[str, float] | None = None
+) -> tuple[list[Quote], list[Source], list[Finding]]:
+    """Quotes, sources and SRC findings for one parsed doc (pure: the doc is not modified). ``learned``: the doc's
+    LearnedDoc with the attribution head's output, whose attributions the rules missed are added."""
     index = _Quotes(doc)
     attributions = find_attributions(doc, index=index)
+    if learned is not None:
+        attributions += learned_attributions(doc, learned, attributions, index=index, min_prob=learned_min)
+        attributions.sort(key=lambda a: a.quote.cue.start)
     sources = find_sources(doc, attributions)
     findings = list(find_source_findings(doc, attributions, sources, single_source_min_quotes=single_source_min_quotes))
     findings.extend(find_unattributed(doc, index=index))
     return [a.quote for a in attributions], sources, findings
 
 
-def make_component(nlp, *, single_source_min_quotes: int = 2) -> Any:
+def make_component(nlp, *, single_source_min_quotes: int = 2, learned_source: float = LEARNED_MIN["source"],
+                   learned_cue: float = LEARNED_MIN["cue"], learned_content: float = LEARNED_MIN["content"]) -> Any:  # fmt: skip
+    """``learned_*``: the attribution head's probability a span needs to be added (the operating points)."""
+    learned_min = {"source": learned_source, "cue": learned_cue, "content": learned_content}
+
     def run(doc) -> dict[str, list]:
-        quotes, sources, findings = analyze(doc, single_source_min_quotes=single_source_min_quotes)
+        from ..learned.pipe import learned_of
+
+        quotes, sources, findings = analyze(
+            doc,
+            single_source_min_quotes=single_source_min_quotes,
+            learned=learned_of(doc, "attribution"),
+            learned_min=learned_min,
+        )
         return {"quotes": quotes, "sources": sources, "findings": findings}
 
     return run
+
+
+# ---------------------------------------------------------------------------------------------- learned attributions
+def learned_attributions(
+    doc,
+    learned: Any,
+    rules: list[Attribution],
+    *,
+    index: _Quotes | None = None,
+    min_prob: dict[str, float] | None = None,
+) -> list[Attribution]:
+    """The attribution head's source / cue / content spans grouped into attributions, keeping those the rules missed.
+
+    Each cue takes the nearest content on its line (or, after a cue ending in a colon, the paragraph that follows)
+    and the nearest source on its line; a span serves one attribution (PolNeAR's annotation is univocal). A group
+    is kept when its cue and content reach their operating points (a source below its own is left out: the quote
+    then has no speaker) and none of its spans touches a span of the rules' attributions: the rules are more
+    precise where they fire, the head finds attributions they miss."""
+    from ..learned import predict
+
+    lex = lexicon()
+    quotes = index or _Quotes(doc)
+    text = quotes.text
+    floor = min_prob or LEARNED_MIN
+    spans = predict.attributions(learned.pieces, learned.states, learned.weights, probs=learned.attribution)
+    groups = candidate_groups(text, spans)
+    taken = [
+        sp for a in rules for sp in (a.quote.cue, a.quote.content, a.quote.speaker, a.continuation) if sp is not None
+    ]
+    out = []
+    for cue, content, source in groups:
+        if cue.probability < floor["cue"] or min(c.probability for c in content) < floor["content"]:
+            continue
+        if source is not None and source.probability < floor["source"]:
+            source = None
+        mine = [Span(s.start, s.end, s.text) for s in (cue, *content, *([source] if source else []))]
+        if any(m.overlaps(t) for m in mine for t in taken):
+            continue
+        att = _learned_attribution(doc, quotes, lex, cue, content, source)
+        if att is not None:
+            out.append(att)
+            taken.extend(mine)
+    for att in out:
+        _name_description_ahead(doc, quotes, att, lex)
+    return out
+
+
+def candidate_groups(text: str, spans: list[Any]) -> list[tuple[Any, list[Any], Any]]:
+    """(cue, content spans, source or None) per cue of the head's spans that has a content: pairs taken greedily,
+    nearest first; a content's fragments around a cue ('"A," she said, "B."') stay together."""
+    cues = [s for s in spans if s.kind == "cue"]
+    sources = [s for s in spans if s.kind == "source"]
+    by_start = {(s.start, s.end): s for s in spans if s.kind == "content"}
+    from ..learned.predict import content_fragments
+
+    contents = [[by_start[f] for f in frags if f in by_start] for frags in content_fragments(text, spans)]
+    contents = [c for c in contents if c]
+
+    def gap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
+        return max(0, b_start - a_end, a_start - b_end)
+
+    def same_line(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+        lo, hi = min(a_end, b_end), max(a_start, b_start)
+        return "\n" not in text[lo:hi]
+
+    def block(cue: Any, content: list[Any]) -> bool:  # 'She said:' ending a paragraph, the quotation opening the next
+        between = text[cue.end : content[0].start]
+        return between.lstrip(" \"“”'").startswith(":") and between.count("\n") <= 2 and not between.strip(" \n:\"“”'")
+
+    pairs = []
+    for i, cue in enumerate(cues):
+        for j, content in enumerate(contents):
+            first, last = content[0], content[-1]
+            if same_line(cue.start, cue.end, first.start, last.end) or block(cue, content):
+                pairs.append((gap(cue.start, cue.end, first.start, last.end), i, j))
+    content_of: dict[int, int] = {}
+    used: set[int] = set()
+    for _, i, j in sorted(pairs):
+        if i not in content_of and j not in used:
+            content_of[i] = j
+            used.add(j)
+    source_pairs = [
+        (gap(cue.start, cue.end, src.start, src.end), i, k)
+        for i, cue in enumerate(cues)
+        if i in content_of
+        for k, src in enumerate(sources)
+        if same_line(cue.start, cue.end, src.start, src.end)
+    ]
+    source_of: dict[int, int] = {}
+    used = set()
+    for _, i, k in sorted(source_pairs):
+        if i not in source_of and k not in used:
+            source_of[i] = k
+            used.add(k)
+    return [
+        (cue, contents[content_of[i]], sources[source_of[i]] if i in source_of else None)
+        for i, cue in enumerate(cues)
+        if i in content_of
+    ]
+
+
+def _learned_attribution(
+    doc, quotes: _Quotes, lex: Lexicon, cue: Any, content: list[Any], source: Any
+) -> Attribution | None:
+    """An Attribution from the head's spans: the content read like the rules' (whole quotations, edges trimmed,
+    direct / indirect / mixed), the speaker classified like theirs."""
+    cue_tokens = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    first = doc.char_span(content[0].start, content[0].end, alignment_mode="expand")
+    if cue_tokens is None or first is None or not len(cue_tokens) or not len(first):
+        return None
+    got = _content(doc, quotes, first.start, first.end)
+    if got is None:
+        return None
+    kind, content_span = got
+    speaker_tokens = doc.char_span(source.start, source.end, alignment_mode="expand") if source is not None else None
+    speaker_rng = _trim(doc, speaker_tokens.start, speaker_tokens.end) if speaker_tokens is not None else None
+    speaker = _char_span(doc, *speaker_rng) if speaker_rng is not None else None
+    if speaker is not None and (content_span.overlaps(speaker) or speaker.overlaps(Span.of(cue_tokens))):
+        return None
+    quote = Quote(kind, Span.of(cue_tokens), content_span, speaker=speaker, learned=True)  # type: ignore[arg-type]
+    probabilities = {"cue": cue.probability, "content": min(c.probability for c in content)}
+    if speaker is not None:
+        probabilities["speaker"] = source.probability
+    quote.confidence = round(min(probabilities.values()), 4)
+    att = Attribution(quote, quotes.sent_index(cue_tokens.root), learned=probabilities)
+    if len(content) > 1:
+        att.continuation = Span.between(quotes.text, content[-1].start, content[-1].end)
+    if speaker_rng is not None:
+        sent = quotes.sentence(cue_tokens.root)
+        _classify(doc, att, doc[speaker_rng[0] : speaker_rng[1]].root, speaker_rng, sent, lex)
+    att.scene = _is_scene(cue_tokens.root.lemma_.lower(), kind, content_span, lex)
+    return att
