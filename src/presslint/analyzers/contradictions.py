@@ -120,7 +120,7 @@ def _states_own_content(doc: Any, p: Proposition) -> bool:
 def _body_propositions(doc: Any) -> list[Proposition]:
     article = getattr(doc._, "pl_article", None)
     body_start = article.body_start if article is not None and article.title_span else 0
-    props = []
+    props: list[Proposition] = []
     for sent_props in doc_propositions(doc):
         props.extend(p for p in sent_props if p.start >= body_start and p.hedge is None and _states_own_content(doc, p))
     return props
@@ -182,7 +182,7 @@ def _link(doc: Any, p: Proposition, q: Proposition, days: dict[int, set[str]]) -
     places = sorted(p.places & q.places)
     if places:
         return f"same place '{places[0]}'"
-    names = set()
+    names: set[str] = set()
     for a in (p.subject, p.object):
         for b in (q.subject, q.object):
             if a is not None and b is not None and not a.pronoun and not b.pronoun:

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..errors import E, Entry, PresslintError
 from ..model import HistoryRow, Story, StoryView
 from ..report.claimreview import claim_reviews
+from ..rules import Rule
 from .server import bounded_retry_after
 from .workers import Overloaded, TimedOut
 
@@ -71,17 +72,6 @@ class ErrorDetail(BaseModel):
 
 class ErrorBody(BaseModel):
     error: ErrorDetail
-
-
-class RuleItem(BaseModel):
-    code: str
-    name: str
-    severity: str
-    category: str
-    summary: str
-    explanation: str
-    example: str
-    default: bool
 
 
 # FastAPI's ``responses``: status -> OpenAPI response fields (here the body model of every coded error).
@@ -233,22 +223,11 @@ def history(request: Request, limit: int = Query(20, ge=1, le=200), offset: int 
 
 
 @router.get("/rules", summary="The rule catalogue")
-def list_rules() -> list[RuleItem]:
+def list_rules() -> list[Rule]:
+    # The catalogue's own record is the response model, so the two cannot drift apart.
     from .. import rules
 
-    return [
-        RuleItem(
-            code=r.code,
-            name=r.name,
-            severity=r.severity,
-            category=r.category,
-            summary=r.summary,
-            explanation=r.explanation,
-            example=r.example,
-            default=r.default,
-        )
-        for r in rules.catalogue().values()
-    ]
+    return list(rules.catalogue().values())
 
 
 # -- stories (articles from many outlets clustered by `presslint ingest`) -------------------------------------------
