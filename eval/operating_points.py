@@ -260,11 +260,10 @@ def checkworthiness(root: str, progress) -> None:
         learned = learned_of(doc, "checkworthiness")
         scores = {(s.start, s.end): s.probability for s in learned.checkworthiness} if learned else {}
         selected = {(c.span.start, c.span.end) for c in find_claims(doc)}
-        eligible = [
-            (c.span.start, c.span.end, c.checkworthiness or 0.0, (c.span.start, c.span.end) in selected,
-             scores.get((c.span.start, c.span.end)))  # fmt: skip
-            for c in find_claims(doc, learned=scores, add_from=0.0)
-        ]
+        eligible = []
+        for c in find_claims(doc, learned=scores, add_from=0.0):
+            where = (c.span.start, c.span.end)
+            eligible.append((*where, c.checkworthiness or 0.0, where in selected, scores.get(where)))
         per_file.append(([(s, e, y) for s, e, y, _ in sents], eligible))
     print(f"CheckThat! 2019 training files the head trained on: {len(per_file)}")
 

@@ -110,6 +110,12 @@ class Checker:
         # saved before a store appeared must not be re-used without knowledge findings.
         self.kb = resolve_kb(self.settings)
         self._config_hash = dataclasses.replace(self.settings, kb=self.kb).config_hash()
+        # So is the learned model when a head is on: a report saved with other weights (PRESSLINT_MODELS, a rebuilt
+        # model) is not re-used.
+        from .learned import enabled_heads, fingerprint
+
+        if enabled_heads(self.settings):
+            self._config_hash = hashlib.sha256(f"{self._config_hash}:{fingerprint()}".encode()).hexdigest()[:16]
         self._knowledge: Any = None
         self._knowledge_ready = False
         self._factchecks: Any = None

@@ -125,8 +125,13 @@ def score(features: dict[str, bool]) -> float:
     return round(min(1.0, max(0.0, total)), 3)
 
 
-def find_claims(doc, *, threshold: float = THRESHOLD, learned: dict[tuple[int, int], float] | None = None,
-                add_from: float | None = None) -> Iterator[Claim]:  # fmt: skip
+def find_claims(
+    doc,
+    *,
+    threshold: float = THRESHOLD,
+    learned: dict[tuple[int, int], float] | None = None,
+    add_from: float | None = None,
+) -> Iterator[Claim]:
     """Check-worthy sentences with the rules' score. ``learned`` (sentence span -> the check-worthiness head's
     probability): a sentence the rules pass over is a claim too when the head gives it ``add_from`` or more."""
     article = doc._.pl_article

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from ..model import Finding, Span
+from ..model import Finding, Severity, Span
 from ..nlp.docview import view
 from ..nlp.lexicons import expand, read_lexicon, read_words
 from ..rules import Rule
@@ -634,7 +634,7 @@ def mention_not_use(span, ctx: Context) -> bool:
 
 
 def _finding(
-    code: str, severity: str, message: str, span, ctx: Context, entry: str, *, confidence=None, **extra
+    code: str, severity: Severity, message: str, span, ctx: Context, entry: str, *, confidence=None, **extra
 ) -> Finding:
     in_quote = ctx.attributed(span)
     if in_quote:
@@ -994,10 +994,17 @@ def find_language(doc, matchers: Matchers, *, min_repetition: int = 2) -> list[F
 # spans of PTC's training articles (see learned_language).
 MODEL_NAMES_TECHNIQUE: frozenset[str] = frozenset()
 MODEL = "presslint-minilm propaganda head"
+LEARNED_CODE = "LNG012"  # the learned propaganda spans
 # The propaganda probability from which a learned span is shown in the text report: the operating point where the
 # spans the product adds reach precision 0.8 on PTC's training articles minus the held-back fold (None: no such
 # point, every learned span is hidden unless --all). Measured by eval/operating_points.py propaganda.
 PROPAGANDA_SHOW_AT: float | None = None
+
+
+def _has_content_word(doc, start: int, end: int) -> bool:
+    """Whether the characters [start, end) hold a word that is neither a stop word nor punctuation."""
+    tokens = doc.char_span(start, end, alignment_mode="expand")
+    return tokens is not None and any(t.is_alpha and not t.is_stop for t in tokens)
 
 
 def learned_language(doc, rule_findings: list[Finding], learned, *, show_at: float | None) -> list[Finding]:
@@ -1024,11 +1031,11 @@ def learned_language(doc, rule_findings: list[Finding], learned, *, show_at: flo
     taken = [f.span for f in rule_findings]
     for sp in found:
         span = Span.between(text, sp.start, sp.end)
-        if any(span.overlaps(t) for t in taken):
-            continue
+        if any(span.overlaps(t) for t in taken) or not _has_content_word(doc, sp.start, sp.end):
+            continue  # the rule speaks for its span; a span of only function words ('The') names nothing
         out.append(
             Finding(
-                "LNG012",
+                LEARNED_CODE,
                 "info",
                 f"The propaganda model reads this as {READABLE.get(sp.technique, sp.technique)}",
                 span,

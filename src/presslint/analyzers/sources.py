@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from ..model import Finding, Quote, Source, Span
+from ..model import Finding, Quote, QuoteKind, Source, SourceKind, Span
 from ..nlp.docview import view
 from ..nlp.lexicons import read_json
 from ..rules import Rule
@@ -211,7 +211,7 @@ class Attribution:
     quote: Quote
     sentence: int
     speaker_head: Token | None = None  # the head of the speaker phrase
-    kind: str = "unknown"
+    kind: SourceKind = "unknown"
     name: str | None = None
     description: str | None = None
     count: int | None = None
@@ -314,7 +314,7 @@ def _skip_lead(doc, start: int, end: int) -> int:
     return start
 
 
-def _content(doc, quotes: _Quotes, start: int, end: int) -> tuple[str, Span] | None:
+def _content(doc, quotes: _Quotes, start: int, end: int) -> tuple[QuoteKind, Span] | None:
     """Kind and span of reported content covering tokens [start, end), widened to whole quotations it touches."""
     rng = _trim(doc, start, end)
     if rng is None:
@@ -333,7 +333,7 @@ def _content(doc, quotes: _Quotes, start: int, end: int) -> tuple[str, Span] | N
     e = max(span.end, *(q[1] for q in touched))
     stripped = quotes.text[s:e].strip("“”\"' ,.")
     inside = sum(q[1] - q[0] for q in touched)
-    kind = "direct" if inside >= len(stripped) else "mixed"
+    kind: QuoteKind = "direct" if inside >= len(stripped) else "mixed"
     return kind, Span.between(quotes.text, s, e)
 
 
@@ -503,7 +503,7 @@ def _cue_prep(cue, lex: Lexicon):
     return None
 
 
-def _object_content(doc, quotes: _Quotes, cue, lex: Lexicon) -> tuple[str, Span] | None:
+def _object_content(doc, quotes: _Quotes, cue, lex: Lexicon) -> tuple[QuoteKind, Span] | None:
     """'denied the report', 'praised the deal', 'called for a ceasefire': the object phrase is the content.
 
     Pronoun objects ('denied it') and objects that only name a person ('thanked Smith') are real attributions in
@@ -540,7 +540,7 @@ def _object_content(doc, quotes: _Quotes, cue, lex: Lexicon) -> tuple[str, Span]
     return _content(doc, quotes, start, end)
 
 
-def _parenthetical(doc, quotes: _Quotes, cue) -> tuple[str, Span] | None:
+def _parenthetical(doc, quotes: _Quotes, cue) -> tuple[QuoteKind, Span] | None:
     """'The plant, he said, will close.': content is the governing clause on either side of the cue."""
     head = cue.head
     if cue.dep_ not in ("parataxis", "ccomp") or head.i == cue.i or head.pos_ not in ("VERB", "AUX"):
@@ -556,10 +556,10 @@ def _parenthetical(doc, quotes: _Quotes, cue) -> tuple[str, Span] | None:
     return _content(doc, quotes, *best)
 
 
-def _according_to(doc, quotes: _Quotes, tok) -> tuple[Span, tuple[int, int], tuple[str, Span]] | None:
+def _according_to(doc, quotes: _Quotes, tok) -> tuple[Span, tuple[int, int], tuple[QuoteKind, Span]] | None:
     to = next((c for c in tok.children if c.lower_ == "to"), None)
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
-    if pobj is None:
+    if to is None or pobj is None:
         return None
     sent = quotes.sentence(tok)
     speaker = _trim(doc, pobj.left_edge.i, pobj.right_edge.i + 1)
@@ -597,13 +597,13 @@ def find_attributions(doc, *, lex: Lexicon | None = None, index: _Quotes | None 
             continue
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in lex.cue_verbs:
             continue
-        att = _verb_attribution(doc, quotes, tok, lex)
-        if att is not None:
-            found.append(att)
+        by_verb = _verb_attribution(doc, quotes, tok, lex)
+        if by_verb is not None:
+            found.append(by_verb)
     found.extend(_colon_attributions(doc, quotes, lex))
     found.sort(key=lambda a: a.quote.cue.start)
     # A cue inside another attribution's speaker phrase ("an official who asked not to be named") is part of the name.
-    speakers = [a.quote.speaker for a in found]
+    speakers = [a.quote.speaker for a in found if a.quote.speaker is not None]
     found = [a for a in found if not any(s.contains(a.quote.cue) for s in speakers)]
     for att in found:
         _name_description_ahead(doc, quotes, att, lex)
@@ -1090,14 +1090,14 @@ def find_sources(doc, attributions: list[Attribution]) -> list[Source]:
     meta: list[Attribution] = []  # the attribution that opened each source (its head lemma, number, kind)
     last_seen: list[int] = []  # sentence index of each source's latest mention
 
-    def add(att: Attribution) -> int:
+    def add(att: Attribution, speaker: Span) -> int:
         sid = len(sources)
         sources.append(
             Source(
                 sid,
-                att.name or att.quote.speaker.text,
+                att.name or speaker.text,
                 att.kind,
-                [att.quote.speaker],
+                [speaker],
                 description=att.description,
                 count=att.count,
             )
@@ -1106,18 +1106,19 @@ def find_sources(doc, attributions: list[Attribution]) -> list[Source]:
         last_seen.append(att.sentence)
         return sid
 
-    def attach(sid: int, att: Attribution) -> None:
-        sources[sid].mentions.append(att.quote.speaker)
+    def attach(sid: int, att: Attribution, speaker: Span) -> None:
+        sources[sid].mentions.append(speaker)
         last_seen[sid] = att.sentence
 
     for att in attributions:
-        if att.scene or att.quote.speaker is None:
+        speaker = att.quote.speaker
+        if att.scene or speaker is None:
             continue  # a shout in a scene is nobody's account: no source (nor a learned quote with no speaker)
         sid = _match(att, sources, meta, last_seen)
         if sid is None and att.pronoun is None:
-            sid = add(att)
+            sid = add(att, speaker)
         elif sid is not None:
-            attach(sid, att)
+            attach(sid, att, speaker)
             if (
                 att.pronoun is None
                 and sources[sid].kind in ("anonymous", "role_only")
@@ -1153,9 +1154,9 @@ def _match(att: Attribution, sources: list[Source], meta: list[Attribution], las
                 return sid
         elif att.kind == source.kind and att.kind != "named_person" and key == _norm(source.name):
             return sid
-    lemma = head.lemma_.lower() if head is not None else None
-    if not att.definite or lemma is None:
+    if not att.definite or head is None:
         return None
+    lemma = head.lemma_.lower()
     # "the official" after "a senior official" / after "John Smith, a state official": the same speaker.
     for sid in range(len(sources) - 1, -1, -1):
         if att.sentence - last_seen[sid] > 6:
@@ -1183,8 +1184,8 @@ def _match(att: Attribution, sources: list[Source], meta: list[Attribution], las
             sid
             for sid, s in enumerate(sources)
             if s.kind == "named_organisation"
-            and meta[sid].speaker_head is not None
-            and meta[sid].speaker_head.pos_ == "PROPN"
+            and (other_head := meta[sid].speaker_head) is not None
+            and other_head.pos_ == "PROPN"
         ]
         if len(orgs) == 1:
             return orgs[0]
@@ -1215,9 +1216,9 @@ def find_source_findings(
     """SRC001 per anonymous attribution, SRC002 per vague group, SRC003 when one source carries the whole story."""
     for att in attributions:
         quote = att.quote
-        if att.pronoun is not None or att.kind != "anonymous" or att.scene:
+        if att.pronoun is not None or att.kind != "anonymous" or att.scene or quote.speaker is None:
             continue
-        evidence = {
+        evidence: dict[str, Any] = {
             "speaker": quote.speaker.text,
             "cue": quote.cue.text,
             "content": quote.content.text,
@@ -1256,7 +1257,7 @@ def find_source_findings(
         )
     attributed = [a for a in attributions if a.quote.source_id is not None and not a.weasel]
     unresolved = [a for a in attributions if a.quote.source_id is None and not a.scene]
-    distinct = {a.quote.source_id for a in attributed}
+    distinct = {a.quote.source_id for a in attributed if a.quote.source_id is not None}
     if len(attributed) >= single_source_min_quotes and len(distinct) == 1 and not unresolved:
         source = sources[distinct.pop()]
         if source.kind != "unknown":
@@ -1356,8 +1357,14 @@ def analyze(
     return [a.quote for a in attributions], sources, findings
 
 
-def make_component(nlp, *, single_source_min_quotes: int = 2, learned_source: float = LEARNED_MIN["source"],
-                   learned_cue: float = LEARNED_MIN["cue"], learned_content: float = LEARNED_MIN["content"]) -> Any:  # fmt: skip
+def make_component(
+    nlp,
+    *,
+    single_source_min_quotes: int = 2,
+    learned_source: float = LEARNED_MIN["source"],
+    learned_cue: float = LEARNED_MIN["cue"],
+    learned_content: float = LEARNED_MIN["content"],
+) -> Any:
     """``learned_*``: the attribution head's probability a span needs to be added (the operating points)."""
     learned_min = {"source": learned_source, "cue": learned_cue, "content": learned_content}
 
@@ -1492,7 +1499,7 @@ def _learned_attribution(
     speaker = _char_span(doc, *speaker_rng) if speaker_rng is not None else None
     if speaker is not None and (content_span.overlaps(speaker) or speaker.overlaps(Span.of(cue_tokens))):
         return None
-    quote = Quote(kind, Span.of(cue_tokens), content_span, speaker=speaker, learned=True)  # type: ignore[arg-type]
+    quote = Quote(kind, Span.of(cue_tokens), content_span, speaker=speaker, learned=True)
     probabilities = {"cue": cue.probability, "content": min(c.probability for c in content)}
     if speaker is not None:
         probabilities["speaker"] = source.probability

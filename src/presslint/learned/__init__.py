@@ -15,6 +15,7 @@ Which heads run is a setting: ``[tool.presslint.learned]`` with ``attribution``,
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import threading
@@ -79,6 +80,17 @@ def available(name: str = MODEL_NAME) -> bool:
     return all((folder / f).is_file() for f in ("encoder.int8.onnx", "tokenizer.json", "heads.npz", "manifest.json"))
 
 
+_INHERITED_SESSIONS: list[Any] = []  # onnxruntime sessions a forked process inherited (see LearnedModel.session)
+
+
+def fingerprint(name: str = MODEL_NAME) -> str:
+    """The installed model's identity: a hash of its manifest (which holds every weight file's sha256); "missing"
+    when it is not installed."""
+    if not available(name):
+        return "missing"
+    return hashlib.sha256((model_dir(name) / "manifest.json").read_bytes()).hexdigest()[:16]
+
+
 class LearnedModel:
     """The encoder session, tokenizer path, head weights and manifest of one model folder.
 
@@ -108,6 +120,10 @@ class LearnedModel:
         if self._session is None or self._pid != os.getpid():
             if self._pid != os.getpid():
                 self._lock = threading.Lock()  # a lock copied by fork may be held by a thread that is not here
+                if self._session is not None:
+                    # Never free a session copied by fork: its destructor waits on the parent's thread pool,
+                    # whose threads do not exist here, and hangs. Kept alive until the process exits.
+                    _INHERITED_SESSIONS.append(self._session)
                 self._session = None
             with self._lock:
                 if self._session is None:

@@ -161,7 +161,7 @@ def register_components() -> None:
 
 
 @lru_cache(maxsize=4)
-def _load(options_json: str) -> Any:
+def _load(options_json: str, models: str = "") -> Any:
     import spacy
 
     from ..errors import E, PresslintError
@@ -183,7 +183,10 @@ def _load(options_json: str) -> Any:
 def load_pipeline(analyzer_options: dict[str, dict[str, Any]] | None = None) -> Any:
     """The spaCy ``Language`` with presslint's components (cached per option set). ``nlp(text)`` and
     ``nlp.pipe(texts)`` give docs with every record on ``doc._.pl_<record>``."""
-    return _load(json.dumps(analyzer_options or {}, sort_keys=True))
+    from ..learned import model_dir
+
+    # The learned model's folder is part of the key: PRESSLINT_MODELS may point elsewhere between two calls.
+    return _load(json.dumps(analyzer_options or {}, sort_keys=True), str(model_dir()))
 
 
 def load_model() -> Any:
