@@ -13,7 +13,8 @@ prints the measurements the product's settings were read from:
   and the product's F1 on the same texts at each point; the chosen point is the lowest thresholds whose added spans
   keep precision >= 0.8 for every type (sources.LEARNED_MIN).
 * propaganda: precision (SemEval SI character credit) of the spans the model adds where no LNG rule fired, by
-  probability threshold (language.PROPAGANDA_SHOW_AT: the lowest threshold with precision >= 0.8, if any), and,
+  probability threshold (language.PROPAGANDA_SHOW_AT: the lowest threshold with precision >= 0.8 over at least
+  MIN_SPANS spans, if any), and,
   on the rule spans that overlap a gold span, how often the rule's own technique and the model's are right, per
   rule code (language.MODEL_NAMES_TECHNIQUE).
 * checkworthiness: MAP of the claims list ranked by w x head + (1 - w) x rules, with sentences the rules pass over
@@ -33,6 +34,7 @@ from collections import Counter
 from pathlib import Path
 
 GRID = [round(0.3 + 0.05 * i, 2) for i in range(14)]  # 0.30 .. 0.95
+MIN_SPANS = 30  # an operating point read from fewer spans is noise (0.95: 2 spans)
 
 
 def _docs(texts, progress, **heads):
@@ -231,7 +233,7 @@ def propaganda(root: str, progress) -> None:
         both = {a: pred_rules[a] + [(s, e) for s, e, p in pred_model[a] if p >= t] for a in ids}
         si = P.si_scores(gold, both)
         print(f"  t={t:.2f}: {len(kept):5d} spans, P {precision:.3f}; rules + these: SI F1 {si[2]:.3f} (P {si[0]:.3f})")
-        if precision >= 0.8 and chosen is None:
+        if precision >= 0.8 and chosen is None and len(kept) >= MIN_SPANS:
             chosen = t
     both = {a: pred_rules[a] + [(s, e) for s, e, _ in pred_model_all[a]] for a in ids}
     si = P.si_scores(gold, both)

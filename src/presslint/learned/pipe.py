@@ -77,22 +77,29 @@ def make_component(nlp: Any, *, attribution: bool = True, propaganda: bool = Tru
 
 def encode_docs(model: LearnedModel, docs: Sequence[Any], heads: Sequence[str]) -> list[LearnedDoc | None]:
     """One encoder pass over every doc's windows, then each head once over the whole batch (None for an empty doc)."""
-    from ..nlp.docview import view
-    from .predict import PIECE_HEADS, checkworthiness_batch, piece_probabilities
+    from .heads import one_blas_thread
 
     live = [i for i, doc in enumerate(docs) if doc.text.strip()]
     encoded = model.encode([docs[i].text for i in live])
     made = [LearnedDoc(model, e.pieces, e.states) for e in encoded]
+    with one_blas_thread():
+        _run_heads(made, encoded, [docs[i] for i in live], model, heads)
+    out: list[LearnedDoc | None] = [None] * len(docs)
+    for i, item in zip(live, made):
+        out[i] = item
+    return out
+
+
+def _run_heads(made: list[LearnedDoc], encoded: Any, docs: Sequence[Any], model: LearnedModel, heads: Sequence[str]):
+    from ..nlp.docview import view
+    from .predict import PIECE_HEADS, checkworthiness_batch, piece_probabilities
+
     for head in PIECE_HEADS:
         if head in heads:
             for item, probs in zip(made, piece_probabilities(model.weights, head, [e.states for e in encoded])):
                 setattr(item, head, probs)
     if "checkworthiness" in heads:
-        sentences = [[(s.start_char, s.end_char) for s in view(docs[i]).sents if s.text.strip()] for i in live]
+        sentences = [[(s.start_char, s.end_char) for s in view(doc).sents if s.text.strip()] for doc in docs]
         batch = [(e.pieces, e.states, sents) for e, sents in zip(encoded, sentences)]
         for item, scores in zip(made, checkworthiness_batch(model.weights, batch)):
             item.checkworthiness = scores
-    out: list[LearnedDoc | None] = [None] * len(docs)
-    for i, item in zip(live, made):
-        out[i] = item
-    return out
