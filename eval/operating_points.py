@@ -1,6 +1,6 @@
 """How the shipped learned heads are combined with the rules in `presslint check`, chosen on training data only.
 
-    .venv/bin/python eval/operating_points.py attribution ../shared/data/polnear        # PolNeAR train (840 texts)
+    .venv/bin/python eval/operating_points.py attribution ../shared/data/polnear [--limit N]  # PolNeAR train (840 texts)
     .venv/bin/python eval/operating_points.py propaganda ../shared/data/ptc-semeval2020  # PTC train minus fold 5
     .venv/bin/python eval/operating_points.py checkworthiness ../shared/data/checkthat2019  # the 14 trained-on files
 
@@ -53,12 +53,12 @@ def _docs(texts, progress, **heads):
 
 
 # ---------------------------------------------------------------------------------------------------- attribution
-def attribution(root: str, progress) -> None:
+def attribution(root: str, progress, limit: int | None = None) -> None:
     from presslint.analyzers.sources import _Quotes, find_attributions, learned_attributions
     from presslint.evaluation import attribution as A
     from presslint.learned.pipe import learned_of
 
-    items = A.load_split(root, "train")
+    items = A.load_split(root, "train")[:limit]
     rows = []  # per text: gold, rule predictions, candidates
     for (_, text, gold), doc in zip(items, _docs([t for _, t, _ in items], progress)):
         index = _Quotes(doc)
@@ -93,7 +93,9 @@ def attribution(root: str, progress) -> None:
                     "content_exact": A.normalise(text, frags) in norm["content"],
                 }
             )
-    print(f"PolNeAR train: {len(rows)} texts, {len(judged)} candidate attributions the rules missed")
+    print(
+        f"PolNeAR train: {len(rows)} texts (first in name order), {len(judged)} candidate attributions the rules missed"
+    )
     print(_line("rules alone", base))
     gold_n = {k: base[f"{k}_exact"]["tp"] + base[f"{k}_exact"]["fn"] for k in ("source", "cue", "content")}
 
@@ -298,15 +300,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("task", choices=["attribution", "propaganda", "checkworthiness"])
     parser.add_argument("data", help="the task's data folder (polnear, ptc-semeval2020, checkthat2019)")
+    parser.add_argument("--limit", type=int, help="attribution: only the first N training texts (time on 2 cores)")
     args = parser.parse_args()
     start = time.perf_counter()
 
     def progress(message: str) -> None:
         print(f"[{time.perf_counter() - start:5.0f}s] {message}", file=sys.stderr)
 
-    {"attribution": attribution, "propaganda": propaganda, "checkworthiness": checkworthiness}[args.task](
-        str(Path(args.data)), progress
-    )
+    if args.task == "attribution":
+        attribution(str(Path(args.data)), progress, args.limit)
+    else:
+        {"propaganda": propaganda, "checkworthiness": checkworthiness}[args.task](str(Path(args.data)), progress)
 
 
 if __name__ == "__main__":
