@@ -1,7 +1,9 @@
-"""Findings per 1,000 words on the PolNeAR news texts, overall and per rule code; optionally a sample to judge by hand.
+"""Findings per 1,000 words on news texts, overall and per rule code; optionally a sample to judge by hand.
 
     .venv/bin/python eval/findings_rate.py ../shared/data/polnear [--split dev] [--limit N]
     .venv/bin/python eval/findings_rate.py ../shared/data/polnear --sample 50 --seed 0 --out sample.jsonl
+    .venv/bin/python eval/findings_rate.py ../shared/data/polnear --texts docs/precision-heldout-texts.json \
+        [--ptc ../shared/data/ptc-semeval2020] --sample 50 --seed 2026 --out sample.jsonl
 
 Layout read: DATA_PATH/<split>/text/<name>.txt (headline, blank line, paragraphs) and DATA_PATH/metadata.tsv
 (filename, publication_date, author, wire, ...), used for each article's date and byline (the wire service when no
@@ -9,6 +11,12 @@ author is named). The first line is passed as the headline, without the full sto
 attribution files are not used here. PolNeAR is political news from 2016 (many outlets, wire copy included), so the
 rate says how noisy presslint is on ordinary news; the JSONL sample is for a human to mark each finding right or
 wrong.
+
+--texts reads a fixed list instead of a whole split: a JSON object with "polnear_dev" and "polnear_train" (PolNeAR
+file names of that split, read as above) and "ptc_train" (PTC article ids, read from PTC/train-articles/article<ID>.txt: title line, blank line,
+one sentence a line; the first line is the headline, and PTC has no byline or date). Every text goes through
+``presslint.check_articles`` with the default settings and no store: the checker and rule selection that
+``presslint check`` uses, so the findings are what a user is shown.
 """
 
 from __future__ import annotations
@@ -19,7 +27,9 @@ import json
 import random
 import sys
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 CONTEXT_CHARS = 160
 
@@ -32,19 +42,58 @@ def read_metadata(root: Path) -> dict[str, dict[str, str]]:
         return {row["filename"]: row for row in csv.DictReader(handle, delimiter="\t")}
 
 
-def load_articles(root: Path, split: str, limit: int | None = None):
-    from presslint.ingest import from_text
-
+def load_articles(root: Path, split: str, limit: int | None = None, names: list[str] | None = None):
+    """PolNeAR texts of a split (all of them, or the given file names in that order) as Articles."""
     folder = root / split / "text"
     if not folder.is_dir():
         sys.exit(f"no texts at {folder} (expected DATA_PATH/<split>/text/*.txt)")
     meta = read_metadata(root)
-    paths = sorted(folder.glob("*.txt"))[:limit] if limit else sorted(folder.glob("*.txt"))
+    if names is not None:
+        paths = [folder / name for name in names]
+        if missing := [p.name for p in paths if not p.is_file()]:
+            sys.exit(f"{len(missing)} listed PolNeAR texts not in {folder}: {', '.join(missing[:5])}")
+    else:
+        paths = sorted(folder.glob("*.txt"))
+    for path in paths[:limit] if limit else paths:
+        yield polnear_article(path, meta.get(path.stem, {}))
+
+
+def polnear_article(path: Path, row: dict[str, str]):
+    from presslint.ingest import from_text
+
+    date = row.get("publication_date") or None
+    title, body = split_headline(path.read_text(encoding="utf-8"))
+    return from_text(body, origin=str(path), title=title, date=date, byline=byline_of(row))
+
+
+def ptc_articles(root: Path, ids: list[str]):
+    """PTC articles by id: the first line is the title (PTC's layout), the rest the body; no byline, no date."""
+    folder = root / "train-articles"
+    paths = [folder / f"article{art}.txt" for art in ids]
+    if missing := [p.name for p in paths if not p.is_file()]:
+        sys.exit(f"{len(missing)} listed PTC articles not in {folder}: {', '.join(missing[:5])}")
     for path in paths:
-        row = meta.get(path.stem, {})
-        date = row.get("publication_date") or None
-        title, body = split_headline(path.read_text(encoding="utf-8"))
-        yield from_text(body, origin=str(path), title=title, date=date, byline=byline_of(row))
+        yield ptc_article(path)
+
+
+def ptc_article(path: Path):
+    from presslint.ingest import from_text
+
+    first, _, body = path.read_text(encoding="utf-8").partition("\n")
+    return from_text(body.lstrip("\n"), origin=str(path), title=first.strip() or None)
+
+
+def listed_articles(listing: Path, polnear: Path, ptc: Path, limit: int | None = None):
+    """The texts a --texts file names: its PolNeAR dev and train texts, then its PTC train articles."""
+    listed = json.loads(listing.read_text(encoding="utf-8"))
+    articles = [
+        article
+        for split in ("dev", "train")
+        if listed.get(f"polnear_{split}")
+        for article in load_articles(polnear, split, names=list(listed[f"polnear_{split}"]))
+    ]
+    articles += ptc_articles(ptc, [str(art) for art in listed.get("ptc_train", [])])
+    return articles[:limit] if limit else articles
 
 
 def split_headline(raw: str) -> tuple[str, str]:
@@ -75,20 +124,23 @@ def sentence_context(text: str, start: int, end: int) -> str:
     return ("…" if left > line_start else "") + text[left:right] + ("…" if right < line_end else "")
 
 
-def run(root: Path, split: str, limit: int | None, batch_size: int):
+def run(articles_in: Iterable[Any]):
+    """Check the articles with the product's checker and default settings: (articles, words, per code, records,
+    words and findings per corpus)."""
     import presslint
     from presslint import Settings
 
     words = 0
+    by_corpus: dict[str, Counter[str]] = {}
     per_code: Counter[str] = Counter()
     records: list[dict] = []
     articles = 0
-    for report in presslint.check_articles(
-        load_articles(root, split, limit), settings=Settings(store=False), batch_size=batch_size
-    ):
+    for report in presslint.check_articles(articles_in, settings=Settings(store=False), jobs=1):
         articles += 1
         text = report.article.text
         words += len(text.split())
+        tally = by_corpus.setdefault(corpus_of(report.article.origin), Counter())
+        tally.update(articles=1, words=len(text.split()), findings=len(report.findings))
         for f in report.findings:
             per_code[f.code] += 1
             records.append(
@@ -107,26 +159,55 @@ def run(root: Path, split: str, limit: int | None, batch_size: int):
                     "evidence": f.evidence,
                 }
             )
-    return articles, words, per_code, records
+    return articles, words, per_code, records, by_corpus
+
+
+def corpus_of(origin: str | None) -> str:
+    """Which data set a text came from, by its folder: PTC keeps articles in train-articles/, PolNeAR in text/."""
+    return "ptc" if origin and Path(origin).parent.name == "train-articles" else "polnear"
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("data_path", type=Path, help="PolNeAR folder, e.g. ../shared/data/polnear")
     parser.add_argument("--split", default="dev")
+    parser.add_argument(
+        "--texts",
+        type=Path,
+        help="JSON list of texts to read instead of a split: PolNeAR dev names and PTC train ids "
+        "(e.g. docs/precision-heldout-texts.json)",
+    )
+    parser.add_argument(
+        "--ptc", type=Path, help="PTC folder for --texts (default: ptc-semeval2020 beside the PolNeAR folder)"
+    )
     parser.add_argument("--limit", type=int, help="only the first N texts (quick runs)")
-    parser.add_argument("--batch-size", type=int, default=16)
     parser.add_argument("--sample", type=int, help="write N randomly sampled findings as JSONL for human judging")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--out", type=Path, help="JSONL file for --sample (default: stdout)")
+    parser.add_argument("--all-findings", type=Path, help="also write every finding as JSONL here (outside the repo)")
     args = parser.parse_args(argv)
 
-    articles, words, per_code, records = run(args.data_path, args.split, args.limit, args.batch_size)
+    if args.texts:
+        ptc = args.ptc or args.data_path.parent / "ptc-semeval2020"
+        source = listed_articles(args.texts, args.data_path, ptc, args.limit)
+        label = args.texts.name
+    else:
+        source = load_articles(args.data_path, args.split, args.limit)
+        label = args.split
+    articles, words, per_code, records, by_corpus = run(source)
     total = sum(per_code.values())
     per_k = 1000 / words if words else 0.0
-    print(f"{args.split}: {articles} articles, {words:,} words, {total} findings = {total * per_k:.2f} per 1,000 words")
+    print(f"{label}: {articles} articles, {words:,} words, {total} findings = {total * per_k:.2f} per 1,000 words")
+    if len(by_corpus) > 1:
+        for name, t in sorted(by_corpus.items()):
+            rate = 1000 * t["findings"] / t["words"] if t["words"] else 0.0
+            print(f"  {name}: {t['articles']} articles, {t['words']:,} words, {t['findings']} findings = {rate:.2f}")
     for code, count in sorted(per_code.items()):
         print(f"  {code:8s} {count:6d}  {count * per_k:6.2f} per 1,000 words")
+    if args.all_findings:
+        args.all_findings.write_text(
+            "".join(json.dumps(r, ensure_ascii=False, default=str) + "\n" for r in records), encoding="utf-8"
+        )
     if args.sample:
         sample = random.Random(args.seed).sample(records, k=min(args.sample, len(records)))
         lines = "".join(json.dumps(r, ensure_ascii=False, default=str) + "\n" for r in sample)
@@ -136,7 +217,7 @@ def main(argv: list[str] | None = None) -> None:
         else:
             sys.stdout.write(lines)
     print(
-        f"SUMMARY findings_rate split={args.split} articles={articles} words={words} "
+        f"SUMMARY findings_rate texts={label} articles={articles} words={words} "
         f"per1000={total * per_k:.2f} codes={len(per_code)}"
     )
 

@@ -33,7 +33,9 @@ SHOULD_FIRE = [
     ("LNG002", "The statement condemned the heinous bombing of the market.", "heinous"),
     ("LNG002", "Local media said three martyrs were buried on Friday.", "martyrs"),
     ("LNG002", "The columnist called the hearing a witch hunt.", "witch hunt"),
-    ("LNG002", "Mourners gathered where the massacre took place a year ago.", "massacre"),
+    # 'massacre' as the plain name of a mass killing ('where the massacre took place') no longer fires (round 3 of
+    # docs/precision.md); a judgement or metaphor still does.
+    ("LNG002", "For the ruling party, Sunday's election was a massacre.", "massacre"),
     # LNG003 exaggeration / minimisation
     ("LNG003", "The storm completely destroyed the town's economy.", "completely destroyed"),
     ("LNG003", "This is the worst economic crisis ever, the mayor claimed.", "worst"),
@@ -230,7 +232,7 @@ def test_language_mention_is_not_use(parse, title, body):
     "text, words",
     [
         ('The senator called the inquiry a "witch hunt".', "witch hunt"),  # the source's word, still reported
-        ("The massacre is remembered every year in the village.", "massacre"),  # a use: 'the massacre'
+        ("What the army did in the village was a massacre.", "massacre"),  # a use: 'was a massacre'
         ("Troops carried out a savage raid on the village at dawn.", "savage"),
     ],
 )

@@ -79,3 +79,41 @@ def test_pieces_text_over_the_limit_is_an_item_error(nlp):
     items = list(Checker(settings, nlp=nlp).check_many([from_text(_long(80)), from_text(_long(2))]))
     assert isinstance(items[0], Failure) and items[0].code == "E112"
     assert isinstance(items[1], Report)
+
+
+@pytest.mark.parametrize(
+    "lengths, expected",
+    [
+        ([4_000] * 16, 15),  # ordinary articles: a full batch while it fits the character budget
+        ([800] * 16, 16),  # never more than BATCH
+        ([50_000, 50_000, 50_000], 1),  # pieces of a long article: one at a time
+        ([20_000, 3_000], 3),
+        ([], 16),
+        ([0, 0], 16),  # texts skipped (not English) are empty
+    ],
+)
+def test_pieces_batch_is_bounded_by_characters_not_articles(monkeypatch, lengths, expected):
+    from presslint import checker
+
+    monkeypatch.setattr(checker, "BATCH_CHARS", 60_000)
+    monkeypatch.setattr(checker, "BATCH", 16)
+    assert checker.pipe_batch(lengths) == expected
+
+
+def test_pieces_of_a_long_article_are_parsed_one_batch_at_a_time(nlp, monkeypatch):
+    # Memory follows the text alive in one nlp.pipe batch: the pieces of a long article must not all be in one.
+    from presslint import checker
+
+    sizes: list[int] = []
+    pipe = type(nlp).pipe
+
+    def spy(self, docs, **kwargs):
+        sizes.append(kwargs.get("batch_size", 0))
+        return pipe(self, docs, **kwargs)
+
+    monkeypatch.setattr(type(nlp), "pipe", spy)
+    monkeypatch.setattr(checker, "BATCH_CHARS", 3000)
+    settings = Settings(store=False, piece_chars=1500, date="2024-05-01")
+    report = Checker(settings, nlp=nlp).check(from_text(_long(40)))
+    assert "W009" in [n.code for n in report.notices]
+    assert sizes == [2]

@@ -46,6 +46,9 @@ from .summary import finding_order, mark_shown, summarise
 
 MIN_WORDS = 30
 BATCH = 16  # articles looked up in the store, then analysed together through one nlp.pipe call
+# Characters parsed together in one nlp.pipe batch: a batch's docs are alive at once, so memory grows with this and
+# not with an article's length (pieces of a long article then go through one or two at a time).
+BATCH_CHARS = 60_000
 Item = Report | Failure
 
 
@@ -356,8 +359,9 @@ def _analyse_stream(nlp: Any, jobs: list[_Job], settings: Settings, knowledge: A
         )
     ]
     docs = (prepare_doc(nlp, piece, job.pubdate) for job, _, piece in plan)
+    batch = pipe_batch([len(piece.text) for _, _, piece in plan])
     parts: list[pieces.Part] = []
-    for k, ((job, offset, _), doc) in enumerate(zip(plan, nlp.pipe(docs, batch_size=BATCH))):
+    for k, ((job, offset, _), doc) in enumerate(zip(plan, nlp.pipe(docs, batch_size=batch))):
         if knowledge is not None and not _skip(job.article):
             doc._.pl_findings.extend(knowledge(doc)["findings"])
         parts.append(pieces.Part(offset, *_records(doc), sentences=len(view(doc).sents)))
@@ -372,6 +376,11 @@ def _analyse_stream(nlp: Any, jobs: list[_Job], settings: Settings, knowledge: A
         findings, records = pieces.merge(parts)
         parts = []
         yield build_report(job, notices, findings, records)
+
+
+def pipe_batch(lengths: list[int]) -> int:
+    """Docs per nlp.pipe batch: up to BATCH, as many of the longest text as fit in BATCH_CHARS, at least one."""
+    return max(1, min(BATCH, BATCH_CHARS // max([1, *lengths])))
 
 
 def _records(doc: Any) -> tuple[list[Finding], dict[str, list[Any]]]:

@@ -461,14 +461,20 @@ def _speculation_at(tok, lex: Contested, agents: frozenset[str]) -> tuple[str, A
     if tok.pos_ == "VERB" and tok.lemma_.lower() in lex.speculation_seem:
         subject = next((c for c in children if c.dep_ == "nsubj"), None)
         clause = next((c for c in children if c.dep_ == "xcomp"), None)
-        if subject is not None and clause is not None and _ongoing_or_done(clause) and _agent(subject, agents):
+        if (
+            subject is not None
+            and clause is not None
+            and _ongoing_or_done(clause)
+            and _agent(subject, agents)
+            and not _observed_state(tok, clause, lex)
+        ):
             return "seems", doc[subject.left_edge.i : clause.i + 1]
     # "X must / may / might have V-ed"
     if tok.tag_ == "VBN" and tok.pos_ == "VERB":
         modal = next((c for c in children if c.dep_ == "aux" and c.lower_ in ("must", "may", "might")), None)
         have = any(c.dep_ == "aux" and c.lower_ == "have" for c in children)
         subject = next((c for c in children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is not None and modal is not None and have and _agent(subject, agents):
+        if subject is not None and modal is not None and have and _agent(subject, agents) and not _conceded(tok):
             return "modal-perfect", doc[subject.left_edge.i : tok.i + 1]
     # "X probably knew", "X is presumably negotiating"
     if tok.pos_ == "VERB" and any(c.dep_ == "advmod" and c.lower_ in lex.speculation_adverbs for c in children):
@@ -482,6 +488,35 @@ def _speculation_at(tok, lex: Contested, agents: frozenset[str]) -> tuple[str, A
         ):
             return "adverb", doc[subject.left_edge.i : tok.i + 1]
     return None
+
+
+def _observed_state(seem, clause, lex: Contested) -> bool:
+    """'appeared to be heading for confirmation', 'seem to be reverting to form', 'seems not to have understood':
+    how someone looks from the public record, or what they fail to grasp, not a guess at hidden conduct. A guess
+    needs a past act ('appears to have hidden') or an ongoing act of the covert or wrongful kind ('appears to be
+    concealing', 'seems to be secretly negotiating')."""
+    if any(c.dep_ == "neg" for c in (*seem.children, *clause.children)):
+        return True
+    if clause.tag_ != "VBG":
+        return False
+    lemma = _phrasal(clause)
+    if lemma in lex.wrongdoing_verbs or clause.lemma_.lower() in lex.wrongdoing_verbs | lex.object_bound_verbs:
+        return False
+    return not any(t.lower_ in lex.covert_adverbs for t in clause.subtree)
+
+
+# Marks of a supposition: 'if they had known', 'unless he has lied'.
+_SUPPOSING = frozenset({"if", "unless", "whether"})
+
+
+def _conceded(verb) -> bool:
+    """'may not have delivered (yet) on his promise' (a concession about the public record), 'any crimes they might
+    have committed' (a counterfactual describing a noun), 'if he may have known': no guess stated as reporting."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    if verb.dep_ in ("relcl", "acl"):
+        return True
+    return any(c.dep_ == "mark" and c.lower_ in _SUPPOSING for c in verb.children)
 
 
 def _ongoing_or_done(verb) -> bool:
@@ -504,6 +539,27 @@ def _says(tok, speech_verbs: frozenset[str]) -> bool:
     return "nsubj" in deps and "auxpass" not in deps
 
 
+# Verbs by which a named person or body puts a claim on the record: the claim in their clause is attributed.
+PUBLISH_VERBS = frozenset(
+    {"publish", "write", "report", "document", "detail", "list", "reveal", "chronicle", "record", "catalogue"}
+)
+
+
+def _published_by_named(sent) -> bool:
+    """A named person or organisation is the subject of a publishing verb in the sentence ('the historian published
+    a study that listed ...', 'the watchdog documented ...'): whatever the sentence goes on to say is theirs."""
+    for tok in sent:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in PUBLISH_VERBS:
+            continue
+        subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subject is None:
+            continue
+        named = [subject, *(c for c in subject.children if c.dep_ in ("appos", "compound"))]
+        if any(t.ent_type_ in ("PERSON", "ORG") for t in named):  # 'Mara Quill', 'the watchdog Open Ledger'
+            return True
+    return False
+
+
 def _paragraphs(text: str, starts: list[int]) -> list[int]:
     """The paragraph (line) number of each sentence start."""
     out, line, pos = [], 0, 0
@@ -520,6 +576,7 @@ def find_unsourced(doc, claims: list[Claim], *, min_score: float = 0.4) -> Itera
     "In reach" means the sentence itself (a quote, a speech verb, 'according to'), its paragraph (an attribution
     anywhere in it: news style attributes a paragraph once), or a line just before that ends with a colon. Sentences
     already flagged for a vague attribution (SRC002) are left to that rule."""
+    from ..nlp.blockquotes import in_block_quotation
     from .sources import lexicon as source_lexicon
     from .sources import quote_spans
 
@@ -553,8 +610,10 @@ def find_unsourced(doc, claims: list[Claim], *, min_score: float = 0.4) -> Itera
         if paragraph[i] in attributed or i in vague or before.endswith(":"):
             continue
         inside = sum(max(0, min(e, sent.end_char) - max(s, sent.start_char)) for s, e in marks)
-        if inside:
-            continue  # part of it is someone's words
+        if inside or in_block_quotation(text, sent.start_char, sent.end_char):
+            continue  # part of it is someone's words (in marks, or a block quotation set off by the layout)
+        if _published_by_named(sent):
+            continue  # 'the columnist published a piece that listed ...': the sentence names who makes the claim
         here = _within(speech_or_first_person, sent)
         if "according to" in stripped.lower() or any(_says(doc[j], lex.speech_verbs) for j in here):
             continue  # someone says it, even where the sources analyzer found no quote

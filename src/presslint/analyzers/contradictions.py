@@ -332,6 +332,15 @@ def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / min(len(a), len(b))
 
 
+# Verbs of denial: a sentence with one answers a statement, it does not repeat it.
+DENIAL_LEMMAS = frozenset({"deny", "dispute", "reject", "refute", "contest", "rebut"})
+
+
+def _denies(doc: Any, p: Proposition) -> bool:
+    """The proposition's sentence carries a denial ('X denied any link ... and said he merely sold ...')."""
+    return any(t.lemma_.lower() in DENIAL_LEMMAS and t.pos_ == "VERB" for t in view(doc).sents[p.sent])
+
+
 def find_repetitions(doc: Any) -> Iterator[Finding]:
     """CON002: one statement told twice (same predicate and polarity, matching arguments, most words shared)."""
     lex = lexicon()
@@ -373,6 +382,8 @@ def find_repetitions(doc: Any) -> Iterator[Finding]:
                 continue
             if quoted(p) != quoted(q):
                 continue  # a paraphrase and the direct quote it summarises
+            if _denies(doc, p) != _denies(doc, q):
+                continue  # a fact and the person's denial or own account of it: two sides, not one told twice
             flagged.add(q.sent)
             yield Finding(
                 "CON002",

@@ -15,8 +15,10 @@ from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from ..model import Finding, Span
+from ..nlp.blockquotes import block_quotations
 from ..nlp.docview import view
 from ..nlp.lexicons import expand, read_text
 from ..nlp.semantics import (
@@ -88,10 +90,12 @@ RULES = [
         "headline",
         "The headline puts quotation marks around words nobody says in the body.",
         "Quotation marks in a headline tell the reader someone said exactly those words. Fires when the quoted "
-        "words (allowing case, punctuation and an ellipsis) appear in none of the body's quotations; the message "
-        "says whether the body has them only in its own narration or not at all. A quoted term of up to three words "
-        "counts as found when the body uses it anywhere (such scare quotes are LNG004's business), and a title-cased "
-        "name the body gives as such ('The 411') is a name, not a quotation.",
+        "words (allowing case, punctuation, an ellipsis and a word or two trimmed between them) appear in none of "
+        "the body's quotations, block quotations set off by a colon or carried over several lines included; the "
+        "message says whether the body has them only in its own narration or not at all. A quoted term of up to "
+        "three words counts as found when the body uses it anywhere (such scare quotes are LNG004's business), a "
+        "one-word quotation one letter away from a word of the body is a pun ('Sinod' for 'synod'), and a "
+        "title-cased name the body gives as such ('The 411') is a name, not a quotation.",
         "Mayor calls budget 'a betrayal of the city' ... The mayor said the budget was \"badly flawed\".",
     ),
 ]
@@ -593,6 +597,7 @@ def _quote_findings(doc: Any, title_start: int, title_end: int) -> Iterator[Find
         return
     body_quotes = _quotations(text, body_start, len(text))
     quoted_body = [_normal(text[s + 1 : e - 1]) for s, e in body_quotes]
+    quoted_body += [_normal(text[s:e]) for s, e in block_quotations(text) if s >= body_start]  # unmarked blocks
     narration = _normal(text[body_start:])
     for start, end in headline_quotes:
         inner = _normal(text[start + 1 : end - 1]).strip("'")
@@ -606,9 +611,11 @@ def _quote_findings(doc: Any, title_start: int, title_end: int) -> Iterator[Find
         if len(inner.split()) <= TERM_MAX_WORDS:
             if all(_contains(narration, part) for part in parts):
                 continue  # a term in quotation marks ('sonic attacks', 'fight') that the body uses
+            if _wordplay(inner, narration):
+                continue  # 'Synod' respelt as a pun in the headline: a coinage, not words put in a mouth
             found_in = None
-        elif all(any(_contains(q, part) for q in quoted_body) for part in parts):
-            continue
+        elif all(any(_contains(q, part) or _trimmed(part, q) for q in quoted_body) for part in parts):
+            continue  # in a body quotation, perhaps with a word or two trimmed ('the X document is' -> 'X is')
         else:
             found_in = "narration" if all(_contains(narration, part) for part in parts) else None
         where = (
@@ -631,6 +638,38 @@ def _quote_findings(doc: Any, title_start: int, title_end: int) -> Iterator[Find
 # attacks', 'special bond'): found anywhere in the body, it is supported.
 TERM_MAX_WORDS = 3
 QUOTE_MATCH_MIN = 90  # rapidfuzz partial ratio: a headline quote may trim a word or change its case
+
+
+# A headline may trim a quotation: up to this many body words dropped between two of the headline's words.
+TRIM_MAX_GAP = 2
+
+
+def _trimmed(needle: str, haystack: str) -> bool:
+    """Every word of the headline's quotation appears in the body quotation in the same order, with at most
+    TRIM_MAX_GAP words left out between neighbours: 'the plan is the end of the port' quoted as 'plan is the end of
+    the port'. Needs four words or more, so that a short phrase cannot be assembled from scattered words."""
+    words, hay = needle.split(), haystack.split()
+    if len(words) < 4:
+        return False
+    for first in (i for i, w in enumerate(hay) if w == words[0]):
+        pos, ok = first, True
+        for word in words[1:]:
+            window = hay[pos + 1 : pos + 2 + TRIM_MAX_GAP]
+            if word not in window:
+                ok = False
+                break
+            pos = pos + 1 + window.index(word)
+        if ok:
+            return True
+    return False
+
+
+def _wordplay(inner: str, narration: str) -> bool:
+    """A one-word quotation that is one letter away from a word the body uses ('Sinod' for 'synod'): a pun."""
+    word = inner.strip("'- ")
+    if " " in word or len(word) < 4:
+        return False
+    return any(len(w) >= 4 and w != word and Levenshtein.distance(w, word) == 1 for w in set(narration.split()))
 
 
 def _contains(haystack: str, needle: str) -> bool:

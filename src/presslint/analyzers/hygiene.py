@@ -164,8 +164,12 @@ class _Form:
         return skeleton(self.key[-1])
 
 
+# Symbols that web pages leave at a name's edge ('Jane Roe • 9 hours ago' in a comment thread): not the name.
+_EDGE_SYMBOLS = re.compile(r"^[\s•·|►▪■●◦*~]+|[\s•·|►▪■●◦*~]+$")
+
+
 def _name_text(text: str) -> str:
-    return _STRAY_QUOTES.sub("", normalize_name(text))
+    return _EDGE_SYMBOLS.sub("", _STRAY_QUOTES.sub("", normalize_name(text)))
 
 
 def _letters(text: str) -> str:

@@ -28,8 +28,9 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..model import Finding, Severity, Span
+from ..nlp.blockquotes import block_quotations
 from ..nlp.docview import view
-from ..nlp.lexicons import expand, read_lexicon, read_words
+from ..nlp.lexicons import expand, read_json, read_lexicon, read_words
 from ..rules import Rule
 from .techniques import READABLE, SOURCE_WORDING, TECHNIQUE
 
@@ -71,7 +72,10 @@ RULES = [
         "Words such as 'heinous', 'savage', 'massacre', 'martyrs' or 'genocide' used as a label steer the reader's "
         "feelings rather than inform. Negated uses and mentions of a word as a word do not fire: a heading that "
         "announces the word ('What genocide means'), a generic definition ('A witch hunt is a campaign ...') and "
-        "scare quotes no reporting verb governs; such mentions are not counted as repetition either. Words inside "
+        "scare quotes no reporting verb governs; such mentions are not counted as repetition either. Nor do senses "
+        "that describe (data/language/literal_senses.json): 'evil' as the moral noun ('deliver us from evil'), "
+        "'massacre' naming a mass killing ('the Harbor Street massacre'; 'a massacre of free speech' still fires), "
+        "an adjective on a fictional character. Words inside "
         "quotations are reported as the source's wording. Belittling is caught by structure: a person's conduct "
         "told as a child's ('threw a little fit', 'had a hissy fit', 'whined that', 'his little crusade').",
         "Troops carried out a savage raid on the village at dawn.",
@@ -127,7 +131,8 @@ RULES = [
         CATEGORY,
         "The same loaded word or label is used again and again.",
         "Repeating a label or loaded word makes it stick through familiarity. Fires on the second use of the same "
-        "LNG001/LNG002 lexicon entry or structural label; the other uses are in `related`.",
+        "LNG001/LNG002 lexicon entry or structural label, when at least one use is in the writer's own voice (a "
+        "word only quoted speakers use, each in their own quotation, is theirs); the other uses are in `related`.",
         "The regime's police ... the regime's courts ... (the same label twice).",
     ),
     Rule(
@@ -478,6 +483,7 @@ class Context:
         self.regions = quoted_regions(self.text)
         quotes = getattr(doc._, "pl_quotes", None) or []
         self.regions += [(q.content.start, q.content.end) for q in quotes]
+        self.regions += list(block_quotations(self.text))  # a letter or speech quoted without marks on every line
         self.ents = {tok.i: ent for ent in doc.ents for tok in ent}
         self.defined = defined_terms(doc)
 
@@ -672,6 +678,55 @@ def _moral_pair(span) -> bool:
     )
 
 
+@lru_cache(maxsize=1)
+def _senses() -> dict[str, frozenset[str]]:
+    raw = read_json("language/literal_senses.json")
+    return {k: frozenset(v) for k, v in raw.items() if not k.startswith("_")}
+
+
+def literal_sense(span) -> bool:
+    """A loaded word in a sense that describes (see data/language/literal_senses.json): 'evil' as the moral noun,
+    'massacre' naming a mass killing, an adjective on a fictional character."""
+    senses = _senses()
+    root = span.root
+    low = span.text.lower()
+    if low in senses["abstract_nouns"] and root.pos_ == "NOUN":
+        return True  # "inclination to evil", "how long can a nation do evil": the category, not a label
+    if low in senses["event_names"] and root.pos_ == "NOUN":
+        objects = [o for p in root.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
+        if objects:  # "the massacre of forty villagers" names the killing; "a massacre of free speech" is a metaphor
+            return all(o.ent_type_ in ("NORP", "GPE") or o.lemma_.lower() in PEOPLE_NOUNS for o in objects)
+        # "the nighttime massacre", "the Harbor Street massacre", "the 1995 massacres"; not "it was a massacre"
+        return any(
+            (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those"))
+            or c.dep_ in ("poss", "compound", "amod", "nmod", "nummod")
+            for c in root.children
+        )
+    if root.pos_ == "ADJ" and root.dep_ == "amod" and root.head.lower_ in senses["fiction_heads"]:
+        sent = root.sent
+        return any(t.lower_ in senses["fiction_context"] or t.ent_type_ == "WORK_OF_ART" for t in sent) or any(
+            c.dep_ == "poss" for c in root.head.children
+        )
+    return False
+
+
+PEOPLE_NOUNS = frozenset({"people", "civilian", "villager", "protester", "worker", "student", "prisoner", "refugee"})
+DESIGNATION_WINDOW = 8
+
+
+def designation_frame(label) -> bool:
+    """'considering the Border Legion a terrorist group', 'voted to declare the militia a terrorist organization':
+    the label is what an official act calls the group (a designation verb, its object, then 'a/an' or 'as' before
+    the label, close together). The parse of such frames is often broken, so the test is on the words."""
+    doc = label.doc
+    first = max(sentence_bounds(label.root)[0], label.start - DESIGNATION_WINDOW)
+    before = doc[first : label.start]
+    if not before or before[-1].lower_ not in ("a", "an", "as"):
+        return False
+    verbs = _senses()["designation_verbs"]
+    return any(t.lemma_.lower() in verbs and t.pos_ == "VERB" for t in before)
+
+
 # Verbs that pass on someone's own characterisation: 'praised her as a "true leader"'.
 CHARACTERISE_VERBS = {"praise", "hail", "admire", "laud", "tout", "celebrate", "salute", "embrace"}
 
@@ -777,6 +832,8 @@ def find_name_calling(doc, matchers: Matchers, ctx: Context) -> Iterator[tuple[F
         root = label.root
         if mentioned_as_word(label, lex) or negated(root) or _governed_by(root, DESIGNATION_VERBS):
             continue
+        if designation_frame(label):
+            continue  # "declaring the militia a terrorist organisation": the designation is the news
         head = root
         if root.dep_ in ("amod", "compound") and root.head.i > root.i:
             if root.head.lemma_.lower() in ACTOR_NOUNS and root.head.i not in ctx.ents:
@@ -874,6 +931,8 @@ def find_phrases(doc, matchers: Matchers, ctx: Context) -> Iterator[tuple[Findin
             continue
         if code == "LNG002" and _moral_pair(span):
             continue  # "good and evil", "good versus evil": naming the two moral categories, not judging anyone
+        if code == "LNG002" and literal_sense(span):
+            continue  # "deliver us from evil", "the Harbor Street massacre", "the most evil character in the novel"
         if code == "LNG002" and end < len(doc) and doc[end].lemma_.lower() in LEGAL_TERMS.get(span.text.lower(), ()):
             continue  # "reckless driving", "criminal negligence": the name of an offence, not a judgement
         taken.update(range(start, end))
@@ -941,13 +1000,15 @@ def find_doubt(doc, matchers: Matchers, ctx: Context) -> Iterator[tuple[Finding,
 
 
 def find_repetition(found: list[tuple[Finding, str]], *, min_count: int = 2) -> Iterator[Finding]:
-    """LNG007: the same LNG001/LNG002 lexicon entry used min_count+ times; fires on the second use."""
+    """LNG007: the same LNG001/LNG002 lexicon entry used min_count+ times, at least once in the writer's own voice;
+    fires on the second use. A word that only quoted or attributed speakers use is theirs, each time: three people
+    calling a process a 'sham' is not the writer hammering a label home."""
     uses: dict[str, list[Finding]] = defaultdict(list)
     for finding, entry in found:
         if finding.code in ("LNG001", "LNG002"):
             uses[entry.lower()].append(finding)
     for entry, items in uses.items():
-        if len(items) < min_count:
+        if len(items) < min_count or all(f.evidence.get("in_quote") for f in items):
             continue
         items.sort(key=lambda f: f.span.start)
         words = items[1].evidence["matched"]

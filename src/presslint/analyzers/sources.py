@@ -92,7 +92,9 @@ RULES = [
         "activity or past conduct in the grammar of a report: 'is likely to be negotiating', 'is certain to have "
         "known', 'appears to have hidden', 'must have known', 'probably knew'. Forecasts ('the bill is likely to "
         "pass', 'will probably vote') and weasel attributions already caught by SRC002 ('is believed to be "
-        "planning') do not fire.",
+        "planning') do not fire; nor do concessions ('may not have delivered'), counterfactuals ('any crimes they "
+        "might have committed'), public states and failures to grasp ('appeared to be heading for confirmation', "
+        "'seems not to have understood'): an ongoing act needs to be covert or wrongful ('appears to be concealing').",
         "The minister is likely to be negotiating in secret with the rebels.",
     ),
 ]
@@ -598,16 +600,148 @@ def find_attributions(doc, *, lex: Lexicon | None = None, index: _Quotes | None 
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in lex.cue_verbs:
             continue
         by_verb = _verb_attribution(doc, quotes, tok, lex)
-        if by_verb is not None:
+        if by_verb is not None and not _hypothetical(tok):
             found.append(by_verb)
     found.extend(_colon_attributions(doc, quotes, lex))
     found.sort(key=lambda a: a.quote.cue.start)
     # A cue inside another attribution's speaker phrase ("an official who asked not to be named") is part of the name.
     speakers = [a.quote.speaker for a in found if a.quote.speaker is not None]
     found = [a for a in found if not any(s.contains(a.quote.cue) for s in speakers)]
+    found = [a for a in found if not _told_by_named(a, found)]
     for att in found:
         _name_description_ahead(doc, quotes, att, lex)
+        _agency_statement(att)
+    _group_named_ahead(found, quotes)
     return found
+
+
+# Marks that make a clause a supposition: 'if the sources lied to the reporters', 'unless officials confirm it'.
+HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether", "suppose", "supposing"})
+
+
+def _hypothetical(cue) -> bool:
+    """The cue sits in a supposition ('if the sources lied ... and thus thought ...'): nobody is cited."""
+    node = cue
+    while True:
+        if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in node.children):
+            return True
+        if node.dep_ not in ("conj", "advcl", "ccomp", "xcomp") or node.head.i == node.i:
+            return False
+        node = node.head
+
+
+def _told_by_named(att: Attribution, found: list[Attribution]) -> bool:
+    """An unnamed agent inside what a named or documentary source reports ('investigators found the passport near
+    the room, the court papers said'): the information comes from that source, the agent is part of its account."""
+    if att.kind != "anonymous" or att.weasel:
+        return False
+    head: Any = att.speaker_head
+    lex = lexicon()
+    if head is not None and head.lemma_.lower() in lex.always_anonymous_heads and _speech_cue(att, lex):
+        return False  # 'officials say ..., the Herald reported': the other outlet's anonymous sources stay anonymous
+    speaker = att.quote.speaker
+    return speaker is not None and any(
+        other is not att
+        and other.kind != "anonymous"
+        and other.pronoun is None
+        and other.quote.content.contains(att.quote.cue)
+        and other.quote.content.contains(speaker)
+        for other in found
+    )
+
+
+def _speech_cue(att: Attribution, lex: Lexicon) -> bool:
+    head: Any = att.speaker_head
+    cue = head.head if head is not None and head.dep_ in ("nsubj", "nsubjpass") else None
+    return cue is not None and cue.lemma_.lower() in lex.speech_verbs and cue.lemma_.lower() not in ("find", "show")
+
+
+# Verbs of a public act: what a body announces or publishes is on the record in its name, not an anonymous tip.
+PUBLIC_CUES = frozenset({"announce", "publish", "release", "unveil", "post", "issue"})
+
+
+def _agency_statement(att: Attribution) -> None:
+    """'Border agency officials announced the figures': the officials of a named body making a public
+    announcement speak for that body on the record; only the head word made them anonymous."""
+    head: Any = att.speaker_head
+    if att.kind != "anonymous" or att.weasel or head is None or att.quote.cue.text.split()[0].lower() == "according":
+        return
+    if any(a.lower() != head.text.lower() for a in att.anonymity):
+        return  # 'officials who asked not to be named announced': anonymity is asked for
+    cue = head.head if head.dep_ in ("nsubj", "nsubjpass") else None
+    if cue is None or cue.lemma_.lower() not in PUBLIC_CUES:
+        return
+    body = next(
+        (t for t in head.subtree if t.i != head.i and t.ent_type_ in ("ORG", "GPE", "NORP") and t.i < head.i), None
+    )
+    if body is None:
+        return
+    ent = next((e for e in head.doc.ents if e.start <= body.i < e.end), None)
+    att.kind, att.name, att.anonymity = "named_organisation", ent.text if ent is not None else body.text, []
+
+
+def _surname_only(att: Attribution) -> bool:
+    """A speaker given by a bare capitalised name the NER left untagged ('..., Whitlock tweeted')."""
+    head: Any = att.speaker_head
+    speaker = att.quote.speaker
+    return (
+        att.kind == "unknown"
+        and head is not None
+        and head.pos_ == "PROPN"
+        and speaker is not None
+        and " " not in speaker.text.strip()
+    )
+
+
+def _described_before(quotes: _Quotes, att: Attribution, since: int) -> bool:
+    """The named speaker was introduced with a description between sentence ``since`` and their quote ('Guy Roe,
+    the former head of the party's campaign committee, said on Twitter ...' then '..., Roe tweeted')."""
+    surname = (att.name or "").split()[-1:] or [""]
+    for sent in quotes.sents[since + 1 : att.sentence + 1]:
+        for ent in sent.ents:
+            if ent.label_ == "PERSON" and surname[0] and surname[0] in ent.text.split():
+                if _person_description(ent.doc, ent):
+                    return True
+    return False
+
+
+def _group_named_ahead(found: list[Attribution], quotes: _Quotes) -> None:
+    """A group that the next sentences put a name to ('Federal investigators said ...' then the agent in charge,
+    named and described, speaking; 'some members of his party said ...' then one of them named and quoted): the
+    group's account is backed by a named source. Only groups whose head is not anonymous in itself ('sources',
+    'officials') and with no word asking for anonymity."""
+    nonblank = [i for i, s in enumerate(quotes.sents) if s.text.strip()]
+    rank = {i: n for n, i in enumerate(nonblank)}
+    lex = lexicon()
+    for att in found:
+        head: Any = att.speaker_head
+        if att.kind != "anonymous" or att.weasel or head is None or not (att.plural or not att.definite):
+            continue
+        if head.lemma_.lower() in lex.always_anonymous_heads or any(
+            a.lower() != head.text.lower() for a in att.anonymity
+        ):
+            continue
+        here = rank.get(att.sentence)
+        if here is None:
+            continue
+        named = next(
+            (
+                b
+                for b in found
+                if b.pronoun is None
+                and 0 < rank.get(b.sentence, -1) - here <= NAMED_AHEAD_SENTENCES
+                and (
+                    (b.kind == "named_person" and (b.description or _described_before(quotes, b, att.sentence)))
+                    or (_surname_only(b) and _described_before(quotes, b, att.sentence))
+                )
+            ),
+            None,
+        )
+        if named is not None:
+            att.kind, att.anonymity = "role_only", []
+            speaker = att.quote.speaker
+            att.description = att.description or (speaker.text if speaker is not None else None)
+            att.named_ahead = named.quote.speaker
 
 
 # How far ahead a description may be named: 'The county official said ... Maria Lopez, the county's emergency
@@ -1300,7 +1434,7 @@ def find_unattributed(doc, *, lex: Lexicon | None = None, index: _Quotes | None 
     quotes = index or _Quotes(doc)
     for tok in doc:
         low = tok.lower_
-        if low in lex.weasel_adverbs and not quotes.containing(tok.idx):
+        if low in lex.weasel_adverbs and not quotes.containing(tok.idx) and not _hedges_a_modifier(tok):
             sent_text = quotes.sentence(tok).text.lower()
             if "according to" in sent_text or "reported by" in sent_text:
                 continue
@@ -1332,6 +1466,18 @@ def find_unattributed(doc, *, lex: Lexicon | None = None, index: _Quotes | None 
             confidence=0.8,
             evidence={"matched": span.text, "pattern": "impersonal-passive"},
         )
+
+
+def _hedges_a_modifier(tok) -> bool:
+    """'the supposedly vital interests', 'invoices purportedly from the supplier': the adverb qualifies a word inside
+    a noun phrase (what something is claimed or made out to be), not a statement someone reported. 'He was
+    supposedly ill' (a predicate) and 'he reportedly fled' still attribute a claim to nobody."""
+    if tok.i + 1 >= len(tok.doc):
+        return False
+    nxt = tok.doc[tok.i + 1]
+    if nxt.pos_ == "ADJ" and nxt.dep_ == "amod":
+        return True
+    return nxt.pos_ == "ADP" and nxt.head.pos_ in ("NOUN", "PROPN") and tok.head.i in (nxt.i, nxt.head.i)
 
 
 MODEL = "presslint-minilm attribution head"

@@ -352,6 +352,20 @@ def build_matchers(nlp: Language) -> Matchers:
 # --- MTA001 ----------------------------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=1)
+def phrasal_verbs() -> frozenset[str]:
+    return frozenset(" ".join(row[0].lower().split()) for row in read_lexicon("translation/phrasal_verbs.txt"))
+
+
+def _particle_then_preposition(tok, nxt) -> bool:
+    """'did the senator in in 2012', 'gave in in the end': the first word is the particle of a phrasal verb (the
+    parser often calls it a preposition without an object), the second a preposition with its own object."""
+    if any(c.dep_ == "pobj" for c in tok.children) or not any(c.dep_ == "pobj" for c in nxt.children):
+        return False
+    verb = tok.head
+    return verb.pos_ in ("VERB", "AUX") and verb.i < tok.i and f"{verb.lemma_.lower()} {tok.lower_}" in phrasal_verbs()
+
+
 def find_duplicated_words(doc) -> Iterator[Finding]:
     for tok in doc[:-1]:
         nxt = doc[tok.i + 1]
@@ -361,7 +375,7 @@ def find_duplicated_words(doc) -> Iterator[Finding]:
             continue
         if tok.lower_ in CLEFT_DOUBLES and any(t.lower_ == "what" for t in doc[max(0, tok.i - 5) : tok.i]):
             continue
-        if tok.dep_ == "prt":
+        if tok.dep_ == "prt" or _particle_then_preposition(tok, nxt):
             continue
         if nxt.text[:1].isupper() and (tok.text[:1].islower() or tok.lower_ not in FUNCTION_WORDS):
             continue  # a name or title starts ("Duran Duran", "published in In These Times"); "The The" is a slip
