@@ -6,6 +6,31 @@ import pytest
 
 from presslint.analyzers.claims import score
 
+
+@pytest.fixture(scope="module")
+def nlp():
+    """The pipeline with the check-worthiness head off: these tests pin the rules' claim scores (with the head on,
+    Claim.checkworthiness is the head's probability; tests/test_learned_check.py covers that)."""
+    from presslint.nlp import load_pipeline
+
+    return load_pipeline({"encoding": {"checkworthiness": False}})
+
+
+@pytest.fixture(scope="module")
+def parse(nlp):
+    """conftest's parse over the pipeline above."""
+    import datetime as dt
+
+    from presslint.ingest import from_text
+    from presslint.nlp import prepare_doc
+
+    def _parse(text: str, date: str | None = "2021-12-11", title: str | None = None):
+        article = from_text(text, title=title, date=date)
+        return nlp(prepare_doc(nlp, article, dt.date.fromisoformat(date) if date else None))
+
+    return _parse
+
+
 PUB = "2021-12-11"
 
 

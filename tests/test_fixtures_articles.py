@@ -183,7 +183,9 @@ def test_fixtures_articles_forbidden_code_absent(nlp, slug, index):
     spec = dict(_specs())[slug]
     rule = spec["forbid"][index]
     report = _report(slug, nlp)
-    unwanted = [f for f in report.findings if code_matches(f.code, rule["code"])]
+    # What the report shows: a learned finding below its operating point (in the JSON with its probability, hidden
+    # from the text report) is not a claim the report makes.
+    unwanted = [f for f in report.findings if f.shown and code_matches(f.code, rule["code"])]
     if rule.get("text") is not None:
         places = occurrences(report.article.text, rule["text"])
         unwanted = [f for f in unwanted if _overlaps(f.span, places)]

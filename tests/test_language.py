@@ -123,7 +123,12 @@ def test_language_fires(parse, code, text, words):
     assert any(words.lower() in f.span.text.lower() for f in found), [f.span.text for f in found]
     for f in found:
         assert text[f.span.start - 0 : f.span.end] == f.span.text or f.span.text in text
-        assert f.evidence["technique"] == language.TECHNIQUE[code]
+        if code in language.MODEL_NAMES_TECHNIQUE and "model_technique" in f.evidence:
+            # the learned technique head names these codes' technique better (measured on PTC training articles)
+            assert f.evidence["rule_technique"] == language.TECHNIQUE[code]
+            assert f.evidence["technique"] == f.evidence["model_technique"]
+        else:
+            assert f.evidence["technique"] == language.TECHNIQUE[code]
 
 
 @pytest.mark.parametrize("code,text", MUST_NOT_FIRE)
@@ -184,7 +189,7 @@ def test_language_lexicons_load_and_are_documented():
     assert lex.phrases["LNG002"] and lex.phrases["LNG011"]
     assert {"thug", "thugs"} <= set(language.expand("thug(s)"))
     assert all(rule.example and rule.explanation for rule in language.RULES)
-    assert [r.code for r in language.RULES] == [f"LNG{i:03d}" for i in range(1, 12)]
+    assert [r.code for r in language.RULES] == [f"LNG{i:03d}" for i in range(1, 13)]  # LNG012: the learned spans
 
 
 # ------------------------------------------------------------------ phrase matches read in their context

@@ -42,7 +42,7 @@ from .model import (
     Span,
     map_spans,
 )
-from .summary import finding_order, summarise
+from .summary import finding_order, mark_shown, summarise
 
 MIN_WORDS = 30
 BATCH = 16  # articles looked up in the store, then analysed together through one nlp.pipe call
@@ -66,6 +66,16 @@ def publication_date(article: Article, settings: Settings) -> tuple[dt.date | No
     if settings.date:
         return parse_date(settings.date), "option"
     return None, "unknown"
+
+
+def pipeline_options(settings: Settings) -> dict[str, dict[str, Any]]:
+    """The doc checks' options: ``[analyzers.*]``, with the learned heads switched off in ``[learned]`` passed to the
+    encoding check (a head that is off is never run; its consumers fall back to the rules)."""
+    options = {name: dict(values) for name, values in settings.analyzers.items()}
+    off = {head: False for head, on in settings.learned.items() if not on}
+    if off:
+        options["encoding"] = {**options.get("encoding", {}), **off}
+    return options
 
 
 def default_jobs() -> int:
@@ -103,6 +113,12 @@ class Checker:
         # saved before a store appeared must not be re-used without knowledge findings.
         self.kb = resolve_kb(self.settings)
         self._config_hash = dataclasses.replace(self.settings, kb=self.kb).config_hash()
+        # So is the learned model when a head is on: a report saved with other weights (PRESSLINT_MODELS, a rebuilt
+        # model) is not re-used.
+        from .learned import enabled_heads, fingerprint
+
+        if enabled_heads(self.settings):
+            self._config_hash = hashlib.sha256(f"{self._config_hash}:{fingerprint()}".encode()).hexdigest()[:16]
         self._knowledge: Any = None
         self._knowledge_ready = False
         self._factchecks: Any = None
@@ -114,7 +130,7 @@ class Checker:
         if self._nlp is None:
             from .nlp import load_pipeline
 
-            self._nlp = load_pipeline(self.settings.analyzers)
+            self._nlp = load_pipeline(pipeline_options(self.settings))
         return self._nlp
 
     def _knowledge_stage(self) -> Any:
@@ -245,6 +261,7 @@ class Checker:
             return item
         report = locate(select(item, self.settings))
         report.provenance.config_hash = self._config_hash
+        mark_shown(report.findings, show_all=self.settings.show_all)
         report.summary = summarise(report)  # saved with it; _finish sums up again what fact-checks or a baseline change
         if self.store is not None and not job.errors:
             try:
@@ -275,6 +292,7 @@ class Checker:
             self.hidden += hidden
             report = report.replace(findings=kept)
         report.findings = sorted(report.findings, key=finding_order)
+        mark_shown(report.findings, show_all=self.settings.show_all)
         report.summary = summarise(report)
         report.schema_version = SCHEMA_VERSION  # a report stored before the summary existed has one now
         return report

@@ -42,6 +42,7 @@ class Settings:
     kb_cache: str | None = None  # cache store for online mode; None -> $PRESSLINT_HOME/kb-cache.sqlite
     analyzers: dict[str, dict[str, Any]] = field(default_factory=dict)  # per-analyzer options
     learned: dict[str, bool] = field(default_factory=dict)  # learned head -> on/off (attribution, propaganda, ...)
+    show_all: bool = False  # show learned findings below their operating point too (--all); display only
     origin: str | None = None  # the file the overlay came from
 
     # Keys that change findings (the rest only change I/O).
@@ -111,6 +112,8 @@ def validate(settings: Settings) -> None:
         raise bad("fetch_timeout", "must be a positive number of seconds")
     if not isinstance(settings.analyzers, dict) or not all(isinstance(v, dict) for v in settings.analyzers.values()):
         raise bad("analyzers", "must map analyzer names to tables of options")
+    if not isinstance(settings.show_all, bool):
+        raise bad("show_all", "must be true or false")
     if not isinstance(settings.learned, dict) or not all(isinstance(v, bool) for v in settings.learned.values()):
         raise bad("learned", "must be a table of head = true/false")
     if settings.learned:

@@ -179,7 +179,10 @@ class E:
     )
     E504 = Entry(
         "The learned model '{name}' is not installed in '{folder}'",
-        hints={"cli": "reinstall presslint, or point PRESSLINT_MODELS at a folder written by `presslint train`"},
+        hints={
+            "cli": "reinstall presslint, point PRESSLINT_MODELS at a folder written by `presslint train`, or check "
+            "with rules only: [learned] attribution = false, propaganda = false, checkworthiness = false"
+        },
     )
     E505 = Entry(
         "Training needs the train extra (torch, transformers, onnx and the base encoder; see docs/models.md): {reason}"

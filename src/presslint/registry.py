@@ -12,6 +12,8 @@ Stages:
 - ``context``: the first pipe; puts the article and its publication date on the doc and starts every record empty.
 - ``doc``: a spaCy component run inside ``nlp.pipe``. ``make_component(nlp, **options)`` returns
   ``run(doc) -> {record: items}``; the pipe writes what ``run`` returns, and only the records the check declares.
+  A check declared ``batched`` returns ``run_batch(docs) -> [{record: items}, ...]`` (one dict per doc, in order)
+  instead: spaCy hands it each batch of ``nlp.pipe`` at once (the learned encoder runs once per batch of articles).
 - ``knowledge``: runs on the parsed doc after the pipe, with the knowledge store the ``Checker`` opened.
 - ``report``: runs on the finished report, with the store (fact-checks change over time, so stored reports are
   matched again).
@@ -51,6 +53,7 @@ class Check:
     parse: tuple[str, ...] = ("doc.sents",)
     factory: str = "make_component"
     rules: bool = True  # the module declares RULES
+    batched: bool = False  # the factory returns run_batch(docs) -> [{record: items}, ...] (spaCy's pipe batches)
 
     @property
     def component(self) -> str:
@@ -72,6 +75,12 @@ RECORDS: tuple[Record, ...] = (
         "roles",
         "presslint.analyzers.entities:RoleMention",
         "role phrases with their holder and organisation (for knowledge checks)",
+        report=False,
+    ),
+    Record(
+        "learned",
+        "presslint.learned.pipe:LearnedDoc",
+        "the shared encoder's piece vectors and the learned heads' per-piece and per-sentence outputs",
         report=False,
     ),
 )
@@ -96,9 +105,18 @@ CHECKS: tuple[Check, ...] = (
         rules=False,
     ),
     Check(
+        # One encoder pass per batch of articles; every learned head reads its output (settings switch heads off).
+        "encoding",
+        "presslint.learned.pipe",
+        reads=("article",),
+        writes=("learned",),
+        rules=False,
+        batched=True,
+    ),
+    Check(
         "sources",
         "presslint.analyzers.sources",
-        reads=("article",),
+        reads=("article", "learned"),
         writes=("quotes", "sources", "findings"),
         parse=("token.dep", "token.lemma", "doc.ents", "doc.sents"),
     ),
@@ -121,14 +139,14 @@ CHECKS: tuple[Check, ...] = (
         "presslint.analyzers.claims",
         # SRC004/SRC005 (unsourced claims, speculation) come from here: they read the sources check's SRC002
         # findings, so claims run after every other writer of findings.
-        reads=("article", "quotes", "quantities", "dates", "findings"),
+        reads=("article", "quotes", "quantities", "dates", "findings", "learned"),
         writes=("claims", "findings"),
         rules=False,
     ),
     Check(
         "language",
         "presslint.analyzers.language",
-        reads=("quotes",),
+        reads=("quotes", "learned"),
         parse=("doc.sents", "token.dep", "token.tag", "doc.ents"),
     ),
     Check("headline", "presslint.analyzers.headline", reads=("article",)),

@@ -58,8 +58,23 @@ def _seriousness(item: tuple[int, Finding]) -> tuple[int, float, int]:
     return (-severity_rank(f.severity), -f.confidence, index)
 
 
+def mark_shown(findings: list[Finding], *, show_all: bool = False) -> None:
+    """Decide, once for every renderer, which findings the text and HTML reports show: every rule finding, and a
+    learned finding at or above its operating point (``evidence["show_at"]``, the probability from which the model
+    reaches precision 0.8 on data it was tuned on; None: no such point, never shown by default). ``show_all``
+    (``--all``) shows everything. The JSON keeps every finding, each with its ``shown`` flag."""
+    for f in findings:
+        if show_all or not f.learned:
+            f.shown = True
+            continue
+        show_at = f.evidence.get("show_at")
+        f.shown = show_at is not None and f.confidence >= show_at
+
+
 def summarise(report: Report) -> Summary:
-    findings = report.findings
+    """The summary of what the report shows (findings hidden by ``mark_shown`` are only counted in ``hidden``)."""
+    shown = {i for i, f in enumerate(report.findings) if f.shown}
+    findings = [f for f in report.findings if f.shown]
     words = len(report.article.text.split())
     by_severity = {s: sum(f.severity == s for f in findings) for s in ("error", "warning", "info")}
     loaded = sum(f.code.startswith("LNG") for f in findings)
@@ -81,11 +96,14 @@ def summarise(report: Report) -> Summary:
         anonymous_share=round(anonymous / len(quoted), 3) if quoted else None,
         loaded_language=loaded,
         loaded_language_per_1000_words=round(1000 * loaded / words, 2) if words else 0.0,
-        most_serious=[i for i, _ in sorted(enumerate(findings), key=_seriousness)[:MOST_SERIOUS]],
+        most_serious=[
+            i for i, _ in sorted(((i, f) for i, f in enumerate(report.findings) if i in shown), key=_seriousness)
+        ][:MOST_SERIOUS],
         notes=[brief(n) for n in report.notices],
         who_is_quoted=quoted,
         other_attributions=other,
         claim_list=claim_list,
+        hidden=len(report.findings) - len(findings),
     )
 
 

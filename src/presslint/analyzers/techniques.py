@@ -17,3 +17,21 @@ TECHNIQUE = {
     "LNG011": "Black-and-White_Fallacy",
 }
 SOURCE_WORDING = " (the source's wording, in a quotation or attributed statement)"
+
+# The PTC labels as a reader says them (learned findings name the model's technique in words).
+READABLE = {
+    "Appeal_to_Authority": "appeal to authority",
+    "Appeal_to_fear-prejudice": "appeal to fear or prejudice",
+    "Bandwagon,Reductio_ad_hitlerum": "bandwagon or reductio ad hitlerum",
+    "Black-and-White_Fallacy": "black-and-white fallacy",
+    "Causal_Oversimplification": "causal oversimplification",
+    "Doubt": "doubt",
+    "Exaggeration,Minimisation": "exaggeration or minimisation",
+    "Flag-Waving": "flag-waving",
+    "Loaded_Language": "loaded language",
+    "Name_Calling,Labeling": "name-calling or labelling",
+    "Repetition": "repetition",
+    "Slogans": "a slogan",
+    "Thought-terminating_Cliches": "a thought-terminating cliché",
+    "Whataboutism,Straw_Men,Red_Herring": "whataboutism, a straw man or a red herring",
+}

@@ -52,6 +52,13 @@ def _split_codes(values: tuple[str, ...]) -> list[str]:
     help="Text format: print the findings only, one line each (PATH:LINE:COLUMN: severity CODE message), with no "
     "header, summary, claims or sources.",
 )
+@click.option(
+    "--all",
+    "show_all",
+    is_flag=True,
+    help="Also show learned findings below their operating point (precision < 0.8 where measured); the JSON always "
+    "has them, with their probability and shown=false.",
+)
 @click.option("--select", multiple=True, help="Only these rule codes or prefixes (comma-separated), e.g. SRC,NUM.")
 @click.option("--ignore", multiple=True, help="Skip these rule codes or prefixes.")
 @click.option(
@@ -90,6 +97,7 @@ def check(
     fmt,
     output,
     quiet,
+    show_all,
     select,
     ignore,
     fail_on,
@@ -124,7 +132,7 @@ def check(
 
     settings = settings_from(config_path)
     changes: dict[str, Any] = {"date": date, "fail_on": fail_on, "allow_private": allow_private or None, "db": db}
-    changes.update(kb="off" if no_kb else kb, store=False if no_store else None)
+    changes.update(kb="off" if no_kb else kb, store=False if no_store else None, show_all=show_all or None)
     if select:
         changes["select"] = _split_codes(select)
     if ignore:
@@ -155,7 +163,8 @@ def check(
                         failures += 1
                         click.echo(f"error: {safe(notice.message)}", err=True)
                 for finding in item.findings:
-                    worst = max(worst, severity_rank(finding.severity))
+                    if finding.shown:  # a hidden learned finding does not set the exit code
+                        worst = max(worst, severity_rank(finding.severity))
                 sink.add(item)
     finally:
         sink.close()

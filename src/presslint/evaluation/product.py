@@ -170,20 +170,27 @@ def propaganda(root: str | Path, *, path: str = "product", heldback: bool = True
     tc_rows = [r for r in tc_rows if r[0] in set(ids)]
     gold = {a: si_gold.get(a, []) for a in ids}
     if path == "product":
-        from ..analyzers.language import TECHNIQUE
+        from ..analyzers.language import LEARNED_CODE, TECHNIQUE
 
+        # Every LNG finding the JSON report carries: the rules' (technique: the model's naming where it is better,
+        # else the rule's) and the learned LNG012 spans, shown or not; ``shown``: what the text report shows.
         found: dict[str, list[tuple[int, int, str]]] = {}
+        shown: dict[str, list[tuple[int, int]]] = {}
         for art, report in zip(ids, check_texts([texts[a] for a in ids], progress=progress)):
-            found[art] = [(f.span.start, f.span.end, TECHNIQUE[f.code]) for f in report.findings if f.code in TECHNIQUE]
+            lng = [f for f in report.findings if f.code in TECHNIQUE or f.code == LEARNED_CODE]
+            found[art] = [(f.span.start, f.span.end, f.evidence.get("technique") or TECHNIQUE[f.code]) for f in lng]
+            shown[art] = [(f.span.start, f.span.end) for f in lng if f.shown]
         pred = {a: [(s, e) for s, e, _ in v] for a, v in found.items()}
         tc_pred: list[str | None] = []
         for art, _, s, e in tc_rows:
             hits = Counter(lab for rs, re_, lab in found.get(art, []) if rs < e and s < re_)
             tc_pred.append(hits.most_common(1)[0][0] if hits else P.MAJORITY)
         operating = None
+        si_shown = P.si_scores(gold, shown)
     else:
         from ..learned import predict, scoring
 
+        si_shown = None
         model, encode = _learned_encode(progress)
         encoded = dict(zip(ids, encode([texts[a] for a in ids])))
         pred, rows = {}, []
@@ -209,6 +216,7 @@ def propaganda(root: str | Path, *, path: str = "product", heldback: bool = True
         "path": path,
         "data": f"{root} ({'held-back ' if heldback else ''}{len(ids)} articles)",
         "si": {"p": si[0], "r": si[1], "f1": si[2]},
+        "si_shown": {"p": si_shown[0], "r": si_shown[1], "f1": si_shown[2]} if si_shown else None,
         "tc_micro_f1": P.tc_micro_f1(labels, tc_pred),
         "si_baseline": base[2],
         "tc_baseline": P.tc_micro_f1(labels, [P.MAJORITY] * len(labels)),
@@ -227,6 +235,14 @@ def propaganda_lines(result: dict) -> list[str]:
         f"anchor: {P.ANCHOR_SI}; {P.ANCHOR_TC}",
         f"propaganda, {result['path']} path, on {result['data']}: SI F1 {si['f1']:.3f} (P {si['p']:.3f} R "
         f"{si['r']:.3f}), TC micro-F1 {result['tc_micro_f1']:.3f} over {result['tc_spans']} gold spans",
+        *(
+            [
+                f"SI of the spans the text report shows by default (learned spans below their operating point "
+                f"hidden): F1 {shown['f1']:.3f} (P {shown['p']:.3f} R {shown['r']:.3f})"
+            ]
+            if (shown := result.get("si_shown"))
+            else []
+        ),
         _result("propaganda", {"si_f1": si["f1"], "tc_micro_f1": result["tc_micro_f1"]}),
     ]
 
@@ -291,8 +307,11 @@ def babe(root: str | Path, *, path: str = "product", progress: Progress = _quiet
     gold = [r["label_bias"] for r in rows]
     if path == "product":
         reports = check_texts(texts, progress=progress)
-        biased = [any(f.code.startswith("LNG") for f in r.findings) for r in reports]
+        biased = [any(f.code.startswith("LNG") for f in r.findings) for r in reports]  # the JSON: learned too
+        shown = [any(f.code.startswith("LNG") and f.shown for f in r.findings) for r in reports]
+        shown_macro = macro_f1(gold, ["Biased" if b else "Non-biased" for b in shown], B.LABELS)
     else:
+        shown_macro = None
         from ..learned import predict
 
         model, encode = _learned_encode(progress)
@@ -308,6 +327,7 @@ def babe(root: str | Path, *, path: str = "product", progress: Progress = _quiet
         "macro_f1": macro_f1(gold, pred, B.LABELS),
         "f1": per_class_f1(gold, pred, B.LABELS),
         "baseline_macro_f1": macro_f1(gold, base, B.LABELS),
+        "shown_macro_f1": shown_macro,
     }
 
 
@@ -319,5 +339,10 @@ def babe_lines(result: dict) -> list[str]:
         f"anchor: {ANCHOR}",
         f"babe, {result['path']} path, by transfer (nothing fitted on BABE), {result['sentences']} sentences in "
         f"{result['data']}: macro-F1 {result['macro_f1']:.3f}",
+        *(
+            [f"macro-F1 from the LNG findings the text report shows by default: {result['shown_macro_f1']:.3f}"]
+            if result.get("shown_macro_f1") is not None
+            else []
+        ),
         _result("babe", {"macro_f1": result["macro_f1"]}),
     ]

@@ -15,6 +15,7 @@ Which heads run is a setting: ``[tool.presslint.learned]`` with ``attribution``,
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import threading
@@ -79,22 +80,51 @@ def available(name: str = MODEL_NAME) -> bool:
     return all((folder / f).is_file() for f in ("encoder.int8.onnx", "tokenizer.json", "heads.npz", "manifest.json"))
 
 
+_INHERITED_SESSIONS: list[Any] = []  # onnxruntime sessions a forked process inherited (see LearnedModel.session)
+
+
+def fingerprint(name: str = MODEL_NAME) -> str:
+    """The installed model's identity: a hash of its manifest (which holds every weight file's sha256); "missing"
+    when it is not installed."""
+    if not available(name):
+        return "missing"
+    return hashlib.sha256((model_dir(name) / "manifest.json").read_bytes()).hexdigest()[:16]
+
+
 class LearnedModel:
-    """The encoder session, tokenizer path, head weights and manifest of one model folder."""
+    """The encoder session, tokenizer path, head weights and manifest of one model folder.
+
+    The onnxruntime session is opened on first use and belongs to the process that opened it: a process forked
+    after that (``--jobs``) opens its own (a session's thread pool does not survive a fork), so sessions are never
+    shared across processes."""
 
     def __init__(self, folder: str | Path, *, threads: int | None = None):
         self.folder = Path(folder)
         self.manifest: dict[str, Any] = json.loads((self.folder / "manifest.json").read_text("utf-8"))
         with np.load(self.folder / "heads.npz") as data:
-            self.weights: dict[str, np.ndarray] = {k: data[k] for k in data.files}
+            self.weights: dict[str, np.ndarray] = {
+                k: np.ascontiguousarray(data[k], dtype=np.float32) for k in data.files
+            }
         self.tokenizer = str(self.folder / "tokenizer.json")
         self._threads = threads or int(os.environ.get("PRESSLINT_THREADS", "2"))
-        self._session = None
+        self._session: Any = None
+        self._pid = -1  # the process that opened the session
         self._lock = threading.Lock()
 
     @property
-    def session(self):
-        if self._session is None:
+    def name(self) -> str:
+        return str(self.manifest.get("name", self.folder.name))
+
+    @property
+    def session(self) -> Any:
+        if self._session is None or self._pid != os.getpid():
+            if self._pid != os.getpid():
+                self._lock = threading.Lock()  # a lock copied by fork may be held by a thread that is not here
+                if self._session is not None:
+                    # Never free a session copied by fork: its destructor waits on the parent's thread pool,
+                    # whose threads do not exist here, and hangs. Kept alive until the process exits.
+                    _INHERITED_SESSIONS.append(self._session)
+                self._session = None
             with self._lock:
                 if self._session is None:
                     import onnxruntime as ort
@@ -107,18 +137,24 @@ class LearnedModel:
                     self._session = ort.InferenceSession(
                         str(encoder), sess_options=options, providers=["CPUExecutionProvider"]
                     )
+                    self._pid = os.getpid()
         return self._session
+
+    def run(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        """One encoder call on a batch of windows: the last hidden state, (windows, length, 384)."""
+        return self.session.run(None, {"input_ids": ids, "attention_mask": mask})[0]
 
     def encode(self, texts: Sequence[str], *, batch_windows: int = BATCH_WINDOWS) -> list[EncodedDoc]:
         """Tokenise every text, run the encoder over all their windows (longest first, ``batch_windows`` a batch)
-        and give each text its piece vectors."""
+        and give each text its piece vectors. A window's vectors do not depend on the windows batched with it
+        (weight-only int8: no activation scale shared across the batch)."""
         docs = pieces(list(texts), self.tokenizer)
         states = [np.zeros((len(d.ids), 384), dtype=np.float32) for d in docs]
         rows = order_windows(docs)
         for b in range(0, len(rows), batch_windows):
             chunk = rows[b : b + batch_windows]
             ids, mask = window_inputs(docs, chunk)
-            hidden = self.session.run(None, {"input_ids": ids, "attention_mask": mask})[0]
+            hidden = self.run(ids, mask)
             for r, (d, _, s, e) in enumerate(chunk):
                 states[d][s:e] = hidden[r, 1 : e - s + 1]
         return [EncodedDoc(d, st) for d, st in zip(docs, states)]

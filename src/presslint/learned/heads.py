@@ -6,15 +6,45 @@ shipped ``heads.npz``. Span and sentence heads pool piece vectors first (:func:`
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from typing import Any
 
 import numpy as np
 
 HEAD_NAMES = ("attribution", "propaganda", "technique", "checkworthiness")
 
 
+_BLAS: Any = None  # threadpoolctl's controller of the BLAS libraries numpy loaded (found once)
+
+
+@contextmanager
+def one_blas_thread() -> Iterator[None]:
+    """numpy's BLAS on one thread while the heads run: their matmuls are small (a few hundred rows to a few
+    thousand), and on a busy machine waking OpenBLAS's other threads cost 10-50 ms a call against 0.3 ms on one
+    (measured: a 20 x 1152 @ 1152 x 256 product). The setting is restored on exit."""
+    global _BLAS
+    if _BLAS is None:
+        from threadpoolctl import ThreadpoolController
+
+        _BLAS = ThreadpoolController()
+    with _BLAS.limit(limits=1, user_api="blas"):
+        yield
+
+
 def gelu(x: np.ndarray) -> np.ndarray:
-    return 0.5 * x * (1.0 + np.tanh(0.7978845608028654 * (x + 0.044715 * x**3)))
+    """0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3))), in place on one buffer: ``x**3`` on float32 calls powf per
+    element and cost ~1 s per 20,000 pieces; x * x * x is the same value at a hundredth of the cost."""
+    out = x * x
+    out *= 0.044715
+    out += 1.0
+    out *= x
+    out *= 0.7978845608028654
+    np.tanh(out, out=out)
+    out += 1.0
+    out *= x
+    out *= 0.5
+    return out
 
 
 def mlp(weights: Mapping[str, np.ndarray], head: str, x: np.ndarray) -> np.ndarray:

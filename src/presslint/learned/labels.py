@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 
-from .windows import word_bounds
+from .windows import word_bounds, word_starts
 
 ATTRIBUTION_TYPES = ("source", "cue", "content")
 ATTRIBUTION_LABELS = ("O", *(f"{p}-{t}" for t in ATTRIBUTION_TYPES for p in ("B", "I")))
@@ -78,13 +78,11 @@ def decode_bio(
     if start_penalty is None:
         best = probs.argmax(axis=1)
     else:
-        best = viterbi_labels(offsets, probs, labels, start_penalty=start_penalty)
+        best = viterbi_labels(offsets, probs, labels, start_penalty=start_penalty, text=text)
     kinds = [labels[i].split("-", 1)[1] if labels[i] != "O" else None for i in best]
     # a B- label opens a new span only at the start of a word (a B- on a word's inner piece is noise)
-    begins = [
-        labels[b].startswith("B-") and (k == 0 or int(offsets[k][0]) != int(offsets[k - 1][1]))
-        for k, b in enumerate(best)
-    ]
+    starts = word_starts(text, offsets)
+    begins = [labels[b].startswith("B-") and bool(starts[k]) for k, b in enumerate(best)]
     type_cols: dict[str, list[int]] = {}
     for i, name in enumerate(labels):
         if name != "O":
@@ -108,7 +106,12 @@ def decode_bio(
 
 
 def viterbi_labels(
-    offsets: np.ndarray, probs: np.ndarray, labels: Sequence[str], *, start_penalty: float = 0.0
+    offsets: np.ndarray,
+    probs: np.ndarray,
+    labels: Sequence[str],
+    *,
+    start_penalty: float = 0.0,
+    text: str | None = None,
 ) -> np.ndarray:
     """The most probable label sequence under BIO rules (``I-x`` only after ``B-x``/``I-x``; a piece inside a word
     continues the previous piece's label), with ``start_penalty`` nats charged for opening a span, so that one
@@ -130,8 +133,11 @@ def viterbi_labels(
             same = kind[p] == kind[c]
             cont[p, c] = (labels[p] == "O" and labels[c] == "O") or (kind[p] is not None and same and is_i[c])
     penalty = np.where(is_b, -start_penalty, 0.0)
-    word_start = np.ones(n, dtype=bool)
-    word_start[1:] = offsets[1:, 0] != offsets[:-1, 1]
+    if text is not None:  # punctuation glued to a word is a word of its own ('year.')
+        word_start = word_starts(text, offsets)
+    else:
+        word_start = np.ones(n, dtype=bool)
+        word_start[1:] = offsets[1:, 0] != offsets[:-1, 1]
     score = logp[0] + penalty + np.where(is_i, -np.inf, 0.0)
     back = np.zeros((n, k), dtype=np.int64)
     for t in range(1, n):

@@ -64,13 +64,15 @@ class TechniqueScore:
 
 
 def piece_ranges(doc: Pieces, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int] | None]:
-    """[first, end) piece range of each character span (None when no piece falls in it)."""
-    out: list[tuple[int, int] | None] = []
+    """[first, end) piece range of each character span: the pieces whose characters overlap it (None when no piece
+    falls in it). Piece offsets run forward through the text, so two binary searches find the range."""
+    if not len(spans):
+        return []
     starts, ends = doc.offsets[:, 0], doc.offsets[:, 1]
-    for s, e in spans:
-        inside = np.flatnonzero((starts < e) & (ends > s))
-        out.append((int(inside[0]), int(inside[-1]) + 1) if len(inside) else None)
-    return out
+    bounds = np.asarray(spans, dtype=np.int64).reshape(-1, 2)
+    first = np.searchsorted(ends, bounds[:, 0], side="right")  # first piece ending after the span's start
+    last = np.searchsorted(starts, bounds[:, 1], side="left")  # pieces before it start before the span's end
+    return [(int(a), int(b)) if b > a else None for a, b in zip(first, last)]
 
 
 # Decoding settings per head, read from the model's manifest ("decoding") by the runtime: start_penalty (Viterbi
@@ -84,6 +86,19 @@ DECODING: dict[str, dict[str, float | None]] = {
 }
 
 
+PIECE_HEADS = ("attribution", "propaganda")  # heads with one label distribution per piece
+
+
+def piece_probabilities(weights: Mapping[str, np.ndarray], head: str, states: Sequence[np.ndarray]) -> list[np.ndarray]:
+    """One head's label probabilities for every piece of several texts at once: one matmul per layer over all the
+    pieces of a batch (small per-text matmuls cost more in call overhead and BLAS thread wake-ups than in work)."""
+    if not states:
+        return []
+    flat = np.concatenate(states) if len(states) > 1 else states[0]
+    probs = softmax(mlp(weights, head, flat)) if len(flat) else np.zeros((0, weights[f"{head}.b2"].shape[0]))
+    return np.split(probs, np.cumsum([len(s) for s in states])[:-1])
+
+
 def attributions(
     doc: Pieces,
     states: np.ndarray,
@@ -91,11 +106,13 @@ def attributions(
     *,
     min_prob: float = 0.0,
     start_penalty: float | None = None,
+    probs: np.ndarray | None = None,
 ) -> list[AttributionSpan]:
-    """Source / cue / content spans of one text."""
+    """Source / cue / content spans of one text (``probs``: the head's piece probabilities when already computed)."""
     if len(doc.ids) == 0:
         return []
-    probs = softmax(mlp(weights, "attribution", states))
+    if probs is None:
+        probs = softmax(mlp(weights, "attribution", states))
     penalty = start_penalty if start_penalty is not None else DECODING["attribution"]["start_penalty"]
     o_weight = float(DECODING["attribution"]["o_weight"] or 1.0)
     return [
@@ -144,11 +161,14 @@ def propaganda(
     min_prob: float = 0.0,
     start_penalty: float | None = None,
     o_weight: float | None = None,
+    probs: np.ndarray | None = None,
 ) -> list[PropagandaSpan]:
-    """Propaganda spans of one text, each with its technique."""
+    """Propaganda spans of one text, each with its technique (``probs``: the head's piece probabilities when
+    already computed)."""
     if len(doc.ids) == 0:
         return []
-    probs = softmax(mlp(weights, "propaganda", states))
+    if probs is None:
+        probs = softmax(mlp(weights, "propaganda", states))
     penalty = start_penalty if start_penalty is not None else DECODING["propaganda"]["start_penalty"]
     weight = o_weight if o_weight is not None else float(DECODING["propaganda"]["o_weight"] or 1.0)
     found = decode_bio(
@@ -191,15 +211,29 @@ def checkworthiness(
 ) -> list[SentenceScore]:
     """P(check-worthy) of each sentence (given character spans, else :func:`sentence_spans`)."""
     spans = list(sentences) if sentences is not None else sentence_spans(doc.text)
-    ranges = piece_ranges(doc, spans)
-    real = [r for r in ranges if r is not None]
-    probs = sigmoid(mlp(weights, "checkworthiness", mean_pool(states, real))[:, 0]) if real else np.zeros(0)
-    out, k = [], 0
-    for (s, e), r in zip(spans, ranges):
-        if r is None:
-            continue
-        out.append(SentenceScore(s, e, round(float(probs[k]), 4), doc.text[s:e]))
-        k += 1
+    return checkworthiness_batch(weights, [(doc, states, spans)])[0]
+
+
+def checkworthiness_batch(
+    weights: Mapping[str, np.ndarray], items: Sequence[tuple[Pieces, np.ndarray, Sequence[tuple[int, int]]]]
+) -> list[list[SentenceScore]]:
+    """P(check-worthy) of the given sentences of several texts: one matmul per layer over every sentence of the
+    batch. A sentence with no piece gets no score."""
+    pooled, where = [], []
+    for doc, states, spans in items:
+        ranges = piece_ranges(doc, spans)
+        real = [r for r in ranges if r is not None]
+        pooled.append(mean_pool(states, real))
+        where.append([(s, e) for (s, e), r in zip(spans, ranges) if r is not None])
+    features = np.concatenate(pooled) if pooled else np.zeros((0, 384), dtype=np.float32)
+    probs = sigmoid(mlp(weights, "checkworthiness", features)[:, 0]) if len(features) else np.zeros(0)
+    out: list[list[SentenceScore]] = []
+    k = 0
+    for (doc, _, _), spans in zip(items, where):
+        out.append(
+            [SentenceScore(s, e, round(float(probs[k + i]), 4), doc.text[s:e]) for i, (s, e) in enumerate(spans)]
+        )
+        k += len(spans)
     return out
 
 

@@ -101,16 +101,33 @@ def window_inputs(docs: Sequence[Pieces], rows: Sequence[tuple[int, int, int, in
     return ids, mask
 
 
+def _inner(text: str, i: int) -> bool:
+    """Whether character i is part of a word: alphanumeric, or an apostrophe or hyphen between two such."""
+    if not 0 <= i < len(text):
+        return False
+    if text[i].isalnum():
+        return True
+    return text[i] in "'’-" and 0 < i < len(text) - 1 and text[i - 1].isalnum() and text[i + 1].isalnum()
+
+
+def word_starts(text: str, offsets: np.ndarray) -> np.ndarray:
+    """Per piece: True when it starts a word (the words of :func:`word_bounds`). A piece continues the previous
+    one's word only when they touch and both characters at the seam are word characters, so punctuation glued to
+    a word ('year.', '"We') is a word of its own and can take its own label."""
+    n = len(offsets)
+    out = np.ones(n, dtype=bool)
+    for t in range(1, n):
+        seam = int(offsets[t][0])
+        out[t] = not (seam == int(offsets[t - 1][1]) and _inner(text, seam - 1) and _inner(text, seam))
+    return out
+
+
 def word_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """Grow a character span to whole words (a WordPiece piece to its word; apostrophes and hyphens inside a word
     belong to it: "Lopez's", "well-known")."""
 
     def inner(i: int) -> bool:
-        if not 0 <= i < len(text):
-            return False
-        if text[i].isalnum():
-            return True
-        return text[i] in "'’-" and 0 < i < len(text) - 1 and text[i - 1].isalnum() and text[i + 1].isalnum()
+        return _inner(text, i)
 
     while start > 0 and inner(start - 1) and inner(start):
         start -= 1

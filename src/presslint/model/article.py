@@ -13,7 +13,7 @@ from typing import Any, Literal, Self
 
 from .. import registry
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"  # 1.2: Finding.shown, Quote.learned/confidence, Summary.hidden
 
 Severity = Literal["info", "warning", "error"]
 SEVERITIES: tuple[str, ...] = ("info", "warning", "error")
@@ -109,6 +109,8 @@ class Quote:
     speaker: Span | None = None
     channel: Span | None = None  # "told Radio Norte" -> Radio Norte
     source_id: int | None = None
+    learned: bool = False  # found by the learned attribution head, not the rules
+    confidence: float | None = None  # a learned quote: the lowest probability of its speaker, cue and content spans
 
 
 @dataclass(slots=True)
@@ -150,7 +152,10 @@ class Finding:
     evidence: dict[str, Any] = field(default_factory=dict)
     name: str = ""  # rule name, filled from the catalogue
     category: str = ""  # rule category, filled from the catalogue
-    learned: bool = False  # True when a trained model, not a rule, produced it
+    learned: bool = False  # True when a trained model, not a rule, produced it (its probability in confidence)
+    # In the text and HTML reports: set when the report is finished (summary.mark_shown). A learned finding below
+    # its operating point (evidence "show_at") is kept in the JSON with its probability but hidden unless --all.
+    shown: bool = True
 
 
 @dataclass(slots=True)
@@ -209,7 +214,7 @@ class Summary:
     """What a reader sees first, computed once when the report is finished (renderers only format it)."""
 
     words: int  # words in the article, headline included
-    findings: int  # findings in the report
+    findings: int  # findings shown in the report
     errors: int
     warnings: int
     infos: int
@@ -226,6 +231,7 @@ class Summary:
     who_is_quoted: list[QuotedSource]  # people, organisations, roles and anonymous sources, most mentioned first
     other_attributions: list[QuotedSource]  # what else statements are attributed to: documents, groups, unclear
     claim_list: list[ClaimLine]  # the check-worthy claims, most check-worthy first
+    hidden: int = 0  # learned findings below their operating point: in the JSON, hidden from text and HTML
 
 
 @dataclass(slots=True)

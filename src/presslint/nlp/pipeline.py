@@ -1,8 +1,9 @@
 """Builds the spaCy pipeline from the registry: the pinned English model, a newline sentence splitter, the context
 pipe and one component per ``doc``-stage check, in the order the registry derives.
 
-Each check's ``make_component(nlp, **options)`` returns ``run(doc) -> {record: items}``; the component registered
-here writes those records to ``doc._.pl_<record>`` and refuses records the check did not declare. The context pipe
+Each check's ``make_component(nlp, **options)`` returns ``run(doc) -> {record: items}`` (a ``batched`` check:
+``run_batch(docs) -> [{record: items}, ...]``, fed with ``nlp.pipe``'s batches); the component registered here
+writes those records to ``doc._.pl_<record>`` and refuses records the check did not declare. The context pipe
 runs first, so ``load_pipeline()(text)`` works on plain text as well as on docs made by ``prepare_doc``.
 """
 
@@ -84,18 +85,23 @@ def _component_factory(check: registry.Check) -> tuple[Any, dict[str, Any]]:
     writes = frozenset(check.writes)
     shared = {r.name for r in registry.RECORDS if r.shared}
 
+    def write(doc: Any, records: dict[str, list[Any]]) -> Any:
+        for record, items in records.items():
+            if record not in writes:
+                raise registry.RegistryError(f"check {check.name} wrote {record!r}, which it does not declare")
+            if record in shared:
+                getattr(doc._, extension(record)).extend(items)
+            else:
+                setattr(doc._, extension(record), list(items))
+        return doc
+
     def factory(nlp: Any, name: str, **config: Any) -> Any:
         run = make(nlp, **config)
+        if check.batched:
+            return _Batched(run, write)
 
         def component(doc: Any) -> Any:
-            for record, items in run(doc).items():
-                if record not in writes:
-                    raise registry.RegistryError(f"check {check.name} wrote {record!r}, which it does not declare")
-                if record in shared:
-                    getattr(doc._, extension(record)).extend(items)
-                else:
-                    setattr(doc._, extension(record), list(items))
-            return doc
+            return write(doc, run(doc))
 
         return component
 
@@ -107,6 +113,24 @@ def _component_factory(check: registry.Check) -> tuple[Any, dict[str, Any]]:
     ]
     factory.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
     return factory, options
+
+
+class _Batched:
+    """A batched check as a spaCy component: ``nlp.pipe`` calls ``pipe`` with its stream and batch size, so
+    ``run_batch`` sees each batch of docs at once; ``nlp(doc)`` is a batch of one."""
+
+    def __init__(self, run_batch: Any, write: Any) -> None:
+        self.run_batch, self.write = run_batch, write
+
+    def __call__(self, doc: Any) -> Any:
+        return self.write(doc, self.run_batch([doc])[0])
+
+    def pipe(self, docs: Any, batch_size: int = 16) -> Any:
+        from spacy.util import minibatch
+
+        for batch in minibatch(docs, size=batch_size):
+            for doc, records in zip(batch, self.run_batch(batch), strict=True):
+                yield self.write(doc, records)
 
 
 def register_components() -> None:
@@ -137,7 +161,7 @@ def register_components() -> None:
 
 
 @lru_cache(maxsize=4)
-def _load(options_json: str) -> Any:
+def _load(options_json: str, models: str = "") -> Any:
     import spacy
 
     from ..errors import E, PresslintError
@@ -159,7 +183,10 @@ def _load(options_json: str) -> Any:
 def load_pipeline(analyzer_options: dict[str, dict[str, Any]] | None = None) -> Any:
     """The spaCy ``Language`` with presslint's components (cached per option set). ``nlp(text)`` and
     ``nlp.pipe(texts)`` give docs with every record on ``doc._.pl_<record>``."""
-    return _load(json.dumps(analyzer_options or {}, sort_keys=True))
+    from ..learned import model_dir
+
+    # The learned model's folder is part of the key: PRESSLINT_MODELS may point elsewhere between two calls.
+    return _load(json.dumps(analyzer_options or {}, sort_keys=True), str(model_dir()))
 
 
 def load_model() -> Any:

@@ -39,7 +39,8 @@ def _location(span) -> str:
 def _highlight(text: str, findings: list[Finding]) -> str:
     """Article text with non-overlapping <mark>s; where spans overlap, the earlier (then longer) one wins."""
     spans = sorted(
-        ((f.span.start, f.span.end, i, f) for i, f in enumerate(findings)), key=lambda s: (s[0], -(s[1] - s[0]))
+        ((f.span.start, f.span.end, i, f) for i, f in enumerate(findings) if f.shown),
+        key=lambda s: (s[0], -(s[1] - s[0])),
     )
     out, pos = [], 0
     for start, end, i, finding in spans:
@@ -75,6 +76,8 @@ def render_html(report: Report) -> str:
     )
     items = []
     for i, f in enumerate(report.findings):
+        if not f.shown:  # decided when the report was finished (learned, below its operating point; --all shows it)
+            continue
         related = "".join(
             f'<div class="rel">↔ {escape(_location(r))} <span class="quote">“{escape(r.text)}”</span></div>'
             for r in f.related
@@ -82,7 +85,8 @@ def render_html(report: Report) -> str:
         items.append(
             f'<li id="f{i}"><span class="sev {escape(f.severity)}">{escape(f.severity)}</span> '
             f'<code>{escape(f.code)}</code> {escape(f.name)} — <a href="#s{i}">{escape(_location(f.span))}</a>'
-            f'<div>{escape(f.message)}</div><div class="quote">“{escape(f.span.text)}”</div>{related}</li>'
+            f"<div>{escape(f.message)}{escape(f' (learned, p={f.confidence:.2f})' if f.learned else '')}</div>"
+            f'<div class="quote">“{escape(f.span.text)}”</div>{related}</li>'
         )
     notes = summary.notes if summary is not None else report.notices
     notices = (
@@ -95,7 +99,13 @@ def render_html(report: Report) -> str:
     parts = [notices]
     if summary is not None:
         parts.append(_summary(report, summary))
-    parts.append(f"<h2>Findings ({len(report.findings)})</h2><ol>{''.join(items)}</ol>")
+    hidden = summary.hidden if summary is not None else 0
+    more = (
+        f'<p class="notice">{hidden} learned finding{"s" if hidden != 1 else ""} below the operating point not shown (--all shows them; the JSON has them)</p>'
+        if hidden
+        else ""
+    )
+    parts.append(f"<h2>Findings ({len(items)})</h2><ol>{''.join(items)}</ol>{more}")
     if summary is not None:
         parts.append(_claims(report, summary))
         parts.append(_sources(summary))

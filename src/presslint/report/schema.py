@@ -41,6 +41,7 @@ CONSTRAINTS: dict[tuple[str, str], dict[str, Any]] = {
     ("Finding", "code"): {"pattern": "^[A-Z]{2,4}[0-9]{3}$"},
     ("Finding", "confidence"): {"minimum": 0, "maximum": 1},
     ("Claim", "checkworthiness"): {"minimum": 0, "maximum": 1},
+    ("Quote", "confidence"): {"minimum": 0, "maximum": 1},
     ("ClaimLine", "checkworthiness"): {"minimum": 0, "maximum": 1},
     ("Summary", "anonymous_share"): {"minimum": 0, "maximum": 1},
     ("Summary", "most_serious"): {"maxItems": 3},

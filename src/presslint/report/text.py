@@ -63,12 +63,22 @@ def render_text(report: Report, *, colour: bool = False, show_sources: bool = Tr
     if summary is not None:
         out.extend(_summary(report, summary, colour))
     out.append("")
-    if report.findings:
-        out.append(_c(f"findings ({len(report.findings)})", _BOLD, colour))
-        for f in report.findings:
+    shown = [f for f in report.findings if f.shown]  # decided when the report was finished (summary.mark_shown)
+    if shown:
+        out.append(_c(f"findings ({len(shown)})", _BOLD, colour))
+        for f in shown:
             out.extend(_finding(f, colour))
     else:
         out.append("no findings")
+    hidden = len(report.findings) - len(shown)
+    if hidden:
+        out.append(
+            _c(
+                f"  {_plural(hidden, 'learned finding')} below the operating point not shown (--all shows them)",
+                _DIM,
+                colour,
+            )
+        )
     if summary is not None and summary.claim_list:
         out.extend(_claims(report, summary, colour))
     if show_sources and summary is not None and (summary.who_is_quoted or summary.other_attributions):
@@ -86,7 +96,8 @@ def _head(f: Finding, colour: bool) -> str:
 
 
 def _finding(f: Finding, colour: bool) -> list[str]:
-    lines = [f"  {_head(f, colour)} {f.message}", _c(f"          “{_quote(f.span.text)}”", _DIM, colour)]
+    learned = f" (learned, p={f.confidence:.2f})" if f.learned else ""
+    lines = [f"  {_head(f, colour)} {f.message}{learned}", _c(f"          “{_quote(f.span.text)}”", _DIM, colour)]
     for rel in f.related:
         lines.append(_c(f"          ↔ {_loc(rel)} “{_quote(rel.text)}”", _DIM, colour))
     return lines
@@ -170,6 +181,8 @@ def _findings_only(report: Report, colour: bool) -> str:
     where = quoted(report.article.origin or report.article.url or "<text>", 300)
     lines = []
     for f in report.findings:
+        if not f.shown:
+            continue
         sev = _c(f.severity, _COLOURS.get(f.severity, ""), colour)
         place = f"{f.span.line}:{f.span.column}" if f.span.line else f"@{f.span.start}"
         lines.append(f"{where}:{place}: {sev} {f.code} {' '.join(f.message.split())}")
