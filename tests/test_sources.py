@@ -465,6 +465,15 @@ def test_sources_two_speakers_stay_apart(parse):
         ("Observers say the election was neither free nor fair.", "Observers"),
         ("Some say the coach should be sacked after the defeat.", "Some"),
         ("Many people think the referee got the decision wrong.", "Many people"),
+        ("Many say the tax is unfair to small farmers.", "Many"),
+        ("Most agree that the bridge should be rebuilt.", "Most"),
+        ("Some people say the festival should move to the summer.", "Some people"),
+        ("Most people say the new timetable is worse.", "Most people"),
+        ("Several experts say the bridge is unsafe.", "Several experts"),
+        ("Independent analysts say the forecast is too optimistic.", "Independent analysts"),
+        ("Leading economists warn that inflation will rise again.", "Leading economists"),
+        ("Rumours suggest that the manager will leave in the summer.", "Rumours"),
+        ("Speculation suggests that the manager will leave in the summer.", "Speculation"),
     ],
 )
 def test_sources_src002_fires_on_vague_attribution(parse, text, matched):
@@ -485,6 +494,18 @@ def test_sources_src002_fires_on_vague_attribution(parse, text, matched):
         "The minister said she believed the deal was fair to both sides.",
         "The critics of the plan, who met the mayor on Monday, said they would sue.",
         "Residents said the water had been cut off for three days.",
+        # an affiliation, an example, a number, a determiner or a nationality narrows the group
+        "Scientists at the university say the vaccine works.",
+        "Economists from the central bank say rates will stay high.",
+        "Critics such as teachers' unions say the reform is rushed.",
+        "Critics like the teachers' unions say the reform is rushed.",
+        "Critics including the teachers' unions say the reform is rushed.",
+        "Three economists say rates will stay high.",
+        "Their critics say the reform is rushed.",
+        "The experts say the bridge is unsafe.",
+        "French experts say the bridge is unsafe.",
+        "Some of the players said the coach should go.",
+        "A critic said the reform was rushed.",
     ],
 )
 def test_sources_src002_silent_when_attributed(parse, text):
