@@ -207,6 +207,12 @@ QUOTE_CASES = [
         "“I have done nothing wrong,”",
         "Truth Social",
     ),
+    # the object of a verb of saying is what was said
+    ("The minister denied the report on Tuesday.", "indirect", "The minister", "denied", "the report", None),
+    ("The mayor praised the new bridge at the opening.", "indirect", "The mayor", "praised", "the new bridge", None),
+    ("The union called for a national strike.", "indirect", "The union", "called for", "a national strike", None),
+    ("The senator called the plan a disgrace.", "indirect", "The senator", "called", "the plan a disgrace", None),
+    ("The coach spoke about the injury to the captain.", "indirect", "The coach", "spoke about", "the injury", None),
 ]
 
 
@@ -234,6 +240,10 @@ def test_sources_extracts_speaker_cue_content_channel(parse, text, kind, speaker
         "The team scored three goals in the second half to win the cup.",
         "The company reported a loss of $3 million for the quarter.",
         "Heavy rain is expected across the north of the country on Thursday.",
+        # a pronoun object, or a preposition that introduces no content, says nothing checkable
+        "The minister denied it.",
+        "The senator spoke on behalf of the committee.",
+        "Protesters called for him to resign.",
     ],
 )
 def test_sources_no_attribution_yields_nothing(parse, text):
