@@ -207,6 +207,31 @@ QUOTE_CASES = [
         "“I have done nothing wrong,”",
         "Truth Social",
     ),
+    # a quotation next to its cue clause, before or after it
+    (
+        "The mayor told reporters, “The bridge will reopen in May.”",
+        "direct",
+        "The mayor",
+        "told",
+        "“The bridge will reopen in May.”",
+        None,
+    ),
+    (
+        "“The bridge will reopen in May,” the mayor told reporters on Friday.",
+        "direct",
+        "the mayor",
+        "told",
+        "“The bridge will reopen in May,”",
+        None,
+    ),
+    (
+        "The mayor told reporters: “The bridge will reopen in May.”",
+        "direct",
+        "The mayor",
+        "told",
+        "“The bridge will reopen in May.”",
+        None,
+    ),
     # the object of a verb of saying is what was said
     ("The minister denied the report on Tuesday.", "indirect", "The minister", "denied", "the report", None),
     ("The mayor praised the new bridge at the opening.", "indirect", "The mayor", "praised", "the new bridge", None),
@@ -228,6 +253,26 @@ def test_sources_extracts_speaker_cue_content_channel(parse, text, kind, speaker
     assert (quote.channel.text if quote.channel else None) == channel
     for span in (quote.speaker, quote.cue, quote.content):  # offsets point into the text
         assert text[span.start : span.end] == span.text
+
+
+@pytest.mark.parametrize(
+    "text, attributed",
+    [
+        # 'said:' closing a paragraph, the quotation opening the next: a block quote
+        ("Bridge\n\nThe mayor said:\n\n“The bridge will reopen in May and the ferry will stop.”", True),
+        # a quotation alone in the next paragraph, after a sentence that ends, is not what that sentence said
+        ("Bridge\n\nThe mayor told reporters.\n\n“The bridge will reopen in May and the ferry will stop.”", False),
+    ],
+)
+def test_sources_block_quote_after_a_colon(parse, text, attributed):
+    _, quotes, _ = _quotes_and_sources(parse, text)
+    direct = [q for q in quotes if q.kind == "direct"]
+    if attributed:
+        assert [(q.speaker.text, q.content.text) for q in direct] == [
+            ("The mayor", "“The bridge will reopen in May and the ferry will stop.”")
+        ]
+    else:
+        assert direct == []
 
 
 @pytest.mark.parametrize(
