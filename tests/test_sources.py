@@ -774,3 +774,37 @@ def test_sources_src003_needs_two_attributions_and_a_known_kind(parse):
     # the same speaker twice, but a pronoun that cannot be resolved leaves the story's sourcing open
     text = "Microsoft said on Monday it would cut 10,000 jobs. She said the cuts would be completed by March."
     assert not [f for f in _codes(parse, text) if f.code == "SRC003"]
+
+
+# ------------------------------------------------------------------------------------------- pronouns
+@pytest.mark.parametrize(
+    "text, speakers",
+    [
+        ("Dr Jane Roe said the clinic would close. She added that staff would be moved.", ["Jane Roe", "Jane Roe"]),
+        (
+            "Two officials said the talks had stalled. They added that a new round was unlikely.",
+            ["Two officials", "Two officials"],
+        ),
+        ("The ministry said the bridge was safe. It added that repairs would start in May.", ["The ministry"] * 2),
+        ("The ministry said the bridge was safe. They added that repairs would start in May.", ["The ministry"] * 2),
+        ("The report said the bridge was unsafe. It added that repairs were overdue.", ["The report"] * 2),
+        # a pronoun that does not fit the last source stays unresolved
+        ("Two nurses said the ward was full. She added that beds were short.", ["Two nurses", None]),
+        ("Officials said the talks had stalled. It added that a new round was unlikely.", ["Officials", None]),
+        ("The mayor said the bridge was safe. It added that repairs would start in May.", ["The mayor", None]),
+        # three sentences back is near enough, four is not
+        (
+            "The minister said the plan was sound. Trains ran late. Fares rose. He added that more buses would come.",
+            ["The minister", "The minister"],
+        ),
+        (
+            "The minister said the plan was sound. Trains ran late. Buses ran late. Fares rose. He added that more "
+            "buses would come.",
+            ["The minister", None],
+        ),
+    ],
+)
+def test_sources_pronouns_resolve_to_a_fitting_recent_source(parse, text, speakers):
+    _, quotes, sources = _quotes_and_sources(parse, text)
+    names = {s.id: s.name for s in sources}
+    assert [names.get(q.source_id) for q in quotes] == speakers
