@@ -43,6 +43,13 @@ def test_sources_quote_spans(text, expected):
 
 
 # --------------------------------------------------------------------------------------- speaker / cue / content
+def indirect(text: str, cue: str, content: str, channel: str | None = None) -> tuple:
+    """A QUOTE_CASES row for an indirect quote whose speaker opens the sentence ("The minister", "Officials")."""
+    words = text.split()
+    speaker = " ".join(words[:2]) if words[0] == "The" else words[0]
+    return (text, "indirect", speaker, cue, content, channel)
+
+
 QUOTE_CASES = [
     # text, kind, speaker, cue, content, channel
     # content clauses the parser hangs on an adverbial of the speech verb
@@ -206,6 +213,38 @@ QUOTE_CASES = [
         "wrote",
         "“I have done nothing wrong,”",
         "Truth Social",
+    ),
+    # the cue with its auxiliaries, adverbs and particles; the channel only when it is named
+    indirect(
+        "The minister has also said that taxes will rise next year.", "has also said", "that taxes will rise next year"
+    ),
+    indirect(
+        "The mayor pointed out that the bridge was a hundred years old.",
+        "pointed out",
+        "that the bridge was a hundred years old",
+    ),
+    indirect("The senator spoke out against the plan on Monday.", "spoke out against", "the plan"),
+    indirect("Officials quickly denied the report on Monday.", "quickly denied", "the report"),
+    indirect(
+        "The minister told Reuters that taxes would rise next year.",
+        "told",
+        "that taxes would rise next year",
+        "Reuters",
+    ),
+    indirect(
+        "The minister wrote on Facebook that taxes would rise next year.",
+        "wrote",
+        "that taxes would rise next year",
+        "Facebook",
+    ),
+    indirect("The minister told him that taxes would rise next year.", "told", "that taxes would rise next year"),
+    indirect(
+        "The minister told the 2,000 delegates that taxes would rise next year.",
+        "told",
+        "that taxes would rise next year",
+    ),
+    indirect(
+        "The minister said in a statement that taxes would rise next year.", "said", "that taxes would rise next year"
     ),
     # a quotation next to its cue clause, before or after it
     (
