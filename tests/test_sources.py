@@ -437,6 +437,15 @@ KIND_CASES = [
         "anonymous",
         None,
     ),
+    # a relative clause's speaker is the noun it describes; a dateline glued to the subject is not part of it
+    ("The mayor, who said the bridge was safe, opened it on Monday.", "The mayor", "role_only", None),
+    ("RENO, Nev. (AP) — State officials said the fire was contained on Monday.", "State officials", "anonymous", None),
+    ("RENO, Nev. (AP) -- State officials said the fire was contained on Monday.", "State officials", "anonymous", None),
+    # documents and data speak for their authors; "figures" with a document cue or a data modifier are data
+    ("The report said the bridge was unsafe.", "The report", "unknown", None),
+    ("Official figures suggest that unemployment fell in May.", "Official figures", "unknown", None),
+    ("Its annual figures indicate that sales rose by a fifth.", "Its annual figures", "unknown", None),
+    ("Some figures in the party said the leader should resign.", "Some figures in the party", "anonymous", None),
     # plural definite heads stay anonymous: "the two negotiators" names nobody; the singular "the negotiator" points
     # back to someone the article has (or should have) named, and is a role
     (
