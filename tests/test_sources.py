@@ -856,3 +856,63 @@ def test_sources_pronouns_resolve_to_a_fitting_recent_source(parse, text, speake
     _, quotes, sources = _quotes_and_sources(parse, text)
     names = {s.id: s.name for s in sources}
     assert [names.get(q.source_id) for q in quotes] == speakers
+
+
+# ------------------------------------------------------------------------------------------- split quotes, colons
+@pytest.mark.parametrize(
+    "text, continuation",
+    [
+        (
+            "“The bridge will reopen in May,” the mayor said, “and the ferry will stop running.”",
+            "“and the ferry will stop running.”",
+        ),
+        ("“The bridge will reopen in May,” the mayor said. “The ferry will stop running.”", None),
+        ("“The bridge will reopen in May,” the mayor said:\n“The ferry will stop running.”", None),
+    ],
+)
+def test_sources_split_quotation_continues_after_a_comma(parse, text, continuation):
+    (att,) = find_attributions(parse(text, date="2021-12-11"))
+    assert att.quote.content.text == "“The bridge will reopen in May,”"
+    assert (att.continuation.text if att.continuation else None) == continuation
+
+
+@pytest.mark.parametrize(
+    "line, speaker, kind",
+    [
+        ("Health minister: Hospitals are coping with the surge in cases", "Health minister", "role_only"),
+        ("Jane Smith: I will not resign from the board", "Jane Smith", "named_person"),
+        ("Officials: The river will peak on Friday night", "Officials", "anonymous"),
+        ("Poll: Most voters back the plan to close the road", "Poll", "unknown"),
+        # labels, explainers and questions are not speakers
+        ("Brexit: what happens next for the border", None, None),
+        ("Analysis: The bill will pass the senate this week", None, None),
+        ("The mayor: Will the bridge reopen in May?", None, None),
+    ],
+)
+def test_sources_line_opening_with_a_speaker_and_colon(parse, line, speaker, kind):
+    atts = [a for a in find_attributions(parse("Bridge\n\n" + line, date="2021-12-11")) if a.quote.cue.text == ":"]
+    if speaker is None:
+        assert atts == []
+        return
+    (att,) = atts
+    assert (att.quote.speaker.text, att.kind) == (speaker, kind)
+    assert att.quote.content.text == line.split(": ", 1)[1]
+
+
+@pytest.mark.parametrize(
+    "text, speaker, content, kind",
+    [
+        ("According to two officials, the talks have stalled.", "two officials", "the talks have stalled", "anonymous"),
+        ("The talks have stalled, according to two officials.", "two officials", "The talks have stalled", "anonymous"),
+        (
+            "The talks have stalled, according to the ministry's figures.",
+            "the ministry's figures",
+            "The talks have stalled",
+            "unknown",
+        ),
+    ],
+)
+def test_sources_according_to(parse, text, speaker, content, kind):
+    (att,) = find_attributions(parse(text, date="2021-12-11"))
+    assert (att.quote.speaker.text, att.quote.content.text, att.kind) == (speaker, content, kind)
+    assert att.quote.cue.text.lower() == "according to"
