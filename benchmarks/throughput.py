@@ -1,12 +1,16 @@
-"""Throughput of presslint against spaCy alone, on distinct generated articles.
+"""Throughput of presslint against spaCy alone, on distinct articles; every figure a median over repeated rounds.
 
-    .venv/bin/python benchmarks/throughput.py [--n 200] [--batch-size 16]   # presslint vs bare nlp.pipe + per component
+    .venv/bin/python benchmarks/throughput.py [--n 200] [--rounds 5]        # presslint vs bare nlp.pipe + per component
+    .venv/bin/python benchmarks/throughput.py --jobs 2 --n 150 --texts ../shared/data/polnear/train/text
+                                                                            # `check DIR --jobs 1` vs `--jobs 2`
     .venv/bin/python benchmarks/throughput.py --cold                        # cold `presslint check FILE --no-store`
     .venv/bin/python benchmarks/throughput.py --rss [--rss-n 1000]          # peak RSS over many texts in one process
 
-Texts are recombined from the article fixtures and examples (paragraphs shuffled, places, weekdays and numbers
-substituted, deterministic per index), so every text is distinct and no cache can help. Goals: presslint/spaCy
-ratio >= 0.8, cold start <= 2.5 s, RSS <= 500 MB and flat.
+Texts are real articles from --texts, or recombined from the article fixtures and examples (paragraphs shuffled,
+places, weekdays and numbers substituted, deterministic per index), so every text is distinct and no cache can help.
+The two sides of a comparison alternate which runs first in each round; each line gives the median, the range, and
+says when the range is wider than the margin to the goal. Goals: presslint/spaCy ratio >= 0.8, --jobs 2 >= 1.6x on
+2 cores, cold start <= 1.5 s, RSS <= 500 MB and flat.
 """
 
 from __future__ import annotations
@@ -27,6 +31,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PARAGRAPH_SOURCES = [ROOT / "tests" / "fixtures" / "articles", ROOT / "examples"]
 PUBDATE = "2024-06-30"
+BATCH = 16
+GOAL_RATIO, GOAL_JOBS, GOAL_COLD, GOAL_RSS = 0.8, 1.6, 1.5, 500
 
 PLACES = ["Harrow Bay", "Dunmore", "Millbrook", "Eastmere", "Port Halvard", "Lowmouth", "Ashford", "Amarante"]
 NEW_PLACES = [
@@ -98,109 +104,175 @@ def generate(n: int, *, seed: int = 0) -> list[str]:
     return texts
 
 
+def read_texts(folder: str, n: int) -> list[str]:
+    """n distinct real articles from a folder of .txt files (e.g. ../shared/data/polnear/train/text), sorted by name."""
+    texts, seen = [], set()
+    for path in sorted(Path(folder).rglob("*.txt")):
+        text = path.read_text(encoding="utf-8", errors="replace").strip()
+        if text and text not in seen:
+            seen.add(text)
+            texts.append(text)
+        if len(texts) == n:
+            break
+    if len(texts) < n:
+        sys.exit(f"{folder} holds only {len(texts)} distinct texts, fewer than --n {n}")
+    return texts
+
+
 def _articles(texts: list[str]):
     from presslint.ingest import from_text
 
     return [from_text(t, origin=f"bench-{i}", date=PUBDATE) for i, t in enumerate(texts)]
 
 
-def bench_throughput(n: int, batch_size: int) -> str:
-    import presslint
-    from presslint import Settings
-    from presslint.nlp import load_model, load_pipeline, prepare_doc
+def spread(values: list[float]) -> str:
+    """Median and range, the way every line of this benchmark reports a repeated measurement."""
+    return f"median {statistics.median(values):.2f} (min {min(values):.2f}, max {max(values):.2f}, n={len(values)})"
 
-    texts = generate(n)
+
+def verdict(values: list[float], goal: float, *, higher_is_better: bool = True) -> str:
+    """OK / BELOW GOAL from the median; says so when the spread is wider than the margin between median and goal."""
+    median = statistics.median(values)
+    ok = median >= goal if higher_is_better else median <= goal
+    margin = abs(median - goal)
+    width = max(values) - min(values)
+    note = f"; spread {width:.2f} is wider than the margin {margin:.2f} to the goal" if width > margin else ""
+    return ("OK" if ok else ("BELOW GOAL" if higher_is_better else "ABOVE GOAL")) + note
+
+
+def bench_throughput(texts: list[str], rounds: int) -> str:
+    """Bare spaCy and the whole presslint path on the same texts, alternating which runs first, ``rounds`` times."""
+    from presslint import Settings
+    from presslint.checker import Checker
+    from presslint.nlp import load_model, load_pipeline
+
+    n = len(texts)
     words = sum(len(t.split()) for t in texts)
-    settings = Settings(store=False)
+    settings = Settings(store=False, kb="off")
     full, bare = load_pipeline(), load_model()
     warm = generate(8, seed=99)  # load lazy resources outside the timed runs
-    list(presslint.check_articles(_articles(warm), settings=settings, nlp=full, batch_size=batch_size))
-    list(bare.pipe(warm, batch_size=batch_size))
+    list(Checker(settings, nlp=full).check_many(_articles(warm)))
+    list(bare.pipe(warm, batch_size=BATCH))
 
-    start = time.perf_counter()
-    reports = list(presslint.check_articles(_articles(texts), settings=settings, nlp=full, batch_size=batch_size))
-    t_full = time.perf_counter() - start
-    start = time.perf_counter()
-    for _ in bare.pipe(texts, batch_size=batch_size, n_process=1):
-        pass
-    t_bare = time.perf_counter() - start
+    def presslint_side() -> float:
+        start = time.perf_counter()
+        list(Checker(settings, nlp=full).check_many(_articles(texts)))
+        return time.perf_counter() - start
 
-    # The full pipeline alone (no ingest, no report building), to split the gap between the two numbers above.
+    def spacy_side() -> float:
+        start = time.perf_counter()
+        for _ in bare.pipe(texts, batch_size=BATCH):
+            pass
+        return time.perf_counter() - start
+
+    rates: dict[str, list[float]] = {"presslint": [], "spacy": []}
+    ratios = []
+    for r in range(rounds):
+        order = [("presslint", presslint_side), ("spacy", spacy_side)]
+        timed = {name: side() for name, side in (order if r % 2 == 0 else order[::-1])}
+        rates["presslint"].append(n / timed["presslint"])
+        rates["spacy"].append(n / timed["spacy"])
+        ratios.append(timed["spacy"] / timed["presslint"])
+    print(f"{n} distinct articles, {words / n:.0f} words each on average; {rounds} rounds, sides alternating")
+    print(f"presslint (text -> Report, Checker.check_many): {spread(rates['presslint'])} articles/s")
+    print(f"bare spaCy nlp.pipe (same model):               {spread(rates['spacy'])} articles/s")
+    print(f"ratio presslint/spaCy: {spread(ratios)}  goal >= {GOAL_RATIO}: {verdict(ratios, GOAL_RATIO)}")
+    shares = component_shares(full, texts)
+    return (
+        f"SUMMARY throughput n={n} rounds={rounds} presslint={statistics.median(rates['presslint']):.1f}/s "
+        f"spacy={statistics.median(rates['spacy']):.1f}/s ratio={statistics.median(ratios):.2f} "
+        f"(min {min(ratios):.2f} max {max(ratios):.2f}) analyzers={shares}"
+    )
+
+
+def component_shares(full, texts: list[str], rounds: int = 3) -> str:
+    """Per component, on the same docs, one component at a time; the analyzers' share of spaCy's own time."""
     import datetime as dt
 
+    from presslint.nlp import prepare_doc
+
     pubdate = dt.date.fromisoformat(PUBDATE)
-    prepared = (prepare_doc(full, a, pubdate) for a in _articles(texts))
-    start = time.perf_counter()
-    for _ in full.pipe(prepared, batch_size=batch_size):
-        pass
-    t_pipe = time.perf_counter() - start
-
-    findings = sum(len(r.findings) for r in reports)
-    rate_full, rate_bare = n / t_full, n / t_bare
-    ratio = rate_full / rate_bare
-    print(f"{n} distinct articles, {words / n:.0f} words each on average, batch size {batch_size}")
-    print(
-        f"presslint check_articles (text -> Report): {rate_full:7.1f} articles/s  ({t_full:.2f} s, {findings} findings)"
-    )
-    print(f"bare spaCy nlp.pipe (same model):           {rate_bare:7.1f} articles/s  ({t_bare:.2f} s)")
-    print(f"presslint pipeline only (nlp.pipe, no report): {n / t_pipe:7.1f} articles/s  ({t_pipe:.2f} s)")
-    print(f"ratio presslint/spaCy: {ratio:.2f}  (goal >= 0.80)  {'OK' if ratio >= 0.8 else 'BELOW GOAL'}")
-
-    # Per component, on the same docs: run the pipeline one component at a time.
-    articles = _articles(texts)
-    start = time.perf_counter()
-    docs = [prepare_doc(full, a, None) for a in articles]
-    timings = [("tokenizer+prepare_doc", time.perf_counter() - start)]
-    for doc in docs:
-        doc._.pl_pubdate = pubdate
-    for name, proc in full.pipeline:
-        start = time.perf_counter()
-        if hasattr(proc, "pipe"):
-            docs = list(proc.pipe(docs, batch_size=batch_size))
-        else:
-            docs = [proc(doc) for doc in docs]
-        timings.append((name, time.perf_counter() - start))
-    spacy_time = sum(t for name, t in timings if not name.startswith("presslint_") or name == "presslint_newline_sents")
-    ours = sum(t for name, t in timings if name.startswith("presslint_") and name != "presslint_newline_sents")
-    print("\nper component (ms per article):")
-    for name, t in sorted(timings, key=lambda x: -x[1]):
-        print(f"  {name:28s} {1000 * t / n:8.2f}")
-    share = ours / spacy_time if spacy_time else float("nan")
-    print(f"presslint analyzers: {1000 * ours / n:.2f} ms/article = {share:.0%} of spaCy's own time (budget 25%)")
-    slowest = max(
-        ((name, t) for name, t in timings if name.startswith("presslint_")), key=lambda x: x[1], default=("-", 0)
-    )
-    return (
-        f"SUMMARY throughput n={n} presslint={rate_full:.1f}/s spacy={rate_bare:.1f}/s ratio={ratio:.2f} "
-        f"analyzers={share:.0%} slowest={slowest[0]}"
-    )
+    per_round: list[dict[str, float]] = []
+    for _ in range(rounds):
+        docs = [prepare_doc(full, a, pubdate) for a in _articles(texts)]
+        timings: dict[str, float] = {}
+        for name, proc in full.pipeline:
+            start = time.perf_counter()
+            docs = list(proc.pipe(docs, batch_size=BATCH)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
+            timings[name] = time.perf_counter() - start
+        per_round.append(timings)
+    n = len(texts)
+    ours = {"presslint_context", "presslint_newline_sents"}
+    shares = []
+    for timings in per_round:
+        spacy_time = sum(t for name, t in timings.items() if not name.startswith("presslint_") or name in ours)
+        mine = sum(t for name, t in timings.items() if name.startswith("presslint_") and name not in ours)
+        shares.append(mine / spacy_time)
+    print("\nper component (ms per article, median of rounds):")
+    for name in sorted(per_round[0], key=lambda k: -statistics.median(r[k] for r in per_round)):
+        print(f"  {name:28s} {1000 * statistics.median(r[name] for r in per_round) / n:8.2f}")
+    print(f"analyzers' share of spaCy's own time: {spread(shares)} (budget 0.25)")
+    return f"{statistics.median(shares):.0%}"
 
 
-def bench_cold(runs: int = 3) -> str:
+def _cli() -> list[str]:
     exe = ROOT / ".venv" / "bin" / "presslint"
-    command = [str(exe)] if exe.exists() else [sys.executable, "-m", "presslint.cli"]
+    return [str(exe)] if exe.exists() else [sys.executable, "-m", "presslint.cli"]
+
+
+def _run_check(args: list[str], home: str) -> tuple[float, str]:
+    start = time.perf_counter()
+    done = subprocess.run(
+        [*_cli(), "check", *args], capture_output=True, text=True, env={**os.environ, "PRESSLINT_HOME": home}
+    )
+    seconds = time.perf_counter() - start
+    if done.returncode not in (0, 1):
+        sys.exit(f"presslint check exited {done.returncode}: {done.stderr.strip()[:300]}")
+    return seconds, done.stdout
+
+
+def bench_jobs(texts: list[str], jobs: int, rounds: int) -> str:
+    """The whole process, `presslint check DIR --jobs 1` against `--jobs N`, alternating; same findings, same order."""
+    import json
+
+    with tempfile.TemporaryDirectory() as home:
+        folder = Path(home) / "articles"
+        folder.mkdir()
+        for i, text in enumerate(texts):
+            (folder / f"{i:05d}.txt").write_text(text, encoding="utf-8")
+        common = [str(folder), "--no-store", "--no-kb", "--format", "json", "--date", PUBDATE]
+        times: dict[int, list[float]] = {1: [], jobs: []}
+        outputs: dict[int, list] = {}
+        for r in range(rounds):
+            order = [1, jobs] if r % 2 == 0 else [jobs, 1]
+            for j in order:
+                seconds, out = _run_check([*common, "--jobs", str(j)], home)
+                times[j].append(seconds)
+                reports = json.loads(out)
+                outputs[j] = [
+                    (r["article"]["origin"], [(f["code"], f["span"]["start"]) for f in r["findings"]]) for r in reports
+                ]
+    same = outputs[1] == outputs[jobs]
+    speedups = [a / b for a, b in zip(times[1], times[jobs])]
+    print(f"`presslint check DIR` on {len(texts)} articles, whole process, {rounds} rounds alternating:")
+    print(f"  --jobs 1: {spread(times[1])} s")
+    print(f"  --jobs {jobs}: {spread(times[jobs])} s")
+    print(f"  speed-up: {spread(speedups)}  goal >= {GOAL_JOBS}: {verdict(speedups, GOAL_JOBS)}")
+    print(f"  same findings in the same order: {'yes' if same else 'NO'}")
+    return (
+        f"SUMMARY jobs n={len(texts)} jobs={jobs} speedup={statistics.median(speedups):.2f} "
+        f"(min {min(speedups):.2f} max {max(speedups):.2f}) same={'yes' if same else 'NO'}"
+    )
+
+
+def bench_cold(runs: int) -> str:
     with tempfile.TemporaryDirectory() as home:
         path = Path(home) / "article.txt"
         path.write_text(generate(1, seed=7)[0], encoding="utf-8")
-        times = []
-        for _ in range(runs):
-            start = time.perf_counter()
-            done = subprocess.run(
-                [*command, "check", str(path), "--no-store", "--date", PUBDATE],
-                capture_output=True,
-                text=True,
-                env={**os.environ, "PRESSLINT_HOME": home},
-            )
-            times.append(time.perf_counter() - start)
-            if done.returncode not in (0, 1):
-                print(f"presslint check exited {done.returncode}: {done.stderr.strip()[:300]}")
-                break
-    best, median = min(times), statistics.median(times)
-    print(
-        f"cold `presslint check FILE --no-store`: best {best:.2f} s, median {median:.2f} s over {len(times)} runs "
-        f"(goal <= 2.5 s) {'OK' if median <= 2.5 else 'ABOVE GOAL'}"
-    )
-    return f"SUMMARY cold best={best:.2f}s median={median:.2f}s"
+        times = [_run_check([str(path), "--no-store", "--date", PUBDATE], home)[0] for _ in range(runs)]
+    goal = verdict(times, GOAL_COLD, higher_is_better=False)
+    print(f"cold `presslint check FILE --no-store`: {spread(times)} s  goal <= {GOAL_COLD}: {goal}")
+    return f"SUMMARY cold median={statistics.median(times):.2f}s min={min(times):.2f}s max={max(times):.2f}s"
 
 
 def _rss_mb() -> float:
@@ -210,15 +282,14 @@ def _rss_mb() -> float:
     return float("nan")
 
 
-def bench_rss(n: int, batch_size: int) -> str:
-    import presslint
+def bench_rss(n: int) -> str:
     from presslint import Settings
+    from presslint.checker import Checker
 
     checkpoints = sorted({c for c in (100, 500, 1000, n) if c <= n})
     texts = generate(n, seed=1)
     marks: dict[int, float] = {}
-    settings = Settings(store=False)
-    reports = presslint.check_articles(_articles(texts), settings=settings, batch_size=batch_size)
+    reports = Checker(Settings(store=False, kb="off")).check_many(_articles(texts))
     for done, _report in enumerate(reports, start=1):
         if done in checkpoints:
             marks[done] = _rss_mb()
@@ -228,7 +299,7 @@ def bench_rss(n: int, batch_size: int) -> str:
     growth = last - first
     flat = growth <= max(25.0, 0.1 * first)
     print(
-        f"peak RSS {peak:.1f} MB (goal <= 500 MB) {'OK' if peak <= 500 else 'ABOVE GOAL'}; "
+        f"peak RSS {peak:.1f} MB (goal <= {GOAL_RSS} MB) {'OK' if peak <= GOAL_RSS else 'ABOVE GOAL'}; "
         f"growth {checkpoints[0]}->{checkpoints[-1]}: {growth:+.1f} MB {'flat' if flat else 'GROWING'}"
     )
     return f"SUMMARY rss n={n} peak={peak:.0f}MB growth={growth:+.0f}MB {'flat' if flat else 'growing'}"
@@ -236,18 +307,23 @@ def bench_rss(n: int, batch_size: int) -> str:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--n", type=int, default=200, help="articles for the throughput run (default 200)")
-    parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument("--n", type=int, default=200, help="articles (default 200)")
+    parser.add_argument("--rounds", type=int, default=5, help="repetitions, sides alternating (default 5)")
+    parser.add_argument("--texts", help="a folder of real .txt articles to use instead of generated ones")
     parser.add_argument("--cold", action="store_true", help="time a cold `presslint check FILE --no-store` instead")
+    parser.add_argument("--jobs", type=int, help="time `presslint check DIR --jobs 1` against --jobs N instead")
     parser.add_argument("--rss", action="store_true", help="measure peak RSS over many texts instead")
     parser.add_argument("--rss-n", type=int, default=1000, help="texts for --rss (default 1000)")
     args = parser.parse_args(argv)
+    texts = read_texts(args.texts, args.n) if args.texts else generate(args.n)
     if args.cold:
-        summary = bench_cold()
+        summary = bench_cold(max(args.rounds, 5))
     elif args.rss:
-        summary = bench_rss(args.rss_n, args.batch_size)
+        summary = bench_rss(args.rss_n)
+    elif args.jobs:
+        summary = bench_jobs(texts, args.jobs, args.rounds)
     else:
-        summary = bench_throughput(args.n, args.batch_size)
+        summary = bench_throughput(texts, args.rounds)
     print(summary)
 
 

@@ -3,7 +3,8 @@
     .venv/bin/python scripts/screenshot.py [--only workbench|story] [--width 1440 --height 900]
 
 Starts `presslint serve` on a free loopback port with a throw-away store. The article shot pastes
-examples/kirkuk-airbase.txt into the workbench and clicks the first warning. The story shot first ingests a folder of
+examples/kirkuk-airbase.txt into the workbench, clicks the first warning and takes the page from the summary down to
+the check-worthy claims and who is quoted. The story shot first ingests a folder of
 outlet articles (tests/fixtures/outlets, five invented outlets on one fire) into that store with the library, opens
 the Stories tab and the story, lined up claim by claim. Needs Debian's Chromium (install it with
 `bash .ci/browser-deps`).
@@ -27,6 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def shoot_article(page, url: str, text: str, date: str, output: str) -> None:
+    """From the summary down to the claims list and who is quoted, with the first warning selected."""
     page.goto(url + "/")
     page.fill("#text", text)
     page.fill("#date", date)
@@ -34,10 +36,16 @@ def shoot_article(page, url: str, text: str, date: str, output: str) -> None:
     page.wait_for_selector("#findings li.finding")
     page.locator("#findings li.finding.sev-warning").first.click()
     page.wait_for_selector("#article .hl.active")
+    page.wait_for_timeout(400)  # the smooth scroll inside the article
     page.evaluate("window.scrollTo(0, 0)")
-    page.locator("#article .hl.active").first.scroll_into_view_if_needed()
-    page.wait_for_timeout(400)  # the smooth scroll
-    page.screenshot(path=output)
+    top = page.locator("#summary").bounding_box()
+    claims = page.locator("#claims-list").bounding_box()
+    sources = page.locator("#sources").bounding_box()
+    width = page.viewport_size["width"]
+    bottom = max(claims["y"] + claims["height"], sources["y"] + sources["height"]) + 12
+    page.screenshot(
+        path=output, full_page=True, clip={"x": 0, "y": top["y"] - 8, "width": width, "height": bottom - top["y"] + 8}
+    )
 
 
 def shoot_story(page, url: str, output: str) -> None:

@@ -22,6 +22,27 @@ def _isolated_home(tmp_path_factory, monkeypatch):
     return home
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _quiet_local_servers():
+    """Local test servers (URL, feed, Wikidata fakes): a client that hangs up early (a refused download, a size cap,
+    a timeout) is the point of many tests, not a server error. The standard library prints its traceback from the
+    server's thread, where it lands in whichever test's stderr is being captured at that moment; only real errors
+    are printed."""
+    import socketserver
+    import sys
+
+    original = socketserver.BaseServer.handle_error
+
+    def handle_error(self, request, client_address):
+        if isinstance(sys.exc_info()[1], ConnectionError | TimeoutError):
+            return
+        original(self, request, client_address)
+
+    socketserver.BaseServer.handle_error = handle_error
+    yield
+    socketserver.BaseServer.handle_error = original
+
+
 @pytest.fixture(scope="session")
 def nlp():
     """The full presslint pipeline, loaded once per test session."""
@@ -33,9 +54,8 @@ def nlp():
 @pytest.fixture(scope="session")
 def bare_nlp():
     """The model with presslint's sentence splitter but none of its analyzers (for tests of parse-level helpers)."""
-    from presslint.nlp import load_model, register_extensions
+    from presslint.nlp import load_model
 
-    register_extensions()
     return load_model()
 
 

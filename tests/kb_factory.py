@@ -26,6 +26,8 @@ def _value(v: Any) -> dict[str, Any]:
 
 
 def snak(pid: str, v: Any) -> dict[str, Any]:
+    if v == "somevalue":
+        return {"snaktype": "somevalue", "property": pid}  # a value exists, Wikidata does not know it
     if isinstance(v, str) and pid == "P1813":
         return {
             "snaktype": "value",
@@ -87,8 +89,30 @@ def person(
     return item(qid, label, aliases=aliases, claims=cl, sitelinks=sitelinks, description=description)
 
 
+LATIN, ARABIC_SCRIPT = "Q8229", "Q8196"
+ENGLISH, FRENCH, ARABIC, PERSIAN = "Q1860", "Q150", "Q13955", "Q9168"
+OFFICIAL = {US: [ENGLISH], UK: [ENGLISH], FRANCE: [FRENCH], BELGIUM: [FRENCH], IRAQ: [ARABIC], IRAN: [PERSIAN]}
+
+
 def country(qid: str, label: str, aliases=()) -> dict[str, Any]:
-    return item(qid, label, aliases=aliases, claims=[claim("P31", COUNTRY), claim("P625", (0.0, 0.0))], sitelinks=200)
+    languages = [claim("P37", lang) for lang in OFFICIAL.get(qid, [])]
+    return item(
+        qid,
+        label,
+        aliases=aliases,
+        claims=[claim("P31", COUNTRY), claim("P625", (0.0, 0.0)), *languages],
+        sitelinks=200,
+    )
+
+
+def languages() -> list[dict]:
+    """Official languages with their writing system (P282): what KB001's Latin-script test reads."""
+    return [
+        item(ENGLISH, "English", claims=[claim("P282", LATIN)], sitelinks=150),
+        item(FRENCH, "French", claims=[claim("P282", LATIN)], sitelinks=150),
+        item(ARABIC, "Arabic", claims=[claim("P282", ARABIC_SCRIPT)], sitelinks=150),
+        item(PERSIAN, "Persian", claims=[claim("P282", ARABIC_SCRIPT)], sitelinks=150),
+    ]
 
 
 def city(qid: str, label: str, in_country: str, aliases=()) -> dict[str, Any]:
@@ -255,6 +279,22 @@ def news_world() -> list[dict]:
         ),
         person("Q900000104", "Liz Truss", claim("P39", uk_pm, P580="2022-09-06", P582="2022-10-25"), citizenship=UK),
         person("Q900000103", "Rishi Sunak", claim("P39", uk_pm, P580="2022-10-25"), citizenship=UK),
+        # Made-up former prime ministers whose second term Wikidata would record without dates, or with an end that
+        # exists but is unknown: neither may be read as "not held" (KB002 bails out).
+        person(
+            "Q900000105",
+            "Arthur Penhale",
+            claim("P39", uk_pm, P580="1964-10-16", P582="1970-06-19"),
+            claim("P39", uk_pm),
+            citizenship=UK,
+        ),
+        person(
+            "Q900000106",
+            "Margaret Trevanion",
+            claim("P39", uk_pm, P580="1970-06-19", P582="1974-03-04"),
+            claim("P39", uk_pm, P580="2015-01-01", P582="somevalue"),
+            citizenship=UK,
+        ),
         person(
             "Q900000110",
             "David Bowie",
@@ -326,7 +366,7 @@ def news_world() -> list[dict]:
 
 
 def all_items() -> list[dict]:
-    return countries() + middle_east() + news_world()
+    return countries() + languages() + middle_east() + news_world()
 
 
 def build_store(items: list[dict] | None = None, path: str = ":memory:"):

@@ -109,3 +109,106 @@ def test_claims_speed_of_numbers_dates_claims(parse):
     per_doc_ms = (time.perf_counter() - start) / rounds * 1000
     print(f"numbers+dates+claims: {per_doc_ms:.2f} ms per ~400-word doc")
     assert per_doc_ms < 40  # loose bound for a shared CI machine; the budget is ~8 ms
+
+
+# ----------------------------------------------------------- SRC004 unsourced claims, SRC005 speculation (issue 11)
+def _codes(parse, text, code):
+    return [f for f in parse(text, date=PUB)._.pl_findings if f.code == code]
+
+
+UNSOURCED = [
+    # wrongdoing stated as fact
+    ("Water board\n\nThe water board hid the test results from residents for two years.", "accusation"),
+    ("Election\n\nThe county clerk rigged the ballot count in three precincts.", "accusation"),
+    ("Charity\n\nThe charity's directors embezzled most of the flood donations.", "accusation"),
+    # blame in a passive with no agent
+    ("Heatwave\n\nThe heatwave has been blamed for hundreds of hospital admissions.", "blame"),
+    ("Fire\n\nThe blaze was linked to a faulty heater in the basement.", "blame"),
+    # a step never taken
+    ("Crash inquiry\n\nThe driver of the lorry was never interviewed by investigators.", "never"),
+    ("Collapse\n\nNo one has ever been prosecuted over the stadium collapse.", "never"),
+    # covert conduct
+    ("Planning\n\nThe mayor secretly met the developers a week before the vote.", "covert"),
+    ("Planning\n\nThe deal was agreed behind closed doors with the port authority.", "covert"),
+]
+
+
+@pytest.mark.parametrize("text, kind", UNSOURCED)
+def test_claims_src004_unsourced_contested_claim_fires(parse, text, kind):
+    found = _codes(parse, text, "SRC004")
+    assert len(found) == 1 and found[0].evidence["kind"] == kind, [f.evidence for f in found]
+    assert found[0].severity == "warning" and found[0].evidence["checkworthiness"] >= 0.4
+
+
+SOURCED_OR_ROUTINE = [
+    # attributed in the sentence
+    "Water board\n\nThe water board hid the test results from residents, the state auditor said.",
+    "Water board\n\nAccording to the auditor, the water board hid the test results from residents.",
+    '"The water board hid the test results," the auditor told the hearing.',
+    # attributed elsewhere in the paragraph
+    "Water board\n\nThe state auditor spoke to reporters on Monday. The water board hid the test results from "
+    "residents for two years, she said.",
+    "Water board\n\nThe auditor's report was published on Monday. It found the board had not told residents. The "
+    "water board hid the test results for two years, the report said.",
+    # routine background and scene-setting
+    "Storm\n\nThe storm hit the coast on Monday, killing three people.",
+    "Bridge\n\nThe bridge opened in 1932 and carries 40,000 cars a day.",
+    "Company\n\nSmith, 54, has led the company since 2010.",
+    "Theft\n\nThe rifle was stolen from his parked car a week earlier.",
+    # legal outcomes, charges, denials, conditions, idioms, feelings
+    "Fraud\n\nHe was jailed in 2015 for embezzling funds from the charity.",
+    "Inquiry\n\nThe senator was accused of lying to Congress about the loans.",
+    "Inquiry\n\nThe agency did not cover up the report.",
+    "Inquiry\n\nIf the agency hid the report, the minister must resign.",
+    "Hearing\n\nThe young judge stole the show at the opening session.",
+    "Mexico\n\nMany voters felt betrayed when the president invited his rival to dinner.",
+    "Outbreaks\n\nNone of these outbreaks was linked to the epidemic in the south.",
+    "Poll\n\nAmong registered voters, the two candidates are tied.",
+    # a columnist's first person
+    "Column\n\nI think the water board hid the test results from residents.",
+]
+
+
+@pytest.mark.parametrize("text", SOURCED_OR_ROUTINE)
+def test_claims_src004_quiet_when_sourced_or_routine(parse, text):
+    assert not _codes(parse, text, "SRC004")
+
+
+SPECULATION = [
+    ("Talks\n\nThe foreign minister is likely to be negotiating with the rebels in secret.", "likely"),
+    ("Budget\n\nThe treasurer appears to have moved the money before the audit.", "seems"),
+    ("Budget\n\nThe governor must have known about the missing funds.", "modal-perfect"),
+    ("Budget\n\nThe chief executive probably knew about the losses in March.", "adverb"),
+]
+
+
+@pytest.mark.parametrize("text, kind", SPECULATION)
+def test_claims_src005_speculation_as_reporting_fires(parse, text, kind):
+    found = _codes(parse, text, "SRC005")
+    assert len(found) == 1 and found[0].evidence["kind"] == kind, [f.evidence for f in found]
+    assert found[0].severity == "info"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # forecasts, not guesses about conduct
+        "Vote\n\nThe bill is likely to pass the Senate next week.",
+        "Vote\n\nThe senator will probably vote against the bill.",
+        # attributed speculation
+        "Talks\n\nThe foreign minister is likely to be negotiating with the rebels, two diplomats said.",
+        "Tax\n\nThe losses mean the developer may not have paid income tax for a decade, the newspaper reported.",
+        # not about a person or organisation
+        "Weather\n\nThe storm is likely to be moving north by Friday.",
+        # already a vague attribution (SRC002)
+        "Talks\n\nThe minister is believed to be planning a visit to the capital.",
+    ],
+)
+def test_claims_src005_quiet_for_forecasts_and_sourced_guesses(parse, text):
+    assert not _codes(parse, text, "SRC005")
+
+
+def test_claims_contested_statement_is_a_claim(parse):
+    doc = parse("The agency covered up the report.\n\nThe weather was mild.", date=PUB)
+    claims = {c.span.text: c.checkworthiness for c in doc._.pl_claims}
+    assert claims.get("The agency covered up the report.", 0) >= 0.4

@@ -16,7 +16,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from presslint import __version__, cli, pipeline, rules
+from presslint import __version__, checker, cli, rules
 from presslint.model import Finding, Notice, Provenance, Report, Span
 from presslint.rules import Rule
 from presslint.store import Store
@@ -43,17 +43,19 @@ INFO = (
 
 
 class FakePipeline:
-    """Stands in for pipeline.check_articles: counts the articles it analyses."""
+    """Stands in for the checker's analysis (Checker._analyse_here): counts the articles it analyses."""
 
     def __init__(self) -> None:
         self.analysed: list[str] = []
 
-    def __call__(self, articles, *, settings=None, nlp=None, batch_size=16):
-        for article in articles:
+    def __call__(self, the_checker, jobs):
+        settings = the_checker.settings
+        for job in jobs:
+            article = job.article
             if "CRASH" in article.text:
                 raise RuntimeError("analyzer crashed")
             self.analysed.append(article.origin)
-            pubdate, source = pipeline.publication_date(article, settings)
+            pubdate, source = checker.publication_date(article, settings)
             raw = []
             for marker, code in MARKERS.items():
                 for m in re.finditer(re.escape(marker), article.text):
@@ -68,19 +70,18 @@ class FakePipeline:
                 settings.config_hash(),
                 pubdate.isoformat() if pubdate else "unknown",
                 source,
-                pipeline.content_hash(article),
+                checker.content_hash(article),
                 dt.datetime.now(dt.UTC).isoformat(),
             )
-            report = Report(article=article, provenance=prov, notices=[Notice("W002", "W002: no date")])
-            report.findings = pipeline.select_findings(raw, settings)
-            yield pipeline.locate(report)
+            yield Report(article=article, provenance=prov, findings=raw, notices=[Notice("W002", "W002: no date")])
 
 
 @pytest.fixture
 def fake(monkeypatch):
     monkeypatch.setattr(rules, "catalogue", lambda: FAKE_RULES)
     fake_pipeline = FakePipeline()
-    monkeypatch.setattr(pipeline, "check_articles", fake_pipeline)
+    monkeypatch.setattr(checker.Checker, "_analyse_here", lambda self, jobs: fake_pipeline(self, jobs))
+    monkeypatch.setattr(checker, "default_jobs", lambda: 1)  # the fake counts in this process
     return fake_pipeline
 
 
@@ -399,7 +400,7 @@ def test_cli_colour_only_on_a_terminal_without_no_color(monkeypatch, no_color, o
         monkeypatch.delenv("NO_COLOR", raising=False)
     else:
         monkeypatch.setenv("NO_COLOR", no_color)
-    assert cli._colour(output) is expected
+    assert cli.options.colour(output) is expected
 
 
 def test_cli_store_write_error_is_coded(fake, run, articles, tmp_path, monkeypatch):
@@ -411,3 +412,76 @@ def test_cli_store_write_error_is_coded(fake, run, articles, tmp_path, monkeypat
     monkeypatch.setattr(queries.Store, "save", broken)
     result = run("check", articles / "warn.txt", "--db", tmp_path / "p.db")
     assert result.exit_code == 2 and "E406" in result.stderr
+
+
+def test_cli_store_failure_keeps_every_report_and_exits_2(fake, run, articles, tmp_path, monkeypatch):
+    from presslint.store import queries
+
+    def full_disk(self, report):
+        raise queries.PresslintError(queries.E.E406, path=self.path, reason="database or disk is full")
+
+    monkeypatch.setattr(queries.Store, "save", full_disk)
+    result = run("check", articles, "--db", tmp_path / "p.db", "--format", "json", "--fail-on", "never")
+    reports = json.loads(result.stdout)
+    assert result.exit_code == 2  # items failed, even though each report was computed and printed
+    assert len(reports) == 4 and result.stderr.count("E406") == 4
+    assert all(any(n["code"] == "E406" for n in r["notices"]) for r in reports)
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_cli_batch_output_is_streamed_and_valid_with_failures(fake, run, articles, fmt):
+    (articles / "broken.txt").write_bytes(b"\x00\x01\x02 binary \x00\xff")
+    result = run("check", articles, "--no-store", "--format", fmt)
+    assert result.exit_code == 2 and "E103" in result.stderr
+    if fmt == "json":
+        data = json.loads(result.stdout)
+    else:
+        data = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [Path(r["article"]["origin"]).name for r in data] == ["clean.txt", "error.txt", "info.txt", "warn.txt"]
+
+
+def test_cli_json_of_a_batch_with_nothing_checked_is_an_empty_array(fake, run, tmp_path):
+    folder = tmp_path / "bad"
+    folder.mkdir()
+    (folder / "broken.txt").write_bytes(b"\x00\x01\x02 binary \x00\xff")
+    result = run("check", folder, "--no-store", "--format", "json")
+    assert result.exit_code == 2 and json.loads(result.stdout) == []
+
+
+# -- the text report: summary on top, findings most severe first; --quiet prints the findings alone ----------------
+MIXED = (
+    "Neighbours trade accusations\n\nThe regime in the capital said 120 of the 100 seats were filled, and two "
+    "officials said the count was fair.\n"
+)
+
+
+def test_cli_text_report_has_a_summary_and_findings_most_severe_first(fake, run, tmp_path):
+    path = tmp_path / "mixed.txt"
+    path.write_text(MIXED)
+    out = run("check", path, "--fail-on", "never", "--no-store").stdout
+    assert "\nsummary\n  findings        3: 1 error, 1 warning, 1 info\n" in out
+    listed = re.findall(r"^ +\S+ (error|warning|info) +(\w+) fake", out.split("\nfindings (3)\n")[1], re.M)
+    assert listed == [("error", "NUM002"), ("warning", "SRC001"), ("info", "LNG002")]  # not the reading order
+    assert "  notes: W002 no publication date, relative dates unresolved" in out
+    assert "date unknown" not in out  # said once, by the note
+
+
+def test_cli_quiet_prints_the_findings_only(fake, run, tmp_path):
+    paths = []
+    for name, text in (("mixed.txt", MIXED), ("clean.txt", CLEAN), ("warn.txt", WARN)):
+        paths.append(tmp_path / name)
+        paths[-1].write_text(text)
+    baseline = tmp_path / "baseline.json"
+    result = run("check", *paths, "--quiet", "--fail-on", "never", "--no-store", "--write-baseline", baseline)
+    assert result.exit_code == 0 and result.stderr == ""
+    lines = result.stdout.splitlines()
+    pattern = re.compile(r"^(\S+):(\d+):(\d+): (error|warning|info) ([A-Z]{3}\d{3}) fake \5$")
+    assert all(pattern.match(line) for line in lines), lines
+    assert [(Path(m.group(1)).name, m.group(5)) for m in map(pattern.match, lines)] == [
+        ("mixed.txt", "NUM002"),
+        ("mixed.txt", "SRC001"),
+        ("mixed.txt", "LNG002"),
+        ("warn.txt", "SRC001"),
+    ]
+    json_out = json.loads(run("check", paths[0], "--format", "json", "--quiet", "--no-store").stdout)
+    assert len(json_out["findings"]) == 3 and json_out["summary"]["findings"] == 3  # other formats are whole

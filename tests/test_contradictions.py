@@ -496,3 +496,68 @@ def test_contradictions_overlap_is_share_of_the_shorter(a, b, overlap):
     from presslint.analyzers import contradictions
 
     assert contradictions._overlap(frozenset(a), frozenset(b)) == overlap
+
+
+# A trend under way and a state that still holds are not opposite accounts of one event.
+TREND_AND_STATE = [
+    "Ohio\n\nSmith said they are moving out of Ohio. Jones said manufacturing still remains the largest employer "
+    "in Ohio.",
+    '"They are moving out of Ohio," Smith said. "It remains the largest employer in Ohio," Jones said.',
+    "Steel\n\nThe union said jobs are moving out of the valley. The mayor said most jobs remain in the valley.",
+    "Retail\n\nAnalysts said shoppers are leaving the high street. The council said the high street stays the "
+    "busiest in the county.",
+]
+
+
+@pytest.mark.parametrize("text", TREND_AND_STATE)
+def test_contradictions_con001_trend_and_state_silent(light_parse, text):
+    assert list(find_contradictions(light_parse(text))) == [], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a completed departure against staying: still one event told two ways
+        "Troops\n\nThe ministry said US troops had left Iraq. General Dean said US troops remain in Iraq.",
+        "Talks\n\nThe ministry said the talks had ended. The union said the talks continue.",
+    ],
+)
+def test_contradictions_con001_completed_change_against_state_fires(light_parse, text):
+    assert [f.code for f in find_contradictions(light_parse(text))] == ["CON001"], text
+
+
+# A paraphrase followed by the quotation it summarises, with or without a speech verb on the quotation.
+PARAPHRASE_AND_QUOTE = [
+    'Schools\n\nThe mayor promised that the city would hire 40 new teachers next year. In her words: "We will hire '
+    '40 new teachers next year."',
+    "Schools\n\nThe mayor said the city would hire 40 new teachers next year.\n\n"
+    '"We will hire 40 new teachers next year, and that is a promise."',
+    'Port\n\nThe operator confirmed that the port would reopen to container ships on Friday. Its statement: "The '
+    'port will reopen to container ships on Friday."',
+]
+
+
+@pytest.mark.parametrize("text", PARAPHRASE_AND_QUOTE)
+def test_contradictions_con002_paraphrase_then_quote_silent(light_parse, text):
+    assert list(find_repetitions(light_parse(text))) == [], text
+
+
+def test_contradictions_con002_two_paraphrases_still_fire(light_parse):
+    text = (
+        "Schools\n\nThe mayor promised that the city would hire 40 new teachers next year. At the end of the meeting the "
+        "mayor said the city would hire 40 new teachers next year."
+    )
+    assert [f.code for f in find_repetitions(light_parse(text))] == ["CON002"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Water\n\nHe told voters their children would drink the cleanest water in the state. Their children drink "
+        "the water every day at school.",
+        "Buses\n\nThe mayor said the city will run buses to the airport. The city runs buses to the airport on "
+        "weekdays.",
+    ],
+)
+def test_contradictions_con002_promise_and_present_practice_silent(light_parse, text):
+    assert list(find_repetitions(light_parse(text))) == [], text

@@ -20,6 +20,7 @@ from presslint import cli
 from presslint.config import Settings
 from presslint.corpus import list_stories, story_view
 from presslint.corpus.batch import ingest
+from presslint.model import to_dict
 from presslint.store import Store
 
 pytestmark = pytest.mark.model
@@ -43,8 +44,8 @@ def corpus(nlp, tmp_path_factory):
 def _fire_story(db) -> dict:
     with Store(db) as store:
         for row in list_stories(store):
-            view = story_view(store, row["id"])
-            if {o["outlet"] for o in view["outlets"]} == FIRE:
+            view = story_view(store, row.id)
+            if {o.outlet for o in view.outlets} == FIRE:
                 return view
     pytest.fail("no story holds the five reports of the plant fire")
 
@@ -60,17 +61,17 @@ def test_corpus_alignments_stories_and_independent_outlets(corpus):
     assert (summary.stored, summary.failed, summary.new_stories, summary.syndicated) == (17, 0, 4, 4)
     with Store(db) as store:
         rows = list_stories(store)
-    assert sorted((r["articles"], r["independent_outlets"]) for r in rows) == [(3, 3), (4, 2), (5, 3), (5, 4)]
+    assert sorted((r.articles, r.independent_outlets) for r in rows) == [(3, 3), (4, 2), (5, 3), (5, 4)]
     fire = _fire_story(db)
-    assert fire["articles"] == 5 and fire["independent_outlets"] == 4
-    assert [(g["copies"], g["outlets"]) for g in fire["syndication"]] == [(2, ["northern wire", "valley times"])]
+    assert fire.articles == 5 and fire.independent_outlets == 4
+    assert [(g.copies, g.outlets) for g in fire.syndication] == [(2, ["northern wire", "valley times"])]
 
 
 def test_corpus_alignments_stored_claims(corpus):
     db, _ = corpus
     conn = sqlite3.connect(db)
     conn.row_factory = sqlite3.Row
-    story_id = _fire_story(db)["id"]
+    story_id = _fire_story(db).id
     statuses = {
         r["status"]: r["n"]
         for r in conn.execute(
@@ -120,7 +121,7 @@ def test_corpus_alignments_stored_claims(corpus):
 
 def test_corpus_alignments_story_json_claim_by_claim(corpus):
     db, _ = corpus
-    story_id = _fire_story(db)["id"]
+    story_id = _fire_story(db).id
     out = CliRunner().invoke(cli.main, ["story", str(story_id), "--db", str(db), "--format", "json"])
     assert out.exit_code == 0, out.output
     data = json.loads(out.output)
@@ -143,7 +144,7 @@ def test_corpus_alignments_story_json_claim_by_claim(corpus):
 def test_corpus_alignments_story_text_html_and_lists(corpus):
     db, _ = corpus
     runner = CliRunner()
-    story_id = _fire_story(db)["id"]
+    story_id = _fire_story(db).id
     text = runner.invoke(cli.main, ["story", str(story_id), "--db", str(db)]).output
     assert "2 syndicated copies count as one source" in text
     assert "Contradicted" in text and "4 worker: caldmoor gazette, northern wire, valley times (2 independent)" in text
@@ -165,7 +166,7 @@ def test_corpus_alignments_recompute_only_the_story_that_changed(corpus, nlp, tm
     copy_db = tmp_path / "copy.db"
     with sqlite3.connect(db) as src, sqlite3.connect(copy_db) as dst:
         src.backup(dst)
-    fire_id = _fire_story(copy_db)["id"]
+    fire_id = _fire_story(copy_db).id
     with Store(copy_db) as store:
         before = {
             r["story_id"]: r["ids"]
@@ -190,7 +191,7 @@ def test_corpus_alignments_recompute_only_the_story_that_changed(corpus, nlp, tm
         view = story_view(store, fire_id)
     assert after[fire_id] != before[fire_id]
     assert {k: v for k, v in after.items() if k != fire_id} == {k: v for k, v in before.items() if k != fire_id}
-    assert view["articles"] == 6 and view["independent_outlets"] == 4
-    assert (view["corroborated"], view["contradicted"]) == tuple(counts)
-    assert _claim(view, "corroborated", "80 firefighters")["independent_outlets"] == 4
-    assert "3 syndicated copies count as one source" in view["syndication"][0]["note"]
+    assert view.articles == 6 and view.independent_outlets == 4
+    assert (view.corroborated, view.contradicted) == tuple(counts)
+    assert _claim(to_dict(view), "corroborated", "80 firefighters")["independent_outlets"] == 4
+    assert "3 syndicated copies count as one source" in view.syndication[0].note

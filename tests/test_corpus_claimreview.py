@@ -204,3 +204,116 @@ def test_corpus_claimreview_check_command_shows_known_factchecks(tmp_path):
     after = runner.invoke(main, ["check", str(story), "--db", db, "--format", "json", "--date", "2024-03-05"])
     codes = [f["code"] for f in json.loads(after.output)["findings"]]
     assert "FCK001" in codes  # matched afresh, although the report itself came from the store
+
+
+# -- import limits ------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[" * 100_000 + "]" * 100_000,  # the C parser's own recursion limit
+        '{"a": ' * 100_000 + "1" + "}" * 100_000,
+        json.dumps({"@graph": [WATER]}).replace('{"@graph"', '{"x": ' * 80 + '{"@graph"')
+        + "}" * 80,  # parses, too deep
+        '<script type="application/ld+json">' + "[" * 50_000 + "]" * 50_000 + "</script>",
+    ],
+)
+def test_corpus_claimreview_deep_nesting_is_a_coded_error(tmp_path, text):
+    from presslint.errors import PresslintError
+
+    path = tmp_path / "deep.json"
+    path.write_text(text)
+    with pytest.raises(PresslintError) as err:
+        read_claimreviews([str(path)])
+    assert err.value.code == "E114" and str(path) in err.value.message
+
+
+def test_corpus_claimreview_cli_import_of_deep_json_exits_2_with_the_code(tmp_path):
+    from presslint.cli import main
+
+    path = tmp_path / "deep.json"
+    path.write_text("[" * 100_000 + "]" * 100_000)
+    result = CliRunner().invoke(main, ["factchecks", "import", str(path), "--db", str(tmp_path / "s.db")])
+    assert result.exit_code == 2 and "E114" in result.output and "Traceback" not in result.output
+
+
+def test_corpus_claimreview_import_size_limit(tmp_path):
+    from presslint import Settings
+    from presslint.corpus.claimreview import IMPORT_FACTOR
+    from presslint.errors import PresslintError
+
+    path = tmp_path / "big.json"
+    path.write_text(json.dumps([WATER] * 40))
+    small = Settings(max_bytes=path.stat().st_size // IMPORT_FACTOR - 1)
+    with pytest.raises(PresslintError) as err:
+        read_claimreviews([str(path)], settings=small)
+    assert err.value.code == "E104"
+    assert len(read_claimreviews([str(path)], settings=Settings(max_bytes=path.stat().st_size))) == 1
+
+
+def test_corpus_claimreview_overlong_reviewed_claim_is_skipped():
+    from presslint.corpus.claimreview import MAX_CLAIM_CHARS
+
+    long_claim = dict(WATER, url="https://checkers.example/long", claimReviewed="word " * MAX_CLAIM_CHARS)
+    assert [f.url for f in parse_claimreviews([long_claim, WAGES])] == [WAGES["url"]]
+
+
+# -- the matching index -------------------------------------------------------------------------------------------
+def _random_factchecks(rng, n):
+    vocabulary = [f"term{chr(97 + i % 26)}{chr(97 + i // 26)}" for i in range(40)] + ["Kestria", "Dunford", "12", "40"]
+    out = []
+    for i in range(n):
+        words = rng.sample(vocabulary, rng.randint(3, 9))
+        out.append(FactCheck(url=f"https://fc.example/{i}", claim_reviewed=" ".join(words) + "."))
+    return out, vocabulary
+
+
+def test_corpus_claimreview_index_matches_exactly_what_comparing_every_fact_check_matches(tmp_path):
+    import random
+
+    from presslint.corpus.claimreview import compare, content_words, store_index
+
+    rng = random.Random(7)
+    factchecks, vocabulary = _random_factchecks(rng, 400)
+    sentences = [" ".join(rng.sample(vocabulary, rng.randint(4, 14))) for _ in range(300)]
+    sentences += [f"It is said that {fc.claim_reviewed}" for fc in factchecks[:50]]
+    memory = FactCheckIndex(factchecks)
+    with Store(tmp_path / "s.db") as store:
+        save_factchecks(store, factchecks)
+        stored = store_index(store)
+        assert len(stored) == len(factchecks)
+        hits = 0
+        for sentence in sentences:
+            words = content_words(sentence)
+            brute = sorted(
+                fc.url for fc in factchecks if compare(sentence, words, fc, content_words(fc.claim_reviewed))
+            )
+            assert sorted(fc.url for fc, _, _ in memory.match(sentence)) == brute
+            assert sorted(fc.url for fc, _, _ in stored.match(sentence)) == brute
+            hits += bool(brute)
+        assert hits >= 50  # the comparison is not vacuous
+
+
+def test_corpus_claimreview_rows_imported_without_an_index_are_indexed_on_first_match(tmp_path):
+    from presslint.corpus.claimreview import store_index
+
+    with Store(tmp_path / "s.db") as store:
+        save_factchecks(store, parse_claimreviews([WAGES]))
+        # a row written by an older presslint: no signature
+        store.conn.execute(
+            "INSERT INTO factchecks (url, claim_reviewed, imported_at) VALUES (?, ?, '2024-01-01')",
+            (WATER["url"], WATER["claimReviewed"]),
+        )
+        (fc, _, _), *_ = store_index(store).match("Dunford loses 40 percent of its drinking water to leaking pipes.")
+        assert fc.url == WATER["url"]
+
+
+def test_corpus_claimreview_updated_claim_is_reindexed(tmp_path):
+    from presslint.corpus.claimreview import store_index
+
+    with Store(tmp_path / "s.db") as store:
+        save_factchecks(store, parse_claimreviews([WATER]))
+        moved = dict(WATER, claimReviewed="Average wages in Kestria fell by 12 percent last year.")
+        save_factchecks(store, parse_claimreviews([moved]))
+        index = store_index(store)
+        assert index.match("Dunford loses 40 percent of its drinking water to leaking pipes.") == []
+        assert index.match("Average wages in Kestria fell by 12 percent last year.")[0][0].url == WATER["url"]

@@ -7,8 +7,9 @@ import json
 import pytest
 
 from presslint import Settings, check_articles
-from presslint.corpus.compare import CONTRADICTED, CORROBORATED, SINGLE, compare_story, near_copies, render_text
+from presslint.corpus.compare import CONTRADICTED, CORROBORATED, SINGLE, compare_story, near_copies
 from presslint.ingest import from_text, iter_inputs
+from presslint.report.story import comparison_text as render_text
 
 pytestmark = pytest.mark.model
 

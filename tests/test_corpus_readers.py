@@ -6,6 +6,7 @@ from __future__ import annotations
 import http.server
 import io
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -78,6 +79,26 @@ def test_corpus_readers_rss_entries_with_full_text(tmp_path):
     assert article.title == "Libraries to close" and article.outlet == "Shire Herald"
     assert article.date == "2024-03-05" and article.url == "https://herald.example/a"
     assert "judicial review" in article.text
+
+
+ZH_PARAGRAPHS = [
+    "县议会周二投票决定在春季关闭两座乡村图书馆，并将藏书迁往新建的中央图书馆，这一决定引发了两个村庄居民的抗议。",
+    "议会领导人表示，每年节省的一百二十万英镑将用于保护老年人服务。反对者说，他们将申请司法审查，并在一周内收集了四千多个签名。",
+    "中央图书馆预计三月开放，开放时间更长，并设有咖啡馆和社区活动室。",
+    "一些家长担心孩子们今后需要乘坐公共汽车才能借书，而议会表示将增加流动图书车的班次，每周两次前往每个村庄。",
+]
+
+
+def test_corpus_readers_full_text_entry_in_chinese_is_not_taken_for_a_teaser():
+    from presslint.corpus.feeds import feed_articles
+
+    def no_fetch(url):
+        raise AssertionError(f"a full-text entry must not be fetched: {url}")
+
+    content = "".join(f"<p>{p}</p>" for p in ZH_PARAGRAPHS)
+    data = rss([("图书馆将关闭", "https://herald.example/zh", content)]).encode()
+    (article,) = feed_articles(data, origin="zh.rss", settings=LOCAL, fetch=no_fetch)
+    assert isinstance(article, Article) and article.text.endswith(ZH_PARAGRAPHS[-1])
 
 
 def test_corpus_readers_atom_teaser_is_followed_through_the_guard(server, tmp_path):
@@ -182,6 +203,78 @@ def test_corpus_readers_warc_decompression_bomb_stops_at_total_limit(tmp_path):
     assert only.code == "E104" and "decompressed" in only.message
 
 
+def gzip_of_zeros(mib: int, *, head: bytes = b"") -> bytes:
+    """One gzip member holding ``head`` then ``mib`` MiB of zeros, built without compressing them all: after a full
+    flush, each MiB of zeros deflates to the same bytes, so they are repeated. The trailer's CRC is left wrong: a
+    reader must give up long before it gets there (the shape of a 46 MB .warc.gz that inflates to 10 GiB)."""
+    import zlib
+
+    packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+    start = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x02\xff" + packer.compress(head) + packer.flush(zlib.Z_FULL_FLUSH)
+    block = packer.compress(b"\0" * (1 << 20)) + packer.flush(zlib.Z_FULL_FLUSH)
+    again = packer.compress(b"\0" * (1 << 20)) + packer.flush(zlib.Z_FULL_FLUSH)
+    assert block == again
+    return start + block * mib + packer.flush() + b"\0" * 8
+
+
+WARC_HEAD = (
+    b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-000000000002>\r\n"
+    b"WARC-Date: 2024-03-05T00:00:00Z\r\nWARC-Target-URI: https://news.example/bomb"
+)
+
+
+@pytest.mark.parametrize("head", [b"", WARC_HEAD])
+def test_corpus_readers_warc_bomb_without_newline_is_refused_in_seconds(tmp_path, head):
+    good = tmp_path / "good.warc.gz"
+    _warc(good, [("https://news.example/libraries", "text/html", PAGE.encode())])
+    path = tmp_path / "bomb.warc.gz"
+    path.write_bytes(good.read_bytes() + gzip_of_zeros(1024, head=head))  # 1 GiB of zeros in about 1 MB
+    assert path.stat().st_size < 2_000_000
+    start = time.perf_counter()
+    items = list(warc.iter_warc(path, settings=LOCAL))
+    assert time.perf_counter() - start < 3
+    assert [type(i).__name__ for i in items] == ["Article", "IngestFailure"]  # the record before it is kept
+    refused = items[-1]
+    assert refused.code == "E101" and f"longer than {warc.MAX_LINE} bytes" in refused.message
+    assert len(refused.message) < 400
+
+
+def test_corpus_readers_warc_inflating_far_beyond_its_size_is_refused(tmp_path):
+    # A record with proper lines whose payload declares 1 GiB of zeros: skipped by its declared length, then the
+    # reader must still get past it, and the decompression ratio stops the archive early.
+    header = (
+        WARC_HEAD + b"\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: 1073741824\r\n\r\n"
+        b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n"
+    )
+    path = tmp_path / "ratio.warc.gz"
+    path.write_bytes(gzip_of_zeros(1024, head=header))
+    start = time.perf_counter()
+    items = list(warc.iter_warc(path, settings=LOCAL))
+    assert time.perf_counter() - start < 3
+    assert [i.code for i in items] == ["E104", "E104"]  # the record by its declared length, then the archive
+    assert f"more than {warc.MAX_RATIO} to 1" in items[-1].message
+
+
+def test_corpus_readers_warc_record_taking_too_long_is_refused(tmp_path, monkeypatch):
+    path = tmp_path / "crawl.warc.gz"
+    _warc(path, [("https://news.example/libraries", "text/html", PAGE.encode())])
+    monkeypatch.setattr(warc, "MAX_RECORD_SECONDS", -1.0)
+    (refused,) = warc.iter_warc(path, settings=LOCAL)
+    assert refused.code == "E113" and "took too long" in refused.message
+
+
+def test_corpus_readers_junk_warc_error_quotes_a_short_prefix(tmp_path, nlp):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "junk.warc").write_bytes(b"JUNK " + b"x" * 20_000_000)
+    (refused,) = warc.iter_warc(folder / "junk.warc", settings=LOCAL)
+    assert refused.code == "E101" and len(refused.message) < 400
+    with Store(tmp_path / "c.db") as store:
+        ingest([str(folder)], store=store, settings=LOCAL, nlp=nlp, progress=False)
+        (stored,) = db.errors(store)
+        assert stored.code == "E101" and len(stored.message) < 400
+
+
 def test_corpus_readers_bad_items_become_error_records(tmp_path, nlp):
     folder = tmp_path / "in"
     folder.mkdir()
@@ -196,5 +289,5 @@ def test_corpus_readers_bad_items_become_error_records(tmp_path, nlp):
         )
         errors = db.errors(store)
         assert summary.stored == 1 and summary.failed == 4 == len(errors)
-        assert sorted(e["code"] for e in errors) == ["E102", "E107", "E107", "E108"]
+        assert sorted(e.code for e in errors) == ["E102", "E107", "E107", "E108"]
         assert db.counts(store)["stories"] == 1

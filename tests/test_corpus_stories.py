@@ -70,7 +70,7 @@ def test_corpus_stories_syndicated_copies_count_once(corpus, event):
         else:
             pytest.fail(f"no story for {event}")
         assert row.articles == len(EVENTS[event])
-        assert row.outlets == INDEPENDENT_OUTLETS[event]
+        assert row.independent_outlets == INDEPENDENT_OUTLETS[event]
     copies = WIRE_COPIES.get(event, set())
     groups = {members[s].syndication_group_id for s in copies}
     assert len(groups) <= 1  # every wire copy in one syndication group
@@ -116,15 +116,15 @@ def test_corpus_stories_cli_list_and_story_views(corpus):
 
 
 def test_corpus_stories_html_is_escaped_and_self_contained(corpus, tmp_path):
-    from presslint.corpus.render import story_html
+    from presslint.report.story import story_html
 
     path, _ = corpus
     with Store(path) as store:
         row = db.stories_since(store)[0]
-        data = __import__("presslint.corpus.render", fromlist=["story_data"]).story_data(
+        data = __import__("presslint.corpus.views", fromlist=["story_data"]).story_data(
             row, db.story_members(store, row.id)
         )
-    data["headline"] = '<script>alert("x")</script>'
+    data.headline = '<script>alert("x")</script>'
     page = story_html(data)
     assert "<script>" not in page and "&lt;script&gt;" in page
     assert "<link" not in page and "src=" not in page

@@ -7,8 +7,9 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from presslint.corpus.versions import correction_notices, diff_versions, render_diff
+from presslint.corpus.versions import correction_notices, diff_versions
 from presslint.ingest import from_text
+from presslint.report.diff import render_diff
 from presslint.store import Store
 from presslint.store.versions import changed_urls, record_version, versions
 

@@ -49,6 +49,28 @@ def test_dates_normalised_against_publication_date(parse, sentence, expression, 
     assert (found[expression].value, found[expression].granularity) == (value, granularity)
 
 
+# PUB is Saturday 11 December 2021. The date's own verb decides past or future, not another clause's modal.
+@pytest.mark.parametrize(
+    "sentence, expression, value",
+    [
+        ("The mayor visited the harbour on Monday and said the council would rebuild it.", "Monday", "2021-12-06"),
+        ("Police arrested two men on Wednesday and warned that more arrests could follow.", "Wednesday", "2021-12-08"),
+        ("The union has met the minister on Thursday, and it says talks will continue.", "Thursday", "2021-12-09"),
+        (
+            "The firm had 900 staff at the end of September, and it would hire more.",
+            "the end of September",
+            "2021-09-30",
+        ),
+        ("The minister will visit the harbour on Monday, her office said.", "Monday", "2021-12-13"),
+        ("The talks are scheduled to resume on Wednesday, officials said on Friday.", "Wednesday", "2021-12-15"),
+        ("Officials said on Friday that the talks would resume next week.", "Friday", "2021-12-10"),
+    ],
+)
+def test_dates_tense_of_the_dates_own_verb(parse, sentence, expression, value):
+    found = _dates(parse(sentence, date=PUB))
+    assert found[expression].value == value
+
+
 def test_dates_end_of_year_has_note(parse):
     found = _dates(parse("The government pledged to withdraw all forces by the end of 2021.", date=PUB))
     assert "end of" in (found["the end of 2021"].note or "")

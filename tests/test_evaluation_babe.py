@@ -70,6 +70,27 @@ def test_evaluation_babe_token_labels_mark_annotated_words(text, pieces, biased,
     assert labels.tolist() == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Officials called the protesters thugs.", {"name_calling": ["thugs"]}),
+        (
+            "The shelling completely destroyed the market in a heinous attack.",
+            {"exaggeration": ["completely destroyed"], "loaded": ["heinous"]},
+        ),
+        ("The train left the station at noon on Tuesday.", {}),
+    ],
+)
+def test_evaluation_babe_lexicon_features_read_packaged_lexicons(text, expected):
+    """One feature per packaged language lexicon (it used to crash looking for a removed module attribute)."""
+    feats, names, hits = babe.lexicon_features([text])
+    assert {"name_calling", "loaded", "exaggeration"} <= set(names)
+    assert names[-5:] == ["intensifiers", "quotes", "exclaim", "question", "words"]
+    assert hits == [expected]
+    assert feats.shape == (1, len(names))
+    assert {n: feats[0, names.index(n)] for n in expected} == {n: len(v) for n, v in expected.items()}
+
+
 def test_evaluation_babe_token_features_summarise_scores():
     assert babe.token_bias_features(np.array([0.1, 0.9, 0.4, 0.2])) == pytest.approx(
         [0.9, (0.9 + 0.4 + 0.2) / 3, 0.4, 2.0]

@@ -74,3 +74,14 @@ def test_evaluation_extraction_presslint_body_leaves_out_title_and_boilerplate(b
 
 def test_evaluation_extraction_rejected_page_counts_as_empty():
     assert extraction.presslint_body("<html><body><nav>Home</nav></body></html>") == ""
+
+
+def test_evaluation_extraction_summary_names_folder_baseline_and_ends_with_result(bench):
+    result = extraction.evaluate(bench)
+    lines = extraction.summary(result)
+    assert str(bench.resolve()) in lines[0] and "(3 pages)" in lines[0]
+    assert lines[-1] == f"RESULT task=extraction f1={result['presslint']['f']:.3f}"
+    assert "baseline trafilatura" in lines[-2] and "anchor trafilatura" in lines[-2]
+    assert any(line.startswith("extraction baseline trafilatura.extract") for line in lines[:-1])
+    # both extractors ran on the same pages in this run
+    assert result["baseline"]["f"] > 0.8 and result["presslint"]["f"] > 0.8

@@ -191,6 +191,8 @@ def test_headline_rules_catalogued():
         ("HED001", "question-headline-answered-no", "warning"),
         ("HED002", "question-headline-left-open", "info"),
         ("HED003", "headline-claim-not-in-body", "warning"),
+        ("HED004", "headline-stronger-than-body", "warning"),
+        ("HED005", "headline-quote-not-in-body", "warning"),
     ]
     assert all(r.explanation and r.example for r in RULES)
 
@@ -527,3 +529,132 @@ def test_headline_number_values(parse, text, word, values):
 def test_headline_title_cased(parse, text, title_cased):
     doc = parse(text, date="2022-03-01")
     assert headline._title_cased(doc[:]) is title_cased
+
+
+# Rhetorical question headlines: a jab at someone or an appeal, not a yes/no question the body should answer.
+RHETORICAL = [
+    "Seriously, Senator? Another vote against flood relief\n\nSenator Jane Doe voted against the relief bill on "
+    "Tuesday, days after calling for more aid.",
+    "Are you kidding me, Senator?\n\nSenator Jane Doe voted against the relief bill on Tuesday.",
+    "Is this really the best the council can do?!\n\nThe council approved a 2 per cent budget increase on Tuesday.",
+    "Really, Minister? Another fee rise?\n\nThe ministry raised passport fees by 10 euros on Monday.",
+    "Will you pay more for water next year?\n\nThe regulator approved new water tariffs on Monday.",
+]
+
+
+@pytest.mark.parametrize("text", RHETORICAL)
+def test_headline_rhetorical_question_is_not_hed001_or_hed002(light_parse, text):
+    assert [c for c in codes(light_parse, text) if c in ("HED001", "HED002")] == []
+
+
+@pytest.mark.parametrize(
+    "title, why",
+    [
+        ("Seriously, Senator?", "opens with 'Seriously'"),
+        ("Is this the best the council can do?!", "exclamation"),
+        ("Are you ready for the new tax?", "addresses someone"),
+        ("Another delay, Mr Mayor?", "addresses someone"),
+    ],
+)
+def test_headline_rhetorical_reason(light_parse, title, why):
+    from presslint.analyzers.headline import rhetorical
+
+    doc = light_parse(f"{title}\n\nThe council met on Monday.")
+    first = next(s for s in doc.sents if s.text.strip())
+    assert rhetorical(first) == why
+
+
+def test_headline_plain_question_still_left_open(light_parse):
+    text = (
+        "Will the strike end this week?\n\nUnion leaders said on Monday that talks with the port operator had "
+        "resumed. No date was set for a vote."
+    )
+    assert codes(light_parse, text) == ["HED002"]
+
+
+# HED004: the headline's word carries a charge the body's milder wording does not.
+STRONGER = [
+    (
+        "Terrorists storm border town\n\nArmed fighters entered the town at dawn, police said. Three militants were "
+        "later arrested.",
+        "Terrorists",
+    ),
+    (
+        "Police clash with rioters in capital\n\nThousands of protesters marched on parliament on Saturday. Police "
+        "used tear gas to disperse the demonstrators.",
+        "rioters",
+    ),
+    (
+        "Villagers massacred in overnight raid\n\nAt least 14 villagers were killed in an overnight attack, the "
+        "provincial governor said.",
+        "massacred",
+    ),
+    ("Regime blocks aid convoy\n\nThe government stopped a UN aid convoy at the border on Tuesday.", "Regime"),
+    (
+        "Council accused of fraud over housing grants\n\nAuditors found irregularities in how the council paid "
+        "out housing grants last year.",
+        "fraud",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, word", STRONGER)
+def test_headline_hed004_stronger_than_body(light_parse, text, word):
+    findings = [f for f in find_headline_findings(light_parse(text)) if f.code == "HED004"]
+    assert len(findings) == 1 and findings[0].span.text == word, [f.message for f in findings]
+    assert findings[0].related and findings[0].evidence["body_words"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the body uses the word as well
+        "Terrorists attack border post\n\nThe gunmen, whom the interior ministry called terrorists, fled south.",
+        # someone's word in the headline's quotation marks
+        'Minister calls marchers "thugs"\n\nThe minister said the protesters were "thugs" who wanted chaos.',
+        # nothing milder in the body to compare with
+        "Massacre anniversary marked in silence\n\nHundreds gathered in the square on Sunday to remember.",
+        # a plain headline
+        "Fighters enter border town\n\nArmed fighters entered the town at dawn, police said.",
+    ],
+)
+def test_headline_hed004_silent(light_parse, text):
+    assert "HED004" not in codes(light_parse, text)
+
+
+# HED005: quotation marks in the headline around words nobody says in the body.
+@pytest.mark.parametrize(
+    "text, narration",
+    [
+        (
+            "Mayor calls budget 'a betrayal of the city'\n\nThe mayor said the budget was \"badly flawed\" and would "
+            "hurt schools.",
+            False,
+        ),
+        ('Coach: "We were robbed"\n\nThe coach said the referee had made two mistakes in the second half.', False),
+        (
+            "Mayor calls budget 'a betrayal of the city'\n\nThe mayor said the budget was a betrayal of the city.",
+            True,
+        ),
+    ],
+)
+def test_headline_hed005_quote_not_in_body(light_parse, text, narration):
+    findings = [f for f in find_headline_findings(light_parse(text)) if f.code == "HED005"]
+    assert len(findings) == 1, [f.message for f in findings]
+    assert findings[0].evidence["in_body_narration"] is narration
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Mayor calls budget "a betrayal of the city"\n\n"This budget is a betrayal of the city and everyone in it," '
+        "the mayor said on Monday.",
+        'Senator Calls Plan ‘A Disgrace’\n\nSenator Ana Ruiz called the plan "a disgrace" on Monday.',  # title case
+        'Union: pay offer "an insult ... to every nurse"\n\n"The offer is an insult, frankly, to every nurse in '
+        'this country," the union said.',  # an ellipsis in the headline quote
+        "Trump's 'fight' for jobs\n\nTrump said he would fight for jobs in Ohio.",  # one scare-quoted word
+        "Council's housing plan under fire\n\nCouncillors criticised the plan on Tuesday.",  # no quotation marks
+    ],
+)
+def test_headline_hed005_silent(light_parse, text):
+    assert "HED005" not in codes(light_parse, text)

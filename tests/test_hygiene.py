@@ -219,3 +219,73 @@ def test_hygiene_inconsistent_spelling_lone_surname_fires(parse, text, second):
 )
 def test_hygiene_inconsistent_spelling_lone_surname_quiet(parse, text):
     assert not [f for f in parse(text)._.pl_findings if f.code == "HYG003"], text
+
+
+# A byline that closes the text instead of opening it.
+END_BYLINES = [
+    "Written by Jane Roe",
+    "By Jane Roe; editing by Tom Poe",
+    "(Reporting by Ana Souza in Lisbon; Editing by Mark Hale)",
+    "Words by Kwame Mensah. Photographs by Lena Ito.",
+    "Additional reporting by Sofia Rossi",
+]
+
+
+@pytest.mark.parametrize("closing", END_BYLINES)
+def test_hygiene_byline_at_the_end_counts(nlp, closing):
+    doc = _doc(nlp, "Budget talks stall\n\n" + BODY + "\n\n" + closing, date="2021-03-01")
+    assert "HYG001" not in _codes(doc)
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "The water was pumped out by the fire brigade.",  # 'by' mid-sentence, not a byline
+        "Edited by the news desk",  # no person
+        "Contact the newsroom at news@example.org",
+    ],
+)
+def test_hygiene_no_byline_at_the_end_still_fires(nlp, closing):
+    doc = _doc(nlp, "Budget talks stall\n\n" + BODY + "\n\n" + closing, date="2021-03-01")
+    assert "HYG001" in _codes(doc)
+
+
+# One spelling pair, however many times each spelling occurs, is one finding with every place in ``related``.
+def test_hygiene_inconsistent_spelling_once_per_pair(parse):
+    text = (
+        "Muammar Gaddafi ruled Libya for decades. Qaddafi was killed in 2011. Gaddafi's son fled abroad. "
+        "Qaddafi's body was shown on television. Gaddafi had ruled since 1969."
+    )
+    doc = parse(text)
+    findings = [f for f in doc._.pl_findings if f.code == "HYG003"]
+    assert len(findings) == 1
+    places = sorted([findings[0].span, *findings[0].related], key=lambda s: s.start)
+    assert [p.text.removesuffix("'s") for p in places] == [
+        "Muammar Gaddafi",
+        "Qaddafi",
+        "Gaddafi",
+        "Qaddafi",
+        "Gaddafi",
+    ] or len(places) == 5
+
+
+def test_hygiene_same_variation_in_full_name_and_surname_is_one_finding(parse):
+    text = (
+        "President Volodymyr Zelensky met troops near the front. Zelenskyy said the line held. Zelensky later left "
+        "for Kyiv. Zelenskyy's office confirmed the visit."
+    )
+    findings = [f for f in parse(text)._.pl_findings if f.code == "HYG003"]
+    assert len(findings) == 1
+    assert len([findings[0].span, *findings[0].related]) == 4
+
+
+def test_hygiene_two_different_variations_are_two_findings(parse):
+    text = (
+        "Muammar Gaddafi ruled Libya for decades. Qaddafi was killed in 2011. Forces loyal to Khalifa Haftar "
+        "advanced on Tripoli. Khalifa Hifter later denied the reports."
+    )
+    findings = [f for f in parse(text)._.pl_findings if f.code == "HYG003"]
+    assert {(f.evidence["first"], f.evidence["second"]) for f in findings} == {
+        ("Muammar Gaddafi", "Qaddafi"),
+        ("Khalifa Haftar", "Khalifa Hifter"),
+    }

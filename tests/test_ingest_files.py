@@ -217,3 +217,92 @@ def test_ingest_files_bad_sidecar_is_a_coded_error(tmp_path):
     with pytest.raises(PresslintError) as err:
         read(str(story))
     assert err.value.code == "E111"
+
+
+# -- guessed encodings and NULs are never silent ----------------------------------------------------------------------
+PLAIN = (
+    "The council said the bridge would reopen in March after repairs costing 2 million pounds. Engineers found "
+    "cracks in two of the supports last year, and the crossing has been closed to heavy lorries since then."
+)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        b"costing \xff\xfe 2 million",  # stray bytes in ASCII text: not UTF-8, not text anyone wrote in cp1252
+        b"costing 2 million\x81\x8d",
+        b"bridge \xc3 would",  # a lone UTF-8 lead byte
+        b"March\xa4 after",
+    ],
+)
+def test_ingest_files_invalid_utf8_in_ascii_text_carries_a_warning(tmp_path, damage):
+    original = damage.replace(b"\xff\xfe ", b"").replace(b"\x81\x8d", b"").replace(b" \xc3", b"").replace(b"\xa4", b"")
+    data = ("Bridge to reopen in March\n\n" + PLAIN).encode().replace(original, damage)
+    assert data != ("Bridge to reopen in March\n\n" + PLAIN).encode()
+    article = read(write(tmp_path, "story.txt", data))
+    codes = [n["code"] for n in article.meta.get("notices", [])]
+    assert codes == ["W007"] and article.encoding in article.meta["notices"][0]["message"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "José García said the café would close: “we have no choice”, he said – on Monday, at 30°C.",
+        "The naïve plan cost €2m and £1.5m — both “too much”, the council’s auditor said.",
+    ],
+)
+def test_ingest_files_real_cp1252_text_decodes_without_warning(tmp_path, text):
+    article = read(write(tmp_path, "story.txt", ("Council plan\n\n" + text).encode("cp1252")))
+    assert article.encoding == "cp1252" and text in article.text and "notices" not in article.meta
+
+
+def test_ingest_files_nul_bytes_after_the_head_are_removed_with_a_warning(tmp_path):
+    filler = (PLAIN + "\n\n") * 40  # about 9 KB, so the NULs sit past the 4 KiB the binary check sniffs
+    data = ("Bridge to reopen\n\n" + filler).encode() + b"Officials\x00 said\x00\x00 so."
+    article = read(write(tmp_path, "story.txt", data))
+    (notice,) = article.meta["notices"]
+    assert notice["code"] == "W008" and "3 NUL bytes" in notice["message"]
+    first = data.index(b"\x00")
+    assert f"byte {first}" in notice["message"]
+    assert article.text.endswith("Officials said so.")
+
+
+def test_ingest_files_many_nul_bytes_after_the_head_are_binary(tmp_path):
+    data = ("Bridge to reopen\n\n" + (PLAIN + "\n\n") * 40).encode() + b"\x00" * 5000 + b"tail"
+    assert code_of(write(tmp_path, "story.txt", data)) == "E103"
+
+
+@pytest.fixture
+def locked_folder(tmp_path, monkeypatch):
+    """A folder with a readable article and a subfolder that cannot be listed (as without read permission: the
+    tests may run as root, where chmod does not stop reading, so listing it raises as the kernel would)."""
+    import os
+
+    (tmp_path / "news" / "locked").mkdir(parents=True)
+    write(tmp_path / "news", "a.txt", STORY)
+    write(tmp_path / "news" / "locked", "b.txt", STORY.replace("third", "fourth"))
+    real = os.scandir
+
+    def scandir(path="."):
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    return tmp_path / "news"
+
+
+def test_ingest_files_unreadable_subfolder_is_reported(locked_folder):
+    items = list(iter_inputs([str(locked_folder)]))
+    failures = [i for i in items if isinstance(i, IngestFailure)]
+    assert [type(i).__name__ for i in items].count("Article") == 1
+    assert [(f.code, f.origin) for f in failures] == [("E101", str(locked_folder / "locked"))]
+    assert "Permission denied" in failures[0].message
+
+
+def test_ingest_files_unreadable_subfolder_is_reported_by_corpus_readers(locked_folder):
+    from presslint.corpus.sources import iter_corpus_inputs
+
+    items = list(iter_corpus_inputs([str(locked_folder)], settings=Settings(store=False)))
+    assert sorted(type(i).__name__ for i in items) == ["Article", "IngestFailure"]
+    assert next(i for i in items if isinstance(i, IngestFailure)).code == "E101"

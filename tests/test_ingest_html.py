@@ -134,3 +134,204 @@ def test_ingest_html_from_html_uses_given_url():
 )
 def test_ingest_html_sniffing(head, expected):
     assert looks_like_html(head) is expected
+
+
+# -- extraction at least as good as trafilatura's own: whole-word ad pruning, any script, layout and data tables ----
+
+STORY = [
+    "Dock workers at the city's main container port returned to work on Thursday after a ten-day strike over pay.",
+    "The union said its members had voted by a large margin to accept an offer of a nine percent rise over two years.",
+    "Port managers said the first ships would be unloaded by the weekend and the backlog cleared within a month.",
+    "Shipping lines had diverted more than forty vessels to other ports while the strike lasted, the authority said.",
+]
+
+
+def _page(body: str, *, body_attrs: str = "", title: str = "Port strike ends after ten days") -> str:
+    nav = "<nav><ul><li><a href='/'>Home</a></li><li><a href='/news'>News</a></li><li><a href='/sport'>Sport</a></li></ul></nav>"
+    return (
+        f"<!DOCTYPE html><html><head><title>{title}</title></head><body{body_attrs}>{nav}{body}"
+        "<footer><p>Contact us</p><p>Terms</p></footer></body></html>"
+    )
+
+
+def _story(wrapper_class: str | None = None, extra: str = "") -> str:
+    inner = "<h1>Port strike ends after ten days</h1>" + "".join(f"<p>{p}</p>" for p in STORY) + extra
+    article = f"<article>{inner}</article>"
+    return f'<div class="{wrapper_class}">{article}</div>' if wrapper_class else article
+
+
+@pytest.mark.parametrize(
+    "wrapper",
+    [
+        "m-advertisement-off-canvas--pusher",  # a site-wide wrapper named after the ad it makes room for
+        "page-promo-wrapper",
+        "advertorial-layout",
+        "sponsorship-aware-container main",
+        "newsletter-page",
+    ],
+)
+def test_ingest_html_wrapper_named_like_an_ad_keeps_the_story(wrapper):
+    article = from_html(_page(_story(wrapper)), origin="page")
+    assert article.text[article.body_start :].split("\n\n") == STORY
+
+
+@pytest.mark.parametrize("attrs", [' class="promo-landing"', ' class="advert"', ' id="ad"', ' class="ads-enabled"'])
+def test_ingest_html_body_named_like_an_ad_is_never_pruned(attrs):
+    article = from_html(_page(_story(), body_attrs=attrs), origin="page")
+    assert article.text[article.body_start :].split("\n\n") == STORY
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        '<div class="ad">Buy cheap flights to the sun today</div>',
+        '<div class="inline-ad"><p>Buy cheap flights to the sun today, offers end soon</p></div>',
+        '<aside class="c-ad__slot">Buy cheap flights to the sun today</aside>',
+        '<div class="adSlot">Buy cheap flights to the sun today</div>',
+        '<div id="div-gpt-ad-1234567-0"><p>Buy cheap flights to the sun today, offers end soon</p></div>',
+        '<div class="sponsored-content"><p>Buy cheap flights to the sun today, offers end soon</p></div>',
+        '<div class="newsletter-signup"><p>Buy cheap flights to the sun today, sign up now</p></div>',
+        '<section class="promo-box"><p>Buy cheap flights to the sun today, offers end soon</p></section>',
+    ],
+)
+def test_ingest_html_ad_boxes_inside_the_story_are_removed(box):
+    body = (
+        "<article><h1>Port strike ends after ten days</h1>"
+        + "".join(f"<p>{p}</p>" for p in STORY[:2])
+        + box
+        + "".join(f"<p>{p}</p>" for p in STORY[2:])
+        + "</article>"
+    )
+    article = from_html(_page(body), origin="page")
+    assert "cheap flights" not in article.text
+    assert article.text[article.body_start :].split("\n\n") == STORY
+
+
+@pytest.mark.parametrize(
+    "token, expected",
+    [
+        ("ad", True),
+        ("inline-ad", True),
+        ("ad-slot", True),
+        ("c-advert__label", True),
+        ("adSlot", True),
+        ("div-gpt-ad-1234567-0", True),
+        ("sponsored-content", True),
+        ("newsletter-signup", True),
+        ("m-advertisement-off-canvas--pusher", False),
+        ("m-advertisement--skin-container", False),
+        ("header", False),
+        ("load-more", False),
+        ("badge", False),
+        ("shadow", False),
+        ("promotional-offers-page", False),
+        ("newsletter", False),  # a word alone: could be the newsletter archive page itself
+    ],
+)
+def test_ingest_html_ad_class_tokens_match_whole_words(token, expected):
+    from presslint.ingest.html import _ad_token
+
+    assert _ad_token(token) is expected
+
+
+def test_ingest_html_ad_named_wrapper_holding_the_story_is_kept():
+    # An "ad-container" that wraps most of the page's text is a wrapper whatever its name says.
+    article = from_html(_page(_story("ad-container")), origin="page")
+    assert article.text[article.body_start :].split("\n\n") == STORY
+
+
+def test_ingest_html_falls_back_to_trafilaturas_own_text_when_pruning_loses_the_story():
+    from presslint.ingest.html import ad_boxes, extract
+
+    # Most of the story sits in a box whose class says "promo" (a site's own styling), and a long site map keeps that
+    # box under the share the wrapper guard protects: the pruned text is much shorter than trafilatura's own, so
+    # trafilatura's own is used.
+    site_map = "".join(f"<li><a href='/s{i}'>Section number {i} of the site map</a></li>" for i in range(60))
+    body = (
+        f"<article><h1>Port strike ends after ten days</h1><p>{STORY[0]}</p>"
+        f'<div class="promo-text">{"".join(f"<p>{p}</p>" for p in STORY[1:])}</div></article>'
+        f"<ul class='site-map'>{site_map}</ul>"
+    )
+    from trafilatura.utils import load_html
+
+    assert [box.get("class") for box in ad_boxes(load_html(_page(body)))] == ["promo-text"]
+    doc = extract(_page(body))
+    assert all(p in doc.text for p in STORY)
+
+
+CJK_PAGES = {
+    "ja": (
+        "港湾ストライキが十日ぶりに終結",
+        [
+            "市の主要なコンテナ港で働く港湾労働者は木曜日、賃金をめぐる十日間のストライキを終えて職場に戻った。",
+            "組合によると、組合員は二年間で九パーセントの賃上げ案を大差で受け入れることを決めたという。",
+            "港の管理者は、最初の船は週末までに荷揚げされ、滞貨は一か月以内に解消される見通しだと述べた。",
+        ],
+    ),
+    "zh": (
+        "港口罢工十天后结束",
+        [
+            "该市主要集装箱港口的码头工人在持续十天的薪资罢工后于周四恢复工作。",
+            "工会表示，会员以压倒性多数投票接受了两年内加薪百分之九的方案。",
+            "港口管理人员说，第一批船只将在周末前卸货，积压的货物将在一个月内清理完毕。",
+        ],
+    ),
+    "th": (
+        "การนัดหยุดงานที่ท่าเรือยุติลงหลังสิบวัน",
+        [
+            "คนงานท่าเรือของท่าเรือตู้สินค้าหลักของเมืองกลับมาทำงานในวันพฤหัสบดีหลังการนัดหยุดงานสิบวันเรื่องค่าจ้าง",
+            "สหภาพแรงงานระบุว่าสมาชิกลงมติยอมรับข้อเสนอขึ้นค่าจ้างร้อยละเก้าในสองปี",
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(CJK_PAGES))
+def test_ingest_html_pages_in_scripts_without_spaces_are_read(lang):
+    title, paragraphs = CJK_PAGES[lang]
+    body = f"<article><h1>{title}</h1>{''.join(f'<p>{p}</p>' for p in paragraphs)}</article>"
+    article = from_html(_page(body, title=title), origin="page")
+    assert article.text[article.body_start :].split("\n\n") == paragraphs
+
+
+@pytest.mark.parametrize(
+    "text, low, high",
+    [
+        ("The minister resigned on Tuesday.", 5, 5),
+        ("市の主要なコンテナ港で働く港湾労働者は木曜日に職場に戻った。", 12, 18),
+        ("该市主要集装箱港口的码头工人周四恢复工作。", 8, 12),
+        ("คนงานท่าเรือกลับมาทำงานในวันพฤหัสบดี", 6, 12),
+        ("정부는 화요일 새로운 조치를 발표했다", 5, 5),  # Korean is written with spaces
+        ("Apple の iPhone を販売した", 5, 8),
+        ("— , ;", 0, 0),
+    ],
+)
+def test_ingest_text_word_count_is_script_aware(text, low, high):
+    from presslint.ingest.text import word_count
+
+    assert low <= word_count(text) <= high
+
+
+def test_ingest_html_layout_table_keeps_paragraphs_apart():
+    cell = "<h1>Port strike ends after ten days</h1>" + "".join(f"<p>{p}</p>" for p in STORY)
+    body = f"<table width='90%'><tr><td><a href='/'>Home</a><br><a href='/archive'>Archive</a></td><td>{cell}</td></tr></table>"
+    article = from_html(_page(body), origin="page")
+    assert article.text[article.body_start :].split("\n\n") == STORY
+
+
+def test_ingest_html_data_table_in_a_story_is_kept_row_by_row():
+    table = (
+        "<table><thead><tr><th>Port</th><th>Ships diverted</th><th>Days closed</th></tr></thead><tbody>"
+        "<tr><td>Northgate</td><td>24</td><td>10</td></tr><tr><td>Eastbay</td><td>17</td><td>8</td></tr></tbody></table>"
+    )
+    body = (
+        "<article><h1>Port strike ends after ten days</h1>"
+        + "".join(f"<p>{p}</p>" for p in STORY[:2])
+        + table
+        + "".join(f"<p>{p}</p>" for p in STORY[2:])
+        + "</article>"
+    )
+    paragraphs = from_html(_page(body), origin="page").text.split("\n\n")
+    assert "Port | Ships diverted | Days closed" in paragraphs
+    assert "Northgate | 24 | 10" in paragraphs and "Eastbay | 17 | 8" in paragraphs
+    assert not any(set(p) <= {"|", "-", " "} for p in paragraphs)

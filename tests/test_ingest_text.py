@@ -58,6 +58,12 @@ def test_ingest_normalise_cleans_whitespace_and_invisibles(raw, expected):
         ("The minister resigned on Tuesday after a row over expenses.", False),
         ("", False),
         (" ".join(["word"] * 30), False),
+        ("港口罢工十天后结束", True),
+        (
+            "该市主要集装箱港口的码头工人在持续十天的薪资罢工后于周四恢复工作，工会表示会员以压倒性多数投票接受了方案",
+            False,
+        ),
+        ("港口罢工结束。", False),
     ],
 )
 def test_ingest_text_looks_like_title(line, expected):
@@ -84,6 +90,89 @@ def test_ingest_text_given_title_is_prepended_once():
     assert again.text == article.text
 
 
+BODY = "\n\nDock workers at the city's main container port returned to work on Thursday, the union said."
+
+
+@pytest.mark.parametrize(
+    "head, title, meta",
+    [
+        # a kicker above the headline is a label, not the headline
+        (
+            "Hamas\n\u201cThe truce is over,\u201d spokesman says as strikes resume",
+            "\u201cThe truce is over,\u201d spokesman says as strikes resume",
+            {"kicker": "Hamas"},
+        ),
+        ("EXCLUSIVE\nPort workers end ten-day strike", "Port workers end ten-day strike", {"kicker": "EXCLUSIVE"}),
+        (
+            "Analysis:\nWhy the port strike ended so suddenly",
+            "Why the port strike ended so suddenly",
+            {"kicker": "Analysis"},
+        ),
+        # a headline wrapped over two lines is one headline
+        (
+            "Port workers end ten-day strike after union\nand employers agree on a new pay deal",
+            "Port workers end ten-day strike after union and employers agree on a new pay deal",
+            {},
+        ),
+        (
+            "Ministers to cut fuel duty by five pence as prices hit a\nrecord high for the third month running",
+            "Ministers to cut fuel duty by five pence as prices hit a record high for the third month running",
+            {},
+        ),
+        (
+            "Flood barriers hold on the Severn,\nbut villages downstream brace for more rain",
+            "Flood barriers hold on the Severn, but villages downstream brace for more rain",
+            {},
+        ),
+        # title + standfirst: the title is the whole first line, the standfirst is recorded and opens the body
+        (
+            "Strike over: \u2018We got what we asked for\u2019\nDock workers accept a deal after ten days on the picket line",
+            "Strike over: \u2018We got what we asked for\u2019",
+            {"standfirst": "Dock workers accept a deal after ten days on the picket line"},
+        ),
+        (
+            "Port strike ends after ten days\nUnion says the deal gives workers 9 percent more over two years.",
+            "Port strike ends after ten days",
+            {"standfirst": "Union says the deal gives workers 9 percent more over two years."},
+        ),
+        (
+            "World\nWill the bridge reopen before winter?\nEngineers say repairs could take until March.",
+            "Will the bridge reopen before winter?",
+            {"kicker": "World", "standfirst": "Engineers say repairs could take until March."},
+        ),
+    ],
+)
+def test_ingest_text_two_line_headline_is_one_headline(head, title, meta):
+    article = from_text(head + BODY)
+    assert article.title == title
+    assert article.text[slice(*article.title_span)] == title
+    assert article.meta == meta
+    body = article.text[article.body_start :]
+    assert body.endswith("returned to work on Thursday, the union said.")
+    if "standfirst" in meta:
+        assert body.startswith(meta["standfirst"])
+    else:
+        assert body.startswith("Dock workers at the city's")
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        # a one-line headline and single-newline texts keep today's reading
+        ("Port strike ends after ten days" + BODY, "Port strike ends after ten days"),
+        (
+            "Port strike ends\nDock workers returned to work on Thursday.\nThe union said the deal was fair.",
+            "Port strike ends",
+        ),
+        # a first paragraph of two sentences is not a headline block
+        ("The port reopened on Thursday.\nShips queued outside the harbour." + BODY, None),
+    ],
+)
+def test_ingest_text_other_first_lines_keep_their_reading(text, title):
+    article = from_text(text)
+    assert article.title == title and "kicker" not in article.meta and "standfirst" not in article.meta
+
+
 @pytest.mark.parametrize(
     "text, code",
     [(ENGLISH, "en"), (FRENCH, "fr"), (GERMAN, "de"), (SPANISH, "es"), (ARABIC, "ar")],
@@ -107,3 +196,36 @@ def test_ingest_language_short_text_is_left_unknown():
 )
 def test_ingest_language_names(code, name):
     assert language.language_name(code) == name
+
+
+EN_PART = (
+    "The health ministry said on Sunday that the new hospital would open next month. Officials told reporters that "
+    "the building had cost 40 million dollars and would have more than two hundred beds."
+)
+AR_PART = "قالت وزارة الصحة يوم الأحد إن المستشفى الجديد سيفتتح الشهر المقبل وإن تكلفة المبنى بلغت أربعين مليون دولار."
+ONE_EN = "Officials told reporters that the hospital would open next month."
+ZH_PART = "卫生部周日表示，新医院将于下个月开业，官员告诉记者，这座建筑耗资四千万美元，将设有两百多张病床。"
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        # English with Arabic and Chinese passages: the English sentences are what the analyzers read
+        (f"{EN_PART} {AR_PART} {ZH_PART}", "en"),
+        (f"{AR_PART}\n{EN_PART}\n{ZH_PART}", "en"),
+        (f"{ZH_PART}\n{AR_PART}\n{AR_PART}\n{EN_PART}", "en"),
+        # an Arabic or Chinese article quoting a line of English is that language, never a dialect guess
+        (f"{ONE_EN}\n{AR_PART}\n{AR_PART}\n{ZH_PART}", "ar"),  # the whole mixture reads as 'ary' to langid
+        (f"{AR_PART} {AR_PART} {AR_PART} {AR_PART} Officials said the hospital would open.", "ar"),
+        (f"{ZH_PART}{ZH_PART}{ZH_PART}{ZH_PART} {AR_PART}", "zh"),  # the mixture reads as 'wuu' (Wu Chinese)
+        # no script holds most of the text and none is English enough: unknown (analysed as English), not 'ary'
+        (f"{ONE_EN} {AR_PART} {ZH_PART}", None),
+    ],
+)
+def test_ingest_language_mixed_scripts_are_read_script_by_script(text, code):
+    assert language.identify(text) == code
+
+
+def test_ingest_language_script_parts_group_words():
+    parts = language.script_parts(f"Officials said {AR_PART[:20]} 卫生部")
+    assert parts["LATIN"] == ["Officials", "said"] and parts["CJK"] == ["卫生部"] and parts["ARABIC"]

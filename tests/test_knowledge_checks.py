@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from kb_factory import build_store
+from kb_factory import NATO, all_items, build_store
 
 ARTICLES = Path(__file__).resolve().parent / "fixtures" / "kb_articles"
 
@@ -100,6 +100,29 @@ def test_knowledge_checks_fire_on_sentences(checker, parse, text, code, needle):
     assert any(f.code == code and needle in f.span.text for f in findings), [
         (f.code, f.span.text, f.message) for f in findings
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "needle"),
+    [
+        ("The US-led Kosovo Force (KFOR) said the situation in the north was calm.", "2021-12-11", "Kosovo Force"),
+        ("The French-led Kosovo Force said it would send more troops.", "2021-12-11", "Kosovo Force"),
+        ("The US-led ISAF said two soldiers were wounded in Helmand.", "2010-05-04", "ISAF"),
+    ],
+)
+def test_knowledge_checks_parent_without_label_named_by_qid(parse, text, date, needle):
+    """KB004 names a parent organisation the store holds without an English label by its QID (it used to crash
+    joining None into the message)."""
+    from presslint.knowledge.checks import KnowledgeChecker
+
+    items = all_items()
+    for x in items:
+        if x["id"] == NATO:
+            x["labels"] = {}  # an entity the import kept with aliases but no label
+    checker = KnowledgeChecker(build_store(items))
+    kb004 = [f for f in checker.check(parse(text, date=date)) if f.code == "KB004"]
+    assert [f.span.text for f in kb004] == [needle]
+    assert f"its parent organisation is {NATO} (P749)" in kb004[0].message
 
 
 def test_knowledge_checks_rules_catalogued():

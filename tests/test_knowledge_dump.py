@@ -40,7 +40,7 @@ def test_knowledge_dump_fixtures_are_in_sync():
 @pytest.mark.parametrize("name", ["sample.json", "sample.json.gz", "sample.json.bz2"])
 def test_knowledge_dump_reads_every_format(name):
     kb = _import(DUMPS / name)
-    assert kb.stats()["entities"] == 65  # 66 items, the scholarly article excluded; the property skipped
+    assert kb.stats()["entities"] == 66  # 67 items, the scholarly article excluded; the property skipped
     mckenzie = kb.entity("Q900000101")
     assert mckenzie.label == "Kenneth F. McKenzie Jr."
     (p39,) = [s for s in mckenzie.statements if s.pid == "P39"]
@@ -99,8 +99,8 @@ def test_knowledge_dump_resume_after_limit_and_rerun_is_noop(tmp_path):
     with pytest.raises(PresslintError, match="E606"):
         import_dump(DUMPS / "sample.json.bz2", kb, profile=get_profile("all"))
     second = import_dump(DUMPS / "sample.json.bz2", kb, profile=get_profile("all"), resume=True)
-    assert second.status == "done" and second.seen_this_run == 47 and second.state.seen == 67
-    assert kb.stats()["entities"] == 65
+    assert second.status == "done" and second.seen_this_run == 48 and second.state.seen == 68
+    assert kb.stats()["entities"] == 66
     again = import_dump(DUMPS / "sample.json.bz2", kb, profile=get_profile("all"))
     assert again.status == "already" and again.seen_this_run == 0
 
@@ -147,7 +147,7 @@ def test_knowledge_dump_cli_import_stats_lookup(tmp_path):
     again = runner.invoke(cli.main, ["kb", "import", str(DUMPS / "sample.json.gz"), "--kb", kb])
     assert again.exit_code == 0 and "nothing to do" in again.output
     stats = runner.invoke(cli.main, ["kb", "stats", "--kb", kb])
-    assert stats.exit_code == 0 and "entities    59" in stats.output and "size" in stats.output
+    assert stats.exit_code == 0 and "entities    60" in stats.output and "size" in stats.output
     lookup = runner.invoke(cli.main, ["kb", "lookup", "Kenneth Mackenzie", "--kb", kb])
     assert lookup.exit_code == 0 and lookup.output.startswith("Q900000101   Kenneth F. McKenzie Jr.")
     acronym = runner.invoke(cli.main, ["kb", "lookup", "CENTCOM", "--kb", kb])

@@ -183,3 +183,196 @@ def test_language_lexicons_load_and_are_documented():
     assert {"thug", "thugs"} <= set(language.expand("thug(s)"))
     assert all(rule.example and rule.explanation for rule in language.RULES)
     assert [r.code for r in language.RULES] == [f"LNG{i:03d}" for i in range(1, 12)]
+
+
+# ------------------------------------------------------------------ phrase matches read in their context
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a plain negation of a thing, not "there is no alternative" as an argument
+        "There is no alternative route listed on the county website.",
+        "Residents were told there is no alternative crossing until the bridge reopens.",
+        "The organisers said there is no alternative venue for the concert this year.",
+    ],
+)
+def test_language_black_and_white_quiet_on_plain_negation(parse, text):
+    assert not _findings(parse, text, "LNG011")
+
+
+def test_language_black_and_white_still_fires_on_the_argument(parse):
+    assert _findings(parse, "There is no alternative, the prime minister told the conference.", "LNG011")
+
+
+# Articles and headings that talk about a word rather than use it: no LNG002, no LNG007 for them.
+MENTIONS = [
+    ("What genocide means", "Genocide is the deliberate destruction of a people. The word was coined in 1944."),
+    ("Defining a witch hunt", "A witch hunt is a campaign against people for their views. Its history is long."),
+    ("Hoax, explained", "The word hoax has a murky origin. A hoax is a deliberate deception."),
+    (None, 'Fans on both sides used "massacre" for what was a two-goal defeat.'),
+    (None, 'The "carnage" the flyer promised turned out to be a pillow fight in the park.'),
+    (None, "Barbarism is the absence of culture, the philosopher's first lecture begins."),
+]
+
+
+@pytest.mark.parametrize("title, body", MENTIONS)
+def test_language_mention_is_not_use(parse, title, body):
+    doc = parse(body, title=title)
+    found = [f for f in doc._.pl_findings if f.code in ("LNG002", "LNG007")]
+    assert not found, [(f.code, f.span.text) for f in found]
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ('The senator called the inquiry a "witch hunt".', "witch hunt"),  # the source's word, still reported
+        ("The massacre is remembered every year in the village.", "massacre"),  # a use: 'the massacre'
+        ("Troops carried out a savage raid on the village at dawn.", "savage"),
+    ],
+)
+def test_language_use_near_a_mention_still_fires(parse, text, words):
+    assert any(words in f.span.text for f in _findings(parse, text, "LNG002"))
+
+
+def test_language_defined_term_is_not_counted_as_repetition(parse):
+    doc = parse(
+        "Genocide is the intent to destroy a group. Genocide became a crime in 1948. Courts define genocide narrowly.",
+        title="What genocide means",
+    )
+    assert not [f for f in doc._.pl_findings if f.code in ("LNG002", "LNG007")]
+
+
+# ------------------------------------------------------- techniques read from structure (analyzers/framing.py)
+# (code, text, words the finding's span must contain, pattern): sentences of each kind written for the project
+STRUCTURAL_FIRES = [
+    # contemptuous nicknames and coinages
+    ("LNG001", "Once again Governor Moneybags vetoed the school lunch bill.", "Governor Moneybags", "nickname"),
+    ("LNG001", "As usual, Mayor Flipflop changed his mind about the stadium.", "Mayor Flipflop", "nickname"),
+    (
+        "LNG001",
+        "Senator Dana Whitlow spoke first. Everyone knows Shifty Whitlow will vote against it.",
+        "Shifty Whitlow",
+        "nickname",
+    ),
+    ("LNG001", "The lapdog media never asked the minister a single hard question.", "lapdog media", "coinage"),
+    ("LNG001", "Nobody in the lamestream press bothered to check the numbers.", "lamestream press", "coinage"),
+    # labels for opponents
+    (
+        "LNG001",
+        "The tax-and-spend crowd wants another levy on small businesses.",
+        "tax-and-spend crowd",
+        "opponent-label",
+    ),
+    ("LNG001", "As expected, the woke brigade objected to the new curriculum.", "woke brigade", "opponent-label"),
+    ("LNG001", "Somehow the globalist cabal always gets its way in Brussels.", "globalist cabal", "opponent-label"),
+    ("LNG001", "The deep state will never allow this reform to pass.", "deep state", "conspiracy-label"),
+    ("LNG001", "Voters are tired of the unelected elite running their lives.", "unelected elite", "conspiracy-label"),
+    # belittling
+    (
+        "LNG002",
+        "The councillor threw a little tantrum when the vote went against him.",
+        "threw a little tantrum",
+        "belittling",
+    ),
+    ("LNG002", "The minister had a hissy fit over the leaked memo.", "hissy fit", "belittling"),
+    ("LNG002", "The union boss whined that nobody had consulted him.", "whined", "belittling"),
+    (
+        "LNG002",
+        "Nobody outside Westminster cares about her little crusade against cyclists.",
+        "little crusade",
+        "belittling",
+    ),
+    # appeal to fear
+    ("LNG005", "This ruling should terrify every homeowner in the county.", "terrify every homeowner", "fear"),
+    ("LNG005", "Every pensioner should be frightened by what this budget contains.", "Every pensioner", "fear"),
+    ("LNG005", "If this treaty is signed, our nation will be destroyed.", "our nation will be destroyed", "doom"),
+    ("LNG005", "Without the new dam, we are doomed.", "we are doomed", "doom"),
+    # black-and-white
+    ("LNG011", "Either we close the border now or we lose everything.", "Either we close the border", "either-or"),
+    ("LNG011", "Either you support the strike or you support the bosses.", "Either you support", "either-or"),
+    ("LNG011", "In this election it is us or them.", "us or them", "us-or-them"),
+]
+
+
+@pytest.mark.parametrize("code, text, words, pattern", STRUCTURAL_FIRES)
+def test_language_structural_technique_fires(parse, code, text, words, pattern):
+    found = [f for f in _findings(parse, text, code) if f.evidence.get("pattern") == pattern]
+    assert any(words in f.span.text for f in found), [(f.code, f.span.text) for f in parse(text)._.pl_findings]
+    assert all(f.evidence["technique"] == language.TECHNIQUE[code] for f in found)
+
+
+# Near misses: the same words or shapes in neutral news use.
+STRUCTURAL_QUIET = [
+    # surnames that are two words, real names, a title-case headline
+    ("LNG001", "Senator Sheldon Whitehouse spoke first. Senator Whitehouse said the bill would pass."),
+    ("LNG001", "Mayor Lightfoot said the city would appeal the ruling."),
+    ("LNG001", "Sen. Mark Goodman and Rep. Ann Blackburn met on Friday."),
+    ("LNG001", "Rusty Jones scored twice. Jones later said the team deserved the win."),
+    ("LNG001", "Young Thomas Ashby signed for the club. Ashby is 17."),
+    ("LNG001", "Senator Supports New Bill On Farm Subsidies After Long Debate"),
+    # crowds, brigades and watchdogs in their ordinary senses
+    ("LNG001", "The 40,000-strong crowd cheered as the team came out."),
+    ("LNG001", "The home crowd booed the referee after the penalty."),
+    ("LNG001", "A crowd of 5,000 anti-government protesters marched on parliament."),
+    ("LNG001", "The fire brigade arrived within ten minutes."),
+    ("LNG001", "The watchdog group published its annual report on Monday."),
+    ("LNG001", "The shadow chancellor said the shadow cabinet would meet on Monday to discuss the shadow government."),
+    ("LNG001", "Museum director Lonnie Bunch opened the new gallery."),
+    ("LNG001", "The leftwing journalist interviewed a firearms expert."),
+    # belittling shapes that are not belittling
+    ("LNG002", "The patient had a fit and was taken to hospital."),
+    ("LNG002", "She thanked her little brother for his help."),
+    ("LNG002", "The team had a fit of giggles during the photo shoot."),
+    # fear and doom shapes that report or negate
+    ("LNG005", "We lost everything in the flood, she said, standing outside her house."),
+    ("LNG005", "The result did not frighten investors, who bought shares on Monday."),
+    ("LNG005", "We are not finished with the investigation, the prosecutor said."),
+    ("LNG005", "The scene frightened the children who saw it."),
+    ("LNG005", "We as a church must cease our support for the scheme."),
+    # either/or for one actor's real options
+    ("LNG011", "Voters can either renew the mandate or elect a new council."),
+    ("LNG011", "Either the council raises taxes or it cuts services, the auditor wrote."),
+    ("LNG011", "Tickets can be bought either online or at the station."),
+]
+
+
+@pytest.mark.parametrize("code, text", STRUCTURAL_QUIET)
+def test_language_structural_technique_quiet(parse, code, text):
+    found = [f for f in _findings(parse, text, code) if f.evidence.get("pattern")]
+    assert not found, [(f.span.text, f.evidence["pattern"]) for f in found]
+
+
+def test_language_structural_in_quote_is_the_sources_wording(parse):
+    (finding,) = [
+        f
+        for f in _findings(parse, '"The deep state is sabotaging us," the candidate told supporters.', "LNG001")
+        if f.evidence.get("pattern")
+    ]
+    assert finding.evidence["in_quote"] is True and "source's wording" in finding.message
+
+
+def test_language_structural_mention_is_not_use(parse):
+    doc = parse('Commentators disagree about what "deep state" means in Turkish politics.')
+    assert not [f for f in doc._.pl_findings if f.evidence.get("pattern") == "conspiracy-label"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We have lost 18,000 steel jobs in five years," the union leader said.',
+        "We have lost everything we owned, the farmer said after the flood.",
+    ],
+)
+def test_language_structural_doom_quiet_on_reported_loss(parse, text):
+    assert not [f for f in _findings(parse, text, "LNG005") if f.evidence.get("pattern") == "doom"]
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("This is the greatest scandal in history, the columnist wrote.", "greatest scandal in history"),
+        ("It was the worst betrayal in modern history.", "worst betrayal in modern history"),
+        ("They run the most corrupt government the world has ever seen.", "the world has ever seen"),
+    ],
+)
+def test_language_exaggeration_superlative_with_universal_scope(parse, text, words):
+    assert any(words in f.span.text for f in _findings(parse, text, "LNG003"))

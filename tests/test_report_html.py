@@ -3,8 +3,9 @@ import re
 
 import pytest
 
-from presslint.model import Article, Finding, Notice, Provenance, Report, Source, Span
+from presslint.model import Article, Claim, Finding, Notice, Provenance, Report, Source, Span
 from presslint.report import render
+from presslint.summary import finding_order, summarise
 
 EVIL = 'Officials <script>alert("x")</script> said <img src=x onerror="alert(1)"> "quoted" & more'
 
@@ -75,6 +76,7 @@ def _set(report: Report, field: str, value: str) -> None:
         finding.related = [Span.between(text, len(text) - len(value), len(text))]
     elif field == "source name":
         report.sources = [Source(0, value, "anonymous", [finding.span])]
+        report.summary = summarise(report)  # "who is quoted" comes from the summary the Checker adds
     elif field == "notice":
         report.notices = [Notice("W003", value)]
     elif field == "article text":
@@ -283,19 +285,27 @@ def test_report_html_header(article, title, meta):
 
 def test_report_html_sources_and_notices():
     report = _structured([])
-    assert "<h2>Sources</h2>" not in render(report, "html")
+    assert "Who is quoted" not in render(report, "html")
     report.sources = [
         Source(0, "Two officials", "anonymous", [_at("Two officials")]),
         Source(1, "The mayor", "role_only", [_at("The mayor"), _at("The mayor")]),
     ]
     report.notices = [Notice("W003", "Knowledge checks skipped"), Notice("W005", "Damaged text")]
+    assert '<aside><p class="notice">Notes: W003 Knowledge checks skipped · W005 Damaged text</p><h2>' in render(
+        report, "html"
+    )
+    report.summary = summarise(report)  # as the Checker finishes a report
     page = render(report, "html")
     assert (
-        "<h2>Sources</h2><table><tr><th>who</th><th>kind</th><th>mentions</th></tr>"
-        "<tr><td>Two officials</td><td>anonymous</td><td>1</td></tr>"
-        "<tr><td>The mayor</td><td>role only</td><td>2</td></tr></table></aside>"
+        "<h2>Who is quoted (2 sources, 1 anonymous)</h2><table><tr><th>who</th><th>kind</th><th>statements</th>"
+        "<th>mentions</th></tr>"
+        '<tr><td>The mayor</td><td>role, no name</td><td class="num">0</td><td class="num">2</td></tr>'
+        '<tr><td>Two officials</td><td>anonymous</td><td class="num">0</td><td class="num">1</td></tr></table></aside>'
     ) in page
-    assert '<aside><p class="notice">Knowledge checks skipped</p><p class="notice">Damaged text</p><h2>' in page
+    assert (
+        '<aside><p class="notice">Notes: W003 knowledge checks skipped (no store: `presslint kb build`) · '
+        'W005 Damaged text</p><section class="summary"><h2>Summary</h2>'
+    ) in page
 
 
 def test_report_html_page_frame():
@@ -306,3 +316,101 @@ def test_report_html_page_frame():
     )
     assert page.endswith("</aside></main></body></html>\n")
     assert "<h2>Findings (0)</h2><ol></ol></aside>" in page  # no sources: no table, nothing else
+
+
+# -- the summary, the claims list and who is quoted (from the summary the Checker adds) -----------------------------
+SUMMARY_FIELDS = ["claim text", "quoted name", "description", "other attribution", "finding message", "note"]
+
+
+def _summarised(field: str, value: str) -> Report:
+    text = f"Council delays the vote\n\nTwo officials said the vote would move. {value} The mayor said it would not."
+    claim = Span.between(text, text.index(value), text.index(value) + len(value))
+    name = value if field == "quoted name" else "Ana Ruiz"
+    description = value if field == "description" else None
+    other = value if field == "other attribution" else "The memo"
+    message = value if field == "finding message" else "Anonymous source"
+    sources = [
+        Source(0, name, "named_person", [Span.between(text, 0, 7)], description=description),
+        Source(1, other, "unknown", [Span.between(text, 8, 14)]),
+    ]
+    prov = Provenance("0.1.0", "en_test", "3.8.0", "0" * 64, "cfg", "2024-03-01", "option", "1" * 64, "now")
+    report = Report(
+        article=Article(text=text),
+        provenance=prov,
+        findings=[Finding("SRC001", "warning", message, Span.between(text, 25, 38), name="anonymous-source")],
+        notices=[Notice("W005", value if field == "note" else "Damaged text")],
+        sources=sources,
+        claims=[Claim(claim, 0, 0.6), Claim(claim, 1, 0.5)],
+    )
+    report.summary = summarise(report)
+    return report
+
+
+@pytest.mark.parametrize("field", SUMMARY_FIELDS)
+def test_report_html_escapes_the_summary_claims_and_sources(field):
+    value = _payload(field.replace(" ", "-"))
+    page = render(_summarised(field, value), "html")
+    # Where each field must show: the notes line, the summary, the claims list, or who is quoted.
+    start, end = {
+        "note": ('<p class="notice">', "</p>"),
+        "finding message": ('<section class="summary">', "</section>"),
+        "claim text": ("<h2>Check-worthy claims", "</table>"),
+    }.get(field, ("<h2>Who is quoted", "</aside>"))
+    part = page[page.index(start) :]
+    part = part[: part.index(end)]
+    assert html.escape(value, quote=True) in part, f"{field} not rendered escaped"
+    assert "<script>" not in page
+    assert 'onmouseover="' not in page
+
+
+def test_report_html_summary_claims_and_who_is_quoted():
+    text = (
+        "Ferry losses hidden, members say\n\n"
+        "Two board members said the losses were hidden. Chairwoman Ingrid Havel said the accounts were complete. "
+        "The ferry carried 180,000 passengers in 2023. The board called critics “thugs”."
+    )
+    at = lambda needle: Span.between(text, text.index(needle), text.index(needle) + len(needle))  # noqa: E731
+    prov = Provenance("0.1.0", "en_test", "3.8.0", "0" * 64, "cfg", "2024-03-01", "option", "1" * 64, "now")
+    report = Report(
+        article=Article(text=text),
+        provenance=prov,
+        findings=[
+            Finding("HYG001", "info", "No byline", at("Ferry losses hidden"), name="no-byline"),
+            Finding("SRC001", "warning", "Anonymous source", at("Two board members"), name="anonymous-source"),
+            Finding("LNG001", "error", "name-calling", at("“thugs”"), name="name-calling"),
+        ],
+        sources=[
+            Source(0, "Two board members", "anonymous", [at("Two board members")], count=2),
+            Source(1, "Ingrid Havel", "named_person", [at("Ingrid Havel")], description="Chairwoman"),
+        ],
+        claims=[
+            Claim(at("Two board members said the losses were hidden."), 0, 0.45),
+            Claim(at("The ferry carried 180,000 passengers in 2023."), None, 0.55),
+        ],
+    )
+    report.findings.sort(key=finding_order)
+    report.summary = summarise(report)
+    page = render(report, "html")
+    assert (
+        '<section class="summary"><h2>Summary</h2><dl><dt>Findings</dt><dd>3: 1 error, 1 warning, 1 info</dd>'
+        '<dt>Claims</dt><dd>2 check-worthy, 1 attributed to a source, <span class="unsourced">1 unsourced</span></dd>'
+        "<dt>Sources</dt><dd>2 quoted, 1 anonymous (50%)</dd>"
+    ) in page
+    # the most serious, each linked to its place in the findings list (which is in the same order)
+    serious = page[page.index("<h3>Most serious</h3>") : page.index("</section>")]
+    assert re.findall(r'<code>(\w+)</code> <a href="#f(\d)">', serious) == [
+        ("LNG001", "0"),
+        ("SRC001", "1"),
+        ("HYG001", "2"),
+    ]
+    assert re.findall(r'<li id="f\d"><span class="sev \w+">(\w+)</span>', page) == ["error", "warning", "info"]
+    claims = page[page.index("<h2>Check-worthy claims") : page.index("<h2>Who is quoted")]
+    assert claims.startswith("<h2>Check-worthy claims (2, 1 attributed)</h2>")
+    rows = re.findall(
+        r'<tr><td class="num">([\d.]+)</td><td>([\d:@]+)</td><td class="quote">“(.*?)”</td><td>(.*?)</td>', claims
+    )
+    assert [(score, quote[:9], by) for score, _, quote, by in rows] == [
+        ("0.55", "The ferry", '<span class="unsourced">unsourced</span>'),
+        ("0.45", "Two board", 'Two board members <span class="muted">(anonymous)</span>'),
+    ]
+    assert '<td>Ingrid Havel <span class="muted">— Chairwoman</span></td><td>person</td>' in page

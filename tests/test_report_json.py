@@ -41,12 +41,29 @@ def test_report_json_schema_is_itself_valid():
     jsonschema.Draft202012Validator.check_schema(SCHEMA)
 
 
+def test_report_json_schema_is_generated_from_the_records():
+    from presslint.report.schema import schema_text
+
+    committed = Path(presslint.__file__).parent / "schema" / "report.schema.json"
+    assert committed.read_text(encoding="utf-8") == schema_text(), (
+        "schema/report.schema.json is stale; regenerate: "
+        ".venv/bin/python -m presslint.report.schema > src/presslint/schema/report.schema.json"
+    )
+
+
+def test_report_json_schema_has_every_report_record():
+    from presslint import registry
+
+    for record in registry.report_records():
+        assert record.name in SCHEMA["required"] and record.name in SCHEMA["properties"]
+
+
 def test_report_json_is_readable_utf8_indented_by_two():
     from presslint.model import Article, Provenance, Report
 
     prov = Provenance("0.1.0", "en_test", "3.8.0", "0" * 64, "cfg", "2024-03-01", "option", "1" * 64, "now")
     report = Report(article=Article(text="Café prices “rise”", title="Café"), provenance=prov)
     out = render(report, "json")
-    assert out.startswith('{\n  "schema_version": "1.0",\n  "article": {\n    "text": "Café prices “rise”",')
+    assert out.startswith('{\n  "schema_version": "1.1",\n  "article": {\n    "text": "Café prices “rise”",')
     assert "\\u" not in out
     assert json.loads(out)["article"]["title"] == "Café"

@@ -1,4 +1,5 @@
-"""The terminal report (presslint.report.text): header, findings grouped by category, sources, summary, colour."""
+"""The terminal report (presslint.report.text): header and notes, summary, findings by severity then position, who is
+quoted, colour."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import pytest
 from presslint.model import Article, Finding, Notice, Provenance, Report, Source, Span
 from presslint.report import render
 from presslint.report.text import render_text
+from presslint.summary import finding_order, summarise
 
 TEXT = "Bus fares rise\n\nTwo officials said fares would rise. The mayor called critics “thugs”.\nFares rise in May."
 
@@ -28,6 +30,13 @@ def _report(findings=(), sources=(), notices=(), **article) -> Report:
         sources=list(sources),
         notices=list(notices),
     )
+
+
+def _finished(report: Report) -> Report:
+    """What the Checker does when it finishes a report: findings in their order, the summary."""
+    report.findings = sorted(report.findings, key=finding_order)
+    report.summary = summarise(report)
+    return report
 
 
 FINDINGS = [
@@ -60,32 +69,35 @@ def test_report_text_in_full():
     )
     thugs = TEXT.index("“thugs”")
     may = TEXT.index("Fares rise in May.")
-    assert render_text(report) == (
+    assert render_text(_finished(report)) == (
         "fares.txt  “Bus fares rise”\n"
         "  date 2024-03-01 (option) · by Ana Ruiz · Riverside Gazette\n"
-        "  note W003: Knowledge checks skipped\n"
+        "  notes: W003 knowledge checks skipped (no store: `presslint kb build`)\n"
         "\n"
-        "sources (2)\n"
+        "summary\n"
+        "  findings        4: 1 error, 1 warning, 2 info\n"
+        "  claims          no check-worthy claim found\n"
+        "  sources         2 sources quoted, 1 anonymous (50%)\n"
+        "  loaded language 55.6 per 1,000 words (1 LNG finding in 18 words)\n"
+        f"  most serious  {'@' + str(thugs):>7} error   LNG001 labels critics as 'thugs'\n"
+        "                    3:1 warning SRC001 Anonymous source: 'Two officials' is not named\n"
+        "                    1:1 info    HYG001 The article names no author (no byline)\n"
+        "\n"
+        "findings (4)\n"
+        f"  {'@' + str(thugs):>7} error   LNG001 labels critics as 'thugs'\n"
+        "          ““thugs””\n"
         "      3:1 warning SRC001 Anonymous source: 'Two officials' is not named\n"
         "          “Two officials said”\n"
         "          ↔ 3:20 “fares would rise”\n"
         f"          ↔ @{may} “Fares rise in May.”\n"
+        "      1:1 info    HYG001 The article names no author (no byline)\n"
+        "          “Bus fares rise”\n"
         "     3:38 info    SRC002 Vague attribution\n"
         "          “The mayor”\n"
         "\n"
-        "language (1)\n"
-        f"  {'@' + str(thugs):>7} error   LNG001 labels critics as 'thugs'\n"
-        "          ““thugs””\n"
-        "\n"
-        "HYG (1)\n"
-        "      1:1 info    HYG001 The article names no author (no byline)\n"
-        "          “Bus fares rise”\n"
-        "\n"
-        "who is quoted (2 sources)\n"
-        "  anonymous           Two officials\n"
-        "  role_only           The mayor  (2 mentions)\n"
-        "\n"
-        "4 findings (1 error, 1 warning, 2 info)\n"
+        "who is quoted (2 sources, 1 anonymous)\n"
+        "  role, no name  The mayor  (2 mentions)\n"
+        "  anonymous      Two officials  (1 mention)\n"
     )
 
 
@@ -108,7 +120,7 @@ def test_report_text_no_findings_and_no_sources():
 
 
 def test_report_text_sources_can_be_left_out():
-    report = _report(sources=[Source(0, "Two officials", "anonymous", [_span("Two officials")])])
+    report = _finished(_report(sources=[Source(0, "Two officials", "anonymous", [_span("Two officials")])]))
     assert "who is quoted" in render_text(report)
     assert "who is quoted" not in render_text(report, show_sources=False)
 
@@ -125,7 +137,7 @@ def test_report_text_colour():
     plain, coloured = render_text(report), render_text(report, colour=True)
     assert "\033[" not in plain
     assert coloured.startswith("\033[1m<text>\033[0m  “Bus fares rise”\n\033[2m  date 2024-03-01 (option)\033[0m\n")
-    assert "\033[1mlanguage (1)\033[0m" in coloured
+    assert "\033[1mfindings (1)\033[0m" in coloured
     assert "\033[31merror  \033[0m LNG001" in coloured
     assert "\033[2m          ““thugs””\033[0m" in coloured
 
@@ -155,6 +167,6 @@ def test_report_text_colour_of_notes_related_and_sources():
         notices=[Notice("W003", "W003: Knowledge checks skipped")],
     )
     coloured = render_text(report, colour=True)
-    assert "\033[2m  note W003: Knowledge checks skipped\033[0m" in coloured
+    assert "\033[2m  notes: W003 Knowledge checks skipped\033[0m" in coloured
     assert "\033[2m          ↔ 3:20 “fares would rise”\033[0m" in coloured
-    assert "\033[1mwho is quoted (1 sources)\033[0m" in coloured
+    assert "\033[1mwho is quoted (1 source, 1 anonymous)\033[0m" in render_text(_finished(report), colour=True)

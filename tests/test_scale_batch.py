@@ -55,17 +55,16 @@ def test_scale_batch_dask_equals_single_process(folder, tmp_path, nlp):
 
 @pytest.mark.model
 def test_scale_batch_analysis_crash_marks_only_that_item(folder, monkeypatch, nlp):
-    from presslint import pipeline
+    from presslint import checker
 
-    real = pipeline.check_articles
+    real = checker._analyse_stream
 
-    def flaky(articles, **kwargs):
-        articles = list(articles)
-        if any("Okonkwo" in a.text for a in articles):
+    def flaky(nlp, jobs, *args):
+        if any("Okonkwo" in job.article.text for job in jobs):
             raise RuntimeError("analyzer exploded")
-        return real(articles, **kwargs)
+        return real(nlp, jobs, *args)
 
-    monkeypatch.setattr(pipeline, "check_articles", flaky)
+    monkeypatch.setattr(checker, "_analyse_stream", flaky)
     rows = list(batch.run_local([str(folder)], partition_size=3))
     assert len(rows) == len(ARTICLES) + 1
     crashed = [r for r in rows if r["error_code"] == "E502"]

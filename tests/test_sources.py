@@ -916,3 +916,96 @@ def test_sources_according_to(parse, text, speaker, content, kind):
     (att,) = find_attributions(parse(text, date="2021-12-11"))
     assert (att.quote.speaker.text, att.quote.content.text, att.kind) == (speaker, content, kind)
     assert att.quote.cue.text.lower() == "according to"
+
+
+# ------------------------------------------------------------------------ speech in a scene is not attribution
+SCENE_SPEECH = [
+    'On the recording, an officer shouts: "Stay on the ground!"',
+    'A guard yelled: "Open the gate!" as the lorry pulled up to the checkpoint.',
+    'A deputy told the driver: "Hands on the wheel!"',
+    'In the video, one protester screams, "They are coming for us!"',
+    'One of the stewards bellowed, "Everybody out, now!" and the hall emptied.',
+]
+
+
+@pytest.mark.parametrize("text", SCENE_SPEECH)
+def test_sources_scene_speech_is_not_an_anonymous_source(parse, text):
+    doc = parse(text)
+    _, sources, findings = analyze(doc)
+    assert not [f for f in findings if f.code == "SRC001"], [f.span.text for f in findings]
+    assert not sources, [(s.name, s.kind) for s in sources]
+
+
+def test_sources_scene_quote_is_the_one_its_clause_introduces(parse):
+    doc = parse('An officer shouts: "Drop it!" Another officer yelled, "Back up!"')
+    contents = [a.quote.content.text for a in find_attributions(doc)]
+    assert contents == ['"Drop it!"', '"Back up!"']
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # a statement, not a shout: the speaker is a source
+        ('A senior official said: "The deal is dead and everyone in the room knows it."', "A senior official"),
+        # an exclamation that carries information, not a cry in a scene
+        (
+            'An official who asked not to be named said: "The minister knew about the payments and did nothing!"',
+            "official",
+        ),
+    ],
+)
+def test_sources_src001_still_fires_for_statements_near_scene_speech(parse, text, speaker):
+    findings = [f for f in _codes(parse, text) if f.code == "SRC001"]
+    assert any(speaker in f.span.text for f in findings), [f.span.text for f in findings]
+
+
+# ------------------------------------------------------------- a description named in the next sentences
+NAMED_AHEAD = [
+    (
+        "The state official said the dam was inspected in May. Carla Mendes, the state's chief engineer, said the "
+        "inspection found no cracks.",
+        "Carla Mendes",
+    ),
+    (
+        "The embassy official said visas would be processed within a week.\n\nTomas Weber, who heads the embassy's "
+        "consular section, said staff had been added.",
+        "Tomas Weber",
+    ),
+    (
+        "The campaign aide said the senator would not attend the debate. Priya Shah, a senior aide to the senator, "
+        "said the schedule had changed.",
+        "Priya Shah",
+    ),
+    (
+        "The ministry official told reporters the talks had stalled. The official, Deputy Minister Ivan Petrov, said "
+        "a new round was planned.",
+        "Ivan Petrov",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, name", NAMED_AHEAD)
+def test_sources_description_named_in_next_sentences_is_not_anonymous(parse, text, name):
+    doc, quotes, sources = _quotes_and_sources(parse, text)
+    assert not [f for f in analyze(doc)[2] if f.code == "SRC001"]
+    first = next(s for s in sources if s.id == quotes[0].source_id)
+    assert first.kind == "named_person" and name in first.name, (first.name, first.kind)
+    assert quotes[0].source_id == quotes[1].source_id  # one person, two attributions
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the named person has another role: a different person
+        "The county official said the shelters were full. Maria Lopez, a volunteer at the church, said she had "
+        "turned people away.",
+        # marked anonymous: never merged into a named person
+        "An official who asked not to be named said the shelters were full. Maria Lopez, a county official, said "
+        "more beds were coming.",
+        # too far ahead to be the same mention
+        "The county official said the shelters were full. Roads were closed. Buses stopped. Maria Lopez, a county "
+        "official, said more beds were coming.",
+    ],
+)
+def test_sources_description_not_named_ahead_stays_anonymous(parse, text):
+    assert [f for f in _codes(parse, text) if f.code == "SRC001"]

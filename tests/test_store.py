@@ -318,7 +318,8 @@ def test_store_write_errors_are_e406(tmp_path, operation):
         with pytest.raises(PresslintError) as err:
             db.save(make_report(STORY, config_hash="cfg2")) if operation == "save" else db.forget(report_id)
         assert err.value.message == (
-            f"E406: Cannot write to the store at '{path}': attempt to write a readonly database"
+            f"E406: Cannot write to the store at '{path}': the store is read-only "
+            "(SQLITE_READONLY: attempt to write a readonly database)"
         )
         db.conn.execute("PRAGMA query_only = OFF")
         assert db.count("reports") == 1 and db.count("articles") == 1

@@ -132,3 +132,31 @@ def test_translation_lexicons_have_explanations():
     assert all(c.natural and c.why for c in translation.calques().values())
     assert translation.cognates()["decide"] == "decision"
     assert [r.code for r in translation.RULES] == ["MTA001", "MTA002", "MTA003"]
+
+
+# Emoticons in a quoted message or post are not broken punctuation.
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The text read: "Running late, sorry :( see you at 8 :)" and the reply said "ok ;-)".',
+        'Her last post said "miss you all :(" before the account went silent.',
+        "The coach replied to the fan on social media with a single :-) and nothing else.",
+        'His message ended with "thanks :\'(" and a link to the fundraiser.',
+        'The account posted "love this city <3" an hour before the fire.',
+    ],
+)
+def test_translation_emoticons_are_not_broken_punctuation(parse, text):
+    assert not _findings(parse, text, "MTA002"), [f.span.text for f in _findings(parse, text, "MTA002")]
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("The council (which meets monthly said nothing about the budget.", "("),  # a real unclosed bracket
+        ("The list covers items 1 to 8) and nothing more.", ")"),  # '8)' is no face
+        ("The report (see page 8 was published on Monday.", "("),
+    ],
+)
+def test_translation_broken_punctuation_near_emoticon_look_alikes_fires(parse, text, words):
+    found = _findings(parse, text, "MTA002")
+    assert any(words.strip() in f.span.text for f in found), [f.span.text for f in found]

@@ -146,6 +146,14 @@ def test_web_browser_article_markup_never_executes(page):
     shown = article.inner_text()
     assert "<script>window.__pwned=2;alert(2)</script>" in shown
     assert '<img src=x onerror="window.__pwned=1;alert(1)">' in shown
+    # The summary, the claims list and who is quoted show the same text as text.
+    for region in ("#summary", "#claims-list", "#sources", "#notes", "#other-attributions"):
+        assert page.locator(region).locator("img, script, svg, iframe, a, b").count() == 0, region
+    for button in page.locator("#most-serious button").all():
+        button.click()
+    claims = page.locator("#claims-list tbody").inner_text()
+    assert "<script>window.__pwned=2;alert(2)</script>" in claims
+    assert page.evaluate("typeof window.__pwned") == "undefined" and page.dialogs == []
 
 
 def test_web_browser_story_lines_outlets_up_claim_by_claim(page):
@@ -189,3 +197,46 @@ def test_web_browser_story_lines_outlets_up_claim_by_claim(page):
     page.click("#view-tab-check")
     check_pasted(page, ARTICLE, "2020-04-02")
     assert page.locator("#article .hl.mark").count() >= 3
+
+
+def test_web_browser_summary_claims_and_who_is_quoted(page):
+    check_pasted(page, ARTICLE, "2020-04-02")
+    summary = page.locator("#summary")
+    assert summary.is_visible()
+    facts = page.locator("#summary-facts").inner_text()
+    for label in ("Findings", "Check-worthy claims", "Sources", "Loaded language"):
+        assert label.lower() in facts.lower()
+    assert "attributed to a source" in facts and "anonymous" in facts and "per 1,000 words" in facts
+
+    # The findings list runs from the most severe down.
+    severities = page.locator("#findings li.finding .badge").all_text_contents()
+    order = {"error": 0, "warning": 1, "info": 2}
+    assert [order[s.lower()] for s in severities] == sorted(order[s.lower()] for s in severities)
+
+    # The three most serious findings; choosing one selects it in the list and in the text, even when filtered out.
+    serious = page.locator("#most-serious li button")
+    assert serious.count() == 3
+    first_code = serious.first.locator(".code").inner_text().strip()
+    page.uncheck("#filter-error")
+    serious.first.click()
+    active = page.locator("#findings li.finding.active")
+    assert active.count() == 1 and first_code in active.inner_text()
+    assert page.locator("#filter-error").is_checked()
+    assert page.locator("#article .hl.active").count() >= 1
+
+    # The check-worthy claims, most check-worthy first, each sourced (by whom) or not.
+    rows = page.locator("#claims-list tbody tr")
+    assert rows.count() >= 5
+    scores = [float(s) for s in page.locator("#claims-list tbody td.num").all_text_contents()]
+    assert scores == sorted(scores, reverse=True)
+    listed = page.locator("#claims-list tbody").inner_text()
+    assert "unsourced" in listed and "Three military officials" in listed and "anonymous" in listed
+    assert "attributed" in page.locator("#claims-count").inner_text()
+
+    # Who is quoted: real sources, one row each; the notes on one line; the date said once.
+    sources = page.locator("#sources tbody tr")
+    assert sources.count() == 3
+    assert "anonymous" in page.locator("#sources tbody").inner_text()
+    notes = page.locator("#notes")
+    assert notes.is_visible() and "W003" in notes.inner_text() and "\n" not in notes.inner_text()
+    assert "Published" in page.locator("#meta").inner_text()

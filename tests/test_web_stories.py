@@ -27,7 +27,7 @@ def client(nlp, tmp_path_factory):
         summary = ingest([str(OUTLETS)], store=store, settings=Settings(db=str(db)), nlp=nlp, progress=False)
     assert summary.stored == 5 and summary.failed == 0
     app = create_app(ServerConfig(settings=Settings(db=str(db)), workers=1), start_workers=False)
-    with TestClient(app) as test_client:
+    with TestClient(app, base_url="http://localhost") as test_client:
         yield test_client
 
 

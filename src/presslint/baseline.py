@@ -86,7 +86,7 @@ class Baseline:
         self.by_origin: set[tuple[str, str]] = set()
         for entry in items:
             self.by_hash.add((entry.content_hash, entry.fingerprint))
-            if entry.origin not in _ANONYMOUS_ORIGINS:
+            if entry.origin is not None and entry.origin not in _ANONYMOUS_ORIGINS:
                 self.by_origin.add((entry.origin, entry.fingerprint))
 
     def split(self, report: Report) -> tuple[list[Finding], int]:
@@ -109,20 +109,20 @@ def write(path: str | Path, reports: Iterable[Report]) -> int:
 
 
 def write_entries(path: str | Path, items: Iterable[Entry]) -> int:
-    from . import __version__
+    from ._version import __version__
 
-    items = [entry.to_dict() for entry in items]
+    rows = [entry.to_dict() for entry in items]
     data = {
         "presslint_baseline": FORMAT_VERSION,
         "presslint_version": __version__,
         "created_at": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
-        "findings": items,
+        "findings": rows,
     }
     try:
         Path(path).write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     except OSError as err:
         raise PresslintError(E.E307, path=path, reason=err) from err
-    return len(items)
+    return len(rows)
 
 
 def load(path: str | Path) -> Baseline:

@@ -1,6 +1,7 @@
 """The rule catalogue: every finding's code, name, default severity and explanation.
 
-Each analyzer module declares its own ``RULES`` list next to the code that fires them; this module gathers them so
+Each check's module declares its own ``RULES`` list next to the code that fires them (the registry names the
+modules); this module gathers them so
 ``presslint rules`` and the docs are generated from one place. A test fails when a rule lacks an explanation or an
 example, or when an analyzer emits a code that is not catalogued.
 """
@@ -12,32 +13,22 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .errors import E, PresslintError
-
-# Modules that declare RULES, in catalogue order. Adding an analyzer means adding its module here.
-RULE_MODULES: tuple[str, ...] = (
-    "presslint.analyzers.sources",
-    "presslint.analyzers.quantities",
-    "presslint.analyzers.dates",
-    "presslint.analyzers.language",
-    "presslint.analyzers.headline",
-    "presslint.analyzers.contradictions",
-    "presslint.analyzers.translation",
-    "presslint.analyzers.hygiene",
-    "presslint.knowledge.checks",
-    "presslint.corpus.claimreview",
-)
+from .model import Severity
 
 
 @dataclass(frozen=True, slots=True)
 class Rule:
     code: str  # e.g. "SRC001"; the letters are the category prefix
     name: str  # kebab-case, e.g. "anonymous-source"
-    severity: str  # default severity: info, warning, error
+    severity: Severity  # default severity: info, warning, error
     category: str  # human category, e.g. "sources"
     summary: str  # one line
     explanation: str  # why it matters, what triggers it, what does not
     example: str  # a sentence that triggers it
     default: bool = True  # on unless selected explicitly
+    # "article": a judgement about the whole article (no byline, one source); a long article checked in pieces keeps
+    # it from its first piece only. "span": about the words it points at.
+    scope: str = "span"
 
     @property
     def prefix(self) -> str:
@@ -46,15 +37,13 @@ class Rule:
 
 @lru_cache(maxsize=1)
 def catalogue() -> dict[str, Rule]:
+    """Every rule, gathered from the RULES of the modules the registry declares. Importing those modules must stay
+    cheap (no spaCy at import time): `presslint rules` and settings validation read the catalogue."""
+    from . import registry
+
     rules: dict[str, Rule] = {}
-    for module_name in RULE_MODULES:
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as err:
-            if err.name == module_name:  # an analyzer not built yet
-                continue
-            raise
-        for rule in getattr(module, "RULES", ()):
+    for module_name in registry.rule_modules():
+        for rule in importlib.import_module(module_name).RULES:
             if rule.code in rules:
                 raise RuntimeError(f"duplicate rule code {rule.code}")
             rules[rule.code] = rule

@@ -1,19 +1,29 @@
 """Check-worthy claims: body sentences that assert something a fact-checker could verify.
 
 The score is a transparent sum of features (see ``WEIGHTS``): numbers and dates make a sentence checkable, a named
-entity with a factual verb, comparisons and causal links add to it; hedges and opinion markers subtract. Questions
-and the headline are never claims. Each claim links the quantities and dates it contains (indices into
-``doc._.pl_quantities`` / ``doc._.pl_dates``) and the source of an overlapping quote.
+entity with a factual verb, comparisons and causal links add to it, and so does a contested statement of fact (an
+accusation of wrongdoing, blame in a passive with no agent, "never" before a step someone should have taken, covert
+conduct: ``contested_reason``); hedges and opinion markers subtract. Questions and the headline are never claims.
+Each claim links the quantities and dates it contains (indices into ``doc._.pl_quantities`` / ``doc._.pl_dates``) and
+the source of an overlapping quote.
+
+The same component reports what needs both the claims and the attributions the sources analyzer found (issue 11):
+SRC004, a contested claim in the writer's own voice with no attribution in reach, and SRC005, speculation written as
+reporting ("the minister is likely to be negotiating in secret"). Their catalogue entries live with the other SRC
+rules in ``sources.py``.
 """
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
-from spacy.language import Language
-
-from ..model import Claim, Span
-from .docview import view
+from ..model import Claim, Finding, Span
+from ..nlp.docview import view
+from ..nlp.lexicons import read_json
 
 WEIGHTS = {
     "base": 0.1,
@@ -22,6 +32,7 @@ WEIGHTS = {
     "entity_fact": 0.2,
     "comparative": 0.1,
     "causal": 0.2,
+    "contested": 0.3,
     "attribution": 0.05,
     "hedge": -0.15,
     "opinion": -0.25,
@@ -90,6 +101,7 @@ THRESHOLD = 0.3
 
 def _features(sent, n_quantities: int, n_dates: int, quoted: bool, has_entity: bool) -> dict[str, bool]:
     lowers = {t.lower_ for t in sent}
+    contested = contested_reason(sent) is not None
     has_fact_verb = any(
         t.pos_ in ("VERB", "AUX") and t.lemma_ not in ("think", "believe", "feel", "hope") for t in sent
     )
@@ -100,6 +112,7 @@ def _features(sent, n_quantities: int, n_dates: int, quoted: bool, has_entity: b
         "entity_fact": has_entity and has_fact_verb,
         "comparative": any(t.tag_ in ("JJR", "RBR", "JJS", "RBS") for t in sent),
         "causal": bool(lowers & CAUSAL),
+        "contested": contested,
         "attribution": quoted or any(t.lemma_ in REPORTING for t in sent),
         "hedge": bool(lowers & HEDGES),
         "opinion": bool(lowers & OPINION) or first_person_opinion,
@@ -135,6 +148,7 @@ def find_claims(doc, *, threshold: float = THRESHOLD) -> Iterator[Claim]:
             or features["entity_fact"]
             or features["comparative"]
             or features["causal"]
+            or features["contested"]
         )
         value = score(features)
         if not checkable or value < threshold:
@@ -142,12 +156,437 @@ def find_claims(doc, *, threshold: float = THRESHOLD) -> Iterator[Claim]:
         yield Claim(here, quote.source_id if quote else None, value, q_idx, d_idx)
 
 
-@Language.factory(
-    "presslint_claims", default_config={"threshold": THRESHOLD}, requires=["doc.sents"], assigns=["doc._.pl_claims"]
-)
-def make_claims(nlp, name, threshold: float):
-    def component(doc):
-        doc._.pl_claims = list(find_claims(doc, threshold=threshold))
-        return doc
+# ------------------------------------------------------------------------------------------- contested statements
 
-    return component
+
+@dataclass(frozen=True)
+class Contested:
+    wrongdoing_verbs: frozenset[str]
+    object_bound_verbs: frozenset[str]
+    accusation_objects: frozenset[str]
+    blame_passives: frozenset[str]
+    process_verbs: frozenset[str]
+    covert_adverbs: frozenset[str]
+    covert_phrases: tuple[str, ...]
+    speculation_adverbs: frozenset[str]
+    speculation_phrases: tuple[str, ...]
+    speculation_raising: frozenset[str]
+    speculation_seem: frozenset[str]
+    idiom_objects: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def contested_lexicon() -> Contested:
+    raw = read_json("claims/contested.json")
+    raw.pop("_about", None)
+    phrases = {"covert_phrases", "speculation_phrases"}
+    fields: dict[str, Any] = {k: tuple(v) if k in phrases else frozenset(v) for k, v in raw.items()}
+    return Contested(**fields)
+
+
+# Governors under which a wrongdoing verb is reported or judged, not asserted: "accused of lying", "jailed for
+# embezzling", "denied covering up", "an inquiry into whether they colluded".
+REPORTED_OR_JUDGED = frozenset(
+    {
+        "say",
+        "tell",
+        "claim",
+        "allege",
+        "accuse",
+        "charge",
+        "suspect",
+        "deny",
+        "investigate",
+        "probe",
+        "convict",
+        "sentence",
+        "jail",
+        "imprison",
+        "arrest",
+        "sue",
+        "indict",
+        "acquit",
+        "fine",
+        "punish",
+        "blame",
+        "report",
+        "believe",
+        "think",
+        "fear",
+        "worry",
+        "ask",
+        "question",
+        "wonder",
+        "rule",
+        "find",
+        "insist",
+        "argue",
+        "suggest",
+        "admit",
+        "confess",
+        "plead",
+        "testify",
+    }
+)
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _phrasal(tok) -> str:
+    lemma = tok.lemma_.lower()
+    for child in tok.children:
+        if child.dep_ == "prt" and child.i == tok.i + 1:
+            return f"{lemma}_{child.lower_}"
+    return lemma
+
+
+def _asserted(tok) -> bool:
+    """The verb is a finite clause's own predicate, not a gerund, infinitive or participle ('jailed for
+    embezzling', 'continued to plot', 'felt betrayed'), nor the content of a report, charge or denial ('accused him
+    of lying', 'a lawyer stressed that ...')."""
+    if tok.dep_ in ("pcomp", "pobj", "amod", "compound", "acl", "relcl", "acomp", "oprd", "xcomp"):
+        return False
+    if tok.tag_ == "VBG" and tok.dep_ != "ROOT" and not any(c.dep_ == "aux" for c in tok.children):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in PERCEPTION for c in tok.children):
+        return False
+    finite_aux = any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE for c in tok.children)
+    if not (tok.tag_ in _FINITE or finite_aux):
+        return False
+    return not any(anc.lemma_.lower() in REPORTED_OR_JUDGED for anc in tok.ancestors) and not reported_content(tok)
+
+
+def reported_content(tok) -> bool:
+    """The token sits in a clause that someone's verb governs ('X stressed that ...', 'the losses mean ...',
+    'documents show he ...'), a condition ('if they are lying') or a denied clause: the words are not the
+    writer's assertion."""
+    node = tok
+    while True:
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in node.children):
+            return True  # "if you are lying to your people": a condition, not an assertion
+        if node.head.i == node.i:
+            return False
+        head = node.head
+        if node.dep_ in ("ccomp", "parataxis") and (
+            any(c.dep_ == "nsubj" for c in head.children) or head.lemma_.lower() in EVIDENTIAL
+        ):
+            return True
+        if any(c.dep_ == "neg" for c in head.children) and node.dep_ in ("advcl", "ccomp", "xcomp"):
+            return True  # "it isn't because they are lying": the clause is denied, not asserted
+        node = head
+
+
+# Verbs whose clause is evidence read by someone, even when the parser loses their subject ('documents ... show he
+# took', 'the losses mean he may not have paid').
+EVIDENTIAL = frozenset({"show", "mean", "suggest", "indicate", "reveal", "prove", "find", "say", "confirm", "imply"})
+# Verbs the parser sometimes reads as auxiliaries of a participle: 'felt betrayed' is a feeling, not an act.
+# (The lemmatizer leaves such a misread auxiliary as written, so the forms are listed.)
+PERCEPTION = frozenset(
+    {"feel", "felt", "feels", "seem", "seems", "seemed", "look", "looks", "looked", "appear", "appears", "appeared"}
+    | {"sound", "sounds", "sounded", "become", "becomes", "became", "grow", "grows", "grew"}
+)
+
+
+def contested_reason(sent) -> tuple[str, Any] | None:
+    """(kind, token) when the sentence asserts a contested fact: an accusation of wrongdoing ('the agency covered
+    up the report'), blame in a passive with no agent ('the flood was blamed for dozens of crashes'), 'never' before a
+    step someone should have taken ('the suspect was never questioned'), or covert conduct ('secretly met')."""
+    lex = contested_lexicon()
+    doc = sent.doc
+    verbs, adverbs, steps = _triggers(doc, lex)
+    here = _within(verbs, sent)
+    if _within(adverbs, sent):
+        # 'never', 'ever' or a covert adverb: the verb it modifies may be any verb, or a step never taken
+        here = sorted(
+            set(here) | set(_within(steps, sent)) | {t.head.i for t in (doc[i] for i in _within(adverbs, sent))}
+        )
+    for i in here:
+        found = _contested_at(doc[i], lex)
+        if found is not None and _asserted(doc[i]):
+            return found, doc[i]
+    low = sent.text.lower()
+    for phrase in lex.covert_phrases:
+        at = low.find(phrase)
+        if at == -1:
+            continue
+        span = doc.char_span(sent.start_char + at, sent.start_char + at + len(phrase), alignment_mode="expand")
+        if span is not None and not reported_content(span[0]):
+            return "covert", span[0]  # "met behind closed doors"; not "said he was ready to appear behind closed doors"
+    return None
+
+
+def _contested_at(tok, lex: Contested) -> str | None:
+    """The kind of contested statement the verb ``tok`` makes, from its own words (whether it is asserted at all
+    is ``_asserted``'s question)."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    children = list(tok.children)
+    never = any(c.lower_ == "never" and c.dep_ in ("neg", "advmod") for c in children)
+    if any(c.dep_ == "neg" and c.lower_ != "never" for c in children):
+        return None  # "did not cover up" is a denial, "was not blamed" no blame
+    key = _phrasal(tok)
+    lemma = tok.lemma_.lower()
+    deps = {c.dep_ for c in children}
+    nobody_subject = any(c.dep_ in ("nsubj", "nsubjpass") and _nobody(c) for c in children)
+    if lemma in lex.process_verbs and (never or (nobody_subject and any(c.lower_ == "ever" for c in children))):
+        return "never"  # "the suspect was never questioned", "no one has ever been charged"
+    if never:
+        return None  # "never lied", "never hid anything": a denial in the writer's voice
+    if lemma == "lie" and not (tok.lower_ == "lied" or any(c.lower_ in ("to", "about") for c in children)):
+        return None  # "lay down on the tracks", "lies in ruins": lying down, not lying
+    if key in lex.wrongdoing_verbs or lemma in lex.wrongdoing_verbs:
+        if any(c.dep_ == "dobj" and c.lemma_.lower() in lex.idiom_objects for c in children):
+            return None  # "stole the show"
+        if lemma == "steal" and "auxpass" in deps:
+            return None  # "the gun was stolen from his car": a crime reported, nobody accused
+        return "accusation"
+    if lemma in lex.object_bound_verbs and any(
+        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in lex.accusation_objects for c in children
+    ):
+        return "accusation"
+    preps = {c.lower_ for c in children if c.dep_ == "prep"}
+    if (
+        lemma in lex.blame_passives
+        and "auxpass" in deps
+        and "agent" not in deps
+        and preps & BLAME_PREPS[lemma]
+        and not nobody_subject
+    ):
+        return "blame"  # "was blamed for", "has been linked to"; not "are tied" (a score), "none was linked"
+    if any(c.dep_ == "advmod" and c.lower_ in lex.covert_adverbs for c in children):
+        return "covert"
+    return None
+
+
+def _within(indices: list[int], sent) -> list[int]:
+    """The sorted token ``indices`` that fall inside the sentence."""
+    return indices[bisect.bisect_left(indices, sent.start) : bisect.bisect_left(indices, sent.end)]
+
+
+BLAME_PREPS = {
+    "blame": frozenset({"for", "on"}),
+    "link": frozenset({"to", "with"}),
+    "tie": frozenset({"to"}),
+    "connect": frozenset({"to", "with"}),
+    "implicate": frozenset({"in"}),
+    "attribute": frozenset({"to"}),
+    "trace": frozenset({"to"}),
+}
+
+
+def _triggers(doc, lex: Contested) -> tuple[list[int], list[int], list[int]]:
+    """Token indices that can make a sentence contested, cached per doc: (verbs that are contested by their own
+    words, 'never' / 'ever' and the covert adverbs, the steps that count only with 'never')."""
+    key = "presslint.contested"
+    if key not in doc.user_data:
+        verbs = lex.wrongdoing_verbs | lex.object_bound_verbs | lex.blame_passives
+        verbs |= {v.split("_")[0] for v in verbs}  # "cover" for "cover_up"
+        v = view(doc)
+        doc.user_data[key] = (
+            v.where(lemmas=verbs),
+            v.where(lowers=lex.covert_adverbs | {"never", "ever"}),
+            v.where(lemmas=lex.process_verbs),
+        )
+    return doc.user_data[key]
+
+
+def _nobody(tok) -> bool:
+    """'nobody', 'no one', 'none of them', 'not one family', 'not a single voter'."""
+    if tok.lower_ in ("nobody", "none"):
+        return True
+    quantifiers = [t for t in tok.subtree if t.i < tok.i]
+    return any(t.lower_ == "no" for t in quantifiers) or (
+        any(t.lower_ == "not" for t in quantifiers) and any(t.lower_ in ("one", "single", "a") for t in quantifiers)
+    )
+
+
+def _agent(tok, agents: frozenset[str]) -> bool:
+    """A subject that is someone who acts: a person, organisation, country or group, or a pronoun for one."""
+    if tok is None:
+        return False
+    return (
+        tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+        or (tok.pos_ == "PROPN" and tok.ent_type_ not in ("DATE", "TIME", "EVENT", "WORK_OF_ART", "LAW"))
+        or tok.lower_ in ("he", "she", "they")  # "we seem to be ...": the writer's own reflection
+        or tok.lemma_.lower() in agents
+    )
+
+
+def speculation_reason(sent, agents: frozenset[str]) -> tuple[str, Any] | None:
+    """(kind, span) when the sentence speculates about what someone is doing or did, in the grammar of a report:
+    'is likely to be negotiating', 'is certain to have known', 'appears to have hidden', 'must have known',
+    'probably knew'. Forecasts ('is likely to win', 'will probably vote') are not speculation about conduct."""
+    lex = contested_lexicon()
+    doc = sent.doc
+    key = "presslint.speculation"
+    if key not in doc.user_data:
+        doc.user_data[key] = view(doc).where(lowers=SPECULATION_TRIGGERS | lex.speculation_adverbs)
+    if not _within(doc.user_data[key], sent):
+        return None  # cheap test first: no word that can open a guess
+    for tok in sent:
+        found = _speculation_at(tok, lex, agents)
+        if found is not None and not reported_content(tok):
+            return found  # (not "the losses mean he may not have paid": an inference from a document, told as one)
+    return None
+
+
+# Words without which none of the speculation shapes can occur.
+SPECULATION_TRIGGERS = frozenset(
+    {"likely", "probable", "certain", "bound", "sure", "must", "may", "might"}
+    | {"seem", "seems", "seemed", "appear", "appears", "appeared", "look", "looks", "looked"}
+)
+
+
+def _speculation_at(tok, lex: Contested, agents: frozenset[str]) -> tuple[str, Any] | None:
+    """The speculation shape that ``tok`` heads, if any (see ``speculation_reason``)."""
+    doc = tok.doc
+    children = list(tok.children)
+    # "X is likely / bound / certain to be V-ing / to have V-ed"
+    if tok.lemma_.lower() in lex.speculation_raising and tok.dep_ == "acomp" and tok.head.lemma_ == "be":
+        subject = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        clause = next((c for c in children if c.dep_ == "xcomp"), None)
+        if subject is not None and clause is not None and _ongoing_or_done(clause) and _agent(subject, agents):
+            return "likely", doc[subject.left_edge.i : clause.i + 1]
+    # "X seems / appears to have V-ed / to be V-ing"
+    if tok.pos_ == "VERB" and tok.lemma_.lower() in lex.speculation_seem:
+        subject = next((c for c in children if c.dep_ == "nsubj"), None)
+        clause = next((c for c in children if c.dep_ == "xcomp"), None)
+        if subject is not None and clause is not None and _ongoing_or_done(clause) and _agent(subject, agents):
+            return "seems", doc[subject.left_edge.i : clause.i + 1]
+    # "X must / may / might have V-ed"
+    if tok.tag_ == "VBN" and tok.pos_ == "VERB":
+        modal = next((c for c in children if c.dep_ == "aux" and c.lower_ in ("must", "may", "might")), None)
+        have = any(c.dep_ == "aux" and c.lower_ == "have" for c in children)
+        subject = next((c for c in children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and modal is not None and have and _agent(subject, agents):
+            return "modal-perfect", doc[subject.left_edge.i : tok.i + 1]
+    # "X probably knew", "X is presumably negotiating"
+    if tok.pos_ == "VERB" and any(c.dep_ == "advmod" and c.lower_ in lex.speculation_adverbs for c in children):
+        future = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall", "to") for c in children)
+        subject = next((c for c in children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if (
+            subject is not None
+            and not future
+            and (tok.tag_ == "VBD" or _ongoing_or_done(tok))
+            and _agent(subject, agents)
+        ):
+            return "adverb", doc[subject.left_edge.i : tok.i + 1]
+    return None
+
+
+def _ongoing_or_done(verb) -> bool:
+    """'(to) be negotiating', '(to) have known', 'has hidden': a present activity or a past act, not a forecast."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    progressive = verb.tag_ == "VBG" and any(a.lemma_ == "be" for a in auxes)
+    perfect = verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes)
+    return progressive or perfect
+
+
+FIRST_PERSON = frozenset({"i", "my", "me"})
+
+
+def _says(tok, speech_verbs: frozenset[str]) -> bool:
+    """An active speech verb with a subject ('officials said', 'she claims'); 'was questioned', 'was charged' are
+    events, not attributions."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in speech_verbs:
+        return False
+    deps = {c.dep_ for c in tok.children}
+    return "nsubj" in deps and "auxpass" not in deps
+
+
+def _paragraphs(text: str, starts: list[int]) -> list[int]:
+    """The paragraph (line) number of each sentence start."""
+    out, line, pos = [], 0, 0
+    for start in starts:
+        line += text.count("\n", pos, start)
+        pos = start
+        out.append(line)
+    return out
+
+
+def find_unsourced(doc, claims: list[Claim], *, min_score: float = 0.4) -> Iterator[Finding]:
+    """SRC004 (contested claim with no attribution in reach) and SRC005 (speculation written as reporting).
+
+    "In reach" means the sentence itself (a quote, a speech verb, 'according to'), its paragraph (an attribution
+    anywhere in it: news style attributes a paragraph once), or a line just before that ends with a colon. Sentences
+    already flagged for a vague attribution (SRC002) are left to that rule."""
+    from .sources import lexicon as source_lexicon
+    from .sources import quote_spans
+
+    article = doc._.pl_article
+    body_start = article.body_start if article is not None else 0
+    v = view(doc)
+    text = v.text
+    sents = v.sents
+    paragraph = _paragraphs(text, v.sent_start_chars)
+    quotes = doc._.pl_quotes or []
+    attributed = set()
+    for q in quotes:
+        for span in (q.cue, q.content, q.speaker):
+            if span is not None:
+                attributed.add(paragraph[v.sent_index_at_char(span.start)])
+                attributed.add(paragraph[v.sent_index_at_char(max(span.start, span.end - 1))])
+    vague = {v.sent_index_at_char(f.span.start) for f in doc._.pl_findings or () if f.code == "SRC002"}
+    marks = quote_spans(text)
+    lex = source_lexicon()
+    agents = lex.role_nouns | lex.org_nouns | lex.anonymous_heads
+    scores = {v.sent_index_at_char(c.span.start): c.checkworthiness or 0.0 for c in claims}
+    speech_or_first_person = v.where(lowers=FIRST_PERSON, lemmas=lex.speech_verbs)
+    previous = ""
+    for i, sent in enumerate(sents):
+        stripped = sent.text.strip()
+        if not stripped:
+            continue
+        before, previous = previous, stripped
+        if sent.end_char <= body_start or stripped.endswith("?") or len(sent) < 4:
+            continue
+        if paragraph[i] in attributed or i in vague or before.endswith(":"):
+            continue
+        inside = sum(max(0, min(e, sent.end_char) - max(s, sent.start_char)) for s, e in marks)
+        if inside:
+            continue  # part of it is someone's words
+        here = _within(speech_or_first_person, sent)
+        if "according to" in stripped.lower() or any(_says(doc[j], lex.speech_verbs) for j in here):
+            continue  # someone says it, even where the sources analyzer found no quote
+        if any(doc[j].lower_ in FIRST_PERSON for j in here):
+            continue  # a columnist's first person: opinion, not reporting
+        reason = contested_reason(sent)
+        if reason is not None and scores.get(i, 0.0) >= min_score:
+            kind, tok = reason
+            word = tok.text if tok is not None else kind
+            yield Finding(
+                "SRC004",
+                "warning",
+                f"Unsourced claim: '{stripped[:120]}' states {_KINDS[kind]} with no attribution in reach",
+                Span.of(sent),
+                confidence=0.6 if kind == "accusation" else 0.55,
+                evidence={"kind": kind, "matched": word, "checkworthiness": scores.get(i), "min_score": min_score},
+            )
+            continue
+        spec = speculation_reason(sent, agents)
+        if spec is not None:
+            kind, span = spec
+            yield Finding(
+                "SRC005",
+                "info",
+                f"Speculation as reporting: '{span.text}' guesses at what someone did or is doing, with no source",
+                Span.of(span),
+                related=[Span.of(sent)],
+                confidence=0.6,
+                evidence={"kind": kind, "matched": span.text},
+            )
+
+
+_KINDS = {
+    "accusation": "wrongdoing as fact",
+    "blame": "blame without saying who assigns it",
+    "never": "that something was never done",
+    "covert": "covert or deliberate conduct as fact",
+}
+
+
+def make_component(nlp, *, threshold: float = THRESHOLD, unsourced_min_score: float = 0.4) -> Any:
+    def run(doc) -> dict[str, list]:
+        claims = list(find_claims(doc, threshold=threshold))
+        return {"claims": claims, "findings": list(find_unsourced(doc, claims, min_score=unsourced_min_score))}
+
+    return run

@@ -17,12 +17,9 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from spacy.language import Language
-
 from ..model import Finding, Span
-from ..rules import Rule
-from .docview import view
-from .semantics import (
+from ..nlp.docview import view
+from ..nlp.semantics import (
     NESTED_DEPS,
     Alignment,
     Proposition,
@@ -33,6 +30,8 @@ from .semantics import (
     noun_synonyms,
     repeat_align,
 )
+from ..rules import Rule
+from .sources import quote_spans
 
 RULES = [
     Rule(
@@ -121,7 +120,7 @@ def _states_own_content(doc: Any, p: Proposition) -> bool:
 def _body_propositions(doc: Any) -> list[Proposition]:
     article = getattr(doc._, "pl_article", None)
     body_start = article.body_start if article is not None and article.title_span else 0
-    props = []
+    props: list[Proposition] = []
     for sent_props in doc_propositions(doc):
         props.extend(p for p in sent_props if p.start >= body_start and p.hedge is None and _states_own_content(doc, p))
     return props
@@ -183,7 +182,7 @@ def _link(doc: Any, p: Proposition, q: Proposition, days: dict[int, set[str]]) -
     places = sorted(p.places & q.places)
     if places:
         return f"same place '{places[0]}'"
-    names = set()
+    names: set[str] = set()
     for a in (p.subject, p.object):
         for b in (q.subject, q.object):
             if a is not None and b is not None and not a.pronoun and not b.pronoun:
@@ -344,6 +343,17 @@ def find_repetitions(doc: Any) -> Iterator[Finding]:
             statements[p.token] = _statement(doc, p)
         return statements[p.token]
 
+    marks = quote_spans(view(doc).text)
+
+    def quoted(p: Proposition) -> bool:
+        """In someone's own words: a direct quote the sources analyzer found, or any stretch in quotation marks
+        ('In her words: "We will hire 40 teachers"' has no speech verb but is still the quote)."""
+        quote = _quote_of(doc, p)
+        if quote is not None and quote.kind == "direct":
+            return True
+        char = doc[p.token].idx
+        return any(s < char < e for s, e in marks)
+
     flagged: set[int] = set()
     for j, q in enumerate(props):
         if q.sent in flagged:
@@ -361,10 +371,7 @@ def find_repetitions(doc: Any) -> Iterator[Finding]:
             overlap = _overlap(words_p, words_q)
             if overlap < MIN_REPEAT_OVERLAP or len(shared_words) < MIN_REPEAT_WORDS:
                 continue
-            quote_p, quote_q = _quote_of(doc, p), _quote_of(doc, q)
-            direct_p = quote_p is not None and quote_p.kind == "direct"
-            direct_q = quote_q is not None and quote_q.kind == "direct"
-            if direct_p != direct_q:
+            if quoted(p) != quoted(q):
                 continue  # a paraphrase and the direct quote it summarises
             flagged.add(q.sent)
             yield Finding(
@@ -383,13 +390,8 @@ def find_repetitions(doc: Any) -> Iterator[Finding]:
             break
 
 
-@Language.factory("presslint_contradictions", default_config={}, requires=["doc.sents"], assigns=["doc._.pl_findings"])
-def make_contradictions(nlp: Any, name: str) -> Any:
-    def component(doc: Any) -> Any:
-        if doc._.pl_findings is None:  # a Doc not made by nlp.prepare_doc
-            doc._.pl_findings = []
-        doc._.pl_findings.extend(find_contradictions(doc))
-        doc._.pl_findings.extend(find_repetitions(doc))
-        return doc
+def make_component(nlp: Any) -> Any:
+    def run(doc: Any) -> dict[str, list]:
+        return {"findings": [*find_contradictions(doc), *find_repetitions(doc)]}
 
-    return component
+    return run

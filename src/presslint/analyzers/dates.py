@@ -17,13 +17,16 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-
-from spacy.language import Language
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..model import Finding, Span, TimeExpression
+from ..nlp.docview import view
+from ..nlp.lexicons import read_text
 from ..rules import Rule
-from .docview import view
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
 
 RULES = [
     Rule(
@@ -202,12 +205,18 @@ ORDER_BEFORE = ("before", "ahead of", "prior to")
 DURATION_UNITS_IN_YEARS = {"year": 1.0, "decade": 10.0}
 
 
+class Period(NamedTuple):
+    """The days a date covers, first and last included ('March 2019' -> 2019-03-01 .. 2019-03-31)."""
+
+    lo: dt.date
+    hi: dt.date
+
+
 @dataclass(slots=True)
 class Resolved:
     value: str | None
     granularity: str | None
-    lo: dt.date | None
-    hi: dt.date | None
+    period: Period | None  # None when unresolved
     relative: bool = False
     note: str | None = None
 
@@ -217,10 +226,9 @@ class DateMention:
     """One DATE span: its record (None for durations), the interval it covers, or the duration it states."""
 
     sent_index: int
-    span: object  # spacy.tokens.Span
+    span: SpacySpan
     record: TimeExpression | None
-    lo: dt.date | None = None
-    hi: dt.date | None = None
+    period: Period | None = None  # None for durations and unresolved dates
     explicit: bool = False  # the text states the year itself
     duration_years: float | None = None
     duration_qualifier: str | None = None
@@ -229,10 +237,31 @@ class DateMention:
     def is_duration(self) -> bool:
         return self.record is None
 
+    @property
+    def year(self) -> int | None:
+        """The one year its whole period lies in (None for durations, unresolved dates and periods across years)."""
+        if self.period is None or self.period.lo.year != self.period.hi.year:
+            return None
+        return self.period.lo.year
+
+
+class ExplicitDate(NamedTuple):
+    """A date whose text states its year, with the record and the period it resolved to."""
+
+    mention: DateMention
+    record: TimeExpression
+    period: Period
+
+
+def _explicit_dates(mentions: list[DateMention]) -> Iterator[ExplicitDate]:
+    for m in mentions:
+        if m.record is not None and m.explicit and m.period is not None:
+            yield ExplicitDate(m, m.record, m.period)
+
 
 @lru_cache(maxsize=1)
 def duration_lexicon() -> dict:
-    text = resources.files("presslint").joinpath("data/numbers/duration_events.json").read_text(encoding="utf-8")
+    text = read_text("numbers/duration_events.json")
     data = json.loads(text)
     return {"start_verbs": frozenset(data["start_verbs"]), "verb_nouns": data["verb_nouns"]}
 
@@ -252,30 +281,30 @@ def _valid_day(year: int, month: int, day: int) -> dt.date | None:
 
 
 def _day(value: dt.date, relative: bool = False, note: str | None = None) -> Resolved:
-    return Resolved(value.isoformat(), "day", value, value, relative, note)
+    return Resolved(value.isoformat(), "day", Period(value, value), relative, note)
 
 
 def _apply_part(res: Resolved, part: str) -> Resolved:
     """'end of 2019' -> 2019-12-31; 'early 2019' -> 2019 (Jan-Apr) with a note."""
     part = " ".join(part.split())
-    if res.lo is None or res.hi is None:
+    if res.period is None:
         return res
+    first, last = res.period
     if part in ("end of", "close of"):
         if res.granularity == "year":
-            end = dt.date(res.lo.year, 12, 31)
+            end = dt.date(first.year, 12, 31)
         elif res.granularity == "month":
-            end = res.hi
+            end = last
         else:
             return res
         return Resolved(
             end.isoformat(),
             "day",
-            res.lo if res.granularity == "month" else dt.date(end.year, 10, 1),
-            end,
+            Period(first if res.granularity == "month" else dt.date(end.year, 10, 1), end),
             res.relative,
             f"end of {res.value}: last day of the period",
         )
-    span_days = (res.hi - res.lo).days
+    span_days = (last - first).days
     thirds = {
         "early": 0,
         "start of": 0,
@@ -289,25 +318,25 @@ def _apply_part(res: Resolved, part: str) -> Resolved:
     if part in thirds and res.granularity in ("year", "month"):
         third = thirds[part]
         if "half" in part:
-            lo = res.lo + dt.timedelta(days=span_days // 2 * third)
-            hi = res.lo + dt.timedelta(days=span_days // 2 * (third + 1) + (span_days % 2) * third)
+            lo = first + dt.timedelta(days=span_days // 2 * third)
+            hi = first + dt.timedelta(days=span_days // 2 * (third + 1) + (span_days % 2) * third)
         else:
-            lo = res.lo + dt.timedelta(days=span_days * third // 3)
-            hi = res.lo + dt.timedelta(days=span_days * (third + 1) // 3)
-        return Resolved(res.value, res.granularity, lo, hi, res.relative, f"{part} {res.value}")
+            lo = first + dt.timedelta(days=span_days * third // 3)
+            hi = first + dt.timedelta(days=span_days * (third + 1) // 3)
+        return Resolved(res.value, res.granularity, Period(lo, hi), res.relative, f"{part} {res.value}")
     season = part.removesuffix(" of")
     if season in ("spring", "summer", "autumn", "fall", "winter") and res.granularity == "year":
-        return Resolved(res.value, "year", res.lo, res.hi, res.relative, f"{season} {res.value}")
+        return Resolved(res.value, "year", res.period, res.relative, f"{season} {res.value}")
     return res
 
 
 def _infer_year(month: int, day: int | None, pubdate: dt.date | None, future: bool) -> Resolved:
     if pubdate is None:
-        return Resolved(None, "day" if day else "month", None, None, True, "no publication date: year not stated")
+        return Resolved(None, "day" if day else "month", None, True, "no publication date: year not stated")
     year = pubdate.year
     probe = _valid_day(year, month, day or 1)
     if probe is None:
-        return Resolved(None, None, None, None, True, "invalid day")
+        return Resolved(None, None, None, True, "invalid day")
     if future and probe < pubdate - dt.timedelta(days=31):
         year += 1
     elif not future and probe > pubdate + dt.timedelta(days=0 if day else 31):
@@ -315,8 +344,10 @@ def _infer_year(month: int, day: int | None, pubdate: dt.date | None, future: bo
     note = f"year {year} inferred from the publication date"
     if day:
         found = _valid_day(year, month, day)
-        return _day(found, True, note) if found else Resolved(None, None, None, None, True, "invalid day")
-    return Resolved(f"{year}-{month:02d}", "month", dt.date(year, month, 1), _month_end(year, month), True, note)
+        return _day(found, True, note) if found else Resolved(None, None, None, True, "invalid day")
+    return Resolved(
+        f"{year}-{month:02d}", "month", Period(dt.date(year, month, 1), _month_end(year, month)), True, note
+    )
 
 
 def _num(word: str) -> float:
@@ -327,22 +358,22 @@ def parse_core(kind: str, m: re.Match, pubdate: dt.date | None, future: bool) ->
     g = m.groupdict()
     if kind == "year":
         y = int(g["year"])
-        return Resolved(str(y), "year", dt.date(y, 1, 1), dt.date(y, 12, 31))
+        return Resolved(str(y), "year", Period(dt.date(y, 1, 1), dt.date(y, 12, 31)))
     if kind == "decade":
         d = int(g["decade"])
-        return Resolved(str(d), "decade", dt.date(d * 10, 1, 1), dt.date(d * 10 + 9, 12, 31))
+        return Resolved(str(d), "decade", Period(dt.date(d * 10, 1, 1), dt.date(d * 10 + 9, 12, 31)))
     if kind == "month_year":
         y, mo = int(g["year"]), MONTHS[g["month"]]
-        return Resolved(f"{y}-{mo:02d}", "month", dt.date(y, mo, 1), _month_end(y, mo))
+        return Resolved(f"{y}-{mo:02d}", "month", Period(dt.date(y, mo, 1), _month_end(y, mo)))
     if kind in ("day_month_year", "month_day_year"):
         found = _valid_day(int(g["year"]), MONTHS[g["month"]], int(g["day"]))
-        return _day(found) if found else Resolved(None, None, None, None, False, "invalid day")
+        return _day(found) if found else Resolved(None, None, None, False, "invalid day")
     if kind in ("day_month", "month_day"):
         return _infer_year(MONTHS[g["month"]], int(g["day"]), pubdate, future)
     if kind == "month":
         return _infer_year(MONTHS[g["month"]], None, pubdate, future)
     if pubdate is None:
-        return Resolved(None, None, None, None, True, "no publication date")
+        return Resolved(None, None, None, True, "no publication date")
     if kind == "weekday":
         target, which = WEEKDAYS[g["weekday"]], g["which"]
         if which == "next" or (which in (None, "on", "this") and future):
@@ -363,7 +394,7 @@ def parse_core(kind: str, m: re.Match, pubdate: dt.date | None, future: bool) ->
     if kind == "ago":
         n, unit = _num(g["num"]), g["unit"]
         if n != int(n):
-            return Resolved(None, None, None, None, True, "fractional offset")
+            return Resolved(None, None, None, True, "fractional offset")
         n = int(n)
         if unit in ("day", "week"):
             return _day(
@@ -376,32 +407,30 @@ def parse_core(kind: str, m: re.Match, pubdate: dt.date | None, future: bool) ->
             return Resolved(
                 f"{y}-{mo + 1:02d}",
                 "month",
-                dt.date(y, mo + 1, 1),
-                _month_end(y, mo + 1),
+                Period(dt.date(y, mo + 1, 1), _month_end(y, mo + 1)),
                 True,
                 "counted back from the publication date",
             )
         y = pubdate.year - n
         return Resolved(
-            str(y), "year", dt.date(y, 1, 1), dt.date(y, 12, 31), True, "counted back from the publication date"
+            str(y), "year", Period(dt.date(y, 1, 1), dt.date(y, 12, 31)), True, "counted back from the publication date"
         )
     if kind == "this_unit":
         which, unit = " ".join(g["which"].split()), g["unit"]
         if which in ("the past", "the coming"):
-            return Resolved(None, None, None, None, True, "period counted from the publication date")
+            return Resolved(None, None, None, True, "period counted from the publication date")
         shift = {"last": -1, "this": 0, "next": 1}[which]
         if unit == "year":
             y = pubdate.year + shift
             return Resolved(
-                str(y), "year", dt.date(y, 1, 1), dt.date(y, 12, 31), True, "relative to the publication date"
+                str(y), "year", Period(dt.date(y, 1, 1), dt.date(y, 12, 31)), True, "relative to the publication date"
             )
         if unit == "month":
             y, mo = divmod(pubdate.year * 12 + pubdate.month - 1 + shift, 12)
             return Resolved(
                 f"{y}-{mo + 1:02d}",
                 "month",
-                dt.date(y, mo + 1, 1),
-                _month_end(y, mo + 1),
+                Period(dt.date(y, mo + 1, 1), _month_end(y, mo + 1)),
                 True,
                 "relative to the publication date",
             )
@@ -410,12 +439,11 @@ def parse_core(kind: str, m: re.Match, pubdate: dt.date | None, future: bool) ->
         return Resolved(
             f"{iso[0]}-W{iso[1]:02d}",
             "week",
-            monday,
-            monday + dt.timedelta(days=6),
+            Period(monday, monday + dt.timedelta(days=6)),
             True,
             "relative to the publication date",
         )
-    return Resolved(None, None, None, None, True, "not resolved")
+    return Resolved(None, None, None, True, "not resolved")
 
 
 @lru_cache(maxsize=8)
@@ -450,8 +478,7 @@ def parse_with_dateparser(text: str, pubdate: dt.date | None) -> Resolved | None
         return Resolved(
             f"{when.year}-{when.month:02d}",
             "month",
-            when.replace(day=1),
-            _month_end(when.year, when.month),
+            Period(when.replace(day=1), _month_end(when.year, when.month)),
             not years,
             "dateparser",
         )
@@ -481,26 +508,44 @@ def normalise(
         m = pattern.match(t)
         if m:
             if kind == "same_day":
-                return Resolved(None, "day", None, None, True, m["rel"])  # resolved against the text later
+                return Resolved(None, "day", None, True, m["rel"])  # resolved against the text later
             res = parse_core(kind, m, pubdate, future)
             return _apply_part(res, part) if part else res
     if re.search(r"\b(?:" + "|".join(MONTHS) + r")\b", t) and not re.search(r"\d{4}\s*[-\u2013/]\s*\d", t):
-        res = parse_with_dateparser(t, pubdate)
-        if res is not None:
-            return _apply_part(res, part) if part else res
-    return Resolved(None, None, None, None, False, "not resolved")
+        fallback = parse_with_dateparser(t, pubdate)
+        if fallback is not None:
+            return _apply_part(fallback, part) if part else fallback
+    return Resolved(None, None, None, False, "not resolved")
 
 
 # ---------------------------------------------------------------- syntax helpers
 
 
-def _governor(span) -> object:
+def _governor(span: SpacySpan) -> Token:
     """The word a date phrase hangs on: 'signed on 12 May' -> signed; 'the 2014 invasion' -> invasion."""
     root = span.root
     head = root.head
     while head.dep_ in ("prep", "pcomp") and head.head is not head and head.i not in range(span.start, span.end):
         head = head.head
     return head
+
+
+def _tense(verb) -> str | None:
+    """'past' or 'future' when the verb a date hangs on says so by itself, else None (then the sentence decides).
+
+    A simple past ('visited', 'said') or a perfect ('has visited') is past; a verb with its own modal or 'to' ('will
+    visit', 'to visit') or a plan word ('is scheduled to') is future. Another clause's modal in the same sentence
+    ('... and said the government would act') does not make the date's own event future."""
+    if getattr(verb, "pos_", None) not in ("VERB", "AUX"):
+        return None
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.tag_ == "MD" or c.lower_ == "to" for c in aux) or verb.lower_ in FUTURE_CUES:
+        return "future"
+    if any(c.lower_ in FUTURE_CUES for c in verb.children if c.dep_ in ("acomp", "xcomp", "oprd")):
+        return "future"
+    if verb.tag_ == "VBD" or any(c.tag_ in ("VBD", "VBZ", "VBP") and c.lemma_ == "have" for c in aux):
+        return "past"
+    return None
 
 
 def _future_sentence(sent) -> bool:
@@ -582,9 +627,13 @@ def resolve_dates(doc) -> list[DateMention]:
     for span in _date_spans(doc):
         sent_index = bisect.bisect_right(sent_starts, span.start) - 1
         gov = _governor(span)
-        if sent_index not in future_by_sent:
-            future_by_sent[sent_index] = _future_sentence(sents[sent_index])
-        future = future_by_sent[sent_index] or any(c.dep_ == "aux" and c.lower_ == "to" for c in gov.children)
+        tense = _tense(gov)
+        if tense is not None:  # the date's own verb says it: 'visited on Monday and said they would ...' is past
+            future = tense == "future"
+        else:
+            if sent_index not in future_by_sent:
+                future_by_sent[sent_index] = _future_sentence(sents[sent_index])
+            future = future_by_sent[sent_index] or any(c.dep_ == "aux" and c.lower_ == "to" for c in gov.children)
         result = normalise(span.text, pubdate, future=future)
         if result is None:
             continue
@@ -607,7 +656,7 @@ def resolve_dates(doc) -> list[DateMention]:
             bool(re.search(r"\b(?:1[5-9]\d\d|20\d\d|1[5-9]\d0'?s|20\d0'?s)\b", span.text)) and not result.relative
         )
         record = TimeExpression(Span.of(span), result.value, result.granularity, result.relative, result.note)
-        mention = DateMention(sent_index, span, record, result.lo, result.hi, explicit)
+        mention = DateMention(sent_index, span, record, result.period, explicit)
         mentions.append(mention)
         if result.granularity == "day" and result.value:
             last_day = mention
@@ -615,18 +664,18 @@ def resolve_dates(doc) -> list[DateMention]:
 
 
 def _same_day(rel: str, previous: DateMention | None, pubdate: dt.date | None) -> Resolved:
-    if previous is None or previous.lo is None:
-        return Resolved(None, "day", None, None, True, f"'{rel}' with no earlier day-level date in the text")
+    if previous is None or previous.period is None:
+        return Resolved(None, "day", None, True, f"'{rel}' with no earlier day-level date in the text")
     shift = {"next day": 1, "following day": 1, "day before": -1, "previous day": -1}.get(rel, 0)
-    day = previous.lo + dt.timedelta(days=shift)
+    day = previous.period.lo + dt.timedelta(days=shift)
     where = {0: "same day as", 1: "day after", -1: "day before"}[shift]
-    return _day(day, True, f"{where} '{previous.span.text}' ({previous.lo.isoformat()})")
+    return _day(day, True, f"{where} '{previous.span.text}' ({previous.period.lo.isoformat()})")
 
 
 # ---------------------------------------------------------------- checks
 
 
-def _connectors(sent) -> Iterator[tuple[object, str]]:
+def _connectors(sent: SpacySpan) -> Iterator[tuple[Token, str]]:
     """(token heading the other event's phrase, 'after'|'before'): its head is the main clause."""
     for tok in sent:
         low = tok.lower_
@@ -640,16 +689,15 @@ def _connectors(sent) -> Iterator[tuple[object, str]]:
             yield tok, "before"
 
 
-def _in_subtree(span, root) -> bool:
+def _in_subtree(span: SpacySpan, root: Token) -> bool:
     return root.left_edge.i <= span.root.i <= root.right_edge.i
 
 
 def find_order_problems(doc, mentions: list[DateMention]) -> Iterator[Finding]:
     """DAT001: 'In March 2015, following the May 2016 referendum' -> the dates contradict 'following'."""
-    by_sent: dict[int, list[DateMention]] = {}
-    for m in mentions:
-        if m.record is not None and m.explicit and m.lo is not None:
-            by_sent.setdefault(m.sent_index, []).append(m)
+    by_sent: dict[int, list[ExplicitDate]] = {}
+    for d in _explicit_dates(mentions):
+        by_sent.setdefault(d.mention.sent_index, []).append(d)
     sents = view(doc).sents
     for index, dated in by_sent.items():
         if len(dated) < 2:
@@ -661,22 +709,24 @@ def find_order_problems(doc, mentions: list[DateMention]) -> Iterator[Finding]:
                 other_root, main = conn, conn.head
             else:
                 continue
-            theirs = [m for m in dated if _in_subtree(m.span, other_root)]
-            ours = [m for m in dated if not _in_subtree(m.span, other_root) and _governor(m.span) == main]
+            theirs = [d for d in dated if _in_subtree(d.mention.span, other_root)]
+            ours = [
+                d for d in dated if not _in_subtree(d.mention.span, other_root) and _governor(d.mention.span) == main
+            ]
             if len(theirs) != 1 or len(ours) != 1:
                 continue  # bail out: which date belongs to which event is unclear
             a, b = ours[0], theirs[0]
-            broken = a.hi < b.lo if direction == "after" else a.lo > b.hi
+            broken = a.period.hi < b.period.lo if direction == "after" else a.period.lo > b.period.hi
             if not broken:
                 continue
             verb = "follows" if direction == "after" else "precedes"
             yield Finding(
                 "DAT001",
                 "warning",
-                f"'{a.span.text}' is given for an event that {verb} one dated '{b.span.text}' "
+                f"'{a.mention.span.text}' is given for an event that {verb} one dated '{b.mention.span.text}' "
                 f"('{conn.text}'), but the dates run the other way",
-                Span.of(a.span),
-                related=[Span.of(b.span)],
+                Span.of(a.mention.span),
+                related=[Span.of(b.mention.span)],
                 confidence=0.8,
                 evidence={
                     "date": a.record.value,
@@ -693,10 +743,10 @@ def find_future_past(doc, mentions: list[DateMention]) -> Iterator[Finding]:
     if pubdate is None:
         return
     sents = None
-    for m in mentions:
-        if m.record is None or not m.explicit or m.lo is None or m.lo <= pubdate:
+    for m, record, period in _explicit_dates(mentions):
+        if period.lo <= pubdate:
             continue
-        if m.span.text.lower().startswith(("by ", "the end", "end")) or (m.record.note or "").startswith("end of"):
+        if m.span.text.lower().startswith(("by ", "the end", "end")) or (record.note or "").startswith("end of"):
             continue
         verb = _governor(m.span)
         sents = sents or view(doc).sents
@@ -715,11 +765,11 @@ def find_future_past(doc, mentions: list[DateMention]) -> Iterator[Finding]:
             f"{pubdate.isoformat()}",
             Span.of(m.span),
             confidence=0.85,
-            evidence={"date": m.record.value, "publication_date": pubdate.isoformat(), "verb": verb.text},
+            evidence={"date": record.value, "publication_date": pubdate.isoformat(), "verb": verb.text},
         )
 
 
-def _event_noun(tok) -> object | None:
+def _event_noun(tok: Token) -> Token | None:
     """The noun naming X in 'after N years of X' / 'N years since X' (a clause: its subject)."""
     if tok.pos_ in ("NOUN", "PROPN"):
         return tok
@@ -734,8 +784,9 @@ def _start_years(doc, mentions: list[DateMention]) -> dict[str, dict[int, DateMe
     """lemma of a lasting thing -> years the article gives for its start ('the war began in 2011')."""
     lex = duration_lexicon()
     starts: dict[str, dict[int, DateMention]] = {}
-    for m in mentions:
-        if m.record is None or not m.explicit or m.lo is None or m.lo.year != m.hi.year:
+    for m, _, _ in _explicit_dates(mentions):
+        year = m.year
+        if year is None:
             continue
         gov = _governor(m.span)
         lemmas: set[str] = set()
@@ -749,7 +800,7 @@ def _start_years(doc, mentions: list[DateMention]) -> dict[str, dict[int, DateMe
             if gov.dep_ in ("relcl", "acl") and gov.head.pos_ in ("NOUN", "PROPN"):
                 lemmas.add(gov.head.lemma_.lower())
         for lemma in lemmas:
-            starts.setdefault(lemma, {}).setdefault(m.lo.year, m)
+            starts.setdefault(lemma, {}).setdefault(year, m)
     return starts
 
 
@@ -757,7 +808,7 @@ LIFETIME_NOUNS = frozenset(("operation", "operations", "service", "existence", "
 POSSESSIVES = frozenset(("its", "his", "her", "their"))
 
 
-def _own_lifetime(doc, m: DateMention) -> tuple[object | None, list]:
+def _own_lifetime(doc, m: DateMention) -> tuple[Token | None, list[Token]]:
     """'in its 26 years of operation': (the lifetime noun, the possessor's candidates: the clause subject and the
     nouns in apposition to it, since 'its' refers back to them)."""
     root = m.span.root
@@ -794,7 +845,7 @@ def find_duration_problems(doc, mentions: list[DateMention]) -> Iterator[Finding
         ):
             continue
         root = m.span.root
-        thing = None
+        thing: Token | None = None
         nxt = doc[m.span.end] if m.span.end < len(doc) else None
         if root.head.lower_ == "after" and nxt is not None and nxt.lower_ == "of":
             objs = [c for c in nxt.children if c.dep_ == "pobj"]
@@ -804,7 +855,7 @@ def find_duration_problems(doc, mentions: list[DateMention]) -> Iterator[Finding
             thing = _event_noun(objs[0]) if objs else None
             if thing is None and nxt.head.pos_ == "VERB" and nxt.dep_ == "mark":
                 thing = _event_noun(nxt.head)
-        owners: list = []
+        owners: list[Token] = []
         if thing is None:
             thing, owners = _own_lifetime(doc, m)
         if thing is None or thing.pos_ not in ("NOUN", "PROPN"):
@@ -820,16 +871,13 @@ def find_duration_problems(doc, mentions: list[DateMention]) -> Iterator[Finding
             continue  # never dated, or dated twice: cannot decide
         start, start_mention = next(iter(years.items()))
         own = [
-            d
+            (year, d)
             for d in mentions
-            if d.sent_index == m.sent_index
-            and d.record is not None
-            and d.lo is not None
-            and d.lo.year == d.hi.year
-            and d is not start_mention
+            if d.sent_index == m.sent_index and (year := d.year) is not None and d is not start_mention
         ]
         if len(own) == 1:
-            ref, ref_from = own[0].lo.year, f"the sentence's date '{own[0].span.text}'"
+            ref, own_date = own[0]
+            ref_from = f"the sentence's date '{own_date.span.text}'"
         elif not own and pubdate is not None:
             ref, ref_from = pubdate.year, "the publication year"
         else:
@@ -867,17 +915,12 @@ def find_dates(doc) -> list[TimeExpression]:
     return [m.record for m in resolve_dates(doc) if m.record is not None]
 
 
-@Language.factory(
-    "presslint_dates",
-    default_config={},
-    requires=["doc.ents", "doc.sents"],
-    assigns=["doc._.pl_dates", "doc._.pl_findings"],
-)
-def make_dates(nlp, name):
-    def component(doc):
+def make_component(nlp) -> Any:
+    def run(doc) -> dict[str, list]:
         mentions = resolve_dates(doc)
-        doc._.pl_dates = [m.record for m in mentions if m.record is not None]
-        doc._.pl_findings.extend(find_date_problems(doc, mentions))
-        return doc
+        return {
+            "dates": [m.record for m in mentions if m.record is not None],
+            "findings": list(find_date_problems(doc, mentions)),
+        }
 
-    return component
+    return run

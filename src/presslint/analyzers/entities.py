@@ -11,23 +11,21 @@ and by anyone comparing names across spellings. Entities carry no rules.
 
 from __future__ import annotations
 
-import json
 import re
 import time
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
-from typing import Any
-
-from spacy.language import Language
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING, Any
 
 from ..model import Entity, Span
-from .docview import view
+from ..nlp.docview import view
+from ..nlp.lexicons import read_json, read_text
 
-DATA = Path(__file__).resolve().parent.parent / "data" / "entities"
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
 RULES: list = []  # entities only records; it fires no rule
 
 # spaCy labels we keep (DATE, CARDINAL, MONEY ... belong to the dates and quantities analyzers).
@@ -225,7 +223,7 @@ def _phrase_tokens(phrase: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    raw = json.loads((DATA / "lexicon.json").read_text(encoding="utf-8"))
+    raw = read_json("entities/lexicon.json")
 
     def words(key: str) -> list[str]:
         return [w for w in raw[key] if not w.startswith("_about")]
@@ -272,7 +270,7 @@ def gazetteer() -> Gazetteer:
     """The place gazetteer, loaded once per process (LOAD_SECONDS['gazetteer'] says how long it took)."""
     started = time.perf_counter()
     rows: dict[str, str] = {}
-    for line in (DATA / "places.tsv").read_text(encoding="utf-8").splitlines():
+    for line in read_text("entities/places.tsv").splitlines():
         if not line.startswith("#"):
             name, _, rest = line.partition("\t")
             rows[name] = rest
@@ -648,24 +646,12 @@ def find_entities(doc: Doc) -> tuple[list[Entity], list[RoleMention]]:
     return entities, roles
 
 
-@Language.factory(
-    "presslint_entities",
-    default_config={},
-    requires=["doc.ents", "doc.sents", "token.pos"],
-    assigns=["doc._.pl_entities", "doc._.pl_roles"],
-)
-def make_entities(nlp: Language, name: str) -> Any:
+def make_component(nlp: Any) -> Any:
     gazetteer()  # load once, when the pipeline is built, not on the first article
     lexicon()
-    if not Doc.has_extension("pl_roles"):
-        Doc.set_extension("pl_roles", default=None)
 
-    def component(doc: Doc) -> Doc:
+    def run(doc: Doc) -> dict[str, list]:
         entities, roles = find_entities(doc)
-        if doc._.pl_entities is None:
-            doc._.pl_entities = []
-        doc._.pl_entities.extend(entities)
-        doc._.pl_roles = roles
-        return doc
+        return {"entities": entities, "roles": roles}
 
-    return component
+    return run

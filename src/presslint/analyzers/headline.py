@@ -10,14 +10,26 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
-from spacy.language import Language
+from rapidfuzz import fuzz
 
 from ..model import Finding, Span
+from ..nlp.docview import view
+from ..nlp.lexicons import expand, read_text
+from ..nlp.semantics import (
+    Proposition,
+    align,
+    doc_propositions,
+    headline_words,
+    is_yes_no_question,
+    lexicon,
+    loose_align,
+)
 from ..rules import Rule
-from .docview import view
-from .semantics import Proposition, align, doc_propositions, headline_words, is_yes_no_question, lexicon, loose_align
+from .sources import quote_spans
 
 RULES = [
     Rule(
@@ -54,6 +66,33 @@ RULES = [
         "body, or a headline event the body reports the opposite of. Title-cased headlines are not checked for "
         "names because their capitals make names unreliable.",
         "Flood kills 50 in coastal town ... Rescuers said 15 people were killed.",
+    ),
+    Rule(
+        "HED004",
+        "headline-stronger-than-body",
+        "warning",
+        "headline",
+        "The headline uses a stronger word than the body for the same people or events.",
+        "Fires when the headline calls people or events by a word that carries a judgement or a legal charge "
+        "('terrorists', 'massacre', 'riot', 'murdered', 'regime', 'fraud') that the body never uses, while the body "
+        "describes them with a milder word from the same row of the project's list ('fighters', 'killings', "
+        "'protest', 'killed', 'government', 'irregularities'). A reader who stops at the headline takes away a "
+        "charge the reporting does not make. Words in the headline's own quotation marks are someone's words and "
+        "are left to HED005. Ordinary headlinese ('slams', 'soars') is not listed.",
+        "Terrorists storm border town ... Armed fighters entered the town at dawn, police said.",
+    ),
+    Rule(
+        "HED005",
+        "headline-quote-not-in-body",
+        "warning",
+        "headline",
+        "The headline puts quotation marks around words nobody says in the body.",
+        "Quotation marks in a headline tell the reader someone said exactly those words. Fires when the quoted "
+        "words (allowing case, punctuation and an ellipsis) appear in none of the body's quotations; the message "
+        "says whether the body has them only in its own narration or not at all. A quoted term of up to three words "
+        "counts as found when the body uses it anywhere (such scare quotes are LNG004's business), and a title-cased "
+        "name the body gives as such ('The 411') is a name, not a quotation.",
+        "Mayor calls budget 'a betrayal of the city' ... The mayor said the budget was \"badly flawed\".",
     ),
 ]
 
@@ -404,12 +443,213 @@ def _statement_findings(doc: Any, sent: Any, main: Proposition) -> Iterator[Find
     )
 
 
+# Words that open a rhetorical headline question: "Seriously, Senator?", "Really? Another rate rise?"
+RHETORICAL_OPENERS = frozenset({"seriously", "really", "honestly", "come", "oh", "wait", "hey", "again", "so", "well"})
+SECOND_PERSON = frozenset({"you", "your", "yours", "yourself", "yourselves", "ya"})
+VOCATIVE_MAX_TOKENS = 4
+
+
+def rhetorical(sent: Any) -> str | None:
+    """Why a question headline is rhetorical rather than a yes/no question about an event, or None: an exclamation
+    mark ('?!'), an address to a person ('..., Senator?', 'Are you kidding me?'), or an interjection that opens it
+    ('Seriously?', 'Really, Minister?')."""
+    tokens = [t for t in sent if not t.is_space]
+    if not tokens:
+        return None
+    if any(t.text in ("!", "?!", "!?") or "!" in t.text for t in tokens):
+        return "exclamation"
+    if any(t.lower_ in SECOND_PERSON for t in tokens):
+        return "addresses someone"
+    if tokens[0].lower_ in RHETORICAL_OPENERS and len(tokens) > 1 and tokens[1].text in (",", "?", "...", "…"):
+        return f"opens with '{tokens[0].text}'"
+    commas = [i for i, t in enumerate(tokens) if t.text == ","]
+    if commas:
+        tail = [t for t in tokens[commas[-1] + 1 :] if not t.is_punct]
+        if 0 < len(tail) <= VOCATIVE_MAX_TOKENS and all(
+            t.pos_ == "PROPN" or t.text[:1].isupper() or t.lower_ in ("mr", "mrs", "ms", "dr") for t in tail
+        ):
+            return "addresses someone"  # "..., Senator?", "..., Mr Prime Minister?"
+    return None
+
+
+# ---------------------------------------------------------------- HED004 / HED005
+
+NAME_LABELS = frozenset({"ORG", "LAW", "WORK_OF_ART", "EVENT", "FAC", "PRODUCT"})  # "the Terrorism Act"
+
+
+@dataclass(frozen=True)
+class Escalation:
+    entry: str  # the row's first strong form, for the evidence
+    strong: tuple[str, ...]
+    milder: tuple[str, ...]
+    strong_re: re.Pattern[str]
+    milder_re: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def escalations() -> list[Escalation]:
+    """Rows of ``data/headline/escalation.txt``: strong forms and the milder forms a body uses for the same thing."""
+    rows = []
+    for line in read_text("headline/escalation.txt").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if not line or "|" not in line:
+            continue
+        strong, milder = (side.split() for side in line.split("|", 1))
+        strong_forms = tuple(f.lower() for w in strong for f in expand(w))
+        milder_forms = tuple(f.lower() for w in milder for f in expand(w))
+        rows.append(Escalation(strong[0], strong_forms, milder_forms, _word_re(strong_forms), _word_re(milder_forms)))
+    return rows
+
+
+def _word_re(forms: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])", re.IGNORECASE)
+
+
+def _single_quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Single quotation marks used as quotes ('..', ‘..’) inside [start, end), not apostrophes ("Trump's",
+    "don’t", "the '90s"): an opening mark after a space or line start before a letter, a closing one after a letter
+    or punctuation before a space, punctuation or the line end."""
+    spans, open_at = [], None
+    for i in range(start, end):
+        ch = text[i]
+        if ch not in "'‘’":
+            continue
+        before = text[i - 1] if i > 0 else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        if open_at is None and ch in "'‘" and (before.isspace() or before in '(—–-"“') and after.isalpha():
+            open_at = i
+        elif (
+            open_at is not None
+            and ch in "'’"
+            and (before.isalnum() or before in ".,!?")
+            and not after.isalnum()
+            and i - open_at > 1
+        ):
+            spans.append((open_at, i + 1))
+            open_at = None
+        if ch == "\n":
+            open_at = None
+    return spans
+
+
+def _quotations(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Double- and single-quoted stretches inside [start, end) (headlines often quote with single marks)."""
+    double = [(s, e) for s, e in quote_spans(text) if start <= s and e <= end]
+    single = [q for q in _single_quote_spans(text, start, end) if not any(s <= q[0] < e for s, e in double)]
+    return sorted(double + single)
+
+
+def _normal(text: str) -> str:
+    text = text.lower().replace("’", "'").replace("‘", "'")
+    return " ".join(re.sub(r"[^\w'\s-]", " ", text).split())
+
+
+def _stronger_findings(doc: Any, start: int, end: int) -> Iterator[Finding]:
+    """HED004 for the headline at [start, end)."""
+    text = _text(doc)
+    body_start = _body_start(doc)
+    body = text[body_start:]
+    quoted = _quotations(text, start, end)
+    v = view(doc)
+    for row in escalations():
+        match = next(
+            (m for m in row.strong_re.finditer(text, start, end) if not any(s <= m.start() < e for s, e in quoted)),
+            None,
+        )
+        if match is None:
+            continue
+        token = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if token is not None and any(t.ent_type_ in NAME_LABELS for t in token):
+            continue  # part of a name: "the Prevention of Terrorism Act", "Riot Games"
+        if row.strong_re.search(body):
+            continue  # the body uses the word too: the headline only repeats it
+        milder = list(row.milder_re.finditer(body))
+        if not milder:
+            continue  # nothing in the body to compare with
+        words = sorted({m.group().lower() for m in milder})
+        sentences = []
+        for m in milder:
+            span = Span.of(v.sents[v.sent_index_at_char(body_start + m.start())])
+            if span not in sentences:
+                sentences.append(span)
+        yield Finding(
+            "HED004",
+            "warning",
+            f"The headline says '{match.group()}'; the body never does and says {', '.join(repr(w) for w in words[:3])}"
+            " instead.",
+            Span.between(text, match.start(), match.end()),
+            related=sentences[:3],
+            confidence=0.65,
+            evidence={"headline_word": match.group(), "lexicon": row.entry, "body_words": words},
+        )
+
+
+def _quote_findings(doc: Any, title_start: int, title_end: int) -> Iterator[Finding]:
+    """HED005 for the headline at [title_start, title_end)."""
+    text = _text(doc)
+    body_start = _body_start(doc)
+    headline_quotes = _quotations(text, title_start, title_end)
+    if not headline_quotes:
+        return
+    body_quotes = _quotations(text, body_start, len(text))
+    quoted_body = [_normal(text[s + 1 : e - 1]) for s, e in body_quotes]
+    narration = _normal(text[body_start:])
+    for start, end in headline_quotes:
+        inner = _normal(text[start + 1 : end - 1]).strip("'")
+        parts = [p for p in re.split(r"\s*(?:\.\.\.|…)\s*", text[start + 1 : end - 1]) if p.strip()]
+        parts = [_normal(p) for p in parts] or [inner]
+        if not inner:
+            continue
+        raw = text[start + 1 : end - 1].strip(" .,!?;:")
+        if raw.istitle() and raw in text[body_start:]:
+            continue  # a name or title the body gives as such: 'The 411', 'Alliance to Reclaim Our Schools'
+        if len(inner.split()) <= TERM_MAX_WORDS:
+            if all(_contains(narration, part) for part in parts):
+                continue  # a term in quotation marks ('sonic attacks', 'fight') that the body uses
+            found_in = None
+        elif all(any(_contains(q, part) for q in quoted_body) for part in parts):
+            continue
+        else:
+            found_in = "narration" if all(_contains(narration, part) for part in parts) else None
+        where = (
+            "the body has these words only in its own narration, not in anyone's quotation"
+            if found_in
+            else "no quotation in the body has these words"
+        )
+        yield Finding(
+            "HED005",
+            "warning",
+            f"The headline quotes {text[start:end]}, but {where}.",
+            Span.between(text, start, end),
+            related=[Span.between(text, s, e) for s, e in body_quotes[:3]],
+            confidence=0.6 if found_in else 0.7,
+            evidence={"quoted": text[start:end], "in_body_narration": bool(found_in), "body_quotes": len(body_quotes)},
+        )
+
+
+# Up to this many words a headline's quotation marks may set off a term rather than quote a sentence ('sonic
+# attacks', 'special bond'): found anywhere in the body, it is supported.
+TERM_MAX_WORDS = 3
+QUOTE_MATCH_MIN = 90  # rapidfuzz partial ratio: a headline quote may trim a word or change its case
+
+
+def _contains(haystack: str, needle: str) -> bool:
+    if needle in haystack:
+        return True
+    return len(needle) >= 8 and len(haystack) >= len(needle) and fuzz.partial_ratio(needle, haystack) >= QUOTE_MATCH_MIN
+
+
 def find_headline_findings(doc: Any) -> Iterator[Finding]:
     located = _headline_sentence(doc)
     if located is None or _body_start(doc) >= len(_text(doc)):
         return
     index, sent = located
     props = doc_propositions(doc)[index]
+    title_start, title_end = doc._.pl_article.title_span
+    yield from _stronger_findings(doc, title_start, title_end)
+    yield from _quote_findings(doc, title_start, title_end)
+    if sent.text.rstrip().endswith("?") and rhetorical(sent):
+        return  # "Seriously, Senator?", "Are you kidding me?!": a jab or an appeal, not a question the body answers
     if is_yes_no_question(sent):
         main = _question_main(props, sent)
         if main is not None:
@@ -424,12 +664,8 @@ def find_headline_findings(doc: Any) -> Iterator[Finding]:
         yield from _statement_findings(doc, sent, main)
 
 
-@Language.factory("presslint_headline", default_config={}, requires=["doc.sents"], assigns=["doc._.pl_findings"])
-def make_headline(nlp: Any, name: str) -> Any:
-    def component(doc: Any) -> Any:
-        if doc._.pl_findings is None:  # a Doc not made by nlp.prepare_doc
-            doc._.pl_findings = []
-        doc._.pl_findings.extend(find_headline_findings(doc))
-        return doc
+def make_component(nlp: Any) -> Any:
+    def run(doc: Any) -> dict[str, list]:
+        return {"findings": list(find_headline_findings(doc))}
 
-    return component
+    return run

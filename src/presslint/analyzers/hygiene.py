@@ -10,15 +10,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from rapidfuzz import fuzz
-from spacy.language import Language
 
 from ..model import Entity, Finding, Span
+from ..nlp.docview import view
 from ..rules import Rule
-from .docview import view
 from .entities import gazetteer, match_key, normalize_name, skeleton
 
 RULES = [
@@ -29,9 +28,11 @@ RULES = [
         "hygiene",
         "The article names no author.",
         "Readers weigh a report by who wrote it and can hold a named reporter to account; an unsigned news article "
-        "(no byline in the metadata and no 'By ...' line at the top) gives them neither. Agency copy and editorials "
+        "(no byline in the metadata and no 'By ...' or 'Written by ...' line at the top or the end of the text) gives "
+        "them neither. Agency copy and editorials "
         "are sometimes unsigned on purpose, hence info. Not emitted for empty articles.",
         "An article page whose metadata has no author and whose text starts straight with the headline and body.",
+        scope="article",
     ),
     Rule(
         "HYG002",
@@ -44,6 +45,7 @@ RULES = [
         "date (a date given only on the command line does not count as the article's own). Not emitted for empty "
         "articles.",
         "A pasted article with a headline and body but no date line or date metadata.",
+        scope="article",
     ),
     Rule(
         "HYG003",
@@ -92,7 +94,14 @@ COMBINING_FORMS = frozenset(
 )
 COMPARED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"})
 DEMONYM_SUFFIXES = ("i", "is", "s", "es", "n", "ns", "an", "ans", "ian", "ians", "ese", "ish")
-_BYLINE_LINE = re.compile(r"^(?:by|words by|reporting by)\s+[A-Z][\w.'’-]+", re.IGNORECASE | re.MULTILINE)
+# A byline line, at the top of the text or closing it ("Written by Jane Roe", "By Jane Roe; editing by Tom Poe",
+# "(Reporting by Jane Roe in Lisbon; Editing by ...)"). The name must start with a capital: "by the river" is no byline.
+_BYLINE_LINE = re.compile(
+    r"^[ \t(\[]*(?:by|words by|written by|story by|text by|report by|writing by|compiled by|"
+    r"(?:additional )?reporting by)\s+(?-i:[A-Z])[\w.'’-]+",
+    re.IGNORECASE | re.MULTILINE,
+)
+BYLINE_WINDOW = 600  # characters at the top and at the end of the text where a byline line is looked for
 _LETTERS = re.compile(r"[^\w]|_")
 
 
@@ -115,8 +124,8 @@ def find_missing_metadata(doc: Any) -> Iterator[Finding]:
     anchor = _anchor(doc)
     if anchor is None:
         return
-    head = article.text[:600]
-    byline_in_text = _BYLINE_LINE.search(head)
+    head, tail = article.text[:BYLINE_WINDOW], article.text[-BYLINE_WINDOW:]
+    byline_in_text = _BYLINE_LINE.search(head) or _BYLINE_LINE.search(tail)
     if not article.byline and not byline_in_text:
         yield Finding(
             "HYG001",
@@ -124,7 +133,7 @@ def find_missing_metadata(doc: Any) -> Iterator[Finding]:
             "The article names no author (no byline)",
             anchor,
             confidence=0.9,
-            evidence={"byline": None, "checked": "article metadata and a 'By ...' line at the top"},
+            evidence={"byline": None, "checked": "article metadata and a 'By ...' line at the top or the end"},
         )
     if not article.date:
         yield Finding(
@@ -147,6 +156,7 @@ class _Form:
     label: str
     first: Entity
     count: int = 1
+    places: list[Span] = field(default_factory=list)  # every mention written this way
 
     @property
     def bucket(self) -> str:
@@ -235,8 +245,9 @@ def _forms(entities: list[Entity]) -> list[_Form]:
         existing = forms.get((text, ent.label))
         if existing is not None:
             existing.count += 1
+            existing.places.append(ent.span)
         else:
-            forms[(text, ent.label)] = _Form(text, key, ent.label, ent)
+            forms[(text, ent.label)] = _Form(text, key, ent.label, ent, places=[ent.span])
     return sorted(forms.values(), key=lambda f: f.first.span.start)
 
 
@@ -248,7 +259,7 @@ def _untagged_names(doc: Any, entities: list[Entity]) -> list[_Form]:
     covered = [False] * len(view(doc).text)
     for ent in entities:
         covered[ent.span.start : ent.span.end] = [True] * (ent.span.end - ent.span.start)
-    forms: list[_Form] = []
+    forms: dict[str, _Form] = {}  # one form per spelling, with all its places
     run: list[Any] = []
 
     def flush() -> None:
@@ -259,7 +270,12 @@ def _untagged_names(doc: Any, entities: list[Entity]) -> list[_Form]:
             text = _name_text(span.text)
             key = match_key(text).split()
             if key and not text.isupper() and not _NAME_PREFIX.match(text):
-                forms.append(_Form(text, key, "?", Entity(Span.of(span), "?", text, "text")))
+                if text in forms:
+                    forms[text].count += 1
+                    forms[text].places.append(Span.of(span))
+                else:
+                    entity = Entity(Span.of(span), "?", text, "text")
+                    forms[text] = _Form(text, key, "?", entity, places=[entity.span])
         run.clear()
 
     for tok in doc:
@@ -271,7 +287,7 @@ def _untagged_names(doc: Any, entities: list[Entity]) -> list[_Form]:
         else:
             flush()
     flush()
-    return forms
+    return list(forms.values())
 
 
 def _lone_surname_mislabelled(a: _Form, b: _Form) -> bool:
@@ -282,12 +298,25 @@ def _lone_surname_mislabelled(a: _Form, b: _Form) -> bool:
     return len(person.key) >= 2 and len(other.key) == 1 and gazetteer().get(other.text) is None
 
 
+def _variation(a: str, b: str) -> frozenset[tuple[str, ...]]:
+    """The words two spellings differ in, aligned from the end ("Volodymyr Zelensky" / "Zelenskyy" ->
+    {("zelensky", "zelenskyy")}): the same variation in a full name and in the surname alone is one finding."""
+    words_a, words_b = [_letters(w) for w in a.split()], [_letters(w) for w in b.split()]
+    differ = {tuple(sorted(pair)) for pair in zip(reversed(words_a), reversed(words_b)) if pair[0] != pair[1]}
+    return frozenset(differ) or frozenset({tuple(sorted((_letters(a), _letters(b))))})
+
+
 def find_inconsistent_spellings(doc: Any, *, min_ratio: float = 65.0) -> Iterator[Finding]:
     entities = doc._.pl_entities or []
     forms = _forms(entities)
     untagged = _untagged_names(doc, entities) if forms else []
     reported: set[str] = set()
+    pairs: dict[frozenset[tuple[str, ...]], Finding] = {}  # one finding per variation, however often it occurs
     ordered = sorted(forms + untagged, key=lambda f: f.first.span.start)
+    places: dict[str, dict[int, Span]] = {}  # spelling -> its places (a name tagged two ways is one spelling)
+    for form in ordered:
+        for place in form.places or [form.first.span]:
+            places.setdefault(form.text, {})[place.start] = place
     buckets: dict[str, list[_Form]] = {}
     for form in ordered:
         buckets.setdefault(form.bucket, []).append(form)
@@ -317,12 +346,24 @@ def find_inconsistent_spellings(doc: Any, *, min_ratio: float = 65.0) -> Iterato
             if similarity is None:
                 continue
             reported.add(later.text)
-            yield Finding(
+            pair = _variation(earlier.text, later.text)
+            here = [p for text in (earlier.text, later.text) for p in places[text].values()]
+            if pair in pairs:
+                # "Zelensky" / "Zelenskyy" after "Volodymyr Zelensky" / "Zelenskyy": one variation, told once with
+                # all its places
+                told = pairs[pair]
+                known = {(p.start, p.end) for p in [told.span, *told.related]}
+                told.related = sorted(
+                    told.related + [p for p in here if (p.start, p.end) not in known], key=lambda p: p.start
+                )
+                break
+            everywhere = sorted((p for p in here if p != later.first.span), key=lambda p: p.start)
+            pairs[pair] = Finding(
                 "HYG003",
                 "warning",
                 f"'{later.text}' is spelled '{earlier.text}' elsewhere in the article; use one spelling",
                 later.first.span,
-                related=[earlier.first.span],
+                related=everywhere,
                 confidence=0.85 if earlier.label == later.label else 0.7,  # "?" = a name the model did not tag
                 evidence={
                     "first": earlier.text,
@@ -330,25 +371,18 @@ def find_inconsistent_spellings(doc: Any, *, min_ratio: float = 65.0) -> Iterato
                     "similarity": round(similarity, 1),
                     "keys": [" ".join(earlier.key), " ".join(later.key)],
                     "labels": [earlier.label, later.label],
-                    "counts": [earlier.count, later.count],
+                    "counts": [len(places[earlier.text]), len(places[later.text])],
                 },
             )
             break
+    yield from pairs.values()
 
 
-@Language.factory(
-    "presslint_hygiene",
-    default_config={"min_ratio": 65.0},
-    requires=["doc._.pl_entities"],
-    assigns=["doc._.pl_findings"],
-)
-def make_hygiene(nlp: Language, name: str, min_ratio: float) -> Any:
-    def component(doc: Any) -> Any:
-        if doc._.pl_findings is None:
-            doc._.pl_findings = []
-        doc._.pl_findings.extend(find_missing_metadata(doc))
+def make_component(nlp: Any, *, min_ratio: float = 65.0) -> Any:
+    def run(doc: Any) -> dict[str, list]:
+        findings = list(find_missing_metadata(doc))
         if len(doc):
-            doc._.pl_findings.extend(find_inconsistent_spellings(doc, min_ratio=min_ratio))
-        return doc
+            findings.extend(find_inconsistent_spellings(doc, min_ratio=min_ratio))
+        return {"findings": findings}
 
-    return component
+    return run

@@ -9,7 +9,10 @@ PhraseMatcher, plus a few token patterns, plus parse checks that keep neutral us
   or when the article itself predicates it of a person; "Hamas terrorists" or "a terrorist attack" is the common
   news language for designated groups and stays quiet. Official designations ("the US designated X a terrorist
   organization") never fire.
-* negated uses ("is not a regime") and mentions of a word as a word ("the term 'regime'") never fire.
+* negated uses ("is not a regime") and mentions of a word as a word never fire: "the term 'regime'", a heading
+  that announces the word ("What genocide means"), a generic definition, scare quotes no reporting verb governs.
+* the same techniques in words no lexicon lists are read from sentence structure in ``framing.py`` (nicknames,
+  opponent and conspiracy labels, belittling, fear and doom, either-or) and reported under the same codes.
 * words inside a direct quotation or attributed content (a reporting verb governs them, "according to") still
   fire at the same severity, but the message says it is the source's wording and evidence has ``in_quote: true``.
 * appeal to authority, whataboutism, bandwagon and red herring are not implemented: no precise surface cue.
@@ -22,16 +25,18 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
-
-from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from typing import TYPE_CHECKING, Any
 
 from ..model import Finding, Span
+from ..nlp.docview import view
+from ..nlp.lexicons import expand, read_lexicon, read_words
 from ..rules import Rule
-from .docview import view
+from .techniques import SOURCE_WORDING, TECHNIQUE
 
-DATA = Path(__file__).resolve().parent.parent / "data" / "language"
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.matcher import Matcher, PhraseMatcher
+
 CATEGORY = "language"
 
 RULES = [
@@ -47,7 +52,14 @@ RULES = [
         "people ('the zealots behind the plan', 'the council's cranks'). 'terrorist' fires only when it labels a state "
         "actor (a country, government, army, ministry or military command) or when the article calls a person a "
         "terrorist; reporting on attacks by designated groups ('Hamas terrorists', 'a terrorist attack') and "
-        "official designations do not fire. Labels inside quotations are reported as the source's wording.",
+        "official designations do not fire. Labels inside quotations are reported as the source's wording. Labels "
+        "outside the lexicon are caught by their structure (evidence 'pattern'): a title before a coined surname "
+        "made of two words that the article never gives as a real name ('Senator Sourgrapes', 'Governor "
+        "Moneybags'); an evaluative adjective glued to a person's name ('Crooked X', when X is named elsewhere "
+        "without it); a contempt metaphor or portmanteau before a group noun ('the lapdog press', 'the lamestream "
+        "media'); a collective of contempt after a stance ('the open-borders crowd', 'the woke brigade'); a "
+        "conspiracy label for a hidden power ('the shadow government', 'the deep state', not the UK's shadow "
+        "cabinet).",
         "The Foreign Ministry said the army's Northern Command is a terrorist organization.",
     ),
     Rule(
@@ -57,8 +69,11 @@ RULES = [
         CATEGORY,
         "An emotionally charged word carries a judgement the article does not support.",
         "Words such as 'heinous', 'savage', 'massacre', 'martyrs' or 'genocide' used as a label steer the reader's "
-        "feelings rather than inform. Negated uses and mentions of a word as a word do not fire; words inside "
-        "quotations are reported as the source's wording.",
+        "feelings rather than inform. Negated uses and mentions of a word as a word do not fire: a heading that "
+        "announces the word ('What genocide means'), a generic definition ('A witch hunt is a campaign ...') and "
+        "scare quotes no reporting verb governs; such mentions are not counted as repetition either. Words inside "
+        "quotations are reported as the source's wording. Belittling is caught by structure: a person's conduct "
+        "told as a child's ('threw a little fit', 'had a hissy fit', 'whined that', 'his little crusade').",
         "Troops carried out a savage raid on the village at dawn.",
     ),
     Rule(
@@ -89,7 +104,10 @@ RULES = [
         CATEGORY,
         "A phrase builds support by stoking fear or prejudice.",
         "'Before it is too late', 'a threat to our way of life' or 'an invasion of migrants' push the reader "
-        "to act out of fear rather than evidence.",
+        "to act out of fear rather than evidence. Also caught by structure: a fear verb aimed at everyone ('this "
+        "should frighten every parent', 'every voter should be terrified') and ruin foretold for a whole 'we' ('we "
+        "are finished', 'our country will be destroyed', 'we will lose everything'); a loss reported in the past "
+        "('we have lost 18,000 jobs') does not fire.",
         "The party warned of an invasion of migrants this summer.",
     ),
     Rule(
@@ -109,7 +127,7 @@ RULES = [
         CATEGORY,
         "The same loaded word or label is used again and again.",
         "Repeating a label or loaded word makes it stick through familiarity. Fires on the second use of the same "
-        "LNG001/LNG002 lexicon entry; the other uses are in `related`.",
+        "LNG001/LNG002 lexicon entry or structural label; the other uses are in `related`.",
         "The regime's police ... the regime's courts ... (the same label twice).",
     ),
     Rule(
@@ -146,24 +164,14 @@ RULES = [
         "info",
         CATEGORY,
         "Two options are presented as the only ones.",
-        "'With us or against us', 'there is no middle ground', 'there is no alternative' hide the other options.",
+        "'With us or against us', 'there is no middle ground', 'there is no alternative' hide the other options. "
+        "Also 'either we ... or we ...' framed to the audience or ending in ruin ('either we leave or we lose "
+        "everything') and 'us or them'. A plain negation ('there is no alternative route listed') and an actor's "
+        "real options ('voters can either renew the mandate or elect a new council') do not fire.",
         "The president told allies they were either with us or against us.",
     ),
 ]
 
-TECHNIQUE = {
-    "LNG001": "Name_Calling,Labeling",
-    "LNG002": "Loaded_Language",
-    "LNG003": "Exaggeration,Minimisation",
-    "LNG004": "Doubt",
-    "LNG005": "Appeal_to_fear-prejudice",
-    "LNG006": "Flag-Waving",
-    "LNG007": "Repetition",
-    "LNG008": "Slogans",
-    "LNG009": "Thought-terminating_Cliches",
-    "LNG010": "Causal_Oversimplification",
-    "LNG011": "Black-and-White_Fallacy",
-}
 MESSAGE = {
     "LNG002": "uses the loaded word '{m}'",
     "LNG003": "'{m}' exaggerates or minimises",
@@ -175,7 +183,6 @@ MESSAGE = {
     "LNG010": "'{m}' blames a single cause",
     "LNG011": "'{m}' presents only two options",
 }
-SOURCE_WORDING = " (the source's wording, in a quotation or attributed statement)"
 PHRASE_FILES = {  # lexicon file -> rule code
     "loaded.txt": "LNG002",
     "exaggeration.txt": "LNG003",
@@ -188,6 +195,9 @@ PHRASE_FILES = {  # lexicon file -> rule code
     "black_white.txt": "LNG011",
 }
 CONFIDENCE = {"LNG001": 0.85, "LNG002": 0.7, "LNG004": 0.75, "LNG007": 0.7}
+# Phrases that are whole statements ("there is no alternative", "end of story"): when the last word goes on to
+# modify a noun ("there is no alternative route listed") the phrase is not there.
+WHOLE_CLAUSE_CODES = frozenset({"LNG009", "LNG010", "LNG011"})
 
 TARGET_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
 # Nouns a label may modify and still be about the target: "the X terrorist organization".
@@ -292,35 +302,6 @@ _QUOTE_CHARS = re.compile(r'[“”«»"]')
 # --- lexicons ----------------------------------------------------------------------------------------------------
 
 
-def read_lexicon(path: Path) -> list[list[str]]:
-    """Rows of a lexicon file: '|'-separated fields, comments (#) and blank lines skipped."""
-    rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        rows.append([field.strip() for field in line.split("|")])
-    return rows
-
-
-def expand(entry: str) -> list[str]:
-    """'thug(s)' -> ['thug', 'thugs']; apostrophes in both straight and curly form."""
-    forms = [entry]
-    match = re.search(r"\((s|es)\)", entry)
-    if match:
-        forms = [entry.replace(match.group(0), ""), entry.replace(match.group(0), match.group(1))]
-    out = []
-    for form in forms:
-        out.append(form)
-        if "'" in form:
-            out.append(form.replace("'", "’"))
-    return out
-
-
-def read_words(name: str) -> frozenset[str]:
-    return frozenset(row[0].lower() for row in read_lexicon(DATA / name))
-
-
 @dataclass
 class Lexicons:
     labels: dict[str, tuple[str, set[str]]] = field(default_factory=dict)  # form -> (entry, flags)
@@ -333,18 +314,18 @@ class Lexicons:
 @lru_cache(maxsize=1)
 def lexicons() -> Lexicons:
     lex = Lexicons()
-    for row in read_lexicon(DATA / "name_calling.txt"):
+    for row in read_lexicon("language/name_calling.txt"):
         flags = {f.strip() for f in (row[1] if len(row) > 1 else "").split(",") if f.strip()}
         for form in expand(row[0]):
             lex.labels[form.lower()] = (row[0], flags)
     for name, code in PHRASE_FILES.items():
         table = lex.phrases.setdefault(code, {})
-        for row in read_lexicon(DATA / name):
+        for row in read_lexicon(f"language/{name}"):
             for form in expand(row[0]):
                 table[form.lower()] = row[0]
-    lex.legitimacy = read_words("legitimacy_nouns.txt")
-    lex.state_bodies = read_words("state_bodies.txt")
-    lex.metalinguistic = read_words("metalinguistic.txt")
+    lex.legitimacy = read_words("language/legitimacy_nouns.txt")
+    lex.state_bodies = read_words("language/state_bodies.txt")
+    lex.metalinguistic = read_words("language/metalinguistic.txt")
     return lex
 
 
@@ -357,9 +338,34 @@ class Matchers:
     phrases: PhraseMatcher
     patterns: Matcher
     so_called: PhraseMatcher
+    dictionary: Dictionary = field(default_factory=lambda: Dictionary())  # to tell coinages from names
+
+
+@dataclass(frozen=True)
+class Dictionary:
+    """Lower-case English lemmas from the model's own lemmatizer index; empty when the model has none, and the
+    checks that need it then stay silent."""
+
+    words: frozenset[str] = frozenset()  # nouns, verbs, adjectives, adverbs (hyphenated compounds included)
+    adjectives: frozenset[str] = frozenset()
+
+
+def english_words(nlp: Language) -> Dictionary:
+    from spacy.strings import get_string_id
+
+    try:
+        lemmatizer: Any = nlp.get_pipe("lemmatizer")
+        table = lemmatizer.lookups.get_table("lemma_index")
+    except (KeyError, ValueError, AttributeError):
+        return Dictionary()
+    words = frozenset(w for key in table for w in table[key] if w.replace("-", "").isalpha())
+    adj = get_string_id("adj")
+    return Dictionary(words, frozenset(table[adj]) if adj in table else frozenset())
 
 
 def build_matchers(nlp: Language) -> Matchers:
+    from spacy.matcher import Matcher, PhraseMatcher
+
     lex = lexicons()
     labels = PhraseMatcher(nlp.vocab, attr="LOWER")
     labels.add("LABEL", [nlp.make_doc(form) for form in lex.labels])
@@ -369,10 +375,23 @@ def build_matchers(nlp: Language) -> Matchers:
     so_called = PhraseMatcher(nlp.vocab, attr="LOWER")
     so_called.add("SO_CALLED", [nlp.make_doc("so-called"), nlp.make_doc("so called")])
     patterns = Matcher(nlp.vocab)
-    ending = [
+    ending: list[list[dict[str, Any]]] = [
         [{"LOWER": "ever"}],
         [{"LOWER": "in"}, {"LOWER": "history"}],
+        [
+            {"LOWER": "in"},
+            {"LOWER": {"IN": ["modern", "human", "our", "living", "american", "world"]}},
+            {"LOWER": "history"},
+        ],
         [{"LOWER": "of"}, {"LOWER": "all"}, {"LOWER": "time"}],
+        # "the most corrupt government the world has ever seen"
+        [
+            {"LOWER": {"IN": ["the", "this"]}},
+            {"LOWER": {"IN": ["world", "country", "nation", "planet"]}},
+            {"LOWER": {"IN": ["has", "have"]}},
+            {"LOWER": "ever"},
+            {"LOWER": {"IN": ["seen", "known", "witnessed"]}},
+        ],
     ]
     patterns.add(
         "LNG003",
@@ -409,7 +428,7 @@ def build_matchers(nlp: Language) -> Matchers:
     patterns.add(
         "LNG008", [[{"LOWER": "make"}, {"IS_PUNCT": False, "OP": "{1,3}"}, {"LOWER": "great"}, {"LOWER": "again"}]]
     )
-    return Matchers(labels, phrases, patterns, so_called)
+    return Matchers(labels, phrases, patterns, so_called, english_words(nlp))
 
 
 # --- context: quotations, attribution, negation --------------------------------------------------------------------
@@ -444,14 +463,21 @@ class Context:
         quotes = getattr(doc._, "pl_quotes", None) or []
         self.regions += [(q.content.start, q.content.end) for q in quotes]
         self.ents = {tok.i: ent for ent in doc.ents for tok in ent}
+        self.defined = defined_terms(doc)
+
+    def mention_not_use(self, span) -> bool:
+        """The span names a word rather than using it (see :func:`mention_not_use`)."""
+        return mention_not_use(span, self)
 
     def in_quotation(self, start: int, end: int) -> bool:
         return any(a <= start and end <= b for a, b in self.regions)
 
     def attributed(self, span) -> bool:
         """Inside a quotation, governed by a reporting verb, or in a sentence with 'according to'."""
-        if self.in_quotation(span.start_char, span.end_char):
-            return True
+        return self.in_quotation(span.start_char, span.end_char) or self.reported(span)
+
+    def reported(self, span) -> bool:
+        """Governed by a reporting or labelling verb, or in a sentence with 'according to' (quotation marks aside)."""
         child = span.root
         for anc in span.root.ancestors:
             # "said (that) X ...", "X, he said", "called X thugs", "described a massacre"; not "told a story".
@@ -513,6 +539,79 @@ def mentioned_as_word(span, lex: Lexicons) -> bool:
     while i >= first and (span.doc[i].is_quote or span.doc[i].is_punct):
         i -= 1
     return i >= first and span.doc[i].lower_ in lex.metalinguistic
+
+
+# Headings that announce an article about a word: "What propaganda means", "Defining 'genocide'", "Sham, explained".
+_DEFINING_HEADINGS = (
+    re.compile(r"^what (?:does |do |is |are )?(?:a |an |the )?(?:word |term )?(?P<t>.+?) (?:really )?means?$"),
+    re.compile(r"^what (?:is|are) (?:a |an |the )?(?:word |term )?(?P<t>.+?)$"),
+    re.compile(r"^(?:defining|understanding|explaining) (?:a |an |the )?(?:word |term )?(?P<t>.+?)$"),
+    re.compile(r"^(?:the )?(?:meaning|definition|origins?|history) of (?:the )?(?:word |term )?(?P<t>.+?)$"),
+    re.compile(r"^(?P<t>.+?)[,:]? (?:explained|defined|a definition|an explainer)$"),
+)
+HEADING_MAX_TOKENS = 10
+# Verbs of a definition whose subject is the term defined: "Genocide is the deliberate destruction of a people",
+# "A witch hunt means ...", "Propaganda refers to ...".
+DEFINING_VERBS = frozenset({"be", "mean", "refer", "describe", "denote", "signify", "define"})
+
+
+def defined_terms(doc) -> frozenset[str]:
+    """Words an article announces in a heading as its subject ("What propaganda means"): every use of them in that
+    article is about the word, a mention rather than a use. A heading is the headline or a short line without a
+    closing full stop."""
+    terms = set()
+    for sent in view(doc).sents:
+        text = sent.text.strip()
+        if not text or len(sent) > HEADING_MAX_TOKENS or text.endswith(".") or "\n" in text:
+            continue
+        line = _QUOTE_CHARS.sub("", text.rstrip("?!:")).strip().lower()
+        for pattern in _DEFINING_HEADINGS:
+            match = pattern.match(line)
+            if match:
+                terms.add(match.group("t").strip(" '‘’"))
+                break
+    return frozenset(terms)
+
+
+def defined_here(span) -> bool:
+    """The word is the generic subject of a definition: "Genocide is the deliberate destruction of a people", "A
+    witch hunt is a campaign against ...", "Propaganda means ..." (present tense, no 'the' or possessive)."""
+    root = span.root
+    verb = root.head
+    if root.dep_ not in ("nsubj", "nsubjpass") or verb.lemma_ not in DEFINING_VERBS or verb.tag_ not in ("VBZ", "VBP"):
+        if not (root.dep_ == "nsubjpass" and verb.lemma_ == "define"):
+            return False
+    if any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ not in ("a", "an")) for c in root.children):
+        return False
+    if verb.lemma_ == "be":
+        return any(c.dep_ == "attr" and c.pos_ == "NOUN" for c in verb.children)
+    return True
+
+
+_QUOTE_MARK_CHARS = "\"“”«»‘’'"
+
+
+def in_scare_quotes(span, ctx: Context) -> bool:
+    """The words stand alone in quotation marks that no reporting verb governs ('critics use "witch hunt" loosely',
+    'the "massacre" was a border skirmish'): the writer discusses or distances the word, not uses it."""
+    text = ctx.text
+    start, end = span.start_char, span.end_char
+    before = text[max(0, start - 4) : start]
+    before = re.sub(r"(?:\b(?:a|an|the) )$", "", before, flags=re.IGNORECASE)
+    after = text[end : end + 2].lstrip(".,;:!?")
+    if not before or before[-1] not in _QUOTE_MARK_CHARS or not after or after[0] not in _QUOTE_MARK_CHARS:
+        return False
+    return not ctx.reported(span)
+
+
+def mention_not_use(span, ctx: Context) -> bool:
+    """A word talked about rather than used: an article's announced subject, a definition, or scare quotes."""
+    low = span.text.lower()
+    return (
+        any(low == term or low in term.split() or low in term for term in ctx.defined)
+        or defined_here(span)
+        or in_scare_quotes(span, ctx)
+    )
 
 
 # --- checks ------------------------------------------------------------------------------------------------------
@@ -676,6 +775,8 @@ def find_name_calling(doc, matchers: Matchers, ctx: Context) -> Iterator[tuple[F
         ):
             continue
         target, target_label, how = _find_target(root, head, ctx)
+        if target is None and mention_not_use(label, ctx):
+            continue  # "What 'thug' means", 'the "thugs" were pensioners': the word is discussed, not applied
         if target is None and "loaded" in flags and "state-only" not in flags and _refers_to_people(head):
             # "the eco-zealots behind the plan": the label itself is how the text names these people.
             label = _with_modifiers(head)
@@ -749,8 +850,10 @@ def find_phrases(doc, matchers: Matchers, ctx: Context) -> Iterator[tuple[Findin
                 continue
             code = "LNG008"
         entry = lex.phrases.get(code, {}).get(span.text.lower(), span.text.lower())
-        if mentioned_as_word(span, lex):
+        if mentioned_as_word(span, lex) or (code in ("LNG002", "LNG003", "LNG005") and mention_not_use(span, ctx)):
             continue
+        if code in WHOLE_CLAUSE_CODES and span[-1].dep_ in ("amod", "compound", "nmod") and span[-1].head.i >= end:
+            continue  # "there is no alternative route": a plain negation, the phrase stops inside a noun phrase
         if code == "LNG002" and (negated(span.root) or _governed_by(span.root, DESIGNATION_VERBS)):
             continue
         if code == "LNG002" and _moral_pair(span):
@@ -859,24 +962,22 @@ def find_language(doc, matchers: Matchers, *, min_repetition: int = 2) -> list[F
             continue  # "criminal regime" is already name-calling (a slogan around a label is still a slogan)
         found.append((finding, entry))
     found += list(find_doubt(doc, matchers, ctx))
+    from .framing import find_structural  # imports this module: loaded on first use
+    from .sources import lexicon as source_lexicon
+
+    for finding, entry in find_structural(doc, ctx, matchers.dictionary, source_lexicon().role_nouns):
+        if any(f.span.overlaps(finding.span) and (f.code == finding.code or f.code == "LNG001") for f, _ in found):
+            continue  # the lexicon already caught it ("either you are with us ..."), or a label covers it
+        found.append((finding, entry))
     findings = [f for f, _ in found]
     findings += find_repetition(found, min_count=min_repetition)
     return findings
 
 
-@Language.factory(
-    "presslint_language",
-    default_config={"min_repetition": 2},
-    requires=["doc.sents", "token.dep", "token.pos", "doc.ents"],
-    assigns=["doc._.pl_findings"],
-)
-def make_language(nlp: Language, name: str, min_repetition: int):
+def make_component(nlp, *, min_repetition: int = 2) -> Any:
     matchers = build_matchers(nlp)
 
-    def component(doc):
-        if doc._.pl_findings is None:  # a doc not made by nlp.prepare_doc
-            doc._.pl_findings = []
-        doc._.pl_findings.extend(find_language(doc, matchers, min_repetition=min_repetition))
-        return doc
+    def run(doc) -> dict[str, list]:
+        return {"findings": find_language(doc, matchers, min_repetition=min_repetition)}
 
-    return component
+    return run

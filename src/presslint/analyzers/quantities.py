@@ -15,13 +15,16 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
-
-from spacy.language import Language
+from typing import TYPE_CHECKING, Any
 
 from ..model import Finding, Quantity, Span
+from ..nlp.docview import view
+from ..nlp.lexicons import read_text
 from ..rules import Rule
-from .docview import view
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
 
 RULES = [
     Rule(
@@ -247,10 +250,10 @@ NAME_ENTS = frozenset(("PRODUCT", "LAW", "FAC", "WORK_OF_ART", "EVENT", "PERSON"
 @dataclass(slots=True)
 class QuantityMention:
     record: Quantity
-    tokens: object  # spacy.tokens.Span of the number words
-    noun: object | None = None  # the counted noun token
+    tokens: SpacySpan  # the number words
+    noun: Token | None = None  # the counted noun token
     qualifier: str | None = None
-    of_noun: object | None = None  # "40% of voters" -> voters
+    of_noun: Token | None = None  # "40% of voters" -> voters
     sent_index: int = 0
     flags: set[str] = field(default_factory=set)
     record_start: int = 0  # first token of the mention, qualifier included ("more than 4,500")
@@ -258,7 +261,7 @@ class QuantityMention:
 
 @lru_cache(maxsize=1)
 def population_nouns() -> frozenset[str]:
-    text = resources.files("presslint").joinpath("data/numbers/population_nouns.txt").read_text(encoding="utf-8")
+    text = read_text("numbers/population_nouns.txt")
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
@@ -359,11 +362,11 @@ def find_quantity_mentions(doc) -> list[QuantityMention]:
         elif low in VAGUE:
             value, end, unit, approx = VAGUE[low], i + 1, None, True
         else:
-            value = _digits(tok.text) if tok.text[0].isdigit() else float(NUMBER_WORDS[low])
-            end, approx, unit = i + 1, False, None
-            if value is None:
+            parsed = _digits(tok.text) if tok.text[0].isdigit() else float(NUMBER_WORDS[low])
+            if parsed is None:
                 i += 1
                 continue
+            value, end, approx, unit = parsed, i + 1, False, None
             # "two hundred", "3.5 million", "£200m"
             while end < n and doc[end].lower_ in SCALES and (doc[end].lower_ not in ("m", "b", "k") or currency):
                 value *= SCALES[doc[end].lower_]
@@ -413,7 +416,7 @@ def find_quantity_mentions(doc) -> list[QuantityMention]:
 # ---------------------------------------------------------------- NUM001
 
 
-def _event_token(noun):
+def _event_token(noun: Token | None) -> Token | None:
     """The verb a counted noun takes part in: 'killed 12 people' / 'the 12 people killed' -> killed."""
     if noun is None:
         return None
@@ -425,7 +428,7 @@ def _event_token(noun):
     return None
 
 
-def _event_of(noun) -> str | None:
+def _event_of(noun: Token) -> str | None:
     verb = _event_token(noun)
     if verb is None:
         return None
@@ -446,13 +449,13 @@ def _modifiers(noun, number_span) -> frozenset[str]:
 _CLAUSE_DEPS = frozenset({"conj", "ccomp", "advcl", "parataxis", "relcl"})
 
 
-def _places(m: QuantityMention) -> frozenset[str]:
-    """Places tied to this count: in the counted noun's phrase or the event verb's own clause (not in a clause
+def _places(noun: Token) -> frozenset[str]:
+    """Places tied to a count of ``noun``: in the counted noun's phrase or the event verb's own clause (not in a clause
     joined to it, where 'Of the 19 people killed, 11 were in Amarante' names where the parts were)."""
     found: set[str] = set()
-    roots = [m.noun]
-    verb = _event_token(m.noun)
-    if verb is not None and verb.head != m.noun and verb not in m.noun.children:
+    roots = [noun]
+    verb = _event_token(noun)
+    if verb is not None and verb.head != noun and verb not in noun.children:
         roots.append(verb)
     for root in roots:
         stack = [root]
@@ -503,39 +506,39 @@ def find_conflicts(doc, mentions: list[QuantityMention], dates_by_sent: dict[int
     by_sent: dict[int, list[QuantityMention]] = {}
     for m in mentions:
         by_sent.setdefault(m.sent_index, []).append(m)
-    keyed: dict[tuple, list[QuantityMention]] = {}
+    keyed: dict[tuple, list[tuple[QuantityMention, Token]]] = {}  # each mention with its counted noun
     for m in mentions:
-        r = m.record
-        if r.counts is None or r.approximate or m.noun is None or r.unit == "fraction":
+        r, noun = m.record, m.noun
+        if r.counts is None or r.approximate or noun is None or r.unit == "fraction":
             continue
-        event = _event_of(m.noun)
+        event = _event_of(noun)
         if event is None:
             continue
         sent = sents[m.sent_index]
         owned = _owned_by_others(m, by_sent[m.sent_index])
         if any(t.lower_ in NUM001_BLOCKERS and t.i not in owned for t in sent) or sent.text.rstrip().endswith("?"):
             continue
-        key = (r.counts, r.unit, event, _modifiers(m.noun, m.tokens))
-        keyed.setdefault(key, []).append(m)
-    for key, group in keyed.items():
+        key = (r.counts, r.unit, event, _modifiers(noun, m.tokens))
+        keyed.setdefault(key, []).append((m, noun))
+    for key, counted in keyed.items():
         per_sent: dict[int, int] = {}
-        for m in group:
+        for m, _ in counted:
             per_sent[m.sent_index] = per_sent.get(m.sent_index, 0) + 1
-        group = [m for m in group if per_sent[m.sent_index] == 1]  # two of one kind in a sentence: a list, bail
-        for a_i, a in enumerate(group):
-            for b in group[a_i + 1 :]:
+        group = [(m, noun) for m, noun in counted if per_sent[m.sent_index] == 1]  # two in a sentence: a list, bail
+        for a_i, (a, a_noun) in enumerate(group):
+            for b, b_noun in group[a_i + 1 :]:
                 if a.record.value == b.record.value or a.sent_index == b.sent_index:
                     continue
                 da, db = dates_by_sent.get(a.sent_index, set()), dates_by_sent.get(b.sent_index, set())
                 if da and db and da != db:
                     continue  # different days: the figures may both be right
-                pa, pb = _places(a), _places(b)
+                pa, pb = _places(a_noun), _places(b_noun)
                 if pa and pb and not pa & pb:
                     continue
                 yield Finding(
                     "NUM001",
                     "warning",
-                    f"'{b.record.span.text} {b.noun.text}' conflicts with '{a.record.span.text} {a.noun.text}' "
+                    f"'{b.record.span.text} {b_noun.text}' conflicts with '{a.record.span.text} {a_noun.text}' "
                     f"given earlier for the same event ({key[2]})",
                     b.record.span,
                     related=[a.record.span],
@@ -603,7 +606,7 @@ def find_parts_exceeding(doc, mentions: list[QuantityMention]) -> Iterator[Findi
                 j = end + (2 if nxt.lower_ == "out" else 1)
                 if j < len(doc) and doc[j].lower_ in ("the", "those", "these", "its", "their", "his", "her"):
                     j += 1
-                whole = next(
+                of_whole = next(
                     (
                         w
                         for w in group[k + 1 :]
@@ -612,9 +615,13 @@ def find_parts_exceeding(doc, mentions: list[QuantityMention]) -> Iterator[Findi
                     ),
                     None,
                 )
-                if whole is not None and _comparable(whole, m) and (nxt.lower_ == "out" or doc[end + 1].lower_ != "of"):
-                    if _exceeds(whole, m.record.value, [m]):
-                        yield _part_finding(whole, [m], f"'{nxt.text}' ties the part to the whole")
+                if (
+                    of_whole is not None
+                    and _comparable(of_whole, m)
+                    and (nxt.lower_ == "out" or doc[end + 1].lower_ != "of")
+                ):
+                    if _exceeds(of_whole, m.record.value, [m]):
+                        yield _part_finding(of_whole, [m], f"'{nxt.text}' ties the part to the whole")
                     continue
             # "120 per cent of the residents"
             if (
@@ -750,17 +757,9 @@ def find_quantities(doc) -> list[Quantity]:
     return [m.record for m in find_quantity_mentions(doc)]
 
 
-@Language.factory(
-    "presslint_quantities",
-    default_config={},
-    requires=["doc.ents", "doc.sents"],
-    assigns=["doc._.pl_quantities", "doc._.pl_findings"],
-)
-def make_quantities(nlp, name):
-    def component(doc):
+def make_component(nlp) -> Any:
+    def run(doc) -> dict[str, list]:
         mentions = find_quantity_mentions(doc)
-        doc._.pl_quantities = [m.record for m in mentions]
-        doc._.pl_findings.extend(find_quantity_problems(doc, mentions))
-        return doc
+        return {"quantities": [m.record for m in mentions], "findings": list(find_quantity_problems(doc, mentions))}
 
-    return component
+    return run

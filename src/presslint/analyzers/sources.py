@@ -5,25 +5,27 @@ with a clausal complement is a cue, its subject the speaker, the complement the 
 too; quotation marks decide direct / indirect / mixed. ``find_sources`` groups speakers into ``Source`` records
 (full name then surname, "the official" after "a senior official", pronouns to the most recent compatible source)
 and classifies each one. ``find_source_findings`` turns that into SRC001-SRC003; ``find_unattributed`` catches vague
-attributions (SRC002). When the parse does not support a decision (passives such as "it was reported", negated cues,
+attributions (SRC002). SRC004 (unsourced claim) and SRC005 (speculation as reporting) need the claims as well, so the
+claims component emits them (``claims.find_unsourced``); their catalogue entries are here with the SRC family. When the parse does not support a decision (passives such as "it was reported", negated cues,
 speakers inside a quotation) the code bails out rather than guess.
 """
 
 from __future__ import annotations
 
 import bisect
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
-
-from spacy.language import Language
+from typing import TYPE_CHECKING, Any
 
 from ..model import Finding, Quote, Source, Span
+from ..nlp.docview import view
+from ..nlp.lexicons import read_json
 from ..rules import Rule
-from .docview import view
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 RULES = [
     Rule(
@@ -61,6 +63,37 @@ RULES = [
         "A story that relays one party's account without a second voice may be accurate, but the reader should know "
         "it is one-sided. The finding points at the first mention of the source.",
         "The company said profits rose. It added that it would hire 500 staff. Its chief executive said demand was strong.",
+        scope="article",
+    ),
+    Rule(
+        "SRC004",
+        "unsourced-claim",
+        "warning",
+        "sources",
+        "A contested statement of fact is made in the writer's own voice with no attribution in reach.",
+        "Fires on a check-worthy sentence (claims score at least 0.4) that asserts what a fact-checker wants a source "
+        "for: wrongdoing stated as fact ('the agency covered up the report', 'officials embezzled the funds'), blame "
+        "in a passive with no agent ('the flood was blamed for dozens of crashes'), that a step was never taken ('the "
+        "suspect was never questioned', 'no one has ever been charged'), or covert conduct ('secretly met'), when "
+        "nothing attributes it: no quotation or speech verb in the sentence, no 'according to', no attribution "
+        "anywhere in its paragraph (news style attributes a paragraph once) and no introducing colon just before. "
+        "Routine background ('the bridge opened in 1932', 'the storm killed three people'), legal outcomes ('jailed "
+        "for embezzling'), denials ('did not cover up') and a columnist's first person do not fire. Emitted by the "
+        "claims component, which has both the claims and the attributions.",
+        "The agency covered up the report. The suspect was never questioned.",
+    ),
+    Rule(
+        "SRC005",
+        "speculation-as-reporting",
+        "info",
+        "sources",
+        "A guess about what someone is doing or did is written as reporting, with no source.",
+        "Fires when a sentence with no attribution in reach speculates about a person's or organisation's present "
+        "activity or past conduct in the grammar of a report: 'is likely to be negotiating', 'is certain to have "
+        "known', 'appears to have hidden', 'must have known', 'probably knew'. Forecasts ('the bill is likely to "
+        "pass', 'will probably vote') and weasel attributions already caught by SRC002 ('is believed to be "
+        "planning') do not fire.",
+        "The minister is likely to be negotiating in secret with the rebels.",
     ),
 ]
 
@@ -86,13 +119,14 @@ class Lexicon:
     quote_only_verbs: frozenset[str]  # a cue only next to a quotation: 'he continued: "..."'
     call_for_verbs: frozenset[str]  # the object of "for" is the content: "called for a ceasefire"
     prep_verbs: frozenset[str]  # the object of about/on/against ... is the content: "spoke about the deal"
+    scene_verbs: frozenset[str]  # 'a deputy yelled: "Get down!"': an utterance in a scene, not a source's information
     anonymous_re: re.Pattern[str]
     cue_verbs: frozenset[str] = frozenset()  # union of the verb lists above and speech_verbs
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    raw = json.loads(resources.files("presslint").joinpath("data/sources/lexicon.json").read_text("utf-8"))
+    raw = read_json("sources/lexicon.json")
     phrases = sorted(raw.pop("anonymous_phrases"), key=len, reverse=True)
     raw.pop("_about", None)
     pattern = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
@@ -176,7 +210,7 @@ class Attribution:
 
     quote: Quote
     sentence: int
-    speaker_head: object | None = None  # spaCy Token: the head of the speaker phrase
+    speaker_head: Token | None = None  # the head of the speaker phrase
     kind: str = "unknown"
     name: str | None = None
     description: str | None = None
@@ -187,6 +221,9 @@ class Attribution:
     plural: bool = False
     definite: bool = False
     continuation: Span | None = None  # the second half of a split quotation: '"A," she said, "B."' -> "B."
+    scene: bool = False  # words shouted or chanted in a scene ('a deputy yells "Get down!"'): the speaker is no source
+    named_ahead: Span | None = None  # the named person a description turns out to be ('The county official ... Maria
+    # Lopez, the county's emergency manager, ...'): the description was not anonymous
 
 
 # ------------------------------------------------------------------------------------------------------ quotations
@@ -391,27 +428,33 @@ def _adjacent_quote(doc, quotes: _Quotes, cue, speaker_rng) -> Span | None:
     first = min(cue.i, speaker_rng[0]) if speaker_rng else cue.i
     last = max(cue.i + 1, speaker_rng[1]) if speaker_rng else cue.i + 1
     clause_start, clause_end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text)
+    before = after = None
     i = bisect.bisect_right(quotes.starts, clause_start) - 1
     if i >= 0:
         s, e = quotes.spans[i]
         gap = quotes.text[e:clause_start]
         if e <= clause_start and "\n" not in gap and not gap.strip(" ,.;:—–-"):
-            return Span.between(quotes.text, s, e)
+            before = Span.between(quotes.text, s, e)
     j = bisect.bisect_left(quotes.starts, clause_end)
     if j < len(quotes.spans):
         s, e = quotes.spans[j]
         gap = quotes.text[clause_end:s]
-        if "\n" not in gap and gap.strip() in (":", ","):
-            return Span.between(quotes.text, s, e)
+        same_line = "\n" not in gap and gap.strip() in (":", ",")
         # 'She said:' closing a paragraph, the quotation opening the next one (a block quote)
-        if (
+        block = (
             gap.strip() == ":"
             and gap.lstrip().startswith(":\n")
             and gap.count("\n") <= 2
             and quotes.text.rfind("\n", 0, s) == s - 1
-        ):
-            return Span.between(quotes.text, s, e)
-    return None
+        )
+        if same_line or block:
+            after = Span.between(quotes.text, s, e)
+    if before is not None and after is not None:
+        # '... "Drop it!" Another officer yelled, "Back up!"': a quotation ending the previous sentence belongs to
+        # it; the one this clause introduces is its own.
+        if quotes.view.sent_index_at_char(before.end - 1) < quotes.view.sent_index_at_char(clause_start):
+            return after
+    return before or after
 
 
 def _cue_span(doc, cue, speaker_rng, lex: Lexicon, content: Span) -> Span:
@@ -559,7 +602,89 @@ def find_attributions(doc, *, lex: Lexicon | None = None, index: _Quotes | None 
     found.sort(key=lambda a: a.quote.cue.start)
     # A cue inside another attribution's speaker phrase ("an official who asked not to be named") is part of the name.
     speakers = [a.quote.speaker for a in found]
-    return [a for a in found if not any(s.contains(a.quote.cue) for s in speakers)]
+    found = [a for a in found if not any(s.contains(a.quote.cue) for s in speakers)]
+    for att in found:
+        _name_description_ahead(doc, quotes, att, lex)
+    return found
+
+
+# How far ahead a description may be named: 'The county official said ... Maria Lopez, the county's emergency
+# manager, added ...' (the next two sentences, blank lines between paragraphs not counted).
+NAMED_AHEAD_SENTENCES = 2
+
+
+def _speaker_words(head) -> tuple[str, frozenset[str]]:
+    """(head lemma, the nouns that narrow it) of a speaker phrase: 'the county official' -> ('official', {county})."""
+    mods = {
+        t.lemma_.lower().removesuffix("'s")
+        for c in head.children
+        if c.dep_ in ("compound", "poss", "nmod")
+        for t in c.subtree
+        if t.pos_ in ("NOUN", "PROPN") and not t.is_stop
+    }
+    return head.lemma_.lower(), frozenset(mods)
+
+
+def _describes(head_lemma: str, mods: frozenset[str], words: set[str]) -> bool:
+    """A named person's description fits an unnamed speaker's: the same role noun ('official'), or the same body
+    ('county' in 'the county official' and 'the county's emergency manager')."""
+    return head_lemma in words or bool(mods & words)
+
+
+def _person_description(doc, ent) -> set[str]:
+    """Nouns that describe a named person in its own sentence: an apposition ('Maria Lopez, the county's emergency
+    manager,') or relative clause ('who heads the embassy's visa section'), the noun it is in apposition to ('the
+    county's emergency manager, Maria Lopez') or a title in front ('County emergency manager Maria Lopez')."""
+    root = ent.root
+    parts = [c for c in root.children if c.dep_ in ("appos", "relcl")]  # ', the ...,' / ', who heads the ...,'
+    parts += [c for c in root.children if c.dep_ == "compound" and c.i < ent.start]
+    subtrees = [list(part.subtree) for part in parts]
+    if root.dep_ == "appos":  # only the words before the name: the head noun's subtree may hold the whole clause
+        subtrees.append([t for t in root.head.subtree if t.i < ent.start])
+    words: set[str] = set()
+    for subtree in subtrees:
+        words |= {
+            t.lemma_.lower().removesuffix("'s")
+            for t in subtree
+            if t.pos_ in ("NOUN", "PROPN") and not (ent.start <= t.i < ent.end)
+        }
+    return words
+
+
+def _name_description_ahead(doc, quotes: _Quotes, att: Attribution, lex: Lexicon) -> None:
+    """A definite description that the next sentences name ('The county official said ... Maria Lopez, the county's
+    emergency manager, added ...') is that named person, not an anonymous source. Only a singular, definite
+    description with nothing marking it anonymous ('who asked not to be named', 'familiar with') qualifies."""
+    head: Any = att.speaker_head
+    if (
+        att.kind != "anonymous"
+        or att.weasel
+        or att.pronoun is not None
+        or head is None
+        or not att.definite
+        or att.plural
+        or (att.count or 1) != 1
+        or any(a.lower() != head.text.lower() for a in att.anonymity)
+    ):
+        return
+    head_lemma, mods = _speaker_words(head)
+    sents = quotes.sents
+    taken = 0
+    for index in range(att.sentence + 1, len(sents)):
+        sent = sents[index]
+        if not sent.text.strip():
+            continue
+        taken += 1
+        if taken > NAMED_AHEAD_SENTENCES:
+            return
+        for ent in sent.ents:
+            if ent.label_ != "PERSON":
+                continue
+            if _describes(head_lemma, mods, _person_description(doc, ent)):
+                att.kind, att.name, att.anonymity = "named_person", ent.text, []
+                att.description = att.description or (att.quote.speaker.text if att.quote.speaker else None)
+                att.named_ahead = Span.of(ent)
+                return
 
 
 COLON_SOURCE_NOUNS = frozenset({"poll", "survey", "study", "report"})
@@ -715,7 +840,23 @@ def _verb_attribution(doc, quotes: _Quotes, cue, lex: Lexicon) -> Attribution | 
     if kind == "direct" and content_span.end <= min(cue_span.start, speaker_span.start):
         att.continuation = _continuation(quotes, max(cue_span.end, speaker_span.end))
     _classify(doc, att, speaker, speaker_rng, quotes.sentence(cue), lex)
+    att.scene = _is_scene(lemma, kind, content_span, lex)
     return att
+
+
+SCENE_MAX_WORDS = 6
+
+
+def _is_scene(cue_lemma: str, kind: str, content: Span, lex: Lexicon) -> bool:
+    """Speech that is reported action, not attribution: words shouted, yelled or chanted ('a deputy yells "Get
+    down!"'), or a short exclamation in quotation marks ('an officer said: "Hands up!"'). Whoever utters them is a
+    person in the scene, not a source the story's information rests on."""
+    if kind != "direct":
+        return False  # 'a deputy shouted that the driver had a gun' passes on information
+    if cue_lemma in lex.scene_verbs:
+        return True
+    words = content.text.strip("“”\"'«» ,")
+    return words.endswith("!") and len(words.split()) <= SCENE_MAX_WORDS
 
 
 _ADVERBIAL_DEPS = frozenset({"prep", "npadvmod", "advcl"})
@@ -968,6 +1109,8 @@ def find_sources(doc, attributions: list[Attribution]) -> list[Source]:
         last_seen[sid] = att.sentence
 
     for att in attributions:
+        if att.scene:
+            continue  # a shout in a scene is nobody's account: no source
         sid = _match(att, sources, meta, last_seen)
         if sid is None and att.pronoun is None:
             sid = add(att)
@@ -1024,7 +1167,13 @@ def _match(att: Attribution, sources: list[Source], meta: list[Attribution], las
                 and other.kind in ("anonymous", "role_only")
                 and other.plural == att.plural
             )
-            or (sources[sid].kind == "named_person" and re.search(rf"\b{re.escape(head.lower_)}\b", desc))
+            or (
+                sources[sid].kind == "named_person"
+                and (
+                    re.search(rf"\b{re.escape(head.lower_)}\b", desc)
+                    or (not att.plural and _describes(*_speaker_words(head), set(re.findall(r"[a-z]+", desc))))
+                )
+            )
         ):
             return sid
     if att.kind == "named_organisation" and head.pos_ == "NOUN":  # "the company said" after "Microsoft said"
@@ -1064,7 +1213,7 @@ def find_source_findings(
     """SRC001 per anonymous attribution, SRC002 per vague group, SRC003 when one source carries the whole story."""
     for att in attributions:
         quote = att.quote
-        if att.pronoun is not None or att.kind != "anonymous":
+        if att.pronoun is not None or att.kind != "anonymous" or att.scene:
             continue
         evidence = {
             "speaker": quote.speaker.text,
@@ -1098,7 +1247,7 @@ def find_source_findings(
             evidence=evidence,
         )
     attributed = [a for a in attributions if a.quote.source_id is not None and not a.weasel]
-    unresolved = [a for a in attributions if a.quote.source_id is None]
+    unresolved = [a for a in attributions if a.quote.source_id is None and not a.scene]
     distinct = {a.quote.source_id for a in attributed}
     if len(attributed) >= single_source_min_quotes and len(distinct) == 1 and not unresolved:
         source = sources[distinct.pop()]
@@ -1164,20 +1313,9 @@ def analyze(doc, *, single_source_min_quotes: int = 2) -> tuple[list[Quote], lis
     return [a.quote for a in attributions], sources, findings
 
 
-@Language.factory(
-    "presslint_sources",
-    default_config={"single_source_min_quotes": 2},
-    requires=["token.dep", "token.lemma", "doc.ents", "doc.sents"],
-    assigns=["doc._.pl_quotes", "doc._.pl_sources", "doc._.pl_findings"],
-)
-def make_sources(nlp, name, single_source_min_quotes: int):
-    def component(doc):
+def make_component(nlp, *, single_source_min_quotes: int = 2) -> Any:
+    def run(doc) -> dict[str, list]:
         quotes, sources, findings = analyze(doc, single_source_min_quotes=single_source_min_quotes)
-        doc._.pl_quotes = quotes
-        doc._.pl_sources = sources
-        if doc._.pl_findings is None:
-            doc._.pl_findings = []
-        doc._.pl_findings.extend(findings)
-        return doc
+        return {"quotes": quotes, "sources": sources, "findings": findings}
 
-    return component
+    return run

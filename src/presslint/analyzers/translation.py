@@ -26,17 +26,17 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
-
-from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from typing import TYPE_CHECKING, Any
 
 from ..model import Finding, Span
+from ..nlp.docview import view
+from ..nlp.lexicons import expand, read_lexicon
 from ..rules import Rule
-from .docview import view
-from .language import expand, read_lexicon
 
-DATA = Path(__file__).resolve().parent.parent / "data" / "translation"
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.matcher import Matcher, PhraseMatcher
+
 CATEGORY = "translation"
 
 RULES = [
@@ -316,7 +316,7 @@ class Calque:
 @lru_cache(maxsize=1)
 def calques() -> dict[str, Calque]:
     table = {}
-    for row in read_lexicon(DATA / "calques.txt"):
+    for row in read_lexicon("translation/calques.txt"):
         phrase, natural, why = ([*row, "", ""])[:3]
         for form in expand(phrase):
             table[form.lower()] = Calque(phrase, natural, why)
@@ -326,7 +326,7 @@ def calques() -> dict[str, Calque]:
 @lru_cache(maxsize=1)
 def cognates() -> dict[str, str]:
     """verb lemma -> its cognate noun lemma."""
-    return {row[0]: row[1] for row in read_lexicon(DATA / "cognates.txt")}
+    return {row[0]: row[1] for row in read_lexicon("translation/cognates.txt")}
 
 
 @dataclass
@@ -336,6 +336,8 @@ class Matchers:
 
 
 def build_matchers(nlp: Language) -> Matchers:
+    from spacy.matcher import Matcher, PhraseMatcher
+
     phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
     phrases.add("CALQUE", [nlp.make_doc(form) for form in calques()])
     patterns = Matcher(nlp.vocab)
@@ -402,6 +404,20 @@ def _broken(kind: str, message: str, text: str, start: int, end: int, **extra) -
         confidence=0.75,
         evidence={"kind": kind, "matched": text[start:end], **extra},
     )
+
+
+# Emoticons and emoji-like marks in quoted messages and posts: ':)', ':-(', ';-)', ":'(", ':]', '<3', '^_^'. They stand
+# alone (a space, quotation mark or line edge on both sides), so '(see note 8)' and 'Plan:)' are not read as faces.
+_EMOTICON = re.compile(
+    r"""(?:(?<=^)|(?<=[\s"“”'‘’(]))(?:[:;][-'^o~]?['"]?[()\[\]DPpOo3/\\|*@]|<3|\^_?\^|[xX]-?D)(?=$|[\s"“”'’.,!?)])""",
+    re.M,
+)
+
+
+def mask_emoticons(text: str) -> str:
+    """The text with emoticons replaced by letters of the same length, so offsets stay and their brackets and colons
+    are not read as punctuation."""
+    return _EMOTICON.sub(lambda m: "e" * len(m.group()), text)
 
 
 def find_spacing_and_orphans(text: str) -> Iterator[Finding]:
@@ -617,9 +633,10 @@ def find_translation_artefacts(doc, matchers: Matchers) -> list[Finding]:
     title_span = article.title_span if article is not None else None
     text = view(doc).text
     findings = list(find_duplicated_words(doc))
-    findings += find_spacing_and_orphans(text)
+    plain = mask_emoticons(text)  # ':)' in a quoted text message is not a stray bracket
+    findings += find_spacing_and_orphans(plain)
     findings += find_capital_after_comma(doc, text, title_span)
-    findings += find_unbalanced(text)
+    findings += find_unbalanced(plain)
     findings += find_literal_translations(doc, matchers)
     findings += find_resumptive_pronouns(doc)
     kept: list[Finding] = []
@@ -629,19 +646,10 @@ def find_translation_artefacts(doc, matchers: Matchers) -> list[Finding]:
     return kept
 
 
-@Language.factory(
-    "presslint_translation",
-    default_config={},
-    requires=["doc.sents", "token.dep", "token.pos", "token.lemma"],
-    assigns=["doc._.pl_findings"],
-)
-def make_translation(nlp: Language, name: str):
+def make_component(nlp) -> Any:
     matchers = build_matchers(nlp)
 
-    def component(doc):
-        if doc._.pl_findings is None:  # a doc not made by nlp.prepare_doc
-            doc._.pl_findings = []
-        doc._.pl_findings.extend(find_translation_artefacts(doc, matchers))
-        return doc
+    def run(doc) -> dict[str, list]:
+        return {"findings": list(find_translation_artefacts(doc, matchers))}
 
-    return component
+    return run

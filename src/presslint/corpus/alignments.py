@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Hashable
 from typing import Any
 
-from ..model import Report
+from ..model import CONTRADICTED, CORROBORATED, SINGLE, AlignedClaim, ClaimStatus, ClaimText, Report
 from ..store import Store
 from ..store import corpus as db
 from . import compare
@@ -43,92 +43,46 @@ def record_outlet(store: Store, outlet: str, report: Report) -> None:
 
 def _labels(members: list[tuple[int, int, str, int]]) -> list[Hashable]:
     """Independence label per member: syndication group and outlet joined (copies and one outlet count once)."""
-    union = compare._Union()
+    union = compare.UnionFind()
     for i, (_, _, outlet, group) in enumerate(members):
         union.union(("m", i), ("g", group))
         union.union(("m", i), ("o", outlet))
     return [union.find(("m", i)) for i in range(len(members))]
 
 
-def _ref(ref: compare.ClaimRef, article_ids: dict[str, int]) -> dict[str, Any]:
-    return {
-        "article_id": article_ids[ref.content_hash],
-        "outlet": ref.outlet,
-        "start": ref.span.start,
-        "end": ref.span.end,
-        "text": ref.span.text,
-    }
-
-
-def claim_rows(comparison: compare.StoryComparison, article_ids: dict[str, int]) -> list[dict]:
-    """``compare_story``'s aligned claims as the dicts ``store.corpus.replace_story_claims`` writes."""
-    out = []
-    for c in comparison.claims:
-        out.append(
-            {
-                "alignment_id": c.id,
-                "status": c.status,
-                "independent_outlets": c.independent_outlets,
-                "about": list(c.about),
-                "text": c.text,
-                "sides": [
-                    {"position": s.position, "outlets": sorted(set(s.outlets)), "independent": s.independent}
-                    for s in c.sides
-                ],
-                "members": [{**_ref(m, article_ids), "position": m.position} for m in c.members],
-                "conflicts": [
-                    {
-                        "kind": x.kind,
-                        "what": x.what,
-                        "reason": x.reason,
-                        "a": {**_ref(x.a, article_ids), "value": x.a_value},
-                        "b": {**_ref(x.b, article_ids), "value": x.b_value},
-                    }
-                    for x in c.conflicts
-                ],
-            }
-        )
-    return out
-
-
-def _single_source_rows(reports: list[Report], outlets: list[str], article_ids: dict[str, int]) -> list[dict]:
+def _single_source_claims(reports: list[Report], outlets: list[str], article_ids: dict[str, int]) -> list[AlignedClaim]:
     """One independent outlet: every claim is single-source; copies' identical sentences are one claim."""
-    by_text: dict[str, dict] = {}
+    by_text: dict[str, list[ClaimText]] = {}
     for report, outlet in zip(reports, outlets):
+        article_id = article_ids[report.provenance.content_hash]
         for claim in report.claims:
             key = " ".join(claim.span.text.split()).lower()
-            row = by_text.setdefault(
-                key,
-                {
-                    "status": compare.SINGLE,
-                    "independent_outlets": 1,
-                    "about": [],
-                    "text": claim.span.text,
-                    "sides": [],
-                    "members": [],
-                    "conflicts": [],
-                },
-            )
-            article_id = article_ids[report.provenance.content_hash]
-            if all(m["article_id"] != article_id for m in row["members"]):
-                row["members"].append(
-                    {
-                        "article_id": article_id,
-                        "outlet": outlet,
-                        "start": claim.span.start,
-                        "end": claim.span.end,
-                        "text": claim.span.text,
-                        "position": None,
-                    }
-                )
-    rows = sorted(by_text.values(), key=lambda r: (r["members"][0]["outlet"], r["members"][0]["start"]))
-    for number, row in enumerate(rows, 1):
-        row["alignment_id"] = number
-    return rows
+            members = by_text.setdefault(key, [])
+            if all(m.article_id != article_id for m in members):
+                members.append(ClaimText(article_id, outlet, claim.span.start, claim.span.end, claim.span.text))
+    ordered = sorted(by_text.values(), key=lambda ms: (ms[0].outlet, ms[0].start))
+    return [
+        AlignedClaim(
+            alignment_id=number,
+            status=SINGLE,
+            independent_outlets=1,
+            outlets=sorted({m.outlet for m in members}),
+            about=[],
+            text=members[0].text,
+            members=members,
+        )
+        for number, members in enumerate(ordered, 1)
+    ]
 
 
-def refresh_story(store: Store, story_id: int, *, nlp: Any = None) -> dict[str, int]:
-    """Recompute and store one story's aligned claims; returns its counts by status."""
+def refresh_story(store: Store, story_id: int, *, nlp: Any = None) -> dict[ClaimStatus, int]:
+    """Recompute and store one story's aligned claims; returns its counts by status.
+
+    The comparison runs outside any lock; its result is written only if no other run stored a newer one meanwhile,
+    and the story stays stale (``store.corpus.stale_stories``) if a member joined or left while it ran."""
+    revision = db.story_revision(store, story_id)  # before the members: see story_revision
+    if revision is None:
+        return {CORROBORATED: 0, CONTRADICTED: 0, SINGLE: 0}  # forgotten meanwhile
     members = db.member_reports(store, story_id)
     # The earliest MAX_ALIGN_TEXTS distinct texts, with every copy of them.
     groups: list[int] = []
@@ -146,12 +100,12 @@ def refresh_story(store: Store, story_id: int, *, nlp: Any = None) -> dict[str, 
         syndication[report.provenance.content_hash] = group
     outlets = [m[2] for m in members]
     if len(set(_labels(members))) <= 1:
-        rows = _single_source_rows(reports, outlets, article_ids)
+        claims = _single_source_claims(reports, outlets, article_ids)
     else:
-        rows = claim_rows(compare.compare_story(reports, syndication=syndication, nlp=nlp), article_ids)
+        claims = compare.compare_story(reports, syndication=syndication, nlp=nlp).aligned_claims(article_ids)
     with db.transaction(store):
-        db.replace_story_claims(store, story_id, rows)
-    tally = {compare.CORROBORATED: 0, compare.CONTRADICTED: 0, compare.SINGLE: 0}
-    for row in rows:
-        tally[row["status"]] += 1
+        db.replace_story_claims(store, story_id, claims, revision)
+    tally: dict[ClaimStatus, int] = {CORROBORATED: 0, CONTRADICTED: 0, SINGLE: 0}
+    for claim in claims:
+        tally[claim.status] += 1
     return tally

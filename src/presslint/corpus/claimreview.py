@@ -10,21 +10,29 @@ Readers accept a JSON-LD array, a single object, an ``@graph``, ClaimReviews nes
 wording overlaps strongly (rapidfuzz ``token_set_ratio``), most of the reviewed claim's content words are in the
 sentence, and its numbers and names are there too. The finding is informational: it says a fact-checker reviewed a
 claim like this one and what they concluded, never that the article is wrong.
+
+Limits on import: a file or URL may hold ``IMPORT_FACTOR`` times ``settings.max_bytes`` (E104), JSON may nest at
+most MAX_DEPTH levels (E112, never a RecursionError), and a reviewed claim longer than MAX_CLAIM_CHARS is skipped.
+
+Matching cost does not grow with the number of imported fact-checks: each reviewed claim is indexed under its
+*signature*, the fewest of its rarest content words of which any sentence that covers MIN_COVERAGE of its words must
+contain one (a prefix filter), so a sentence is compared only with the reviewed claims that share a signature word.
+In the store the signatures are a table (``store.factchecks``), so a check reads a few rows, not every fact-check.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
 from ..config import Settings
 from ..errors import E, PresslintError
-from ..model import Finding, Report, Span
+from ..model import FactCheck, Finding, Report, Span
+from ..nlp.claimwords import _STOP, MIN_CONTENT_WORDS, MIN_COVERAGE, content_words, signature
 from ..rules import Rule
 
 RULES = [
@@ -45,105 +53,12 @@ RULES = [
 ]
 
 MIN_SET_RATIO = 85.0  # token_set_ratio between the sentence and the reviewed claim
-MIN_COVERAGE = 0.75  # share of the reviewed claim's content words found in the sentence
-MIN_CONTENT_WORDS = 4  # shorter reviewed claims are too generic to match on words
-_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]+|\d+(?:[.,]\d+)*")
+MAX_DEPTH = 64  # JSON nesting a ClaimReview file may have (real ones nest under 10 levels)
+IMPORT_FACTOR = 20  # a fact-check file may be this many times settings.max_bytes (100 MB by default)
+MAX_CLAIM_CHARS = 1000  # a reviewed claim is a sentence or two; longer text is not a claim we can match
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
 _LD_JSON = re.compile(r"<script[^>]+application/ld\+json[^>]*>(.*?)</script>", re.S | re.I)
-_STOP = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "and",
-        "or",
-        "but",
-        "of",
-        "to",
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "with",
-        "from",
-        "as",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "has",
-        "have",
-        "had",
-        "do",
-        "does",
-        "did",
-        "that",
-        "this",
-        "these",
-        "those",
-        "it",
-        "its",
-        "their",
-        "his",
-        "her",
-        "they",
-        "he",
-        "she",
-        "we",
-        "you",
-        "i",
-        "not",
-        "no",
-        "said",
-        "says",
-        "say",
-        "will",
-        "would",
-        "can",
-        "could",
-        "than",
-        "then",
-        "there",
-        "here",
-        "about",
-        "after",
-        "before",
-        "over",
-        "under",
-        "into",
-        "more",
-        "most",
-        "less",
-        "very",
-        "also",
-        "just",
-        "only",
-    ]
-)
-
-
-@dataclass(slots=True)
-class FactCheck:
-    url: str
-    claim_reviewed: str
-    rating: str | None = None  # reviewRating.alternateName
-    rating_value: float | None = None
-    best_rating: float | None = None
-    worst_rating: float | None = None
-    author: str | None = None  # the fact-checking organisation
-    claimant: str | None = None  # itemReviewed.author
-    date_published: str | None = None
-    language: str | None = None
-    origin: str | None = None
-    id: int | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
 
 
 # ---------------------------------------------------------------- reading ClaimReview
@@ -170,10 +85,16 @@ def _number(value: Any) -> float | None:
         return None
 
 
-def _walk(obj: Any) -> Iterator[dict]:
+class _TooDeep(Exception):
+    pass
+
+
+def _walk(obj: Any, depth: int = 0) -> Iterator[dict]:
+    if depth > MAX_DEPTH:
+        raise _TooDeep()
     if isinstance(obj, list):
         for item in obj:
-            yield from _walk(item)
+            yield from _walk(item, depth + 1)
     elif isinstance(obj, dict):
         if "ClaimReview" in _types(obj):
             yield obj
@@ -181,18 +102,22 @@ def _walk(obj: Any) -> Iterator[dict]:
             if key in ("@graph", "review", "reviews", "itemListElement", "item", "mainEntity", "hasPart") or (
                 isinstance(value, (list, dict)) and key not in ("reviewRating", "itemReviewed", "author")
             ):
-                yield from _walk(value)
+                yield from _walk(value, depth + 1)
 
 
-def _api_records(obj: Any) -> Iterator[FactCheck]:
+def _api_records(obj: Any, depth: int = 0) -> Iterator[FactCheck]:
     """The Google Fact Check Tools API shape: {"claims": [{"text", "claimant", "claimReview": [...]}]}."""
+    if depth > MAX_DEPTH:
+        raise _TooDeep()
     if isinstance(obj, list):
         for item in obj:
-            yield from _api_records(item)
+            yield from _api_records(item, depth + 1)
         return
-    for claim in obj.get("claims", []) if isinstance(obj, dict) else []:
-        for review in claim.get("claimReview", []):
-            if review.get("url") and claim.get("text"):
+    claims = obj.get("claims", []) if isinstance(obj, dict) else []
+    for claim in claims if isinstance(claims, list) else []:
+        reviews = claim.get("claimReview", []) if isinstance(claim, dict) else []
+        for review in reviews if isinstance(reviews, list) else []:
+            if isinstance(review, dict) and isinstance(review.get("url"), str) and isinstance(claim.get("text"), str):
                 yield FactCheck(
                     url=review["url"],
                     claim_reviewed=claim["text"],
@@ -205,12 +130,20 @@ def _api_records(obj: Any) -> Iterator[FactCheck]:
 
 
 def parse_claimreviews(data: Any, *, origin: str | None = None) -> list[FactCheck]:
-    """Every ClaimReview in a parsed JSON(-LD) value. Records without a URL or a reviewed claim are skipped."""
-    out: list[FactCheck] = list(_api_records(data))
+    """Every ClaimReview in a parsed JSON(-LD) value. Records without a URL or a reviewed claim are skipped, and so
+    are reviewed claims over MAX_CLAIM_CHARS. E112 when the value nests deeper than MAX_DEPTH."""
+    try:
+        return _parse_claimreviews(data, origin)
+    except (_TooDeep, RecursionError) as err:
+        raise PresslintError(E.E114, path=origin or "<json>", limit=MAX_DEPTH) from err
+
+
+def _parse_claimreviews(data: Any, origin: str | None) -> list[FactCheck]:
+    out: list[FactCheck] = [fc for fc in _api_records(data) if len(fc.claim_reviewed) <= MAX_CLAIM_CHARS]
     seen = {fc.url for fc in out}
     for obj in _walk(data):
         url, claim = _name(obj.get("url")) or _name(obj.get("@id")), obj.get("claimReviewed")
-        if not url or not isinstance(claim, str) or not claim.strip() or url in seen:
+        if not url or not isinstance(claim, str) or not claim.strip() or url in seen or len(claim) > MAX_CLAIM_CHARS:
             continue
         seen.add(url)
         rating = obj.get("reviewRating") or {}
@@ -236,6 +169,14 @@ def parse_claimreviews(data: Any, *, origin: str | None = None) -> list[FactChec
     return out
 
 
+def _loads(text: str, origin: str) -> Any:
+    """json.loads with the nesting limit as a coded error (the C parser itself raises RecursionError near 1,000)."""
+    try:
+        return json.loads(text)
+    except RecursionError as err:
+        raise PresslintError(E.E114, path=origin, limit=MAX_DEPTH) from err
+
+
 def parse_text(text: str, *, origin: str) -> list[FactCheck]:
     """JSON, JSON Lines, or HTML with JSON-LD script blocks."""
     stripped = text.lstrip("\ufeff \t\r\n")
@@ -243,16 +184,16 @@ def parse_text(text: str, *, origin: str) -> list[FactCheck]:
     if stripped.startswith("<"):
         for block in _LD_JSON.findall(stripped):
             try:
-                values.append(json.loads(block))
+                values.append(_loads(block, origin))
             except ValueError:
                 continue  # one broken block on a page does not hide the others
     else:
         try:
-            values.append(json.loads(stripped))
+            values.append(_loads(stripped, origin))
         except ValueError as err:
             lines = [line for line in stripped.splitlines() if line.strip()]
             try:
-                values.extend(json.loads(line) for line in lines)
+                values.extend(_loads(line, origin) for line in lines)
             except ValueError:
                 raise PresslintError(E.E101, path=origin, reason=f"not JSON-LD: {err}") from err
     return parse_claimreviews(values, origin=origin)
@@ -261,31 +202,38 @@ def parse_text(text: str, *, origin: str) -> list[FactCheck]:
 def read_claimreviews(locations: Iterable[str], *, settings: Settings | None = None) -> list[FactCheck]:
     """Fact-checks from files and http(s) URLs (fetched with the same guards as articles)."""
     settings = settings or Settings()
+    limit = IMPORT_FACTOR * settings.max_bytes
     out: list[FactCheck] = []
     for location in locations:
         location = str(location)
         if location.startswith(("http://", "https://")):
             from ..ingest.url import download
 
-            body, _ctype, _final = download(location, settings=settings)
-            text = body.decode("utf-8", errors="replace")
+            body, _ctype, _final = download(location, settings=settings.replace(max_bytes=limit))
         else:
-            path = Path(location)
-            if not path.is_file():
-                raise PresslintError(E.E108, path=location)
-            try:
-                text = path.read_text(encoding="utf-8", errors="replace")
-            except OSError as err:
-                raise PresslintError(E.E101, path=location, reason=err.strerror or err) from err
-        out.extend(parse_text(text, origin=location))
+            body = _read_file(location, limit)
+        out.extend(parse_text(body.decode("utf-8", errors="replace"), origin=location))
     return out
 
 
+def _read_file(location: str, limit: int) -> bytes:
+    path = Path(location)
+    if not path.is_file():
+        raise PresslintError(E.E108, path=location)
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            raise PresslintError(E.E104, path=location, size=size, limit=limit)
+        with path.open("rb") as stream:
+            data = stream.read(limit + 1)
+    except OSError as err:
+        raise PresslintError(E.E101, path=location, reason=err.strerror or err) from err
+    if len(data) > limit:  # grew while we read it
+        raise PresslintError(E.E104, path=location, size=f"more than {limit}", limit=limit)
+    return data
+
+
 # ---------------------------------------------------------------- matching
-
-
-def _content(text: str) -> list[str]:
-    return [w.lower().replace(",", "") for w in _WORD.findall(text) if w.lower() not in _STOP]
 
 
 def _numbers(text: str) -> set[str]:
@@ -297,63 +245,93 @@ def _names(text: str) -> set[str]:
     return {m.group(0).lower() for m in _NAME.finditer(text) if m.start() > 0 and m.group(0).lower() not in _STOP}
 
 
+def compare(sentence: str, words: set[str], fc: FactCheck, fc_words: set[str]) -> tuple[float, dict] | None:
+    """(similarity, evidence) when ``sentence`` makes the reviewed claim of ``fc``, else None."""
+    from rapidfuzz import fuzz
+
+    if len(fc_words) < MIN_CONTENT_WORDS:
+        return None
+    coverage = len(fc_words & words) / len(fc_words)
+    if coverage < MIN_COVERAGE:
+        return None
+    lowered = sentence.lower()
+    if _numbers(fc.claim_reviewed) - _numbers(sentence) or any(n not in lowered for n in _names(fc.claim_reviewed)):
+        return None  # "40 percent" vs "14 percent", or another person: not the same claim
+    score = fuzz.token_set_ratio(lowered, fc.claim_reviewed.lower())
+    if score < MIN_SET_RATIO:
+        return None
+    evidence = {
+        "coverage": round(coverage, 2),
+        "shared_numbers": sorted(_numbers(fc.claim_reviewed)),
+        "shared_names": sorted(_names(fc.claim_reviewed)),
+    }
+    return score, evidence
+
+
 class FactCheckIndex:
-    """Reviewed claims indexed by their rarest content words, so a sentence is compared with few candidates."""
+    """Reviewed claims in memory, indexed by their signatures, so a sentence is compared with few candidates."""
 
     def __init__(self, factchecks: Iterable[FactCheck]) -> None:
-        self.factchecks = [fc for fc in factchecks if len(set(_content(fc.claim_reviewed))) >= MIN_CONTENT_WORDS]
-        self.words = [set(_content(fc.claim_reviewed)) for fc in self.factchecks]
+        pairs = [(fc, content_words(fc.claim_reviewed)) for fc in factchecks]
+        pairs = [(fc, words) for fc, words in pairs if len(words) >= MIN_CONTENT_WORDS]
+        self.factchecks = [fc for fc, _ in pairs]
+        self.words = [words for _, words in pairs]
+        df = Counter(word for words in self.words for word in words)
         self.index: dict[str, list[int]] = defaultdict(list)
         for i, words in enumerate(self.words):
-            for word in words:
+            for word in signature(words, df.__getitem__):
                 self.index[word].append(i)
 
     def __len__(self) -> int:
         return len(self.factchecks)
 
-    def candidates(self, words: set[str]) -> list[int]:
-        hits: dict[int, int] = defaultdict(int)
-        for word in words:
-            for i in self.index.get(word, ()):
-                hits[i] += 1
-        return [i for i, n in hits.items() if n / len(self.words[i]) >= MIN_COVERAGE]
+    def candidates(self, words: set[str]) -> set[int]:
+        return {i for word in words for i in self.index.get(word, ())}
 
     def match(self, sentence: str) -> list[tuple[FactCheck, float, dict[str, Any]]]:
-        from rapidfuzz import fuzz
-
-        words = set(_content(sentence))
-        numbers, lowered = _numbers(sentence), sentence.lower()
+        words = content_words(sentence)
         out = []
         for i in self.candidates(words):
-            fc = self.factchecks[i]
-            coverage = len(self.words[i] & words) / len(self.words[i])
-            if coverage < MIN_COVERAGE:
-                continue
-            missing_numbers = _numbers(fc.claim_reviewed) - numbers
-            missing_names = {n for n in _names(fc.claim_reviewed) if n not in lowered}
-            if missing_numbers or missing_names:
-                continue  # "40 percent" vs "14 percent", or another person: not the same claim
-            score = fuzz.token_set_ratio(sentence.lower(), fc.claim_reviewed.lower())
-            if score < MIN_SET_RATIO:
-                continue
-            out.append(
-                (
-                    fc,
-                    score,
-                    {
-                        "coverage": round(coverage, 2),
-                        "shared_numbers": sorted(_numbers(fc.claim_reviewed)),
-                        "shared_names": sorted(_names(fc.claim_reviewed)),
-                    },
-                )
-            )
-        out.sort(key=lambda x: -x[1])
+            found = compare(sentence, words, self.factchecks[i], self.words[i])
+            if found is not None:
+                out.append((self.factchecks[i], *found))
+        out.sort(key=lambda x: (-x[1], x[0].url))
         return out
 
 
-def find_known_factchecks(report: Report, index: FactCheckIndex) -> list[Finding]:
-    """FCK001 findings for the report's claims (pure: no store, no network)."""
-    if not len(index):
+class StoreFactCheckIndex:
+    """The store's fact-checks, matched through the signature table: a sentence reads only the rows of reviewed
+    claims that share one of its words' signatures (see ``store.factchecks.candidates``)."""
+
+    def __init__(self, store) -> None:
+        self.store = store
+
+    def __len__(self) -> int:
+        from ..store.factchecks import count_indexed
+
+        return count_indexed(self.store)
+
+    def __bool__(self) -> bool:
+        from ..store.factchecks import any_indexed
+
+        return any_indexed(self.store)
+
+    def match(self, sentence: str) -> list[tuple[FactCheck, float, dict[str, Any]]]:
+        from ..store.factchecks import candidates
+
+        words = content_words(sentence)
+        out = []
+        for fc, fc_words in candidates(self.store, words):
+            found = compare(sentence, words, fc, fc_words)
+            if found is not None:
+                out.append((fc, *found))
+        out.sort(key=lambda x: (-x[1], x[0].url))
+        return out
+
+
+def find_known_factchecks(report: Report, index: FactCheckIndex | StoreFactCheckIndex) -> list[Finding]:
+    """FCK001 findings for the report's claims (pure: no network; the store index reads the store)."""
+    if not index:
         return []
     rule = RULES[0]
     text = report.article.text
@@ -399,21 +377,12 @@ def _located(text: str, span: Span) -> Span:
     return Span(span.start, span.end, span.text, line, column)
 
 
-_INDEX_CACHE: dict[tuple[str, int, str], FactCheckIndex] = {}
+def store_index(store) -> StoreFactCheckIndex:
+    """The store's fact-checks as an index (signatures missing for rows an older presslint imported are added)."""
+    from ..store.factchecks import ensure_index
 
-
-def store_index(store) -> FactCheckIndex:
-    """The index of the store's fact-checks, rebuilt only when the table changed."""
-    from ..store.factchecks import load_factchecks
-
-    count, latest = store.conn.execute("SELECT count(*), max(imported_at) FROM factchecks").fetchone()
-    key = (store.path, count, latest or "")
-    index = _INDEX_CACHE.get(key)
-    if index is None or store.path == ":memory:":
-        index = FactCheckIndex(load_factchecks(store))
-        _INDEX_CACHE.clear()
-        _INDEX_CACHE[key] = index
-    return index
+    ensure_index(store)
+    return StoreFactCheckIndex(store)
 
 
 def match_factchecks(report: Report, store) -> list[Finding]:
@@ -422,3 +391,17 @@ def match_factchecks(report: Report, store) -> list[Finding]:
     Honour the user's rule selection by passing the result through ``pipeline.select_findings``.
     """
     return find_known_factchecks(report, store_index(store))
+
+
+def make_factcheck_match(store: Any) -> Any:
+    """The ``report`` stage of the registry: FCK001 for a report's claims that match the store's fact-checks, or
+    None when the store holds none (nothing to match, nothing to pay for)."""
+    from ..store.factchecks import count_factchecks
+
+    if not count_factchecks(store):
+        return None
+
+    def run(report: Report) -> dict[str, list]:
+        return {"findings": match_factchecks(report, store)}
+
+    return run

@@ -1,7 +1,7 @@
 """Cross-outlet comparison of one story: which claims several outlets make, which they contradict, which one alone.
 
     >>> comparison = compare_story(reports, syndication={hash_a: 1, hash_b: 1})
-    >>> print(render_text(comparison))
+    >>> print(presslint.report.story.render_comparison(comparison, "text"))
 
 A pure function over ``Report``s (the claims, quantities, dates, entities and sources the pipeline found). Each claim
 sentence is re-parsed on its own (spaCy parser only, no presslint components) so ``analyzers.semantics`` can read
@@ -18,110 +18,41 @@ Aligned claims are grouped (connected pairs), and each group is marked ``contrad
 their outlets), ``corroborated`` (two or more independent outlets) or ``single-source``. Independence: syndicated
 copies (``syndication``: content hash -> group, e.g. from ``corpus.dedup``; near-identical bodies otherwise) and
 articles of the same outlet count once. When in doubt a pair is left unaligned: a claim wrongly called
-single-source costs less than a contradiction that is not one.
+single-source costs less than a contradiction that is not one. The records (``StoryComparison``, ``ComparedClaim``,
+``ClaimRef`` ...) are in ``presslint.model.corpus``.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import json
 from collections import OrderedDict, defaultdict
-from collections.abc import Hashable, Iterable
+from collections.abc import Hashable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
-from ..analyzers import semantics
-from ..model import Report, Span
+from ..model import (
+    CONTRADICTED,
+    CORROBORATED,
+    SINGLE,
+    ClaimRef,
+    ClaimSide,
+    ClaimStatus,
+    ComparedClaim,
+    ComparedConflict,
+    ConflictKind,
+    OutletProfile,
+    Report,
+    StoryComparison,
+)
+from ..nlp import semantics
 
-CORROBORATED, CONTRADICTED, SINGLE = "corroborated", "contradicted", "single-source"
 COPY_RATIO = 90  # rapidfuzz ratio of two bodies above which they are one text (syndicated copies)
 SAME_WORDING = 88  # token_sort_ratio of two claim sentences above which they say the same thing
 APPROX_TOLERANCE = 0.1  # relative gap under which "about 300" and "310" agree
 MAX_COPY_SCAN = 400  # the fallback copy detection is quadratic; above this, pass ``syndication``
 _NUMBER_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
-
-
-# ---------------------------------------------------------------- records
-
-
-@dataclass(slots=True)
-class ClaimRef:
-    """One claim sentence of one article."""
-
-    outlet: str
-    content_hash: str
-    span: Span
-    origin: str | None = None
-    url: str | None = None
-    position: str | None = None  # what it asserts where its group disagrees ("4 worker", "affirms", "2025-03-11")
-
-
-@dataclass(slots=True)
-class Conflict:
-    kind: str  # "number", "date", "polarity"
-    what: str  # what the two disagree about ("worker (kill)", "order")
-    a: ClaimRef
-    b: ClaimRef
-    a_value: str
-    b_value: str
-    reason: str
-
-
-@dataclass(slots=True)
-class Side:
-    position: str
-    outlets: list[str]
-    independent: int  # independent outlets holding this position
-
-
-@dataclass(slots=True)
-class AlignedClaim:
-    id: int
-    status: str  # corroborated, contradicted, single-source
-    about: list[str]  # what ties the members together (counted thing, predicate, shared names)
-    members: list[ClaimRef]
-    independent_outlets: int  # syndicated copies and the same outlet count once
-    conflicts: list[Conflict] = field(default_factory=list)
-    sides: list[Side] = field(default_factory=list)  # filled when contradicted
-
-    @property
-    def text(self) -> str:
-        return self.members[0].span.text
-
-
-@dataclass(slots=True)
-class OutletProfile:
-    outlet: str
-    articles: int
-    words: int
-    sources: int
-    anonymous_sources: int
-    anonymous_source_rate: float | None  # share of its sources that are anonymous; None without sources
-    loaded_language: int  # LNG findings
-    loaded_language_per_1000_words: float
-    findings: int
-    findings_per_1000_words: float
-
-
-@dataclass(slots=True)
-class StoryComparison:
-    articles: int
-    outlets: int
-    independent_outlets: int
-    syndication: dict[str, str]  # content hash -> independence group label
-    claims: list[AlignedClaim]
-    profiles: list[OutletProfile]
-
-    def by_status(self, status: str) -> list[AlignedClaim]:
-        return [c for c in self.claims if c.status == status]
-
-    def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
-
-    def to_json(self, **kwargs: Any) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False, **kwargs)
 
 
 # ---------------------------------------------------------------- claim facts
@@ -242,7 +173,7 @@ def _cached_facts(index: int, report: Report, outlet: str, nlp: Any) -> list[_Fa
 @dataclass(slots=True)
 class _Link:
     agree: list[str] = field(default_factory=list)  # what they agree on
-    conflicts: list[tuple[str, str, str, str, str]] = field(default_factory=list)  # kind, what, a, b, reason
+    conflicts: list[tuple[ConflictKind, str, str, str, str]] = field(default_factory=list)  # kind, what, a, b, reason
 
 
 def _related_verbs(a: str | None, b: str | None) -> bool:
@@ -286,16 +217,16 @@ def compare_claims(a: _Facts, b: _Facts) -> _Link | None:
                         f"{_fmt(value)} vs {_fmt(value2)} {counts} ({verb or 'same context'})",
                     )
                 )
-    for value, gran, verb in a.dates:
+    for day, gran, verb in a.dates:
         if verb is None or verb in report_verbs:
             continue
-        for value2, gran2, verb2 in b.dates:
+        for day2, gran2, verb2 in b.dates:
             if gran != gran2 or not _related_verbs(verb, verb2):
                 continue
-            if value == value2:
-                link.agree.append(f"{verb} on {value}")
-            elif not (value.startswith(value2) or value2.startswith(value)):
-                link.conflicts.append(("date", verb, value, value2, f"'{verb}' dated {value} vs {value2}"))
+            if day == day2:
+                link.agree.append(f"{verb} on {day}")
+            elif not (day.startswith(day2) or day2.startswith(day)):
+                link.conflicts.append(("date", verb, day, day2, f"'{verb}' dated {day} vs {day2}"))
     lex = semantics.lexicon()
     for p in a.props:
         for q in b.props:
@@ -323,7 +254,7 @@ def compare_claims(a: _Facts, b: _Facts) -> _Link | None:
 # ---------------------------------------------------------------- independence
 
 
-class _Union:
+class UnionFind:
     def __init__(self) -> None:
         self.parent: dict[Hashable, Hashable] = {}
 
@@ -340,12 +271,12 @@ class _Union:
             self.parent[max(ra, rb, key=str)] = min(ra, rb, key=str)
 
 
-def near_copies(reports: list[Report]) -> dict[str, int]:
+def near_copies(reports: list[Report]) -> dict[str, Hashable]:
     """Fallback syndication: content hash -> group number, joining articles whose bodies are near-identical."""
     from rapidfuzz import fuzz
 
     bodies = [r.article.text[r.article.body_start :] for r in reports]
-    groups = _Union()
+    groups = UnionFind()
     if len(reports) <= MAX_COPY_SCAN:
         for i in range(len(reports)):
             for j in range(i + 1, len(reports)):
@@ -354,12 +285,12 @@ def near_copies(reports: list[Report]) -> dict[str, int]:
     return {r.provenance.content_hash: groups.find(i) for i, r in enumerate(reports)}
 
 
-def _independence(reports: list[Report], outlets: list[str], syndication: dict[str, Hashable] | None) -> list[str]:
+def _independence(reports: list[Report], outlets: list[str], syndication: Mapping[str, Hashable] | None) -> list[str]:
     """Per article, a label shared by every article it does not count apart from (copies, the same outlet)."""
-    syndication = syndication if syndication is not None else near_copies(reports)
-    union = _Union()
+    copies = syndication if syndication is not None else near_copies(reports)
+    union = UnionFind()
     for i, report in enumerate(reports):
-        group = syndication.get(report.provenance.content_hash)
+        group = copies.get(report.provenance.content_hash)
         if group is not None:
             union.union(("article", i), ("group", group))
         union.union(("article", i), ("outlet", outlets[i].lower()))
@@ -374,7 +305,7 @@ def _independence(reports: list[Report], outlets: list[str], syndication: dict[s
 
 
 def compare_story(
-    reports: list[Report], *, syndication: dict[str, Hashable] | None = None, nlp: Any = None
+    reports: list[Report], *, syndication: Mapping[str, Hashable] | None = None, nlp: Any = None
 ) -> StoryComparison:
     """Align the claims of several articles about one story and mark each corroborated, contradicted or
     single-source; profile each outlet. ``syndication`` maps content hash -> copy group (None: detect copies)."""
@@ -382,7 +313,7 @@ def compare_story(
     outlets = [outlet_name(r) for r in reports]
     labels = _independence(reports, outlets, syndication)
     facts = [f for i, r in enumerate(reports) for f in _cached_facts(i, r, outlets[i], nlp)]
-    groups = _Union()
+    groups = UnionFind()
     links: dict[tuple[int, int], _Link] = {}
     for i, a in enumerate(facts):
         groups.find(i)
@@ -414,14 +345,16 @@ def compare_story(
 
 def _aligned(
     idxs: list[int], facts: list[_Facts], links: dict[tuple[int, int], _Link], labels: list[str]
-) -> AlignedClaim:
+) -> ComparedClaim:
     # One member per article: several sentences of one article joining a group add nothing.
     seen_articles: dict[int, int] = {}
     for i in idxs:
         seen_articles.setdefault(facts[i].index, i)
     chosen = sorted(seen_articles.values())
     refs = {i: dataclasses.replace(facts[i].ref) for i in chosen}
-    conflicts, about, seen = [], [], set()
+    conflicts: list[ComparedConflict] = []
+    about: list[str] = []
+    seen: set[tuple[str, str, frozenset[str]]] = set()
     positions: dict[int, str] = {}
     for (i, j), link in links.items():
         if i not in refs or j not in refs:
@@ -439,10 +372,11 @@ def _aligned(
             if key in seen:
                 continue  # the same disagreement is quoted once; ``sides`` lists every outlet on each side
             seen.add(key)
-            conflicts.append(Conflict(kind, what, refs[i], refs[j], a_value, b_value, reason))
+            conflicts.append(ComparedConflict(kind, what, refs[i], refs[j], a_value, b_value, reason))
     members = [refs[i] for i in chosen]
     independent = len({labels[facts[i].index] for i in chosen})
-    sides: list[Side] = []
+    sides: list[ClaimSide] = []
+    status: ClaimStatus
     if conflicts:
         status = CONTRADICTED
         # Members the conflicts did not place hold the position of the copy or outlet they go with.
@@ -455,14 +389,16 @@ def _aligned(
                 by_position[position].append(i)
         for position, holders in by_position.items():
             sides.append(
-                Side(position, [facts[i].ref.outlet for i in holders], len({labels[facts[i].index] for i in holders}))
+                ClaimSide(
+                    position, [facts[i].ref.outlet for i in holders], len({labels[facts[i].index] for i in holders})
+                )
             )
         sides.sort(key=lambda s: (-s.independent, s.position))
     elif independent >= 2:
         status = CORROBORATED
     else:
         status = SINGLE
-    return AlignedClaim(0, status, about, members, independent, conflicts, sides)
+    return ComparedClaim(0, status, about, members, independent, conflicts, sides)
 
 
 def profiles(reports: list[Report], outlets: list[str] | None = None) -> list[OutletProfile]:
@@ -495,26 +431,3 @@ def profiles(reports: list[Report], outlets: list[str] | None = None) -> list[Ou
             )
         )
     return out
-
-
-# ---------------------------------------------------------------- text rendering
-
-
-def render_text(comparison: StoryComparison, *, single_source_limit: int = 10) -> str:
-    """The comparison as text, through the same claim-by-claim renderer as a stored story (``corpus.render``)."""
-    from .alignments import claim_rows
-    from .render import claims_lines, outlets_text
-
-    claims = claim_rows(comparison, defaultdict(lambda: None))  # no store: no article ids
-    for claim in claims:
-        claim["outlets"] = sorted({m["outlet"] for m in claim["members"]})
-    header = (
-        f"Story: {comparison.articles} articles from {comparison.outlets} outlets, "
-        f"{comparison.independent_outlets} independent"
-    )
-    lines = [header, *claims_lines(claims, single_source_limit=single_source_limit), "", "Outlets"]
-    return "\n".join(lines) + "\n" + outlets_text([dataclasses.asdict(p) for p in comparison.profiles])
-
-
-def compare_reports_json(reports: Iterable[Report], **kwargs: Any) -> str:
-    return compare_story(list(reports), **kwargs).to_json(indent=2)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 import numpy as np
@@ -79,3 +80,48 @@ def to_blob(sig: np.ndarray) -> bytes:
 
 def from_blob(blob: bytes) -> np.ndarray:
     return np.frombuffer(blob, dtype="<u8")
+
+
+def _matches(members: list[tuple[int, np.ndarray]]) -> Iterator[tuple[int, list[tuple[int, float]]]]:
+    """(article id, [(earlier article id, estimated Jaccard)]) for each of ``members`` ((article id, signature) in
+    ingest order): the earlier texts it is a copy of, found as ingest finds them (a shared LSH band, then
+    ``SYNDICATION_THRESHOLD`` on the full signatures)."""
+    placed: list[tuple[int, np.ndarray, set[tuple[int, int]]]] = []
+    for article_id, sig in members:
+        keys = set(band_keys(sig))
+        found = []
+        for other_id, other_sig, other_keys in placed:
+            if keys & other_keys and (sim := similarity(sig, other_sig)) >= SYNDICATION_THRESHOLD:
+                found.append((other_id, sim))
+        yield article_id, found
+        placed.append((article_id, sig, keys))
+
+
+def copies(members: list[tuple[int, np.ndarray]]) -> set[int]:
+    """The members that copy an earlier one (ingest order): a copy follows its original's story when ingested."""
+    return {article_id for article_id, found in _matches(members) if found}
+
+
+def regroup(members: list[tuple[int, np.ndarray]]) -> list[list[tuple[int, float]]]:
+    """Syndication groups of ``members`` ((article id, signature) in ingest order) as ingesting them in that order
+    forms them: a text joins the earliest group holding a copy of it, folding in any later group it also copies,
+    with its best similarity. Returns the groups in order of creation, each as (article id, similarity) in ingest
+    order."""
+    group_of: dict[int, int] = {}
+    groups: dict[int, list[tuple[int, float]]] = {}
+    for article_id, found in _matches(members):
+        matches: dict[int, float] = {}
+        for other_id, sim in found:
+            group = group_of[other_id]
+            matches[group] = max(sim, matches.get(group, 0.0))
+        if matches:
+            group, best = min(matches), max(matches.values())
+            for other in sorted(set(matches) - {group}):
+                for moved, _ in groups[other]:
+                    group_of[moved] = group
+                groups[group] = sorted(groups[group] + groups.pop(other))
+        else:
+            group, best = (max(groups) + 1 if groups else 0), 1.0
+        groups.setdefault(group, []).append((article_id, best))
+        group_of[article_id] = group
+    return [groups[g] for g in sorted(groups)]

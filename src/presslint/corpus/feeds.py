@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from ..config import Settings
 from ..errors import E, PresslintError
 from ..ingest import IngestFailure, from_text
+from ..ingest.text import word_count
 from ..model import Article
 
 FEED_SUFFIXES = (".xml", ".rss", ".atom")
@@ -75,7 +76,7 @@ def _date(item) -> str | None:
 
 
 def _words(html: str) -> int:
-    return len(html_paragraphs(html).split()) if html else 0
+    return word_count(html_paragraphs(html)) if html else 0
 
 
 def html_paragraphs(html: str) -> str:
@@ -134,7 +135,7 @@ def feed_articles(
 
 def _entry_article(entry: Entry, where: str, fetch: Callable[[str], Article]) -> Article:
     text = html_paragraphs(entry.content_html) if entry.content_html else ""
-    if len(text.split()) >= MIN_CONTENT_WORDS:
+    if word_count(text) >= MIN_CONTENT_WORDS:
         return from_text(text, title=entry.title, origin=where, url=entry.link, date=entry.date)
     if not entry.link:
         raise PresslintError(E.E102, path=where)

@@ -6,7 +6,6 @@ raising for a bad item. Each network fetch goes through ``presslint.ingest`` (ad
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -17,6 +16,7 @@ from ..config import Settings
 from ..errors import E, PresslintError
 from ..ingest import IngestFailure
 from ..ingest.files import SUFFIXES as ARTICLE_SUFFIXES
+from ..ingest.files import walk
 from . import feeds, warc
 
 _URL = re.compile(r"^https?://\S+$", re.I)
@@ -33,8 +33,10 @@ def iter_corpus_inputs(locations: Iterable[str], *, settings: Settings | None = 
             continue
         path = Path(location)
         if path.is_dir():
-            files = _walk(path)
-            if not files:
+            unreadable: list[IngestFailure] = []
+            files = walk(path, accept=lambda p: _kind(p) is not None, failures=unreadable)
+            yield from unreadable
+            if not files and not unreadable:
                 yield IngestFailure.of(location, PresslintError(E.E109, path=location))
             for file in files:
                 yield from _from_file(file, settings)
@@ -42,16 +44,6 @@ def iter_corpus_inputs(locations: Iterable[str], *, settings: Settings | None = 
             yield from _from_file(path, settings) if location != "-" else ingest.iter_inputs(["-"], settings=settings)
         else:
             yield IngestFailure.of(location, PresslintError(E.E108, path=location))
-
-
-def _walk(folder: Path) -> list[Path]:
-    found = []
-    for root, dirs, names in os.walk(folder):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        for name in names:
-            if not name.startswith(".") and _kind(Path(name)) is not None:
-                found.append(Path(root, name))
-    return sorted(found)
 
 
 def _kind(path: Path) -> str | None:

@@ -10,6 +10,7 @@ their thresholds; a syndicated copy follows the story its original joined.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
@@ -142,3 +143,47 @@ def place(
         entities=entities,
     )
     return Placement(story_id, score, False)
+
+
+@dataclass(frozen=True, slots=True)
+class Replayed:
+    """A story's aggregates worked out again from its members (``replay``)."""
+
+    first_date: str
+    last_date: str
+    headline: str | None
+    articles: int
+    centroid: bytes
+    entities: dict[str, int]  # entity -> members mentioning it
+    scores: dict[int, float]  # article id -> membership score
+
+
+def replay(rows: list[db.StoryRow], copies: set[int], t: Thresholds = Thresholds()) -> Replayed:
+    """The story as placing ``rows`` (its members, in ingest order) one by one makes it: the first starts it (score
+    1.0), a copy of an earlier text (``copies``: article ids, ``dedup.copies``) follows it (1.0), every other member
+    scores against the centroid and entities of the members before it; dates, the earliest member's headline and
+    the running centroid as ``place`` keeps them. ``forget`` uses it so that a story that lost a member reads as if
+    that member had never been ingested."""
+    centroid = b""
+    headline: str | None = None
+    first = last = ""
+    mentions: Counter[str] = Counter()
+    scores: dict[int, float] = {}
+    for count, row in enumerate(rows):
+        vector = embed.from_blob(row.embedding)
+        if count == 0:
+            score, centroid = 1.0, embed.to_blob(vector)
+        else:
+            if row.article_id in copies:
+                score = 1.0
+            else:
+                cosine = float((np.stack([embed.from_blob(centroid)]) @ vector)[0])
+                score = round(membership_score(cosine, len(set(row.entities) & set(mentions)), t), 4)
+            centroid = embed.to_blob(_updated_centroid(centroid, count, vector))
+        if count == 0 or row.published < first:
+            headline = row.headline
+        first = min(first, row.published) if count else row.published
+        last = max(last, row.published)
+        mentions.update(row.entities)
+        scores[row.article_id] = score
+    return Replayed(first, last, headline, len(rows), centroid, dict(mentions), scores)

@@ -1,24 +1,21 @@
 """Article versions: when a URL comes back with changed text, say which claims were added, removed or altered.
 
     >>> diff = diff_versions(old_report, new_report)
-    >>> print(render_diff(diff))
+    >>> print(presslint.report.diff.render_diff(diff))
 
 Claims (the check-worthy sentences the pipeline found) are aligned by wording similarity (rapidfuzz), best pairs
 first; a pair with the same words is unchanged, a pair above ``ALTERED`` is the same claim reworded (its changed
 numbers are listed), everything else is removed (old only) or added (new only). A correction or update notice in the new
 text ("Correction:", "An earlier version of this article ...") is quoted, and marked new when the old text lacked it.
-The versions themselves are kept by ``presslint.store.versions`` (table ``article_versions``).
+The versions themselves are kept by ``presslint.store.versions`` (table ``article_versions``); the records
+(``VersionDiff``, ``ClaimChange``, ``ArticleVersion``) are in ``presslint.model.corpus``.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import json
 import re
-from dataclasses import dataclass, field
-from typing import Any
 
-from ..model import Report, Span
+from ..model import ClaimChange, Report, Span, VersionDiff
 
 ALTERED = 60.0  # token_sort_ratio at or above which two claim sentences are one claim reworded
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -31,49 +28,6 @@ _NOTICE = re.compile(
     r"|this (?:article|story|report) (?:has been|was) (?:corrected|updated|amended|changed)\b)",
     re.I | re.M,
 )
-
-
-@dataclass(slots=True)
-class ClaimChange:
-    kind: str  # "added", "removed", "altered"
-    old: Span | None = None
-    new: Span | None = None
-    similarity: float | None = None
-    numbers_before: list[str] = field(default_factory=list)  # numbers only in the old sentence
-    numbers_after: list[str] = field(default_factory=list)  # numbers only in the new sentence
-
-
-@dataclass(slots=True)
-class VersionDiff:
-    url: str | None
-    old_hash: str
-    new_hash: str
-    old_seen: str | None
-    new_seen: str | None
-    title_before: str | None
-    title_after: str | None
-    changes: list[ClaimChange]
-    unchanged: int  # claims in both versions, same wording
-    notices: list[Span]  # correction / update notices in the new version
-    new_notices: list[Span]  # ... that the old version did not have
-
-    @property
-    def added(self) -> list[ClaimChange]:
-        return [c for c in self.changes if c.kind == "added"]
-
-    @property
-    def removed(self) -> list[ClaimChange]:
-        return [c for c in self.changes if c.kind == "removed"]
-
-    @property
-    def altered(self) -> list[ClaimChange]:
-        return [c for c in self.changes if c.kind == "altered"]
-
-    def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
-
-    def to_json(self, **kwargs: Any) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False, **kwargs)
 
 
 def correction_notices(text: str) -> list[Span]:
@@ -120,6 +74,12 @@ def align_claims(old: list[Span], new: list[Span]) -> tuple[list[tuple[int, int,
     )
 
 
+def _position(change: ClaimChange) -> int:
+    """Where a change sits: its new sentence, or the old one for a removal."""
+    span = change.new or change.old
+    return span.start if span else 0
+
+
 def diff_versions(old: Report, new: Report, *, old_seen: str | None = None, new_seen: str | None = None) -> VersionDiff:
     """What changed between two reports of the same URL (claims added, removed, altered; correction notices)."""
     notices = correction_notices(new.article.text)
@@ -149,7 +109,7 @@ def diff_versions(old: Report, new: Report, *, old_seen: str | None = None, new_
         )
     changes.extend(ClaimChange("removed", old=old_claims[i]) for i in removed)
     changes.extend(ClaimChange("added", new=new_claims[j]) for j in added)
-    changes.sort(key=lambda c: (c.new or c.old).start if c.kind != "removed" else c.old.start)
+    changes.sort(key=_position)
     return VersionDiff(
         url=new.article.url or old.article.url,
         old_hash=old.provenance.content_hash,
@@ -165,49 +125,11 @@ def diff_versions(old: Report, new: Report, *, old_seen: str | None = None, new_
     )
 
 
-def _one_line(text: str, width: int = 140) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def render_diff(diff: VersionDiff) -> str:
-    lines = [
-        f"{diff.url or '(no URL)'}: {diff.old_hash[:12]} ({diff.old_seen or '?'}) -> "
-        f"{diff.new_hash[:12]} ({diff.new_seen or '?'})"
-    ]
-    if diff.title_before != diff.title_after:
-        lines.append(f'  headline: "{diff.title_before}" -> "{diff.title_after}"')
-    lines.append(
-        f"  {len(diff.added)} claims added, {len(diff.removed)} removed, {len(diff.altered)} altered, "
-        f"{diff.unchanged} unchanged"
-    )
-    for notice in diff.notices:
-        mark = "new " if notice in diff.new_notices else ""
-        lines.append(f'  {mark}notice: "{_one_line(notice.text)}"')
-    for change in diff.changes:
-        if change.kind == "altered":
-            lines.append(f"  ~ altered ({change.similarity:.0f}% alike)")
-            lines.append(f'      before: "{_one_line(change.old.text)}"')
-            lines.append(f'      after:  "{_one_line(change.new.text)}"')
-            if change.numbers_before or change.numbers_after:
-                lines.append(
-                    f"      numbers: {', '.join(change.numbers_before) or '-'} -> "
-                    f"{', '.join(change.numbers_after) or '-'}"
-                )
-        elif change.kind == "removed":
-            lines.append(f'  - removed: "{_one_line(change.old.text)}"')
-        else:
-            lines.append(f'  + added:   "{_one_line(change.new.text)}"')
-    if not diff.changes and not diff.new_notices:
-        lines.append("  no claim changed (the text changed elsewhere)")
-    return "\n".join(lines) + "\n"
-
-
 def diff_stored(store, url: str, *, settings=None, nlp=None) -> list[VersionDiff]:
     """Diffs between consecutive stored versions of ``url`` (oldest first); each version is checked once."""
+    from ..checker import check_articles
     from ..config import Settings
     from ..ingest import from_text
-    from ..pipeline import check_articles
     from ..store.versions import versions
 
     stored = versions(store, url)

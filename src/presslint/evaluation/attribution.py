@@ -167,10 +167,10 @@ def span_scores(items: Iterable[tuple[str, dict[str, list[Fragments]], dict[str,
     counts = {(t, mode): [0, 0, 0] for t in SPAN_TYPES for mode in ("exact", "overlap")}
     for text, gold, pred in items:
         for t in SPAN_TYPES:
-            g = [normalise(text, f) for f in gold.get(t, [])]
-            p = [normalise(text, f) for f in pred.get(t, [])]
+            gold_spans = [normalise(text, f) for f in gold.get(t, [])]
+            pred_spans = [normalise(text, f) for f in pred.get(t, [])]
             for mode in ("exact", "overlap"):
-                c = match_counts(g, p, overlap=mode == "overlap")
+                c = match_counts(gold_spans, pred_spans, overlap=mode == "overlap")
                 acc = counts[(t, mode)]
                 for i in range(3):
                     acc[i] += c[i]

@@ -22,7 +22,7 @@ from __future__ import annotations
 import ast
 import csv
 import re
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import numpy as np
 
@@ -67,16 +67,16 @@ def read(path: str | Path) -> list[dict]:
     return rows
 
 
-def _lexicon_patterns() -> dict[str, re.Pattern]:
+def _lexicon_patterns() -> dict[str, re.Pattern[str]]:
     """One case-insensitive pattern per presslint language lexicon file (phrases as whole words)."""
-    from ..analyzers import language
+    from ..nlp.lexicons import expand, lexicon_files, read_lexicon
 
-    out = {}
-    for path in sorted(language.DATA.glob("*.txt")):
-        forms = {f.lower() for row in language.read_lexicon(path) for f in language.expand(row[0]) if f.strip()}
+    out: dict[str, re.Pattern[str]] = {}
+    for relpath in lexicon_files("language"):
+        forms = {f.lower() for row in read_lexicon(relpath) for f in expand(row[0]) if f.strip()}
         if forms:
             alt = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-            out[path.stem] = re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.IGNORECASE)
+            out[PurePosixPath(relpath).stem] = re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.IGNORECASE)
     return out
 
 

@@ -21,17 +21,20 @@ def row_cosine(a, b) -> np.ndarray:
 
 
 def tfidf_logreg_scores(
-    texts: Sequence[str], labels: Sequence[int], folds: Sequence[tuple[np.ndarray, np.ndarray]], **options
+    texts: Sequence[str],
+    labels: Sequence[int] | np.ndarray,
+    folds: Sequence[tuple[np.ndarray, np.ndarray]],
+    **options,
 ) -> np.ndarray:
     """Out-of-fold P(label=1) of TF-IDF (word 1-2 grams) + logistic regression, vectoriser fitted per fold."""
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    texts, y = np.asarray(texts, dtype=object), np.asarray(labels)
-    out = np.zeros(len(texts))
+    docs, y = np.asarray(texts, dtype=object), np.asarray(labels)
+    out = np.zeros(len(docs))
     for train, test in folds:
         vec = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=2, **options)
         model = LogisticRegression(max_iter=2000, C=4.0, class_weight="balanced")
-        model.fit(vec.fit_transform(texts[train]), y[train])
-        out[test] = model.predict_proba(vec.transform(texts[test]))[:, 1]
+        model.fit(vec.fit_transform(docs[train]), y[train])
+        out[test] = model.predict_proba(vec.transform(docs[test]))[:, 1]
     return out

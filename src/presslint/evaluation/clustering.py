@@ -207,10 +207,12 @@ def cluster_headlines(headlines: list[str], vectors: dict, entities: dict, t) ->
         for i, headline in enumerate(headlines):
             with db.transaction(store):
                 digest = hashlib.sha256(f"{i}:{headline}".encode()).hexdigest()
-                article_id = store.conn.execute(
-                    "INSERT INTO articles (content_hash, title, text, first_seen) VALUES (?, ?, ?, ?)",
-                    (digest, headline, headline, now()),
-                ).lastrowid
+                article_id = db.inserted_id(
+                    store.conn.execute(
+                        "INSERT INTO articles (content_hash, title, text, first_seen) VALUES (?, ?, ?, ?)",
+                        (digest, headline, headline, now()),
+                    )
+                )
                 group = db.create_group(store, article_id, f"outlet-{i}")
                 vec = vectors[headline]
                 db.insert_corpus_article(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import time
 from pathlib import Path
 
 from .scoring import extraction_scores, shingle_counts
@@ -56,11 +57,18 @@ def trafilatura_body(html: str, url: str | None = None) -> str:
 
 
 def evaluate(path: str | Path, *, limit: int | None = None, progress=lambda msg: None) -> dict:
-    pages = read(path)[:limit] if limit else read(path)
-    progress(f"{len(pages)} pages")
+    folder = Path(path).resolve()
+    pages = read(folder)[:limit] if limit else read(folder)
+    progress(f"{len(pages)} pages from {folder}")
     items, ours, base = [], [], []
+    seconds = {"presslint": 0.0, "baseline": 0.0}
     for page in pages:
-        mine, theirs = presslint_body(page["html"], page["url"]), trafilatura_body(page["html"], page["url"])
+        started = time.perf_counter()
+        mine = presslint_body(page["html"], page["url"])
+        middle = time.perf_counter()
+        theirs = trafilatura_body(page["html"], page["url"])
+        seconds["presslint"] += middle - started
+        seconds["baseline"] += time.perf_counter() - middle
         c_mine, c_base = shingle_counts(mine, page["expected"]), shingle_counts(theirs, page["expected"])
         ours.append(c_mine)
         base.append(c_base)
@@ -77,6 +85,9 @@ def evaluate(path: str | Path, *, limit: int | None = None, progress=lambda msg:
         )
     return {
         "task": "extraction",
+        "data": str(folder),
+        "trafilatura": _trafilatura_version(),
+        "ms_per_page": {k: round(1000 * v / max(1, len(pages)), 1) for k, v in seconds.items()},
         "pages": len(pages),
         "baseline": dict(zip("prf", extraction_scores(base))),
         "presslint": dict(zip("prf", extraction_scores(ours))),
@@ -84,10 +95,23 @@ def evaluate(path: str | Path, *, limit: int | None = None, progress=lambda msg:
     }
 
 
+def _trafilatura_version() -> str:
+    from importlib.metadata import version
+
+    return version("trafilatura")
+
+
 def summary(result: dict) -> list[str]:
     b, o = result["baseline"], result["presslint"]
+    ms = result.get("ms_per_page", {})
+    ratio = o["f"] / b["f"] if b["f"] else float("nan")
     return [
-        f"extraction baseline trafilatura.extract: precision {b['p']:.3f} recall {b['r']:.3f} F1 {b['f']:.3f}",
-        f"extraction shingle F1 ({result['pages']} pages; presslint precision {o['p']:.3f} recall {o['r']:.3f}): "
-        f"baseline trafilatura {b['f']:.3f} | {ANCHOR} | presslint {o['f']:.3f}",
+        f"extraction data: {result.get('data', '?')} ({result['pages']} pages)",
+        f"extraction baseline trafilatura.extract {result.get('trafilatura', '')}: precision {b['p']:.3f} "
+        f"recall {b['r']:.3f} F1 {b['f']:.3f} ({ms.get('baseline', 0):.0f} ms/page)",
+        f"extraction presslint (ingest.from_html): precision {o['p']:.3f} recall {o['r']:.3f} F1 {o['f']:.3f} "
+        f"({ms.get('presslint', 0):.0f} ms/page)",
+        f"extraction shingle F1 ({result['pages']} pages): baseline trafilatura {b['f']:.3f} | {ANCHOR} | "
+        f"presslint {o['f']:.3f} (ratio to baseline {ratio:.3f})",
+        f"RESULT task=extraction f1={o['f']:.3f}",
     ]

@@ -201,7 +201,7 @@ def read(path: str | Path) -> tuple[list[dict], dict[str, str]]:
 
 
 def _parse(texts: list[str], *, headline: bool) -> list[Parsed]:
-    from ..analyzers import semantics
+    from ..nlp import semantics
 
     lex = semantics.lexicon()
     nlp = spacy_model()
@@ -245,7 +245,7 @@ def _bigrams(words: list[str]) -> set[tuple[str, str]]:
 
 def features(h: Parsed, b: Parsed, tfidf_cos: float) -> tuple[list[float], dict]:
     """Feature vector of one pair and the evidence kept for error analysis."""
-    from ..analyzers import semantics
+    from ..nlp import semantics
 
     lex = semantics.lexicon()
     hl = h.all_lemmas

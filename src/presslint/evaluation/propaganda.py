@@ -174,7 +174,7 @@ def rule_findings(
     """Article id -> (start, end, PTC label) of every LNG finding, from the presslint pipeline's components."""
     from ..analyzers.language import TECHNIQUE
     from ..model import Article
-    from ..nlp import EXTENSIONS, load_pipeline
+    from ..nlp import load_pipeline
 
     nlp = load_pipeline()
     steps = [
@@ -193,9 +193,7 @@ def rule_findings(
             text=text, title=text[:first] if first > 0 else None, title_span=(0, first) if first > 0 else None
         )
         doc._.pl_pubdate = None
-        for name in EXTENSIONS[2:]:
-            setattr(doc._, name, [])
-        for _, proc in steps[:upto]:
+        for _, proc in steps[:upto]:  # the context pipe comes first and starts every record empty
             doc = proc(doc)
         out[art] = [
             (f.span.start, f.span.end, TECHNIQUE[f.code])

@@ -69,8 +69,10 @@ def iter_inputs(locations: Iterable[str], *, settings: Settings | None = None) -
             else:
                 yield _guarded(location, lambda loc=location: read(loc, settings=settings))
             continue
-        files = walk(path)
-        if not files:
+        unreadable: list[IngestFailure] = []
+        files = walk(path, failures=unreadable)
+        yield from unreadable
+        if not files and not unreadable:
             yield IngestFailure.of(location, PresslintError(E.E109, path=location))
         for file in files:
             if file.suffix.lower() in JSONL_SUFFIXES:

@@ -2,7 +2,9 @@
 
 Order matters. A BOM is certain; strict UTF-8 almost never decodes legacy text by accident; mostly-valid UTF-8 with
 a few bad bytes is damaged UTF-8 (replace, tell the user with W005), not cp1252; only text without any valid
-multi-byte UTF-8 goes to charset-normalizer.
+multi-byte UTF-8 goes to charset-normalizer, and its answer is a guess the user is told about (W007). NUL bytes are
+never dropped silently: in the first 4 KiB they mean binary data (E103); further in, a few are removed with a
+warning (W008) and many are E103 again.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import codecs
 import re
 from dataclasses import dataclass, field
 
-from ..errors import E, PresslintError, W, format_warning, notice_code
+from ..errors import E, PresslintError, W
 
 # Magic numbers of formats people hand us by mistake.
 _MAGIC = (
@@ -38,6 +40,7 @@ _BOMS = (
 _CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _SNIFF = 4096
+MAX_NUL_SHARE = 0.01  # NULs past the sniffed head above this share of the bytes: binary data appended, not text
 _LATIN_CODEPAGES = {
     "cp1250",
     "cp1252",
@@ -116,6 +119,28 @@ def decode(data: bytes, *, origin: str, declared: str | None = None) -> Decoded:
     wide = _utf16_without_bom(data[:_SNIFF])
     if wide:
         return _strict_or_replaced(data, wide, origin)
+    data, nul_notices = _without_nuls(data, origin)
+    decoded = _decode_narrow(data, origin, declared)
+    decoded.notices[:0] = nul_notices
+    return decoded
+
+
+def _without_nuls(data: bytes, origin: str) -> tuple[bytes, list[dict[str, str]]]:
+    """``data`` without NUL bytes (only past the sniffed head: binary_reason refused any before), and the W008
+    notice that says so; E103 when there are too many to be stray damage."""
+    count = data.count(b"\x00")
+    if not count:
+        return data, []
+    if count > MAX_NUL_SHARE * len(data):
+        raise PresslintError(E.E103, path=origin, reason=f"it contains {count} NUL bytes after the first {_SNIFF}")
+    notice = {
+        "code": W.W008.code,
+        "message": W.W008.format(count=count, offset=data.index(b"\x00")),
+    }
+    return data.replace(b"\x00", b""), [notice]
+
+
+def _decode_narrow(data: bytes, origin: str, declared: str | None) -> Decoded:
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
@@ -138,7 +163,7 @@ def _strict_or_replaced(data: bytes, encoding: str, origin: str) -> Decoded:
 
 
 def _replaced(data: bytes, encoding: str) -> Decoded:
-    notice = {"code": notice_code(W.W005), "message": format_warning(W.W005, encoding=encoding.upper())}
+    notice = {"code": W.W005.code, "message": W.W005.format(encoding=encoding.upper())}
     return Decoded(data.decode(encoding, errors="replace"), encoding, [notice])
 
 
@@ -151,6 +176,7 @@ def _mostly_utf8(data: bytes) -> bool:
 
 
 def _guess(data: bytes, origin: str) -> Decoded:
+    """A legacy code page guessed by charset-normalizer; the W007 notice tells the user it is a guess."""
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
@@ -160,10 +186,41 @@ def _guess(data: bytes, origin: str) -> Decoded:
         latin = encoding in _LATIN_CODEPAGES or "cp1252" in best.could_be_from_charset
         if latin and _decodes(data, "cp1252"):
             encoding = "cp1252"
-        return Decoded(str(best) if encoding == best.encoding else data.decode(encoding), encoding)
+        text = str(best) if encoding == best.encoding else data.decode(encoding)
+        return Decoded(text, encoding, _doubtful(data, text, encoding))
     if _decodes(data, "cp1252"):
-        return Decoded(data.decode("cp1252"), "cp1252")
+        text = data.decode("cp1252")
+        return Decoded(text, "cp1252", _doubtful(data, text, "cp1252"))
     return _replaced(data, "utf-8")
+
+
+# What a Western single-byte code page legitimately puts among ASCII text: typographic punctuation and symbols.
+_WESTERN_MARKS = frozenset(
+    "\u2018\u2019\u201a\u201c\u201d\u201e\u2013\u2014\u2026\u2022\u20ac\u00a3\u00b0\u00a7\u00a9\u00ae\u2122\u00ab\u00bb\u00bf\u00a1\u00b7\u00d7\u00a0\u00bd\u00bc\u00be"
+)
+MOSTLY_ASCII = 0.95  # below this share of ASCII bytes the detector had plenty of evidence to go on
+
+
+def _doubtful(data: bytes, text: str, encoding: str) -> list[dict[str, str]]:
+    """W007 when mostly-ASCII bytes that are not UTF-8 decode, in the guessed code page, to characters Western text
+    does not hold where they stand: a letter outside a word, runs of accented letters, rare symbols; or to any other
+    code page, a guess resting on a handful of bytes. Real cp1252 text ("café", “quotes”, 30°) passes quietly; stray
+    invalid bytes in ASCII text do not."""
+    high = sum(1 for byte in data if byte > 0x7F)
+    if not high or high > (1 - MOSTLY_ASCII) * len(data):
+        return []
+    odd = 0 if encoding in ("cp1252", "latin_1", "iso8859_15") else high
+    for i, ch in enumerate(text):
+        if ord(ch) < 0x80 or ch in _WESTERN_MARKS:
+            continue
+        before, after = text[i - 1 : i], text[i + 1 : i + 2]
+        in_word = (before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha())
+        next_high = bool(after) and ord(after) >= 0x80 and after not in _WESTERN_MARKS
+        if not (ch.isalpha() and in_word and not next_high):
+            odd += 1
+    if not odd:
+        return []
+    return [{"code": W.W007.code, "message": W.W007.format(encoding=encoding, count=high)}]
 
 
 def _decodes(data: bytes, encoding: str) -> bool:

@@ -8,13 +8,13 @@ import os
 import re
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from ..config import Settings
-from ..errors import E, PresslintError, W, format_warning, notice_code
-from ..model import Article
+from ..errors import E, PresslintError, W
+from ..model import Article, Failure
 from .decode import declared_charset, decode
 from .html import from_html, looks_like_html
 from .text import from_text
@@ -27,17 +27,8 @@ _MD_HEADING = re.compile(r"^#{1,6}\s+")
 
 
 @dataclass(slots=True)
-class IngestFailure:
-    """One input that could not become an Article; a batch records it and carries on."""
-
-    origin: str
-    code: str
-    message: str
-    error: PresslintError | None = field(default=None, repr=False, compare=False)
-
-    @classmethod
-    def of(cls, origin: str, err: PresslintError) -> IngestFailure:
-        return cls(origin, err.code, err.message, err)
+class IngestFailure(Failure):
+    """One input that could not become an Article (read, fetched or decoded); a batch records it and goes on."""
 
 
 def article_from_bytes(data: bytes, *, origin: str, html: bool | None = None, markdown: bool = False) -> Article:
@@ -123,13 +114,25 @@ def read_stdin(*, settings: Settings) -> Article:
     return article_from_bytes(data, origin="-")
 
 
-def walk(folder: Path) -> list[Path]:
-    """Readable files under ``folder``, recursively, sorted, skipping hidden files and folders."""
+def walk(folder: Path, *, accept=None, failures: list[IngestFailure] | None = None) -> list[Path]:
+    """Readable files under ``folder``, recursively, sorted, skipping hidden files and folders.
+
+    ``accept(path)`` picks the files (default: the article suffixes). A folder that cannot be listed (no permission,
+    gone mid-walk) is never skipped silently: it becomes an E101 IngestFailure in ``failures``.
+    """
+    accept = accept or (lambda path: path.name.lower().endswith(SUFFIXES))
     found: list[Path] = []
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
+
+    def unreadable(err: OSError) -> None:
+        if failures is not None:
+            where = str(err.filename or folder)
+            reason = f"cannot list this folder ({err.strerror or err})"
+            failures.append(IngestFailure.of(where, PresslintError(E.E101, path=where, reason=reason)))
+
+    for root, dirs, files in os.walk(folder, onerror=unreadable):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in files:
-            if not name.startswith(".") and name.lower().endswith(SUFFIXES):
+            if not name.startswith(".") and accept(Path(root, name)):
                 found.append(Path(root, name))
     return sorted(found)
 
@@ -153,8 +156,10 @@ def iter_jsonl(path: Path, *, settings: Settings) -> Iterator[Article | IngestFa
         for number, line in _lines(stream, settings.max_bytes):
             origin = f"{path}:{number}"
             if line is None:
-                err = PresslintError(E.E107, path=path, line=number, reason=f"record over {settings.max_bytes} bytes")
-                yield IngestFailure.of(origin, err)
+                too_long = PresslintError(
+                    E.E107, path=path, line=number, reason=f"record over {settings.max_bytes} bytes"
+                )
+                yield IngestFailure.of(origin, too_long)
                 continue
             if not line.strip():
                 continue
@@ -221,8 +226,7 @@ def _record_fields(record: dict[str, Any], bad) -> dict[str, Any]:
     if "date" in fields:
         iso = iso_date(fields["date"])
         if iso is None:
-            message = format_warning(W.W006, value=fields["date"])
-            fields["_notices"] = [{"code": notice_code(W.W006), "message": message}]
+            fields["_notices"] = [{"code": W.W006.code, "message": W.W006.format(value=fields["date"])}]
             del fields["date"]
         else:
             fields["date"] = iso

@@ -8,7 +8,11 @@ share, which a set lookup over the first couple of thousand characters measures 
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections import defaultdict
 from functools import lru_cache
+
+from .text import word_count
 
 _NAMES = {
     "af": "Afrikaans",
@@ -200,15 +204,48 @@ def detect(text: str, *, sample: int = 4000) -> tuple[str, float]:
     return code, float(prob)
 
 
+MIN_SCRIPT_SHARE = 0.3  # English in Latin script making up this share of a mixed text's words: read as English
+
+
+def script_of(word: str) -> str:
+    """The Unicode script of a word's first letter, as a coarse name: LATIN, ARABIC, CJK, CYRILLIC ..."""
+    name = unicodedata.name(word[0], "")
+    head = name.split(" ", 1)[0]
+    return "CJK" if head in ("CJK", "HIRAGANA", "KATAKANA") else head or "OTHER"
+
+
+def script_parts(text: str) -> dict[str, list[str]]:
+    """The words of ``text`` grouped by script, in order."""
+    parts: dict[str, list[str]] = defaultdict(list)
+    for word in _WORDS.findall(text):
+        parts[script_of(word)].append(word)
+    return parts
+
+
 def identify(text: str, *, min_prob: float = 0.8) -> str | None:
     """The article's language, or None when it cannot be told (too short, or langid unsure).
 
     None means "analyse as English": a wrong "not English" would silently drop every finding.
+
+    Text in several scripts (an English report quoting Arabic and Chinese) is read script by script, because langid
+    on the whole mixture answers with whatever its character n-grams happen to favour (such a mixture came back as
+    "ary", Moroccan Arabic). It returns "en" when English words in Latin script make up at least MIN_SCRIPT_SHARE of
+    the words (presslint's analyzers can read those sentences, and W001 would hide every finding); otherwise the
+    language langid finds in the words of the script that holds most of the text.
     """
-    ratio, count = english_ratio(text)
-    if ratio >= FAST_RATIO and count >= 8:
+    sample = text[: 2 * FAST_SAMPLE]
+    parts = script_parts(sample)
+    weights = {script: word_count(" ".join(words)) for script, words in parts.items()}
+    total = sum(weights.values())
+    latin = parts.get("LATIN", [])
+    ratio, count = english_ratio(" ".join(latin))
+    if ratio >= FAST_RATIO and count >= 8 and weights.get("LATIN", 0) >= MIN_SCRIPT_SHARE * total:
         return "en"
-    if count < MIN_WORDS and len(text.strip()) < 60:
+    if total < MIN_WORDS and len(text.strip()) < 60:
         return None
-    code, prob = detect(text)
+    dominant = max(weights, key=weights.__getitem__) if weights else None
+    if dominant is None or weights[dominant] == total:
+        code, prob = detect(text)
+    else:
+        code, prob = detect(" ".join(parts[dominant]))
     return code if prob >= min_prob else None

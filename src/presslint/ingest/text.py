@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 
@@ -15,6 +16,29 @@ _LINE_BREAKS = re.compile(r"\r\n?|[\x0b\x0c\x85\u2028\u2029]")
 _INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f\x80-\x84\x86-\x9f]")
 
 
+# Scripts written without spaces between words, and roughly how many characters a word takes in each: Chinese words
+# run 1.5-2 characters and Japanese mixes kanji with kana; Thai, Lao, Khmer and Burmese words a few characters more.
+_HAN_KANA = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
+_SOUTHEAST_ASIAN = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
+_CHARS_PER_WORD = ((_HAN_KANA, 2.0), (_SOUTHEAST_ASIAN, 4.0))
+_WORDLIKE = re.compile(r"\w")
+
+
+def word_count(text: str) -> int:
+    """Words in ``text`` in any script: space-separated tokens, plus an estimate for scripts without spaces.
+
+    ``len(text.split())`` counts a paragraph of Chinese or Japanese as one word; here its characters count instead
+    (two to a word for Han and kana, four for Thai, Lao, Khmer and Burmese).
+    """
+    estimate = 0.0
+    for pattern, per_word in _CHARS_PER_WORD:
+        found = len(pattern.findall(text))
+        if found:
+            estimate += found / per_word
+            text = pattern.sub(" ", text)
+    return sum(1 for token in text.split() if _WORDLIKE.search(token)) + math.ceil(estimate)
+
+
 def normalise(text: str) -> str:
     """NFC, Unix newlines, single spaces, no trailing blanks, at most one empty line between paragraphs."""
     text = _INVISIBLE.sub("", _LINE_BREAKS.sub("\n", unicodedata.normalize("NFC", text)))
@@ -24,11 +48,113 @@ def normalise(text: str) -> str:
 
 def looks_like_title(line: str) -> bool:
     """A headline is one short line without a final full stop (a question mark is fine)."""
-    words = line.split()
-    return 0 < len(words) <= 25 and not line.rstrip().endswith((".", ",", ";", ":"))
+    return 0 < word_count(line) <= 25 and not line.rstrip().endswith((".", ",", ";", ":", "\u3002"))
 
 
-def from_text(text: str, *, origin: str | None = None, title: str | None = None, **meta: object) -> Article:
+# A headline line that ends on one of these words (or a hyphen, dash or comma) goes on in the next line.
+_OPEN_ENDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "as",
+        "by",
+        "from",
+        "into",
+        "onto",
+        "over",
+        "after",
+        "before",
+        "than",
+        "that",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "your",
+        "amid",
+        "against",
+        "about",
+        "across",
+        "between",
+        "via",
+    ]
+)
+MAX_KICKER_WORDS = 3
+
+
+def _is_kicker(line: str) -> bool:
+    """A section label above the headline: "EXCLUSIVE", "Analysis:", "Gaza" (one to three words, capitals, a colon,
+    or a single word)."""
+    words = line.rstrip(":").split()
+    if not 0 < len(words) <= MAX_KICKER_WORDS or line.endswith((".", "?", "!", ",", ";")):
+        return False
+    letters = [ch for ch in line if ch.isalpha()]
+    return len(words) == 1 or line.endswith(":") or (bool(letters) and all(ch.isupper() for ch in letters))
+
+
+def _continues(first: str, second: str) -> bool:
+    """True when ``second`` carries on the headline ``first`` broke off (a wrapped line, not a standfirst)."""
+    if first.endswith((".", "?", "!", ":", ";", '"', "\u201d", "\u2019")):
+        return False
+    last = first.split()[-1].lower() if first.split() else ""
+    return second[:1].islower() or first.endswith(("-", "\u2013", "\u2014", ",")) or last in _OPEN_ENDS
+
+
+def split_head(text: str) -> tuple[str, str | None, dict[str, str]]:
+    """(text, headline, extra metadata) for a normalised text whose first lines are its headline.
+
+    A head block of two or three lines before the first blank line is read as one headline, not as a headline and a
+    body line: a kicker above the headline ("EXCLUSIVE", "Gaza") moves to ``meta["kicker"]``, a headline wrapped over
+    two lines is joined into one line, and a line under the headline is its standfirst (``meta["standfirst"]``; it
+    stays in the text as the body's first paragraph). Otherwise the first line is the headline when it looks like
+    one.
+    """
+    head, blank, rest = text.partition("\n\n")
+    block = head.split("\n")
+    extra: dict[str, str] = {}
+    if blank and rest and 2 <= len(block) <= 3:
+        if _is_kicker(block[0]) and looks_like_title(block[1]):
+            extra["kicker"] = block.pop(0).rstrip(":").strip()
+        if len(block) >= 2 and _continues(block[0], block[1]) and looks_like_title(f"{block[0]} {block[1]}"):
+            block[0:2] = [f"{block[0]} {block[1]}"]
+        if looks_like_title(block[0]) and len(block) > 1:
+            extra["standfirst"] = " ".join(block[1:])
+        text = "\n".join(block) + "\n\n" + rest
+    first = text.split("\n", 1)[0]
+    if "\n" in text and looks_like_title(first):
+        return text, first, extra
+    extra.pop("standfirst", None)
+    return text, None, extra
+
+
+def from_text(
+    text: str,
+    *,
+    origin: str | None = None,
+    title: str | None = None,
+    byline: str | None = None,
+    date: str | None = None,
+    outlet: str | None = None,
+    url: str | None = None,
+    language: str | None = None,
+    encoding: str | None = None,
+    **meta: object,
+) -> Article:
+    """An Article from plain text: the headline given or found (``split_head``), the Article's own fields, and any
+    other keyword in ``meta`` (the caller's metadata wins over what ``split_head`` found)."""
     text = normalise(text)
     title_span = None
     if title:
@@ -37,9 +163,20 @@ def from_text(text: str, *, origin: str | None = None, title: str | None = None,
             text = f"{title}\n\n{text}" if text else title
         title_span = (0, len(title))
     else:
-        first = text.split("\n", 1)[0]
-        if "\n" in text and looks_like_title(first):
-            title, title_span = first, (0, len(first))
-    fields = {k: v for k, v in meta.items() if k in Article.__slots__}
-    extra = {k: v for k, v in meta.items() if k not in Article.__slots__}
-    return Article(text=text, title=title, title_span=title_span, origin=origin, meta=extra, **fields)
+        text, title, head_meta = split_head(text)
+        meta = {**head_meta, **meta}  # the caller's metadata wins
+        if title:
+            title_span = (0, len(title))
+    return Article(
+        text=text,
+        title=title,
+        title_span=title_span,
+        byline=byline,
+        date=date,
+        outlet=outlet,
+        url=url,
+        origin=origin,
+        language=language,
+        encoding=encoding,
+        meta=dict(meta),
+    )

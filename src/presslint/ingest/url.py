@@ -3,19 +3,25 @@
 Every hop (the first request and each redirect) resolves the host once, refuses it when any address is private,
 loopback, link-local, multicast, reserved or unspecified (IPv4-mapped IPv6 included), and then connects to exactly
 the address it checked, so a DNS answer that changes between check and connect cannot slip through. No proxies from
-the environment, no compression (the size cap counts the bytes we decode), a size cap and a total deadline.
+the environment, no compression (the size cap counts the bytes we decode), a size cap, and one deadline per URL
+(``fetch_timeout``) over everything: name lookup, connect, TLS, headers, body and every redirect. Socket timeouts
+alone cannot give that (a server that sends a header byte a second never lets one expire), so a watchdog closes the
+connection when the deadline passes, whatever it is waiting for.
 """
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import ipaddress
 import socket
+import threading
 import time
 from email.message import Message
+from email.utils import collapse_rfc2231_value
 from urllib.parse import urljoin, urlsplit
 
-from .. import __version__
+from .._version import __version__
 from ..config import Settings
 from ..errors import E, PresslintError
 from ..model import Article
@@ -50,15 +56,92 @@ def resolve(host: str, port: int) -> list[tuple[int, str]]:
     infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     seen: list[tuple[int, str]] = []
     for family, _type, _proto, _name, sockaddr in infos:
-        item = (family, sockaddr[0].split("%", 1)[0])
+        address = sockaddr[0]
+        if not isinstance(address, str):
+            continue  # not an IP family (an int-addressed one such as AF_CAN): nothing to connect to
+        item = (family, address.split("%", 1)[0])
         if item not in seen:
             seen.append(item)
     return seen
 
 
-def _vetted_addresses(url: str, host: str, port: int, settings: Settings) -> list[tuple[int, str]]:
+class _Deadline:
+    """One deadline for a whole fetch: the seconds left for each step, and a watchdog that shuts the current
+    connection's socket when time is up, which wakes any read or write blocked on it."""
+
+    def __init__(self, seconds: float, url: str) -> None:
+        self.seconds, self.url = seconds, url
+        self.end = time.monotonic() + seconds
+        self.expired = False
+        self._conn: http.client.HTTPConnection | None = None
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+
+    def __enter__(self) -> _Deadline:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._timer.cancel()
+
+    def left(self) -> float:
+        """Seconds left; E202 when none are."""
+        left = self.end - time.monotonic()
+        if left <= 0 or self.expired:
+            raise self.error()
+        return left
+
+    def error(self) -> PresslintError:
+        return PresslintError(E.E202, url=self.url, reason=f"timed out: no complete answer within {self.seconds:g} s")
+
+    def watch(self, conn: http.client.HTTPConnection | None) -> None:
+        with self._lock:
+            self._conn = conn
+            if self.expired and conn is not None:
+                _shut(conn)
+
+    def _expire(self) -> None:
+        with self._lock:
+            self.expired = True
+            if self._conn is not None:
+                _shut(self._conn)
+
+
+def _shut(conn: http.client.HTTPConnection) -> None:
+    sock = conn.sock
+    if sock is None:
+        return
+    with contextlib.suppress(OSError):  # already closed by the reader
+        sock.shutdown(socket.SHUT_RDWR)
+
+
+def _resolve_within(host: str, port: int, deadline: _Deadline) -> list[tuple[int, str]]:
+    """``resolve`` under the deadline: getaddrinfo takes no timeout, so it runs in a daemon thread we stop
+    waiting for."""
+    answer: list = []
+
+    def lookup() -> None:
+        try:
+            answer.append(resolve(host, port))
+        except BaseException as err:  # handed to the caller's thread
+            answer.append(err)
+
+    worker = threading.Thread(target=lookup, daemon=True, name=f"resolve {host}")
+    worker.start()
+    worker.join(deadline.left())
+    if not answer:
+        raise deadline.error()
+    if isinstance(answer[0], BaseException):
+        raise answer[0]
+    return answer[0]
+
+
+def _vetted_addresses(
+    url: str, host: str, port: int, settings: Settings, deadline: _Deadline | None = None
+) -> list[tuple[int, str]]:
     try:
-        addresses = resolve(host, port)
+        addresses = resolve(host, port) if deadline is None else _resolve_within(host, port, deadline)
     except (socket.gaierror, UnicodeError, OSError) as err:
         raise PresslintError(E.E202, url=url, reason=f"cannot resolve '{host}' ({err})") from err
     if not addresses:
@@ -70,15 +153,17 @@ def _vetted_addresses(url: str, host: str, port: int, settings: Settings) -> lis
     return addresses
 
 
-def _connection(scheme: str, host: str, port: int, addresses: list[tuple[int, str]], timeout: float):
+def _connection(scheme: str, host: str, port: int, addresses: list[tuple[int, str]], deadline: _Deadline):
     cls = http.client.HTTPSConnection if scheme == "https" else http.client.HTTPConnection
-    conn = cls(host, port, timeout=timeout)  # Host header and TLS SNI/verification use the name ...
+    conn = cls(host, port, timeout=deadline.left())  # Host header and TLS SNI/verification use the name ...
 
-    def connect_to_vetted(_addr, timeout=timeout, source_address=None):  # ... the socket only the checked addresses
+    def connect_to_vetted(  # ... the socket only the checked addresses
+        _addr: tuple[str, int], timeout: float | None = None, source_address: tuple[str, int] | None = None
+    ) -> socket.socket:
         last: OSError = OSError("no address")
         for _family, address in addresses:
             try:
-                return socket.create_connection((address, port), timeout, source_address)
+                return socket.create_connection((address, port), deadline.left(), source_address)
             except OSError as err:
                 last = err
         raise last
@@ -103,53 +188,61 @@ def _split(url: str) -> tuple[str, str, int, str]:
 
 
 def download(url: str, *, settings: Settings) -> tuple[bytes, str, str]:
-    """(body, content type header, final URL), following up to MAX_REDIRECTS redirects."""
-    deadline = time.monotonic() + settings.fetch_timeout
-    current = url
-    for _hop in range(MAX_REDIRECTS + 1):
-        scheme, host, port, target = _split(current)
-        addresses = _vetted_addresses(current, host, port, settings)
-        conn = _connection(scheme, host, port, addresses, settings.fetch_timeout)
-        try:
-            conn.request(
-                "GET",
-                target,
-                headers={
-                    "User-Agent": USER_AGENT,
-                    "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5",
-                    "Accept-Encoding": "identity",
-                },
-            )
-            response = conn.getresponse()
-            if response.status in _REDIRECTS:
-                location = response.getheader("Location")
-                if not location:
+    """(body, content type header, final URL), following up to MAX_REDIRECTS redirects, all within one deadline of
+    ``settings.fetch_timeout`` seconds."""
+    with _Deadline(settings.fetch_timeout, url) as deadline:
+        current = url
+        for _hop in range(MAX_REDIRECTS + 1):
+            scheme, host, port, target = _split(current)
+            addresses = _vetted_addresses(current, host, port, settings, deadline)
+            conn = _connection(scheme, host, port, addresses, deadline)
+            deadline.watch(conn)
+            try:
+                conn.request(
+                    "GET",
+                    target,
+                    headers={
+                        "User-Agent": USER_AGENT,
+                        "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5",
+                        "Accept-Encoding": "identity",
+                    },
+                )
+                deadline.watch(conn)  # the socket exists now: let the watchdog reach it
+                response = conn.getresponse()
+                if response.status in _REDIRECTS:
+                    location = response.getheader("Location")
+                    if not location:
+                        raise PresslintError(E.E205, url=current, status=response.status)
+                    current = urljoin(current, location.strip())
+                    continue
+                if response.status >= 400:
                     raise PresslintError(E.E205, url=current, status=response.status)
-                current = urljoin(current, location.strip())
-                continue
-            if response.status >= 400:
-                raise PresslintError(E.E205, url=current, status=response.status)
-            body = _read_capped(response, current, settings.max_bytes, deadline)
-            return body, response.getheader("Content-Type") or "", current
-        except PresslintError:
-            raise
-        except (OSError, http.client.HTTPException) as err:
-            raise PresslintError(E.E202, url=current, reason=_reason(err)) from err
-        finally:
-            conn.close()
-    raise PresslintError(E.E202, url=url, reason=f"more than {MAX_REDIRECTS} redirects")
+                body = _read_capped(response, current, settings.max_bytes, deadline)
+                return body, response.getheader("Content-Type") or "", current
+            except PresslintError:
+                raise
+            except (OSError, ValueError, http.client.HTTPException) as err:
+                if deadline.expired:
+                    raise deadline.error() from err
+                raise PresslintError(E.E202, url=current, reason=_reason(err)) from err
+            finally:
+                deadline.watch(None)
+                conn.close()
+        raise PresslintError(E.E202, url=url, reason=f"more than {MAX_REDIRECTS} redirects")
 
 
-def _read_capped(response, url: str, limit: int, deadline: float) -> bytes:
+def _read_capped(response, url: str, limit: int, deadline: _Deadline) -> bytes:
     length = response.getheader("Content-Length")
     if length and length.isdigit() and int(length) > limit:
         raise PresslintError(E.E203, url=url, limit=limit)
-    chunks, size = [], 0
+    chunks: list[bytes] = []
+    size = 0
     while True:
-        if time.monotonic() > deadline:
-            raise PresslintError(E.E202, url=url, reason="timed out while reading")
+        deadline.left()
         chunk = response.read1(_CHUNK) if hasattr(response, "read1") else response.read(_CHUNK)
         if not chunk:
+            if deadline.expired:  # the watchdog's shutdown reads as the end of the body
+                raise deadline.error()
             return b"".join(chunks)
         size += len(chunk)
         if size > limit:
@@ -168,7 +261,10 @@ def _reason(err: BaseException) -> str:
 def _charset(content_type: str) -> str | None:
     msg = Message()
     msg["Content-Type"] = content_type
-    return msg.get_param("charset")  # type: ignore[return-value]
+    value = msg.get_param("charset")
+    if isinstance(value, tuple):  # the RFC 2231 form, charset*=us-ascii'en'KOI8-R: (its own charset, language, value)
+        return collapse_rfc2231_value(value)
+    return value
 
 
 def fetch(url: str, *, settings: Settings) -> Article:

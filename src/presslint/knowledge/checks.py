@@ -11,14 +11,14 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz
 
 from ..errors import E, PresslintError
-from ..model import Finding, Span
+from ..model import Finding, Severity, Span
 from ..rules import Rule
-from .keys import fold, name_key, skeleton
+from .keys import block_key, fold, name_key, skeleton
 from .linker import (
     Link,
     Linker,
@@ -32,6 +32,7 @@ from .linker import (
     position_matches,
     referenced,
     statement_period,
+    values_at,
 )
 from .wikidata import EntityRecord
 
@@ -42,11 +43,12 @@ RULES = [
         "warning",
         "knowledge",
         "A person's name is spelled differently from every name Wikidata records for the person it refers to.",
-        "The mention is linked to a Wikidata person with confidence (a close name plus context: the office, the "
-        "organisation or other people in the article), yet its spelling matches none of the person's labels or "
-        "aliases: a first name that is not the person's or a nickname of it, or, for citizens of countries that "
-        "write their language in Latin script, a surname spelled another way. Transliteration variants of names "
-        "from other scripts (Kadhimi/Kazemi) are not flagged.",
+        "The mention is linked to a Wikidata person only through a fuzzy name key (its spelling matches none of the "
+        "person's labels or aliases), with confidence: context (the office, the organisation or other people in the "
+        "article), or a close full name. It fires on a first name that is not the person's or a nickname of it, "
+        "or, for citizens of countries whose official languages are written in Latin script (P27 -> P37 -> P282), "
+        "a surname spelled another way (Khan for Kahn). Transliteration variants of names from other scripts "
+        "(Kadhimi/Kazemi) are not flagged.",
         "Apple's chief executive, Tom Cook, presented the new phone.",
     ),
     Rule(
@@ -119,35 +121,7 @@ RULES = [
 PERSON = frozenset({"PERSON"})
 ORGS = frozenset({"ORG", "FAC", "NORP", "GPE", "LOC"})
 PLACES = frozenset({"GPE", "LOC", "FAC"})
-# Countries whose people's names have one Latin-script spelling (certain QIDs): a spelling variant is an error there.
-LATIN_SCRIPT_COUNTRIES = frozenset(
-    [
-        "Q30",
-        "Q145",
-        "Q16",
-        "Q408",
-        "Q664",
-        "Q27",
-        "Q183",
-        "Q142",
-        "Q29",
-        "Q38",
-        "Q55",
-        "Q31",
-        "Q39",
-        "Q40",
-        "Q34",
-        "Q20",
-        "Q35",
-        "Q33",
-        "Q45",
-        "Q36",
-        "Q213",
-        "Q155",
-        "Q96",
-        "Q414",
-    ]
-)
+LATIN_SCRIPT = "Q8229"  # Latin script: the writing system (P282) of the official languages (P37) of a country
 PAST_MODIFIERS = frozenset(["former", "then", "ex", "late", "onetime", "one-time", "erstwhile", "previous", "outgoing"])
 ACTING_VERBS = frozenset(
     [
@@ -209,7 +183,9 @@ _PAREN_BEFORE = re.compile(
 )
 
 
-def _finding(code: str, severity: str, message: str, span: Span, *, related=(), confidence=0.8, **evidence) -> Finding:
+def _finding(
+    code: str, severity: Severity, message: str, span: Span, *, related=(), confidence=0.8, **evidence
+) -> Finding:
     return Finding(code, severity, message, span, list(related), confidence, evidence)
 
 
@@ -254,27 +230,55 @@ def _token_ok(tok: str, names_tokens: set[str]) -> bool:
     return False
 
 
+def _label(ctx: Context, qid: str) -> str:
+    """An entity's label for a message, or its QID when the store has no label for it (never an empty name)."""
+    rec = ctx.linker.record(qid)
+    return (rec.label if rec is not None else None) or qid
+
+
+def writes_latin(ctx: Context, country_qid: str) -> bool | None:
+    """Whether a country's official languages (P37) are all written in Latin script (P282); None when unknown."""
+    country = ctx.linker.record(country_qid)
+    if country is None:
+        return None
+    scripts = []
+    for lang in item_values(country, "P37"):
+        rec = ctx.linker.record(lang)
+        if rec is not None and item_values(rec, "P282"):
+            scripts.append(LATIN_SCRIPT in item_values(rec, "P282"))
+    return all(scripts) if scripts else None
+
+
+def latin_named(ctx: Context, person: EntityRecord) -> bool:
+    """A person whose every known citizenship (P27) is of a Latin-script country: their name has one spelling, so a
+    spelling variant is an error, not a transliteration."""
+    found = [writes_latin(ctx, q) for q in item_values(person, "P27")]
+    known = [f for f in found if f is not None]
+    return bool(known) and all(known)
+
+
 def check_names(ctx: Context) -> Iterator[Finding]:
     for link in ctx.linking.links:
         m = link.mention
-        if (
-            m.label != "PERSON"
-            or link.score < 0.75
-            or not any(r.startswith(("P", "Q")) or " -> " in r for r in link.reasons[1:])
-        ):
-            continue  # a garbled name is only trusted when context, not the name alone, made the link
+        if m.label != "PERSON" or link.score < 0.75 or not link.reasons or not link.reasons[0].startswith("name"):
+            continue  # "same person as ..." links repeat an earlier finding's evidence
         rec = link.record
         keys = {name_key(t) for t, _l, _k in rec.names}
         mk = name_key(m.text)
         if not mk or mk in keys:
-            continue
+            continue  # the spelling is one Wikidata records: linked through the exact key, nothing to say
+        context = any(r.startswith(("P", "Q")) or " -> " in r for r in link.reasons[1:])
+        if not context and (link.name_score < 0.85 or len(mk.split()) < 2):
+            continue  # linked through a fuzzy key on the name alone: only a close full name is trusted
         name_tokens = {t for k in keys for t in k.split()}
-        latin = bool(set(item_values(rec, "P27")) & LATIN_SCRIPT_COUNTRIES)
+        latin = latin_named(ctx, rec)
         wrong: list[tuple[str, str]] = []
         for tok in mk.split():
             if _token_ok(tok, name_tokens):
                 continue
             variant = next((n for n in name_tokens if skeleton(n) == skeleton(tok)), None)
+            if variant is None:
+                variant = next((n for n in name_tokens if block_key(n) == block_key(tok) and len(n) == len(tok)), None)
             if variant is not None:
                 if latin:
                     wrong.append((tok, variant))
@@ -292,10 +296,12 @@ def check_names(ctx: Context) -> Iterator[Finding]:
             "warning",
             f"'{m.span.text}' looks like a misspelling of {rec.label} ({rec.qid}); Wikidata knows no such spelling",
             m.span,
-            confidence=min(0.9, link.score),
+            confidence=round(min(0.9, link.score) if context else min(0.7, link.score), 3),
             **_link_evidence(link),
             names=sorted({t for t, _l, _k in rec.names})[:8],
             differing=[{"written": a, "expected": b} for a, b in wrong],
+            latin_script=latin,
+            matched_through="context" if context else "name",
         )
 
 
@@ -332,8 +338,10 @@ def check_roles(ctx: Context) -> Iterator[Finding]:
         if person is None or person.score < 0.7:
             continue
         words = set(re.findall(r"[\w-]+", role.span.text.lower()))
-        if words & PAST_MODIFIERS or "ex-" in role.span.text.lower():
-            continue
+        tokens = ctx.tokens(role.span)
+        before = ctx.doc[tokens.start - 1].lower_ if tokens is not None and tokens.start > 0 else ""
+        if words & PAST_MODIFIERS or "ex-" in role.span.text.lower() or before in PAST_MODIFIERS:
+            continue  # "former Prime Minister X": the role phrase may start after the modifier
         sent = ctx.sentence(role.span)
         org = ctx.linking.at(role.organisation) if role.organisation is not None else None
         matching = []
@@ -430,7 +438,25 @@ def event_date(rec: EntityRecord) -> tuple[str, tuple[dt.date, dt.date]] | None:
     return first_date(rec, "P585", "P580")
 
 
-def find_event(ctx: Context, word: str, participants: list[Link]) -> EntityRecord | None:
+class DatedEvent(NamedTuple):
+    """A Wikidata event with the date it is compared on: ``pid`` (P585 point in time or P580 start time) gives the
+    first and last day of ``lo``..``hi``."""
+
+    record: EntityRecord
+    pid: str
+    lo: dt.date
+    hi: dt.date
+
+
+def _dated(rec: EntityRecord) -> DatedEvent | None:
+    found = event_date(rec)
+    if found is None:
+        return None
+    pid, (lo, hi) = found
+    return DatedEvent(rec, pid, lo, hi)
+
+
+def find_event(ctx: Context, word: str, participants: list[Link]) -> DatedEvent | None:
     """A dated Wikidata event of the kind ``word`` names that involves one of ``participants``."""
     kinds = EVENT_WORDS.get(word)
     if not kinds:
@@ -439,22 +465,25 @@ def find_event(ctx: Context, word: str, participants: list[Link]) -> EntityRecor
         surname = name_key(part.record.label or "").split()[-1:] or [""]
         for qid in ctx.linker.lookup(f"{word} {part.record.label}"):
             rec = ctx.linker.record(qid)
-            if rec is None or is_human(rec) or event_date(rec) is None:
+            if rec is None or is_human(rec):
+                continue
+            event = _dated(rec)
+            if event is None:
                 continue
             names = " ".join(fold(t) for t, _l, _k in rec.names)
             if not any(k in names for k in kinds):
                 continue
             if part.qid in referenced(rec) or (surname[0] and surname[0] in name_key(names).split()):
-                return rec
+                return event
     return None
 
 
-def _linked_event(ctx: Context, tok: Any) -> EntityRecord | None:
+def _linked_event(ctx: Context, tok: Any) -> DatedEvent | None:
     """The dated event a linked mention covering ``tok`` names ("the Iran-Iraq War"), if any."""
     link = ctx.linking.at(Span.of(tok))
     if link is None or link.score < 0.7 or is_human(link.record) or link.record.values("P571"):
         return None  # organisations have an inception date, not an event date
-    return link.record if event_date(link.record) else None
+    return _dated(link.record)
 
 
 def _span_tokens(ctx: Context, te: Any) -> Any:
@@ -475,17 +504,20 @@ def _participants(ctx: Context, root: Any) -> list[Link]:
 
 
 def check_event_dates(ctx: Context) -> Iterator[Finding]:
+    # (date, the first and last day it covers) of each absolute date in the text
     dated = [
-        te
+        (te, interval)
         for te in (getattr(ctx.doc._, "pl_dates", None) or [])
-        if te.value and not te.relative and iso_interval(te.value)
+        if te.value and not te.relative and (interval := iso_interval(te.value)) is not None
     ]
     if not dated:
         return
     done: set[int] = set()
     for sent in ctx.doc.sents:
-        mine = [(te, _span_tokens(ctx, te)) for te in dated if sent.start_char <= te.span.start < sent.end_char]
-        mine = [(te, s) for te, s in mine if s is not None and len(s)]
+        spans = [
+            (te, iv, _span_tokens(ctx, te)) for te, iv in dated if sent.start_char <= te.span.start < sent.end_char
+        ]
+        mine = [(te, iv, s) for te, iv, s in spans if s is not None and len(s)]
         if not mine:
             continue
         # "X in <date>, following/after Y": X's date must not precede Y's.
@@ -494,19 +526,18 @@ def check_event_dates(ctx: Context) -> Iterator[Finding]:
                 tok.lower_ == "in" and any(c.lower_ in ("wake", "response") for c in tok.children)
             ):
                 continue
-            theirs = [(te, s) for te, s in mine if _within(s, tok)]
-            ours = [(te, s) for te, s in mine if not _within(s, tok)]
+            theirs = [(te, iv, s) for te, iv, s in mine if _within(s, tok)]
+            ours = [(te, iv, s) for te, iv, s in mine if not _within(s, tok)]
             if theirs or len(ours) != 1:
                 continue  # the followed event carries its own date (DAT001's business) or the main date is unclear
-            te, s = ours[0]
+            te, (lo, hi), s = ours[0]
             for word_tok in tok.subtree:
-                rec = _linked_event(ctx, word_tok)
-                if rec is None and word_tok.lemma_.lower() in EVENT_WORDS:
-                    rec = find_event(ctx, word_tok.lemma_.lower(), _participants(ctx, word_tok))
-                if rec is None:
+                event = _linked_event(ctx, word_tok)
+                if event is None and word_tok.lemma_.lower() in EVENT_WORDS:
+                    event = find_event(ctx, word_tok.lemma_.lower(), _participants(ctx, word_tok))
+                if event is None:
                     continue
-                pid, (ev_lo, ev_hi) = event_date(rec)
-                lo, hi = iso_interval(te.value)
+                rec, pid, ev_lo, ev_hi = event
                 if hi < ev_lo and te.span.start not in done:
                     done.add(te.span.start)
                     yield _finding(
@@ -526,7 +557,7 @@ def check_event_dates(ctx: Context) -> Iterator[Finding]:
                     )
                 break
         # "<event> in/on <date>" or "the <date> <event>": the date attached to the event itself.
-        for te, s in mine:
+        for te, (lo, hi), s in mine:
             if te.span.start in done:
                 continue
             head = s.root.head
@@ -534,11 +565,10 @@ def check_event_dates(ctx: Context) -> Iterator[Finding]:
             word = event_tok.lemma_.lower()
             if word not in EVENT_WORDS or event_tok.i in range(s.start, s.end):
                 continue
-            rec = find_event(ctx, word, _participants(ctx, event_tok))
-            if rec is None:
+            event = find_event(ctx, word, _participants(ctx, event_tok))
+            if event is None:
                 continue
-            pid, (ev_lo, ev_hi) = event_date(rec)
-            lo, hi = iso_interval(te.value)
+            rec, pid, ev_lo, ev_hi = event
             if hi < ev_lo or lo > ev_hi:
                 done.add(te.span.start)
                 yield _finding(
@@ -560,13 +590,15 @@ def check_event_dates(ctx: Context) -> Iterator[Finding]:
 
 
 def _countries(ctx: Context, rec: EntityRecord, pids=("P17", "P276")) -> set[str]:
+    """Countries an organisation is in at the article's date: its P17, and the countries of its P276 locations."""
     out = set()
     for pid in pids:
-        for q in item_values(rec, pid):
+        for q in values_at(rec, pid, ctx.day):
             place = ctx.linker.record(q)
             if place is None:
+                out.add(q) if pid == "P17" else None
                 continue
-            out.add(q) if is_country(place) else out.update(item_values(place, "P17"))
+            out.add(q) if is_country(place) else out.update(values_at(place, "P17", ctx.day))
     return out
 
 
@@ -618,7 +650,9 @@ def check_organisations(ctx: Context) -> Iterator[Finding]:
         words = " ".join(fold(t) for t, _l, _k in rec.names) + " " + fold(rec.description or "")
         if not (rec.values("P607") or rec.values("P276") or any(w in words.split() for w in MISSION_WORDS)):
             continue  # companies and agencies work everywhere; only missions and forces have a country of operation
-        problems, evidence, related = [], {}, []
+        problems: list[str] = []
+        evidence: dict[str, Any] = {}
+        related: list[Span] = []
         where = _countries(ctx, rec)
         if where:
             sent = ctx.sentence(m.span)
@@ -630,7 +664,7 @@ def check_organisations(ctx: Context) -> Iterator[Finding]:
             for country in _placed_in(ctx, link, window=40):
                 if country.qid in where or in_sentence & where:
                     break
-                labels = [ctx.linker.record(q).label for q in sorted(where) if ctx.linker.record(q)]
+                labels = [_label(ctx, q) for q in sorted(where)]
                 problems.append(f"placed in {country.record.label}, but Wikidata gives {', '.join(labels)} (P17/P276)")
                 evidence.update(stated_country=country.qid, wikidata_countries=sorted(where))
                 related.append(country.mention.span)
@@ -639,12 +673,11 @@ def check_organisations(ctx: Context) -> Iterator[Finding]:
         for leader in _leaders(ctx, link):
             if not parents or leader.qid in parents or leader.qid in where:
                 continue
-            parent_countries = set().union(
-                *(set(item_values(ctx.linker.record(p), "P17")) for p in parents if ctx.linker.record(p))
-            )
+            parent_records = [r for p in sorted(parents) if (r := ctx.linker.record(p)) is not None]
+            parent_countries = {q for r in parent_records for q in item_values(r, "P17")}
             if leader.qid in parent_countries:
                 continue
-            names = [ctx.linker.record(p).label for p in sorted(parents) if ctx.linker.record(p)]
+            names = [r.label or r.qid for r in parent_records]  # a parent the store has no label for: its QID
             problems.append(
                 f"called {leader.mention.span.text}-led, but its parent organisation is {', '.join(names)} (P749)"
             )
@@ -677,32 +710,34 @@ def check_places(ctx: Context) -> Iterator[Finding]:
         rec = link.record
         if m.label not in PLACES or is_country(rec) or is_human(rec) or link.score < 0.7:
             continue
-        where = set(item_values(rec, "P17"))
+        where = set(values_at(rec, "P17", ctx.day))  # the country then: Bielefeld was in West Germany in 1970
         if not where:
             continue
         for country in _placed_in(ctx, link, window=1):
-            if country.qid in where:
-                break
+            if country.qid in where or country.qid in {st.value for st in rec.statements_of("P17")}:
+                break  # the country then, or one the place has been in (a historical account)
             # Another place of the same name in that country? Then the text means that one.
             namesakes = [c for c in ctx.linker.kb.exact(m.text) if c.qid != rec.qid]
             if any(
-                country.qid in item_values(ctx.linker.record(c.qid), "P17")
-                for c in namesakes
-                if ctx.linker.record(c.qid)
+                country.qid in item_values(r, "P17") for c in namesakes if (r := ctx.linker.record(c.qid)) is not None
             ):
                 break
-            labels = [ctx.linker.record(q).label for q in sorted(where) if ctx.linker.record(q)]
+            labels = [_label(ctx, q) for q in sorted(where)]
             yield _finding(
                 "KB007",
                 "warning",
-                f"{rec.label} ({rec.qid}) is in {', '.join(labels)} according to Wikidata (P17), not {country.record.label}",
+                f"{rec.label} ({rec.qid}) is in {', '.join(labels)} according to Wikidata (P17), "
+                f"not {country.record.label or country.qid}",
                 m.span,
                 related=[country.mention.span],
                 confidence=0.8,
                 **_link_evidence(link),
                 property="P17",
                 wikidata_countries=sorted(where),
+                wikidata_country_labels=labels,
                 stated_country=country.qid,
+                stated_country_label=country.record.label,
+                article_date=_fmt(ctx.day) if ctx.day else None,
             )
             break
 
@@ -834,7 +869,7 @@ class KnowledgeChecker:
     def open(cls, kb: str, *, settings: Any = None) -> KnowledgeChecker:
         if kb == "online":
             try:
-                from .online import OnlineKnowledgeBase
+                from .online import OnlineKnowledgeBase, WikidataClient, api_endpoint
             except ImportError as err:
                 raise PresslintError(
                     E.E402, path="online", reason=f"the online Wikidata client is not available ({err})"
@@ -842,13 +877,15 @@ class KnowledgeChecker:
             from ..config import default_home
 
             cache = getattr(settings, "kb_cache", None) or default_home() / "kb-cache.sqlite"
-            return cls(OnlineKnowledgeBase(cache), settings=settings)
+            return cls(OnlineKnowledgeBase(cache, client=WikidataClient(api_endpoint())), settings=settings)
         from pathlib import Path
 
         from .store import KnowledgeBase
 
         if kb != ":memory:" and not Path(kb).is_file():
-            raise PresslintError(E.E402, path=kb, reason="no such knowledge store (build one with `presslint kb`)")
+            raise PresslintError(
+                E.E402, path=kb, reason="no such knowledge store (build one with `presslint kb build`)"
+            )
         return cls(KnowledgeBase(kb, readonly=True), settings=settings)
 
     def link(self, doc: Any) -> Linking:
@@ -861,3 +898,13 @@ class KnowledgeChecker:
         for check in CHECKS:
             findings.extend(check(ctx))
         return findings
+
+
+def make_knowledge_check(kb: str, *, settings: Any = None) -> Any:
+    """The ``knowledge`` stage of the registry: link and check each parsed doc against the store ``kb``."""
+    checker = KnowledgeChecker.open(kb, settings=settings)
+
+    def run(doc: Any) -> dict[str, list]:
+        return {"findings": checker.check(doc)}
+
+    return run

@@ -24,7 +24,7 @@ import re
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -37,10 +37,13 @@ CHUNK_LINES = 1_000  # lines per worker task
 CHECKPOINT_LINES = 20_000  # lines per commit (rows + import state)
 MAX_BAD_LINES = 10  # a truncated download has one bad last line; more means a wrong file
 _ID = re.compile(rb'"id"\s*:\s*"Q(\d+)"')
-# P31 values as the dumps write them (compact JSON, optional snak hash): lets most entities be dropped undecoded.
-_P31 = re.compile(
-    rb'"property":"P31"(?:,"hash":"[0-9a-f]+")?,"datavalue":\{"value":\{"entity-type":"item","numeric-id":(\d+)'
-)
+_LEADING_ID = re.compile(rb'\{\s*(?:"type"\s*:\s*"item"\s*,\s*)?"id"\s*:\s*"Q(\d+)"')
+# Where a "P31" key opens a list: the claims' P31 statements, or a qualifier's/reference's P31 snaks (told apart
+# once the list is decoded: statements have a mainsnak). Any key order and spacing.
+_P31_LIST = re.compile(r'"P31"\s*:\s*\[')
+_SITE = re.compile(rb'"site"\s*:')
+MAX_BAD_SHARE = 0.01  # undecodable lines above this share of the lines read (and above MAX_BAD_LINES): a wrong file
+BAD_SAMPLES = 20  # bad lines reported by line number and reason
 
 REFS_TABLE = "CREATE TABLE IF NOT EXISTS import_refs (id INTEGER PRIMARY KEY)"
 
@@ -60,6 +63,8 @@ class ImportState:
     filled: int = 0
     bad_lines: int = 0
     seconds: float = 0.0
+    bad_samples: list = field(default_factory=list)  # [line, reason] of the first BAD_SAMPLES bad lines
+    classes_built: str | None = None
 
     @property
     def key(self) -> str:
@@ -88,12 +93,12 @@ def open_dump(path: str | Path) -> tuple[BinaryIO, BinaryIO]:
         raise PresslintError(E.E601, path=path, reason=err.strerror or err) from err
     name = path.name.lower()
     if name.endswith(".bz2"):
-        stream: BinaryIO = bz2.BZ2File(raw)
+        compressed: io.BufferedIOBase = bz2.BZ2File(raw)
     elif name.endswith(".gz"):
-        stream = gzip.GzipFile(fileobj=raw)
+        compressed = gzip.GzipFile(fileobj=raw)
     else:
-        stream = raw
-    return io.BufferedReader(stream, 1 << 20) if stream is not raw else raw, raw
+        return raw, raw
+    return io.BufferedReader(compressed, 1 << 20), raw
 
 
 # -- parsing (runs in workers) ---------------------------------------------------------------------------------------
@@ -131,33 +136,78 @@ def parse_chunk(lines: list[bytes]) -> tuple[list[EntityRecord], list[int], int,
             continue
         seen += 1
         if _profile is None:
-            m = _ID.search(text, 0, 200)
-            if m is None or int(m.group(1)) not in _wanted:
+            m = _LEADING_ID.match(text)  # the dumps' own key order; any other order is decoded and decided exactly
+            if m is not None and int(m.group(1)) not in _wanted:
                 continue
         elif not _maybe_kept(text):
             continue
         try:
             data = json.loads(text)
         except ValueError as err:
-            bad.append((i, str(err)[:120]))
+            bad.append((i, f"not JSON: {str(err)[:120]}"))
             continue
-        if not isinstance(data, dict) or not str(data.get("id", "")).startswith("Q"):
+        if isinstance(data, dict) and data.get("type", "item") != "item":
             continue  # properties and lexemes are not kept
-        if _profile is not None and not _profile.keeps(item_types(data), len(data.get("sitelinks") or ())):
+        if _profile is None and (not isinstance(data, dict) or _qnum(data.get("id")) not in _wanted):
             continue
-        records.append(parse_entity(data))
-        if _profile is not None:
-            refs |= referenced_ids(data)
+        try:
+            if _profile is not None and not _profile.keeps(item_types(data), _count(data.get("sitelinks"))):
+                continue
+            records.append(parse_entity(data))
+            if _profile is not None:
+                refs |= referenced_ids(data)
+        except (ValueError, TypeError, AttributeError, KeyError) as err:  # valid JSON, not an entity's shape
+            bad.append((i, f"malformed entity {_entity_id(text)}: {type(err).__name__}: {str(err)[:100]}"))
     return records, sorted(refs), seen, bad
 
 
+def _qnum(value: Any) -> int | None:
+    return int(value[1:]) if isinstance(value, str) and value[:1] == "Q" and value[1:].isdigit() else None
+
+
+def _count(value: Any) -> int:
+    return len(value) if isinstance(value, dict) else 0
+
+
+def _entity_id(text: bytes) -> str:
+    m = _ID.search(text, 0, 400)
+    return f"Q{m.group(1).decode()}" if m else "(no id)"
+
+
+def p31_types(text: bytes) -> list[str] | None:
+    """The P31 values of the claims' non-deprecated statements, read without decoding the whole entity; None when
+    the line cannot be read this way (the caller decodes it). A P31 used as a qualifier or in a reference is a list
+    of snaks, not of statements, and is ignored."""
+    if b'"P31"' not in text:
+        return []
+    try:
+        line = text.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    decoder = json.JSONDecoder()
+    types: list[str] = []
+    for m in _P31_LIST.finditer(line):
+        try:
+            found, _end = decoder.raw_decode(line, m.end() - 1)
+        except ValueError:
+            return None
+        if not isinstance(found, list) or not found or not all(isinstance(x, dict) for x in found):
+            continue
+        if not any("mainsnak" in x for x in found):
+            continue  # a qualifier's or reference's snaks
+        types.extend(q for q in item_types({"claims": {"P31": found}}) if q not in types)
+    return types
+
+
 def _maybe_kept(text: bytes) -> bool:
-    """False only when the profile surely drops the entity (its P31 values read by regex, sitelinks counted); when
-    the P31 claims are not in the compact form the regex knows, True (the entity is decoded and decided exactly)."""
-    types = [b"Q" + m for m in _P31.findall(text)]
-    if not types and b'"P31"' in text:
+    """False only when the profile surely drops the entity: its P31 statements read from the line (a small part of
+    it decoded), its sitelinks counted. Lines that cannot be read this way are decoded and decided exactly. With no
+    profile (an import by id) the types decide nothing, so nothing is dropped here."""
+    profile = _profile
+    types = p31_types(text)
+    if types is None or profile is None:
         return True
-    return _profile.keeps([t.decode() for t in types], text.count(b'"site":"'))
+    return profile.keeps(types, len(_SITE.findall(text)))
 
 
 def _chunks(stream: BinaryIO, size: int, limit: int | None = None) -> Iterator[tuple[list[bytes], int]]:
@@ -286,9 +336,16 @@ def _run_pass(path, kb, state, profile, wanted, workers, limit, checkpoint, prog
             for (records, refs, seen, bad), nlines, nbytes in _parsed(
                 _chunks(stream, CHUNK_LINES, limit), workers, profile, wanted
             ):
-                for index, reason in bad:
+                for index, reason in bad if profile is not None else ():  # counted once, in the main pass
                     state.bad_lines += 1
-                    if state.bad_lines > MAX_BAD_LINES:
+                    if len(state.bad_samples) < BAD_SAMPLES:
+                        state.bad_samples.append([line_no + index + 1, reason])
+                    undecodable = reason.startswith("not JSON")
+                    if (
+                        undecodable
+                        and state.bad_lines > MAX_BAD_LINES
+                        and state.bad_lines > MAX_BAD_SHARE * (line_no + index + 1)
+                    ):
                         raise PresslintError(E.E602, path=path, line=line_no + index + 1, reason=reason)
                 line_no += nlines
                 state.lines, state.offset = line_no, state.offset + nbytes

@@ -1,8 +1,9 @@
 """Match keys for names: case-, diacritic- and transliteration-insensitive, so "Kazemi" and "al-Kadhimi",
 "Mackenzie" and "McKenzie", "Ayn al-Assad" and "Ain al-Asad" meet in the same index bucket.
 
-``name_key`` normalises a whole name for fuzzy comparison; ``token_keys`` gives one consonant-skeleton blocking key per
-significant token, which is what the store indexes (so candidates come from an index, never a scan).
+``name_key`` normalises a whole name for fuzzy comparison; ``token_keys`` gives one blocking key per significant token
+(the sorted letters of its consonant skeleton), which is what the store indexes (so candidates come from an index,
+never a scan).
 """
 
 from __future__ import annotations
@@ -50,7 +51,7 @@ STOP = frozenset(
 _TRANSLIT = (
     ("dh", "z"),
     ("zh", "j"),
-    ("kh", "h"),
+    ("kh", "k"),
     ("gh", "g"),
     ("th", "t"),
     ("ph", "f"),
@@ -100,6 +101,13 @@ def skeleton(token: str) -> str:
     return out
 
 
+def block_key(token: str) -> str:
+    """The blocking key of one folded token: the set of its consonant skeleton's letters, sorted, so that transposed
+    letters ("Kahn"/"Khan", "Stoltenberg"/"Sotlenberg"), doubled ones ("Kristoffersen") and the transliteration
+    pairs above all meet in one bucket. Only blocking: similarity and the misspelling check compare real spellings."""
+    return "".join(sorted(set(skeleton(token))))
+
+
 def token_keys(text: str) -> list[str]:
-    """Blocking keys: the skeleton of every significant token of the name (≥ 3 letters, not a stop word)."""
-    return sorted({skeleton(t) for t in name_key(text).split() if len(t) >= 3 and not t.isdigit()})
+    """Blocking keys: one per significant token of the name (≥ 3 letters, not a stop word)."""
+    return sorted({block_key(t) for t in name_key(text).split() if len(t) >= 3 and not t.isdigit()})

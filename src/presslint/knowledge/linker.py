@@ -23,7 +23,7 @@ from rapidfuzz import fuzz
 from ..model import Entity, Span
 from .keys import fold, name_key
 from .keys import skeleton as _skeleton
-from .wikidata import EntityRecord, Statement, time_to_iso
+from .wikidata import UNKNOWN, EntityRecord, Statement, time_bounds
 
 HUMAN = "Q5"
 
@@ -202,29 +202,52 @@ def iso_interval(value: str | None) -> tuple[dt.date, dt.date] | None:
 
 
 def time_interval(value: Any) -> tuple[dt.date, dt.date] | None:
-    return iso_interval(time_to_iso(value)) if isinstance(value, dict) else None
+    """The days a Wikidata time covers, by its precision (a year covers the whole year)."""
+    return time_bounds(value)
 
 
 def statement_period(st: Statement) -> tuple[dt.date | None, dt.date | None]:
-    """(start, end) of a statement from its P580/P582 qualifiers (earliest start day, latest end day)."""
+    """(start, end) of a statement from its P580/P582 qualifiers: the earliest day the start can be and the latest
+    day the end can be, so that a date given to the year is never read as more precise than it is."""
     start = end = None
     for v in st.qualifiers.get("P580", []):
         iv = time_interval(v)
-        if iv:
+        if iv and (start is None or iv[0] < start):
             start = iv[0]
     for v in st.qualifiers.get("P582", []):
         iv = time_interval(v)
-        if iv:
+        if iv and (end is None or iv[1] > end):
             end = iv[1]
     return start, end
 
 
 def held_at(st: Statement, day: dt.date) -> bool | None:
-    """Whether a P39 statement covers ``day``; None when it has no dates at all."""
+    """Whether a dated statement (a P39 term, a P17 country) covers ``day``: True, False, or None when its dates
+    cannot tell (no dates at all, or a start/end Wikidata records as existing but unknown)."""
     start, end = statement_period(st)
+    start_unknown = start is None and UNKNOWN in st.qualifiers.get("P580", [])
+    end_unknown = end is None and UNKNOWN in st.qualifiers.get("P582", [])
     if start is None and end is None:
         return None
-    return (start is None or start <= day) and (end is None or day <= end)
+    if start is not None and day < start:
+        return False
+    if end is not None and day > end:
+        return False
+    if start_unknown or end_unknown:
+        return None
+    return True
+
+
+def values_at(record: EntityRecord, pid: str, day: dt.date | None) -> list[str]:
+    """Item values of ``pid`` that hold on ``day`` (e.g. a place's country then): statements whose dates cover the
+    day, else the undated ones; among those the preferred rank wins. Without a day: the best-ranked values."""
+    if day is None:
+        return [v for v in record.values(pid) if isinstance(v, str) and v[:1] == "Q"]
+    live = [st for st in record.statements_of(pid) if isinstance(st.value, str) and st.value[:1] == "Q"]
+    covering = [st for st in live if held_at(st, day) is True]
+    pool = covering or [st for st in live if held_at(st, day) is None]
+    preferred = [st for st in pool if st.rank == "preferred"]
+    return list(dict.fromkeys(st.value for st in (preferred or pool)))
 
 
 def first_date(record: EntityRecord, *pids: str) -> tuple[str, tuple[dt.date, dt.date]] | None:
@@ -447,6 +470,10 @@ class Linker:
                 rec.values(p) for p in ("P585", "P580", "P571", "P17", "P625")
             )
             return 0.4 if bare else None
+        if human and mention.label == "ORG" and len(name_key(mention.text).split()) >= 2:
+            # the small NER model often tags a full personal name as ORG ("Chancellor Olaf Scholz"): an exact full
+            # name of a person still links, with a weaker type score
+            return 0.5 if name_key(mention.text) in {name_key(t) for t, _l, _k in rec.names} else None
         if human or is_position(rec):
             return None
         if mention.label in ("GPE", "LOC"):
@@ -604,6 +631,9 @@ class Linker:
                 linking.unlinked.append((m, f"ambiguous: {top[4].qid} {top[0]:.2f} vs {runner[4].qid} {runner[0]:.2f}"))
                 continue
             score, name, matched, reasons, rec = top
+            if is_human(rec) and m.label != "PERSON":
+                m.label = "PERSON"  # linked to a person: the person checks apply
+                reasons = [*reasons, "a person's exact full name (tagged ORG by the parser)"]
             link = Link(
                 m,
                 rec.qid,

@@ -9,6 +9,7 @@ kept in ``search_cache`` with their time, so a repeated lookup makes no request.
 from __future__ import annotations
 
 import json
+import os
 import threading
 import time
 import urllib.error
@@ -18,7 +19,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from .. import __version__
+from .._version import __version__
 from ..errors import E, PresslintError
 from .store import Candidate, KnowledgeBase
 from .wikidata import LANGUAGES, EntityRecord, Statement, parse_entity
@@ -36,6 +37,11 @@ CREATE TABLE IF NOT EXISTS search_cache (
 );
 CREATE TABLE IF NOT EXISTS missing_entities (id INTEGER PRIMARY KEY, fetched_at REAL NOT NULL);
 """
+
+
+def api_endpoint() -> str:
+    """The MediaWiki API to ask: $PRESSLINT_WIKIDATA_API (a mirror, or a local server in tests), else Wikidata's."""
+    return os.environ.get("PRESSLINT_WIKIDATA_API") or ENDPOINT
 
 
 class WikidataClient:
@@ -164,6 +170,7 @@ class OnlineKnowledgeBase:
         self.client = client or WikidataClient()
         self.search_limit, self.max_age = search_limit, max_age
         self.path = self.store.path
+        self.offline: str | None = None  # why the API stopped answering this run; the cache answers from then on
 
     def close(self) -> None:
         self.store.close()
@@ -176,11 +183,15 @@ class OnlineKnowledgeBase:
             "SELECT ids, fetched_at FROM search_cache WHERE query=? AND lang=? AND lim=?",
             (query, language, self.search_limit),
         ).fetchone()
-        if row is not None and time.time() - row[1] < self.max_age:
+        if row is not None and (time.time() - row[1] < self.max_age or self.offline):
             return json.loads(row[0])
-        ids = [
-            hit["id"] for hit in self.client.search(query, language=language, limit=self.search_limit) if "id" in hit
-        ]
+        if self.offline:
+            return []
+        try:
+            hits = self.client.search(query, language=language, limit=self.search_limit)
+        except PresslintError as err:
+            return self._went_offline(err, [])
+        ids = [hit["id"] for hit in hits if "id" in hit]
         self.fetch(ids)
         with self.store.db:
             self.store.db.execute(
@@ -192,16 +203,23 @@ class OnlineKnowledgeBase:
     def fetch(self, qids: Iterable[str], *, refresh: bool = False) -> list[str]:
         """Store the given entities (those not stored yet, or all with ``refresh``). Returns the ids fetched."""
         todo = [q.upper() for q in dict.fromkeys(qids) if refresh or not self._known(q)]
-        if not todo:
+        if not todo or self.offline:
             return []
         records: list[EntityRecord] = []
         missing: list[int] = []
-        for qid, data in self.client.entities(todo).items():
+        try:
+            answered = self.client.entities(todo)
+        except PresslintError as err:
+            return self._went_offline(err, [])
+        for qid, data in answered.items():
             if "missing" in data or "id" not in data:
                 if qid[1:].isdigit():
                     missing.append(int(qid[1:]))
                 continue
-            records.append(parse_entity(data))
+            try:
+                records.append(parse_entity(data))
+            except ValueError:
+                continue  # a malformed entity: not stored, asked again after max_age
         self.store.add(records)
         if missing:
             with self.store.db:
@@ -210,6 +228,14 @@ class OnlineKnowledgeBase:
                     "INSERT OR REPLACE INTO missing_entities(id, fetched_at) VALUES (?,?)", [(m, now) for m in missing]
                 )
         return todo
+
+    def _went_offline(self, err: PresslintError, answer):
+        """The API failed (no network, or it keeps refusing): answer from the cache for the rest of the run rather
+        than fail the check; what was fetched before still links."""
+        if err.entry is not E.E604:
+            raise err
+        self.offline = err.message
+        return answer
 
     def _known(self, qid: str) -> bool:
         if self.store.has(qid):
@@ -259,5 +285,5 @@ def open_knowledge_base(kb: str, *, cache: str | Path | None = None, client: Wik
     if kb == "online":
         return OnlineKnowledgeBase(cache or default_home() / "kb-cache.sqlite", client=client)
     if not Path(kb).is_file():
-        raise PresslintError(E.E605, path=kb, reason="no such file (build one with `presslint kb import`)")
+        raise PresslintError(E.E605, path=kb, reason="no such file (build one with `presslint kb build`)")
     return KnowledgeBase(kb, readonly=True)

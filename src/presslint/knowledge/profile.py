@@ -40,6 +40,18 @@ ORGS = frozenset(
         "Q11032",  # newspaper
         "Q192283",  # news agency
         "Q17127659",  # terrorist organization
+        # News classes added for issue 12 (each QID found with its label in at least two public sources; see
+        # tests/fixtures/wikidata/README.md): alliances, governments, political and supranational bodies, forces.
+        "Q1127126",  # military alliance
+        "Q7188",  # government
+        "Q7210356",  # political organization
+        "Q1335818",  # supranational organisation (supranational union)
+        "Q4120211",  # regional organization
+        "Q15925165",  # specialized agency of the United Nations
+        "Q79913",  # non-governmental organization
+        "Q772547",  # armed forces
+        "Q781132",  # military branch
+        "Q17149090",  # armed organization
     }
 )
 PLACES = frozenset(
@@ -57,6 +69,9 @@ PLACES = frozenset(
         "Q245016",  # military base
         "Q1248784",  # airport
         "Q644371",  # international airport
+        "Q1344695",  # province of Iran
+        "Q149621",  # district
+        "Q28575",  # county
     }
 )
 EVENTS = frozenset(
@@ -121,18 +136,26 @@ class Profile:
     any_min_sitelinks: int | None = None  # keep any non-excluded item with this many sitelinks (None: never)
     extra_types: frozenset[str] = field(default_factory=frozenset)  # more P31 values, counted as "orgs"-like extras
     extra_min_sitelinks: int = 0
+    # Subclasses of each group's classes, from a class table (``kb classes``): group -> more P31 values.
+    subclasses: tuple[tuple[str, frozenset[str]], ...] = ()
+    classes_built: str | None = None  # the class table's date, recorded with the import
+
+    def classes(self, group: str) -> frozenset[str]:
+        more = dict(self.subclasses).get(group)
+        return GROUPS[group] | more if more else GROUPS[group]
 
     def group_of(self, types: list[str]) -> str | None:
-        """The first kept group one of ``types`` belongs to, or None."""
+        """The first kept group one of ``types`` belongs to (subclasses included when a class table is loaded)."""
         for group in self.min_sitelinks:
-            if not GROUPS[group].isdisjoint(types):
+            if not self.classes(group).isdisjoint(types):
                 return group
         if self.extra_types and not self.extra_types.isdisjoint(types):
             return "extra"
         return None
 
     def keeps(self, types: list[str], sitelinks: int) -> bool:
-        if EXCLUDED.intersection(types):
+        excluded = dict(self.subclasses).get("excluded")
+        if EXCLUDED.intersection(types) or (excluded and excluded.intersection(types)):
             return False
         group = self.group_of(types)
         if group == "extra":
@@ -154,8 +177,15 @@ class Profile:
             profile = replace(profile, extra_types=frozenset(types) | profile.extra_types)
         return profile
 
+    def with_classes(self, table: dict[str, Any]) -> Profile:
+        """This profile with a class table's subclasses (see ``classes.build_class_table``)."""
+        groups = tuple((g, frozenset(ids)) for g, ids in table.get("groups", {}).items())
+        return replace(self, subclasses=groups, classes_built=table.get("built"))
+
     def describe(self) -> dict[str, Any]:
         return {
+            "classes_built": self.classes_built,
+            "subclasses": {g: len(ids) for g, ids in self.subclasses},
             "name": self.name,
             "min_sitelinks": self.min_sitelinks,
             "any_min_sitelinks": self.any_min_sitelinks,
@@ -182,36 +212,61 @@ def get_profile(name: str) -> Profile:
         raise PresslintError(E.E603, name=name, choices=", ".join(PROFILES)) from None
 
 
-# Statements whose item values the checks read labels of: P39 targets and their "of"/jurisdiction qualifiers.
-REFERENCED_PIDS = ("P39",)
+# Statements whose item values the checks read labels of: P39 targets and their "of"/jurisdiction qualifiers, the
+# countries and parents of places (KB007 names them), citizenships and official languages (KB001's script test).
+REFERENCED_PIDS = ("P39", "P17", "P27", "P131", "P37")
 REFERENCED_QUALIFIERS = ("P642", "P1001")
 
 
+def _claims(data: dict[str, Any]) -> dict[str, Any]:
+    claims = data.get("claims")
+    return claims if isinstance(claims, dict) else {}  # real output writes an empty map as []
+
+
+def _item_id(snak: Any) -> str | None:
+    if not isinstance(snak, dict) or snak.get("snaktype", "value") != "value":
+        return None
+    datavalue = snak.get("datavalue")
+    value = datavalue.get("value") if isinstance(datavalue, dict) else None
+    if not isinstance(value, dict) or value.get("entity-type", "item") != "item":
+        return None
+    if isinstance(value.get("id"), str) and value["id"].startswith("Q"):
+        return value["id"]
+    return f"Q{value['numeric-id']}" if "numeric-id" in value else None
+
+
+def _statements(claims: dict[str, Any], pid: str) -> list[dict[str, Any]]:
+    found = claims.get(pid)
+    return (
+        [c for c in found if isinstance(c, dict) and c.get("rank") != "deprecated"] if isinstance(found, list) else []
+    )
+
+
 def referenced_ids(data: dict[str, Any]) -> set[int]:
-    """Numeric ids of the positions (and what they are "of") a raw entity refers to."""
+    """Numeric ids of what a raw entity's kept statements name and the checks read labels of: positions (and what
+    they are "of"), countries, citizenships, administrative parents, official languages."""
     out: set[int] = set()
-    claims = data.get("claims", {})
+    claims = _claims(data)
     for pid in REFERENCED_PIDS:
-        for claim in claims.get(pid, ()):
-            snaks = [claim.get("mainsnak", {})]
-            for qpid in REFERENCED_QUALIFIERS:
-                snaks.extend((claim.get("qualifiers") or {}).get(qpid, ()))
+        for claim in _statements(claims, pid):
+            snaks = [claim.get("mainsnak")]
+            qualifiers = claim.get("qualifiers")
+            if isinstance(qualifiers, dict):
+                for qpid in REFERENCED_QUALIFIERS:
+                    found = qualifiers.get(qpid)
+                    snaks.extend(found if isinstance(found, list) else ())
             for snak in snaks:
-                value = (snak.get("datavalue") or {}).get("value")
-                if isinstance(value, dict) and value.get("entity-type", "item") == "item" and "numeric-id" in value:
-                    out.add(int(value["numeric-id"]))
-                elif isinstance(value, dict) and str(value.get("id", "")).startswith("Q"):
-                    out.add(int(value["id"][1:]))
+                qid = _item_id(snak)
+                if qid is not None and qid[1:].isdigit():
+                    out.add(int(qid[1:]))
     return out
 
 
 def item_types(data: dict[str, Any]) -> list[str]:
-    """P31 values of a raw entity."""
-    types = []
-    for claim in data.get("claims", {}).get("P31", ()):
-        value = (claim.get("mainsnak", {}).get("datavalue") or {}).get("value")
-        if isinstance(value, dict):
-            qid = value.get("id") or (f"Q{value['numeric-id']}" if "numeric-id" in value else None)
-            if qid:
-                types.append(qid)
-    return types
+    """P31 values of a raw entity's non-deprecated statements (what the profile decides on)."""
+    return [q for q in (_item_id(c.get("mainsnak")) for c in _statements(_claims(data), "P31")) if q]
+
+
+def superclasses(data: dict[str, Any]) -> list[str]:
+    """P279 values of a raw entity's non-deprecated statements."""
+    return [q for q in (_item_id(c.get("mainsnak")) for c in _statements(_claims(data), "P279")) if q]

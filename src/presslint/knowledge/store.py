@@ -34,6 +34,7 @@ CREATE TABLE IF NOT EXISTS statements (
     entity INTEGER NOT NULL, pid TEXT NOT NULL, value TEXT NOT NULL, qualifiers TEXT, rank TEXT NOT NULL DEFAULT 'normal'
 );
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS redirects (id INTEGER PRIMARY KEY, target INTEGER NOT NULL);  -- merged id -> kept id
 """
 # Created after the tables; a bulk loader (synthetic.py) creates them only once the rows are in.
 INDEXES = """
@@ -43,6 +44,12 @@ CREATE INDEX IF NOT EXISTS statements_entity ON statements(entity, pid);
 CREATE INDEX IF NOT EXISTS statements_value ON statements(pid, value);
 """
 SCHEMA = TABLES + INDEXES
+
+# One row of each table as ``executemany`` writes it (column order of the INSERTs below).
+EntityRow = tuple[int, str | None, str | None, int, str]  # id, label, description, sitelinks, types
+NameRow = tuple[int, int, str, str, str, str]  # rowid, entity, text, lang, kind, key
+KeyRow = tuple[str, int]  # key, name rowid
+StatementRow = tuple[int, str, str, str | None, str]  # entity, pid, value JSON, qualifiers JSON, rank
 
 
 def qid_num(qid: str) -> int:
@@ -100,7 +107,11 @@ class KnowledgeBase:
                 for (eid,) in self.db.execute(f"SELECT id FROM entities WHERE id IN ({marks})", ids).fetchall():
                     self.delete(f"Q{eid}", commit=False)
             next_row = (self.db.execute("SELECT MAX(rowid) FROM names").fetchone()[0] or 0) + 1
-            entities, names, keys, statements = [], [], [], []
+            entities: list[EntityRow] = []
+            names: list[NameRow] = []
+            keys: list[KeyRow] = []
+            statements: list[StatementRow] = []
+            redirects = [(qid_num(old), eid) for eid, rec in batch for old in rec.redirected_from]
             for eid, rec in batch:
                 types = " ".join(str(v) for v in rec.values("P31") if isinstance(v, str))
                 entities.append((eid, rec.label, rec.description, rec.sitelinks, types))
@@ -126,6 +137,7 @@ class KnowledgeBase:
             self.db.executemany(
                 "INSERT INTO statements(entity, pid, value, qualifiers, rank) VALUES (?,?,?,?,?)", statements
             )
+            self.db.executemany("INSERT OR REPLACE INTO redirects(id, target) VALUES (?,?)", redirects)
             for key, value in (meta or {}).items():
                 self.db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?,?)", (key, json.dumps(value)))
         return len(batch)
@@ -148,7 +160,8 @@ class KnowledgeBase:
 
     # -- reading ---------------------------------------------------------------------------------------------
     def has(self, qid: str) -> bool:
-        return self.db.execute("SELECT 1 FROM entities WHERE id=?", (qid_num(qid),)).fetchone() is not None
+        found = self.db.execute("SELECT 1 FROM entities WHERE id=?", (qid_num(qid),)).fetchone() is not None
+        return found or self.resolve(qid) != qid
 
     MAX_BUCKET = 5000  # a blocking key shared by more names than this is too common to drive a lookup
 
@@ -221,11 +234,20 @@ class KnowledgeBase:
             out.setdefault(eid, Candidate(f"Q{eid}", label, text, kind, sitelinks, tuple(types.split())))
         return list(out.values())
 
+    def resolve(self, qid: str) -> str:
+        """The id an entity is stored under: ``qid`` itself, or the item it was merged into (a redirect)."""
+        try:
+            row = self.db.execute("SELECT target FROM redirects WHERE id=?", (qid_num(qid),)).fetchone()
+        except sqlite3.OperationalError:  # a store written before redirects were kept, opened read-only
+            return qid
+        return f"Q{row[0]}" if row else qid
+
     def entity(self, qid: str) -> EntityRecord | None:
         eid = qid_num(qid)
         row = self.db.execute("SELECT label, description, sitelinks FROM entities WHERE id=?", (eid,)).fetchone()
         if row is None:
-            return None
+            target = self.resolve(qid)
+            return self.entity(target) if target != qid else None
         names = [tuple(r) for r in self.db.execute("SELECT text, lang, kind FROM names WHERE entity=?", (eid,))]
         statements = [
             Statement(pid, json.loads(value), json.loads(quals) if quals else {}, rank)

@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 
 from .keys import name_key, token_keys
-from .store import INDEXES, TABLES
+from .store import INDEXES, TABLES, EntityRow, KeyRow, NameRow, StatementRow
 
 FIRST_ID = 800_000_000
 BATCH = 20_000
@@ -242,7 +242,10 @@ def build_synthetic(path: str | Path, entities: int = 1_000_000, aliases_per_ent
     db.execute("CREATE TEMP TABLE raw_keys (key TEXT NOT NULL, name INTEGER NOT NULL)")
     name_id = 0
     counts = {"entities": 0, "names": 0, "statements": 0}
-    ents, names, keys, stmts = [], [], [], []
+    ents: list[EntityRow] = []
+    names: list[NameRow] = []
+    keys: list[KeyRow] = []
+    stmts: list[StatementRow] = []
 
     def flush() -> None:
         db.executemany("INSERT INTO entities(id, label, description, sitelinks, types) VALUES (?,?,?,?,?)", ents)
@@ -252,7 +255,10 @@ def build_synthetic(path: str | Path, entities: int = 1_000_000, aliases_per_ent
         counts["entities"] += len(ents)
         counts["names"] += len(names)
         counts["statements"] += len(stmts)
-        ents.clear(), names.clear(), keys.clear(), stmts.clear()
+        ents.clear()
+        names.clear()
+        keys.clear()
+        stmts.clear()
 
     rng = random.Random(seed + 1)
     with db:

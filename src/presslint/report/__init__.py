@@ -1,4 +1,5 @@
-"""Renderers: Report -> text, JSON, HTML, ClaimReview. Renderers format; they never compute findings."""
+"""Every renderer: a Report -> text, JSON, HTML (``render``) or ClaimReview JSON-LD (``claimreview``); stories,
+outlet profiles and comparisons (``story``); article versions (``diff``). Renderers format; they never compute."""
 
 from __future__ import annotations
 

@@ -26,7 +26,7 @@ from ..config import Settings
 from ..errors import E, PresslintError
 from ..model import Article, Report, to_dict
 
-ERROR_CODE_ANALYSIS = "E502"
+ERROR_CODE_ANALYSIS = E.E502.code
 _GLOB_CHARS = frozenset("*?[")
 
 # name -> pyarrow type name; one row per article.
@@ -94,18 +94,12 @@ def chunked(items: Iterable, size: int) -> Iterator[list]:
 
 # ---------------------------------------------------------------- the partition function (runs on workers)
 
-_WORKER_PIPELINES: dict[tuple[int, str], Any] = {}
-
 
 def worker_pipeline(settings: Settings) -> Any:
-    """The pipeline for this process and analyzer options, built once (keyed by pid: safe across forks)."""
-    from ..nlp import load_pipeline
+    """The pipeline of this worker process for ``settings``: the checker's, built once (as every pool does)."""
+    from ..checker import worker_checker
 
-    key = (os.getpid(), json.dumps(settings.analyzers, sort_keys=True))
-    nlp = _WORKER_PIPELINES.get(key)
-    if nlp is None:
-        nlp = _WORKER_PIPELINES[key] = load_pipeline(settings.analyzers)
-    return nlp
+    return worker_checker(settings).nlp
 
 
 def _json_default(obj: Any) -> Any:
@@ -142,7 +136,7 @@ def report_row(seq: int, report: Report, *, keep_report: bool = False) -> dict[s
 
 
 def failure_row(seq: int, origin: str | None, code: str, message: str, article: Article | None = None) -> dict:
-    from ..pipeline import content_hash
+    from ..checker import content_hash
 
     row: dict[str, Any] = {name: None for name, _ in COLUMNS}
     row.update(seq=seq, origin=origin, error_code=code, error_message=message, errors=0, warnings=0, infos=0)
@@ -159,42 +153,20 @@ def failure_row(seq: int, origin: str | None, code: str, message: str, article: 
     return row
 
 
-def _analysis_failure(seq: int, article: Article, err: BaseException) -> dict:
-    if isinstance(err, PresslintError):
-        return failure_row(seq, article.origin, err.code, err.message, article)
-    message = E.E502.format(name="pipeline", origin=article.origin or "-", reason=f"{type(err).__name__}: {err}")
-    return failure_row(seq, article.origin, ERROR_CODE_ANALYSIS, message, article)
-
-
 def check_partition(items: list[tuple[int, Any]], settings: Settings, keep_reports: bool = False) -> list[dict]:
-    """Rows for one partition of (seq, Article | IngestFailure). Never raises for one bad item.
+    """Rows for one partition of (seq, Article | Failure), through this worker's checker. Never raises for one bad
+    item: the checker turns an analysis crash into that item's Failure and goes on."""
+    from ..checker import worker_checker
 
-    The partition goes through one ``check_articles`` stream; if that stream fails, each article is checked on its
-    own so only the culprit is marked failed.
-    """
-    from ..pipeline import check_articles
-
-    rows: dict[int, dict] = {}
-    articles: list[tuple[int, Article]] = []
-    for seq, item in items:
-        if isinstance(item, Article):
-            articles.append((seq, item))
-        else:  # ingest.IngestFailure
-            rows[seq] = failure_row(seq, item.origin, item.code, item.message)
-    if articles:
-        nlp = worker_pipeline(settings)
-        try:
-            reports = list(check_articles([a for _, a in articles], settings=settings, nlp=nlp))
-            for (seq, _), report in zip(articles, reports):
-                rows[seq] = report_row(seq, report, keep_report=keep_reports)
-        except Exception:
-            for seq, article in articles:
-                try:
-                    report = next(iter(check_articles([article], settings=settings, nlp=nlp)))
-                    rows[seq] = report_row(seq, report, keep_report=keep_reports)
-                except Exception as err:
-                    rows[seq] = _analysis_failure(seq, article, err)
-    return [rows[seq] for seq in sorted(rows)]
+    seqs = [seq for seq, _ in items]
+    checked = worker_checker(settings).check_many([item for _, item in items])
+    rows = []
+    for seq, item in zip(seqs, checked):
+        if isinstance(item, Report):
+            rows.append(report_row(seq, item, keep_report=keep_reports))
+        else:
+            rows.append(failure_row(seq, item.origin, item.code, item.message, item.article))
+    return rows
 
 
 # ---------------------------------------------------------------- output
@@ -341,8 +313,10 @@ def run_batch(
 
 
 def _lost_row(seq: int, item: Any, err: BaseException) -> dict:
-    if isinstance(item, Article):
-        return _analysis_failure(seq, item, err)
+    if isinstance(item, Article):  # the worker was lost: the item failed with it
+        origin = item.origin or "-"
+        failure = PresslintError(E.E502, name="pipeline", origin=origin, reason=f"{type(err).__name__}: {err}")
+        return failure_row(seq, item.origin, failure.code, failure.message, item)
     return failure_row(seq, item.origin, item.code, item.message)
 
 

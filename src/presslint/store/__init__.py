@@ -13,10 +13,21 @@ text with the same rules returns the stored report; a rule or config change make
 from __future__ import annotations
 
 from ..config import Settings
+from .faults import StoreFault
 from .queries import MEMORY, HistoryRow, Store, severity_counts
 from .schema import LATEST, MIGRATIONS, Migration
 
-__all__ = ["LATEST", "MEMORY", "MIGRATIONS", "HistoryRow", "Migration", "Store", "open_store", "severity_counts"]
+__all__ = [
+    "LATEST",
+    "MEMORY",
+    "MIGRATIONS",
+    "HistoryRow",
+    "Migration",
+    "Store",
+    "StoreFault",
+    "open_store",
+    "severity_counts",
+]
 
 
 def open_store(settings: Settings | None = None) -> Store:

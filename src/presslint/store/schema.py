@@ -239,6 +239,42 @@ MIGRATIONS: tuple[Migration, ...] = (
             "ALTER TABLE stories ADD COLUMN claims_updated_at TEXT",
         ),
     ),
+    # The fact-check signature index (presslint.store.factchecks), created on first use before this migration: IF NOT
+    # EXISTS keeps a store where an older presslint already made the tables as it is (same definitions); rows imported
+    # before the index existed are indexed on the first match (factchecks.ensure_index).
+    Migration(
+        5,
+        "fact-check signature index",
+        (
+            "CREATE TABLE IF NOT EXISTS factcheck_words (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID",
+            """CREATE TABLE IF NOT EXISTS factcheck_terms (
+                term TEXT NOT NULL,
+                factcheck_id INTEGER NOT NULL REFERENCES factchecks(id) ON DELETE CASCADE,
+                PRIMARY KEY (term, factcheck_id)
+            ) WITHOUT ROWID""",
+            "CREATE INDEX IF NOT EXISTS factcheck_terms_row ON factcheck_terms(factcheck_id)",
+            """CREATE TABLE IF NOT EXISTS factcheck_indexed (
+                factcheck_id INTEGER PRIMARY KEY REFERENCES factchecks(id) ON DELETE CASCADE,
+                words TEXT NOT NULL  -- the reviewed claim's content words, space-separated: coverage without re-parsing
+            )""",
+        ),
+    ),
+    # Which stories' aligned claims are out of date: ``revision`` grows with every change to a story's members or to
+    # their syndication groups, ``claims_revision`` is the revision the stored claims were computed for. A run killed
+    # between storing a chunk and comparing its stories' claims leaves claims_revision < revision, and the next ingest
+    # compares those stories again. Stories of an older store count as current when they were compared after their
+    # last change.
+    Migration(
+        6,
+        "story revisions: stale claim alignments are found and repaired",
+        (
+            "ALTER TABLE stories ADD COLUMN revision INTEGER NOT NULL DEFAULT 1",
+            "ALTER TABLE stories ADD COLUMN claims_revision INTEGER NOT NULL DEFAULT 0",
+            """UPDATE stories SET claims_revision = revision
+               WHERE claims_updated_at IS NOT NULL AND claims_updated_at >= updated_at""",
+            "CREATE INDEX stories_stale ON stories(id) WHERE claims_revision < revision",
+        ),
+    ),
 )
 
 LATEST = MIGRATIONS[-1].number
@@ -275,7 +311,8 @@ def migrate(conn: sqlite3.Connection) -> list[int]:
             )
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:  # a full disk may have rolled it back already: keep the first error
+                conn.execute("ROLLBACK")
             raise
         done_now.append(migration.number)
     return done_now

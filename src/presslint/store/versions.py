@@ -3,28 +3,15 @@
 from __future__ import annotations
 
 import hashlib
-import sqlite3
-from dataclasses import dataclass
 
-from ..errors import E, PresslintError
+from ..model import Article, ArticleVersion
+from .faults import guarded
 from .queries import Store
 from .schema import now
 
 
-@dataclass(frozen=True, slots=True)
-class ArticleVersion:
-    url: str
-    content_hash: str
-    seen_at: str
-    title: str | None
-    date: str | None
-    text: str
-
-    def to_dict(self) -> dict:
-        return {name: getattr(self, name) for name in self.__slots__ if name != "text"}
-
-
-def record_version(store: Store, article, *, seen_at: str | None = None) -> bool:
+@guarded("write")
+def record_version(store: Store, article: Article, *, seen_at: str | None = None) -> bool:
     """Keep this text as a version of ``article.url``; True when it is a new text for that URL.
 
     Articles without a URL have no identity across fetches and are not recorded.
@@ -32,18 +19,16 @@ def record_version(store: Store, article, *, seen_at: str | None = None) -> bool
     if not article.url:
         return False
     digest = hashlib.sha256(article.text.encode("utf-8")).hexdigest()
-    try:
-        with store._transaction():
-            cursor = store.conn.execute(
-                """INSERT INTO article_versions (url, content_hash, seen_at, title, date, text)
-                   VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (url, content_hash) DO NOTHING""",
-                (article.url, digest, seen_at or now(), article.title, article.date, article.text),
-            )
-    except sqlite3.Error as err:
-        raise PresslintError(E.E406, path=store.path, reason=err) from err
+    with store._transaction():
+        cursor = store.conn.execute(
+            """INSERT INTO article_versions (url, content_hash, seen_at, title, date, text)
+               VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (url, content_hash) DO NOTHING""",
+            (article.url, digest, seen_at or now(), article.title, article.date, article.text),
+        )
     return cursor.rowcount == 1
 
 
+@guarded("read")
 def versions(store: Store, url: str) -> list[ArticleVersion]:
     """Versions of one URL, oldest first."""
     rows = store.conn.execute(
@@ -54,6 +39,7 @@ def versions(store: Store, url: str) -> list[ArticleVersion]:
     return [ArticleVersion(**dict(row)) for row in rows]
 
 
+@guarded("read")
 def changed_urls(store: Store, limit: int = 50) -> list[tuple[str, int]]:
     """URLs seen with more than one text, most versions first."""
     rows = store.conn.execute(

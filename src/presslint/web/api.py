@@ -1,7 +1,7 @@
 """The HTTP API (/api/v1): check an article, read stored reports, history, rules, ClaimReview, stories.
 
-Every error is JSON ``{"error": {"code": "E201", "message": "E201: ..."}}`` with an HTTP status that fits it. Library
-errors keep their presslint code; the web layer's own conditions use the "Web (7xx)" codes of ``errors.E``.
+Every error is JSON ``{"error": {"code": ..., "message": ...}}`` with the HTTP status its catalogue entry gives.
+Library errors keep their presslint code; the web layer's own conditions use the "Web (7xx)" codes of ``errors.E``.
 """
 
 from __future__ import annotations
@@ -15,56 +15,33 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..errors import E, PresslintError
-from ..store import HistoryRow
-from .claimreview import claim_reviews
+from ..errors import E, Entry, PresslintError
+from ..model import HistoryRow, Story, StoryView
+from ..report.claimreview import claim_reviews
+from ..rules import Rule
+from .server import bounded_retry_after
 from .workers import Overloaded, TimedOut
 
+MAX_ID = 2**63 - 1  # SQLite's largest integer: a larger id names nothing (and would overflow the driver)
 
-class ApiError(Exception):
-    def __init__(self, status: int, template: str, headers: dict[str, str] | None = None, **kwargs: Any) -> None:
-        self.status = status
-        self.code = template.split(":", 1)[0]
-        self.message = template.format(**kwargs)
+
+class ApiError(PresslintError):
+    """A coded error with HTTP headers to send with it (Retry-After, WWW-Authenticate)."""
+
+    def __init__(self, entry: Entry, headers: dict[str, str] | None = None, **kwargs: Any) -> None:
+        super().__init__(entry, **kwargs)
         self.headers = headers or {}
-        super().__init__(self.message)
-
-    @classmethod
-    def coded(cls, status: int, code: str, message: str) -> ApiError:
-        """An error that already has its code and message (a library error passed back from a worker)."""
-        err = cls.__new__(cls)
-        Exception.__init__(err, message)
-        err.status, err.code, err.message, err.headers = status, code, message, {}
-        return err
 
 
 def error_body(code: str, message: str) -> dict[str, Any]:
     return {"error": {"code": code, "message": message}}
 
 
-def error_response(status: int, code: str, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
-    return JSONResponse(error_body(code, message), status_code=status, headers=headers)
-
-
-# HTTP status of each library error code (default by family: 1xx/3xx the request, 2xx the remote site, 4xx/5xx us).
-_STATUS = {
-    "E104": 413,
-    "E201": 403,
-    "E202": 502,
-    "E203": 502,
-    "E204": 422,
-    "E205": 502,
-    "E401": 404,
-    "E403": 404,
-    "E404": 409,
-    "E709": 408,
-    "E710": 404,
-}
-_FAMILY = {"1": 422, "2": 502, "3": 422, "4": 500, "5": 500, "6": 500, "7": 400}
-
-
-def status_of(code: str) -> int:
-    return _STATUS.get(code) or _FAMILY.get(code[1:2], 500)
+def error_response(
+    err: PresslintError, headers: dict[str, str] | None = None, *, status: int | None = None
+) -> JSONResponse:
+    """The JSON answer for a coded error, with the status its catalogue entry gives (or ``status``)."""
+    return JSONResponse(error_body(err.code, err.message), status_code=status or err.http_status, headers=headers)
 
 
 # -- request and response models ------------------------------------------------------------------------------------
@@ -97,102 +74,10 @@ class ErrorBody(BaseModel):
     error: ErrorDetail
 
 
-class RuleItem(BaseModel):
-    code: str
-    name: str
-    severity: str
-    category: str
-    summary: str
-    explanation: str
-    example: str
-    default: bool
-
-
-# Story shapes (``presslint.corpus.views``); extra keys the library adds pass through.
-class _Open(BaseModel):
-    model_config = ConfigDict(extra="allow")
-
-
-class StorySummary(_Open):
-    id: int
-    first_date: str
-    last_date: str
-    headline: str | None
-    articles: int = Field(description="Member articles, syndicated copies included.")
-    independent_outlets: int = Field(description="Syndicated copies and one outlet's articles count once.")
-    corroborated: int = 0
-    contradicted: int = 0
-    single_source: int = 0
-
-
-class ClaimText(_Open):
-    article_id: int
-    outlet: str
-    start: int = Field(description="Offset into the member article's text.")
-    end: int
-    text: str
-    position: str | None = Field(None, description="What it asserts where its claim is contradicted, e.g. '4 worker'.")
-
-
-class ConflictSide(_Open):
-    article_id: int
-    outlet: str
-    start: int
-    end: int
-    text: str
-    value: str
-
-
-class Conflict(_Open):
-    kind: str = Field(description="number, date or polarity")
-    what: str
-    reason: str
-    a: ConflictSide
-    b: ConflictSide
-
-
-class ClaimSide(_Open):
-    position: str
-    outlets: list[str]
-    independent: int
-
-
-class AlignedClaim(_Open):
-    alignment_id: int | None = None
-    status: str = Field(description="corroborated, contradicted or single-source")
-    independent_outlets: int
-    about: list[str] = []
-    text: str
-    members: list[ClaimText]
-    sides: list[ClaimSide] = Field([], description="Contradicted claims: the outlets on each side.")
-    conflicts: list[Conflict] = []
-
-
-class StoryMember(_Open):
-    article_id: int
-    report_id: int | None
-    outlet: str
-    published: str
-    headline: str | None
-    url: str | None
-    origin: str | None
-    syndication_group_id: int
-    canonical: bool
-
-
-class OutletArticles(_Open):
-    outlet: str
-    articles: list[StoryMember]
-
-
-class StoryView(StorySummary):
-    syndication: list[dict[str, Any]] = Field([], description="Syndication groups with more than one copy.")
-    outlets: list[OutletArticles]
-    claims: list[AlignedClaim] = Field(description="Contradicted first, then corroborated, then single-source.")
-    profiles: list[dict[str, Any]] = Field([], description="Store-wide profiles of the story's outlets.")
-
-
-_ERRORS = {status: {"model": ErrorBody} for status in (400, 401, 403, 404, 413, 422, 502, 503, 504)}
+# FastAPI's ``responses``: status -> OpenAPI response fields (here the body model of every coded error).
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    status: {"model": ErrorBody} for status in (400, 401, 403, 404, 413, 422, 502, 503, 504)
+}
 REPORT_DOC = "A presslint report (schema/report.schema.json), with `id`: its store id."
 
 
@@ -206,7 +91,7 @@ def require_token(request: Request, credentials: HTTPAuthorizationCredentials | 
         return
     given = credentials.credentials if credentials else ""
     if not hmac.compare_digest(given.encode(), token.encode()):
-        raise ApiError(401, E.E703, headers={"WWW-Authenticate": "Bearer"})
+        raise ApiError(E.E703, headers={"WWW-Authenticate": "Bearer"})
 
 
 router = APIRouter(prefix="/api/v1", dependencies=[Depends(require_token)], responses=_ERRORS)
@@ -230,6 +115,8 @@ def _store(request: Request):
 
 
 def _report(request: Request, report_id: int):
+    if not 0 < report_id <= MAX_ID:
+        raise PresslintError(E.E401, id=report_id)
     return _store(request).get(report_id)
 
 
@@ -241,8 +128,8 @@ async def check(body: CheckRequest, request: Request) -> dict[str, Any]:
     config = request.app.state.config
     try:
         return await _in_worker(request, _job(body, config))
-    except ApiError as err:
-        if err.code == "E201":
+    except PresslintError as err:
+        if err.entry is E.E201:
             err.message = web_private_message(err.message, server_allows=config.allow_private)
         raise
 
@@ -253,53 +140,46 @@ async def _in_worker(request: Request, job: dict[str, Any]) -> Any:
     try:
         answer = await pool.check(job)
     except Overloaded as busy:
+        seconds = bounded_retry_after(busy.retry_after, ceiling=pool.timeout)  # one giant job must not say "128 s"
         raise ApiError(
-            503,
             E.E704,
-            headers={"Retry-After": str(busy.retry_after)},
+            headers={"Retry-After": str(seconds)},
             in_flight=pool.in_flight,
-            seconds=busy.retry_after,
+            seconds=seconds,
         ) from None
     except TimedOut:
-        raise ApiError(504, E.E705, seconds=pool.timeout) from None
+        raise ApiError(E.E705, seconds=pool.timeout) from None
     if answer[0] == "error":
         _, code, message = answer
-        raise ApiError.coded(status_of(code), code, message)
+        raise PresslintError.passed_on(code, message)
     return answer[1]
 
 
-_CLI_HINT = "; pass --allow-private to allow it"
-
-
 def web_private_message(message: str, *, server_allows: bool) -> str:
-    """E201 as a web client should read it: the CLI's "pass --allow-private" means nothing to someone using the API."""
-    head = message.split(_CLI_HINT, 1)[0]
+    """E201 as a web client should read it: what this server allows, not the CLI's flag."""
     if server_allows:
-        return head + '; this server allows it: send "allow_private": true with the request'
-    return head + "; this server was started without --allow-private, so it never fetches such addresses"
+        return message + '; this server allows it: send "allow_private": true with the request'
+    return message + "; this server was started without --allow-private, so it never fetches such addresses"
 
 
 def _job(body: CheckRequest, config) -> dict[str, Any]:
-    from ..pipeline import parse_date
-
     given = [name for name in ("text", "html", "url") if getattr(body, name) is not None]
     if len(given) != 1:
-        raise ApiError(422, E.E702, reason="give exactly one of 'text', 'html' or 'url'")
+        raise ApiError(E.E702, reason="give exactly one of 'text', 'html' or 'url'")
     name = given[0]
     value = getattr(body, name)
     if not value.strip():
         raise PresslintError(E.E102, path=body.filename or f"the request's '{name}'")
     if body.allow_private and not config.allow_private:
-        raise ApiError(403, E.E706)
+        raise ApiError(E.E706)
     changes: dict[str, Any] = {"allow_private": bool(body.allow_private and config.allow_private)}
     if body.date:
-        parse_date(body.date)
         changes["date"] = body.date
     if body.select:
         changes["select"] = [c.strip() for c in body.select if c.strip()]
     if body.ignore:
         changes["ignore"] = [*config.settings.ignore, *(c.strip() for c in body.ignore if c.strip())]
-    config.settings.replace(**changes).config_hash()  # E301 on an unknown rule code, before a worker is busy
+    config.settings.replace(**changes)  # settings validate themselves: E301/E304 before a worker is busy
     job: dict[str, Any] = {name: value.strip() if name == "url" else value, "settings": changes}
     if body.filename:
         job["origin"] = body.filename
@@ -331,38 +211,27 @@ REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; fo
 def get_claimreview(report_id: int, request: Request) -> list[dict[str, Any]]:
     """schema.org ClaimReview objects for knowledge-check (KB0xx) and contradiction (CON001) findings; an empty list
     when the report has none."""
-    from ..report.json import report_json
-
-    report = report_json(_report(request, report_id))
-    return claim_reviews(report, report_url=str(request.url_for("get_report", report_id=report_id)))
+    return claim_reviews(
+        _report(request, report_id), report_url=str(request.url_for("get_report", report_id=report_id))
+    )
 
 
 @router.get("/history", summary="Stored reports, newest first")
 def history(request: Request, limit: int = Query(20, ge=1, le=200), offset: int = Query(0, ge=0)) -> list[HistoryRow]:
     # The store's own record is the response model (pydantic reads dataclasses), so the two cannot drift apart.
-    return _store(request).history(limit=limit, offset=offset)
+    return _store(request).history(limit=limit, offset=min(offset, MAX_ID))  # past the end: an empty list
 
 
 @router.get("/rules", summary="The rule catalogue")
-def list_rules() -> list[RuleItem]:
+def list_rules() -> list[Rule]:
+    # The catalogue's own record is the response model, so the two cannot drift apart.
     from .. import rules
 
-    return [
-        RuleItem(
-            code=r.code,
-            name=r.name,
-            severity=r.severity,
-            category=r.category,
-            summary=r.summary,
-            explanation=r.explanation,
-            example=r.example,
-            default=r.default,
-        )
-        for r in rules.catalogue().values()
-    ]
+    return list(rules.catalogue().values())
 
 
 # -- stories (articles from many outlets clustered by `presslint ingest`) -------------------------------------------
+# The records of ``presslint.model.corpus`` are the response models, as ``HistoryRow`` is for /history.
 STORY_DOC = (
     "The story lined up claim by claim (`presslint.corpus.story_view`): the story row, its members outlet by "
     "outlet, aligned claims (corroborated, contradicted with both sides, single-source) and outlet profiles."
@@ -374,13 +243,13 @@ def list_stories(
     request: Request,
     since: str | None = Query(None, description="Only stories active on or after this date (YYYY-MM-DD)."),
     limit: int = Query(50, ge=1, le=500),
-) -> list[StorySummary]:
+) -> list[Story]:
     from .. import corpus
-    from ..pipeline import parse_date
+    from ..config import parse_date
 
     if since is not None:
         parse_date(since)  # E304 on anything but YYYY-MM-DD
-    return [StorySummary(**row) for row in corpus.list_stories(_store(request), since=since, limit=limit)]
+    return corpus.list_stories(_store(request), since=since, limit=limit)
 
 
 @router.get("/stories/{story_id}", summary="One story, outlets lined up claim by claim", response_description=STORY_DOC)
@@ -388,7 +257,7 @@ def get_story(story_id: int, request: Request) -> StoryView:
     """Claims were aligned when the articles were ingested, so this is a read."""
     from .. import corpus
 
-    view = corpus.story_view(_store(request), story_id)
+    view = corpus.story_view(_store(request), story_id) if 0 < story_id <= MAX_ID else None
     if view is None:
-        raise ApiError(404, E.E710, id=story_id)
-    return StoryView(**view)
+        raise ApiError(E.E710, id=story_id)
+    return view

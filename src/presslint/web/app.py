@@ -3,14 +3,18 @@
     >>> from presslint.web.app import ServerConfig, create_app
     >>> app = create_app(ServerConfig(workers=2))      # serve with uvicorn; `presslint serve` does this
 
-Rails: a request-size limit (413), a deadline for the request body (408), a Content-Security-Policy on every
-response (no inline script, nothing from other origins), optional bearer-token auth on /api, JSON errors with codes,
-and checks run in worker processes behind a bounded queue (see ``workers``).
+Rails, outermost first: security headers and a Content-Security-Policy on every response (no inline script, nothing
+from other origins); a trusted-host check (a DNS-rebinding page reaches the server under its own host name, which is
+not in the list: 400 E711); bearer-token auth on /api before any body is read (401 before 422); a request-size
+limit (413) and a deadline for the request body (408); JSON errors with codes; checks in worker processes behind a
+bounded queue (see ``workers``). Below the app, ``server`` adds the header timeout and the connection limit.
 """
 
 from __future__ import annotations
 
 import asyncio
+import hmac
+import ipaddress
 import json
 import os
 from contextlib import asynccontextmanager
@@ -23,28 +27,23 @@ from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from .. import __version__
+from .._version import __version__
 from ..config import Settings
 from ..errors import E, PresslintError
-from .api import ApiError, error_response, router, status_of
+from .api import ApiError, error_response, router
+from .headers import SECURITY_HEADERS
+from .server import ServerLimits
 from .workers import WorkerPool
 
 STATIC = Path(__file__).parent / "static"
-CSP = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
-    "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
-)
-SECURITY_HEADERS = {
-    "content-security-policy": CSP,
-    "x-content-type-options": "nosniff",
-    "referrer-policy": "no-referrer",
-    "x-frame-options": "DENY",
-}
 DESCRIPTION = """presslint's HTTP API: check a news article (text, HTML or a URL) and get span-anchored findings.
 
-Errors are JSON `{"error": {"code": "E201", "message": "..."}}`. When the server has a token (`PRESSLINT_TOKEN` or
-`presslint serve --token`), every `/api` route needs `Authorization: Bearer <token>`. When every worker is busy and
-the queue is full, `POST /api/v1/check` answers 503 at once with `Retry-After`."""
+Errors are JSON `{"error": {"code": "E...", "message": "..."}}`. When the server has a token (`PRESSLINT_TOKEN` or
+`presslint serve --token`; required when it listens beyond loopback), every `/api` route needs
+`Authorization: Bearer <token>`, checked before the request body is read. Requests must name an allowed host
+(`localhost` and loopback addresses by default; `--allowed-host`). When every worker is busy and the queue is full,
+`POST /api/v1/check` answers 503 at once with `Retry-After`."""
+LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
 
 
 @dataclass(slots=True)
@@ -57,6 +56,8 @@ class ServerConfig:
     allow_private: bool = False  # let requests ask to fetch private/loopback URLs
     max_body: int = 5_000_000  # bytes per request body
     body_timeout: float = 15.0  # seconds a request body may take to arrive (then 408)
+    allowed_hosts: list[str] = field(default_factory=lambda: list(LOCAL_HOSTS))  # Host names answered; "*": any
+    limits: ServerLimits = field(default_factory=ServerLimits)  # connections and header timeout (web.server)
 
     @classmethod
     def from_env(cls, **overrides) -> ServerConfig:
@@ -112,12 +113,71 @@ class BodyLimit:
         await self.app(scope, replay, send)
 
     async def _refuse(self, scope, receive, send):
-        response = error_response(413, "E701", E.E701.format(limit=self.limit), {"connection": "close"})
+        response = error_response(PresslintError(E.E701, limit=self.limit), {"connection": "close"})
         await response(scope, receive, send)
 
     async def _too_slow(self, scope, receive, send):
-        response = error_response(408, "E709", E.E709.format(seconds=f"{self.timeout:g}"), {"connection": "close"})
+        response = error_response(PresslintError(E.E709, seconds=f"{self.timeout:g}"), {"connection": "close"})
         await response(scope, receive, send)
+
+
+def host_name(header: bytes | str) -> str:
+    """The name in a Host header, lower case, without port or IPv6 brackets; an address in canonical form."""
+    value = header.decode("latin-1") if isinstance(header, bytes) else header
+    value = value.strip().lower().rstrip(".")
+    if value.startswith("["):
+        value = value[1 : value.find("]")] if "]" in value else value
+    elif value.count(":") == 1:
+        value = value.rsplit(":", 1)[0]
+    try:
+        return str(ipaddress.ip_address(value))
+    except ValueError:
+        return value
+
+
+def allowed_host_names(names: list[str]) -> set[str] | None:
+    """The set a TrustedHosts check compares with (None: any host)."""
+    return None if "*" in names else {host_name(name) for name in names}
+
+
+class TrustedHosts:
+    """ASGI middleware: answer only requests whose Host header names an allowed host (400 E711 otherwise), so a page
+    on another site that rebinds its DNS name to this machine cannot read the API through the user's browser."""
+
+    def __init__(self, app, allowed: list[str]) -> None:
+        self.app, self.allowed = app, allowed_host_names(allowed)
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] not in ("http", "websocket") or self.allowed is None:
+            return await self.app(scope, receive, send)
+        header = dict(scope.get("headers") or []).get(b"host", b"")
+        if host_name(header) in self.allowed:
+            return await self.app(scope, receive, send)
+        shown = header.decode("latin-1")[:100] or "(none)"
+        response = error_response(PresslintError(E.E711, host=shown), {"connection": "close"})
+        await response(scope, receive, send)
+
+
+class ApiAuth:
+    """ASGI middleware: the bearer token on every /api route, checked before the body is read or parsed (so a
+    client without the token learns nothing from validation errors and cannot make the server read a body)."""
+
+    def __init__(self, app, config: ServerConfig) -> None:
+        self.app, self.config = app, config
+
+    async def __call__(self, scope, receive, send):
+        token = self.config.token
+        if scope["type"] != "http" or not token or not scope.get("path", "").startswith("/api/"):
+            return await self.app(scope, receive, send)
+        given = b""
+        for name, value in scope.get("headers") or []:
+            if name == b"authorization":
+                scheme, _, credentials = value.partition(b" ")
+                given = credentials.strip() if scheme.lower() == b"bearer" else b""
+        if hmac.compare_digest(given, token.encode()):
+            return await self.app(scope, receive, send)
+        headers = {"WWW-Authenticate": "Bearer", "connection": "close"}
+        await error_response(PresslintError(E.E703), headers)(scope, receive, send)
 
 
 class SecurityHeaders:
@@ -175,34 +235,33 @@ def create_app(config: ServerConfig | None = None, *, start_workers: bool = True
     def health(request: Request) -> dict:
         return {"status": "ok", "version": __version__, **request.app.state.pool.status()}
 
+    # Starlette wraps each added middleware around the ones before: the last added runs first.
     app.add_middleware(BodyLimit, limit=config.max_body, timeout=config.body_timeout)
+    app.add_middleware(ApiAuth, config=config)
+    app.add_middleware(TrustedHosts, allowed=config.allowed_hosts)
     app.add_middleware(SecurityHeaders)
     return app
 
 
 def _add_error_handlers(app: FastAPI) -> None:
-    @app.exception_handler(ApiError)
-    async def api_error(_request, err: ApiError):
-        return error_response(err.status, err.code, err.message, err.headers)
-
     @app.exception_handler(PresslintError)
     async def presslint_error(_request, err: PresslintError):
-        return error_response(status_of(err.code), err.code, err.message)
+        return error_response(err, err.headers if isinstance(err, ApiError) else None)
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(_request, err: RequestValidationError):
         reasons = "; ".join(f"{'.'.join(str(p) for p in e.get('loc', ()))}: {e.get('msg')}" for e in err.errors()[:5])
-        return error_response(422, "E702", E.E702.format(reason=reasons or "invalid request"))
+        return error_response(PresslintError(E.E702, reason=reasons or "invalid request"))
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, err: StarletteHTTPException):
         if err.status_code == 404:
-            return error_response(404, "E707", E.E707.format(path=request.url.path))
-        return error_response(err.status_code, "E702", E.E702.format(reason=err.detail))
+            return error_response(PresslintError(E.E707, path=request.url.path))
+        return error_response(PresslintError(E.E702, reason=err.detail), status=err.status_code)
 
     @app.exception_handler(Exception)
     async def internal(_request, err: Exception):
-        return error_response(500, "E708", E.E708.format(reason=type(err).__name__))
+        return error_response(PresslintError(E.E708, reason=type(err).__name__))
 
 
 def openapi_text(app: FastAPI | None = None) -> str:

@@ -1,9 +1,10 @@
 """Checks run in worker processes, off the event loop, behind a bounded queue.
 
-Each worker loads the spaCy pipeline once (in the pool initializer) and opens its own store connection; a job is a
-small dict (the input and per-request options) and its answer is a tuple, never an exception object, so nothing
-unpicklable crosses the process boundary. The pool admits at most ``workers + queue`` jobs at a time: one more gets
-``Overloaded`` at once (the API turns it into a fast 503 with Retry-After) instead of waiting for a timeout.
+Each worker loads the pipeline once (``checker.worker_checker``, as every pool does) and opens its own store
+connection; a job is a small dict (the input and per-request options) and its answer is a tuple, never an exception
+object, so nothing unpicklable crosses the process boundary. The pool admits at most ``workers + queue`` jobs at a
+time: one more gets ``Overloaded`` at once (the API turns it into a fast 503 with Retry-After) instead of waiting
+for a timeout. A check past the deadline is stopped by replacing its worker process.
 """
 
 from __future__ import annotations
@@ -12,17 +13,15 @@ import asyncio
 import math
 import multiprocessing
 import time
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from ..config import Settings
-from ..errors import PresslintError
+from ..errors import E, PresslintError
 
 # Set in each worker process by _start_worker.
-_NLP = None
 _SETTINGS: Settings | None = None
 _STORE = None
+_CHECKERS: dict[str, Any] = {}  # one Checker per distinct request settings, sharing the pipeline and the store
 
 
 class Overloaded(Exception):
@@ -39,22 +38,27 @@ class TimedOut(Exception):
 
 # -- in the worker process ------------------------------------------------------------------------------------------
 def _start_worker(settings: Settings) -> None:
-    global _NLP, _SETTINGS, _STORE
-    from ..nlp import load_pipeline
+    global _SETTINGS, _STORE
+    from ..checker import worker_checker
 
     _SETTINGS = settings
-    _NLP = load_pipeline(settings.analyzers)
+    worker_checker(settings).nlp  # noqa: B018 - the pipeline, loaded once per worker as every pool does
     if settings.store:
         from ..store import open_store
 
         _STORE = open_store(settings)
 
 
-def _ready() -> int:
-    import os
+def _checker(settings: Settings) -> Any:
+    from ..checker import Checker
 
-    time.sleep(0.05)  # hold the worker briefly so each warm-up job lands on a different process
-    return os.getpid()
+    key = settings.key()
+    checker = _CHECKERS.get(key)
+    if checker is None:
+        if len(_CHECKERS) >= 16:  # requests with many different options: keep the memory bounded
+            _CHECKERS.clear()
+        checker = _CHECKERS[key] = Checker(settings, store=_STORE)
+    return checker
 
 
 def run_check(job: dict[str, Any]) -> tuple:
@@ -66,17 +70,17 @@ def run_check(job: dict[str, Any]) -> tuple:
     except Exception as err:  # a bug on one article must not kill the worker
         return (
             "error",
-            "E502",
-            f"E502: Analyzer 'pipeline' failed on '{job.get('origin', 'api')}': {type(err).__name__}: {err}",
+            E.E502.code,
+            E.E502.format(name="pipeline", origin=job.get("origin", "api"), reason=f"{type(err).__name__}: {err}"),
         )
 
 
 def _check(job: dict[str, Any]) -> dict:
-    from .. import __version__, ingest
-    from ..ingest.language import identify
-    from ..pipeline import check_articles, content_hash, publication_date
+    """The same checker as every other door: store re-use, fact-checks and all."""
+    from .. import ingest
     from ..report.json import report_json
 
+    assert _SETTINGS is not None, "the worker was not started"
     settings = _SETTINGS.replace(**job.get("settings", {}))
     if "url" in job:
         article = ingest.fetch(job["url"], settings=settings)
@@ -84,101 +88,169 @@ def _check(job: dict[str, Any]) -> dict:
         article = ingest.from_html(job["html"], origin=job.get("origin") or "api:html")
     else:
         article = ingest.from_text(job["text"], origin=job.get("origin") or "api:text")
-    if article.language is None:
-        article.language = identify(article.text)
-    if _STORE is not None:
-        pubdate, _ = publication_date(article, settings)
-        stored = _STORE.find(
-            content_hash(article), __version__, settings.config_hash(), pubdate.isoformat() if pubdate else "unknown"
-        )
-        if stored is not None:
-            stored.article = article  # same text; keep where it came from this time
-            return report_json(stored)
-    report = next(iter(check_articles([article], settings=settings, nlp=_NLP)))
-    if _STORE is not None:
-        _STORE.save(report)
-    return report_json(report)
+    return report_json(_checker(settings).check(article))
+
+
+def _serve(conn: Any, settings: Settings) -> None:
+    """A worker process's main loop: load once, then answer one job at a time until the pipe closes."""
+    _start_worker(settings)
+    conn.send(("ready",))
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, OSError):  # the server went away
+            return
+        conn.send(run_check(job))
 
 
 # -- in the server process ------------------------------------------------------------------------------------------
+class _Worker:
+    """One worker process and the pipe to it; ``loaded`` resolves when its pipeline is ready."""
+
+    def __init__(self, context: Any, settings: Settings) -> None:
+        self.conn, child = context.Pipe()
+        self.process = context.Process(target=_serve, args=(child, settings), daemon=True)
+        self.process.start()
+        child.close()
+        self.started = time.monotonic()
+
+    def kill(self) -> None:
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join(timeout=5)
+        self.conn.close()
+
+
 class WorkerPool:
-    """A ProcessPoolExecutor with admission control. Use from the event loop only (the counters are not locked)."""
+    """Worker processes behind a bounded queue, used from the event loop only (the counters are not locked).
+
+    A job goes to an idle worker; when none is idle it waits in the queue, and a waiting job whose client has gone
+    (its request was cancelled) is dropped without using a worker. A check that outlives ``timeout`` is stopped for
+    real: its worker process is killed and a new one is started at once, so the pool is back to full strength as
+    soon as the new worker has loaded its pipeline. A worker that dies (killed, out of memory) is replaced the same
+    way. Past ``workers + queue`` admitted jobs, ``check`` raises Overloaded at once (a fast 503).
+    """
 
     def __init__(self, settings: Settings, *, workers: int = 2, queue: int = 8, timeout: float = 30.0) -> None:
         self.settings = settings
         self.workers = max(1, workers)
         self.queue = max(0, queue)
         self.timeout = timeout
-        self.in_flight = 0  # admitted jobs not yet finished in a worker (running + waiting)
+        self.in_flight = 0  # admitted jobs not yet answered (running + waiting)
         self.ready = False
         self.rejected = 0
+        self.restarted = 0  # workers replaced after a timeout or a crash
         self._seconds = 0.5  # running mean of one check's time, for Retry-After
-        self._executor: ProcessPoolExecutor | None = None
+        self._context = multiprocessing.get_context("spawn")  # the server has threads: fork would copy them
+        self._idle: asyncio.Queue[_Worker] | None = None
+        self._all: list[_Worker] = []
 
     @property
     def limit(self) -> int:
         return self.workers + self.queue
 
-    def _new_executor(self) -> ProcessPoolExecutor:
-        # spawn, not fork: the server process has threads (event loop, thread pool) that fork would copy mid-flight.
-        context = multiprocessing.get_context("spawn")
-        return ProcessPoolExecutor(
-            self.workers, mp_context=context, initializer=_start_worker, initargs=(self.settings,)
-        )
-
     async def start(self) -> None:
-        self._executor = self._new_executor()
-        loop = asyncio.get_running_loop()
-        await asyncio.gather(*(loop.run_in_executor(self._executor, _ready) for _ in range(self.workers)))
+        self._idle = asyncio.Queue()
+        await asyncio.gather(*(self._add_worker() for _ in range(self.workers)))
         self.ready = True
 
+    async def _add_worker(self) -> None:
+        """Start a worker and put it in the idle queue once it has loaded (a failed start is retried later)."""
+        worker = _Worker(self._context, self.settings)
+        self._all.append(worker)
+        try:
+            answer = await self._receive(worker, timeout=None)
+        except (EOFError, OSError):
+            self._drop(worker)
+            return
+        if answer == ("ready",) and self._idle is not None:
+            self._idle.put_nowait(worker)
+
+    async def _receive(self, worker: _Worker, timeout: float | None) -> Any:
+        """The next message from ``worker``, awaited without blocking the loop (the pipe's fd in the selector)."""
+        loop = asyncio.get_running_loop()
+        readable: asyncio.Future[None] = loop.create_future()
+        fd = worker.conn.fileno()
+
+        def ready() -> None:
+            if not readable.done():
+                readable.set_result(None)
+
+        loop.add_reader(fd, ready)
+        try:
+            await asyncio.wait_for(readable, timeout)
+        finally:
+            loop.remove_reader(fd)
+        return worker.conn.recv()
+
+    def _drop(self, worker: _Worker) -> None:
+        worker.kill()
+        if worker in self._all:
+            self._all.remove(worker)
+
+    def _replace(self, worker: _Worker) -> None:
+        self._drop(worker)
+        self.restarted += 1
+        if self.ready:
+            asyncio.get_running_loop().create_task(self._add_worker())
+
     def shutdown(self) -> None:
-        if self._executor is not None:
-            self._executor.shutdown(wait=True, cancel_futures=True)
-            self._executor = None
+        for worker in list(self._all):
+            worker.kill()
+        self._all.clear()
+        self._idle = None
         self.ready = False
 
     def retry_after(self) -> int:
         return max(1, math.ceil(self._seconds * self.limit / self.workers))
 
     async def check(self, job: dict[str, Any]) -> tuple:
-        """Run ``run_check(job)`` in a worker; raises Overloaded at once when full, TimedOut after the timeout."""
-        if self._executor is None:
+        """Run ``run_check(job)`` in a worker; Overloaded at once when full, TimedOut after ``timeout`` seconds."""
+        if self._idle is None:
             raise Overloaded(1)
         if self.in_flight >= self.limit:
             self.rejected += 1
             raise Overloaded(self.retry_after())
         self.in_flight += 1
-        loop = asyncio.get_running_loop()
         started = time.monotonic()
         try:
-            future = self._executor.submit(run_check, job)
-        except BrokenProcessPool:  # a worker died (killed, out of memory): start a fresh pool, ask to retry
-            self.in_flight -= 1
-            self._executor.shutdown(wait=False, cancel_futures=True)
-            self._executor = self._new_executor()
-            raise Overloaded(self.retry_after()) from None
-
-        def finished(_future) -> None:  # runs when the worker is really done, even after a timeout
-            self._seconds = 0.8 * self._seconds + 0.2 * (time.monotonic() - started)
-            loop.call_soon_threadsafe(self._release)
-
-        future.add_done_callback(finished)
-        try:
-            return await asyncio.wait_for(asyncio.wrap_future(future), self.timeout)
+            # Waiting for a worker counts against the deadline too; a cancelled request leaves the queue here.
+            worker = await asyncio.wait_for(self._idle.get(), self.timeout)
         except TimeoutError:
+            self.in_flight -= 1
             raise TimedOut() from None
-        except BrokenProcessPool:  # the worker running this job died; the next submit restarts the pool
-            return ("error", "E502", "E502: Analyzer 'pipeline' failed on 'api': the worker process died")
-
-    def _release(self) -> None:
-        self.in_flight -= 1
+        except BaseException:
+            self.in_flight -= 1
+            raise
+        try:
+            worker.conn.send(job)
+            left = max(0.0, self.timeout - (time.monotonic() - started))
+            answer = await self._receive(worker, timeout=left)
+        except TimeoutError:
+            self._replace(worker)  # stop the work for real: the process goes, a fresh one comes
+            raise TimedOut() from None
+        except (EOFError, OSError, BrokenPipeError):  # the worker died under this job
+            self._replace(worker)
+            died = E.E502.format(name="pipeline", origin=job.get("origin", "api"), reason="the worker process died")
+            return ("error", E.E502.code, died)
+        except BaseException:  # the request was cancelled while the worker ran: its answer would be unread
+            self._replace(worker)
+            raise
+        finally:
+            self.in_flight -= 1
+        self._seconds = 0.8 * self._seconds + 0.2 * (time.monotonic() - started)
+        if self._idle is not None:
+            self._idle.put_nowait(worker)
+        return answer
 
     def status(self) -> dict[str, Any]:
         return {
             "ready": self.ready,
             "workers": self.workers,
+            "alive": sum(w.process.is_alive() for w in self._all),
+            "idle": self._idle.qsize() if self._idle is not None else 0,
             "queue": self.queue,
             "in_flight": self.in_flight,
             "rejected": self.rejected,
+            "restarted": self.restarted,
         }

@@ -7,8 +7,9 @@
   const SEVERITIES = ["error", "warning", "info"];
   const KNOWN_CATEGORIES = ["sources", "numbers", "dates", "language", "headline", "contradictions", "translation",
     "hygiene", "knowledge"];
-  const KIND_LABELS = { named_person: "named", named_organisation: "named (organisation)", role_only: "role-only",
-    anonymous: "anonymous", unknown: "unknown" };
+  // How "who is quoted" names a source's kind (summary.who_is_quoted[].kind).
+  const KIND_LABELS = { person: "person", organisation: "organisation", role: "role, no name", anonymous: "anonymous",
+    other: "other" };
   const QID = /\bQ[1-9][0-9]*\b/g;
   const MAX_UPLOAD = 5000000;
 
@@ -352,19 +353,27 @@
   }
 
   function renderTables(report) {
-    const saidBy = new Map();
-    for (const quote of report.quotes || []) {
-      if (quote.source_id === null || quote.source_id === undefined) continue;
-      if (!saidBy.has(quote.source_id)) saidBy.set(quote.source_id, []);
-      saidBy.get(quote.source_id).push(quote.content.text);
-    }
-    fillTable("sources", (report.sources || []).map((s) => {
+    const summary = report.summary;
+    const quotes = report.quotes || [];
+    const rows = summary ? summary.who_is_quoted : [];
+    fillTable("sources", rows.map((s) => {
       const said = el("ul", "said");
-      (saidBy.get(s.id) || []).forEach((t) => said.appendChild(el("li", "", t)));
+      (s.quotes || []).forEach((i) => { if (quotes[i]) said.appendChild(el("li", "", quotes[i].content.text)); });
       if (!said.childNodes.length) said.appendChild(el("li", "muted", "(no quote attributed)"));
-      const kind = el("span", "kind kind-" + String(s.kind).replace(/[^a-z_]/g, ""), KIND_LABELS[s.kind] || s.kind);
-      return [s.name + (s.count ? " (" + s.count + ")" : ""), kind, said];
-    }), "No sources found.", 3);
+      const who = el("span", "", s.name + (s.count ? " (" + s.count + ")" : ""));
+      const cell = el("div");
+      cell.appendChild(who);
+      if (s.description) cell.appendChild(el("span", "muted description", " — " + s.description));
+      const kind = el("span", "kind kind-" + String(s.kind).replace(/[^a-z]/g, ""), KIND_LABELS[s.kind] || s.kind);
+      return [cell, kind, said];
+    }), summary ? "Nobody is quoted by name, role or as an anonymous source." : "No summary in this report.", 3);
+    $("sources-count").textContent = summary ? "(" + summary.sources + ", " + summary.anonymous_sources +
+      " anonymous)" : "";
+    const others = $("other-attributions");
+    const otherRows = summary ? summary.other_attributions : [];
+    others.hidden = !otherRows.length;
+    others.textContent = otherRows.length ? "Also attributed to (not a person or organisation): " +
+      otherRows.map((r) => r.name).join(", ") : "";
     fillTable("numbers", (report.quantities || []).map((q) => [
       q.span.text, (q.approximate ? "≈ " : "") + q.value + (q.unit ? " " + q.unit : ""), q.counts || "", q.span.line,
     ]), "No numbers found.", 4);
@@ -388,10 +397,98 @@
       }
       knowledge.appendChild(list);
     }
-    const notices = $("notices");
-    notices.replaceChildren();
-    (report.notices || []).forEach((n) => notices.appendChild(el("li", "", n.message)));
-    if (!(report.notices || []).length) notices.appendChild(el("li", "muted", "None."));
+  }
+
+  // -- summary, notes and claims: formatted from report.summary, computed by the server when the report was finished
+  function renderNotes(report) {
+    const notes = report.summary ? report.summary.notes : (report.notices || []);
+    const line = $("notes");
+    line.hidden = !notes.length;
+    line.textContent = notes.length ? "Notes: " + notes.map((n) => n.code + " " +
+      String(n.message).replace(n.code + ": ", "")).join(" · ") : "";
+  }
+
+  function percent(share) {
+    return share === null || share === undefined ? "" : " (" + Math.round(100 * share) + "%)";
+  }
+
+  function renderSummary(report) {
+    const s = report.summary;
+    const section = $("summary");
+    section.hidden = !s;
+    if (!s) return;
+    const facts = $("summary-facts");
+    facts.replaceChildren();
+    const severities = [[s.errors, "error"], [s.warnings, "warning"], [s.infos, "info"]]
+      .filter(([n]) => n).map(([n, name]) => n + " " + name).join(", ");
+    const items = [
+      ["Findings", s.findings ? s.findings + ": " + severities : "none"],
+      ["Check-worthy claims", s.claims ? s.claims + ", " + s.claims_attributed + " attributed to a source" +
+        (s.claims_unsourced ? ", " + s.claims_unsourced + " unsourced" : "") : "none found"],
+      ["Sources", s.sources ? s.sources + " quoted, " + s.anonymous_sources + " anonymous" +
+        percent(s.anonymous_share) : "nobody is quoted"],
+      ["Loaded language", Number(s.loaded_language_per_1000_words).toFixed(1) + " per 1,000 words (" +
+        s.loaded_language + " LNG finding" + (s.loaded_language === 1 ? "" : "s") + " in " + s.words + " words)"],
+    ];
+    for (const [key, value] of items) {
+      const item = el("div", "fact");
+      item.appendChild(el("dt", "", key));
+      item.appendChild(el("dd", "", value));
+      facts.appendChild(item);
+    }
+    const list = $("most-serious");
+    list.replaceChildren();
+    for (const index of s.most_serious) {
+      const f = report.findings[index];
+      if (!f) continue;
+      const li = el("li", "serious-item " + severityClass(f.severity));
+      const button = el("button", "link");
+      button.type = "button";
+      button.dataset.index = String(index);
+      button.appendChild(el("span", "badge " + severityClass(f.severity), f.severity));
+      button.appendChild(el("span", "code", " " + f.code + " "));
+      button.appendChild(el("span", "where", f.span.line ? f.span.line + ":" + f.span.column + " " : ""));
+      button.appendChild(el("span", "message", f.message));
+      button.addEventListener("click", () => showFinding(index));
+      li.appendChild(button);
+      list.appendChild(li);
+    }
+    if (!s.most_serious.length) list.appendChild(el("li", "muted", "No findings."));
+  }
+
+  // A finding chosen outside the list (the summary): make sure the filters show it, then select it.
+  function showFinding(index) {
+    const f = state.report.findings[index];
+    $("filter-" + f.severity).checked = true;
+    if ($("filter-category").value && $("filter-category").value !== f.category) $("filter-category").value = "";
+    refilter();
+    activate(index);
+    const item = $("findings").querySelector('li.finding[data-index="' + index + '"]');
+    if (item) item.focus();
+  }
+
+  function renderClaimsList(report) {
+    const s = report.summary;
+    const claims = report.claims || [];
+    const lines = s ? s.claim_list : [];
+    fillTable("claims-list", lines.map((line) => {
+      const claim = claims[line.claim];
+      let source;
+      if (line.by) {
+        source = el("span", "by");
+        source.appendChild(document.createTextNode(line.by + " "));
+        source.appendChild(el("span", "kind kind-" + String(line.by_kind).replace(/[^a-z]/g, ""),
+          KIND_LABELS[line.by_kind] || line.by_kind));
+      } else {
+        source = el("span", line.sourced ? "" : "unsourced", line.sourced ? "attributed" : "unsourced");
+      }
+      return [Number(line.checkworthiness).toFixed(2), claim ? claim.span.text : "", source,
+        claim && claim.span.line ? claim.span.line : ""];
+    }), s ? "No check-worthy claim found." : "No summary in this report.", 4);
+    $("claims-list").querySelectorAll("tbody tr").forEach((tr) => {
+      if (tr.children.length === 4) tr.children[0].className = "num";
+    });
+    $("claims-count").textContent = s ? "(" + s.claims + ", " + s.claims_attributed + " attributed)" : "";
   }
 
   function renderMeta(report) {
@@ -403,7 +500,8 @@
       ["Origin", a.url || a.origin || "pasted text"],
       ["Outlet", a.outlet],
       ["Byline", a.byline],
-      ["Published", p.publication_date + (p.publication_date_source !== "unknown" ? " (" + p.publication_date_source + ")" : "")],
+      // An unknown date is said once, in the notes.
+      ["Published", p.publication_date === "unknown" ? "" : p.publication_date + " (" + p.publication_date_source + ")"],
       ["presslint", p.presslint_version],
     ];
     for (const [key, value] of parts) {
@@ -422,8 +520,11 @@
     $("finding-detail").hidden = true;
     fillCategories(report);
     renderMeta(report);
+    renderNotes(report);
+    renderSummary(report);
     renderArticle(report);
     renderFindings();
+    renderClaimsList(report);
     renderTables(report);
     if (report.id !== null && report.id !== undefined) history.replaceState(null, "", "#report=" + report.id);
   }

@@ -1,0 +1,517 @@
+"""Propaganda techniques read from sentence structure, not from a list of the words used (issue 11).
+
+The lexicon rules in ``language.py`` catch the labels and phrases we can list; these checks catch the same
+techniques in words nobody listed, from how the sentence is built:
+
+* nicknames and coinages (LNG001): a title before a coined surname made of two ordinary words ("Senator
+  Sourgrapes") that the article never gives as anyone's real name; an evaluative adjective glued to a person's name
+  ("Crooked Hillary"); a contempt metaphor or portmanteau before a group noun ("the lapdog press", "the lamestream
+  media").
+* labels for opponents (LNG001): a collective noun of contempt after a stance ("the open-borders crowd", "the
+  never-Trump brigade"), and conspiracy labels for a hidden power ("the shadow government", "the deep state").
+* belittling (LNG002): a person's conduct told as a child's ("threw a little fit", "had a hissy fit", "whined that",
+  "his little crusade").
+* appeal to fear (LNG005): a fear verb aimed at everyone ("this should frighten every parent", "every voter should
+  be terrified") and doom told of a whole "we" ("we are finished", "our country will be destroyed").
+* black-and-white (LNG011): "either we ... or we ...", "it's us or them".
+
+Each check reads the parse and bails out when the structure is not there; the word classes it uses (collective
+nouns of contempt, fear verbs, doom predicates ...) are closed classes written for presslint from general knowledge
+of news and propaganda language (``data/language/structures.json``), never words taken from an article. As with the
+lexicon rules, findings inside a quotation or an attributed statement say they are the source's wording.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from ..model import Finding, Severity, Span
+from ..nlp.docview import view
+from ..nlp.lexicons import read_json
+from .techniques import SOURCE_WORDING, TECHNIQUE
+
+# Technique names and messages are shared with language.py (imported lazily there to avoid a cycle).
+Found = tuple[Finding, str]
+
+
+@dataclass(frozen=True)
+class Structures:
+    titles: frozenset[str]
+    surname_endings: frozenset[str]
+    neutral_name_adjectives: frozenset[str]
+    group_nouns: frozenset[str]
+    contempt_modifiers: frozenset[str]
+    contempt_collectives: frozenset[str]
+    stance_words: frozenset[str]
+    crowd_neutral_modifiers: frozenset[str]
+    hidden_power_modifiers: frozenset[str]
+    hidden_power_heads: frozenset[str]
+    parliamentary_shadow: frozenset[str]
+    tantrum_nouns: frozenset[str]
+    tantrum_verbs: frozenset[str]
+    tantrum_modifiers: frozenset[str]
+    childish_verbs: frozenset[str]
+    undertaking_nouns: frozenset[str]
+    fear_verbs: frozenset[str]
+    fear_adjectives: frozenset[str]
+    everyone_words: frozenset[str]
+    collective_first_person: frozenset[str]
+    doom_predicates: frozenset[str]
+    doom_verbs: frozenset[str]
+    total_loss_objects: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def structures() -> Structures:
+    raw = read_json("language/structures.json")
+    raw.pop("_about", None)
+    return Structures(**{k: frozenset(w.lower() for w in v) for k, v in raw.items()})
+
+
+PERSON_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you"})
+PEOPLE_LABELS = frozenset({"PERSON", "NORP", "ORG"})
+
+
+PERSON_SUFFIXES = ("or", "er", "ist", "ian", "man", "woman", "person", "ee", "ant", "ent", "ic")
+
+
+def _is_person(tok, role_nouns: frozenset[str]) -> bool:
+    """A person or group of people: a name, a pronoun, or a people noun ('the mayor', 'critics', 'the
+    councillor')."""
+    lemma = tok.lemma_.lower()
+    return (
+        tok.ent_type_ in PEOPLE_LABELS
+        or tok.lower_ in PERSON_PRONOUNS
+        or lemma in role_nouns
+        or (tok.pos_ == "NOUN" and lemma.endswith(PERSON_SUFFIXES))
+    )
+
+
+def _sentence(doc, i: int):
+    return view(doc).sent_of(i)
+
+
+# ----------------------------------------------------------------------------------------------- nicknames, coinages
+INFLECTIONS = ("s", "es", "ed", "d", "ing", "er", "est", "ly")
+
+
+def _known(word: str, dictionary) -> bool:
+    """The word or its uninflected base is in the dictionary ('firearms', 'supports', 'highest')."""
+    if word in dictionary.words:
+        return True
+    for suffix in INFLECTIONS:
+        base = word[: -len(suffix)]
+        if word.endswith(suffix) and len(base) >= 3 and (base in dictionary.words or base + "e" in dictionary.words):
+            return True
+    return False
+
+
+def _compound_of_words(word: str, dictionary, *, min_part: int = 3, known: bool = False) -> tuple[str, str] | None:
+    """'sourgrapes' -> ('sour', 'grapes'): a word that splits into two words (a plural second part counts) and is
+    not itself a word, an inflection of one or a known compound written solid ('leftwing' for 'left-wing'), unless
+    ``known`` allows those ('Moneybags', 'Flipflop' after a title are nicknames all the same)."""
+    low = word.lower().replace("-", "")
+    if len(low) < 7 or (not known and _known(low, dictionary)):
+        return None
+    for cut in range(min_part, len(low) - min_part + 1):
+        left, right = low[:cut], low[cut:]
+        if not known and (f"{left}-{right}" in dictionary.words or f"{left} {right}" in dictionary.words):
+            return None
+        right_base = right[:-1] if right.endswith("s") and len(right) >= 4 else right
+        if left in dictionary.words and (right in dictionary.words or right_base in dictionary.words):
+            return left, right
+    return None
+
+
+def _title_case_line(sent) -> bool:
+    """Headlines in title case capitalise every word: capitals there say nothing about names."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.text[0].isupper() for t in words) / len(words) >= 0.6
+
+
+def _surname_shape(second: str) -> bool:
+    """English surnames built from two words end in a place or trade word ('Light-foot', 'White-house',
+    'Good-man', 'Black-burn'): such a word after a title is more likely a surname than a coinage."""
+    return second in structures().surname_endings or second.rstrip("s") in structures().surname_endings
+
+
+def _named_elsewhere(doc, word: str, at: int) -> bool:
+    """The word occurs elsewhere as part of a longer name ('Sheldon Whitehouse'): a real surname, not a coinage."""
+    for tok in doc:
+        if tok.i != at and tok.text == word and tok.i > 0:
+            prev = doc[tok.i - 1]
+            if prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.lower_.rstrip(".") not in structures().titles:
+                return True
+    return False
+
+
+def find_nicknames(doc, dictionary) -> Iterator[tuple[Any, str, str]]:
+    """(span, how, why) for contemptuous nicknames and coinages."""
+    st = structures()
+    if not dictionary.words:
+        return  # no word list to tell a coinage from a surname: bail out
+    v = view(doc)
+    # Only tokens that can start one of the shapes: a title, the word before or at the start of a person's name,
+    # the word before a group noun.
+    starts = set(v.where(lowers=st.titles | {f"{t}." for t in st.titles}))
+    for ent in v.ents:
+        if ent.label_ == "PERSON":
+            starts.update((ent.start - 1, ent.start))
+    starts.update(i - 1 for i in v.where(lowers=st.group_nouns, lemmas=st.group_nouns))
+    title_case: dict[int, bool] = {}  # per sentence start
+    for i in sorted(starts):
+        if i < 0 or i + 1 >= len(doc):
+            continue
+        tok, nxt = doc[i], doc[i + 1]
+        sent = _sentence(doc, tok.i)
+        if sent.start not in title_case:
+            title_case[sent.start] = _title_case_line(sent)
+        if title_case[sent.start]:
+            continue
+        # "Senator Sourgrapes": a title, then one capitalised word (no further name) made of two ordinary words
+        if tok.lower_.rstrip(".") in st.titles and nxt.text[:1].isupper() and nxt.is_alpha:
+            after = doc[nxt.i + 1] if nxt.i + 1 < len(doc) else None
+            if after is not None and after.pos_ == "PROPN" and after.text[:1].isupper():
+                continue  # "Senator Jane Doe": a name follows
+            parts = _compound_of_words(nxt.text, dictionary, known=True)
+            if parts and not _named_elsewhere(doc, nxt.text, nxt.i) and not _surname_shape(parts[1]):
+                yield doc[tok.i : nxt.i + 1], "nickname", f"'{nxt.text}' is made of '{parts[0]}' + '{parts[1]}'"
+        # "Crooked Hillary": an evaluative adjective, capitalised mid-sentence, glued to a person's name
+        if (  # cheap tests first
+            nxt.ent_type_ == "PERSON"
+            and tok.text[:1].isupper()
+            and tok.lower_ in dictionary.adjectives
+            and _evaluative_form(tok.lower_)
+            and tok.lower_ not in st.neutral_name_adjectives
+            and tok.lower_.rstrip(".") not in st.titles
+            and (not tok.is_sent_start or _first_name(doc, nxt))  # "Embattled Smith resigned" opens a sentence
+            # a first name that is also a word ("Rusty Jones") is inside the PERSON entity; when the tagger put the
+            # adjective there too, the person must be named elsewhere with another first name ("Dana Whitlow")
+            and (tok.ent_type_ == "" or _other_first_name(doc, nxt, tok))
+            and _person_named_without(doc, nxt, tok)
+        ):
+            yield doc[tok.i : nxt.i + 1], "nickname", f"the adjective '{tok.text}' is made part of the name"
+        # "the lapdog press", "the lamestream media": a contempt metaphor or a portmanteau before a group noun
+        group = nxt.lemma_.lower() in st.group_nouns or nxt.lower_ in st.group_nouns
+        if group and tok.dep_ in ("compound", "amod") and tok.head.i == nxt.i:
+            low = tok.lower_
+            if low in st.contempt_modifiers:
+                yield doc[tok.i : nxt.i + 1], "coinage", f"'{tok.text}' is a contempt metaphor for a group"
+            elif low.isalpha() and tok.ent_type_ == "" and (parts := _compound_of_words(low, dictionary, min_part=4)):
+                yield doc[tok.i : nxt.i + 1], "coinage", f"'{tok.text}' is a coinage ('{parts[0]}' + '{parts[1]}')"
+
+
+EVALUATIVE_SUFFIXES = ("ed", "y", "ous", "ful", "less", "ish")
+
+
+def _evaluative_form(word: str) -> bool:
+    """The form of an evaluative adjective ('crooked', 'sleepy', 'crazy', 'shifty', 'dangerous'): the tag of a
+    capitalised word before a name is unreliable, so the word's own form decides."""
+    return word.endswith(EVALUATIVE_SUFFIXES) and len(word) >= 5
+
+
+def _other_first_name(doc, name_tok, adjective) -> bool:
+    """The surname appears elsewhere after another capitalised first name ('Dana Whitlow' / 'Shifty Whitlow')."""
+    return any(
+        tok.text == name_tok.text
+        and tok.i != name_tok.i
+        and tok.i > 0
+        and doc[tok.i - 1].ent_type_ == "PERSON"
+        and doc[tok.i - 1].text[:1].isupper()
+        and doc[tok.i - 1].lower_ != adjective.lower_
+        for tok in doc
+    )
+
+
+def _first_name(doc, name_tok) -> bool:
+    """The name is a person's first name elsewhere ('Hillary' in 'Hillary Clinton'): nicknames glue to first
+    names, headline descriptors ('Embattled Smith') to surnames."""
+    return any(
+        ent.label_ == "PERSON" and len(ent) > 1 and ent[0].text == name_tok.text and ent.start != name_tok.i
+        for ent in view(doc).ents
+    )
+
+
+def _person_named_without(doc, name_tok, adjective) -> bool:
+    """The person the adjective is glued to is named elsewhere without it ('Hillary Clinton', 'Clinton')."""
+    for ent in view(doc).ents:
+        if ent.label_ != "PERSON" or ent.start <= name_tok.i < ent.end:
+            continue
+        glued = ent.start > 0 and doc[ent.start - 1].lower_ == adjective.lower_
+        if any(t.text == name_tok.text for t in ent) and not glued:
+            return True
+    return False
+
+
+# ----------------------------------------------------------------------------------------------- opponent labels
+def _stance_modifier(tok, st: Structures) -> bool:
+    """A modifier that names a stance: a hyphenated phrase ('open-borders', 'tax-and-spend'), an -ist/-ite word,
+    'anti-'/'pro-'/'never-', a listed stance word ('woke', 'globalist'), or a person's name ('the Soros crowd')."""
+    low = tok.lower_
+    if any(ch.isdigit() for ch in low) or low in st.crowd_neutral_modifiers:
+        return False
+    if tok.ent_type_ == "PERSON":
+        return True
+    if tok.ent_type_ in ("GPE", "LOC", "FAC", "ORG", "DATE", "TIME", "CARDINAL", "QUANTITY", "EVENT"):
+        return False
+    if low.startswith(("anti-", "pro-", "never-")) or low in ("anti", "pro", "never"):
+        return True
+    if low.endswith(("ist", "ists", "ite", "ites")) and len(low) > 5:
+        return True
+    return low in st.stance_words
+
+
+def find_opponent_labels(doc) -> Iterator[tuple[Any, str, str]]:
+    """(span, how, why) for "the open-borders crowd" and "the shadow government"."""
+    st = structures()
+    v = view(doc)
+    heads = st.contempt_collectives | st.hidden_power_heads
+    candidates = v.where(lowers=heads, lemmas=heads)
+    if not candidates:
+        return
+    text_low = v.text.lower()
+    parliamentary = any(f"shadow {w}" in text_low for w in st.parliamentary_shadow)
+    for i in candidates:
+        tok = doc[i]
+        lemma = tok.lemma_.lower()
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "npadvmod") and c.i < tok.i]
+        if lemma in st.contempt_collectives and mods and tok.pos_ == "NOUN" and not tok.ent_type_:
+            # the stance may be a hyphenated chain: "open - borders", "never - Trump"
+            start = min(c.left_edge.i for c in mods)
+            words = doc[start : tok.i]
+            hyphenated = any(t.text == "-" for t in words) and not any(t.like_num for t in words)
+            if (hyphenated and not any(t.lower_ in st.crowd_neutral_modifiers for t in words)) or any(
+                _stance_modifier(t, st) for t in words if not t.is_punct
+            ):
+                if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+                    continue  # "a crowd of 5,000 pro-government supporters": a number of people, not a label
+                yield doc[start : tok.i + 1], "opponent-label", f"'{tok.text}' turns a stance into a contemptible group"
+        if lemma in st.hidden_power_heads and not parliamentary:
+            hidden = next((c for c in mods if c.lower_ in st.hidden_power_modifiers), None)
+            if hidden is not None and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+                yield doc[hidden.i : tok.i + 1], "conspiracy-label", f"'{hidden.text} {tok.text}' names a hidden power"
+
+
+# ----------------------------------------------------------------------------------------------- belittling
+def find_belittling(doc, role_nouns: frozenset[str]) -> Iterator[tuple[Any, str, str]]:
+    """(span, how, why) for conduct told as a child's: 'threw a little fit', 'whined that', 'his little crusade'."""
+    st = structures()
+    candidates = view(doc).where(lowers=st.tantrum_nouns | {"little"}, lemmas=st.tantrum_nouns | st.childish_verbs)
+    for i in candidates:
+        tok = doc[i]
+        lemma = tok.lemma_.lower()
+        # "threw a (little) fit", "had a hissy fit", "pitched a tantrum"
+        if tok.lower_ in st.tantrum_nouns or lemma in st.tantrum_nouns:
+            verb = tok.head
+            if tok.dep_ not in ("dobj", "attr") or verb.lemma_.lower() not in st.tantrum_verbs:
+                continue
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            modified = any(c.lower_ in st.tantrum_modifiers for c in tok.children) or (
+                tok.i > 0 and doc[tok.i - 1].lower_ in st.tantrum_modifiers
+            )
+            if subject is None or not _is_person(subject, role_nouns):
+                continue
+            if verb.lemma_.lower() == "have" and not modified:
+                continue  # "had a fit" may be a seizure; "had a hissy fit" is not
+            yield doc[verb.i : tok.i + 1], "belittling", "an adult's reaction told as a child's tantrum"
+        # "the senator whined that ...", "critics squealed"
+        elif tok.pos_ == "VERB" and lemma in st.childish_verbs:
+            subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if (
+                subject is not None
+                and _is_person(subject, role_nouns)
+                and not any(c.dep_ == "neg" for c in tok.children)
+            ):
+                yield doc[tok.i : tok.i + 1], "belittling", f"'{tok.text}' tells a complaint as a child's"
+        # "his little crusade", "their little stunt"
+        elif tok.lower_ == "little" and tok.dep_ == "amod":
+            noun = tok.head
+            if noun.lemma_.lower() in st.undertaking_nouns and any(
+                c.dep_ == "poss" and c.lower_ in ("his", "her", "their", "its") for c in noun.children
+            ):
+                yield doc[tok.i : noun.i + 1], "belittling", f"'little' belittles someone's {noun.text}"
+
+
+# ----------------------------------------------------------------------------------------------- fear, doom
+def _everyone(tok, st: Structures) -> bool:
+    """'every parent', 'all Americans', 'everyone', 'you', 'any voter'."""
+    if tok.lower_ in st.everyone_words:
+        return True
+    return any(c.dep_ in ("det", "predet", "amod") and c.lower_ in ("every", "all", "any") for c in tok.children)
+
+
+def find_fear(doc) -> Iterator[tuple[Any, str, str]]:
+    """(span, how, why) for fear aimed at everyone and doom told of a collective 'we'."""
+    st = structures()
+    words = view(doc).where(
+        lowers=st.doom_predicates,
+        lemmas=st.fear_verbs | st.fear_adjectives | st.doom_verbs | st.doom_predicates | {"lose"},
+    )
+    # a doom adjective is read from the verb it completes: "we are dead" -> "are"
+    heads = {doc[i].head.i if doc[i].dep_ in ("acomp", "attr") else i for i in words}
+    for i in sorted(heads):
+        tok = doc[i]
+        lemma = tok.lemma_.lower()
+        negated = any(c.dep_ == "neg" for c in tok.children)
+        if negated:
+            continue
+        # "this should frighten every parent", "it will terrify you"
+        if tok.pos_ == "VERB" and lemma in st.fear_verbs:
+            target = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
+            if target is not None and _everyone(target, st):
+                first = min(tok.i, target.left_edge.i)
+                yield doc[first : max(tok.i, target.right_edge.i) + 1], "fear", "fear is aimed at everyone"
+                continue
+        # "every parent should be terrified", "be very afraid"
+        if lemma in st.fear_adjectives and tok.dep_ in ("acomp", "ROOT") and tok.head.lemma_ == "be":
+            subject = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+            imperative = subject is None and tok.head.tag_ == "VB" and tok.head.i == _sentence(doc, tok.i).start
+            if imperative or (subject is not None and _everyone(subject, st) and subject.lower_ != "everyone"):
+                span = doc[(subject.left_edge.i if subject is not None else tok.head.i) : tok.i + 1]
+                yield span, "fear", "everyone is told to be afraid"
+                continue
+        # "we are finished", "our country will be destroyed", "we will lose everything"
+        subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or not _collective_first_person(subject, st):
+            continue
+        doom = None
+        if (lemma in st.doom_predicates and tok.dep_ in ("ROOT", "ccomp", "conj", "advcl")) or (
+            tok.lower_ in st.doom_predicates and any(c.dep_ == "auxpass" for c in tok.children)
+        ):
+            doom = tok
+        for c in tok.children:
+            if c.dep_ in ("acomp", "attr") and c.lower_ in st.doom_predicates:
+                doom = c
+        if lemma in st.doom_verbs and not any(c.dep_ == "dobj" for c in tok.children):
+            doom = tok  # "our towns will perish"; not "we must cease our support" (an act, not ruin)
+        if lemma == "lose" and any(c.dep_ == "dobj" and c.lower_ in st.total_loss_objects for c in tok.children):
+            doom = tok
+        if doom is None or any(c.dep_ == "prep" and c.lower_ in ("with", "for") for c in doom.children):
+            continue  # "we are done with the talks", "we are finished for the day"
+        if tok.tag_ == "VBD" or any(
+            c.dep_ in ("aux", "auxpass") and (c.tag_ == "VBD" or c.lemma_ == "have") for c in tok.children
+        ):
+            continue  # "we lost everything in the flood", "we have lost 18,000 jobs": a loss reported, not foretold
+        end = max(doom.i, tok.i)
+        for c in doom.children:
+            if c.dep_ == "dobj":
+                end = max(end, c.right_edge.i)
+        yield doc[subject.left_edge.i : end + 1], "doom", "ruin is foretold for a whole 'we'"
+
+
+def _collective_first_person(tok, st: Structures) -> bool:
+    """'we', 'us', or a collective owned by 'our' ('our country', 'our children', 'our way of life')."""
+    if tok.lower_ in ("we", "us"):
+        return True
+    return tok.lemma_.lower() in st.collective_first_person and any(
+        c.dep_ == "poss" and c.lower_ == "our" for c in tok.children
+    )
+
+
+# ----------------------------------------------------------------------------------------------- black-and-white
+AUDIENCE = frozenset({"we", "you", "us", "i"})
+
+
+def find_either_or(doc) -> Iterator[tuple[Any, str, str]]:
+    """(span, how, why) for 'either we leave or we lose everything' and 'it's us or them'."""
+    st = structures()
+    for i in view(doc).where(lowers=frozenset({"either"})):
+        tok = doc[i]
+        if tok.dep_ in ("preconj", "cc", "advmod", "det"):
+            first = tok.head
+            second = next((c for c in first.children if c.dep_ == "conj"), None)
+            if second is None or not any(c.dep_ == "cc" and c.lower_ == "or" for c in first.children):
+                continue
+            subj_a = next((c for c in first.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            subj_b = next((c for c in second.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj_a is None or subj_b is None:
+                continue  # "either resign or face a vote": options for one actor, not a framed dilemma
+            audience = subj_a.lower_ in AUDIENCE and subj_b.lower_ in AUDIENCE
+            stark = second.lemma_.lower() in st.doom_verbs or any(
+                c.dep_ in ("dobj", "acomp", "attr")
+                and (c.lower_ in st.total_loss_objects or c.lower_ in st.doom_predicates)
+                for c in second.children
+            )
+            if audience or (subj_a.lower_ in AUDIENCE and stark):
+                end = second.right_edge.i + 1
+                while end > tok.i + 1 and doc[end - 1].is_punct:
+                    end -= 1
+                yield doc[tok.i : end], "either-or", "two options are presented as the only ones"
+    text = view(doc).text
+    for m in re.finditer(r"\b(?:us or them|them or us)\b", text, re.IGNORECASE):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is not None:
+            yield span, "us-or-them", "the world is split into two camps"
+
+
+# ----------------------------------------------------------------------------------------------- gathering
+CHECKS = {  # how -> rule code
+    "nickname": "LNG001",
+    "coinage": "LNG001",
+    "opponent-label": "LNG001",
+    "conspiracy-label": "LNG001",
+    "belittling": "LNG002",
+    "fear": "LNG005",
+    "doom": "LNG005",
+    "either-or": "LNG011",
+    "us-or-them": "LNG011",
+}
+CONFIDENCE = {"LNG001": 0.65, "LNG002": 0.6, "LNG005": 0.6, "LNG011": 0.65}
+SEVERITY: dict[str, Severity] = {"LNG001": "warning", "LNG002": "info", "LNG005": "info", "LNG011": "info"}
+
+
+def find_structural(doc, ctx, dictionary, role_nouns: frozenset[str]) -> Iterator[Found]:
+    """Every structural LNG finding, as (finding, entry) pairs like the lexicon checks ('entry' is the pattern)."""
+    hits = [
+        *find_nicknames(doc, dictionary),
+        *find_opponent_labels(doc),
+        *find_belittling(doc, role_nouns),
+        *find_either_or(doc),
+        *find_fear(doc),
+    ]
+    kept: list[Any] = []
+    for span, how, why in hits:
+        if any(k.start <= span.start and span.end <= k.end for k in kept):
+            continue  # "we lose everything" inside "either we leave or we lose everything": one finding
+        kept.append(span)
+        code = CHECKS[how]
+        if code in ("LNG001", "LNG002") and ctx.mention_not_use(span):
+            continue
+        in_quote = ctx.attributed(span)
+        message = f"{_LEADS[how].format(m=span.text)}: {why}" + (SOURCE_WORDING if in_quote else "")
+        yield (
+            Finding(
+                code,
+                SEVERITY[code],
+                message,
+                Span.of(span),
+                confidence=CONFIDENCE[code],
+                evidence={
+                    "technique": TECHNIQUE[code],
+                    "matched": span.text,
+                    "pattern": how,
+                    "lexicon": f"structure: {how}",
+                    "in_quote": in_quote,
+                },
+            ),
+            f"structure: {how}: {span.text.lower()}",
+        )
+
+
+_LEADS = {
+    "nickname": "'{m}' is a mocking nickname",
+    "coinage": "'{m}' is a contemptuous coinage",
+    "opponent-label": "'{m}' labels opponents",
+    "conspiracy-label": "'{m}' is a conspiracy label",
+    "belittling": "'{m}' belittles",
+    "fear": "'{m}' appeals to fear",
+    "doom": "'{m}' appeals to fear",
+    "either-or": "'{m}' presents only two options",
+    "us-or-them": "'{m}' presents only two sides",
+}

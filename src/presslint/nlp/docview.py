@@ -1,0 +1,115 @@
+"""Per-doc derived data computed once and shared by the analyzers.
+
+spaCy rebuilds ``doc.sents``, ``doc.ents`` and ``doc.text`` on every access (``Token.sent`` scans for the sentence
+boundaries each time), which made them the analyzers' main cost when read in loops. These helpers compute each once
+per Doc and keep it in ``doc.user_data`` under ``presslint.view``. Only valid once the parse is final: every
+presslint component runs after the parser and NER, and none of them changes tokens, sentences or entities.
+"""
+
+from __future__ import annotations
+
+import bisect
+from functools import lru_cache
+from typing import Any
+
+_KEY = "presslint.view"
+
+
+class DocView:
+    __slots__ = ("_ents", "_sent_start_chars", "_sent_starts", "_sents", "_text", "_words", "doc")
+
+    def __init__(self, doc: Any) -> None:
+        self.doc = doc
+        self._sents: list[Any] | None = None
+        self._sent_starts: list[int] | None = None
+        self._sent_start_chars: list[int] | None = None
+        self._ents: tuple[Any, ...] | None = None
+        self._text: str | None = None
+        self._words: Any = None  # (lower-case form id -> token indices, lemma id -> token indices)
+
+    def where(self, lowers: frozenset[str] = frozenset(), lemmas: frozenset[str] = frozenset()) -> list[int]:
+        """Indices of the tokens whose lower-case form is in ``lowers`` or whose lemma is in ``lemmas``: a cheap
+        first pass for checks that look at a few words, instead of creating every Token."""
+        if self._words is None:
+            from spacy.attrs import LEMMA, LOWER
+
+            # Lemmas as the lemmatizer gives them: lower case except for proper nouns, which the word lists of
+            # these checks (verbs, adjectives, common nouns) never hold.
+            by_lower: dict[int, list[int]] = {}
+            by_lemma: dict[int, list[int]] = {}
+            if len(self.doc):
+                for i, (low, lemma) in enumerate(self.doc.to_array([LOWER, LEMMA]).tolist()):
+                    by_lower.setdefault(low, []).append(i)
+                    by_lemma.setdefault(lemma, []).append(i)
+            self._words = (by_lower, by_lemma)
+        by_lower, by_lemma = self._words
+        found: set[int] = set()
+        for table, words in ((by_lower, lowers), (by_lemma, lemmas)):
+            for word_id in _ids(words):
+                found.update(table.get(word_id, ()))
+        return sorted(found)
+
+    @property
+    def sents(self) -> list[Any]:
+        if self._sents is None:
+            self._sents = list(self.doc.sents)
+        return self._sents
+
+    @property
+    def sent_starts(self) -> list[int]:
+        """Token index where each sentence starts."""
+        if self._sent_starts is None:
+            self._sent_starts = [s.start for s in self.sents]
+        return self._sent_starts
+
+    @property
+    def sent_start_chars(self) -> list[int]:
+        if self._sent_start_chars is None:
+            self._sent_start_chars = [s.start_char for s in self.sents]
+        return self._sent_start_chars
+
+    @property
+    def ents(self) -> tuple[Any, ...]:
+        if self._ents is None:
+            self._ents = tuple(self.doc.ents)
+        return self._ents
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            article = getattr(self.doc._, "pl_article", None) if self.doc.has_extension("pl_article") else None
+            # Article.text equals Doc.text for docs made by prepare_doc (DEVELOPERS.md); else join the tokens once.
+            self._text = article.text if article is not None else self.doc.text
+        return self._text
+
+    def __reduce__(self) -> tuple:
+        # Spans cannot be pickled: a pickled Doc carries an empty view, rebuilt on first use.
+        return (DocView, (None,))
+
+    def sent_index(self, token_i: int) -> int:
+        """Index (in ``sents``) of the sentence holding token ``token_i``."""
+        return bisect.bisect_right(self.sent_starts, token_i) - 1
+
+    def sent_index_at_char(self, char: int) -> int:
+        return bisect.bisect_right(self.sent_start_chars, char) - 1
+
+    def sent_of(self, token_i: int) -> Any:
+        """The sentence Span of token ``token_i`` (a cheap replacement for ``doc[i].sent``)."""
+        return self.sents[self.sent_index(token_i)]
+
+
+@lru_cache(maxsize=256)
+def _ids(words: frozenset[str]) -> tuple[int, ...]:
+    """The string ids of a word set (the word lists are module constants: computed once each)."""
+    from spacy.strings import get_string_id
+
+    return tuple(get_string_id(w) for w in words)
+
+
+def view(doc: Any) -> DocView:
+    """The doc's cached DocView (made on first use)."""
+    cached = doc.user_data.get(_KEY)
+    if cached is None or cached.doc is not doc:
+        cached = DocView(doc)
+        doc.user_data[_KEY] = cached
+    return cached

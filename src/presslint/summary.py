@@ -1,0 +1,255 @@
+"""The report's summary, computed once when the report is finished (``Checker``); every renderer only formats it.
+
+``summarise(report)`` reads the finished report's records and findings and returns a ``Summary``: counts by
+severity, the check-worthy claims and how many are attributed, the anonymous share of the sources, loaded-language
+density (LNG findings per 1,000 words), the most serious findings, the notices in brief, the "who is quoted" rows and
+the claims list. ``finding_order`` is the order findings are listed in: severity first, then position.
+
+"Who is quoted" shows real sources only, and each speaker once. It starts from the sources analyzer's ``Source``
+records and goes no further than the records go (the analyzer decides who speaks; this decides what a reader sees):
+
+- kinds a reader uses: person, organisation, role (role words and no name), anonymous. A record the analyzer could
+  not type ("unknown": "the ad", "everyone", a misparse) or a group the named-entity layer calls a nationality or
+  party ("Americans said") is no source to count: it goes to ``other_attributions``, where it is still shown.
+- a record typed as an organisation or left unknown whose name is a person in the report's entities or a named
+  source's surname ("Machado said" where "Alicia Machado" is a PERSON) is a person.
+- records that name one person are one row: the same name; a surname and the one full name that ends with it
+  ("Clinton" and "Hillary Clinton", unless "Bill Clinton" is also there); a full name with words in front ("Republican
+  Donald Trump" and "Donald Trump"). The row keeps the full name and adds up mentions and quotes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .errors import lookup
+from .model import (
+    ClaimLine,
+    Finding,
+    Notice,
+    QuotedSource,
+    ReaderKind,
+    Report,
+    Source,
+    Span,
+    Summary,
+    severity_rank,
+)
+
+MOST_SERIOUS = 3
+_KINDS: dict[str, ReaderKind] = {
+    "named_person": "person",
+    "named_organisation": "organisation",
+    "role_only": "role",
+    "anonymous": "anonymous",
+    "unknown": "other",
+}
+_LEAD = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def finding_order(f: Finding) -> tuple[int, int, int, str]:
+    """Most severe first, then in reading order."""
+    return (-severity_rank(f.severity), f.span.start, f.span.end, f.code)
+
+
+def _seriousness(item: tuple[int, Finding]) -> tuple[int, float, int]:
+    index, f = item
+    return (-severity_rank(f.severity), -f.confidence, index)
+
+
+def summarise(report: Report) -> Summary:
+    findings = report.findings
+    words = len(report.article.text.split())
+    by_severity = {s: sum(f.severity == s for f in findings) for s in ("error", "warning", "info")}
+    loaded = sum(f.code.startswith("LNG") for f in findings)
+    quoted, other = who_is_quoted(report)
+    anonymous = sum(row.kind == "anonymous" for row in quoted)
+    claim_list = claim_lines(report, quoted, other)
+    attributed = sum(line.sourced for line in claim_list)
+    return Summary(
+        words=words,
+        findings=len(findings),
+        errors=by_severity["error"],
+        warnings=by_severity["warning"],
+        infos=by_severity["info"],
+        claims=len(claim_list),
+        claims_attributed=attributed,
+        claims_unsourced=len(claim_list) - attributed,
+        sources=len(quoted),
+        anonymous_sources=anonymous,
+        anonymous_share=round(anonymous / len(quoted), 3) if quoted else None,
+        loaded_language=loaded,
+        loaded_language_per_1000_words=round(1000 * loaded / words, 2) if words else 0.0,
+        most_serious=[i for i, _ in sorted(enumerate(findings), key=_seriousness)[:MOST_SERIOUS]],
+        notes=[brief(n) for n in report.notices],
+        who_is_quoted=quoted,
+        other_attributions=other,
+        claim_list=claim_list,
+    )
+
+
+def brief(notice: Notice) -> Notice:
+    """A notice as the one line of notes says it: the catalogue's brief form, else its message without the code."""
+    try:
+        short = lookup(notice.code).brief
+    except KeyError:
+        short = None
+    message = short or notice.message.removeprefix(f"{notice.code}: ")
+    return Notice(notice.code, message)
+
+
+# -- who is quoted ------------------------------------------------------------------------------------------------
+def _tokens(name: str) -> list[str]:
+    """'The Joint Command' -> ['joint', 'command']; "Lopez's" -> ['lopez']."""
+    return _POSSESSIVE.sub("", _LEAD.sub("", " ".join(name.split()))).lower().split()
+
+
+def _surname(name: str) -> str | None:
+    """The one capitalised word a surname-only mention is ("Machado"), or None."""
+    words = name.split()
+    if len(words) == 1 and words[0][:1].isupper() and not words[0].isupper():
+        return words[0].lower()
+    return None
+
+
+def who_is_quoted(report: Report) -> tuple[list[QuotedSource], list[QuotedSource]]:
+    """(rows of real sources, other attributions), each speaker once, most mentioned first."""
+    sources: list[Source] = list(report.sources)
+    if not sources:
+        return [], []
+    # Full names (two to four words) of people, as written: PERSON entities and named sources.
+    full_names: dict[tuple[str, ...], str] = {}
+    for text in [e.span.text for e in report.entities if e.label == "PERSON"] + [
+        s.name for s in sources if s.kind == "named_person"
+    ]:
+        words = _tokens(text)
+        if 2 <= len(words) <= 4:
+            full_names.setdefault(tuple(words), _POSSESSIVE.sub("", " ".join(_LEAD.sub("", text).split())))
+    groups = [e.span for e in report.entities if e.label == "NORP"]
+    kinds = {s.id: _reader_kind(s, full_names, groups) for s in sources}
+
+    # Merge the records that name one person (union-find over source ids).
+    parent = {s.id: s.id for s in sources}
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(keep: int, other: int) -> None:
+        a, b = find(keep), find(other)
+        if a != b:
+            parent[b] = a
+
+    same: dict[tuple[str, ...], int] = {}
+    for s in sources:
+        key = (kinds[s.id] if kinds[s.id] != "person" else "person", *_tokens(s.name))
+        if kinds[s.id] in ("person", "organisation", "other") and key in same:
+            union(same[key], s.id)
+        else:
+            same.setdefault(key, s.id)
+    people = [s for s in sources if kinds[s.id] == "person"]
+    full = [s for s in people if len(_tokens(s.name)) >= 2]
+    for s in people:
+        words = _tokens(s.name)
+        if len(words) == 1:
+            owners = {find(f.id) for f in full if _tokens(f.name)[-1] == words[0]}
+            if len(owners) == 1:
+                union(owners.pop(), s.id)
+            continue
+        shorter = [f for f in full if f is not s and 2 <= len(_tokens(f.name)) < len(words)]
+        tails = {find(f.id) for f in shorter if words[-len(_tokens(f.name)) :] == _tokens(f.name)}
+        if len(tails) == 1:
+            union(tails.pop(), s.id)
+
+    groups_of: dict[int, list[Source]] = {}
+    for s in sources:
+        groups_of.setdefault(find(s.id), []).append(s)
+    quotes_of: dict[int, list[int]] = {}
+    for i, q in enumerate(report.quotes):
+        if q.source_id is not None and q.source_id in parent:
+            quotes_of.setdefault(find(q.source_id), []).append(i)
+    rows = [_row(members, kinds, quotes_of.get(root, []), full_names) for root, members in groups_of.items()]
+    rows.sort(key=lambda r: (-r.mentions, r.first.start))
+    return [r for r in rows if r.kind != "other"], [r for r in rows if r.kind == "other"]
+
+
+def _reader_kind(source: Source, full_names: dict[tuple[str, ...], str], groups: list[Span]) -> ReaderKind:
+    kind = _KINDS.get(source.kind, "other")
+    if kind not in ("organisation", "other"):
+        return kind
+    words = _tokens(source.name)
+    surname = _surname(source.name)
+    if (len(words) >= 2 and tuple(words) in full_names) or (
+        surname is not None and any(n[-1] == surname for n in full_names)
+    ):
+        return "person"  # a full name the entities call a person, or the surname of one ("Machado said")
+    if any(m.start <= g.start and g.end <= m.end and _tokens(g.text) == words for m in source.mentions for g in groups):
+        return "other"  # "Americans said", "Republicans said": a group of people, not a source to count
+    return kind
+
+
+def _row(
+    members: list[Source], kinds: dict[int, ReaderKind], quotes: list[int], full_names: dict[tuple[str, ...], str]
+) -> QuotedSource:
+    members = sorted(members, key=lambda s: s.id)
+    order = ("person", "anonymous", "role", "organisation", "other")
+    kind = min((kinds[s.id] for s in members), key=order.index)
+    typed = [s for s in members if kinds[s.id] == kind]
+    name = " ".join(_name(typed, kind, full_names).split())
+    mentions = [m for s in members for m in s.mentions]
+    first = min(mentions, key=lambda m: m.start) if mentions else Span(0, 0, "")
+    description = next((s.description for s in typed if s.description and s.description != s.name), None)
+    count = next((s.count for s in typed if s.count), None)
+    return QuotedSource(
+        name=name,
+        kind=kind,
+        sources=[s.id for s in members],
+        mentions=len(mentions),
+        quotes=sorted(quotes),
+        first=first,
+        description=" ".join(description.split()) if description else None,
+        count=count,
+    )
+
+
+def _name(typed: list[Source], kind: ReaderKind, full_names: dict[tuple[str, ...], str]) -> str:
+    """The name a row goes by. A person: the full name the others end with ("Donald Trump" for "Republican Donald
+    Trump" and "Trump"), or for a surname alone the one full name in the article that ends with it ("Machado" ->
+    "Alicia Machado"); anything else: the name of its first mention."""
+    if kind != "person":
+        return typed[0].name
+    names = [s.name for s in typed]
+    full = [n for n in names if len(_tokens(n)) >= 2]
+    if full:
+
+        def ends(longer: str, shorter: str) -> bool:
+            a, b = _tokens(longer), _tokens(shorter)
+            return a[-len(b) :] == b
+
+        return max(full, key=lambda n: (sum(ends(other, n) for other in full), -len(_tokens(n))))
+    surname = _tokens(names[0])[-1:]
+    matches = [text for words, text in full_names.items() if list(words[-1:]) == surname]
+    return matches[0] if len(matches) == 1 else names[0]
+
+
+# -- claims -------------------------------------------------------------------------------------------------------
+def claim_lines(report: Report, quoted: list[QuotedSource], other: list[QuotedSource]) -> list[ClaimLine]:
+    """The check-worthy claims, most check-worthy first (reading order among equals), with who they rest on."""
+    row_of = {sid: row for row in (*quoted, *other) for sid in row.sources}
+    lines = []
+    for i, claim in enumerate(report.claims):
+        row = row_of.get(claim.source_id) if claim.source_id is not None else None
+        lines.append(
+            ClaimLine(
+                claim=i,
+                checkworthiness=claim.checkworthiness or 0.0,
+                sourced=claim.source_id is not None,
+                by=row.name if row else None,
+                by_kind=row.kind if row else None,
+            )
+        )
+    lines.sort(key=lambda line: (-line.checkworthiness, report.claims[line.claim].span.start))
+    return lines
