@@ -54,6 +54,12 @@ MODULES = (
     Module("headline", "src/presslint/analyzers/headline.py", ("tests/test_headline*.py",), 0.70),
     Module("quantities", "src/presslint/analyzers/quantities.py", ("tests/test_quantities*.py",), 0.70),
     Module("contradictions", "src/presslint/analyzers/contradictions.py", ("tests/test_contradictions*.py",), 0.70),
+    Module(
+        "knowledge",
+        "src/presslint/knowledge/checks.py",
+        ("tests/test_knowledge_checks*.py", "tests/test_knowledge_real_article.py", "tests/test_knowledge_defaults.py"),
+        0.70,
+    ),
 )
 BY_NAME = {m.name: m for m in MODULES}
 
@@ -156,7 +162,7 @@ def _pyproject(module: Module, tests: list[str]) -> str:
         + 'source_paths = ["src"]\n'
         + f"only_mutate = {json.dumps([module.path])}\n"
         + f"pytest_add_cli_args_test_selection = {json.dumps(tests)}\n"
-        + 'pytest_add_cli_args = ["-p", "no:cacheprovider"]\n'
+        + 'pytest_add_cli_args = ["-p", "no:cacheprovider", "-p", "no:randomly"]\n'
         + "use_git_change_detection = false\n"
     )
 
@@ -177,6 +183,10 @@ def prepare(module: Module, *, keep: bool) -> Path:
         link = work / name
         if not link.exists():
             link.symlink_to(ROOT / name, target_is_directory=True)
+    # tests/conftest.py finds ../shared beside the repository: the copy mutmut runs sits in mutants/, one level down
+    shared, link = ROOT.parent / "shared", work / "shared"
+    if shared.is_dir() and not link.exists():
+        link.symlink_to(shared, target_is_directory=True)
     (work / "pyproject.toml").write_text(_pyproject(module, _test_files(module)), encoding="utf-8")
     mutants_tests = work / "mutants" / "tests"
     if mutants_tests.exists():  # mutmut copies tests/ over the old copy; remove files deleted since
