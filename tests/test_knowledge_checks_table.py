@@ -12,13 +12,27 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from kb_factory import CITY, LATIN, POSITION, US, build_store, city, claim, countries, country, item, languages, person
+from kb_factory import (
+    CITY,
+    ENGLISH,
+    LATIN,
+    POSITION,
+    US,
+    build_store,
+    city,
+    claim,
+    countries,
+    country,
+    item,
+    languages,
+    person,
+)
 
 LEBANON, SYRIA, ISRAEL, GERMANY, CYPRUS = "Q900000201", "Q900000202", "Q900000203", "Q900000206", "Q900000209"
 UN, UNIFIL, NAQOURA = "Q900000212", "Q900000210", "Q900000211"
 RABIN, RABIN_KILLED, KING, KING_KILLED = "Q900000221", "Q900000220", "Q900000226", "Q900000227"
 CHANCELLOR, MERKEL, SCHOLZ, MERZ = "Q900000230", "Q900000231", "Q900000232", "Q900000234"
-BORDER_MISSION, MISSING_COUNTRY = "Q900000240", "Q900000299"
+BORDER_MISSION, MISSING_COUNTRY, GERMAN, SUEZ = "Q900000240", "Q900000299", "Q900000250", "Q900000267"
 
 
 def world(*, rabin_event_participants: bool = True) -> list[dict]:
@@ -29,7 +43,8 @@ def world(*, rabin_event_participants: bool = True) -> list[dict]:
         country(LEBANON, "Lebanon"),
         country(SYRIA, "Syria"),
         country(ISRAEL, "Israel"),
-        country(GERMANY, "Germany"),
+        item(GERMANY, "Germany", claims=[claim("P31", "Q6256"), claim("P37", GERMAN)], sitelinks=200),
+        item(GERMAN, "German", claims=[claim("P282", LATIN)]),
         country(CYPRUS, "Cyprus"),
         city(NAQOURA, "Naqoura", LEBANON),
         item(UN, "United Nations", aliases=("UN",), claims=[claim("P1813", "UN"), claim("P571", "1945-10-24")]),
@@ -38,7 +53,14 @@ def world(*, rabin_event_participants: bool = True) -> list[dict]:
             "United Nations Interim Force in Lebanon",
             aliases=("UNIFIL",),
             description="UN peacekeeping mission",
-            claims=[claim("P1813", "UNIFIL"), claim("P276", NAQOURA), claim("P749", UN), claim("P571", "1978-03-19")],
+            claims=[
+                claim("P1813", "UNIFIL"),
+                claim("P276", NAQOURA),
+                claim("P749", UN),
+                # an organisation: its start is an inception (P571), whatever else Wikidata dates
+                claim("P571", "1978-03-19"),
+                claim("P580", "1978-03-19"),
+            ],
             sitelinks=40,
         ),
         # A mission that moved: its country (P17) is dated, and the article's date decides which one counts.
@@ -53,13 +75,13 @@ def world(*, rabin_event_participants: bool = True) -> list[dict]:
                 claim("P17", LEBANON, P580="2012-06-30"),
             ],
         ),
-        # A mission whose country the store has no record of: named by its QID.
+        # A mission in two countries, one of which the store has no record of: that one is named by its QID.
         item(
             "Q900000241",
             "Coastal Observer Mission",
             aliases=("COM",),
             description="observer mission",
-            claims=[claim("P1813", "COM"), claim("P17", MISSING_COUNTRY)],
+            claims=[claim("P1813", "COM"), claim("P17", MISSING_COUNTRY), claim("P17", LEBANON)],
         ),
         person(RABIN, "Yitzhak Rabin", died="1995-11-04", sitelinks=120),
         item(RABIN_KILLED, "Assassination of Yitzhak Rabin", claims=rabin_claims, sitelinks=40),
@@ -71,10 +93,18 @@ def world(*, rabin_event_participants: bool = True) -> list[dict]:
             sitelinks=40,
         ),
         item(CHANCELLOR, "Chancellor of Germany", claims=[claim("P31", POSITION), claim("P1001", GERMANY)]),
-        person(MERKEL, "Angela Merkel", claim("P39", CHANCELLOR, P580="2005-11-22", P582="2021-12-08"), sitelinks=150),
+        person(
+            MERKEL,
+            "Angela Merkel",
+            claim("P39", CHANCELLOR, P580="2005-11-22", P582="2021-12-08"),
+            citizenship=GERMANY,
+            sitelinks=150,
+        ),
         person(SCHOLZ, "Olaf Scholz", claim("P39", CHANCELLOR, P580="2021-12-08"), sitelinks=120),
         person(MERZ, "Friedrich Merz", citizenship=GERMANY, sitelinks=90),
-        item("Q900000250", "German", claims=[claim("P282", LATIN)]),
+        # an event the parser tags by its own name, and a person whose alias is also an acronym
+        item(SUEZ, "Suez Crisis", claims=[claim("P580", "1956-10-29"), claim("P582", "1956-11-07")], sitelinks=100),
+        person("Q900000266", "Alexandria Ocasio-Cortez", aliases=("AOC",), citizenship=US, sitelinks=150),
         item("Q900000251", "Beirut", claims=[claim("P31", CITY), claim("P17", LEBANON)], sitelinks=90),
     ]
 
@@ -207,13 +237,21 @@ def test_knowledge_checks_table_event_of_a_participant_not_in_its_name(checker, 
         ("The JBMM said its teams patrol in Syria.", "2021-06-01", (SYRIA, "Syria"), [LEBANON], "Lebanon"),
         ("The JBMM said its teams patrol in Lebanon.", "2010-06-01", (LEBANON, "Lebanon"), [SYRIA], "Syria"),
         # a country the store has no record of is named by its QID
-        ("The COM said its ships patrol in Cyprus.", "2021-06-01", (CYPRUS, "Cyprus"), [MISSING_COUNTRY], None),
+        (
+            "The COM said its ships patrol in Cyprus.",
+            "2021-06-01",
+            (CYPRUS, "Cyprus"),
+            [LEBANON, MISSING_COUNTRY],
+            None,
+        ),
     ],
 )
 def test_knowledge_checks_table_mission_placed_elsewhere(checker, parse, text, date, stated, wikidata, named):
     found = [f for f in _found(checker, parse, text, date) if f[0] == "KB004"]
     ((_code, _span, message, related, confidence, evidence),) = found
-    assert message.endswith(f"is placed in {stated[1]}, but Wikidata gives {named or wikidata[0]} (P17/P276)")
+    assert message.endswith(
+        f"is placed in {stated[1]}, but Wikidata gives {named or 'Lebanon, ' + wikidata[1]} (P17/P276)"
+    )
     assert related == [stated[1]] and confidence == 0.8
     assert evidence["stated_country"] == stated[0] and evidence["wikidata_countries"] == wikidata
 
@@ -225,6 +263,7 @@ def test_knowledge_checks_table_mission_placed_elsewhere(checker, parse, text, d
         ("UNIFIL, Lebanon, said its patrols would continue.", "2021-06-01"),
         ("The JBMM said its teams patrol in Lebanon.", "2021-06-01"),
         ("The JBMM said its teams patrol in Syria.", "2010-06-01"),
+        ("The COM said its ships patrol in Lebanon.", "2021-06-01"),
         ("UN-led UNIFIL said its patrols would continue.", "2021-06-01"),
         # '-based' is not '-led'
         ("The Germany-based UNIFIL said its patrols would continue.", "2021-06-01"),
@@ -323,3 +362,148 @@ def test_knowledge_checks_table_place_in_another_country(checker, parse, text):
 )
 def test_knowledge_checks_table_place_in_its_country(checker, parse, text):
     assert [f for f in _found(checker, parse, text) if f[0] == "KB007"] == []
+
+
+# --------------------------------------------------------------------------- KB001: a misspelt name, token by token
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "differing", "confidence"),
+    [
+        ("Chancellor Angela Merkle said the budget would pass.", "Angela Merkle", [("merkle", "merkel")], 0.9),
+        ("Chancellor Angela Markel said the budget would pass.", "Angela Markel", [("markel", "merkel")], 0.9),
+        # a first name cut short, or a middle initial, is no misspelling: only the surname differs
+        ("Chancellor Angel Merkle said the budget would pass.", "Angel Merkle", [("merkle", "merkel")], 0.9),
+        ("Chancellor Angela D. Merkle said the budget would pass.", "Angela D. Merkle", [("merkle", "merkel")], 0.814),
+    ],
+)
+def test_knowledge_checks_table_name_misspelt(checker, parse, text, span, differing, confidence):
+    ((code, got_span, message, _related, got_confidence, evidence),) = _found(checker, parse, text)
+    assert (code, got_span, got_confidence) == ("KB001", span, confidence)
+    assert message == (
+        f"'{span}' looks like a misspelling of Angela Merkel ({MERKEL}); Wikidata knows no such spelling"
+    )
+    assert evidence["differing"] == [{"written": a, "expected": b} for a, b in differing]
+    assert (evidence["latin_script"], evidence["matched_through"], evidence["names"]) == (
+        True,
+        "context",
+        ["Angela Merkel"],
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chancellor Angela Merkel said the budget would pass.",
+        # a different first name: maybe another person, so no finding
+        "Chancellor Angie Merkle said the budget would pass.",
+    ],
+)
+def test_knowledge_checks_table_name_left_alone(checker, parse, text):
+    assert [f for f in _found(checker, parse, text) if f[0] == "KB001"] == []
+
+
+def test_knowledge_checks_table_latin_script_needs_every_known_language(checker):
+    """A country with a Latin-script language and one whose script Wikidata does not give: the unknown one is left
+    out, not counted against the other."""
+    from presslint.knowledge.checks import Context, writes_latin
+    from presslint.knowledge.linker import Linker
+
+    items = [
+        *languages(),
+        item("Q900000270", "Romansh", claims=[]),
+        item(
+            "Q900000271", "Alpinia", claims=[claim("P31", "Q6256"), claim("P37", ENGLISH), claim("P37", "Q900000270")]
+        ),
+        item("Q900000272", "Nolangia", claims=[claim("P31", "Q6256"), claim("P37", "Q900000270")]),
+    ]
+    ctx = Context(None, None, None, Linker(build_store(items)))
+    assert writes_latin(ctx, "Q900000271") is True
+    assert writes_latin(ctx, "Q900000272") is None and writes_latin(ctx, "Q900000299") is None
+
+
+# --------------------------------------------------------------------------- KB003: events linked by name
+
+
+def test_knowledge_checks_table_event_linked_by_its_own_name(checker, parse):
+    found = _found(checker, parse, "Egypt nationalised the canal company in 1955, after the Suez Crisis.")
+    ((code, span, message, _related, confidence, evidence),) = found
+    assert (code, span, confidence) == ("KB003", "1955", 0.85)
+    assert (
+        message
+        == "'1955' is given for something that followed Suez Crisis, which Wikidata dates 1956-10-29 (P580, Q900000267)"
+    )
+    assert (evidence["event"], evidence["property"], evidence["event_date"]) == (SUEZ, "P580", "1956-10-29")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an organisation has an inception, not an event date, whatever else Wikidata dates on it
+        "Shelling across the border eased in 1975, following the arrival of UNIFIL.",
+        # the person is not part of the event phrase: someone else's assassination
+        "Yitzhak Rabin condemned the assassination in 1994.",
+    ],
+)
+def test_knowledge_checks_table_event_not_compared(checker, parse, text):
+    assert [f for f in _found(checker, parse, text) if f[0] == "KB003"] == []
+
+
+# --------------------------------------------------------------------------- KB005: acronyms
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # close spellings of each word are the same name (Nation/Nations, Forces/Force)
+        "The United Nation Interim Forces in Lebanon (UNIFIL) said its patrols would continue.",
+        # an acronym that is a person's alias names no organisation
+        "The AOC (American Orthodontic Council) issued new guidance on braces.",
+    ],
+)
+def test_knowledge_checks_table_acronym_long_forms_left_alone(checker, parse, text):
+    assert [f for f in _found(checker, parse, text) if f[0] == "KB005"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("The United Nations Interim Force in Libya (UNIFIL) said its patrols would continue.", None),
+        ("UNIFIL (United Northern Infantry Force) said its patrols would continue.", "United Northern Infantry Force"),
+    ],
+)
+def test_knowledge_checks_table_acronym_long_form_of_another(checker, parse, text, written):
+    found = [f for f in _found(checker, parse, text) if f[0] == "KB005"]
+    if written is None:
+        assert found == []  # five of six words: a close variant of the name
+        return
+    ((_code, span, message, related, confidence, evidence),) = found
+    assert (span, related, confidence) == (written, ["UNIFIL"], 0.8)
+    assert (
+        message
+        == f"'{written}' is not a name of UNIFIL: Wikidata's {UNIFIL} is United Nations Interim Force in Lebanon"
+    )
+    assert (evidence["acronym"], evidence["written"], evidence["property"]) == ("UNIFIL", written, "P1813")
+
+
+# --------------------------------------------------------------------------- opening a store
+
+
+def test_knowledge_checks_table_online_client_missing_is_coded(monkeypatch):
+    from presslint.errors import PresslintError
+    from presslint.knowledge.checks import KnowledgeChecker
+
+    monkeypatch.setitem(sys.modules, "presslint.knowledge.online", None)  # import fails as if not installed
+    with pytest.raises(PresslintError) as err:
+        KnowledgeChecker.open("online")
+    assert err.value.code == "E402"
+    assert "online" in str(err.value) and "the online Wikidata client is not available" in str(err.value)
+
+
+def test_knowledge_checks_table_stage_passes_its_settings(tmp_path):
+    """The registry's knowledge stage opens the store with the run's settings (the online cache's path)."""
+    from presslint.config import Settings
+    from presslint.knowledge.checks import make_knowledge_check
+
+    make_knowledge_check("online", settings=Settings(kb_cache=str(tmp_path / "cache.sqlite")))
+    assert (tmp_path / "cache.sqlite").exists()
