@@ -233,6 +233,12 @@ def test_knowledge_checks_table_event_of_a_participant_not_in_its_name(checker, 
         ("UNIFIL troops patrol in Syria.", "2021-06-01", (SYRIA, "Syria"), [LEBANON], "Lebanon"),
         ("UNIFIL, Syria, said its patrols would continue.", "2021-06-01", (SYRIA, "Syria"), [LEBANON], "Lebanon"),
         ("UNIFIL troops patrol in northern Israel.", "2021-06-01", (ISRAEL, "Israel"), [LEBANON], "Lebanon"),
+        ("UNIFIL troops crossed into Syria on Monday.", "2021-06-01", (SYRIA, "Syria"), [LEBANON], "Lebanon"),
+        ("UNIFIL said it had no troops inside Israel.", "2021-06-01", (ISRAEL, "Israel"), [LEBANON], "Lebanon"),
+        ("UNIFIL troops patrol in southern Syria.", "2021-06-01", (SYRIA, "Syria"), [LEBANON], "Lebanon"),
+        ("UNIFIL troops patrol in eastern Syria.", "2021-06-01", (SYRIA, "Syria"), [LEBANON], "Lebanon"),
+        ("UNIFIL troops patrol in western Syria.", "2021-06-01", (SYRIA, "Syria"), [LEBANON], "Lebanon"),
+        ("UNIFIL troops patrol in central Syria.", "2021-06-01", (SYRIA, "Syria"), [LEBANON], "Lebanon"),
         # a dated country: the one at the article's date counts
         ("The JBMM said its teams patrol in Syria.", "2021-06-01", (SYRIA, "Syria"), [LEBANON], "Lebanon"),
         ("The JBMM said its teams patrol in Lebanon.", "2010-06-01", (LEBANON, "Lebanon"), [SYRIA], "Syria"),
@@ -320,6 +326,8 @@ def test_knowledge_checks_table_office_never_held(checker, parse, text, date, ho
         "Chancellor of Germany",
         "P39",
     )
+    assert evidence["label"] == "Friedrich Merz" and 0.7 <= evidence["link_score"] <= 1
+    assert evidence["link_reasons"] and evidence["link_reasons"][0].startswith("name")
     assert (evidence["holder_then"], evidence["holder_then_label"], evidence["article_date"]) == (
         holder_qid,
         holder,
@@ -358,7 +366,17 @@ def test_knowledge_checks_table_place_in_another_country(checker, parse, text):
 
 
 @pytest.mark.parametrize(
-    "text", ["Naqoura, Lebanon, hosted the talks.", "Naqoura in Lebanon hosted the talks.", "Beirut, Lebanon, voted."]
+    "text",
+    [
+        "Naqoura, Lebanon, hosted the talks.",
+        "Naqoura in Lebanon hosted the talks.",
+        "Beirut, Lebanon, voted.",
+        # a country named next to the place, but not as where it is
+        "Naqoura and Syria signed a border deal.",
+        "Officials from Naqoura met Syria's envoy.",
+        # the place ends the text: nothing after it to read
+        "The talks were held in Naqoura",
+    ],
 )
 def test_knowledge_checks_table_place_in_its_country(checker, parse, text):
     assert [f for f in _found(checker, parse, text) if f[0] == "KB007"] == []
@@ -507,3 +525,21 @@ def test_knowledge_checks_table_stage_passes_its_settings(tmp_path):
 
     make_knowledge_check("online", settings=Settings(kb_cache=str(tmp_path / "cache.sqlite")))
     assert (tmp_path / "cache.sqlite").exists()
+
+
+def test_knowledge_checks_table_online_cache_defaults_to_the_home_folder(tmp_path, monkeypatch):
+    from presslint.knowledge.checks import KnowledgeChecker
+
+    monkeypatch.setenv("PRESSLINT_HOME", str(tmp_path))
+    KnowledgeChecker.open("online")
+    assert (tmp_path / "kb-cache.sqlite").exists()
+
+
+def test_knowledge_checks_table_checker_keeps_its_store_settings_and_linker_options():
+    from presslint.config import Settings
+    from presslint.knowledge.checks import KnowledgeChecker
+
+    kb, settings = build_store(world()), Settings()
+    checker = KnowledgeChecker(kb, settings=settings, max_candidates=2)
+    assert checker.kb is kb and checker.settings is settings
+    assert checker.linker.kb is kb and checker.linker.max_candidates == 2
