@@ -393,6 +393,8 @@ def test_knowledge_checks_table_place_in_its_country(checker, parse, text):
         # a first name cut short, or a middle initial, is no misspelling: only the surname differs
         ("Chancellor Angel Merkle said the budget would pass.", "Angel Merkle", [("merkle", "merkel")], 0.9),
         ("Chancellor Angela D. Merkle said the budget would pass.", "Angela D. Merkle", [("merkle", "merkel")], 0.814),
+        # no context (no office, no country): linked on a close full name alone, and trusted less
+        ("Angela Merkle said the budget would pass.", "Angela Merkle", [("merkle", "merkel")], 0.7),
     ],
 )
 def test_knowledge_checks_table_name_misspelt(checker, parse, text, span, differing, confidence):
@@ -404,7 +406,7 @@ def test_knowledge_checks_table_name_misspelt(checker, parse, text, span, differ
     assert evidence["differing"] == [{"written": a, "expected": b} for a, b in differing]
     assert (evidence["latin_script"], evidence["matched_through"], evidence["names"]) == (
         True,
-        "context",
+        "context" if text.startswith("Chancellor") else "name",
         ["Angela Merkel"],
     )
 
@@ -543,3 +545,45 @@ def test_knowledge_checks_table_checker_keeps_its_store_settings_and_linker_opti
     checker = KnowledgeChecker(kb, settings=settings, max_candidates=2)
     assert checker.kb is kb and checker.settings is settings
     assert checker.linker.kb is kb and checker.linker.max_candidates == 2
+
+
+# --------------------------------------------------------------------------- KB002: a past office
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Chancellor Angela Merkel said the budget would pass.", "Chancellor"),
+        ("Angela Merkel, the chancellor of Germany, said the budget would pass.", "the chancellor of Germany"),
+        # the sentence is dated the day after the term ended
+        ("On 9 December 2021, Chancellor Angela Merkel opened the session.", "Chancellor"),
+    ],
+)
+def test_knowledge_checks_table_office_no_longer_held(checker, parse, text, span):
+    ((code, got_span, message, related, confidence, evidence),) = _found(checker, parse, text, "2023-03-15")
+    assert (code, got_span, related, confidence) == ("KB002", span, ["Angela Merkel"], 0.8)
+    assert message == (
+        "Angela Merkel left the post of Chancellor of Germany on 2021-12-08, before this article's date 2023-03-15; "
+        "Olaf Scholz held it then"
+    )
+    assert (evidence["position"], evidence["start"], evidence["end"], evidence["holder_then"]) == (
+        CHANCELLOR,
+        "2005-11-22",
+        "2021-12-08",
+        SCHOLZ,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Former Chancellor Angela Merkel said the budget would pass.",
+        "The former chancellor, Angela Merkel, said the budget would pass.",
+        "Ex-chancellor Angela Merkel said the budget would pass.",
+        "Then-chancellor Angela Merkel said in 2019 that the budget would pass.",
+        # the sentence is dated on the last day of the term: a historical account
+        "On 8 December 2021, Chancellor Angela Merkel handed over the office.",
+    ],
+)
+def test_knowledge_checks_table_office_held_then(checker, parse, text):
+    assert [f for f in _found(checker, parse, text, "2023-03-15") if f[0] == "KB002"] == []
