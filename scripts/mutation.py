@@ -209,8 +209,8 @@ def retry_survivors(module: Module) -> int:
     return len(reset)
 
 
-def run(module: Module, *, jobs: int, keep: bool, retry: bool = False) -> Result:
-    work = prepare(module, keep=keep or retry)
+def run(module: Module, *, jobs: int, keep: bool, retry: bool = False, only: list[str] | None = None) -> Result:
+    work = prepare(module, keep=keep or retry or bool(only))
     if retry:
         print(f"{module.name}: re-testing {retry_survivors(module)} mutants the last run did not kill", flush=True)
     mutmut = Path(sys.executable).with_name("mutmut")
@@ -223,14 +223,28 @@ def run(module: Module, *, jobs: int, keep: bool, retry: bool = False) -> Result
     start = time.monotonic()
     with log.open("w") as out:
         proc = subprocess.run(
-            [str(mutmut), "run", "--max-children", str(jobs)], cwd=work, stdout=out, stderr=subprocess.STDOUT, env=env
+            [str(mutmut), "run", "--max-children", str(jobs), *_patterns(module, only or [])],
+            cwd=work,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env=env,
         )
     seconds = time.monotonic() - start
     if proc.returncode != 0:
         tail = log.read_text(errors="replace")[-3000:]
         raise SystemExit(f"{module.name}: mutmut exited with {proc.returncode}; end of {log}:\n{tail}")
-    (work / "seconds.txt").write_text(f"{seconds:.1f}\n")
+    seconds_file = work / "seconds.txt"
+    if (keep or retry or only) and seconds_file.is_file():  # a run that goes on from the last: the time adds up
+        seconds += float(seconds_file.read_text())
+    seconds_file.write_text(f"{seconds:.1f}\n")
     return load(module)
+
+
+def _patterns(module: Module, only: list[str]) -> list[str]:
+    """mutmut's mutant names for ``--only`` patterns given as 'FUNCTION' or 'FUNCTION__mutmut_N' (globs allowed)."""
+    prefix = module.path.removeprefix("src/").removesuffix(".py").replace("/", ".")
+    names = [f"{prefix}.x{'' if p.startswith('ǁ') else '_'}{p}" for p in only]
+    return [n if "__mutmut_" in n else f"{n}__mutmut_*" for n in names]
 
 
 def load(module: Module) -> Result:
@@ -313,6 +327,13 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="keep the last run's kills and re-test only its survivors, timeouts and unfinished mutants (incremental)",
     )
+    parser.add_argument(
+        "--only",
+        nargs="+",
+        metavar="FUNCTION",
+        help="with one module: re-test only the mutants of these functions (mutmut's names without the x_ prefix, "
+        "e.g. check_roles or 'ǁKnowledgeCheckerǁopen'; globs allowed), keeping every other verdict",
+    )
     parser.add_argument("--list", action="store_true", help="list the modules and their test files, run nothing")
     parser.add_argument("--show", action="store_true", help="print the last run's results again, run nothing")
     parser.add_argument("--json", metavar="FILE", help="also write the per-module results as JSON")
@@ -321,6 +342,8 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         parser.error(f"unknown module(s) {', '.join(unknown)}; choose from {', '.join(BY_NAME)}")
     modules = [BY_NAME[name] for name in args.modules] or list(MODULES)
+    if args.only and len(modules) != 1:
+        parser.error("--only needs exactly one module")
     if args.list:
         for m in modules:
             print(f"{m.name:<15} {m.path}  goal {m.goal:.0%}  tests: {' '.join(_test_files(m))}")
@@ -333,7 +356,7 @@ def main(argv: list[str] | None = None) -> int:
             result = load(m)
         else:
             print(f"{m.name}: mutating {m.path} against {' '.join(_test_files(m))} ...", flush=True)
-            result = run(m, jobs=args.jobs, keep=args.keep, retry=args.retry)
+            result = run(m, jobs=args.jobs, keep=args.keep, retry=args.retry, only=args.only)
         print(report(result), flush=True)
         results.append(result)
         failed |= result.score() < m.goal
