@@ -188,6 +188,8 @@ def prepare(module: Module, *, keep: bool) -> Path:
     if shared.is_dir() and not link.exists():
         link.symlink_to(shared, target_is_directory=True)
     (work / "pyproject.toml").write_text(_pyproject(module, _test_files(module)), encoding="utf-8")
+    if keep:
+        _sync_sources(module, work / "mutants" / "src")
     mutants_tests = work / "mutants" / "tests"
     if mutants_tests.exists():  # mutmut copies tests/ over the old copy; remove files deleted since
         shutil.rmtree(mutants_tests)
@@ -207,6 +209,22 @@ def retry_survivors(module: Module) -> int:
         codes[key] = None
     meta.write_text(json.dumps(data, indent=4))
     return len(reset)
+
+
+def _sync_sources(module: Module, copy: Path) -> None:
+    """Bring mutmut's copy of ``src`` up to date with everything but the mutated file (which mutmut regenerates):
+    mutmut copies the other files (lexicons and data too) only when it first makes the folder, so a run that goes on
+    after the code changed would otherwise test the new module against old neighbours."""
+    if not copy.is_dir():
+        return
+    mutated = (ROOT / module.path).resolve()
+    for path in (ROOT / "src").rglob("*"):
+        if not path.is_file() or path.resolve() == mutated or "__pycache__" in path.parts:
+            continue
+        target = copy / path.relative_to(ROOT / "src")
+        if not target.is_file() or target.read_bytes() != path.read_bytes():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, target)
 
 
 def run(module: Module, *, jobs: int, keep: bool, retry: bool = False, only: list[str] | None = None) -> Result:
