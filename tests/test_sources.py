@@ -1009,3 +1009,42 @@ def test_sources_description_named_in_next_sentences_is_not_anonymous(parse, tex
 )
 def test_sources_description_not_named_ahead_stays_anonymous(parse, text):
     assert [f for f in _codes(parse, text) if f.code == "SRC001"]
+
+
+# ------------------------------------------------------------------------------- the speaker phrase's number
+@pytest.mark.parametrize(
+    "text, plural, definite",
+    [
+        ("A diplomat said the talks had stalled.", False, False),
+        ("An aide said the talks had stalled.", False, False),
+        ("Some diplomats said the talks had stalled.", True, False),
+        ("Many diplomats said the talks had stalled.", True, False),
+        ("Several diplomats said the talks had stalled.", True, False),
+        ("The diplomat said the talks had stalled.", False, True),
+        ("Her aide said the talks had stalled.", False, True),
+        ("They said the talks had stalled.", True, False),
+    ],
+)
+def test_sources_speaker_number_and_definiteness(parse, text, plural, definite):
+    """'a/an/some/many/several' leave a speaker indefinite, 'the' and a possessive make it definite; plural nouns and
+    'they' are plural (what SRC001 and pronoun resolution read)."""
+    (att,) = find_attributions(parse(text, date="2021-12-11"))
+    assert (att.plural, att.definite) == (plural, definite)
+
+
+@pytest.mark.parametrize(
+    "text, kind, description",
+    [
+        # documents and data speak for their authors: no hidden person, the phrase is the description
+        ("Figures show the economy grew in March.", "unknown", "Figures"),
+        ("Official figures suggest the economy grew in March.", "unknown", "Official figures"),
+        ("Sales figures showed that exports fell.", "unknown", "Sales figures"),
+        ("The audit found that the council overspent.", "unknown", "The audit"),
+        # people are not a document
+        ("People said the queues were long.", "unknown", None),
+        ("People familiar with the talks said the deal was close.", "anonymous", "People familiar with the talks"),
+    ],
+)
+def test_sources_documents_and_people(parse, text, kind, description):
+    (att,) = find_attributions(parse(text, date="2021-12-11"))
+    assert (att.kind, att.description) == (kind, description)
