@@ -54,6 +54,12 @@ MODULES = (
     Module("headline", "src/presslint/analyzers/headline.py", ("tests/test_headline*.py",), 0.70),
     Module("quantities", "src/presslint/analyzers/quantities.py", ("tests/test_quantities*.py",), 0.70),
     Module("contradictions", "src/presslint/analyzers/contradictions.py", ("tests/test_contradictions*.py",), 0.70),
+    Module(
+        "knowledge",
+        "src/presslint/knowledge/checks.py",
+        ("tests/test_knowledge_checks*.py", "tests/test_knowledge_real_article.py"),
+        0.70,
+    ),
 )
 BY_NAME = {m.name: m for m in MODULES}
 
@@ -177,30 +183,86 @@ def prepare(module: Module, *, keep: bool) -> Path:
         link = work / name
         if not link.exists():
             link.symlink_to(ROOT / name, target_is_directory=True)
+    # tests/conftest.py finds ../shared beside the repository: the copy mutmut runs sits in mutants/, one level down
+    shared, link = ROOT.parent / "shared", work / "shared"
+    if shared.is_dir() and not link.exists():
+        link.symlink_to(shared, target_is_directory=True)
     (work / "pyproject.toml").write_text(_pyproject(module, _test_files(module)), encoding="utf-8")
+    if keep:
+        _sync_sources(module, work / "mutants" / "src")
     mutants_tests = work / "mutants" / "tests"
     if mutants_tests.exists():  # mutmut copies tests/ over the old copy; remove files deleted since
         shutil.rmtree(mutants_tests)
     return work
 
 
-def run(module: Module, *, jobs: int, keep: bool) -> Result:
-    work = prepare(module, keep=keep)
+def retry_survivors(module: Module) -> int:
+    """Mark the last run's survivors, timeouts and unfinished mutants untested, keeping its kills: the next run with
+    ``--keep`` tests only those (and, as mutmut always does, every mutant of a function whose code changed since)."""
+    meta = WORK / module.name / "mutants" / (module.path + ".meta")
+    if not meta.is_file():
+        raise SystemExit(f"{module.name}: --retry needs a previous run in {meta.parent}")
+    data = json.loads(meta.read_text())
+    codes = data["exit_code_by_key"]
+    reset = [k for k, v in codes.items() if v not in KILLED]
+    for key in reset:
+        codes[key] = None
+    meta.write_text(json.dumps(data, indent=4))
+    return len(reset)
+
+
+def _sync_sources(module: Module, copy: Path) -> None:
+    """Bring mutmut's copy of ``src`` up to date with everything but the mutated file (which mutmut regenerates):
+    mutmut copies the other files (lexicons and data too) only when it first makes the folder, so a run that goes on
+    after the code changed would otherwise test the new module against old neighbours."""
+    if not copy.is_dir():
+        return
+    mutated = (ROOT / module.path).resolve()
+    for path in (ROOT / "src").rglob("*"):
+        if not path.is_file() or path.resolve() == mutated or "__pycache__" in path.parts:
+            continue
+        target = copy / path.relative_to(ROOT / "src")
+        if not target.is_file() or target.read_bytes() != path.read_bytes():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, target)
+
+
+def run(module: Module, *, jobs: int, keep: bool, retry: bool = False, only: list[str] | None = None) -> Result:
+    work = prepare(module, keep=keep or retry or bool(only))
+    if retry:
+        print(f"{module.name}: re-testing {retry_survivors(module)} mutants the last run did not kill", flush=True)
     mutmut = Path(sys.executable).with_name("mutmut")
     log = work / "mutmut.log"
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
     env.pop("MUTANT_UNDER_TEST", None)
+    # pytest-randomly off: mutmut orders each mutant's tests fastest first. Set here, not in pytest_add_cli_args,
+    # whose change would make mutmut drop every cached verdict of an earlier run (--keep, --retry).
+    env["PYTEST_ADDOPTS"] = (env.get("PYTEST_ADDOPTS", "") + " -p no:randomly").strip()
     start = time.monotonic()
     with log.open("w") as out:
         proc = subprocess.run(
-            [str(mutmut), "run", "--max-children", str(jobs)], cwd=work, stdout=out, stderr=subprocess.STDOUT, env=env
+            [str(mutmut), "run", "--max-children", str(jobs), *_patterns(module, only or [])],
+            cwd=work,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env=env,
         )
     seconds = time.monotonic() - start
     if proc.returncode != 0:
         tail = log.read_text(errors="replace")[-3000:]
         raise SystemExit(f"{module.name}: mutmut exited with {proc.returncode}; end of {log}:\n{tail}")
-    (work / "seconds.txt").write_text(f"{seconds:.1f}\n")
+    seconds_file = work / "seconds.txt"
+    if (keep or retry or only) and seconds_file.is_file():  # a run that goes on from the last: the time adds up
+        seconds += float(seconds_file.read_text())
+    seconds_file.write_text(f"{seconds:.1f}\n")
     return load(module)
+
+
+def _patterns(module: Module, only: list[str]) -> list[str]:
+    """mutmut's mutant names for ``--only`` patterns given as 'FUNCTION' or 'FUNCTION__mutmut_N' (globs allowed)."""
+    prefix = module.path.removeprefix("src/").removesuffix(".py").replace("/", ".")
+    names = [f"{prefix}.x{'' if p.startswith('ǁ') else '_'}{p}" for p in only]
+    return [n if "__mutmut_" in n else f"{n}__mutmut_*" for n in names]
 
 
 def load(module: Module) -> Result:
@@ -278,6 +340,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--keep", action="store_true", help="reuse .mutation/<module> (mutmut's cache) instead of a fresh run"
     )
+    parser.add_argument(
+        "--retry",
+        action="store_true",
+        help="keep the last run's kills and re-test only its survivors, timeouts and unfinished mutants (incremental)",
+    )
+    parser.add_argument(
+        "--only",
+        nargs="+",
+        metavar="FUNCTION",
+        help="with one module: re-test only the mutants of these functions (mutmut's names without the x_ prefix, "
+        "e.g. check_roles or 'ǁKnowledgeCheckerǁopen'; globs allowed), keeping every other verdict",
+    )
     parser.add_argument("--list", action="store_true", help="list the modules and their test files, run nothing")
     parser.add_argument("--show", action="store_true", help="print the last run's results again, run nothing")
     parser.add_argument("--json", metavar="FILE", help="also write the per-module results as JSON")
@@ -286,6 +360,8 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         parser.error(f"unknown module(s) {', '.join(unknown)}; choose from {', '.join(BY_NAME)}")
     modules = [BY_NAME[name] for name in args.modules] or list(MODULES)
+    if args.only and len(modules) != 1:
+        parser.error("--only needs exactly one module")
     if args.list:
         for m in modules:
             print(f"{m.name:<15} {m.path}  goal {m.goal:.0%}  tests: {' '.join(_test_files(m))}")
@@ -298,7 +374,7 @@ def main(argv: list[str] | None = None) -> int:
             result = load(m)
         else:
             print(f"{m.name}: mutating {m.path} against {' '.join(_test_files(m))} ...", flush=True)
-            result = run(m, jobs=args.jobs, keep=args.keep)
+            result = run(m, jobs=args.jobs, keep=args.keep, retry=args.retry, only=args.only)
         print(report(result), flush=True)
         results.append(result)
         failed |= result.score() < m.goal

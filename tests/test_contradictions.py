@@ -438,6 +438,34 @@ CON002_IN_FULL = [
 ]
 
 
+# Retellings that share most but not all of their words: the confidence grows with the overlap, up to 0.9.
+CON002_IN_FULL += [
+    (
+        "Plant\n\nThe steel company closed its old plant in the north. The company closed the plant after heavy losses.",
+        "The steel company closed its old plant in the north",
+        0.8,  # 0.5 + 0.6 / 2
+        0.6,
+        ["close", "firm", "plant"],
+    ),
+    (
+        "Plant\n\nThe steel company closed its old plant in the north. The steel company closed the plant after heavy "
+        "losses.",
+        "The steel company closed its old plant in the north",
+        0.83,  # 0.5 + 0.67 / 2
+        0.67,
+        ["close", "firm", "plant", "steel"],
+    ),
+    (
+        "Ferry\n\nThe ferry company cancelled the evening sailings to the island. The ferry company cancelled the "
+        "sailings to the island after storm warnings.",
+        "The ferry company cancelled the evening sailings to the island",
+        0.9,  # capped
+        0.83,
+        ["cancel", "ferry", "firm", "island", "sailing"],
+    ),
+]
+
+
 @pytest.mark.parametrize("text, statement, confidence, overlap, shared", CON002_IN_FULL)
 def test_contradictions_con002_in_full(light_parse, text, statement, confidence, overlap, shared):
     doc = light_parse(text)

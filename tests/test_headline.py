@@ -297,6 +297,7 @@ def test_headline_hed001_finding_in_full(light_parse):
     assert [r.text for r in finding.related] == [next(s.text for s in doc.sents if answer in s.text)]
     assert finding.evidence["scores"] == {"yes": 0, "no": finding.evidence["scores"]["no"], "open": 0}
     assert finding.evidence["headline"]["text"] == "the strike at the port end this week"  # misparsed question
+    assert set(finding.evidence["headline"]) == {"text", "predicate", "polarity", "reasons", "hedge"}
     assert finding.evidence["headline"]["predicate"] == "end"
     (first,) = finding.evidence["answers"]
     assert first == {
@@ -473,6 +474,7 @@ def test_headline_hed003_name_found_in_body(light_parse, text):
         (50, 42, 0.15, False),
         (0, 0, 0.02, True),
         (0.0, 1e-12, 0.02, True),
+        (0.5, 0.515, 0.02, False),  # small values: 2% of the larger, not of 1
     ],
 )
 def test_headline_close(a, b, tolerance, close):

@@ -199,6 +199,37 @@ def test_quantities_num002_silent_on_fronted_whole(parse, text):
             "Hundreds of families were moved and a quarter of the farms flooded.",
             [("Hundreds", 200, "family", None, True), ("a quarter", 0.25, "farm", "fraction", False)],
         ),
+        # a year-shaped number the model reads as a count is a count
+        ("The club has 2000 members.", [("2000", 2000, "member", None, False)]),
+        # the counted noun after adjectives and adverbs; a part before "of the" counts what the whole counts
+        (
+            "Police arrested 300 very tired football supporters after the match.",
+            [("300", 300, "supporter", None, False)],
+        ),
+        (
+            "Rescuers found 12 of the 40 missing climbers alive.",
+            [("12", 12, None, None, False), ("40", 40, "climber", None, False)],
+        ),
+        (
+            "One third of voters and three quarters of the homes were affected.",
+            [("One third", 0.333, "voter", "fraction", False), ("three quarters", 0.75, "home", "fraction", False)],
+        ),
+        (
+            "The council spent €5 million on 40 new buses.",
+            [("€5 million", 5e6, "euro", "€", False), ("40", 40, "bus", None, False)],
+        ),
+        (
+            "About 1,500 km of road and 20 kilometres of track were damaged.",
+            [("About 1,500 km", 1500, "road", "km", True), ("20 kilometres", 20, "track", "km", False)],
+        ),
+        (
+            "Some 60 percent of nurses and up to half of doctors said they would strike.",
+            [("Some 60 percent", 60, "nurse", "%", True), ("up to half", 0.5, "doctor", "fraction", True)],
+        ),
+        (
+            "Exports rose to $4.5 billion, or 3.2 per cent of output.",
+            [("$4.5 billion", 4.5e9, "dollar", "$", False), ("3.2 per cent", 3.2, "output", "%", False)],
+        ),
     ],
 )
 def test_quantities_parsed_in_context(parse, sentence, expected):
@@ -292,6 +323,51 @@ NUM_FINDINGS = [
 ]
 
 
+# Other shapes of one count told twice: a passive subject, a tally verb, the verb of a relative clause, one place.
+NUM_FINDINGS += [
+    ("Twelve people were killed in the blast, police said. Hospital officials said 15 people were killed in the "
+     "blast.", "NUM001", "'15 people' conflicts with 'Twelve people' given earlier for the same event (kill)", "15",
+     ["Twelve"], {"counts": "people", "event": "kill", "values": [12.0, 15.0], "modifiers": []}),
+    ("The ministry reported 42 cases, up from 29 a week earlier. The dashboard listed 37 cases.", "NUM001",
+     "'37 cases' conflicts with '42 cases' given earlier for the same event (tally)", "37", ["42"],
+     {"counts": "case", "event": "tally", "values": [42.0, 37.0], "modifiers": []}),
+    ("Union leaders said 300 workers walked out. The 450 workers who walked out want higher pay.", "NUM001",
+     "'450 workers' conflicts with '300 workers' given earlier for the same event (walk)", "450", ["300"],
+     {"counts": "worker", "event": "walk", "values": [300.0, 450.0], "modifiers": []}),
+    ("Floods killed 12 people in Kenya. Floods killed 30 people in Kenya.", "NUM001",
+     "'30 people' conflicts with '12 people' given earlier for the same event (kill)", "30", ["12"],
+     {"counts": "people", "event": "kill", "values": [12.0, 30.0], "modifiers": []}),
+]  # fmt: skip
+
+# The other ways news text ties a part to its whole.
+LIST = "The parts (300 + 250 = 550) add up to more than the whole '500' (a list after the total)"
+FRONTED = "'Of the ..., N ...' ties the part to the whole"
+NUM_FINDINGS += [
+    ("The army has 500 soldiers — 300 American and 250 British.", "NUM002", LIST, "300 American and 250", ["500"],
+     {"whole": 500.0, "parts": [300.0, 250.0], "sum": 550.0, "link": "a list after the total"}),
+    ("The army has 500 soldiers - 300 American and 250 British.", "NUM002", LIST, "300 American and 250", ["500"],
+     {"whole": 500.0, "parts": [300.0, 250.0], "sum": 550.0, "link": "a list after the total"}),
+    ("The hospital employs 40 nurses, of whom 55 are agency staff.", "NUM002",
+     "The part '55' is larger than the whole '40' (of which)", "55", ["40"],
+     {"whole": 40.0, "parts": [55.0], "sum": 55.0, "link": "of which"}),
+    ("The army deployed 1,200 soldiers there, of which 1,500 were reservists.", "NUM002",
+     "The part '1,500' is larger than the whole '1,200' (of which)", "1,500", ["1,200"],
+     {"whole": 1200.0, "parts": [1500.0], "sum": 1500.0, "link": "of which"}),
+    ("The firm hired 400 workers, 450 of whom were contractors.", "NUM002",
+     "The part '450' is larger than the whole '400' (of them)", "450", ["400"],
+     {"whole": 400.0, "parts": [450.0], "sum": 450.0, "link": "of them"}),
+    ("But of the 30 passengers rescued, 34 were taken to hospital.", "NUM002",
+     f"The part '34' is larger than the whole '30' ({FRONTED})", "34", ["30"],
+     {"whole": 30.0, "parts": [34.0], "sum": 34.0, "link": FRONTED}),
+    ("Of those 30 passengers, 34 were taken to hospital.", "NUM002",
+     f"The part '34' is larger than the whole '30' ({FRONTED})", "34", ["30"],
+     {"whole": 30.0, "parts": [34.0], "sum": 34.0, "link": FRONTED}),
+    ("Of its 12 branches, 15 will close next year.", "NUM002",
+     f"The part '15' is larger than the whole '12' ({FRONTED})", "15", ["12"],
+     {"whole": 12.0, "parts": [15.0], "sum": 15.0, "link": FRONTED}),
+]  # fmt: skip
+
+
 @pytest.mark.parametrize("text, code, message, span, related, evidence", NUM_FINDINGS)
 def test_quantities_findings_in_full(parse, text, code, message, span, related, evidence):
     (finding,) = [f for f in parse(text, date=PUB)._.pl_findings if f.code.startswith("NUM")]
@@ -309,6 +385,9 @@ def test_quantities_findings_in_full(parse, text, code, message, span, related, 
         "Rescuers said 15 of the 12 hours were spent underwater, and 60 percent of the crew was exhausted.",
         "The firm hired 400 workers, of which 350 were contractors.",
         "The coalition has 500 soldiers: 300 American and 200 British.",
+        "Of the 30 passengers rescued, more than 34 were taken to hospital.",  # a lower bound is not a part
+        "The club has 500 members: 300 men and 150 women.",
+        "The force of 500 soldiers, including 300 officers and 250 women, left on Monday.",  # the groups may overlap
     ],
 )
 def test_quantities_num002_silent_within_bounds(parse, text):
@@ -324,6 +403,9 @@ def test_quantities_num002_silent_within_bounds(parse, text):
         "Gunmen killed 12 people in the market on Monday. Gunmen killed 15 people in the market on Tuesday.",
         # the same figure
         "Gunmen killed 12 people in the market. The 12 people killed in the attack were buried in a mass grave.",
+        # "later" tells an update; "new" cases are not all the cases
+        "Twelve people were killed in the blast. Police later confirmed that 15 people were killed in the blast.",
+        "The ministry reported 42 new cases on Monday. The dashboard listed 37 cases.",
     ],
 )
 def test_quantities_num001_silent_on_lists_questions_days_and_agreement(parse, text):

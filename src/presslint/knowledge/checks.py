@@ -340,8 +340,12 @@ def check_roles(ctx: Context) -> Iterator[Finding]:
         words = set(re.findall(r"[\w-]+", role.span.text.lower()))
         tokens = ctx.tokens(role.span)
         before = ctx.doc[tokens.start - 1].lower_ if tokens is not None and tokens.start > 0 else ""
-        if words & PAST_MODIFIERS or "ex-" in role.span.text.lower() or before in PAST_MODIFIERS:
-            continue  # "former Prime Minister X": the role phrase may start after the modifier
+        ex = (
+            "ex-" in role.span.text.lower()
+            or ctx.doc.text[max(0, role.span.start - 3) : role.span.start].lower() == "ex-"
+        )
+        if words & PAST_MODIFIERS or ex or before in PAST_MODIFIERS:
+            continue  # "former Prime Minister X", "Ex-chancellor X": the role phrase may start after the modifier
         sent = ctx.sentence(role.span)
         org = ctx.linking.at(role.organisation) if role.organisation is not None else None
         matching = []
