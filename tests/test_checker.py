@@ -4,6 +4,8 @@ several processes give what one process gives, in order, and one bad article cos
 from __future__ import annotations
 
 import json
+import os
+import types
 from pathlib import Path
 
 import pytest
@@ -216,3 +218,19 @@ def test_checker_unreadable_fact_check_index_keeps_the_report(nlp, tmp_path, mon
     with checker_:
         report = checker_.check(_texts()[ARTICLES[0]])
     assert report.findings and "E407" in [n.code for n in report.notices]
+
+
+@pytest.mark.parametrize("user, share, expected", [(None, 1, "1"), (None, 2, "2"), ("3", 1, "3")])
+def test_checker_worker_takes_its_share_of_the_encoder_threads(monkeypatch, user, share, expected):
+    # --jobs N: each worker's encoder runs on cores // N threads, unless the user chose PRESSLINT_THREADS.
+    from presslint import checker
+
+    monkeypatch.delenv("PRESSLINT_THREADS", raising=False)
+    if user:
+        monkeypatch.setenv("PRESSLINT_THREADS", user)
+    loaded = []
+    monkeypatch.setattr(
+        checker, "worker_checker", lambda settings: loaded.append(settings) or types.SimpleNamespace(nlp=None)
+    )
+    checker._pool_start(Settings(store=False), share)
+    assert os.environ["PRESSLINT_THREADS"] == expected and len(loaded) == 1

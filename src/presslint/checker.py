@@ -523,7 +523,10 @@ def worker_checker(settings: Settings) -> Checker:
     return checker
 
 
-def _pool_start(settings: Settings) -> None:
+def _pool_start(settings: Settings, threads: int) -> None:
+    # Each worker gets its share of the cores for the encoder's threads (unless the user set them): two workers
+    # with two threads each on two cores fight over them instead of running side by side.
+    os.environ.setdefault("PRESSLINT_THREADS", str(threads))
     worker_checker(settings).nlp  # noqa: B018 - load the pipeline now, not on the first task
 
 
@@ -572,7 +575,8 @@ class _Pool:
             context = multiprocessing.get_context("fork")
         else:
             context = multiprocessing.get_context("spawn")
-        return context.Pool(self.jobs, initializer=_pool_start, initargs=(settings,))
+        threads = max(1, (os.cpu_count() or 1) // self.jobs)
+        return context.Pool(self.jobs, initializer=_pool_start, initargs=(settings, threads))
 
     def close(self) -> None:
         if self._pool is not None:

@@ -106,7 +106,7 @@ class LearnedModel:
                 k: np.ascontiguousarray(data[k], dtype=np.float32) for k in data.files
             }
         self.tokenizer = str(self.folder / "tokenizer.json")
-        self._threads = threads or int(os.environ.get("PRESSLINT_THREADS", "2"))
+        self._threads = threads  # None: PRESSLINT_THREADS (default 2), read when the session opens
         self._session: Any = None
         self._pid = -1  # the process that opened the session
         self._lock = threading.Lock()
@@ -131,7 +131,8 @@ class LearnedModel:
 
                     options = ort.SessionOptions()
                     options.log_severity_level = 3
-                    options.intra_op_num_threads = self._threads
+                    # read here, not at load: a --jobs worker forked later sets its own share of the cores
+                    options.intra_op_num_threads = self._threads or int(os.environ.get("PRESSLINT_THREADS", "2"))
                     options.inter_op_num_threads = 1
                     encoder = self.folder / self.manifest.get("encoder", "encoder.int8.onnx")
                     self._session = ort.InferenceSession(
