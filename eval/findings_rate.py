@@ -140,8 +140,10 @@ def run(articles_in: Iterable[Any]):
         text = report.article.text
         words += len(text.split())
         tally = by_corpus.setdefault(corpus_of(report.article.origin), Counter())
-        tally.update(articles=1, words=len(text.split()), findings=len(report.findings))
-        for f in report.findings:
+        # What a user is shown: learned findings below their operating point stay in the JSON only (--all).
+        shown = [f for f in report.findings if f.shown]
+        tally.update(articles=1, words=len(text.split()), findings=len(shown))
+        for f in shown:
             per_code[f.code] += 1
             records.append(
                 {
