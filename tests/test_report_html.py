@@ -414,3 +414,31 @@ def test_report_html_summary_claims_and_who_is_quoted():
         ("0.45", "Two board", 'Two board members <span class="muted">(anonymous)</span>'),
     ]
     assert '<td>Ingrid Havel <span class="muted">— Chairwoman</span></td><td>person</td>' in page
+
+
+def test_report_html_summary_claims_and_who_is_quoted_in_full():
+    from test_report_text import _finished, _report, _with_claims
+
+    from presslint.report.html import render_html
+
+    out = render_html(_with_claims())
+    assert (
+        '<section class="summary"><h2>Summary</h2><dl><dt>Findings</dt><dd>4: 1 error, 1 warning, 2 info</dd>'
+        "<dt>Claims</dt><dd>3 check-worthy, 1 attributed to a source, "
+        '<span class="unsourced">2 unsourced</span></dd><dt>Sources</dt><dd>1 quoted, 1 anonymous (100%)</dd>'
+        "<dt>Loaded language</dt><dd>55.6 per 1,000 words (1 LNG finding in 18 words)</dd></dl>"
+    ) in out
+    assert (
+        "<h2>Check-worthy claims (3, 1 attributed)</h2><table><tr><th>score</th><th>where</th><th>claim</th>"
+        '<th>source</th></tr><tr><td class="num">0.81</td><td>@87</td><td class="quote">“Fares rise in May.”</td>'
+        '<td><span class="unsourced">unsourced</span></td></tr><tr><td class="num">0.62</td><td>3:1</td>'
+        '<td class="quote">“Two officials said fares would rise.”</td><td>Two officials '
+        '<span class="muted">(anonymous)</span></td></tr>'
+    ) in out
+    assert "<h2>Who is quoted (1 source, 1 anonymous)</h2>" in out
+    empty = render_html(_finished(_report()))
+    assert (
+        "<dl><dt>Findings</dt><dd>none</dd><dt>Claims</dt><dd>none found</dd><dt>Sources</dt>"
+        "<dd>nobody is quoted</dd><dt>Loaded language</dt><dd>0.0 per 1,000 words (0 LNG findings in 18 words)</dd>"
+        "</dl></section>"
+    ) in empty

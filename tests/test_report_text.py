@@ -170,3 +170,61 @@ def test_report_text_colour_of_notes_related_and_sources():
     assert "\033[2m  notes: W003 Knowledge checks skipped\033[0m" in coloured
     assert "\033[2m          ↔ 3:20 “fares would rise”\033[0m" in coloured
     assert "\033[1mwho is quoted (1 source, 1 anonymous)\033[0m" in render_text(_finished(report), colour=True)
+
+
+def _with_claims(count: int = 3) -> Report:
+    from presslint.model import Claim
+
+    report = _report(
+        FINDINGS, sources=[Source(0, "Two officials", "anonymous", [_span("Two officials")])], origin="fares.txt"
+    )
+    claims = [
+        Claim(_span("Two officials said fares would rise."), source_id=0, checkworthiness=0.62),
+        Claim(_span("Fares rise in May.", line=False), checkworthiness=0.81),
+        Claim(_span("The mayor called critics “thugs”."), checkworthiness=0.1),
+    ]
+    report.claims = (claims * count)[: max(count, 3)] if count > 3 else claims
+    return _finished(report)
+
+
+def test_report_text_claims_most_check_worthy_first_with_who_said_them():
+    out = render_text(_with_claims())
+    may = TEXT.index("Fares rise in May.")
+    assert "  claims          3 check-worthy claims, 1 attributed to a source, 2 unsourced\n" in out
+    assert (
+        "\ncheck-worthy claims (3, 1 attributed)\n"
+        f"  0.81 {'@' + str(may):>7}  unsourced\n"
+        "          “Fares rise in May.”\n"
+        "  0.62     3:1  Two officials (anonymous)\n"
+        "          “Two officials said fares would rise.”\n"
+        "  0.10    3:38  unsourced\n"
+        "          “The mayor called critics “thugs”.”\n"
+        "\nwho is quoted (1 source, 1 anonymous)\n"
+    ) in out
+
+
+def test_report_text_claims_list_is_cut_at_the_limit_and_says_how_many_more():
+    from presslint.report.text import CLAIMS_SHOWN
+
+    out = render_text(_with_claims(CLAIMS_SHOWN + 2))
+    total = CLAIMS_SHOWN + 2
+    assert f"\ncheck-worthy claims ({total}, " in out and f"; the {CLAIMS_SHOWN} most check-worthy)\n" in out
+    assert out.count("\n          “") - 4 == CLAIMS_SHOWN  # four finding quotes, then one quote per claim shown
+    assert "  … 2 more (--format html or json lists them all)\n" in out
+
+
+def test_report_text_quiet_is_one_line_a_shown_finding():
+    report = _with_claims()
+    hidden = Finding("LNG012", "info", "learned span", _span("critics"), learned=True)
+    hidden.shown = False
+    report.findings.append(hidden)
+    may = TEXT.index("“thugs”")
+    assert render_text(report, quiet=True) == (
+        f"fares.txt:@{may}: error LNG001 labels critics as 'thugs'\n"
+        "fares.txt:3:1: warning SRC001 Anonymous source: 'Two officials' is not named\n"
+        "fares.txt:1:1: info HYG001 The article names no author (no byline)\n"
+        "fares.txt:3:38: info SRC002 Vague attribution\n"
+    )
+    assert render_text(_report(url="https://x.example/a"), quiet=True) == ""
+    coloured = render_text(report, quiet=True, colour=True)
+    assert "\x1b[" in coloured and "LNG012" not in coloured

@@ -402,3 +402,17 @@ def test_store_get_unknown_id_message(store, key):
     with pytest.raises(PresslintError) as err:
         store.get(key)
     assert err.value.message == f"E401: No stored report with id {key}"
+
+
+@pytest.mark.parametrize("timeout", [0.25, 3.0])
+def test_store_keeps_the_lock_timeout_it_is_given(tmp_path, timeout):
+    assert Store(str(tmp_path / "a.db"), timeout=timeout).timeout == timeout
+
+
+def test_store_opening_a_file_that_is_not_a_database_names_the_file_and_the_reason(tmp_path):
+    path = tmp_path / "notes.db"
+    path.write_bytes(b"these are my notes, not a database " * 200)
+    with pytest.raises(PresslintError) as info:
+        Store(str(path))
+    assert info.value.code == "E408"
+    assert str(path) in str(info.value) and "not a database" in str(info.value)

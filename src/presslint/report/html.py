@@ -202,4 +202,5 @@ def _sources(s: Summary) -> str:
         if s.other_attributions
         else ""
     )
-    return f"<h2>Who is quoted ({s.sources} sources, {s.anonymous_sources} anonymous)</h2>{table}{others}"
+    sources = f"{s.sources} source{'' if s.sources == 1 else 's'}"
+    return f"<h2>Who is quoted ({sources}, {s.anonymous_sources} anonymous)</h2>{table}{others}"
