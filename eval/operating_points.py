@@ -160,17 +160,9 @@ def attribution(root: str, progress, limit: int | None = None) -> None:
 
 def _fragments(atts) -> dict[str, list]:
     """The rules' attributions as the product reports them (nested ones dropped, PolNeAR is univocal)."""
-    out: dict[str, list] = {"source": [], "cue": [], "content": []}
-    contents = [a.quote.content for a in atts]
-    for a in atts:
-        q = a.quote
-        if any(c.start <= q.cue.start and q.cue.end <= c.end for c in contents if c is not q.content):
-            continue
-        if q.speaker is not None:
-            out["source"].append(((q.speaker.start, q.speaker.end),))
-        out["cue"].append(((q.cue.start, q.cue.end),))
-        out["content"].append(((q.content.start, q.content.end),))
-    return out
+    from presslint.evaluation.product import quote_fragments
+
+    return quote_fragments([a.quote for a in atts])
 
 
 def _touch(a, b) -> bool:

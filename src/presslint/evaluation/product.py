@@ -68,9 +68,14 @@ def _learned_encode(progress: Progress):
 # ---------------------------------------------------------------------------------------------------- attribution
 def report_attributions(report: Report) -> dict[str, list]:
     """Source / cue / content fragments of a report's quotes (PolNeAR is univocal: nested quotes dropped)."""
+    return quote_fragments(report.quotes)
+
+
+def quote_fragments(quotes: list[Any]) -> dict[str, list]:
+    """Source / cue / content fragments of quotes, a quote nested in another's content dropped."""
     out: dict[str, list] = {"source": [], "cue": [], "content": []}
-    contents = [q.content for q in report.quotes]
-    for q in report.quotes:
+    contents = [q.content for q in quotes]
+    for q in quotes:
         if any(c.start <= q.cue.start and q.cue.end <= c.end for c in contents if c is not q.content):
             continue
         if q.speaker is not None:
