@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 from pathlib import Path
 
 import pytest
@@ -107,3 +108,16 @@ def pytest_configure(config):
 
 def pytest_report_header(config):
     return f"presslint tests; shared data: {'present' if SHARED.is_dir() else 'absent'}; network: {os.environ.get('CI', 'local')}"
+
+
+@pytest.fixture
+def loopback_only(monkeypatch):
+    """Any connection to a non-loopback address fails the test (for clients that must never touch the network)."""
+    real = socket.socket.connect
+
+    def connect(sock, address):
+        host = address[0] if isinstance(address, tuple) else address
+        assert str(host).startswith("127.") or host in ("::1", "localhost"), f"network use: {address}"
+        return real(sock, address)
+
+    monkeypatch.setattr(socket.socket, "connect", connect)
