@@ -14,7 +14,9 @@ wrong.
 
 --texts reads a fixed list instead of a whole split: a JSON object with "polnear_dev" and "polnear_train" (PolNeAR
 file names of that split, read as above) and "ptc_train" (PTC article ids, read from PTC/train-articles/article<ID>.txt: title line, blank line,
-one sentence a line; the first line is the headline, and PTC has no byline or date). Every text goes through
+one sentence a line; the first line is the headline, and PTC has no byline or date) and "zyte" (page ids of the Zyte
+article-extraction benchmark, read from ZYTE/html/<id>.html.gz through presslint's own HTML extraction, with the
+page's URL from ground-truth.json: what `presslint check page.html` reads, byline and date included). Every text goes through
 ``presslint.check_articles`` with the default settings and no store: the checker and rule selection that
 ``presslint check`` uses, so the findings are what a user is shown.
 """
@@ -83,10 +85,31 @@ def ptc_article(path: Path):
     return from_text(body.lstrip("\n"), origin=str(path), title=first.strip() or None)
 
 
-def listed_articles(listing: Path, polnear: Path, ptc: Path, limit: int | None = None):
-    """The texts a --texts file names: its PolNeAR dev and train texts, then its PTC train articles."""
+def zyte_articles(root: Path, ids: list[str]):
+    """Real web pages by id, extracted as `presslint check page.html` extracts them (a page with no article text is
+    skipped and counted on stderr, as the CLI would report E106 and go on)."""
+    import gzip
+
+    from presslint.errors import PresslintError
+    from presslint.ingest import from_html
+
+    truth = json.loads((root / "ground-truth.json").read_text(encoding="utf-8"))
+    for page in ids:
+        path = root / "html" / f"{page}.html.gz"
+        if not path.is_file():
+            sys.exit(f"listed Zyte page not in {root / 'html'}: {path.name}")
+        html = gzip.decompress(path.read_bytes()).decode("utf-8", errors="replace")
+        try:
+            yield from_html(html, url=truth.get(page, {}).get("url"), origin=str(path))
+        except PresslintError as err:
+            print(f"skipped {path.name}: {err}", file=sys.stderr)
+
+
+def listed_articles(listing: Path, polnear: Path, ptc: Path, zyte: Path, limit: int | None = None):
+    """The texts a --texts file names: its Zyte pages, its PolNeAR dev and train texts, then its PTC articles."""
     listed = json.loads(listing.read_text(encoding="utf-8"))
-    articles = [
+    articles = list(zyte_articles(zyte, [str(page) for page in listed.get("zyte", [])]))
+    articles += [
         article
         for split in ("dev", "train")
         if listed.get(f"polnear_{split}")
@@ -165,7 +188,10 @@ def run(articles_in: Iterable[Any]):
 
 
 def corpus_of(origin: str | None) -> str:
-    """Which data set a text came from, by its folder: PTC keeps articles in train-articles/, PolNeAR in text/."""
+    """Which data set a text came from: Zyte pages are .html.gz, PTC keeps articles in train-articles/, PolNeAR in
+    text/."""
+    if origin and origin.endswith(".html.gz"):
+        return "zyte"
     return "ptc" if origin and Path(origin).parent.name == "train-articles" else "polnear"
 
 
@@ -182,6 +208,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--ptc", type=Path, help="PTC folder for --texts (default: ptc-semeval2020 beside the PolNeAR folder)"
     )
+    parser.add_argument("--zyte", type=Path, help="Zyte folder for --texts (default: zyte beside the PolNeAR folder)")
     parser.add_argument("--limit", type=int, help="only the first N texts (quick runs)")
     parser.add_argument("--sample", type=int, help="write N randomly sampled findings as JSONL for human judging")
     parser.add_argument("--seed", type=int, default=0)
@@ -191,7 +218,8 @@ def main(argv: list[str] | None = None) -> None:
 
     if args.texts:
         ptc = args.ptc or args.data_path.parent / "ptc-semeval2020"
-        source = listed_articles(args.texts, args.data_path, ptc, args.limit)
+        zyte = args.zyte or args.data_path.parent / "zyte"
+        source = listed_articles(args.texts, args.data_path, ptc, zyte, args.limit)
         label = args.texts.name
     else:
         source = load_articles(args.data_path, args.split, args.limit)
