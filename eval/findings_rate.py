@@ -105,10 +105,13 @@ def zyte_articles(root: Path, ids: list[str]):
             print(f"skipped {path.name}: {err}", file=sys.stderr)
 
 
-def listed_articles(listing: Path, polnear: Path, ptc: Path, zyte: Path, limit: int | None = None):
+def listed_articles(listing: Path, polnear: Path, ptc: Path, zyte: Path | None = None, limit: int | None = None):
     """The texts a --texts file names: its Zyte pages, its PolNeAR dev and train texts, then its PTC articles."""
     listed = json.loads(listing.read_text(encoding="utf-8"))
-    articles = list(zyte_articles(zyte, [str(page) for page in listed.get("zyte", [])]))
+    pages = [str(page) for page in listed.get("zyte", [])]
+    if pages and zyte is None:
+        sys.exit("the list names Zyte pages: give --zyte")
+    articles = list(zyte_articles(zyte, pages)) if zyte is not None and pages else []
     articles += [
         article
         for split in ("dev", "train")

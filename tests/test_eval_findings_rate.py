@@ -137,3 +137,32 @@ def test_eval_findings_rate_reads_listed_train_texts_after_dev(harness, data, tm
     )
     articles = harness.listed_articles(listing, polnear, ptc)
     assert [a.title for a in articles] == ["Council votes to repair Harlow Street bridge", "Library hours extended"]
+
+
+def test_eval_findings_rate_reads_listed_web_pages(harness, data, tmp_path):
+    # A Zyte-style page: gzipped HTML under html/, its URL in ground-truth.json; read through presslint's extraction.
+    import gzip
+
+    polnear, ptc, _ = data
+    zyte = tmp_path / "zyte"
+    (zyte / "html").mkdir(parents=True)
+    body = "".join(
+        f"<p>The harbour board met on Tuesday and agreed item {i} of the ferry budget after a long debate.</p>"
+        for i in range(6)
+    )
+    page = (
+        "<html><head><title>Harbour board agrees ferry budget</title>"
+        '<meta name="author" content="Jane Roe"></head><body><nav>Home | News</nav>'
+        f"<article><h1>Harbour board agrees ferry budget</h1>{body}</article></body></html>"
+    )
+    (zyte / "html" / "abc123.html.gz").write_bytes(gzip.compress(page.encode("utf-8")))
+    (zyte / "ground-truth.json").write_text(json.dumps({"abc123": {"url": "https://news.example/ferry"}}))
+    listing = tmp_path / "pages.json"
+    listing.write_text(json.dumps({"zyte": ["abc123"], "ptc_train": []}), encoding="utf-8")
+    articles = harness.listed_articles(listing, polnear, ptc, zyte)
+    assert len(articles) == 1
+    assert articles[0].title == "Harbour board agrees ferry budget"
+    assert "item 5 of the ferry budget" in articles[0].text and "Home | News" not in articles[0].text
+    assert harness.corpus_of(articles[0].origin) == "zyte"
+    with pytest.raises(SystemExit, match="--zyte"):
+        harness.listed_articles(listing, polnear, ptc)

@@ -314,7 +314,8 @@ STORY = (
 def test_summary_of_a_checked_article(check_text):
     report = check_text(STORY, date="2024-05-02")
     s = report.summary
-    assert s is not None and s.findings == len(report.findings)
+    assert s is not None and s.findings == sum(f.shown for f in report.findings)
+    assert s.hidden == len(report.findings) - s.findings
     assert [f.severity for f in report.findings] == sorted(
         (f.severity for f in report.findings), key=lambda sev: ("error", "warning", "info").index(sev)
     )
@@ -323,6 +324,52 @@ def test_summary_of_a_checked_article(check_text):
     assert len(havel) == 1 and havel[0].kind == "person" and havel[0].name == "Ingrid Havel"
     assert any(r.kind == "anonymous" for r in s.who_is_quoted)
     assert s.anonymous_share == round(s.anonymous_sources / s.sources, 3)
-    assert s.loaded_language == sum(f.code.startswith("LNG") for f in report.findings)
+    assert s.loaded_language == sum(f.code.startswith("LNG") and f.shown for f in report.findings)
+    # "Critics called the board a gang of incompetent cronies": the critics' words, in the JSON, not shown
+    assert any(f.code.startswith("LNG") and not f.shown and f.evidence.get("in_quote") for f in report.findings)
     assert s.most_serious and all(0 <= i < len(report.findings) for i in s.most_serious)
     jsonschema.validate(report.to_dict(), SCHEMA)
+
+
+# -- what the text report shows -------------------------------------------------------------------------------------
+# (article, needle of a loaded-language finding, in_quote, learned, shown by default)
+SHOWN = [
+    pytest.param('Opponents called the plan "a sham".', "sham", True, False, False, id="source-wording-hidden"),
+    pytest.param("The plan is a sham, the column argues.", "sham", False, False, True, id="writer-wording-shown"),
+    pytest.param('Residents said "thugs" ran the council.', "thugs", True, False, False, id="quoted-label-hidden"),
+    pytest.param("Thugs run the council now.", "Thugs", False, False, True, id="writer-label-shown"),
+]
+
+
+@pytest.mark.parametrize(("text", "needle", "in_quote", "learned", "shown"), SHOWN)
+def test_summary_mark_shown_hides_a_sources_own_loaded_words(text, needle, in_quote, learned, shown):
+    from presslint.summary import hidden_note, mark_shown
+
+    f = Finding("LNG002", "info", "loaded", _at(text, needle), evidence={"in_quote": in_quote}, learned=learned)
+    other = Finding("SRC001", "warning", "anonymous", _at(text, text.split()[0]), evidence={"in_quote": True})
+    mark_shown([f, other])
+    assert f.shown is shown and other.shown  # only loaded-language findings on a source's words are hidden
+    note = hidden_note([f, other])
+    assert (note is None) is shown
+    if not shown:
+        assert (
+            note
+            == "1 loaded-language finding on a quoted source's own words not shown (--all shows them; the JSON has them)"
+        )
+    mark_shown([f, other], show_all=True)
+    assert f.shown and hidden_note([f, other]) is None
+
+
+def test_summary_hidden_note_counts_each_reason():
+    from presslint.summary import hidden_note
+
+    text = "Critics called the mayor a crook. The plan is doomed."
+    quoted = Finding("LNG001", "warning", "label", _at(text, "crook"), evidence={"in_quote": True}, shown=False)
+    learned = [
+        Finding("LNG012", "info", "model", _at(text, "doomed"), learned=True, confidence=0.4, shown=False),
+        Finding("LNG012", "info", "model", _at(text, "plan"), learned=True, confidence=0.3, shown=False),
+    ]
+    assert hidden_note([quoted, *learned]) == (
+        "2 learned findings below the operating point and 1 loaded-language finding on a quoted source's own words "
+        "not shown (--all shows them; the JSON has them)"
+    )

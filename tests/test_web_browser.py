@@ -120,7 +120,7 @@ def test_web_browser_paste_highlight_filter_export(page, tmp_path):
     download_info.value.save_as(saved)
     data = json.loads(saved.read_text())
     assert data["article"]["text"].startswith("Are foreign troops")
-    assert len(data["findings"]) == total
+    assert len([f for f in data["findings"] if f["shown"]]) == total  # the JSON also has the hidden ones
 
     # The history lists it.
     page.click("#history-refresh")
@@ -240,3 +240,21 @@ def test_web_browser_summary_claims_and_who_is_quoted(page):
     notes = page.locator("#notes")
     assert notes.is_visible() and "W003" in notes.inner_text() and "\n" not in notes.inner_text()
     assert "Published" in page.locator("#meta").inner_text()
+
+
+def test_web_browser_hidden_findings_only_when_asked(page):
+    # The critics' words are theirs: the text report leaves them out, and so does the workbench until asked.
+    check_pasted(
+        page,
+        "Council approves new bus lanes\n\nThe council voted 7 to 2 on Tuesday to add bus lanes, the clerk said.\n\n"
+        'Opponents called the plan "a sham" and "a disgraceful land grab".\n',
+        "2024-03-06",
+    )
+    findings = page.locator("#findings li.finding")
+    before = findings.count()
+    assert "LNG002" not in page.locator("#findings").inner_text()
+    page.check("#filter-all")
+    assert findings.count() == before + 2
+    assert "source's wording" in page.locator("#findings").inner_text()
+    page.uncheck("#filter-all")
+    assert findings.count() == before

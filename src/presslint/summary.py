@@ -58,17 +58,41 @@ def _seriousness(item: tuple[int, Finding]) -> tuple[int, float, int]:
     return (-severity_rank(f.severity), -f.confidence, index)
 
 
+def _source_wording(f: Finding) -> bool:
+    """A loaded-language rule finding on words a quoted or attributed source used ("the White House called the
+    inquiry a sham"): it describes the source, not the article, so a reader checking the article is not shown it."""
+    return f.code.startswith("LNG") and not f.learned and bool(f.evidence.get("in_quote"))
+
+
 def mark_shown(findings: list[Finding], *, show_all: bool = False) -> None:
-    """Decide, once for every renderer, which findings the text and HTML reports show: every rule finding, and a
-    learned finding at or above its operating point (``evidence["show_at"]``, the probability from which the model
-    reaches precision 0.8 on data it was tuned on; None: no such point, never shown by default). ``show_all``
-    (``--all``) shows everything. The JSON keeps every finding, each with its ``shown`` flag."""
+    """Decide, once for every renderer, which findings the text and HTML reports show: every rule finding except
+    loaded language in a source's own words, and a learned finding at or above its operating point
+    (``evidence["show_at"]``, the probability from which the model reaches precision 0.8 on data it was tuned on;
+    None: no such point, never shown by default). ``show_all`` (``--all``) shows everything. The JSON keeps every
+    finding, each with its ``shown`` flag."""
     for f in findings:
-        if show_all or not f.learned:
+        if show_all:
             f.shown = True
-            continue
-        show_at = f.evidence.get("show_at")
-        f.shown = show_at is not None and f.confidence >= show_at
+        elif not f.learned:
+            f.shown = not _source_wording(f)
+        else:
+            show_at = f.evidence.get("show_at")
+            f.shown = show_at is not None and f.confidence >= show_at
+
+
+def hidden_note(findings: list[Finding]) -> str | None:
+    """One line for the text and HTML reports on what ``mark_shown`` left out, by reason; None when nothing was."""
+    hidden = [f for f in findings if not f.shown]
+    if not hidden:
+        return None
+    learned = sum(f.learned for f in hidden)
+    quoted = len(hidden) - learned
+    parts = []
+    if learned:
+        parts.append(f"{learned} learned finding{'s' if learned != 1 else ''} below the operating point")
+    if quoted:
+        parts.append(f"{quoted} loaded-language finding{'s' if quoted != 1 else ''} on a quoted source's own words")
+    return " and ".join(parts) + " not shown (--all shows them; the JSON has them)"
 
 
 def summarise(report: Report) -> Summary:

@@ -56,8 +56,8 @@ def _split_codes(values: tuple[str, ...]) -> list[str]:
     "--all",
     "show_all",
     is_flag=True,
-    help="Also show learned findings below their operating point (precision < 0.8 where measured); the JSON always "
-    "has them, with their probability and shown=false.",
+    help="Also show learned findings below their operating point (precision < 0.8 where measured) and loaded-language "
+    "findings on a quoted source's own words; the JSON always has them, with shown=false.",
 )
 @click.option("--select", multiple=True, help="Only these rule codes or prefixes (comma-separated), e.g. SRC,NUM.")
 @click.option("--ignore", multiple=True, help="Skip these rule codes or prefixes.")

@@ -231,7 +231,7 @@ class Summary:
     who_is_quoted: list[QuotedSource]  # people, organisations, roles and anonymous sources, most mentioned first
     other_attributions: list[QuotedSource]  # what else statements are attributed to: documents, groups, unclear
     claim_list: list[ClaimLine]  # the check-worthy claims, most check-worthy first
-    hidden: int = 0  # learned findings below their operating point: in the JSON, hidden from text and HTML
+    hidden: int = 0  # learned findings below their operating point and LNG findings on a source's own words: in the JSON, hidden from text and HTML
 
 
 @dataclass(slots=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from html import escape
 
 from ..model import Finding, Report, Summary
+from ..summary import hidden_note
 
 _CSS = """
 body{font:15px/1.5 system-ui,sans-serif;margin:0;color:#1d1d1f;background:#fafafa}
@@ -99,12 +100,8 @@ def render_html(report: Report) -> str:
     parts = [notices]
     if summary is not None:
         parts.append(_summary(report, summary))
-    hidden = summary.hidden if summary is not None else 0
-    more = (
-        f'<p class="notice">{hidden} learned finding{"s" if hidden != 1 else ""} below the operating point not shown (--all shows them; the JSON has them)</p>'
-        if hidden
-        else ""
-    )
+    note = hidden_note(report.findings)
+    more = f'<p class="notice">{escape(note)}</p>' if note else ""
     parts.append(f"<h2>Findings ({len(items)})</h2><ol>{''.join(items)}</ol>{more}")
     if summary is not None:
         parts.append(_claims(report, summary))

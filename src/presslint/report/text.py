@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from ..errors import quoted
 from ..model import Finding, Report, Span, Summary
+from ..summary import hidden_note
 
 _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
@@ -70,15 +71,8 @@ def render_text(report: Report, *, colour: bool = False, show_sources: bool = Tr
             out.extend(_finding(f, colour))
     else:
         out.append("no findings")
-    hidden = len(report.findings) - len(shown)
-    if hidden:
-        out.append(
-            _c(
-                f"  {_plural(hidden, 'learned finding')} below the operating point not shown (--all shows them)",
-                _DIM,
-                colour,
-            )
-        )
+    if note := hidden_note(report.findings):
+        out.append(_c(f"  {note}", _DIM, colour))
     if summary is not None and summary.claim_list:
         out.extend(_claims(report, summary, colour))
     if show_sources and summary is not None and (summary.who_is_quoted or summary.other_attributions):

@@ -151,7 +151,9 @@
 
   function visible(finding) {
     const category = $("filter-category").value;
-    return $("filter-" + finding.severity).checked && (!category || finding.category === category);
+    // What the text report shows (finding.shown), unless "also hidden ones" is ticked (the CLI's --all).
+    const allowed = finding.shown !== false || $("filter-all").checked;
+    return allowed && $("filter-" + finding.severity).checked && (!category || finding.category === category);
   }
 
   function renderArticle(report) {
@@ -460,6 +462,7 @@
   function showFinding(index) {
     const f = state.report.findings[index];
     $("filter-" + f.severity).checked = true;
+    if (f.shown === false) $("filter-all").checked = true;
     if ($("filter-category").value && $("filter-category").value !== f.category) $("filter-category").value = "";
     refilter();
     activate(index);
@@ -857,6 +860,7 @@
     $("token").addEventListener("change", (e) => sessionStorage.setItem("presslint-token", e.target.value));
     $("filter-category").addEventListener("change", refilter);
     for (const s of SEVERITIES) $("filter-" + s).addEventListener("change", refilter);
+    $("filter-all").addEventListener("change", refilter);
     const list = $("findings");
     list.addEventListener("click", (e) => { const i = findingFromEvent(e); if (i !== null) activate(i); });
     list.addEventListener("keydown", (e) => {
