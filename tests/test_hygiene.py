@@ -289,3 +289,22 @@ def test_hygiene_two_different_variations_are_two_findings(parse):
         ("Muammar Gaddafi", "Qaddafi"),
         ("Khalifa Haftar", "Khalifa Hifter"),
     }
+
+
+# Names written as items of one list are different things, however alike they look.
+LISTED = [
+    "Road closures were announced in Marion, Merrion, Dalton and Van Wert counties after the storm. Marion officials said the roads would reopen.",
+    "The rally drew crowds in Marion, Merrion and Dalton on Saturday.",
+    "The virus has been reported in Barry, Berrien, Calhoun, Cass, Kalamazoo and Van Buren counties.",
+]
+
+
+@pytest.mark.parametrize("text", LISTED)
+def test_hygiene_inconsistent_spelling_quiet_on_list_items(parse, text):
+    doc = parse(text)
+    assert not [f.evidence for f in doc._.pl_findings if f.code == "HYG003"]
+
+
+def test_hygiene_inconsistent_spelling_fires_across_a_clause_not_a_list(parse):
+    doc = parse("Forces loyal to Khalifa Haftar advanced on Tripoli, and Khalifa Hifter later denied it.")
+    assert [f.evidence["second"] for f in doc._.pl_findings if f.code == "HYG003"] == ["Khalifa Hifter"]

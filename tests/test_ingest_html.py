@@ -335,3 +335,67 @@ def test_ingest_html_data_table_in_a_story_is_kept_row_by_row():
     assert "Port | Ships diverted | Days closed" in paragraphs
     assert "Northgate | 24 | 10" in paragraphs and "Eastbay | 17 | 8" in paragraphs
     assert not any(set(p) <= {"|", "-", " "} for p in paragraphs)
+
+
+# (<title>, og:site_name or None, page URL, the headline presslint keeps)
+SITE_TITLES = [
+    (
+        "Ferry fares rise for the third year | Harbour Times",
+        "Harbour Times",
+        "https://harbourtimes.example/a",
+        "Ferry fares rise for the third year",
+    ),
+    (
+        "Ferry fares rise for the third year - Harbour Times",
+        None,
+        "https://www.harbourtimes.example/a",
+        "Ferry fares rise for the third year",
+    ),
+    (
+        "Ferry fares rise — and commuters pay - Live updates - The Ledger",
+        "The Ledger",
+        "https://ledger.example/a",
+        "Ferry fares rise — and commuters pay - Live updates",
+    ),
+    (
+        "Storm warning: what the mayor said | City Post",
+        "City Post",
+        "https://citypost.example/b",
+        "Storm warning: what the mayor said",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "site", "url", "expected"), SITE_TITLES)
+def test_ingest_html_title_without_the_site_name(title, site, url, expected):
+    body = "".join(
+        f"<p>Fares on the island ferry will rise by {i + 3} percent from May, the operator said in a statement.</p>"
+        for i in range(5)
+    )
+    meta = f'<meta property="og:site_name" content="{site}">' if site else ""
+    html = f"<html><head><title>{title}</title>{meta}</head><body><article>{body}</article></body></html>"
+    assert from_html(html, url=url).title == expected
+
+
+KEPT_TITLES = [
+    # a dash inside the headline, not before the site's name
+    ("Budget vote: what the mayor said – ‘We are out of money’", "City Post", "citypost.example"),
+    ("Jobs - Ledger", "Ledger", "ledger.example"),  # too short a headline left: keep the title as it is
+]
+
+
+@pytest.mark.parametrize(("title", "site", "host"), KEPT_TITLES)
+def test_ingest_html_site_name_rule_keeps(title, site, host):
+    from presslint.ingest.html import _without_site_name
+
+    assert _without_site_name(title, site, host) == title
+
+
+@pytest.mark.parametrize(("title", "site", "url", "expected"), SITE_TITLES)
+def test_ingest_html_site_name_rule(title, site, url, expected):
+    # The rule alone: trafilatura may already shorten a <title> (it keeps the longest part of some), so the page test
+    # above shows the end result and this one each case of the rule.
+    from presslint.ingest.html import _without_site_name
+
+    host = url.split("/")[2]
+    assert _without_site_name(title, site, host) == expected

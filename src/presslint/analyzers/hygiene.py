@@ -310,6 +310,23 @@ def _variation(a: str, b: str) -> frozenset[tuple[str, ...]]:
     return frozenset(differ) or frozenset({tuple(sorted((_letters(a), _letters(b))))})
 
 
+# Between two items of one list: commas, 'and'/'or' and the other capitalised items ("Barry, Berrien, Calhoun and
+# Van Buren counties"); at least one separator.
+_LIST_GAP = re.compile(r"(?:\s*(?:,|;|&|\band\b|\bor\b)\s*|\s*[A-Z][\w'’.\-]*\s*)+")
+_LIST_REACH = 200  # characters: a list of names longer than this is no longer one list
+
+
+def _listed_together(text: str, a: list[Span], b: list[Span]) -> bool:
+    """Two names written as items of one list are two things, however alike ("Berrien ... and Van Buren counties")."""
+    for pa in a:
+        for pb in b:
+            first, second = (pa, pb) if pa.start < pb.start else (pb, pa)
+            gap = text[first.end : second.start]
+            if 0 < len(gap) <= _LIST_REACH and _LIST_GAP.fullmatch(gap) and re.search(r",|&|\band\b|\bor\b", gap):
+                return True
+    return False
+
+
 def find_inconsistent_spellings(doc: Any, *, min_ratio: float = 65.0) -> Iterator[Finding]:
     entities = doc._.pl_entities or []
     forms = _forms(entities)
@@ -347,7 +364,9 @@ def find_inconsistent_spellings(doc: Any, *, min_ratio: float = 65.0) -> Iterato
                 similarity = spelling_variant(first, second, min_ratio=max(min_ratio, 75.0))
             else:
                 similarity = spelling_variant(earlier, later, min_ratio=min_ratio)
-            if similarity is None:
+            if similarity is None or _listed_together(
+                view(doc).text, list(places[earlier.text].values()), list(places[later.text].values())
+            ):
                 continue
             reported.add(later.text)
             pair = _variation(earlier.text, later.text)

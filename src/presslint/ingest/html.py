@@ -280,7 +280,7 @@ def from_html(html: str, *, url: str | None = None, origin: str | None = None) -
     body = _text_of(doc)
     if not body:
         raise PresslintError(E.E106, path=where)
-    title = " ".join(normalise(doc.title).split()) if doc.title else None
+    title = _without_site_name(" ".join(normalise(doc.title).split()), doc.sitename, doc.hostname) if doc.title else None
     paragraphs = [p for p in (normalise(_table_row(line) or "") for line in body.split("\n")) if p]
     if title and paragraphs and paragraphs[0] == title:
         paragraphs = paragraphs[1:]  # the page's <h1> repeats the headline we put on top
@@ -299,6 +299,38 @@ def from_html(html: str, *, url: str | None = None, origin: str | None = None) -
         url=doc.url or url,
         **meta,
     )
+
+
+# "Headline | Outlet", "Headline - Outlet", "Headline — Outlet": the <title> convention of most sites.
+_TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·)\s+")
+
+
+def _squeezed(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def _without_site_name(title: str, sitename: str | None, hostname: str | None) -> str:
+    """The headline without the site's name that the page's <title> appends: the last segment after a separator when
+    it is the page's site name or its host's name ("Clymer manual review | MoreBikes" on morebikes.co.uk). The site's
+    name is not part of the headline, and left on, the headline checks read it as something the headline claims."""
+    parts = _TITLE_SEPARATOR.split(title)
+    if len(parts) < 2:
+        return title
+    names = {_squeezed(sitename or "")}
+    host = (hostname or "").removeprefix("www.")
+    names |= {_squeezed(host), _squeezed(host.split(".")[0])} if host else set()
+    names.discard("")
+    for cut in range(len(parts) - 1, 0, -1):  # "Headline - Section - Outlet": drop the outlet and what follows it
+        tail = _squeezed(" ".join(parts[cut:]))
+        if _squeezed(parts[cut]) in names or tail in names:
+            head = title[: _nth_separator(title, cut)].strip()
+            return head if len(head.split()) >= 2 or len(head) >= 8 else title
+    return title
+
+
+def _nth_separator(title: str, n: int) -> int:
+    """Where the separator before segment ``n`` starts."""
+    return [m.start() for m in _TITLE_SEPARATOR.finditer(title)][n - 1]
 
 
 def _iso_date(value: str | None) -> str | None:
