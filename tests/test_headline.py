@@ -654,6 +654,8 @@ def test_headline_hed005_quote_not_in_body(light_parse, text, narration):
         'this country," the union said.',  # an ellipsis in the headline quote
         "Trump's 'fight' for jobs\n\nTrump said he would fight for jobs in Ohio.",  # one scare-quoted word
         "Council's housing plan under fire\n\nCouncillors criticised the plan on Tuesday.",  # no quotation marks
+        # the body's quotation opens with a closing mark turned the wrong way: still a quotation
+        "Flood town braces – 'The river is coming'\n\nOne farmer said: ”The river is coming for us all.” Others left.",
     ],
 )
 def test_headline_hed005_silent(light_parse, text):

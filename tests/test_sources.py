@@ -36,6 +36,10 @@ def _codes(parse, text):
         ("“It runs to the end of the line", ["“It runs to the end of the line"]),
         ("He called it ''a disgrace'' in public.", ["''a disgrace''"]),
         ("No quotation here, only the team's apostrophe.", []),
+        # a closing mark typed where the quotation opens still opens it (MTA002 reports the mark itself)
+        ("One resident said: ”The river is rising.” Another left.", ["”The river is rising.”"]),
+        ("He wrote ”never again” on the wall.", ["”never again”"]),
+        ("“Stay inside,” he said. The siren” stopped.", ["“Stay inside,”"]),
     ],
 )
 def test_sources_quote_spans(text, expected):

@@ -231,6 +231,13 @@ class Attribution:
 
 
 # ------------------------------------------------------------------------------------------------------ quotations
+def _opens_here(line: str, at: int, width: int) -> bool:
+    """A mark at the start of a word, after a space, a colon or the line's start: where a quotation opens."""
+    before = line[at - 1] if at > 0 else " "
+    after = line[at + width] if at + width < len(line) else " "
+    return (before.isspace() or before in ":(—–") and after.isalnum()
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of quotations (marks included), paired per line; an unclosed quote runs to the line end."""
     spans: list[tuple[int, int]] = []
@@ -243,6 +250,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                 ch = '"'
             if ch in "“„«" and open_at is None:
                 open_at = pos
+            elif ch in "”»" and open_at is None and _opens_here(line, mark.start(), width):
+                open_at = pos  # a closing mark typed where a quotation opens (': ”Bird flu ...”'): it still opens
             elif ch in "”»" and open_at is not None:
                 spans.append((open_at, pos + 1))
                 open_at = None

@@ -280,7 +280,9 @@ def from_html(html: str, *, url: str | None = None, origin: str | None = None) -
     body = _text_of(doc)
     if not body:
         raise PresslintError(E.E106, path=where)
-    title = _without_site_name(" ".join(normalise(doc.title).split()), doc.sitename, doc.hostname) if doc.title else None
+    title = (
+        _without_site_name(" ".join(normalise(doc.title).split()), doc.sitename, doc.hostname) if doc.title else None
+    )
     paragraphs = [p for p in (normalise(_table_row(line) or "") for line in body.split("\n")) if p]
     if title and paragraphs and paragraphs[0] == title:
         paragraphs = paragraphs[1:]  # the page's <h1> repeats the headline we put on top
