@@ -191,7 +191,28 @@ SOURCED_OR_ROUTINE = [
     "Poll\n\nAmong registered voters, the two candidates are tied.",
     # a columnist's first person
     "Column\n\nI think the water board hid the test results from residents.",
+    # the source named in the page's own style: a numbered reference, a headline-style credit before a colon
+    "Sleep\n\nSleeping less than eight hours a night was linked to higher body weight and weaker discipline (25).",
+    "Study\n\nThe company concealed the safety data from regulators for years [12].",
+    "Prisons\n\nInternal memo: federal prison guards falsified records of cell checks at the jail.",
+    "Water\n\nState auditor: the water board hid the test results from residents for two years.",
+    # 'you': advice addressed to the reader, not a claim about someone
+    "Growing an audience\n\nYou were deliberately misled by the platform about your reach.",
+    "Growing an audience\n\n- Wish you had thousands of readers, but are intimidated by those numbers at the same time",
 ]
+
+# Near misses of the rows above that are still unsourced claims.
+STILL_UNSOURCED = [
+    "Study\n\nThe company concealed the safety data from regulators for years (see 12).",  # no numbered reference
+    "Prisons\n\nIn short: the guards falsified records of cell checks at the jail for years.",  # no source before ':'
+    "Court\n\nJohn Smith (25) covered up the theft from his employer for three years.",  # an age, not a reference
+    "Growing an audience\n\nCreators were deliberately misled by the platform about their reach.",
+]
+
+
+@pytest.mark.parametrize("text", STILL_UNSOURCED)
+def test_claims_src004_still_fires_on_near_misses(parse, text):
+    assert _codes(parse, text, "SRC004")
 
 
 @pytest.mark.parametrize("text", SOURCED_OR_ROUTINE)

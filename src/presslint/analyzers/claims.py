@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -560,6 +561,28 @@ def _published_by_named(sent) -> bool:
     return False
 
 
+# A numbered reference closing a sentence or clause ("... linked to higher body weight (25).", "[3, 4]"): the page
+# cites its source in its own style. Not "(25)" after a name, where British copy gives an age.
+_CITATION = re.compile(r"[\(\[]\d{1,3}(?:\s*[,–-]\s*\d{1,3})*[\)\]](?=\s*[.,;:]?\s*$|\s*[.,;:])")
+# "Police: man stole the truck", "Internal memo: guards falsified records": the headline-style credit before a colon.
+_CREDIT = re.compile(r"^([^:]{2,40}):\s+\S")
+
+
+def _cites_or_credits(sent, stripped: str, lex) -> bool:
+    """Whether the sentence names its source in a form the attribution parser does not read: a numbered reference,
+    or a short lead before a colon that is a named or described source ('Police:', 'Internal memo:', 'UN report:')."""
+    tail = sent.doc.text[sent.end_char : sent.end_char + 16].split("\n")[0]  # "[12]." may parse as its own sentence
+    if _CITATION.search(stripped + tail):
+        return True
+    lead = _CREDIT.match(stripped)
+    if lead is None or len(lead.group(1).split()) > 4:
+        return False
+    nouns = lex.document_nouns | lex.org_nouns | lex.role_nouns | lex.anonymous_heads
+    end = sent.start_char + len(sent.text) - len(sent.text.lstrip()) + lead.end(1)
+    words = [t for t in sent if t.idx < end]
+    return any(t.pos_ == "PROPN" or t.lemma_.lower() in nouns for t in words)
+
+
 def _paragraphs(text: str, starts: list[int]) -> list[int]:
     """The paragraph (line) number of each sentence start."""
     out, line, pos = [], 0, 0
@@ -619,6 +642,10 @@ def find_unsourced(doc, claims: list[Claim], *, min_score: float = 0.4) -> Itera
             continue  # someone says it, even where the sources analyzer found no quote
         if any(doc[j].lower_ in FIRST_PERSON for j in here):
             continue  # a columnist's first person: opinion, not reporting
+        if _cites_or_credits(sent, stripped, lex) or any(
+            t.lower_ == "you" and t.dep_.startswith("nsubj") for t in sent
+        ):
+            continue  # a numbered reference or a 'Source: claim' lead names the source; 'you' addresses the reader
         reason = contested_reason(sent)
         if reason is not None and scores.get(i, 0.0) >= min_score:
             kind, tok = reason
