@@ -225,6 +225,7 @@ SPECULATION = [
     ("Budget\n\nThe treasurer appears to have moved the money before the audit.", "seems"),
     ("Budget\n\nThe governor must have known about the missing funds.", "modal-perfect"),
     ("Budget\n\nThe chief executive probably knew about the losses in March.", "adverb"),
+    ("Budget\n\nThe two ministers must have known about the missing funds.", "modal-perfect"),  # a few, counted
 ]
 
 
@@ -248,6 +249,9 @@ def test_claims_src005_speculation_as_reporting_fires(parse, text, kind):
         "Weather\n\nThe storm is likely to be moving north by Friday.",
         # already a vague attribution (SRC002)
         "Talks\n\nThe minister is believed to be planning a visit to the capital.",
+        # an estimate of a count, not a guess at conduct
+        "Plague\n\nMore than 100 million people may have perished in the pandemic, historians estimate widely.",
+        "Famine\n\nThousands of families may have fled the region before the harvest failed.",
     ],
 )
 def test_claims_src005_quiet_for_forecasts_and_sourced_guesses(parse, text):

@@ -1052,3 +1052,27 @@ def test_sources_speaker_number_and_definiteness(parse, text, plural, definite):
 def test_sources_documents_and_people(parse, text, kind, description):
     (att,) = find_attributions(parse(text, date="2021-12-11"))
     assert (att.kind, att.description) == (kind, description)
+
+
+# An unnamed group taking a public stance (praising, opposing, urging) passes on no information: no SRC001.
+STANCES = [
+    "Budget\n\nHouse Speaker Brian Moss spoke before lawmakers defending the state budget approved in April.",
+    "Budget\n\nSeveral lawmakers criticised the budget on Tuesday, and the speaker defended it.",
+    "Budget\n\nMembers of the party praised the plan at the convention.",
+]
+# Near misses: an unnamed group passing on information, or officials (always a source word) criticising.
+STANCE_NEAR_MISSES = [
+    "Budget\n\nTwo lawmakers said the budget would be cut by a third next year.",
+    "Budget\n\nOfficials defended the budget, saying the cuts had been agreed with the unions.",
+    "Budget\n\nSenior officials, speaking on condition of anonymity, criticised the budget as unworkable.",
+]
+
+
+@pytest.mark.parametrize("text", STANCES)
+def test_sources_src001_quiet_on_a_groups_public_stance(parse, text):
+    assert "SRC001" not in [f.code for f in _codes(parse, text)]
+
+
+@pytest.mark.parametrize("text", STANCE_NEAR_MISSES)
+def test_sources_src001_still_fires_near_stances(parse, text):
+    assert "SRC001" in [f.code for f in _codes(parse, text)]

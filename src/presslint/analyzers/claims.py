@@ -415,12 +415,27 @@ def _agent(tok, agents: frozenset[str]) -> bool:
     """A subject that is someone who acts: a person, organisation, country or group, or a pronoun for one."""
     if tok is None:
         return False
+    if any(_estimate(c) for c in tok.children if c.dep_ == "nummod"):
+        return False  # 'more than 100 million people may have perished': an estimate of a count, not of conduct
     return (
         tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
         or (tok.pos_ == "PROPN" and tok.ent_type_ not in ("DATE", "TIME", "EVENT", "WORK_OF_ART", "LAW"))
         or tok.lower_ in ("he", "she", "they")  # "we seem to be ...": the writer's own reflection
         or tok.lemma_.lower() in agents
     )
+
+
+_LARGE = frozenset({"hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "dozens"})
+
+
+def _estimate(number) -> bool:
+    """A number that estimates a crowd ('more than 100 million', 'about 3,000', 'thousands'), not a few named
+    actors ('two ministers')."""
+    words = list(number.subtree)
+    if any(w.dep_ in ("quantmod", "advmod") for w in words) or any(w.lower_ in _LARGE for w in words):
+        return True
+    digits = number.text.replace(",", "")
+    return digits.isdigit() and int(digits) >= 100
 
 
 def speculation_reason(sent, agents: frozenset[str]) -> tuple[str, Any] | None:

@@ -1352,6 +1352,24 @@ def _resolve_pronoun(att: Attribution, sources, meta, last_seen) -> int | None:
     return None
 
 
+# Verbs of a public stance: a group that praises, opposes or urges something is reported doing so; it passes on no
+# information a reader would need its name to weigh, so an unnamed group taking a stance is no anonymous source.
+STANCE_CUES = frozenset(
+    {
+        "applaud", "back", "blast", "cheer", "condemn", "congratulate", "criticise", "criticize", "decry", "defend",
+        "denounce", "endorse", "favor", "favour", "hail", "lament", "mock", "oppose", "praise", "protest", "slam",
+        "support", "urge", "welcome",
+    }
+)  # fmt: skip
+
+
+def _stance_cue(doc, cue: Span) -> bool:
+    """Whether the attribution's cue is a verb of public stance ('defending', 'criticised', 'urging')."""
+    tokens = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    verbs = [t for t in tokens or () if t.pos_ in ("VERB", "AUX")] if tokens is not None else []
+    return bool(verbs) and all(t.lemma_.lower() in STANCE_CUES for t in verbs if t.pos_ == "VERB")
+
+
 # ------------------------------------------------------------------------------------------------------- findings
 def find_source_findings(
     doc, attributions: list[Attribution], sources: list[Source], *, single_source_min_quotes: int = 2
@@ -1386,6 +1404,8 @@ def find_source_findings(
         strong = any(a.lower() != quote.speaker.text.lower() and " " in a for a in att.anonymity) or (
             att.speaker_head is not None and att.speaker_head.lemma_.lower() in lexicon().always_anonymous_heads
         )
+        if not strong and _stance_cue(doc, quote.cue):
+            continue  # 'lawmakers defending the budget', 'members criticised the plan': a public stance, not a tip
         yield _learned_mark(
             Finding(
                 "SRC001",
