@@ -1076,3 +1076,17 @@ def test_sources_src001_quiet_on_a_groups_public_stance(parse, text):
 @pytest.mark.parametrize("text", STANCE_NEAR_MISSES)
 def test_sources_src001_still_fires_near_stances(parse, text):
     assert "SRC001" in [f.code for f in _codes(parse, text)]
+
+
+# SRC002 on an impersonal hedge, unless a numbered reference in the sentence names the source in the page's style.
+CITED_HEDGES = [
+    ("Stress\n\nA good support network is thought to reduce the impact of stress on eating habits (32, 33).", False),
+    ("Stress\n\nThe drug reportedly lowers blood pressure in older patients [4].", False),
+    ("Stress\n\nA good support network is thought to reduce the impact of stress on eating habits.", True),
+    ("Stress\n\nThe minister reportedly fled the country in March (see page 3).", True),
+]
+
+
+@pytest.mark.parametrize(("text", "fires"), CITED_HEDGES)
+def test_sources_src002_quiet_when_a_reference_is_cited(parse, text, fires):
+    assert ("SRC002" in [f.code for f in _codes(parse, text)]) is fires

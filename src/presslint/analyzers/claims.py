@@ -583,11 +583,16 @@ _CITATION = re.compile(r"[\(\[]\d{1,3}(?:\s*[,–-]\s*\d{1,3})*[\)\]](?=\s*[.,;:
 _CREDIT = re.compile(r"^([^:]{2,40}):\s+\S")
 
 
+def cites_reference(sent) -> bool:
+    """Whether a numbered reference closes the sentence or one of its clauses ('(25)', '[3, 4]')."""
+    tail = sent.doc.text[sent.end_char : sent.end_char + 16].split("\n")[0]  # "[12]." may parse as its own sentence
+    return _CITATION.search(sent.text.strip() + tail) is not None
+
+
 def _cites_or_credits(sent, stripped: str, lex) -> bool:
     """Whether the sentence names its source in a form the attribution parser does not read: a numbered reference,
     or a short lead before a colon that is a named or described source ('Police:', 'Internal memo:', 'UN report:')."""
-    tail = sent.doc.text[sent.end_char : sent.end_char + 16].split("\n")[0]  # "[12]." may parse as its own sentence
-    if _CITATION.search(stripped + tail):
+    if cites_reference(sent):
         return True
     lead = _CREDIT.match(stripped)
     if lead is None or len(lead.group(1).split()) > 4:

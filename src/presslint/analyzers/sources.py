@@ -1458,14 +1458,17 @@ def _learned_mark(finding: Finding, resting_on: list[Attribution]) -> Finding:
 
 
 def find_unattributed(doc, *, lex: Lexicon | None = None, index: _Quotes | None = None) -> Iterator[Finding]:
-    """SRC002 for impersonal attributions: 'it is believed that', 'he is said to', 'reportedly'."""
+    """SRC002 for impersonal attributions: 'it is believed that', 'he is said to', 'reportedly'. Not in a sentence
+    that cites a numbered reference ('is thought to reduce stress (32, 33)'): the page names its source."""
+    from .claims import cites_reference
+
     lex = lex or lexicon()
     quotes = index or _Quotes(doc)
     for tok in doc:
         low = tok.lower_
         if low in lex.weasel_adverbs and not quotes.containing(tok.idx) and not _hedges_a_modifier(tok):
             sent_text = quotes.sentence(tok).text.lower()
-            if "according to" in sent_text or "reported by" in sent_text:
+            if "according to" in sent_text or "reported by" in sent_text or cites_reference(quotes.sentence(tok)):
                 continue
             yield Finding(
                 "SRC002",
@@ -1482,7 +1485,7 @@ def find_unattributed(doc, *, lex: Lexicon | None = None, index: _Quotes | None 
         if "auxpass" not in deps or "agent" in deps or "neg" in deps or not deps & {"ccomp", "xcomp"}:
             continue
         subj = next((c for c in tok.children if c.dep_ in ("nsubjpass", "expl")), None)
-        if subj is None and tok.dep_ == "relcl":
+        if (subj is None and tok.dep_ == "relcl") or cites_reference(quotes.sentence(tok)):
             continue
         aux = [c for c in tok.children if c.dep_ in ("auxpass", "aux")]
         first = min([tok.i] + [c.i for c in aux] + ([subj.i] if subj is not None and subj.lower_ == "it" else []))
