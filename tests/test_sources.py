@@ -1090,3 +1090,17 @@ CITED_HEDGES = [
 @pytest.mark.parametrize(("text", "fires"), CITED_HEDGES)
 def test_sources_src002_quiet_when_a_reference_is_cited(parse, text, fires):
     assert ("SRC002" in [f.code for f in _codes(parse, text)]) is fires
+
+
+# A vague group talking about a topic vouches for no claim: no SRC002; talking a claim, or saying one, still is.
+TOPICS = [
+    ("Slogan\n\nSo many people were talking about the state's odd new slogan that it became a top trend.", False),
+    ("Slogan\n\nMany people are talking about the mayor's new car on social media.", False),
+    ("Slogan\n\nCritics say the new slogan cost the state two million dollars.", True),
+    ("Slogan\n\nMany people say the new slogan cost the state two million dollars.", True),
+]
+
+
+@pytest.mark.parametrize(("text", "fires"), TOPICS)
+def test_sources_src002_topic_is_not_a_claim(parse, text, fires):
+    assert ("SRC002" in [f.code for f in _codes(parse, text)]) is fires

@@ -1363,6 +1363,23 @@ STANCE_CUES = frozenset(
 )  # fmt: skip
 
 
+# Verbs that take a topic ('talking about the slogan') as readily as a claim ('talking about how the vote was rigged').
+TOPIC_CUES = frozenset({"talk", "speak", "chat", "joke", "comment", "write", "tweet", "post", "ask", "wonder"})
+
+
+def _topic_only(doc, quote) -> bool:
+    """Whether a vague group's 'content' is only what it talks about: a noun phrase (its head a noun, whatever hangs
+    on it: 'the slogan so odd that it trended') after a topic cue."""
+    cue = doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
+    content = doc.char_span(quote.content.start, quote.content.end, alignment_mode="expand")
+    if cue is None or content is None:
+        return False
+    verbs = [t for t in cue if t.pos_ == "VERB"]
+    if not verbs or verbs[0].lemma_.lower() not in TOPIC_CUES:
+        return False
+    return content.root.pos_ in ("NOUN", "PROPN", "PRON")
+
+
 def _stance_cue(doc, cue: Span) -> bool:
     """Whether the attribution's cue is a verb of public stance ('defending', 'criticised', 'urging')."""
     tokens = doc.char_span(cue.start, cue.end, alignment_mode="expand")
@@ -1387,6 +1404,8 @@ def find_source_findings(
         }
         if att.count is not None:
             evidence["count"] = att.count
+        if att.weasel and _topic_only(doc, quote):
+            continue  # 'many people were talking about the new slogan': a topic, not a claim anyone vouches for
         if att.weasel:
             yield _learned_mark(
                 Finding(
