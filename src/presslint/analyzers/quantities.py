@@ -467,6 +467,54 @@ def _places(noun: Token) -> frozenset[str]:
     return frozenset(found)
 
 
+# Pronouns that stand for people: without coreference a count of "his" delegates is nobody's in particular.
+_PERSONAL = frozenset({"he", "she", "they", "we", "i", "you"})
+_GROUP_ENTS = frozenset({"NORP", "ORG", "EVENT"})
+
+
+def _subject_of(noun: Token) -> Token | None:
+    """The subject of the verb a count takes part in ('Kemp has 412 delegates' -> Kemp); None for 'it'/'there'."""
+    verb = _event_token(noun)
+    if verb is None or verb is noun.head and noun.dep_ in ("nsubj", "nsubjpass"):
+        return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c is not noun), None)
+    if subj is None or subj.lower_ in ("it", "there", "this", "that"):
+        return None
+    return subj
+
+
+def _same_subject(a: Token | None, b: Token | None) -> bool:
+    """Two counts belong to one subject: both unstated, or the same word (a bare pronoun matches nothing)."""
+    if a is None or b is None:
+        return a is None and b is None
+    if a.lower_ in _PERSONAL or b.lower_ in _PERSONAL:
+        return False
+    return a.lemma_.lower() == b.lemma_.lower()
+
+
+def _purpose(clause: Token) -> bool:
+    """An infinitive of purpose ('needs 60 votes to pass in the Senate'): part of what the count is for."""
+    return clause.dep_ in ("advcl", "relcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+
+
+def _frame(noun: Token) -> frozenset[str]:
+    """The party, organisation or contest a count is tied to ('to win the Labour leadership', 'in the Senate'): names
+    in the counted noun's phrase and the event verb's own clause, the subject aside."""
+    found: set[str] = set()
+    verb = _event_token(noun)
+    roots = [noun] + ([verb] if verb is not None and verb.head != noun and verb not in noun.children else [])
+    subj = _subject_of(noun)
+    skip = set(range(subj.left_edge.i, subj.right_edge.i + 1)) if subj is not None else set()
+    for root in roots:
+        stack = [root]
+        while stack:
+            t = stack.pop()
+            if t.i not in skip and t.ent_type_ in _GROUP_ENTS and t.is_alpha:
+                found.add(t.lower_)
+            stack.extend(c for c in t.children if c.dep_ not in _CLAUSE_DEPS or _purpose(c))
+    return frozenset(found)
+
+
 def _owned_by_others(m: QuantityMention, others: list[QuantityMention]) -> set[int]:
     """Token indices that belong to the other numbers of the sentence: their qualifiers and the phrase that compares
     them ('up from 29 a week earlier', 'more than 4,500'), so their update words do not block this number."""
@@ -535,6 +583,10 @@ def find_conflicts(doc, mentions: list[QuantityMention], dates_by_sent: dict[int
                 pa, pb = _places(a_noun), _places(b_noun)
                 if pa and pb and not pa & pb:
                     continue
+                if not _same_subject(_subject_of(a_noun), _subject_of(b_noun)):
+                    continue  # "Kemp has 412 delegates" / "Lowry has 230": two subjects, two counts
+                if _frame(a_noun) != _frame(b_noun):
+                    continue  # "to win the Labour leadership" / "to win the leadership": maybe another contest
                 yield Finding(
                     "NUM001",
                     "warning",

@@ -1083,6 +1083,11 @@ def _classify(doc, att: Attribution, head, speaker_rng, sent, lex: Lexicon) -> N
                 if appos_ent is not None and appos_ent.label_ == "PERSON":
                     person = appos_ent
                     break
+    names = _appositive_names(doc, head) if person is None and head.pos_ == "NOUN" else None
+    if names is not None:  # the people a count is spelled out as: "two members of X, Jane Roe and John Doe,"
+        att.kind, att.name = "named_person", names.text
+        att.description = doc[speaker_rng[0] : head.i + 1].text
+        return
     if person is not None:
         start = person.start
         while (
@@ -1152,6 +1157,27 @@ def _classify(doc, att: Attribution, head, speaker_rng, sent, lex: Lexicon) -> N
         att.kind, att.name = "named_person", phrase.text  # a full name the NER missed: "Keir Starmer said"
         return
     att.kind = "unknown"
+
+
+def _appositive_names(doc, head):
+    """The people a count or group noun is spelled out as, after a comma: 'two members of X, Jane Roe and John
+    Doe,' (the parser reads the names as an apposition or as conjuncts of the noun), as one span; else None."""
+    for child in head.children:
+        if child.dep_ not in ("appos", "conj") or child.i < head.i or doc[child.left_edge.i - 1].text != ",":
+            continue
+        first = _entity(child)
+        if first is None or first.label_ != "PERSON":
+            continue
+        end, node = first.end, child
+        while True:  # "A, B and C": each conjunct must be a person too
+            nxt = next((c for c in node.children if c.dep_ == "conj"), None)
+            ent = _entity(nxt) if nxt is not None else None
+            if ent is None or ent.label_ != "PERSON":
+                break
+            end, node = ent.end, nxt
+        start = first.start
+        return doc[start:end]
+    return None
 
 
 # Cues that documents and data take ("figures show"), and modifiers that make "figures" numbers, not people.
