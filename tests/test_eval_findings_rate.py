@@ -137,3 +137,27 @@ def test_eval_findings_rate_reads_listed_train_texts_after_dev(harness, data, tm
     )
     articles = harness.listed_articles(listing, polnear, ptc)
     assert [a.title for a in articles] == ["Council votes to repair Harlow Street bridge", "Library hours extended"]
+
+
+@pytest.mark.parametrize(
+    "body, kept, dropped",
+    [
+        (
+            "Rail fares rise again\n\nABSTRACT.\n\nFares will rise by 4 percent in March.\n\nFULL TEXT.\n\n"
+            "Fares will rise by 4 percent in March, the rail authority said on Monday.\n",
+            "Rail fares rise again\n\nFares will rise by 4 percent in March, the rail authority said",
+            "ABSTRACT",
+        ),
+        # no FULL TEXT marker: not the database's layout, nothing is dropped
+        (
+            "ABSTRACT.\n\nA painter's abstract works go on show.\n",
+            "ABSTRACT.\n\nA painter's abstract works go on show.",
+            None,
+        ),
+    ],
+)
+def test_eval_findings_rate_drops_a_database_abstract(harness, body, kept, dropped):
+    out = harness.drop_abstract(body)
+    assert out.startswith(kept)
+    assert dropped is None or dropped not in out
+    assert "FULL TEXT." not in out

@@ -199,8 +199,7 @@ def test_language_place_massacre_is_an_event_name(check_text, text, fires):
 
 REPEATED_ACROSS_A_QUOTATION = [
     (
-        'The footage showed the brutality of the raid. As the poet wrote, "the brutality of power is its own '
-        'alibi."',
+        'The footage showed the brutality of the raid. As the poet wrote, "the brutality of power is its own alibi."',
         False,
     ),
     ('The hearing is a sham. "It is a sham," the senator agreed.', False),

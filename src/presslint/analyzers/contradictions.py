@@ -45,7 +45,9 @@ RULES = [
         "ended, another that they continue; one that the plant will close, another that it will stay open. Each side is "
         "attributed to its source when a quote covers it, so an editor can see whose account conflicts with whose. "
         "Hedged statements (may, if, whether), changes over time (later, since, again) and explicit corrections "
-        "(in fact, contrary to) are not flagged.",
+        "(in fact, contrary to) are not flagged; nor are statements whose subject is a bare pronoun (without "
+        "coreference it matches no one), that name different parties or nationalities, or that point at 'the latest' "
+        "of something.",
         "The ministry said the talks had collapsed. Union leaders said the talks would continue.",
     ),
     Rule(

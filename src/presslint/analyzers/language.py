@@ -75,7 +75,8 @@ RULES = [
         "scare quotes no reporting verb governs; such mentions are not counted as repetition either. Nor do senses "
         "that describe (data/language/literal_senses.json): 'evil' as the moral noun ('deliver us from evil'), "
         "'massacre' naming a mass killing ('the Harbor Street massacre'; 'a massacre of free speech' still fires), "
-        "an adjective on a fictional character. Words inside "
+        "an adjective on a fictional character, '<Place> Massacre' as an event's name, and words of violence or "
+        "grief ('carnage', 'martyr') in the quoted words of a witness or mourner who holds no office. Words inside "
         "quotations are reported as the source's wording. Belittling is caught by structure: a person's conduct "
         "told as a child's ('threw a little fit', 'had a hissy fit', 'whined that', 'his little crusade').",
         "Troops carried out a savage raid on the village at dawn.",
@@ -99,7 +100,8 @@ RULES = [
         "Wording questions someone's credibility or legitimacy without evidence.",
         "'So-called' or scare quotes around a legitimacy noun or a name ('the so-called government', "
         "'the \"elections\"'), 'under the pretext of' or 'self-proclaimed' insinuate that something is fake. "
-        "Neutral 'so-called' ('so-called long COVID') does not fire.",
+        "Neutral 'so-called' ('so-called long COVID') and a partial quotation after a reporting, praising or "
+        "promising verb ('pledged a \"political revolution\"') do not fire.",
         "Officials dismissed the so-called election as a formality.",
         default=False,  # no finding judged correct on held-out news: docs/precision.md#the-default-set
     ),
@@ -146,7 +148,9 @@ RULES = [
         CATEGORY,
         "A short, striking slogan replaces an argument.",
         "'Death to X', 'Down with X', 'Long live X', 'Make X great again' and similar chants are slogans; inside "
-        "quotes they are reported as the source's wording.",
+        "quotes they are reported as the source's wording. A slogan mentioned rather than used does not fire: named "
+        "as someone's ('Mr. Hale's \"Make Ohio Great Again\"'), framed as a slogan, motto, promise or rallying cry, "
+        "or quoted inside another speaker's quotation (quoting an opponent's slogan to attack it).",
         'Protesters chanted "Death to the traitors" outside the court.',
     ),
     Rule(

@@ -35,8 +35,9 @@ RULES = [
         "The same count for the same event is given two different values.",
         "When an article says '12 people were killed' and later 'the 15 people killed in the attack', a reader cannot "
         "tell which is right. Only exact figures are compared, and only when they count the same noun for the same "
-        "verb with the same modifiers; bounds ('at least'), updates ('the toll rose to'), 'another' and different "
-        "dates or places are never flagged.",
+        "verb with the same modifiers and the same subject (a bare pronoun matches no one); bounds ('at least'), "
+        "updates ('the toll rose to'), 'another', different dates or places, and a party, organisation or contest "
+        "named on one side only ('to win the Labour leadership' / 'to win the leadership') are never flagged.",
         "Gunmen killed 12 people in the market. ... The 15 people killed were buried on Sunday.",
     ),
     Rule(
@@ -475,7 +476,7 @@ _GROUP_ENTS = frozenset({"NORP", "ORG", "EVENT"})
 def _subject_of(noun: Token) -> Token | None:
     """The subject of the verb a count takes part in ('Kemp has 412 delegates' -> Kemp); None for 'it'/'there'."""
     verb = _event_token(noun)
-    if verb is None or verb is noun.head and noun.dep_ in ("nsubj", "nsubjpass"):
+    if verb is None or (verb is noun.head and noun.dep_ in ("nsubj", "nsubjpass")):
         return None
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c is not noun), None)
     if subj is None or subj.lower_ in ("it", "there", "this", "that"):
@@ -494,7 +495,9 @@ def _same_subject(a: Token | None, b: Token | None) -> bool:
 
 def _purpose(clause: Token) -> bool:
     """An infinitive of purpose ('needs 60 votes to pass in the Senate'): part of what the count is for."""
-    return clause.dep_ in ("advcl", "relcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    return clause.dep_ in ("advcl", "relcl", "acl") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
+    )
 
 
 def _frame(noun: Token) -> frozenset[str]:

@@ -94,7 +94,9 @@ RULES = [
         "pass', 'will probably vote') and weasel attributions already caught by SRC002 ('is believed to be "
         "planning') do not fire; nor do concessions ('may not have delivered'), counterfactuals ('any crimes they "
         "might have committed'), public states and failures to grasp ('appeared to be heading for confirmation', "
-        "'seems not to have understood'): an ongoing act needs to be covert or wrongful ('appears to be concealing').",
+        "'seems not to have understood'): an ongoing act needs to be covert or wrongful ('appears to be concealing'). "
+        "Nor do hedged assessments: a state or harmless fact ('seems to have had a part-time job') or a consequence "
+        "('may have unlocked a new era of ...'), unless the clause holds something wrongful or covert.",
         "The minister is likely to be negotiating in secret with the rebels.",
     ),
 ]

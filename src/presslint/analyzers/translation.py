@@ -59,8 +59,9 @@ RULES = [
         "Punctuation is misplaced in a way typical of machine-translated or unedited text.",
         "A space before a comma or full stop, orphan or doubled marks (', .'), a capitalised word after a comma "
         "mid-sentence (', Has been') or a bracket or quotation mark that is never closed suggest the text was not "
-        "edited after translation. Abbreviations ('Inc.,'), ellipses, title-case headlines and quotations that run "
-        "on into the next paragraph do not fire.",
+        "edited after translation. Abbreviations ('Inc.,'), ellipses (the spaced ' . . . ' of newspaper style too), "
+        "title-case headlines, speech opened after 'said,' without quotation marks ('And he said, Because ...') and "
+        "quotations that run on into the next paragraph do not fire.",
         "The minister arrived in Cairo , where he met his counterpart.",
     ),
     Rule(
