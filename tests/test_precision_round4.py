@@ -75,6 +75,13 @@ STATEMENTS = [
         "CON002",
         False,
     ),
+    # a forecast by one person against the result for another
+    (
+        "Governor Ruiz is backing Dana Kemp, but he is not predicting she will win the county's caucuses. Alvarez won "
+        "the county's caucuses on Tuesday.",
+        "CON002",
+        False,
+    ),
     (
         "The city council approved the new harbour budget on Tuesday. On Tuesday the city council approved the new "
         "harbour budget.",
@@ -169,6 +176,8 @@ WITNESSES = [
     ('"It was a bloodbath," a survivor of the bridge collapse told reporters.', False),
     ('"At the funeral they kept saying he is a martyr," his cousin said.', False),
     ("'Carnage in the square' as truck hits crowd in Varna\n\nA truck drove into a crowd on Sunday.", False),
+    ('"Out on the pavement they kept calling the boy a martyr," Rania said.', False),
+    ('"What happened on the bridge is carnage," the interior minister told reporters.', True),
     ("The carnage in the square was the work of cowards backed by the regime.", True),
     ("The government's budget is carnage for the poor.", True),
 ]
@@ -223,6 +232,12 @@ SLOGANS = [
         False,
     ),
     ("The motto 'Long live Varnia' appears on every banknote.", False),
+    (
+        "The mayor said her own call to \u201cmake Harlow whole again\u201d \u2014 a reply to Hale\u2019s "
+        "\u201cMake Harlow Great Again\u201d rallying cry \u2014 was the better slogan.",
+        False,
+    ),
+    ("The senator said the goal was not to \u201cmake Ohio great again\u201d but to make it fair.", False),
     ("At the rally Hale told supporters: \u201cWe will make Ohio great again.\u201d", True),
     ("Protesters chanted \u201cDeath to the council\u201d outside city hall.", True),
     ("Together we will make this county great again.", True),
@@ -275,6 +290,12 @@ NAMED_AFTER_COUNT = [
     ),
     (
         "Three residents of the building, Omar Haddad, Lucy Park and Ivan Petrov, said the alarms never sounded.",
+        False,
+    ),
+    (
+        "In an essay printed years ago by The Harbour Herald, two members of Retired Judges for Open Courts, Helen "
+        "Marsh and Peter Quinn, pointed out that \u2014 had the archive been public \u2014 the court might have "
+        "acted sooner.",
         False,
     ),
     (

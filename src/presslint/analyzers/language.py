@@ -959,8 +959,8 @@ def _witness_account(span, ctx: Context) -> bool:
     if quote is None:
         return True
     source = next((s for s in getattr(doc._, "pl_sources", None) or () if s.id == quote.source_id), None)
-    if source is not None and source.kind == "named_organisation":
-        return False
+    if source is not None and source.kind == "named_organisation" and (" " in source.name or source.name.isupper()):
+        return False  # an organisation's statement (a one-word title-case "organisation" is most often a person)
     words = " ".join(
         x
         for x in (
@@ -980,6 +980,7 @@ SLOGAN_FRAMES = frozenset(
     {"slogan", "motto", "promise", "pledge", "vow", "cry", "catchphrase", "mantra", "tagline", "refrain", "phrase"}
     | {"watchword", "rallying", "theme", "message", "call", "credo", "line", "words"}
 )
+POSSESSIVE_MARKS = frozenset({"'s", "’s"})
 _FRAME_GAP = frozenset({"to", "of", "the", "a", "an", "his", "her", "their", "its", "campaign", "famous", "old"})
 
 
@@ -988,12 +989,27 @@ def _slogan_mentioned(span, ctx: Context) -> bool:
     someone's quotation (a speaker quoting another's slogan, most often to attack it). The writer or a speaker who
     uses it ('we will make X great again', 'protesters chanted "Death to X"') is not a mention."""
     doc = span.doc
-    first, last = sentence_bounds(span.root)
+    # A few tokens either side within the paragraph (the parser may split a sentence inside a quoted slogan).
+    first, last = max(0, span.start - 8), min(len(doc), span.end + 3)
+    for k in range(span.start - 1, first - 1, -1):
+        if "\n" in doc[k].text:
+            first = k + 1
+            break
+    for k in range(span.end, last):
+        if "\n" in doc[k].text:
+            last = k
+            break
     i = span.start - 1
-    while i >= first and (doc[i].is_quote or doc[i].is_punct):
+    while i >= first and (doc[i].is_quote or doc[i].is_punct) and doc[i].lower_ not in POSSESSIVE_MARKS:
         i -= 1
-    if i >= first and (doc[i].tag_ == "POS" or (doc[i].dep_ == "poss" and doc[i].pos_ == "PRON")):
+    if i >= first and (
+        doc[i].tag_ == "POS" or doc[i].lower_ in POSSESSIVE_MARKS or (doc[i].dep_ == "poss" and doc[i].pos_ == "PRON")
+    ):
         return True  # "Mr. Hale's 'Make Ohio Great Again'", "his 'Long live X'"
+    if i >= first and (
+        doc[i].lower_ in NEGATIONS or (doc[i].lower_ == "to" and i > first and doc[i - 1].lower_ in NEGATIONS)
+    ):
+        return True  # "the goal was not to 'make America great again'": the slogan rejected, not used
     for j in range(i, max(first, i - 4) - 1, -1):
         if doc[j].lemma_.lower() in SLOGAN_FRAMES and doc[j].pos_ == "NOUN":
             return True

@@ -1179,7 +1179,33 @@ def _appositive_names(doc, head):
             end, node = ent.end, nxt
         start = first.start
         return doc[start:end]
-    return None
+    return _listed_names(doc, head)
+
+
+def _listed_names(doc, head):
+    """'two members of X, Jane Roe and John Doe,' when the parser hangs the names elsewhere (on X): the last
+    comma-delimited part of the noun's phrase is a list of full names (two or more title-case words each), as
+    many as the count says when it says one."""
+    stop = head.right_edge.i
+    if doc[stop].text != ",":
+        return None
+    comma = next((i for i in range(stop - 1, head.i, -1) if doc[i].text == ","), None)
+    if comma is None or comma + 1 >= stop:
+        return None
+    names, current = [], []
+    for tok in doc[comma + 1 : stop]:
+        if tok.lower_ == "and" or tok.text == ",":
+            names.append(current)
+            current = []
+        elif tok.pos_ == "PROPN" and tok.is_title:
+            current.append(tok)
+        else:
+            return None
+    names.append(current)
+    count = _number(head)
+    if any(len(n) < 2 for n in names) or len(names) < (count or 1) or (count and len(names) != count):
+        return None
+    return doc[comma + 1 : stop]
 
 
 # Cues that documents and data take ("figures show"), and modifiers that make "figures" numbers, not people.

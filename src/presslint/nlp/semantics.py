@@ -835,6 +835,8 @@ def repeat_align(p: Proposition, q: Proposition, lex: Lexicon | None = None) -> 
     subj, obj = _loose_compare(p.subject, q.subject), _loose_compare(p.object, q.object)
     if "clash" in (subj, obj) or "match" not in (subj, obj):
         return None
+    if _pronoun_for_a_name(p.subject, q.subject):
+        return None  # "she'll win the caucus" / "Sanders won the caucus": maybe two people
     if p.tense != q.tense and "future" in (p.tense, q.tense):
         return None  # "would drink the best water" (a promise) and "drink this water every day" are two statements
     for mine, theirs in ((p.places, q.places), (p.times, q.times), (p.groups, q.groups)):
