@@ -135,8 +135,17 @@ INDEXICAL = frozenset({"latest", "newest", "next", "previous", "current", "recen
 
 
 def _indexical(p: Proposition) -> bool:
-    args = [a.text for a in (p.subject, p.object) if a is not None]
-    return any(w.strip(".,'\"").lower() in INDEXICAL for text in args for w in text.split())
+    """The subject or object is pinned by an indexical word before its head noun ('her latest win')."""
+    for arg in (p.subject, p.object):
+        if arg is None:
+            continue
+        for word in arg.text.split():
+            low = word.strip(".,'\"").lower()
+            if low == arg.head or low.rstrip("s") == arg.head:
+                break  # only the words before the head: "the stage ... from next spring" is not "the next stage"
+            if low in INDEXICAL:
+                return True
+    return False
 
 
 def _body_propositions(doc: Any) -> list[Proposition]:

@@ -947,7 +947,8 @@ LEGAL_TERMS: dict[str, frozenset[str]] = {
 def _witness_account(span, ctx: Context) -> bool:
     """The word is inside a quotation whose speaker holds no office and is no organisation: a witness, survivor,
     relative or mourner telling what they saw or heard (a quotation with no speaker found counts as one)."""
-    if not ctx.in_quotation(span.start_char, span.end_char):
+    marks = quoted_regions(ctx.text) + single_quoted_regions(ctx.text)  # the witness's own words, in quotation marks
+    if not any(a <= span.start_char and span.end_char <= b for a, b in marks):
         return False
     from .sources import lexicon as source_lexicon  # imports this module's neighbours: loaded on first use
 

@@ -443,6 +443,19 @@ def mask_ellipses(text: str) -> str:
 SPEECH_LEMMAS = frozenset({"say", "saith", "ask", "answer", "reply", "cry", "shout", "speak", "spake", "respond"})
 
 
+ARCHAIC = frozenset({"unto", "ye", "thee", "thou", "thy", "thine", "hath", "doth", "saith", "shalt", "behold", "lo"})
+
+
+def _scriptural_speech(doc, verb) -> bool:
+    """A speech verb before the comma in scriptural or old narrative style: the sentence opens with 'And'/'Then' or
+    uses archaic forms ('And he said, Because ...', 'Thus saith the Lord, Behold ...'). 'The mayor said, The bridge
+    ...' in modern prose is still a fault."""
+    if verb.lemma_.lower() not in SPEECH_LEMMAS and verb.lower_ not in SPEECH_LEMMAS:
+        return False
+    sent = verb.sent
+    return sent[0].lower_ in ("and", "then") or any(t.lower_ in ARCHAIC for t in sent)
+
+
 def mask_emoticons(text: str) -> str:
     """The text with emoticons replaced by letters of the same length, so offsets stay and their brackets and colons
     are not read as punctuation."""
@@ -465,7 +478,7 @@ def find_capital_after_comma(doc, text: str, title_span: tuple[int, int] | None)
             continue
         if title_span and title_span[0] <= tok.idx < title_span[1]:
             continue
-        if tok.i >= 2 and (doc[tok.i - 2].lemma_.lower() in SPEECH_LEMMAS or doc[tok.i - 2].lower_ in SPEECH_LEMMAS):
+        if tok.i >= 2 and _scriptural_speech(doc, doc[tok.i - 2]):
             continue  # "And the Lord said, Because ...": speech opened without quotation marks, as scripture does
         line_start = text.rfind("\n", 0, tok.idx) + 1
         line_end = text.find("\n", tok.idx)
