@@ -7,7 +7,8 @@
 
 Layout read: DATA_PATH/<split>/text/<name>.txt (headline, blank line, paragraphs) and DATA_PATH/metadata.tsv
 (filename, publication_date, author, wire, ...), used for each article's date and byline (the wire service when no
-author is named). The first line is passed as the headline, without the full stop PolNeAR adds to it. The .ann
+author is named). The first line is passed as the headline, without the full stop PolNeAR adds to it; a news
+database's "ABSTRACT. ... FULL TEXT." preamble (NYT texts) is dropped. The .ann
 attribution files are not used here. PolNeAR is political news from 2016 (many outlets, wire copy included), so the
 rate says how noisy presslint is on ordinary news; the JSONL sample is for a human to mark each finding right or
 wrong.
@@ -27,6 +28,7 @@ import argparse
 import csv
 import json
 import random
+import re
 import sys
 from collections import Counter
 from collections.abc import Iterable
@@ -65,7 +67,7 @@ def polnear_article(path: Path, row: dict[str, str]):
 
     date = row.get("publication_date") or None
     title, body = split_headline(path.read_text(encoding="utf-8"))
-    return from_text(body, origin=str(path), title=title, date=date, byline=byline_of(row))
+    return from_text(drop_abstract(body), origin=str(path), title=title, date=date, byline=byline_of(row))
 
 
 def ptc_articles(root: Path, ids: list[str]):
@@ -130,6 +132,18 @@ def split_headline(raw: str) -> tuple[str, str]:
     if title.endswith((".", ";")) and not title.endswith(".."):
         title = title[:-1].rstrip()
     return title, body.lstrip("\n")
+
+
+# A news database's record around the article (PolNeAR's NYT texts): an "ABSTRACT." line, the abstract (a summary
+# that often copies a body sentence), then "FULL TEXT." before the article itself.
+_ABSTRACT = re.compile(r"^ABSTRACT\.[ \t]*\n.*?^FULL TEXT\.[ \t]*\n+", re.M | re.S)
+
+
+def drop_abstract(body: str) -> str:
+    """The body without the database's ABSTRACT ... FULL TEXT. preamble: the abstract is not the outlet's text, and
+    left in, presslint reads its copy of a body sentence as a statement told twice (as the headline's added stop,
+    it is the corpus's layout, not the article)."""
+    return _ABSTRACT.sub("", body, count=1)
 
 
 def byline_of(row: dict[str, str]) -> str | None:

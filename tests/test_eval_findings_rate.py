@@ -166,3 +166,27 @@ def test_eval_findings_rate_reads_listed_web_pages(harness, data, tmp_path):
     assert harness.corpus_of(articles[0].origin) == "zyte"
     with pytest.raises(SystemExit, match="--zyte"):
         harness.listed_articles(listing, polnear, ptc)
+
+
+@pytest.mark.parametrize(
+    "body, kept, dropped",
+    [
+        (
+            "Rail fares rise again\n\nABSTRACT.\n\nFares will rise by 4 percent in March.\n\nFULL TEXT.\n\n"
+            "Fares will rise by 4 percent in March, the rail authority said on Monday.\n",
+            "Rail fares rise again\n\nFares will rise by 4 percent in March, the rail authority said",
+            "ABSTRACT",
+        ),
+        # no FULL TEXT marker: not the database's layout, nothing is dropped
+        (
+            "ABSTRACT.\n\nA painter's abstract works go on show.\n",
+            "ABSTRACT.\n\nA painter's abstract works go on show.",
+            None,
+        ),
+    ],
+)
+def test_eval_findings_rate_drops_a_database_abstract(harness, body, kept, dropped):
+    out = harness.drop_abstract(body)
+    assert out.startswith(kept)
+    assert dropped is None or dropped not in out
+    assert "FULL TEXT." not in out

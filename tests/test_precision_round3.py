@@ -80,7 +80,8 @@ REPETITION = [
     ),
     # the writer repeats the label in the paper's own voice
     ("The hearing is a sham. Everyone knows the process is a sham run by partisans.", True),
-    ('The hearing is a sham. "It is a sham," the senator agreed.', True),
+    # (round 4: one use by the writer and one in a quotation is no refrain: tests/test_precision_round4.py)
+    ('The hearing is a sham and the verdict a sham. "It is a sham," the senator agreed.', True),
 ]
 
 

@@ -185,6 +185,7 @@ class Contested:
     speculation_raising: frozenset[str]
     speculation_seem: frozenset[str]
     idiom_objects: frozenset[str]
+    assessment_verbs: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -464,7 +465,31 @@ SPECULATION_TRIGGERS = frozenset(
 
 
 def _speculation_at(tok, lex: Contested, agents: frozenset[str]) -> tuple[str, Any] | None:
-    """The speculation shape that ``tok`` heads, if any (see ``speculation_reason``)."""
+    """The speculation shape that ``tok`` heads, if any (see ``speculation_reason``), unless the guess is an
+    assessment rather than a guess at conduct (see ``_assessment``)."""
+    found = _speculation_shape(tok, lex, agents)
+    if found is not None and _assessment(found[1][-1], lex):
+        return None
+    return found
+
+
+def _assessment(verb, lex: Contested) -> bool:
+    """The guessed verb is a state, a harmless fact or a consequence ('seems to have had a part-time job', 'may have
+    unlocked a new era of ...'), with nothing wrongful or covert in its clause ('may have had the audit destroyed'
+    still guesses at conduct)."""
+    if verb.lemma_.lower() not in lex.assessment_verbs and _phrasal(verb) not in lex.assessment_verbs:
+        return False
+    for t in verb.subtree:
+        low, lemma = t.lower_, t.lemma_.lower()
+        if lemma in lex.wrongdoing_verbs or low in lex.covert_adverbs or low in lex.accusation_objects:
+            return False
+        if t is not verb and t.pos_ == "VERB" and lemma in lex.object_bound_verbs:
+            return False
+    return True
+
+
+def _speculation_shape(tok, lex: Contested, agents: frozenset[str]) -> tuple[str, Any] | None:
+    """The speculation shape that ``tok`` heads, if any."""
     doc = tok.doc
     children = list(tok.children)
     # "X is likely / bound / certain to be V-ing / to have V-ed"

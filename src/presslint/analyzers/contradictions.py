@@ -45,7 +45,9 @@ RULES = [
         "ended, another that they continue; one that the plant will close, another that it will stay open. Each side is "
         "attributed to its source when a quote covers it, so an editor can see whose account conflicts with whose. "
         "Hedged statements (may, if, whether), changes over time (later, since, again) and explicit corrections "
-        "(in fact, contrary to) are not flagged.",
+        "(in fact, contrary to) are not flagged; nor are statements whose subject is a bare pronoun (without "
+        "coreference it matches no one), that name different parties or nationalities, or that point at 'the latest' "
+        "of something.",
         "The ministry said the talks had collapsed. Union leaders said the talks would continue.",
     ),
     Rule(
@@ -113,9 +115,37 @@ def _states_own_content(doc: Any, p: Proposition) -> bool:
             return False
         if child.dep_ == "aux" and child.lower_ in _DEONTIC:
             return False
+    if head.dep_ == "relcl" and not _set_off(head):
+        return False  # "in states where exit polls were conducted": the clause picks out a noun, it states nothing
     if _finite(head):
         return True
     return head.dep_ == "xcomp" and head.head.lemma_.lower() in _STATING_GOVERNORS and _finite(head.head)
+
+
+def _set_off(clause: Any) -> bool:
+    """A relative clause between commas or dashes adds a statement ("the plant, which closed in May,"); without them
+    it restricts its noun ("the states where polls were conducted")."""
+    first = clause.left_edge.i
+    return first > 0 and clause.doc[first - 1].text in (",", "(", "—", "–", "-")
+
+
+# Words that point at whatever is latest where the sentence stands: "her latest win" after two different wins names
+# two wins, so the same words twice are not one statement told twice, nor a contradiction.
+INDEXICAL = frozenset({"latest", "newest", "next", "previous", "current", "recent", "most-recent"})
+
+
+def _indexical(p: Proposition) -> bool:
+    """The subject or object is pinned by an indexical word before its head noun ('her latest win')."""
+    for arg in (p.subject, p.object):
+        if arg is None:
+            continue
+        for word in arg.text.split():
+            low = word.strip(".,'\"").lower()
+            if low == arg.head or low.rstrip("s") == arg.head:
+                break  # only the words before the head: "the stage ... from next spring" is not "the next stage"
+            if low in INDEXICAL:
+                return True
+    return False
 
 
 def _body_propositions(doc: Any) -> list[Proposition]:
@@ -123,7 +153,11 @@ def _body_propositions(doc: Any) -> list[Proposition]:
     body_start = article.body_start if article is not None and article.title_span else 0
     props: list[Proposition] = []
     for sent_props in doc_propositions(doc):
-        props.extend(p for p in sent_props if p.start >= body_start and p.hedge is None and _states_own_content(doc, p))
+        props.extend(
+            p
+            for p in sent_props
+            if p.start >= body_start and p.hedge is None and not _indexical(p) and _states_own_content(doc, p)
+        )
     return props
 
 

@@ -266,6 +266,10 @@ def _stance_modifier(tok, st: Structures) -> bool:
     return low in st.stance_words
 
 
+# Collective nouns that also name a plot of land: counted or with 'a' they are the land ("a corner lot").
+PLOT_NOUNS = frozenset({"lot"})
+
+
 def find_opponent_labels(doc) -> Iterator[tuple[Any, str, str]]:
     """(span, how, why) for "the open-borders crowd" and "the shadow government"."""
     st = structures()
@@ -292,6 +296,10 @@ def find_opponent_labels(doc) -> Iterator[tuple[Any, str, str]]:
             ):
                 if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
                     continue  # "a crowd of 5,000 pro-government supporters": a number of people, not a label
+                if lemma in PLOT_NOUNS and any(
+                    (c.dep_ == "det" and c.lower_ in ("a", "an")) or c.dep_ == "nummod" for c in tok.children
+                ):
+                    continue  # "a golf-course lot", "two lakefront lots": plots of land; the group is "that lot"
                 yield doc[start : tok.i + 1], "opponent-label", f"'{tok.text}' turns a stance into a contemptible group"
         if lemma in st.hidden_power_heads and not parliamentary:
             hidden = next((c for c in mods if c.lower_ in st.hidden_power_modifiers), None)

@@ -35,8 +35,9 @@ RULES = [
         "The same count for the same event is given two different values.",
         "When an article says '12 people were killed' and later 'the 15 people killed in the attack', a reader cannot "
         "tell which is right. Only exact figures are compared, and only when they count the same noun for the same "
-        "verb with the same modifiers; bounds ('at least'), updates ('the toll rose to'), 'another' and different "
-        "dates or places are never flagged.",
+        "verb with the same modifiers and the same subject (a bare pronoun matches no one); bounds ('at least'), "
+        "updates ('the toll rose to'), 'another', different dates or places, and a party, organisation or contest "
+        "named on one side only ('to win the Labour leadership' / 'to win the leadership') are never flagged.",
         "Gunmen killed 12 people in the market. ... The 15 people killed were buried on Sunday.",
     ),
     Rule(
@@ -467,6 +468,56 @@ def _places(noun: Token) -> frozenset[str]:
     return frozenset(found)
 
 
+# Pronouns that stand for people: without coreference a count of "his" delegates is nobody's in particular.
+_PERSONAL = frozenset({"he", "she", "they", "we", "i", "you"})
+_GROUP_ENTS = frozenset({"NORP", "ORG", "EVENT"})
+
+
+def _subject_of(noun: Token) -> Token | None:
+    """The subject of the verb a count takes part in ('Kemp has 412 delegates' -> Kemp); None for 'it'/'there'."""
+    verb = _event_token(noun)
+    if verb is None or (verb.i == noun.head.i and noun.dep_ in ("nsubj", "nsubjpass")):
+        return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != noun.i), None)
+    if subj is None or subj.lower_ in ("it", "there", "this", "that", "who", "which"):
+        return None
+    return subj
+
+
+def _same_subject(a: Token | None, b: Token | None) -> bool:
+    """Two counts may belong to one subject: not two different subjects ('Kemp has 412' / 'Lowry has 230'), and no
+    bare pronoun ('he has 412'), which without coreference matches no one. One unstated subject is no difference
+    ('Gunmen killed 12 people' / 'the 15 people killed')."""
+    if (a is not None and a.lower_ in _PERSONAL) or (b is not None and b.lower_ in _PERSONAL):
+        return False
+    return a is None or b is None or a.lemma_.lower() == b.lemma_.lower()
+
+
+def _purpose(clause: Token) -> bool:
+    """An infinitive of purpose ('needs 60 votes to pass in the Senate'): part of what the count is for."""
+    return clause.dep_ in ("advcl", "relcl", "acl") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
+    )
+
+
+def _frame(noun: Token) -> frozenset[str]:
+    """The party, organisation or contest a count is tied to ('to win the Labour leadership', 'in the Senate'): names
+    in the counted noun's phrase and the event verb's own clause, the subject aside."""
+    found: set[str] = set()
+    verb = _event_token(noun)
+    roots = [noun] + ([verb] if verb is not None and verb.head != noun and verb not in noun.children else [])
+    subj = _subject_of(noun)
+    skip = set(range(subj.left_edge.i, subj.right_edge.i + 1)) if subj is not None else set()
+    for root in roots:
+        stack = [root]
+        while stack:
+            t = stack.pop()
+            if t.i not in skip and t.ent_type_ in _GROUP_ENTS and t.is_alpha:
+                found.add(t.lower_)
+            stack.extend(c for c in t.children if c.dep_ not in _CLAUSE_DEPS or _purpose(c))
+    return frozenset(found)
+
+
 def _owned_by_others(m: QuantityMention, others: list[QuantityMention]) -> set[int]:
     """Token indices that belong to the other numbers of the sentence: their qualifiers and the phrase that compares
     them ('up from 29 a week earlier', 'more than 4,500'), so their update words do not block this number."""
@@ -535,6 +586,10 @@ def find_conflicts(doc, mentions: list[QuantityMention], dates_by_sent: dict[int
                 pa, pb = _places(a_noun), _places(b_noun)
                 if pa and pb and not pa & pb:
                     continue
+                if key[2] != "tally" and not _same_subject(_subject_of(a_noun), _subject_of(b_noun)):
+                    continue  # "Kemp has 412 delegates" / "Lowry has 230" (who reports a tally is another matter)
+                if _frame(a_noun) != _frame(b_noun):
+                    continue  # "to win the Labour leadership" / "to win the leadership": maybe another contest
                 yield Finding(
                     "NUM001",
                     "warning",

@@ -94,7 +94,9 @@ RULES = [
         "pass', 'will probably vote') and weasel attributions already caught by SRC002 ('is believed to be "
         "planning') do not fire; nor do concessions ('may not have delivered'), counterfactuals ('any crimes they "
         "might have committed'), public states and failures to grasp ('appeared to be heading for confirmation', "
-        "'seems not to have understood'): an ongoing act needs to be covert or wrongful ('appears to be concealing').",
+        "'seems not to have understood'): an ongoing act needs to be covert or wrongful ('appears to be concealing'). "
+        "Nor do hedged assessments: a state or harmless fact ('seems to have had a part-time job') or a consequence "
+        "('may have unlocked a new era of ...'), unless the clause holds something wrongful or covert.",
         "The minister is likely to be negotiating in secret with the rebels.",
     ),
 ]
@@ -1092,6 +1094,11 @@ def _classify(doc, att: Attribution, head, speaker_rng, sent, lex: Lexicon) -> N
                 if appos_ent is not None and appos_ent.label_ == "PERSON":
                     person = appos_ent
                     break
+    names = _appositive_names(doc, head) if person is None and head.pos_ == "NOUN" else None
+    if names is not None:  # the people a count is spelled out as: "two members of X, Jane Roe and John Doe,"
+        att.kind, att.name = "named_person", names.text
+        att.description = doc[speaker_rng[0] : head.i + 1].text
+        return
     if person is not None:
         start = person.start
         while (
@@ -1161,6 +1168,53 @@ def _classify(doc, att: Attribution, head, speaker_rng, sent, lex: Lexicon) -> N
         att.kind, att.name = "named_person", phrase.text  # a full name the NER missed: "Keir Starmer said"
         return
     att.kind = "unknown"
+
+
+def _appositive_names(doc, head):
+    """The people a count or group noun is spelled out as, after a comma: 'two members of X, Jane Roe and John
+    Doe,' (the parser reads the names as an apposition or as conjuncts of the noun), as one span; else None."""
+    for child in head.children:
+        if child.dep_ not in ("appos", "conj") or child.i < head.i or doc[child.left_edge.i - 1].text != ",":
+            continue
+        first = _entity(child)
+        if first is None or first.label_ != "PERSON":
+            continue
+        end, node = first.end, child
+        while True:  # "A, B and C": each conjunct must be a person too
+            nxt = next((c for c in node.children if c.dep_ == "conj"), None)
+            ent = _entity(nxt) if nxt is not None else None
+            if ent is None or ent.label_ != "PERSON":
+                break
+            end, node = ent.end, nxt
+        start = first.start
+        return doc[start:end]
+    return _listed_names(doc, head)
+
+
+def _listed_names(doc, head):
+    """'two members of X, Jane Roe and John Doe,' when the parser hangs the names elsewhere (on X): the last
+    comma-delimited part of the noun's phrase is a list of full names (two or more title-case words each), as
+    many as the count says when it says one."""
+    stop = head.right_edge.i
+    if doc[stop].text != ",":
+        return None
+    comma = next((i for i in range(stop - 1, head.i, -1) if doc[i].text == ","), None)
+    if comma is None or comma + 1 >= stop:
+        return None
+    names, current = [], []
+    for tok in doc[comma + 1 : stop]:
+        if tok.lower_ == "and" or tok.text == ",":
+            names.append(current)
+            current = []
+        elif tok.pos_ == "PROPN" and tok.is_title:
+            current.append(tok)
+        else:
+            return None
+    names.append(current)
+    count = _number(head)
+    if any(len(n) < 2 for n in names) or len(names) < (count or 1) or (count and len(names) != count):
+        return None
+    return doc[comma + 1 : stop]
 
 
 # Cues that documents and data take ("figures show"), and modifiers that make "figures" numbers, not people.

@@ -59,8 +59,9 @@ RULES = [
         "Punctuation is misplaced in a way typical of machine-translated or unedited text.",
         "A space before a comma or full stop, orphan or doubled marks (', .'), a capitalised word after a comma "
         "mid-sentence (', Has been') or a bracket or quotation mark that is never closed suggest the text was not "
-        "edited after translation. Abbreviations ('Inc.,'), ellipses, title-case headlines and quotations that run "
-        "on into the next paragraph do not fire.",
+        "edited after translation. Abbreviations ('Inc.,'), ellipses (the spaced ' . . . ' of newspaper style too), "
+        "title-case headlines, speech opened after 'said,' without quotation marks ('And he said, Because ...') and "
+        "quotations that run on into the next paragraph do not fire.",
         "The minister arrived in Cairo , where he met his counterpart.",
     ),
     Rule(
@@ -428,6 +429,33 @@ _EMOTICON = re.compile(
 )
 
 
+# The spaced ellipsis of AP and newspaper style: "the system . . . that is what" (three or four spaced dots).
+_SPACED_ELLIPSIS = re.compile(r" ?\.(?: \.){2,}")
+
+
+def mask_ellipses(text: str) -> str:
+    """The text with spaced ellipses (' . . . ') replaced by letters of the same length: a house style, not a space
+    before a full stop."""
+    return _SPACED_ELLIPSIS.sub(lambda m: "e" * len(m.group()), text)
+
+
+# Verbs that introduce speech without quotation marks in older and scriptural style: "And he said, Because ...".
+SPEECH_LEMMAS = frozenset({"say", "saith", "ask", "answer", "reply", "cry", "shout", "speak", "spake", "respond"})
+
+
+ARCHAIC = frozenset({"unto", "ye", "thee", "thou", "thy", "thine", "hath", "doth", "saith", "shalt", "behold", "lo"})
+
+
+def _scriptural_speech(doc, verb) -> bool:
+    """A speech verb before the comma in scriptural or old narrative style: the sentence opens with 'And'/'Then' or
+    uses archaic forms ('And he said, Because ...', 'Thus saith the Lord, Behold ...'). 'The mayor said, The bridge
+    ...' in modern prose is still a fault."""
+    if verb.lemma_.lower() not in SPEECH_LEMMAS and verb.lower_ not in SPEECH_LEMMAS:
+        return False
+    sent = verb.sent
+    return sent[0].lower_ in ("and", "then") or any(t.lower_ in ARCHAIC for t in sent)
+
+
 def mask_emoticons(text: str) -> str:
     """The text with emoticons replaced by letters of the same length, so offsets stay and their brackets and colons
     are not read as punctuation."""
@@ -450,6 +478,8 @@ def find_capital_after_comma(doc, text: str, title_span: tuple[int, int] | None)
             continue
         if title_span and title_span[0] <= tok.idx < title_span[1]:
             continue
+        if tok.i >= 2 and _scriptural_speech(doc, doc[tok.i - 2]):
+            continue  # "And the Lord said, Because ...": speech opened without quotation marks, as scripture does
         line_start = text.rfind("\n", 0, tok.idx) + 1
         line_end = text.find("\n", tok.idx)
         if _title_case_line(text[line_start : line_end if line_end >= 0 else len(text)]):
@@ -647,7 +677,7 @@ def find_translation_artefacts(doc, matchers: Matchers) -> list[Finding]:
     title_span = article.title_span if article is not None else None
     text = view(doc).text
     findings = list(find_duplicated_words(doc))
-    plain = mask_emoticons(text)  # ':)' in a quoted text message is not a stray bracket
+    plain = mask_ellipses(mask_emoticons(text))  # ':)' in a quoted text message is not a stray bracket
     findings += find_spacing_and_orphans(plain)
     findings += find_capital_after_comma(doc, text, title_span)
     findings += find_unbalanced(plain)

@@ -170,6 +170,7 @@ class Proposition:
     infinitive: bool = False  # "(the need for troops) to leave": wanted, planned or agreed, not reported as done
     actors: frozenset[str] = frozenset()  # names that say who acts ("British" troops, a "US" withdrawal)
     progressive: bool = False  # "jobs are moving out": a change under way, not a completed one
+    groups: frozenset[str] = frozenset()  # parties, nationalities in the clause ("the Democratic primary")
 
     @property
     def polarity(self) -> str:
@@ -579,6 +580,7 @@ def sentence_propositions(
             continue
         start, end = clause[0].idx, clause[-1].idx + len(clause[-1])
         places, times, numbers, preps, universal = set(), set(), set(), {}, set()
+        groups: set[str] = set()
         covered: set[int] = set()  # tokens inside an "all/every" object: its count names the whole set
         for t in clause:
             if t.dep_ == "prep" and (t.head == head or t.head == obj):  # "found weapons in the car"
@@ -597,6 +599,8 @@ def sentence_propositions(
                 times.add(t.lower_)
             elif label in NUMBER_LABELS and t.like_num and t.i not in covered:
                 numbers.add(t.lower_.replace(",", ""))
+            elif label == "NORP" and t.is_alpha:
+                groups.add(t.lower_)
         content = frozenset(
             t.lemma_.lower()
             for t in clause
@@ -627,6 +631,7 @@ def sentence_propositions(
                 infinitive=any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children),
                 actors=_actors(token, subj),
                 progressive=_progressive(head),
+                groups=frozenset(groups),
             )
         )
     return props
@@ -683,11 +688,18 @@ def _proper(arg: Argument) -> bool:
     return any(word[:1].isupper() and word.strip(".,").lower() == arg.head for word in arg.text.split())
 
 
+# Pronouns that stand for people: without coreference they say nothing about who acts.
+PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "him", "her", "them", "us", "me"})
+
+
 def _pronoun_for_a_name(a: Argument | None, b: Argument | None) -> bool:
-    """One side's actor is a pronoun and the other's a name: with no coreference they cannot be read as one actor
-    ('Clinton won six states' / 'he did not win any states' may be about two people)."""
+    """One side's actor is a bare pronoun: with no coreference the two cannot be read as one actor ('Clinton won six
+    states' / 'he did not win any states' may be about two people; 'they will not back him' / 'she would back him'
+    are two voters). 'it' is only refused against a name ('the plant ... it' is the common thing-reference)."""
     for x, y in ((a, b), (b, a)):
-        if x is not None and y is not None and x.pronoun and not y.pronoun and _proper(y):
+        if x is None or y is None or not x.pronoun:
+            continue
+        if x.head in PERSONAL_PRONOUNS or (not y.pronoun and _proper(y)):
             return True
     return False
 
@@ -722,7 +734,7 @@ def align(p: Proposition, q: Proposition, lex: Lexicon | None = None) -> Alignme
         return None  # "had not provided funding" then "would provide funding": two moments, not one claim
     if _trend_and_state(relation, p, q):
         return None
-    for mine, theirs in ((p.places, q.places), (p.times, q.times), (p.numbers, q.numbers)):
+    for mine, theirs in ((p.places, q.places), (p.times, q.times), (p.numbers, q.numbers), (p.groups, q.groups)):
         if mine and theirs and not mine & theirs:
             return None  # "in Tokyo" vs "in London", "on Monday" vs "on Friday"
     if _negated_universal(p, q) or _negated_universal(q, p):
@@ -773,7 +785,7 @@ def attributed_align(p: Proposition, q: Proposition, lex: Lexicon | None = None)
         return None
     if _trend_and_state(relation, p, q):
         return None
-    for mine, theirs in ((p.places, q.places), (p.times, q.times), (p.numbers, q.numbers)):
+    for mine, theirs in ((p.places, q.places), (p.times, q.times), (p.numbers, q.numbers), (p.groups, q.groups)):
         if mine and theirs and not mine & theirs:
             return None
     for prep, head in p.preps.items():
@@ -823,9 +835,11 @@ def repeat_align(p: Proposition, q: Proposition, lex: Lexicon | None = None) -> 
     subj, obj = _loose_compare(p.subject, q.subject), _loose_compare(p.object, q.object)
     if "clash" in (subj, obj) or "match" not in (subj, obj):
         return None
+    if _pronoun_for_a_name(p.subject, q.subject):
+        return None  # "she'll win the caucus" / "Sanders won the caucus": maybe two people
     if p.tense != q.tense and "future" in (p.tense, q.tense):
         return None  # "would drink the best water" (a promise) and "drink this water every day" are two statements
-    for mine, theirs in ((p.places, q.places), (p.times, q.times)):
+    for mine, theirs in ((p.places, q.places), (p.times, q.times), (p.groups, q.groups)):
         if mine and theirs and not mine & theirs:
             return None
     for prep, head in p.preps.items():
