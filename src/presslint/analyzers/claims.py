@@ -26,6 +26,7 @@ from typing import Any
 from ..model import Claim, Finding, Span
 from ..nlp.docview import view
 from ..nlp.lexicons import read_json
+from ..nlp.references import cites_reference
 
 WEIGHTS = {
     "base": 0.1,
@@ -601,17 +602,8 @@ def _published_by_named(sent) -> bool:
     return False
 
 
-# A numbered reference closing a sentence or clause ("... linked to higher body weight (25).", "[3, 4]"): the page
-# cites its source in its own style. Not "(25)" after a name, where British copy gives an age.
-_CITATION = re.compile(r"[\(\[]\d{1,3}(?:\s*[,–-]\s*\d{1,3})*[\)\]](?=\s*[.,;:]?\s*$|\s*[.,;:])")
 # "Police: man stole the truck", "Internal memo: guards falsified records": the headline-style credit before a colon.
 _CREDIT = re.compile(r"^([^:]{2,40}):\s+\S")
-
-
-def cites_reference(sent) -> bool:
-    """Whether a numbered reference closes the sentence or one of its clauses ('(25)', '[3, 4]')."""
-    tail = sent.doc.text[sent.end_char : sent.end_char + 16].split("\n")[0]  # "[12]." may parse as its own sentence
-    return _CITATION.search(sent.text.strip() + tail) is not None
 
 
 def _cites_or_credits(sent, stripped: str, lex) -> bool:

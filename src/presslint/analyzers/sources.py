@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from ..model import Finding, Quote, QuoteKind, Source, SourceKind, Span
 from ..nlp.docview import view
 from ..nlp.lexicons import read_json
+from ..nlp.references import cites_reference
 from ..rules import Rule
 
 if TYPE_CHECKING:
@@ -1533,8 +1534,6 @@ def _learned_mark(finding: Finding, resting_on: list[Attribution]) -> Finding:
 def find_unattributed(doc, *, lex: Lexicon | None = None, index: _Quotes | None = None) -> Iterator[Finding]:
     """SRC002 for impersonal attributions: 'it is believed that', 'he is said to', 'reportedly'. Not in a sentence
     that cites a numbered reference ('is thought to reduce stress (32, 33)'): the page names its source."""
-    from .claims import cites_reference
-
     lex = lex or lexicon()
     quotes = index or _Quotes(doc)
     for tok in doc:
