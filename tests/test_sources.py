@@ -1104,3 +1104,32 @@ TOPICS = [
 @pytest.mark.parametrize(("text", "fires"), TOPICS)
 def test_sources_src002_topic_is_not_a_claim(parse, text, fires):
     assert ("SRC002" in [f.code for f in _codes(parse, text)]) is fires
+
+
+# The standfirst teases what the body tells; its unnamed speakers are checked where the body attributes them.
+STANDFIRSTS = [
+    (
+        "Fight fallout: He asked for it\n\nOne member of the defense told reporters he had no sympathy for the "
+        "quarterback\n\nThe Steelers spent Monday trying to distance themselves from the fight.\n\nLineman Sheldon "
+        "Richardson said on Monday that the quarterback should be disciplined by the league.",
+        False,
+    ),
+    (
+        "Budget row\n\nSix routes will go, officials say\n\nThe council is expected to publish its plan in May.\n\n"
+        "Mayor Ana Ruiz said the routes had too few riders.",
+        False,
+    ),
+    # a first paragraph that is a sentence is the lede, not a standfirst
+    (
+        "Budget row\n\nSix routes will go, officials say.\n\nThe council is expected to publish its plan in May.\n\n"
+        "Mayor Ana Ruiz said the routes had too few riders.",
+        True,
+    ),
+    # a one-paragraph body has no standfirst
+    ("Budget row\n\nSix routes will go, officials say", True),
+]
+
+
+@pytest.mark.parametrize(("text", "fires"), STANDFIRSTS)
+def test_sources_src001_not_in_the_standfirst(parse, text, fires):
+    assert ("SRC001" in [f.code for f in _codes(parse, text)]) is fires

@@ -1442,14 +1442,46 @@ def _stance_cue(doc, cue: Span) -> bool:
     return bool(verbs) and all(t.lemma_.lower() in STANCE_CUES for t in verbs if t.pos_ == "VERB")
 
 
+_END_OF_SENTENCE = (".", "!", "?", '"', "”", "’", "'", "…")
+MAX_STANDFIRST_WORDS = 40
+
+
+def standfirst(doc) -> tuple[int, int] | None:
+    """Where the standfirst is: the paragraph under the headline that the ingest read as one (a text file's second
+    head line), or a first body paragraph of at most MAX_STANDFIRST_WORDS words with no closing punctuation (a web
+    page's dek), when more paragraphs follow."""
+    article = doc._.pl_article
+    if article is None or article.title_span is None:
+        return None
+    text = view(doc).text
+    start = article.body_start
+    while start < len(text) and text[start] in "\n ":
+        start += 1
+    end = text.find("\n", start)
+    if end == -1 or not text[end:].strip():
+        return None  # a one-paragraph body has no standfirst
+    first = text[start:end].strip()
+    told = article.meta.get("standfirst")
+    if (told and first == told) or (
+        len(first.split()) <= MAX_STANDFIRST_WORDS and not first.endswith(_END_OF_SENTENCE)
+    ):
+        return start, end
+    return None
+
+
 # ------------------------------------------------------------------------------------------------------- findings
 def find_source_findings(
     doc, attributions: list[Attribution], sources: list[Source], *, single_source_min_quotes: int = 2
 ) -> Iterator[Finding]:
-    """SRC001 per anonymous attribution, SRC002 per vague group, SRC003 when one source carries the whole story."""
+    """SRC001 per anonymous attribution, SRC002 per vague group, SRC003 when one source carries the whole story. Not
+    in the standfirst: it teases what the body tells ('One member of the defense didn't hold back'), and the body's
+    own attribution is the one to check."""
+    dek = standfirst(doc)
     for att in attributions:
         quote = att.quote
         if att.pronoun is not None or att.kind != "anonymous" or att.scene or quote.speaker is None:
+            continue
+        if dek is not None and dek[0] <= quote.speaker.start < dek[1]:
             continue
         evidence: dict[str, Any] = {
             "speaker": quote.speaker.text,
