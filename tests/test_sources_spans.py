@@ -58,12 +58,12 @@ def test_sources_spans_anonymity_asked_for_in_a_relative_clause_stays_anonymous(
 @pytest.mark.parametrize(
     "text, content, rest",
     [
-        ("The plant, the manager said, will close in June.", "The plant", "will close in June"),
-        ("Time, Mr. Pence added, was on their side.", "Time", "was on their side"),
+        ("The plant, the manager said, will close in June.", "will close in June", "The plant"),
+        ("Time, Mr. Pence added, was on their side.", "was on their side", "Time"),
         (
             "A new campaign manager, she said, could set a new tone for the race.",
-            "A new campaign manager",
             "could set a new tone for the race",
+            "A new campaign manager",
         ),
     ],
 )
@@ -110,3 +110,61 @@ def test_sources_spans_report_quote_carries_the_continuation(check_text):
     report = check_text("“Prices will rise,” the minister said, “and wages will follow.”")
     (quote,) = report.quotes
     assert quote.continuation is not None and quote.continuation.text == "“and wages will follow.”"
+
+
+# ------------------------------------------------------------------------------- a reporting clause ending a sentence
+@pytest.mark.parametrize(
+    "text, speaker, content",
+    [
+        (
+            "Young people who take on heavy debt struggle, even with a good job, he said.",
+            "he",
+            "Young people who take on heavy debt struggle, even with a good job",
+        ),
+        (
+            "The company is holding on, but it is under intense pressure from imports, said the company's chief "
+            "executive, John Ferriola.",
+            "the company's chief executive, John Ferriola",
+            "The company is holding on, but it is under intense pressure from imports",
+        ),
+    ],
+)
+def test_sources_spans_reporting_clause_at_the_end_reports_what_comes_before(parse, text, speaker, content):
+    att = _one(parse, text)
+    assert (att.quote.speaker.text, att.quote.content.text) == (speaker, content)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the Democratic race, he said.",  # no clause of its own before the comma
+        "As for the campaign, the spokesman said.",
+    ],
+)
+def test_sources_spans_fronted_adverbial_is_not_reported_content(parse, text):
+    assert find_attributions(parse(text, date="2021-12-11")) == []
+
+
+# ------------------------------------------------------------------------------------ headlines 'Name: statement'
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "Lynch: No outside influence on the inquiry.\n\nAttorney General Loretta Lynch spoke in Washington on "
+            "Tuesday.",
+            "Lynch",
+        ),
+        (
+            "Okafor: The port deal will create jobs.\n\nMayor Grace Okafor visited the harbour on Monday.",
+            "Okafor",
+        ),
+    ],
+)
+def test_sources_spans_headline_speaker_named_in_the_article(parse, text, speaker):
+    found = [a for a in find_attributions(parse(text, date="2021-12-11")) if a.quote.cue.text == ":"]
+    assert [a.quote.speaker.text for a in found] == [speaker]
+
+
+def test_sources_spans_headline_topic_not_named_as_a_person_is_not_a_speaker(parse):
+    text = "Harbour: The port deal will create jobs.\n\nMayor Grace Okafor visited the harbour on Monday."
+    assert [a for a in find_attributions(parse(text, date="2021-12-11")) if a.quote.cue.text == ":"] == []

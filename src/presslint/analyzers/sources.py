@@ -571,7 +571,7 @@ def _object_content(doc, quotes: _Quotes, cue, lex: Lexicon) -> tuple[QuoteKind,
 
 def _parenthetical(doc, quotes: _Quotes, cue) -> tuple[tuple[QuoteKind, Span] | None, Span | None]:
     """'The plant, he said, will close.': content is the governing clause around the cue, in two parts when the
-    cue clause sits inside it: (kind and first part, second part or None)."""
+    cue clause sits inside it: (kind and the longer part, the other part or None)."""
     head = cue.head
     if cue.dep_ not in ("parataxis", "ccomp") or head.i == cue.i or head.pos_ not in ("VERB", "AUX"):
         return None, None
@@ -584,8 +584,36 @@ def _parenthetical(doc, quotes: _Quotes, cue) -> tuple[tuple[QuoteKind, Span] | 
     right = _content(doc, quotes, sub_end, head.right_edge.i + 1) if sub_end <= head.right_edge.i else None
     if left is None or right is None:
         return left or right, None
-    # 'The plant, he said, will close.': the words on both sides are one content in two parts
-    return left, right[1]
+    # 'The plant, he said, will close.': the words on both sides are one content in two parts; the longer part is
+    # the quote's content (what the claims and language checks read), the other its continuation
+    if left[1].end - left[1].start >= right[1].end - right[1].start:
+        return left, right[1]
+    return right, left[1]
+
+
+def _trailing_clause(doc, quotes: _Quotes, cue, speaker_rng) -> tuple[QuoteKind, Span] | None:
+    """'The plant will close in June, the manager said.' / '..., said Ana Ruiz, the union's lawyer.': a speaker-and-
+    cue clause that ends the sentence after a comma reports everything before the comma (the parser often hangs
+    that clause on the cue as something other than its complement)."""
+    sent = quotes.sentence(cue)
+    first = min(cue.i, speaker_rng[0])
+    while first - 1 > sent.start and doc[first - 1].head.i == cue.i and doc[first - 1].dep_ in ("aux", "advmod"):
+        first -= 1  # 'he has said', 'she later said'
+    last = max(cue.i + 1, speaker_rng[1])
+    if first - 1 <= sent.start or doc[first - 1].text not in (",", "—", "–"):
+        return None
+    if speaker_rng[0] < first or speaker_rng[1] > last:
+        return None  # the subject was found outside the clause (a governing verb's): not this shape
+    if any(not (t.is_punct or t.is_space) for t in doc[last : sent.end]):
+        return None  # the clause must end the sentence
+    words = [t for t in doc[sent.start : first - 1] if not (t.is_punct or t.is_space)]
+    # What it reports is a clause of its own ('The plant will close'), not a fronted adverbial of the cue ('In the
+    # Democratic race, ...', 'As for the campaign, ...', 'If he wins, ...')
+    if len(words) < 3 or words[0].pos_ in ("ADP", "SCONJ") or words[0].lower_ in ("as", "but", "and", "so"):
+        return None
+    if not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in words):
+        return None
+    return _content(doc, quotes, sent.start, first - 1)
 
 
 def _according_to(doc, quotes: _Quotes, tok) -> tuple[Span, tuple[int, int], tuple[QuoteKind, Span]] | None:
@@ -906,6 +934,17 @@ COLON_LABELS = frozenset(
 )
 
 
+def _named_in_article(quotes: _Quotes, phrase) -> bool:
+    """A bare capitalised name the NER left untagged in a headline ('Lynch: No outside influence on FBI probe')
+    that the article names as a person or organisation elsewhere ('Attorney General Loretta Lynch')."""
+    if not 0 < len(phrase) <= 4 or not all(t.pos_ in ("PROPN", "NOUN") and t.text[:1].isupper() for t in phrase):
+        return False
+    # a capitalised word the tagger took for a noun ('Trump:') must be a person's name elsewhere
+    labels = ("PERSON", "ORG") if all(t.pos_ == "PROPN" for t in phrase) else ("PERSON",)
+    last = phrase[-1].text
+    return any(e.label_ in labels and e.start != phrase.start and e[-1].text == last for e in quotes.view.ents)
+
+
 def _colon_attributions(doc, quotes: _Quotes, lex: Lexicon) -> Iterator[Attribution]:
     """'Senator Smith: The bill will pass' -- a headline or line that opens with a named speaker and a colon.
 
@@ -934,6 +973,7 @@ def _colon_attributions(doc, quotes: _Quotes, lex: Lexicon) -> Iterator[Attribut
         lemma = head.lemma_.lower()
         ent = _entity(head)
         named = ent is not None and ent.label_ in ("PERSON", "ORG") and ent.start >= start and ent.end == colon.i
+        named = named or _named_in_article(quotes, phrase)
         if not (
             named
             or lemma in lex.role_nouns
@@ -997,6 +1037,8 @@ def _verb_attribution(doc, quotes: _Quotes, cue, lex: Lexicon) -> Attribution | 
             content = ("direct", adjacent)
         elif lemma in lex.speech_verbs:
             content, rest = _parenthetical(doc, quotes, cue)
+            if content is None:
+                content = _trailing_clause(doc, quotes, cue, speaker_rng)
     if content is None and (lemma in lex.object_verbs or lemma in lex.call_for_verbs or lemma in lex.prep_verbs):
         content = _object_content(doc, quotes, cue, lex)
     if content is None:

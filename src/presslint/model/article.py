@@ -111,7 +111,7 @@ class Quote:
     source_id: int | None = None
     learned: bool = False  # found by the learned attribution head, not the rules
     confidence: float | None = None  # a learned quote: the lowest probability of its speaker, cue and content spans
-    continuation: Span | None = None  # the content's second part around the cue: '"A," she said, "B."' -> "B."
+    continuation: Span | None = None  # the content's other part around the cue: '"A," she said, "B."' -> "B."
 
 
 @dataclass(slots=True)
