@@ -168,3 +168,60 @@ def test_evaluation_attribution_adapter_drops_nested_attribution(parse):
     text = "“He told me the plan would fail,” the former aide said."
     got = _spans(parse, text)
     assert got["cue"] == ["said"]
+
+
+# ------------------------------------------------------------------------------------- product spans -> fragments
+def _quote(text: str, speaker: str, cue: str, content: str, rest: str | None = None):
+    from presslint.model import Quote, Span
+
+    def span(part: str) -> Span:
+        start = text.index(part)
+        return Span.between(text, start, start + len(part))
+
+    return Quote("indirect", span(cue), span(content), speaker=span(speaker), continuation=span(rest) if rest else None)
+
+
+@pytest.mark.parametrize(
+    "text, speaker, cue, content, source",
+    [
+        # PolNeAR marks the relative pronoun; the product's speaker is whom it stands for
+        (
+            "Maria Lopez, who said the plant would close, left early.",
+            "Maria Lopez",
+            "said",
+            "the plant would close",
+            "who",
+        ),
+        (
+            "The 30 percent of voters who said taxes matter most backed him.",
+            "The 30 percent",
+            "said",
+            "taxes matter most",
+            "who",
+        ),
+        (
+            "The union, which has long argued wages are too low, struck.",
+            "The union",
+            "has long argued",
+            "wages are too low",
+            "which",
+        ),
+        # no relative clause: the speaker as the product gives it
+        ("Maria Lopez said the plant would close.", "Maria Lopez", "said", "the plant would close", "Maria Lopez"),
+        ("Smith, the mayor. Who said the plant would close?", "Smith", "said", "the plant would close", "Smith"),
+    ],
+)
+def test_evaluation_attribution_relative_clause_source_is_the_pronoun(text, speaker, cue, content, source):
+    from presslint.evaluation.product import quote_fragments
+
+    ((frag,),) = quote_fragments([_quote(text, speaker, cue, content)], text)["source"]
+    assert text[frag[0] : frag[1]] == source
+
+
+def test_evaluation_attribution_split_quotation_is_one_discontinuous_content():
+    from presslint.evaluation.product import quote_fragments
+
+    text = "“Prices will rise,” the minister said, “and wages will follow.”"
+    quote = _quote(text, "the minister", "said", "“Prices will rise,”", "“and wages will follow.”")
+    (content,) = quote_fragments([quote], text)["content"]
+    assert [text[s:e] for s, e in content] == ["“Prices will rise,”", "“and wages will follow.”"]

@@ -870,7 +870,11 @@ def test_sources_pronouns_resolve_to_a_fitting_recent_source(parse, text, speake
             "“The bridge will reopen in May,” the mayor said, “and the ferry will stop running.”",
             "“and the ferry will stop running.”",
         ),
-        ("“The bridge will reopen in May,” the mayor said. “The ferry will stop running.”", None),
+        # across the full stop the quotation goes on in the same voice: one content in two parts, as PolNeAR marks it
+        (
+            "“The bridge will reopen in May,” the mayor said. “The ferry will stop running.”",
+            "“The ferry will stop running.”",
+        ),
         ("“The bridge will reopen in May,” the mayor said:\n“The ferry will stop running.”", None),
     ],
 )

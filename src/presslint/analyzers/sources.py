@@ -373,6 +373,37 @@ def _speaker_token(cue):
     return None
 
 
+# Words for when, in a modifier the parser hung on the speaker ('Trump at the time said').
+TIME_NOUNS = frozenset(
+    {"time", "moment", "day", "week", "month", "year", "night", "morning", "afternoon", "evening", "weekend"}
+)
+# Prepositions of a setting ('Trump, in Kentucky, said'): after a comma they say where or when, not who.
+SETTING_PREPS = frozenset({"in", "at", "on", "during", "after", "before", "from", "while", "outside", "inside"})
+
+
+def _not_of_speaker(child) -> bool:
+    """A modifier after the speaker's head word that tells when, where or how the words were said, not who said
+    them: ', speaking on condition of anonymity,', 'on Tuesday', 'at the time', ', in Kentucky,', 'when asked
+    about ...'. Relative clauses ('Smith, who asked not to be named,') and 'of ...' ('Stephen Vladeck of the
+    University of Texas') stay part of the speaker: they say who it is."""
+    doc = child.doc
+    comma = child.left_edge.i > 0 and doc[child.left_edge.i - 1].text == ","
+    if child.dep_ in ("acl", "advcl") and child.tag_ in ("VBG", "VBN") and comma:
+        return True
+    if child.dep_ == "advcl":
+        return True
+    if child.dep_ in ("prep", "npadvmod"):
+        words = [t for t in child.subtree if t.i != child.i and t.dep_ != "det"] if child.dep_ == "prep" else [child]
+        if words and all(t.ent_type_ in ("DATE", "TIME") for t in words):
+            return True  # 'on Tuesday', 'Tuesday'; not 'officials from the 2012 campaign'
+        pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if pobj is not None and pobj.lemma_.lower() in TIME_NOUNS:
+            return True
+        if comma and child.lower_ in SETTING_PREPS:
+            return True
+    return False
+
+
 def _speaker_range(doc, speaker, cue) -> tuple[int, int] | None:
     if speaker.dep_ not in ("nsubj", "nsubjpass", "pobj") and speaker.head.i == cue.i:
         return None
@@ -380,15 +411,11 @@ def _speaker_range(doc, speaker, cue) -> tuple[int, int] | None:
         start, end = speaker.left_edge.i, speaker.i + 1
     else:
         start, end = speaker.left_edge.i, speaker.right_edge.i + 1
-        for child in speaker.children:  # ", speaking on condition of anonymity," is not part of the name
-            if (
-                child.dep_ in ("acl", "advcl")
-                and child.tag_ in ("VBG", "VBN")
-                and child.i > speaker.i
-                and child.left_edge.i > 0
-                and doc[child.left_edge.i - 1].text == ","
-            ):
-                end = min(end, child.left_edge.i - 1)
+        for child in speaker.children:
+            if child.i > speaker.i and _not_of_speaker(child):
+                end = min(end, child.left_edge.i)
+        if doc[start].lower_ == "even" and doc[start].dep_ == "advmod" and start < speaker.i:
+            start += 1  # 'Even the organizer of the rally said': the focus word is the writer's
     for i in range(min(speaker.i, end) - 1, start - 1, -1):  # a dateline glued on by the parse: "RENO (AP) — X"
         if doc[i].text in ("—", "–", "--") or doc[i].is_space:
             start = i + 1
@@ -554,20 +581,51 @@ def _object_content(doc, quotes: _Quotes, cue, lex: Lexicon) -> tuple[QuoteKind,
     return _content(doc, quotes, start, end)
 
 
-def _parenthetical(doc, quotes: _Quotes, cue) -> tuple[QuoteKind, Span] | None:
-    """'The plant, he said, will close.': content is the governing clause on either side of the cue."""
+def _parenthetical(doc, quotes: _Quotes, cue) -> tuple[tuple[QuoteKind, Span] | None, Span | None]:
+    """'The plant, he said, will close.': content is the governing clause around the cue, in two parts when the
+    cue clause sits inside it: (kind and the longer part, the other part or None)."""
     head = cue.head
     if cue.dep_ not in ("parataxis", "ccomp") or head.i == cue.i or head.pos_ not in ("VERB", "AUX"):
-        return None
+        return None, None
     words = [c for c in cue.children if c.dep_ != "punct"]
     sub_start = min([cue.i] + [c.left_edge.i for c in words])
     sub_end = max([cue.i] + [c.right_edge.i for c in words]) + 1
     if sub_start < 1 or doc[sub_start - 1].text not in (",", "—", "–"):
+        return None, None
+    left = _content(doc, quotes, head.left_edge.i, sub_start) if head.left_edge.i < sub_start else None
+    right = _content(doc, quotes, sub_end, head.right_edge.i + 1) if sub_end <= head.right_edge.i else None
+    if left is None or right is None:
+        return left or right, None
+    # 'The plant, he said, will close.': the words on both sides are one content in two parts; the longer part is
+    # the quote's content (what the claims and language checks read), the other its continuation
+    if left[1].end - left[1].start >= right[1].end - right[1].start:
+        return left, right[1]
+    return right, left[1]
+
+
+def _trailing_clause(doc, quotes: _Quotes, cue, speaker_rng) -> tuple[QuoteKind, Span] | None:
+    """'The plant will close in June, the manager said.' / '..., said Ana Ruiz, the union's lawyer.': a speaker-and-
+    cue clause that ends the sentence after a comma reports everything before the comma (the parser often hangs
+    that clause on the cue as something other than its complement)."""
+    sent = quotes.sentence(cue)
+    first = min(cue.i, speaker_rng[0])
+    while first - 1 > sent.start and doc[first - 1].head.i == cue.i and doc[first - 1].dep_ in ("aux", "advmod"):
+        first -= 1  # 'he has said', 'she later said'
+    last = max(cue.i + 1, speaker_rng[1])
+    if first - 1 <= sent.start or doc[first - 1].text not in (",", "—", "–"):
         return None
-    left = (head.left_edge.i, sub_start)
-    right = (sub_end, head.right_edge.i + 1)
-    best = max((left, right), key=lambda r: r[1] - r[0])
-    return _content(doc, quotes, *best)
+    if speaker_rng[0] < first or speaker_rng[1] > last:
+        return None  # the subject was found outside the clause (a governing verb's): not this shape
+    if any(not (t.is_punct or t.is_space) for t in doc[last : sent.end]):
+        return None  # the clause must end the sentence
+    words = [t for t in doc[sent.start : first - 1] if not (t.is_punct or t.is_space)]
+    # What it reports is a clause of its own ('The plant will close'), not a fronted adverbial of the cue ('In the
+    # Democratic race, ...', 'As for the campaign, ...', 'If he wins, ...')
+    if len(words) < 3 or words[0].pos_ in ("ADP", "SCONJ") or words[0].lower_ in ("as", "but", "and", "so"):
+        return None
+    if not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in words):
+        return None
+    return _content(doc, quotes, sent.start, first - 1)
 
 
 def _according_to(doc, quotes: _Quotes, tok) -> tuple[Span, tuple[int, int], tuple[QuoteKind, Span]] | None:
@@ -620,6 +678,10 @@ def find_attributions(doc, *, lex: Lexicon | None = None, index: _Quotes | None 
     speakers = [a.quote.speaker for a in found if a.quote.speaker is not None]
     found = [a for a in found if not any(s.contains(a.quote.cue) for s in speakers)]
     found = [a for a in found if not _told_by_named(a, found)]
+    for att in found:  # a quotation that is another attribution's content does not continue this one
+        rest = att.continuation
+        if rest is not None and any(b is not att and b.quote.content.overlaps(rest) for b in found):
+            att.continuation = None
     for att in found:
         _name_description_ahead(doc, quotes, att, lex)
         _agency_statement(att)
@@ -884,6 +946,17 @@ COLON_LABELS = frozenset(
 )
 
 
+def _named_in_article(quotes: _Quotes, phrase) -> bool:
+    """A bare capitalised name the NER left untagged in a headline ('Lynch: No outside influence on FBI probe')
+    that the article names as a person or organisation elsewhere ('Attorney General Loretta Lynch')."""
+    if not 0 < len(phrase) <= 4 or not all(t.pos_ in ("PROPN", "NOUN") and t.text[:1].isupper() for t in phrase):
+        return False
+    # a capitalised word the tagger took for a noun ('Trump:') must be a person's name elsewhere
+    labels = ("PERSON", "ORG") if all(t.pos_ == "PROPN" for t in phrase) else ("PERSON",)
+    last = phrase[-1].text
+    return any(e.label_ in labels and e.start != phrase.start and e[-1].text == last for e in quotes.view.ents)
+
+
 def _colon_attributions(doc, quotes: _Quotes, lex: Lexicon) -> Iterator[Attribution]:
     """'Senator Smith: The bill will pass' -- a headline or line that opens with a named speaker and a colon.
 
@@ -912,6 +985,7 @@ def _colon_attributions(doc, quotes: _Quotes, lex: Lexicon) -> Iterator[Attribut
         lemma = head.lemma_.lower()
         ent = _entity(head)
         named = ent is not None and ent.label_ in ("PERSON", "ORG") and ent.start >= start and ent.end == colon.i
+        named = named or _named_in_article(quotes, phrase)
         if not (
             named
             or lemma in lex.role_nouns
@@ -968,12 +1042,15 @@ def _verb_attribution(doc, quotes: _Quotes, cue, lex: Lexicon) -> Attribution | 
         displaced = _displaced_clause(cue)
         if displaced is not None:
             content = _content(doc, quotes, *displaced)
+    rest: Span | None = None
     if content is None:
         adjacent = _adjacent_quote(doc, quotes, cue, speaker_rng)
         if adjacent:
             content = ("direct", adjacent)
         elif lemma in lex.speech_verbs:
-            content = _parenthetical(doc, quotes, cue)
+            content, rest = _parenthetical(doc, quotes, cue)
+            if content is None:
+                content = _trailing_clause(doc, quotes, cue, speaker_rng)
     if content is None and (lemma in lex.object_verbs or lemma in lex.call_for_verbs or lemma in lex.prep_verbs):
         content = _object_content(doc, quotes, cue, lex)
     if content is None:
@@ -985,7 +1062,9 @@ def _verb_attribution(doc, quotes: _Quotes, cue, lex: Lexicon) -> Attribution | 
     cue_span = _cue_span(doc, cue, speaker_rng, lex, content_span)
     quote = Quote(kind, cue_span, content_span, speaker=speaker_span, channel=_channel(doc, cue, lex))
     att = Attribution(quote, quotes.sent_index(cue))
-    if kind == "direct" and content_span.end <= min(cue_span.start, speaker_span.start):
+    if rest is not None and not rest.overlaps(speaker_span) and not rest.overlaps(cue_span):
+        att.continuation = rest
+    elif kind == "direct" and content_span.end <= min(cue_span.start, speaker_span.start):
         att.continuation = _continuation(quotes, max(cue_span.end, speaker_span.end))
     _classify(doc, att, speaker, speaker_rng, quotes.sentence(cue), lex)
     att.scene = _is_scene(lemma, kind, content_span, lex)
@@ -1033,11 +1112,13 @@ def _displaced_clause(cue):
 
 
 def _continuation(quotes: _Quotes, clause_end: int) -> Span | None:
-    """A quotation resuming right after the speaker-and-cue clause, with only a comma between."""
+    """A quotation resuming right after the speaker-and-cue clause, with only a comma (or the sentence's full stop:
+    '"A," said Smith, a spokesman. "B."') between; ``find_attributions`` drops it when it is another's content."""
     j = bisect.bisect_left(quotes.starts, clause_end)
     if j < len(quotes.spans):
         s, e = quotes.spans[j]
-        if quotes.text[clause_end:s].strip() in (",", ":") and "\n" not in quotes.text[clause_end:s]:
+        # '"A," she said, "B."' and, across the sentence end, '"A," said Smith, a spokesman. "B."'
+        if quotes.text[clause_end:s].strip() in (",", ":", ".") and "\n" not in quotes.text[clause_end:s]:
             return Span.between(quotes.text, s, e)
     return None
 
@@ -1639,6 +1720,8 @@ def analyze(
     sources = find_sources(doc, attributions)
     findings = list(find_source_findings(doc, attributions, sources, single_source_min_quotes=single_source_min_quotes))
     findings.extend(find_unattributed(doc, index=index))
+    for att in attributions:
+        att.quote.continuation = att.continuation
     return [a.quote for a in attributions], sources, findings
 
 

@@ -13,6 +13,7 @@ Every run ends with one ``RESULT task=... key=value ...`` line, after the baseli
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -68,20 +69,39 @@ def _learned_encode(progress: Progress):
 # ---------------------------------------------------------------------------------------------------- attribution
 def report_attributions(report: Report) -> dict[str, list]:
     """Source / cue / content fragments of a report's quotes (PolNeAR is univocal: nested quotes dropped)."""
-    return quote_fragments(report.quotes)
+    return quote_fragments(report.quotes, report.article.text)
 
 
-def quote_fragments(quotes: list[Any]) -> dict[str, list]:
-    """Source / cue / content fragments of quotes, a quote nested in another's content dropped."""
+_RELATIVE_RE = re.compile(r"\b(who|which|that)\s+(?:[a-z’']+\s+){0,3}$", re.IGNORECASE)
+
+
+def relative_pronoun(text: str, quote: Any) -> tuple[tuple[int, int]] | None:
+    """The relative pronoun as the source fragment of 'Smith, who said ...': PolNeAR marks the pronoun, presslint's
+    speaker is the person it stands for (what the sources table needs); a scoring convention only."""
+    speaker, cue = quote.speaker, quote.cue
+    if not text or speaker is None or speaker.end > cue.start:
+        return None
+    m = _RELATIVE_RE.search(text, speaker.end, cue.start)  # 'voters who said', 'the 30 percent of voters who said'
+    if m is None or any(ch in text[speaker.end : m.start()] for ch in '.;:!?\n"“”'):
+        return None
+    return ((m.start(1), m.end(1)),)
+
+
+def quote_fragments(quotes: list[Any], text: str = "") -> dict[str, list]:
+    """Source / cue / content fragments of quotes, a quote nested in another's content dropped (``text``: the
+    article text, to score a relative clause's speaker as PolNeAR marks it)."""
     out: dict[str, list] = {"source": [], "cue": [], "content": []}
     contents = [q.content for q in quotes]
     for q in quotes:
         if any(c.start <= q.cue.start and q.cue.end <= c.end for c in contents if c is not q.content):
             continue
         if q.speaker is not None:
-            out["source"].append(((q.speaker.start, q.speaker.end),))
+            out["source"].append(relative_pronoun(text, q) or ((q.speaker.start, q.speaker.end),))
         out["cue"].append(((q.cue.start, q.cue.end),))
-        out["content"].append(((q.content.start, q.content.end),))
+        frags = [(q.content.start, q.content.end)]
+        if q.continuation is not None:  # a split quotation is one discontinuous content, as in PolNeAR
+            frags.append((q.continuation.start, q.continuation.end))
+        out["content"].append(tuple(frags))
     return out
 
 

@@ -13,7 +13,7 @@ from typing import Any, Literal, Self
 
 from .. import registry
 
-SCHEMA_VERSION = "1.2"  # 1.2: Finding.shown, Quote.learned/confidence, Summary.hidden
+SCHEMA_VERSION = "1.3"  # 1.2: Finding.shown, Quote.learned/confidence, Summary.hidden; 1.3: Quote.continuation
 
 Severity = Literal["info", "warning", "error"]
 SEVERITIES: tuple[str, ...] = ("info", "warning", "error")
@@ -111,6 +111,7 @@ class Quote:
     source_id: int | None = None
     learned: bool = False  # found by the learned attribution head, not the rules
     confidence: float | None = None  # a learned quote: the lowest probability of its speaker, cue and content spans
+    continuation: Span | None = None  # the content's other part around the cue: '"A," she said, "B."' -> "B."
 
 
 @dataclass(slots=True)
