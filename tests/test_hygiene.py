@@ -308,3 +308,23 @@ def test_hygiene_inconsistent_spelling_quiet_on_list_items(parse, text):
 def test_hygiene_inconsistent_spelling_fires_across_a_clause_not_a_list(parse):
     doc = parse("Forces loyal to Khalifa Haftar advanced on Tripoli, and Khalifa Hifter later denied it.")
     assert [f.evidence["second"] for f in doc._.pl_findings if f.code == "HYG003"] == ["Khalifa Hifter"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "variant"),
+    [
+        ("Swift", "T-Swift", False),  # a nickname built on the surname
+        ("Rodriguez", "A-Rod", False),
+        ("Erdogan", "Recep Tayyip Erdoğan", True),  # the surname spelled with its diacritic: a variant
+        ("Zelensky", "Volodymyr Zelenskyy", True),
+    ],
+)
+def test_hygiene_spelling_variant_hyphenated_nickname(first, second, variant):
+    from presslint.analyzers.entities import match_key
+    from presslint.analyzers.hygiene import _Form, spelling_variant
+    from presslint.model import Entity, Span
+
+    def form(name: str) -> _Form:
+        return _Form(name, match_key(name).split(), "PERSON", Entity(Span(0, len(name), name), "PERSON", name, "ner"))
+
+    assert (spelling_variant(form(first), form(second)) is not None) is variant

@@ -387,3 +387,17 @@ def test_language_structural_doom_quiet_on_reported_loss(parse, text):
 )
 def test_language_exaggeration_superlative_with_universal_scope(parse, text, words):
     assert any(words in f.span.text for f in _findings(parse, text, "LNG003"))
+
+
+# A name-calling label is a noun: the same word as a verb labels nobody.
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        ("The new engine has a boost mode. That cranks out 300 kW of power for eight seconds.", False),
+        ("The studio cranks out a sequel every summer, and audiences keep coming.", False),
+        ("The mayor dismissed the protesters as cranks and said the plan would go ahead.", True),
+    ],
+)
+def test_language_label_used_as_a_verb_is_no_label(parse, text, fires):
+    found = _findings(parse, text, "LNG001") + _findings(parse, text, "LNG002")
+    assert bool(found) is fires, [f.message for f in found]

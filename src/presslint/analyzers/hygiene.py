@@ -168,6 +168,9 @@ class _Form:
 _EDGE_SYMBOLS = re.compile(r"^[\s•·|►▪■●◦*~]+|[\s•·|►▪■●◦*~]+$")
 
 
+_LAST_WORD = re.compile(r"[\s\-‐–]+")
+
+
 def _name_text(text: str) -> str:
     return _EDGE_SYMBOLS.sub("", _STRAY_QUOTES.sub("", normalize_name(text)))
 
@@ -229,7 +232,9 @@ def spelling_variant(a: _Form, b: _Form, *, min_ratio: float = 65.0) -> float | 
         similarity = fuzz.ratio(" ".join(ta), " ".join(tb))  # compare the aligned surnames
         if ta == tb:
             # The surname of the longer, spelled alike: only diacritics may differ ("Erdogan" / "Recep Tayyip Erdoğan").
-            return similarity if _letters(a.text.split()[-1]) != _letters(b.text.split()[-1]) else None
+            # Last words split at hyphens too: "T-Swift" is a nickname built on "Swift", not a spelling of it.
+            last_a, last_b = _LAST_WORD.split(a.text)[-1], _LAST_WORD.split(b.text)[-1]
+            return similarity if _letters(last_a) != _letters(last_b) else None
     if not all(_token_variant(x, y, person) for x, y in zip(ta, tb)):
         return None
     return similarity if similarity >= min_ratio else None

@@ -872,6 +872,8 @@ def find_name_calling(doc, matchers: Matchers, ctx: Context) -> Iterator[tuple[F
             continue
         if designation_frame(label):
             continue  # "declaring the militia a terrorist organisation": the designation is the news
+        if root.pos_ == "VERB" and root.tag_ in ("VB", "VBD", "VBP", "VBZ"):
+            continue  # "the motor cranks out 300 kW", "they parrot the line": a label is a noun; this is a verb
         head = root
         if root.dep_ in ("amod", "compound") and root.head.i > root.i:
             if root.head.lemma_.lower() in ACTOR_NOUNS and root.head.i not in ctx.ents:
