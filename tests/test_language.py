@@ -401,3 +401,19 @@ def test_language_exaggeration_superlative_with_universal_scope(parse, text, wor
 def test_language_label_used_as_a_verb_is_no_label(parse, text, fires):
     found = _findings(parse, text, "LNG001") + _findings(parse, text, "LNG002")
     assert bool(found) is fires, [f.message for f in found]
+
+
+# A headline-style credit ('...: White House', 'Mayor Ruiz: ...') makes the words on the other side of the colon the
+# source's: the finding says so (in_quote) and the reports leave it out by default.
+@pytest.mark.parametrize(
+    ("text", "word", "in_quote"),
+    [
+        ("Impeachment sham completely debunked: White House\n\nThe second hearing ended on Wednesday.", "sham", True),
+        ("Mayor Ruiz: the rail plan is a disgraceful sham\n\nThe council votes on Friday.", "sham", True),
+        ("Impeachment sham completely debunked\n\nThe second hearing ended on Wednesday.", "sham", False),
+        ("The reason: a disgraceful sham of a hearing\n\nThe second hearing ended on Wednesday.", "sham", False),
+    ],
+)
+def test_language_headline_credit_makes_it_the_sources_wording(parse, text, word, in_quote):
+    found = [f for f in _findings(parse, text, "LNG002") if f.span.text == word]
+    assert len(found) == 1 and found[0].evidence["in_quote"] is in_quote

@@ -496,6 +496,30 @@ def single_quoted_regions(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _SINGLE_QUOTED.finditer(text)]
 
 
+MAX_CREDIT_TOKENS = 4
+
+
+def _names_someone(tokens) -> bool:
+    return any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in tokens)
+
+
+def _credited(doc, first: int, last: int, span) -> bool:
+    """Headline-style credit: 'Impeachment a sham: White House' or 'Mayor Ruiz: the plan is a disgrace'. The words
+    on the other side of the colon from a short name are that source's."""
+    tokens = [t for t in doc[first:last] if not t.is_space]
+    while tokens and tokens[-1].is_punct:
+        tokens.pop()
+    for k, tok in enumerate(tokens):
+        if tok.text != ":":
+            continue
+        lead, tail = tokens[:k], tokens[k + 1 :]
+        if 0 < len(lead) <= MAX_CREDIT_TOKENS and _names_someone(lead) and span.start > tok.i:
+            return True
+        if 0 < len(tail) <= MAX_CREDIT_TOKENS and _names_someone(tail) and span.end <= tok.i:
+            return True
+    return False
+
+
 class Context:
     """Per-doc facts the checks share: quoted regions and quotes found by the sources analyzer."""
 
@@ -532,6 +556,8 @@ class Context:
                 return True
             child = anc
         first, last = sentence_bounds(span.root)
+        if _credited(span.doc, first, last, span):
+            return True
         for tok in span.doc[first:last]:
             if tok.lemma_ in REPORT_VERBS and tok.dep_ == "parataxis":
                 return True
