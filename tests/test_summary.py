@@ -373,3 +373,24 @@ def test_summary_hidden_note_counts_each_reason():
         "2 learned findings below the operating point and 1 loaded-language finding on a quoted source's own words "
         "not shown (--all shows them; the JSON has them)"
     )
+    style = Finding(
+        "LNG001", "warning", "label", _at(text, "mayor"), evidence={"house_style": True, "in_quote": False}, shown=False
+    )
+    assert hidden_note([quoted, *learned, style]) == (
+        "2 learned findings below the operating point, 1 loaded-language finding on a quoted source's own words and "
+        "1 label some outlets use as a neutral term ('regime') not shown (--all shows them; the JSON has them)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("Historians say the Nazi regime kept meticulous records of its crimes.", False),
+        ("The Assad regime shelled the town again on Monday.", False),
+        ("The Assad thugs shelled the town again on Monday.", True),
+    ],
+)
+def test_summary_house_style_labels_hidden(check_text, text, shown):
+    report = check_text(text, date="2024-05-02")
+    labels = [f for f in report.findings if f.code == "LNG001"]
+    assert labels and all(f.shown is shown for f in labels), [(f.message, f.evidence) for f in labels]

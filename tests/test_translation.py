@@ -160,3 +160,26 @@ def test_translation_emoticons_are_not_broken_punctuation(parse, text):
 def test_translation_broken_punctuation_near_emoticon_look_alikes_fires(parse, text, words):
     found = _findings(parse, text, "MTA002")
     assert any(words.strip() in f.span.text for f in found), [f.span.text for f in found]
+
+
+# MTA002 on real copy: a surname that is also a function word, a title in title case, inline enumerators.
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        (
+            "Conservative columnist George Will has turned on the front-runner. In particular, Will wrote, the "
+            "governor can challenge the former secretary of state.",
+            False,
+        ),
+        ("She told her story in a memoir, In the Country We Love: My Family Divided, published Tuesday.", False),
+        (
+            "Rubio will come on strong for two reasons: 1) he will live in the state through the primary and 2) his "
+            "rivals will fade.",
+            False,
+        ),
+        ("The minister said, Has been a long week for the government.", True),  # the machine-translation fault
+        ("The budget (which passed on Monday) was cut), the mayor said.", True),  # a bracket that closes nothing
+    ],
+)
+def test_translation_mta002_names_titles_and_enumerators(parse, text, fires):
+    assert bool(_findings(parse, text, "MTA002")) is fires

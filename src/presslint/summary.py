@@ -64,9 +64,15 @@ def _source_wording(f: Finding) -> bool:
     return f.code.startswith("LNG") and not f.learned and bool(f.evidence.get("in_quote"))
 
 
+def _house_style(f: Finding) -> bool:
+    """A label that is a neutral term in some outlets' style ('regime': the Nazi regime, the Assad regime): whether it
+    is loaded depends on the outlet's usage, which one article cannot show."""
+    return f.code.startswith("LNG") and not f.learned and bool(f.evidence.get("house_style"))
+
+
 def mark_shown(findings: list[Finding], *, show_all: bool = False) -> None:
     """Decide, once for every renderer, which findings the text and HTML reports show: every rule finding except
-    loaded language in a source's own words, and a learned finding at or above its operating point
+    loaded language in a source's own words or in a word some outlets use neutrally, and a learned finding at or above its operating point
     (``evidence["show_at"]``, the probability from which the model reaches precision 0.8 on data it was tuned on;
     None: no such point, never shown by default). ``show_all`` (``--all``) shows everything. The JSON keeps every
     finding, each with its ``shown`` flag."""
@@ -74,7 +80,7 @@ def mark_shown(findings: list[Finding], *, show_all: bool = False) -> None:
         if show_all:
             f.shown = True
         elif not f.learned:
-            f.shown = not _source_wording(f)
+            f.shown = not (_source_wording(f) or _house_style(f))
         else:
             show_at = f.evidence.get("show_at")
             f.shown = show_at is not None and f.confidence >= show_at
@@ -86,13 +92,17 @@ def hidden_note(findings: list[Finding]) -> str | None:
     if not hidden:
         return None
     learned = sum(f.learned for f in hidden)
-    quoted = len(hidden) - learned
+    quoted = sum(_source_wording(f) for f in hidden)
+    style = sum(_house_style(f) and not _source_wording(f) for f in hidden)
     parts = []
     if learned:
         parts.append(f"{learned} learned finding{'s' if learned != 1 else ''} below the operating point")
     if quoted:
         parts.append(f"{quoted} loaded-language finding{'s' if quoted != 1 else ''} on a quoted source's own words")
-    return " and ".join(parts) + " not shown (--all shows them; the JSON has them)"
+    if style:
+        parts.append(f"{style} label{'s' if style != 1 else ''} some outlets use as a neutral term ('regime')")
+    told = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    return told + " not shown (--all shows them; the JSON has them)"
 
 
 def summarise(report: Report) -> Summary:

@@ -961,6 +961,8 @@ def find_name_calling(doc, matchers: Matchers, ctx: Context) -> Iterator[tuple[F
             "lexicon": entry,
             "in_quote": in_quote,
         }
+        if "weak" in flags:
+            evidence["house_style"] = True  # "the Assad regime", "the Nazi regime": a neutral term in some outlets
         yield Finding("LNG001", "warning", message, Span.of(span), confidence=confidence, evidence=evidence), entry
 
 

@@ -472,6 +472,8 @@ def find_spacing_and_orphans(text: str) -> Iterator[Finding]:
 
 
 def find_capital_after_comma(doc, text: str, title_span: tuple[int, int] | None) -> Iterator[Finding]:
+    # Words of the people the article names: "Will" is a modal, and George Will's surname.
+    names = {w for ent in doc.ents if ent.label_ == "PERSON" for w in ent.text.split()}
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
         if prev.text != "," or not tok.text.istitle() or tok.lower_ not in FUNCTION_WORDS or tok.is_sent_start:
@@ -487,6 +489,11 @@ def find_capital_after_comma(doc, text: str, title_span: tuple[int, int] | None)
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         if tok.ent_type_ or (nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper()):
             continue  # ", The Guardian reported", ", In Cold Blood"
+        if tok.text in names or tok.pos_ == "PROPN":
+            continue  # ", Will wrote": the columnist George Will, named elsewhere in the article
+        following = [t for t in doc[tok.i + 1 : tok.i + 5] if t.is_alpha]
+        if sum(t.text[:1].isupper() for t in following) >= 2:
+            continue  # "a memoir, In the Country We Love": a title in title case
         yield _broken(
             "capital-after-comma",
             f"capitalised '{tok.text}' after a comma mid-sentence",
@@ -494,6 +501,23 @@ def find_capital_after_comma(doc, text: str, title_span: tuple[int, int] | None)
             prev.idx,
             tok.idx + len(tok.text),
         )
+
+
+# An enumerator inside a sentence: "1)" or "b)" after a space, colon or bracket.
+_INLINE_MARKER = re.compile(r"(?:^|[\s:;(])(\d{1,2}|[a-z])$")
+
+
+def _inline_enumerator(text: str, line_start: int, i: int) -> bool:
+    """Whether the ')' at i ends an item label inside a sentence: '1)' after a colon or semicolon, or the next
+    label of a series already begun on the line ('... 1) A and 2) B'); not '1 to 8)'."""
+    m = _INLINE_MARKER.search(text[max(line_start, i - 4) : i])
+    if m is None:
+        return False
+    label, before = m.group(1), text[line_start : i - len(m.group(1))].rstrip()
+    if label in ("1", "a"):
+        return before.endswith((":", ";")) or not before
+    previous = str(int(label) - 1) if label.isdigit() else chr(ord(label) - 1)
+    return re.search(rf"(?:^|[\s:;(]){previous}\)", text[line_start : i - len(label)]) is not None
 
 
 def find_unbalanced(text: str) -> Iterator[Finding]:
@@ -535,8 +559,12 @@ def find_unbalanced(text: str) -> Iterator[Finding]:
                 stack.pop()  # a continued quotation: the new paragraph reopens it with the same style of mark
             stack.append((ch, i))
         elif ch in CLOSERS:
-            if ch == ")" and (_LIST_MARKER.match(text[line_start:i]) or text[i - 1 : i] in (":", ";")):
-                continue  # "1)" list marker, ":)"
+            if ch == ")" and (
+                _LIST_MARKER.match(text[line_start:i])
+                or text[i - 1 : i] in (":", ";")
+                or _inline_enumerator(text, line_start, i)
+            ):
+                continue  # "1)" list marker, at a line's start or inline ("two reasons: 1) ... and 2) ..."), ":)"
             if stack and stack[-1][0] == CLOSERS[ch]:
                 stack.pop()
             elif not any(opener == CLOSERS[ch] for opener, _ in stack):
