@@ -135,6 +135,10 @@ MUST_NOT_FIRE = [
     "Officials in France and Italy backed a Franco-Italian plan for a joint naval command.",
     # a quotation mark swept into the name in copy that quotes with two apostrophes
     "The senator said Donald Trump ''should apologize'' for the remark. Trump declined to comment.",
+    # names written as items of one list are different things, however alike they look
+    "Road closures were announced in Marion, Merrion, Dalton and Van Wert counties after the storm. Marion officials said the roads would reopen.",
+    "The rally drew crowds in Marion, Merrion and Dalton on Saturday.",
+    "The virus has been reported in Barry, Berrien, Calhoun, Cass, Kalamazoo and Van Buren counties.",
 ]
 
 
@@ -289,20 +293,6 @@ def test_hygiene_two_different_variations_are_two_findings(parse):
         ("Muammar Gaddafi", "Qaddafi"),
         ("Khalifa Haftar", "Khalifa Hifter"),
     }
-
-
-# Names written as items of one list are different things, however alike they look.
-LISTED = [
-    "Road closures were announced in Marion, Merrion, Dalton and Van Wert counties after the storm. Marion officials said the roads would reopen.",
-    "The rally drew crowds in Marion, Merrion and Dalton on Saturday.",
-    "The virus has been reported in Barry, Berrien, Calhoun, Cass, Kalamazoo and Van Buren counties.",
-]
-
-
-@pytest.mark.parametrize("text", LISTED)
-def test_hygiene_inconsistent_spelling_quiet_on_list_items(parse, text):
-    doc = parse(text)
-    assert not [f.evidence for f in doc._.pl_findings if f.code == "HYG003"]
 
 
 def test_hygiene_inconsistent_spelling_fires_across_a_clause_not_a_list(parse):

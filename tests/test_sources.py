@@ -1058,82 +1058,65 @@ def test_sources_documents_and_people(parse, text, kind, description):
     assert (att.kind, att.description) == (kind, description)
 
 
-# An unnamed group taking a public stance (praising, opposing, urging) passes on no information: no SRC001.
-STANCES = [
-    "Budget\n\nHouse Speaker Brian Moss spoke before lawmakers defending the state budget approved in April.",
-    "Budget\n\nSeveral lawmakers criticised the budget on Tuesday, and the speaker defended it.",
-    "Budget\n\nMembers of the party praised the plan at the convention.",
-]
-# Near misses: an unnamed group passing on information, or officials (always a source word) criticising.
-STANCE_NEAR_MISSES = [
-    "Budget\n\nTwo lawmakers said the budget would be cut by a third next year.",
-    "Budget\n\nOfficials defended the budget, saying the cuts had been agreed with the unions.",
-    "Budget\n\nSenior officials, speaking on condition of anonymity, criticised the budget as unworkable.",
-]
-
-
-@pytest.mark.parametrize("text", STANCES)
-def test_sources_src001_quiet_on_a_groups_public_stance(parse, text):
-    assert "SRC001" not in [f.code for f in _codes(parse, text)]
-
-
-@pytest.mark.parametrize("text", STANCE_NEAR_MISSES)
-def test_sources_src001_still_fires_near_stances(parse, text):
-    assert "SRC001" in [f.code for f in _codes(parse, text)]
-
-
-# SRC002 on an impersonal hedge, unless a numbered reference in the sentence names the source in the page's style.
-CITED_HEDGES = [
-    ("Stress\n\nA good support network is thought to reduce the impact of stress on eating habits (32, 33).", False),
-    ("Stress\n\nThe drug reportedly lowers blood pressure in older patients [4].", False),
-    ("Stress\n\nA good support network is thought to reduce the impact of stress on eating habits.", True),
-    ("Stress\n\nThe minister reportedly fled the country in March (see page 3).", True),
-]
-
-
-@pytest.mark.parametrize(("text", "fires"), CITED_HEDGES)
-def test_sources_src002_quiet_when_a_reference_is_cited(parse, text, fires):
-    assert ("SRC002" in [f.code for f in _codes(parse, text)]) is fires
-
-
-# A vague group talking about a topic vouches for no claim: no SRC002; talking a claim, or saying one, still is.
-TOPICS = [
-    ("Slogan\n\nSo many people were talking about the state's odd new slogan that it became a top trend.", False),
-    ("Slogan\n\nMany people are talking about the mayor's new car on social media.", False),
-    ("Slogan\n\nCritics say the new slogan cost the state two million dollars.", True),
-    ("Slogan\n\nMany people say the new slogan cost the state two million dollars.", True),
-]
-
-
-@pytest.mark.parametrize(("text", "fires"), TOPICS)
-def test_sources_src002_topic_is_not_a_claim(parse, text, fires):
-    assert ("SRC002" in [f.code for f in _codes(parse, text)]) is fires
-
-
-# The standfirst teases what the body tells; its unnamed speakers are checked where the body attributes them.
-STANDFIRSTS = [
+# Findings seen on real web pages, by kind: (article, code, fires). Each quiet row has a near miss that still fires.
+PAGE_KINDS = [
+    # an unnamed group taking a public stance (praising, opposing, urging) passes on no information
+    (
+        "Budget\n\nHouse Speaker Brian Moss spoke before lawmakers defending the state budget approved in April.",
+        "SRC001",
+        False,
+    ),
+    ("Budget\n\nSeveral lawmakers criticised the budget on Tuesday, and the speaker defended it.", "SRC001", False),
+    ("Budget\n\nMembers of the party praised the plan at the convention.", "SRC001", False),
+    ("Budget\n\nTwo lawmakers said the budget would be cut by a third next year.", "SRC001", True),
+    ("Budget\n\nOfficials defended the budget, saying the cuts had been agreed with the unions.", "SRC001", True),
+    (
+        "Budget\n\nSenior officials, speaking on condition of anonymity, criticised the budget as unworkable.",
+        "SRC001",
+        True,
+    ),
+    # an impersonal hedge whose sentence cites a numbered reference names its source in the page's style
+    (
+        "Stress\n\nA good support network is thought to reduce the impact of stress on eating habits (32, 33).",
+        "SRC002",
+        False,
+    ),
+    ("Stress\n\nThe drug reportedly lowers blood pressure in older patients [4].", "SRC002", False),
+    ("Stress\n\nA good support network is thought to reduce the impact of stress on eating habits.", "SRC002", True),
+    ("Stress\n\nThe minister reportedly fled the country in March (see page 3).", "SRC002", True),
+    # a vague group talking about a topic vouches for no claim
+    (
+        "Slogan\n\nSo many people were talking about the state's odd new slogan that it became a top trend.",
+        "SRC002",
+        False,
+    ),
+    ("Slogan\n\nMany people are talking about the mayor's new car on social media.", "SRC002", False),
+    ("Slogan\n\nCritics say the new slogan cost the state two million dollars.", "SRC002", True),
+    ("Slogan\n\nMany people say the new slogan cost the state two million dollars.", "SRC002", True),
+    # the standfirst teases what the body tells; its unnamed speakers are checked where the body attributes them
     (
         "Fight fallout: He asked for it\n\nOne member of the defense told reporters he had no sympathy for the "
         "quarterback\n\nThe Steelers spent Monday trying to distance themselves from the fight.\n\nLineman Sheldon "
         "Richardson said on Monday that the quarterback should be disciplined by the league.",
+        "SRC001",
         False,
     ),
     (
         "Budget row\n\nSix routes will go, officials say\n\nThe council is expected to publish its plan in May.\n\n"
         "Mayor Ana Ruiz said the routes had too few riders.",
+        "SRC001",
         False,
     ),
-    # a first paragraph that is a sentence is the lede, not a standfirst
-    (
+    (  # a first paragraph that is a sentence is the lede, not a standfirst
         "Budget row\n\nSix routes will go, officials say.\n\nThe council is expected to publish its plan in May.\n\n"
         "Mayor Ana Ruiz said the routes had too few riders.",
+        "SRC001",
         True,
     ),
-    # a one-paragraph body has no standfirst
-    ("Budget row\n\nSix routes will go, officials say", True),
+    ("Budget row\n\nSix routes will go, officials say", "SRC001", True),  # a one-paragraph body has no standfirst
 ]
 
 
-@pytest.mark.parametrize(("text", "fires"), STANDFIRSTS)
-def test_sources_src001_not_in_the_standfirst(parse, text, fires):
-    assert ("SRC001" in [f.code for f in _codes(parse, text)]) is fires
+@pytest.mark.parametrize(("text", "code", "fires"), PAGE_KINDS)
+def test_sources_real_page_kinds(parse, text, code, fires):
+    assert (code in [f.code for f in _codes(parse, text)]) is fires
