@@ -398,6 +398,14 @@ KIND_CASES = [
         None,
     ),
     ("The head coach told reporters that the team was ready for the final.", "The head coach", "role_only", None),
+    ("The city council voted 7 to 2 to add bus lanes, the council clerk said.", "the council clerk", "role_only", None),
+    ("The county coroner said the man had died of smoke inhalation.", "The county coroner", "role_only", None),
+    (
+        "A fire department paramedic said two people were treated at the scene.",
+        "A fire department paramedic",
+        "role_only",
+        None,
+    ),
     (
         "Two people familiar with the talks said a deal could be announced on Friday.",
         "Two people familiar with the talks",
