@@ -32,9 +32,17 @@ CONFLICTS = [
     # denial framed as such is a conflict to surface
     "Border\n\nLocal officials said soldiers had pulled out of the town. The army denied that soldiers had pulled out "
     "of the town.",
+    "Flood alert\n\nThe state borders the river and has been warned.\n\nThe state does not border the river, officials "
+    "said.",
 ]
 
 NO_CONFLICT = [
+    # 'which' in two relative clauses stands for two different places
+    "Ebola alert\n\nUganda, South Sudan, Rwanda, Burundi and the Republic of Congo – which border the DRC – have all "
+    "been alerted.\n\nConcerned health officials in Nigeria, which also does not border the DRC, have put similar "
+    "measures in place.",
+    "Flood alert\n\nOhio, Indiana and Kentucky – which border the river – have all been warned.\n\nOfficials in Iowa, "
+    "which does not border the river, have opened shelters too.",
     "Markets\n\nShares rose in Tokyo. Shares fell in London.",  # different places
     "Markets\n\nOil prices rose on Monday. Oil prices fell on Friday.",  # different days
     "Earnings\n\nApple shares rose sharply. Microsoft shares fell sharply.",  # different subjects

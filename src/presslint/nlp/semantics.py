@@ -249,6 +249,8 @@ def _singular(word: str) -> str:
 def _subject(token: Any, depth: int = 0) -> Any:
     for child in token.children:
         if child.dep_ in ("nsubj", "nsubjpass", "expl"):
+            if child.tag_ in ("WDT", "WP") and token.dep_ == "relcl":
+                return token.head  # "Nigeria, which does not border the DRC": the subject is what 'which' stands for
             return child if child.dep_ != "expl" else None
     # "troops refused to leave" / "prices rose and then fell": the subject sits on the governing verb.
     if depth < 2 and token.dep_ in ("xcomp", "conj") and token.head != token:
