@@ -210,6 +210,30 @@ STILL_UNSOURCED = [
 ]
 
 
+# A record or a statistic in the writer's own voice (SRC004 kind "statistic"), and descriptions that are no claim.
+STATISTICS = [
+    ("Tax\n\nThe corporate tax rate, at 35 percent, is the highest in the developed world.", "record"),
+    ("Airlines\n\nThe airline is the largest international carrier in the world, with 270 planes.", "record"),
+    (
+        "Immigration\n\nImmigrant poverty rates are substantially higher in Canada than in most European countries.",
+        "rate",
+    ),
+    ("Polls\n\nMajorities across the political spectrum favor granting legal status to young immigrants.", "majority"),
+    ("Banks\n\nThe city is home to Harbor Bank, one of the largest banks in the world.", None),  # background
+    ("Justice\n\nNow the highest-ranking prosecutor in the country, she rose from a small-town court.", None),
+    ("Party\n\nFormer President Ann Lee, the most popular Democrat in America, warned the candidates.", None),
+    ("Polls\n\nA majority of voters oppose the new toll, according to a Gallup poll released on Monday.", None),
+    ("Polls\n\nThe senator has a wide majority of rural support, which is 40 percent of the state.", None),
+    ("Sport\n\nThe Warriors have the best record in the league this season.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), STATISTICS)
+def test_claims_src004_statistic_in_the_writers_voice(parse, text, kind):
+    found = [f.evidence.get("statistic") for f in _codes(parse, text, "SRC004")]
+    assert found == ([kind] if kind else []), found
+
+
 @pytest.mark.parametrize("text", STILL_UNSOURCED)
 def test_claims_src004_still_fires_on_near_misses(parse, text):
     assert _codes(parse, text, "SRC004")

@@ -328,6 +328,59 @@ def contested_reason(sent) -> tuple[str, Any] | None:
     return None
 
 
+# A record or a population's statistic stated in the writer's own voice: the claims fact-checkers check first
+# ("the largest carrier in the world", "poverty rates are higher than in Europe", "a majority of voters favor ...").
+_RECORD_SCOPE = re.compile(
+    r"\b(?:in|of) (?:the )?(?:world|history|country|nation|united states|america|europe|developed world|"
+    r"industriali[sz]ed world|rich world|all time|record)\b|\bon record\b|\bever recorded\b"
+)
+STATISTIC_NOUNS = frozenset(
+    {"rate", "share", "percentage", "proportion", "level", "number", "average", "median", "income", "poverty"}
+    | {"unemployment", "employment", "wage", "crime", "death", "growth", "debt", "spending", "cost", "price"}
+)
+# "a majority of voters favor ...", "majorities across the spectrum support ...": read from the words, since the
+# small parser often takes the verb for a noun here.
+_MAJORITY = re.compile(
+    r"\b(?:majority|majorities|plurality) (?:of|across|in) [^.,;:]{0,60}?\b"
+    r"(?:favou?r|support|oppose|back|want|approve|disapprove|prefer|believe)s?(?=\s+\w)"  # a verb with its object
+)
+
+
+def _background(tok, before: str) -> bool:
+    """A superlative that describes rather than claims: 'one of the largest banks', 'the highest-ranking prosecutor',
+    or inside an apposition ('Obama, the most popular Democrat in America')."""
+    if before.rstrip().endswith(("one of the", "among the")) or (tok.i + 1 < len(tok.doc) and tok.nbor().text == "-"):
+        return True
+    return any(t.dep_ == "appos" for t in [tok, *tok.ancestors][:4])
+
+
+def statistic_reason(sent) -> tuple[str, Any] | None:
+    """(kind, token) when the sentence is a claim about a record or a statistic asserted in the writer's own voice: a
+    superlative with a scope ('the largest carrier in the world': "record"), a rate compared ('poverty rates are
+    higher than ...': "rate"), what a majority favours ('majorities favor granting ...': "majority")."""
+    low = sent.text.lower()
+    if m := _MAJORITY.search(low):
+        tok = sent.doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
+        if tok is not None and not reported_content(tok[0]):
+            return "majority", tok[0]
+    root = sent.root
+    if not _asserted(root) or any(c.dep_ == "neg" for c in root.children):
+        return None
+    start = sent.start_char
+    for tok in sent:
+        superlative = tok.tag_ in ("JJS", "RBS") and tok.lower_ not in ("least", "best", "worst")
+        if not superlative or _background(tok, low[max(0, tok.idx - start - 12) : tok.idx - start]):
+            continue
+        scope = _RECORD_SCOPE.search(low[tok.idx - start : tok.idx - start + 60])
+        if scope and not sent.text[tok.idx - start + scope.start() :][: len(scope.group())].istitle():
+            return "record", tok  # ('of the Nation' names an organisation, not a scope)
+    compared = any(t.tag_ in ("JJR", "RBR") for t in sent) and any(t.lower_ == "than" for t in sent)
+    for subj in (c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")):
+        if compared and subj.lemma_.lower() in STATISTIC_NOUNS:
+            return "rate", subj
+    return None
+
+
 def _contested_at(tok, lex: Contested) -> str | None:
     """The kind of contested statement the verb ``tok`` makes, from its own words (whether it is asserted at all
     is ``_asserted``'s question)."""
@@ -696,6 +749,24 @@ def find_unsourced(doc, claims: list[Claim], *, min_score: float = 0.4) -> Itera
                 evidence={"kind": kind, "matched": word, "checkworthiness": scores.get(i), "min_score": min_score},
             )
             continue
+        stat = statistic_reason(sent)
+        if stat is not None and (stat[0] == "majority" or scores.get(i, 0.0) >= min_score):
+            # the claim score too, but for a majority ("the greatest country in the world" is rhetoric, not a record)
+            yield Finding(
+                "SRC004",
+                "warning",
+                f"Unsourced claim: '{stripped[:120]}' states {_KINDS['statistic']} with no attribution in reach",
+                Span.of(sent),
+                confidence=0.5,
+                evidence={
+                    "kind": "statistic",
+                    "statistic": stat[0],
+                    "matched": stat[1].text,
+                    "checkworthiness": scores.get(i),
+                    "min_score": min_score,
+                },
+            )
+            continue
         spec = speculation_reason(sent, agents)
         if spec is not None:
             kind, span = spec
@@ -715,6 +786,7 @@ _KINDS = {
     "blame": "blame without saying who assigns it",
     "never": "that something was never done",
     "covert": "covert or deliberate conduct as fact",
+    "statistic": "a record or a statistic",
 }
 
 

@@ -75,11 +75,14 @@ RULES = [
         "Fires on a check-worthy sentence (claims score at least 0.4) that asserts what a fact-checker wants a source "
         "for: wrongdoing stated as fact ('the agency covered up the report', 'officials embezzled the funds'), blame "
         "in a passive with no agent ('the flood was blamed for dozens of crashes'), that a step was never taken ('the "
-        "suspect was never questioned', 'no one has ever been charged'), or covert conduct ('secretly met'), when "
+        "suspect was never questioned', 'no one has ever been charged'), covert conduct ('secretly met'), or a "
+        "record or statistic ('the tax rate is the highest in the developed world', 'poverty rates are higher than "
+        "in Europe', 'majorities favor granting ...'; not a description such as 'one of the largest banks'), when "
         "nothing attributes it: no quotation or speech verb in the sentence, no 'according to', no attribution "
         "anywhere in its paragraph (news style attributes a paragraph once) and no introducing colon just before. "
         "Routine background ('the bridge opened in 1932', 'the storm killed three people'), legal outcomes ('jailed "
-        "for embezzling'), denials ('did not cover up') and a columnist's first person do not fire. Emitted by the "
+        "for embezzling'), denials ('did not cover up'), a numbered reference or a 'Source:' credit, advice to the "
+        "reader ('you') and a columnist's first person do not fire. Emitted by the "
         "claims component, which has both the claims and the attributions.",
         "The agency covered up the report. The suspect was never questioned.",
     ),
