@@ -3,7 +3,8 @@
     .venv/bin/python benchmarks/throughput.py [--n 200] [--rounds 5]        # bare nlp.pipe, default, rules only
     .venv/bin/python benchmarks/throughput.py --jobs 2 --n 150 --texts ../shared/data/polnear/train/text
                                                                             # `check DIR --jobs 1` vs `--jobs 2`
-    .venv/bin/python benchmarks/throughput.py --cold                        # cold `presslint check FILE --no-store`
+    .venv/bin/python benchmarks/throughput.py --cold                        # cold `check FILE`: model on, rules only,
+                                                                            # and the spaCy load alone (wall + CPU)
     .venv/bin/python benchmarks/throughput.py --rss [--rss-n 1000]          # peak RSS over many texts in one process
 
 Texts are real articles from --texts, or recombined from the article fixtures and examples (paragraphs shuffled,
