@@ -113,3 +113,89 @@ def test_learned_split_quotation_is_one_content():
     ]
     frags = content_fragments(text, spans)
     assert [[text[s:e] for s, e in f] for f in frags] == [["We will win", "and we will do it soon"], ["Next line"]]
+
+
+def _viterbi_reference(offsets, probs, labels, start_penalty, word_start):
+    """The Viterbi recursion in its array form (one numpy step per piece): the specification the Python-float
+    version in labels.viterbi_labels must match label for label."""
+    n, k = probs.shape
+    logp = np.log(np.clip(probs, 1e-9, 1.0))
+    kind = [name.split("-", 1)[1] if name != "O" else None for name in labels]
+    is_b = np.array([name.startswith("B-") for name in labels])
+    is_i = np.array([name.startswith("I-") for name in labels])
+    allowed = np.ones((k, k), dtype=bool)
+    cont = np.zeros((k, k), dtype=bool)
+    for p in range(k):
+        for c in range(k):
+            if is_i[c]:
+                allowed[p, c] = kind[p] == kind[c] and kind[p] is not None
+            cont[p, c] = (labels[p] == "O" and labels[c] == "O") or (
+                kind[p] is not None and kind[p] == kind[c] and is_i[c]
+            )
+    penalty = np.where(is_b, -start_penalty, 0.0)
+    score = logp[0] + penalty + np.where(is_i, -np.inf, 0.0)
+    back = np.zeros((n, k), dtype=np.int64)
+    for t in range(1, n):
+        cand = np.where(allowed if word_start[t] else cont, score[:, None], -np.inf)
+        back[t] = cand.argmax(axis=0)
+        score = cand.max(axis=0) + logp[t] + (penalty if word_start[t] else 0.0)
+    out = np.zeros(n, dtype=np.int64)
+    out[-1] = int(score.argmax())
+    for t in range(n - 1, 0, -1):
+        out[t - 1] = back[t, out[t]]
+    return out
+
+
+VITERBI_TEXTS = [
+    ARTICLE,
+    'The minister said: "We will not back down," adding that the talks were "over".',
+    "Protesters called the plan a betrayal; officials, speaking anonymously, said it would go ahead.",
+    "Prices rose 4.5% in March, the statistics office's figures showed.",
+]
+
+
+@pytest.mark.parametrize("text", VITERBI_TEXTS)
+@pytest.mark.parametrize(
+    ("labels", "start_penalty", "sharpness"),
+    [
+        (ATTRIBUTION_LABELS, 1.0, 1.0),
+        (ATTRIBUTION_LABELS, 0.0, 4.0),
+        (PROPAGANDA_LABELS, 0.0, 1.0),
+        (PROPAGANDA_LABELS, 2.5, 4.0),
+        (ATTRIBUTION_LABELS, 0.0, 0.0),  # every label equally likely: ties everywhere, the first label must win
+    ],
+)
+def test_learned_labels_viterbi_matches_array_form(text, labels, start_penalty, sharpness):
+    from presslint.learned.labels import viterbi_labels
+    from presslint.learned.windows import word_starts
+
+    [doc] = pieces([text], TOKENIZER)
+    rng = np.random.default_rng(len(text) + len(labels))
+    logits = rng.normal(size=(len(doc.ids), len(labels))) * sharpness
+    probs = np.exp(logits) / np.exp(logits).sum(axis=1, keepdims=True)
+    probs = probs.astype(np.float32)
+    expected = _viterbi_reference(doc.offsets, probs, labels, start_penalty, word_starts(text, doc.offsets))
+    got = viterbi_labels(doc.offsets, probs, labels, start_penalty=start_penalty, text=text)
+    assert got.tolist() == expected.tolist()
+
+
+@pytest.mark.parametrize("text", [*VITERBI_TEXTS, "Mid-year figures: 'well-known' U.S.-based firms' year.\nNext"])
+def test_learned_windows_word_and_boundary_starts_per_piece(text):
+    import re
+
+    from presslint.learned.windows import _inner, word_starts
+
+    [doc] = pieces([text], TOKENIZER)
+    offs = doc.offsets.tolist()
+    words = [True] + [
+        not (offs[t][0] == offs[t - 1][1] and _inner(text, offs[t][0] - 1) and _inner(text, offs[t][0]))
+        for t in range(1, len(offs))
+    ]
+    ends = re.compile(r"[.!?…][\"'”’)\]]*$")
+    bounds = [False] + [
+        "\n" in text[offs[i - 1][1] : offs[i][0]]
+        or bool(ends.search(text[offs[i - 1][0] : offs[i - 1][1]]) and text[offs[i][0] : offs[i][0] + 1].isupper())
+        for i in range(1, len(offs))
+    ]
+    assert word_starts(text, doc.offsets).tolist() == words
+    assert boundary_starts(text, doc.offsets).tolist() == bounds

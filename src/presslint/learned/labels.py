@@ -138,15 +138,36 @@ def viterbi_labels(
     else:
         word_start = np.ones(n, dtype=bool)
         word_start[1:] = offsets[1:, 0] != offsets[:-1, 1]
-    score = logp[0] + penalty + np.where(is_i, -np.inf, 0.0)
-    back = np.zeros((n, k), dtype=np.int64)
-    for t in range(1, n):
-        mask = allowed if word_start[t] else cont
-        cand = np.where(mask, score[:, None], -np.inf)
-        back[t] = cand.argmax(axis=0)
-        score = cand.max(axis=0) + logp[t] + (penalty if word_start[t] else 0.0)
+    # The recursion runs on Python floats over each label's allowed predecessors (a handful of labels; numpy's
+    # per-call overhead on 7-element rows cost ~4x more). Same arithmetic as the array form: float32 log
+    # probabilities widened to float64, (best + logp) + penalty, the first predecessor wins a tie, and a label with
+    # no allowed predecessor scores -inf with predecessor 0 (numpy's argmax over a column of -inf).
+    rows = logp.tolist()
+    pen = [float(x) for x in penalty]
+    at_word = [[p for p in range(k) if allowed[p, c]] for c in range(k)]
+    inner = [[p for p in range(k) if cont[p, c]] for c in range(k)]
+    neg = -np.inf
+    score = [rows[0][c] + pen[c] + (neg if is_i[c] else 0.0) for c in range(k)]
+    back: list[list[int]] = [[0] * k]
+    labels_k = range(k)
+    for t, starts_word in enumerate(word_start.tolist()[1:], start=1):
+        preds = at_word if starts_word else inner
+        row = rows[t]
+        new = [0.0] * k
+        ptr = [0] * k
+        for c in labels_k:
+            best, arg = neg, 0
+            for p in preds[c]:
+                if score[p] > best:
+                    best, arg = score[p], p
+            new[c] = best + row[c] + pen[c] if starts_word else best + row[c]
+            ptr[c] = arg
+        back.append(ptr)
+        score = new
     out = np.zeros(n, dtype=np.int64)
-    out[-1] = int(score.argmax())
+    last = max(labels_k, key=lambda c: (score[c], -c))  # the first of equal maxima, as argmax
+    out[-1] = last
     for t in range(n - 1, 0, -1):
-        out[t - 1] = back[t, out[t]]
+        last = back[t][last]
+        out[t - 1] = last
     return out

@@ -13,7 +13,8 @@ Which heads run is the check's options (``attribution``, ``propaganda``, ``check
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import os
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -72,15 +73,49 @@ def make_component(nlp: Any, *, attribution: bool = True, propaganda: bool = Tru
     def run_batch(docs: Sequence[Any]) -> list[dict[str, list[Any]]]:
         return [{"learned": [item] if item is not None else []} for item in encode_docs(load(), docs, wanted)]
 
+    def start(docs: Sequence[Any]) -> Callable[[], list[dict[str, list[Any]]]]:
+        """Begin the encoder pass over a batch in the background (onnxruntime works without the GIL, so the
+        parse and the rule checks go on meanwhile); the returned finish() waits for it and runs the heads."""
+        model = load()
+        live = [i for i, doc in enumerate(docs) if doc.text.strip()]
+        future = _encoder_thread().submit(model.encode, [docs[i].text for i in live])
+
+        def finish() -> list[dict[str, list[Any]]]:
+            made = _with_heads(model, docs, live, future.result(), wanted)
+            return [{"learned": [item] if item is not None else []} for item in made]
+
+        return finish
+
+    run_batch.start = start  # type: ignore[attr-defined]  # read by nlp.pipeline's batched component
     return run_batch
+
+
+_EXECUTOR: tuple[int, Any] | None = None  # (pid, the one encoder thread of this process)
+
+
+def _encoder_thread() -> Any:
+    """One background thread per process for the encoder (a forked --jobs worker makes its own: threads do not
+    survive a fork). One thread: calls queue in order, and the session's own threads do the parallel work."""
+    global _EXECUTOR
+    if _EXECUTOR is None or _EXECUTOR[0] != os.getpid():
+        from concurrent.futures import ThreadPoolExecutor
+
+        _EXECUTOR = (os.getpid(), ThreadPoolExecutor(max_workers=1, thread_name_prefix="presslint-encoder"))
+    return _EXECUTOR[1]
 
 
 def encode_docs(model: LearnedModel, docs: Sequence[Any], heads: Sequence[str]) -> list[LearnedDoc | None]:
     """One encoder pass over every doc's windows, then each head once over the whole batch (None for an empty doc)."""
+    live = [i for i, doc in enumerate(docs) if doc.text.strip()]
+    return _with_heads(model, docs, live, model.encode([docs[i].text for i in live]), heads)
+
+
+def _with_heads(
+    model: LearnedModel, docs: Sequence[Any], live: list[int], encoded: Any, heads: Sequence[str]
+) -> list[LearnedDoc | None]:
+    """The LearnedDoc of each doc from its encoder output (``live``: the docs that were encoded), heads run."""
     from .heads import one_blas_thread
 
-    live = [i for i, doc in enumerate(docs) if doc.text.strip()]
-    encoded = model.encode([docs[i].text for i in live])
     made = [LearnedDoc(model, e.pieces, e.states) for e in encoded]
     with one_blas_thread():
         _run_heads(made, encoded, [docs[i] for i in live], model, heads)

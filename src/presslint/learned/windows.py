@@ -46,10 +46,11 @@ def boundary_starts(text: str, offsets: np.ndarray) -> np.ndarray:
     """Piece indices that begin a line or follow a sentence-final piece: the preferred window cuts."""
     n = len(offsets)
     ok = np.zeros(n, dtype=bool)
+    offs = offsets.tolist()  # Python ints: indexing a numpy row per piece cost more than the test itself
     for i in range(1, n):
-        prev_end, start = int(offsets[i - 1][1]), int(offsets[i][0])
-        if "\n" in text[prev_end:start] or (
-            _SENT_END.search(text[int(offsets[i - 1][0]) : prev_end]) and text[start : start + 1][:1].isupper()
+        (prev_start, prev_end), start = offs[i - 1], offs[i][0]
+        if (prev_end < start and "\n" in text[prev_end:start]) or (
+            text[start : start + 1].isupper() and _SENT_END.search(text[prev_start:prev_end])
         ):
             ok[i] = True
     return ok
@@ -116,9 +117,12 @@ def word_starts(text: str, offsets: np.ndarray) -> np.ndarray:
     a word ('year.', '"We') is a word of its own and can take its own label."""
     n = len(offsets)
     out = np.ones(n, dtype=bool)
-    for t in range(1, n):
-        seam = int(offsets[t][0])
-        out[t] = not (seam == int(offsets[t - 1][1]) and _inner(text, seam - 1) and _inner(text, seam))
+    if n < 2:
+        return out
+    seams = offsets[1:, 0]
+    for t in np.flatnonzero(seams == offsets[:-1, 1]).tolist():  # only touching pieces can continue a word
+        seam = int(seams[t])
+        out[t + 1] = not (_inner(text, seam - 1) and _inner(text, seam))
     return out
 
 

@@ -128,9 +128,27 @@ class _Batched:
     def pipe(self, docs: Any, batch_size: int = 16) -> Any:
         from spacy.util import minibatch
 
+        start = getattr(self.run_batch, "start", None)
+        if start is None:
+            for batch in minibatch(docs, size=batch_size):
+                for doc, records in zip(batch, self.run_batch(batch), strict=True):
+                    yield self.write(doc, records)
+            return
+        # A check with ``run_batch.start(batch) -> finish`` works in the background: batch k+1 is started before
+        # batch k is finished and handed on, so its work overlaps the parse of k+1 and the checks after this one
+        # on k. Each batch's records are the same as run_batch's.
+        pending: tuple[list[Any], Any] | None = None
         for batch in minibatch(docs, size=batch_size):
-            for doc, records in zip(batch, self.run_batch(batch), strict=True):
-                yield self.write(doc, records)
+            started = (batch, start(batch))
+            if pending is not None:
+                yield from self._written(*pending)
+            pending = started
+        if pending is not None:
+            yield from self._written(*pending)
+
+    def _written(self, batch: list[Any], finish: Any) -> Any:
+        for doc, records in zip(batch, finish(), strict=True):
+            yield self.write(doc, records)
 
 
 def register_components() -> None:
