@@ -753,7 +753,7 @@ def _agency_statement(att: Attribution) -> None:
     )
     if body is None:
         return
-    ent = next((e for e in head.doc.ents if e.start <= body.i < e.end), None)
+    ent = next((e for e in view(head.doc).ents if e.start <= body.i < e.end), None)
     att.kind, att.name, att.anonymity = "named_organisation", ent.text if ent is not None else body.text, []
 
 
@@ -1141,7 +1141,7 @@ def _number(tok) -> int | None:
 def _entity(tok):
     if not tok.ent_type_:
         return None
-    for ent in tok.doc.ents:  # few entities per doc; only reached for entity-bearing speaker heads
+    for ent in view(tok.doc).ents:  # cached: Doc.ents rebuilds its spans on every access
         if ent.start <= tok.i < ent.end:
             return ent
     return None

@@ -473,7 +473,7 @@ def find_spacing_and_orphans(text: str) -> Iterator[Finding]:
 
 def find_capital_after_comma(doc, text: str, title_span: tuple[int, int] | None) -> Iterator[Finding]:
     # Words of the people the article names: "Will" is a modal, and George Will's surname.
-    names = {w for ent in doc.ents if ent.label_ == "PERSON" for w in ent.text.split()}
+    names = {w for ent in view(doc).ents if ent.label_ == "PERSON" for w in ent.text.split()}
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
         if prev.text != "," or not tok.text.istitle() or tok.lower_ not in FUNCTION_WORDS or tok.is_sent_start:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from .docview import view
+
 # A numbered reference closing a sentence or clause ("... linked to higher body weight (25).", "[3, 4]"): the page
 # cites its source in its own style. Not "(25)" after a name, where British copy gives an age.
 _CITATION = re.compile(r"[\(\[]\d{1,3}(?:\s*[,–-]\s*\d{1,3})*[\)\]](?=\s*[.,;:]?\s*$|\s*[.,;:])")
@@ -14,5 +16,6 @@ _CITATION = re.compile(r"[\(\[]\d{1,3}(?:\s*[,–-]\s*\d{1,3})*[\)\]](?=\s*[.,;:
 
 def cites_reference(sent) -> bool:
     """Whether a numbered reference closes the sentence or one of its clauses ('(25)', '[3, 4]')."""
-    tail = sent.doc.text[sent.end_char : sent.end_char + 16].split("\n")[0]  # "[12]." may parse as its own sentence
+    text = view(sent.doc).text  # built once per doc (Doc.text joins every token on each call)
+    tail = text[sent.end_char : sent.end_char + 16].split("\n")[0]  # "[12]." may parse as its own sentence
     return _CITATION.search(sent.text.strip() + tail) is not None
