@@ -212,18 +212,16 @@ STILL_UNSOURCED = [
 
 # A record or a statistic in the writer's own voice (SRC004 kind "statistic"), and descriptions that are no claim.
 STATISTICS = [
-    ("Tax\n\nThe corporate tax rate, at 35 percent, is the highest in the developed world.", "record"),
-    ("Airlines\n\nThe airline is the largest international carrier in the world, with 270 planes.", "record"),
+    ("Fuel\n\nThe country's fuel duty, at 70 cents a litre, is the highest in Europe.", "record"),
+    ("Ferries\n\nThe operator runs the largest ferry fleet in the world, with 90 ships.", "record"),
     (
-        "Immigration\n\nImmigrant poverty rates are substantially higher in Canada than in most European countries.",
+        "Housing\n\nChild poverty rates are far higher in the valley, at 31 percent, than in the rest of the state.",
         "rate",
     ),
-    ("Polls\n\nMajorities across the political spectrum favor granting legal status to young immigrants.", "majority"),
     ("Banks\n\nThe city is home to Harbor Bank, one of the largest banks in the world.", None),  # background
     ("Justice\n\nNow the highest-ranking prosecutor in the country, she rose from a small-town court.", None),
     ("Party\n\nFormer President Ann Lee, the most popular Democrat in America, warned the candidates.", None),
-    ("Polls\n\nA majority of voters oppose the new toll, according to a Gallup poll released on Monday.", None),
-    ("Polls\n\nThe senator has a wide majority of rural support, which is 40 percent of the state.", None),
+    ("Housing\n\nChild poverty rates are far higher in the valley, a state audit found on Monday.", None),
     ("Sport\n\nThe Warriors have the best record in the league this season.", None),
 ]
 

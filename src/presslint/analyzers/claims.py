@@ -329,7 +329,7 @@ def contested_reason(sent) -> tuple[str, Any] | None:
 
 
 # A record or a population's statistic stated in the writer's own voice: the claims fact-checkers check first
-# ("the largest carrier in the world", "poverty rates are higher than in Europe", "a majority of voters favor ...").
+# ("the largest carrier in the world", "poverty rates are higher than in Europe").
 _RECORD_SCOPE = re.compile(
     r"\b(?:in|of) (?:the )?(?:world|history|country|nation|united states|america|europe|developed world|"
     r"industriali[sz]ed world|rich world|all time|record)\b|\bon record\b|\bever recorded\b"
@@ -337,12 +337,6 @@ _RECORD_SCOPE = re.compile(
 STATISTIC_NOUNS = frozenset(
     {"rate", "share", "percentage", "proportion", "level", "number", "average", "median", "income", "poverty"}
     | {"unemployment", "employment", "wage", "crime", "death", "growth", "debt", "spending", "cost", "price"}
-)
-# "a majority of voters favor ...", "majorities across the spectrum support ...": read from the words, since the
-# small parser often takes the verb for a noun here.
-_MAJORITY = re.compile(
-    r"\b(?:majority|majorities|plurality) (?:of|across|in) [^.,;:]{0,60}?\b"
-    r"(?:favou?r|support|oppose|back|want|approve|disapprove|prefer|believe)s?(?=\s+\w)"  # a verb with its object
 )
 
 
@@ -356,13 +350,9 @@ def _background(tok, before: str) -> bool:
 
 def statistic_reason(sent) -> tuple[str, Any] | None:
     """(kind, token) when the sentence is a claim about a record or a statistic asserted in the writer's own voice: a
-    superlative with a scope ('the largest carrier in the world': "record"), a rate compared ('poverty rates are
-    higher than ...': "rate"), what a majority favours ('majorities favor granting ...': "majority")."""
+    superlative with a scope ('the largest carrier in the world': "record") or a rate compared ('poverty rates are
+    higher than ...': "rate")."""
     low = sent.text.lower()
-    if m := _MAJORITY.search(low):
-        tok = sent.doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
-        if tok is not None and not reported_content(tok[0]):
-            return "majority", tok[0]
     root = sent.root
     if not _asserted(root) or any(c.dep_ == "neg" for c in root.children):
         return None
@@ -750,8 +740,8 @@ def find_unsourced(doc, claims: list[Claim], *, min_score: float = 0.4) -> Itera
             )
             continue
         stat = statistic_reason(sent)
-        if stat is not None and (stat[0] == "majority" or scores.get(i, 0.0) >= min_score):
-            # the claim score too, but for a majority ("the greatest country in the world" is rhetoric, not a record)
+        if stat is not None and scores.get(i, 0.0) >= min_score:
+            # the claim score too: "the greatest country in the world" is rhetoric, not a record
             yield Finding(
                 "SRC004",
                 "warning",

@@ -77,7 +77,7 @@ RULES = [
         "in a passive with no agent ('the flood was blamed for dozens of crashes'), that a step was never taken ('the "
         "suspect was never questioned', 'no one has ever been charged'), covert conduct ('secretly met'), or a "
         "record or statistic ('the tax rate is the highest in the developed world', 'poverty rates are higher than "
-        "in Europe', 'majorities favor granting ...'; not a description such as 'one of the largest banks'), when "
+        "in Europe'; not a description such as 'one of the largest banks'), when "
         "nothing attributes it: no quotation or speech verb in the sentence, no 'according to', no attribution "
         "anywhere in its paragraph (news style attributes a paragraph once) and no introducing colon just before. "
         "Routine background ('the bridge opened in 1932', 'the storm killed three people'), legal outcomes ('jailed "
