@@ -660,3 +660,31 @@ def test_headline_hed005_quote_not_in_body(light_parse, text, narration):
 )
 def test_headline_hed005_silent(light_parse, text):
     assert "HED005" not in codes(light_parse, text)
+
+
+# HED003 on page furniture: the page's own outlet named in the headline, a section label after ' | '.
+@pytest.mark.parametrize(
+    ("title", "outlet", "host", "named"),
+    [
+        (
+            "The Coastal Herald view on ferries: a service adrift | Editorial",
+            "The Coastal Herald",
+            "herald.example",
+            [],
+        ),
+        ("Ferry fares rise again | Opinion", None, None, []),
+        (
+            "Mayor Ruiz quits over Acme Corp deal",
+            "The Coastal Herald",
+            "herald.example",
+            ["Ruiz", "Acme Corp"],
+        ),
+    ],
+)
+def test_headline_hed003_not_on_page_furniture(title, outlet, host, named):
+    import presslint
+    from presslint.ingest import from_text
+
+    body = "The city's council voted on Tuesday to cut the island ferry to two sailings a day from May."
+    report = presslint.check(from_text(body, title=title, outlet=outlet, hostname=host))  # as from_html passes them
+    assert [f.evidence["name"] for f in report.findings if f.code == "HED003"] == named

@@ -394,11 +394,30 @@ def _acronym(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isupper())
 
 
+def _own_names(doc: Any) -> set[str]:
+    """Words of the article's own outlet and host ('guardian' for The Guardian, theguardian.com): a headline that
+    names its own outlet ('The Guardian view on ...') claims nothing about it."""
+    article = doc._.pl_article
+    if article is None:
+        return set()
+    names = " ".join(str(x) for x in (article.outlet, article.meta.get("hostname")) if x)
+    return {w for w in re.findall(r"[a-z]{3,}", names.lower()) if w not in ("the", "com", "www", "org", "net", "news")}
+
+
+def _after_separator(doc: Any, ent: Any) -> bool:
+    """A name in the last segment of a title after ' | ' ('... a city on the brink | Editorial'): a section label or
+    the outlet, not part of the headline's claim."""
+    text = _text(doc)
+    line_start = text.rfind("\n", 0, ent.start_char) + 1
+    return " | " in text[line_start : ent.start_char]
+
+
 def _name_findings(doc: Any, sent: Any) -> Iterator[Finding]:
     if _title_cased(sent):
         return
     body = _text(doc)[_body_start(doc) :]
     body_lower = body.lower()
+    own = _own_names(doc)
     for ent in view(doc).ents:
         if ent.end <= sent.start:
             continue
@@ -407,8 +426,8 @@ def _name_findings(doc: Any, sent: Any) -> Iterator[Finding]:
         if ent.label_ not in ("PERSON", "ORG"):
             continue
         parts = [t.text for t in ent if t.is_alpha and len(t) >= 3]
-        if not parts:
-            continue
+        if not parts or {p.lower() for p in parts} & own or _after_separator(doc, ent):
+            continue  # the page's own outlet ('The Guardian view on ...') or a section label after '|' ('| Editorial')
         if any(re.search(rf"\b{re.escape(p.lower())}\b", body_lower) for p in parts):
             continue
         acronym = _acronym(ent.text)
