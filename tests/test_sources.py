@@ -1128,3 +1128,20 @@ PAGE_KINDS = [
 @pytest.mark.parametrize(("text", "code", "fires"), PAGE_KINDS)
 def test_sources_real_page_kinds(parse, text, code, fires):
     assert (code in [f.code for f in _codes(parse, text)]) is fires
+
+
+def test_sources_src001_one_finding_per_unnamed_source(parse):
+    # 'an insider told ...' then 'the insider added': one unnamed source, one finding with both places; two
+    # differently described groups stay two findings.
+    text = (
+        'Royal rift\n\nAn insider told the magazine that the couple had stopped speaking in March. "They barely look '
+        'at each other," the insider added.'
+    )
+    found = [f for f in _codes(parse, text) if f.code == "SRC001"]
+    assert [f.span.text for f in found] == ["An insider"]
+    assert "the insider" in [r.text for r in found[0].related]
+    text = (
+        "Base\n\nTwo security officials told the agency that the troops would stay. In a second briefing, two Iraqi "
+        "security officials told the channel that the withdrawal would not affect the bases."
+    )
+    assert len([f for f in _codes(parse, text) if f.code == "SRC001"]) == 2

@@ -1530,6 +1530,12 @@ _END_OF_SENTENCE = (".", "!", "?", '"', "”", "’", "'", "…")
 MAX_STANDFIRST_WORDS = 40
 
 
+def _back_reference(speaker: str) -> bool:
+    """'the source', 'the insider', 'the official': a definite back-reference to an unnamed source met before."""
+    words = speaker.lower().split()
+    return len(words) <= 3 and words[0] in ("the", "this", "that")
+
+
 def standfirst(doc) -> tuple[int, int] | None:
     """Where the standfirst is: the paragraph under the headline that the ingest read as one (a text file's second
     head line), or a first body paragraph of at most MAX_STANDFIRST_WORDS words with no closing punctuation (a web
@@ -1561,6 +1567,7 @@ def find_source_findings(
     in the standfirst: it teases what the body tells ('One member of the defense didn't hold back'), and the body's
     own attribution is the one to check."""
     dek = standfirst(doc)
+    told: dict[int, Finding] = {}  # source id -> its SRC001, for later back-references to the same unnamed source
     for att in attributions:
         quote = att.quote
         if att.pronoun is not None or att.kind != "anonymous" or att.scene or quote.speaker is None:
@@ -1596,7 +1603,13 @@ def find_source_findings(
         )
         if not strong and _stance_cue(doc, quote.cue):
             continue  # 'lawmakers defending the budget', 'members criticised the plan': a public stance, not a tip
-        yield _learned_mark(
+        sid = quote.source_id
+        if sid is not None and sid in told and _back_reference(quote.speaker.text):
+            # 'an insider told the paper ...', then 'the insider added ...': one unnamed source, told once with all
+            # its places (the finding was already handed on; its related spans grow in place)
+            told[sid].related.append(quote.speaker)
+            continue
+        finding = _learned_mark(
             Finding(
                 "SRC001",
                 "warning",
@@ -1608,6 +1621,9 @@ def find_source_findings(
             ),
             [att],
         )
+        if sid is not None:
+            told.setdefault(sid, finding)
+        yield finding
     attributed = [a for a in attributions if a.quote.source_id is not None and not a.weasel]
     unresolved = [a for a in attributions if a.quote.source_id is None and not a.scene]
     distinct = {a.quote.source_id for a in attributed if a.quote.source_id is not None}
