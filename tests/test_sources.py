@@ -1092,6 +1092,23 @@ PAGE_KINDS = [
     ("Stress\n\nThe drug reportedly lowers blood pressure in older patients [4].", "SRC002", False),
     ("Stress\n\nA good support network is thought to reduce the impact of stress on eating habits.", "SRC002", True),
     ("Stress\n\nThe minister reportedly fled the country in March (see page 3).", "SRC002", True),
+    # the next sentence of the paragraph names who reported it
+    (
+        "Talks\n\nThe minister reportedly met the rebel leader in March. According to Reuters, the meeting was in Doha.",
+        "SRC002",
+        False,
+    ),
+    (
+        "Talks\n\nThe minister reportedly met the rebel leader in March. The Herald reported that they met in Doha.",
+        "SRC002",
+        False,
+    ),
+    ("Talks\n\nThe minister reportedly met the rebel leader in March. The meeting took place in Doha.", "SRC002", True),
+    (
+        "Talks\n\nThe minister reportedly met the rebel leader in March.\n\nAccording to Reuters, talks resume in May.",
+        "SRC002",
+        True,
+    ),
     # a vague group talking about a topic vouches for no claim
     (
         "Slogan\n\nSo many people were talking about the state's odd new slogan that it became a top trend.",

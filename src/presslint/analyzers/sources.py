@@ -1674,6 +1674,8 @@ def find_unattributed(doc, *, lex: Lexicon | None = None, index: _Quotes | None 
             sent_text = quotes.sentence(tok).text.lower()
             if "according to" in sent_text or "reported by" in sent_text or cites_reference(quotes.sentence(tok)):
                 continue
+            if _sourced_next(quotes, tok):
+                continue  # 'X reportedly fled. According to Reuters, ...': the next sentence names who reported it
             yield Finding(
                 "SRC002",
                 "info",
@@ -1702,6 +1704,26 @@ def find_unattributed(doc, *, lex: Lexicon | None = None, index: _Quotes | None 
             confidence=0.8,
             evidence={"matched": span.text, "pattern": "impersonal-passive"},
         )
+
+
+def _sourced_next(quotes: _Quotes, tok) -> bool:
+    """The sentence after the hedge, in the same paragraph, opens with 'According to' or has a named outlet or
+    person report it ('..., Reuters reported'): the hedge's source is given there."""
+    i = quotes.sent_index(tok) + 1
+    if i >= len(quotes.sents):
+        return False
+    nxt = quotes.sents[i]
+    if "\n" in quotes.text[quotes.sentence(tok).end_char : nxt.start_char]:
+        return False  # another paragraph
+    low = nxt.text.lower().lstrip()
+    if low.startswith("according to "):
+        return True
+    return any(
+        t.lemma_ == "report"
+        and t.pos_ == "VERB"
+        and any(c.dep_ == "nsubj" and c.ent_type_ in ("ORG", "PERSON") for c in t.children)
+        for t in nxt
+    )
 
 
 def _hedges_a_modifier(tok) -> bool:
