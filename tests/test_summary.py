@@ -394,3 +394,38 @@ def test_summary_house_style_labels_hidden(check_text, text, shown):
     report = check_text(text, date="2024-05-02")
     labels = [f for f in report.findings if f.code == "LNG001"]
     assert labels and all(f.shown is shown for f in labels), [(f.message, f.evidence) for f in labels]
+
+
+@pytest.mark.parametrize(
+    ("url", "title", "categories", "opinion"),
+    [
+        ("https://news.example/opinion/2024/05/budget", "The budget is a disgrace", None, True),
+        ("https://www.paper.example/commentisfree/2024/may/02/ferry", "Ferries matter", None, True),
+        (None, "The city's budget is a disgrace | Editorial", None, True),
+        (None, "Opinion: the ferry deserves better", None, True),
+        (None, "Budget passes after long night", ["Opinion"], True),
+        ("https://news.example/local/2024/05/budget", "Budget passes", None, False),
+        ("https://news.example/2024/05/opinion-poll-shows-lead", "Poll shows lead for mayor", None, False),
+        (None, "Council opinion split on ferry plan", None, False),
+    ],
+)
+def test_summary_is_opinion(url, title, categories, opinion):
+    from presslint.summary import is_opinion
+
+    meta = {"categories": categories} if categories else {}
+    assert is_opinion(Article(text=f"{title}\n\nBody.", title=title, url=url, meta=meta)) is opinion
+
+
+def test_summary_loaded_words_in_opinion_hidden_with_a_reason():
+    from presslint.summary import hidden_note, mark_shown
+
+    text = "The plan is a disgraceful waste, and the thugs who run the council know it."
+    loaded = Finding("LNG002", "info", "loaded", _at(text, "disgraceful"), evidence={"in_quote": False})
+    label = Finding("LNG001", "warning", "label", _at(text, "thugs"), evidence={"in_quote": False})
+    mark_shown([loaded, label], opinion=True)
+    assert not loaded.shown and label.shown  # name-calling is still shown in an opinion piece
+    assert hidden_note([loaded, label]) == (
+        "1 loaded word in a piece the page labels as opinion not shown (--all shows them; the JSON has them)"
+    )
+    mark_shown([loaded, label], opinion=False)
+    assert loaded.shown

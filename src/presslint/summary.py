@@ -70,17 +70,44 @@ def _house_style(f: Finding) -> bool:
     return f.code.startswith("LNG") and not f.learned and bool(f.evidence.get("house_style"))
 
 
-def mark_shown(findings: list[Finding], *, show_all: bool = False) -> None:
+# Where pages say a piece is opinion: a URL path segment, a section label in the title, a category.
+OPINION_SEGMENTS = frozenset(
+    {"opinion", "opinions", "commentisfree", "editorial", "editorials", "op-ed", "op-eds", "oped", "columnists"}
+)
+_OPINION_TITLE = re.compile(r"(?:^|\|\s*|:\s*)(?:opinion|editorial|op-ed|comment)\s*(?:$|\||:)", re.IGNORECASE)
+
+
+def is_opinion(article) -> bool:
+    """Whether the page labels the piece as opinion: '/opinion/' or '/commentisfree/' in its URL, '| Editorial' or
+    'Opinion:' in its title, an 'Opinion' category. Loaded words are the genre there, not a finding on reporting."""
+    url = (article.url or "").lower()
+    path = url.split("://", 1)[-1].split("/", 1)[-1] if "/" in url.split("://", 1)[-1] else ""
+    if OPINION_SEGMENTS & set(re.split(r"[/?#]", path)):
+        return True
+    title = article.title or ""
+    if _OPINION_TITLE.search(title):
+        return True
+    categories = article.meta.get("categories") or []
+    return any(str(c).strip().lower() in ("opinion", "editorial", "editorials", "op-ed") for c in categories)
+
+
+def _opinion_wording(f: Finding, opinion: bool) -> bool:
+    """A loaded word (LNG002) in a piece the page labels as opinion: the genre, shown with --all."""
+    return opinion and f.code == "LNG002" and not f.learned
+
+
+def mark_shown(findings: list[Finding], *, show_all: bool = False, opinion: bool = False) -> None:
     """Decide, once for every renderer, which findings the text and HTML reports show: every rule finding except
-    loaded language in a source's own words or in a word some outlets use neutrally, and a learned finding at or above its operating point
-    (``evidence["show_at"]``, the probability from which the model reaches precision 0.8 on data it was tuned on;
-    None: no such point, never shown by default). ``show_all`` (``--all``) shows everything. The JSON keeps every
-    finding, each with its ``shown`` flag."""
+    loaded language in a source's own words or in a word some outlets use neutrally, and loaded words (LNG002) in a
+    piece the page labels as opinion (``opinion``, see ``is_opinion``); and a learned finding at or above its
+    operating point (``evidence["show_at"]``, the probability from which the model reaches precision 0.8 on data it
+    was tuned on; None: no such point, never shown by default). ``show_all`` (``--all``) shows everything. The JSON
+    keeps every finding, each with its ``shown`` flag."""
     for f in findings:
         if show_all:
             f.shown = True
         elif not f.learned:
-            f.shown = not (_source_wording(f) or _house_style(f))
+            f.shown = not (_source_wording(f) or _house_style(f) or _opinion_wording(f, opinion))
         else:
             show_at = f.evidence.get("show_at")
             f.shown = show_at is not None and f.confidence >= show_at
@@ -94,6 +121,7 @@ def hidden_note(findings: list[Finding]) -> str | None:
     learned = sum(f.learned for f in hidden)
     quoted = sum(_source_wording(f) for f in hidden)
     style = sum(_house_style(f) and not _source_wording(f) for f in hidden)
+    genre = sum(f.code == "LNG002" and not f.learned and not (_source_wording(f) or _house_style(f)) for f in hidden)
     parts = []
     if learned:
         parts.append(f"{learned} learned finding{'s' if learned != 1 else ''} below the operating point")
@@ -101,6 +129,8 @@ def hidden_note(findings: list[Finding]) -> str | None:
         parts.append(f"{quoted} loaded-language finding{'s' if quoted != 1 else ''} on a quoted source's own words")
     if style:
         parts.append(f"{style} label{'s' if style != 1 else ''} some outlets use as a neutral term ('regime')")
+    if genre:
+        parts.append(f"{genre} loaded word{'s' if genre != 1 else ''} in a piece the page labels as opinion")
     told = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
     return told + " not shown (--all shows them; the JSON has them)"
 
