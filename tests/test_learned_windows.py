@@ -118,20 +118,11 @@ def test_learned_split_quotation_is_one_content():
 def _viterbi_reference(offsets, probs, labels, start_penalty, word_start):
     """The Viterbi recursion in its array form (one numpy step per piece): the specification the Python-float
     version in labels.viterbi_labels must match label for label."""
+    from presslint.learned.labels import bio_transitions
+
     n, k = probs.shape
     logp = np.log(np.clip(probs, 1e-9, 1.0))
-    kind = [name.split("-", 1)[1] if name != "O" else None for name in labels]
-    is_b = np.array([name.startswith("B-") for name in labels])
-    is_i = np.array([name.startswith("I-") for name in labels])
-    allowed = np.ones((k, k), dtype=bool)
-    cont = np.zeros((k, k), dtype=bool)
-    for p in range(k):
-        for c in range(k):
-            if is_i[c]:
-                allowed[p, c] = kind[p] == kind[c] and kind[p] is not None
-            cont[p, c] = (labels[p] == "O" and labels[c] == "O") or (
-                kind[p] is not None and kind[p] == kind[c] and is_i[c]
-            )
+    allowed, cont, is_b, is_i = bio_transitions(labels)  # the BIO rules are shared; the recursion is what is checked
     penalty = np.where(is_b, -start_penalty, 0.0)
     score = logp[0] + penalty + np.where(is_i, -np.inf, 0.0)
     back = np.zeros((n, k), dtype=np.int64)

@@ -105,6 +105,24 @@ def decode_bio(
     return out
 
 
+def bio_transitions(labels: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(allowed, cont, is_b, is_i): allowed[prev, cur] at a word start (``I-x`` only after ``B-x``/``I-x``), cont[prev,
+    cur] inside a word (a piece only continues its word's label), and which labels open or continue a span."""
+    k = len(labels)
+    kind = [name.split("-", 1)[1] if name != "O" else None for name in labels]
+    is_b = np.array([name.startswith("B-") for name in labels])
+    is_i = np.array([name.startswith("I-") for name in labels])
+    allowed = np.ones((k, k), dtype=bool)
+    cont = np.zeros((k, k), dtype=bool)
+    for p in range(k):
+        for c in range(k):
+            if is_i[c]:
+                allowed[p, c] = kind[p] == kind[c] and kind[p] is not None
+            same = kind[p] == kind[c]
+            cont[p, c] = (labels[p] == "O" and labels[c] == "O") or (kind[p] is not None and same and is_i[c])
+    return allowed, cont, is_b, is_i
+
+
 def viterbi_labels(
     offsets: np.ndarray,
     probs: np.ndarray,
@@ -120,18 +138,7 @@ def viterbi_labels(
     if n == 0:
         return np.zeros(0, dtype=np.int64)
     logp = np.log(np.clip(probs, 1e-9, 1.0))
-    kind = [name.split("-", 1)[1] if name != "O" else None for name in labels]
-    is_b = np.array([name.startswith("B-") for name in labels])
-    is_i = np.array([name.startswith("I-") for name in labels])
-    # allowed[prev, cur] at a word start; inner pieces only continue
-    allowed = np.ones((k, k), dtype=bool)
-    cont = np.zeros((k, k), dtype=bool)
-    for p in range(k):
-        for c in range(k):
-            if is_i[c]:
-                allowed[p, c] = kind[p] == kind[c] and kind[p] is not None
-            same = kind[p] == kind[c]
-            cont[p, c] = (labels[p] == "O" and labels[c] == "O") or (kind[p] is not None and same and is_i[c])
+    allowed, cont, is_b, is_i = bio_transitions(labels)
     penalty = np.where(is_b, -start_penalty, 0.0)
     if text is not None:  # punctuation glued to a word is a word of its own ('year.')
         word_start = word_starts(text, offsets)
