@@ -1092,6 +1092,20 @@ PAGE_KINDS = [
     ("Stress\n\nThe drug reportedly lowers blood pressure in older patients [4].", "SRC002", False),
     ("Stress\n\nA good support network is thought to reduce the impact of stress on eating habits.", "SRC002", True),
     ("Stress\n\nThe minister reportedly fled the country in March (see page 3).", "SRC002", True),
+    # a definite description of the person just named is that person (an unnamed source comes with 'a' or a count)
+    (
+        "Book\n\nOne of the report's authors, Ann Fleming, said the plan had failed. \"It was a mistake from the "
+        'start," said the former top aide to the governor.',
+        "SRC001",
+        False,
+    ),
+    ('Book\n\n"It was a mistake from the start," said the former top aide to the governor.', "SRC001", True),
+    (
+        "Book\n\nAnn Fleming said the plan had failed. The official, who asked not to be named, said it would be "
+        "scrapped.",
+        "SRC001",
+        True,
+    ),
     # the next sentence of the paragraph names who reported it
     (
         "Talks\n\nThe minister reportedly met the rebel leader in March. According to Reuters, the meeting was in Doha.",

@@ -1530,6 +1530,26 @@ _END_OF_SENTENCE = (".", "!", "?", '"', "”", "’", "'", "…")
 MAX_STANDFIRST_WORDS = 40
 
 
+def _describes_named_just_before(att: Attribution, attributions: list[Attribution]) -> bool:
+    """A singular definite description as the speaker ('the former top aide to the president') right after a named
+    person spoke (the same or the two sentences before), with no words asking for anonymity: news style describes
+    the person it has just named; an unnamed source is introduced with 'a' or a count, not with 'the'."""
+    speaker = att.quote.speaker
+    if speaker is None or not att.definite or att.plural or att.count is not None:
+        return False
+    if not speaker.text.lower().startswith("the "):
+        return False
+    if any(a.lower() != speaker.text.lower() and " " in a for a in att.anonymity):
+        return False  # 'the official, who asked not to be named': anonymity asked for
+    return any(
+        b.kind == "named_person"
+        and b.quote.speaker is not None
+        and b.quote.speaker.start < speaker.start
+        and att.sentence - 2 <= b.sentence <= att.sentence
+        for b in attributions
+    )
+
+
 def _back_reference(speaker: str) -> bool:
     """'the source', 'the insider', 'the official': a definite back-reference to an unnamed source met before."""
     words = speaker.lower().split()
@@ -1603,6 +1623,8 @@ def find_source_findings(
         )
         if not strong and _stance_cue(doc, quote.cue):
             continue  # 'lawmakers defending the budget', 'members criticised the plan': a public stance, not a tip
+        if _describes_named_just_before(att, attributions):
+            continue  # '"...," said Ari Fleischer. "...," said the former top aide': the person just named
         sid = quote.source_id
         if sid is not None and sid in told and _back_reference(quote.speaker.text):
             # 'an insider told the paper ...', then 'the insider added ...': one unnamed source, told once with all
