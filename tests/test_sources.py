@@ -1176,3 +1176,14 @@ def test_sources_src001_one_finding_per_unnamed_source(parse):
         "security officials told the channel that the withdrawal would not affect the bases."
     )
     assert len([f for f in _codes(parse, text) if f.code == "SRC001"]) == 2
+
+
+def test_sources_src001_back_reference_is_not_the_named_person(parse):
+    # 'the source' after a named person's words refers back to the unnamed source met before, not to the named one
+    text = (
+        "Escort\n\nA source said the detail had been cut. Ann Fleming told police officials that she wanted no "
+        "escort at all, but the police overruled that request, the source added."
+    )
+    found = [f for f in _codes(parse, text) if f.code == "SRC001"]
+    places = [f.span.text for f in found] + [r.text for f in found for r in f.related]
+    assert "A source" in places and "the source" in places

@@ -1541,6 +1541,13 @@ def _describes_named_just_before(att: Attribution, attributions: list[Attributio
         return False
     if any(a.lower() != speaker.text.lower() and " " in a for a in att.anonymity):
         return False  # 'the official, who asked not to be named': anonymity asked for
+    head = att.speaker_head.lemma_.lower() if att.speaker_head is not None else None
+    if any(
+        b.kind == "anonymous" and b.speaker_head is not None and b.speaker_head.lemma_.lower() == head
+        for b in attributions
+        if b.quote.cue.start < att.quote.cue.start
+    ):
+        return False  # 'a source said ...', later 'the source added': the unnamed source met before
     return any(
         b.kind == "named_person"
         and b.quote.speaker is not None
