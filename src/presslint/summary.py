@@ -21,6 +21,8 @@ records and goes no further than the records go (the analyzer decides who speaks
 from __future__ import annotations
 
 import re
+from collections import Counter
+from urllib.parse import urlsplit
 
 from .errors import lookup
 from .model import (
@@ -58,16 +60,29 @@ def _seriousness(item: tuple[int, Finding]) -> tuple[int, float, int]:
     return (-severity_rank(f.severity), -f.confidence, index)
 
 
-def _source_wording(f: Finding) -> bool:
-    """A loaded-language rule finding on words a quoted or attributed source used ("the White House called the
-    inquiry a sham"): it describes the source, not the article, so a reader checking the article is not shown it."""
-    return f.code.startswith("LNG") and not f.learned and bool(f.evidence.get("in_quote"))
+# Why the reports leave a rule finding out by default, and how the "not shown" line counts it.
+_HIDDEN_REASONS = {
+    "learned": "{n} learned finding{s} below the operating point",
+    "quoted": "{n} loaded-language finding{s} on a quoted source's own words",
+    "style": "{n} label{s} some outlets use as a neutral term ('regime')",
+    "opinion": "{n} loaded word{s} in a piece the page labels as opinion",
+}
 
 
-def _house_style(f: Finding) -> bool:
-    """A label that is a neutral term in some outlets' style ('regime': the Nazi regime, the Assad regime): whether it
-    is loaded depends on the outlet's usage, which one article cannot show."""
-    return f.code.startswith("LNG") and not f.learned and bool(f.evidence.get("house_style"))
+def _rule_hidden_because(f: Finding, opinion: bool) -> str | None:
+    """Why a rule finding is not shown by default, or None: loaded language in a quoted or attributed source's own
+    words ("the White House called the inquiry a sham": it describes the source, not the article); a label that is
+    a neutral term in some outlets' style ("regime": whether it is loaded depends on the outlet, which one article
+    cannot show); a loaded word (LNG002) in a piece the page labels as opinion (the genre)."""
+    if f.learned or not f.code.startswith("LNG"):
+        return None
+    if f.evidence.get("in_quote"):
+        return "quoted"
+    if f.evidence.get("house_style"):
+        return "style"
+    if opinion and f.code == "LNG002":
+        return "opinion"
+    return None
 
 
 # Where pages say a piece is opinion: a URL path segment, a section label in the title, a category.
@@ -80,34 +95,25 @@ _OPINION_TITLE = re.compile(r"(?:^|\|\s*|:\s*)(?:opinion|editorial|op-ed|comment
 def is_opinion(article) -> bool:
     """Whether the page labels the piece as opinion: '/opinion/' or '/commentisfree/' in its URL, '| Editorial' or
     'Opinion:' in its title, an 'Opinion' category. Loaded words are the genre there, not a finding on reporting."""
-    url = (article.url or "").lower()
-    path = url.split("://", 1)[-1].split("/", 1)[-1] if "/" in url.split("://", 1)[-1] else ""
-    if OPINION_SEGMENTS & set(re.split(r"[/?#]", path)):
+    if OPINION_SEGMENTS & set(urlsplit((article.url or "").lower()).path.split("/")):
         return True
-    title = article.title or ""
-    if _OPINION_TITLE.search(title):
+    if _OPINION_TITLE.search(article.title or ""):
         return True
     categories = article.meta.get("categories") or []
     return any(str(c).strip().lower() in ("opinion", "editorial", "editorials", "op-ed") for c in categories)
 
 
-def _opinion_wording(f: Finding, opinion: bool) -> bool:
-    """A loaded word (LNG002) in a piece the page labels as opinion: the genre, shown with --all."""
-    return opinion and f.code == "LNG002" and not f.learned
-
-
 def mark_shown(findings: list[Finding], *, show_all: bool = False, opinion: bool = False) -> None:
-    """Decide, once for every renderer, which findings the text and HTML reports show: every rule finding except
-    loaded language in a source's own words or in a word some outlets use neutrally, and loaded words (LNG002) in a
-    piece the page labels as opinion (``opinion``, see ``is_opinion``); and a learned finding at or above its
-    operating point (``evidence["show_at"]``, the probability from which the model reaches precision 0.8 on data it
-    was tuned on; None: no such point, never shown by default). ``show_all`` (``--all``) shows everything. The JSON
-    keeps every finding, each with its ``shown`` flag."""
+    """Decide, once for every renderer, which findings the text and HTML reports show: every rule finding but those
+    ``_rule_hidden_because`` names (``opinion``: the page labels the piece as opinion, see ``is_opinion``), and a
+    learned finding at or above its operating point (``evidence["show_at"]``, the probability from which the model
+    reaches precision 0.8 on data it was tuned on; None: no such point, never shown by default). ``show_all``
+    (``--all``) shows everything. The JSON keeps every finding, each with its ``shown`` flag."""
     for f in findings:
         if show_all:
             f.shown = True
         elif not f.learned:
-            f.shown = not (_source_wording(f) or _house_style(f) or _opinion_wording(f, opinion))
+            f.shown = _rule_hidden_because(f, opinion) is None
         else:
             show_at = f.evidence.get("show_at")
             f.shown = show_at is not None and f.confidence >= show_at
@@ -115,29 +121,23 @@ def mark_shown(findings: list[Finding], *, show_all: bool = False, opinion: bool
 
 def hidden_note(findings: list[Finding]) -> str | None:
     """One line for the text and HTML reports on what ``mark_shown`` left out, by reason; None when nothing was."""
-    hidden = [f for f in findings if not f.shown]
-    if not hidden:
+    # A hidden rule finding with no other reason was hidden as opinion: only then is an LNG002 left out on its own.
+    reasons = Counter(
+        "learned" if f.learned else _rule_hidden_because(f, opinion=True) for f in findings if not f.shown
+    )
+    parts = [
+        told.format(n=reasons[reason], s="s" if reasons[reason] != 1 else "")
+        for reason, told in _HIDDEN_REASONS.items()
+        if reasons[reason]
+    ]
+    if not parts:
         return None
-    learned = sum(f.learned for f in hidden)
-    quoted = sum(_source_wording(f) for f in hidden)
-    style = sum(_house_style(f) and not _source_wording(f) for f in hidden)
-    genre = sum(f.code == "LNG002" and not f.learned and not (_source_wording(f) or _house_style(f)) for f in hidden)
-    parts = []
-    if learned:
-        parts.append(f"{learned} learned finding{'s' if learned != 1 else ''} below the operating point")
-    if quoted:
-        parts.append(f"{quoted} loaded-language finding{'s' if quoted != 1 else ''} on a quoted source's own words")
-    if style:
-        parts.append(f"{style} label{'s' if style != 1 else ''} some outlets use as a neutral term ('regime')")
-    if genre:
-        parts.append(f"{genre} loaded word{'s' if genre != 1 else ''} in a piece the page labels as opinion")
     told = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
     return told + " not shown (--all shows them; the JSON has them)"
 
 
 def summarise(report: Report) -> Summary:
     """The summary of what the report shows (findings hidden by ``mark_shown`` are only counted in ``hidden``)."""
-    shown = {i for i, f in enumerate(report.findings) if f.shown}
     findings = [f for f in report.findings if f.shown]
     words = len(report.article.text.split())
     by_severity = {s: sum(f.severity == s for f in findings) for s in ("error", "warning", "info")}
@@ -161,7 +161,7 @@ def summarise(report: Report) -> Summary:
         loaded_language=loaded,
         loaded_language_per_1000_words=round(1000 * loaded / words, 2) if words else 0.0,
         most_serious=[
-            i for i, _ in sorted(((i, f) for i, f in enumerate(report.findings) if i in shown), key=_seriousness)
+            i for i, _ in sorted(((i, f) for i, f in enumerate(report.findings) if f.shown), key=_seriousness)
         ][:MOST_SERIOUS],
         notes=[brief(n) for n in report.notices],
         who_is_quoted=quoted,

@@ -361,8 +361,9 @@ def statistic_reason(sent) -> tuple[str, Any] | None:
         superlative = tok.tag_ in ("JJS", "RBS") and tok.lower_ not in ("least", "best", "worst")
         if not superlative or _background(tok, low[max(0, tok.idx - start - 12) : tok.idx - start]):
             continue
-        scope = _RECORD_SCOPE.search(low[tok.idx - start : tok.idx - start + 60])
-        if scope and not sent.text[tok.idx - start + scope.start() :][: len(scope.group())].istitle():
+        at = tok.idx - start
+        scope = _RECORD_SCOPE.search(low, at, at + 60)
+        if scope and not sent.text[scope.start() : scope.end()].istitle():
             return "record", tok  # ('of the Nation' names an organisation, not a scope)
     compared = any(t.tag_ in ("JJR", "RBR") for t in sent) and any(t.lower_ == "than" for t in sent)
     for subj in (c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")):
@@ -726,32 +727,20 @@ def find_unsourced(doc, claims: list[Claim], *, min_score: float = 0.4) -> Itera
             t.lower_ == "you" and t.dep_.startswith("nsubj") for t in sent
         ):
             continue  # a numbered reference or a 'Source: claim' lead names the source; 'you' addresses the reader
-        reason = contested_reason(sent)
-        if reason is not None and scores.get(i, 0.0) >= min_score:
-            kind, tok = reason
-            word = tok.text if tok is not None else kind
+        unsourced = _unsourced_kind(sent)
+        if unsourced is not None and scores.get(i, 0.0) >= min_score:
+            # the claim score too: "the greatest country in the world" is rhetoric, not a record
+            kind, word, confidence, extra = unsourced
             yield Finding(
                 "SRC004",
                 "warning",
                 f"Unsourced claim: '{stripped[:120]}' states {_KINDS[kind]} with no attribution in reach",
                 Span.of(sent),
-                confidence=0.6 if kind == "accusation" else 0.55,
-                evidence={"kind": kind, "matched": word, "checkworthiness": scores.get(i), "min_score": min_score},
-            )
-            continue
-        stat = statistic_reason(sent)
-        if stat is not None and scores.get(i, 0.0) >= min_score:
-            # the claim score too: "the greatest country in the world" is rhetoric, not a record
-            yield Finding(
-                "SRC004",
-                "warning",
-                f"Unsourced claim: '{stripped[:120]}' states {_KINDS['statistic']} with no attribution in reach",
-                Span.of(sent),
-                confidence=0.5,
+                confidence=confidence,
                 evidence={
-                    "kind": "statistic",
-                    "statistic": stat[0],
-                    "matched": stat[1].text,
+                    "kind": kind,
+                    **extra,
+                    "matched": word,
                     "checkworthiness": scores.get(i),
                     "min_score": min_score,
                 },
@@ -769,6 +758,19 @@ def find_unsourced(doc, claims: list[Claim], *, min_score: float = 0.4) -> Itera
                 confidence=0.6,
                 evidence={"kind": kind, "matched": span.text},
             )
+
+
+def _unsourced_kind(sent) -> tuple[str, str, float, dict[str, str]] | None:
+    """(kind, matched word, confidence, extra evidence) of what SRC004 would report in the sentence: a contested
+    statement first (``contested_reason``), else a record or statistic (``statistic_reason``)."""
+    reason = contested_reason(sent)
+    if reason is not None:
+        kind, tok = reason
+        return kind, tok.text if tok is not None else kind, 0.6 if kind == "accusation" else 0.55, {}
+    stat = statistic_reason(sent)
+    if stat is not None:
+        return "statistic", stat[1].text, 0.5, {"statistic": stat[0]}
+    return None
 
 
 _KINDS = {

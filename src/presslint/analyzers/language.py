@@ -521,16 +521,18 @@ def _credited(doc, first: int, last: int, span) -> bool:
 
 
 class Context:
-    """Per-doc facts the checks share: quoted regions and quotes found by the sources analyzer."""
+    """Per-doc facts the checks share: quoted regions (in double and single marks, computed once) and quotes found by
+    the sources analyzer."""
 
     def __init__(self, doc) -> None:
         self.doc = doc
         self.text = view(doc).text
-        self.regions = quoted_regions(self.text)
+        self.double_marked = quoted_regions(self.text)
+        self.single_marked = single_quoted_regions(self.text)  # "'Carnage on the road' in Nice": a headline's quote
         quotes = getattr(doc._, "pl_quotes", None) or []
-        self.regions += [(q.content.start, q.content.end) for q in quotes]
+        self.regions = [*self.double_marked, *((q.content.start, q.content.end) for q in quotes)]
         self.regions += list(block_quotations(self.text))  # a letter or speech quoted without marks on every line
-        self.regions += single_quoted_regions(self.text)  # "'Carnage on the road' in Nice": a headline's quote
+        self.regions += self.single_marked
         self.ents = {tok.i: ent for ent in doc.ents for tok in ent}
         self.defined = defined_terms(doc)
 
@@ -977,7 +979,7 @@ LEGAL_TERMS: dict[str, frozenset[str]] = {
 def _witness_account(span, ctx: Context) -> bool:
     """The word is inside a quotation whose speaker holds no office and is no organisation: a witness, survivor,
     relative or mourner telling what they saw or heard (a quotation with no speaker found counts as one)."""
-    marks = quoted_regions(ctx.text) + single_quoted_regions(ctx.text)  # the witness's own words, in quotation marks
+    marks = ctx.double_marked + ctx.single_marked  # the witness's own words, in quotation marks
     if not any(a <= span.start_char and span.end_char <= b for a, b in marks):
         return False
     from .sources import lexicon as source_lexicon  # imports this module's neighbours: loaded on first use
@@ -1052,8 +1054,8 @@ def _slogan_mentioned(span, ctx: Context) -> bool:
     after = [t for t in doc[j : min(j + 2, last)] if t.lower_ in SLOGAN_FRAMES or t.lemma_.lower() in SLOGAN_FRAMES]
     if after and (after[0].pos_ != "VERB" or after[0].lower_ == "rallying"):
         return True  # "... Great Again rallying cry", "'Death to X' slogan"
-    inner = [r for r in single_quoted_regions(ctx.text) if r[0] <= span.start_char and span.end_char <= r[1]]
-    return any(a < r[0] and r[1] <= b for r in inner for a, b in quoted_regions(ctx.text))
+    inner = [r for r in ctx.single_marked if r[0] <= span.start_char and span.end_char <= r[1]]
+    return any(a < r[0] and r[1] <= b for r in inner for a, b in ctx.double_marked)
 
 
 TIME_UNITS = frozenset({"second", "minute", "hour", "day", "night", "week", "month", "year", "decade"})

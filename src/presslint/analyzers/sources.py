@@ -1506,28 +1506,37 @@ STANCE_CUES = frozenset(
 TOPIC_CUES = frozenset({"talk", "speak", "chat", "joke", "comment", "write", "tweet", "post", "ask", "wonder"})
 
 
+def _cue_verbs(doc, cue: Span) -> list[Any]:
+    """The verbs of an attribution's cue ('were talking about' -> talking)."""
+    tokens = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    return [t for t in tokens if t.pos_ == "VERB"] if tokens is not None else []
+
+
 def _topic_only(doc, quote) -> bool:
     """Whether a vague group's 'content' is only what it talks about: a noun phrase (its head a noun, whatever hangs
     on it: 'the slogan so odd that it trended') after a topic cue."""
-    cue = doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
-    content = doc.char_span(quote.content.start, quote.content.end, alignment_mode="expand")
-    if cue is None or content is None:
-        return False
-    verbs = [t for t in cue if t.pos_ == "VERB"]
+    verbs = _cue_verbs(doc, quote.cue)
     if not verbs or verbs[0].lemma_.lower() not in TOPIC_CUES:
         return False
-    return content.root.pos_ in ("NOUN", "PROPN", "PRON")
+    content = doc.char_span(quote.content.start, quote.content.end, alignment_mode="expand")
+    return content is not None and content.root.pos_ in ("NOUN", "PROPN", "PRON")
 
 
 def _stance_cue(doc, cue: Span) -> bool:
     """Whether the attribution's cue is a verb of public stance ('defending', 'criticised', 'urging')."""
-    tokens = doc.char_span(cue.start, cue.end, alignment_mode="expand")
-    verbs = [t for t in tokens or () if t.pos_ in ("VERB", "AUX")] if tokens is not None else []
-    return bool(verbs) and all(t.lemma_.lower() in STANCE_CUES for t in verbs if t.pos_ == "VERB")
+    verbs = _cue_verbs(doc, cue)
+    return bool(verbs) and all(t.lemma_.lower() in STANCE_CUES for t in verbs)
 
 
 _END_OF_SENTENCE = (".", "!", "?", '"', "”", "’", "'", "…")
 MAX_STANDFIRST_WORDS = 40
+
+
+def _anonymity_asked(att: Attribution) -> bool:
+    """Words beyond the speaker's own that make it anonymous ('who asked not to be named', 'familiar with the
+    talks'), not only its head word ('officials')."""
+    speaker = att.quote.speaker
+    return speaker is not None and any(a.lower() != speaker.text.lower() and " " in a for a in att.anonymity)
 
 
 def _describes_named_just_before(att: Attribution, attributions: list[Attribution]) -> bool:
@@ -1539,7 +1548,7 @@ def _describes_named_just_before(att: Attribution, attributions: list[Attributio
         return False
     if not speaker.text.lower().startswith("the "):
         return False
-    if any(a.lower() != speaker.text.lower() and " " in a for a in att.anonymity):
+    if _anonymity_asked(att):
         return False  # 'the official, who asked not to be named': anonymity asked for
     head = att.speaker_head.lemma_.lower() if att.speaker_head is not None else None
     if any(
@@ -1625,7 +1634,7 @@ def find_source_findings(
                 [att],
             )
             continue
-        strong = any(a.lower() != quote.speaker.text.lower() and " " in a for a in att.anonymity) or (
+        strong = _anonymity_asked(att) or (
             att.speaker_head is not None and att.speaker_head.lemma_.lower() in lexicon().always_anonymous_heads
         )
         if not strong and _stance_cue(doc, quote.cue):

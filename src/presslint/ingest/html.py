@@ -315,24 +315,19 @@ def _without_site_name(title: str, sitename: str | None, hostname: str | None) -
     """The headline without the site's name that the page's <title> appends: the last segment after a separator when
     it is the page's site name or its host's name ("Clymer manual review | MoreBikes" on morebikes.co.uk). The site's
     name is not part of the headline, and left on, the headline checks read it as something the headline claims."""
-    parts = _TITLE_SEPARATOR.split(title)
-    if len(parts) < 2:
+    seps = list(_TITLE_SEPARATOR.finditer(title))
+    if not seps:
         return title
     names = {_squeezed(sitename or "")}
     host = (hostname or "").removeprefix("www.")
     names |= {_squeezed(host), _squeezed(host.split(".")[0])} if host else set()
     names.discard("")
-    for cut in range(len(parts) - 1, 0, -1):  # "Headline - Section - Outlet": drop the outlet and what follows it
-        tail = _squeezed(" ".join(parts[cut:]))
-        if _squeezed(parts[cut]) in names or tail in names:
-            head = title[: _nth_separator(title, cut)].strip()
+    ends = [m.start() for m in seps[1:]] + [len(title)]
+    for sep, end in reversed(list(zip(seps, ends))):  # "Headline - Section - Outlet": drop the outlet and what follows
+        if _squeezed(title[sep.end() : end]) in names or _squeezed(title[sep.end() :]) in names:
+            head = title[: sep.start()].strip()
             return head if len(head.split()) >= 2 or len(head) >= 8 else title
     return title
-
-
-def _nth_separator(title: str, n: int) -> int:
-    """Where the separator before segment ``n`` starts."""
-    return [m.start() for m in _TITLE_SEPARATOR.finditer(title)][n - 1]
 
 
 def _iso_date(value: str | None) -> str | None:
