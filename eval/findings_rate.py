@@ -17,7 +17,8 @@ wrong.
 file names of that split, read as above) and "ptc_train" (PTC article ids, read from PTC/train-articles/article<ID>.txt: title line, blank line,
 one sentence a line; the first line is the headline, and PTC has no byline or date) and "zyte" (page ids of the Zyte
 article-extraction benchmark, read from ZYTE/html/<id>.html.gz through presslint's own HTML extraction, with the
-page's URL from ground-truth.json: what `presslint check page.html` reads, byline and date included). Every text goes through
+page's URL from ground-truth.json: what `presslint check page.html` reads, byline and date included) and "fnc1" (Body
+IDs of FNC/dev_bodies.csv: a news body with no headline, byline or date, checked as a pasted body is). Every text goes through
 ``presslint.check_articles`` with the default settings and no store: the checker and rule selection that
 ``presslint check`` uses, so the findings are what a user is shown.
 """
@@ -107,8 +108,31 @@ def zyte_articles(root: Path, ids: list[str]):
             print(f"skipped {path.name}: {err}", file=sys.stderr)
 
 
-def listed_articles(listing: Path, polnear: Path, ptc: Path, zyte: Path | None = None, limit: int | None = None):
-    """The texts a --texts file names: its Zyte pages, its PolNeAR dev and train texts, then its PTC articles."""
+def fnc1_articles(root: Path, ids: list[str]):
+    """FNC-1 bodies by Body ID: the body alone, as a user pasting it would check it (FNC-1 keeps no headline of its
+    own: its headlines are other outlets' claims paired with the body)."""
+    from presslint.ingest import from_text
+
+    csv.field_size_limit(1 << 30)
+    path = root / "dev_bodies.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        bodies = {row["Body ID"]: row["articleBody"] for row in csv.DictReader(handle)}
+    if missing := [i for i in ids if i not in bodies]:
+        sys.exit(f"{len(missing)} listed FNC-1 bodies not in {path}: {', '.join(missing[:5])}")
+    for body_id in ids:
+        yield from_text(bodies[body_id], origin=f"{path}#{body_id}")
+
+
+def listed_articles(
+    listing: Path,
+    polnear: Path,
+    ptc: Path,
+    zyte: Path | None = None,
+    limit: int | None = None,
+    fnc1: Path | None = None,
+):
+    """The texts a --texts file names: its Zyte pages, its PolNeAR dev and train texts, its PTC articles, then its
+    FNC-1 bodies."""
     listed = json.loads(listing.read_text(encoding="utf-8"))
     pages = [str(page) for page in listed.get("zyte", [])]
     if pages and zyte is None:
@@ -121,6 +145,10 @@ def listed_articles(listing: Path, polnear: Path, ptc: Path, zyte: Path | None =
         for article in load_articles(polnear, split, names=list(listed[f"polnear_{split}"]))
     ]
     articles += ptc_articles(ptc, [str(art) for art in listed.get("ptc_train", [])])
+    if listed.get("fnc1"):
+        if fnc1 is None:
+            sys.exit("the list names FNC-1 bodies: give --fnc1")
+        articles += fnc1_articles(fnc1, [str(body) for body in listed["fnc1"]])
     return articles[:limit] if limit else articles
 
 
@@ -209,6 +237,8 @@ def corpus_of(origin: str | None) -> str:
     text/."""
     if origin and origin.endswith(".html.gz"):
         return "zyte"
+    if origin and "dev_bodies.csv#" in origin:
+        return "fnc1"
     return "ptc" if origin and Path(origin).parent.name == "train-articles" else "polnear"
 
 
@@ -226,6 +256,12 @@ def main(argv: list[str] | None = None) -> None:
         "--ptc", type=Path, help="PTC folder for --texts (default: ptc-semeval2020 beside the PolNeAR folder)"
     )
     parser.add_argument("--zyte", type=Path, help="Zyte folder for --texts (default: zyte beside the PolNeAR folder)")
+    parser.add_argument("--fnc1", type=Path, help="FNC-1 folder for --texts (default: fnc1 beside the PolNeAR folder)")
+    parser.add_argument(
+        "--sample-skip",
+        default="",
+        help="codes left out of the --sample draw, comma-separated (e.g. HYG001,HYG002 on corpora that keep no byline)",
+    )
     parser.add_argument("--limit", type=int, help="only the first N texts (quick runs)")
     parser.add_argument("--sample", type=int, help="write N randomly sampled findings as JSONL for human judging")
     parser.add_argument("--seed", type=int, default=0)
@@ -236,7 +272,8 @@ def main(argv: list[str] | None = None) -> None:
     if args.texts:
         ptc = args.ptc or args.data_path.parent / "ptc-semeval2020"
         zyte = args.zyte or args.data_path.parent / "zyte"
-        source = listed_articles(args.texts, args.data_path, ptc, zyte, args.limit)
+        fnc1 = args.fnc1 or args.data_path.parent / "fnc1"
+        source = listed_articles(args.texts, args.data_path, ptc, zyte, args.limit, fnc1)
         label = args.texts.name
     else:
         source = load_articles(args.data_path, args.split, args.limit)
@@ -256,7 +293,9 @@ def main(argv: list[str] | None = None) -> None:
             "".join(json.dumps(r, ensure_ascii=False, default=str) + "\n" for r in records), encoding="utf-8"
         )
     if args.sample:
-        sample = random.Random(args.seed).sample(records, k=min(args.sample, len(records)))
+        skip = {code.strip() for code in args.sample_skip.split(",") if code.strip()}
+        pool = [r for r in records if r["code"] not in skip]
+        sample = random.Random(args.seed).sample(pool, k=min(args.sample, len(pool)))
         lines = "".join(json.dumps(r, ensure_ascii=False, default=str) + "\n" for r in sample)
         if args.out:
             args.out.write_text(lines, encoding="utf-8")
