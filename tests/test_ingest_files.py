@@ -306,3 +306,46 @@ def test_ingest_files_unreadable_subfolder_is_reported_by_corpus_readers(locked_
     items = list(iter_corpus_inputs([str(locked_folder)], settings=Settings(store=False)))
     assert sorted(type(i).__name__ for i in items) == ["Article", "IngestFailure"]
     assert next(i for i in items if isinstance(i, IngestFailure)).code == "E101"
+
+
+def gz(data: bytes | str) -> bytes:
+    import gzip
+
+    return gzip.compress(data.encode("utf-8") if isinstance(data, str) else data)
+
+
+@pytest.mark.parametrize("name", ["page.html.gz", "PAGE.HTM.GZ", "page.html", "saved.txt.gz"])
+def test_ingest_files_reads_a_page_saved_gzip_compressed(tmp_path, fixtures_dir, name):
+    # Saved with `curl --compressed -o page.html.gz`, or compressed bytes kept under page.html by a client.
+    html = (fixtures_dir / "html" / "harbour-strike.html").read_bytes()
+    article = read(write(tmp_path, name, gz(html)))
+    assert article.byline == "Maria Lopez" and "<p>" not in article.text
+
+
+def test_ingest_files_reads_gzip_compressed_text_as_text(tmp_path):
+    article = read(write(tmp_path, "story.txt.gz", gz(STORY)))
+    assert article.title == "Hospital waiting lists fall for third month"
+
+
+def test_ingest_files_gzip_bomb_stops_at_the_size_limit(tmp_path):
+    bomb = gz(b"\x00" * 20_000_000)  # about 20 KB on disk, 20 MB inside
+    start = time.perf_counter()
+    with pytest.raises(PresslintError) as err:
+        read(write(tmp_path, "bomb.html.gz", bomb), settings=Settings(max_bytes=100_000))
+    assert err.value.code == "E104" and "decompressed" in str(err.value)
+    assert time.perf_counter() - start < 2
+
+
+@pytest.mark.parametrize("data", [gz(STORY)[:25], b"\x1f\x8b" + b"not really gzip at all"])
+def test_ingest_files_broken_gzip_is_e103(tmp_path, data):
+    with pytest.raises(PresslintError) as err:
+        read(write(tmp_path, "cut.txt.gz", data))
+    assert err.value.code == "E103" and "gzip" in str(err.value)
+
+
+def test_ingest_files_folder_includes_compressed_pages(tmp_path):
+    write(tmp_path, "a.txt", STORY)
+    write(tmp_path, "b.txt.gz", gz(ACCENTED))
+    write(tmp_path, "c.tar.gz", gz(b"not an article"))  # not an article suffix
+    names = [item.origin.rsplit("/", 1)[-1] for item in iter_inputs([str(tmp_path)])]
+    assert names == ["a.txt", "b.txt.gz"]

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import gzip
+import io
 import json
 import os
 import re
 import sys
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +25,10 @@ from .text import from_text
 TEXT_SUFFIXES = (".txt", ".text", ".md")
 HTML_SUFFIXES = (".html", ".htm")
 JSONL_SUFFIXES = (".jsonl",)
-SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
+# Pages saved compressed (wget/curl with --compressed, crawl dumps, the Zyte benchmark): page.html.gz, story.txt.gz.
+GZIP_SUFFIXES = tuple(f"{suffix}.gz" for suffix in TEXT_SUFFIXES + HTML_SUFFIXES)
+SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES + GZIP_SUFFIXES
+_GZIP_MAGIC = b"\x1f\x8b"
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 
 
@@ -57,8 +63,24 @@ def _read_capped(stream: BinaryIO, origin: str, limit: int, size: int | None = N
     return data
 
 
+def _gunzipped(data: bytes, origin: str, limit: int) -> bytes:
+    """A gzip-compressed file's content, read no further than ``limit`` decompressed bytes (a small bomb expanding to
+    gigabytes costs ``limit``, then E104)."""
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as inner:
+            content = inner.read(limit + 1)
+    except (OSError, EOFError, zlib.error) as err:
+        raise PresslintError(
+            E.E103, path=origin, reason=f"it is gzip-compressed data that does not decompress ({err})"
+        ) from err
+    if len(content) > limit:
+        raise PresslintError(E.E104, path=origin, size=f"more than {limit} decompressed", limit=limit)
+    return content
+
+
 def read_path(path: Path, *, settings: Settings) -> Article:
-    """One text or HTML file. E104 comes from the file's size alone, before any byte is read."""
+    """One text or HTML file, or one saved gzip-compressed (read as the name without .gz says). E104 comes from the
+    file's size alone, before any byte is read."""
     origin = str(path)
     try:
         size = path.stat().st_size
@@ -70,10 +92,13 @@ def read_path(path: Path, *, settings: Settings) -> Article:
         raise
     except OSError as err:
         raise PresslintError(E.E101, path=origin, reason=err.strerror or err) from err
-    suffix = path.suffix.lower()
+    name = path.with_suffix("") if path.name.lower().endswith(".gz") else path
+    if data.startswith(_GZIP_MAGIC):  # also a page.html a client saved still compressed
+        data = _gunzipped(data, origin, settings.max_bytes)
+    suffix = name.suffix.lower()
     html = True if suffix in HTML_SUFFIXES else (False if suffix == ".md" else None)  # a saved page in .txt is HTML
     article = article_from_bytes(data, origin=origin, html=html, markdown=suffix == ".md")
-    return apply_sidecar(article, path)
+    return apply_sidecar(article, name)
 
 
 def sidecar_path(path: Path) -> Path:
