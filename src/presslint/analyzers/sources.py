@@ -901,6 +901,7 @@ def _name_description_ahead(doc, quotes: _Quotes, att: Attribution, lex: Lexicon
 
 
 COLON_SOURCE_NOUNS = frozenset({"poll", "survey", "study", "report"})
+CREDIT_NOUNS = frozenset({"source", "credit", "courtesy"})  # before a colon, a credit line when no statement follows
 WH_WORDS = frozenset(
     {
         "what",
@@ -997,6 +998,8 @@ def _colon_attributions(doc, quotes: _Quotes, lex: Lexicon) -> Iterator[Attribut
             or lemma in COLON_SOURCE_NOUNS
         ):
             continue
+        if lemma in CREDIT_NOUNS and not any(t.pos_ in ("VERB", "AUX") for t in doc[colon.i + 1 : sent.end]):
+            continue  # 'Source: Wall Street Journal' credits a named outlet; 'Sources: the minister will quit' speaks
         after = next((t for t in doc[colon.i + 1 : sent.end] if not t.is_space), None)
         if after is None or after.lower_ in WH_WORDS or sent.text.rstrip().endswith("?"):
             continue  # 'Brexit: what happens next', 'X: Will it last?' are explainer headlines, not statements
@@ -1567,9 +1570,9 @@ def _describes_named_just_before(att: Attribution, attributions: list[Attributio
 
 
 def _back_reference(speaker: str) -> bool:
-    """'the source', 'the insider', 'the official': a definite back-reference to an unnamed source met before."""
-    words = speaker.lower().split()
-    return len(words) <= 3 and words[0] in ("the", "this", "that")
+    """'the source', 'the insider', 'our source': a definite back-reference to an unnamed source met before."""
+    words = speaker.split(",")[0].lower().split()  # 'the source, who asked not to be named,' is still 'the source'
+    return 0 < len(words) <= 3 and words[0] in ("the", "this", "that", "our")  # 'our source added': the outlet's one
 
 
 def standfirst(doc) -> tuple[int, int] | None:

@@ -5,14 +5,14 @@ Policies, so a reader can predict what fires:
 * MTA001 duplicated-word: the same word twice in a row ("the the", "in in") in one sentence. Grammatical doubles
   stay quiet: "had had", "that that", "her her" ("gave her her keys"), intensifiers ("very very", "many many"),
   pseudo-clefts ("what it is is", "what they do do"), a particle then the same preposition ("logged on on
-  Monday", parsed as a particle), proper names ("Duran Duran", "Bora Bora") and a word before its own hyphenated
+  Monday", parsed as a particle), proper names ("Duran Duran", "Bora Bora"), an acronym then the word it spells ("IS is", "the WHO who") and a word before its own hyphenated
   compound ("in in-store sales").
 * MTA002 broken-punctuation: a space before , ; : . ! ?; orphan or doubled punctuation (", ." ",," ". ,"); a comma
   followed by a capitalised function word mid-sentence (", Has been"); a bracket or quotation mark that is never
   closed (or closed without being opened), reading the whole text; a curly quotation mark turned the wrong way
   (”Yes”). Headlines in title case, abbreviations ("Inc.,", "Flint, Mich.,"), ellipses, list markers ("1)"),
-  straight and curly marks mixed in one quote ("Yes,” she said) and quotes that carry on into the next paragraph
-  are left alone.
+  straight and curly marks mixed in one quote ("Yes,” she said), quotes that carry on into the next paragraph and
+  lines of script left in scraped copy ('google_ad_width = 468; ...') are left alone.
 * MTA003 literal-translation: calques and tautologies from the curated lexicon ``data/translation/calques.txt``
   (each with the natural English and why), uncountable nouns made plural, "since 3 years", "in the year of
   2020", and verbs with their own cognate noun as object ("decided a decision", "announced an announcement") from
@@ -300,6 +300,11 @@ _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _MARK_OR_LINE = re.compile(r"[\n()\[\]“”\"]")
 QUOTES = frozenset('“”"')
 _MARKUP = re.compile(r"<[A-Za-z/][^<>\n]*>")
+# Script left in scraped copy ('google_ad_width = 468;', '(function(d, s, id) { var js ...'): a line with code
+# punctuation ({ } or an HTML comment mark or a 'var'/'function' keyword) and statement structure (two ';' or
+# two '=') is not prose, so its quotes and brackets are not the writer's punctuation.
+_CODE_MARK = re.compile(r"[{}]|<!--|-->|\b(?:var|function|return|typeof)\b")
+_LINE = re.compile(r"[^\n]+")
 _BEFORE_OPENING = frozenset("([{—–-/")
 _AFTER_CLOSING = frozenset(".,;:!?)]}—–-…'’")
 _LIST_MARKER = re.compile(r"^\s*\w{1,2}$")
@@ -374,6 +379,8 @@ def find_duplicated_words(doc) -> Iterator[Finding]:
             continue
         if nxt.is_sent_start or tok.lower_ in ALLOWED_DOUBLES:
             continue
+        if (len(tok.text) > 1 and tok.text.isupper()) != (len(nxt.text) > 1 and nxt.text.isupper()):
+            continue  # an acronym and the word it spells: "IS is now", "the WHO who"
         if tok.lower_ in CLEFT_DOUBLES and any(t.lower_ == "what" for t in doc[max(0, tok.i - 5) : tok.i]):
             continue
         if tok.dep_ == "prt" or _particle_then_preposition(tok, nxt):
@@ -454,6 +461,18 @@ def _scriptural_speech(doc, verb) -> bool:
         return False
     sent = verb.sent
     return sent[0].lower_ in ("and", "then") or any(t.lower_ in ARCHAIC for t in sent)
+
+
+def mask_code_lines(text: str) -> str:
+    """The text with lines of script residue blanked (same length, so offsets stay)."""
+
+    def blank(line: re.Match[str]) -> str:
+        code = line.group()
+        if _CODE_MARK.search(code) and (code.count(";") >= 2 or code.count("=") >= 2):
+            return " " * len(code)
+        return code
+
+    return _LINE.sub(blank, text)
 
 
 def mask_emoticons(text: str) -> str:
@@ -705,7 +724,8 @@ def find_translation_artefacts(doc, matchers: Matchers) -> list[Finding]:
     title_span = article.title_span if article is not None else None
     text = view(doc).text
     findings = list(find_duplicated_words(doc))
-    plain = mask_ellipses(mask_emoticons(text))  # ':)' in a quoted text message is not a stray bracket
+    # ':)' in a quoted text message is not a stray bracket, nor '"' in a leftover ad script a quotation mark
+    plain = mask_ellipses(mask_emoticons(mask_code_lines(text)))
     findings += find_spacing_and_orphans(plain)
     findings += find_capital_after_comma(doc, text, title_span)
     findings += find_unbalanced(plain)

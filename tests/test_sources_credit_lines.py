@@ -1,0 +1,60 @@
+"""SRC001 on credit lines and on an outlet's own unnamed source told again ('our source added')."""
+
+from __future__ import annotations
+
+import pytest
+
+from presslint.analyzers.sources import analyze
+
+pytestmark = pytest.mark.model
+
+
+def _src001(parse, text):
+    return [f for f in analyze(parse(text, date="2021-12-11"))[2] if f.code == "SRC001"]
+
+
+STORY = "Ferry fares rise\n\nThe ferry company will raise fares by 8 percent in April to cover fuel costs."
+
+
+@pytest.mark.parametrize(
+    "credit",
+    ["Source: Harbour Gazette", "Sources: Reuters, AP", "Credit: County Records Office", "Courtesy: City Archive"],
+)
+def test_sources_credit_line_is_not_an_anonymous_source(parse, credit):
+    assert not _src001(parse, f"{STORY}\n\n{credit}")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sources: the minister will resign before the vote",
+        "Source: the company plans to close two plants next year",
+    ],
+)
+def test_sources_colon_headline_with_a_statement_is_still_anonymous(parse, line):
+    assert [f.span.text for f in _src001(parse, f"{line}\n\nThe announcement is expected on Monday.")]
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "Our source added that the leaders were driven across the river at night.",
+        "The leaders were driven across the river at night, our source added.",
+    ],
+)
+def test_sources_our_source_again_is_one_finding(parse, later):
+    text = (
+        "Smugglers move north\n\nThe smuggling ring moved its base north in the spring, according to our source "
+        f"in the border police. {later}"
+    )
+    found = _src001(parse, text)
+    assert len(found) == 1
+    assert any(r.text.lower() == "our source" for r in found[0].related)
+
+
+def test_sources_two_differently_described_sources_stay_two(parse):
+    text = (
+        "Smugglers move north\n\nThe ring moved north, according to our source in the border police. A customs "
+        "officer told the paper that the boats were sold."
+    )
+    assert len(_src001(parse, text)) == 2
