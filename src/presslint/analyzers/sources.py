@@ -1715,7 +1715,7 @@ def find_unattributed(doc, *, lex: Lexicon | None = None, index: _Quotes | None 
             sent_text = quotes.sentence(tok).text.lower()
             if "according to" in sent_text or "reported by" in sent_text or cites_reference(quotes.sentence(tok)):
                 continue
-            if _sourced_next(quotes, tok):
+            if _sourced_next(quotes, tok) or _inside_reported_speech(tok):
                 continue  # 'X reportedly fled. According to Reuters, ...': the next sentence names who reported it
             yield Finding(
                 "SRC002",
@@ -1733,6 +1733,8 @@ def find_unattributed(doc, *, lex: Lexicon | None = None, index: _Quotes | None 
             continue
         subj = next((c for c in tok.children if c.dep_ in ("nsubjpass", "expl")), None)
         if (subj is None and tok.dep_ == "relcl") or cites_reference(quotes.sentence(tok)):
+            continue
+        if _inside_reported_speech(tok):
             continue
         aux = [c for c in tok.children if c.dep_ in ("auxpass", "aux")]
         first = min([tok.i] + [c.i for c in aux] + ([subj.i] if subj is not None and subj.lower_ == "it" else []))
@@ -1765,6 +1767,21 @@ def _sourced_next(quotes: _Quotes, tok) -> bool:
         and any(c.dep_ == "nsubj" and c.ent_type_ in ("ORG", "PERSON") for c in t.children)
         for t in nxt
     )
+
+
+REPORTING_LEMMAS = frozenset({"say", "write", "report", "tell", "claim", "state", "reveal", "add", "note"})
+
+
+def _inside_reported_speech(tok) -> bool:
+    """The hedge sits in what a stated speaker says: 'The Post wrote that he was reportedly taken aback', 'He was
+    thought to be the worst, sources told the paper'. The speaker is the attribution (named, or SRC001's to
+    judge); the hedge repeats it and is no second, unattributed claim."""
+    for verb in [*tok.ancestors, *(c for c in tok.sent if c.dep_ in ("parataxis", "ccomp") and c.head == tok)]:
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in REPORTING_LEMMAS and verb != tok:
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.lower_ not in ("it", "this", "that"):
+                return True
+    return False
 
 
 def _hedges_a_modifier(tok) -> bool:

@@ -1,4 +1,5 @@
-"""SRC001 on credit lines and on an outlet's own unnamed source told again ('our source added')."""
+"""Sources in wire and rumour copy: credit lines, an outlet's own unnamed source told again ('our source added'),
+and hedges inside what a stated speaker says."""
 
 from __future__ import annotations
 
@@ -58,3 +59,33 @@ def test_sources_two_differently_described_sources_stay_two(parse):
         "officer told the paper that the boats were sold."
     )
     assert len(_src001(parse, text)) == 2
+
+
+def _src002(parse, text):
+    return [f.span.text for f in analyze(parse(text, date="2021-12-11"))[2] if f.code == "SRC002"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Post wrote that the envoy was reportedly taken aback by the offer.",
+        "The minister told reporters the deal was reportedly worth $2 billion.",
+        "He was thought to be a minor figure, sources told the Daily Beast.",
+        "Ms. Ortiz said the shipment was believed to have left the port on Friday.",
+    ],
+)
+def test_sources_hedge_inside_a_stated_speakers_words_is_not_unattributed(parse, sentence):
+    assert not _src002(parse, f"Envoy talks\n\n{sentence}")
+
+
+@pytest.mark.parametrize(
+    "sentence, hedge",
+    [
+        ("The envoy was reportedly taken aback by the offer.", "reportedly"),
+        ("It is believed that the envoy left the city on Monday.", "It is believed"),
+        ("The envoy is said to have left the city before the vote.", "is said"),
+        ("It was reported that the envoy had resigned.", "It was reported"),
+    ],
+)
+def test_sources_hedge_with_no_speaker_still_fires(parse, sentence, hedge):
+    assert hedge in _src002(parse, f"Envoy talks\n\n{sentence}")
