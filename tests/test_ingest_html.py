@@ -399,3 +399,69 @@ def test_ingest_html_site_name_rule(title, site, url, expected):
 
     host = url.split("/")[2]
     assert _without_site_name(title, site, host) == expected
+
+
+# --- bylines ------------------------------------------------------------------------------------------------------
+BYLINE_PARAGRAPHS = "".join(
+    f"<p>The harbour board voted on Tuesday to extend the night shift at the container terminal, paragraph {i}, "
+    "after months of complaints from hauliers about queues at the gate.</p>"
+    for i in range(6)
+)
+
+
+def _byline_page(header: str, before_body: str = "") -> str:
+    return (
+        f"<html><head><title>Night shift extended at the port</title></head><body>{before_body}"
+        f"<article><header><h1>Night shift extended at the port</h1>{header}</header>{BYLINE_PARAGRAPHS}</article>"
+        "</body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    "header, byline",
+    [
+        (
+            '<p class="article__meta">By <a href="/staff/ann-lee">Ann Lee</a>, <a href="/staff/bo-chan">Bo Chan</a>'
+            " <span>on Monday, November 18th, 2019</span></p>",
+            "Ann Lee, Bo Chan",
+        ),
+        ('<div data-test="byline">By <!-- --> Reuters</div>', "Reuters"),
+        ("<section><div><span>Written by Rachel Moss, MS, RD on May 7, 2019</span></div></section>", "Rachel Moss"),
+        ("<p>BY DANA WHITE and JOSE DIAZ | Harbour Times</p>", "DANA WHITE, JOSE DIAZ"),
+    ],
+)
+def test_ingest_html_byline_under_the_headline(header, byline):
+    assert from_html(_byline_page(header)).byline == byline
+
+
+@pytest.mark.parametrize(
+    "header, before_body",
+    [
+        ("", ""),  # no byline at all: HYG001 is right to say so
+        ("<p>Photo by Sam Ortiz</p>", ""),  # a photo credit is not the author
+        ("", "<nav><p>By Ann Lee</p></nav>"),  # before the headline: a menu or another story
+        ("<aside><p>By Ann Lee</p></aside>", ""),  # a related story's teaser
+        ("<p>By the time the board met, the queue had reached the motorway.</p>", ""),  # prose, not a name
+    ],
+)
+def test_ingest_html_no_byline_is_invented(header, before_body):
+    assert from_html(_byline_page(header, before_body)).byline is None
+
+
+@pytest.mark.parametrize(
+    "author, cleaned",
+    [
+        ("Mike Lowe; Malcolm Owen Monday; November", "Mike Lowe; Malcolm Owen"),
+        ("Jeff Ford Monday; November 18, 2019", "Jeff Ford"),
+        ("Phil Hale is a reporter for the national desk", "Phil Hale"),
+        ("Analysis by Chris Cole", "Chris Cole"),
+        ("Troy Smith; Troy Smith", "Troy Smith"),
+        ("June Carter", "June Carter"),  # a month as a first name stays
+        ("May Ito; Ann Lee", "May Ito; Ann Lee"),
+        ("", None),
+    ],
+)
+def test_ingest_html_author_is_cleaned(author, cleaned):
+    from presslint.ingest.html import clean_author
+
+    assert clean_author(author) == cleaned

@@ -240,14 +240,89 @@ def _text_of(doc) -> str:
     return (doc.text or "").strip() if doc is not None else ""
 
 
+# A byline element under the headline: "By Ann Lee", "By Ann Lee, Bo Chan and Cy Diaz", "By Reuters", maybe
+# followed by a date or a pipe ("By Ann Lee on Monday, November 18th, 2019").
+_NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|da|del|la|le|bin|al-\w+)){0,4}"
+_BY_LINE = re.compile(
+    rf"^(?i:written\s+|reported\s+)?(?i:by):?\s+({_NAME}(?:\s*(?:,|\band\b|&)\s*{_NAME})*)(?:\s|,|\||$)"
+)
+_CREDENTIAL = re.compile(r"^(?:[A-Z]{1,4}|Ph\.?D\.?|M\.?D\.?|Jr\.?|Sr\.?)$")
+MAX_BYLINE_CHARS = 120
+BYLINE_SEARCH_ELEMENTS = 80  # elements after the <h1> to look through: the byline sits right under the headline
+_SKIP_TAGS = frozenset({"script", "style", "nav", "footer", "aside", "noscript", "template", "figure", "figcaption"})
+
+
+def byline_near_title(tree) -> str | None:
+    """The names of a "By ..." line among the first elements after the page's <h1>, when trafilatura's metadata found
+    no author (PolitiFact's `<p class="article__meta">By <a>...</a>, <a>...</a>`, NBC's `By Reuters`). Only right
+    under the headline: a "By ..." further down is a photo credit or a related story's teaser."""
+    heading = next(iter(tree.iter("h1")), None)
+    if heading is None:
+        return None
+    skip = " or ".join(f"ancestor-or-self::{tag}" for tag in sorted(_SKIP_TAGS))
+    for node in heading.xpath(f"following::*[position() <= {BYLINE_SEARCH_ELEMENTS}][not({skip})]"):
+        text = " ".join("".join(node.itertext()).split())
+        if not text or len(text) > MAX_BYLINE_CHARS:
+            continue
+        match = _BY_LINE.match(text)
+        if match:
+            names = re.split(r"\s*(?:,|\band\b|&)\s*", match.group(1))
+            kept = [n for n in names if n and not _CREDENTIAL.match(n)]  # "Rachael Link, MS, RD"
+            return ", ".join(kept) or None
+    return None
+    for count, element in enumerate(heading.itersiblings()):
+        if count >= BYLINE_SEARCH_ELEMENTS:
+            break
+        for node in element.iter():
+            if not isinstance(node.tag, str) or node.tag in _SKIP_TAGS:
+                continue
+            text = " ".join("".join(node.itertext()).split())
+            if not text or len(text) > MAX_BYLINE_CHARS:
+                continue
+            match = _BY_LINE.match(text)
+            if match:
+                names = re.split(r"\s*(?:,|\band\b|&)\s*", match.group(1))
+                return ", ".join(n for n in names if n) or None
+    return None
+
+
+# trafilatura's author field sometimes runs on into the date or a bio: "Ann Lee Monday; November", "Ann Lee is a
+# reporter"; and prefixes the genre: "Analysis by Ann Lee".
+_AUTHOR_RUN_ON = re.compile(
+    r"(?:^|\s+)(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
+    r"July|August|September|October|November|December)\b(?:[\s,]*\d.*)?|is an? \w.*)$"
+)  # a weekday or month only as the last word or before a number: "June Carter" stays
+_AUTHOR_PREFIX = re.compile(r"^(?:analysis|opinion|commentary|review|story|text|words|photos?)\s+by\s+", re.I)
+
+
+def clean_author(author: str | None) -> str | None:
+    """The author names without a run-on date, bio or genre prefix, each name once (None when nothing is left)."""
+    if not author:
+        return None
+    names: list[str] = []
+    for part in author.split(";"):
+        name = _AUTHOR_RUN_ON.sub("", _AUTHOR_PREFIX.sub("", part.strip())).strip(" ,;")
+        if name and name.lower() not in (n.lower() for n in names):
+            names.append(name)
+    return "; ".join(names) or None
+
+
 def extract(html: str, url: str | None = None):
     """trafilatura's document for ``html`` with in-story ad boxes removed, or trafilatura's own result when removing
-    them lost the story (empty, or under FALLBACK_RATIO of trafilatura's length). None when there is no text."""
+    them lost the story (empty, or under FALLBACK_RATIO of trafilatura's length). None when there is no text. The
+    author is cleaned, or read from a byline under the headline when trafilatura found none."""
     from trafilatura.utils import load_html
 
     tree = load_html(html)
     if tree is None:
         return None
+    doc = _extract_article(tree, url)
+    if doc is not None:
+        doc.author = clean_author(doc.author) or byline_near_title(tree)
+    return doc
+
+
+def _extract_article(tree, url: str | None):
     unwrap_layout_tables(tree)
     own = _extract(tree, url)
     if not _text_of(own):
