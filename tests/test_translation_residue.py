@@ -71,3 +71,29 @@ def test_translation_residue_acronym_then_its_word_is_not_a_doubled_word(parse, 
 def test_translation_residue_doubles_beside_acronyms_still_fire(parse, text, words):
     found = _findings(parse, text, "MTA001")
     assert any(f.span.text == words for f in found), [f.span.text for f in found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thousands staged a sit-in in the name of reform.",
+        "The team held a weigh-in in the gym before the fight.",
+        "Love from all of us, Ann x x",
+        "The grid runs from A to F, with rows A B C marked in red.",
+    ],
+)
+def test_translation_residue_hyphen_ends_and_letters_are_not_doubled_words(parse, text):
+    assert not _findings(parse, text, "MTA001"), [f.span.text for f in _findings(parse, text, "MTA001")]
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("The judge paid a a fee before the hearing.", "a a"),
+        ("Then i i said it again, the witness wrote.", "i i"),
+        ("The protest turned into into a sit-in outside the hall.", "into into"),
+    ],
+)
+def test_translation_residue_real_doubles_near_hyphens_still_fire(parse, text, words):
+    found = _findings(parse, text, "MTA001")
+    assert any(f.span.text.lower() == words for f in found), [f.span.text for f in found]

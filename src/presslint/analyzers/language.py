@@ -864,6 +864,8 @@ def _with_modifiers(head):
         and doc[start - 1].head.i in (head.i, start)
     ):
         start -= 1
+    while start > 0 and doc[start].text in ("-", "‐") and not doc[start - 1].whitespace_:
+        start -= 1  # a hyphenated modifier whole: "Emmental-loving despot", not "-loving despot"
     return doc[start : head.i + 1]
 
 

@@ -615,8 +615,18 @@ def _comparable(whole: QuantityMention, part: QuantityMention) -> bool:
     return whole.record.unit == part.record.unit and whole.record.unit not in ("%", "fraction")
 
 
+_SPLIT_THOUSANDS = re.compile(r", \d{3}(?!\d)")
+
+
+def _split_thousands(whole: QuantityMention) -> bool:
+    """'of the 3, 200 sorties': a thousands separator with a stray space cut the whole in two in scraped copy; the
+    whole read is '3', so no comparison with it can be trusted."""
+    text = view(whole.tokens.doc).text
+    return _SPLIT_THOUSANDS.match(text, whole.record.span.end) is not None
+
+
 def _exceeds(whole: QuantityMention, part_value: float, parts: list[QuantityMention]) -> bool:
-    if whole.qualifier in LOWER_BOUNDS:
+    if whole.qualifier in LOWER_BOUNDS or _split_thousands(whole):
         return False
     loose = whole.record.approximate or any(p.record.approximate and p.qualifier not in LOWER_BOUNDS for p in parts)
     return part_value > whole.record.value * (1.5 if loose else 1.0)

@@ -381,6 +381,10 @@ def find_duplicated_words(doc) -> Iterator[Finding]:
             continue
         if (len(tok.text) > 1 and tok.text.isupper()) != (len(nxt.text) > 1 and nxt.text.isupper()):
             continue  # an acronym and the word it spells: "IS is now", "the WHO who"
+        if tok.i > 0 and doc[tok.i - 1].text in ("-", "‐") and not doc[tok.i - 1].whitespace_:
+            continue  # the end of a hyphenated word, then the word again: "a sit-in in the square"
+        if len(tok.text) == 1 and tok.lower_ not in ("a", "i"):
+            continue  # "x x" kisses in a sign-off, "A B C" lists: letters, not a doubled word
         if tok.lower_ in CLEFT_DOUBLES and any(t.lower_ == "what" for t in doc[max(0, tok.i - 5) : tok.i]):
             continue
         if tok.dep_ == "prt" or _particle_then_preposition(tok, nxt):
