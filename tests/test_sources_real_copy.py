@@ -89,3 +89,34 @@ def test_sources_hedge_inside_a_stated_speakers_words_is_not_unattributed(parse,
 )
 def test_sources_hedge_with_no_speaker_still_fires(parse, sentence, hedge):
     assert hedge in _src002(parse, f"Envoy talks\n\n{sentence}")
+
+
+@pytest.mark.parametrize(
+    "sentence, anonymous",
+    [
+        (
+            "According to unnamed employees, the company's chief executive says the watch will ship in April.",
+            ["unnamed employees"],
+        ),
+        ("According to two people familiar with the plan, the minister said the deal was done.", None),
+        ("Speaking on condition of anonymity, the official said the deal was done.", ["the official"]),
+    ],
+)
+def test_sources_anonymity_words_belong_to_their_own_source(parse, sentence, anonymous):
+    found = [f.span.text for f in _src001(parse, f"Watch launch\n\n{sentence}")]
+    if anonymous is None:  # the people familiar with the plan are anonymous; the minister is not
+        assert found and not any("minister" in s for s in found)
+    else:
+        assert found == anonymous
+
+
+@pytest.mark.parametrize(
+    "sentence, fires",
+    [
+        ("The organ was feared to have been taken by an animal, according to doctors.", False),
+        ("The ship was believed to have sunk near the reef, as reported by the coastguard.", False),
+        ("The organ was feared to have been taken by an animal.", True),
+    ],
+)
+def test_sources_passive_hedge_with_according_to_in_the_sentence(parse, sentence, fires):
+    assert bool(_src002(parse, f"Hospital case\n\n{sentence}")) is fires

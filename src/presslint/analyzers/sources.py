@@ -901,6 +901,7 @@ def _name_description_ahead(doc, quotes: _Quotes, att: Attribution, lex: Lexicon
 
 
 COLON_SOURCE_NOUNS = frozenset({"poll", "survey", "study", "report"})
+_OTHER_ACCORDING = re.compile(r"according to [^,.;:]*")
 CREDIT_NOUNS = frozenset({"source", "credit", "courtesy"})  # before a colon, a credit line when no statement follows
 WH_WORDS = frozenset(
     {
@@ -1212,6 +1213,9 @@ def _classify(doc, att: Attribution, head, speaker_rng, sent, lex: Lexicon) -> N
         + " "
         + clause_text[max(content.end - sent.start_char, 0) :]
     )
+    if "according" not in att.quote.cue.text.lower():
+        # 'According to unnamed employees, Apple's CEO says ...': that phrase names another source, not this one
+        outside = _OTHER_ACCORDING.sub(" ", outside)
     anonymity += [
         m
         for m in lex.anonymous_re.findall(outside)
@@ -1734,8 +1738,9 @@ def find_unattributed(doc, *, lex: Lexicon | None = None, index: _Quotes | None 
         subj = next((c for c in tok.children if c.dep_ in ("nsubjpass", "expl")), None)
         if (subj is None and tok.dep_ == "relcl") or cites_reference(quotes.sentence(tok)):
             continue
-        if _inside_reported_speech(tok):
-            continue
+        sent_text = quotes.sentence(tok).text.lower()
+        if _inside_reported_speech(tok) or "according to" in sent_text or "reported by" in sent_text:
+            continue  # 'it was feared to have been lost, according to doctors': the source is in the sentence
         aux = [c for c in tok.children if c.dep_ in ("auxpass", "aux")]
         first = min([tok.i] + [c.i for c in aux] + ([subj.i] if subj is not None and subj.lower_ == "it" else []))
         span = _char_span(doc, first, tok.i + 1)
