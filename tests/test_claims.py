@@ -297,6 +297,9 @@ SUPPOSED = [
     ("Court\n\nThe charges against the opposition leader are politically motivated.", "motive"),
     ("Court\n\nThe real reason for the curfew is to keep reporters away from the border.", "motive"),
     ("Court\n\nTheir true aim was to break the nurses' union.", "motive"),
+    ("Press\n\nThe interior ministry is trying to silence the last independent radio station.", "intent"),
+    ("Press\n\nThe chairman sought to discredit the auditors from the first day.", "intent"),
+    ("Press\n\nThe water company wants to bury the safety report until after the rate vote.", "intent"),
 ]
 
 
@@ -323,6 +326,11 @@ def test_claims_src005_supposition_and_motive_fire(parse, text, kind):
         # a writer's forecast of consequences is left alone
         "Alliance\n\nThe agreement could pave the way for a deeper alliance between the two countries.",
         "Alliance\n\nAnalysts said the agreement could pave the way for a deeper alliance.",
+        # a public aim, a forecast, a denial, an attributed aim
+        "Press\n\nThe council seeks to cut business rates for small shops.",
+        "Press\n\nThe senator will try to undermine the bill in committee.",
+        "Press\n\nThe regime did not try to hide the executions.",
+        "Press\n\nThe ministry is trying to silence the radio station, its editor told reporters.",
         # a state under 'presumably' is an assessment, not a guess at conduct
         "Budget\n\nThe treasurer presumably has a second home in Spain.",
     ],

@@ -193,6 +193,8 @@ class Contested:
     motive_adverbs: frozenset[str] = frozenset()
     hidden_motive_adjectives: frozenset[str] = frozenset()
     motive_heads: frozenset[str] = frozenset()
+    intent_verbs: frozenset[str] = frozenset()
+    intended_harm_verbs: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -500,7 +502,7 @@ def speculation_reason(sent, agents: frozenset[str]) -> tuple[str, Any] | None:
     if key not in doc.user_data:
         doc.user_data[key] = view(doc).where(
             lowers=SPECULATION_TRIGGERS | lex.speculation_adverbs | lex.speculation_assumption,
-            lemmas=lex.motive_verbs | lex.motive_heads | {"motivated"},
+            lemmas=lex.motive_verbs | lex.motive_heads | lex.intent_verbs | {"motivated"},
         )
     if not _within(doc.user_data[key], sent):
         return None  # cheap test first: no word that can open a guess
@@ -580,6 +582,10 @@ def _speculation_shape(tok, lex: Contested, agents: frozenset[str]) -> tuple[str
     motive = _motive(tok, lex)
     if motive is not None:
         return "motive", motive
+    # "the government is trying to silence its critics": a wrongful aim ascribed to someone as fact
+    intent = _intent(tok, lex, agents)
+    if intent is not None:
+        return "intent", intent
     # "X probably knew", "X is presumably negotiating"
     if tok.pos_ == "VERB" and any(c.dep_ == "advmod" and c.lower_ in lex.speculation_adverbs for c in children):
         future = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall", "to") for c in children)
@@ -654,6 +660,33 @@ def _motive(tok, lex: Contested):
             return None
         return doc[tok.left_edge.i : tok.head.i + 1]
     return None
+
+
+def _intent(tok, lex: Contested, agents: frozenset[str]):
+    """'The government is trying to silence its critics', 'he sought to discredit the inquiry': someone's aim, of a
+    wrongful or covert kind, stated as a present or past fact (not 'will try to', not a denial). Public aims ('seeks
+    to cut taxes') are no guess."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in lex.intent_verbs or tok.dep_ not in ("ROOT", "conj"):
+        return None
+    goal = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+    if goal is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in goal.children):
+        return None
+    lemma = _phrasal(goal)
+    bound = goal.lemma_.lower() in lex.object_bound_verbs and any(
+        c.dep_ == "dobj" and c.lower_ in lex.accusation_objects for c in goal.children
+    )  # 'wants to bury the report'
+    if not bound and lemma not in lex.wrongdoing_verbs | lex.intended_harm_verbs:
+        if goal.lemma_.lower() not in lex.wrongdoing_verbs | lex.intended_harm_verbs:
+            return None
+    auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in _FUTURE for a in auxes) or any(c.dep_ == "neg" for c in (*tok.children, *goal.children)):
+        return None
+    if not (tok.tag_ in ("VBZ", "VBP", "VBD") or any(a.tag_ in ("VBZ", "VBP", "VBD") for a in auxes)):
+        return None
+    subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subject is None or not _agent(subject, agents):
+        return None
+    return tok.doc[subject.left_edge.i : goal.i + 1]
 
 
 def _observed_state(seem, clause, lex: Contested) -> bool:
