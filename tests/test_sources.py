@@ -1260,6 +1260,10 @@ def test_sources_src002_vague_holder_quiet_when_held_or_named(parse, text):
         ("Vote\n\nMany Democrats believe the bill was rushed through the committee.", True),
         ("Vote\n\nRepublicans said the bill had been rushed through the committee.", False),
         ("Vote\n\nSome Republicans on the committee said the bill had been rushed.", False),
+        # the group speaks inside a named outlet's or pollster's work, which is the source
+        ("Vote\n\nThe Herald ran a long piece in which several Catholics explained why they left the party.", False),
+        ("Vote\n\nGallup published a poll in which many Democrats said the bill was rushed.", False),
+        ("Vote\n\nIn a long piece, several Catholics explained why they left the party.", True),
     ],
 )
 def test_sources_src002_vague_group_speakers(parse, text, fires):

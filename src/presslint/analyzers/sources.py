@@ -49,9 +49,15 @@ RULES = [
         "sources",
         "A claim is presented through a vague attribution with no identifiable source.",
         "Fires on weasel attributions that name nobody: 'it is believed', 'it was reported', 'he is said to', "
-        "'reportedly', 'critics say', 'experts warn', 'observers say', 'some argue', 'many people think'. It stays "
-        "silent when the group is named ('critics, including Senator Jane Doe, say', 'experts at the WHO say') or "
-        "when an agent follows ('it was reported by the BBC').",
+        "'reportedly', 'critics say', 'experts warn', 'observers say', 'some argue', 'many people think', 'some "
+        "Republicans said'; on a verdict or reaction held by an unnamed, indefinite group ('drew the ire of some "
+        "senior Democrats', 'sparked outrage among many residents', 'won praise from critics'); and on a claim noun "
+        "that nobody is said to hold, set by the writer as the backdrop ('amid reports that the chief executive would "
+        "step down', 'despite predictions to the contrary', 'there is speculation that ...'). It stays silent when the "
+        "group is named, definite or counted ('critics, including Senator Jane Doe, say', 'experts at the WHO say', "
+        "'the ire of the unions', 'three senators'), when an agent follows ('it was reported by the BBC'), when the "
+        "claim noun has a holder ('his claims that', 'reports by the BBC that') or is what a named person answers ('the "
+        "mayor dismissed reports that'), and when the next sentence of the paragraph names the source.",
         "The minister is believed to have offered his resignation last week.",
     ),
     Rule(
@@ -100,7 +106,14 @@ RULES = [
         "might have committed'), public states and failures to grasp ('appeared to be heading for confirmation', "
         "'seems not to have understood'): an ongoing act needs to be covert or wrongful ('appears to be concealing'). "
         "Nor do hedged assessments: a state or harmless fact ('seems to have had a part-time job') or a consequence "
-        "('may have unlocked a new era of ...'), unless the clause holds something wrongful or covert.",
+        "('may have unlocked a new era of ...'), unless the clause holds something wrongful or covert. It also fires "
+        "on a supposition under 'presumably' or 'doubtless' about the present or past, whatever the subject "
+        "('Presumably, older consoles also suffer from the fault'); on a motive asserted as fact ('the attacks are "
+        "motivated by a desire to drive the families out', 'was driven by hatred of', 'the charges are politically "
+        "motivated', 'the real reason for the curfew is ...'); and on a wrongful or covert aim ascribed as fact ('the "
+        "ministry is trying to silence the radio station', 'sought to discredit the auditors'). Causes that are no "
+        "motive ('driven by strong demand'), public aims ('seeks to cut taxes'), forecasts of consequences ('could "
+        "pave the way for'), denials and attributed or quoted guesses do not fire.",
         "The minister is likely to be negotiating in secret with the rebels.",
     ),
 ]
@@ -1534,6 +1547,25 @@ def _cue_verbs(doc, cue: Span) -> list[Any]:
     return [t for t in tokens if t.pos_ == "VERB"] if tokens is not None else []
 
 
+def _inside_named_work(att: Attribution) -> bool:
+    """A vague group speaking inside a work that a named person or outlet made: the cue is a relative clause ('in
+    which', 'where') of a noun that a named subject ran, published or wrote ('the Post ran a piece in which several
+    Muslims explained ...', 'Gallup published a poll in which many voters said ...'). The work is the source, and it
+    is named."""
+    head: Any = att.speaker_head
+    cue = head.head if head is not None and head.dep_ in ("nsubj", "nsubjpass") else None
+    if cue is None or cue.dep_ != "relcl" or cue.head.pos_ != "NOUN":
+        return False
+    work = cue.head
+    maker = work.head if work.dep_ in ("dobj", "nsubjpass") else None
+    if maker is None or maker.pos_ != "VERB":
+        return False
+    subject = next((c for c in maker.children if c.dep_ in ("nsubj", "agent")), None)
+    if subject is not None and subject.dep_ == "agent":
+        subject = next((c for c in subject.children if c.dep_ == "pobj"), None)
+    return subject is not None and (subject.ent_type_ in ("ORG", "PERSON") or subject.pos_ == "PROPN")
+
+
 def _topic_only(doc, quote) -> bool:
     """Whether a vague group's 'content' is only what it talks about: a noun phrase (its head a noun, whatever hangs
     on it: 'the slogan so odd that it trended') after a topic cue."""
@@ -1642,6 +1674,8 @@ def find_source_findings(
             evidence["count"] = att.count
         if att.weasel and _topic_only(doc, quote):
             continue  # 'many people were talking about the new slogan': a topic, not a claim anyone vouches for
+        if att.weasel and _inside_named_work(att):
+            continue  # 'the Post ran a piece in which several Muslims explained ...': the named outlet's account
         if att.weasel:
             yield _learned_mark(
                 Finding(
