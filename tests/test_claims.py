@@ -284,3 +284,56 @@ def test_claims_contested_statement_is_a_claim(parse):
     doc = parse("The agency covered up the report.\n\nThe weather was mild.", date=PUB)
     claims = {c.span.text: c.checkworthiness for c in doc._.pl_claims}
     assert claims.get("The agency covered up the report.", 0) >= 0.4
+
+
+# ----------------------------------------------- SRC005: suppositions and motives written as reporting (issue 11)
+SUPPOSED = [
+    ("Consoles\n\nPresumably, older consoles also suffer from the same cooling fault.", "assumption"),
+    ("Budget\n\nThe treasurer presumably knew about the shortfall in March.", "assumption"),
+    ("Budget\n\nThe auditors doubtless saw the missing invoices.", "assumption"),
+    ("Riots\n\nThe arson attacks are motivated by a desire to drive the families out.", "motive"),
+    ("Riots\n\nThe shooting was driven by hatred of the town's migrant workers.", "motive"),
+    ("Riots\n\nThe campaign against the judge was fuelled by resentment over her rulings.", "motive"),
+    ("Court\n\nThe charges against the opposition leader are politically motivated.", "motive"),
+    ("Court\n\nThe real reason for the curfew is to keep reporters away from the border.", "motive"),
+    ("Court\n\nTheir true aim was to break the nurses' union.", "motive"),
+    ("Press\n\nThe interior ministry is trying to silence the last independent radio station.", "intent"),
+    ("Press\n\nThe chairman sought to discredit the auditors from the first day.", "intent"),
+    ("Press\n\nThe water company wants to bury the safety report until after the rate vote.", "intent"),
+]
+
+
+@pytest.mark.parametrize("text, kind", SUPPOSED)
+def test_claims_src005_supposition_and_motive_fire(parse, text, kind):
+    found = _codes(parse, text, "SRC005")
+    assert [f.evidence["kind"] for f in found] == [kind], [f.evidence for f in found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # attributed, quoted or named
+        "Riots\n\nThe arson attacks are motivated by a desire to drive the families out, police said.",
+        'Riots\n\n"The arson attacks are motivated by a desire to drive the families out," the mayor said.',
+        "Court\n\nThe opposition leader says the charges against him are politically motivated.",
+        "Consoles\n\nPresumably, older consoles also suffer from the same fault, the repair shop's owner told us.",
+        # a forecast, a denial, the writer's own plans, a cause that is no motive
+        "Vote\n\nThe senator will presumably vote against the bill.",
+        "Court\n\nThe charges are not politically motivated.",
+        "Consoles\n\nPresumably we will know more next week.",
+        "Market\n\nThe rise in sales was driven by strong demand in Asia.",
+        "Market\n\nThe reason for the delay was a shortage of parts.",
+        # a writer's forecast of consequences is left alone
+        "Alliance\n\nThe agreement could pave the way for a deeper alliance between the two countries.",
+        "Alliance\n\nAnalysts said the agreement could pave the way for a deeper alliance.",
+        # a public aim, a forecast, a denial, an attributed aim
+        "Press\n\nThe council seeks to cut business rates for small shops.",
+        "Press\n\nThe senator will try to undermine the bill in committee.",
+        "Press\n\nThe regime did not try to hide the executions.",
+        "Press\n\nThe ministry is trying to silence the radio station, its editor told reporters.",
+        # a state under 'presumably' is an assessment, not a guess at conduct
+        "Budget\n\nThe treasurer presumably has a second home in Spain.",
+    ],
+)
+def test_claims_src005_supposition_and_motive_quiet(parse, text):
+    assert not _codes(parse, text, "SRC005")

@@ -187,6 +187,14 @@ class Contested:
     speculation_seem: frozenset[str]
     idiom_objects: frozenset[str]
     assessment_verbs: frozenset[str] = frozenset()
+    speculation_assumption: frozenset[str] = frozenset()
+    motive_verbs: frozenset[str] = frozenset()
+    motive_nouns: frozenset[str] = frozenset()
+    motive_adverbs: frozenset[str] = frozenset()
+    hidden_motive_adjectives: frozenset[str] = frozenset()
+    motive_heads: frozenset[str] = frozenset()
+    intent_verbs: frozenset[str] = frozenset()
+    intended_harm_verbs: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -492,7 +500,10 @@ def speculation_reason(sent, agents: frozenset[str]) -> tuple[str, Any] | None:
     doc = sent.doc
     key = "presslint.speculation"
     if key not in doc.user_data:
-        doc.user_data[key] = view(doc).where(lowers=SPECULATION_TRIGGERS | lex.speculation_adverbs)
+        doc.user_data[key] = view(doc).where(
+            lowers=SPECULATION_TRIGGERS | lex.speculation_adverbs | lex.speculation_assumption,
+            lemmas=lex.motive_verbs | lex.motive_heads | lex.intent_verbs | {"motivated"},
+        )
     if not _within(doc.user_data[key], sent):
         return None  # cheap test first: no word that can open a guess
     for tok in sent:
@@ -513,7 +524,7 @@ def _speculation_at(tok, lex: Contested, agents: frozenset[str]) -> tuple[str, A
     """The speculation shape that ``tok`` heads, if any (see ``speculation_reason``), unless the guess is an
     assessment rather than a guess at conduct (see ``_assessment``)."""
     found = _speculation_shape(tok, lex, agents)
-    if found is not None and _assessment(found[1][-1], lex):
+    if found is not None and found[0] != "motive" and _assessment(found[1][-1], lex):
         return None
     return found
 
@@ -562,6 +573,19 @@ def _speculation_shape(tok, lex: Contested, agents: frozenset[str]) -> tuple[str
         subject = next((c for c in children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None and modal is not None and have and _agent(subject, agents) and not _conceded(tok):
             return "modal-perfect", doc[subject.left_edge.i : tok.i + 1]
+    # "Presumably, other games also suffer ...": a supposition about the present or past, whatever the subject
+    assumed = _assumption(tok, lex)
+    if assumed is not None:
+        return "assumption", assumed
+    # "the attacks are motivated by a desire for revenge", "the charges are politically motivated", "the real reason
+    # for the ban is ...": a motive stated as fact
+    motive = _motive(tok, lex)
+    if motive is not None:
+        return "motive", motive
+    # "the government is trying to silence its critics": a wrongful aim ascribed to someone as fact
+    intent = _intent(tok, lex, agents)
+    if intent is not None:
+        return "intent", intent
     # "X probably knew", "X is presumably negotiating"
     if tok.pos_ == "VERB" and any(c.dep_ == "advmod" and c.lower_ in lex.speculation_adverbs for c in children):
         future = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall", "to") for c in children)
@@ -574,6 +598,95 @@ def _speculation_shape(tok, lex: Contested, agents: frozenset[str]) -> tuple[str
         ):
             return "adverb", doc[subject.left_edge.i : tok.i + 1]
     return None
+
+
+_FUTURE = frozenset({"will", "would", "'ll", "shall", "to", "could", "can", "may", "might", "should", "must"})
+
+
+def _assumption(tok, lex: Contested):
+    """'Presumably, other games also suffer from it', 'The files were doubtless destroyed': a finite present or past
+    statement under an adverb of supposition, with its subject (the span from the adverb or subject to the verb)."""
+    if tok.pos_ not in ("VERB", "AUX") or tok.dep_ not in ("ROOT", "conj"):
+        return None
+    adverb = next((c for c in tok.children if c.dep_ == "advmod" and c.lower_ in lex.speculation_assumption), None)
+    if adverb is None:
+        return None
+    auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in _FUTURE for a in auxes) or any(c.dep_ == "neg" for c in tok.children):
+        return None  # a forecast ('will presumably vote') or a denial
+    if not (tok.tag_ in ("VBZ", "VBP", "VBD") or any(a.tag_ in ("VBZ", "VBP", "VBD") for a in auxes)):
+        return None
+    subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.lower_ in ("i", "we", "you"):
+        return None  # the writer's or reader's own supposition about themselves
+    start = min(adverb.i, subject.left_edge.i)
+    return tok.doc[start : tok.i + 1]
+
+
+def _motive(tok, lex: Contested):
+    """A motive asserted as fact: a passive motive verb whose agent is a wish, grudge or hatred ('are motivated by a
+    desire for revenge', 'was driven by greed'), 'politically motivated' as a predicate, or a hidden motive as a
+    subject ('the real reason for the ban is ...'). The span runs from the subject to the motive."""
+    doc = tok.doc
+    lemma = tok.lemma_.lower()
+    if tok.lower_ == "motivated" and tok.dep_ == "acomp" and tok.head.lemma_ == "be":  # tagged as an adjective
+        adverb = any(c.dep_ == "advmod" and c.lower_ in lex.motive_adverbs for c in tok.children)
+        subject = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        negated = any(c.dep_ == "neg" for c in (*tok.children, *tok.head.children))
+        if adverb and subject is not None and not negated and subject.lower_ not in ("i", "we", "you"):
+            return doc[subject.left_edge.i : tok.i + 1]
+    if lemma in lex.motive_verbs and tok.tag_ == "VBN" and tok.dep_ in ("ROOT", "conj", "acomp"):
+        if any(c.dep_ == "neg" for c in (*tok.children, tok.head)):
+            return None
+        passive = any(c.dep_ == "auxpass" for c in tok.children) or (tok.dep_ == "acomp" and tok.head.lemma_ == "be")
+        subject = next((c for c in tok.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+        if subject is None and tok.dep_ == "acomp":
+            subject = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        if not passive or subject is None or subject.lower_ in ("i", "we", "you"):
+            return None
+        for agent in (c for c in tok.children if c.dep_ == "agent"):
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.lemma_.lower() in lex.motive_nouns:
+                return doc[subject.left_edge.i : pobj.right_edge.i + 1]
+        if lemma == "motivate" and any(c.dep_ == "advmod" and c.lower_ in lex.motive_adverbs for c in tok.children):
+            return doc[subject.left_edge.i : tok.i + 1]
+        return None
+    if lemma in lex.motive_heads and tok.pos_ == "NOUN" and tok.dep_ == "nsubj" and tok.head.lemma_ == "be":
+        if not any(c.dep_ == "amod" and c.lower_ in lex.hidden_motive_adjectives for c in tok.children):
+            return None
+        if any(c.dep_ == "neg" for c in tok.head.children) or any(
+            c.dep_ == "aux" and c.lower_ in _FUTURE for c in tok.head.children
+        ):
+            return None
+        return doc[tok.left_edge.i : tok.head.i + 1]
+    return None
+
+
+def _intent(tok, lex: Contested, agents: frozenset[str]):
+    """'The government is trying to silence its critics', 'he sought to discredit the inquiry': someone's aim, of a
+    wrongful or covert kind, stated as a present or past fact (not 'will try to', not a denial). Public aims ('seeks
+    to cut taxes') are no guess."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in lex.intent_verbs or tok.dep_ not in ("ROOT", "conj"):
+        return None
+    goal = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+    if goal is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in goal.children):
+        return None
+    lemma = _phrasal(goal)
+    bound = goal.lemma_.lower() in lex.object_bound_verbs and any(
+        c.dep_ == "dobj" and c.lower_ in lex.accusation_objects for c in goal.children
+    )  # 'wants to bury the report'
+    if not bound and lemma not in lex.wrongdoing_verbs | lex.intended_harm_verbs:
+        if goal.lemma_.lower() not in lex.wrongdoing_verbs | lex.intended_harm_verbs:
+            return None
+    auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in _FUTURE for a in auxes) or any(c.dep_ == "neg" for c in (*tok.children, *goal.children)):
+        return None
+    if not (tok.tag_ in ("VBZ", "VBP", "VBD") or any(a.tag_ in ("VBZ", "VBP", "VBD") for a in auxes)):
+        return None
+    subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subject is None or not _agent(subject, agents):
+        return None
+    return tok.doc[subject.left_edge.i : goal.i + 1]
 
 
 def _observed_state(seem, clause, lex: Contested) -> bool:

@@ -49,9 +49,15 @@ RULES = [
         "sources",
         "A claim is presented through a vague attribution with no identifiable source.",
         "Fires on weasel attributions that name nobody: 'it is believed', 'it was reported', 'he is said to', "
-        "'reportedly', 'critics say', 'experts warn', 'observers say', 'some argue', 'many people think'. It stays "
-        "silent when the group is named ('critics, including Senator Jane Doe, say', 'experts at the WHO say') or "
-        "when an agent follows ('it was reported by the BBC').",
+        "'reportedly', 'critics say', 'experts warn', 'observers say', 'some argue', 'many people think', 'some "
+        "Republicans said'; on a verdict or reaction held by an unnamed, indefinite group ('drew the ire of some "
+        "senior Democrats', 'sparked outrage among many residents', 'won praise from critics'); and on a claim noun "
+        "that nobody is said to hold, set by the writer as the backdrop ('amid reports that the chief executive would "
+        "step down', 'despite predictions to the contrary', 'there is speculation that ...'). It stays silent when the "
+        "group is named, definite or counted ('critics, including Senator Jane Doe, say', 'experts at the WHO say', "
+        "'the ire of the unions', 'three senators'), when an agent follows ('it was reported by the BBC'), when the "
+        "claim noun has a holder ('his claims that', 'reports by the BBC that') or is what a named person answers ('the "
+        "mayor dismissed reports that'), and when the next sentence of the paragraph names the source.",
         "The minister is believed to have offered his resignation last week.",
     ),
     Rule(
@@ -100,7 +106,14 @@ RULES = [
         "might have committed'), public states and failures to grasp ('appeared to be heading for confirmation', "
         "'seems not to have understood'): an ongoing act needs to be covert or wrongful ('appears to be concealing'). "
         "Nor do hedged assessments: a state or harmless fact ('seems to have had a part-time job') or a consequence "
-        "('may have unlocked a new era of ...'), unless the clause holds something wrongful or covert.",
+        "('may have unlocked a new era of ...'), unless the clause holds something wrongful or covert. It also fires "
+        "on a supposition under 'presumably' or 'doubtless' about the present or past, whatever the subject "
+        "('Presumably, older consoles also suffer from the fault'); on a motive asserted as fact ('the attacks are "
+        "motivated by a desire to drive the families out', 'was driven by hatred of', 'the charges are politically "
+        "motivated', 'the real reason for the curfew is ...'); and on a wrongful or covert aim ascribed as fact ('the "
+        "ministry is trying to silence the radio station', 'sought to discredit the auditors'). Causes that are no "
+        "motive ('driven by strong demand'), public aims ('seeks to cut taxes'), forecasts of consequences ('could "
+        "pave the way for'), denials and attributed or quoted guesses do not fire.",
         "The minister is likely to be negotiating in secret with the rebels.",
     ),
 ]
@@ -128,6 +141,9 @@ class Lexicon:
     call_for_verbs: frozenset[str]  # the object of "for" is the content: "called for a ceasefire"
     prep_verbs: frozenset[str]  # the object of about/on/against ... is the content: "spoke about the deal"
     scene_verbs: frozenset[str]  # 'a deputy yelled: "Get down!"': an utterance in a scene, not a source's information
+    reaction_nouns: frozenset[str]  # 'drew the ire of some lawmakers': a verdict held by a group
+    report_nouns: frozenset[str]  # 'amid reports that ...': a claim as a noun, its holder unsaid
+    vague_determiners: frozenset[str]  # 'some', 'many': a group left unnamed
     anonymous_re: re.Pattern[str]
     cue_verbs: frozenset[str] = frozenset()  # union of the verb lists above and speech_verbs
 
@@ -1223,7 +1239,7 @@ def _classify(doc, att: Attribution, head, speaker_rng, sent, lex: Lexicon) -> N
         and m not in ("familiar with", "close to", "with knowledge of", "with direct knowledge", "briefed on")
     ]
     att.name = phrase.text
-    if ent is not None and ent.label_ in ORG_LABELS and not anonymity:
+    if ent is not None and ent.label_ in ORG_LABELS and not anonymity and not _vague_party(head, lex):
         att.kind, att.name = "named_organisation", ent.text
         return
     if _is_document(head, att, lex):
@@ -1352,9 +1368,9 @@ def _is_weasel(head, lex: Lexicon) -> bool:
     """A vague group standing in for a source: 'critics', 'experts', 'some', 'many people', 'observers'."""
     lemma = head.lemma_.lower()
     if lemma not in lex.weasel_subjects:
-        return False
+        return _vague_party(head, lex)
     if any(
-        t.pos_ == "PROPN"
+        (t.pos_ == "PROPN" and not _capitalised_first_word(t))
         or t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
         or t.lower_ in ("including", "such", "like")
         for t in head.subtree
@@ -1370,6 +1386,25 @@ def _is_weasel(head, lex: Lexicon) -> bool:
     if head.tag_ != "NNS" and lemma not in ("rumour", "rumor", "speculation"):
         return False
     return not (dets - {"some", "many", "most", "other", "several", "independent", "leading"})
+
+
+def _vague_party(head, lex: Lexicon) -> bool:
+    """'Some Republicans', 'many Democrats': an indefinite part of a party, faith or nation (a plural NORP with an
+    indefinite determiner and nothing narrowing it) speaks as a vague group, not as the named body."""
+    if head.tag_ != "NNPS" or head.ent_type_ != "NORP":
+        return False
+    dets = [c for c in head.children if c.dep_ in ("det", "poss", "nummod") or c.lower_ in lex.vague_determiners]
+    if len(dets) != 1 or dets[0].lower_ not in lex.vague_determiners:
+        return False
+    return not any(c.dep_ in ("prep", "relcl", "acl", "appos", "conj") for c in head.children)
+
+
+def _capitalised_first_word(tok) -> bool:
+    """A sentence's first word that the tagger took for a name only because it is capitalised ('Aviation analysts
+    said'): no entity type, and the next word is a common noun it modifies."""
+    sent_start = view(tok.doc).sent_of(tok.i).start
+    first = next((t for t in tok.doc[sent_start : tok.i + 1] if not (t.is_space or t.is_punct)), None)
+    return first is not None and first.i == tok.i and not tok.ent_type_ and tok.dep_ in ("compound", "amod")
 
 
 # -------------------------------------------------------------------------------------------------------- sources
@@ -1519,6 +1554,25 @@ def _cue_verbs(doc, cue: Span) -> list[Any]:
     return [t for t in tokens if t.pos_ == "VERB"] if tokens is not None else []
 
 
+def _inside_named_work(att: Attribution) -> bool:
+    """A vague group speaking inside a work that a named person or outlet made: the cue is a relative clause ('in
+    which', 'where') of a noun that a named subject ran, published or wrote ('the Post ran a piece in which several
+    Muslims explained ...', 'Gallup published a poll in which many voters said ...'). The work is the source, and it
+    is named."""
+    head: Any = att.speaker_head
+    cue = head.head if head is not None and head.dep_ in ("nsubj", "nsubjpass") else None
+    if cue is None or cue.dep_ != "relcl" or cue.head.pos_ != "NOUN":
+        return False
+    work = cue.head
+    maker = work.head if work.dep_ in ("dobj", "nsubjpass") else None
+    if maker is None or maker.pos_ != "VERB":
+        return False
+    subject = next((c for c in maker.children if c.dep_ in ("nsubj", "agent")), None)
+    if subject is not None and subject.dep_ == "agent":
+        subject = next((c for c in subject.children if c.dep_ == "pobj"), None)
+    return subject is not None and (subject.ent_type_ in ("ORG", "PERSON") or subject.pos_ == "PROPN")
+
+
 def _topic_only(doc, quote) -> bool:
     """Whether a vague group's 'content' is only what it talks about: a noun phrase (its head a noun, whatever hangs
     on it: 'the slogan so odd that it trended') after a topic cue."""
@@ -1627,6 +1681,8 @@ def find_source_findings(
             evidence["count"] = att.count
         if att.weasel and _topic_only(doc, quote):
             continue  # 'many people were talking about the new slogan': a topic, not a claim anyone vouches for
+        if att.weasel and _inside_named_work(att):
+            continue  # 'the Post ran a piece in which several Muslims explained ...': the named outlet's account
         if att.weasel:
             yield _learned_mark(
                 Finding(
@@ -1754,6 +1810,127 @@ def find_unattributed(doc, *, lex: Lexicon | None = None, index: _Quotes | None 
         )
 
 
+def find_vague_holders(doc, *, lex: Lexicon | None = None, index: _Quotes | None = None) -> Iterator[Finding]:
+    """SRC002 where a noun carries the attribution and its holder is nobody identifiable: a verdict or reaction held
+    by an unnamed, indefinite group ('drew the ire of some prominent Republicans', 'won praise from critics'), and a
+    claim or prediction with no holder at all ('amid reports that the firm is for sale', 'despite predictions to the
+    contrary'). Not inside quotation marks, not where the sentence or the next one names the source (as for
+    'reportedly')."""
+    lex = lex or lexicon()
+    quotes = index or _Quotes(doc)
+    nouns = lex.reaction_nouns | lex.report_nouns
+    for i in view(doc).where(lemmas=nouns):
+        tok = doc[i]
+        if tok.pos_ != "NOUN" or quotes.containing(tok.idx):
+            continue
+        lemma = tok.lemma_.lower()
+        if lemma in lex.reaction_nouns:
+            group = _vague_group_of(tok, lex)
+            pattern, what = "vague-reaction", group
+        else:
+            group = None
+            pattern, what = "holderless-report", _holderless_content(tok, lex)
+        if what is None:
+            continue
+        sent = quotes.sentence(tok)
+        if "according to" in sent.text.lower() or cites_reference(sent) or _sourced_next(quotes, tok):
+            continue
+        span = Span.of(doc[tok.left_edge.i : group.right_edge.i + 1]) if group is not None else Span.of(tok)
+        if group is not None:
+            message = f"Vague attribution: '{span.text}' does not say who holds this reaction"
+        else:
+            message = f"Unattributed claim: '{tok.text}' does not say whose {tok.text} these are"
+        yield Finding(
+            "SRC002",
+            "info",
+            message,
+            span,
+            related=[Span.of(what)] if group is None else [],
+            confidence=0.7,
+            evidence={"matched": span.text, "pattern": pattern},
+        )
+
+
+def _vague_group_of(noun, lex: Lexicon):
+    """The unnamed group that holds a reaction noun ('the ire of some prominent Republicans', 'criticism from
+    critics', 'outrage among many residents'), or None when the group is named ('criticism from Senator Roe', 'from
+    members of the Senate committee'), definite ('from the unions') or not a group of people."""
+    preps = list(noun.children)
+    if noun.dep_ == "dobj":  # 'drew criticism from critics' with 'from' hung on the verb
+        preps += [c for c in noun.head.children if c.i == noun.right_edge.i + 1]
+    for prep in preps:
+        if prep.dep_ != "prep" or prep.lower_ not in ("of", "from", "among"):
+            continue
+        group = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if group is None or group.tag_ not in ("NNS", "NNPS"):
+            continue
+        if group.lemma_.lower() in lex.weasel_subjects and _is_weasel(group, lex):
+            return group  # 'criticism from critics', 'praise from many observers'
+        dets = [c for c in group.children if c.dep_ in ("det", "poss", "nummod") or c.lower_ in lex.vague_determiners]
+        if len(dets) != 1 or dets[0].lower_ not in lex.vague_determiners:
+            continue  # 'the ire of the unions', 'anger among residents' (a whole population), 'three senators'
+        if any(c.dep_ in ("prep", "relcl", "acl", "appos") for c in group.children):
+            continue  # 'some members of the committee', 'some who were there': narrowed or named
+        named = [t for t in group.subtree if t.ent_type_ in ("PERSON", "ORG", "GPE", "FAC") or t.pos_ == "PROPN"]
+        if any(t.i != group.i for t in named) or group.ent_type_ in ("PERSON", "ORG", "GPE", "FAC"):
+            continue
+        if group.pos_ == "PROPN" and group.ent_type_ != "NORP":
+            continue  # a plural name ('some Smiths')
+        return group  # 'some prominent Republicans', 'many residents'
+    return None
+
+
+# Modifiers that leave a claim noun holderless ('widespread reports', 'unconfirmed rumours'), as opposed to those that
+# say whose it is ('media reports' is still nobody's; 'police reports', 'Reuters reports' are handled as named).
+_REPORT_SOURCE_PREPS = frozenset({"by", "from", "in", "of", "on", "among", "within", "inside"})
+
+
+# Prepositions by which the writer sets a claim noun as the backdrop of the news ('amid reports that ...', 'despite
+# predictions to the contrary'), rather than as what someone reacts to ('took offense at suggestions that').
+FRAMING_PREPS = frozenset({"amid", "amidst", "despite", "following", "after"})
+
+
+def _framing_position(noun) -> bool:
+    """The claim noun is the writer's own backdrop or subject: after 'amid', 'despite', 'following'; 'there is
+    speculation that'; or the subject of its clause ('Reports that ... have circulated'). As the object of someone's
+    verb ('the minister denied reports that', 'she pointed to reports that', 'took offense at suggestions that') it is
+    what that person answers, and the news is theirs."""
+    head = noun.head
+    if noun.dep_ == "pobj":
+        return head.lower_ in FRAMING_PREPS
+    if noun.dep_ == "attr":
+        return head.lemma_ == "be" and any(c.dep_ == "expl" for c in head.children)
+    if noun.dep_ in ("nsubj", "nsubjpass"):
+        return not any(c.dep_ == "neg" for c in head.children)
+    return False
+
+
+def _holderless_content(noun, lex: Lexicon):
+    """The content of a claim noun that nobody is said to hold: 'reports that the firm is for sale' ("that" clause),
+    'predictions to the contrary'. None when the noun has a holder ('his claims that', 'reports by the BBC that',
+    'Reuters reports'), is definite ('the claim that': one the article has told of), or states no content."""
+    doc = noun.doc
+    for child in noun.children:
+        if child.dep_ in ("poss", "nummod") or (child.dep_ == "det" and child.lower_ not in lex.vague_determiners):
+            return None
+        if child.dep_ == "compound" and (child.pos_ == "PROPN" or child.ent_type_ or child.lemma_.lower() != "media"):
+            return None  # 'police reports', 'Reuters reports', 'court claims'; 'media reports' stays nobody's
+        if child.dep_ == "prep" and child.lower_ in _REPORT_SOURCE_PREPS:
+            return None
+    if not _framing_position(noun):
+        return None
+    for child in noun.children:
+        if child.dep_ == "acl" and child.i > noun.i:
+            mark = doc[child.left_edge.i]
+            if mark.lower_ == "that" and mark.dep_ == "mark" and mark.head.i == child.i and mark.i == noun.i + 1:
+                return doc[child.left_edge.i : child.right_edge.i + 1]
+        if child.dep_ == "prep" and child.lower_ == "to" and child.i == noun.i + 1:
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.lower_ == "contrary":
+                return doc[child.i : pobj.i + 1]
+    return None
+
+
 def _sourced_next(quotes: _Quotes, tok) -> bool:
     """The sentence after the hedge, in the same paragraph, opens with 'According to' or has a named outlet or
     person report it ('..., Reuters reported'): the hedge's source is given there."""
@@ -1824,6 +2001,7 @@ def analyze(
     sources = find_sources(doc, attributions)
     findings = list(find_source_findings(doc, attributions, sources, single_source_min_quotes=single_source_min_quotes))
     findings.extend(find_unattributed(doc, index=index))
+    findings.extend(find_vague_holders(doc, index=index))
     for att in attributions:
         att.quote.continuation = att.continuation
     return [a.quote for a in attributions], sources, findings
