@@ -281,8 +281,11 @@ def _answers(doc: Any, main: Proposition, words: frozenset[str]) -> list[dict[st
             if alignment is None:
                 continue
             strict = align(main, prop, lex) is not None
+            earlier = _earlier_moment(doc, prop)
             if prop.hedge is not None:
                 answer, reason = "open", f"hedged by {prop.hedge}"
+            elif earlier is not None and alignment.stance == "conflict":
+                answer, reason = "open", earlier  # 'had planned to continue his bid' before 'ends bid'
             elif prop.reasons and all("yet to" in r for r in prop.reasons):
                 answer, reason = "open", "not yet: " + prop.reasons[0]  # "has yet to approve" answers "not yet"
             else:
@@ -298,6 +301,42 @@ def _answers(doc: Any, main: Proposition, words: frozenset[str]) -> list[dict[st
                 }
             )
     return answers
+
+
+# Verbs of a plan or expectation: what someone 'had planned to' or 'intended to' do is a moment before the event.
+PLAN_VERBS = frozenset(
+    {"plan", "intend", "hope", "expect", "mean", "aim", "want", "vow", "pledge", "promise", "insist"}
+)
+# Of these, the ones that in the simple past still tell of a plan that did not happen ('planned to continue').
+PAST_PLAN_VERBS = frozenset({"plan", "intend", "hope", "expect", "mean", "aim"})
+
+
+def _past_perfect(token: Any) -> bool:
+    """'had planned', 'had continued', 'had been expected': a past perfect, a moment before the one reported."""
+    return token.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ == "VBD" for c in token.children
+    )
+
+
+def _earlier_moment(doc: Any, prop: Proposition) -> str | None:
+    """Why a body statement tells of a moment before the headline's event ('Kasich had planned to continue his
+    bid', 'the union had vowed to keep the strike going', 'owners had hoped to keep the mill open', 'the plant had
+    run at a loss'), or None. Antonyms across two moments are no contradiction: the plan or the state came first,
+    then the event ended it. A statement about now or the future ('he will continue his bid') is not earlier."""
+    token = doc[prop.token]
+    if _past_perfect(token):
+        return f"an earlier state: '{token.text}' in the past perfect"
+    node = token
+    for _ in range(4):
+        if node.dep_ not in ("xcomp", "ccomp", "conj", "oprd", "acomp") or node.head.i == node.i:
+            return None
+        node = node.head
+        lemma = node.lemma_.lower()
+        if lemma in PLAN_VERBS and (_past_perfect(node) or (lemma in PAST_PLAN_VERBS and node.tag_ == "VBD")):
+            return f"an earlier plan: '{node.text}'"
+        if _past_perfect(node):
+            return f"an earlier moment: '{node.text}' in the past perfect"
+    return None
 
 
 def _question_findings(doc: Any, sent: Any, main: Proposition) -> Iterator[Finding]:
