@@ -96,6 +96,12 @@ def test_sources_unnamed_source_of_a_claim_still_fires(parse, text, speaker):
     assert any(s.startswith(speaker) for s in _src001(parse, "Town news\n\n" + text))
 
 
+def test_sources_clause_parsed_as_an_infinitive_is_no_act(parse):
+    # the parser takes the title-case clause after the colon for the cue's xcomp: no 'to', so no commitment
+    text = "Officials Warn: Bird Flu Epidemic Could ‘Explode’\n\nThe outbreak grew."
+    assert _src001(parse, text) == ["Officials"]
+
+
 # ------------------------------------------------- a hearing, or a summary lede whose speaker is named next
 NAMED_NEXT = [
     "Tuesday's session was not the first time that Republican members of Congress questioned the agency's use of "

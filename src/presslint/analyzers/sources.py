@@ -1102,7 +1102,8 @@ def _verb_attribution(doc, quotes: _Quotes, cue, lex: Lexicon) -> Attribution | 
         if lemma not in lex.speech_verbs:
             break  # object and quote-only cues take no clausal content ("continued to rise")
         if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and cue.lemma_ in lex.xcomp_verbs):
-            infinitive = child.dep_ == "xcomp"
+            # a to-infinitive ('threatened to use'), not a clause the parser took for one ('Warn: X Could Explode')
+            infinitive = child.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
             start, end = child.left_edge.i, child.right_edge.i + 1
             if child.dep_ == "ccomp" and start < cue.i < end:
                 continue
