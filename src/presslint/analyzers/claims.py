@@ -186,6 +186,7 @@ class Contested:
     speculation_raising: frozenset[str]
     speculation_seem: frozenset[str]
     idiom_objects: frozenset[str]
+    contest_objects: frozenset[str] = frozenset()  # 'squandered two match points', 'stole the ball': a game's stakes
     assessment_verbs: frozenset[str] = frozenset()
     speculation_assumption: frozenset[str] = frozenset()
     motive_verbs: frozenset[str] = frozenset()
@@ -402,6 +403,8 @@ def _contested_at(tok, lex: Contested) -> str | None:
     if key in lex.wrongdoing_verbs or lemma in lex.wrongdoing_verbs:
         if any(c.dep_ == "dobj" and c.lemma_.lower() in lex.idiom_objects for c in children):
             return None  # "stole the show"
+        if any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in lex.contest_objects for c in children):
+            return None  # "squandered two match points", "stole a 3-2 win": what a side gives away or takes in a game
         if lemma == "steal" and "auxpass" in deps:
             return None  # "the gun was stolen from his car": a crime reported, nobody accused
         return "accusation"

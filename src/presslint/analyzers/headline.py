@@ -281,8 +281,11 @@ def _answers(doc: Any, main: Proposition, words: frozenset[str]) -> list[dict[st
             if alignment is None:
                 continue
             strict = align(main, prop, lex) is not None
+            earlier = _earlier_moment(doc, prop)
             if prop.hedge is not None:
                 answer, reason = "open", f"hedged by {prop.hedge}"
+            elif earlier is not None and alignment.stance == "conflict":
+                answer, reason = "open", earlier  # 'had planned to continue his bid' before 'ends bid'
             elif prop.reasons and all("yet to" in r for r in prop.reasons):
                 answer, reason = "open", "not yet: " + prop.reasons[0]  # "has yet to approve" answers "not yet"
             else:
@@ -298,6 +301,42 @@ def _answers(doc: Any, main: Proposition, words: frozenset[str]) -> list[dict[st
                 }
             )
     return answers
+
+
+# Verbs of a plan or expectation: what someone 'had planned to' or 'intended to' do is a moment before the event.
+PLAN_VERBS = frozenset(
+    {"plan", "intend", "hope", "expect", "mean", "aim", "want", "vow", "pledge", "promise", "insist"}
+)
+# Of these, the ones that in the simple past still tell of a plan that did not happen ('planned to continue').
+PAST_PLAN_VERBS = frozenset({"plan", "intend", "hope", "expect", "mean", "aim"})
+
+
+def _past_perfect(token: Any) -> bool:
+    """'had planned', 'had continued', 'had been expected': a past perfect, a moment before the one reported."""
+    return token.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ == "VBD" for c in token.children
+    )
+
+
+def _earlier_moment(doc: Any, prop: Proposition) -> str | None:
+    """Why a body statement tells of a moment before the headline's event ('Kasich had planned to continue his
+    bid', 'the union had vowed to keep the strike going', 'owners had hoped to keep the mill open', 'the plant had
+    run at a loss'), or None. Antonyms across two moments are no contradiction: the plan or the state came first,
+    then the event ended it. A statement about now or the future ('he will continue his bid') is not earlier."""
+    token = doc[prop.token]
+    if _past_perfect(token):
+        return f"an earlier state: '{token.text}' in the past perfect"
+    node = token
+    for _ in range(4):
+        if node.dep_ not in ("xcomp", "ccomp", "conj", "oprd", "acomp") or node.head.i == node.i:
+            return None
+        node = node.head
+        lemma = node.lemma_.lower()
+        if lemma in PLAN_VERBS and (_past_perfect(node) or (lemma in PAST_PLAN_VERBS and node.tag_ == "VBD")):
+            return f"an earlier plan: '{node.text}'"
+        if _past_perfect(node):
+            return f"an earlier moment: '{node.text}' in the past perfect"
+    return None
 
 
 def _question_findings(doc: Any, sent: Any, main: Proposition) -> Iterator[Finding]:
@@ -326,6 +365,9 @@ def _question_findings(doc: Any, sent: Any, main: Proposition) -> Iterator[Findi
             evidence={"headline": headline, "answers": evidence, "scores": scores},
         )
     elif scores["yes"] == 0 and scores["no"] == 0:
+        if not any(a["answer"] == "open" for a in answers) and _measured_answer(doc, sent, main) is not None:
+            return  # 'Is the governor winning over rural voters?' / 'her support among rural voters has climbed
+            # from 28 to 41 percent': the body answers with figures, in words our predicates do not pair
         spans, evidence = related("open")
         if evidence:
             message = f"The headline asks '{sent.text.strip()}'; the body only hedges: '{evidence[0]['text']}'."
@@ -340,6 +382,70 @@ def _question_findings(doc: Any, sent: Any, main: Proposition) -> Iterator[Findi
             confidence=0.7 if evidence else 0.5,
             evidence={"headline": headline, "answers": evidence, "scores": scores},
         )
+
+
+# Verbs of a measured change: a body that says by how much the question's subject has moved answers it.
+CHANGE_VERBS = frozenset(
+    {
+        "rise", "climb", "grow", "increase", "jump", "surge", "soar", "double", "triple", "gain", "improve",
+        "fall", "drop", "decline", "shrink", "narrow", "slip", "sink", "plunge", "halve", "widen", "tumble",
+    }
+)  # fmt: skip
+MEASURED_ANSWER_SENTENCES = 4  # the lede: a question headline's answer comes first, or is not given
+
+
+def _asked_about(sent: Any) -> set[str]:
+    """The words of the noun phrase right after a question's auxiliary ('Is the bakery chain winning ...?' ->
+    bakery, chain): its subject, when the parse of the question gives none."""
+    words: set[str] = set()
+    for tok in sent[1:]:
+        if tok.pos_ in ("DET", "ADJ", "NUM") and not words:
+            continue
+        if tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
+            break
+        words |= {tok.lemma_.lower(), tok.lower_}
+    return words
+
+
+def _measured_answer(doc: Any, sent: Any, main: Proposition) -> Any:
+    """The body sentence that answers a question headline with figures, or None: among the first body sentences,
+    one whose own unhedged, unnegated change verb ('climbed', 'fell', 'doubled') comes with a number and with the
+    words the question asks about beyond its subject ('rural voters' in 'Is the governor connecting with rural
+    voters?'; every such word, at least one). 'Is the vaccine safe?' is not answered by 'cases rose 20 percent'."""
+    subject = {main.subject.head, *main.subject.modifiers} if main.subject is not None else _asked_about(sent)
+    asked = {
+        t.lemma_.lower()
+        for t in sent
+        if t.pos_ in ("NOUN", "PROPN", "ADJ")
+        and t.is_alpha
+        and not t.is_stop
+        and t.ent_type_ not in ("DATE", "TIME")
+        and t.lemma_.lower() not in subject
+        and t.lower_ not in subject
+        and t.i != main.token
+    }
+    if not asked:
+        return None
+    body_start = _body_start(doc)
+    taken = 0
+    for body in view(doc).sents:
+        if body.start_char < body_start or not body.text.strip():
+            continue
+        taken += 1
+        if taken > MEASURED_ANSWER_SENTENCES:
+            return None
+        words = {t.lemma_.lower() for t in body}
+        if not asked <= words or body.text.rstrip().endswith("?"):
+            continue
+        for tok in body:
+            if tok.pos_ != "VERB" or tok.lemma_.lower() not in CHANGE_VERBS:
+                continue
+            kids = list(tok.children)
+            if any(c.dep_ in ("neg", "mark") or (c.dep_ == "aux" and c.tag_ == "MD") for c in kids):
+                continue  # 'did not rise', 'if support climbs', 'could double': no figure reported
+            if any(t.like_num for t in tok.subtree):
+                return body
+    return None
 
 
 # ---------------------------------------------------------------- HED003

@@ -332,6 +332,33 @@ def _listed_together(text: str, a: list[Span], b: list[Span]) -> bool:
     return False
 
 
+def _first_names(forms: list[_Form]) -> dict[str, set[str]]:
+    """Surname as spelled -> the first names it is written with in the article's full person names ('Nancy
+    Reagan' -> {'reagan': {'nancy'}})."""
+    firsts: dict[str, set[str]] = {}
+    for form in forms:
+        if len(form.key) >= 2 and form.label in ("PERSON", "?"):
+            firsts.setdefault(_letters(_LAST_WORD.split(form.text)[-1]), set()).add(form.key[0])
+    return firsts
+
+
+def _two_people(a: _Form, b: _Form, firsts: dict[str, set[str]]) -> bool:
+    """Two spellings that the article's full names give to people with other first names: 'Don Regan' and a
+    'Reagan' that the article writes as 'Nancy Reagan', or two lone surnames each written with its own first name
+    ('Jansen' of Peter Jansen, 'Janssen' of Ole Janssen). A surname standing alone belongs to the full names it is
+    spelled like; a variant needs the two to share a first name or one of them to have none in the article."""
+
+    def first_names(form: _Form) -> set[str]:
+        if len(form.key) >= 2:
+            return {form.key[0]}
+        return firsts.get(_letters(form.text), set())
+
+    if len(a.key) >= 2 and len(b.key) >= 2:
+        return False  # two full names: spelling_variant compares their first names itself
+    mine, theirs = first_names(a), first_names(b)
+    return bool(mine) and bool(theirs) and not any(_token_variant(x, y, person=True) for x in mine for y in theirs)
+
+
 def find_inconsistent_spellings(doc: Any, *, min_ratio: float = 65.0) -> Iterator[Finding]:
     entities = doc._.pl_entities or []
     forms = _forms(entities)
@@ -343,6 +370,7 @@ def find_inconsistent_spellings(doc: Any, *, min_ratio: float = 65.0) -> Iterato
     for form in ordered:
         for place in form.places or [form.first.span]:
             places.setdefault(form.text, {})[place.start] = place
+    firsts = _first_names(ordered)
     buckets: dict[str, list[_Form]] = {}
     for form in ordered:
         buckets.setdefault(form.bucket, []).append(form)
@@ -372,6 +400,8 @@ def find_inconsistent_spellings(doc: Any, *, min_ratio: float = 65.0) -> Iterato
             if similarity is None or _listed_together(
                 view(doc).text, list(places[earlier.text].values()), list(places[later.text].values())
             ):
+                continue
+            if _two_people(earlier, later, firsts):
                 continue
             reported.add(later.text)
             pair = _variation(earlier.text, later.text)

@@ -246,6 +246,8 @@ class Attribution:
     definite: bool = False
     continuation: Span | None = None  # the second half of a split quotation: '"A," she said, "B."' -> "B."
     scene: bool = False  # words shouted or chanted in a scene ('a deputy yells "Get down!"'): the speaker is no source
+    act: bool = False  # a commitment, threat or demand ('officers threatened to use live fire', 'members rejected the
+    # budget'): the speaker is the actor of a reported act, not the source of a claim
     named_ahead: Span | None = None  # the named person a description turns out to be ('The county official ... Maria
     # Lopez, the county's emergency manager, ...'): the description was not anonymous
     learned: dict[str, float] | None = None  # found by the attribution head: each span's probability (speaker, cue,
@@ -704,6 +706,7 @@ def find_attributions(doc, *, lex: Lexicon | None = None, index: _Quotes | None 
     for att in found:
         _name_description_ahead(doc, quotes, att, lex)
         _agency_statement(att)
+        _body_report(quotes, att)
     _group_named_ahead(found, quotes)
     return found
 
@@ -773,6 +776,47 @@ def _agency_statement(att: Attribution) -> None:
     att.kind, att.name, att.anonymity = "named_organisation", ent.text if ent is not None else body.text, []
 
 
+# People whose findings a body publishes as a report: 'Senate investigators' speak through their committee's report.
+REPORTING_HEADS = frozenset({"investigator", "auditor", "inspector", "examiner", "researcher", "analyst", "staff"})
+# The documents such people write.
+REPORT_NOUNS = frozenset({"report", "investigation", "inquiry", "audit", "review", "study", "probe", "findings"})
+
+
+def _body_report(quotes: _Quotes, att: Attribution) -> None:
+    """'according to Senate investigators' in an article that names the body's report ('a report by the Senate
+    Permanent Subcommittee on Investigations'): the investigators are the named body's report, cited on the record,
+    not anonymous people. Needs the body's name on the investigators ('Senate', 'FBI', 'EU') and a report noun whose
+    phrase holds that name elsewhere in the article; a count or words asking for anonymity keep the finding."""
+    head: Any = att.speaker_head
+    if att.kind != "anonymous" or att.weasel or head is None or att.count is not None:
+        return
+    if head.lemma_.lower() not in REPORTING_HEADS or any(a.lower() != head.text.lower() for a in att.anonymity):
+        return
+    bodies = {
+        t.text
+        for c in head.children
+        if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i < head.i
+        for t in c.subtree
+        if t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "NORP", "GPE")
+    }
+    speaker = att.quote.speaker
+    if not bodies or speaker is None:
+        return
+    for tok in head.doc:
+        if tok.lemma_.lower() not in REPORT_NOUNS or tok.pos_ != "NOUN" or speaker.start <= tok.idx < speaker.end:
+            continue
+        words = list(tok.subtree)
+        if tok.dep_ == "dobj":  # 'the FBI released its report': the body is the subject of the verb that issues it
+            words += [t for c in tok.head.children if c.dep_ == "nsubj" for t in c.subtree]
+        named = [t for t in words if t.text in bodies]
+        if named:
+            ent = _entity(named[0])
+            att.kind, att.anonymity = "named_organisation", []
+            att.name = ent.text if ent is not None else named[0].text
+            att.description = speaker.text
+            return
+
+
 def _surname_only(att: Attribution) -> bool:
     """A speaker given by a bare capitalised name the NER left untagged ('..., Whitlock tweeted')."""
     head: Any = att.speaker_head
@@ -810,9 +854,10 @@ def _group_named_ahead(found: list[Attribution], quotes: _Quotes) -> None:
         head: Any = att.speaker_head
         if att.kind != "anonymous" or att.weasel or head is None or not (att.plural or not att.definite):
             continue
-        if head.lemma_.lower() in lex.always_anonymous_heads or any(
-            a.lower() != head.text.lower() for a in att.anonymity
-        ):
+        if any(a.lower() != head.text.lower() for a in att.anonymity):
+            continue
+        body = None  # officials (anonymous in themselves) only as a public group of a body that the named one is of
+        if head.lemma_.lower() in lex.always_anonymous_heads and (body := _public_officials(att, lex)) is None:
             continue
         here = rank.get(att.sentence)
         if here is None:
@@ -827,6 +872,7 @@ def _group_named_ahead(found: list[Attribution], quotes: _Quotes) -> None:
                     (b.kind == "named_person" and (b.description or _described_before(quotes, b, att.sentence)))
                     or (_surname_only(b) and _described_before(quotes, b, att.sentence))
                 )
+                and (body is None or _one_of(body, b))
             ),
             None,
         )
@@ -835,6 +881,33 @@ def _group_named_ahead(found: list[Attribution], quotes: _Quotes) -> None:
             speaker = att.quote.speaker
             att.description = att.description or (speaker.text if speaker is not None else None)
             att.named_ahead = named.quote.speaker
+
+
+# Cues that pass on information: officials who 'said' or 'told' something are sources, whoever speaks next.
+INFORMING_CUES = frozenset(
+    {"say", "tell", "report", "reveal", "disclose", "confirm", "add", "according", "inform", "brief", "indicate"}
+)
+
+
+def _public_officials(att: Attribution, lex: Lexicon) -> tuple[str, frozenset[str]] | None:
+    """(head lemma, body words) of a plural group of officials of a named body making public statements, uncounted
+    and not asking for anonymity ('top defense officials stressing that ... and vowing ...'): a summary of speeches
+    whose speaker the next sentences name and quote. None for a count ('two defense officials'), a cue that passes on
+    information ('defense officials said', 'told'), or a group with no body word ('senior officials')."""
+    head: Any = att.speaker_head
+    if head is None or not att.plural or att.count is not None:
+        return None
+    cue = head.head if head.dep_ in ("nsubj", "nsubjpass") else None
+    if cue is None or cue.lemma_.lower() in INFORMING_CUES or att.quote.cue.text.lower().startswith("according"):
+        return None
+    lemma, mods = _speaker_words(head)
+    return (lemma, mods) if mods else None
+
+
+def _one_of(body: tuple[str, frozenset[str]], named: Attribution) -> bool:
+    """The named speaker belongs to the group's body: 'Defense Secretary John Roe' for 'top defense officials'."""
+    words = set(re.findall(r"[a-z]+", (named.description or "").lower()))
+    return bool(body[1] & words)
 
 
 # How far ahead a description may be named: 'The county official said ... Maria Lopez, the county's emergency
@@ -1044,10 +1117,13 @@ def _verb_attribution(doc, quotes: _Quotes, cue, lex: Lexicon) -> Attribution | 
         return None
     lemma = cue.lemma_.lower()
     content = None
+    infinitive = False  # the content is the cue's to-infinitive ('threatened to use live fire')
     for child in cue.children:
         if lemma not in lex.speech_verbs:
             break  # object and quote-only cues take no clausal content ("continued to rise")
         if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and cue.lemma_ in lex.xcomp_verbs):
+            # a to-infinitive ('threatened to use'), not a clause the parser took for one ('Warn: X Could Explode')
+            infinitive = child.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
             start, end = child.left_edge.i, child.right_edge.i + 1
             if child.dep_ == "ccomp" and start < cue.i < end:
                 continue
@@ -1066,7 +1142,9 @@ def _verb_attribution(doc, quotes: _Quotes, cue, lex: Lexicon) -> Attribution | 
         if displaced is not None:
             content = _content(doc, quotes, *displaced)
     rest: Span | None = None
+    by_object = False
     if content is None:
+        infinitive = False
         adjacent = _adjacent_quote(doc, quotes, cue, speaker_rng)
         if adjacent:
             content = ("direct", adjacent)
@@ -1076,6 +1154,7 @@ def _verb_attribution(doc, quotes: _Quotes, cue, lex: Lexicon) -> Attribution | 
                 content = _trailing_clause(doc, quotes, cue, speaker_rng)
     if content is None and (lemma in lex.object_verbs or lemma in lex.call_for_verbs or lemma in lex.prep_verbs):
         content = _object_content(doc, quotes, cue, lex)
+        by_object = content is not None
     if content is None:
         return None
     kind, content_span = content
@@ -1091,8 +1170,18 @@ def _verb_attribution(doc, quotes: _Quotes, cue, lex: Lexicon) -> Attribution | 
         att.continuation = _continuation(quotes, max(cue_span.end, speaker_span.end))
     _classify(doc, att, speaker, speaker_rng, quotes.sentence(cue), lex)
     att.scene = _is_scene(lemma, kind, content_span, lex)
+    att.act = kind == "indirect" and (
+        (infinitive and lemma not in INFORMING_INFINITIVES) or (by_object and lemma in ACT_OBJECT_CUES)
+    )
     return att
 
+
+# Cues whose to-infinitive reports what the speaker claims ('claimed to have found the files'), not a commitment or a
+# demand ('vowed to stay', 'urged drivers to avoid the area', 'agreed to pay').
+INFORMING_INFINITIVES = frozenset({"claim", "deny"})
+# Cues whose object is what the speaker does, not something it tells: 'demanded an apology', 'promised an inquiry',
+# 'rejected the budget', 'thanked the volunteers'.
+ACT_OBJECT_CUES = frozenset({"demand", "promise", "reject", "seek", "thank", "want"})
 
 SCENE_MAX_WORDS = 6
 
@@ -1199,6 +1288,8 @@ def _classify(doc, att: Attribution, head, speaker_rng, sent, lex: Lexicon) -> N
                 if appos_ent is not None and appos_ent.label_ == "PERSON":
                     person = appos_ent
                     break
+    if person is None and not att.plural and att.count is None:
+        person = _name_ending_phrase(doc, head, speaker_rng)
     names = _appositive_names(doc, head) if person is None and head.pos_ == "NOUN" else None
     if names is not None:  # the people a count is spelled out as: "two members of X, Jane Roe and John Doe,"
         att.kind, att.name = "named_person", names.text
@@ -1276,6 +1367,62 @@ def _classify(doc, att: Attribution, head, speaker_rng, sent, lex: Lexicon) -> N
         att.kind, att.name = "named_person", phrase.text  # a full name the NER missed: "Keir Starmer said"
         return
     att.kind = "unknown"
+
+
+NICKNAME_OPEN = frozenset({'"', "“", "‘", "'", "``"})
+NICKNAME_CLOSE = frozenset({'"', "”", "’", "'", "''"})
+MAX_NICKNAME_WORDS = 3
+
+
+def _nicknamed_name(doc, start: int, end: int):
+    """'Dan “Red” Keller', 'Marvin "Marvelous" Hagler': a first name, a nickname of one to three words in quotation
+    marks and a surname closing tokens [start, end), as a span; else None. The quotation marks split the name for
+    the tagger and the NER (often a conjunct of the title, or a surname tagged alone), but a capitalised word on
+    each side of a short quoted word is one person's name."""
+    last = end - 1
+    if last - start < 3 or not _name_word(doc[last]) or doc[last - 1].text not in NICKNAME_CLOSE:
+        return None
+    for opening in range(last - 2, max(start, last - 2 - MAX_NICKNAME_WORDS) - 1, -1):
+        tok = doc[opening]
+        if tok.text in NICKNAME_OPEN:
+            inner = doc[opening + 1 : last - 1]
+            if opening - 1 >= start and _name_word(doc[opening - 1]) and inner and inner[0].text[:1].isupper():
+                return doc[opening - 1 : end] if all(t.is_alpha or t.text in ".-" for t in inner) else None
+            return None
+    return None
+
+
+def _name_word(tok) -> bool:
+    return (tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.is_alpha) or tok.ent_type_ == "PERSON"
+
+
+def _name_ending_phrase(doc, head, speaker_rng):
+    """The named person a singular speaker phrase ends with when the parser hung the name off its title: a title
+    coordinated with the name ('former CIA operative and Marine Dan Keller': the name a conjunct of 'operative') or
+    a name with a nickname in quotation marks ('boxer Marvin "Marvelous" Hagler'). None when the phrase does not
+    end with a name."""
+    nicknamed = _nicknamed_name(doc, *speaker_rng)
+    if nicknamed is not None and not _under_preposition(nicknamed[-1], head):
+        return nicknamed
+    for child in head.children:
+        if child.dep_ == "conj" and child.i > head.i:
+            ent = _entity(child)
+            if ent is not None and ent.label_ == "PERSON" and ent.end == speaker_rng[1]:
+                return ent
+    return None
+
+
+def _under_preposition(tok, head) -> bool:
+    """Whether ``tok`` hangs on the speaker's head through a preposition or a possessive ('an aide to Senator Jim
+    "Big Jim" Folsom', 'a friend of ...', "Hagler's trainer"): then the name is someone else, not the speaker."""
+    node = tok
+    for _ in range(12):
+        if node.i == head.i:
+            return False
+        if node.dep_ in ("pobj", "prep", "poss") or node.head.i == node.i:
+            return True
+        node = node.head
+    return True
 
 
 def _appositive_names(doc, head):
@@ -1538,8 +1685,8 @@ def _resolve_pronoun(att: Attribution, sources, meta, last_seen) -> int | None:
 STANCE_CUES = frozenset(
     {
         "applaud", "back", "blast", "cheer", "condemn", "congratulate", "criticise", "criticize", "decry", "defend",
-        "denounce", "endorse", "favor", "favour", "hail", "lament", "mock", "oppose", "praise", "protest", "slam",
-        "support", "urge", "welcome",
+        "denounce", "endorse", "favor", "favour", "hail", "lament", "mock", "oppose", "praise", "protest", "question",
+        "slam", "support", "urge", "welcome",
     }
 )  # fmt: skip
 
@@ -1627,6 +1774,20 @@ def _describes_named_just_before(att: Attribution, attributions: list[Attributio
     )
 
 
+# Heads whose only part in a story is to pass on information: whatever they are reported doing, they are sources.
+INFORMANT_HEADS = frozenset({"source", "insider", "confidant"})
+
+
+def _asks_anonymity(doc, att: Attribution) -> bool:
+    """Words asking for anonymity anywhere in the attribution's sentence ('officials who asked not to be named'),
+    whatever the parse made of them (it may take that request for the act itself)."""
+    return bool(lexicon().anonymous_re.search(view(doc).sents[att.sentence].text.lower()))
+
+
+def _informant(att: Attribution) -> bool:
+    return att.speaker_head is not None and att.speaker_head.lemma_.lower() in INFORMANT_HEADS
+
+
 def _back_reference(speaker: str) -> bool:
     """'the source', 'the insider', 'our source': a definite back-reference to an unnamed source met before."""
     words = speaker.split(",")[0].lower().split()  # 'the source, who asked not to be named,' is still 'the source'
@@ -1702,6 +1863,8 @@ def find_source_findings(
         )
         if not strong and _stance_cue(doc, quote.cue):
             continue  # 'lawmakers defending the budget', 'members criticised the plan': a public stance, not a tip
+        if att.act and not _anonymity_asked(att) and not _informant(att) and not _asks_anonymity(doc, att):
+            continue  # 'officers had threatened to use live fire', 'officials pledged to rebuild': an act, no claim
         if _describes_named_just_before(att, attributions):
             continue  # '"...," said Ari Fleischer. "...," said the former top aide': the person just named
         sid = quote.source_id

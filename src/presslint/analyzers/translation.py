@@ -537,6 +537,8 @@ def _inline_enumerator(text: str, line_start: int, i: int) -> bool:
     if m is None:
         return False
     label, before = m.group(1), text[line_start : i - len(m.group(1))].rstrip()
+    if text[i - len(label) - 1 : i - len(label)] == "(":
+        return False  # '(6)' closes its own bracket: a tiebreak score '7-6 (6)' or '(b)', not a label after '(5)'
     if label in ("1", "a"):
         return before.endswith((":", ";")) or not before
     previous = str(int(label) - 1) if label.isdigit() else chr(ord(label) - 1)
