@@ -409,7 +409,9 @@ def _share_holding_view(subject, root, lex: Checkable) -> bool:
         return False
     head = subject.lemma_.lower()
     if head in lex.share_nouns or subject.lower_ in lex.share_nouns:
-        groups = [g for p in subject.children if p.dep_ == "prep" and p.lower_ in ("of", "in", "among") for g in p.children]
+        groups = [
+            g for p in subject.children if p.dep_ == "prep" and p.lower_ in ("of", "in", "among") for g in p.children
+        ]
         return any(g.dep_ == "pobj" and _population(g, lex, generic=False) for g in groups)
     most = any(c.dep_ in ("amod", "det") and c.lower_ == "most" for c in subject.children)
     return most and _population(subject, lex, generic=False)
@@ -921,7 +923,9 @@ def _poll_finding_as_quote(doc, quote) -> bool:
     lex = checkable_lexicon()
     verb = cue.root
     return any(
-        c.dep_ in ("nsubj", "nsubjpass") and quote.speaker.start <= c.idx < quote.speaker.end and _share_holding_view(c, verb, lex)
+        c.dep_ in ("nsubj", "nsubjpass")
+        and quote.speaker.start <= c.idx < quote.speaker.end
+        and _share_holding_view(c, verb, lex)
         for c in verb.children
     )
 
@@ -931,8 +935,9 @@ def _sourced_nearby(sents, i: int, lex) -> bool:
     'OECD figures show', 'according to the census', 'the report said' in the sentence before or after (a paragraph's
     other attributions are read by the caller)."""
     evidence = checkable_lexicon().evidence_nouns
-    around = [j for j in range(max(0, i - 3), i) if sents[j].text.strip()][-1:]
-    around += [i] + [j for j in range(i + 1, min(i + 4, len(sents))) if sents[j].text.strip()][:1]
+    before = [j for j in range(max(0, i - 3), i) if sents[j].text.strip()][-1:]
+    after = [j for j in range(i + 1, min(i + 4, len(sents))) if sents[j].text.strip()][:1]
+    around = [*before, i, *after]  # the nearest lines with words (blank lines between paragraphs are sentences too)
     for j in around:
         sent = sents[j]
         if j != i and "according to" in sent.text.lower():
