@@ -340,6 +340,14 @@ CHECKABLE_NEAR_MISSES = [
     "Pool\n\nChildren under 12 are not allowed in the pool.",
     "Party\n\nMost of the guests left before midnight.",
     "Crime\n\nThese numbers could double if private colleges are under consideration.",
+    # a record of a shop, a product or a firm with no name or number: description, not a claim about a society
+    "Shoes\n\nOur store has the largest selection of shoes in the country.",
+    "Phones\n\nThe new phone has the largest screen in the world.",
+    "Jobs\n\nThe company is the largest employer in the country.",
+    # political camps compared: the day's analysis, not a population statistic
+    "Senate\n\nDemocrats are more united than Republicans this year.",
+    "Senate\n\nRepublicans control more seats than Democrats in the Senate.",
+    # a neighbour that names a report only as an object is no source
 ]
 
 

@@ -117,11 +117,18 @@ def _features(sent, n_quantities: int, n_dates: int, quoted: bool, has_entity: b
         "comparative": any(t.tag_ in ("JJR", "RBR", "JJS", "RBS") for t in sent),
         "causal": bool(lowers & CAUSAL),
         "contested": contested,
-        "statistic": not contested and statistic_reason(sent) is not None,
+        "statistic": not contested and _weighty_statistic(sent),
         "attribution": quoted or any(t.lemma_ in REPORTING for t in sent),
         "hedge": bool(lowers & HEDGES),
         "opinion": bool(lowers & OPINION) or first_person_opinion,
     }
+
+
+def _weighty_statistic(sent) -> bool:
+    """A statistic, poll finding or legal status counts towards the claim score; a record only when it is about a
+    society (``social_record``)."""
+    found = statistic_reason(sent)
+    return found is not None and (found[0] != "record" or social_record(sent, found[1]))
 
 
 def score(features: dict[str, bool]) -> float:
@@ -352,6 +359,8 @@ class Checkable:
     status_adjectives: dict[str, frozenset[str]]
     evaluative_superlatives: frozenset[str]
     evidence_nouns: frozenset[str]
+    partisan_nouns: frozenset[str]
+    polity_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -420,8 +429,8 @@ def _share_holding_view(subject, root, lex: Checkable) -> bool:
 def _group_compared(subject, root, sent, lex: Checkable) -> bool:
     """'Immigrants commit fewer crimes than native-born citizens', 'women earn less than men': a population
     compared with another population (not with itself over time: 'than a year ago' is a trend)."""
-    if not _population(subject, lex) or not _present(root):
-        return False
+    if not _population(subject, lex) or not _present(root) or subject.lemma_.lower().rstrip("s") in lex.partisan_nouns:
+        return False  # (not 'Democrats are more united than Republicans': the day's politics, not a statistic)
     for than in (t for t in sent if t.lower_ == "than" and t.dep_ == "prep"):
         if not any(t.tag_ in ("JJR", "RBR") for t in sent[: than.i - sent.start]):
             continue
@@ -453,6 +462,23 @@ def _legal_status(subject, root, lex: Checkable) -> bool:
                 obj.dep_ == "pobj" and not any(c.dep_ in ("det", "poss") and c.lower_ != "most" for c in obj.children)
             ):
                 return True  # 'from working', 'from most federal benefits'; not 'from the courtroom'
+    return False
+
+
+def social_record(sent, tok) -> bool:
+    """A record about a society: its subject a place or polity ('the country has the harshest sentencing laws in the
+    developed world') or a population ('teachers here earn the lowest salaries ...'), or the superlative grading a
+    statistic ('the highest incarceration rate'). A record of a shop, a building or a collection is a claim only with a
+    name or a number beside it (the claims score decides)."""
+    lex = checkable_lexicon()
+    graded = tok.head if tok.dep_ in ("amod", "advmod") else tok
+    if graded.pos_ == "ADJ" and graded.head is not graded:
+        graded = graded.head  # 'the most dangerous city': the noun the adjective grades
+    if graded.lemma_.lower() in STATISTIC_NOUNS:
+        return True
+    for subject in (c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")):
+        if subject.ent_type_ == "GPE" or subject.lemma_.lower() in lex.polity_nouns or _population(subject, lex):
+            return True
     return False
 
 
