@@ -347,7 +347,6 @@ CHECKABLE_NEAR_MISSES = [
     # political camps compared: the day's analysis, not a population statistic
     "Senate\n\nDemocrats are more united than Republicans this year.",
     "Senate\n\nRepublicans control more seats than Democrats in the Senate.",
-    # a neighbour that names a report only as an object is no source
 ]
 
 
