@@ -344,6 +344,9 @@ CHECKABLE_NEAR_MISSES = [
     "Shoes\n\nOur store has the largest selection of shoes in the country.",
     "Phones\n\nThe new phone has the largest screen in the world.",
     "Jobs\n\nThe company is the largest employer in the country.",
+    # some of a group, not the class; a comparison inside an object; a superlative of significance
+    "Schools\n\nMany parents want to give their children something better than a standard curriculum.",
+    "Climate\n\nThe country led talks that produced the most significant climate agreement in history.",
     # political camps compared: the day's analysis, not a population statistic
     "Senate\n\nDemocrats are more united than Republicans this year.",
     "Senate\n\nRepublicans control more seats than Democrats in the Senate.",

@@ -400,9 +400,12 @@ def _population(tok, lex: Checkable, *, generic: bool = True) -> bool:
     group ('the residents of Elm Street', 'these voters', 'their parents')."""
     if tok.tag_ not in ("NNS", "NNPS") and tok.lemma_.lower() not in ("people", "public", "electorate"):
         return False
-    if generic and any(c.dep_ in ("det", "poss", "nummod") for c in tok.children):
-        return False
+    if generic and any(c.dep_ in ("det", "poss", "nummod") or c.lower_ in _SOME for c in tok.children):
+        return False  # 'these voters', 'their parents', 'many parents': some of them, not the class
     return tok.lemma_.lower() in lex.population_nouns or tok.lower_ in lex.population_nouns or tok.ent_type_ == "NORP"
+
+
+_SOME = frozenset({"many", "some", "few", "several", "certain", "other", "such"})
 
 
 def _described(root, subject) -> bool:
@@ -434,6 +437,8 @@ def _group_compared(subject, root, sent, lex: Checkable) -> bool:
     for than in (t for t in sent if t.lower_ == "than" and t.dep_ == "prep"):
         if not any(t.tag_ in ("JJR", "RBR") for t in sent[: than.i - sent.start]):
             continue
+        if root not in (than.head, than.head.head, than.head.head.head):
+            continue  # the comparison is the clause's own, not inside an object ('give them something better than')
         for other in (c for c in than.children if c.dep_ == "pobj"):
             if other.pos_ in ("NOUN", "PROPN") and other.ent_type_ not in ("DATE", "TIME"):
                 return True
