@@ -294,7 +294,8 @@ CHECKABLE = [
     ("Prisons\n\nThe country has some of the harshest sentencing laws in the developed world.", "record"),
     ("Schools\n\nTeachers in the province earn the lowest salaries in the industrialised world.", "record"),
     ("Health\n\nThe state has the highest rate of uninsured children in the nation.", "record"),
-    ("Roads\n\nThe motorway has the most dangerous junctions in Europe.", "record"),
+    ("Roads\n\nThe country has the most dangerous junctions in Europe.", "record"),
+    ("Arms\n\nThe country has some of the most recklessly tested weapons in the world.", "record"),
     # rate: a statistic compared
     ("Jobs\n\nThe employment rate of migrants is higher than that of natives.", "rate"),
     ("Farms\n\nSuicide rates among farmers are twice as high as in the general population.", "rate"),

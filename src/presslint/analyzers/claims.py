@@ -525,8 +525,8 @@ def statistic_reason(sent) -> tuple[str, Any] | None:
     start = sent.start_char
     for tok in sent:
         superlative = tok.tag_ in ("JJS", "RBS") and tok.lower_ not in ("least", "best", "worst", "most")
-        if tok.lower_ == "most" and tok.tag_ == "RBS" and tok.head.pos_ == "ADJ":
-            superlative, word = True, tok.head.lemma_.lower()  # 'the most dangerous city'
+        if tok.lower_ == "most" and tok.tag_ == "RBS" and tok.head.pos_ in ("ADJ", "ADV"):
+            superlative, word = True, tok.head.lemma_.lower()  # 'the most dangerous city', 'most wickedly ...'
         else:
             word = tok.lemma_.lower()
         if not superlative or word in lex.evaluative_superlatives:
