@@ -314,6 +314,8 @@ CHECKABLE = [
     ("Asylum\n\nAsylum seekers are banned from working during their first year in the country.", "status"),
     ("Welfare\n\nUndocumented immigrants are not eligible for food stamps.", "status"),
     ("Pensions\n\nPart-time workers are excluded from most company pension schemes.", "status"),
+    ("Travel\n\nIn the kingdom, women are not allowed to travel abroad without a guardian's consent.", "status"),
+    ("Voting\n\nFelons are permitted to vote in only two states.", "status"),
 ]
 
 # Near misses: the same kinds sourced in the sentence or next to it, a hedge, an opinion piece's label; descriptions,
@@ -339,6 +341,8 @@ CHECKABLE_NEAR_MISSES = [
     "Markets\n\nThe company's shares are higher than they were in January.",
     "Courts\n\nReporters were barred from the courtroom during the hearing.",
     "Pool\n\nChildren under 12 are not allowed in the pool.",
+    "Museum\n\nVisitors are not allowed to take photographs in the galleries.",
+    "School\n\nStudents are not allowed to use phones in class.",
     "Party\n\nMost of the guests left before midnight.",
     "Crime\n\nThese numbers could double if private colleges are under consideration.",
     # a record of a shop, a product or a firm with no name or number: description, not a claim about a society

@@ -461,6 +461,10 @@ def _legal_status(subject, root, lex: Checkable) -> bool:
         preps, root = lex.status_adjectives[adjective.lower_], adjective
     else:
         return False
+    if "xcomp" in preps and any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in root.children
+    ):
+        return True  # 'women are not allowed to work', not 'children are not allowed in the pool'
     for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ in preps):
         for obj in prep.children:
             if obj.dep_ == "pcomp" or (
