@@ -345,6 +345,7 @@ CHECKABLE_NEAR_MISSES = [
     "School\n\nStudents are not allowed to use phones in class.",
     "Party\n\nMost of the guests left before midnight.",
     "Crime\n\nThese numbers could double if private colleges are under consideration.",
+    "Oil\n\nOil prices fell by more than 2 percent on Tuesday after the cartel cut its export prices.",
     # a record of a shop, a product or a firm with no name or number: description, not a claim about a society
     "Shoes\n\nOur store has the largest selection of shoes in the country.",
     "Phones\n\nThe new phone has the largest screen in the world.",

@@ -492,8 +492,10 @@ def social_record(sent, tok) -> bool:
 
 
 def _compared_statistic(sent) -> bool:
-    """A comparative with 'than' ('higher than in Europe'), or a multiple ('twice as high as')."""
-    if any(t.tag_ in ("JJR", "RBR") for t in sent) and any(t.lower_ == "than" for t in sent):
+    """A comparative with 'than' ('higher than in Europe'), or a multiple ('twice as high as'); not a number's
+    bound ('lost more than 2 percent on Tuesday': a quantity, not a comparison)."""
+    thans = [t for t in sent if t.lower_ == "than" and not (t.i + 1 < sent.end and t.nbor().like_num)]
+    if thans and any(t.tag_ in ("JJR", "RBR") for t in sent):
         return True
     lowers = [t.lower_ for t in sent]
     return lowers.count("as") >= 2 and any(w in ("twice", "thrice", "times", "half") for w in lowers)
