@@ -337,3 +337,112 @@ def test_claims_src005_supposition_and_motive_fire(parse, text, kind):
 )
 def test_claims_src005_supposition_and_motive_quiet(parse, text):
     assert not _codes(parse, text, "SRC005")
+
+
+# Checkable claims that are not accusations (SRC004 kind "statistic", widened by issue 11): a record, a population
+# compared with another, a share of a population holding a view (a poll's finding with no poll), a class of people's
+# legal status. Each fires alone in its paragraph, with no source in the sentence or next to it.
+CHECKABLE = [
+    # record: a superlative with a scope
+    ("Prisons\n\nThe country has some of the harshest sentencing laws in the developed world.", "record"),
+    ("Schools\n\nTeachers in the province earn the lowest salaries in the industrialised world.", "record"),
+    ("Health\n\nThe state has the highest rate of uninsured children in the nation.", "record"),
+    ("Roads\n\nThe country has the most dangerous junctions in Europe.", "record"),
+    ("Arms\n\nThe country has some of the most recklessly tested weapons in the world.", "record"),
+    # rate: a statistic compared
+    ("Jobs\n\nThe employment rate of migrants is higher than that of natives.", "rate"),
+    ("Farms\n\nSuicide rates among farmers are twice as high as in the general population.", "rate"),
+    ("Crime\n\nThe burglary rate in the suburbs is lower than in the city centre.", "rate"),
+    # group: a population compared with another population
+    ("Crime\n\nImmigrants commit fewer crimes than native-born citizens.", "group"),
+    ("Pay\n\nWomen earn less than men for the same work in most industries.", "group"),
+    ("Health\n\nSmokers take more sick days than non-smokers.", "group"),
+    # majority: a poll's finding with no poll
+    ("Health bill\n\nMajorities in both parties support the bill.", "majority"),
+    ("Tariffs\n\nMost Americans oppose the new tariffs on steel.", "majority"),
+    ("Guns\n\nA majority of voters want stricter background checks.", "majority"),
+    ("Media\n\nNearly half of young people distrust the national broadcasters.", "majority"),
+    # status: what the law lets a class of people do
+    ("Benefits\n\nLegal residents are barred from most federal benefits.", "status"),
+    ("Asylum\n\nAsylum seekers are banned from working during their first year in the country.", "status"),
+    ("Welfare\n\nUndocumented immigrants are not eligible for food stamps.", "status"),
+    ("Pensions\n\nPart-time workers are excluded from most company pension schemes.", "status"),
+    ("Travel\n\nIn the kingdom, women are not allowed to travel abroad without a guardian's consent.", "status"),
+    ("Voting\n\nFelons are permitted to vote in only two states.", "status"),
+]
+
+# Near misses: the same kinds sourced in the sentence or next to it, a hedge, an opinion piece's label; descriptions,
+# facts of record, trends of a company's shares, sports results, events at a definite place.
+CHECKABLE_NEAR_MISSES = [
+    "Prisons\n\nAccording to the OECD, the country has some of the harshest sentencing laws in the developed world.",
+    "Health bill\n\nA Gallup poll found that majorities in both parties support the bill.",
+    "Health bill\n\nMajorities in both parties support the bill, a Gallup poll found.",
+    "Health bill\n\nIn a survey last week, majorities in both parties backed the bill.",
+    "Health bill\n\nThe survey was published on Tuesday.\n\nMajorities in both parties support the bill.",
+    "Jobs\n\nThe employment rate of migrants is higher than that of natives.\n\nThat is what OECD figures released on "
+    "Monday show.",
+    "Jobs\n\nThe employment rate of migrants may be higher than that of natives.",
+    "Crime\n\nIf immigrants commit fewer crimes than natives, the policy makes no sense.",
+    "Banks\n\nThe city is home to Harbor Bank, one of the largest banks in the world.",
+    "Geography\n\nParis is the capital of France.",
+    "Geography\n\nMount Everest is the highest mountain in the world.",
+    "Food\n\nHe is the most famous chef in America.",
+    "Politics\n\nThis is the greatest country in the world.",
+    "Sport\n\nThe Warriors beat the Lakers 112-104 on Sunday.",
+    "Sport\n\nShe scored more goals than any other player this season.",
+    "Sport\n\nThe home side were stronger than their visitors in the second half.",
+    "Markets\n\nThe company's shares are higher than they were in January.",
+    "Courts\n\nReporters were barred from the courtroom during the hearing.",
+    "Pool\n\nChildren under 12 are not allowed in the pool.",
+    "Museum\n\nVisitors are not allowed to take photographs in the galleries.",
+    "School\n\nStudents are not allowed to use phones in class.",
+    "Party\n\nMost of the guests left before midnight.",
+    "Crime\n\nThese numbers could double if private colleges are under consideration.",
+    "Oil\n\nOil prices fell by more than 2 percent on Tuesday after the cartel cut its export prices.",
+    # a record of a shop, a product or a firm with no name or number: description, not a claim about a society
+    "Shoes\n\nOur store has the largest selection of shoes in the country.",
+    "Phones\n\nThe new phone has the largest screen in the world.",
+    "Jobs\n\nThe company is the largest employer in the country.",
+    # some of a group, not the class; a comparison inside an object; a superlative of significance
+    "Schools\n\nMany parents want to give their children something better than a standard curriculum.",
+    "Climate\n\nThe country led talks that produced the most significant climate agreement in history.",
+    # political camps compared: the day's analysis, not a population statistic
+    "Senate\n\nDemocrats are more united than Republicans this year.",
+    "Senate\n\nRepublicans control more seats than Democrats in the Senate.",
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), CHECKABLE)
+def test_claims_src004_checkable_claim_in_the_writers_voice_fires(parse, text, kind):
+    found = _codes(parse, text, "SRC004")
+    assert [f.evidence.get("statistic") for f in found] == [kind], [f.evidence for f in found]
+    assert found[0].evidence["checkworthiness"] >= 0.4
+
+
+@pytest.mark.parametrize("text", CHECKABLE_NEAR_MISSES)
+def test_claims_src004_checkable_claim_quiet_when_sourced_or_background(parse, text):
+    assert not _codes(parse, text, "SRC004"), [f.evidence for f in _codes(parse, text, "SRC004")]
+
+
+def test_claims_src004_checkable_claim_quiet_in_an_opinion_piece(nlp):
+    """A labelled column argues with figures; a record or a poll finding there is the genre (accusations still
+    fire)."""
+    import datetime as dt
+
+    from presslint.ingest import from_text
+    from presslint.nlp import prepare_doc
+
+    def findings(title: str, body: str) -> list:
+        article = from_text(body, title=title, date=PUB)
+        doc = nlp(prepare_doc(nlp, article, dt.date.fromisoformat(PUB)))
+        return [f.evidence.get("kind") for f in doc._.pl_findings if f.code == "SRC004"]
+
+    body = "Majorities in both parties support the bill.\n\nThe agency covered up the report."
+    assert findings("Opinion: Pass the bill", body) == ["accusation"]
+    assert sorted(findings("Pass the bill", body)) == ["accusation", "statistic"]
+
+
+def test_claims_checkable_claim_is_listed(parse):
+    """A checkable statistic is a claim for the claims list too (the rules' score counts it)."""
+    doc = parse("Benefits\n\nLegal residents are barred from most federal benefits.", date=PUB)
+    assert [round(c.checkworthiness or 0, 2) for c in doc._.pl_claims] == [0.5]  # base, superlative, statistic

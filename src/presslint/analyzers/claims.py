@@ -36,6 +36,7 @@ WEIGHTS = {
     "comparative": 0.1,
     "causal": 0.2,
     "contested": 0.3,
+    "statistic": 0.3,
     "attribution": 0.05,
     "hedge": -0.15,
     "opinion": -0.25,
@@ -116,10 +117,18 @@ def _features(sent, n_quantities: int, n_dates: int, quoted: bool, has_entity: b
         "comparative": any(t.tag_ in ("JJR", "RBR", "JJS", "RBS") for t in sent),
         "causal": bool(lowers & CAUSAL),
         "contested": contested,
+        "statistic": not contested and _weighty_statistic(sent),
         "attribution": quoted or any(t.lemma_ in REPORTING for t in sent),
         "hedge": bool(lowers & HEDGES),
         "opinion": bool(lowers & OPINION) or first_person_opinion,
     }
+
+
+def _weighty_statistic(sent) -> bool:
+    """A statistic, poll finding or legal status counts towards the claim score; a record only when it is about a
+    society (``social_record``)."""
+    found = statistic_reason(sent)
+    return found is not None and (found[0] != "record" or social_record(sent, found[1]))
 
 
 def score(features: dict[str, bool]) -> float:
@@ -160,6 +169,7 @@ def find_claims(
             or features["comparative"]
             or features["causal"]
             or features["contested"]
+            or features["statistic"]
         )
         value = score(features)
         if not checkable or value < threshold:
@@ -349,6 +359,34 @@ STATISTIC_NOUNS = frozenset(
 )
 
 
+@dataclass(frozen=True)
+class Checkable:
+    population_nouns: frozenset[str]
+    share_nouns: frozenset[str]
+    attitude_verbs: frozenset[str]
+    status_verbs: dict[str, frozenset[str]]
+    status_adjectives: dict[str, frozenset[str]]
+    evaluative_superlatives: frozenset[str]
+    evidence_nouns: frozenset[str]
+    partisan_nouns: frozenset[str]
+    polity_nouns: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def checkable_lexicon() -> Checkable:
+    raw = read_json("claims/checkable.json")
+    raw.pop("_about", None)
+    fields: dict[str, Any] = {
+        k: {w: frozenset(p) for w, p in v.items()} if isinstance(v, dict) else frozenset(v) for k, v in raw.items()
+    }
+    # plurals too: a capitalised plural at the start of a sentence is tagged a proper noun and keeps its form
+    fields["population_nouns"] |= {w + "s" for w in fields["population_nouns"]} | _IRREGULAR_PLURALS
+    return Checkable(**fields)
+
+
+_IRREGULAR_PLURALS = frozenset({"women", "men", "children", "people", "youths"})
+
+
 def _background(tok, before: str) -> bool:
     """A superlative that describes rather than claims: 'one of the largest banks', 'the highest-ranking prosecutor',
     or inside an apposition ('Obama, the most popular Democrat in America')."""
@@ -357,27 +395,171 @@ def _background(tok, before: str) -> bool:
     return any(t.dep_ == "appos" for t in [tok, *tok.ancestors][:4])
 
 
+def _present(verb) -> bool:
+    """A present-tense finite clause ('support', 'is', 'are barred'): a standing state of affairs, not an event."""
+    if verb.tag_ in ("VBZ", "VBP"):
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in verb.children) and not any(
+        c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children
+    )
+
+
+def _population(tok, lex: Checkable, *, generic: bool = True) -> bool:
+    """A group of people as a class ('immigrants', 'legal residents', 'Americans', 'asylum seekers'), not a definite
+    group ('the residents of Elm Street', 'these voters', 'their parents')."""
+    if tok.tag_ not in ("NNS", "NNPS") and tok.lemma_.lower() not in ("people", "public", "electorate"):
+        return False
+    if generic and any(c.dep_ in ("det", "poss", "nummod") or c.lower_ in _SOME for c in tok.children):
+        return False  # 'these voters', 'their parents', 'many parents': some of them, not the class
+    return tok.lemma_.lower() in lex.population_nouns or tok.lower_ in lex.population_nouns or tok.ent_type_ == "NORP"
+
+
+_SOME = frozenset({"many", "some", "few", "several", "certain", "other", "such"})
+
+
+def _described(root, subject) -> bool:
+    """'Mount Everest is the highest mountain in the world', 'he is the most famous chef in America': a copula that
+    describes a named thing or a person referred to, a fact of record or a description, not a statistic."""
+    return root.lemma_ == "be" and (subject.pos_ in ("PROPN", "PRON") or bool(subject.ent_type_))
+
+
+def _share_holding_view(subject, root, lex: Checkable) -> bool:
+    """'Majorities in both parties support ...', 'most Americans oppose ...', 'a majority of voters want ...',
+    '60 percent of parents back ...': a poll's finding, stated as fact."""
+    if root.lemma_.lower() not in lex.attitude_verbs or root.pos_ != "VERB" or not _present(root):
+        return False
+    head = subject.lemma_.lower()
+    if head in lex.share_nouns or subject.lower_ in lex.share_nouns:
+        groups = [
+            g for p in subject.children if p.dep_ == "prep" and p.lower_ in ("of", "in", "among") for g in p.children
+        ]
+        return any(g.dep_ == "pobj" and _population(g, lex, generic=False) for g in groups)
+    most = any(c.dep_ in ("amod", "det") and c.lower_ == "most" for c in subject.children)
+    return most and _population(subject, lex, generic=False)
+
+
+def _group_compared(subject, root, sent, lex: Checkable) -> bool:
+    """'Immigrants commit fewer crimes than native-born citizens', 'women earn less than men': a population
+    compared with another population (not with itself over time: 'than a year ago' is a trend)."""
+    if not _population(subject, lex) or not _present(root) or subject.lemma_.lower().rstrip("s") in lex.partisan_nouns:
+        return False  # (not 'Democrats are more united than Republicans': the day's politics, not a statistic)
+    for than in (t for t in sent if t.lower_ == "than" and t.dep_ == "prep"):
+        if not any(t.tag_ in ("JJR", "RBR") for t in sent[: than.i - sent.start]):
+            continue
+        if root not in (than.head, than.head.head, than.head.head.head):
+            continue  # the comparison is the clause's own, not inside an object ('give them something better than')
+        for other in (c for c in than.children if c.dep_ == "pobj"):
+            if other.pos_ in ("NOUN", "PROPN") and other.ent_type_ not in ("DATE", "TIME"):
+                return True
+    return False
+
+
+def _legal_status(subject, root, lex: Checkable) -> bool:
+    """'Legal residents are barred from most federal benefits', 'undocumented immigrants are not eligible for food
+    stamps': what the law lets a class of people do, stated as fact (not 'reporters were barred from the
+    courtroom': an event, a definite place)."""
+    if not _population(subject, lex) or not _present(root):
+        return False
+    lemma = root.lemma_.lower()
+    if lemma in lex.status_verbs and any(c.dep_ == "auxpass" for c in root.children):
+        preps = lex.status_verbs[lemma]
+    elif lemma == "be":
+        adjective = next((c for c in root.children if c.dep_ == "acomp" and c.lower_ in lex.status_adjectives), None)
+        if adjective is None:
+            return False
+        preps, root = lex.status_adjectives[adjective.lower_], adjective
+    else:
+        return False
+    if "xcomp" in preps and any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in root.children
+    ):
+        return True  # 'women are not allowed to work', not 'children are not allowed in the pool'
+    for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ in preps):
+        for obj in prep.children:
+            if obj.dep_ == "pcomp" or (
+                obj.dep_ == "pobj" and not any(c.dep_ in ("det", "poss") and c.lower_ != "most" for c in obj.children)
+            ):
+                return True  # 'from working', 'from most federal benefits'; not 'from the courtroom'
+    return False
+
+
+def social_record(sent, tok) -> bool:
+    """A record about a society: its subject a place or polity ('the country has the harshest sentencing laws in the
+    developed world') or a population ('teachers here earn the lowest salaries ...'), or the superlative grading a
+    statistic ('the highest incarceration rate'). A record of a shop, a building or a collection is a claim only with a
+    name or a number beside it (the claims score decides)."""
+    lex = checkable_lexicon()
+    graded = tok.head if tok.dep_ in ("amod", "advmod") else tok
+    if graded.pos_ == "ADJ" and graded.head is not graded:
+        graded = graded.head  # 'the most dangerous city': the noun the adjective grades
+    if graded.lemma_.lower() in STATISTIC_NOUNS:
+        return True
+    for subject in (c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")):
+        if subject.ent_type_ == "GPE" or subject.lemma_.lower() in lex.polity_nouns or _population(subject, lex):
+            return True
+    return False
+
+
+def _compared_statistic(sent) -> bool:
+    """A comparative with 'than' ('higher than in Europe'), or a multiple ('twice as high as'); not a number's
+    bound ('lost more than 2 percent on Tuesday': a quantity, not a comparison)."""
+    thans = [t for t in sent if t.lower_ == "than" and not (t.i + 1 < sent.end and t.nbor().like_num)]
+    if thans and any(t.tag_ in ("JJR", "RBR") for t in sent):
+        return True
+    lowers = [t.lower_ for t in sent]
+    return lowers.count("as") >= 2 and any(w in ("twice", "thrice", "times", "half") for w in lowers)
+
+
+_GRADED = frozenset({"JJS", "RBS", "JJR", "RBR"})
+
+
 def statistic_reason(sent) -> tuple[str, Any] | None:
-    """(kind, token) when the sentence is a claim about a record or a statistic asserted in the writer's own voice: a
-    superlative with a scope ('the largest carrier in the world': "record") or a rate compared ('poverty rates are
-    higher than ...': "rate")."""
-    low = sent.text.lower()
+    """(kind, token) when the sentence is a checkable claim about a record, a statistic or a population asserted in
+    the writer's own voice: a superlative with a scope ('the largest carrier in the world': "record"), a rate compared
+    ('poverty rates are higher than ...': "rate"), a population compared with another ('women earn less than men':
+    "group"), a share of a population holding a view ('majorities in both parties support the bill': "majority"), a
+    class of people's legal status ('legal residents are barred from most federal benefits': "status")."""
     root = sent.root
-    if not _asserted(root) or any(c.dep_ == "neg" for c in root.children):
+    lex = checkable_lexicon()
+    graded = any(t.tag_ in _GRADED for t in sent)
+    if not graded and root.lemma_.lower() not in lex.attitude_verbs | lex.status_verbs.keys() | {"be"}:
+        return None  # cheap test first: no superlative or comparative, and no verb of a view or a status
+    if not _asserted(root) or any(c.dep_ == "aux" and c.tag_ == "MD" for c in root.children):
+        return None  # 'these numbers could double': a forecast or a possibility, not a statistic
+    if any(t.lower_ in HEDGES or (t.dep_ == "mark" and t.lower_ in _SUPPOSING) for t in sent):
+        return None  # 'if private colleges are considered, they may double'
+    low = sent.text.lower()
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    for subj in subjects:
+        if _share_holding_view(subj, root, lex):
+            return "majority", subj
+        if _legal_status(subj, root, lex):
+            return "status", subj
+    if any(c.dep_ == "neg" for c in root.children):
         return None
     start = sent.start_char
     for tok in sent:
-        superlative = tok.tag_ in ("JJS", "RBS") and tok.lower_ not in ("least", "best", "worst")
-        if not superlative or _background(tok, low[max(0, tok.idx - start - 12) : tok.idx - start]):
+        superlative = tok.tag_ in ("JJS", "RBS") and tok.lower_ not in ("least", "best", "worst", "most")
+        if tok.lower_ == "most" and tok.tag_ == "RBS" and tok.head.pos_ in ("ADJ", "ADV"):
+            superlative, word = True, tok.head.lemma_.lower()  # 'the most dangerous city', 'most wickedly ...'
+        else:
+            word = tok.lemma_.lower()
+        if not superlative or word in lex.evaluative_superlatives:
+            continue
+        if _background(tok, low[max(0, tok.idx - start - 12) : tok.idx - start]):
+            continue
+        if any(_described(root, s) for s in subjects):
             continue
         at = tok.idx - start
         scope = _RECORD_SCOPE.search(low, at, at + 60)
         if scope and not sent.text[scope.start() : scope.end()].istitle():
             return "record", tok  # ('of the Nation' names an organisation, not a scope)
-    compared = any(t.tag_ in ("JJR", "RBR") for t in sent) and any(t.lower_ == "than" for t in sent)
-    for subj in (c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")):
-        if compared and subj.lemma_.lower() in STATISTIC_NOUNS:
+    compared = _compared_statistic(sent)
+    for subj in subjects:
+        if compared and subj.lemma_.lower() in STATISTIC_NOUNS and subj.lower_ != "shares":  # (stock, not a share of)
             return "rate", subj
+        if _group_compared(subj, root, sent, lex):
+            return "group", subj
     return None
 
 
@@ -797,6 +979,7 @@ def find_unsourced(doc, claims: list[Claim], *, min_score: float = 0.4) -> Itera
     anywhere in it: news style attributes a paragraph once), or a line just before that ends with a colon. Sentences
     already flagged for a vague attribution (SRC002) are left to that rule."""
     from ..nlp.blockquotes import in_block_quotation
+    from ..summary import is_opinion
     from .sources import lexicon as source_lexicon
     from .sources import quote_spans
 
@@ -809,6 +992,8 @@ def find_unsourced(doc, claims: list[Claim], *, min_score: float = 0.4) -> Itera
     quotes = doc._.pl_quotes or []
     attributed = set()
     for q in quotes:
+        if _poll_finding_as_quote(doc, q):
+            continue  # 'majorities in both parties support the bill' read as the majorities' own words
         for span in (q.cue, q.content, q.speaker):
             if span is not None:
                 attributed.add(paragraph[v.sent_index_at_char(span.start)])
@@ -819,6 +1004,7 @@ def find_unsourced(doc, claims: list[Claim], *, min_score: float = 0.4) -> Itera
     agents = lex.role_nouns | lex.org_nouns | lex.anonymous_heads
     scores = {v.sent_index_at_char(c.span.start): c.checkworthiness or 0.0 for c in claims}
     speech_or_first_person = v.where(lowers=FIRST_PERSON, lemmas=lex.speech_verbs)
+    opinion = article is not None and is_opinion(article)
     previous = ""
     for i, sent in enumerate(sents):
         stripped = sent.text.strip()
@@ -844,6 +1030,8 @@ def find_unsourced(doc, claims: list[Claim], *, min_score: float = 0.4) -> Itera
         ):
             continue  # a numbered reference or a 'Source: claim' lead names the source; 'you' addresses the reader
         unsourced = _unsourced_kind(sent)
+        if unsourced is not None and unsourced[0] == "statistic" and (opinion or _sourced_nearby(sents, i, lex)):
+            unsourced = None  # a figure's source is often the sentence before or after; a column argues with them
         if unsourced is not None and scores.get(i, 0.0) >= min_score:
             # the claim score too: "the greatest country in the world" is rhetoric, not a record
             kind, word, confidence, extra = unsourced
@@ -874,6 +1062,49 @@ def find_unsourced(doc, claims: list[Claim], *, min_score: float = 0.4) -> Itera
                 confidence=0.6,
                 evidence={"kind": kind, "matched": span.text},
             )
+
+
+def _poll_finding_as_quote(doc, quote) -> bool:
+    """The sources analyzer reads a stance verb as speech ('most voters oppose the plan': who 'says' what); when the
+    speaker is a share of a population ('majorities in both parties', 'most Americans') the sentence is a poll's
+    finding in the writer's voice, and no source speaks in it."""
+    if quote.cue is None or quote.speaker is None or quote.kind != "indirect":
+        return False
+    cue = doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
+    if cue is None:
+        return False
+    lex = checkable_lexicon()
+    verb = cue.root
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass")
+        and quote.speaker.start <= c.idx < quote.speaker.end
+        and _share_holding_view(c, verb, lex)
+        for c in verb.children
+    )
+
+
+def _sourced_nearby(sents, i: int, lex) -> bool:
+    """A statistic, poll finding or record whose source the sentence or its neighbours name: 'a Gallup poll found',
+    'OECD figures show', 'according to the census', 'the report said' in the sentence before or after (a paragraph's
+    other attributions are read by the caller)."""
+    evidence = checkable_lexicon().evidence_nouns
+    before = [j for j in range(max(0, i - 3), i) if sents[j].text.strip()][-1:]
+    after = [j for j in range(i + 1, min(i + 4, len(sents))) if sents[j].text.strip()][:1]
+    around = [*before, i, *after]  # the nearest lines with words (blank lines between paragraphs are sentences too)
+    for j in around:
+        sent = sents[j]
+        if j != i and "according to" in sent.text.lower():
+            return True
+        for tok in sent:
+            if (tok.lemma_.lower() in evidence or tok.lower_ in evidence) and (
+                j == i or tok.dep_ in ("nsubj", "nsubjpass") or tok.head.lower_ in ("in", "from", "by")
+            ):
+                return True  # next door only as who or what tells: 'the survey was published', 'in the census
+            if j != i and _says(tok, lex.speech_verbs):
+                return True
+            if j != i and tok.lemma_.lower() in EVIDENTIAL and tok.pos_ == "VERB":
+                return True  # 'figures released on Monday show ...'
+    return False
 
 
 def _unsourced_kind(sent) -> tuple[str, str, float, dict[str, str]] | None:

@@ -77,20 +77,27 @@ RULES = [
         "unsourced-claim",
         "warning",
         "sources",
-        "A contested statement of fact is made in the writer's own voice with no attribution in reach.",
+        "A contested or checkable statement of fact is made in the writer's own voice with no attribution in reach.",
         "Fires on a check-worthy sentence (claims score at least 0.4) that asserts what a fact-checker wants a source "
         "for: wrongdoing stated as fact ('the agency covered up the report', 'officials embezzled the funds'), blame "
         "in a passive with no agent ('the flood was blamed for dozens of crashes'), that a step was never taken ('the "
         "suspect was never questioned', 'no one has ever been charged'), covert conduct ('secretly met'), or a "
-        "record or statistic ('the tax rate is the highest in the developed world', 'poverty rates are higher than "
-        "in Europe'; not a description such as 'one of the largest banks'), when "
+        "checkable statistic (evidence 'statistic'): a record about a society ('the country has some of the harshest "
+        "sentencing laws in the developed world'; not a description such as 'one of the largest banks', nor a fact of "
+        "record about a named thing, 'Everest is the highest mountain in the world'), a rate compared ('poverty rates "
+        "are higher than in Europe'), a population compared with another ('immigrants commit fewer crimes than "
+        "native-born citizens'), a share of a population holding a view, a poll's finding with no poll ('majorities "
+        "in both parties support the bill'), or a class of people's legal status ('legal residents are barred from "
+        "most federal benefits'). A statistic must be in the present tense with no hedge, modal or condition, with "
+        "no poll, survey or data named in the sentence and no source in the sentence before or after, and is not "
+        "reported in a piece the page labels as opinion. Any kind fires only when "
         "nothing attributes it: no quotation or speech verb in the sentence, no 'according to', no attribution "
         "anywhere in its paragraph (news style attributes a paragraph once) and no introducing colon just before. "
         "Routine background ('the bridge opened in 1932', 'the storm killed three people'), legal outcomes ('jailed "
         "for embezzling'), denials ('did not cover up'), a numbered reference or a 'Source:' credit, advice to the "
         "reader ('you') and a columnist's first person do not fire. Emitted by the "
         "claims component, which has both the claims and the attributions.",
-        "The agency covered up the report. The suspect was never questioned.",
+        "The agency covered up the report. Majorities in both parties support the bill.",
     ),
     Rule(
         "SRC005",
