@@ -103,20 +103,26 @@ THRESHOLD = 0.3
 
 
 def _features(sent, n_quantities: int, n_dates: int, quoted: bool, has_entity: bool) -> dict[str, bool]:
-    lowers = {t.lower_ for t in sent}
+    # The doc's token strings, read once per doc (docview), not a Token per word for each of the tests below.
+    doc, words = sent.doc, range(sent.start, sent.end)
+    v = view(doc)
+    low, pos, tag, lemma = v.lowers, v.column("POS"), v.column("TAG"), v.column("LEMMA")
+    lowers = {low[i] for i in words}
     contested = contested_reason(sent) is not None
     has_fact_verb = any(
-        t.pos_ in ("VERB", "AUX") and t.lemma_ not in ("think", "believe", "feel", "hope") for t in sent
+        pos[i] in ("VERB", "AUX") and lemma[i] not in ("think", "believe", "feel", "hope") for i in words
     )
-    first_person_opinion = any(t.lower_ in ("i", "we") and t.head.lemma_ in ("think", "believe", "feel") for t in sent)
+    first_person_opinion = any(
+        low[i] in ("i", "we") and doc[i].head.lemma_ in ("think", "believe", "feel") for i in words
+    )
     return {
         "quantity": n_quantities > 0,
         "date": n_dates > 0,
         "entity_fact": has_entity and has_fact_verb,
-        "comparative": any(t.tag_ in ("JJR", "RBR", "JJS", "RBS") for t in sent),
+        "comparative": any(tag[i] in ("JJR", "RBR", "JJS", "RBS") for i in words),
         "causal": bool(lowers & CAUSAL),
         "contested": contested,
-        "attribution": quoted or any(t.lemma_ in REPORTING for t in sent),
+        "attribution": quoted or any(lemma[i] in REPORTING for i in words),
         "hedge": bool(lowers & HEDGES),
         "opinion": bool(lowers & OPINION) or first_person_opinion,
     }

@@ -654,10 +654,13 @@ def find_attributions(doc, *, lex: Lexicon | None = None, index: _Quotes | None 
     lex = lex or lexicon()
     quotes = index or _Quotes(doc)
     found: list[Attribution] = []
-    for tok in doc:
-        is_according = tok.lower_ == "according"
-        if not is_according and (tok.pos_ != "VERB" or tok.lemma_.lower() not in lex.cue_verbs):
+    # The doc's token strings, read once (docview): a Token only for 'according' and the cue verbs.
+    lowers, pos, lemmas = quotes.view.lowers, quotes.view.column("POS"), quotes.view.column("LEMMA")
+    for i, low in enumerate(lowers):
+        is_according = low == "according"
+        if not is_according and (pos[i] != "VERB" or lemmas[i].lower() not in lex.cue_verbs):
             continue
+        tok = doc[i]
         if quotes.containing(tok.idx):
             continue
         if is_according and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
@@ -1706,8 +1709,12 @@ def find_unattributed(doc, *, lex: Lexicon | None = None, index: _Quotes | None 
     that cites a numbered reference ('is thought to reduce stress (32, 33)'): the page names its source."""
     lex = lex or lexicon()
     quotes = index or _Quotes(doc)
-    for tok in doc:
-        low = tok.lower_
+    lowers, pos, lemmas = quotes.view.lowers, quotes.view.column("POS"), quotes.view.column("LEMMA")
+    for i, low in enumerate(lowers):
+        # strings first (docview): a Token only for the words either test below can take
+        if low not in lex.weasel_adverbs and (pos[i] != "VERB" or lemmas[i].lower() not in lex.weasel_passive_verbs):
+            continue
+        tok = doc[i]
         if low in lex.weasel_adverbs and not quotes.containing(tok.idx) and not _hedges_a_modifier(tok):
             sent_text = quotes.sentence(tok).text.lower()
             if "according to" in sent_text or "reported by" in sent_text or cites_reference(quotes.sentence(tok)):
