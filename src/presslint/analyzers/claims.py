@@ -150,7 +150,7 @@ def find_claims(
     # entity starts once, not sent.ents per sentence (that walks the whole doc each time)
     entity_tokens = {e.start for e in view(doc).ents if e.label_ in FACT_ENTITIES}
     for sent in view(doc).sents:
-        text = sent.text.strip()
+        text = view(doc).text_of(sent).strip()
         if sent.end_char <= body_start or len(sent) < 5 or text.endswith("?"):
             continue
         here = Span.of(sent)
@@ -323,7 +323,7 @@ def contested_reason(sent) -> tuple[str, Any] | None:
         found = _contested_at(doc[i], lex)
         if found is not None and _asserted(doc[i]):
             return found, doc[i]
-    low = sent.text.lower()
+    low = view(doc).text_of(sent).lower()
     for phrase in lex.covert_phrases:
         at = low.find(phrase)
         if at == -1:
@@ -358,7 +358,7 @@ def statistic_reason(sent) -> tuple[str, Any] | None:
     """(kind, token) when the sentence is a claim about a record or a statistic asserted in the writer's own voice: a
     superlative with a scope ('the largest carrier in the world': "record") or a rate compared ('poverty rates are
     higher than ...': "rate")."""
-    low = sent.text.lower()
+    low = view(sent.doc).text_of(sent).lower()
     root = sent.root
     if not _asserted(root) or any(c.dep_ == "neg" for c in root.children):
         return None
@@ -711,7 +711,7 @@ def find_unsourced(doc, claims: list[Claim], *, min_score: float = 0.4) -> Itera
     speech_or_first_person = v.where(lowers=FIRST_PERSON, lemmas=lex.speech_verbs)
     previous = ""
     for i, sent in enumerate(sents):
-        stripped = sent.text.strip()
+        stripped = v.text_of(sent).strip()
         if not stripped:
             continue
         before, previous = previous, stripped

@@ -790,7 +790,7 @@ def _group_named_ahead(found: list[Attribution], quotes: _Quotes) -> None:
     named and described, speaking; 'some members of his party said ...' then one of them named and quoted): the
     group's account is backed by a named source. Only groups whose head is not anonymous in itself ('sources',
     'officials') and with no word asking for anonymity."""
-    nonblank = [i for i, s in enumerate(quotes.sents) if s.text.strip()]
+    nonblank = [i for i, s in enumerate(quotes.sents) if quotes.view.text_of(s).strip()]
     rank = {i: n for n, i in enumerate(nonblank)}
     lex = lexicon()
     for att in found:
@@ -888,7 +888,7 @@ def _name_description_ahead(doc, quotes: _Quotes, att: Attribution, lex: Lexicon
     taken = 0
     for index in range(att.sentence + 1, len(sents)):
         sent = sents[index]
-        if not sent.text.strip():
+        if not quotes.view.text_of(sent).strip():
             continue
         taken += 1
         if taken > NAMED_AHEAD_SENTENCES:
@@ -972,7 +972,7 @@ def _colon_attributions(doc, quotes: _Quotes, lex: Lexicon) -> Iterator[Attribut
     for sent in quotes.sents:
         if ":" not in quotes.text[sent.start_char : sent.start_char + 80]:
             continue  # cheap test first: most lines have no early colon
-        if not sent.text.strip() or (
+        if not quotes.view.text_of(sent).strip() or (
             sent.start > 0 and "\n" not in doc[sent.start - 1].text and "\n" not in doc[sent.start - 1].whitespace_
         ):
             continue
@@ -1716,7 +1716,7 @@ def find_unattributed(doc, *, lex: Lexicon | None = None, index: _Quotes | None 
             continue
         tok = doc[i]
         if low in lex.weasel_adverbs and not quotes.containing(tok.idx) and not _hedges_a_modifier(tok):
-            sent_text = quotes.sentence(tok).text.lower()
+            sent_text = quotes.view.text_of(quotes.sentence(tok)).lower()
             if "according to" in sent_text or "reported by" in sent_text or cites_reference(quotes.sentence(tok)):
                 continue
             if _sourced_next(quotes, tok):

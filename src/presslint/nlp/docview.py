@@ -146,6 +146,11 @@ class DocView:
         # Spans cannot be pickled: a pickled Doc carries an empty view, rebuilt on first use.
         return (DocView, (None,))
 
+    def text_of(self, span: Any) -> str:
+        """``span.text``, cut from the doc's text: ``Span.text`` joins a new Token per word on every access, which
+        made reading each sentence's text in several checks a pass over the whole doc each."""
+        return self.text[span.start_char : span.end_char]
+
     def sent_index(self, token_i: int) -> int:
         """Index (in ``sents``) of the sentence holding token ``token_i``."""
         return bisect.bisect_right(self.sent_starts, token_i) - 1

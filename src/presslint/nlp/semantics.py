@@ -414,8 +414,10 @@ _CORRECTION_PHRASES = (
 
 
 def _markers(sent: Any) -> frozenset[str]:
-    found = {t.lower_ for t in sent if t.lower_ in _SHIFT_WORDS}
-    low = sent.text.lower()
+    v = view(sent.doc)  # the doc's strings, read once (docview), not a Token per word of each sentence
+    lowers = v.lowers
+    found = {lowers[i] for i in range(sent.start, sent.end) if lowers[i] in _SHIFT_WORDS}
+    low = v.text_of(sent).lower()
     found.update(p for p in _CORRECTION_PHRASES if p in low)
     return frozenset(found)
 
@@ -578,7 +580,7 @@ def sentence_propositions(
         anchors = _anchors(sent, lex)
     if not anchors:
         return []
-    is_question = sent.text.rstrip().endswith("?")
+    is_question = view(doc).text_of(sent).rstrip().endswith("?")
     markers = _markers(sent)
     props = []
     for token, anchored in anchors:
