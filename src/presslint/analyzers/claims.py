@@ -104,21 +104,27 @@ THRESHOLD = 0.3
 
 
 def _features(sent, n_quantities: int, n_dates: int, quoted: bool, has_entity: bool) -> dict[str, bool]:
-    lowers = {t.lower_ for t in sent}
+    # The doc's token strings, read once per doc (docview), not a Token per word for each of the tests below.
+    doc, words = sent.doc, range(sent.start, sent.end)
+    v = view(doc)
+    low, pos, tag, lemma = v.lowers, v.column("POS"), v.column("TAG"), v.column("LEMMA")
+    lowers = {low[i] for i in words}
     contested = contested_reason(sent) is not None
     has_fact_verb = any(
-        t.pos_ in ("VERB", "AUX") and t.lemma_ not in ("think", "believe", "feel", "hope") for t in sent
+        pos[i] in ("VERB", "AUX") and lemma[i] not in ("think", "believe", "feel", "hope") for i in words
     )
-    first_person_opinion = any(t.lower_ in ("i", "we") and t.head.lemma_ in ("think", "believe", "feel") for t in sent)
+    first_person_opinion = any(
+        low[i] in ("i", "we") and doc[i].head.lemma_ in ("think", "believe", "feel") for i in words
+    )
     return {
         "quantity": n_quantities > 0,
         "date": n_dates > 0,
         "entity_fact": has_entity and has_fact_verb,
-        "comparative": any(t.tag_ in ("JJR", "RBR", "JJS", "RBS") for t in sent),
+        "comparative": any(tag[i] in ("JJR", "RBR", "JJS", "RBS") for i in words),
         "causal": bool(lowers & CAUSAL),
         "contested": contested,
         "statistic": not contested and _weighty_statistic(sent),
-        "attribution": quoted or any(t.lemma_ in REPORTING for t in sent),
+        "attribution": quoted or any(lemma[i] in REPORTING for i in words),
         "hedge": bool(lowers & HEDGES),
         "opinion": bool(lowers & OPINION) or first_person_opinion,
     }
@@ -153,7 +159,7 @@ def find_claims(
     # entity starts once, not sent.ents per sentence (that walks the whole doc each time)
     entity_tokens = {e.start for e in view(doc).ents if e.label_ in FACT_ENTITIES}
     for sent in view(doc).sents:
-        text = sent.text.strip()
+        text = view(doc).text_of(sent).strip()
         if sent.end_char <= body_start or len(sent) < 5 or text.endswith("?"):
             continue
         here = Span.of(sent)
@@ -336,7 +342,7 @@ def contested_reason(sent) -> tuple[str, Any] | None:
         found = _contested_at(doc[i], lex)
         if found is not None and _asserted(doc[i]):
             return found, doc[i]
-    low = sent.text.lower()
+    low = view(doc).text_of(sent).lower()
     for phrase in lex.covert_phrases:
         at = low.find(phrase)
         if at == -1:
@@ -528,7 +534,7 @@ def statistic_reason(sent) -> tuple[str, Any] | None:
         return None  # 'these numbers could double': a forecast or a possibility, not a statistic
     if any(t.lower_ in HEDGES or (t.dep_ == "mark" and t.lower_ in _SUPPOSING) for t in sent):
         return None  # 'if private colleges are considered, they may double'
-    low = sent.text.lower()
+    low = view(sent.doc).text_of(sent).lower()
     subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
     for subj in subjects:
         if _share_holding_view(subj, root, lex):
@@ -1007,7 +1013,7 @@ def find_unsourced(doc, claims: list[Claim], *, min_score: float = 0.4) -> Itera
     opinion = article is not None and is_opinion(article)
     previous = ""
     for i, sent in enumerate(sents):
-        stripped = sent.text.strip()
+        stripped = v.text_of(sent).strip()
         if not stripped:
             continue
         before, previous = previous, stripped

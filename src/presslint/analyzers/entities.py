@@ -379,29 +379,36 @@ def relabel(ent: Any) -> tuple[str, Place | None, str | None]:
 
 
 def _title_case_line(sent: Any) -> bool:
-    words = [t for t in sent if t.is_alpha]
-    return len(words) >= 4 and sum(t.text[0].isupper() for t in words) / len(words) >= 0.6
+    v = view(sent.doc)  # the doc's token strings, read once per doc: called for every sentence
+    texts, alpha = v.texts, v.alpha
+    words = [texts[i] for i in range(sent.start, sent.end) if alpha[i]]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) / len(words) >= 0.6
 
 
 def missed_places(doc: Doc, covered: list[bool]) -> Iterator[tuple[int, int, Place, str]]:
     """Capitalised words that spell a gazetteer place the model did not tag: (start, end, place, reason)."""
     gaz = gazetteer()
     not_places = lexicon().not_places
-    for sent in view(doc).sents:
+    v = view(doc)
+    # Token strings and offsets read once: most tokens are not capitalised, and the candidate names are cut from the
+    # text (what Span.text gives) instead of making up to four Spans per capitalised word.
+    texts, text, idx = v.texts, v.text, v.idx
+    for sent in v.sents:
         title_case = _title_case_line(sent)
         i = sent.start
         while i < sent.end:
-            tok = doc[i]
-            if covered[i] or not tok.text[:1].isupper():
+            if covered[i] or not texts[i][:1].isupper():
                 i += 1
                 continue
+            tok = doc[i]
             found = None
             for n in (4, 3, 2, 1):
                 end = i + n
                 if end > sent.end or any(covered[i:end]):
                     continue
-                place = gaz.get(doc[i:end].text)
-                if place is not None and doc[i:end].text not in not_places:
+                name = text[idx[i] : idx[end - 1] + len(texts[end - 1])]
+                place = gaz.get(name)
+                if place is not None and name not in not_places:
                     found = (end, place)
                     break
             if found is None:
@@ -449,31 +456,31 @@ def _letters_in_order(acronym: str, text: str) -> bool:
 def defined_acronyms(doc: Doc, ents_by_end: dict[int, Any]) -> dict[str, Any]:
     """'the International Atomic Energy Agency (IAEA)' -> {'IAEA': span of the expansion}."""
     found: dict[str, Any] = {}
-    for tok in doc:
-        i = tok.i
+    texts = view(doc).texts  # strings, not a Token per word: few words are acronyms in brackets
+    for i, word in enumerate(texts):
         if not (
-            _DEFINED_ACRONYM.match(tok.text)
+            _DEFINED_ACRONYM.match(word)
             and i >= 2
-            and i + 1 < len(doc)
-            and doc[i - 1].text == "("
-            and doc[i + 1].text == ")"
+            and i + 1 < len(texts)
+            and texts[i - 1] == "("
+            and texts[i + 1] == ")"
         ):
             continue
-        if tok.text in found:
+        if word in found:
             continue
-        acronym, close = tok.text.rstrip("s"), i - 1  # the expansion ends where "(" starts
+        acronym, close = word.rstrip("s"), i - 1  # the expansion ends where "(" starts
         ent = ents_by_end.get(close)
         if ent is not None and ent.label_ in NER_LABELS - {"PERSON"}:
             expansion = _name_span(ent)
             if _initials_match(acronym, list(expansion)) or _letters_in_order(acronym, expansion.text):
-                found[tok.text] = expansion
+                found[word] = expansion
                 continue
-        sent_start = view(doc).sent_of(tok.i).start
+        sent_start = view(doc).sent_of(i).start
         for j in range(close - 1, max(sent_start, close - 12) - 1, -1):
             words = list(doc[j:close])
             if doc[j].is_alpha and doc[j].text[0].isupper() and doc[j].lower_ not in ACRONYM_SMALL_WORDS:
                 if _initials_match(acronym, words):
-                    found[tok.text] = doc[j:close]
+                    found[word] = doc[j:close]
                     break
     return found
 
@@ -510,9 +517,13 @@ def find_roles(doc: Doc, ent_at: dict[int, Any], ent_ending: dict[int, Any]) -> 
     ``ent_at``/``ent_ending`` map token index -> entity span starting at / ending just before that index.
     """
     lex = lexicon()
-    lowers = [t.lower_ if t.text == "." else t.lower_.rstrip(".") for t in doc]
+    v = view(doc)
+    lowers = [low if word == "." else low.rstrip(".") for low, word in zip(v.lowers, v.texts)]
     i = 0
     while i < len(doc):
+        if lowers[i] not in lex.role_first_words:  # most words: _role_at's own first test, without the call
+            i += 1
+            continue
         n = _role_at(doc, i, lex, lowers)
         if not n:
             i += 1
@@ -624,13 +635,13 @@ def find_entities(doc: Doc) -> tuple[list[Entity], list[RoleMention]]:
             covered[k] = True
         keep(doc[start:end], "GPE", _place_normal(doc[start:end].text, place), "gazetteer")
 
-    for tok in doc:
-        if covered[tok.i] or not _ALL_CAPS.match(tok.text) or tok.text in lex.not_acronyms:
+    for i, word in enumerate(view(doc).texts):  # strings first: a Token only for the all-caps words
+        if covered[i] or not _ALL_CAPS.match(word) or word in lex.not_acronyms:
             continue
-        sent = view(doc).sent_of(tok.i)
+        sent = view(doc).sent_of(i)
         if _title_case_line(sent) and sum(t.is_upper for t in sent) > len(sent) / 2:
             continue  # an all-caps headline, not an acronym
-        keep(doc[tok.i : tok.i + 1], "ORG", expansions.get(tok.text, tok.text), "acronym")
+        keep(doc[i : i + 1], "ORG", expansions.get(word, word), "acronym")
 
     ent_at = {s.start: s for s in kept_spans}
     ent_ending = {s.end: s for s in kept_spans}

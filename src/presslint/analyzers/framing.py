@@ -129,8 +129,10 @@ def _compound_of_words(word: str, dictionary, *, min_part: int = 3, known: bool 
 
 def _title_case_line(sent) -> bool:
     """Headlines in title case capitalise every word: capitals there say nothing about names."""
-    words = [t for t in sent if t.is_alpha and len(t) > 3]
-    return len(words) >= 3 and sum(t.text[0].isupper() for t in words) / len(words) >= 0.6
+    v = view(sent.doc)  # the doc's token strings, read once per doc: called for many sentences
+    texts, alpha = v.texts, v.alpha
+    words = [texts[i] for i in range(sent.start, sent.end) if alpha[i] and len(texts[i]) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) >= 0.6
 
 
 def _surname_shape(second: str) -> bool:

@@ -287,13 +287,16 @@ def _untagged_names(doc: Any, entities: list[Entity]) -> list[_Form]:
                     forms[text] = _Form(text, key, "?", entity, places=[entity.span])
         run.clear()
 
-    for tok in doc:
-        capital = tok.is_alpha and tok.text[:1].isupper() and not covered[tok.idx]
-        if capital and tok.lower_ in COMBINING_FORMS and not tok.whitespace_ and tok.nbor(1).text == "-":
+    # The doc's token strings, read once (docview): a Token only for the words of a run.
+    v = view(doc)
+    texts, alpha, idx, lowers, pos = v.texts, v.alpha, v.idx, v.lowers, v.column("POS")
+    for i, word in enumerate(texts):
+        capital = alpha[i] and word[:1].isupper() and not covered[idx[i]]
+        if capital and lowers[i] in COMBINING_FORMS and not doc[i].whitespace_ and texts[i + 1] == "-":
             capital = False  # "Franco-German"
-        if (capital and tok.pos_ in ("PROPN", "NOUN")) or (run and tok.lower_ in _CONNECTORS and not covered[tok.idx]):
-            run.append(tok)
-        else:
+        if (capital and pos[i] in ("PROPN", "NOUN")) or (run and lowers[i] in _CONNECTORS and not covered[idx[i]]):
+            run.append(doc[i])
+        elif run:  # flush() has nothing to do on an empty run
             flush()
     flush()
     return list(forms.values())

@@ -533,7 +533,9 @@ class Context:
         self.regions = [*self.double_marked, *((q.content.start, q.content.end) for q in quotes)]
         self.regions += list(block_quotations(self.text))  # a letter or speech quoted without marks on every line
         self.regions += self.single_marked
-        self.ents = {tok.i: ent for ent in doc.ents for tok in ent}
+        # token index -> entity, from the doc view's entities (doc.ents rebuilds every span, and a Token per word
+        # inside an entity is not needed for its index)
+        self.ents = {i: ent for ent in view(doc).ents for i in range(ent.start, ent.end)}
         self.defined = defined_terms(doc)
 
     def mention_not_use(self, span) -> bool:
@@ -634,8 +636,10 @@ def defined_terms(doc) -> frozenset[str]:
     closing full stop."""
     terms = set()
     for sent in view(doc).sents:
+        if len(sent) > HEADING_MAX_TOKENS:
+            continue  # most sentences: tested before their text is built
         text = sent.text.strip()
-        if not text or len(sent) > HEADING_MAX_TOKENS or text.endswith(".") or "\n" in text:
+        if not text or text.endswith(".") or "\n" in text:
             continue
         line = _QUOTE_CHARS.sub("", text.rstrip("?!:")).strip().lower()
         for pattern in _DEFINING_HEADINGS:

@@ -274,7 +274,13 @@ def _digits(text: str) -> float | None:
         return None
 
 
+# The words that can open a quantity in find_quantity_mentions besides those starting with a digit: fractions ('a
+# third', 'half of'), vague amounts and number words (see _is_number_token).
+_MAY_START = frozenset({"a", "one", "two", "three", "half"}) | frozenset(VAGUE) | frozenset(NUMBER_WORDS)
+
+
 def _is_number_token(tok) -> bool:
+    # (find_quantity_mentions skips words outside _MAY_START that start with no digit: keep the two in step)
     low = tok.lower_
     if tok.ent_type_ in DATE_ENTS or tok.ent_type_ in NAME_ENTS:
         return False
@@ -334,10 +340,16 @@ def _counted_noun(doc, end: int, last):
 
 def find_quantity_mentions(doc) -> list[QuantityMention]:
     sent_starts = view(doc).sent_starts
+    lowers, texts = view(doc).lowers, view(doc).texts
     out: list[QuantityMention] = []
     i = 0
     n = len(doc)
     while i < n:
+        # Strings first (docview): a word that opens no fraction, is no number word and starts with no digit is never
+        # a number below (_is_number_token), so most words need no Token.
+        if not (lowers[i] in _MAY_START or texts[i][:1].isdigit()):
+            i += 1
+            continue
         tok = doc[i]
         low = tok.lower_
         fraction = None

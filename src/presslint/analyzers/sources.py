@@ -679,10 +679,13 @@ def find_attributions(doc, *, lex: Lexicon | None = None, index: _Quotes | None 
     lex = lex or lexicon()
     quotes = index or _Quotes(doc)
     found: list[Attribution] = []
-    for tok in doc:
-        is_according = tok.lower_ == "according"
-        if not is_according and (tok.pos_ != "VERB" or tok.lemma_.lower() not in lex.cue_verbs):
+    # The doc's token strings, read once (docview): a Token only for 'according' and the cue verbs.
+    lowers, pos, lemmas = quotes.view.lowers, quotes.view.column("POS"), quotes.view.column("LEMMA")
+    for i, low in enumerate(lowers):
+        is_according = low == "according"
+        if not is_according and (pos[i] != "VERB" or lemmas[i].lower() not in lex.cue_verbs):
             continue
+        tok = doc[i]
         if quotes.containing(tok.idx):
             continue
         if is_according and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
@@ -854,7 +857,7 @@ def _group_named_ahead(found: list[Attribution], quotes: _Quotes) -> None:
     named and described, speaking; 'some members of his party said ...' then one of them named and quoted): the
     group's account is backed by a named source. Only groups whose head is not anonymous in itself ('sources',
     'officials') and with no word asking for anonymity."""
-    nonblank = [i for i, s in enumerate(quotes.sents) if s.text.strip()]
+    nonblank = [i for i, s in enumerate(quotes.sents) if quotes.view.text_of(s).strip()]
     rank = {i: n for n, i in enumerate(nonblank)}
     lex = lexicon()
     for att in found:
@@ -981,7 +984,7 @@ def _name_description_ahead(doc, quotes: _Quotes, att: Attribution, lex: Lexicon
     taken = 0
     for index in range(att.sentence + 1, len(sents)):
         sent = sents[index]
-        if not sent.text.strip():
+        if not quotes.view.text_of(sent).strip():
             continue
         taken += 1
         if taken > NAMED_AHEAD_SENTENCES:
@@ -1067,7 +1070,7 @@ def _colon_attributions(doc, quotes: _Quotes, lex: Lexicon) -> Iterator[Attribut
     for sent in quotes.sents:
         if ":" not in quotes.text[sent.start_char : sent.start_char + 80]:
             continue  # cheap test first: most lines have no early colon
-        if not sent.text.strip() or (
+        if not quotes.view.text_of(sent).strip() or (
             sent.start > 0 and "\n" not in doc[sent.start - 1].text and "\n" not in doc[sent.start - 1].whitespace_
         ):
             continue
@@ -1939,10 +1942,14 @@ def find_unattributed(doc, *, lex: Lexicon | None = None, index: _Quotes | None 
     that cites a numbered reference ('is thought to reduce stress (32, 33)'): the page names its source."""
     lex = lex or lexicon()
     quotes = index or _Quotes(doc)
-    for tok in doc:
-        low = tok.lower_
+    lowers, pos, lemmas = quotes.view.lowers, quotes.view.column("POS"), quotes.view.column("LEMMA")
+    for i, low in enumerate(lowers):
+        # strings first (docview): a Token only for the words either test below can take
+        if low not in lex.weasel_adverbs and (pos[i] != "VERB" or lemmas[i].lower() not in lex.weasel_passive_verbs):
+            continue
+        tok = doc[i]
         if low in lex.weasel_adverbs and not quotes.containing(tok.idx) and not _hedges_a_modifier(tok):
-            sent_text = quotes.sentence(tok).text.lower()
+            sent_text = quotes.view.text_of(quotes.sentence(tok)).lower()
             if "according to" in sent_text or "reported by" in sent_text or cites_reference(quotes.sentence(tok)):
                 continue
             if _sourced_next(quotes, tok) or _inside_reported_speech(tok):

@@ -373,9 +373,12 @@ def _particle_then_preposition(tok, nxt) -> bool:
 
 
 def find_duplicated_words(doc) -> Iterator[Finding]:
-    for tok in doc[:-1]:
-        nxt = doc[tok.i + 1]
-        if not (tok.is_alpha and nxt.is_alpha and tok.lower_ == nxt.lower_ and tok.whitespace_ == " "):
+    lowers = view(doc).lowers  # compare strings first: a Token only where a word repeats
+    for i in range(len(lowers) - 1):
+        if lowers[i] != lowers[i + 1]:
+            continue
+        tok, nxt = doc[i], doc[i + 1]
+        if not (tok.is_alpha and nxt.is_alpha and tok.whitespace_ == " "):
             continue
         if nxt.is_sent_start or tok.lower_ in ALLOWED_DOUBLES:
             continue
@@ -497,9 +500,13 @@ def find_spacing_and_orphans(text: str) -> Iterator[Finding]:
 def find_capital_after_comma(doc, text: str, title_span: tuple[int, int] | None) -> Iterator[Finding]:
     # Words of the people the article names: "Will" is a modal, and George Will's surname.
     names = {w for ent in view(doc).ents if ent.label_ == "PERSON" for w in ent.text.split()}
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        if prev.text != "," or not tok.text.istitle() or tok.lower_ not in FUNCTION_WORDS or tok.is_sent_start:
+    texts, lowers = view(doc).texts, view(doc).lowers
+    for i in range(1, len(texts)):
+        # strings first: a Token only for a function word after a comma
+        if texts[i - 1] != "," or not texts[i].istitle() or lowers[i] not in FUNCTION_WORDS:
+            continue
+        tok, prev = doc[i], doc[i - 1]
+        if tok.is_sent_start:
             continue
         if title_span and title_span[0] <= tok.idx < title_span[1]:
             continue

@@ -16,7 +16,19 @@ _KEY = "presslint.view"
 
 
 class DocView:
-    __slots__ = ("_ents", "_sent_start_chars", "_sent_starts", "_sents", "_text", "_words", "doc")
+    __slots__ = (
+        "_alpha",
+        "_columns",
+        "_ents",
+        "_idx",
+        "_sent_start_chars",
+        "_sent_starts",
+        "_sents",
+        "_text",
+        "_texts",
+        "_words",
+        "doc",
+    )
 
     def __init__(self, doc: Any) -> None:
         self.doc = doc
@@ -26,6 +38,10 @@ class DocView:
         self._ents: tuple[Any, ...] | None = None
         self._text: str | None = None
         self._words: Any = None  # (lower-case form id -> token indices, lemma id -> token indices)
+        self._texts: list[str] | None = None
+        self._columns: dict[str, list[str]] = {}
+        self._alpha: list[bool] | None = None
+        self._idx: list[int] | None = None
 
     def where(self, lowers: frozenset[str] = frozenset(), lemmas: frozenset[str] = frozenset()) -> list[int]:
         """Indices of the tokens whose lower-case form is in ``lowers`` or whose lemma is in ``lemmas``: a cheap
@@ -48,6 +64,50 @@ class DocView:
             for word_id in _ids(words):
                 found.update(table.get(word_id, ()))
         return sorted(found)
+
+    @property
+    def texts(self) -> list[str]:
+        """Every token's text, by index: checks that scan the whole doc for a few words test these strings and make a
+        Token only for the candidates (``doc[i]`` creates a new Token object on every access)."""
+        if self._texts is None:
+            self._texts = [t.text for t in self.doc]
+        return self._texts
+
+    @property
+    def lowers(self) -> list[str]:
+        """Every token's lower-case form (``Token.lower_``), by index."""
+        return self.column("LOWER")
+
+    def column(self, attr: str) -> list[str]:
+        """Every token's string value of ``attr`` ("LOWER", "POS", "TAG", "DEP", "LEMMA": ``Token.pos_`` ...), by
+        index, read from one ``Doc.to_array`` call and cached."""
+        found = self._columns.get(attr)
+        if found is None:
+            import spacy.attrs
+
+            strings = self.doc.vocab.strings
+            ids = self.doc.to_array(getattr(spacy.attrs, attr)).tolist() if len(self.doc) else []
+            found = self._columns[attr] = [strings[i] for i in ids]
+        return found
+
+    @property
+    def alpha(self) -> list[bool]:
+        """Every token's ``Token.is_alpha``, by index."""
+        if self._alpha is None:
+            from spacy.attrs import IS_ALPHA
+
+            self._alpha = [bool(a) for a in self.doc.to_array(IS_ALPHA).tolist()] if len(self.doc) else []
+        return self._alpha
+
+    @property
+    def idx(self) -> list[int]:
+        """Every token's character offset (``Token.idx``), by index: ``text[idx[i] : idx[j] + len(texts[j])]`` is
+        ``doc[i : j + 1].text`` without making the Span."""
+        if self._idx is None:
+            from spacy.attrs import IDX
+
+            self._idx = self.doc.to_array(IDX).tolist() if len(self.doc) else []
+        return self._idx
 
     @property
     def sents(self) -> list[Any]:
@@ -85,6 +145,11 @@ class DocView:
     def __reduce__(self) -> tuple:
         # Spans cannot be pickled: a pickled Doc carries an empty view, rebuilt on first use.
         return (DocView, (None,))
+
+    def text_of(self, span: Any) -> str:
+        """``span.text``, cut from the doc's text: ``Span.text`` joins a new Token per word on every access, which
+        made reading each sentence's text in several checks a pass over the whole doc each."""
+        return self.text[span.start_char : span.end_char]
 
     def sent_index(self, token_i: int) -> int:
         """Index (in ``sents``) of the sentence holding token ``token_i``."""

@@ -10,6 +10,7 @@ not line up the comparison bails out.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -413,8 +414,10 @@ _CORRECTION_PHRASES = (
 
 
 def _markers(sent: Any) -> frozenset[str]:
-    found = {t.lower_ for t in sent if t.lower_ in _SHIFT_WORDS}
-    low = sent.text.lower()
+    v = view(sent.doc)  # the doc's strings, read once (docview), not a Token per word of each sentence
+    lowers = v.lowers
+    found = {lowers[i] for i in range(sent.start, sent.end) if lowers[i] in _SHIFT_WORDS}
+    low = v.text_of(sent).lower()
     found.update(p for p in _CORRECTION_PHRASES if p in low)
     return frozenset(found)
 
@@ -539,8 +542,30 @@ def _universal(pobj: Any) -> bool:
     return False
 
 
-def _anchors(sent: Any, lex: Lexicon) -> list[tuple[Any, tuple[str, Any, Any, Any]]]:
-    return [(token, anchored) for token in sent if (anchored := _anchor(token, lex)) is not None]
+def _anchors(
+    sent: Any, lex: Lexicon, candidates: list[int] | None = None
+) -> list[tuple[Any, tuple[str, Any, Any, Any]]]:
+    """``candidates`` (sorted token indices, from ``_anchor_candidates``) limits the tokens read to those that can
+    anchor; None reads every token of the sentence."""
+    if candidates is None:
+        tokens: Iterable[Any] = sent
+    else:
+        doc = sent.doc
+        lo, hi = bisect.bisect_left(candidates, sent.start), bisect.bisect_left(candidates, sent.end)
+        tokens = (doc[i] for i in candidates[lo:hi])
+    return [(token, anchored) for token in tokens if (anchored := _anchor(token, lex)) is not None]
+
+
+def _anchor_candidates(doc: Any) -> list[int]:
+    """Indices of the doc's verbs, nouns and adjectives: ``_anchor`` is None for every other part of speech, and
+    reading the POS array once spares making a Token (and reading its tags) for each of the other words."""
+    from spacy.attrs import POS
+    from spacy.parts_of_speech import ADJ, NOUN, VERB
+
+    if not len(doc):
+        return []
+    wanted = {int(ADJ), int(NOUN), int(VERB)}
+    return [i for i, pos in enumerate(doc.to_array(POS).tolist()) if pos in wanted]
 
 
 def sentence_propositions(
@@ -555,7 +580,7 @@ def sentence_propositions(
         anchors = _anchors(sent, lex)
     if not anchors:
         return []
-    is_question = sent.text.rstrip().endswith("?")
+    is_question = view(doc).text_of(sent).rstrip().endswith("?")
     markers = _markers(sent)
     props = []
     for token, anchored in anchors:
@@ -647,7 +672,8 @@ def doc_propositions(doc: Any) -> list[list[Proposition]]:
         title = getattr(doc._, "pl_article", None)
         title_span = title.title_span if title is not None else None
         sents = view(doc).sents
-        anchors = [_anchors(sent, lex) for sent in sents]
+        candidates = _anchor_candidates(doc)
+        anchors = [_anchors(sent, lex, candidates) for sent in sents]
         # A statement is only ever compared with one whose predicate is the same or related in the lexicons: a
         # predicate that occurs once and has no relative cannot pair, so its full reading is skipped (most verbs).
         counts: dict[str, int] = {}
