@@ -461,6 +461,12 @@ WRITERS_VOICE_FIRES = [
         "hypocritical senator",
         "insult-evaluation",
     ),
+    (
+        "LNG002",
+        "The scheming minister leaked the memo to friendly reporters.",
+        "scheming minister",
+        "insult-evaluation",
+    ),
     # a motive label pinned on a political actor
     (
         "LNG001",
@@ -504,12 +510,15 @@ WRITERS_VOICE_QUIET = [
     ("LNG002", "It was kind of Senator Black to help the family."),
     ("LNG002", "The council is not clueless about the problem."),
     ("LNG002", "The dumb waiter in the old hotel still works."),
+    ("LNG002", "The lazy river at the water park reopened on Monday."),
+    ("LNG002", "A degenerate case of the equation has no real solution."),
     ("LNG002", "Petty Officer Jane Ruiz led the boarding crew."),
     ("LNG002", "The novel's pompous butler is the funniest character in the book."),
     ("LNG002", "Critics of the film found its hero smug and its villain clueless."),
     ("LNG001", "Police said the racist attacks on the mosque were being investigated."),
     ("LNG001", 'The word "xenophobic" entered English dictionaries in the early 20th century.'),
     ("LNG001", "The report counted 40 racist incidents at football grounds last season."),
+    ("LNG001", "The report documented a racist campaign of harassment against the family."),
     ("LNG005", "The vaccine could end polio forever, health officials hope."),
     ("LNG005", "The treaty would end the war for good, the envoy said."),
     ("LNG005", "The storm did not destroy the nation's harvest after all."),
@@ -554,6 +563,7 @@ def test_language_writers_voice_in_quote_is_the_sources_wording(check_text, text
         ("LNG002", "The senator pandered to donors at the fundraiser.", "pandered"),
         ("LNG002", "The prime minister kowtowed to Beijing over the port deal.", "kowtowed"),
         ("LNG002", "The majority railroaded the bill through committee in an hour.", "railroaded"),
+        ("LNG001", "Everyone in Westminster knows Mr. Pell is a sycophant.", "sycophant"),
     ],
 )
 def test_language_insult_nouns_and_loaded_verbs_fire(parse, code, text, words):

@@ -13,6 +13,10 @@ techniques in words nobody listed, from how the sentence is built:
   "his little crusade").
 * appeal to fear (LNG005): a fear verb aimed at everyone ("this should frighten every parent", "every voter should
   be terrified") and doom told of a whole "we" ("we are finished", "our country will be destroyed").
+* insulting evaluation (LNG002): an insulting adjective tied by the grammar to a person ("it was foolish of
+  Senator Black to ...", "the mayor's brainless plan", "the senator is clueless"), and motive labels (LNG001): a
+  motive-imputing adjective on a political actor ("the xenophobic party").
+* ruin forever (LNG005): "a campaign to end national security forever".
 * black-and-white (LNG011): "either we ... or we ...", "it's us or them".
 
 Each check reads the parse and bails out when the structure is not there; the word classes it uses (collective
