@@ -467,6 +467,13 @@ WRITERS_VOICE_FIRES = [
         "scheming minister",
         "insult-evaluation",
     ),
+    (
+        "LNG002",
+        "Their dim-witted plan for the harbour failed within a month.",
+        "Their dim-witted plan",
+        "insult-evaluation",
+    ),
+    ("LNG002", "The small-minded councillors voted the library down.", "small-minded councillors", "insult-evaluation"),
     # a motive label pinned on a political actor
     (
         "LNG001",
@@ -511,6 +518,7 @@ WRITERS_VOICE_QUIET = [
     ("LNG002", "The council is not clueless about the problem."),
     ("LNG002", "The dumb waiter in the old hotel still works."),
     ("LNG002", "The lazy river at the water park reopened on Monday."),
+    ("LNG002", "It is a third-rate design, but the bridge has stood for decades."),
     ("LNG002", "A degenerate case of the equation has no real solution."),
     ("LNG002", "Petty Officer Jane Ruiz led the boarding crew."),
     ("LNG002", "The novel's pompous butler is the funniest character in the book."),

@@ -68,6 +68,7 @@ class Structures:
     doom_verbs: frozenset[str]
     total_loss_objects: frozenset[str]
     insult_adjectives: frozenset[str]
+    insult_compounds: frozenset[str]
     motive_adjectives: frozenset[str]
     actor_nouns: frozenset[str]
     ruin_verbs: frozenset[str]
@@ -489,35 +490,43 @@ def find_insults(doc, role_nouns: frozenset[str]) -> Iterator[tuple[Any, str, st
     stupid mistake', 'racist attacks') fires nothing: only the grammar that attaches it to someone."""
     st = structures()
     words = st.insult_adjectives | st.motive_adjectives
-    for i in view(doc).where(lowers=words):
+    # a hyphenated insult ('dim-witted') is three tokens; the parse hangs it on its last part
+    compound_ends = frozenset(w.rsplit("-", 1)[1] for w in st.insult_compounds)
+    for i in view(doc).where(lowers=words | compound_ends):
         tok = doc[i]
+        first = i
+        if tok.lower_ not in words:
+            if i < 2 or doc[i - 1].text != "-" or f"{doc[i - 2].lower_}-{tok.lower_}" not in st.insult_compounds:
+                continue
+            first = i - 2
         if tok.pos_ not in ("ADJ", "VERB", "NOUN", "PROPN") or _negated(tok):
             continue
         motive = tok.lower_ in st.motive_adjectives
+        word = doc[first : i + 1].text
         head = tok.head
         if _about_fiction(_sentence(doc, tok.i)):
             continue
         if tok.dep_ in ("amod", "compound") and head.i > tok.i:
             if motive:
                 if _actor(head, st, role_nouns):  # "the xenophobic party", "racist Senator Black"
-                    yield doc[tok.i : head.i + 1], "motive-label", f"'{tok.text}' imputes a motive to {head.text}"
+                    yield doc[first : head.i + 1], "motive-label", f"'{word}' imputes a motive to {head.text}"
                 continue
             owner = next((c for c in head.children if c.dep_ == "poss"), None)
             if owner is not None and (owner.lower_ in THIRD_PERSON_POSSESSIVES or _third_party(owner, role_nouns)):
                 start = owner.left_edge.i  # "the mayor's brainless plan", "his idiotic tweet"
-                yield doc[start : head.i + 1], "insult-evaluation", f"'{tok.text}' insults the owner of the {head.text}"
+                yield doc[start : head.i + 1], "insult-evaluation", f"'{word}' insults the owner of the {head.text}"
             elif _third_party(head, role_nouns) and head.lower_ not in THIRD_PERSON_POSSESSIVES:
-                yield doc[tok.i : head.i + 1], "insult-evaluation", f"'{tok.text}' insults {head.text}"
+                yield doc[first : head.i + 1], "insult-evaluation", f"'{word}' insults {head.text}"
             continue
         # "it was foolish of Senator Black to say so", "how spineless of the mayor"
         of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         target = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
         if not motive and target is not None and _third_party(target, role_nouns):
-            how_ = tok.i > 0 and doc[tok.i - 1].lower_ in ("how", "so")
+            how_ = first > 0 and doc[first - 1].lower_ in ("how", "so")
             subject = next((c for c in head.children if c.dep_ in ("nsubj", "expl")), None)
             if how_ or (head.lemma_.lower() in COPULAS and subject is not None and subject.lower_ in ("it", "that")):
-                start = tok.i - 1 if how_ else min(subject.i, tok.i) if subject is not None else tok.i
-                yield doc[start : target.right_edge.i + 1], "insult-evaluation", f"'{tok.text}' insults {target.text}"
+                start = first - 1 if how_ else min(subject.i, first) if subject is not None else first
+                yield doc[start : target.right_edge.i + 1], "insult-evaluation", f"'{word}' insults {target.text}"
             continue
         if tok.dep_ in ("acomp", "attr", "ROOT") and (tok.dep_ == "ROOT" or head.lemma_.lower() in COPULAS):
             verb = tok if tok.dep_ == "ROOT" else head
@@ -525,9 +534,9 @@ def find_insults(doc, role_nouns: frozenset[str]) -> Iterator[tuple[Any, str, st
             if subject is None or subject.dep_ == "expl":
                 continue
             if motive and _actor(subject, st, role_nouns):  # "the party is xenophobic"
-                yield doc[subject.left_edge.i : tok.i + 1], "motive-label", f"'{tok.text}' imputes a motive"
+                yield doc[subject.left_edge.i : tok.i + 1], "motive-label", f"'{word}' imputes a motive"
             elif not motive and _third_party(subject, role_nouns):  # "Senator Black is clueless"
-                yield doc[subject.left_edge.i : tok.i + 1], "insult-evaluation", f"'{tok.text}' insults {subject.text}"
+                yield doc[subject.left_edge.i : tok.i + 1], "insult-evaluation", f"'{word}' insults {subject.text}"
 
 
 def find_doom_forever(doc) -> Iterator[tuple[Any, str, str]]:
