@@ -519,6 +519,8 @@ WRITERS_VOICE_QUIET = [
     ("LNG002", "The dumb waiter in the old hotel still works."),
     ("LNG002", "The lazy river at the water park reopened on Monday."),
     ("LNG002", "It is a third-rate design, but the bridge has stood for decades."),
+    # a capitalised adjective inside a name: a group's or a campaign's name, not the writer's evaluation
+    ("LNG002", "Joan Pratt will run the Stop Spineless Sanders committee from March."),
     ("LNG002", "A degenerate case of the equation has no real solution."),
     ("LNG002", "Petty Officer Jane Ruiz led the boarding crew."),
     ("LNG002", "The novel's pompous butler is the funniest character in the book."),
@@ -586,6 +588,8 @@ def test_language_insult_nouns_and_loaded_verbs_fire(parse, code, text, words):
     [
         "Critics called Governor Platt a liar after the hearing.",
         '"He is a hypocrite," the councillor said of Mr. Hayes.',
+        # news-database copy writes a double quotation mark as two apostrophes
+        "The mayor repeated the charge on ''Morning Report.'' ''He is a liar and the whole town knows it.''",
     ],
 )
 def test_language_insult_nouns_in_a_sources_words_are_theirs(parse, text):

@@ -507,6 +507,8 @@ def find_insults(doc, role_nouns: frozenset[str]) -> Iterator[tuple[Any, str, st
         if _about_fiction(_sentence(doc, tok.i)):
             continue
         if tok.dep_ in ("amod", "compound") and head.i > tok.i:
+            if tok.text[:1].isupper() and not doc[first].is_sent_start:
+                continue  # "Defeat Crooked Hillary" (a group's name); nicknames are find_nicknames' to judge
             if motive:
                 if _actor(head, st, role_nouns):  # "the xenophobic party", "racist Senator Black"
                     yield doc[first : head.i + 1], "motive-label", f"'{word}' imputes a motive to {head.text}"

@@ -469,18 +469,24 @@ def build_matchers(nlp: Language) -> Matchers:
 # --- context: quotations, attribution, negation --------------------------------------------------------------------
 
 
+# Two apostrophes stand for a double quotation mark in news-database copy (''She is a liar,'' he said).
+_DOUBLE_MARKS = re.compile(r"''|[“”«»\"]")
+
+
 def quoted_regions(text: str) -> list[tuple[int, int]]:
     """(start, end) of text between paired quotation marks, line by line (a quote may not cross a paragraph)."""
     regions = []
     offset = 0
     for line in text.split("\n"):
         opened: int | None = None
-        for m in _QUOTE_CHARS.finditer(line):
+        for m in _DOUBLE_MARKS.finditer(line):
             ch, pos = m.group(), offset + m.start()
+            if ch == "''":
+                ch = '"'
             if opened is None and (ch in OPEN_QUOTES or ch == '"'):
                 opened = pos
             elif opened is not None and (ch in CLOSE_QUOTES or ch == '"'):
-                regions.append((opened, pos + 1))
+                regions.append((opened, m.end() + offset))
                 opened = None
         if opened is not None:  # a quote running to the end of its paragraph
             regions.append((opened, offset + len(line)))
