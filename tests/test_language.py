@@ -570,7 +570,7 @@ def test_language_writers_voice_in_quote_is_the_sources_wording(check_text, text
         ("LNG001", "Mr. Dunmore, a buffoon with a microphone, hosts the morning show.", "buffoon"),
         ("LNG001", "Governor Platt is a liar, plain and simple.", "liar"),
         ("LNG002", "For a decade the regulator coddled the big banks.", "coddled"),
-        ("LNG002", "The senator pandered to donors at the fundraiser.", "pandered"),
+        ("LNG002", "The senator grovelled to donors at the fundraiser.", "grovelled"),
         ("LNG002", "The prime minister kowtowed to Beijing over the port deal.", "kowtowed"),
         ("LNG002", "The majority railroaded the bill through committee in an hour.", "railroaded"),
         ("LNG001", "Everyone in Westminster knows Mr. Pell is a sycophant.", "sycophant"),
@@ -590,6 +590,9 @@ def test_language_insult_nouns_and_loaded_verbs_fire(parse, code, text, words):
         '"He is a hypocrite," the councillor said of Mr. Hayes.',
         # news-database copy writes a double quotation mark as two apostrophes
         "The mayor repeated the charge on ''Morning Report.'' ''He is a liar and the whole town knows it.''",
+        # a charge someone makes: "accused X of ...", "blamed X for ..."
+        "Opposition leaders accused the regulator of coddling the big banks.",
+        "Small donors blamed the senator for kowtowing to the gun lobby.",
     ],
 )
 def test_language_insult_nouns_in_a_sources_words_are_theirs(parse, text):

@@ -277,6 +277,8 @@ LABEL_VERBS = {
     "decry",
     "condemn",
 }
+# Verbs whose 'of'/'for' complement is a charge someone makes: "accused X of pandering", "blamed X for ...".
+ACCUSE_VERBS = frozenset({"accuse", "charge", "blame", "criticise", "criticize", "fault", "condemn", "denounce"})
 # Official designations are facts to report, not name-calling: never fire under these verbs.
 DESIGNATION_VERBS = {"designate", "list", "proscribe", "blacklist", "classify", "delist", "outlaw", "ban"}
 REPORT_VERBS = LABEL_VERBS | {
@@ -567,6 +569,9 @@ class Context:
             if anc.lemma_ in REPORT_VERBS and child.dep_ in ("ccomp", "xcomp", "parataxis", "oprd"):
                 return True
             if anc.lemma_ in LABEL_VERBS and child.dep_ in ("dobj", "prep", "attr"):
+                return True
+            # "accused the regulator of coddling banks", "blamed him for pandering": the charge is the accuser's
+            if anc.lemma_ in ACCUSE_VERBS and child.dep_ == "prep" and child.lower_ in ("of", "for"):
                 return True
             child = anc
         first, last = sentence_bounds(span.root)
