@@ -519,6 +519,7 @@ WRITERS_VOICE_QUIET = [
     ("LNG002", "The dumb waiter in the old hotel still works."),
     ("LNG002", "The lazy river at the water park reopened on Monday."),
     ("LNG002", "It is a third-rate design, but the bridge has stood for decades."),
+    ("LNG002", "Few now defend the stupid Crimean War and its generals."),
     # a capitalised adjective inside a name: a group's or a campaign's name, not the writer's evaluation
     ("LNG002", "Joan Pratt will run the Stop Spineless Sanders committee from March."),
     ("LNG002", "A degenerate case of the equation has no real solution."),

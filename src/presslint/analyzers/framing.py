@@ -439,6 +439,7 @@ def _collective_first_person(tok, st: Structures) -> bool:
 FIRST_SECOND_PERSON = frozenset({"i", "me", "my", "we", "us", "our", "you", "your"})
 COPULAS = frozenset({"be", "seem", "look", "sound", "appear", "become", "remain"})
 THIRD_PERSON_POSSESSIVES = frozenset({"his", "her", "their"})
+NOT_PEOPLE = frozenset({"EVENT", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "DATE", "TIME", "LANGUAGE"})
 
 
 def _third_party(tok, role_nouns: frozenset[str]) -> bool:
@@ -449,7 +450,7 @@ def _third_party(tok, role_nouns: frozenset[str]) -> bool:
         return False
     return (
         tok.ent_type_ in PEOPLE_LABELS
-        or tok.pos_ == "PROPN"
+        or (tok.pos_ == "PROPN" and tok.ent_type_ not in NOT_PEOPLE)  # not 'the stupid Crimean War'
         or tok.lower_ in ("he", "she", "they", "him", "them")
         or (tok.pos_ == "NOUN" and tok.lemma_.lower() in role_nouns)
     )
