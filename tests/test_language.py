@@ -417,3 +417,185 @@ def test_language_label_used_as_a_verb_is_no_label(parse, text, fires):
 def test_language_headline_credit_makes_it_the_sources_wording(parse, text, word, in_quote):
     found = [f for f in _findings(parse, text, "LNG002") if f.span.text == word]
     assert len(found) == 1 and found[0].evidence["in_quote"] is in_quote
+
+
+# ------------------------------------------- insults, motive labels and ruin forever in the writer's own voice
+# (code, text, words the finding's span must contain, pattern): several sentences of each kind, written for the project
+WRITERS_VOICE_FIRES = [
+    # an insulting adjective tied by the grammar to a person: "it was ADJ of X to", "X's ADJ plan", "X is ADJ"
+    (
+        "LNG002",
+        "It was astonishingly stupid of Councillor Reyes to sign the contract.",
+        "stupid of Councillor Reyes",
+        "insult-evaluation",
+    ),
+    (
+        "LNG002",
+        "It is foolish of the minister to pretend the queues will vanish.",
+        "foolish of the minister",
+        "insult-evaluation",
+    ),
+    ("LNG002", "How spineless of the senator to skip the vote.", "spineless of the senator", "insult-evaluation"),
+    (
+        "LNG002",
+        "The governor's idiotic scheme will empty the rainy-day fund.",
+        "governor's idiotic scheme",
+        "insult-evaluation",
+    ),
+    ("LNG002", "Residents will pay for Mayor Ortiz's brainless parking plan.", "brainless", "insult-evaluation"),
+    (
+        "LNG002",
+        "Senator Pruitt is clueless about how small farms work.",
+        "Senator Pruitt is clueless",
+        "insult-evaluation",
+    ),
+    (
+        "LNG002",
+        "The spineless councillors voted the cuts through anyway.",
+        "spineless councillors",
+        "insult-evaluation",
+    ),
+    (
+        "LNG002",
+        "Once again the hypocritical senator lectured others on spending.",
+        "hypocritical senator",
+        "insult-evaluation",
+    ),
+    (
+        "LNG002",
+        "The scheming minister leaked the memo to friendly reporters.",
+        "scheming minister",
+        "insult-evaluation",
+    ),
+    (
+        "LNG002",
+        "Their dim-witted plan for the harbour failed within a month.",
+        "Their dim-witted plan",
+        "insult-evaluation",
+    ),
+    ("LNG002", "The small-minded councillors voted the library down.", "small-minded councillors", "insult-evaluation"),
+    # a motive label pinned on a political actor
+    (
+        "LNG001",
+        "The xenophobic party took a third of the seats in the regional vote.",
+        "xenophobic party",
+        "motive-label",
+    ),
+    ("LNG001", "The bigoted mayor refused to meet the delegation.", "bigoted mayor", "motive-label"),
+    ("LNG001", "Everyone knows the government is racist.", "government is racist", "motive-label"),
+    # ruin forever of something everyone values
+    (
+        "LNG005",
+        "The bill is part of a campaign to end national security forever.",
+        "end national security forever",
+        "doom",
+    ),
+    ("LNG005", "This amendment would destroy our democracy for good.", "destroy our democracy for good", "doom"),
+    (
+        "LNG005",
+        "Their plan will wreck the constitution once and for all.",
+        "wreck the constitution once and for all",
+        "doom",
+    ),
+]
+
+
+@pytest.mark.parametrize("code, text, words, pattern", WRITERS_VOICE_FIRES)
+def test_language_writers_voice_insult_motive_doom_fires(parse, code, text, words, pattern):
+    found = [f for f in _findings(parse, text, code) if f.evidence.get("pattern") == pattern]
+    assert any(words in f.span.text and not f.evidence["in_quote"] for f in found), [
+        (f.code, f.span.text, f.evidence.get("pattern")) for f in parse(text)._.pl_findings
+    ]
+
+
+# Near misses: the same adjectives and shapes with no person judged, in a source's words, mentioned, negated,
+# about the writer, about fiction, or in a neutral or technical sense.
+WRITERS_VOICE_QUIET = [
+    ("LNG002", "It was a stupid mistake that cost the team the match."),
+    ("LNG002", "I was foolish to trust the forecast, the farmer admitted."),
+    ("LNG002", "We were clueless about the rules when we started, the founders say."),
+    ("LNG002", "It was kind of Senator Black to help the family."),
+    ("LNG002", "The council is not clueless about the problem."),
+    ("LNG002", "The dumb waiter in the old hotel still works."),
+    ("LNG002", "The lazy river at the water park reopened on Monday."),
+    ("LNG002", "It is a third-rate design, but the bridge has stood for decades."),
+    ("LNG002", "Few now defend the stupid Crimean War and its generals."),
+    # a capitalised adjective inside a name: a group's or a campaign's name, not the writer's evaluation
+    ("LNG002", "Joan Pratt will run the Stop Spineless Sanders committee from March."),
+    ("LNG002", "A degenerate case of the equation has no real solution."),
+    ("LNG002", "Petty Officer Jane Ruiz led the boarding crew."),
+    ("LNG002", "The novel's pompous butler is the funniest character in the book."),
+    ("LNG002", "Critics of the film found its hero smug and its villain clueless."),
+    ("LNG001", "Police said the racist attacks on the mosque were being investigated."),
+    ("LNG001", 'The word "xenophobic" entered English dictionaries in the early 20th century.'),
+    ("LNG001", "The report counted 40 racist incidents at football grounds last season."),
+    ("LNG001", "The report documented a racist campaign of harassment against the family."),
+    ("LNG005", "The vaccine could end polio forever, health officials hope."),
+    ("LNG005", "The treaty would end the war for good, the envoy said."),
+    ("LNG005", "The storm did not destroy the nation's harvest after all."),
+]
+
+
+@pytest.mark.parametrize("code, text", WRITERS_VOICE_QUIET)
+def test_language_writers_voice_near_misses_quiet(parse, code, text):
+    found = [
+        f
+        for f in _findings(parse, text, code)
+        if f.evidence.get("pattern") in ("insult-evaluation", "motive-label", "doom") and not f.evidence["in_quote"]
+    ]
+    assert not found, [(f.span.text, f.evidence["pattern"]) for f in found]
+
+
+# In a source's words the same insult is the source's: reported, hidden by default.
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"It was foolish of Senator Black to say so," the governor said.',
+        "The governor said it was foolish of Senator Black to say so.",
+        "According to the union, the mayor's brainless plan will cost 300 jobs.",
+        '"This xenophobic party has no place here," a protester shouted at the rally.',
+    ],
+)
+def test_language_writers_voice_in_quote_is_the_sources_wording(check_text, text):
+    found = [f for f in check_text(text).findings if f.evidence.get("pattern") in ("insult-evaluation", "motive-label")]
+    assert found and all(f.evidence["in_quote"] and not f.shown for f in found), [
+        (f.span.text, f.evidence.get("in_quote"), f.shown) for f in found
+    ]
+
+
+# Insult nouns and loaded verbs from the lexicons: a label on a named person, servility told of an ordinary act.
+@pytest.mark.parametrize(
+    "code, text, words",
+    [
+        ("LNG001", "Councillor Hayes is a hypocrite and everyone on the estate knows it.", "hypocrite"),
+        ("LNG001", "Mr. Dunmore, a buffoon with a microphone, hosts the morning show.", "buffoon"),
+        ("LNG001", "Governor Platt is a liar, plain and simple.", "liar"),
+        ("LNG002", "For a decade the regulator coddled the big banks.", "coddled"),
+        ("LNG002", "The senator grovelled to donors at the fundraiser.", "grovelled"),
+        ("LNG002", "The prime minister kowtowed to Beijing over the port deal.", "kowtowed"),
+        ("LNG002", "The majority railroaded the bill through committee in an hour.", "railroaded"),
+        ("LNG001", "Everyone in Westminster knows Mr. Pell is a sycophant.", "sycophant"),
+    ],
+)
+def test_language_insult_nouns_and_loaded_verbs_fire(parse, code, text, words):
+    found = _findings(parse, text, code)
+    assert any(words in f.span.text and not f.evidence["in_quote"] for f in found), [
+        (f.code, f.span.text) for f in parse(text)._.pl_findings
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Critics called Governor Platt a liar after the hearing.",
+        '"He is a hypocrite," the councillor said of Mr. Hayes.',
+        # news-database copy writes a double quotation mark as two apostrophes
+        "The mayor repeated the charge on ''Morning Report.'' ''He is a liar and the whole town knows it.''",
+        # a charge someone makes: "accused X of ...", "blamed X for ..."
+        "Opposition leaders accused the regulator of coddling the big banks.",
+        "Small donors blamed the senator for kowtowing to the gun lobby.",
+    ],
+)
+def test_language_insult_nouns_in_a_sources_words_are_theirs(parse, text):
+    found = _findings(parse, text, "LNG001") + _findings(parse, text, "LNG002")
+    assert found and all(f.evidence["in_quote"] for f in found), [(f.span.text, f.evidence["in_quote"]) for f in found]

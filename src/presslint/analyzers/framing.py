@@ -13,6 +13,10 @@ techniques in words nobody listed, from how the sentence is built:
   "his little crusade").
 * appeal to fear (LNG005): a fear verb aimed at everyone ("this should frighten every parent", "every voter should
   be terrified") and doom told of a whole "we" ("we are finished", "our country will be destroyed").
+* insulting evaluation (LNG002): an insulting adjective tied by the grammar to a person ("it was foolish of
+  Senator Black to ...", "the mayor's brainless plan", "the senator is clueless"), and motive labels (LNG001): a
+  motive-imputing adjective on a political actor ("the xenophobic party").
+* ruin forever (LNG005): "a campaign to end national security forever".
 * black-and-white (LNG011): "either we ... or we ...", "it's us or them".
 
 Each check reads the parse and bails out when the structure is not there; the word classes it uses (collective
@@ -63,6 +67,13 @@ class Structures:
     doom_predicates: frozenset[str]
     doom_verbs: frozenset[str]
     total_loss_objects: frozenset[str]
+    insult_adjectives: frozenset[str]
+    insult_compounds: frozenset[str]
+    motive_adjectives: frozenset[str]
+    actor_nouns: frozenset[str]
+    ruin_verbs: frozenset[str]
+    valued_objects: frozenset[str]
+    forever_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -425,6 +436,144 @@ def _collective_first_person(tok, st: Structures) -> bool:
     )
 
 
+# ----------------------------------------------------------------------------------------------- insults, motives
+# The writer and the reader are no third party: "I was foolish to", "you are clueless" judge no one in the news.
+FIRST_SECOND_PERSON = frozenset({"i", "me", "my", "we", "us", "our", "you", "your"})
+COPULAS = frozenset({"be", "seem", "look", "sound", "appear", "become", "remain"})
+THIRD_PERSON_POSSESSIVES = frozenset({"his", "her", "their"})
+NOT_PEOPLE = frozenset({"EVENT", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "DATE", "TIME", "LANGUAGE"})
+
+
+def _third_party(tok, role_nouns: frozenset[str]) -> bool:
+    """A person or group other than the writer and reader: a name, a role noun ('the mayor', 'the regulator'), a
+    third-person pronoun. Stricter than ``_is_person``: a noun that merely ends like a person noun ('dumb waiter')
+    is no one."""
+    if tok.lower_ in FIRST_SECOND_PERSON:
+        return False
+    return (
+        tok.ent_type_ in PEOPLE_LABELS
+        or (tok.pos_ == "PROPN" and tok.ent_type_ not in NOT_PEOPLE)  # not 'the stupid Crimean War'
+        or tok.lower_ in ("he", "she", "they", "him", "them")
+        or (tok.pos_ == "NOUN" and tok.lemma_.lower() in role_nouns)
+    )
+
+
+@lru_cache(maxsize=1)
+def _fiction_words() -> frozenset[str]:
+    senses = read_json("language/literal_senses.json")
+    return frozenset(w.lower() for w in (*senses["fiction_heads"], *senses["fiction_context"]))
+
+
+def _about_fiction(sent) -> bool:
+    """'the novel's pompous butler': writing about a work of fiction judges characters, not people in the news."""
+    fiction = _fiction_words()
+    return any(t.lower_ in fiction and t.pos_ in ("NOUN", "PROPN") for t in sent)
+
+
+def _actor(tok, st: Structures, role_nouns: frozenset[str]) -> bool:
+    """A political actor a motive label can be pinned on: a named person, group or organisation, a party, a
+    government, an office holder."""
+    lemma = tok.lemma_.lower()
+    return (
+        tok.ent_type_ in PEOPLE_LABELS
+        or lemma in st.actor_nouns
+        or tok.lower_ in st.actor_nouns
+        or (lemma in role_nouns and tok.pos_ == "NOUN")
+    )
+
+
+def _negated(tok) -> bool:
+    return any(c.dep_ == "neg" for c in (*tok.children, *tok.head.children))
+
+
+def find_insults(doc, role_nouns: frozenset[str]) -> Iterator[tuple[Any, str, str]]:
+    """(span, how, why) for an insulting evaluation tied by the grammar to a person ('it was foolish of Senator
+    Black to ...', 'the mayor's brainless plan', 'the senator is clueless', 'the spineless councillors') and a motive
+    label pinned on a political actor ('the xenophobic party', 'the party is racist'). The adjective alone ('a
+    stupid mistake', 'racist attacks') fires nothing: only the grammar that attaches it to someone."""
+    st = structures()
+    words = st.insult_adjectives | st.motive_adjectives
+    # a hyphenated insult ('dim-witted') is three tokens; the parse hangs it on its last part
+    compound_ends = frozenset(w.rsplit("-", 1)[1] for w in st.insult_compounds)
+    for i in view(doc).where(lowers=words | compound_ends):
+        tok = doc[i]
+        first = i
+        if tok.lower_ not in words:
+            if i < 2 or doc[i - 1].text != "-" or f"{doc[i - 2].lower_}-{tok.lower_}" not in st.insult_compounds:
+                continue
+            first = i - 2
+        if tok.pos_ not in ("ADJ", "VERB", "NOUN", "PROPN") or _negated(tok):
+            continue
+        motive = tok.lower_ in st.motive_adjectives
+        word = doc[first : i + 1].text
+        head = tok.head
+        if _about_fiction(_sentence(doc, tok.i)):
+            continue
+        if tok.dep_ in ("amod", "compound") and head.i > tok.i:
+            if tok.text[:1].isupper() and not doc[first].is_sent_start:
+                continue  # "Defeat Crooked Hillary" (a group's name); nicknames are find_nicknames' to judge
+            if motive:
+                if _actor(head, st, role_nouns):  # "the xenophobic party", "racist Senator Black"
+                    yield doc[first : head.i + 1], "motive-label", f"'{word}' imputes a motive to {head.text}"
+                continue
+            owner = next((c for c in head.children if c.dep_ == "poss"), None)
+            if owner is not None and (owner.lower_ in THIRD_PERSON_POSSESSIVES or _third_party(owner, role_nouns)):
+                start = owner.left_edge.i  # "the mayor's brainless plan", "his idiotic tweet"
+                yield doc[start : head.i + 1], "insult-evaluation", f"'{word}' insults the owner of the {head.text}"
+            elif _third_party(head, role_nouns) and head.lower_ not in THIRD_PERSON_POSSESSIVES:
+                yield doc[first : head.i + 1], "insult-evaluation", f"'{word}' insults {head.text}"
+            continue
+        # "it was foolish of Senator Black to say so", "how spineless of the mayor"
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        target = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if not motive and target is not None and _third_party(target, role_nouns):
+            how_ = first > 0 and doc[first - 1].lower_ in ("how", "so")
+            subject = next((c for c in head.children if c.dep_ in ("nsubj", "expl")), None)
+            if how_ or (head.lemma_.lower() in COPULAS and subject is not None and subject.lower_ in ("it", "that")):
+                start = first - 1 if how_ else min(subject.i, first) if subject is not None else first
+                yield doc[start : target.right_edge.i + 1], "insult-evaluation", f"'{word}' insults {target.text}"
+            continue
+        if tok.dep_ in ("acomp", "attr", "ROOT") and (tok.dep_ == "ROOT" or head.lemma_.lower() in COPULAS):
+            verb = tok if tok.dep_ == "ROOT" else head
+            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+            if subject is None or subject.dep_ == "expl":
+                continue
+            if motive and _actor(subject, st, role_nouns):  # "the party is xenophobic"
+                yield doc[subject.left_edge.i : tok.i + 1], "motive-label", f"'{word}' imputes a motive"
+            elif not motive and _third_party(subject, role_nouns):  # "Senator Black is clueless"
+                yield doc[subject.left_edge.i : tok.i + 1], "insult-evaluation", f"'{word}' insults {subject.text}"
+
+
+def find_doom_forever(doc) -> Iterator[tuple[Any, str, str]]:
+    """(span, how, why) for ruin forever of something everyone values: 'a campaign to end national security
+    forever', 'a bill that would destroy our democracy for good'."""
+    st = structures()
+    text_low = view(doc).text.lower()
+    if not any(w in text_low for w in st.forever_words):
+        return
+    for i in view(doc).where(lemmas=st.ruin_verbs):
+        verb = doc[i]
+        if verb.pos_ != "VERB" or _negated(verb):
+            continue
+        obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if obj is None or obj.lemma_.lower() not in st.valued_objects:
+            continue
+        sent = _sentence(doc, verb.i)
+        window = doc[verb.i : min(sent.end, obj.right_edge.i + 5)]
+        found = re.search(_forever_pattern(st.forever_words), window.text.lower())
+        if found is None:
+            continue
+        tail = doc.char_span(window.start_char + found.start(), window.start_char + found.end(), "expand")
+        if tail is not None:
+            first = min(verb.i, obj.left_edge.i)
+            yield doc[first : tail.end], "doom", f"ruin forever is foretold for {obj.text}"
+
+
+@lru_cache(maxsize=1)
+def _forever_pattern(words: frozenset[str]) -> str:
+    return r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b"
+
+
 # ----------------------------------------------------------------------------------------------- black-and-white
 AUDIENCE = frozenset({"we", "you", "us", "i"})
 
@@ -468,6 +617,8 @@ CHECKS = {  # how -> rule code
     "opponent-label": "LNG001",
     "conspiracy-label": "LNG001",
     "belittling": "LNG002",
+    "insult-evaluation": "LNG002",
+    "motive-label": "LNG001",
     "fear": "LNG005",
     "doom": "LNG005",
     "either-or": "LNG011",
@@ -483,6 +634,8 @@ def find_structural(doc, ctx, dictionary, role_nouns: frozenset[str]) -> Iterato
         *find_nicknames(doc, dictionary),
         *find_opponent_labels(doc),
         *find_belittling(doc, role_nouns),
+        *find_insults(doc, role_nouns),
+        *find_doom_forever(doc),
         *find_either_or(doc),
         *find_fear(doc),
     ]
@@ -521,6 +674,8 @@ _LEADS = {
     "opponent-label": "'{m}' labels opponents",
     "conspiracy-label": "'{m}' is a conspiracy label",
     "belittling": "'{m}' belittles",
+    "insult-evaluation": "'{m}' is an insulting evaluation",
+    "motive-label": "'{m}' imputes a motive as a label",
     "fear": "'{m}' appeals to fear",
     "doom": "'{m}' appeals to fear",
     "either-or": "'{m}' presents only two options",

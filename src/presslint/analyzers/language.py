@@ -60,7 +60,8 @@ RULES = [
         "without it); a contempt metaphor or portmanteau before a group noun ('the lapdog press', 'the lamestream "
         "media'); a collective of contempt after a stance ('the open-borders crowd', 'the woke brigade'); a "
         "conspiracy label for a hidden power ('the shadow government', 'the deep state', not the UK's shadow "
-        "cabinet).",
+        "cabinet); a motive-imputing adjective pinned on a political actor ('the xenophobic party', 'the "
+        "government is racist'; not 'racist attacks', which describes an act).",
         "The Foreign Ministry said the army's Northern Command is a terrorist organization.",
     ),
     Rule(
@@ -78,7 +79,11 @@ RULES = [
         "an adjective on a fictional character, '<Place> Massacre' as an event's name, and words of violence or "
         "grief ('carnage', 'martyr') in the quoted words of a witness or mourner who holds no office. Words inside "
         "quotations are reported as the source's wording. Belittling is caught by structure: a person's conduct "
-        "told as a child's ('threw a little fit', 'had a hissy fit', 'whined that', 'his little crusade').",
+        "told as a child's ('threw a little fit', 'had a hissy fit', 'whined that', 'his little crusade'); and an "
+        "insulting adjective tied by the grammar to a person ('it was foolish of Senator Black to ...', 'the "
+        "mayor's brainless plan', 'the senator is clueless'; not 'a stupid mistake', the writer's own 'I was "
+        "foolish', or a character in a novel). Loaded verbs for ordinary acts ('the regulator coddled the banks', "
+        "'kowtowed to Beijing') are in the lexicon.",
         "Troops carried out a savage raid on the village at dawn.",
     ),
     Rule(
@@ -114,8 +119,9 @@ RULES = [
         "'Before it is too late', 'a threat to our way of life' or 'an invasion of migrants' push the reader "
         "to act out of fear rather than evidence. Also caught by structure: a fear verb aimed at everyone ('this "
         "should frighten every parent', 'every voter should be terrified') and ruin foretold for a whole 'we' ('we "
-        "are finished', 'our country will be destroyed', 'we will lose everything'); a loss reported in the past "
-        "('we have lost 18,000 jobs') does not fire.",
+        "are finished', 'our country will be destroyed', 'we will lose everything') or ruin forever of something "
+        "everyone values ('a campaign to end national security forever'); a loss reported in the past ('we have "
+        "lost 18,000 jobs') and an end hoped for ('end polio forever') do not fire.",
         "The party warned of an invasion of migrants this summer.",
     ),
     Rule(
@@ -271,6 +277,8 @@ LABEL_VERBS = {
     "decry",
     "condemn",
 }
+# Verbs whose 'of'/'for' complement is a charge someone makes: "accused X of pandering", "blamed X for ...".
+ACCUSE_VERBS = frozenset({"accuse", "charge", "blame", "criticise", "criticize", "fault", "condemn", "denounce"})
 # Official designations are facts to report, not name-calling: never fire under these verbs.
 DESIGNATION_VERBS = {"designate", "list", "proscribe", "blacklist", "classify", "delist", "outlaw", "ban"}
 REPORT_VERBS = LABEL_VERBS | {
@@ -463,18 +471,24 @@ def build_matchers(nlp: Language) -> Matchers:
 # --- context: quotations, attribution, negation --------------------------------------------------------------------
 
 
+# Two apostrophes stand for a double quotation mark in news-database copy (''She is a liar,'' he said).
+_DOUBLE_MARKS = re.compile(r"''|[“”«»\"]")
+
+
 def quoted_regions(text: str) -> list[tuple[int, int]]:
     """(start, end) of text between paired quotation marks, line by line (a quote may not cross a paragraph)."""
     regions = []
     offset = 0
     for line in text.split("\n"):
         opened: int | None = None
-        for m in _QUOTE_CHARS.finditer(line):
+        for m in _DOUBLE_MARKS.finditer(line):
             ch, pos = m.group(), offset + m.start()
+            if ch == "''":
+                ch = '"'
             if opened is None and (ch in OPEN_QUOTES or ch == '"'):
                 opened = pos
             elif opened is not None and (ch in CLOSE_QUOTES or ch == '"'):
-                regions.append((opened, pos + 1))
+                regions.append((opened, m.end() + offset))
                 opened = None
         if opened is not None:  # a quote running to the end of its paragraph
             regions.append((opened, offset + len(line)))
@@ -557,6 +571,9 @@ class Context:
             if anc.lemma_ in REPORT_VERBS and child.dep_ in ("ccomp", "xcomp", "parataxis", "oprd"):
                 return True
             if anc.lemma_ in LABEL_VERBS and child.dep_ in ("dobj", "prep", "attr"):
+                return True
+            # "accused the regulator of coddling banks", "blamed him for pandering": the charge is the accuser's
+            if anc.lemma_ in ACCUSE_VERBS and child.dep_ == "prep" and child.lower_ in ("of", "for"):
                 return True
             child = anc
         first, last = sentence_bounds(span.root)
