@@ -778,11 +778,31 @@ def literal_sense(span) -> bool:
             or c.dep_ in ("poss", "compound", "amod", "nmod", "nummod")
             for c in root.children
         )
+    if low in senses["verdict_words"] and _said_of_media(root, senses["artifact_nouns"]):
+        return True  # "the story is a hoax", "a hoax website": a check's verdict on a piece of media
     if root.pos_ == "ADJ" and root.dep_ == "amod" and root.head.lower_ in senses["fiction_heads"]:
         sent = root.sent
         return any(t.lower_ in senses["fiction_context"] or t.ent_type_ == "WORK_OF_ART" for t in sent) or any(
             c.dep_ == "poss" for c in root.head.children
         )
+    return False
+
+
+def _said_of_media(root, artifacts: frozenset[str]) -> bool:
+    """The verdict word modifies a media noun ('hoax website', 'hoax debunkers'), or is predicated of the subject of
+    its clause that is one ('the story is a hoax', 'the picture turned out to be a hoax', 'the report was outed as a
+    sham')."""
+    if root.dep_ in ("compound", "amod", "nmod") and root.head.lower_ in artifacts:
+        return True
+    if root.lower_ in artifacts:
+        return False
+    node = root
+    for _ in range(6):  # up through 'be', 'as', 'turned out to be' to the clause's verb
+        if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in artifacts for c in node.children):
+            return True
+        if node.head.i == node.i or node.dep_ in ("ccomp", "advcl", "relcl"):
+            return False
+        node = node.head
     return False
 
 
