@@ -1,4 +1,5 @@
-"""NUM002 on scraped copy: a thousands separator with a stray space ('3, 200') cuts the whole in two."""
+"""Counts in real copy: NUM002 and a whole cut by a spaced thousands separator ('3, 200'), NUM001 and a part of
+the group ('five of the donors')."""
 
 from __future__ import annotations
 
@@ -31,3 +32,29 @@ def test_quantities_split_thousands_whole_is_not_compared(parse, text):
 )
 def test_quantities_part_over_a_plain_whole_still_fires(parse, text, part):
     assert part in _num002(parse, text)
+
+
+def _num001(parse, text):
+    return [f for f in parse(text)._.pl_findings if f.code == "NUM001"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen killed 12 people in the market. Five of the people killed in the attack were children.",
+        "The factory dismissed 300 workers in the spring. Forty of those workers dismissed were rehired in May.",
+    ],
+)
+def test_quantities_part_of_the_group_is_no_conflicting_count(parse, text):
+    assert not _num001(parse, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen killed 12 people in the market. The 15 people killed in the attack were buried in a mass grave.",
+        "The factory dismissed 300 workers in the spring. Union leaders condemned the decision to dismiss 450 workers.",
+    ],
+)
+def test_quantities_conflicting_counts_beside_partitives_still_fire(parse, text):
+    assert len(_num001(parse, text)) == 1

@@ -72,6 +72,7 @@ def _src002(parse, text):
         "The minister told reporters the deal was reportedly worth $2 billion.",
         "He was thought to be a minor figure, sources told the Daily Beast.",
         "Ms. Ortiz said the shipment was believed to have left the port on Friday.",
+        "The dam is thought to be close to failing, engineers warned on Monday.",
     ],
 )
 def test_sources_hedge_inside_a_stated_speakers_words_is_not_unattributed(parse, sentence):

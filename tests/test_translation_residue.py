@@ -97,3 +97,23 @@ def test_translation_residue_hyphen_ends_and_letters_are_not_doubled_words(parse
 def test_translation_residue_real_doubles_near_hyphens_still_fire(parse, text, words):
     found = _findings(parse, text, "MTA001")
     assert any(f.span.text.lower() == words for f in found), [f.span.text for f in found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\"What I see is what traders call 'a flight to safety,' \" he said on Monday.",
+        "\"They treat it like, 'Oh, this matters,' \" the organiser said at the rally.",
+        '"It is a disgrace that he is doing this, " the senator said.',
+    ],
+)
+def test_translation_residue_closing_mark_after_a_space_closes(parse, text):
+    assert not _findings(parse, text, "MTA002"), [f.message for f in _findings(parse, text, "MTA002")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['The mayor said, "We will rebuild the bridge.', 'He told them, "Yes and no, and nothing else on Monday.'],
+)
+def test_translation_residue_unclosed_quotes_after_a_comma_still_fire(parse, text):
+    assert any("never closed" in f.message for f in _findings(parse, text, "MTA002"))

@@ -669,7 +669,10 @@ def _quotations(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _normal(text: str) -> str:
+    """Lower case, one kind of apostrophe, words only; a hyphen between words is a space ('doom and despair' is in
+    'their doom-and-despair tour')."""
     text = text.lower().replace("’", "'").replace("‘", "'")
+    text = re.sub(r"(?<=\w)[-‐](?=\w)", " ", text)
     return " ".join(re.sub(r"[^\w'\s-]", " ", text).split())
 
 

@@ -180,6 +180,7 @@ LOWER_BOUNDS = frozenset(
     ("more than", "over", "at least", "just over", "upwards of", "in excess of", "no fewer than", "as many as")
 )
 # Words that explain two different figures for one thing: updates, additions, comparisons.
+PARTITIVE_DETERMINERS = frozenset({"the", "them", "those", "these", "its", "their", "his", "her", "our", "us"})
 NUM001_BLOCKERS = frozenset(
     [
         "another",
@@ -577,6 +578,9 @@ def find_conflicts(doc, mentions: list[QuantityMention], dates_by_sent: dict[int
         event = _event_of(noun)
         if event is None:
             continue
+        end = m.tokens.end
+        if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].lower_ in PARTITIVE_DETERMINERS:
+            continue  # "Five of the donors": a part of the group, not another count of it
         sent = sents[m.sent_index]
         owned = _owned_by_others(m, by_sent[m.sent_index])
         if any(t.lower_ in NUM001_BLOCKERS and t.i not in owned for t in sent) or sent.text.rstrip().endswith("?"):

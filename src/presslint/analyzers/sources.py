@@ -2128,7 +2128,9 @@ def _sourced_next(quotes: _Quotes, tok) -> bool:
     )
 
 
-REPORTING_LEMMAS = frozenset({"say", "write", "report", "tell", "claim", "state", "reveal", "add", "note"})
+REPORTING_LEMMAS = frozenset(
+    {"say", "write", "report", "tell", "claim", "state", "reveal", "add", "note", "fear", "warn", "suspect", "estimate"}
+)
 
 
 def _inside_reported_speech(tok) -> bool:

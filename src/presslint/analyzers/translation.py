@@ -618,6 +618,8 @@ def _quote_facing(text: str, i: int, line_start: int) -> str | None:
         return "open"  # a paragraph that starts with a quotation mark opens a quote, whichever way it is turned
     if before.isdigit() and text[i] == '"':
         return None  # inches: 5'10"
+    if before == " " and i >= 2 and text[i - 2] in ",.?!'’" and (after.isspace() or i + 1 == len(text)):
+        return "close"  # ",' " he said": a nested quote closed with a space between the marks (house style)
     opens = (before.isspace() or before in _BEFORE_OPENING) and not after.isspace()
     closes = not before.isspace() and (after.isspace() or after in _AFTER_CLOSING)
     if opens == closes:
