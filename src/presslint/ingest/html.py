@@ -270,20 +270,6 @@ def byline_near_title(tree) -> str | None:
             kept = [n for n in names if n and not _CREDENTIAL.match(n)]  # "Rachael Link, MS, RD"
             return ", ".join(kept) or None
     return None
-    for count, element in enumerate(heading.itersiblings()):
-        if count >= BYLINE_SEARCH_ELEMENTS:
-            break
-        for node in element.iter():
-            if not isinstance(node.tag, str) or node.tag in _SKIP_TAGS:
-                continue
-            text = " ".join("".join(node.itertext()).split())
-            if not text or len(text) > MAX_BYLINE_CHARS:
-                continue
-            match = _BY_LINE.match(text)
-            if match:
-                names = re.split(r"\s*(?:,|\band\b|&)\s*", match.group(1))
-                return ", ".join(n for n in names if n) or None
-    return None
 
 
 # trafilatura's author field sometimes runs on into the date or a bio: "Ann Lee Monday; November", "Ann Lee is a
