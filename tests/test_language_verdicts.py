@@ -19,6 +19,8 @@ def _lng002(parse, text):
         "Reports of the sighting appear to have come from a hoax website.",
         "Internet hoax debunkers traced the video to a film studio.",
         "The viral post was a sham: the photo was taken in 2009.",
+        "The actor is very much alive, despite a hoax concerning his death.",
+        "The hoax spread quickly on social media before the agency denied it.",
     ],
 )
 def test_language_verdicts_on_media_are_not_loaded(parse, text):
@@ -32,6 +34,9 @@ def test_language_verdicts_on_media_are_not_loaded(parse, text):
         ("The impeachment is a sham and everyone knows it.", "sham"),
         ("This sham inquiry must end before the election.", "sham"),
         ("The pandemic was a hoax from the start.", "hoax"),
+        ("Voters are tired of the climate hoax.", "hoax"),
+        ("He dismissed the inquiry as a hoax.", "hoax"),
+        ("Democrats pushed their hoax for three years.", "hoax"),
     ],
 )
 def test_language_verdicts_on_policies_and_events_still_fire(parse, text, word):

@@ -778,14 +778,25 @@ def literal_sense(span) -> bool:
             or c.dep_ in ("poss", "compound", "amod", "nmod", "nummod")
             for c in root.children
         )
-    if low in senses["verdict_words"] and _said_of_media(root, senses["artifact_nouns"]):
-        return True  # "the story is a hoax", "a hoax website": a check's verdict on a piece of media
+    if low in senses["verdict_words"] and (_said_of_media(root, senses["artifact_nouns"]) or _names_a_deception(root)):
+        return True  # "the story is a hoax", "a hoax website", "despite a hoax about his death": a check's finding
     if root.pos_ == "ADJ" and root.dep_ == "amod" and root.head.lower_ in senses["fiction_heads"]:
         sent = root.sent
         return any(t.lower_ in senses["fiction_context"] or t.ent_type_ == "WORK_OF_ART" for t in sent) or any(
             c.dep_ == "poss" for c in root.head.children
         )
     return False
+
+
+def _names_a_deception(root) -> bool:
+    """'hoax' as a plain noun for a deception that happened ('despite a hoax concerning his death', 'the hoax spread
+    on Twitter'): not predicated of anything ('X is a hoax', 'called it a hoax') and naming nothing as the hoax ('the
+    climate hoax', 'the Russia hoax', 'their hoax')."""
+    if root.pos_ != "NOUN" or root.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
+        return False
+    if root.dep_ == "pobj" and root.head.lower_ == "as":
+        return False  # 'dismissed it as a hoax'
+    return not any(c.dep_ in ("compound", "nmod", "poss") or c.ent_type_ for c in root.children)
 
 
 def _said_of_media(root, artifacts: frozenset[str]) -> bool:
