@@ -792,6 +792,16 @@ def _speculation_shape(tok, lex: Contested, agents: frozenset[str]) -> tuple[str
 
 
 _FUTURE = frozenset({"will", "would", "'ll", "shall", "to", "could", "can", "may", "might", "should", "must"})
+_PRESENT_OR_PAST = frozenset({"VBZ", "VBP", "VBD"})
+
+
+def _stated_as_fact(verb) -> bool:
+    """A present or past statement: no future or modal auxiliary ('will presumably vote', 'could try to'), and the
+    verb or one of its auxiliaries in the present or past tense. Shared by the supposition and intent kinds."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in _FUTURE for a in auxes):
+        return False
+    return verb.tag_ in _PRESENT_OR_PAST or any(a.tag_ in _PRESENT_OR_PAST for a in auxes)
 
 
 def _assumption(tok, lex: Contested):
@@ -802,11 +812,8 @@ def _assumption(tok, lex: Contested):
     adverb = next((c for c in tok.children if c.dep_ == "advmod" and c.lower_ in lex.speculation_assumption), None)
     if adverb is None:
         return None
-    auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
-    if any(a.lower_ in _FUTURE for a in auxes) or any(c.dep_ == "neg" for c in tok.children):
+    if not _stated_as_fact(tok) or any(c.dep_ == "neg" for c in tok.children):
         return None  # a forecast ('will presumably vote') or a denial
-    if not (tok.tag_ in ("VBZ", "VBP", "VBD") or any(a.tag_ in ("VBZ", "VBP", "VBD") for a in auxes)):
-        return None
     subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or subject.lower_ in ("i", "we", "you"):
         return None  # the writer's or reader's own supposition about themselves
@@ -866,13 +873,10 @@ def _intent(tok, lex: Contested, agents: frozenset[str]):
     bound = goal.lemma_.lower() in lex.object_bound_verbs and any(
         c.dep_ == "dobj" and c.lower_ in lex.accusation_objects for c in goal.children
     )  # 'wants to bury the report'
-    if not bound and lemma not in lex.wrongdoing_verbs | lex.intended_harm_verbs:
-        if goal.lemma_.lower() not in lex.wrongdoing_verbs | lex.intended_harm_verbs:
-            return None
-    auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
-    if any(a.lower_ in _FUTURE for a in auxes) or any(c.dep_ == "neg" for c in (*tok.children, *goal.children)):
+    harmful = lex.wrongdoing_verbs | lex.intended_harm_verbs
+    if not bound and lemma not in harmful and goal.lemma_.lower() not in harmful:
         return None
-    if not (tok.tag_ in ("VBZ", "VBP", "VBD") or any(a.tag_ in ("VBZ", "VBP", "VBD") for a in auxes)):
+    if not _stated_as_fact(tok) or any(c.dep_ == "neg" for c in (*tok.children, *goal.children)):
         return None
     subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
     if subject is None or not _agent(subject, agents):

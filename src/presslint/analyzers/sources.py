@@ -788,8 +788,8 @@ def _agency_statement(att: Attribution) -> None:
 
 # People whose findings a body publishes as a report: 'Senate investigators' speak through their committee's report.
 REPORTING_HEADS = frozenset({"investigator", "auditor", "inspector", "examiner", "researcher", "analyst", "staff"})
-# The documents such people write.
-REPORT_NOUNS = frozenset({"report", "investigation", "inquiry", "audit", "review", "study", "probe", "findings"})
+# The documents such people write (not the lexicon's report_nouns: claims nobody holds, 'amid reports that').
+BODY_REPORT_NOUNS = frozenset({"report", "investigation", "inquiry", "audit", "review", "study", "probe", "findings"})
 
 
 def _body_report(quotes: _Quotes, att: Attribution) -> None:
@@ -813,7 +813,7 @@ def _body_report(quotes: _Quotes, att: Attribution) -> None:
     if not bodies or speaker is None:
         return
     for tok in head.doc:
-        if tok.lemma_.lower() not in REPORT_NOUNS or tok.pos_ != "NOUN" or speaker.start <= tok.idx < speaker.end:
+        if tok.lemma_.lower() not in BODY_REPORT_NOUNS or tok.pos_ != "NOUN" or speaker.start <= tok.idx < speaker.end:
             continue
         words = list(tok.subtree)
         if tok.dep_ == "dobj":  # 'the FBI released its report': the body is the subject of the verb that issues it
@@ -1949,10 +1949,7 @@ def find_unattributed(doc, *, lex: Lexicon | None = None, index: _Quotes | None 
             continue
         tok = doc[i]
         if low in lex.weasel_adverbs and not quotes.containing(tok.idx) and not _hedges_a_modifier(tok):
-            sent_text = quotes.view.text_of(quotes.sentence(tok)).lower()
-            if "according to" in sent_text or "reported by" in sent_text or cites_reference(quotes.sentence(tok)):
-                continue
-            if _sourced_next(quotes, tok) or _inside_reported_speech(tok):
+            if _hedge_sourced(quotes, tok) or _sourced_next(quotes, tok):
                 continue  # 'X reportedly fled. According to Reuters, ...': the next sentence names who reported it
             yield Finding(
                 "SRC002",
@@ -1969,10 +1966,7 @@ def find_unattributed(doc, *, lex: Lexicon | None = None, index: _Quotes | None 
         if "auxpass" not in deps or "agent" in deps or "neg" in deps or not deps & {"ccomp", "xcomp"}:
             continue
         subj = next((c for c in tok.children if c.dep_ in ("nsubjpass", "expl")), None)
-        if (subj is None and tok.dep_ == "relcl") or cites_reference(quotes.sentence(tok)):
-            continue
-        sent_text = quotes.sentence(tok).text.lower()
-        if _inside_reported_speech(tok) or "according to" in sent_text or "reported by" in sent_text:
+        if (subj is None and tok.dep_ == "relcl") or _hedge_sourced(quotes, tok):
             continue  # 'it was feared to have been lost, according to doctors': the source is in the sentence
         aux = [c for c in tok.children if c.dep_ in ("auxpass", "aux")]
         first = min([tok.i] + [c.i for c in aux] + ([subj.i] if subj is not None and subj.lower_ == "it" else []))
@@ -2108,6 +2102,15 @@ def _holderless_content(noun, lex: Lexicon):
     return None
 
 
+def _hedge_sourced(quotes: _Quotes, tok) -> bool:
+    """The hedge's own sentence gives its source: 'according to' or 'reported by' in it, a numbered reference ('is
+    thought to reduce stress (32, 33)'), or the hedge sits in what a stated speaker says (``_inside_reported_speech``).
+    """
+    sent = quotes.sentence(tok)
+    low = quotes.view.text_of(sent).lower()
+    return "according to" in low or "reported by" in low or cites_reference(sent) or _inside_reported_speech(tok)
+
+
 def _sourced_next(quotes: _Quotes, tok) -> bool:
     """The sentence after the hedge, in the same paragraph, opens with 'According to' or has a named outlet or
     person report it ('..., Reuters reported'): the hedge's source is given there."""
@@ -2137,7 +2140,7 @@ def _inside_reported_speech(tok) -> bool:
     """The hedge sits in what a stated speaker says: 'The Post wrote that he was reportedly taken aback', 'He was
     thought to be the worst, sources told the paper'. The speaker is the attribution (named, or SRC001's to
     judge); the hedge repeats it and is no second, unattributed claim."""
-    for verb in [*tok.ancestors, *(c for c in tok.sent if c.dep_ in ("parataxis", "ccomp") and c.head == tok)]:
+    for verb in [*tok.ancestors, *(c for c in tok.children if c.dep_ in ("parataxis", "ccomp"))]:
         if verb.pos_ == "VERB" and verb.lemma_.lower() in REPORTING_LEMMAS and verb != tok:
             subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             if subj is not None and subj.lower_ not in ("it", "this", "that"):

@@ -243,9 +243,8 @@ def _text_of(doc) -> str:
 # A byline element under the headline: "By Ann Lee", "By Ann Lee, Bo Chan and Cy Diaz", "By Reuters", maybe
 # followed by a date or a pipe ("By Ann Lee on Monday, November 18th, 2019").
 _NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|da|del|la|le|bin|al-\w+)){0,4}"
-_BY_LINE = re.compile(
-    rf"^(?i:written\s+|reported\s+)?(?i:by):?\s+({_NAME}(?:\s*(?:,|\band\b|&)\s*{_NAME})*)(?:\s|,|\||$)"
-)
+_NAME_SEPARATOR = r"\s*(?:,|\band\b|&)\s*"
+_BY_LINE = re.compile(rf"^(?i:written\s+|reported\s+)?(?i:by):?\s+({_NAME}(?:{_NAME_SEPARATOR}{_NAME})*)(?:\s|,|\||$)")
 _CREDENTIAL = re.compile(r"^(?:[A-Z]{1,4}|Ph\.?D\.?|M\.?D\.?|Jr\.?|Sr\.?)$")
 MAX_BYLINE_CHARS = 120
 BYLINE_SEARCH_ELEMENTS = 80  # elements after the <h1> to look through: the byline sits right under the headline
@@ -266,7 +265,7 @@ def byline_near_title(tree) -> str | None:
             continue
         match = _BY_LINE.match(text)
         if match:
-            names = re.split(r"\s*(?:,|\band\b|&)\s*", match.group(1))
+            names = re.split(_NAME_SEPARATOR, match.group(1))
             kept = [n for n in names if n and not _CREDENTIAL.match(n)]  # "Rachael Link, MS, RD"
             return ", ".join(kept) or None
     return None
