@@ -33,6 +33,9 @@ SHOULD_FIRE = [
     ("MTA002", "Will the strike end ?", " ?"),
     ("MTA002", "”We are not leaving,” the union leader told reporters outside the plant.", "”"),
     ("MTA002", "The coach called the result “a disaster for the club.“\n\nThe board met on Monday.", "“"),
+    ("MTA002", "The laptop gets a redesigned chassis.Many buyers had asked for a lighter one.", "chassis.Many"),
+    ("MTA002", "The ferry was cancelled because of the storm.Passengers waited for hours.", "storm.Passengers"),
+    ("MTA002", "Turnout was low, officials said.The count resumed on Monday.", "said.The"),
     # MTA003 literal translation
     (
         "MTA003",
@@ -70,6 +73,11 @@ MUST_NOT_FIRE = [
     ("MTA001", "It was a very very close race, the returning officer said."),
     ("MTA002", "The minister arrived in Cairo, where he met his counterpart."),
     ("MTA002", "Shares of Acme Inc., a chipmaker, rose 3 percent on Thursday."),
+    ("MTA002", "Tickets are sold only on tickets.Example.com and at the door."),
+    ("MTA002", "The shop moved its sales to ebay.Com last year, the owner said."),
+    ("MTA002", "Write to press@city.Gov or call the office before Friday."),
+    ("MTA002", "The meeting starts at 9 a.m.Tuesday in the town hall."),
+    ("MTA002", "Read the filing at https://court.example.org/case.Smith before the hearing."),
     ("MTA002", "The results were released on Friday, The Guardian reported."),
     ("MTA002", "Officials said the ceasefire, which began on Sunday, was holding."),
     ("MTA002", "The rate rose to 4.5 percent (from 4.2 percent) in May."),
@@ -120,6 +128,18 @@ def test_translation_stays_quiet(parse, code, text):
 def test_translation_quote_running_into_next_paragraph_is_balanced(parse):
     text = "“The first part of the plan is ready.\n\n“The second part will follow next year,” the minister said."
     assert not _findings(parse, text, "MTA002")
+
+
+def test_translation_run_on_sentences_told_once_with_all_places(parse):
+    text = "The storm.Passengers waited.Nobody came. The bus left on time.Drivers were tired."
+    found = _findings(parse, text, "MTA002")
+    assert len(found) == 1
+    assert found[0].message == "no space after the full stop (3 places)"
+    assert [text[s.start : s.end] for s in [found[0].span, *found[0].related]] == [
+        "storm.Passengers",
+        "waited.Nobody",
+        "time.Drivers",
+    ]
 
 
 def test_translation_literal_finding_suggests_natural_english(parse):

@@ -10,7 +10,7 @@ Policies, so a reader can predict what fires:
 * MTA002 broken-punctuation: a space before , ; : . ! ?; orphan or doubled punctuation (", ." ",," ". ,"); a comma
   followed by a capitalised function word mid-sentence (", Has been"); a bracket or quotation mark that is never
   closed (or closed without being opened), reading the whole text; a curly quotation mark turned the wrong way
-  (”Yes”). Headlines in title case, abbreviations ("Inc.,", "Flint, Mich.,"), ellipses, list markers ("1)"),
+  (”Yes”); two sentences run together with no space after the full stop ("chassis.Many"). Headlines in title case, abbreviations ("Inc.,", "Flint, Mich.,"), ellipses, list markers ("1)"),
   straight and curly marks mixed in one quote ("Yes,” she said), quotes that carry on into the next paragraph and
   lines of script left in scraped copy ('google_ad_width = 468; ...') are left alone.
 * MTA003 literal-translation: calques and tautologies from the curated lexicon ``data/translation/calques.txt``
@@ -297,6 +297,11 @@ FUNCTION_WORDS = {
 _SPACE_BEFORE = re.compile(r"(?<=[A-Za-z0-9)\]”’\"]) +([,;:!?]|\.(?!\.))(?=\s|$|[\"”’)])", re.M)
 _ORPHAN = re.compile(r"[,;:] *[,;:.!?](?!\.)|\. +[,;:]|(?<![.\s])\.[,;:](?![.\w])|(?<![.\s])\.\.(?!\.)")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
+# Two sentences run together with no space: "a redesigned chassis.Many analysts" (paragraphs joined when copy was
+# scraped or pasted). A lower-case word of three letters or more, a full stop, a capitalised word; the whole
+# space-free token is checked so web addresses, e-mail, file and code names ('Amazon.com', 'node.Js') stay quiet.
+_RUN_ON_STOP = re.compile(r"(?<![\w.@/-])[a-z]{3,}\.([A-Z][a-z]{2,})\b(?![.@/-]\w)")
+_DOMAIN_WORDS = frozenset({"com", "net", "org", "gov", "edu", "info", "biz", "mil", "int", "html", "php", "aspx"})
 _MARK_OR_LINE = re.compile(r"[\n()\[\]“”\"]")
 QUOTES = frozenset('“”"')
 _MARKUP = re.compile(r"<[A-Za-z/][^<>\n]*>")
@@ -495,6 +500,20 @@ def find_spacing_and_orphans(text: str) -> Iterator[Finding]:
         if m.group().startswith(".") and _is_abbreviation(text, m.start()):
             continue
         yield _broken("orphan-punctuation", f"misplaced punctuation '{m.group()}'", text, m.start(), m.end())
+    run_on = [
+        m
+        for m in _RUN_ON_STOP.finditer(text)
+        if m.group(1).lower() not in _DOMAIN_WORDS
+        and not re.search(r"www|:", text[text.rfind(" ", 0, m.start()) + 1 : m.end()], re.I)
+    ]
+    if run_on:  # one habit of the copy: told once, with all its places
+        first, *rest = run_on
+        places = f" ({len(run_on)} places)" if rest else ""
+        finding = _broken(
+            "no-space-after-stop", f"no space after the full stop{places}", text, first.start(), first.end()
+        )
+        finding.related = [Span.between(text, m.start(), m.end()) for m in rest]
+        yield finding
 
 
 def find_capital_after_comma(doc, text: str, title_span: tuple[int, int] | None) -> Iterator[Finding]:
