@@ -235,6 +235,9 @@ def test_summary_counts_density_and_most_serious():
     assert (summary.loaded_language, summary.loaded_language_per_1000_words) == (2, 5.0)
     # Severity first, then the surer finding: the error, then LNG001 (1.0) before SRC001 (0.6).
     assert summary.most_serious == [3, 2, 1]
+    # A missing byline or date is a note on the page, never one of the most serious: the LNG002 comes before it.
+    notes_last = summarise(_report(text, findings=[findings[4], _finding("HYG002", "info", 50), findings[0]]))
+    assert notes_last.most_serious == [2]
 
 
 def test_summary_finding_order_is_severity_then_position():

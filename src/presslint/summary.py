@@ -55,6 +55,11 @@ def finding_order(f: Finding) -> tuple[int, int, int, str]:
     return (-severity_rank(f.severity), f.span.start, f.span.end, f.code)
 
 
+# Notes on what the page leaves out (no byline, no date): worth a line in the findings, never among the most serious,
+# where they would push out what the text itself gets wrong.
+PAGE_NOTES = frozenset({"HYG001", "HYG002"})
+
+
 def _seriousness(item: tuple[int, Finding]) -> tuple[int, float, int]:
     index, f = item
     return (-severity_rank(f.severity), -f.confidence, index)
@@ -161,7 +166,11 @@ def summarise(report: Report) -> Summary:
         loaded_language=loaded,
         loaded_language_per_1000_words=round(1000 * loaded / words, 2) if words else 0.0,
         most_serious=[
-            i for i, _ in sorted(((i, f) for i, f in enumerate(report.findings) if f.shown), key=_seriousness)
+            i
+            for i, _ in sorted(
+                ((i, f) for i, f in enumerate(report.findings) if f.shown and f.code not in PAGE_NOTES),
+                key=_seriousness,
+            )
         ][:MOST_SERIOUS],
         notes=[brief(n) for n in report.notices],
         who_is_quoted=quoted,
