@@ -34,9 +34,34 @@ CONFLICTS = [
     "of the town.",
     "Flood alert\n\nThe state borders the river and has been warned.\n\nThe state does not border the river, officials "
     "said.",
+    # a passive clause against an active one with the same thing as object is still one event
+    "Parking fees\n\nThe council raised the parking fee in March, the mayor said. The parking fee was cut in March, "
+    "according to the council's own budget.",
 ]
 
 NO_CONFLICT = [
+    # a passive subject is what is acted on: 'rates are raised' is not the rates cutting anything
+    "Rates\n\nThe governor said it was risky to raise interest rates, which would strengthen the currency and cut demand "
+    'for exports. "When those rates are raised, bad things will happen," the senator said recently.',
+    'Tariffs\n\nThe tariffs, which would cut imports of steel, worried the mills. "Once the tariffs are raised, '
+    'prices will follow," the trade minister said.',
+    # 'not born in X' and 'born outside X' say the same thing
+    "Rumour\n\nThe rumour was the notion that the mayor wasn't born in the city. Some 20 percent of people in a poll "
+    "said they believe the mayor was born outside the city.",
+    "Team\n\nThe squad did not train with its captain on Monday. The squad trained without its captain on Monday, the "
+    "coach said.",
+    "Myths\n\nHis most famous false claim was the notion that the mayor wasn't born on American soil. Some 20 percent "
+    "of people in a recent poll said they believe the mayor was born outside the country.",
+    # 'both of whom' stands for people named elsewhere: without coreference it matches no one
+    "Trade bill\n\nSo far, only two Democrats, both of whom opposed the trade deal, are backing the measure. "
+    "Presumptive nominee Jane Hale backed the deal, while John Ross has threatened to tear it up.",
+    "Vote\n\nThree council members, each of whom rejected the budget in May, now back the tax. Councillor Ann Lee "
+    "approved the budget in May.",
+    # 'no longer' tells a change of state: the other sentence may be about before
+    "Holdings\n\nSmith no longer owns stock in the bank, but he earned interest from a sold investment. Smith owns "
+    "between $5,000 and $10,000 in Acme stock.",
+    "Club\n\nThe club no longer owns the stadium, its accounts show. The club owns the stadium and two training "
+    "grounds, a 2019 brochure says.",
     # 'which' in two relative clauses stands for two different places
     "Ebola alert\n\nUganda, South Sudan, Rwanda, Burundi and the Republic of Congo – which border the DRC – have all "
     "been alerted.\n\nConcerned health officials in Nigeria, which also does not border the DRC, have put similar "

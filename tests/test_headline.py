@@ -271,6 +271,10 @@ def test_headline_hed003_statement_picks_the_strongest_denial(light_parse):
 @pytest.mark.parametrize(
     "text",
     [
+        # a participle that describes a noun ('opposing views') asserts nothing the body could contradict
+        "Mayor, governor had opposing views on the stadium\n\nThe governor, a former coach, has supported the stadium "
+        "for years.",
+        "Senators had differing views on the bill\n\nSenator Hale has supported the bill since March.",
         "Council approves new budget\n\nThe city council approved the new budget on Tuesday by 30 votes to 12.",
         # one body statement agrees: the article reports both, the headline is not contradicted
         "Council approves new budget\n\nThe city council approved the new budget on Tuesday. A week later the finance "
@@ -456,6 +460,13 @@ def test_headline_hed003_name_finding_in_full(light_parse, text, name, label, se
         "Jane Okafor wins mayoral race\n\nOkafor, a former teacher, won 54 percent of the vote.",  # surname alone
         "Health Ministry warns of measles\n\nThe ministry said measles cases had doubled.",  # any part, any case
         "Health Ministry warns of measles\n\nThe HM said measles cases had doubled in the region.",  # its initials
+        # news shorthand for a party the body writes out
+        "GOP hopefuls skip union forum\n\nThe Republican candidates did not attend the forum on Monday.",
+        "Tories lose two seats\n\nThe Conservative party lost two seats in the council vote.",
+        # a coined event name, which the body tells in other words
+        "Brexit vote could help Lopez, Garcia says\n\nGarcia said Britain's vote to leave the European Union could "
+        "help Lopez in November.",
+        "Pizzagate rumour reaches town hall\n\nA false online rumour about a restaurant reached the town hall.",
     ],
 )
 def test_headline_hed003_name_found_in_body(light_parse, text):
@@ -495,6 +506,7 @@ def test_headline_acronym(name, acronym):
         ("Flood kills 50 in town", "50", {50.0}),
         ("Bank makes 1.5m profit", "1.5", {1.5, 1.5e6}),  # the tokenizer splits off the scale
         ("Bank makes 1.5m profit", "m", set()),
+        ("Campaign raised $33million in three months", "33million", {33.0, 33e6}),  # scale run on to the number
         ("Firm cuts 2,000 jobs", "2,000", {2000.0}),
         ("Firm cuts 1.5 billion in costs", "1.5", {1.5, 1.5e9}),
         ("Carmaker to cut 1.5bn in costs", "1.5bn", {1.5, 1.5e9}),

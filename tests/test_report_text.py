@@ -81,7 +81,7 @@ def test_report_text_in_full():
         "  loaded language 55.6 per 1,000 words (1 LNG finding in 18 words)\n"
         f"  most serious  {'@' + str(thugs):>7} error   LNG001 labels critics as 'thugs'\n"
         "                    3:1 warning SRC001 Anonymous source: 'Two officials' is not named\n"
-        "                    1:1 info    HYG001 The article names no author (no byline)\n"
+        "                   3:38 info    SRC002 Vague attribution\n"
         "\n"
         "findings (4)\n"
         f"  {'@' + str(thugs):>7} error   LNG001 labels critics as 'thugs'\n"

@@ -61,6 +61,9 @@ SHOULD_FIRE = [
 ]
 
 MUST_NOT_FIRE = [
+    ("MTA003", "The candidate is drawing more support from her side of the ledger now, the analyst said."),
+    ("MTA003", "Two senators from his side of the aisle voted against the bill."),
+    ("MTA002", '"We will keep fighting for the plant,"Ann Lee, the union chair, said on Monday.'),
     ("MTA003", "She returned the book which he gave her last week to the library."),
     ("MTA003", "The mayor opened the bridge, which she called a turning point for the town."),
     ("MTA001", "She had had enough of the delays, she said."),
@@ -74,6 +77,8 @@ MUST_NOT_FIRE = [
     ("MTA002", "The minister arrived in Cairo, where he met his counterpart."),
     ("MTA002", "Shares of Acme Inc., a chipmaker, rose 3 percent on Thursday."),
     ("MTA002", "Tickets are sold only on tickets.Example.com and at the door."),
+    ("MTA002", "The ad then shows the senator saying, “ you have to give them a path.” The ad ran on Monday."),
+    ("MTA002", "As the paper reported, “ … if the vote were held tonight, she would win.” The vote is in May."),
     ("MTA002", "The shop moved its sales to ebay.Com last year, the owner said."),
     ("MTA002", "Write to press@city.Gov or call the office before Friday."),
     ("MTA002", "The meeting starts at 9 a.m.Tuesday in the town hall."),

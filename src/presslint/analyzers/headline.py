@@ -133,7 +133,8 @@ _SCALES = {
     "trillion": 1e12,
     "tn": 1e12,
 }
-_NUMBER = re.compile(r"^[$€£]?(\d[\d,]*(?:\.\d+)?)(k|m|mn|bn|tn)?%?$", re.I)
+# '1.5bn', '$33M' and, run together in some copy, '$33million'
+_NUMBER = re.compile(r"^[$€£]?(\d[\d,]*(?:\.\d+)?)(k|m|mn|bn|tn|thousand|million|billion|trillion)?%?$", re.I)
 _APPROXIMATE = frozenset(
     {
         "nearly",
@@ -227,7 +228,12 @@ def _main(props: list[Proposition], sent: Any) -> Proposition | None:
         token = sent.doc[p.token]
         if token == root or (token.head == root and token.dep_ in ("conj", "acomp", "ccomp", "xcomp")):
             return p
-    return props[0] if props else None
+    # Failing that, the first statement that is not a modifier: 'opposing views', 'rising prices', 'a plan backed
+    # by' describe a noun; the headline asserts nothing with them.
+    return next((p for p in props if sent.doc[p.token].dep_ not in _MODIFIER_DEPS), None)
+
+
+_MODIFIER_DEPS = frozenset({"amod", "compound", "acl", "nmod", "npadvmod"})
 
 
 def _question_main(props: list[Proposition], sent: Any) -> Proposition | None:
@@ -496,6 +502,20 @@ def _number_findings(doc: Any, sent: Any) -> Iterator[Finding]:
         )
 
 
+# Coined names of events and policies ('Brexit', 'Watergate', 'Obamacare', 'Reaganomics'), which the small model
+# often tags as a person: the body may tell the event in other words.
+_COINED_EVENT = re.compile(r"(?:exit|gate|care|nomics)$", re.I)
+
+# News shorthand for a party or body that the body may only write out in full ('GOP' for Republicans).
+_SHORTHAND = {
+    "gop": ("republican",),
+    "dems": ("democrat",),
+    "tories": ("conservative",),
+    "tory": ("conservative",),
+    "fed": ("federal reserve",),
+}
+
+
 def _acronym(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isupper())
 
@@ -539,6 +559,10 @@ def _name_findings(doc: Any, sent: Any) -> Iterator[Finding]:
         acronym = _acronym(ent.text)
         if len(acronym) >= 2 and re.search(rf"\b{re.escape(acronym)}\b", body):
             continue
+        if any(re.search(rf"\b{re.escape(full)}", body_lower) for full in _SHORTHAND.get(ent.text.lower(), ())):
+            continue  # 'GOP hopefuls' and a body about 'Republican candidates'
+        if len(ent) == 1 and _COINED_EVENT.search(ent.text) and not ent.text.isupper():
+            continue  # 'Brexit' is an event the body may call 'the vote to leave the EU', not a person
         kind = "person" if ent.label_ == "PERSON" else "organisation"
         yield Finding(
             "HED003",

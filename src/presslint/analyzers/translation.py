@@ -591,8 +591,10 @@ def find_unbalanced(text: str) -> Iterator[Finding]:
             continue
         if ch in QUOTES:
             facing = _quote_facing(text, i, line_start)
+            if facing is None and ch == '"' and stack and stack[-1][0] == "“" and not text[i - 1].isdigit():
+                facing = "close"  # 'audiences,"Katie Packer said': wedged between words, a mark closes the open quote
             if facing is None:
-                continue  # '"' after a digit (5'10") or between spaces: cannot say which way it faces
+                continue  # '"' after a digit (5'10") or between spaces with no quote open: cannot say which way
             if ch in "“”" and facing != ("open" if ch == "“" else "close"):
                 right = "“" if facing == "open" else "”"
                 yield _broken(
@@ -637,8 +639,16 @@ def _quote_facing(text: str, i: int, line_start: int) -> str | None:
         return "open"  # a paragraph that starts with a quotation mark opens a quote, whichever way it is turned
     if before.isdigit() and text[i] == '"':
         return None  # inches: 5'10"
-    if before == " " and i >= 2 and text[i - 2] in ",.?!'’" and (after.isspace() or i + 1 == len(text)):
-        return "close"  # ",' " he said": a nested quote closed with a space between the marks (house style)
+    if (
+        text[i] != "“"
+        and before == " "
+        and i >= 2
+        and text[i - 2] in ",.?!'’"
+        and (after.isspace() or i + 1 == len(text))
+    ):
+        # ",' " he said": a nested quote closed with a space between the marks (house style). An opening curly mark
+        # with spaces round it (', “ you have') keeps its own direction.
+        return "close"
     opens = (before.isspace() or before in _BEFORE_OPENING) and not after.isspace()
     closes = not before.isspace() and (after.isspace() or after in _AFTER_CLOSING)
     if opens == closes:
@@ -670,6 +680,8 @@ def find_literal_translations(doc, matchers: Matchers) -> Iterator[Finding]:
         calque = table[span.text.lower()]
         if len(span) == 1 and span[0].pos_ not in ("NOUN", "PROPN"):
             continue  # uncountable plurals are nouns
+        if span[-1].lower_ == "side" and end < len(doc) and doc[end].lower_ == "of":
+            continue  # 'from her side of the ledger', 'from his side of the aisle': a real side, not 'for her part'
         yield _literal(span, calque.natural, calque.why, calque.phrase)
     for match_id, start, end in matchers.patterns(doc):
         span = doc[start:end]

@@ -172,6 +172,7 @@ class Proposition:
     actors: frozenset[str] = frozenset()  # names that say who acts ("British" troops, a "US" withdrawal)
     progressive: bool = False  # "jobs are moving out": a change under way, not a completed one
     groups: frozenset[str] = frozenset()  # parties, nationalities in the clause ("the Democratic primary")
+    passive: bool = False  # "rates are raised": the subject is what is acted on, not who acts
 
     @property
     def polarity(self) -> str:
@@ -413,12 +414,17 @@ _CORRECTION_PHRASES = (
 )
 
 
+# A change of state: "X no longer owns Y" tells that X once did, so a sentence saying X owns Y may be about before.
+_SHIFT_PHRASES = ("no longer", "any longer", "anymore")
+
+
 def _markers(sent: Any) -> frozenset[str]:
     v = view(sent.doc)  # the doc's strings, read once (docview), not a Token per word of each sentence
     lowers = v.lowers
     found = {lowers[i] for i in range(sent.start, sent.end) if lowers[i] in _SHIFT_WORDS}
     low = v.text_of(sent).lower()
     found.update(p for p in _CORRECTION_PHRASES if p in low)
+    found.update(p for p in _SHIFT_PHRASES if p in low)
     return frozenset(found)
 
 
@@ -659,6 +665,7 @@ def sentence_propositions(
                 actors=_actors(token, subj),
                 progressive=_progressive(head),
                 groups=frozenset(groups),
+                passive=subj is not None and subj.dep_ == "nsubjpass",
             )
         )
     return props
@@ -717,7 +724,11 @@ def _proper(arg: Argument) -> bool:
 
 
 # Pronouns that stand for people: without coreference they say nothing about who acts.
-PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "him", "her", "them", "us", "me"})
+PERSONAL_PRONOUNS = frozenset(
+    {"he", "she", "they", "we", "i", "you", "him", "her", "them", "us", "me"}
+    # 'both of whom', 'each of them', 'some of whom': a share of people the sentence names elsewhere
+    | {"both", "each", "either", "neither", "none", "all", "some", "many", "most", "several", "few", "who", "whom"}
+)
 
 
 def _pronoun_for_a_name(a: Argument | None, b: Argument | None) -> bool:
@@ -747,13 +758,48 @@ def _reason(relation: str, p: Proposition, q: Proposition) -> str:
     return f"'{neg.predicate}' negated by " + ", ".join(neg.reasons) if neg.reasons else "same predicate"
 
 
+def _roles(p: Proposition, q: Proposition) -> tuple[str, str]:
+    """How the two statements' actors and things compare ("match", "clash", "unknown"). A passive subject is what
+    is acted on: against an active clause with an object ('it would cut demand' / 'when rates are raised') it is
+    compared with that object, and the active subject with nobody. An active clause with no object keeps the plain
+    comparison ('the plant was closed' / 'the plant did not close' are one event)."""
+    if p.passive != q.passive:
+        active, passive = (q, p) if p.passive else (p, q)
+        if active.object is not None:
+            return "unknown", _compare(active.object, passive.subject)
+    return _compare(p.subject, q.subject), _compare(p.object, q.object)
+
+
+def _shared(p: Proposition, q: Proposition, subj: str, obj: str) -> tuple[str, ...]:
+    """The heads ``_roles`` matched (a passive subject stands in the object's place)."""
+    thing = p.subject if p.passive and not q.passive and q.object is not None else p.object
+    return tuple(a.head for a, m in ((p.subject, subj), (thing, obj)) if m == "match" and a is not None)
+
+
+# Prepositions that say the opposite of each other: 'not born on American soil' and 'born outside the country'
+# agree, as do 'did not train with its captain' and 'trained without its captain'; read by polarity alone they
+# would be a conflict. The two objects may be worded differently ('soil' / 'country'), so only the prepositions
+# are compared.
+_OPPOSITE_PREPS = (
+    (frozenset({"in", "on", "at", "inside", "within"}), frozenset({"outside"})),
+    (frozenset({"with"}), frozenset({"without"})),
+)
+
+
+def _opposite_preps(p: Proposition, q: Proposition) -> bool:
+    return any(
+        (a & p.preps.keys() and b & q.preps.keys()) or (b & p.preps.keys() and a & q.preps.keys())
+        for a, b in _OPPOSITE_PREPS
+    )
+
+
 def align(p: Proposition, q: Proposition, lex: Lexicon | None = None) -> Alignment | None:
     """Strict alignment: related predicates, a matching subject or object, nothing that tells two events apart."""
     lex = lex or lexicon()
     relation = lex.relation(p.predicate, q.predicate)
-    if relation is None:
+    if relation is None or _opposite_preps(p, q):
         return None
-    subj, obj = _compare(p.subject, q.subject), _compare(p.object, q.object)
+    subj, obj = _roles(p, q)
     if "clash" in (subj, obj) or "match" not in (subj, obj):
         return None
     if _pronoun_for_a_name(p.subject, q.subject):
@@ -774,7 +820,7 @@ def align(p: Proposition, q: Proposition, lex: Lexicon | None = None) -> Alignme
                 subset = True  # "in all stations" covers "in three districts"
                 continue
             return None  # "in the car" vs "in the house"
-    shared = tuple(a.head for a, m in ((p.subject, subj), (p.object, obj)) if m == "match" and a is not None)
+    shared = _shared(p, q, subj, obj)
     result = stance(relation, p, q)
     if subset and (relation == "antonym" or result != "conflict"):
         return None  # only "done everywhere" vs "not done in some of them" is a clash; a part never repeats the whole
@@ -798,9 +844,9 @@ def attributed_align(p: Proposition, q: Proposition, lex: Lexicon | None = None)
     (a shared place or actor, the same day) before reading it as one event."""
     lex = lex or lexicon()
     relation = lex.relation(p.predicate, q.predicate)
-    if relation is None or p.infinitive or q.infinitive:
+    if relation is None or p.infinitive or q.infinitive or _opposite_preps(p, q):
         return None
-    subj, obj = _compare(p.subject, q.subject), _compare(p.object, q.object)
+    subj, obj = _roles(p, q)
     if "clash" in (subj, obj):
         return None  # two different actors or things (a pronoun or a missing subject is "unknown", not a clash)
     if _pronoun_for_a_name(p.subject, q.subject):
@@ -819,7 +865,7 @@ def attributed_align(p: Proposition, q: Proposition, lex: Lexicon | None = None)
     for prep, head in p.preps.items():
         if prep in q.preps and q.preps[prep] != head and not (_covers(p, q, prep) or _covers(q, p, prep)):
             return None
-    shared = tuple(a.head for a, m in ((p.subject, subj), (p.object, obj)) if m == "match" and a is not None)
+    shared = _shared(p, q, subj, obj)
     return Alignment(relation, stance(relation, p, q), shared, _reason(relation, p, q))
 
 
