@@ -57,6 +57,13 @@ NO_CONFLICT = [
     "Presumptive nominee Jane Hale backed the deal, while John Ross has threatened to tear it up.",
     "Vote\n\nThree council members, each of whom rejected the budget in May, now back the tax. Councillor Ann Lee "
     "approved the budget in May.",
+    # one voice, one shared word: a sequence, another object, a routine vs a one-off
+    "Fishing boats\n\nPolice detained 10 fishermen from two boats on Monday. The fishermen were swiftly released.",
+    "Border checks\n\nInspectors do not routinely check the cargo of lorries. This month inspectors are also checking "
+    "all of about 900 lorries from the port.",
+    # someone's own thing is not another's
+    "Data\n\nFor sensitive data, the ministry does not use its own servers at all. It uses servers run by the army, "
+    "according to officials familiar with the system.",
     # 'no longer' tells a change of state: the other sentence may be about before
     "Holdings\n\nSmith no longer owns stock in the bank, but he earned interest from a sold investment. Smith owns "
     "between $5,000 and $10,000 in Acme stock.",

@@ -467,6 +467,8 @@ def test_headline_hed003_name_finding_in_full(light_parse, text, name, label, se
         "Brexit vote could help Lopez, Garcia says\n\nGarcia said Britain's vote to leave the European Union could "
         "help Lopez in November.",
         "Pizzagate rumour reaches town hall\n\nA false online rumour about a restaurant reached the town hall.",
+        # a lower-case word is no name, whatever the model tags it
+        "Border screening missed attacker's zealotry\n\nThe woman who opened fire had posted her views online.",
     ],
 )
 def test_headline_hed003_name_found_in_body(light_parse, text):

@@ -61,6 +61,8 @@ SHOULD_FIRE = [
 ]
 
 MUST_NOT_FIRE = [
+    ("MTA001", "We will not win by having leaders tsk tsk over voters, she said."),
+    ("MTA001", "The crowd chanted yeah yeah as the band came back on stage."),
     ("MTA003", "The candidate is drawing more support from her side of the ledger now, the analyst said."),
     ("MTA003", "Two senators from his side of the aisle voted against the bill."),
     ("MTA002", '"We will keep fighting for the plant,"Ann Lee, the union chair, said on Monday.'),

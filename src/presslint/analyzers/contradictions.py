@@ -283,6 +283,12 @@ def find_contradictions(doc: Any) -> Iterator[Finding]:
             else:
                 left, right = _side(doc, p), _side(doc, q)
             different_sources = _different_sources(left, right)
+            if not link and len(alignment.shared) < 2 and not (left["source"] or right["source"]):
+                # Both in the writer's voice with one shared word: on real news these were a sequence ('detained'
+                # then 'released'), another object ('do not review social media' / 'are reviewing all visas') or a
+                # change over time, never a contradiction (5 of 5 read on development texts). A source on one
+                # side or two shared arguments are needed.
+                continue
             confidence = (0.6 if link else 0.7) + 0.1 * (len(alignment.shared) > 1) + 0.1 * different_sources
             flagged.add((p.sent, q.sent))
             evidence = {

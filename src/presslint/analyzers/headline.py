@@ -551,6 +551,8 @@ def _name_findings(doc: Any, sent: Any) -> Iterator[Finding]:
             break
         if ent.label_ not in ("PERSON", "ORG"):
             continue
+        if not any(t.text[:1].isupper() for t in ent):
+            continue  # "missed attacker's zealotry": a lower-case word the model took for a name
         parts = [t.text for t in ent if t.is_alpha and len(t) >= 3]
         if not parts or {p.lower() for p in parts} & own or _after_separator(doc, ent):
             continue  # the page's own outlet ('The Guardian view on ...') or a section label after '|' ('| Editorial')

@@ -101,6 +101,13 @@ ALLOWED_DOUBLES = {
     "yada",
     "ho",
     "oh",
+    "tsk",
+    "la",
+    "yeah",
+    "wow",
+    "hey",
+    "bang",
+    "beep",
 }
 CLEFT_DOUBLES = {"is", "was", "do", "does", "did"}  # "what it is is", "what they do do"
 ABBREVIATIONS = {
@@ -385,8 +392,8 @@ def find_duplicated_words(doc) -> Iterator[Finding]:
         tok, nxt = doc[i], doc[i + 1]
         if not (tok.is_alpha and nxt.is_alpha and tok.whitespace_ == " "):
             continue
-        if nxt.is_sent_start or tok.lower_ in ALLOWED_DOUBLES:
-            continue
+        if nxt.is_sent_start or tok.lower_ in ALLOWED_DOUBLES or tok.pos_ == "INTJ":
+            continue  # 'tsk tsk', 'bye bye': an interjection doubled on purpose
         if (len(tok.text) > 1 and tok.text.isupper()) != (len(nxt.text) > 1 and nxt.text.isupper()):
             continue  # an acronym and the word it spells: "IS is now", "the WHO who"
         if tok.i > 0 and doc[tok.i - 1].text in ("-", "‐") and not doc[tok.i - 1].whitespace_:

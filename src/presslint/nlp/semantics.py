@@ -11,6 +11,7 @@ not line up the comparison bails out.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -707,12 +708,17 @@ class Alignment:
     reason: str  # plain words: "antonyms 'end' / 'continue'", "negation 'not'"
 
 
+_OWN = re.compile(r"\b(?:its|their|his|her|our|my|your)\s+own\b", re.I)
+
+
 def _compare(a: Argument | None, b: Argument | None) -> str:
     """ "match", "clash" or "unknown" for two arguments."""
     if a is None or b is None or a.pronoun or b.pronoun:
         return "unknown"
     if a.head != b.head:
         return "clash"
+    if bool(_OWN.search(a.text)) != bool(_OWN.search(b.text)):
+        return "clash"  # 'its own networks' vs 'a network run by an agency': someone's own thing is not any other
     if a.modifiers <= b.modifiers or b.modifiers <= a.modifiers:
         return "match"
     return "clash"  # "Apple shares" vs "Microsoft shares"
