@@ -263,6 +263,11 @@ def _forms(entities: list[Entity]) -> list[_Form]:
 _CONNECTORS = frozenset({"al", "el", "bin", "ibn", "ben", "abu", "-", "de", "van", "von"})
 
 
+def _title_case(line: str) -> bool:
+    words = [w for w in line.split() if w[:1].isalpha() and len(w) > 3]
+    return len(words) >= 3 and all(w[:1].isupper() for w in words)
+
+
 def _untagged_names(doc: Any, entities: list[Entity]) -> list[_Form]:
     """Capitalised word runs the model did not tag ("Zelenskyy", "Abu al-Hasan"): compared with tagged names only."""
     covered = [False] * len(view(doc).text)
@@ -290,8 +295,16 @@ def _untagged_names(doc: Any, entities: list[Entity]) -> list[_Form]:
     # The doc's token strings, read once (docview): a Token only for the words of a run.
     v = view(doc)
     texts, alpha, idx, lowers, pos = v.texts, v.alpha, v.idx, v.lowers, v.column("POS")
+    # A headline in title case capitalises every word ("... On Hillary Clinton's Past"): none of them is a name
+    # for that reason alone.
+    article = getattr(doc._, "pl_article", None)
+    title = article.title_span if article is not None and article.title_span else None
+    if title is not None and not _title_case(v.text[title[0] : title[1]]):
+        title = None
     for i, word in enumerate(texts):
         capital = alpha[i] and word[:1].isupper() and not covered[idx[i]]
+        if capital and title is not None and title[0] <= idx[i] < title[1]:
+            capital = False
         if capital and lowers[i] in COMBINING_FORMS and not doc[i].whitespace_ and texts[i + 1] == "-":
             capital = False  # "Franco-German"
         if (capital and pos[i] in ("PROPN", "NOUN")) or (run and lowers[i] in _CONNECTORS and not covered[idx[i]]):
