@@ -33,6 +33,7 @@ SHOULD_FIRE = [
     ("MTA002", "Will the strike end ?", " ?"),
     ("MTA002", "”We are not leaving,” the union leader told reporters outside the plant.", "”"),
     ("MTA002", "The coach called the result “a disaster for the club.“\n\nThe board met on Monday.", "“"),
+    ("MTA002", "He replied, “Don’t say, ‘Happy holidays!’ “\n\nThe airline apologised on Monday.", "“"),
     ("MTA002", "The laptop gets a redesigned chassis.Many buyers had asked for a lighter one.", "chassis.Many"),
     ("MTA002", "The ferry was cancelled because of the storm.Passengers waited for hours.", "storm.Passengers"),
     ("MTA002", "Turnout was low, officials said.The count resumed on Monday.", "said.The"),

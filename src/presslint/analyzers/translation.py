@@ -647,14 +647,15 @@ def _quote_facing(text: str, i: int, line_start: int) -> str | None:
     if before.isdigit() and text[i] == '"':
         return None  # inches: 5'10"
     if (
-        text[i] != "“"
+        (text[i] != "“" or after != " ")
         and before == " "
         and i >= 2
         and text[i - 2] in ",.?!'’"
         and (after.isspace() or i + 1 == len(text))
     ):
-        # ",' " he said": a nested quote closed with a space between the marks (house style). An opening curly mark
-        # with spaces round it (', “ you have') keeps its own direction.
+        # ",' " he said": a nested quote closed with a space between the marks (house style); at a line's end even
+        # a '“' closes ("‘Merry Christmas!’ “"). An opening curly mark with spaces round it inside a line (', “ you
+        # have') keeps its own direction.
         return "close"
     opens = (before.isspace() or before in _BEFORE_OPENING) and not after.isspace()
     closes = not before.isspace() and (after.isspace() or after in _AFTER_CLOSING)
