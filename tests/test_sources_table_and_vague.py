@@ -277,3 +277,23 @@ def test_summary_claims_list_writers_own_statement_stays_unsourced(check_text, t
     report = check_text(text)
     lines = [line for line in report.summary.claim_list if report.claims[line.claim].span.text.startswith(claim)]
     assert lines and not any(line.sourced for line in lines)
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        ("Secretary of State John F. Kerry said the talks would resume.", [("John F. Kerry", "person", 1)]),
+        ("Neither Cruz nor Rubio said they would attend the debate on Friday.", []),
+        ("Nobody at the ministry said the plan would be dropped.", []),
+    ],
+)
+def test_sources_rows_name_the_person_and_nobody_else(check_text, text, rows):
+    assert _rows(check_text, text)[0] == rows
+
+
+def test_sources_headline_verb_swallowed_by_the_ner_is_no_name(check_text):
+    rows, others = _rows(
+        check_text, "Obama Says Climate Change Is Real\n\nBarack Obama said the evidence of warming was overwhelming."
+    )
+    assert not any("Says" in name for name, _, _ in rows) and not any("Says" in name for name in others)
+    assert ("Barack Obama", "person", 2) in rows

@@ -50,14 +50,19 @@ RULES = [
         "A claim is presented through a vague attribution with no identifiable source.",
         "Fires on weasel attributions that name nobody: 'it is believed', 'it was reported', 'he is said to', "
         "'reportedly', 'critics say', 'experts warn', 'observers say', 'some argue', 'many people think', 'some "
-        "Republicans said'; on a verdict or reaction held by an unnamed, indefinite group ('drew the ire of some "
+        "Republicans said', a trailing '..., say critics'; on a vague group holding a belief or expectation ('analysts "
+        "expect the bank to raise rates', 'many in the party believe', 'few experts believe'); on a verdict or reaction held by an unnamed, indefinite group ('drew the ire of some "
         "senior Democrats', 'sparked outrage among many residents', 'won praise from critics'); and on a claim noun "
         "that nobody is said to hold, set by the writer as the backdrop ('amid reports that the chief executive would "
         "step down', 'despite predictions to the contrary', 'there is speculation that ...'). It stays silent when the "
         "group is named, definite or counted ('critics, including Senator Jane Doe, say', 'experts at the WHO say', "
         "'the ire of the unions', 'three senators'), when an agent follows ('it was reported by the BBC'), when the "
         "claim noun has a holder ('his claims that', 'reports by the BBC that') or is what a named person answers ('the "
-        "mayor dismissed reports that'), and when the next sentence of the paragraph names the source.",
+        "mayor dismissed reports that'), when the sentence ends with an inverted attribution to a particular source "
+        "('..., fear local health authorities') or the next sentence of the paragraph names the source (an outlet "
+        "opening it: 'The Financial Times reported ...'), and for a hedge that relays no report: a tale retold in a "
+        "passage of legend or lore ('according to legend, the well was said to ...'), or 'supposedly' doubting a "
+        "professed belief ('everything these bishops supposedly believe').",
         "The minister is believed to have offered his resignation last week.",
     ),
     Rule(
@@ -1397,6 +1402,9 @@ def _classify(doc, att: Attribution, head, speaker_rng, sent, lex: Lexicon) -> N
         att.pronoun = lower
         return
     ent = _entity(head)
+    cue_at = att.quote.cue.start
+    if ent is not None and ent.start_char <= cue_at < ent.end_char:
+        ent = None  # 'Obama Says Climate Change Is Real': the NER swallowed a headline's verb; no name to take
     person = ent if ent is not None and ent.label_ == "PERSON" else None
     if person is None:
         for child in head.children:
@@ -1418,6 +1426,8 @@ def _classify(doc, att: Attribution, head, speaker_rng, sent, lex: Lexicon) -> N
             start > speaker_rng[0]
             and doc[start - 1].pos_ == "PROPN"
             and doc[start - 1].is_title
+            and not (start - 2 >= 0 and doc[start - 2].lower_ == "of")  # 'Secretary of State John Kerry'
+            and not doc[start - 1].is_stop  # 'Neither Cruz'
             and (
                 doc[start - 1].lower_.rstrip(".") not in HONORIFICS
                 and doc[start - 1].lemma_.lower() not in lex.role_nouns
@@ -1756,6 +1766,9 @@ def _no_speaker(att: Attribution) -> bool:
     head = att.speaker_head
     if head is None:
         return False
+    speaker = att.quote.speaker
+    if speaker is not None and speaker.text.lower().startswith(("neither ", "no one", "nobody", "none ")):
+        return True  # 'Neither Cruz nor Rubio said': nobody said it
     if head.pos_ in ("DET", "PART", "PUNCT", "ADP", "SCONJ", "CCONJ", "AUX") or head.tag_ in (
         "WDT",
         "WP",
