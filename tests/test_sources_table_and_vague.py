@@ -297,3 +297,11 @@ def test_sources_headline_verb_swallowed_by_the_ner_is_no_name(check_text):
     )
     assert not any("Says" in name for name, _, _ in rows) and not any("Says" in name for name in others)
     assert ("Barack Obama", "person", 2) in rows
+
+
+def test_sources_a_company_reporting_its_results_next_does_not_source_a_hedge(parse):
+    text = (
+        "NEW YORK (AP) — Apple reportedly plans to open three new stores in India. Apple Inc, citing strong demand, "
+        "reported record sales in the region on Tuesday."
+    )
+    assert _findings(parse, text, "SRC002")

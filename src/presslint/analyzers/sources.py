@@ -2317,18 +2317,42 @@ def _sourced_next(quotes: _Quotes, tok) -> bool:
     low = nxt.text.lower().lstrip()
     if low.startswith("according to "):
         return True
-    opener = next((t for t in nxt if not (t.is_space or t.lower_ == "the")), None)
     return any(
         t.lemma_ == "report"
         and t.pos_ == "VERB"
         and (
-            any(c.dep_ == "nsubj" and c.ent_type_ in ("ORG", "PERSON") for c in t.children)
-            # 'The Financial Times, citing people briefed on the plan, reported ...': an outlet opens the sentence
-            # and reports (the parse may give the verb another subject)
-            or (opener is not None and opener.ent_type_ == "ORG")
+            (
+                any(c.dep_ == "nsubj" and c.ent_type_ in ("ORG", "PERSON") for c in t.children)
+                and not any(c.dep_ == "dobj" and c.lemma_.lower() in RESULT_NOUNS for c in t.children)
+            )
+            # 'The Financial Times, citing people briefed on the plan, reported ...': a news outlet opens the
+            # sentence and reports (the parse may give the verb another subject); a company reporting its own
+            # results ('Apple Inc reported record sales') is no source for what others reported of it
+            or _outlet_opens(nxt)
         )
         for t in nxt
     )
+
+
+# What a company reports of itself: 'Apple reported record sales' sources nothing said of Apple before.
+RESULT_NOUNS = frozenset({"sale", "profit", "loss", "earnings", "revenue", "result", "growth", "income", "figure"})
+# Words in the names of news outlets and agencies ('The Financial Times', 'Bloomberg News', 'Agence France-Presse').
+OUTLET_WORDS = frozenset(
+    {"times", "post", "journal", "news", "reuters", "bloomberg", "ap", "press", "presse", "telegraph", "guardian",
+     "herald", "tribune", "gazette", "daily", "politico", "cnn", "bbc", "nbc", "cbs", "abc", "fox", "axios", "afp",
+     "radio", "tv", "television", "magazine", "wire", "observer", "independent", "examiner", "chronicle", "globe",
+     "mail", "express", "mirror", "sun", "standard", "insider", "inquirer", "bulletin", "monitor", "courier",
+     "dispatch", "recorder", "star", "record"}
+)  # fmt: skip
+
+
+def _outlet_opens(sent) -> bool:
+    """The sentence opens with a news outlet's name: an ORG entity (after 'The') holding an outlet word."""
+    first = next((t for t in sent if not (t.is_space or t.lower_ == "the")), None)
+    if first is None or first.ent_type_ != "ORG":
+        return False
+    ent = next((e for e in view(sent.doc).ents if e.start <= first.i < e.end), None)
+    return ent is not None and bool({t.lower_ for t in ent} & OUTLET_WORDS)
 
 
 REPORTING_LEMMAS = frozenset(
