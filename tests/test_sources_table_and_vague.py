@@ -305,3 +305,39 @@ def test_sources_a_company_reporting_its_results_next_does_not_source_a_hedge(pa
         "reported record sales in the region on Tuesday."
     )
     assert _findings(parse, text, "SRC002")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Belief in the legend was once reportedly so widespread that families gave up their seventh sons.",
+        "Under the local legend, which reportedly began in the mountains, a seventh son becomes a wolf.",
+    ],
+)
+def test_sources_reportedly_about_a_legend_still_relays_a_report(parse, text):
+    assert _findings(parse, text, "SRC002")
+
+
+def test_sources_a_vague_groups_question_is_no_claim(parse):
+    assert not _findings(parse, "Many commentators wondered how the new rule would be applied.", "SRC002")
+
+
+@pytest.mark.parametrize(
+    ("text", "row"),
+    [
+        ("The US declared the video to be authentic on Tuesday.", ("US", "organisation", 1)),
+        ("The WHO said the outbreak in the province was over.", ("WHO", "organisation", 1)),
+        ("Those close to him said he would not run for a second term.", None),
+    ],
+)
+def test_sources_capitals_and_demonstratives_are_not_pronouns(check_text, text, row):
+    rows, others = _rows(check_text, text)
+    assert (row in rows) if row else (rows or others)
+
+
+def test_sources_a_date_after_the_verb_is_no_inverted_speaker(parse):
+    text = (
+        '"There is a severe disconnect between the White House and the military," Flynn, a top campaign surrogate, '
+        'said Thursday morning on "Fox and Friends."'
+    )
+    assert not [q for q in _quotes(parse, text) if q.speaker is not None and "Thursday" in q.speaker.text]

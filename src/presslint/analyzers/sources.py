@@ -1221,7 +1221,12 @@ def _belief_attribution(doc, quotes: _Quotes, cue) -> Attribution | None:
     if quotes.containing(cue.idx) or _hypothetical(cue):
         return None
     att = _verb_attribution(doc, quotes, cue, _belief_lexicon())
-    return att if att is not None and att.weasel and not att.act else None
+    if att is None or not att.weasel or att.act:
+        return None
+    first = quotes.text[att.quote.content.start :].split(maxsplit=1)[:1]
+    if first and first[0].lower() in WH_WORDS | {"whether", "if"}:
+        return None  # 'many commentators wondered how the word would be applied': a question, no claim held
+    return att
 
 
 INVERTED_TAGS = frozenset({"VBD", "VBP", "VBZ"})
@@ -1239,13 +1244,17 @@ def _inverted_speaker(doc, quotes: _Quotes, cue, lex: Lexicon) -> tuple[int, int
     before = doc[cue.i - 1]
     if not (before.text == "," or (before.text in CLOSING_MARKS and doc[cue.i - 2].text in (",", "!", "?"))):
         return None
-    if any(c.dep_ in ("nsubj", "neg", "aux", "auxpass") and c.i < cue.i for c in cue.children):
+    if any(c.dep_ == "nsubj" or (c.dep_ in ("neg", "aux", "auxpass") and c.i < cue.i) for c in cue.children):
         return None
+    if doc[cue.i - 2].dep_ == "appos" or doc[cue.i - 2].ent_type_ in ("PERSON", "ORG"):
+        return None  # '..., Flynn, a top Trump surrogate, said Thursday': the subject stands before the verb
     sent = quotes.sentence(cue)
     end = sent.end
     while end > cue.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     words = doc[cue.i + 1 : end]
+    if words and words[0].ent_type_ in ("DATE", "TIME"):
+        return None  # 'said Thursday morning on Fox News': when, not who
     if not 0 < len(words) <= MAX_INVERTED_WORDS or words[0].pos_ in ("ADP", "SCONJ", "PART", "ADV", "PRON"):
         return None  # 'said in a statement', 'said that ...', 'said it would': not a subject after the verb
     if any(t.tag_ in ("VBD", "VBP", "VBZ", "MD") or t.text in (";", ":", "—") for t in words):
@@ -1402,8 +1411,9 @@ def _classify(doc, att: Attribution, head, speaker_rng, sent, lex: Lexicon) -> N
         att.pronoun = lower
         return
     ent = _entity(head)
-    cue_at = att.quote.cue.start
-    if ent is not None and ent.start_char <= cue_at < ent.end_char:
+    cue_at = att.quote.cue.end - 1  # the cue's verb
+    swallowed = ent is not None and ent.start_char <= cue_at < ent.end_char
+    if swallowed:
         ent = None  # 'Obama Says Climate Change Is Real': the NER swallowed a headline's verb; no name to take
     person = ent if ent is not None and ent.label_ == "PERSON" else None
     if person is None:
@@ -1493,7 +1503,7 @@ def _classify(doc, att: Attribution, head, speaker_rng, sent, lex: Lexicon) -> N
         att.kind = "named_organisation"
         return
     names = [t for t in phrase if t.pos_ == "PROPN"]
-    if ent is None and len(names) >= 2 and names == list(phrase) and all(t.is_title for t in names):
+    if not swallowed and ent is None and len(names) >= 2 and names == list(phrase) and all(t.is_title for t in names):
         att.kind, att.name = "named_person", phrase.text  # a full name the NER missed: "Keir Starmer said"
         return
     att.kind = "unknown"
@@ -1754,8 +1764,8 @@ def find_sources(doc, attributions: list[Attribution]) -> list[Source]:
 # Pronouns that cannot stand for a speaker a reader could count (object, reflexive, demonstrative, relative).
 NO_SPEAKER_PRONOUNS = frozenset(
     {"him", "her", "us", "them", "me", "himself", "herself", "themselves", "itself", "myself", "ourselves",
-     "yourself", "something", "anything", "nothing", "this", "these", "those", "which", "whom", "whose", "what",
-     "whatever", "that"}
+     "yourself", "something", "anything", "nothing", "this", "which", "whom", "whose", "what", "whatever",
+     "that"}
 )  # fmt: skip
 
 
@@ -1776,7 +1786,7 @@ def _no_speaker(att: Attribution) -> bool:
         "POS",
     ):
         return True
-    if head.lower_ in NO_SPEAKER_PRONOUNS or head.lower_ in FOLKLORE_WORDS:
+    if (head.pos_ == "PRON" and head.lower_ in NO_SPEAKER_PRONOUNS) or head.lower_ in FOLKLORE_WORDS:
         return True  # ... or 'according to legend': a tale, nobody's account
     return any(t.tag_ in ("WDT", "WP") for t in head.subtree if t.i > head.i and t.dep_ == "pobj")
 
@@ -2136,8 +2146,9 @@ def find_unattributed(doc, *, lex: Lexicon | None = None, index: _Quotes | None 
         if low in lex.weasel_adverbs and not quotes.containing(tok.idx) and not _hedges_a_modifier(tok):
             if _hedge_sourced(quotes, tok) or _sourced_next(quotes, tok):
                 continue  # 'X reportedly fled. According to Reuters, ...': the next sentence names who reported it
-            if _professed(tok) or _folklore(quotes, tok):
-                continue  # 'everything these bishops supposedly believe': irony about a stance, not a report
+            if _professed(tok) or (low != "reportedly" and _folklore(quotes, tok)):
+                continue  # 'everything these bishops supposedly believe': irony about a stance, not a report ('the
+                # legend reportedly began in Russia' still relays a report about the tale)
             yield Finding(
                 "SRC002",
                 "info",
