@@ -341,3 +341,37 @@ def test_sources_a_date_after_the_verb_is_no_inverted_speaker(parse):
         'said Thursday morning on "Fox and Friends."'
     )
     assert not [q for q in _quotes(parse, text) if q.speaker is not None and "Thursday" in q.speaker.text]
+
+
+@pytest.mark.parametrize(
+    ("second", "sourced", "by"),
+    [
+        ('"The bridge will cost 40 million dollars by 2027."', True, "Ana Ruiz"),  # the speaker runs on
+        ('As one engineer notes, "the bridge will cost 40 million dollars by 2027."', False, None),  # someone else
+        ('"The bridge will cost 40 million dollars by 2027," one engineer notes.', False, None),
+    ],
+)
+def test_summary_claims_list_quotation_in_the_next_paragraph(second, sourced, by):
+    from presslint.model import Article, Claim, Provenance, Quote, Report, Source, Span
+    from presslint.summary import summarise
+
+    first = '"We will appeal the ruling," Mayor Ana Ruiz said.'
+    text = f"{first}\n{second}"
+
+    def at(needle):
+        start = text.index(needle)
+        return Span.between(text, start, start + len(needle))
+
+    prov = Provenance("0.1.0", "en_test", "3.8.0", "0" * 64, "cfg", "2024-03-01", "option", "1" * 64, "now")
+    report = Report(
+        article=Article(text=text),
+        provenance=prov,
+        sources=[Source(0, "Ana Ruiz", "named_person", [at("Mayor Ana Ruiz")])],
+        quotes=[
+            Quote("direct", at("said"), at('"We will appeal the ruling,"'), speaker=at("Mayor Ana Ruiz"), source_id=0)
+        ],
+        claims=[Claim(at(second), None, 0.6)],
+        entities=[],
+    )
+    line = summarise(report).claim_list[0]
+    assert (line.sourced, line.by) == (sourced, by)

@@ -317,6 +317,15 @@ def _name(typed: list[Source], kind: ReaderKind, full_names: dict[tuple[str, ...
     return matches[0] if len(matches) == 1 else names[0]
 
 
+# A word of saying in a paragraph: someone there speaks, even when the parse found no attribution ('As the columnist
+# notes, "..."'), so a quotation in it is not the previous paragraph's speaker running on.
+_SPEECH_WORD = re.compile(
+    r"\b(?:says?|said|notes?|noted|writes?|wrote|tells?|told|add(?:s|ed)?|argues?|argued|explains?|explained"
+    r"|according to|recalls?|recalled|insists?|insisted|observes?|observed|put it)\b",
+    re.IGNORECASE,
+)
+
+
 # -- claims -------------------------------------------------------------------------------------------------------
 def claim_lines(report: Report, quoted: list[QuotedSource], other: list[QuotedSource]) -> list[ClaimLine]:
     """The check-worthy claims, most check-worthy first (reading order among equals), with who they rest on.
@@ -343,9 +352,11 @@ def claim_lines(report: Report, quoted: list[QuotedSource], other: list[QuotedSo
         if found or not text[span.start : span.start + 2].startswith(("“", '"', "''", "‘")):
             return found
         start, end = paragraph(span.start)
-        if start > 0 and not [q for q in spoken if start <= q.cue.start < end]:
-            start = paragraph(max(start - 2, 0))[0]  # the paragraph before, when this one attributes nothing
         here = [q for q in spoken if start <= q.cue.start < end]
+        if not here and start > 0 and not _SPEECH_WORD.search(text, start, end):
+            # the paragraph before, when this one has no word of saying at all: its last speaker runs on
+            earlier = paragraph(max(start - 2, 0))[0]
+            return [q for q in spoken if earlier <= q.cue.start < start][-1:]
         before = [q for q in here if q.cue.start < span.start]
         return before[-1:] or here[:1]
 
