@@ -327,6 +327,7 @@ def test_sources_a_vague_groups_question_is_no_claim(parse):
     [
         ("The US declared the video to be authentic on Tuesday.", ("US", "organisation", 1)),
         ("The WHO said the outbreak in the province was over.", ("WHO", "organisation", 1)),
+        ("Desperate patients will pay gangs more than $200,000 for a kidney, WHO concluded.", None),
         ("Those close to him said he would not run for a second term.", None),
     ],
 )

@@ -1774,8 +1774,8 @@ def _no_speaker(att: Attribution) -> bool:
     ('which', 'that', 'whom', 'herself', 'him', 'something'), a phrase ending in one ('most of whom'), or a bare
     function word or possessive mark the parse left ('’s'). The personal pronouns are resolved, not dropped."""
     head = att.speaker_head
-    if head is None:
-        return False
+    if head is None or (head.text.isupper() and len(head.text) > 2):
+        return False  # 'WHO concluded': an acronym, whatever the tagger made of it
     speaker = att.quote.speaker
     if speaker is not None and speaker.text.lower().startswith(("neither ", "no one", "nobody", "none ")):
         return True  # 'Neither Cruz nor Rubio said': nobody said it
