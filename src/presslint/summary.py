@@ -326,18 +326,61 @@ def _name(typed: list[Source], kind: ReaderKind, full_names: dict[tuple[str, ...
     return matches[0] if len(matches) == 1 else names[0]
 
 
+# A word of saying in a paragraph: someone there speaks, even when the parse found no attribution ('As the columnist
+# notes, "..."'), so a quotation in it is not the previous paragraph's speaker running on.
+_SPEECH_WORD = re.compile(
+    r"\b(?:says?|said|notes?|noted|writes?|wrote|tells?|told|add(?:s|ed)?|argues?|argued|explains?|explained"
+    r"|according to|recalls?|recalled|insists?|insisted|observes?|observed|put it)\b",
+    re.IGNORECASE,
+)
+
+
 # -- claims -------------------------------------------------------------------------------------------------------
 def claim_lines(report: Report, quoted: list[QuotedSource], other: list[QuotedSource]) -> list[ClaimLine]:
-    """The check-worthy claims, most check-worthy first (reading order among equals), with who they rest on."""
+    """The check-worthy claims, most check-worthy first (reading order among equals), with who they rest on.
+
+    A claim is sourced when the claims analyzer tied it to a source, and also when an attribution with a speaker
+    covers it although no source record was made of the speaker ('"...," she said' with nobody named before): its
+    content or cue is in the claim, or the claim is a quotation standing in a paragraph whose quotation is
+    attributed (or, in a paragraph with no attribution, that follows one: news copy runs a speaker's quotation on
+    into the next paragraph). The row named is that attribution's source, when it has one."""
     row_of = {sid: row for row in (*quoted, *other) for sid in row.sources}
+    text = report.article.text
+    spoken = [q for q in report.quotes if q.speaker is not None]
+
+    def paragraph(at: int) -> tuple[int, int]:
+        end = text.find("\n", at)
+        return text.rfind("\n", 0, at) + 1, len(text) if end == -1 else end
+
+    def resting_on(span: Span) -> list:
+        found = [
+            q
+            for q in spoken
+            if q.content.overlaps(span) or (q.continuation and q.continuation.overlaps(span)) or span.contains(q.cue)
+        ]
+        if found or not text[span.start : span.start + 2].startswith(("“", '"', "''", "‘")):
+            return found
+        start, end = paragraph(span.start)
+        here = [q for q in spoken if start <= q.cue.start < end]
+        if not here and start > 0 and not _SPEECH_WORD.search(text, start, end):
+            # the paragraph before, when this one has no word of saying at all: its last speaker runs on
+            earlier = paragraph(max(start - 2, 0))[0]
+            return [q for q in spoken if earlier <= q.cue.start < start][-1:]
+        before = [q for q in here if q.cue.start < span.start]
+        return before[-1:] or here[:1]
+
     lines = []
     for i, claim in enumerate(report.claims):
-        row = row_of.get(claim.source_id) if claim.source_id is not None else None
+        source_id = claim.source_id
+        quotes = [] if source_id is not None else resting_on(claim.span)
+        if quotes:
+            source_id = next((q.source_id for q in quotes if q.source_id is not None), None)
+        row = row_of.get(source_id) if source_id is not None else None
         lines.append(
             ClaimLine(
                 claim=i,
                 checkworthiness=claim.checkworthiness or 0.0,
-                sourced=claim.source_id is not None,
+                sourced=claim.source_id is not None or bool(quotes),
                 by=row.name if row else None,
                 by_kind=row.kind if row else None,
             )

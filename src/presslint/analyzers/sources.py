@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -50,14 +50,19 @@ RULES = [
         "A claim is presented through a vague attribution with no identifiable source.",
         "Fires on weasel attributions that name nobody: 'it is believed', 'it was reported', 'he is said to', "
         "'reportedly', 'critics say', 'experts warn', 'observers say', 'some argue', 'many people think', 'some "
-        "Republicans said'; on a verdict or reaction held by an unnamed, indefinite group ('drew the ire of some "
+        "Republicans said', a trailing '..., say critics'; on a vague group holding a belief or expectation ('analysts "
+        "expect the bank to raise rates', 'many in the party believe', 'few experts believe'); on a verdict or reaction held by an unnamed, indefinite group ('drew the ire of some "
         "senior Democrats', 'sparked outrage among many residents', 'won praise from critics'); and on a claim noun "
         "that nobody is said to hold, set by the writer as the backdrop ('amid reports that the chief executive would "
         "step down', 'despite predictions to the contrary', 'there is speculation that ...'). It stays silent when the "
         "group is named, definite or counted ('critics, including Senator Jane Doe, say', 'experts at the WHO say', "
         "'the ire of the unions', 'three senators'), when an agent follows ('it was reported by the BBC'), when the "
         "claim noun has a holder ('his claims that', 'reports by the BBC that') or is what a named person answers ('the "
-        "mayor dismissed reports that'), and when the next sentence of the paragraph names the source.",
+        "mayor dismissed reports that'), when the sentence ends with an inverted attribution to a particular source "
+        "('..., fear local health authorities') or the next sentence of the paragraph names the source (an outlet "
+        "opening it: 'The Financial Times reported ...'), and for a hedge that relays no report: a tale retold in a "
+        "passage of legend or lore ('according to legend, the well was said to ...'), or 'supposedly' doubting a "
+        "professed belief ('everything these bishops supposedly believe').",
         "The minister is believed to have offered his resignation last week.",
     ),
     Rule(
@@ -166,6 +171,15 @@ def lexicon() -> Lexicon:
         lex["speech_verbs"] | lex["object_verbs"] | lex["quote_only_verbs"] | lex["call_for_verbs"] | lex["prep_verbs"]
     )
     return Lexicon(**lex, anonymous_re=pattern, cue_verbs=cue_verbs)
+
+
+@lru_cache(maxsize=1)
+def _belief_lexicon() -> Lexicon:
+    """The lexicon with the verbs of belief and expectation that only a vague group's attribution takes ('analysts
+    expect the bank to raise rates', 'few experts doubt that'): as speech verbs, and with a to-infinitive content."""
+    lex = lexicon()
+    extra = lex.weasel_verbs - lex.cue_verbs
+    return replace(lex, speech_verbs=lex.speech_verbs | extra, xcomp_verbs=lex.xcomp_verbs | extra)
 
 
 HONORIFICS = frozenset(
@@ -584,6 +598,8 @@ def _object_content(doc, quotes: _Quotes, cue, lex: Lexicon) -> tuple[QuoteKind,
         target = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if target is None or target.pos_ == "PRON" or target.lower_ in ("behalf", "condition", "record", "air"):
             return None  # 'spoke on behalf of', 'on condition of anonymity', 'on the record
+        if target.ent_type_ in ("DATE", "TIME"):
+            return None  # 'said on Friday': when it was said, not what
         return _content(doc, quotes, target.left_edge.i, target.right_edge.i + 1)
     if cue.lemma_.lower() not in lex.object_verbs and cue.lemma_.lower() not in lex.call_for_verbs:
         return None
@@ -662,7 +678,13 @@ def _according_to(doc, quotes: _Quotes, tok) -> tuple[Span, tuple[int, int], tup
     if to is None or pobj is None:
         return None
     sent = quotes.sentence(tok)
-    speaker = _trim(doc, pobj.left_edge.i, pobj.right_edge.i + 1)
+    end = pobj.right_edge.i + 1
+    for i in range(pobj.i + 1, end - 1):  # 'people familiar with the matter, which was first reported by Reuters':
+        # a relative clause on a thing after a comma says nothing of who the people are
+        if doc[i].text == "," and doc[i + 1].lower_ == "which":
+            end = i
+            break
+    speaker = _trim(doc, pobj.left_edge.i, end)
     if speaker is None:
         return None
     left, right = (sent.start, tok.i), (pobj.right_edge.i + 1, sent.end)
@@ -681,8 +703,14 @@ def find_attributions(doc, *, lex: Lexicon | None = None, index: _Quotes | None 
     found: list[Attribution] = []
     # The doc's token strings, read once (docview): a Token only for 'according' and the cue verbs.
     lowers, pos, lemmas = quotes.view.lowers, quotes.view.column("POS"), quotes.view.column("LEMMA")
+    belief = lex.weasel_verbs - lex.cue_verbs
     for i, low in enumerate(lowers):
         is_according = low == "according"
+        if not is_according and pos[i] == "VERB" and lemmas[i].lower() in belief:
+            held = _belief_attribution(doc, quotes, doc[i])
+            if held is not None:
+                found.append(held)
+            continue
         if not is_according and (pos[i] != "VERB" or lemmas[i].lower() not in lex.cue_verbs):
             continue
         tok = doc[i]
@@ -700,7 +728,7 @@ def find_attributions(doc, *, lex: Lexicon | None = None, index: _Quotes | None 
             continue
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in lex.cue_verbs:
             continue
-        by_verb = _verb_attribution(doc, quotes, tok, lex)
+        by_verb = _verb_attribution(doc, quotes, tok, lex) or _inverted_attribution(doc, quotes, tok, lex)
         if by_verb is not None and not _hypothetical(tok):
             found.append(by_verb)
     found.extend(_colon_attributions(doc, quotes, lex))
@@ -1186,6 +1214,99 @@ def _verb_attribution(doc, quotes: _Quotes, cue, lex: Lexicon) -> Attribution | 
     return att
 
 
+def _belief_attribution(doc, quotes: _Quotes, cue) -> Attribution | None:
+    """'Analysts expect the central bank to raise rates', 'many in the party doubt that ...': a verb of belief or
+    expectation is an attribution only when a vague group holds it (SRC002's kind); with a named or particular
+    subject ('the company expects sales to rise') it is the subject's own outlook, left as it was."""
+    if quotes.containing(cue.idx) or _hypothetical(cue):
+        return None
+    att = _verb_attribution(doc, quotes, cue, _belief_lexicon())
+    if att is None or not att.weasel or att.act:
+        return None
+    first = quotes.text[att.quote.content.start :].split(maxsplit=1)[:1]
+    if first and first[0].lower() in WH_WORDS | {"whether", "if"}:
+        return None  # 'many commentators wondered how the word would be applied': a question, no claim held
+    return att
+
+
+INVERTED_TAGS = frozenset({"VBD", "VBP", "VBZ"})
+CLOSING_MARKS = frozenset({'"', "”", "''", "’"})
+MAX_INVERTED_WORDS = 12
+
+
+def _inverted_speaker(doc, quotes: _Quotes, cue, lex: Lexicon) -> tuple[int, int] | None:
+    """The speaker of an inverted attribution that ends the sentence: '..., fear local health authorities', '...,
+    say critics', '"...," warned economists at the bank': a finite speech verb right after a comma (or a quotation
+    closed by one) with no subject of its own before it, then a noun phrase to the end of the sentence. The parser
+    often reads that phrase as the verb's object; its token range, or None when the verb is not so placed."""
+    if cue.lemma_.lower() not in lex.speech_verbs or cue.tag_ not in INVERTED_TAGS or cue.i < 2:
+        return None
+    before = doc[cue.i - 1]
+    if not (before.text == "," or (before.text in CLOSING_MARKS and doc[cue.i - 2].text in (",", "!", "?"))):
+        return None
+    if any(c.dep_ == "nsubj" or (c.dep_ in ("neg", "aux", "auxpass") and c.i < cue.i) for c in cue.children):
+        return None
+    if doc[cue.i - 2].dep_ == "appos" or doc[cue.i - 2].ent_type_ in ("PERSON", "ORG"):
+        return None  # '..., Flynn, a top Trump surrogate, said Thursday': the subject stands before the verb
+    sent = quotes.sentence(cue)
+    end = sent.end
+    while end > cue.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    words = doc[cue.i + 1 : end]
+    if words and words[0].ent_type_ in ("DATE", "TIME"):
+        return None  # 'said Thursday morning on Fox News': when, not who
+    if not 0 < len(words) <= MAX_INVERTED_WORDS or words[0].pos_ in ("ADP", "SCONJ", "PART", "ADV", "PRON"):
+        return None  # 'said in a statement', 'said that ...', 'said it would': not a subject after the verb
+    if any(t.tag_ in ("VBD", "VBP", "VBZ", "MD") or t.text in (";", ":", "—") for t in words):
+        return None  # a clause of its own follows, not a noun phrase
+    if any(t.pos_ == "CCONJ" and t.i + 1 < end and doc[t.i + 1].pos_ in ("VERB", "AUX") for t in words):
+        return None  # 'arrived late, said a few words and left': a verb phrase shared with the subject before
+    if quotes.containing(words[0].idx) or _inverted_head(words) is None:
+        return None
+    return cue.i + 1, end
+
+
+def _inverted_head(words):
+    """The head noun of an inverted speaker phrase: the last word of its first run of nouns ('local health
+    authorities', 'economists at the bank', 'people close to him'); the parser's own root is unreliable there."""
+    head = None
+    for tok in words:
+        if tok.pos_ in ("NOUN", "PROPN"):
+            head = tok
+        elif tok.tag_ == "POS":
+            head = None  # "the union's president": the possessor is not the head
+        elif head is None and tok.lower_ == "of":
+            continue  # 'two of his former aides', 'some of the residents'
+        elif head is not None or (tok.pos_ not in ("DET", "ADJ", "NUM") and tok.tag_ != "PRP$"):
+            break
+    return head
+
+
+def _inverted_attribution(doc, quotes: _Quotes, cue, lex: Lexicon) -> Attribution | None:
+    """An attribution whose speaker follows its verb at the end of the sentence (``_inverted_speaker``); it reports
+    the clause or quotation before the comma."""
+    speaker_rng = _inverted_speaker(doc, quotes, cue, lex)
+    if speaker_rng is None:
+        return None
+    sent = quotes.sentence(cue)
+    if doc[cue.i - 1].text in CLOSING_MARKS:
+        content = _content(doc, quotes, sent.start, cue.i)
+    else:
+        content = _trailing_clause(doc, quotes, cue, speaker_rng)
+    if content is None:
+        return None
+    kind, content_span = content
+    speaker_span = _char_span(doc, *speaker_rng)
+    quote = Quote(kind, _char_span(doc, cue.i, cue.i + 1), content_span, speaker=speaker_span)
+    att = Attribution(quote, quotes.sent_index(cue))
+    head = _inverted_head(doc[speaker_rng[0] : speaker_rng[1]])
+    _classify(doc, att, head, speaker_rng, sent, lex)
+    if att.weasel and any(t.i > head.i and t.lower_ in ("at", "from", "with", "in") for t in doc[slice(*speaker_rng)]):
+        # 'warn economists at the central bank': an affiliation (the parser hung it on the verb, not on the noun)
+        att.kind, att.weasel, att.anonymity, att.description = "role_only", False, [], speaker_span.text
+    return att
+
+
 # Cues whose to-infinitive reports what the speaker claims ('claimed to have found the files'), not a commitment or a
 # demand ('vowed to stay', 'urged drivers to avoid the area', 'agreed to pay').
 INFORMING_INFINITIVES = frozenset({"claim", "deny"})
@@ -1290,6 +1411,10 @@ def _classify(doc, att: Attribution, head, speaker_rng, sent, lex: Lexicon) -> N
         att.pronoun = lower
         return
     ent = _entity(head)
+    cue_at = att.quote.cue.end - 1  # the cue's verb
+    swallowed = ent is not None and ent.start_char <= cue_at < ent.end_char
+    if swallowed:
+        ent = None  # 'Obama Says Climate Change Is Real': the NER swallowed a headline's verb; no name to take
     person = ent if ent is not None and ent.label_ == "PERSON" else None
     if person is None:
         for child in head.children:
@@ -1311,6 +1436,8 @@ def _classify(doc, att: Attribution, head, speaker_rng, sent, lex: Lexicon) -> N
             start > speaker_rng[0]
             and doc[start - 1].pos_ == "PROPN"
             and doc[start - 1].is_title
+            and not (start - 2 >= 0 and doc[start - 2].lower_ == "of")  # 'Secretary of State John Kerry'
+            and not doc[start - 1].is_stop  # 'Neither Cruz'
             and (
                 doc[start - 1].lower_.rstrip(".") not in HONORIFICS
                 and doc[start - 1].lemma_.lower() not in lex.role_nouns
@@ -1318,6 +1445,9 @@ def _classify(doc, att: Attribution, head, speaker_rng, sent, lex: Lexicon) -> N
         ):
             start -= 1  # "Lionel Messi" when the NER only tagged "Messi"
         person = doc[start : person.end]
+        if _not_a_person(doc, person, lex):
+            att.kind, att.name = "named_organisation", person.text
+            return
         att.kind, att.name = "named_person", person.text
         att.description = _description(doc, speaker_rng, person)
         return
@@ -1373,10 +1503,20 @@ def _classify(doc, att: Attribution, head, speaker_rng, sent, lex: Lexicon) -> N
         att.kind = "named_organisation"
         return
     names = [t for t in phrase if t.pos_ == "PROPN"]
-    if ent is None and len(names) >= 2 and names == list(phrase) and all(t.is_title for t in names):
+    if not swallowed and ent is None and len(names) >= 2 and names == list(phrase) and all(t.is_title for t in names):
         att.kind, att.name = "named_person", phrase.text  # a full name the NER missed: "Keir Starmer said"
         return
     att.kind = "unknown"
+
+
+def _not_a_person(doc, name, lex: Lexicon) -> bool:
+    """A name the NER took for a person that is a body or a platform: one word after 'the' with no title between
+    ('The Synod said', 'the Politburo said': people's names take no article), or a platform's name ('Twitter
+    said')."""
+    if name.text.lower() in lex.platforms:
+        return True
+    before = doc[name.start - 1] if name.start > 0 else None
+    return len(name) == 1 and before is not None and before.lower_ == "the"
 
 
 NICKNAME_OPEN = frozenset({'"', "“", "‘", "'", "``"})
@@ -1533,16 +1673,23 @@ def _is_weasel(head, lex: Lexicon) -> bool:
         for t in head.subtree
     ):
         return False
+    if lemma in ("some", "many", "most", "others"):
+        # 'many in the party', 'some within the administration': an unnamed part of a body ('some of the
+        # senators', 'many of whom' are left to the other tests)
+        return head.pos_ in ("PRON", "DET", "ADJ", "NOUN") and all(
+            c.lower_ in GROUP_PREPS for c in head.children if c.dep_ == "prep"
+        )
     if any(c.dep_ == "prep" and c.lower_ in ("at", "from", "with", "in") for c in head.children):
         return False  # "scientists at the university": an affiliation, not a vague crowd
     dets = {c.lower_ for c in head.children if c.dep_ in ("det", "poss", "amod", "nummod")}
-    if lemma in ("some", "many", "most", "others"):
-        return head.pos_ in ("PRON", "DET", "ADJ", "NOUN") and not any(c.dep_ == "prep" for c in head.children)
     if lemma == "people":
         return bool(dets & {"some", "many", "most"})
     if head.tag_ != "NNS" and lemma not in ("rumour", "rumor", "speculation"):
         return False
-    return not (dets - {"some", "many", "most", "other", "several", "independent", "leading"})
+    return not (dets - {"some", "many", "most", "other", "several", "independent", "leading", "few"})
+
+
+GROUP_PREPS = frozenset({"in", "within", "among", "inside", "across"})
 
 
 def _vague_party(head, lex: Lexicon) -> bool:
@@ -1595,6 +1742,8 @@ def find_sources(doc, attributions: list[Attribution]) -> list[Source]:
         speaker = att.quote.speaker
         if att.scene or speaker is None:
             continue  # a shout in a scene is nobody's account: no source (nor a learned quote with no speaker)
+        if att.pronoun is None and _no_speaker(att):
+            continue  # 'which said', 'many of whom said', 'him': the parse left no speaker to name
         sid = _match(att, sources, meta, last_seen)
         if sid is None and att.pronoun is None:
             sid = add(att, speaker)
@@ -1610,6 +1759,36 @@ def find_sources(doc, attributions: list[Attribution]) -> list[Source]:
         if sid is not None and att.pronoun is None and att.kind != sources[sid].kind:
             att.kind = sources[sid].kind  # "the official" merged into a named official is not anonymous
     return sources
+
+
+# Pronouns that cannot stand for a speaker a reader could count (object, reflexive, demonstrative, relative).
+NO_SPEAKER_PRONOUNS = frozenset(
+    {"him", "her", "us", "them", "me", "himself", "herself", "themselves", "itself", "myself", "ourselves",
+     "yourself", "something", "anything", "nothing", "this", "which", "whom", "whose", "what", "whatever",
+     "that"}
+)  # fmt: skip
+
+
+def _no_speaker(att: Attribution) -> bool:
+    """The speaker phrase names nobody a reader could count as a source: a relative or other non-personal pronoun
+    ('which', 'that', 'whom', 'herself', 'him', 'something'), a phrase ending in one ('most of whom'), or a bare
+    function word or possessive mark the parse left ('’s'). The personal pronouns are resolved, not dropped."""
+    head = att.speaker_head
+    if head is None or (head.text.isupper() and len(head.text) > 2):
+        return False  # 'WHO concluded': an acronym, whatever the tagger made of it
+    speaker = att.quote.speaker
+    if speaker is not None and speaker.text.lower().startswith(("neither ", "no one", "nobody", "none ")):
+        return True  # 'Neither Cruz nor Rubio said': nobody said it
+    if head.pos_ in ("DET", "PART", "PUNCT", "ADP", "SCONJ", "CCONJ", "AUX") or head.tag_ in (
+        "WDT",
+        "WP",
+        "WP$",
+        "POS",
+    ):
+        return True
+    if (head.pos_ == "PRON" and head.lower_ in NO_SPEAKER_PRONOUNS) or head.lower_ in FOLKLORE_WORDS:
+        return True  # ... or 'according to legend': a tale, nobody's account
+    return any(t.tag_ in ("WDT", "WP") for t in head.subtree if t.i > head.i and t.dep_ == "pobj")
 
 
 def _norm(name: str) -> str:
@@ -1643,7 +1822,7 @@ def _match(att: Attribution, sources: list[Source], meta: list[Attribution], las
         if att.sentence - last_seen[sid] > 6:
             break
         other = meta[sid]
-        desc = (sources[sid].description or "").lower()
+        desc = _spelled_out((sources[sid].description or "").lower())
         if att.kind in ("anonymous", "role_only") and (
             (
                 other.speaker_head is not None
@@ -1671,6 +1850,22 @@ def _match(att: Attribution, sources: list[Source], meta: list[Attribution], las
         if len(orgs) == 1:
             return orgs[0]
     return None
+
+
+# Titles as news copy abbreviates them before a name ('Sen. Elizabeth Warren'), and the role a later 'the senator'
+# names them by.
+TITLE_ABBREVIATIONS = {
+    "sen": "senator", "rep": "representative", "gov": "governor", "gen": "general", "lt": "lieutenant",
+    "col": "colonel", "sgt": "sergeant", "capt": "captain", "adm": "admiral", "atty": "attorney", "dr": "doctor",
+    "prof": "professor", "supt": "superintendent", "insp": "inspector", "det": "detective", "cmdr": "commander",
+    "amb": "ambassador", "sec": "secretary", "pres": "president", "rev": "reverend",
+}  # fmt: skip
+_ABBREVIATION_RE = re.compile(r"\b(" + "|".join(TITLE_ABBREVIATIONS) + r")\.?(?=\s|$)")
+
+
+def _spelled_out(description: str) -> str:
+    """A lower-case description with its title abbreviations spelled out: 'sen.' -> 'senator'."""
+    return _ABBREVIATION_RE.sub(lambda m: TITLE_ABBREVIATIONS[m.group(1)], description)
 
 
 def _resolve_pronoun(att: Attribution, sources, meta, last_seen) -> int | None:
@@ -1951,6 +2146,9 @@ def find_unattributed(doc, *, lex: Lexicon | None = None, index: _Quotes | None 
         if low in lex.weasel_adverbs and not quotes.containing(tok.idx) and not _hedges_a_modifier(tok):
             if _hedge_sourced(quotes, tok) or _sourced_next(quotes, tok):
                 continue  # 'X reportedly fled. According to Reuters, ...': the next sentence names who reported it
+            if _professed(tok) or (low != "reportedly" and _folklore(quotes, tok)):
+                continue  # 'everything these bishops supposedly believe': irony about a stance, not a report ('the
+                # legend reportedly began in Russia' still relays a report about the tale)
             yield Finding(
                 "SRC002",
                 "info",
@@ -1966,8 +2164,10 @@ def find_unattributed(doc, *, lex: Lexicon | None = None, index: _Quotes | None 
         if "auxpass" not in deps or "agent" in deps or "neg" in deps or not deps & {"ccomp", "xcomp"}:
             continue
         subj = next((c for c in tok.children if c.dep_ in ("nsubjpass", "expl")), None)
-        if (subj is None and tok.dep_ == "relcl") or _hedge_sourced(quotes, tok):
+        if (subj is None and tok.dep_ == "relcl") or _hedge_sourced(quotes, tok) or _sourced_next(quotes, tok):
             continue  # 'it was feared to have been lost, according to doctors': the source is in the sentence
+        if _folklore(quotes, tok):
+            continue  # 'according to legend, the creature was said to ...': a tale retold, not a sourcing claim
         aux = [c for c in tok.children if c.dep_ in ("auxpass", "aux")]
         first = min([tok.i] + [c.i for c in aux] + ([subj.i] if subj is not None and subj.lower_ == "it" else []))
         span = _char_span(doc, first, tok.i + 1)
@@ -2108,7 +2308,12 @@ def _hedge_sourced(quotes: _Quotes, tok) -> bool:
     """
     sent = quotes.sentence(tok)
     low = quotes.view.text_of(sent).lower()
-    return "according to" in low or "reported by" in low or cites_reference(sent) or _inside_reported_speech(tok)
+    if "according to" in low or "reported by" in low or cites_reference(sent) or _inside_reported_speech(tok):
+        return True
+    # '... is believed to be infested, fear local health authorities': an inverted attribution ends the sentence (a
+    # vague one there, 'say critics', is SRC002's vague group itself)
+    lex = lexicon()
+    return any(t.i > tok.i and _inverted_speaker(tok.doc, quotes, t, lex) is not None for t in sent if t.pos_ == "VERB")
 
 
 def _sourced_next(quotes: _Quotes, tok) -> bool:
@@ -2126,9 +2331,39 @@ def _sourced_next(quotes: _Quotes, tok) -> bool:
     return any(
         t.lemma_ == "report"
         and t.pos_ == "VERB"
-        and any(c.dep_ == "nsubj" and c.ent_type_ in ("ORG", "PERSON") for c in t.children)
+        and (
+            (
+                any(c.dep_ == "nsubj" and c.ent_type_ in ("ORG", "PERSON") for c in t.children)
+                and not any(c.dep_ == "dobj" and c.lemma_.lower() in RESULT_NOUNS for c in t.children)
+            )
+            # 'The Financial Times, citing people briefed on the plan, reported ...': a news outlet opens the
+            # sentence and reports (the parse may give the verb another subject); a company reporting its own
+            # results ('Apple Inc reported record sales') is no source for what others reported of it
+            or _outlet_opens(nxt)
+        )
         for t in nxt
     )
+
+
+# What a company reports of itself: 'Apple reported record sales' sources nothing said of Apple before.
+RESULT_NOUNS = frozenset({"sale", "profit", "loss", "earnings", "revenue", "result", "growth", "income", "figure"})
+# Words in the names of news outlets and agencies ('The Financial Times', 'Bloomberg News', 'Agence France-Presse').
+OUTLET_WORDS = frozenset(
+    {"times", "post", "journal", "news", "reuters", "bloomberg", "ap", "press", "presse", "telegraph", "guardian",
+     "herald", "tribune", "gazette", "daily", "politico", "cnn", "bbc", "nbc", "cbs", "abc", "fox", "axios", "afp",
+     "radio", "tv", "television", "magazine", "wire", "observer", "independent", "examiner", "chronicle", "globe",
+     "mail", "express", "mirror", "sun", "standard", "insider", "inquirer", "bulletin", "monitor", "courier",
+     "dispatch", "recorder", "star", "record"}
+)  # fmt: skip
+
+
+def _outlet_opens(sent) -> bool:
+    """The sentence opens with a news outlet's name: an ORG entity (after 'The') holding an outlet word."""
+    first = next((t for t in sent if not (t.is_space or t.lower_ == "the")), None)
+    if first is None or first.ent_type_ != "ORG":
+        return False
+    ent = next((e for e in view(sent.doc).ents if e.start <= first.i < e.end), None)
+    return ent is not None and bool({t.lower_ for t in ent} & OUTLET_WORDS)
 
 
 REPORTING_LEMMAS = frozenset(
@@ -2146,6 +2381,35 @@ def _inside_reported_speech(tok) -> bool:
             if subj is not None and subj.lower_ not in ("it", "this", "that"):
                 return True
     return False
+
+
+# Verbs of a professed belief or value: 'supposedly' on them doubts the subject's sincerity, it relays no report.
+PROFESSED_VERBS = frozenset(
+    {"believe", "stand", "value", "cherish", "champion", "uphold", "preach", "care", "represent", "worship", "love"}
+)
+# Words that set a passage in legend or lore: what is 'said' there is a tale retold, not a claim with a hidden source.
+FOLKLORE_WORDS = frozenset(
+    {"legend", "legends", "myth", "myths", "mythology", "folklore", "lore", "fable", "fables", "superstition",
+     "superstitions", "fairy", "folktale", "folktales", "tale", "tales"}
+)  # fmt: skip
+
+
+def _professed(tok) -> bool:
+    """'supposedly'/'purportedly' on a verb of professed belief or value ('everything these bishops supposedly
+    believe', 'the party supposedly stands for'): the writer doubts a stance, nobody is said to report anything."""
+    verb = tok.head
+    return tok.lower_ != "reportedly" and verb.pos_ == "VERB" and verb.lemma_.lower() in PROFESSED_VERBS
+
+
+def _folklore(quotes: _Quotes, tok) -> bool:
+    """The hedge's sentence or the one before it in the paragraph sets it in legend or lore ('According to legend,
+    ...', 'In local folklore, ... was said to be ...')."""
+    i = quotes.sent_index(tok)
+    here = [quotes.sents[i]]
+    if i > 0 and "\n" not in quotes.text[quotes.sents[i - 1].end_char : here[0].start_char]:
+        here.insert(0, quotes.sents[i - 1])
+    text = " ".join(quotes.view.text_of(sent).lower() for sent in here)
+    return "saying goes" in text or any(w in FOLKLORE_WORDS for w in re.findall(r"[a-z]+", text))
 
 
 def _hedges_a_modifier(tok) -> bool:

@@ -1,0 +1,378 @@
+"""Sources, round 7 (issue 11): the "who is quoted" table holds real sources only, one row per person; inverted
+trailing attributions ('..., fear local health authorities', '..., say critics'); hedges that relay nothing
+(legend, lore, a professed belief doubted); the next sentence's outlet after a dateline; vague groups that hold a
+belief or expectation ('analysts expect', 'many in the party believe'); and the claims list's "sourced" label for
+quotations a speaker is given for. Every sentence here was written for the project."""
+
+from __future__ import annotations
+
+import pytest
+
+from presslint.analyzers.sources import analyze
+
+pytestmark = pytest.mark.model
+
+
+def _findings(parse, text, code):
+    return [f for f in analyze(parse(text))[2] if f.code == code]
+
+
+def _quotes(parse, text):
+    return analyze(parse(text))[0]
+
+
+def _rows(check_text, text):
+    summary = check_text(text).summary
+    return [(r.name, r.kind, r.mentions) for r in summary.who_is_quoted], [r.name for r in summary.other_attributions]
+
+
+# -- inverted trailing attribution --------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        ("The vaccine rollout has been far too slow, fear local health authorities.", "local health authorities", "fear"),
+        ("The plan will raise taxes on the middle class, say critics.", "critics", "say"),
+        ("The bridge must close for repairs this winter, warn engineers at the county.", "engineers at the county", "warn"),
+        ("The mayor is planning a run for governor, say people close to him.", "people close to him", "say"),
+        ('"We will not back down," insisted Maria Lopez, the union\'s president.', "Maria Lopez, the union's president", "insisted"),
+    ],
+)  # fmt: skip
+def test_sources_inverted_trailing_attribution(parse, text, speaker, cue):
+    found = [(q.speaker.text, q.cue.text) for q in _quotes(parse, text) if q.speaker is not None]
+    assert (speaker, cue) in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company reported strong sales in May, said nothing about June and closed lower.",
+        "Prices rose in May, said in a statement to be the fastest rise in years.",
+    ],
+)
+def test_sources_no_inverted_attribution_without_a_trailing_noun_phrase(parse, text):
+    assert not [q for q in _quotes(parse, text) if q.speaker is not None and q.speaker.start > q.cue.start]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ship is believed to be carrying hundreds of rats, fear local health authorities.",
+        "The mayor is thought to be planning a run for governor, say two of his former aides.",
+        "The singer is said to be recovering at home, said her manager, Tom Reyes.",
+    ],
+)
+def test_sources_hedge_sourced_by_an_inverted_attribution(parse, text):
+    assert not [f for f in _findings(parse, text, "SRC002") if f.evidence.get("pattern") == "impersonal-passive"]
+
+
+@pytest.mark.parametrize(
+    ("text", "vague"),
+    [
+        ("The plan will raise taxes on the middle class, say critics.", "critics"),
+        ("The merger will cost thousands of jobs, warn some economists.", "some economists"),
+        ("The plan will raise taxes on the middle class, warn economists at the central bank.", None),
+        ("The plan will raise taxes on the middle class, said Senator Jane Roe.", None),
+    ],
+)
+def test_sources_inverted_attribution_is_vague_only_when_its_phrase_is(parse, text, vague):
+    spans = [f.span.text for f in _findings(parse, text, "SRC002")]
+    assert spans == ([vague] if vague else [])
+
+
+# -- the source after a dateline, in the next sentence ------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NEW YORK (AP) — The carmaker reportedly plans to cut 5,000 jobs in Europe. The Financial Times, citing "
+        "people briefed on the plan, reported on Sunday that the cuts would be announced next month.",
+        "LONDON (Reuters) - The bank is said to be weighing a bid for its smaller rival. Bloomberg News reported the "
+        "talks on Monday.",
+        "PARIS (AP) — The striker is reported to have agreed a move to Madrid. Le Parisien reported the deal first.",
+    ],
+)
+def test_sources_hedge_sourced_by_the_next_sentences_outlet(parse, text):
+    assert not _findings(parse, text, "SRC002")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NEW YORK (AP) — The carmaker reportedly plans to cut 5,000 jobs in Europe. Shares fell 3 percent on Monday.",
+        "The bank is said to be weighing a bid for its smaller rival.\n\nBloomberg News reported the talks on Monday.",
+    ],
+)
+def test_sources_hedge_with_no_source_next_still_fires(parse, text):
+    assert _findings(parse, text, "SRC002")
+
+
+# -- hedges that relay nothing ------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the folklore of the valley, the creature was said to be unnaturally strong and to hunt at night.",
+        "According to legend, the well is believed to grant a wish to anyone who drinks from it at midnight.",
+        "Local lore holds that the bell rings by itself. The tower was supposedly built by a single monk.",
+        "This betrays everything these bishops supposedly believe as priests.",
+        "The party supposedly stands for working families, yet it voted to cut their benefits.",
+        "The new tax will pay for itself, or so we're told.",
+        "Legend has it that the bridge was built in a single night.",
+    ],
+)
+def test_sources_folklore_and_professed_belief_are_not_vague_sourcing(parse, text):
+    assert not _findings(parse, text, "SRC002")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister supposedly resigned on Friday after a row with the prime minister.",
+        "The minister is believed to have offered his resignation last week.",
+        "The senator reportedly believes the deal can be saved.",
+        "The reforms will supposedly cut waiting times. The minister was saying so for months.",
+    ],
+)
+def test_sources_relayed_hedges_still_fire(parse, text):
+    assert _findings(parse, text, "SRC002")
+
+
+# -- vague groups that hold a belief or an expectation -----------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Analysts expect the central bank to raise interest rates in March.", "Analysts"),
+        ("Few experts believe that the treaty will survive the election.", "Few experts"),
+        ("Many in the party believe the leader should step down after the defeat.", "Many in the party"),
+        ("Some within the administration doubt that the sanctions will work.", "Some within the administration"),
+        ("Some observers suspect the governor will resign before the end of the year.", "Some observers"),
+    ],
+)
+def test_sources_vague_group_holding_a_belief(parse, text, span):
+    assert [f.span.text for f in _findings(parse, text, "SRC002")] == [span]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company expects sales to rise in the second quarter.",
+        "Economists at Goldman Sachs expect the central bank to raise rates in March.",
+        "Investors expect the central bank to raise interest rates in March.",
+        "Some in the room laughed when the mayor arrived.",
+        "Analysts at the bank expect rates to rise in March.",
+    ],
+)
+def test_sources_named_or_particular_holders_are_not_vague(parse, text):
+    assert not _findings(parse, text, "SRC002")
+
+
+# -- who is quoted: real sources, people as people, one row per person ---------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        (
+            "Sen. Elizabeth Warren said the bill would hurt families. Warren added that she would vote against it. "
+            "The senator said the vote was set for Monday.",
+            [("Elizabeth Warren", "person", 3)],
+        ),
+        (
+            "Gov. Andrew Cuomo said the state would reopen schools in September. The governor added that masks "
+            "would be required.",
+            [("Andrew Cuomo", "person", 2)],
+        ),
+        (
+            "Rep. Jim Jordan said the hearing was a sham. The representative said he would not comply.",
+            [("Jim Jordan", "person", 2)],
+        ),
+    ],
+)
+def test_sources_title_abbreviation_merges_the_role_with_the_person(check_text, text, rows):
+    assert _rows(check_text, text)[0] == rows
+
+
+def test_sources_a_different_role_stays_its_own_row(check_text):
+    rows, _ = _rows(
+        check_text, "Sen. Elizabeth Warren said the bill would hurt families. The governor said the vote was on Monday."
+    )
+    assert [r[0] for r in rows] == ["Elizabeth Warren", "The governor"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The Synod said the decision on the new liturgy was final.", "Synod"),
+        ("The Politburo said the five-year plan would be revised.", "Politburo"),
+        ("Twitter said it had suspended the account for breaking its rules.", "Twitter"),
+    ],
+)
+def test_sources_bodies_and_platforms_are_not_people(check_text, text, name):
+    rows, _ = _rows(check_text, text)
+    assert (name, "organisation", 1) in rows
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The protesters, many of whom said they had marched for years, gathered outside the court.",
+        "According to legend, the bridge was built in a single night by the villagers.",
+    ],
+)
+def test_sources_pronouns_and_tales_make_no_row(check_text, text):
+    rows, others = _rows(check_text, text)
+    assert not rows and not others
+
+
+def test_sources_according_to_keeps_a_relative_clause_about_a_thing_out_of_the_speaker(parse):
+    text = (
+        "The deal, according to two people familiar with the matter, which was first reported by Reuters, would be "
+        "worth $4 billion."
+    )
+    assert [q.speaker.text for q in _quotes(parse, text) if q.speaker is not None] == [
+        "two people familiar with the matter"
+    ]
+
+
+def test_sources_said_on_a_date_is_not_what_was_said(parse):
+    text = "The plant will close in June and 400 workers will lose their jobs, the union's president said on Friday."
+    assert not [q for q in _quotes(parse, text) if q.content.text == "Friday"]
+
+
+# -- the claims list: quotations given to a speaker are sourced ---------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "claim", "by"),
+    [
+        (
+            'Senator Jane Roe spoke at the rally on Friday. "The plant will close in June and 400 workers will lose '
+            'their jobs," she said.',
+            "The plant will close",
+            None,
+        ),
+        (
+            'Mayor Ana Ruiz said on Friday the city would appeal. "The plant will close in June and 400 workers will '
+            'lose their jobs."',
+            "The plant will close",
+            "Ana Ruiz",
+        ),
+        (
+            'Mayor Ana Ruiz said the city would appeal.\n"The plant will close in June and 400 workers will lose '
+            'their jobs in 2025."',
+            "The plant will close",
+            "Ana Ruiz",
+        ),
+    ],
+)
+def test_summary_claims_list_quotation_given_to_a_speaker_is_sourced(check_text, text, claim, by):
+    report = check_text(text)
+    lines = [line for line in report.summary.claim_list if claim in report.claims[line.claim].span.text]
+    assert lines and all(line.sourced for line in lines)
+    assert by is None or (lines[0].by or "").endswith(by)
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        ("Unemployment rose to 9 percent in 2019, the highest in a decade. Officials said the figure would fall.", "Unemployment"),
+        ('The plant closed in 2019 and 400 workers lost their jobs.\n"It was the worst year of my life."', "The plant closed"),
+    ],
+)  # fmt: skip
+def test_summary_claims_list_writers_own_statement_stays_unsourced(check_text, text, claim):
+    report = check_text(text)
+    lines = [line for line in report.summary.claim_list if report.claims[line.claim].span.text.startswith(claim)]
+    assert lines and not any(line.sourced for line in lines)
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        ("Secretary of State John F. Kerry said the talks would resume.", [("John F. Kerry", "person", 1)]),
+        ("Neither Cruz nor Rubio said they would attend the debate on Friday.", []),
+        ("Nobody at the ministry said the plan would be dropped.", []),
+    ],
+)
+def test_sources_rows_name_the_person_and_nobody_else(check_text, text, rows):
+    assert _rows(check_text, text)[0] == rows
+
+
+def test_sources_headline_verb_swallowed_by_the_ner_is_no_name(check_text):
+    rows, others = _rows(
+        check_text, "Obama Says Climate Change Is Real\n\nBarack Obama said the evidence of warming was overwhelming."
+    )
+    assert not any("Says" in name for name, _, _ in rows) and not any("Says" in name for name in others)
+    assert ("Barack Obama", "person", 2) in rows
+
+
+def test_sources_a_company_reporting_its_results_next_does_not_source_a_hedge(parse):
+    text = (
+        "NEW YORK (AP) — Apple reportedly plans to open three new stores in India. Apple Inc, citing strong demand, "
+        "reported record sales in the region on Tuesday."
+    )
+    assert _findings(parse, text, "SRC002")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Belief in the legend was once reportedly so widespread that families gave up their seventh sons.",
+        "Under the local legend, which reportedly began in the mountains, a seventh son becomes a wolf.",
+    ],
+)
+def test_sources_reportedly_about_a_legend_still_relays_a_report(parse, text):
+    assert _findings(parse, text, "SRC002")
+
+
+def test_sources_a_vague_groups_question_is_no_claim(parse):
+    assert not _findings(parse, "Many commentators wondered how the new rule would be applied.", "SRC002")
+
+
+@pytest.mark.parametrize(
+    ("text", "row"),
+    [
+        ("The US declared the video to be authentic on Tuesday.", ("US", "organisation", 1)),
+        ("The WHO said the outbreak in the province was over.", ("WHO", "organisation", 1)),
+        ("Desperate patients will pay gangs more than $200,000 for a kidney, WHO concluded.", None),
+        ("Those close to him said he would not run for a second term.", None),
+    ],
+)
+def test_sources_capitals_and_demonstratives_are_not_pronouns(check_text, text, row):
+    rows, others = _rows(check_text, text)
+    assert (row in rows) if row else (rows or others)
+
+
+def test_sources_a_date_after_the_verb_is_no_inverted_speaker(parse):
+    text = (
+        '"There is a severe disconnect between the White House and the military," Flynn, a top campaign surrogate, '
+        'said Thursday morning on "Fox and Friends."'
+    )
+    assert not [q for q in _quotes(parse, text) if q.speaker is not None and "Thursday" in q.speaker.text]
+
+
+@pytest.mark.parametrize(
+    ("second", "sourced", "by"),
+    [
+        ('"The bridge will cost 40 million dollars by 2027."', True, "Ana Ruiz"),  # the speaker runs on
+        ('As one engineer notes, "the bridge will cost 40 million dollars by 2027."', False, None),  # someone else
+        ('"The bridge will cost 40 million dollars by 2027," one engineer notes.', False, None),
+    ],
+)
+def test_summary_claims_list_quotation_in_the_next_paragraph(second, sourced, by):
+    from presslint.model import Article, Claim, Provenance, Quote, Report, Source, Span
+    from presslint.summary import summarise
+
+    first = '"We will appeal the ruling," Mayor Ana Ruiz said.'
+    text = f"{first}\n{second}"
+
+    def at(needle):
+        start = text.index(needle)
+        return Span.between(text, start, start + len(needle))
+
+    prov = Provenance("0.1.0", "en_test", "3.8.0", "0" * 64, "cfg", "2024-03-01", "option", "1" * 64, "now")
+    report = Report(
+        article=Article(text=text),
+        provenance=prov,
+        sources=[Source(0, "Ana Ruiz", "named_person", [at("Mayor Ana Ruiz")])],
+        quotes=[
+            Quote("direct", at("said"), at('"We will appeal the ruling,"'), speaker=at("Mayor Ana Ruiz"), source_id=0)
+        ],
+        claims=[Claim(at(second), None, 0.6)],
+        entities=[],
+    )
+    line = summarise(report).claim_list[0]
+    assert (line.sourced, line.by) == (sourced, by)
