@@ -1,0 +1,134 @@
+"""Structural evidence that a learned propaganda span is the writer's own loaded language (issue 11).
+
+The propaganda head marks many spans, but on its own it is not precise enough to show (``language.
+PROPAGANDA_SHOW_AT``). A span it reads as loaded language, name-calling, exaggeration or appeal to fear is more
+likely right when the text itself shows why: the words are the writer's (not inside a quotation or an attributed
+statement, not a word mentioned or defined), and the span holds a word of judgement the grammar can see -- an
+evaluative adjective or adverb of contempt, a superlative with no bound ('the worst ... in history'), an
+insult or lexicon word, a verb of contempt for what someone said. :func:`voice_evidence` reads those cues;
+``language.learned_language`` shows a learned span from ``language.VOICED_SHOW_AT`` when it has them, a second
+operating point measured on PTC articles the head never trained on (eval/learned_language_point.py).
+
+The word classes are closed and general (``data/language/structures.json``: ``evaluative_adjectives``,
+``contempt_speech_verbs``, ``judgement_superlatives``), written for presslint from general
+knowledge of news and propaganda language; a cue fires nothing on its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+# The techniques whose evidence is a word of judgement: the ones the writer's voice can carry.
+VOICED_TECHNIQUES = frozenset(
+    {"Loaded_Language", "Name_Calling,Labeling", "Exaggeration,Minimisation", "Appeal_to_fear-prejudice"}
+)
+
+
+@dataclass(frozen=True)
+class Cues:
+    evaluative: frozenset[str]  # adjectives and adverbs that judge: 'blatant', 'cunning', 'shamelessly'
+    contempt_verbs: frozenset[str]  # lemmas: 'rant', 'screech', 'spew'
+    superlatives: frozenset[str]  # judgement superlatives: 'worst', 'greatest', 'most corrupt' is read by shape
+    insults: frozenset[str]  # insult and motive adjectives, contempt modifiers, lexicon words (one word each)
+    abstract_nouns: frozenset[str]  # 'evil' as the moral noun (data/language/literal_senses.json)
+
+
+def _abstract_nouns() -> frozenset[str]:
+    from ..nlp.lexicons import read_json
+
+    return frozenset(w.lower() for w in read_json("language/literal_senses.json")["abstract_nouns"])
+
+
+@lru_cache(maxsize=1)
+def cues() -> Cues:
+    from ..nlp.lexicons import expand, read_lexicon
+    from .framing import structures
+
+    st = structures()
+    words = set(st.insult_adjectives | st.motive_adjectives | st.contempt_modifiers | st.insult_compounds)
+    for name in ("loaded.txt", "name_calling.txt", "fear.txt"):
+        for row in read_lexicon(f"language/{name}"):
+            flags = row[1] if len(row) > 1 else ""
+            if "weak" in flags or "state-only" in flags:
+                continue  # 'terrorist', 'regime': neutral in much news, no cue on their own
+            words.update(form.lower() for form in expand(row[0]) if " " not in form)
+    return Cues(
+        evaluative=st.evaluative_adjectives,
+        abstract_nouns=_abstract_nouns(),
+        contempt_verbs=st.contempt_speech_verbs,
+        superlatives=st.judgement_superlatives,
+        insults=frozenset(words),
+    )
+
+
+def _judging(tok, c: Cues) -> str | None:
+    """The kind of judgement a single token carries, or None."""
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    if tok.pos_ == "NOUN" and low in c.abstract_nouns:
+        return None  # "deterrence from evil", "the problem of evil": the moral category, no one judged
+    if tok.pos_ in ("ADJ", "ADV", "VERB") and (low in c.evaluative or lemma in c.evaluative):
+        return "evaluative"
+    if low in c.insults or (lemma in c.insults and tok.tag_ == "NNS"):  # not 'shaming' read as 'sham'
+        return "insult"
+    if tok.pos_ == "VERB" and lemma in c.contempt_verbs:
+        return "contempt-verb"
+    if low in c.superlatives and tok.tag_ in ("JJS", "RBS") and _boundless(tok):
+        return "superlative"
+    return None
+
+
+SCOPE_WORDS = frozenset({"ever", "history", "time", "imaginable", "conceivable"})
+
+
+def _boundless(tok) -> bool:
+    """A superlative with no bound but everything ('the worst betrayal in history', 'the greatest fraud ever'), not
+    one bounded by a set ('some of the world's worst conflicts', 'in the worst cases', 'worst-hit')."""
+    doc = tok.doc
+    if tok.i + 1 < len(doc) and doc[tok.i + 1].text in ("-", "‐"):
+        return False
+    if tok.i >= 3 and doc[tok.i - 3].lower_ == "one" and doc[tok.i - 2].lower_ == "of":
+        return False  # "one of the greatest saints": a ranking among many
+    sent = tok.sent
+    return any(t.lower_ in SCOPE_WORDS for t in doc[tok.i + 1 : min(sent.end, tok.i + 8)])
+
+
+def voice_cues(span) -> list[list[str]]:
+    """[[words, kind], ...]: the words of judgement in the span. An intensifier alone is no cue: 'incredibly
+    resilient', 'entirely predictable' praise or describe (measured on the held-back PTC fold)."""
+    c = cues()
+    found: list[list[str]] = []
+    for tok in span:
+        kind = _judging(tok, c)
+        if kind is not None:
+            found.append([tok.text, kind])
+    return found
+
+
+def voice_evidence(doc, ctx, start: int, end: int) -> dict[str, Any] | None:
+    """In the writer's voice and with cues: {"in_quote": False, "cues": [...]}; otherwise the reason it is not
+    (a dict with "in_quote" True, or "cues" empty, or "mention" True). None when the span maps to no tokens."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    in_quote = bool(ctx.attributed(span))
+    mention = bool(ctx.mention_not_use(span))
+    found = []
+    for words, kind in voice_cues(span):
+        at = ctx.text.find(words, span.start_char, span.end_char)
+        if at >= 0 and ctx.in_quotation(at, at + len(words)):
+            continue  # 'as a "human leech"': the word is in someone's quotation, whatever the span around it
+        found.append([words, kind])
+    return {"in_quote": in_quote, "mention": mention, "cues": found}
+
+
+def voiced(evidence: dict[str, Any] | None, technique: str) -> bool:
+    """The learned span is the writer's own judgement with a word the grammar can see."""
+    return (
+        evidence is not None
+        and technique in VOICED_TECHNIQUES
+        and not evidence["in_quote"]
+        and not evidence["mention"]
+        and bool(evidence["cues"])
+    )
