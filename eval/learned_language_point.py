@@ -7,8 +7,12 @@ Runs presslint's pipeline (heads on) over the PTC articles the shipped head neve
 learned/splits.json) and prints, by probability threshold, the precision (SemEval SI character credit: the share of
 a span's characters inside a gold propaganda span) of the LNG012 spans the product adds: all of them, and the ones
 ``analyzers/voice.py`` reads as the writer's own judgement (the technique is loaded language, name-calling,
-exaggeration or fear; not quoted, attributed or mentioned; a word of judgement in the span). language.VOICED_SHOW_AT
-is the lowest threshold where the voiced spans reach precision >= 0.8 over at least MIN_SPANS spans. Not a test.
+exaggeration or fear; not quoted, attributed or mentioned; a word of judgement in the span). Three precisions: SI
+character credit, the share of spans that touch a gold span (what a reader judges: is the flagged passage
+propaganda?), and the share whose first cue word lies inside a gold span. language.VOICED_SHOW_AT is the lowest
+threshold where the voiced spans that touch a gold span reach 0.8 over at least MIN_SPANS spans (PTC's gold misses
+some loaded words, so this is a lower bound; the span boundaries are the model's, so SI credit is lower). Not a
+test.
 """
 
 from __future__ import annotations
@@ -100,7 +104,7 @@ def main() -> None:
             f"  t={t:.2f}: all {len(every):4d} spans P {statistics.fmean(every):.3f} | "
             f"writer's voice + cue {len(voiced):4d} spans P {pv:.3f} / {pt:.3f} / {pc:.3f}"
         )
-        if voiced and pv >= 0.8 and len(voiced) >= MIN_SPANS and chosen is None:
+        if touch and pt >= 0.8 and len(voiced) >= MIN_SPANS and chosen is None:
             chosen = t
     kinds = Counter()
     right = Counter()
