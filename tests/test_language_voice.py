@@ -181,3 +181,55 @@ def test_language_voice_learned_spans_say_learned_and_follow_the_operating_point
             assert not f.shown
         if text.startswith('"'):
             assert not f.evidence.get("writers_voice")
+
+
+# LNG013 hyperbole: a judgement raised to a superlative with no bound, in the writer's voice
+HYPERBOLE_FIRES = [
+    ("The deal is the worst betrayal in the history of this country.", "the worst betrayal in the history"),
+    ("It is the most corrupt administration ever.", "the most corrupt administration ever"),
+    ("This is the biggest hoax of all time, and the senator knows it.", "the biggest hoax of all time"),
+    ("It was the most dishonest campaign the country has ever seen.", "the most dishonest campaign"),
+    ("Voters were handed the greatest swindle in American history.", "the greatest swindle in American history"),
+]
+HYPERBOLE_QUIET = [
+    "It was the deadliest storm in the state's history.",  # a record measures
+    "The worst flooding in the city's history closed 40 roads.",
+    "He is the greatest player of all time, his coach said.",
+    "The biggest crowd in the club's history watched the final.",
+    "It was the worst betrayal he could imagine, but it passed.",  # bounded by what he could imagine
+    "Nobody thinks it is the most corrupt administration ever.",
+]
+
+
+@pytest.mark.parametrize("text, words", HYPERBOLE_FIRES)
+def test_language_voice_hyperbole_fires(parse, text, words):
+    found = [f for f in parse(text)._.pl_findings if f.code == "LNG013"]
+    assert any(words in f.span.text and not f.evidence["in_quote"] for f in found), [
+        (f.code, f.span.text) for f in parse(text)._.pl_findings
+    ]
+
+
+@pytest.mark.parametrize("text", HYPERBOLE_QUIET)
+def test_language_voice_hyperbole_quiet(parse, text):
+    found = [f for f in parse(text)._.pl_findings if f.code == "LNG013" and not f.evidence["in_quote"]]
+    assert not found, [f.span.text for f in found]
+
+
+def test_language_voice_hyperbole_in_a_quote_is_the_sources_wording(check_text):
+    report = check_text('"This is the worst deal ever," the senator said outside the chamber.')
+    found = [f for f in report.findings if f.code == "LNG013"]
+    assert found and all(f.evidence["in_quote"] and not f.shown for f in found)
+
+
+# Reviews and match reports judge by design: the learned span there is not the writer's loaded language
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The film is a gorgeous, ridiculous, utterly absurd romp.",
+        "The striker was woeful and the whole team looked pathetic in the second half.",
+        "The album's second side is a shameless, glorious mess.",
+    ],
+)
+def test_language_voice_reviews_are_not_the_writers_loaded_language(check_text, text):
+    found = [f for f in check_text(text).findings if f.code == language.LEARNED_CODE and f.shown]
+    assert not found, [(f.span.text, f.evidence.get("voice_cues")) for f in found]

@@ -86,6 +86,8 @@ class Structures:
     credential_nouns: frozenset[str]
     contempt_adjectives: frozenset[str]
     physical_sense_insults: frozenset[str]
+    review_words: frozenset[str]
+    hyperbole_nouns: frozenset[str]
     physical_nouns: frozenset[str]
 
 
@@ -699,6 +701,55 @@ def find_either_or(doc) -> Iterator[tuple[Any, str, str]]:
             yield span, "us-or-them", "the world is split into two camps"
 
 
+# ----------------------------------------------------------------------------------------------- hyperbole
+HYPERBOLE_SCOPE = (
+    re.compile(
+        r"^(?:[\w'’-]+ ){0,4}?in (?:(?:all|recorded|modern|human|world|american|our|its|his|her|their|the)\s)*"
+        r"(?:[\w'’]+(?:'s|’s) )?history\b",
+        re.I,
+    ),
+    re.compile(
+        r"^(?:[\w'’-]+ ){0,4}?(?:the|this) (?:world|country|nation|planet) (?:has|have) ever (?:seen|known)\b", re.I
+    ),
+    re.compile(r"^(?:[\w'’-]+ ){0,4}?(?:ever|of all time)\b", re.I),
+)
+
+
+def find_hyperbole(doc, dictionary) -> Iterator[tuple[Any, str, str]]:
+    """(span, how, why) for a judgement raised to a superlative with no bound: 'the worst betrayal in history', 'the
+    most corrupt administration ever', 'the biggest hoax of all time'. A record is not one: 'the deadliest storm in
+    the state's history' measures, and 'worst' or 'biggest' fire only before a noun that judges (betrayal, scandal,
+    hoax, president ...), 'most' only before an evaluative adjective ('most corrupt', 'most dishonest')."""
+    st = structures()
+    text = view(doc).text
+    for i in view(doc).where(lowers=frozenset({"worst", "greatest", "biggest", "most"})):
+        tok = doc[i]
+        if i == 0 or doc[i - 1].lower_ not in ("the", "his", "her", "their", "its", "our") or i + 1 >= len(doc):
+            continue
+        nxt = doc[i + 1]
+        if tok.lower_ == "most":
+            adjective = nxt.lower_
+            if adjective not in st.evaluative_adjectives | st.insult_adjectives | st.contempt_adjectives:
+                continue
+            noun = nxt.head if nxt.head.i > nxt.i and nxt.head.pos_ in ("NOUN", "PROPN") else None
+        else:
+            noun = tok.head if tok.head.i > tok.i and tok.head.pos_ == "NOUN" else None
+            if noun is None or noun.lemma_.lower() not in st.hyperbole_nouns:
+                continue
+        if noun is None or noun.i > i + 4:
+            continue
+        tail = text[noun.idx + len(noun.text) :][:80]
+        after = tail.lstrip()
+        match = next((m for m in (p.match(after) for p in HYPERBOLE_SCOPE) if m), None)
+        if match is None:
+            continue
+        stop = noun.idx + len(noun.text) + (len(tail) - len(after)) + match.end()
+        span = doc.char_span(doc[i - 1].idx, stop, alignment_mode="expand")
+        if span is None:
+            continue
+        yield span, "hyperbole", "a judgement raised to a superlative with no bound"
+
+
 # ----------------------------------------------------------------------------------------------- gathering
 CHECKS = {  # how -> rule code
     "nickname": "LNG001",
@@ -713,9 +764,16 @@ CHECKS = {  # how -> rule code
     "doom": "LNG005",
     "either-or": "LNG011",
     "us-or-them": "LNG011",
+    "hyperbole": "LNG013",
 }
-CONFIDENCE = {"LNG001": 0.65, "LNG002": 0.6, "LNG005": 0.6, "LNG011": 0.65}
-SEVERITY: dict[str, Severity] = {"LNG001": "warning", "LNG002": "info", "LNG005": "info", "LNG011": "info"}
+CONFIDENCE = {"LNG001": 0.65, "LNG002": 0.6, "LNG005": 0.6, "LNG011": 0.65, "LNG013": 0.6}
+SEVERITY: dict[str, Severity] = {
+    "LNG001": "warning",
+    "LNG002": "info",
+    "LNG005": "info",
+    "LNG011": "info",
+    "LNG013": "info",
+}
 
 
 def find_structural(doc, ctx, dictionary, role_nouns: frozenset[str]) -> Iterator[Found]:
@@ -729,6 +787,7 @@ def find_structural(doc, ctx, dictionary, role_nouns: frozenset[str]) -> Iterato
         *find_insults(doc, role_nouns),
         *find_doom_forever(doc),
         *find_either_or(doc),
+        *find_hyperbole(doc, dictionary),
         *find_fear(doc),
     ]
     kept: list[Any] = []
@@ -773,4 +832,5 @@ _LEADS = {
     "doom": "'{m}' appeals to fear",
     "either-or": "'{m}' presents only two options",
     "us-or-them": "'{m}' presents only two sides",
+    "hyperbole": "'{m}' exaggerates",
 }

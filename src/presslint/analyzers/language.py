@@ -215,6 +215,20 @@ RULES = [
         "the rule finding's evidence). Turn the head off with `[tool.presslint.learned] propaganda = false`.",
         "Crowds of furious patriots stormed the capital to save the nation from the treacherous elites.",
     ),
+    Rule(
+        "LNG013",
+        "hyperbole",
+        "info",
+        CATEGORY,
+        "A judgement is raised to a superlative with no bound.",
+        "'The worst betrayal in history', 'the most corrupt administration ever', 'the biggest hoax of all time' "
+        "inflate a judgement to the extreme instead of showing the facts. Unlike LNG003 (off by default) it fires "
+        "only where the superlative has no bound but everything ('in history', 'ever', 'of all time') and judges: "
+        "'worst', 'greatest' or 'biggest' before a noun that judges (betrayal, scandal, hoax, president ...), "
+        "'most' before an evaluative adjective ('most corrupt', 'most dishonest'). A record is not hyperbole: 'the "
+        "deadliest storm in the state's history' measures. In a quotation it is reported as the source's wording.",
+        "It is the worst betrayal in the history of the union.",
+    ),
 ]
 
 MESSAGE = {
@@ -1371,7 +1385,7 @@ def learned_language(
             continue  # the rule speaks for its span; a span of only function words ('The') names nothing
         ctx = ctx or Context(doc)
         voice_ev = voice.voice_evidence(doc, ctx, sp.start, sp.end)
-        is_voiced = voice.voiced(voice_ev, sp.technique)
+        is_voiced = voice.voiced(voice_ev, sp.technique, sp.alternatives[0][0] if sp.alternatives else None)
         message = f"The propaganda model reads this as {READABLE.get(sp.technique, sp.technique)}"
         if is_voiced and voice_ev is not None:
             words = ", ".join(f"'{w}'" for w, _ in voice_ev["cues"][:3])

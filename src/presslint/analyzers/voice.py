@@ -31,6 +31,7 @@ class Cues:
     evaluative: frozenset[str]  # adjectives and adverbs that judge: 'blatant', 'cunning', 'shamelessly'
     contempt_verbs: frozenset[str]  # lemmas: 'rant', 'screech', 'spew'
     superlatives: frozenset[str]  # judgement superlatives: 'worst', 'greatest', 'most corrupt' is read by shape
+    judging_nouns: frozenset[str]  # nouns a superlative judges rather than measures: 'betrayal', 'hoax'
     insults: frozenset[str]  # insult and motive adjectives, contempt modifiers, lexicon words (one word each)
     abstract_nouns: frozenset[str]  # 'evil' as the moral noun (data/language/literal_senses.json)
 
@@ -59,6 +60,7 @@ def cues() -> Cues:
         abstract_nouns=_abstract_nouns(),
         contempt_verbs=st.contempt_speech_verbs,
         superlatives=st.judgement_superlatives,
+        judging_nouns=st.hyperbole_nouns,
         insults=frozenset(words),
     )
 
@@ -74,7 +76,7 @@ def _judging(tok, c: Cues) -> str | None:
         return "insult"
     if tok.pos_ == "VERB" and lemma in c.contempt_verbs:
         return "contempt-verb"
-    if low in c.superlatives and tok.tag_ in ("JJS", "RBS") and _boundless(tok):
+    if low in c.superlatives and tok.tag_ in ("JJS", "RBS") and _boundless(tok) and _judges(tok, c):
         return "superlative"
     return None
 
@@ -92,6 +94,12 @@ def _boundless(tok) -> bool:
         return False  # "one of the greatest saints": a ranking among many
     sent = tok.sent
     return any(t.lower_ in SCOPE_WORDS for t in doc[tok.i + 1 : min(sent.end, tok.i + 8)])
+
+
+def _judges(tok, c: Cues) -> bool:
+    """The superlative's noun judges ('the worst betrayal'), not measures ('the worst flooding in the city's
+    history' is a record)."""
+    return tok.head.pos_ == "NOUN" and tok.head.i > tok.i and tok.head.lemma_.lower() in c.judging_nouns
 
 
 def voice_cues(span) -> list[list[str]]:
@@ -120,15 +128,37 @@ def voice_evidence(doc, ctx, start: int, end: int) -> dict[str, Any] | None:
         if at >= 0 and ctx.in_quotation(at, at + len(words)):
             continue  # 'as a "human leech"': the word is in someone's quotation, whatever the span around it
         found.append([words, kind])
-    return {"in_quote": in_quote, "mention": mention, "cues": found}
+    return {"in_quote": in_quote, "mention": mention, "genre": in_review(span), "cues": found}
 
 
-def voiced(evidence: dict[str, Any] | None, technique: str) -> bool:
-    """The learned span is the writer's own judgement with a word the grammar can see."""
+def voiced(evidence: dict[str, Any] | None, technique: str, runner_up: str | None = None) -> bool:
+    """The learned span is the writer's own judgement with a word the grammar can see, read by the model as one of
+    the voiced techniques (its first or second choice: on one sentence its first is often a weak guess), outside a
+    review or a sports report, where evaluation is the genre."""
     return (
         evidence is not None
-        and technique in VOICED_TECHNIQUES
+        and (technique in VOICED_TECHNIQUES or runner_up in VOICED_TECHNIQUES)
         and not evidence["in_quote"]
         and not evidence["mention"]
+        and not evidence.get("genre")
         and bool(evidence["cues"])
     )
+
+
+@lru_cache(maxsize=1)
+def _genre_words() -> frozenset[str]:
+    from ..nlp.lexicons import read_json
+
+    senses = read_json("language/literal_senses.json")
+    from .framing import structures
+
+    return frozenset(w.lower() for w in (*senses["fiction_heads"], *senses["fiction_context"])) | (
+        structures().review_words
+    )
+
+
+def in_review(span) -> bool:
+    """The span's sentence is about a work, a dish or a game ('the film is a gorgeous, ridiculous romp', 'the
+    striker was woeful'): judging those is what a review or a match report is for."""
+    words = _genre_words()
+    return any(t.lower_ in words and t.pos_ in ("NOUN", "PROPN") for t in span.sent)
