@@ -140,11 +140,13 @@ def test_language_voice_cues_read_words_of_judgement(parse, text, kind):
         "She is one of the greatest sprinters of all time.",  # a ranking among many
         "Some of the world's worst conflicts drag on for decades.",  # a superlative bounded by a set
         "The sermon was about deliverance from evil.",  # 'evil' as the moral noun
+        "He collected trash to help pay for his degree.",  # a contempt metaphor elsewhere, a plain noun here
+        "He has endured relentless questions about whether he will drop out.",  # intensity, not judgement
     ],
 )
 def test_language_voice_cues_quiet_on_plain_reporting(parse, text):
     doc = parse(text)
-    assert not [c for c in voice.voice_cues(doc[:]) if c[1] in ("evaluative", "insult", "superlative")]
+    assert not voice.voice_cues(doc[:])
 
 
 def test_language_voice_gate_needs_technique_voice_and_a_cue():

@@ -32,7 +32,7 @@ class Cues:
     contempt_verbs: frozenset[str]  # lemmas: 'rant', 'screech', 'spew'
     superlatives: frozenset[str]  # judgement superlatives: 'worst', 'greatest', 'most corrupt' is read by shape
     judging_nouns: frozenset[str]  # nouns a superlative judges rather than measures: 'betrayal', 'hoax'
-    insults: frozenset[str]  # insult and motive adjectives, contempt modifiers, lexicon words (one word each)
+    insults: frozenset[str]  # insult and motive adjectives, lexicon words (one word each)
     abstract_nouns: frozenset[str]  # 'evil' as the moral noun (data/language/literal_senses.json)
 
 
@@ -48,7 +48,9 @@ def cues() -> Cues:
     from .framing import structures
 
     st = structures()
-    words = set(st.insult_adjectives | st.motive_adjectives | st.contempt_modifiers | st.insult_compounds)
+    # not the contempt metaphors ('lapdog', 'trash', 'rat'): they insult before a group noun, and are plain nouns
+    # elsewhere ('he collected trash')
+    words = set(st.insult_adjectives | st.motive_adjectives | st.insult_compounds)
     for name in ("loaded.txt", "name_calling.txt", "fear.txt"):
         for row in read_lexicon(f"language/{name}"):
             flags = row[1] if len(row) > 1 else ""
