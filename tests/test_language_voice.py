@@ -141,6 +141,7 @@ def test_language_voice_cues_read_words_of_judgement(parse, text, kind):
         "Some of the world's worst conflicts drag on for decades.",  # a superlative bounded by a set
         "The sermon was about deliverance from evil.",  # 'evil' as the moral noun
         "He collected trash to help pay for his degree.",  # a contempt metaphor elsewhere, a plain noun here
+        "The disgraced former congressman was sentenced on Monday.",  # a standing news descriptor
         "He has endured relentless questions about whether he will drop out.",  # intensity, not judgement
     ],
 )
