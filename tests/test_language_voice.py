@@ -25,6 +25,7 @@ CONTEMPT_FIRES = [
     ("He harangued the nurses for twenty minutes about overtime.", "He harangued"),
 ]
 CONTEMPT_QUIET = [
+    "The Weird Plumes of Jupiter's Moon Europa Are Spewing Water Vapor",  # a title-case headline names no one
     "The volcano spewed ash over three villages.",
     "He posted a rant about parking fees on the club's forum.",  # a genre word with no one's name on it
     "The minister did not rant; she read the figures slowly.",
@@ -142,6 +143,10 @@ def test_language_voice_cues_read_words_of_judgement(parse, text, kind):
         "The sermon was about deliverance from evil.",  # 'evil' as the moral noun
         "He collected trash to help pay for his degree.",  # a contempt metaphor elsewhere, a plain noun here
         "The disgraced former congressman was sentenced on Monday.",  # a standing news descriptor
+        "Survivors described the horrific attack to the inquiry.",  # words of violence describe real violence
+        "The preacher is not some deluded fanatic raving on a street corner.",  # denied
+        "He told jokes that were criticized as racist and homophobic.",  # someone else's verdict, reported
+        "Even if the reforms did not dumb down the exams, parents were worried.",  # a verb, not the adjective
         "He has endured relentless questions about whether he will drop out.",  # intensity, not judgement
     ],
 )

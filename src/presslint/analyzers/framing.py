@@ -397,6 +397,16 @@ def find_so_called_credentials(doc) -> Iterator[tuple[Any, str, str]]:
 
 
 # ----------------------------------------------------------------------------------------------- contempt for speech
+def _speaker(tok, role_nouns: frozenset[str]) -> bool:
+    """Someone who can speak: a person, group or organisation the tagger names, a role noun, a personal pronoun
+    (not any proper noun: 'the plumes spewed')."""
+    return (
+        tok.ent_type_ in PEOPLE_LABELS
+        or tok.lower_ in ("he", "she", "they")
+        or (tok.pos_ == "NOUN" and tok.lemma_.lower() in role_nouns)
+    )
+
+
 def find_contempt_speech(doc, role_nouns: frozenset[str]) -> Iterator[tuple[Any, str, str]]:
     """(span, how, why) for what someone said told with a verb or noun of contempt: 'the senator ranted about
     taxes', 'Smith spewed insults', 'the minister's latest tirade'. The speaker must be a third party (a name, a
@@ -406,8 +416,10 @@ def find_contempt_speech(doc, role_nouns: frozenset[str]) -> Iterator[tuple[Any,
         tok = doc[i]
         if tok.pos_ == "VERB" and tok.lemma_.lower() in st.contempt_speech_verbs:
             subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-            if subject is None or not _third_party(subject, role_nouns) or _negated(tok):
+            if subject is None or not _speaker(subject, role_nouns) or _negated(tok):
                 continue
+            if _title_case_line(_sentence(doc, tok.i)):
+                continue  # "Jupiter's Moon Europa Are Spewing Water Vapor": a headline's capitals name no one
             end = tok.i + 1
             obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
             if obj is not None and obj.i == tok.i + 1:

@@ -74,6 +74,8 @@ def _judging(tok, c: Cues) -> str | None:
         return None  # "deterrence from evil", "the problem of evil": the moral category, no one judged
     if tok.pos_ in ("ADJ", "ADV", "VERB") and (low in c.evaluative or lemma in c.evaluative):
         return "evaluative"
+    if tok.pos_ == "VERB" and tok.tag_ in ("VB", "VBP", "VBZ") and lemma not in c.contempt_verbs:
+        return None  # "did not dumb down education": the insult adjective's form used as a verb
     if low in c.insults or (lemma in c.insults and tok.tag_ == "NNS"):  # not 'shaming' read as 'sham'
         return "insult"
     if tok.pos_ == "VERB" and lemma in c.contempt_verbs:
@@ -111,9 +113,26 @@ def voice_cues(span) -> list[list[str]]:
     found: list[list[str]] = []
     for tok in span:
         kind = _judging(tok, c)
-        if kind is not None:
+        if kind is not None and not _denied_or_reported(tok):
             found.append([tok.text, kind])
     return found
+
+
+NEGATIONS = frozenset({"not", "no", "never", "n't", "nor", "hardly"})
+# Verbs whose 'as' complement is someone else's verdict: "jokes criticized as racist", "dismissed as absurd".
+VERDICT_VERBS = frozenset(
+    {"criticize", "criticise", "condemn", "denounce", "describe", "call", "brand", "label", "dismiss", "decry"}
+    | {"slam", "blast", "attack", "accuse", "deride", "mock", "portray", "characterize", "characterise", "see"}
+)
+
+
+def _denied_or_reported(tok) -> bool:
+    """The word of judgement is denied ('is not some deluded fanatic') or is someone's verdict the writer reports
+    ('jokes that were criticized as racist')."""
+    doc = tok.doc
+    if any(t.lower_ in NEGATIONS for t in doc[max(tok.sent.start, tok.i - 3) : tok.i]):
+        return True
+    return any(a.lower_ == "as" and a.head.lemma_.lower() in VERDICT_VERBS for a in tok.ancestors)
 
 
 def voice_evidence(doc, ctx, start: int, end: int) -> dict[str, Any] | None:
