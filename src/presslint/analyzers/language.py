@@ -1340,8 +1340,8 @@ PROPAGANDA_SHOW_AT: float | None = None
 # The second operating point: a learned span of loaded language, name-calling, exaggeration or fear in the writer's
 # own voice with a word of judgement the grammar can see (analyzers/voice.py) is shown from this probability.
 # Measured by eval/learned_language_point.py on the held-back PTC fold (74 articles the head never trained on), the
-# share of the spans that touch a gold propaganda span: from 0.70, 23 spans, 0.87 (SI character credit 0.69); from
-# 0.65, 36 spans, 0.81 (the script's pick, right at the bar: 0.70 keeps a margin for mainstream news, where PTC's
+# share of the spans that touch a gold propaganda span: from 0.70, 20 spans, 0.85 (SI character credit 0.68); from
+# 0.65, 31 spans, 0.81 (the script's pick, right at the bar: 0.70 keeps a margin for mainstream news, where PTC's
 # propaganda-heavy articles say little about false alarms); from 0.75, 5 spans.
 VOICED_SHOW_AT: float | None = 0.7
 
