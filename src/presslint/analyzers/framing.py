@@ -17,6 +17,10 @@ techniques in words nobody listed, from how the sentence is built:
   Senator Black to ...", "the mayor's brainless plan", "the senator is clueless"), and motive labels (LNG001): a
   motive-imputing adjective on a political actor ("the xenophobic party").
 * ruin forever (LNG005): "a campaign to end national security forever".
+* contempt (LNG002): for what a person did ("Bergoglio's cunning reply", "his blatant nod"), for what someone said
+  ("the senator ranted", "the minister's latest tirade"), and for someone's standing ("these so-called experts").
+  Insult words that also name a shape ("crooked", "slimy") are read in that sense when a downtoner or a body part
+  or object is there ("she's a little crooked in the photo", "his crooked smile").
 * black-and-white (LNG011): "either we ... or we ...", "it's us or them".
 
 Each check reads the parse and bails out when the structure is not there; the word classes it uses (collective
@@ -74,6 +78,17 @@ class Structures:
     ruin_verbs: frozenset[str]
     valued_objects: frozenset[str]
     forever_words: frozenset[str]
+    # cues that a learned propaganda span is the writer's judgement (analyzers/voice.py)
+    evaluative_adjectives: frozenset[str]
+    contempt_speech_verbs: frozenset[str]
+    judgement_superlatives: frozenset[str]
+    contempt_speech_nouns: frozenset[str]
+    credential_nouns: frozenset[str]
+    contempt_adjectives: frozenset[str]
+    physical_sense_insults: frozenset[str]
+    review_words: frozenset[str]
+    hyperbole_nouns: frozenset[str]
+    physical_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -360,6 +375,67 @@ def find_belittling(doc, role_nouns: frozenset[str]) -> Iterator[tuple[Any, str,
                 yield doc[tok.i : noun.i + 1], "belittling", f"'little' belittles someone's {noun.text}"
 
 
+def find_so_called_credentials(doc) -> Iterator[tuple[Any, str, str]]:
+    """(span, how, why) for 'so-called experts', 'these so-called journalists': 'so-called' before a noun of
+    expertise or standing denies people their credentials. Before a term being introduced ('so-called
+    superdelegates', 'so-called long COVID', 'the so-called Gang of Eight') it is neutral and not read here."""
+    st = structures()
+    for i in view(doc).where(lowers=frozenset({"called", "so-called"})):
+        tok = doc[i]
+        if tok.lower_ == "called" and not (i >= 2 and doc[i - 1].text in ("-", "‐") and doc[i - 2].lower_ == "so"):
+            continue
+        j = i + 1
+        while j < len(doc) and j < i + 3 and doc[j].pos_ == "ADJ":
+            j += 1  # "so-called independent experts"
+        if j >= len(doc):
+            continue
+        noun = doc[j]
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in st.credential_nouns or noun.text[:1].isupper():
+            continue
+        first = i - 2 if tok.lower_ == "called" else i
+        yield doc[first : j + 1], "belittling", f"'so-called' denies the {noun.text} their standing"
+
+
+# ----------------------------------------------------------------------------------------------- contempt for speech
+def _speaker(tok, role_nouns: frozenset[str]) -> bool:
+    """Someone who can speak: a person, group or organisation the tagger names, a role noun, a personal pronoun
+    (not any proper noun: 'the plumes spewed')."""
+    return (
+        tok.ent_type_ in PEOPLE_LABELS
+        or tok.lower_ in ("he", "she", "they")
+        or (tok.pos_ == "NOUN" and tok.lemma_.lower() in role_nouns)
+    )
+
+
+def find_contempt_speech(doc, role_nouns: frozenset[str]) -> Iterator[tuple[Any, str, str]]:
+    """(span, how, why) for what someone said told with a verb or noun of contempt: 'the senator ranted about
+    taxes', 'Smith spewed insults', 'the minister's latest tirade'. The speaker must be a third party (a name, a
+    role noun, he/she/they): 'the crowd sneered' or a volcano that spews ash is no one's speech."""
+    st = structures()
+    for i in view(doc).where(lowers=st.contempt_speech_nouns, lemmas=st.contempt_speech_verbs):
+        tok = doc[i]
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in st.contempt_speech_verbs:
+            subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subject is None or not _speaker(subject, role_nouns) or _negated(tok):
+                continue
+            if _title_case_line(_sentence(doc, tok.i)):
+                continue  # "Jupiter's Moon Europa Are Spewing Water Vapor": a headline's capitals name no one
+            end = tok.i + 1
+            obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            if obj is not None and obj.i == tok.i + 1:
+                end = obj.i + 1  # "spewed lies"
+            yield doc[subject.left_edge.i : end], "contempt-verb", f"'{tok.text}' tells what someone said with contempt"
+        elif tok.pos_ == "NOUN" and tok.lower_ in st.contempt_speech_nouns:
+            owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+            if owner is None or not (owner.lower_ in THIRD_PERSON_POSSESSIVES or _third_party(owner, role_nouns)):
+                continue  # "a rant about parking" with no one's name on it is a genre word
+            yield (
+                doc[owner.left_edge.i : tok.i + 1],
+                "contempt-verb",
+                f"'{tok.text}' tells someone's words with contempt",
+            )
+
+
 # ----------------------------------------------------------------------------------------------- fear, doom
 def _everyone(tok, st: Structures) -> bool:
     """'every parent', 'all Americans', 'everyone', 'you', 'any voter'."""
@@ -486,13 +562,31 @@ def _negated(tok) -> bool:
     return any(c.dep_ == "neg" for c in (*tok.children, *tok.head.children))
 
 
+TIME_NOUNS = frozenset(
+    {"day", "week", "weekend", "month", "year", "season", "night", "morning", "schedule", "life", "luck", "ride"}
+)
+DOWNTONERS = frozenset({"little", "bit", "slightly", "somewhat", "faintly", "mildly", "fairly", "kind", "sort"})
+
+
+def _physical_sense(tok, st: Structures) -> bool:
+    """An insult word that also names a shape or a texture ('crooked', 'slimy', 'lazy') read in that sense: a
+    downtoner before it ('a little crooked', 'slightly crooked': a character is not measured so), or a body part or
+    an object in its clause ('his crooked smile', 'the frame hangs crooked')."""
+    doc = tok.doc
+    before = [t.lower_ for t in doc[max(0, tok.i - 2) : tok.i]]
+    if any(w in DOWNTONERS for w in before):
+        return True
+    sent = _sentence(doc, tok.i)
+    return any(t.lemma_.lower() in st.physical_nouns and t.pos_ == "NOUN" for t in sent)
+
+
 def find_insults(doc, role_nouns: frozenset[str]) -> Iterator[tuple[Any, str, str]]:
     """(span, how, why) for an insulting evaluation tied by the grammar to a person ('it was foolish of Senator
     Black to ...', 'the mayor's brainless plan', 'the senator is clueless', 'the spineless councillors') and a motive
     label pinned on a political actor ('the xenophobic party', 'the party is racist'). The adjective alone ('a
     stupid mistake', 'racist attacks') fires nothing: only the grammar that attaches it to someone."""
     st = structures()
-    words = st.insult_adjectives | st.motive_adjectives
+    words = st.insult_adjectives | st.motive_adjectives | st.contempt_adjectives
     # a hyphenated insult ('dim-witted') is three tokens; the parse hangs it on its last part
     compound_ends = frozenset(w.rsplit("-", 1)[1] for w in st.insult_compounds)
     for i in view(doc).where(lowers=words | compound_ends):
@@ -505,10 +599,15 @@ def find_insults(doc, role_nouns: frozenset[str]) -> Iterator[tuple[Any, str, st
         if tok.pos_ not in ("ADJ", "VERB", "NOUN", "PROPN") or _negated(tok):
             continue
         motive = tok.lower_ in st.motive_adjectives
+        # contempt for what someone did ('his blatant lie', 'the senator's cunning reply'): only on a thing owned by
+        # a person or 'it was ADJ of X'; on the person ('the ruthless general') or alone it may describe
+        of_acts = tok.lower_ in st.contempt_adjectives and tok.lower_ not in st.insult_adjectives
         word = doc[first : i + 1].text
         head = tok.head
         if _about_fiction(_sentence(doc, tok.i)):
             continue
+        if tok.lower_ in st.physical_sense_insults and _physical_sense(tok, st):
+            continue  # "she's a little crooked in the photo", "his crooked smile": a shape, not a character
         if tok.dep_ in ("amod", "compound") and head.i > tok.i:
             if tok.text[:1].isupper() and not doc[first].is_sent_start:
                 continue  # "Defeat Crooked Hillary" (a group's name); nicknames are find_nicknames' to judge
@@ -517,10 +616,12 @@ def find_insults(doc, role_nouns: frozenset[str]) -> Iterator[tuple[Any, str, st
                     yield doc[first : head.i + 1], "motive-label", f"'{word}' imputes a motive to {head.text}"
                 continue
             owner = next((c for c in head.children if c.dep_ == "poss"), None)
+            if of_acts and (head.ent_type_ in ("DATE", "TIME") or head.lemma_.lower() in TIME_NOUNS):
+                continue  # "her insane week", "his absurd schedule": a time told colloquially, not an act judged
             if owner is not None and (owner.lower_ in THIRD_PERSON_POSSESSIVES or _third_party(owner, role_nouns)):
                 start = owner.left_edge.i  # "the mayor's brainless plan", "his idiotic tweet"
                 yield doc[start : head.i + 1], "insult-evaluation", f"'{word}' insults the owner of the {head.text}"
-            elif _third_party(head, role_nouns) and head.lower_ not in THIRD_PERSON_POSSESSIVES:
+            elif _third_party(head, role_nouns) and head.lower_ not in THIRD_PERSON_POSSESSIVES and not of_acts:
                 yield doc[first : head.i + 1], "insult-evaluation", f"'{word}' insults {head.text}"
             continue
         # "it was foolish of Senator Black to say so", "how spineless of the mayor"
@@ -532,6 +633,8 @@ def find_insults(doc, role_nouns: frozenset[str]) -> Iterator[tuple[Any, str, st
             if how_ or (head.lemma_.lower() in COPULAS and subject is not None and subject.lower_ in ("it", "that")):
                 start = first - 1 if how_ else min(subject.i, first) if subject is not None else first
                 yield doc[start : target.right_edge.i + 1], "insult-evaluation", f"'{word}' insults {target.text}"
+            continue
+        if of_acts:
             continue
         if tok.dep_ in ("acomp", "attr", "ROOT") and (tok.dep_ == "ROOT" or head.lemma_.lower() in COPULAS):
             verb = tok if tok.dep_ == "ROOT" else head
@@ -610,6 +713,55 @@ def find_either_or(doc) -> Iterator[tuple[Any, str, str]]:
             yield span, "us-or-them", "the world is split into two camps"
 
 
+# ----------------------------------------------------------------------------------------------- hyperbole
+HYPERBOLE_SCOPE = (
+    re.compile(
+        r"^(?:[\w'’-]+ ){0,4}?in (?:(?:all|recorded|modern|human|world|american|our|its|his|her|their|the)\s)*"
+        r"(?:[\w'’]+(?:'s|’s) )?history\b",
+        re.I,
+    ),
+    re.compile(
+        r"^(?:[\w'’-]+ ){0,4}?(?:the|this) (?:world|country|nation|planet) (?:has|have) ever (?:seen|known)\b", re.I
+    ),
+    re.compile(r"^(?:[\w'’-]+ ){0,4}?(?:ever|of all time)\b", re.I),
+)
+
+
+def find_hyperbole(doc, dictionary) -> Iterator[tuple[Any, str, str]]:
+    """(span, how, why) for a judgement raised to a superlative with no bound: 'the worst betrayal in history', 'the
+    most corrupt administration ever', 'the biggest hoax of all time'. A record is not one: 'the deadliest storm in
+    the state's history' measures, and 'worst' or 'biggest' fire only before a noun that judges (betrayal, scandal,
+    hoax, president ...), 'most' only before an evaluative adjective ('most corrupt', 'most dishonest')."""
+    st = structures()
+    text = view(doc).text
+    for i in view(doc).where(lowers=frozenset({"worst", "greatest", "biggest", "most"})):
+        tok = doc[i]
+        if i == 0 or doc[i - 1].lower_ not in ("the", "his", "her", "their", "its", "our") or i + 1 >= len(doc):
+            continue
+        nxt = doc[i + 1]
+        if tok.lower_ == "most":
+            adjective = nxt.lower_
+            if adjective not in st.evaluative_adjectives | st.insult_adjectives | st.contempt_adjectives:
+                continue
+            noun = nxt.head if nxt.head.i > nxt.i and nxt.head.pos_ in ("NOUN", "PROPN") else None
+        else:
+            noun = tok.head if tok.head.i > tok.i and tok.head.pos_ == "NOUN" else None
+            if noun is None or noun.lemma_.lower() not in st.hyperbole_nouns:
+                continue
+        if noun is None or noun.i > i + 4:
+            continue
+        tail = text[noun.idx + len(noun.text) :][:80]
+        after = tail.lstrip()
+        match = next((m for m in (p.match(after) for p in HYPERBOLE_SCOPE) if m), None)
+        if match is None:
+            continue
+        stop = noun.idx + len(noun.text) + (len(tail) - len(after)) + match.end()
+        span = doc.char_span(doc[i - 1].idx, stop, alignment_mode="expand")
+        if span is None:
+            continue
+        yield span, "hyperbole", "a judgement raised to a superlative with no bound"
+
+
 # ----------------------------------------------------------------------------------------------- gathering
 CHECKS = {  # how -> rule code
     "nickname": "LNG001",
@@ -617,15 +769,23 @@ CHECKS = {  # how -> rule code
     "opponent-label": "LNG001",
     "conspiracy-label": "LNG001",
     "belittling": "LNG002",
+    "contempt-verb": "LNG002",
     "insult-evaluation": "LNG002",
     "motive-label": "LNG001",
     "fear": "LNG005",
     "doom": "LNG005",
     "either-or": "LNG011",
     "us-or-them": "LNG011",
+    "hyperbole": "LNG013",
 }
-CONFIDENCE = {"LNG001": 0.65, "LNG002": 0.6, "LNG005": 0.6, "LNG011": 0.65}
-SEVERITY: dict[str, Severity] = {"LNG001": "warning", "LNG002": "info", "LNG005": "info", "LNG011": "info"}
+CONFIDENCE = {"LNG001": 0.65, "LNG002": 0.6, "LNG005": 0.6, "LNG011": 0.65, "LNG013": 0.6}
+SEVERITY: dict[str, Severity] = {
+    "LNG001": "warning",
+    "LNG002": "info",
+    "LNG005": "info",
+    "LNG011": "info",
+    "LNG013": "info",
+}
 
 
 def find_structural(doc, ctx, dictionary, role_nouns: frozenset[str]) -> Iterator[Found]:
@@ -634,9 +794,12 @@ def find_structural(doc, ctx, dictionary, role_nouns: frozenset[str]) -> Iterato
         *find_nicknames(doc, dictionary),
         *find_opponent_labels(doc),
         *find_belittling(doc, role_nouns),
+        *find_contempt_speech(doc, role_nouns),
+        *find_so_called_credentials(doc),
         *find_insults(doc, role_nouns),
         *find_doom_forever(doc),
         *find_either_or(doc),
+        *find_hyperbole(doc, dictionary),
         *find_fear(doc),
     ]
     kept: list[Any] = []
@@ -674,10 +837,12 @@ _LEADS = {
     "opponent-label": "'{m}' labels opponents",
     "conspiracy-label": "'{m}' is a conspiracy label",
     "belittling": "'{m}' belittles",
+    "contempt-verb": "'{m}' is loaded language",
     "insult-evaluation": "'{m}' is an insulting evaluation",
     "motive-label": "'{m}' imputes a motive as a label",
     "fear": "'{m}' appeals to fear",
     "doom": "'{m}' appeals to fear",
     "either-or": "'{m}' presents only two options",
     "us-or-them": "'{m}' presents only two sides",
+    "hyperbole": "'{m}' exaggerates",
 }

@@ -15,6 +15,7 @@ TECHNIQUE = {
     "LNG009": "Thought-terminating_Cliches",
     "LNG010": "Causal_Oversimplification",
     "LNG011": "Black-and-White_Fallacy",
+    "LNG013": "Exaggeration,Minimisation",
 }
 SOURCE_WORDING = " (the source's wording, in a quotation or attributed statement)"
 

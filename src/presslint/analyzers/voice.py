@@ -1,0 +1,185 @@
+"""Structural evidence that a learned propaganda span is the writer's own loaded language (issue 11).
+
+The propaganda head marks many spans, but on its own it is not precise enough to show (``language.
+PROPAGANDA_SHOW_AT``). A span it reads as loaded language, name-calling, exaggeration or appeal to fear is more
+likely right when the text itself shows why: the words are the writer's (not inside a quotation or an attributed
+statement, not a word mentioned or defined), and the span holds a word of judgement the grammar can see -- an
+evaluative adjective or adverb of contempt, a superlative with no bound ('the worst ... in history'), an
+insult or lexicon word, a verb of contempt for what someone said. :func:`voice_evidence` reads those cues;
+``language.learned_language`` shows a learned span from ``language.VOICED_SHOW_AT`` when it has them, a second
+operating point measured on PTC articles the head never trained on (eval/learned_language_point.py).
+
+The word classes are closed and general (``data/language/structures.json``: ``evaluative_adjectives``,
+``contempt_speech_verbs``, ``judgement_superlatives``), written for presslint from general
+knowledge of news and propaganda language; a cue fires nothing on its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+# The techniques whose evidence is a word of judgement: the ones the writer's voice can carry.
+VOICED_TECHNIQUES = frozenset(
+    {"Loaded_Language", "Name_Calling,Labeling", "Exaggeration,Minimisation", "Appeal_to_fear-prejudice"}
+)
+
+
+@dataclass(frozen=True)
+class Cues:
+    evaluative: frozenset[str]  # adjectives and adverbs that judge: 'blatant', 'cunning', 'shamelessly'
+    contempt_verbs: frozenset[str]  # lemmas: 'rant', 'screech', 'spew'
+    superlatives: frozenset[str]  # judgement superlatives: 'worst', 'greatest', 'most corrupt' is read by shape
+    judging_nouns: frozenset[str]  # nouns a superlative judges rather than measures: 'betrayal', 'hoax'
+    insults: frozenset[str]  # insult and motive adjectives, lexicon words (one word each)
+    abstract_nouns: frozenset[str]  # 'evil' as the moral noun (data/language/literal_senses.json)
+
+
+def _abstract_nouns() -> frozenset[str]:
+    from ..nlp.lexicons import read_json
+
+    return frozenset(w.lower() for w in read_json("language/literal_senses.json")["abstract_nouns"])
+
+
+@lru_cache(maxsize=1)
+def cues() -> Cues:
+    from ..nlp.lexicons import expand, read_lexicon
+    from .framing import structures
+
+    st = structures()
+    # not the contempt metaphors ('lapdog', 'trash', 'rat'): they insult before a group noun, and are plain nouns
+    # elsewhere ('he collected trash')
+    words = set(st.insult_adjectives | st.motive_adjectives | st.insult_compounds)
+    for name in ("loaded.txt", "name_calling.txt", "fear.txt"):
+        for row in read_lexicon(f"language/{name}"):
+            flags = row[1] if len(row) > 1 else ""
+            if "weak" in flags or "state-only" in flags:
+                continue  # 'terrorist', 'regime': neutral in much news, no cue on their own
+            words.update(form.lower() for form in expand(row[0]) if " " not in form)
+    return Cues(
+        evaluative=st.evaluative_adjectives,
+        abstract_nouns=_abstract_nouns(),
+        contempt_verbs=st.contempt_speech_verbs,
+        superlatives=st.judgement_superlatives,
+        judging_nouns=st.hyperbole_nouns,
+        insults=frozenset(words),
+    )
+
+
+def _judging(tok, c: Cues) -> str | None:
+    """The kind of judgement a single token carries, or None."""
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    if tok.pos_ == "NOUN" and low in c.abstract_nouns:
+        return None  # "deterrence from evil", "the problem of evil": the moral category, no one judged
+    if tok.pos_ in ("ADJ", "ADV", "VERB") and (low in c.evaluative or lemma in c.evaluative):
+        return "evaluative"
+    if tok.pos_ == "VERB" and tok.tag_ in ("VB", "VBP", "VBZ") and lemma not in c.contempt_verbs:
+        return None  # "did not dumb down education": the insult adjective's form used as a verb
+    if low in c.insults or (lemma in c.insults and tok.tag_ == "NNS"):  # not 'shaming' read as 'sham'
+        return "insult"
+    if tok.pos_ == "VERB" and lemma in c.contempt_verbs:
+        return "contempt-verb"
+    if low in c.superlatives and tok.tag_ in ("JJS", "RBS") and _boundless(tok) and _judges(tok, c):
+        return "superlative"
+    return None
+
+
+SCOPE_WORDS = frozenset({"ever", "history", "time", "imaginable", "conceivable"})
+
+
+def _boundless(tok) -> bool:
+    """A superlative with no bound but everything ('the worst betrayal in history', 'the greatest fraud ever'), not
+    one bounded by a set ('some of the world's worst conflicts', 'in the worst cases', 'worst-hit')."""
+    doc = tok.doc
+    if tok.i + 1 < len(doc) and doc[tok.i + 1].text in ("-", "‐"):
+        return False
+    if tok.i >= 3 and doc[tok.i - 3].lower_ == "one" and doc[tok.i - 2].lower_ == "of":
+        return False  # "one of the greatest saints": a ranking among many
+    sent = tok.sent
+    return any(t.lower_ in SCOPE_WORDS for t in doc[tok.i + 1 : min(sent.end, tok.i + 8)])
+
+
+def _judges(tok, c: Cues) -> bool:
+    """The superlative's noun judges ('the worst betrayal'), not measures ('the worst flooding in the city's
+    history' is a record)."""
+    return tok.head.pos_ == "NOUN" and tok.head.i > tok.i and tok.head.lemma_.lower() in c.judging_nouns
+
+
+def voice_cues(span) -> list[list[str]]:
+    """[[words, kind], ...]: the words of judgement in the span. An intensifier alone is no cue: 'incredibly
+    resilient', 'entirely predictable' praise or describe (measured on the held-back PTC fold)."""
+    c = cues()
+    found: list[list[str]] = []
+    for tok in span:
+        kind = _judging(tok, c)
+        if kind is not None and not _denied_or_reported(tok):
+            found.append([tok.text, kind])
+    return found
+
+
+NEGATIONS = frozenset({"not", "no", "never", "n't", "nor", "hardly"})
+# Verbs whose 'as' complement is someone else's verdict: "jokes criticized as racist", "dismissed as absurd".
+VERDICT_VERBS = frozenset(
+    {"criticize", "criticise", "condemn", "denounce", "describe", "call", "brand", "label", "dismiss", "decry"}
+    | {"slam", "blast", "attack", "accuse", "deride", "mock", "portray", "characterize", "characterise", "see"}
+)
+
+
+def _denied_or_reported(tok) -> bool:
+    """The word of judgement is denied ('is not some deluded fanatic') or is someone's verdict the writer reports
+    ('jokes that were criticized as racist')."""
+    doc = tok.doc
+    if any(t.lower_ in NEGATIONS for t in doc[max(tok.sent.start, tok.i - 3) : tok.i]):
+        return True
+    return any(a.lower_ == "as" and a.head.lemma_.lower() in VERDICT_VERBS for a in tok.ancestors)
+
+
+def voice_evidence(doc, ctx, start: int, end: int) -> dict[str, Any] | None:
+    """In the writer's voice and with cues: {"in_quote": False, "cues": [...]}; otherwise the reason it is not
+    (a dict with "in_quote" True, or "cues" empty, or "mention" True). None when the span maps to no tokens."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    in_quote = bool(ctx.attributed(span))
+    mention = bool(ctx.mention_not_use(span))
+    found = []
+    for words, kind in voice_cues(span):
+        at = ctx.text.find(words, span.start_char, span.end_char)
+        if at >= 0 and ctx.in_quotation(at, at + len(words)):
+            continue  # 'as a "human leech"': the word is in someone's quotation, whatever the span around it
+        found.append([words, kind])
+    return {"in_quote": in_quote, "mention": mention, "genre": in_review(span), "cues": found}
+
+
+def voiced(evidence: dict[str, Any] | None, technique: str, runner_up: str | None = None) -> bool:
+    """The learned span is the writer's own judgement with a word the grammar can see, read by the model as one of
+    the voiced techniques (its first or second choice: on one sentence its first is often a weak guess), outside a
+    review or a sports report, where evaluation is the genre."""
+    return (
+        evidence is not None
+        and (technique in VOICED_TECHNIQUES or runner_up in VOICED_TECHNIQUES)
+        and not evidence["in_quote"]
+        and not evidence["mention"]
+        and not evidence.get("genre")
+        and bool(evidence["cues"])
+    )
+
+
+@lru_cache(maxsize=1)
+def _genre_words() -> frozenset[str]:
+    from ..nlp.lexicons import read_json
+
+    senses = read_json("language/literal_senses.json")
+    from .framing import structures
+
+    return frozenset(w.lower() for w in (*senses["fiction_heads"], *senses["fiction_context"])) | (
+        structures().review_words
+    )
+
+
+def in_review(span) -> bool:
+    """The span's sentence is about a work, a dish or a game ('the film is a gorgeous, ridiculous romp', 'the
+    striker was woeful'): judging those is what a review or a match report is for."""
+    words = _genre_words()
+    return any(t.lower_ in words and t.pos_ in ("NOUN", "PROPN") for t in span.sent)
