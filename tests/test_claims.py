@@ -488,6 +488,7 @@ GROUP_VIEWS_AND_CAUSES = [
     ("Crime\n\nThe new sentencing law has fuelled a rise in violent crime.", "cause"),
     ("Region\n\nDecades of foreign intervention have wrought turmoil in the region.", "cause"),
     ("Medicine\n\nThe ban on imports triggered shortages of medicine across the country.", "cause"),
+    ("Speech\n\nHe attacked the foreign policies that have wrought turmoil in the region.", "cause"),
     ("Council\n\nThe director abused his position to hire relatives.", "accusation"),
     ("Police\n\nOfficers unlawfully detained the protesters for two days.", "covert"),
 ]
@@ -514,6 +515,8 @@ GROUP_VIEWS_AND_CAUSES_NEAR_MISSES = [
     "Prices\n\nThe tariffs may have caused a sharp rise in food prices.",
     "Prices\n\nThe tariffs did not cause a rise in food prices.",
     "Prices\n\nIf the tariffs caused a rise in food prices, the government will drop them.",
+    "Speech\n\nHe said the foreign policies that have wrought turmoil in the region must end.",
+    "Housing\n\nThe mayor defended the budget cuts, which may have led to a surge in homelessness.",
     # abuse suffered or of a substance, not an accusation
     "Childhood\n\nHe was abused as a child.",
     "Drugs\n\nHe abused alcohol for much of his twenties.",
@@ -567,3 +570,60 @@ def test_claims_src005_mind_reading_fires(parse, text):
 @pytest.mark.parametrize("text", MIND_READING_NEAR_MISSES)
 def test_claims_src005_mind_reading_quiet(parse, text):
     assert not _codes(parse, text, "SRC005"), [f.evidence for f in _codes(parse, text, "SRC005")]
+
+
+# A prediction of someone's conduct stated as a certainty (SRC005 kind "certain-forecast"): 'will' with 'of course'
+# or a certainty adverb. Plain forecasts, forecasts about things, the writer's or reader's own future do not fire.
+CERTAIN_FORECASTS = [
+    "Church\n\nThe bishop will not, of course, resign.",
+    "Campaign\n\nThe senator will surely run again in 2020.",
+    "Court\n\nThe governor will undoubtedly appeal the ruling.",
+]
+CERTAIN_FORECAST_NEAR_MISSES = [
+    "Campaign\n\nThe senator will probably run again in 2020.",
+    "Campaign\n\nThe senator will run again in 2020, his spokesman said.",
+    "Weather\n\nThe storm will certainly bring heavy rain to the coast.",
+    "Budget\n\nThe bill will certainly face opposition in the Senate.",
+    "Column\n\nI will of course vote for her.",
+    "Travel\n\nYou will surely enjoy the view.",
+    "Campaign\n\nThe senator will surely have a say in the nomination.",
+]
+
+
+@pytest.mark.parametrize("text", CERTAIN_FORECASTS)
+def test_claims_src005_certain_forecast_fires(parse, text):
+    found = _codes(parse, text, "SRC005")
+    assert [f.evidence["kind"] for f in found] == ["certain-forecast"], [f.evidence for f in found]
+
+
+@pytest.mark.parametrize("text", CERTAIN_FORECAST_NEAR_MISSES)
+def test_claims_src005_certain_forecast_quiet(parse, text):
+    assert not _codes(parse, text, "SRC005"), [f.evidence for f in _codes(parse, text, "SRC005")]
+
+
+# 'failed to' + a step someone should have taken (SRC004 kind "never"), and its near misses.
+FAILED_STEPS = [
+    "Inquiry\n\nThe ministry failed to disclose the inspectors' report.",
+    "Crash\n\nPolice failed to question the driver.",
+    "Dam\n\nThe council failed to warn residents about the dam.",
+]
+FAILED_STEP_NEAR_MISSES = [
+    "Comment\n\nThe company failed to respond to a request for comment.",
+    "Bill\n\nThe bill failed to pass the Senate.",
+    "Inquiry\n\nThe ministry failed to disclose the report, the auditor said.",
+    "Inquiry\n\nInvestigators failed to find the cause of the fire.",
+    "Inquiry\n\nIf the ministry failed to disclose the report, the minister must resign.",
+    "Inquiry\n\nThe ministry did not fail to disclose the report.",
+    "Coal\n\nIf the rules survive, they will almost certainly cost the coal industry thousands of jobs.",
+    "Coal\n\nIf the rules survive, the senator will surely resign.",
+]
+
+
+@pytest.mark.parametrize("text", FAILED_STEPS)
+def test_claims_src004_failed_step_fires(parse, text):
+    assert [f.evidence["kind"] for f in _codes(parse, text, "SRC004")] == ["never"]
+
+
+@pytest.mark.parametrize("text", FAILED_STEP_NEAR_MISSES)
+def test_claims_src004_src005_failed_step_and_conditional_forecast_quiet(parse, text):
+    assert not _codes(parse, text, "SRC004") and not _codes(parse, text, "SRC005")

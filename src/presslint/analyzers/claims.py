@@ -223,6 +223,8 @@ class Contested:
     certainty_adverbs: frozenset[str] = frozenset()
     knowledge_verbs: frozenset[str] = frozenset()
     knowledge_adjectives: frozenset[str] = frozenset()
+    forecast_certainty_adverbs: frozenset[str] = frozenset()
+    failure_steps: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -368,7 +370,7 @@ def contested_reason(sent) -> tuple[str, Any] | None:
 # ("the largest carrier in the world", "poverty rates are higher than in Europe").
 _RECORD_SCOPE = re.compile(
     r"\b(?:in|of) (?:the )?(?:world|history|country|nation|united states|america|europe|developed world|"
-    r"industriali[sz]ed world|rich world|all time|record)\b|\bon record\b|\bever recorded\b"
+    r"industriali[sz]ed world|rich world|all time|record)\b|\bon record\b|\bever recorded\b|\bin existence\b"
 )
 STATISTIC_NOUNS = frozenset(
     {"rate", "share", "percentage", "proportion", "level", "number", "average", "median", "income", "poverty"}
@@ -659,11 +661,15 @@ def causal_reason(sent):
     lex = checkable_lexicon()
     for verb in sent:
         lemma = verb.lemma_.lower() if verb.lemma_.lower() in lex.causal_verbs else verb.lower_  # 'wrought': 'work'
-        if verb.pos_ != "VERB" or lemma not in lex.causal_verbs or not _asserted(verb):
+        if verb.pos_ != "VERB" or lemma not in lex.causal_verbs or not _writers_clause(verb):
             continue
-        if not _writers_clause(verb) or any(_hedge(t) for t in sent):
+        if any(_hedge(t) for t in sent):
             continue
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if verb.dep_ == "relcl" and subject is not None and subject.tag_ in ("WDT", "WP"):
+            subject = verb.head  # 'foreign policies that have wrought turmoil': the writer's presupposition
+        elif not _asserted(verb):
+            continue
         if subject is None or not _cause_noun(subject, lex):
             continue
         preps = lex.causal_verbs[lemma]
@@ -671,7 +677,6 @@ def causal_reason(sent):
             effects = [g for p in verb.children if p.dep_ == "prep" and p.lower_ in preps for g in p.children]
         else:
             effects = [c for c in verb.children if c.dep_ == "dobj"]
-            effects += [g for c in effects for g in c.children if c.lemma_.lower() == "wave" and g.dep_ == "prep"]
         if any(e.lemma_.lower() in lex.effect_nouns for e in effects if e.dep_ in ("dobj", "pobj")):
             return verb
     return None
@@ -700,6 +705,13 @@ def _contested_at(tok, lex: Contested) -> str | None:
         return "never"  # "the suspect was never questioned", "no one has ever been charged"
     if never:
         return None  # "never lied", "never hid anything": a denial in the writer's voice
+    if lemma == "fail" and any(
+        c.dep_ == "xcomp"
+        and c.lemma_.lower() in lex.failure_steps
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in children
+    ):
+        return "never"  # "the ministry failed to disclose the report": a step someone should have taken, not taken
     if lemma == "lie" and not (tok.lower_ == "lied" or any(c.lower_ in ("to", "about") for c in children)):
         return None  # "lay down on the tracks", "lies in ruins": lying down, not lying
     if key in lex.wrongdoing_verbs or lemma in lex.wrongdoing_verbs:
@@ -749,7 +761,7 @@ def _triggers(doc, lex: Contested) -> tuple[list[int], list[int], list[int]]:
     words, 'never' / 'ever' and the covert adverbs, the steps that count only with 'never')."""
     key = "presslint.contested"
     if key not in doc.user_data:
-        verbs = lex.wrongdoing_verbs | lex.object_bound_verbs | lex.blame_passives
+        verbs = lex.wrongdoing_verbs | lex.object_bound_verbs | lex.blame_passives | {"fail"}
         verbs |= {v.split("_")[0] for v in verbs}  # "cover" for "cover_up"
         v = view(doc)
         doc.user_data[key] = (
@@ -806,7 +818,12 @@ def speculation_reason(sent, agents: frozenset[str]) -> tuple[str, Any] | None:
     key = "presslint.speculation"
     if key not in doc.user_data:
         doc.user_data[key] = view(doc).where(
-            lowers=SPECULATION_TRIGGERS | lex.speculation_adverbs | lex.speculation_assumption | lex.certainty_adverbs,
+            lowers=SPECULATION_TRIGGERS
+            | lex.speculation_adverbs
+            | lex.speculation_assumption
+            | lex.certainty_adverbs
+            | lex.forecast_certainty_adverbs
+            | {"course"},
             lemmas=lex.motive_verbs | lex.motive_heads | lex.intent_verbs | lex.wager_verbs | {"motivated"},
         )
     if not _within(doc.user_data[key], sent):
@@ -896,6 +913,10 @@ def _speculation_shape(tok, lex: Contested, agents: frozenset[str]) -> tuple[str
     mind = _mind_read(tok, lex, agents)
     if mind is not None:
         return "mind", mind
+    # "he will not, of course, resign", "the senator will surely run again": a prediction of conduct as a certainty
+    certain = _certain_forecast(tok, lex, agents)
+    if certain is not None:
+        return "certain-forecast", certain
     # "X probably knew", "X is presumably negotiating"
     if tok.pos_ == "VERB" and any(c.dep_ == "advmod" and c.lower_ in lex.speculation_adverbs for c in children):
         future = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall", "to") for c in children)
@@ -1002,6 +1023,33 @@ def _mind_read(tok, lex: Contested, agents: frozenset[str]):
     if lemma == "be" and known is not None:
         return tok.doc[subject.left_edge.i : known.i + 1]
     return None
+
+
+def _certain_forecast(tok, lex: Contested, agents: frozenset[str]):
+    """'The bishop will not, of course, resign', 'the senator will surely run again': what someone will do, stated
+    as a certainty by the writer ('will' with 'of course' or a certainty adverb). Plain forecasts ('will probably
+    vote', 'is likely to win') are left alone. The span runs from the subject to the verb."""
+    if tok.dep_ not in ("ROOT", "conj") or not any(
+        c.dep_ == "aux" and c.lower_ in ("will", "'ll") for c in tok.children
+    ):
+        return None
+    certain = any(c.dep_ == "advmod" and c.lower_ in lex.forecast_certainty_adverbs for c in tok.children) or any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ == "course" for g in c.children) for c in tok.children
+    )
+    subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if not certain or subject is None or subject.lower_ in ("i", "we", "you", "they", "it"):
+        return None  # ('they' and 'it' are as often rules and plans as people: 'they will certainly cost jobs')
+    if not _agent(subject, agents) or _conditional(tok):
+        return None
+    return tok.doc[subject.left_edge.i : tok.i + 1]
+
+
+def _conditional(verb) -> bool:
+    """'If the rules survive, they will ...': the clause holds only under a condition."""
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _SUPPOSING for m in c.children)
+        for c in verb.children
+    )
 
 
 def _intent(tok, lex: Contested, agents: frozenset[str]):
@@ -1214,7 +1262,10 @@ def find_unsourced(doc, claims: list[Claim], *, min_score: float = 0.4) -> Itera
         spec = speculation_reason(sent, agents)
         if spec is not None:
             kind, span = spec
-            guess = "what someone knew or is counting on" if kind == "mind" else "what someone did or is doing"
+            guess = {
+                "mind": "what someone knew or is counting on",
+                "certain-forecast": "what someone will do as a certainty",
+            }.get(kind, "what someone did or is doing")
             yield Finding(
                 "SRC005",
                 "info",
