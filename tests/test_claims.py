@@ -490,7 +490,7 @@ GROUP_VIEWS_AND_CAUSES = [
     ("Medicine\n\nThe ban on imports triggered shortages of medicine across the country.", "cause"),
     ("Speech\n\nHe attacked the foreign policies that have wrought turmoil in the region.", "cause"),
     ("Council\n\nThe director abused his position to hire relatives.", "accusation"),
-    ("Police\n\nOfficers unlawfully detained the protesters for two days.", "covert"),
+    ("Lawyers\n\nThe firm's partners criminally mishandled client money for a decade.", "covert"),
 ]
 
 GROUP_VIEWS_AND_CAUSES_NEAR_MISSES = [
@@ -521,6 +521,9 @@ GROUP_VIEWS_AND_CAUSES_NEAR_MISSES = [
     "Childhood\n\nHe was abused as a child.",
     "Drugs\n\nHe abused alcohol for much of his twenties.",
     "Drugs\n\nThe drug is widely abused.",
+    "Drugs\n\nShe also abused painkillers over the past few years.",
+    "Border\n\nHe had previously entered the country unlawfully at an unknown date.",
+    "Church\n\nOne victim made clear his anger at the cardinal for covering up for a priest who abused him.",
 ]
 
 
