@@ -446,3 +446,187 @@ def test_claims_checkable_claim_is_listed(parse):
     """A checkable statistic is a claim for the claims list too (the rules' score counts it)."""
     doc = parse("Benefits\n\nLegal residents are barred from most federal benefits.", date=PUB)
     assert [round(c.checkworthiness or 0, 2) for c in doc._.pl_claims] == [0.5]  # base, superlative, statistic
+
+
+# Issue 11, round 7: a neighbour's speech or belief verb sources a statistic only when its subject can be a source.
+# The writer's own 'I sincerely believe' and the hypothetical 'those who believe' next to a record do not.
+NEIGHBOURS_THAT_DO_NOT_SOURCE = [
+    "Prices\n\nFor those who believe the law should have made care cheaper, the answer is no.\n\nHospital care in the "
+    "United States remains the most expensive in the world, and many families cannot afford it.",
+    "Energy\n\nThe subsidy scheme is the costliest giveaway in the history of the country, at $40 billion a year.\n\n"
+    "Nowhere is this clearer than in energy, which I sincerely believe is the worst-run department in the capital.",
+]
+NEIGHBOURS_THAT_SOURCE = [
+    "Energy\n\nThe subsidy scheme is the costliest giveaway in the history of the country, at $40 billion a year.\n\n"
+    "Economists at the treasury believe the true figure is higher still.",
+    "Prices\n\nHospital care in the United States remains the most expensive in the world.\n\nHealth economists who "
+    "studied the figures said so on Monday.",
+]
+
+
+@pytest.mark.parametrize("text", NEIGHBOURS_THAT_DO_NOT_SOURCE)
+def test_claims_src004_writer_or_hypothetical_believer_next_door_is_no_source(parse, text):
+    assert [f.evidence.get("statistic") for f in _codes(parse, text, "SRC004")] == ["record"]
+
+
+@pytest.mark.parametrize("text", NEIGHBOURS_THAT_SOURCE)
+def test_claims_src004_named_believer_next_door_sources_the_record(parse, text):
+    assert not _codes(parse, text, "SRC004")
+
+
+# What a group of people thinks or feels, stated as fact (SRC004 statistic "view"), a policy claimed to have caused a
+# harm (SRC004 kind "cause"), abuse of office and unlawful conduct (accusation, covert).
+GROUP_VIEWS_AND_CAUSES = [
+    ("Immigration\n\nThe mayor's speech used language that many immigrant families find hurtful.", "view"),
+    ("Farming\n\nFew farmers believe the subsidy will reach them.", "view"),
+    ("Party\n\nThe governor, who has broad support among rural voters, will face a primary in May.", "view"),
+    ("Polls\n\nYoung voters overwhelmingly reject the party's platform on climate.", "view"),
+    ("Housing\n\nMany renters feel abandoned by the city council.", "view"),
+    ("Schools\n\nMost teachers distrust the new testing regime.", "majority"),
+    ("Prices\n\nThe tariffs caused a sharp rise in food prices.", "cause"),
+    ("Housing\n\nThe council's budget cuts led to a surge in homelessness.", "cause"),
+    ("Crime\n\nThe new sentencing law has fuelled a rise in violent crime.", "cause"),
+    ("Region\n\nDecades of foreign intervention have wrought turmoil in the region.", "cause"),
+    ("Medicine\n\nThe ban on imports triggered shortages of medicine across the country.", "cause"),
+    ("Speech\n\nHe attacked the foreign policies that have wrought turmoil in the region.", "cause"),
+    ("Council\n\nThe director abused his position to hire relatives.", "accusation"),
+    ("Lawyers\n\nThe firm's partners criminally mishandled client money for a decade.", "covert"),
+]
+
+GROUP_VIEWS_AND_CAUSES_NEAR_MISSES = [
+    # a past feeling about an event, a party's position, a definite group, some of a named crowd, a hedge
+    "Dinner\n\nMany voters felt betrayed when the president invited his rival to dinner.",
+    "Party\n\nMany Republicans oppose the bill.",
+    "Polls\n\nThese voters find the plan confusing.",
+    "Concert\n\nMany of the guests found the speech too long.",
+    "Polls\n\nMany voters may find the plan confusing.",
+    "Union\n\nThe union has the support of its members.",
+    # sourced in the sentence, next to it, or by someone saying so
+    "Polls\n\nMany voters find the plan confusing, a Pew survey found.",
+    "Polls\n\nA survey by the Pew Research Center was released on Tuesday.\n\nMany voters find the plan confusing.",
+    "Polls\n\nThe senator said many voters find the plan confusing.",
+    "Prices\n\nThe tariffs caused a sharp rise in food prices, economists at the central bank said.",
+    "Prices\n\nThe tariffs caused a sharp rise in food prices.\n\nA study published on Monday by the central bank found "
+    "as much.",
+    "Prices\n\nThe central bank published a study on Monday. The tariffs caused a sharp rise in food prices, it found.",
+    # not a policy, not a harm, not asserted
+    "Storm\n\nThe storm caused flooding in low-lying streets.",
+    "Protest\n\nThe decision led to protests outside parliament.",
+    "Prices\n\nThe tariffs may have caused a sharp rise in food prices.",
+    "Prices\n\nThe tariffs did not cause a rise in food prices.",
+    "Prices\n\nIf the tariffs caused a rise in food prices, the government will drop them.",
+    "Speech\n\nHe said the foreign policies that have wrought turmoil in the region must end.",
+    "Housing\n\nThe mayor defended the budget cuts, which may have led to a surge in homelessness.",
+    # abuse suffered or of a substance, not an accusation
+    "Childhood\n\nHe was abused as a child.",
+    "Drugs\n\nHe abused alcohol for much of his twenties.",
+    "Drugs\n\nThe drug is widely abused.",
+    "Drugs\n\nShe also abused painkillers over the past few years.",
+    "Border\n\nHe had previously entered the country unlawfully at an unknown date.",
+    "Church\n\nOne victim made clear his anger at the cardinal for covering up for a priest who abused him.",
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), GROUP_VIEWS_AND_CAUSES)
+def test_claims_src004_group_view_and_cause_fire(parse, text, kind):
+    found = _codes(parse, text, "SRC004")
+    assert [f.evidence.get("statistic") or f.evidence["kind"] for f in found] == [kind], [f.evidence for f in found]
+
+
+@pytest.mark.parametrize("text", GROUP_VIEWS_AND_CAUSES_NEAR_MISSES)
+def test_claims_src004_group_view_and_cause_quiet(parse, text):
+    assert not _codes(parse, text, "SRC004"), [f.evidence for f in _codes(parse, text, "SRC004")]
+
+
+def test_claims_src004_group_view_message_says_what_it_states(parse):
+    found = _codes(parse, "Housing\n\nMany renters feel abandoned by the city council.", "SRC004")
+    assert "what a group of people thinks or feels" in found[0].message
+
+
+# Mind-reading as reporting (SRC005 kind "mind"): a private calculation ('is betting that') or someone's knowledge
+# under a certainty adverb ('clearly knew'), stated as fact.
+MIND_READING = [
+    "Campaign\n\nThe senator is betting that voters will forget the scandal by November.",
+    "Campaign\n\nThe White House is gambling that the courts will not intervene.",
+    "Church\n\nThe bishop was clearly aware of the allegations at that time.",
+    "Budget\n\nThe treasurer obviously knew about the missing funds.",
+]
+MIND_READING_NEAR_MISSES = [
+    "Markets\n\nInvestors are betting that the central bank will cut rates.",
+    "Markets\n\nTraders bet that oil prices would fall.",
+    "Campaign\n\nThe senator will bet that voters forget the scandal.",
+    "Sport\n\nThe team is betting on its young striker this season.",
+    "Debate\n\nHe clearly won the debate.",
+    "Budget\n\nThe treasurer knew about the missing funds, she told reporters.",
+    "Budget\n\nThe treasurer was not clearly aware of the missing funds.",
+    "Column\n\nI am clearly aware of the risks.",
+]
+
+
+@pytest.mark.parametrize("text", MIND_READING)
+def test_claims_src005_mind_reading_fires(parse, text):
+    found = _codes(parse, text, "SRC005")
+    assert [f.evidence["kind"] for f in found] == ["mind"], [f.evidence for f in found]
+    assert "what someone knew or is counting on" in found[0].message
+
+
+@pytest.mark.parametrize("text", MIND_READING_NEAR_MISSES)
+def test_claims_src005_mind_reading_quiet(parse, text):
+    assert not _codes(parse, text, "SRC005"), [f.evidence for f in _codes(parse, text, "SRC005")]
+
+
+# A prediction of someone's conduct stated as a certainty (SRC005 kind "certain-forecast"): 'will' with 'of course'
+# or a certainty adverb. Plain forecasts, forecasts about things, the writer's or reader's own future do not fire.
+CERTAIN_FORECASTS = [
+    "Church\n\nThe bishop will not, of course, resign.",
+    "Campaign\n\nThe senator will surely run again in 2020.",
+    "Court\n\nThe governor will undoubtedly appeal the ruling.",
+]
+CERTAIN_FORECAST_NEAR_MISSES = [
+    "Campaign\n\nThe senator will probably run again in 2020.",
+    "Campaign\n\nThe senator will run again in 2020, his spokesman said.",
+    "Weather\n\nThe storm will certainly bring heavy rain to the coast.",
+    "Budget\n\nThe bill will certainly face opposition in the Senate.",
+    "Column\n\nI will of course vote for her.",
+    "Travel\n\nYou will surely enjoy the view.",
+    "Campaign\n\nThe senator will surely have a say in the nomination.",
+]
+
+
+@pytest.mark.parametrize("text", CERTAIN_FORECASTS)
+def test_claims_src005_certain_forecast_fires(parse, text):
+    found = _codes(parse, text, "SRC005")
+    assert [f.evidence["kind"] for f in found] == ["certain-forecast"], [f.evidence for f in found]
+
+
+@pytest.mark.parametrize("text", CERTAIN_FORECAST_NEAR_MISSES)
+def test_claims_src005_certain_forecast_quiet(parse, text):
+    assert not _codes(parse, text, "SRC005"), [f.evidence for f in _codes(parse, text, "SRC005")]
+
+
+# 'failed to' + a step someone should have taken (SRC004 kind "never"), and its near misses.
+FAILED_STEPS = [
+    "Inquiry\n\nThe ministry failed to disclose the inspectors' report.",
+    "Crash\n\nPolice failed to question the driver.",
+    "Dam\n\nThe council failed to warn residents about the dam.",
+]
+FAILED_STEP_NEAR_MISSES = [
+    "Comment\n\nThe company failed to respond to a request for comment.",
+    "Bill\n\nThe bill failed to pass the Senate.",
+    "Inquiry\n\nThe ministry failed to disclose the report, the auditor said.",
+    "Inquiry\n\nInvestigators failed to find the cause of the fire.",
+    "Inquiry\n\nIf the ministry failed to disclose the report, the minister must resign.",
+    "Inquiry\n\nThe ministry did not fail to disclose the report.",
+    "Coal\n\nIf the rules survive, they will almost certainly cost the coal industry thousands of jobs.",
+    "Coal\n\nIf the rules survive, the senator will surely resign.",
+]
+
+
+@pytest.mark.parametrize("text", FAILED_STEPS)
+def test_claims_src004_failed_step_fires(parse, text):
+    assert [f.evidence["kind"] for f in _codes(parse, text, "SRC004")] == ["never"]
+
+
+@pytest.mark.parametrize("text", FAILED_STEP_NEAR_MISSES)
+def test_claims_src004_src005_failed_step_and_conditional_forecast_quiet(parse, text):
+    assert not _codes(parse, text, "SRC004") and not _codes(parse, text, "SRC005")

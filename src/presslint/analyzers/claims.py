@@ -108,8 +108,10 @@ def _features(sent, n_quantities: int, n_dates: int, quoted: bool, has_entity: b
     doc, words = sent.doc, range(sent.start, sent.end)
     v = view(doc)
     low, pos, tag, lemma = v.lowers, v.column("POS"), v.column("TAG"), v.column("LEMMA")
-    lowers = {low[i] for i in words}
+    # 'in May' is a month, not a hedge
+    lowers = {low[i] for i in words if not (low[i] == "may" and pos[i] == "PROPN")}
     contested = contested_reason(sent) is not None
+    found = None if contested else statistic_reason(sent)
     has_fact_verb = any(
         pos[i] in ("VERB", "AUX") and lemma[i] not in ("think", "believe", "feel", "hope") for i in words
     )
@@ -123,18 +125,22 @@ def _features(sent, n_quantities: int, n_dates: int, quoted: bool, has_entity: b
         "comparative": any(tag[i] in ("JJR", "RBR", "JJS", "RBS") for i in words),
         "causal": bool(lowers & CAUSAL),
         "contested": contested,
-        "statistic": not contested and _weighty_statistic(sent),
+        "statistic": not contested and _weighty_statistic(sent, found),
         "attribution": quoted or any(lemma[i] in REPORTING for i in words),
         "hedge": bool(lowers & HEDGES),
-        "opinion": bool(lowers & OPINION) or first_person_opinion,
+        # a group's view ('many renters feel abandoned', 'few farmers believe ...') is a claim about the group, not
+        # the writer's opinion: its verb of feeling or belief does not lower the score
+        "opinion": (bool(lowers & OPINION) and not (found and found[0] in ("view", "majority")))
+        or first_person_opinion,
     }
 
 
-def _weighty_statistic(sent) -> bool:
-    """A statistic, poll finding or legal status counts towards the claim score; a record only when it is about a
-    society (``social_record``)."""
-    found = statistic_reason(sent)
-    return found is not None and (found[0] != "record" or social_record(sent, found[1]))
+def _weighty_statistic(sent, found) -> bool:
+    """A statistic, poll finding or legal status (``found``: ``statistic_reason``'s answer) counts towards the claim
+    score; a record only when it is about a society (``social_record``); a policy's claimed harm too."""
+    if found is None:
+        return causal_reason(sent) is not None
+    return found[0] != "record" or social_record(sent, found[1])
 
 
 def score(features: dict[str, bool]) -> float:
@@ -212,6 +218,13 @@ class Contested:
     motive_heads: frozenset[str] = frozenset()
     intent_verbs: frozenset[str] = frozenset()
     intended_harm_verbs: frozenset[str] = frozenset()
+    wager_verbs: frozenset[str] = frozenset()
+    market_nouns: frozenset[str] = frozenset()
+    certainty_adverbs: frozenset[str] = frozenset()
+    knowledge_verbs: frozenset[str] = frozenset()
+    knowledge_adjectives: frozenset[str] = frozenset()
+    forecast_certainty_adverbs: frozenset[str] = frozenset()
+    failure_steps: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -357,7 +370,7 @@ def contested_reason(sent) -> tuple[str, Any] | None:
 # ("the largest carrier in the world", "poverty rates are higher than in Europe").
 _RECORD_SCOPE = re.compile(
     r"\b(?:in|of) (?:the )?(?:world|history|country|nation|united states|america|europe|developed world|"
-    r"industriali[sz]ed world|rich world|all time|record)\b|\bon record\b|\bever recorded\b"
+    r"industriali[sz]ed world|rich world|all time|record)\b|\bon record\b|\bever recorded\b|\bin existence\b"
 )
 STATISTIC_NOUNS = frozenset(
     {"rate", "share", "percentage", "proportion", "level", "number", "average", "median", "income", "poverty"}
@@ -376,6 +389,14 @@ class Checkable:
     evidence_nouns: frozenset[str]
     partisan_nouns: frozenset[str]
     polity_nouns: frozenset[str]
+    view_quantifiers: frozenset[str] = frozenset()
+    view_adverbs: frozenset[str] = frozenset()
+    feeling_verbs: frozenset[str] = frozenset()
+    support_nouns: frozenset[str] = frozenset()
+    popularity_adjectives: frozenset[str] = frozenset()
+    cause_nouns: frozenset[str] = frozenset()
+    causal_verbs: dict[str, frozenset[str]] = dataclasses.field(default_factory=dict)
+    effect_nouns: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -519,6 +540,11 @@ def _compared_statistic(sent) -> bool:
 _GRADED = frozenset({"JJS", "RBS", "JJR", "RBR"})
 
 
+def _hedge(tok) -> bool:
+    """A hedge word ('may', 'likely'), not the month ('in May')."""
+    return tok.lower_ in HEDGES and tok.pos_ != "PROPN"
+
+
 def statistic_reason(sent) -> tuple[str, Any] | None:
     """(kind, token) when the sentence is a checkable claim about a record, a statistic or a population asserted in
     the writer's own voice: a superlative with a scope ('the largest carrier in the world': "record"), a rate compared
@@ -527,13 +553,16 @@ def statistic_reason(sent) -> tuple[str, Any] | None:
     class of people's legal status ('legal residents are barred from most federal benefits': "status")."""
     root = sent.root
     lex = checkable_lexicon()
+    if any(_hedge(t) or (t.dep_ == "mark" and t.lower_ in _SUPPOSING) for t in sent):
+        return None  # 'if private colleges are considered, they may double'
+    found = _group_view(sent, lex)
+    if found is not None:
+        return ("majority" if _share_holding_view(found, found.head, lex) else "view"), found
     graded = any(t.tag_ in _GRADED for t in sent)
     if not graded and root.lemma_.lower() not in lex.attitude_verbs | lex.status_verbs.keys() | {"be"}:
         return None  # cheap test first: no superlative or comparative, and no verb of a view or a status
     if not _asserted(root) or any(c.dep_ == "aux" and c.tag_ == "MD" for c in root.children):
         return None  # 'these numbers could double': a forecast or a possibility, not a statistic
-    if any(t.lower_ in HEDGES or (t.dep_ == "mark" and t.lower_ in _SUPPOSING) for t in sent):
-        return None  # 'if private colleges are considered, they may double'
     low = view(sent.doc).text_of(sent).lower()
     subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
     for subj in subjects:
@@ -545,7 +574,7 @@ def statistic_reason(sent) -> tuple[str, Any] | None:
         return None
     start = sent.start_char
     for tok in sent:
-        superlative = tok.tag_ in ("JJS", "RBS") and tok.lower_ not in ("least", "best", "worst", "most")
+        superlative = tok.tag_ in ("JJS", "RBS") and tok.lower_ not in ("least", "best", "worst", "most", "latest")
         if tok.lower_ == "most" and tok.tag_ == "RBS" and tok.head.pos_ in ("ADJ", "ADV"):
             superlative, word = True, tok.head.lemma_.lower()  # 'the most dangerous city', 'most wickedly ...'
         else:
@@ -569,6 +598,96 @@ def statistic_reason(sent) -> tuple[str, Any] | None:
     return None
 
 
+def _writers_clause(verb) -> bool:
+    """The verb's clause is the writer's assertion, in a main or relative clause ('rhetoric that many voters find
+    repulsive'): no speech, belief or judgement verb above it, no condition, no modal, no negation."""
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children) or any(c.dep_ == "neg" for c in verb.children):
+        return False
+    node = verb
+    while node.head.i != node.i:
+        if any(c.dep_ == "mark" and c.lower_ in _SUPPOSING for c in node.children):
+            return False
+        node = node.head
+        if node.lemma_.lower() in REPORTED_OR_JUDGED or node.lemma_.lower() in EVIDENTIAL:
+            return False
+    return not any(c.dep_ == "mark" and c.lower_ in _SUPPOSING for c in node.children)
+
+
+def _viewing_group(subject, verb, lex: Checkable) -> bool:
+    """A population as a group whose view is claimed: quantified ('many minority voters', 'few residents', 'most
+    parents') or bare with an adverb of breadth on the verb ('young voters overwhelmingly reject'); not a political
+    camp ('many Republicans oppose the bill' is the day's politics) nor a definite group ('these voters')."""
+    if not _population(subject, lex, generic=False) or subject.lemma_.lower().rstrip("s") in lex.partisan_nouns:
+        return False
+    if any(c.dep_ in ("det", "poss") and c.lower_ not in lex.view_quantifiers for c in subject.children):
+        return False
+    quantified = any(c.dep_ in ("amod", "det") and c.lower_ in lex.view_quantifiers for c in subject.children)
+    broad = any(c.dep_ == "advmod" and c.lower_ in lex.view_adverbs for c in verb.children)
+    return quantified or broad
+
+
+def _group_view(sent, lex: Checkable):
+    """What a group of people thinks or feels, stated as fact in the present tense: 'many minority voters find it
+    repulsive', 'young voters overwhelmingly reject the platform', 'few residents trust the water board', 'the
+    governor, who has strong support among rural voters, ...'. A view with an object, an adjective or a clause, not
+    a wish to act ('many parents want to give their children ...'). The subject (or the group) is returned."""
+    for verb in sent:
+        if verb.pos_ != "VERB" or not _present(verb) or not _writers_clause(verb):
+            continue
+        lemma = verb.lemma_.lower()
+        children = list(verb.children)
+        if lemma in lex.attitude_verbs or lemma in lex.feeling_verbs:
+            if lemma in lex.feeling_verbs:
+                held = any(c.dep_ in ("oprd", "acomp", "ccomp") and c.pos_ in ("ADJ", "VERB") for c in children)
+            else:
+                held = any(c.dep_ in ("dobj", "ccomp", "oprd") for c in children)
+            subject = next((c for c in children if c.dep_ == "nsubj"), None)
+            if held and subject is not None and _viewing_group(subject, verb, lex):
+                return subject
+        if lemma in ("have", "enjoy", "command", "retain", "lack"):
+            for obj in (c for c in children if c.dep_ == "dobj" and c.lemma_.lower() in lex.support_nouns):
+                if any(c.dep_ == "det" for c in obj.children):
+                    continue  # 'has the support of its members': a definite backing, often on the record
+                for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("among", "from")):
+                    if any(g.dep_ == "pobj" and _population(g, lex, generic=False) for g in prep.children):
+                        return obj
+    return None
+
+
+def causal_reason(sent):
+    """A policy, decision or intervention claimed in the writer's voice to have caused a harm or a social statistic:
+    'the tariffs caused a sharp rise in food prices', 'the budget cuts led to a surge in homelessness', 'decades of
+    foreign meddling have wrought turmoil in the region'. The cause verb, or None."""
+    lex = checkable_lexicon()
+    for verb in sent:
+        lemma = verb.lemma_.lower() if verb.lemma_.lower() in lex.causal_verbs else verb.lower_  # 'wrought': 'work'
+        if verb.pos_ != "VERB" or lemma not in lex.causal_verbs or not _writers_clause(verb):
+            continue
+        if any(_hedge(t) for t in sent):
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if verb.dep_ == "relcl" and subject is not None and subject.tag_ in ("WDT", "WP"):
+            subject = verb.head  # 'foreign policies that have wrought turmoil': the writer's presupposition
+        elif not _asserted(verb):
+            continue
+        if subject is None or not _cause_noun(subject, lex):
+            continue
+        preps = lex.causal_verbs[lemma]
+        if preps:
+            effects = [g for p in verb.children if p.dep_ == "prep" and p.lower_ in preps for g in p.children]
+        else:
+            effects = [c for c in verb.children if c.dep_ == "dobj"]
+        if any(e.lemma_.lower() in lex.effect_nouns for e in effects if e.dep_ in ("dobj", "pobj")):
+            return verb
+    return None
+
+
+def _cause_noun(subject, lex: Checkable) -> bool:
+    """'the tariffs', 'the council's budget cuts', 'decades of foreign meddling', 'the ban on imports'."""
+    heads = [subject, *(g for p in subject.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children)]
+    return any(h.lemma_.lower() in lex.cause_nouns for h in heads)
+
+
 def _contested_at(tok, lex: Contested) -> str | None:
     """The kind of contested statement the verb ``tok`` makes, from its own words (whether it is asserted at all
     is ``_asserted``'s question)."""
@@ -586,6 +705,13 @@ def _contested_at(tok, lex: Contested) -> str | None:
         return "never"  # "the suspect was never questioned", "no one has ever been charged"
     if never:
         return None  # "never lied", "never hid anything": a denial in the writer's voice
+    if lemma == "fail" and any(
+        c.dep_ == "xcomp"
+        and c.lemma_.lower() in lex.failure_steps
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in children
+    ):
+        return "never"  # "the ministry failed to disclose the report": a step someone should have taken, not taken
     if lemma == "lie" and not (tok.lower_ == "lied" or any(c.lower_ in ("to", "about") for c in children)):
         return None  # "lay down on the tracks", "lies in ruins": lying down, not lying
     if key in lex.wrongdoing_verbs or lemma in lex.wrongdoing_verbs:
@@ -593,8 +719,8 @@ def _contested_at(tok, lex: Contested) -> str | None:
             return None  # "stole the show"
         if any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in lex.contest_objects for c in children):
             return None  # "squandered two match points", "stole a 3-2 win": what a side gives away or takes in a game
-        if lemma == "steal" and "auxpass" in deps:
-            return None  # "the gun was stolen from his car": a crime reported, nobody accused
+        if lemma in ("steal", "abuse") and "auxpass" in deps:
+            return None  # "the gun was stolen from his car", "was abused as a child": a crime reported, nobody accused
         return "accusation"
     if lemma in lex.object_bound_verbs and any(
         c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in lex.accusation_objects for c in children
@@ -635,7 +761,7 @@ def _triggers(doc, lex: Contested) -> tuple[list[int], list[int], list[int]]:
     words, 'never' / 'ever' and the covert adverbs, the steps that count only with 'never')."""
     key = "presslint.contested"
     if key not in doc.user_data:
-        verbs = lex.wrongdoing_verbs | lex.object_bound_verbs | lex.blame_passives
+        verbs = lex.wrongdoing_verbs | lex.object_bound_verbs | lex.blame_passives | {"fail"}
         verbs |= {v.split("_")[0] for v in verbs}  # "cover" for "cover_up"
         v = view(doc)
         doc.user_data[key] = (
@@ -692,8 +818,13 @@ def speculation_reason(sent, agents: frozenset[str]) -> tuple[str, Any] | None:
     key = "presslint.speculation"
     if key not in doc.user_data:
         doc.user_data[key] = view(doc).where(
-            lowers=SPECULATION_TRIGGERS | lex.speculation_adverbs | lex.speculation_assumption,
-            lemmas=lex.motive_verbs | lex.motive_heads | lex.intent_verbs | {"motivated"},
+            lowers=SPECULATION_TRIGGERS
+            | lex.speculation_adverbs
+            | lex.speculation_assumption
+            | lex.certainty_adverbs
+            | lex.forecast_certainty_adverbs
+            | {"course"},
+            lemmas=lex.motive_verbs | lex.motive_heads | lex.intent_verbs | lex.wager_verbs | {"motivated"},
         )
     if not _within(doc.user_data[key], sent):
         return None  # cheap test first: no word that can open a guess
@@ -777,6 +908,15 @@ def _speculation_shape(tok, lex: Contested, agents: frozenset[str]) -> tuple[str
     intent = _intent(tok, lex, agents)
     if intent is not None:
         return "intent", intent
+    # "the senator is betting that the base will stay loyal", "he clearly knew about the losses": a private
+    # calculation or someone's knowledge stated as fact
+    mind = _mind_read(tok, lex, agents)
+    if mind is not None:
+        return "mind", mind
+    # "he will not, of course, resign", "the senator will surely run again": a prediction of conduct as a certainty
+    certain = _certain_forecast(tok, lex, agents)
+    if certain is not None:
+        return "certain-forecast", certain
     # "X probably knew", "X is presumably negotiating"
     if tok.pos_ == "VERB" and any(c.dep_ == "advmod" and c.lower_ in lex.speculation_adverbs for c in children):
         future = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall", "to") for c in children)
@@ -858,6 +998,58 @@ def _motive(tok, lex: Contested):
             return None
         return doc[tok.left_edge.i : tok.head.i + 1]
     return None
+
+
+def _mind_read(tok, lex: Contested, agents: frozenset[str]):
+    """'The senator is betting that the base will stay loyal' (a wager verb with a that-clause, whose subject is not
+    a market trader), 'he clearly knew about the losses', 'was obviously aware of the allegations' (a certainty adverb
+    on knowing): what someone privately reckons or knew, asserted as a present or past fact. The span runs from the
+    subject to the verb or adjective."""
+    if tok.pos_ not in ("VERB", "AUX") or not _stated_as_fact(tok) or any(c.dep_ == "neg" for c in tok.children):
+        return None
+    subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ in ("i", "we", "you") or not _agent(subject, agents):
+        return None
+    lemma = tok.lemma_.lower()
+    if lemma in lex.wager_verbs and subject.lemma_.lower() not in lex.market_nouns:
+        clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+        if clause is not None and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+            return tok.doc[subject.left_edge.i : tok.i + 1]
+    if not any(c.dep_ == "advmod" and c.lower_ in lex.certainty_adverbs for c in tok.children):
+        return None
+    if lemma in lex.knowledge_verbs:
+        return tok.doc[subject.left_edge.i : tok.i + 1]
+    known = next((c for c in tok.children if c.dep_ == "acomp" and c.lower_ in lex.knowledge_adjectives), None)
+    if lemma == "be" and known is not None:
+        return tok.doc[subject.left_edge.i : known.i + 1]
+    return None
+
+
+def _certain_forecast(tok, lex: Contested, agents: frozenset[str]):
+    """'The bishop will not, of course, resign', 'the senator will surely run again': what someone will do, stated
+    as a certainty by the writer ('will' with 'of course' or a certainty adverb). Plain forecasts ('will probably
+    vote', 'is likely to win') are left alone. The span runs from the subject to the verb."""
+    if tok.dep_ not in ("ROOT", "conj") or not any(
+        c.dep_ == "aux" and c.lower_ in ("will", "'ll") for c in tok.children
+    ):
+        return None
+    certain = any(c.dep_ == "advmod" and c.lower_ in lex.forecast_certainty_adverbs for c in tok.children) or any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ == "course" for g in c.children) for c in tok.children
+    )
+    subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if not certain or subject is None or subject.lower_ in ("i", "we", "you", "they", "it"):
+        return None  # ('they' and 'it' are as often rules and plans as people: 'they will certainly cost jobs')
+    if not _agent(subject, agents) or _conditional(tok):
+        return None
+    return tok.doc[subject.left_edge.i : tok.i + 1]
+
+
+def _conditional(verb) -> bool:
+    """'If the rules survive, they will ...': the clause holds only under a condition."""
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _SUPPOSING for m in c.children)
+        for c in verb.children
+    )
 
 
 def _intent(tok, lex: Contested, agents: frozenset[str]):
@@ -1031,7 +1223,9 @@ def find_unsourced(doc, claims: list[Claim], *, min_score: float = 0.4) -> Itera
         if _published_by_named(sent):
             continue  # 'the columnist published a piece that listed ...': the sentence names who makes the claim
         here = _within(speech_or_first_person, sent)
-        if "according to" in stripped.lower() or any(_says(doc[j], lex.speech_verbs) for j in here):
+        if "according to" in stripped.lower() or any(
+            _says(doc[j], lex.speech_verbs) and not _group_holds_view(doc[j]) for j in here
+        ):
             continue  # someone says it, even where the sources analyzer found no quote
         if any(doc[j].lower_ in FIRST_PERSON for j in here):
             continue  # a columnist's first person: opinion, not reporting
@@ -1040,15 +1234,20 @@ def find_unsourced(doc, claims: list[Claim], *, min_score: float = 0.4) -> Itera
         ):
             continue  # a numbered reference or a 'Source: claim' lead names the source; 'you' addresses the reader
         unsourced = _unsourced_kind(sent)
-        if unsourced is not None and unsourced[0] == "statistic" and (opinion or _sourced_nearby(sents, i, lex)):
+        if (
+            unsourced is not None
+            and unsourced[0] in ("statistic", "cause")
+            and (opinion or _sourced_nearby(sents, i, lex))
+        ):
             unsourced = None  # a figure's source is often the sentence before or after; a column argues with them
         if unsourced is not None and scores.get(i, 0.0) >= min_score:
             # the claim score too: "the greatest country in the world" is rhetoric, not a record
             kind, word, confidence, extra = unsourced
+            stated = _KINDS["view" if extra.get("statistic") in ("view", "majority") else kind]
             yield Finding(
                 "SRC004",
                 "warning",
-                f"Unsourced claim: '{stripped[:120]}' states {_KINDS[kind]} with no attribution in reach",
+                f"Unsourced claim: '{stripped[:120]}' states {stated} with no attribution in reach",
                 Span.of(sent),
                 confidence=confidence,
                 evidence={
@@ -1063,10 +1262,14 @@ def find_unsourced(doc, claims: list[Claim], *, min_score: float = 0.4) -> Itera
         spec = speculation_reason(sent, agents)
         if spec is not None:
             kind, span = spec
+            guess = {
+                "mind": "what someone knew or is counting on",
+                "certain-forecast": "what someone will do as a certainty",
+            }.get(kind, "what someone did or is doing")
             yield Finding(
                 "SRC005",
                 "info",
-                f"Speculation as reporting: '{span.text}' guesses at what someone did or is doing, with no source",
+                f"Speculation as reporting: '{span.text}' guesses at {guess}, with no source",
                 Span.of(span),
                 related=[Span.of(sent)],
                 confidence=0.6,
@@ -1076,8 +1279,9 @@ def find_unsourced(doc, claims: list[Claim], *, min_score: float = 0.4) -> Itera
 
 def _poll_finding_as_quote(doc, quote) -> bool:
     """The sources analyzer reads a stance verb as speech ('most voters oppose the plan': who 'says' what); when the
-    speaker is a share of a population ('majorities in both parties', 'most Americans') the sentence is a poll's
-    finding in the writer's voice, and no source speaks in it."""
+    speaker is a share of a population ('majorities in both parties', 'most Americans') or a group whose view is
+    claimed ('many voters find it repulsive') the sentence is a poll's finding in the writer's voice, and no source
+    speaks in it."""
     if quote.cue is None or quote.speaker is None or quote.kind != "indirect":
         return False
     cue = doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
@@ -1088,8 +1292,17 @@ def _poll_finding_as_quote(doc, quote) -> bool:
     return any(
         c.dep_ in ("nsubj", "nsubjpass")
         and quote.speaker.start <= c.idx < quote.speaker.end
-        and _share_holding_view(c, verb, lex)
+        and (_share_holding_view(c, verb, lex) or _viewing_group(c, verb, lex))
         for c in verb.children
+    )
+
+
+def _group_holds_view(verb) -> bool:
+    """'Many voters find it repulsive', 'most Americans believe ...': a stance verb whose subject is a population is the
+    writer's claim about the group, not a source speaking."""
+    lex = checkable_lexicon()
+    return any(
+        c.dep_ == "nsubj" and (_share_holding_view(c, verb, lex) or _viewing_group(c, verb, lex)) for c in verb.children
     )
 
 
@@ -1110,11 +1323,23 @@ def _sourced_nearby(sents, i: int, lex) -> bool:
                 j == i or tok.dep_ in ("nsubj", "nsubjpass") or tok.head.lower_ in ("in", "from", "by")
             ):
                 return True  # next door only as who or what tells: 'the survey was published', 'in the census
-            if j != i and _says(tok, lex.speech_verbs):
+            if j != i and _says(tok, lex.speech_verbs) and _source_speaks(tok):
                 return True
             if j != i and tok.lemma_.lower() in EVIDENTIAL and tok.pos_ == "VERB":
                 return True  # 'figures released on Monday show ...'
     return False
+
+
+# Subjects of a speech or belief verb that name no source: the writer ('I believe'), the reader, or a relative
+# pronoun standing for a generic group ('for those who believe the law should ...').
+_NO_SOURCE_SUBJECTS = frozenset({"i", "we", "you", "who", "which", "that", "whoever", "one"})
+
+
+def _source_speaks(verb) -> bool:
+    """The speech verb's subject can be a source: not the writer's own 'I sincerely believe' nor 'those who believe'
+    (a view held by a hypothetical group), which sit next to a claim without sourcing it."""
+    subject = next(c for c in verb.children if c.dep_ == "nsubj")
+    return subject.lower_ not in _NO_SOURCE_SUBJECTS
 
 
 def _unsourced_kind(sent) -> tuple[str, str, float, dict[str, str]] | None:
@@ -1127,6 +1352,9 @@ def _unsourced_kind(sent) -> tuple[str, str, float, dict[str, str]] | None:
     stat = statistic_reason(sent)
     if stat is not None:
         return "statistic", stat[1].text, 0.5, {"statistic": stat[0]}
+    cause = causal_reason(sent)
+    if cause is not None:
+        return "cause", cause.text, 0.5, {}
     return None
 
 
@@ -1136,6 +1364,8 @@ _KINDS = {
     "never": "that something was never done",
     "covert": "covert or deliberate conduct as fact",
     "statistic": "a record or a statistic",
+    "view": "what a group of people thinks or feels",
+    "cause": "what a policy or decision caused",
 }
 
 

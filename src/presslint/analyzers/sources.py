@@ -92,9 +92,17 @@ RULES = [
         "record about a named thing, 'Everest is the highest mountain in the world'), a rate compared ('poverty rates "
         "are higher than in Europe'), a population compared with another ('immigrants commit fewer crimes than "
         "native-born citizens'), a share of a population holding a view, a poll's finding with no poll ('majorities "
-        "in both parties support the bill'), or a class of people's legal status ('legal residents are barred from "
-        "most federal benefits'). A statistic must be in the present tense with no hedge, modal or condition, with "
-        "no poll, survey or data named in the sentence and no source in the sentence before or after, and is not "
+        "in both parties support the bill'), what a group of people thinks or feels (evidence 'view': 'many minority "
+        "voters find the rhetoric repulsive', 'young voters overwhelmingly reject the platform', 'the governor, who "
+        "has strong support among rural voters'; not a political camp's position, 'many Republicans oppose the bill', "
+        "nor a past feeling about an event), or a class of people's legal status ('legal residents are barred from "
+        "most federal benefits'). It also fires on a policy, decision or intervention claimed to have caused a harm "
+        "or a social statistic (kind 'cause': 'the budget cuts led to a surge in homelessness', 'the tariffs caused "
+        "a sharp rise in food prices'; not 'the storm caused flooding', not 'the decision led to protests'). A "
+        "statistic or a cause must be in the present tense with no hedge, modal or condition, with "
+        "no poll, survey or data named in the sentence and no source in the sentence before or after (a speech or "
+        "belief verb there counts when its subject can be a source: not the writer's 'I believe', not 'those who "
+        "believe'), and is not "
         "reported in a piece the page labels as opinion. Any kind fires only when "
         "nothing attributes it: no quotation or speech verb in the sentence, no 'according to', no attribution "
         "anywhere in its paragraph (news style attributes a paragraph once) and no introducing colon just before. "
@@ -125,7 +133,12 @@ RULES = [
         "motivated', 'the real reason for the curfew is ...'); and on a wrongful or covert aim ascribed as fact ('the "
         "ministry is trying to silence the radio station', 'sought to discredit the auditors'). Causes that are no "
         "motive ('driven by strong demand'), public aims ('seeks to cut taxes'), forecasts of consequences ('could "
-        "pave the way for'), denials and attributed or quoted guesses do not fire.",
+        "pave the way for'), denials and attributed or quoted guesses do not fire. It fires on mind-reading (kind "
+        "'mind'): a private calculation stated as fact ('the senator is betting that voters will forget', not "
+        "traders or investors betting on prices) and knowledge under a certainty adverb ('clearly knew', 'was "
+        "obviously aware of the allegations'); and on a prediction of someone's conduct stated as a certainty (kind "
+        "'certain-forecast': 'the bishop will not, of course, resign', 'will surely run again'; not 'will probably', "
+        "not a thing's future, 'the storm will certainly bring rain').",
         "The minister is likely to be negotiating in secret with the rebels.",
     ),
 ]
