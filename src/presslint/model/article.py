@@ -361,12 +361,27 @@ def map_spans(obj: Any, fn: Any) -> Any:
         return fn(obj)
     if isinstance(obj, list):
         return [map_spans(x, fn) for x in obj]
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        for f in dataclasses.fields(obj):
-            value = getattr(obj, f.name)
+    names = _field_names(type(obj))
+    if names is not None:
+        for name in names:
+            value = getattr(obj, name)
             if isinstance(value, Span | list) or dataclasses.is_dataclass(value):
-                setattr(obj, f.name, map_spans(value, fn))
+                setattr(obj, name, map_spans(value, fn))
     return obj
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...] | None] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    """The field names of a dataclass type (None for any other type), looked up once per type: ``locate`` walks
+    every record of every report, and ``dataclasses.fields`` builds its tuple again on each call."""
+    try:
+        return _FIELD_NAMES[cls]
+    except KeyError:
+        names = tuple(f.name for f in dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else None
+        _FIELD_NAMES[cls] = names
+        return names
 
 
 def to_dict(obj: Any) -> Any:

@@ -70,7 +70,7 @@ class DocView:
         """Every token's text, by index: checks that scan the whole doc for a few words test these strings and make a
         Token only for the candidates (``doc[i]`` creates a new Token object on every access)."""
         if self._texts is None:
-            self._texts = [t.text for t in self.doc]
+            self._texts = self.column("ORTH")  # Token.text is the ORTH string: one array read, no Token per word
         return self._texts
 
     @property
