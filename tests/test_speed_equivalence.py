@@ -10,7 +10,7 @@ import spacy
 
 from presslint.checker import _Locator
 from presslint.model import Span, map_spans
-from presslint.nlp.docview import view
+from presslint.nlp.docview import view, viewed_text
 from presslint.nlp.pipeline import _newline_sentences
 
 TEXTS = [
@@ -110,3 +110,15 @@ def test_speed_equivalence_script_of_word(word: str, script: str) -> None:
 
     assert script_of(word) == script
     assert script_of(word) == script  # the second answer comes from the per-character cache
+
+
+@pytest.mark.parametrize("text", [t for t in TEXTS if t.strip()])
+def test_speed_equivalence_span_of_viewed_doc(blank, text: str) -> None:
+    doc = blank.make_doc(text)
+    before = [Span.of(doc[i:j]) for i in range(len(doc)) for j in range(i, min(len(doc), i + 6) + 1)]
+    assert viewed_text(doc) is None
+    assert view(doc).texts  # a check has read the doc: Span.of now cuts from the doc's text
+    assert viewed_text(doc) == text
+    after = [Span.of(doc[i:j]) for i in range(len(doc)) for j in range(i, min(len(doc), i + 6) + 1)]
+    assert after == before
+    assert all(s.text == text[s.start : s.end] for s in after)

@@ -40,7 +40,11 @@ class Span:
     def of(cls, obj: Any) -> Span:
         """Span of a spaCy Token or Span (anything with idx/start_char and text)."""
         if hasattr(obj, "start_char"):
-            return cls(obj.start_char, obj.end_char, obj.text)
+            from ..nlp.docview import viewed_text
+
+            # A spaCy Span's .text joins a new Token per word; cut it from the doc's text when a check has read it.
+            start, end, text = obj.start_char, obj.end_char, viewed_text(obj.doc)
+            return cls(start, end, obj.text if text is None else text[start:end])
         return cls(obj.idx, obj.idx + len(obj.text), obj.text)
 
     @classmethod
