@@ -26,6 +26,10 @@ def severity_rank(severity: str) -> int:
     return SEVERITIES.index(severity)
 
 
+# Where presslint.nlp.docview keeps a doc's view in ``doc.user_data`` (read here, never imported: model sits below nlp).
+DOC_VIEW_KEY = "presslint.view"
+
+
 @dataclass(frozen=True, slots=True)
 class Span:
     """A stretch of the article text. ``line``/``column`` (1-based) are filled in when the report is built."""
@@ -40,11 +44,13 @@ class Span:
     def of(cls, obj: Any) -> Span:
         """Span of a spaCy Token or Span (anything with idx/start_char and text)."""
         if hasattr(obj, "start_char"):
-            from ..nlp.docview import viewed_text
-
-            # A spaCy Span's .text joins a new Token per word; cut it from the doc's text when a check has read it.
-            start, end, text = obj.start_char, obj.end_char, viewed_text(obj.doc)
-            return cls(start, end, obj.text if text is None else text[start:end])
+            # A spaCy Span's .text joins a new Token per word; cut it from the doc's text when a check has read it
+            # (the doc's view, presslint.nlp.docview, holds that text: the article's, which equals the doc's).
+            start, end = obj.start_char, obj.end_char
+            viewed = obj.doc.user_data.get(DOC_VIEW_KEY)
+            if viewed is not None and viewed.doc is obj.doc:
+                return cls(start, end, viewed.text[start:end])
+            return cls(start, end, obj.text)
         return cls(obj.idx, obj.idx + len(obj.text), obj.text)
 
     @classmethod

@@ -12,7 +12,7 @@ import bisect
 from functools import lru_cache
 from typing import Any
 
-_KEY = "presslint.view"
+from ..model.article import DOC_VIEW_KEY as _KEY
 
 
 class DocView:
