@@ -105,10 +105,22 @@ def generate(n: int, *, seed: int = 0) -> list[str]:
     return texts
 
 
+# Round 7's held-out texts (docs/precision-heldout-texts-round7.json): PolNeAR train files whose name's SHA-1 is 3 or
+# 11 mod 20. The benchmark never reads them, wherever --texts points.
+HELD_OUT_SHA1_MOD20 = frozenset({3, 11})
+
+
+def held_out(name: str) -> bool:
+    return int(hashlib.sha1(name.encode()).hexdigest(), 16) % 20 in HELD_OUT_SHA1_MOD20
+
+
 def read_texts(folder: str, n: int) -> list[str]:
-    """n distinct real articles from a folder of .txt files (e.g. ../shared/data/polnear/train/text), sorted by name."""
+    """n distinct real articles from a folder of .txt files (e.g. ../shared/data/polnear/train/text), sorted by name,
+    skipping the held-out files (``held_out``) unread."""
     texts, seen = [], set()
     for path in sorted(Path(folder).rglob("*.txt")):
+        if held_out(path.name):
+            continue
         text = path.read_text(encoding="utf-8", errors="replace").strip()
         if text and text not in seen:
             seen.add(text)

@@ -20,6 +20,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import os
+import re
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from pathlib import Path
@@ -262,7 +263,8 @@ class Checker:
         report = locate(select(item, self.settings))
         report.provenance.config_hash = self._config_hash
         mark_shown(report.findings, show_all=self.settings.show_all, opinion=is_opinion(report.article))
-        report.summary = summarise(report)  # saved with it; _finish sums up again what fact-checks or a baseline change
+        if self.store is not None:  # saved with it; _finish (every report) sums up again after fact-checks, baseline
+            report.summary = summarise(report)
         if self.store is not None and not job.errors:
             try:
                 self.store.save(report)
@@ -465,15 +467,21 @@ def select(report: Report, settings: Settings) -> Report:
     return report
 
 
+_NEWLINE = re.compile("\n")
+
+
 class _Locator:
     """Offset -> (line, column), both 1-based."""
 
     def __init__(self, text: str) -> None:
-        self.starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+        self.starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
 
     def __call__(self, span: Span) -> Span:
         line = bisect.bisect_right(self.starts, span.start)
-        return dataclasses.replace(span, line=line, column=span.start - self.starts[line - 1] + 1)
+        column = span.start - self.starts[line - 1] + 1
+        if type(span) is Span:  # dataclasses.replace, without its per-call field walk
+            return Span(span.start, span.end, span.text, line, column)
+        return dataclasses.replace(span, line=line, column=column)
 
 
 def locate(report: Report) -> Report:

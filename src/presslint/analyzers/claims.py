@@ -164,11 +164,13 @@ def find_claims(
     quotes = doc._.pl_quotes or []
     # entity starts once, not sent.ents per sentence (that walks the whole doc each time)
     entity_tokens = {e.start for e in view(doc).ents if e.label_ in FACT_ENTITIES}
-    for sent in view(doc).sents:
-        text = view(doc).text_of(sent).strip()
+    v = view(doc)
+    for sent in v.sents:
+        sent_text = v.text_of(sent)
+        text = sent_text.strip()
         if sent.end_char <= body_start or len(sent) < 5 or text.endswith("?"):
             continue
-        here = Span.of(sent)
+        here = Span(sent.start_char, sent.end_char, sent_text)  # Span.of(sent) without joining a Token per word
         q_idx = [i for i, q in enumerate(quantities) if here.contains(q.span)]
         d_idx = [i for i, d in enumerate(dates) if here.contains(d.span)]
         quote = next((q for q in quotes if q.content.overlaps(here)), None)

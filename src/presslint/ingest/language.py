@@ -209,7 +209,13 @@ MIN_SCRIPT_SHARE = 0.3  # English in Latin script making up this share of a mixe
 
 def script_of(word: str) -> str:
     """The Unicode script of a word's first letter, as a coarse name: LATIN, ARABIC, CJK, CYRILLIC ..."""
-    name = unicodedata.name(word[0], "")
+    return _script_of_char(word[0])
+
+
+@lru_cache(maxsize=4096)
+def _script_of_char(char: str) -> str:
+    # Looked up once per character: identify() reads every word of an article's opening.
+    name = unicodedata.name(char, "")
     head = name.split(" ", 1)[0]
     return "CJK" if head in ("CJK", "HIRAGANA", "KATAKANA") else head or "OTHER"
 

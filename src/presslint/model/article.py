@@ -26,6 +26,10 @@ def severity_rank(severity: str) -> int:
     return SEVERITIES.index(severity)
 
 
+# Where presslint.nlp.docview keeps a doc's view in ``doc.user_data`` (read here, never imported: model sits below nlp).
+DOC_VIEW_KEY = "presslint.view"
+
+
 @dataclass(frozen=True, slots=True)
 class Span:
     """A stretch of the article text. ``line``/``column`` (1-based) are filled in when the report is built."""
@@ -40,7 +44,13 @@ class Span:
     def of(cls, obj: Any) -> Span:
         """Span of a spaCy Token or Span (anything with idx/start_char and text)."""
         if hasattr(obj, "start_char"):
-            return cls(obj.start_char, obj.end_char, obj.text)
+            # A spaCy Span's .text joins a new Token per word; cut it from the doc's text when a check has read it
+            # (the doc's view, presslint.nlp.docview, holds that text: the article's, which equals the doc's).
+            start, end = obj.start_char, obj.end_char
+            viewed = obj.doc.user_data.get(DOC_VIEW_KEY)
+            if viewed is not None and viewed.doc is obj.doc:
+                return cls(start, end, viewed.text[start:end])
+            return cls(start, end, obj.text)
         return cls(obj.idx, obj.idx + len(obj.text), obj.text)
 
     @classmethod
@@ -361,12 +371,27 @@ def map_spans(obj: Any, fn: Any) -> Any:
         return fn(obj)
     if isinstance(obj, list):
         return [map_spans(x, fn) for x in obj]
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        for f in dataclasses.fields(obj):
-            value = getattr(obj, f.name)
+    names = _field_names(type(obj))
+    if names is not None:
+        for name in names:
+            value = getattr(obj, name)
             if isinstance(value, Span | list) or dataclasses.is_dataclass(value):
-                setattr(obj, f.name, map_spans(value, fn))
+                setattr(obj, name, map_spans(value, fn))
     return obj
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...] | None] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    """The field names of a dataclass type (None for any other type), looked up once per type: ``locate`` walks
+    every record of every report, and ``dataclasses.fields`` builds its tuple again on each call."""
+    try:
+        return _FIELD_NAMES[cls]
+    except KeyError:
+        names = tuple(f.name for f in dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else None
+        _FIELD_NAMES[cls] = names
+        return names
 
 
 def to_dict(obj: Any) -> Any:

@@ -12,7 +12,7 @@ import bisect
 from functools import lru_cache
 from typing import Any
 
-_KEY = "presslint.view"
+from ..model.article import DOC_VIEW_KEY as _KEY
 
 
 class DocView:
@@ -70,7 +70,7 @@ class DocView:
         """Every token's text, by index: checks that scan the whole doc for a few words test these strings and make a
         Token only for the candidates (``doc[i]`` creates a new Token object on every access)."""
         if self._texts is None:
-            self._texts = [t.text for t in self.doc]
+            self._texts = self.column("ORTH")  # Token.text is the ORTH string: one array read, no Token per word
         return self._texts
 
     @property
@@ -169,6 +169,13 @@ def _ids(words: frozenset[str]) -> tuple[int, ...]:
     from spacy.strings import get_string_id
 
     return tuple(get_string_id(w) for w in words)
+
+
+def viewed_text(doc: Any) -> str | None:
+    """The doc's text when a check has already built its view (``DocView.text``), else None: lets ``Span.of`` cut a
+    span's text from it instead of joining a Token per word, without making a view for a doc nobody viewed."""
+    cached = doc.user_data.get(_KEY) if doc is not None else None
+    return cached.text if cached is not None and cached.doc is doc else None
 
 
 def view(doc: Any) -> DocView:
