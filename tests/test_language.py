@@ -30,6 +30,7 @@ SHOULD_FIRE = [
     ("LNG001", "Party thugs smashed the windows of the campaign office.", "thugs"),
     # LNG002 loaded language
     ("LNG002", "Troops carried out a savage raid on the village at dawn.", "savage"),
+    ("LNG002", "The mayor has been arrogant and failed to listen to the council.", "arrogant"),
     ("LNG002", "The statement condemned the heinous bombing of the market.", "heinous"),
     ("LNG002", "Local media said three martyrs were buried on Friday.", "martyrs"),
     ("LNG002", "The columnist called the hearing a witch hunt.", "witch hunt"),
@@ -72,6 +73,8 @@ SHOULD_FIRE = [
 
 # (code, sentence) pairs that must stay quiet: neutral news language, negation, mentions, designations
 MUST_NOT_FIRE = [
+    ("LNG002", "Too many times in my career, I have been arrogant and failed to listen."),
+    ("LNG002", "We were reckless with the budget, and we owe voters an apology."),
     ("LNG002", "Police charged the driver with reckless driving after the crash on the bypass."),
     ("LNG002", "The judge ruled the defendant incompetent to stand trial."),
     ("LNG001", "Football fans queued overnight for tickets to the final."),

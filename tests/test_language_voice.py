@@ -148,6 +148,8 @@ def test_language_voice_cues_read_words_of_judgement(parse, text, kind):
         "He told jokes that were criticized as racist and homophobic.",  # someone else's verdict, reported
         "Even if the reforms did not dumb down the exams, parents were worried.",  # a verb, not the adjective
         "He has endured relentless questions about whether he will drop out.",  # intensity, not judgement
+        "Bossie will take over as the head of Defeat Crooked Hillary next month.",  # a word of a group's name
+        "The band Corrupt Cowards Inc played a short set on Friday.",
     ],
 )
 def test_language_voice_cues_quiet_on_plain_reporting(parse, text):

@@ -669,6 +669,75 @@ def test_sources_src003_single_source_story(parse, text, fires, source):
     assert findings[0].span.text == source
 
 
+def test_sources_src003_single_source_story_fires_on_a_story_about_something_else(parse):
+    text = (
+        "Council plans new bus lanes\n\nCouncillor Ann Hale said the lanes would open in May. Hale added that the "
+        "cost would be met from parking fees."
+    )
+    assert [f.evidence["source"] for f in _codes(parse, text) if f.code == "SRC003"] == ["Councillor Ann Hale"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a story about what one person said or did: the headline names them, one source is the story
+        "Hale: bus lanes to open in May\n\nCouncillor Ann Hale said the lanes would open in May. Hale added that the "
+        "cost would be met from parking fees.",
+        "Councillor Ann Hale backs May opening for bus lanes\n\nCouncillor Ann Hale said the lanes would open in May. "
+        "Hale added that the cost would be met from parking fees.",
+    ],
+)
+def test_sources_src003_quiet_when_the_headline_names_the_one_source(parse, text):
+    assert [f for f in _codes(parse, text) if f.code == "SRC003"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a headline sums up; the body's own attribution is the one to check
+        "Harbour town officials welcome the summit\n\nMayor Don Reyes said the town would gain from the visitors. "
+        "Council president Ann Hale said hotels were full.",
+        # the wire-service lede: the adviser is named at the start of the next sentence
+        "Campaign sees clear path\n\nA top adviser to the governor says the campaign is on a clear path to the "
+        "nomination.\n\nTom Reyes spoke to reporters on Thursday after a meeting with donors. He says more meetings "
+        "will follow.",
+        # one staff: 'his chief aide' is the campaign manager named below
+        "Sparks fly\n\nThe campaign was ready to return fire. His chief aide doubled down on the attacks, saying the "
+        'rival was experienced only on paper.\n\n"She is clearly experienced," campaign manager Jeff Lane said '
+        "Monday in an interview.",
+    ],
+)
+def test_sources_src001_quiet_for_headlines_and_people_named_next(parse, text):
+    assert [f.span.text for f in _codes(parse, text) if f.code == "SRC001"] == []
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # an official stays anonymous even when someone else is named next
+        (
+            "Talks stall\n\nA senior official says the talks have stalled.\n\nTom Reyes, the union leader, said "
+            "the union would strike.",
+            "A senior official",
+        ),
+        # the next sentence opens with someone met before: not the description's name
+        (
+            "Lunch\n\nTom Reyes was in the office with other aides when a member of the family said they should post "
+            "a picture of the lunch.\nReyes politely said that this might be seen as condescending.",
+            "a member of the family",
+        ),
+        # an indefinite description with someone named two sentences on is not the wire-service lede
+        (
+            "Campaign sees clear path\n\nA top adviser to the governor says the campaign is on a clear path. The "
+            "governor has won four states. Tom Reyes spoke to reporters on Thursday.",
+            "A top adviser to the governor",
+        ),
+    ],
+)
+def test_sources_src001_still_fires_when_the_next_name_is_someone_else(parse, text, speaker):
+    assert [f.span.text for f in _codes(parse, text) if f.code == "SRC001"] == [speaker]
+
+
 # ------------------------------------------------------------------------------------------ component and report
 def test_sources_component_fills_doc_and_report(parse, check_text):
     text = (

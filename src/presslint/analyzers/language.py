@@ -1198,6 +1198,8 @@ def find_phrases(doc, matchers: Matchers, ctx: Context) -> Iterator[tuple[Findin
             continue  # "good and evil", "good versus evil": naming the two moral categories, not judging anyone
         if code == "LNG002" and literal_sense(span):
             continue  # "deliver us from evil", "the Harbor Street massacre", "the most evil character in the novel"
+        if code == "LNG002" and _said_of_oneself(span):
+            continue  # "I have been arrogant": someone owning a fault is no label the writer pins on anyone
         if code == "LNG002" and span.text.lower() in _senses()["witness_words"] and _witness_account(span, ctx):
             continue  # '"There was carnage on the road," a survivor said': the witness's account, in their words
         if code == "LNG008" and _slogan_mentioned(span, ctx):
@@ -1208,6 +1210,16 @@ def find_phrases(doc, matchers: Matchers, ctx: Context) -> Iterator[tuple[Findin
             continue  # "reckless driving", "criminal negligence": the name of an offence, not a judgement
         taken.update(range(start, end))
         yield _finding(code, "info", MESSAGE[code].format(m=span.text), span, ctx, entry), entry
+
+
+FIRST_PERSON = frozenset({"i", "we"})
+
+
+def _said_of_oneself(span) -> bool:
+    """The loaded word is predicated of the speaker's own self ('I have been arrogant', 'we were reckless')."""
+    root = span.root
+    verb = root.head if root.dep_ in ("acomp", "attr", "oprd") else None
+    return verb is not None and any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in verb.children)
 
 
 def find_doubt(doc, matchers: Matchers, ctx: Context) -> Iterator[tuple[Finding, str]]:

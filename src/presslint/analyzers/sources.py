@@ -978,10 +978,18 @@ def _speaker_words(head) -> tuple[str, frozenset[str]]:
     return head.lemma_.lower(), frozenset(mods)
 
 
+# Roles on a politician's or an organisation's own staff: 'his chief aide' is the person the next sentences name as
+# 'campaign manager Jeff Weaver'.
+STAFF_ROLES = frozenset(
+    {"aide", "adviser", "advisor", "manager", "strategist", "staffer", "spokesman", "spokeswoman", "spokesperson"}
+)
+
+
 def _describes(head_lemma: str, mods: frozenset[str], words: set[str]) -> bool:
-    """A named person's description fits an unnamed speaker's: the same role noun ('official'), or the same body
-    ('county' in 'the county official' and 'the county's emergency manager')."""
-    return head_lemma in words or bool(mods & words)
+    """A named person's description fits an unnamed speaker's: the same role noun ('official'), the same body
+    ('county' in 'the county official' and 'the county's emergency manager'), or two roles on one staff ('aide' and
+    'campaign manager')."""
+    return head_lemma in words or bool(mods & words) or (head_lemma in STAFF_ROLES and bool(words & STAFF_ROLES))
 
 
 def _person_description(doc, ent) -> set[str]:
@@ -1014,13 +1022,16 @@ def _name_description_ahead(doc, quotes: _Quotes, att: Attribution, lex: Lexicon
         or att.weasel
         or att.pronoun is not None
         or head is None
-        or not att.definite
         or att.plural
         or (att.count or 1) != 1
         or any(a.lower() != head.text.lower() for a in att.anonymity)
     ):
         return
     head_lemma, mods = _speaker_words(head)
+    # An indefinite one ('A top adviser says ...') only in the wire-service lede that names the person at the start
+    # of the very next sentence ('Ed Brookover spoke to reporters ...'); never a source or an official, who may
+    # well stay unnamed while someone else speaks next.
+    delayed = not att.definite and head_lemma not in lex.always_anonymous_heads and head_lemma not in INFORMANT_HEADS
     sents = quotes.sents
     taken = 0
     for index in range(att.sentence + 1, len(sents)):
@@ -1033,7 +1044,16 @@ def _name_description_ahead(doc, quotes: _Quotes, att: Attribution, lex: Lexicon
         for ent in sent.ents:
             if ent.label_ != "PERSON":
                 continue
-            if _describes(head_lemma, mods, _person_description(doc, ent)):
+            if att.definite:
+                fits = _describes(head_lemma, mods, _person_description(doc, ent))
+            else:  # and a name new to the article: 'Manafort was in the office when a member of the family ...'
+                fits = (
+                    delayed
+                    and taken == 1
+                    and ent.start == sent.start
+                    and ent.text.split()[-1] not in quotes.view.text[: ent.start_char]
+                )
+            if fits:
                 att.kind, att.name, att.anonymity = "named_person", ent.text, []
                 att.description = att.description or (att.quote.speaker.text if att.quote.speaker else None)
                 att.named_ahead = Span.of(ent)
@@ -2043,12 +2063,22 @@ def find_source_findings(
     in the standfirst: it teases what the body tells ('One member of the defense didn't hold back'), and the body's
     own attribution is the one to check."""
     dek = standfirst(doc)
+    article = doc._.pl_article
+    title = article.title_span if article is not None else None
+    named_in_body = title is not None and any(
+        a.kind == "named_person" and a.quote.speaker is not None and a.quote.speaker.start >= title[1]
+        for a in attributions
+    )
     told: dict[int, Finding] = {}  # source id -> its SRC001, for later back-references to the same unnamed source
     for att in attributions:
         quote = att.quote
         if att.pronoun is not None or att.kind != "anonymous" or att.scene or quote.speaker is None:
             continue
         if dek is not None and dek[0] <= quote.speaker.start < dek[1]:
+            continue
+        if title is not None and title[0] <= quote.speaker.start < title[1] and named_in_body:
+            # 'Atlantic City officials welcome ...' over a body that names them: the headline sums up what the body
+            # attributes. 'Sources: the minister will resign' over a body naming nobody still fires.
             continue
         evidence: dict[str, Any] = {
             "speaker": quote.speaker.text,
@@ -2111,7 +2141,12 @@ def find_source_findings(
     distinct = {a.quote.source_id for a in attributed if a.quote.source_id is not None}
     if len(attributed) >= single_source_min_quotes and len(distinct) == 1 and not unresolved:
         source = sources[distinct.pop()]
-        if source.kind != "unknown":
+        headline = view(doc).text[title[0] : title[1]] if title is not None else ""
+        surname = source.name.split()[-1] if source.name.split() else ""
+        about_them = source.kind == "named_person" and len(surname) > 2 and surname in headline
+        # 'Paul Ryan: FBI decision defies explanation', 'Blackwell endorses Cruz': a story about what one person said
+        # or did has one source by nature.
+        if source.kind != "unknown" and not about_them:
             yield _learned_mark(
                 Finding(
                     "SRC003",

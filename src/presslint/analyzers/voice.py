@@ -112,10 +112,21 @@ def voice_cues(span) -> list[list[str]]:
     c = cues()
     found: list[list[str]] = []
     for tok in span:
+        if _in_a_name(tok):
+            continue  # 'the head of Defeat Crooked Hillary': a word of a group's or a work's name, not the writer's
         kind = _judging(tok, c)
         if kind is not None and not _denied_or_reported(tok):
             found.append([tok.text, kind])
     return found
+
+
+def _in_a_name(tok) -> bool:
+    """A capitalised word inside a run of capitalised words mid-sentence: part of a name or title."""
+    if not tok.text[:1].isupper() or tok.is_sent_start:
+        return False
+    doc = tok.doc
+    neighbours = [doc[i] for i in (tok.i - 1, tok.i + 1) if 0 <= i < len(doc) and doc[i].is_alpha]
+    return any(n.text[:1].isupper() and not n.is_sent_start for n in neighbours)
 
 
 NEGATIONS = frozenset({"not", "no", "never", "n't", "nor", "hardly"})
