@@ -138,6 +138,13 @@ def test_translation_quote_running_into_next_paragraph_is_balanced(parse):
     assert not _findings(parse, text, "MTA002")
 
 
+def test_translation_quote_opened_with_a_closing_mark_is_reported_once(parse):
+    text = "He says,” there are a lot of people who never get listened to.” The meeting ended at noon."
+    found = _findings(parse, text, "MTA002")
+    assert [(f.message, text[f.span.start : f.span.end]) for f in found] == [("'”' closes nothing", "”")]
+    assert found[0].span.start == text.index("”")
+
+
 def test_translation_run_on_sentences_told_once_with_all_places(parse):
     text = "The storm.Passengers waited.Nobody came. The bus left on time.Drivers were tired."
     found = _findings(parse, text, "MTA002")

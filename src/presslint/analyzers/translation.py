@@ -629,6 +629,10 @@ def find_unbalanced(text: str) -> Iterator[Finding]:
                 stack.pop()
             elif not any(opener == CLOSERS[ch] for opener, _ in stack):
                 yield _broken("unbalanced", f"'{text[i]}' closes nothing", text, i, i + 1)
+                if ch == "”" and text[i - 1 : i] in (",", ":") and text[i + 1 : i + 2] == " ":
+                    # 'He says,” there are ...”': a quotation opened with the closing mark; read on as opened, so
+                    # the real closing mark at its end is not reported too
+                    stack.append(("“", i))
             else:  # something opened inside was never closed: report it and close up to the match
                 while stack and stack[-1][0] != CLOSERS[ch]:
                     _opener, at = stack.pop()
