@@ -10,7 +10,8 @@ import spacy
 
 from presslint.checker import _Locator
 from presslint.model import Span, map_spans
-from presslint.nlp.docview import view, viewed_text
+from presslint.model.article import viewed_text
+from presslint.nlp.docview import view
 from presslint.nlp.pipeline import _newline_sentences
 
 TEXTS = [

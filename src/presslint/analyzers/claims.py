@@ -1294,18 +1294,22 @@ def _poll_finding_as_quote(doc, quote) -> bool:
     return any(
         c.dep_ in ("nsubj", "nsubjpass")
         and quote.speaker.start <= c.idx < quote.speaker.end
-        and (_share_holding_view(c, verb, lex) or _viewing_group(c, verb, lex))
+        and _holds_view(c, verb, lex)
         for c in verb.children
     )
+
+
+def _holds_view(subject, verb, lex: Checkable) -> bool:
+    """The subject is a share of a population or a group whose view the verb claims ('most Americans', 'many
+    voters')."""
+    return _share_holding_view(subject, verb, lex) or _viewing_group(subject, verb, lex)
 
 
 def _group_holds_view(verb) -> bool:
     """'Many voters find it repulsive', 'most Americans believe ...': a stance verb whose subject is a population is the
     writer's claim about the group, not a source speaking."""
     lex = checkable_lexicon()
-    return any(
-        c.dep_ == "nsubj" and (_share_holding_view(c, verb, lex) or _viewing_group(c, verb, lex)) for c in verb.children
-    )
+    return any(c.dep_ == "nsubj" and _holds_view(c, verb, lex) for c in verb.children)
 
 
 def _sourced_nearby(sents, i: int, lex) -> bool:

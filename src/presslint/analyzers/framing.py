@@ -535,14 +535,15 @@ def _third_party(tok, role_nouns: frozenset[str]) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _fiction_words() -> frozenset[str]:
+def fiction_words() -> frozenset[str]:
+    """Words that show a sentence is about a work of fiction (data/language/literal_senses.json)."""
     senses = read_json("language/literal_senses.json")
     return frozenset(w.lower() for w in (*senses["fiction_heads"], *senses["fiction_context"]))
 
 
 def _about_fiction(sent) -> bool:
     """'the novel's pompous butler': writing about a work of fiction judges characters, not people in the news."""
-    fiction = _fiction_words()
+    fiction = fiction_words()
     return any(t.lower_ in fiction and t.pos_ in ("NOUN", "PROPN") for t in sent)
 
 

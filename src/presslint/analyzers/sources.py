@@ -186,12 +186,17 @@ def lexicon() -> Lexicon:
     return Lexicon(**lex, anonymous_re=pattern, cue_verbs=cue_verbs)
 
 
+def _belief_verbs(lex: Lexicon) -> frozenset[str]:
+    """Verbs of belief and expectation ('expect', 'doubt') that are no speech cue of their own."""
+    return lex.weasel_verbs - lex.cue_verbs
+
+
 @lru_cache(maxsize=1)
 def _belief_lexicon() -> Lexicon:
     """The lexicon with the verbs of belief and expectation that only a vague group's attribution takes ('analysts
     expect the bank to raise rates', 'few experts doubt that'): as speech verbs, and with a to-infinitive content."""
     lex = lexicon()
-    extra = lex.weasel_verbs - lex.cue_verbs
+    extra = _belief_verbs(lex)
     return replace(lex, speech_verbs=lex.speech_verbs | extra, xcomp_verbs=lex.xcomp_verbs | extra)
 
 
@@ -716,7 +721,7 @@ def find_attributions(doc, *, lex: Lexicon | None = None, index: _Quotes | None 
     found: list[Attribution] = []
     # The doc's token strings, read once (docview): a Token only for 'according' and the cue verbs.
     lowers, pos, lemmas = quotes.view.lowers, quotes.view.column("POS"), quotes.view.column("LEMMA")
-    belief = lex.weasel_verbs - lex.cue_verbs
+    belief = _belief_verbs(lex)
     for i, low in enumerate(lowers):
         is_according = low == "according"
         if not is_according and pos[i] == "VERB" and lemmas[i].lower() in belief:

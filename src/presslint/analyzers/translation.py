@@ -10,9 +10,10 @@ Policies, so a reader can predict what fires:
 * MTA002 broken-punctuation: a space before , ; : . ! ?; orphan or doubled punctuation (", ." ",," ". ,"); a comma
   followed by a capitalised function word mid-sentence (", Has been"); a bracket or quotation mark that is never
   closed (or closed without being opened), reading the whole text; a curly quotation mark turned the wrong way
-  (”Yes”); two sentences run together with no space after the full stop ("chassis.Many"). Headlines in title case, abbreviations ("Inc.,", "Flint, Mich.,"), ellipses, list markers ("1)"),
-  straight and curly marks mixed in one quote ("Yes,” she said), quotes that carry on into the next paragraph and
-  lines of script left in scraped copy ('google_ad_width = 468; ...') are left alone.
+  (”Yes”); two sentences run together with no space after the full stop ("chassis.Many"). Headlines in title case,
+  abbreviations ("Inc.,", "Flint, Mich.,"), ellipses, list markers ("1)"), straight and curly marks mixed in one
+  quote ("Yes,” she said), quotes that carry on into the next paragraph and lines of script left in scraped copy
+  ('google_ad_width = 468; ...') are left alone.
 * MTA003 literal-translation: calques and tautologies from the curated lexicon ``data/translation/calques.txt``
   (each with the natural English and why), uncountable nouns made plural, "since 3 years", "in the year of
   2020", and verbs with their own cognate noun as object ("decided a decision", "announced an announcement") from

@@ -179,14 +179,9 @@ def voiced(evidence: dict[str, Any] | None, technique: str, runner_up: str | Non
 
 @lru_cache(maxsize=1)
 def _genre_words() -> frozenset[str]:
-    from ..nlp.lexicons import read_json
+    from .framing import fiction_words, structures
 
-    senses = read_json("language/literal_senses.json")
-    from .framing import structures
-
-    return frozenset(w.lower() for w in (*senses["fiction_heads"], *senses["fiction_context"])) | (
-        structures().review_words
-    )
+    return fiction_words() | structures().review_words
 
 
 def in_review(span) -> bool:

@@ -30,6 +30,13 @@ def severity_rank(severity: str) -> int:
 DOC_VIEW_KEY = "presslint.view"
 
 
+def viewed_text(doc: Any) -> str | None:
+    """The doc's text when a check has already built its view (``DocView.text``), else None: lets ``Span.of`` cut a
+    span's text from it instead of joining a Token per word, without making a view for a doc nobody viewed."""
+    cached = doc.user_data.get(DOC_VIEW_KEY) if doc is not None else None
+    return cached.text if cached is not None and cached.doc is doc else None
+
+
 @dataclass(frozen=True, slots=True)
 class Span:
     """A stretch of the article text. ``line``/``column`` (1-based) are filled in when the report is built."""
@@ -47,10 +54,8 @@ class Span:
             # A spaCy Span's .text joins a new Token per word; cut it from the doc's text when a check has read it
             # (the doc's view, presslint.nlp.docview, holds that text: the article's, which equals the doc's).
             start, end = obj.start_char, obj.end_char
-            viewed = obj.doc.user_data.get(DOC_VIEW_KEY)
-            if viewed is not None and viewed.doc is obj.doc:
-                return cls(start, end, viewed.text[start:end])
-            return cls(start, end, obj.text)
+            text = viewed_text(obj.doc)
+            return cls(start, end, text[start:end] if text is not None else obj.text)
         return cls(obj.idx, obj.idx + len(obj.text), obj.text)
 
     @classmethod

@@ -171,13 +171,6 @@ def _ids(words: frozenset[str]) -> tuple[int, ...]:
     return tuple(get_string_id(w) for w in words)
 
 
-def viewed_text(doc: Any) -> str | None:
-    """The doc's text when a check has already built its view (``DocView.text``), else None: lets ``Span.of`` cut a
-    span's text from it instead of joining a Token per word, without making a view for a doc nobody viewed."""
-    cached = doc.user_data.get(_KEY) if doc is not None else None
-    return cached.text if cached is not None and cached.doc is doc else None
-
-
 def view(doc: Any) -> DocView:
     """The doc's cached DocView (made on first use)."""
     cached = doc.user_data.get(_KEY)

@@ -764,22 +764,19 @@ def _reason(relation: str, p: Proposition, q: Proposition) -> str:
     return f"'{neg.predicate}' negated by " + ", ".join(neg.reasons) if neg.reasons else "same predicate"
 
 
-def _roles(p: Proposition, q: Proposition) -> tuple[str, str]:
-    """How the two statements' actors and things compare ("match", "clash", "unknown"). A passive subject is what
-    is acted on: against an active clause with an object ('it would cut demand' / 'when rates are raised') it is
-    compared with that object, and the active subject with nobody. An active clause with no object keeps the plain
-    comparison ('the plant was closed' / 'the plant did not close' are one event)."""
+def _roles(p: Proposition, q: Proposition) -> tuple[str, str, tuple[str, ...]]:
+    """How the two statements' actors and things compare ("match", "clash", "unknown"), and the heads that matched.
+    A passive subject is what is acted on: against an active clause with an object ('it would cut demand' / 'when
+    rates are raised') it is compared with that object, and the active subject with nobody. An active clause with no
+    object keeps the plain comparison ('the plant was closed' / 'the plant did not close' are one event)."""
     if p.passive != q.passive:
         active, passive = (q, p) if p.passive else (p, q)
         if active.object is not None:
-            return "unknown", _compare(active.object, passive.subject)
-    return _compare(p.subject, q.subject), _compare(p.object, q.object)
-
-
-def _shared(p: Proposition, q: Proposition, subj: str, obj: str) -> tuple[str, ...]:
-    """The heads ``_roles`` matched (a passive subject stands in the object's place)."""
-    thing = p.subject if p.passive and not q.passive and q.object is not None else p.object
-    return tuple(a.head for a, m in ((p.subject, subj), (thing, obj)) if m == "match" and a is not None)
+            thing = _compare(active.object, passive.subject)
+            return "unknown", thing, (active.object.head,) if thing == "match" else ()
+    subj, obj = _compare(p.subject, q.subject), _compare(p.object, q.object)
+    shared = tuple(a.head for a, m in ((p.subject, subj), (p.object, obj)) if m == "match" and a is not None)
+    return subj, obj, shared
 
 
 # Prepositions that say the opposite of each other: 'not born on American soil' and 'born outside the country'
@@ -805,7 +802,7 @@ def align(p: Proposition, q: Proposition, lex: Lexicon | None = None) -> Alignme
     relation = lex.relation(p.predicate, q.predicate)
     if relation is None or _opposite_preps(p, q):
         return None
-    subj, obj = _roles(p, q)
+    subj, obj, shared = _roles(p, q)
     if "clash" in (subj, obj) or "match" not in (subj, obj):
         return None
     if _pronoun_for_a_name(p.subject, q.subject):
@@ -826,7 +823,6 @@ def align(p: Proposition, q: Proposition, lex: Lexicon | None = None) -> Alignme
                 subset = True  # "in all stations" covers "in three districts"
                 continue
             return None  # "in the car" vs "in the house"
-    shared = _shared(p, q, subj, obj)
     result = stance(relation, p, q)
     if subset and (relation == "antonym" or result != "conflict"):
         return None  # only "done everywhere" vs "not done in some of them" is a clash; a part never repeats the whole
@@ -852,7 +848,7 @@ def attributed_align(p: Proposition, q: Proposition, lex: Lexicon | None = None)
     relation = lex.relation(p.predicate, q.predicate)
     if relation is None or p.infinitive or q.infinitive or _opposite_preps(p, q):
         return None
-    subj, obj = _roles(p, q)
+    subj, obj, shared = _roles(p, q)
     if "clash" in (subj, obj):
         return None  # two different actors or things (a pronoun or a missing subject is "unknown", not a clash)
     if _pronoun_for_a_name(p.subject, q.subject):
@@ -871,7 +867,6 @@ def attributed_align(p: Proposition, q: Proposition, lex: Lexicon | None = None)
     for prep, head in p.preps.items():
         if prep in q.preps and q.preps[prep] != head and not (_covers(p, q, prep) or _covers(q, p, prep)):
             return None
-    shared = _shared(p, q, subj, obj)
     return Alignment(relation, stance(relation, p, q), shared, _reason(relation, p, q))
 
 
