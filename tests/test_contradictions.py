@@ -210,6 +210,27 @@ def test_contradictions_con001_tense_shift_silent(light_parse, text):
     assert list(find_contradictions(light_parse(text))) == []
 
 
+# One voice, two moments: a forecast someone made and the writer's account of what happened, or a count still under
+# way and a quote about the result; and a clause that is the content of a belief, not a statement of its own.
+ONE_VOICE_TWO_MOMENTS = [
+    "Board fight\n\nIn a merger, he said, the brand would survive and Ruiz would stay in charge. The company struggled "
+    "for years, and its fortunes turned only after Ruiz left.",
+    "Ballots\n\nIn the northern districts the votes are still being counted. “People waited for hours and today they "
+    "feel their votes did not count,” said Ana Ortiz of the monitoring group.",
+    "Probe\n\n“The prosecutor will not move forward with the case,” Diaz said. “There is no sign that a prosecutor will "
+    "move forward with the case,” Diaz added.",
+    "Charges\n\nThe board did not approve the deal, the chairman said. Nobody on the board voiced the belief that the "
+    "board approved the deal.",
+    "Harbour plan\n\nThe port director said the terminal will stay open all winter. The terminal closed in January "
+    "after the storms.",
+]
+
+
+@pytest.mark.parametrize("text", ONE_VOICE_TWO_MOMENTS)
+def test_contradictions_con001_forecast_outcome_and_belief_content_silent(light_parse, text):
+    assert list(find_contradictions(light_parse(text))) == []
+
+
 # Two sources, two wordings of one event: a verb and a negated event noun ("no withdrawal had taken place"),
 # tied by a shared place or "the same day"; pronoun or missing subjects allowed.
 ATTRIBUTED_CONFLICTS = [

@@ -180,6 +180,22 @@ def test_dates_dat002_silent_on_plans_and_past_dates(parse, text):
     assert "DAT002" not in _codes(parse(text, date=PUB))
 
 
+# Budgets are voted for the year ahead: in December 2021 "boosted funding in 2022" tells a past vote, not a past year.
+# Two years ahead, or a past event that is not money, still fires.
+@pytest.mark.parametrize(
+    "text, fires",
+    [
+        ("Parliament significantly boosted research funding in 2022, yet it is still short of what labs need.", False),
+        ("The council cut its road-repair budget in 2022 after a long debate.", False),
+        ("Lawmakers approved record defence spending in 2022.", False),
+        ("Parliament significantly boosted research funding in 2023.", True),
+        ("The council closed the library in 2022 after a long debate.", True),
+    ],
+)
+def test_dates_dat002_budget_for_the_next_year(parse, text, fires):
+    assert ("DAT002" in _codes(parse(text, date=PUB))) is fires, text
+
+
 def test_dates_dat002_needs_publication_date(parse):
     assert "DAT002" not in _codes(parse("The trade agreement was signed on 12 May 2023.", date=None))
 

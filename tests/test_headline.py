@@ -670,6 +670,10 @@ def test_headline_hed005_quote_not_in_body(light_parse, text, narration):
         "Council's housing plan under fire\n\nCouncillors criticised the plan on Tuesday.",  # no quotation marks
         # the body's quotation opens with a closing mark turned the wrong way: still a quotation
         "Flood town braces – 'The river is coming'\n\nOne farmer said: ”The river is coming for us all.” Others left.",
+        # headlinese drops articles: 'judge and jury' quotes "the judge and the jury"
+        "Ex-aide: regulator acted as 'judge and jury'\n\nThe former aide said the regulator had acted as “the judge "
+        "and the jury” in the inquiry.",
+        'Minister says reform "a step in right direction"\n\n"It is a step in the right direction," the minister said.',
     ],
 )
 def test_headline_hed005_silent(light_parse, text):

@@ -80,6 +80,34 @@ def test_quantities_num001_silent_on_consistent_text(parse, text):
     assert _num(parse(text, date=PUB), "NUM001") == []
 
 
+# An article that lists several incidents: each paragraph names its own attacker or town, so the counts are of
+# different events; a paragraph naming nobody continues the one before it.
+SEVERAL_INCIDENTS = [
+    "Agency record\n\nThe agency had interviewed the bomber Tomas Vidal a year before the attack. Three people were "
+    "killed at the race.\n\nThe agency also missed warnings about gunman Piet Aalders in Rotterdam.\n\nIt was painful to "
+    "the families of the nine people who were killed.\n\nIn Lyon, shooter Marc Dufour managed to kill 14 people.",
+    "Storm season\n\nFlooding in Madrid killed 12 people last spring.\n\nIn Porto, the river burst its banks and "
+    "killed 30 people.",
+]
+ONE_INCIDENT_TWO_PARAGRAPHS = [
+    # the spokesman speaks; he is not another incident
+    "Market fire\n\nThe fire in Kaduna killed 12 people, the police said.\n\nPolice spokesman Ade Bello said the fire "
+    "killed 15 people.",
+    "Bus crash\n\nThe crash near Tarsus killed nine people.\n\nThe bus driver, Emre Kaya, survived. The crash near "
+    "Tarsus killed 11 people, the governor's office said.",
+]
+
+
+@pytest.mark.parametrize("text", SEVERAL_INCIDENTS)
+def test_quantities_num001_silent_across_incidents(parse, text):
+    assert _num(parse(text, date=PUB), "NUM001") == []
+
+
+@pytest.mark.parametrize("text", ONE_INCIDENT_TWO_PARAGRAPHS)
+def test_quantities_num001_fires_within_one_incident_across_paragraphs(parse, text):
+    assert len(_num(parse(text, date=PUB), "NUM001")) == 1
+
+
 @pytest.mark.parametrize(
     "text",
     [

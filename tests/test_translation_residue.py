@@ -117,3 +117,83 @@ def test_translation_residue_closing_mark_after_a_space_closes(parse, text):
 )
 def test_translation_residue_unclosed_quotes_after_a_comma_still_fire(parse, text):
     assert any("never closed" in f.message for f in _findings(parse, text, "MTA002"))
+
+
+# A mark wedged before a word with no quote open opens one (the space is missing: reported once, as that); a hashtag
+# ending in digits closes a quote like any word; a tag whose attribute runs over a line is markup, not prose.
+@pytest.mark.parametrize(
+    "text, messages",
+    [
+        (
+            'A shop owner who declined to be named for fear of the police."We were deceived into coming here."',
+            ["no space before the opening quotation mark"],
+        ),
+        (
+            'The impostor praised the "common interest" and waxed poetic about"joint operations between our '
+            'countries."',
+            ["no space before the opening quotation mark"],
+        ),
+        ('The senator tweeted, "Thank you Ohio! #Vote2024" on Friday afternoon.', []),
+        ("The guard is 6'2\" tall and the striker is 5'10\" tall, the club said.", []),
+        (
+            'Reporters noted the empty seats:\n\n<tweet tweet-author="@reporter" tweet-date="March 9, 2024\n">Stands '
+            "empty at the rally. pic.twitter.com/abc<tweet/>.\n\nThe campaign did not comment.",
+            [],
+        ),
+    ],
+)
+def test_translation_residue_wedged_marks_hashtags_and_tags(parse, text, messages):
+    assert [f.message for f in _findings(parse, text, "MTA002")] == messages
+
+
+# Mojibake: UTF-8 read as cp1252 is one fault of the copy, told once with every place and its repaired form;
+# accented words, a capital 'Ã' in an upper-case Portuguese name and curly quotes are not mojibake.
+@pytest.mark.parametrize(
+    "text, first, fixed, places",
+    [
+        ("French President FranÃ§ois Hollande met the delegates.", "FranÃ§ois", "François", 1),
+        ("The minister said she wonâ€™t resign and didnâ€™t apologise.", "wonâ€™t", "won’t", 2),
+        ("Tickets cost Â£40 at the door, organisers said.", "Â£40", "£40", 1),
+    ],
+)
+def test_translation_residue_mojibake_fires_once(parse, text, first, fixed, places):
+    found = [f for f in _findings(parse, text, "MTA002") if f.evidence["kind"] == "mojibake"]
+    assert len(found) == 1
+    assert found[0].span.text == first and found[0].evidence["fixed"] == fixed
+    assert 1 + len(found[0].related) == places
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The SÃO PAULO office of the café chain said the “naïve” plan was dropped.",
+        "Señora Núñez said the Zürich déjà vu was over — it’s “fine”.",
+    ],
+)
+def test_translation_residue_accents_are_not_mojibake(parse, text):
+    assert not [f for f in _findings(parse, text, "MTA002") if f.evidence["kind"] == "mojibake"]
+
+
+# A quoted sentence running into its attribution with no comma inside the closing mark.
+@pytest.mark.parametrize(
+    "text, fires",
+    [
+        ("Farmers met on Monday. “The caucus is a battle of small groups” Grubbs said.", True),
+        ('"We will win this fight in the courts" she said on Monday.', True),
+        ("The vote is close.\n“Nobody here trusts the count” Mayor Ana Ruiz told reporters.", True),
+        ("Farmers met on Monday. “The caucus is a battle of small groups,” Grubbs said.", False),
+        ("“Are we done with this yet?” Ruiz asked the panel.", False),
+        ("He called the plan “a betrayal of every voter” Ruiz said.", False),  # a phrase inside a sentence
+        ("“The Big Short” Director Adam McKay said the film was finished.", False),  # no reporting verb next
+    ],
+)
+def test_translation_residue_quote_runs_into_attribution(parse, text, fires):
+    found = [f for f in _findings(parse, text, "MTA002") if f.evidence["kind"] == "no-comma-before-attribution"]
+    assert bool(found) is fires, text
+
+
+def test_translation_residue_mojibake_past_repair_is_named_not_repaired(parse):
+    text = "Executives showed some surprise, or perhaps just naÃ \u0304vetÃ©, at the new rules."
+    found = [f for f in _findings(parse, text, "MTA002") if f.evidence["kind"] == "mojibake"]
+    assert len(found) == 1 and found[0].span.text.startswith("naÃ")
+    assert found[0].evidence["fixed"] is None and "should read" not in found[0].message

@@ -92,6 +92,8 @@ _STATING_GOVERNORS = frozenset(
 )
 _DEONTIC = frozenset({"should", "must", "ought"})  # "X should release them" says what ought to be, not what is
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_FACT_NOUNS = frozenset({"fact", "news", "reality", "revelation", "disclosure"})  # "the fact that X" states X
+_FUTURE_AUX = frozenset({"will", "would", "'ll", "’ll", "wo", "shall"})
 
 
 def _finite(verb: Any) -> bool:
@@ -115,11 +117,30 @@ def _states_own_content(doc: Any, p: Proposition) -> bool:
             return False
         if child.dep_ == "aux" and child.lower_ in _DEONTIC:
             return False
+    if head.dep_ == "acl" and head.head.pos_ == "NOUN" and head.head.lemma_.lower() not in _FACT_NOUNS:
+        if any(c.dep_ == "mark" and c.lower_ == "that" for c in head.children):
+            return False  # "no belief that a prosecutor would move forward": a belief's content, not a statement
     if head.dep_ == "relcl" and not _set_off(head):
         return False  # "in states where exit polls were conducted": the clause picks out a noun, it states nothing
     if _finite(head):
         return True
     return head.dep_ == "xcomp" and head.head.lemma_.lower() in _STATING_GOVERNORS and _finite(head.head)
+
+
+def _time_frame(doc: Any, p: Proposition) -> str:
+    """When a statement places its event: 'future' ("would stay", "will close"), 'ongoing' ("are still counting"),
+    'past' ("left", "did not count") or 'other'."""
+    tok = doc[p.token]
+    head = tok.head if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "oprd") else tok
+    auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in _FUTURE_AUX for a in auxes):
+        return "future"
+    progressive = head.tag_ == "VBG" or any(a.tag_ == "VBG" for a in auxes)  # "are counting", "are being counted"
+    if progressive and any(a.lemma_ == "be" and a.tag_ in ("VBP", "VBZ") for a in auxes):
+        return "ongoing"
+    if head.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+        return "past"
+    return "other"
 
 
 def _set_off(clause: Any) -> bool:
@@ -283,6 +304,12 @@ def find_contradictions(doc: Any) -> Iterator[Finding]:
             else:
                 left, right = _side(doc, p), _side(doc, q)
             different_sources = _different_sources(left, right)
+            frames = {_time_frame(doc, p), _time_frame(doc, q)}
+            if not different_sources and "past" in frames and frames & {"future", "ongoing"}:
+                # "he said Fiorina would stay on top" then the writer's "after Fiorina left"; "the votes are still
+                # being counted" then "their vote didn't count": a forecast and its outcome, or two moments, told
+                # by one voice. Two sources at odds across tenses ("had collapsed" / "would continue") still count.
+                continue
             if not link and len(alignment.shared) < 2 and not (left["source"] or right["source"]):
                 # Both in the writer's voice with one shared word: on real news these were a sequence ('detained'
                 # then 'released'), another object ('do not review social media' / 'are reviewing all visas') or a

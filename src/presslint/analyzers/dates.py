@@ -737,6 +737,16 @@ def find_order_problems(doc, mentions: list[DateMention]) -> Iterator[Finding]:
             )
 
 
+# Money set aside for a year: a budget, funding or spending "in 2016" can be voted before 2016 begins.
+_BUDGET_WORDS = frozenset(
+    {"budget", "budgets", "funding", "spending", "appropriation", "appropriations", "fiscal", "allocation", "outlays"}
+)
+
+
+def _budget_year(sent: SpacySpan) -> bool:
+    return any(t.lower_ in _BUDGET_WORDS for t in sent)
+
+
 def find_future_past(doc, mentions: list[DateMention]) -> Iterator[Finding]:
     """DAT002: a past-tense verb governing a date after the publication date."""
     pubdate = doc._.pl_pubdate
@@ -752,6 +762,8 @@ def find_future_past(doc, mentions: list[DateMention]) -> Iterator[Finding]:
         sents = sents or view(doc).sents
         if not _is_past_event(verb) or _is_future(verb, sents[m.sent_index]):
             continue
+        if record.granularity == "year" and period.lo.year == pubdate.year + 1 and _budget_year(sents[m.sent_index]):
+            continue  # "Congress boosted funding in 2016", written in December 2015: a budget is set for a year ahead
         if any(t.lower_ in ("by", "until", "till") for t in m.span.root.head.lefts) or m.span.root.head.lower_ in (
             "by",
             "until",

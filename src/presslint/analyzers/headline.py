@@ -702,6 +702,14 @@ def _normal(text: str) -> str:
     return " ".join(re.sub(r"[^\w'\s-]", " ", text).split())
 
 
+_ARTICLES = frozenset({"a", "an", "the"})
+
+
+def _headlinese(normal: str) -> str:
+    """Without articles: headlines drop them ('judge and jury' quotes 'the judge and the jury')."""
+    return " ".join(w for w in normal.split() if w not in _ARTICLES)
+
+
 def _stronger_findings(doc: Any, start: int, end: int) -> Iterator[Finding]:
     """HED004 for the headline at [start, end)."""
     text = _text(doc)
@@ -750,13 +758,13 @@ def _quote_findings(doc: Any, title_start: int, title_end: int) -> Iterator[Find
     if not headline_quotes:
         return
     body_quotes = _quotations(text, body_start, len(text))
-    quoted_body = [_normal(text[s + 1 : e - 1]) for s, e in body_quotes]
-    quoted_body += [_normal(text[s:e]) for s, e in block_quotations(text) if s >= body_start]  # unmarked blocks
-    narration = _normal(text[body_start:])
+    quoted_body = [_headlinese(_normal(text[s + 1 : e - 1])) for s, e in body_quotes]
+    quoted_body += [_headlinese(_normal(text[s:e])) for s, e in block_quotations(text) if s >= body_start]
+    narration = _headlinese(_normal(text[body_start:]))
     for start, end in headline_quotes:
         inner = _normal(text[start + 1 : end - 1]).strip("'")
         parts = [p for p in re.split(r"\s*(?:\.\.\.|…)\s*", text[start + 1 : end - 1]) if p.strip()]
-        parts = [_normal(p) for p in parts] or [inner]
+        parts = [_headlinese(_normal(p)) for p in parts] or [_headlinese(inner)]
         if not inner:
             continue
         raw = text[start + 1 : end - 1].strip(" .,!?;:")

@@ -21,6 +21,7 @@ from ..model import Finding, Quantity, Span
 from ..nlp.docview import view
 from ..nlp.lexicons import read_text
 from ..rules import Rule
+from .sources import REPORTING_LEMMAS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -565,6 +566,59 @@ def _owned_by_others(m: QuantityMention, others: list[QuantityMention]) -> set[i
     return owned
 
 
+_INCIDENT_PLACES = frozenset({"GPE", "LOC", "FAC", "EVENT"})
+
+
+def _paragraph(text: str, char: int) -> tuple[int, int]:
+    """The line (paragraph) around a character: [start, end)."""
+    start = text.rfind("\n", 0, char) + 1
+    end = text.find("\n", char)
+    return start, len(text) if end < 0 else end
+
+
+def _names_in(doc, start: int, end: int) -> tuple[frozenset[str], frozenset[str]]:
+    """People and places named in [start, end), speakers aside ('Comey said' names who talks, not where or by whom
+    people were killed); a person by surname, so 'Dylann Roof' and 'Roof' are one."""
+    people: set[str] = set()
+    places: set[str] = set()
+    for ent in view(doc).ents:
+        if not start <= ent.start_char < end:
+            continue
+        if ent.label_ in _INCIDENT_PLACES:
+            places.add(ent.text.lower())
+        elif ent.label_ == "PERSON":
+            root = ent.root
+            if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in REPORTING_LEMMAS:
+                continue
+            people.add(ent.text.split()[-1].lower())
+    return frozenset(people), frozenset(places)
+
+
+def _incident_names(doc, char: int) -> tuple[frozenset[str], frozenset[str]]:
+    """The people and places of the paragraph a count stands in; a paragraph that names none ('It was painful to the
+    families of the nine people who were killed.') continues the one before it."""
+    text = doc.text
+    start, end = _paragraph(text, char)
+    people, places = _names_in(doc, start, end)
+    if not people and not places and start > 1:
+        before = text[:start].rstrip("\n")
+        people, places = _names_in(doc, _paragraph(text, len(before) - 1)[0] if before else 0, start)
+    return people, places
+
+
+def _different_incidents(doc, a: QuantityMention, b: QuantityMention) -> bool:
+    """Two counts in different paragraphs around different named people and no shared place: an article listing
+    several shootings ('three people killed' in Boston, 'nine' in Charleston), not two figures for one event."""
+    a_char, b_char = a.record.span.start, b.record.span.start
+    if _paragraph(doc.text, a_char) == _paragraph(doc.text, b_char):
+        return False
+    people_a, places_a = _incident_names(doc, a_char)
+    people_b, places_b = _incident_names(doc, b_char)
+    if places_a & places_b or people_a & people_b:
+        return False
+    return bool((people_a and people_b) or (places_a and places_b))
+
+
 def find_conflicts(doc, mentions: list[QuantityMention], dates_by_sent: dict[int, set[str]]) -> Iterator[Finding]:
     sents = view(doc).sents
     by_sent: dict[int, list[QuantityMention]] = {}
@@ -606,6 +660,8 @@ def find_conflicts(doc, mentions: list[QuantityMention], dates_by_sent: dict[int
                     continue  # "Kemp has 412 delegates" / "Lowry has 230" (who reports a tally is another matter)
                 if _frame(a_noun) != _frame(b_noun):
                     continue  # "to win the Labour leadership" / "to win the leadership": maybe another contest
+                if _different_incidents(doc, a, b):
+                    continue
                 yield Finding(
                     "NUM001",
                     "warning",

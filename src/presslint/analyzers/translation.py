@@ -24,6 +24,7 @@ Policies, so a reader can predict what fires:
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -312,7 +313,8 @@ _RUN_ON_STOP = re.compile(r"(?<![\w.@/-])[a-z]{3,}\.([A-Z][a-z]{2,})\b(?![.@/-]\
 _DOMAIN_WORDS = frozenset({"com", "net", "org", "gov", "edu", "info", "biz", "mil", "int", "html", "php", "aspx"})
 _MARK_OR_LINE = re.compile(r"[\n()\[\]“”\"]")
 QUOTES = frozenset('“”"')
-_MARKUP = re.compile(r"<[A-Za-z/][^<>\n]*>")
+# An HTML-like tag left in copy; a quoted attribute value may run over a line ('tweet-date="March 9, 2016\n">').
+_MARKUP = re.compile(r'<[A-Za-z][\w-]*(?:\s+[\w-]+="[^"<>]*")+\s*/?>|<[A-Za-z/][^<>\n]*>')
 # Script left in scraped copy ('google_ad_width = 468;', '(function(d, s, id) { var js ...'): a line with code
 # punctuation ({ } or an HTML comment mark or a 'var'/'function' keyword) and statement structure (two ';' or
 # two '=') is not prose, so its quotes and brackets are not the writer's punctuation.
@@ -321,6 +323,7 @@ _LINE = re.compile(r"[^\n]+")
 _BEFORE_OPENING = frozenset("([{—–-/")
 _AFTER_CLOSING = frozenset(".,;:!?)]}—–-…'’")
 _LIST_MARKER = re.compile(r"^\s*\w{1,2}$")
+_MEASURE = re.compile(r"(?:^|[\s(])\d+(?:[.'’]\d+)?$")  # a bare number before '"': feet and inches, not a hashtag
 PAIRS = {"(": ")", "[": "]", "“": "”"}
 CLOSERS = {v: k for k, v in PAIRS.items()}
 
@@ -524,6 +527,72 @@ def find_spacing_and_orphans(text: str) -> Iterator[Finding]:
         yield finding
 
 
+# A UTF-8 lead byte read as Latin-1/cp1252 ('Ã', 'â') followed by a continuation byte read the same way ('©', '€',
+# '™'): the mark of mojibake, checked before ftfy is asked (curly quotes and accents alone never match).
+_MOJIBAKE_PAIR = re.compile(
+    "\\S*[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]\\S*"
+)
+
+
+def find_mojibake(text: str) -> Iterator[Finding]:
+    """Text decoded with the wrong character set ('FranÃ§ois', 'donâ€™t'): one finding with all its places, since
+    it is one fault of the copy. ftfy (Apache-2.0) judges what is mis-decoded and gives the repaired form; a word
+    that is merely accented ('São', 'café') is not."""
+    candidates = list(_MOJIBAKE_PAIR.finditer(text))
+    if not candidates:
+        return
+    from ftfy import fix_encoding  # only for text that may be mis-decoded: keeps a cold start fast
+    from ftfy.badness import is_bad
+
+    places: list[tuple[int, int, str | None]] = []
+    for m in candidates:
+        start, end = m.start(), m.end()
+        if start >= 2 and text[start - 1] == " " and "\u00c2" <= text[start - 2] <= "\u00f4":
+            start = text.rfind(" ", 0, start - 1) + 1  # 'naÃ ̄vetÃ©': a mangled byte pair split by a space
+        word = text[start:end]
+        if is_bad(word):
+            repaired = fix_encoding(word)
+            if repaired == word:
+                continue
+            damaged = is_bad(repaired) or any(unicodedata.category(c) == "Mn" for c in repaired)
+            places.append((start, end, None if damaged else repaired))  # past repair: say what it is, not a guess
+    if not places:
+        return
+    (start, end, fixed), rest = places[0], places[1:]
+    more = f" ({len(places)} places)" if rest else ""
+    repair = f"; it should read '{fixed}'" if fixed else ""
+    finding = _broken(
+        "mojibake", f"'{text[start:end]}' is mis-decoded text (mojibake){repair}{more}", text, start, end, fixed=fixed
+    )
+    finding.related = [Span.between(text, s, e) for s, e, _ in rest]
+    yield finding
+
+
+# A quoted sentence that opens a sentence and runs straight into its attribution with no comma: '“The caucus is a
+# battle of niches” Grubbs said.' News style puts a comma (or ? !) inside the closing mark.
+_QUOTE_NO_COMMA = re.compile(
+    r"(?:^|(?<=[.!?:]\s)|(?<=\n))[“\"][^”\"\n]{12,}?[A-Za-z0-9]([”\"]) "
+    r"(?:(?:[A-Z][\w.'’-]+ ){1,3}|(?:he|she|they) )(?:said|says|told|added|wrote|asked|explained|continued)\b",
+    re.M,
+)
+
+
+def find_quote_without_comma(text: str) -> Iterator[Finding]:
+    for m in _QUOTE_NO_COMMA.finditer(text):
+        words = m.group()[1 : m.start(1) - m.start()].split()
+        if len(words) < 4 or all(w[:1].isupper() for w in words if w.isalpha() and len(w) > 3):
+            continue  # a title in quotation marks ('“The Big Short” Director Adam McKay said'), not a sentence
+        end = m.end(1)
+        yield _broken(
+            "no-comma-before-attribution",
+            "no comma before the closing quotation mark ahead of the attribution",
+            text,
+            end - 2,
+            end,
+        )
+
+
 def find_capital_after_comma(doc, text: str, title_span: tuple[int, int] | None) -> Iterator[Finding]:
     # Words of the people the article names: "Will" is a modal, and George Will's surname.
     names = {w for ent in view(doc).ents if ent.label_ == "PERSON" for w in ent.text.split()}
@@ -601,6 +670,17 @@ def find_unbalanced(text: str) -> Iterator[Finding]:
             facing = _quote_facing(text, i, line_start)
             if facing is None and ch == '"' and stack and stack[-1][0] == "“" and not text[i - 1].isdigit():
                 facing = "close"  # 'audiences,"Katie Packer said': wedged between words, a mark closes the open quote
+            if (
+                facing is None
+                and ch == '"'
+                and text[i + 1 : i + 2].isalpha()
+                and (text[i - 1].isalpha() or text[i - 1] in ".,;:!?")
+                and not any(opener == "“" for opener, _ in stack)
+            ):
+                # 'the authorities."We were deceived', 'waxed poetic about"joint operations': with no quote open a
+                # mark wedged before a word opens one; the space before it is missing
+                yield _broken("no-space", "no space before the opening quotation mark", text, i - 1, i + 1)
+                facing = "open"
             if facing is None:
                 continue  # '"' after a digit (5'10") or between spaces with no quote open: cannot say which way
             if ch in "“”" and facing != ("open" if ch == "“" else "close"):
@@ -649,8 +729,8 @@ def _quote_facing(text: str, i: int, line_start: int) -> str | None:
     after = text[i + 1] if i + 1 < len(text) else " "
     if i == line_start or not text[line_start:i].strip():
         return "open"  # a paragraph that starts with a quotation mark opens a quote, whichever way it is turned
-    if before.isdigit() and text[i] == '"':
-        return None  # inches: 5'10"
+    if before.isdigit() and text[i] == '"' and _MEASURE.search(text[line_start:i]):
+        return None  # inches: 5'10", a 12" record ('#Trump2016"' ends a hashtag: read on)
     if (
         (text[i] != "“" or after != " ")
         and before == " "
@@ -712,8 +792,9 @@ def find_literal_translations(doc, matchers: Matchers) -> Iterator[Finding]:
                 span, f"in {doc[end - 1].text}", "'the year of' before a year is a calque", "in the year of <year>"
             )
     pairs = cognates()
-    for tok in doc:
-        if tok.pos_ != "VERB" or tok.lemma_ not in pairs:
+    for i in view(doc).where(lemmas=frozenset(pairs)):  # a few tokens, not every Token
+        tok = doc[i]
+        if tok.pos_ != "VERB":
             continue
         noun = pairs[tok.lemma_]
         for obj in tok.children:
@@ -788,6 +869,8 @@ def find_translation_artefacts(doc, matchers: Matchers) -> list[Finding]:
     findings += find_spacing_and_orphans(plain)
     findings += find_capital_after_comma(doc, text, title_span)
     findings += find_unbalanced(plain)
+    findings += find_mojibake(text)
+    findings += find_quote_without_comma(plain)
     findings += find_literal_translations(doc, matchers)
     findings += find_resumptive_pronouns(doc)
     kept: list[Finding] = []
