@@ -86,10 +86,13 @@ SEVERAL_INCIDENTS = [
     "Agency record\n\nThe agency had interviewed the bomber Tomas Vidal a year before the attack. Three people were "
     "killed at the race.\n\nThe agency also missed warnings about gunman Piet Aalders in Rotterdam.\n\nIt was painful to "
     "the families of the nine people who were killed.\n\nIn Lyon, shooter Marc Dufour managed to kill 14 people.",
-    "Storm season\n\nFlooding in Madrid killed 12 people last spring.\n\nIn Porto, the river burst its banks and "
-    "killed 30 people.",
+    "Sentencing\n\nThe court heard how Ivo Marsh killed 12 people at the mall.\n\nThe sentence was lighter than the "
+    "one given to Dan Ruel, who killed 30 people at a school.",
 ]
 ONE_INCIDENT_TWO_PARAGRAPHS = [
+    # a region for the whole, a town for the parts: one flood
+    "Floods\n\nFloods killed 23 people in northern Spain, the civil protection agency said.\n\nOf the 19 people killed, "
+    "11 were in Burgos, according to the town hall.",
     # the spokesman speaks; he is not another incident
     "Market fire\n\nThe fire in Kaduna killed 12 people, the police said.\n\nPolice spokesman Ade Bello said the fire "
     "killed 15 people.",

@@ -608,7 +608,8 @@ def _incident_names(doc, char: int) -> tuple[frozenset[str], frozenset[str]]:
 
 def _different_incidents(doc, a: QuantityMention, b: QuantityMention) -> bool:
     """Two counts in different paragraphs around different named people and no shared place: an article listing
-    several shootings ('three people killed' in Boston, 'nine' in Charleston), not two figures for one event."""
+    several shootings ('three people killed' by one bomber, 'nine' by another gunman), not two figures for one
+    event."""
     a_char, b_char = a.record.span.start, b.record.span.start
     if _paragraph(doc.text, a_char) == _paragraph(doc.text, b_char):
         return False
@@ -616,7 +617,9 @@ def _different_incidents(doc, a: QuantityMention, b: QuantityMention) -> bool:
     people_b, places_b = _incident_names(doc, b_char)
     if places_a & places_b or people_a & people_b:
         return False
-    return bool((people_a and people_b) or (places_a and places_b))
+    # Different people, not different places: a town named for the parts and a region for the whole ('23 killed in
+    # northern Portugal' / 'of the 19 killed, 11 were in Amarante') may be one flood.
+    return bool(people_a and people_b)
 
 
 def find_conflicts(doc, mentions: list[QuantityMention], dates_by_sent: dict[int, set[str]]) -> Iterator[Finding]:
