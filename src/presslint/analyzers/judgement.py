@@ -94,13 +94,17 @@ def _literal_context(sent, skip: range = range(0)) -> bool:
     return False
 
 
-def _measured(sent) -> bool:
-    """The sentence gives a figure or a poll (a year or a date is no measure)."""
-    for t in sent:
-        if t.lower_ in MEASURE_WORDS or t.text in ("$", "€", "£"):
-            return True
-        if _figure(t):
-            return True
+def _measured(doc, i: int) -> bool:
+    """The sentence of token i or the next one gives a figure, a poll or a source ('according to'); a year or a
+    date is no measure."""
+    dv = view(doc)
+    k = dv.sent_index(i)
+    for sent in dv.sents[k : k + 2]:
+        for t in sent:
+            if t.lower_ in MEASURE_WORDS or _figure(t):
+                return True
+            if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
+                return True
     return False
 
 
@@ -192,8 +196,8 @@ def find_degree(doc, role_nouns: frozenset[str]) -> Iterator[Hit]:
             continue  # 'hugely complex': emphasis on a property, not a verdict on standing or outcome
         if head.dep_ == "amod" and head.head.pos_ == "NOUN" and head.head.lemma_.lower() in _physical():
             continue  # 'a stunningly steep ridge': a landscape, not people, opinion or an outcome
-        if _measured(view(doc).sent_of(i)):
-            continue
+        if _measured(doc, i):
+            continue  # 'wildly unpopular. His approval rating dipped into the mid-20s': the figure is given
         subject = _predicated_of(head)
         who = doc[subject.left_edge.i : subject.i + 1].text if subject is not None else "it"
         about = f"how {head.lower_} {who[:1].lower() + who[1:] if who[:4] in ('The ', 'This') else who} is"
@@ -236,7 +240,7 @@ def find_outcomes(doc, role_nouns: frozenset[str]) -> Iterator[Hit]:
         if any(_figure(t) for t in noun.subtree):
             continue  # 'a stunning loss of $2 billion': the figure is given, the adjective rides on it
         if verdict:
-            message = f"is a forecast about the {noun.text}: {verdicts[low]}"
+            message = f"is a forecast about the {noun.text} ({verdicts[low]})"
             yield span, "verdict", doc[start : i + 1].text, message
         else:
             yield span, "outcome", doc[start : i + 1].text, f"judges the {noun.text} as {low}"

@@ -1392,6 +1392,16 @@ def _has_content_word(doc, start: int, end: int) -> bool:
     return tokens is not None and any(t.is_alpha and not t.is_stop for t in tokens)
 
 
+def span_propaganda(learned, start: int, end: int) -> float:
+    """The propaganda head's probability that some piece of [start, end) is in a propaganda span (1 - P(O), the
+    highest over the span's pieces); 0.0 when no piece falls there."""
+    offsets = learned.pieces.offsets
+    inside = (offsets[:, 0] < end) & (offsets[:, 1] > start)
+    if not inside.any():
+        return 0.0
+    return round(float(1.0 - learned.propaganda[inside, 0].min()), 4)
+
+
 def learned_language(
     doc, rule_findings: list[Finding], learned, *, show_at: float | None, voiced_at: float | None = VOICED_SHOW_AT
 ) -> list[Finding]:
@@ -1417,6 +1427,10 @@ def learned_language(
         f.evidence["model_runner_up"] = [[t, p] for t, p in ranked[1:3]]
         if f.code in MODEL_NAMES_TECHNIQUE:
             f.evidence["technique"] = tech.technique
+    if learned.propaganda is not None:
+        for f in rule_findings:
+            if f.code == "LNG014":  # measured as support for the writer's-evaluation rule (docs/precision.md)
+                f.evidence["model_propaganda_probability"] = span_propaganda(learned, f.span.start, f.span.end)
     out = list(rule_findings)
     taken = [f.span for f in rule_findings]
     ctx = None
