@@ -63,6 +63,8 @@ QUIET = [
     # a figure or a poll given; a question; a negation; the writer's own aside
     "The mandate is wildly popular, with 70 percent support in the latest poll.",
     "The bank reported a stunning loss of $2 billion.",
+    "She stayed in the 2008 race despite his insurmountable delegate lead.",  # a finished contest, in hindsight
+    "China's hugely popular social network carried the story first.",  # a background description, not the claim
     "The outgoing mayor was wildly unpopular. Her approval rating fell to 21 percent in the spring.",
     "Is the mandate wildly popular?",
     "The mandate is not wildly popular.",

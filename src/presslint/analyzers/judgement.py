@@ -5,7 +5,7 @@ The loaded-language rules (``language.py``, ``framing.py``) catch propaganda-str
 into a news story with no source: 'the mandate is wildly popular', 'a nearly insurmountable lead', 'Clinton has
 been cagey about where she stands', 'a titanic lobbying battle'. Each is a judgement (of popularity, of a race, of a
 person's candour, of a dispute's size) that reads as a fact. The kinds, each read from the grammar around a word of
-``data/language/judgement.txt`` (the word alone fires nothing):
+``data/language/judgement/lexicon.txt`` (the word alone fires nothing):
 
 * degree: an emotive degree adverb on an adjective ('wildly popular', 'perilously vulnerable', 'woefully
   unprepared'), or a degree adverb with no measure on a word of standing or outcome ('hugely unpopular', 'immensely
@@ -53,7 +53,7 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     words: dict[str, dict[str, str]] = {}
-    for row in read_lexicon("language/judgement.txt"):
+    for row in read_lexicon("language/judgement/lexicon.txt"):
         words.setdefault(row[1], {})[row[0].lower()] = row[2].replace(", ", " ")
     return Lexicon(words)
 
@@ -194,13 +194,17 @@ def find_degree(doc, role_nouns: frozenset[str]) -> Iterator[Hit]:
             continue
         if low in free and head.lower_ not in standing:
             continue  # 'hugely complex': emphasis on a property, not a verdict on standing or outcome
+        if low in free and head.dep_ == "amod":
+            continue  # "China's hugely popular social network": a background description, not the claim made
         if head.dep_ == "amod" and head.head.pos_ == "NOUN" and head.head.lemma_.lower() in _physical():
             continue  # 'a stunningly steep ridge': a landscape, not people, opinion or an outcome
         if _measured(doc, i):
             continue  # 'wildly unpopular. His approval rating dipped into the mid-20s': the figure is given
         subject = _predicated_of(head)
         who = doc[subject.left_edge.i : subject.i + 1].text if subject is not None else "it"
-        about = f"how {head.lower_} {who[:1].lower() + who[1:] if who[:4] in ('The ', 'This') else who} is"
+        who = who[:1].lower() + who[1:] if who[:4] in ("The ", "This") else who
+        plural = subject is not None and (subject.tag_ in ("NNS", "NNPS") or subject.lower_ in ("they", "we", "you"))
+        about = f"how {head.lower_} {who} {'are' if plural else 'is'}"
         if head.dep_ == "amod" and head.head.i > head.i:
             about = f"how {head.lower_} the {head.head.text} is"
         yield doc[_with_hedge(doc, start) : head.i + 1], "degree", doc[start : i + 1].text, f"judges {about}"
@@ -239,11 +243,24 @@ def find_outcomes(doc, role_nouns: frozenset[str]) -> Iterator[Hit]:
             continue  # 'the storm dealt a devastating blow to the farms': damage, not a contest between actors
         if any(_figure(t) for t in noun.subtree):
             continue  # 'a stunning loss of $2 billion': the figure is given, the adjective rides on it
+        if verdict and _hindsight(doc, i):
+            continue  # "despite his insurmountable lead in 2008": a finished contest, told with hindsight
         if verdict:
             message = f"is a forecast about the {noun.text} ({verdicts[low]})"
             yield span, "verdict", doc[start : i + 1].text, message
         else:
             yield span, "outcome", doc[start : i + 1].text, f"judges the {noun.text} as {low}"
+
+
+def _hindsight(doc, i: int) -> bool:
+    """The sentence dates itself before the article's year ('in the 2008 primary'): a forecast about a contest that
+    is over is the record of how it ended."""
+    pubdate = getattr(doc._, "pl_pubdate", None) if doc.has_extension("pl_pubdate") else None
+    for t in view(doc).sent_of(i):
+        if t.ent_type_ == "DATE" and t.like_num and len(t.text) == 4 and t.text.isdigit():
+            if pubdate is None or int(t.text) < pubdate.year:
+                return True
+    return False
 
 
 def _nerve(doc, i: int) -> Any | None:

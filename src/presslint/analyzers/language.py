@@ -237,7 +237,7 @@ RULES = [
         "The writer grades a person, an opinion or an outcome in their own voice, with no source.",
         "A news report says what happened and who says what; a verdict stated as fact ('the mandate is wildly "
         "popular', 'a nearly insurmountable lead', 'Clinton has been cagey about where she stands', 'a titanic "
-        "lobbying battle') is the writer's opinion. Fires on a word of data/language/judgement.txt only where the "
+        "lobbying battle') is the writer's opinion. Fires on a word of data/language/judgement/lexicon.txt only where the "
         "grammar ties it to what it judges: an emotive degree adverb on an adjective ('wildly popular', 'perilously "
         "vulnerable'), a degree adverb with no measure on a word of standing ('hugely unpopular'); a dramatising "
         "adjective on a result ('a stunning defeat') or a forecast on a contest or effort ('an insurmountable lead', "
