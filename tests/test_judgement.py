@@ -74,6 +74,8 @@ QUIET = [
     "The trail offers a stunning view of the valley.",
     "The hotel is conveniently located near the station.",
     "The project is hugely complex.",
+    "The vote made the choice painfully clear.",  # emphasis on how plain a point is
+    "It became painfully apparent that the council had no money left.",
     "The minister is hugely important to the talks.",
     "The storm caused devastating damage to the harbour.",
     "The storm dealt a devastating blow to the farms.",
@@ -116,6 +118,7 @@ def test_judgement_quiet_on_near_misses(parse, text):
 # The message says what the word judges and that no source is given.
 MESSAGES = [
     ("The mandate is wildly popular among younger voters.", ["how popular the mandate is", "no source"]),
+    ("Expressions of sympathy for the families proved pathetically weak.", ["how weak expressions of sympathy", "no"]),
     ("Clinton has been cagey about where she stands on the pipeline.", ["Clinton's candour", "no source"]),
     ("The councillor suffered a stunning defeat in the primary.", ["the defeat as stunning", "no source"]),
     ("The vote gave the senator a nearly insurmountable lead in pledged delegates.", ["forecast", "no poll"]),
@@ -137,7 +140,7 @@ def test_judgement_leaves_words_to_the_loaded_language_rules(parse):
 
 def test_judgement_lexicon_has_a_reason_for_every_word():
     lex = judgement.lexicon()
-    cues = [c for c in lex.words if not c.endswith("-noun") and c != "literal-context"]
+    cues = [c for c in lex.words if not c.endswith("-noun") and c not in ("literal-context", "emphasis-only")]
     assert {"emotive-degree", "measure-free", "standing", "outcome", "verdict", "character"} <= set(cues)
     for cls in cues:
         for word, judges in lex.of(cls).items():

@@ -145,6 +145,15 @@ def _predicated_of(tok):
     return None
 
 
+def _noun_phrase(tok) -> str:
+    """'the mandate', 'expressions of sympathy': the subject with its words, or its head and determiner when that
+    runs long."""
+    doc = tok.doc
+    if tok.right_edge.i - tok.left_edge.i < 6:
+        return doc[tok.left_edge.i : tok.right_edge.i + 1].text
+    return doc[tok.left_edge.i : tok.i + 1].text
+
+
 def _with_hedge(doc, first: int) -> int:
     while first > 0 and doc[first - 1].lower_ in HEDGES:
         first -= 1
@@ -192,6 +201,8 @@ def find_degree(doc, role_nouns: frozenset[str]) -> Iterator[Hit]:
         head = adv.head
         if adv.dep_ != "advmod" or adv.pos_ != "ADV" or head.i <= i or head.pos_ not in ("ADJ", "ADV"):
             continue
+        if head.lower_ in lex.of("emphasis-only"):
+            continue  # 'painfully clear', 'painfully apparent': emphasis on how plain a point is, not a grade
         if low in free and head.lower_ not in standing:
             continue  # 'hugely complex': emphasis on a property, not a verdict on standing or outcome
         if low in free and head.dep_ == "amod":
@@ -201,8 +212,9 @@ def find_degree(doc, role_nouns: frozenset[str]) -> Iterator[Hit]:
         if _measured(doc, i):
             continue  # 'wildly unpopular. His approval rating dipped into the mid-20s': the figure is given
         subject = _predicated_of(head)
-        who = doc[subject.left_edge.i : subject.i + 1].text if subject is not None else "it"
-        who = who[:1].lower() + who[1:] if who[:4] in ("The ", "This") else who
+        who = _noun_phrase(subject) if subject is not None else "it"
+        if subject is not None and subject.left_edge.pos_ not in ("PROPN", "PRON"):
+            who = who[:1].lower() + who[1:]  # 'Expressions of sympathy ...' opening the sentence
         plural = subject is not None and (subject.tag_ in ("NNS", "NNPS") or subject.lower_ in ("they", "we", "you"))
         about = f"how {head.lower_} {who} {'are' if plural else 'is'}"
         if head.dep_ == "amod" and head.head.i > head.i:
