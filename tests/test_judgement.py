@@ -58,6 +58,8 @@ QUIET = [
     "Opponents dismissed the mayor as hapless.",
     "Critics call him a Johnny-come-lately to the issue.",
     "Analysts say the lead is insurmountable.",
+    "The group recognizes that the planet is on a path to catastrophically high temperatures.",
+    "Her aides believe the lead is insurmountable.",
     "He called it a declaration of war on farmers.",
     "The judge's decision was a slap in the face to the families, their lawyer said.",
     # a figure or a poll given; a question; a negation; the writer's own aside
@@ -121,7 +123,10 @@ MESSAGES = [
     ("Expressions of sympathy for the families proved pathetically weak.", ["how weak expressions of sympathy", "no"]),
     ("Clinton has been cagey about where she stands on the pipeline.", ["Clinton's candour", "no source"]),
     ("The councillor suffered a stunning defeat in the primary.", ["the defeat as stunning", "no source"]),
-    ("The vote gave the senator a nearly insurmountable lead in pledged delegates.", ["forecast", "no poll"]),
+    (
+        "The vote gave the senator a nearly insurmountable lead in pledged delegates.",
+        ["verdict on the lead", "no poll"],
+    ),
 ]
 
 

@@ -258,7 +258,7 @@ def find_outcomes(doc, role_nouns: frozenset[str]) -> Iterator[Hit]:
         if verdict and _hindsight(doc, i):
             continue  # "despite his insurmountable lead in 2008": a finished contest, told with hindsight
         if verdict:
-            message = f"is a forecast about the {noun.text} ({verdicts[low]})"
+            message = f"passes a verdict on the {noun.text} ({verdicts[low]})"
             yield span, "verdict", doc[start : i + 1].text, message
         else:
             yield span, "outcome", doc[start : i + 1].text, f"judges the {noun.text} as {low}"
@@ -414,7 +414,7 @@ KINDS = (find_degree, find_outcomes, find_character, find_drama)
 LEADS = {
     "degree": "'{m}' {why} in the writer's own voice; no source, poll or figure is given",
     "outcome": "'{m}' {why} in the writer's own voice; no source is given for that verdict",
-    "verdict": "'{m}' {why}, in the writer's own voice; no poll, model or source is given",
+    "verdict": "'{m}' {why} in the writer's own voice; no poll, model or source is given",
     "character": "'{m}' {why} in the writer's own voice; no source is given for that judgement",
     "drama": "'{m}' {why}: a dramatising figure in the writer's own voice, not a report of what happened",
 }
@@ -432,7 +432,28 @@ def in_writers_voice(span, ctx) -> bool:
         return False
     if any(t.lower_ in FIRST_PERSON and t.dep_ in ("nsubj", "nsubjpass", "poss") for t in sent):
         return False
-    return not any(voice._denied_or_reported(t) for t in span)
+    return not any(voice._denied_or_reported(t) for t in span) and not _held_by_someone(span)
+
+
+def _held_by_someone(span) -> bool:
+    """The words are what a person or group thinks, sees or recognises ('the group recognizes that the planet is on
+    a path to catastrophically high temperatures', 'they think the lead is insurmountable'): a clause under a verb
+    whose subject is someone, which the reporting-verb lists do not all hold."""
+    from .framing import _is_person
+
+    child = span.root
+    for anc in span.root.ancestors:
+        if child.dep_ == "ccomp" and anc.pos_ == "VERB":
+            subject = _subject(anc)
+            if subject is not None and (
+                subject.ent_type_ in ("PERSON", "ORG", "NORP")
+                or subject.lower_ in ("he", "she", "they", "i", "we", "you")
+                or _is_person(subject, frozenset())
+                or subject.lemma_.lower() in ACTOR_WORDS
+            ):
+                return True
+        child = anc
+    return False
 
 
 def find_evaluation(doc, ctx, role_nouns: frozenset[str]) -> Iterator[Found]:
