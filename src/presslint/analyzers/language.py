@@ -229,6 +229,28 @@ RULES = [
         "deadliest storm in the state's history' measures. In a quotation it is reported as the source's wording.",
         "It is the worst betrayal in the history of the union.",
     ),
+    Rule(
+        "LNG014",
+        "evaluation-as-reporting",
+        "info",
+        CATEGORY,
+        "The writer grades a person, an opinion or an outcome in their own voice, with no source.",
+        "A news report says what happened and who says what; a verdict stated as fact ('the mandate is wildly "
+        "popular', 'a nearly insurmountable lead', 'Clinton has been cagey about where she stands', 'a titanic "
+        "lobbying battle') is the writer's opinion. Fires on a word of data/language/judgement/lexicon.txt only where the "
+        "grammar ties it to what it judges: an emotive degree adverb on an adjective ('wildly popular', 'perilously "
+        "vulnerable'), a degree adverb with no measure on a word of standing ('hugely unpopular'); a dramatising "
+        "adjective on a result ('a stunning defeat') or a forecast on a contest or effort ('an insurmountable lead', "
+        "'her bid is doomed'); a character judgement tied to a person ('the senator has been cagey', 'the hapless "
+        "mayor', 'deftly sidestepped', 'bold enough to', 'had the gall to', 'a Johnny-come-lately'); a dispute "
+        "told as war or melodrama ('a titanic lobbying battle', 'threw a scare into the industry', 'a declaration of "
+        "war by the growers'). Only in the writer's voice: never inside a quotation or attributed statement, a "
+        "review or sports report, a question or a first-person aside; not when the sentence gives a figure or a "
+        "poll for a degree; not where real fighting, sport or markets make a war word literal; a plain contest "
+        "noun ('the battle for the Senate') never fires. Unlike LNG002 the words are not propaganda-strength: the "
+        "finding asks for a source, not a rewrite.",
+        "The mandate is wildly popular, and its opponents face a nearly insurmountable task.",
+    ),
 ]
 
 MESSAGE = {
@@ -1329,6 +1351,12 @@ def find_language(doc, matchers: Matchers, *, min_repetition: int = 2) -> list[F
         if any(f.span.overlaps(finding.span) and (f.code == finding.code or f.code == "LNG001") for f, _ in found):
             continue  # the lexicon already caught it ("either you are with us ..."), or a label covers it
         found.append((finding, entry))
+    from .judgement import find_evaluation
+
+    for finding, entry in find_evaluation(doc, ctx, source_lexicon().role_nouns):
+        if any(f.span.overlaps(finding.span) for f, _ in found):
+            continue  # a loaded word, a label or an insult already speaks for these words
+        found.append((finding, entry))
     findings = [f for f, _ in found]
     findings += find_repetition(found, min_count=min_repetition)
     return findings
@@ -1364,6 +1392,16 @@ def _has_content_word(doc, start: int, end: int) -> bool:
     return tokens is not None and any(t.is_alpha and not t.is_stop for t in tokens)
 
 
+def span_propaganda(learned, start: int, end: int) -> float:
+    """The propaganda head's probability that some piece of [start, end) is in a propaganda span (1 - P(O), the
+    highest over the span's pieces); 0.0 when no piece falls there."""
+    offsets = learned.pieces.offsets
+    inside = (offsets[:, 0] < end) & (offsets[:, 1] > start)
+    if not inside.any():
+        return 0.0
+    return round(float(1.0 - learned.propaganda[inside, 0].min()), 4)
+
+
 def learned_language(
     doc, rule_findings: list[Finding], learned, *, show_at: float | None, voiced_at: float | None = VOICED_SHOW_AT
 ) -> list[Finding]:
@@ -1389,6 +1427,10 @@ def learned_language(
         f.evidence["model_runner_up"] = [[t, p] for t, p in ranked[1:3]]
         if f.code in MODEL_NAMES_TECHNIQUE:
             f.evidence["technique"] = tech.technique
+    if learned.propaganda is not None:
+        for f in rule_findings:
+            if f.code == "LNG014":  # measured as support for the writer's-evaluation rule (docs/precision.md)
+                f.evidence["model_propaganda_probability"] = span_propaganda(learned, f.span.start, f.span.end)
     out = list(rule_findings)
     taken = [f.span for f in rule_findings]
     ctx = None

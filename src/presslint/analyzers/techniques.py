@@ -16,6 +16,7 @@ TECHNIQUE = {
     "LNG010": "Causal_Oversimplification",
     "LNG011": "Black-and-White_Fallacy",
     "LNG013": "Exaggeration,Minimisation",
+    "LNG014": "Loaded_Language",
 }
 SOURCE_WORDING = " (the source's wording, in a quotation or attributed statement)"
 
