@@ -101,6 +101,18 @@ QUIET = [
 ]
 
 
+# A genre noun inside an everyday idiom ('back on track', 'track record') does not make the sentence a review.
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("With the campaign back on track, Clinton has been cagey about where she stands on the pipeline.", "cagey"),
+        ("Despite his track record, the hapless mayor lost the vote.", "hapless"),
+    ],
+)
+def test_judgement_fires_beside_idioms_with_genre_nouns(parse, text, words):
+    assert any(words in f.span.text for f in _evaluations(parse, text))
+
+
 @pytest.mark.parametrize("text, kind, words", FIRES)
 def test_judgement_fires_in_the_writers_voice(parse, text, kind, words):
     found = _evaluations(parse, text)

@@ -188,4 +188,15 @@ def in_review(span) -> bool:
     """The span's sentence is about a work, a dish or a game ('the film is a gorgeous, ridiculous romp', 'the
     striker was woeful'): judging those is what a review or a match report is for."""
     words = _genre_words()
-    return any(t.lower_ in words and t.pos_ in ("NOUN", "PROPN") for t in span.sent)
+    return any(t.lower_ in words and t.pos_ in ("NOUN", "PROPN") and not _idiom(t) for t in span.sent)
+
+
+# Genre nouns inside everyday idioms: 'back on track', 'a track record', 'the fast track' say nothing of a song.
+_IDIOMS = frozenset({("on", "track"), ("off", "track"), ("fast", "track"), ("track", "record")})
+
+
+def _idiom(tok) -> bool:
+    doc = tok.doc
+    before = doc[tok.i - 1].lower_ if tok.i > 0 else ""
+    after = doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else ""
+    return (before, tok.lower_) in _IDIOMS or (tok.lower_, after) in _IDIOMS
