@@ -70,12 +70,24 @@ QUIET = [
     "The senator boosted spending on roads and bridges.",
     "The Fortune 500 company moved its headquarters to Denver.",
     "Voters will go to the polls on Tuesday.",
+    "The new engine puts out 300 kW and almost 490 lb-ft of torque.",
+    "The river runs at depths of 20-820 metres along the valley.",
+    "Shares of the retailer gained $2.85, or 8.1 percent, to $38.05 before the market opened.",
+    "The 30-year bond rose in price to yield 2.25%, from 2.29% late on Monday.",
+    "The agency faces 18 lawsuits over the program.",
+    "Channel 10 News spoke with her in an interview.",
+    "A consultant whose advice has helped the studio protect its reputation joined the firm in May.",
 ]
 
 
 @pytest.mark.parametrize("text", QUIET)
 def test_claims_src006_quiet_when_sourced_or_routine(parse, text):
     assert not _src006(parse, text), [f.message for f in _src006(parse, text)]
+
+
+def test_claims_src006_figure_keeps_a_hyphenated_number_word(parse):
+    found = _src006(parse, "Ninety-two percent of the county's schools had failed an inspection.")
+    assert [f.span.text for f in found] == ["Ninety-two percent"]
 
 
 def test_claims_src006_headline_never_fires(parse):

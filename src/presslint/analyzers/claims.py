@@ -1285,7 +1285,7 @@ def find_unsourced(doc, claims: list[Claim], *, min_score: float = 0.4) -> Itera
                     or _evidence_before(sents, i)
                     or (found[0] == "figure" and _released_by(sent, agents))
                 ):
-                    checkable.append((i, _checkable_finding(*found, stripped, scores[i], min_score)))
+                    checkable.append((i, _checkable_finding(*found, scores[i], min_score)))
             continue
         kind, span = spec
         guess = {
@@ -1406,6 +1406,8 @@ def _unsourced_kind(sent) -> tuple[str, str, float, dict[str, str]] | None:
 class Unsourced:
     time_nouns: frozenset[str]
     people_nouns: frozenset[str]
+    measure_words: frozenset[str]
+    quote_nouns: frozenset[str]
     poll_nouns: frozenset[str]
     rating_words: frozenset[str]
     following_verbs: dict[str, frozenset[str]]
@@ -1466,7 +1468,7 @@ def _figure(sent, quantities: list, lex: Unsourced):
         elif q.unit in _CURRENCIES:
             ok = digits and q.value >= 10_000
         elif q.unit is None and counts and digits:
-            ok = q.value >= (100 if counts in lex.people_nouns else 10)
+            ok = q.value >= 100  # (a dozen charges, 16 teams, 15 tips: background or trivia more often than a figure)
         else:
             ok = False
         if not ok:
@@ -1474,13 +1476,27 @@ def _figure(sent, quantities: list, lex: Unsourced):
         span = doc.char_span(q.span.start, q.span.end, alignment_mode="expand")
         if span is None or any(t.ent_type_ in _NOT_FIGURES for t in span):
             continue
+        after = doc[span.end] if span.end < len(doc) else None
+        if (after is not None and (_unit_word(after, lex) or after.text == "-")) or span.root.head.pos_ == "PROPN":
+            continue  # a measurement ('a 50ft crab', '20-820 metres', '300 kW') or a name ('10 News')
         verb = _clause_verb(span.root)
         if not _stated(verb) or verb.dep_ in ("amod", "acl", "pcomp", "csubj"):
             continue
         if q.unit is None and counts in lex.people_nouns and _past(verb):
             continue  # a count of people at a past event: the article's own account
+        if any(t.dep_ == "nsubj" and t.lemma_.lower() in lex.quote_nouns for t in sent):
+            continue  # a market quote ('shares rose 2 percent to $38', 'the bond's yield fell to 2.2%'): public data
+        if span.start >= 2 and doc[span.start - 1].text == "-" and doc[span.start - 2].like_num:
+            span = doc[span.start - 2 : span.end]  # 'Ninety-two percent', read by the numbers as 'two percent'
         return span
     return None
+
+
+def _unit_word(tok, lex: Unsourced) -> bool:
+    """A unit after a number: a listed measure word, or a short abbreviation in mixed case ('kW', 'dBa', 'GHz')."""
+    text = tok.text
+    mixed = not (text.isupper() or text.islower() or text.istitle())
+    return tok.lower_ in lex.measure_words or (len(text) <= 4 and text.isalpha() and mixed)
 
 
 def _named_poll(tok) -> bool:
@@ -1583,6 +1599,8 @@ def _effect(sent, lex: Unsourced, agents: frozenset[str]):
             continue
         if subject.lemma_.lower() in agents or _population(subject, checkable_lexicon(), generic=False):
             continue
+        if any(c.lower_ in ("whose", "which", "that") for c in subject.children):
+            continue  # 'a consultant whose advice has helped ...': a relative clause the parser hung on the main verb
         objects = [c for c in verb.children if c.dep_ == "dobj"]
         if verb.lemma_.lower() == "help":
             objects += [
@@ -1678,26 +1696,29 @@ def _evidence_before(sents, i: int, *, back: int = 4) -> bool:
 
 
 def _first_person_piece(doc, marks: list[tuple[int, int]], body_start: int) -> bool:
-    """A column or first-person essay: 'I', 'me' or 'my' three times or more outside quotation marks in the body."""
+    """A column, a first-person essay or a group's own report: the writer's 'I', 'me', 'my', 'we', 'our', 'us' three
+    times or more outside quotation marks in the body ('Our project counts ...': the figures are the writer's own)."""
     v = view(doc)
     seen = 0
-    for i in v.where(lowers=FIRST_PERSON):
+    for i in v.where(lowers=_WRITER):
         at = v.idx[i]
-        if at >= body_start and v.texts[i] in ("I", "my", "My", "me") and not any(s <= at < e for s, e in marks):
+        if at >= body_start and v.texts[i] != "US" and not any(s <= at < e for s, e in marks):
             seen += 1
     return seen >= 3
 
 
-def _checkable_finding(kind: str, found, stripped: str, score: float, min_score: float) -> Finding:
-    """The SRC006 finding for a sentence: what is unsourced, and what would source it."""
-    said = stripped if len(stripped) <= 120 else stripped[:117] + "..."
+_WRITER = FIRST_PERSON | {"we", "our", "us"}
+
+
+def _checkable_finding(kind: str, found, score: float, min_score: float) -> Finding:
+    """The SRC006 finding for a sentence: what is unsourced, and what would source it (the span, or the related
+    sentence for a figure, shows the words)."""
     word = found.text
     message = {
-        "figure": f"Unsourced figure: '{word}' in '{said}' is stated in the writer's own voice; no source is given "
-        "for the figure",
-        "poll": f"Unsourced poll standing: '{said}' rests on polls, but no poll is named",
-        "opinion": f"Unsourced claim about public opinion: '{said}' says what people think; no poll or survey is named",
-        "effect": f"Unsourced causal claim: '{said}' states an effect as fact; no source or evidence for it is given",
+        "figure": f"Unsourced figure: '{word}' is stated in the writer's own voice; no source is given for the figure",
+        "poll": f"Unsourced poll standing: the sentence rests on polls ('{word}'), but no poll is named",
+        "opinion": f"Unsourced claim about public opinion ('{word}'): no poll or survey is named",
+        "effect": f"Unsourced causal claim: '{word}' states an effect as fact; no source or evidence for it is given",
     }[kind]
     return Finding(
         "SRC006",
