@@ -76,6 +76,7 @@ QUIET = [
     "The 30-year bond rose in price to yield 2.25%, from 2.29% late on Monday.",
     "The agency faces 18 lawsuits over the program.",
     "Channel 10 News spoke with her in an interview.",
+    "It takes 218 votes to pass a bill in the House.",
     "A consultant whose advice has helped the studio protect its reputation joined the firm in May.",
 ]
 

@@ -1482,6 +1482,8 @@ def _figure(sent, quantities: list, lex: Unsourced):
         verb = _clause_verb(span.root)
         if not _stated(verb) or verb.dep_ in ("amod", "acl", "pcomp", "csubj"):
             continue
+        if verb.lemma_ == "take" and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in verb.children):
+            continue  # 'it takes 1,237 delegates to win': a contest's rule, background
         if q.unit is None and counts in lex.people_nouns and _past(verb):
             continue  # a count of people at a past event: the article's own account
         if any(t.dep_ == "nsubj" and t.lemma_.lower() in lex.quote_nouns for t in sent):
