@@ -22,6 +22,7 @@ FIRES = [
     ("Morales has won 212 delegates so far, well short of the number needed.", "figure"),
     ("The reelection fund holds $780,000 in cash, more than any rival's.", "figure"),
     ("Nearly half of the county's bridges are rated in poor condition.", "figure"),
+    ("More than 40,000 Canadians have signed up for the rebate since it opened.", "figure"),
     # (a) standings from polls nobody names
     ("Patel is running a distant fourth in statewide polling.", "poll"),
     ("Okafor has trailed in the polls since the summer.", "poll"),

@@ -1477,7 +1477,10 @@ def _figure(sent, quantities: list, lex: Unsourced):
         if span is None or any(t.ent_type_ in _NOT_FIGURES for t in span):
             continue
         after = doc[span.end] if span.end < len(doc) else None
-        if (after is not None and (_unit_word(after, lex) or after.text == "-")) or span.root.head.pos_ == "PROPN":
+        head = span.root.head
+        if (after is not None and (_unit_word(after, lex) or after.text == "-")) or (
+            head.pos_ == "PROPN" and head.tag_ != "NNPS" and head.ent_type_ != "NORP"
+        ):
             continue  # a measurement ('a 50ft crab', '20-820 metres', '300 kW') or a name ('10 News')
         verb = _clause_verb(span.root)
         if not _stated(verb) or verb.dep_ in ("amod", "acl", "pcomp", "csubj"):
