@@ -116,6 +116,13 @@ def test_claims_src006_quiet_on_a_labelled_opinion_page(parse):
     assert not _src006(parse, "The school district spent $4.6 million on new buses last year.", title="Opinion: Buses")
 
 
+def test_claims_src006_quiet_when_the_headline_names_the_poll_or_study(parse):
+    text = "Against the mayor, the challenger earned 51 percent to her 35 percent."
+    assert not _src006(parse, text, title="Poll: challenger leads the mayor")
+    assert not _src006(parse, text, title="New survey finds a tight race")
+    assert _src006(parse, text, title="Challenger leads the mayor")
+
+
 def test_claims_src006_capped_per_article_most_checkworthy_first(parse):
     """At most three per article, however many figures a story runs."""
     text = "\n\n".join(

@@ -9,8 +9,9 @@ the source of an overlapping quote.
 
 The same component reports what needs both the claims and the attributions the sources analyzer found (issue 11):
 SRC004, a contested claim in the writer's own voice with no attribution in reach, and SRC005, speculation written as
-reporting ("the minister is likely to be negotiating in secret"). Their catalogue entries live with the other SRC
-rules in ``sources.py``.
+reporting ("the minister is likely to be negotiating in secret"), and SRC006, a checkable figure, poll standing,
+public opinion or effect in the writer's own voice with no source named (at most ``SRC006_CAP`` per article). Their
+catalogue entries live with the other SRC rules in ``sources.py``.
 """
 
 from __future__ import annotations
@@ -1221,7 +1222,7 @@ def find_unsourced(doc, claims: list[Claim], *, min_score: float = 0.4) -> Itera
     speech_or_first_person = v.where(lowers=FIRST_PERSON, lemmas=lex.speech_verbs)
     opinion = article is not None and is_opinion(article)
     # SRC006 stays out of opinion pages and first-person columns: their figures and causes are the writer's argument
-    column = opinion or _first_person_piece(doc, marks, body_start)
+    column = opinion or _first_person_piece(doc, marks, body_start) or _reports_on_evidence(doc, article)
     quantities = doc._.pl_quantities or []
     checkable: list[tuple[int, Finding]] = []
     previous = ""
@@ -1698,6 +1699,23 @@ def _evidence_before(sents, i: int, *, back: int = 4) -> bool:
             ):
                 return True
     return False
+
+
+def _reports_on_evidence(doc, article) -> bool:
+    """The headline names a poll, survey, study or report ('Poll: Trump and Clinton hold narrow leads', 'New study
+    finds ...'): the article reports on that evidence, and its figures are the evidence's, named on top."""
+    if article is None or article.title_span is None:
+        return False
+    evidence = checkable_lexicon().evidence_nouns - _NOT_IN_TITLE
+    title = doc.char_span(*article.title_span, alignment_mode="expand")
+    return title is not None and any(t.lemma_.lower() in evidence or t.lower_ in evidence for t in title)
+
+
+# Evidence words that in a headline name no evidence: 'Analysis:' labels a genre, 'Figures' and 'Review' are often
+# people or sections, and an economist or analyst is a person speaking.
+_NOT_IN_TITLE = frozenset(
+    {"figure", "figures", "count", "tally", "index", "review", "analysis", "analyst", "economist", "researcher"}
+)
 
 
 def _first_person_piece(doc, marks: list[tuple[int, int]], body_start: int) -> bool:

@@ -5,7 +5,7 @@ with a clausal complement is a cue, its subject the speaker, the complement the 
 too; quotation marks decide direct / indirect / mixed. ``find_sources`` groups speakers into ``Source`` records
 (full name then surname, "the official" after "a senior official", pronouns to the most recent compatible source)
 and classifies each one. ``find_source_findings`` turns that into SRC001-SRC003; ``find_unattributed`` catches vague
-attributions (SRC002). SRC004 (unsourced claim) and SRC005 (speculation as reporting) need the claims as well, so the
+attributions (SRC002). SRC004 (unsourced claim), SRC005 (speculation as reporting) and SRC006 (unsourced checkable claim) need the claims as well, so the
 claims component emits them (``claims.find_unsourced``); their catalogue entries are here with the SRC family. When the parse does not support a decision (passives such as "it was reported", negated cues,
 speakers inside a quotation) the code bails out rather than guess.
 """
