@@ -78,6 +78,8 @@ QUIET = [
     "The agency faces 18 lawsuits over the program.",
     "Channel 10 News spoke with her in an interview.",
     "It takes 218 votes to pass a bill in the House.",
+    "Three-month copper lost 0.4% to $8,120 a tonne on Tuesday.",
+    "Her deputy in the 10,000 Women program was a former banker.",
     "A consultant whose advice has helped the studio protect its reputation joined the firm in May.",
 ]
 

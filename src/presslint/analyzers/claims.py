@@ -1479,8 +1479,13 @@ def _figure(sent, quantities: list, lex: Unsourced):
             continue
         after = doc[span.end] if span.end < len(doc) else None
         head = span.root.head
-        if (after is not None and (_unit_word(after, lex) or after.text == "-")) or (
-            head.pos_ == "PROPN" and head.tag_ != "NNPS" and head.ent_type_ != "NORP"
+        named = after is not None and after.pos_ == "PROPN" and after.dep_ == "compound"  # 'the 10,000 Women program'
+        if (
+            named
+            or (after is not None and (_unit_word(after, lex) or after.text == "-"))
+            or (
+                head.pos_ == "PROPN" and (head.dep_ == "compound" or (head.tag_ != "NNPS" and head.ent_type_ != "NORP"))
+            )
         ):
             continue  # a measurement ('a 50ft crab', '20-820 metres', '300 kW') or a name ('10 News')
         verb = _clause_verb(span.root)
@@ -1490,12 +1495,24 @@ def _figure(sent, quantities: list, lex: Unsourced):
             continue  # 'it takes 1,237 delegates to win': a contest's rule, background
         if q.unit is None and counts in lex.people_nouns and _past(verb):
             continue  # a count of people at a past event: the article's own account
-        if any(t.dep_ == "nsubj" and t.lemma_.lower() in lex.quote_nouns for t in sent):
+        if any(t.dep_ == "nsubj" and t.lemma_.lower() in lex.quote_nouns for t in sent) or _market_quote(sent):
             continue  # a market quote ('shares rose 2 percent to $38', 'the bond's yield fell to 2.2%'): public data
         if span.start >= 2 and doc[span.start - 1].text == "-" and doc[span.start - 2].like_num:
             span = doc[span.start - 2 : span.end]  # 'Ninety-two percent', read by the numbers as 'two percent'
         return span
     return None
+
+
+def _market_quote(sent) -> bool:
+    """A price move told the way market reports tell it: a change and the level it reached ('lost 0.06% to $1,737 a
+    tonne', 'rose 29/32 in price to yield 2.25%'): public data, not a figure that needs a source."""
+    low = [t.lower_ for t in sent]
+    if "yield" in low and "%" in low:
+        return True
+    for i, word in enumerate(low[:-1]):
+        if word == "to" and low[i + 1] in _CURRENCIES and any(w in ("%", "percent") for w in low[:i]):
+            return True
+    return False
 
 
 def _unit_word(tok, lex: Unsourced) -> bool:
