@@ -94,6 +94,15 @@ def test_claims_src006_figure_keeps_a_hyphenated_number_word(parse):
     assert [f.span.text for f in found] == ["Ninety-two percent"]
 
 
+def test_claims_src006_a_speaker_next_door_names_no_poll(parse):
+    """A quotation in the paragraph before sources a figure that follows it, never a poll standing or the public's
+    mood: only a poll names a poll."""
+    said = 'The senator spoke in Ames on Friday. "We are going to win this," she told the crowd.\n\n'
+    assert _src006(parse, said + "Young renters have soured on the mayor.")
+    assert _src006(parse, said + "Okafor has trailed in the polls since the summer.")
+    assert not _src006(parse, said + "The campaign had raised $3.2 million by June.")
+
+
 def test_claims_src006_headline_never_fires(parse):
     assert not _src006(parse, "The board met on Tuesday to discuss the schedule.", title="District spent $4.6 million")
 

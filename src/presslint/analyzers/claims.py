@@ -1282,7 +1282,7 @@ def find_unsourced(doc, claims: list[Claim], *, min_score: float = 0.4) -> Itera
             if not column and i in scores:
                 found = checkable_reason(sent, [q for q in quantities if q.sentence == i], agents)
                 if found is not None and not (
-                    _sourced_nearby(sents, i, lex, own=found[0] != "poll")
+                    _sourced_nearby(sents, i, lex, own=found[0] != "poll", speech=found[0] in ("figure", "effect"))
                     or _evidence_before(sents, i)
                     or (found[0] == "figure" and _released_by(sent, agents))
                 ):
@@ -1342,7 +1342,7 @@ def _group_holds_view(verb) -> bool:
     return any(c.dep_ == "nsubj" and _holds_view(c, verb, lex) for c in verb.children)
 
 
-def _sourced_nearby(sents, i: int, lex, *, own: bool = True) -> bool:
+def _sourced_nearby(sents, i: int, lex, *, own: bool = True, speech: bool = True) -> bool:
     """A statistic, poll finding or record whose source the sentence or its neighbours name: 'a Gallup poll found',
     'OECD figures show', 'according to the census', 'the report said' in the sentence before or after (a paragraph's
     other attributions are read by the caller)."""
@@ -1359,8 +1359,8 @@ def _sourced_nearby(sents, i: int, lex, *, own: bool = True) -> bool:
                 own if j == i else tok.dep_ in ("nsubj", "nsubjpass") or tok.head.lower_ in ("in", "from", "by")
             ):
                 return True  # next door only as who or what tells: 'the survey was published', 'in the census
-            if j != i and _says(tok, lex.speech_verbs) and _source_speaks(tok):
-                return True
+            if speech and j != i and _says(tok, lex.speech_verbs) and _source_speaks(tok):
+                return True  # (not for a poll standing or public opinion: a speaker next door names no poll)
             if j != i and tok.lemma_.lower() in EVIDENTIAL and tok.pos_ == "VERB":
                 return True  # 'figures released on Monday show ...'
     return False
