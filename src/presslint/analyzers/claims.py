@@ -9,8 +9,9 @@ the source of an overlapping quote.
 
 The same component reports what needs both the claims and the attributions the sources analyzer found (issue 11):
 SRC004, a contested claim in the writer's own voice with no attribution in reach, and SRC005, speculation written as
-reporting ("the minister is likely to be negotiating in secret"). Their catalogue entries live with the other SRC
-rules in ``sources.py``.
+reporting ("the minister is likely to be negotiating in secret"), and SRC006, a checkable figure, poll standing,
+public opinion or effect in the writer's own voice with no source named (at most ``SRC006_CAP`` per article). Their
+catalogue entries live with the other SRC rules in ``sources.py``.
 """
 
 from __future__ import annotations
@@ -112,6 +113,8 @@ def _features(sent, n_quantities: int, n_dates: int, quoted: bool, has_entity: b
     lowers = {low[i] for i in words if not (low[i] == "may" and pos[i] == "PROPN")}
     contested = contested_reason(sent) is not None
     found = None if contested else statistic_reason(sent)
+    # a poll standing or public opinion is a statistic, an effect on someone's fortunes a causal claim (SRC006's kinds)
+    standing = None if contested or found else _standing_kind(sent)
     has_fact_verb = any(
         pos[i] in ("VERB", "AUX") and lemma[i] not in ("think", "believe", "feel", "hope") for i in words
     )
@@ -123,9 +126,9 @@ def _features(sent, n_quantities: int, n_dates: int, quoted: bool, has_entity: b
         "date": n_dates > 0,
         "entity_fact": has_entity and has_fact_verb,
         "comparative": any(tag[i] in ("JJR", "RBR", "JJS", "RBS") for i in words),
-        "causal": bool(lowers & CAUSAL),
+        "causal": bool(lowers & CAUSAL) or standing == "effect",
         "contested": contested,
-        "statistic": not contested and _weighty_statistic(sent, found),
+        "statistic": not contested and (_weighty_statistic(sent, found) or standing in ("poll", "opinion")),
         "attribution": quoted or any(lemma[i] in REPORTING for i in words),
         "hedge": bool(lowers & HEDGES),
         # a group's view ('many renters feel abandoned', 'few farmers believe ...') is a claim about the group, not
@@ -133,6 +136,15 @@ def _features(sent, n_quantities: int, n_dates: int, quoted: bool, has_entity: b
         "opinion": (bool(lowers & OPINION) and not (found and found[0] in ("view", "majority")))
         or first_person_opinion,
     }
+
+
+@lru_cache(maxsize=1)
+def _agents() -> frozenset[str]:
+    """Role, organisation and anonymous-source nouns: subjects that act (the sources analyzer's lexicon)."""
+    from .sources import lexicon as source_lexicon
+
+    lex = source_lexicon()
+    return lex.role_nouns | lex.org_nouns | lex.anonymous_heads
 
 
 def _weighty_statistic(sent, found) -> bool:
@@ -1209,6 +1221,10 @@ def find_unsourced(doc, claims: list[Claim], *, min_score: float = 0.4) -> Itera
     scores = {v.sent_index_at_char(c.span.start): c.checkworthiness or 0.0 for c in claims}
     speech_or_first_person = v.where(lowers=FIRST_PERSON, lemmas=lex.speech_verbs)
     opinion = article is not None and is_opinion(article)
+    # SRC006 stays out of opinion pages and first-person columns: their figures and causes are the writer's argument
+    column = opinion or _first_person_piece(doc, marks, body_start) or _reports_on_evidence(doc, article)
+    quantities = doc._.pl_quantities or []
+    checkable: list[tuple[int, Finding]] = []
     previous = ""
     for i, sent in enumerate(sents):
         stripped = v.text_of(sent).strip()
@@ -1262,21 +1278,35 @@ def find_unsourced(doc, claims: list[Claim], *, min_score: float = 0.4) -> Itera
             )
             continue
         spec = speculation_reason(sent, agents)
-        if spec is not None:
-            kind, span = spec
-            guess = {
-                "mind": "what someone knew or is counting on",
-                "certain-forecast": "what someone will do as a certainty",
-            }.get(kind, "what someone did or is doing")
-            yield Finding(
-                "SRC005",
-                "info",
-                f"Speculation as reporting: '{span.text}' guesses at {guess}, with no source",
-                Span.of(span),
-                related=[Span.of(sent)],
-                confidence=0.6,
-                evidence={"kind": kind, "matched": span.text},
-            )
+        if spec is None:
+            if not column and i in scores:
+                found = checkable_reason(sent, [q for q in quantities if q.sentence == i], agents)
+                if found is not None and not (
+                    _sourced_nearby(sents, i, lex, own=found[0] != "poll", speech=found[0] in ("figure", "effect"))
+                    or _evidence_before(sents, i)
+                    or (found[0] == "figure" and _released_by(sent, agents))
+                ):
+                    checkable.append((i, _checkable_finding(*found, scores[i], min_score)))
+            continue
+        kind, span = spec
+        guess = {
+            "mind": "what someone knew or is counting on",
+            "certain-forecast": "what someone will do as a certainty",
+        }.get(kind, "what someone did or is doing")
+        yield Finding(
+            "SRC005",
+            "info",
+            f"Speculation as reporting: '{span.text}' guesses at {guess}, with no source",
+            Span.of(span),
+            related=[Span.of(sent)],
+            confidence=0.6,
+            evidence={"kind": kind, "matched": span.text},
+        )
+    # the most check-worthy few (the claims score, then the kind: a figure before a standing, an opinion, an effect),
+    # reported in reading order
+    chosen = sorted(checkable, key=lambda c: (-scores[c[0]], _KIND_ORDER[c[1].evidence["kind"]], c[0]))[:SRC006_CAP]
+    for _, finding in sorted(chosen, key=lambda c: c[0]):
+        yield finding
 
 
 def _poll_finding_as_quote(doc, quote) -> bool:
@@ -1312,7 +1342,7 @@ def _group_holds_view(verb) -> bool:
     return any(c.dep_ == "nsubj" and _holds_view(c, verb, lex) for c in verb.children)
 
 
-def _sourced_nearby(sents, i: int, lex) -> bool:
+def _sourced_nearby(sents, i: int, lex, *, own: bool = True, speech: bool = True) -> bool:
     """A statistic, poll finding or record whose source the sentence or its neighbours name: 'a Gallup poll found',
     'OECD figures show', 'according to the census', 'the report said' in the sentence before or after (a paragraph's
     other attributions are read by the caller)."""
@@ -1326,11 +1356,11 @@ def _sourced_nearby(sents, i: int, lex) -> bool:
             return True
         for tok in sent:
             if (tok.lemma_.lower() in evidence or tok.lower_ in evidence) and (
-                j == i or tok.dep_ in ("nsubj", "nsubjpass") or tok.head.lower_ in ("in", "from", "by")
+                own if j == i else tok.dep_ in ("nsubj", "nsubjpass") or tok.head.lower_ in ("in", "from", "by")
             ):
                 return True  # next door only as who or what tells: 'the survey was published', 'in the census
-            if j != i and _says(tok, lex.speech_verbs) and _source_speaks(tok):
-                return True
+            if speech and j != i and _says(tok, lex.speech_verbs) and _source_speaks(tok):
+                return True  # (not for a poll standing or public opinion: a speaker next door names no poll)
             if j != i and tok.lemma_.lower() in EVIDENTIAL and tok.pos_ == "VERB":
                 return True  # 'figures released on Monday show ...'
     return False
@@ -1362,6 +1392,383 @@ def _unsourced_kind(sent) -> tuple[str, str, float, dict[str, str]] | None:
     if cause is not None:
         return "cause", cause.text, 0.5, {}
     return None
+
+
+# ---------------------------------------------------------------- SRC006 checkable claims with no source named
+#
+# Mainstream news states most of what a fact-checker checks in the writer's own voice: a figure ('had raised $3.2
+# million'), a poll standing ('is running third in the polls'), public opinion ('the plan is popular among farmers')
+# and an effect ('the ads helped lift his numbers'). None is wrong to print, but each needs a source the reader can
+# see. SRC006 names them (info: a fact-checker's to-do, not a defect the way SRC004's accusations are), with the
+# same attribution tests as SRC004, and at most SRC006_CAP per article, the most check-worthy first.
+
+
+@dataclass(frozen=True)
+class Unsourced:
+    time_nouns: frozenset[str]
+    people_nouns: frozenset[str]
+    measure_words: frozenset[str]
+    quote_nouns: frozenset[str]
+    poll_nouns: frozenset[str]
+    rating_words: frozenset[str]
+    following_verbs: dict[str, frozenset[str]]
+    effect_verbs: frozenset[str]
+    standing_nouns: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def unsourced_lexicon() -> Unsourced:
+    raw = read_json("claims/unsourced.json")
+    raw.pop("_about", None)
+    fields: dict[str, Any] = {
+        k: {w: frozenset(p) for w, p in v.items()} if isinstance(v, dict) else frozenset(v) for k, v in raw.items()
+    }
+    return Unsourced(**fields)
+
+
+SRC006_CAP = 3
+_CURRENCIES = frozenset({"$", "£", "€", "¥", "₹"})
+# Entity types inside which a number is a name or a date, not a figure ('Fortune 500', 'Proposition 8', '1990s').
+_NOT_FIGURES = frozenset({"DATE", "TIME", "ORDINAL", "ORG", "WORK_OF_ART", "LAW", "FAC", "PRODUCT", "EVENT"})
+_KIND_ORDER = {"figure": 0, "poll": 1, "opinion": 2, "effect": 3}
+
+
+def _clause_verb(tok):
+    """The verb whose clause holds ``tok`` (the token itself when it is a verb), or None."""
+    node = tok
+    while node.pos_ not in ("VERB", "AUX") or node.dep_ in ("aux", "auxpass"):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return node
+
+
+def _stated(verb) -> bool:
+    """The clause is the writer's assertion of a present or past fact: no speech or belief verb above it, no modal,
+    future, negation or condition (``_writers_clause``), and in the present or past (``_stated_as_fact``)."""
+    return verb is not None and _writers_clause(verb) and _stated_as_fact(verb)
+
+
+def _past(verb) -> bool:
+    return verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
+
+
+def _figure(sent, quantities: list, lex: Unsourced):
+    """A specific figure asserted in the writer's clause: a percentage or share, a sum of money, or a count (of
+    anything but people in a past-tense sentence: 'he told 2,267 people', 'the fire killed three people' are the
+    article's account of an event, not a statistic). Durations, ages, dates, ranks and numbers inside names are no
+    figures. Returns the quantity's tokens."""
+    doc = sent.doc
+    for q in quantities:
+        counts = (q.counts or "").lower()
+        digits = any(ch.isdigit() for ch in q.span.text)
+        if counts in lex.time_nouns or "year" in q.span.text.lower():
+            continue
+        if q.unit in ("%", "fraction"):
+            ok = q.unit == "%" or bool(counts)  # 'a third of voters'; not 'half the time' (a time noun, above)
+        elif q.unit in _CURRENCIES:
+            ok = digits and q.value >= 10_000
+        elif q.unit is None and counts and digits:
+            ok = q.value >= 100  # (a dozen charges, 16 teams, 15 tips: background or trivia more often than a figure)
+        else:
+            ok = False
+        if not ok:
+            continue
+        span = doc.char_span(q.span.start, q.span.end, alignment_mode="expand")
+        if span is None or any(t.ent_type_ in _NOT_FIGURES for t in span):
+            continue
+        after = doc[span.end] if span.end < len(doc) else None
+        head = span.root.head
+        named = after is not None and after.pos_ == "PROPN" and after.dep_ == "compound"  # 'the 10,000 Women program'
+        if (
+            named
+            or (after is not None and (_unit_word(after, lex) or after.text == "-"))
+            or (
+                head.pos_ == "PROPN" and (head.dep_ == "compound" or (head.tag_ != "NNPS" and head.ent_type_ != "NORP"))
+            )
+        ):
+            continue  # a measurement ('a 50ft crab', '20-820 metres', '300 kW') or a name ('10 News')
+        verb = _clause_verb(span.root)
+        if not _stated(verb) or verb.dep_ in ("amod", "acl", "pcomp", "csubj"):
+            continue
+        if verb.lemma_ == "take" and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in verb.children):
+            continue  # 'it takes 1,237 delegates to win': a contest's rule, background
+        if q.unit is None and counts in lex.people_nouns and _past(verb):
+            continue  # a count of people at a past event: the article's own account
+        if any(t.dep_ == "nsubj" and t.lemma_.lower() in lex.quote_nouns for t in sent) or _market_quote(sent):
+            continue  # a market quote ('shares rose 2 percent to $38', 'the bond's yield fell to 2.2%'): public data
+        if span.start >= 2 and doc[span.start - 1].text == "-" and doc[span.start - 2].like_num:
+            span = doc[span.start - 2 : span.end]  # 'Ninety-two percent', read by the numbers as 'two percent'
+        return span
+    return None
+
+
+def _market_quote(sent) -> bool:
+    """A price move told the way market reports tell it: a change and the level it reached ('lost 0.06% to $1,737 a
+    tonne', 'rose 29/32 in price to yield 2.25%'): public data, not a figure that needs a source."""
+    low = [t.lower_ for t in sent]
+    if "yield" in low and "%" in low:
+        return True
+    for i, word in enumerate(low[:-1]):
+        if word == "to" and low[i + 1] in _CURRENCIES and any(w in ("%", "percent") for w in low[:i]):
+            return True
+    return False
+
+
+def _unit_word(tok, lex: Unsourced) -> bool:
+    """A unit after a number: a listed measure word, or a short abbreviation in mixed case ('kW', 'dBa', 'GHz')."""
+    text = tok.text
+    mixed = not (text.isupper() or text.islower() or text.istitle())
+    return tok.lower_ in lex.measure_words or (len(text) <= 4 and text.isalpha() and mixed)
+
+
+def _named_poll(tok) -> bool:
+    """'a Quinnipiac poll', 'the CNN/ORC survey', 'Gallup polling': a pollster named on the poll word (a place is a
+    scope, not a name: 'Iowa polling'; nor a candidate: 'Okafor's poll numbers')."""
+    return any(
+        ((c.dep_ in ("compound", "nmod", "amod") and c.pos_ == "PROPN") or c.ent_type_ == "ORG")
+        and c.ent_type_ not in ("GPE", "NORP", "LOC", "DATE", "PERSON")
+        for c in tok.children
+    )  # (a person's name is whose standing it is: 'Okafor's poll numbers')
+
+
+def _poll_standing(sent, lex: Unsourced):
+    """A standing told from polls that are not named: 'is running third in Iowa polling', 'has been mired in single
+    digits in the polls', 'polls show him ahead', 'his poll numbers have slipped'. Returns the poll word."""
+    for tok in sent:
+        if _rating(tok, lex) and not _named_poll(tok):
+            verb = _clause_verb(tok)
+            if _stated(verb) and verb.dep_ not in ("amod", "acl", "relcl"):
+                return tok  # 'her approval ratings have fallen', 'had some of her highest approval ratings ever'
+            continue
+        if tok.lower_ not in lex.poll_nouns or tok.pos_ not in ("NOUN", "PROPN") or _named_poll(tok):
+            continue
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "among", "across"):
+            verb = _clause_verb(tok.head)
+        elif tok.dep_ == "nsubj" and tok.head.lemma_.lower() in EVIDENTIAL and tok.tag_ in ("NNS", "NNPS"):
+            verb = tok.head  # 'polls show ...'
+        elif tok.dep_ == "compound" and tok.head.lemma_.lower() in ("standing", "lead"):
+            verb = _clause_verb(tok.head)  # 'his poll standing' ('poll numbers' is a rating, above)
+        else:
+            continue
+        if any(c.dep_ == "det" and c.lower_ in ("a", "an", "this", "that") for c in tok.children):
+            continue  # 'in a poll', 'this survey': one poll the text is about (named nearby, or a vague source)
+        if _stated(verb):
+            return tok
+    return None
+
+
+def _rating(tok, lex: Unsourced) -> bool:
+    """'approval rating', 'favorability ratings', 'poll numbers': a standing that only a poll measures."""
+    return tok.lemma_.lower() in ("rating", "number") and any(
+        c.dep_ in ("compound", "amod") and c.lemma_.lower() in lex.rating_words for c in tok.children
+    )
+
+
+def _public_opinion(sent, lex: Unsourced):
+    """What the public thinks stated as fact with no poll: something popular or unpopular with a public ('the mandate
+    is wildly popular in Iowa'), a class of people moving to or from someone ('primary voters are lining up behind
+    him', 'evangelicals have soured on him'), or holding a view ('suburban voters want a change'). A political camp
+    ('Republicans are rallying behind him': its members' declared positions) and a definite group ('these voters')
+    are not the public. Returns the verb or adjective."""
+    check = checkable_lexicon()
+    for tok in sent:
+        low, lemma = tok.lower_, tok.lemma_.lower()
+        if low in check.popularity_adjectives and tok.dep_ == "acomp" and tok.head.lemma_ == "be":
+            verb = tok.head
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.lower_ not in ("i", "we", "you") and _present(verb) and _stated(verb):
+                return tok
+            continue
+        if tok.pos_ != "VERB" or not (lemma in lex.following_verbs or lemma in check.attitude_verbs):
+            continue
+        subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subject is None or not _public(subject, check) or not _stated(tok):
+            continue
+        if lemma in lex.following_verbs:
+            preps = lex.following_verbs[lemma]
+            held = any(c.dep_ == "prep" and c.lower_ in preps for c in tok.children) or (
+                not preps and any(c.dep_ == "dobj" for c in tok.children)
+            )
+        else:
+            held = _present(tok) and any(c.dep_ in ("dobj", "ccomp") for c in tok.children)
+        if held:
+            return tok
+    return None
+
+
+def _public(subject, check: Checkable) -> bool:
+    """A class of people as the public: 'primary voters', 'Iowa voters', 'young evangelicals', 'many parents'; not a
+    political camp, a definite group ('these voters', 'his supporters') or a named body."""
+    if not _population(subject, check, generic=False) or subject.lemma_.lower().rstrip("s") in check.partisan_nouns:
+        return False
+    return not any(c.dep_ in ("det", "poss") and c.lower_ not in check.view_quantifiers for c in subject.children)
+
+
+def _effect(sent, lex: Unsourced, agents: frozenset[str]):
+    """An effect on someone's fortunes claimed in the writer's voice, with a thing (a stance, a comment, a scandal,
+    a policy) as its cause: 'those stances have helped shore up her appeal', 'the ad blitz boosted his poll numbers',
+    'the scandal cost him the nomination'. A person or body as the subject is an account of what they did, and a
+    pronoun's cause is not in the sentence; neither fires. Returns the verb."""
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in lex.effect_verbs or not _stated(verb):
+            continue
+        if verb.dep_ not in ("ROOT", "conj", "ccomp", "advcl") or any(
+            a.dep_ in ("relcl", "acl") for a in (verb, *verb.ancestors)
+        ):
+            continue  # (not in a description: 'a consultant whose advice has helped the studio protect its image')
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ != "NOUN" or subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+            continue
+        if subject.lemma_.lower() in agents or _population(subject, checkable_lexicon(), generic=False):
+            continue
+        if any(c.lower_ in ("whose", "which", "that") for c in subject.children):
+            continue  # 'a consultant whose advice has helped ...': a relative clause the parser hung on the main verb
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if verb.lemma_.lower() == "help":
+            objects += [
+                o for x in verb.children if x.dep_ in ("xcomp", "ccomp") for o in x.children if o.dep_ == "dobj"
+            ]
+        if any(o.lemma_.lower() in lex.standing_nouns for o in objects):
+            return verb
+    return None
+
+
+def checkable_reason(sent, quantities: list, agents: frozenset[str]) -> tuple[str, Any] | None:
+    """(kind, span or token) of what SRC006 reports in the sentence: a figure, a poll standing, public opinion or an
+    effect, in that order (see ``_figure``, ``_poll_standing``, ``_public_opinion``, ``_effect``)."""
+    if any(_hedge(t) or (t.dep_ == "mark" and t.lower_ in _SUPPOSING) for t in sent):
+        return None
+    figure = _figure(sent, quantities, unsourced_lexicon())
+    if figure is not None:
+        return "figure", figure
+    return _standing(sent, agents)
+
+
+def _standing(sent, agents: frozenset[str]) -> tuple[str, Any] | None:
+    """A poll standing, public opinion or an effect on someone's fortunes in the sentence (no hedge test here)."""
+    lex = unsourced_lexicon()
+    if not _within(_standing_triggers(sent.doc, lex), sent):
+        return None  # cheap test first: no word any of the three kinds needs
+    for kind, find in (
+        ("poll", lambda: _poll_standing(sent, lex)),
+        ("opinion", lambda: _public_opinion(sent, lex)),
+        ("effect", lambda: _effect(sent, lex, agents)),
+    ):
+        found = find()
+        if found is not None:
+            return kind, found
+    return None
+
+
+def _standing_kind(sent) -> str | None:
+    """The kind ``_standing`` finds, for the claims score."""
+    if any(_hedge(t) for t in sent):
+        return None
+    found = _standing(sent, _agents())
+    return found[0] if found is not None else None
+
+
+def _standing_triggers(doc, lex: Unsourced) -> list[int]:
+    """Token indices of words without which no standing, opinion or effect can be read, cached per doc."""
+    key = "presslint.standing"
+    if key not in doc.user_data:
+        check = checkable_lexicon()
+        doc.user_data[key] = view(doc).where(
+            lowers=lex.poll_nouns | check.popularity_adjectives,
+            lemmas=lex.rating_words | frozenset(lex.following_verbs) | check.attitude_verbs | lex.effect_verbs,
+        )
+    return doc.user_data[key]
+
+
+RELEASE_VERBS = PUBLISH_VERBS | {"release", "announce", "disclose", "file", "post", "show", "count", "tally"}
+
+
+def _released_by(sent, agents: frozenset[str]) -> bool:
+    """A person or body in the sentence puts the figure out: 'after the agency released its eighth batch', 'the
+    campaign disclosed in its filing': the figure is theirs, named where it stands."""
+    for tok in sent:
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in RELEASE_VERBS:
+            subject = next((c for c in tok.children if c.dep_ in ("nsubj", "agent")), None)
+            if subject is not None and subject.dep_ == "agent":
+                subject = next((c for c in subject.children if c.dep_ == "pobj"), None)
+            if subject is not None and (subject.ent_type_ in ("PERSON", "ORG") or subject.lemma_.lower() in agents):
+                return True
+    return False
+
+
+def _evidence_before(sents, i: int, *, back: int = 4) -> bool:
+    """A poll, study, report or data set that tells ('a Pew survey found', 'the study counted', 'according to the
+    filings') in one of the ``back`` sentences before: an article about a study goes on giving its figures for a few
+    sentences without repeating where they come from."""
+    evidence = checkable_lexicon().evidence_nouns
+    for j in range(max(0, i - back), i):
+        sent = sents[j]
+        if not sent.text.strip():
+            continue
+        if "according to" in sent.text.lower():
+            return True
+        for tok in sent:
+            if (tok.lemma_.lower() in evidence or tok.lower_ in evidence) and (
+                tok.dep_ in ("nsubj", "nsubjpass")
+                or tok.head.lower_ in ("in", "from", "by")
+                or (tok.dep_ == "dobj" and tok.head.lemma_.lower() in RELEASE_VERBS)  # 'released its annual report'
+            ):
+                return True
+    return False
+
+
+def _reports_on_evidence(doc, article) -> bool:
+    """The headline names a poll, survey, study or report ('Poll: Trump and Clinton hold narrow leads', 'New study
+    finds ...'): the article reports on that evidence, and its figures are the evidence's, named on top."""
+    if article is None or article.title_span is None:
+        return False
+    evidence = checkable_lexicon().evidence_nouns - _NOT_IN_TITLE
+    title = doc.char_span(*article.title_span, alignment_mode="expand")
+    return title is not None and any(t.lemma_.lower() in evidence or t.lower_ in evidence for t in title)
+
+
+# Evidence words that in a headline name no evidence: 'Analysis:' labels a genre, 'Figures' and 'Review' are often
+# people or sections, and an economist or analyst is a person speaking.
+_NOT_IN_TITLE = frozenset(
+    {"figure", "figures", "count", "tally", "index", "review", "analysis", "analyst", "economist", "researcher"}
+)
+
+
+def _first_person_piece(doc, marks: list[tuple[int, int]], body_start: int) -> bool:
+    """A column, a first-person essay or a group's own report: the writer's 'I', 'me', 'my', 'we', 'our', 'us' three
+    times or more outside quotation marks in the body ('Our project counts ...': the figures are the writer's own)."""
+    v = view(doc)
+    seen = 0
+    for i in v.where(lowers=_WRITER):
+        at = v.idx[i]
+        if at >= body_start and v.texts[i] != "US" and not any(s <= at < e for s, e in marks):
+            seen += 1
+    return seen >= 3
+
+
+_WRITER = FIRST_PERSON | {"we", "our", "us"}
+
+
+def _checkable_finding(kind: str, found, score: float, min_score: float) -> Finding:
+    """The SRC006 finding for a sentence: what is unsourced, and what would source it (the span, or the related
+    sentence for a figure, shows the words)."""
+    word = found.text
+    message = {
+        "figure": f"Unsourced figure: '{word}' is stated in the writer's own voice; no source is given for the figure",
+        "poll": f"Unsourced poll standing: the sentence rests on polls ('{word}'), but no poll is named",
+        "opinion": f"Unsourced claim about public opinion ('{word}'): no poll or survey is named",
+        "effect": f"Unsourced causal claim: '{word}' states an effect as fact; no source or evidence for it is given",
+    }[kind]
+    return Finding(
+        "SRC006",
+        "info",
+        message,
+        Span.of(found) if kind == "figure" else Span.of(found.sent),
+        related=[Span.of(found.sent)] if kind == "figure" else [],
+        confidence=0.5,
+        evidence={"kind": kind, "matched": word, "checkworthiness": score, "min_score": min_score},
+    )
 
 
 _KINDS = {

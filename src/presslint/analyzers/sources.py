@@ -5,7 +5,7 @@ with a clausal complement is a cue, its subject the speaker, the complement the 
 too; quotation marks decide direct / indirect / mixed. ``find_sources`` groups speakers into ``Source`` records
 (full name then surname, "the official" after "a senior official", pronouns to the most recent compatible source)
 and classifies each one. ``find_source_findings`` turns that into SRC001-SRC003; ``find_unattributed`` catches vague
-attributions (SRC002). SRC004 (unsourced claim) and SRC005 (speculation as reporting) need the claims as well, so the
+attributions (SRC002). SRC004 (unsourced claim), SRC005 (speculation as reporting) and SRC006 (unsourced checkable claim) need the claims as well, so the
 claims component emits them (``claims.find_unsourced``); their catalogue entries are here with the SRC family. When the parse does not support a decision (passives such as "it was reported", negated cues,
 speakers inside a quotation) the code bails out rather than guess.
 """
@@ -140,6 +140,33 @@ RULES = [
         "'certain-forecast': 'the bishop will not, of course, resign', 'will surely run again'; not 'will probably', "
         "not a thing's future, 'the storm will certainly bring rain').",
         "The minister is likely to be negotiating in secret with the rebels.",
+    ),
+    Rule(
+        "SRC006",
+        "unsourced-checkable-claim",
+        "info",
+        "sources",
+        "A figure, poll standing, public opinion or effect is stated in the writer's own voice with no source named.",
+        "Fires on a sentence of the claims list that states, in the writer's own asserted clause (present or past, no "
+        "hedge, modal, condition or negation), one of four checkable kinds, and says what would source it: a specific "
+        "figure (kind 'figure': a percentage, a share of a group, a sum of money, a count: 'the campaign had raised "
+        "$3.2 million by June'; 'no source is given for the figure'); a standing told from polls no one names (kind "
+        "'poll': 'is running third in Iowa polling', 'his poll numbers have slipped'; 'no poll is named'); public "
+        "opinion (kind 'opinion': 'the levy is wildly popular in rural counties', 'suburban voters are lining up "
+        "behind her'; 'no poll or survey is named'); an effect on someone's fortunes with a thing as its cause (kind "
+        "'effect': 'those positions have helped shore up her support'). It uses SRC004's tests of reach: no quotation "
+        "or speech verb in the sentence, no 'according to', no attribution in its paragraph, no introducing colon, and "
+        "no poll, report or data named in it or in the sentence before or after (nor a speaker there, for a figure or "
+        "an effect), none telling in the four sentences before, and no headline naming a poll or study. Not on: "
+        "quotations, the headline, durations, ages, dates and numbers inside names, ranks ('third'), a count of "
+        "people at a past event (the article's own account: 'she spoke to 2,300 people', 'the fire killed three "
+        "people'), a named poll ('a Marist poll'), a political camp's stance ('Republicans are rallying behind him') "
+        "or a definite group ('his supporters'), a person's or organisation's own act ('the senator boosted "
+        "spending'), and pieces the page labels as opinion or that speak in the first person (a column argues). Info, "
+        "not a warning: mainstream copy states such facts routinely and most are right; the finding is a "
+        "fact-checker's list of what to source, at most three per article, the highest claim scores first (SRC004 "
+        "keeps contested claims, a warning).",
+        "Voters in the state are lining up behind the governor. The campaign had raised $3.2 million by June.",
     ),
 ]
 

@@ -1,0 +1,168 @@
+"""SRC006: a figure, a poll standing, public opinion or an effect stated in the writer's own voice with no source
+named (presslint.analyzers.claims, checkable_reason / find_unsourced). Sentences written for the project."""
+
+from __future__ import annotations
+
+import pytest
+
+TITLE = "County news"
+
+
+def _src006(parse, text: str, title: str = TITLE) -> list:
+    doc = parse(text, title=title)
+    return [f for f in doc._.pl_findings if f.code == "SRC006"]
+
+
+# What fires, several wordings per kind.
+FIRES = [
+    # (a) figures: money, percentages, shares, counts
+    ("The school district spent $4.6 million on new buses last year.", "figure"),
+    ("Roughly 38 percent of the county's households rent their homes.", "figure"),
+    ("The nurses' union now has 14,000 members across the region.", "figure"),
+    ("Morales has won 212 delegates so far, well short of the number needed.", "figure"),
+    ("The reelection fund holds $780,000 in cash, more than any rival's.", "figure"),
+    ("Nearly half of the county's bridges are rated in poor condition.", "figure"),
+    ("More than 40,000 Canadians have signed up for the rebate since it opened.", "figure"),
+    # (a) standings from polls nobody names
+    ("Patel is running a distant fourth in statewide polling.", "poll"),
+    ("Okafor has trailed in the polls since the summer.", "poll"),
+    ("Okafor's poll numbers have climbed since the debate.", "poll"),
+    ("The governor's approval ratings have slipped since the budget fight.", "poll"),
+    # (b) public opinion, a group's feelings
+    ("The new transit levy is deeply unpopular among suburban commuters.", "opinion"),
+    ("Rural voters are rallying behind the former sheriff.", "opinion"),
+    ("Young renters have soured on the mayor.", "opinion"),
+    ("The water plan is popular with small-business owners.", "opinion"),
+    # (c) an effect on someone's fortunes, a thing as its cause
+    ("The tax rebate helped lift the governor's approval among retirees.", "effect"),
+    ("The debate stumble cost the senator crucial votes in the suburbs.", "effect"),
+    ("The layoffs have eroded confidence in the company's leadership.", "effect"),
+    ("Her stance on water rights has boosted her popularity with farmers.", "effect"),
+    ("The scandal has damaged the mayor's reputation among business owners.", "effect"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), FIRES)
+def test_claims_src006_unsourced_checkable_claim_fires(parse, text, kind):
+    found = _src006(parse, text)
+    assert [f.evidence["kind"] for f in found] == [kind]
+    assert found[0].severity == "info"
+
+
+# Near misses: sourced in reach, quoted, hedged, background, a scene, a named poll, a camp, a person's own act.
+QUIET = [
+    "The campaign had raised $3.2 million by June, its treasurer said.",
+    "According to the county assessor, 38 percent of households rent their homes.",
+    '"We have raised $3.2 million," the treasurer told reporters.',
+    "Patel is running fourth in a Marist poll released on Tuesday.",
+    "A Monmouth University survey asked 800 likely voters about the race on Monday.\n\n"
+    "Okafor trails in the polls by nine points.",
+    "The county treasurer released her annual report on Friday.\n\nThe reserve fund holds $780,000 in cash.",
+    "The agency released figures on Friday showing that 4.9 percent of workers were unemployed.",
+    "The senator spoke to 2,300 people in the gymnasium on Friday.",
+    "The fire killed three people and destroyed two homes.",
+    "The 62-year-old mayor has served on the council for 14 years.",
+    "The election will be held on Nov. 8, and polling places open at 7 a.m.",
+    "The plan may cost $2 billion over a decade.",
+    "The governor's approval rating could slip further if the strike drags on.",
+    "If the levy passes, bus fares would fall by 5 percent.",
+    "Republicans are rallying behind the speaker.",
+    "His supporters are lining up behind him.",
+    "The senator boosted spending on roads and bridges.",
+    "The Fortune 500 company moved its headquarters to Denver.",
+    "Voters will go to the polls on Tuesday.",
+    "The new engine puts out 300 kW and almost 490 lb-ft of torque.",
+    "The river runs at depths of 20-820 metres along the valley.",
+    "Shares of the retailer gained $2.85, or 8.1 percent, to $38.05 before the market opened.",
+    "The 30-year bond rose in price to yield 2.25%, from 2.29% late on Monday.",
+    "The agency faces 18 lawsuits over the program.",
+    "Channel 10 News spoke with her in an interview.",
+    "It takes 218 votes to pass a bill in the House.",
+    "Three-month copper lost 0.4% to $8,120 a tonne on Tuesday.",
+    "Her deputy in the 10,000 Women program was a former banker.",
+    "A consultant whose advice has helped the studio protect its reputation joined the firm in May.",
+]
+
+
+@pytest.mark.parametrize("text", QUIET)
+def test_claims_src006_quiet_when_sourced_or_routine(parse, text):
+    assert not _src006(parse, text), [f.message for f in _src006(parse, text)]
+
+
+def test_claims_src006_figure_keeps_a_hyphenated_number_word(parse):
+    found = _src006(parse, "Ninety-two percent of the county's schools had failed an inspection.")
+    assert [f.span.text for f in found] == ["Ninety-two percent"]
+
+
+def test_claims_src006_a_speaker_next_door_names_no_poll(parse):
+    """A quotation in the paragraph before sources a figure that follows it, never a poll standing or the public's
+    mood: only a poll names a poll."""
+    said = 'The senator spoke in Ames on Friday. "We are going to win this," she told the crowd.\n\n'
+    assert _src006(parse, said + "Young renters have soured on the mayor.")
+    assert _src006(parse, said + "Okafor has trailed in the polls since the summer.")
+    assert not _src006(parse, said + "The campaign had raised $3.2 million by June.")
+
+
+def test_claims_src006_headline_never_fires(parse):
+    assert not _src006(parse, "The board met on Tuesday to discuss the schedule.", title="District spent $4.6 million")
+
+
+def test_claims_src006_quiet_in_a_first_person_column(parse):
+    """A column argues with its figures: 'I', 'me', 'my' three times outside quotation marks."""
+    column = (
+        "I have lived in this county for most of my life.\n\n"
+        "The school district spent $4.6 million on new buses last year.\n\n"
+        "My own street still has no sidewalk."
+    )
+    assert not _src006(parse, column)
+    report = (
+        "Residents of the county have waited years for sidewalks.\n\n"
+        "The school district spent $4.6 million on new buses last year.\n\n"
+        "Elm Street still has no sidewalk."
+    )
+    assert _src006(parse, report)
+
+
+def test_claims_src006_quiet_on_a_labelled_opinion_page(parse):
+    assert not _src006(parse, "The school district spent $4.6 million on new buses last year.", title="Opinion: Buses")
+
+
+def test_claims_src006_quiet_when_the_headline_names_the_poll_or_study(parse):
+    text = "Against the mayor, the challenger earned 51 percent to her 35 percent."
+    assert not _src006(parse, text, title="Poll: challenger leads the mayor")
+    assert not _src006(parse, text, title="New survey finds a tight race")
+    assert _src006(parse, text, title="Challenger leads the mayor")
+
+
+def test_claims_src006_capped_per_article_most_checkworthy_first(parse):
+    """At most three per article, however many figures a story runs."""
+    text = "\n\n".join(
+        [
+            "The district spent $4.6 million on buses in 2020.",
+            "It spent $2.1 million on roofs.",
+            "Roughly 38 percent of its schools need new boilers.",
+            "The district employs 2,400 teachers.",
+            "Its reserve fund holds $780,000.",
+        ]
+    )
+    found = _src006(parse, text)
+    assert len(found) == 3
+    assert [f.span.start for f in found] == sorted(f.span.start for f in found)
+
+
+def test_claims_src006_message_says_what_is_unsourced_and_what_would_source_it(parse):
+    figure = _src006(parse, "The school district spent $4.6 million on new buses last year.")[0]
+    assert "'$4.6 million'" in figure.message and "no source is given for the figure" in figure.message
+    assert figure.related and figure.related[0].text.startswith("The school district")
+    poll = _src006(parse, "Okafor has trailed in the polls since the summer.")[0]
+    assert "no poll is named" in poll.message
+    opinion = _src006(parse, "Young renters have soured on the mayor.")[0]
+    assert "no poll or survey is named" in opinion.message
+
+
+def test_claims_src006_sentence_is_in_the_claims_list_as_unsourced(check_text):
+    report = check_text("County news\n\nThose cuts have eroded confidence in the school board.")
+    found = [f for f in report.findings if f.code == "SRC006"]
+    assert found
+    lines = [line for line in report.summary.claim_list if report.claims[line.claim].span.overlaps(found[0].span)]
+    assert lines and not lines[0].sourced
