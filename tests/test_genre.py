@@ -62,6 +62,22 @@ OPINION = [
     ),
     # no label: sustained first person with opinion verbs and the reader addressed
     ("Keep the libraries open", OPED_BODY, "opinion", "column"),
+    # no label, no first person: the contributors' bios closing the piece
+    (
+        "The port deal is flawed",
+        "The port authority has agreed to lease its docks for 99 years. The deal is flawed and should be redone.\n\n"
+        "Leases this long leave the city with no say over what the docks become.\n\nMr. Phillips is director of "
+        "the Program on Urban Ports at Central State University.",
+        "opinion",
+        "op-ed",
+    ),
+    (
+        "Cable news needs more women",
+        "Women made up a fifth of the commentators on cable news last month.\n\nViewers deserve a better balance."
+        "\n\nAnn Lee is founder of a media watchdog. Rita Gomez is president of the Women's Press Club.",
+        "opinion",
+        "op-ed",
+    ),
 ]
 
 
@@ -110,6 +126,18 @@ NEWS = [
         "The city's new fire chief, Ann Lee, started on Monday.\n\nQ: Why did you take the job?\n\nLee: I think "
         "the department needs a reset. I believe we can cut response times.\n\nQ: What comes first?\n\nLee: I want "
         "new trucks. I think you will see them by spring. My priority is staffing.",
+    ),
+    # a newsletter digest: section heads in capitals are no letters' signatures
+    (
+        "Tuesday's briefing: the budget vote",
+        "TOP STORIES.\n\nThe council votes on the budget today, and you can watch it live.\n\nWHAT'S BREWING.\n\n"
+        "The port deal goes to the state board on Friday.\n\nBEFORE YOU GO.\n\nA python was found in a mailbox.",
+    ),
+    # a wire story's last line of credits
+    (
+        "Flood closes bridge",
+        "The river rose two metres overnight and closed the Main Street bridge, the county said.\n\nCrews were "
+        "sandbagging the banks on Tuesday.\n\nContributing: Ann Lee and Tom Poe, the Daily Courier.",
     ),
     # the word 'review' and 'letter' in news
     (

@@ -17,7 +17,8 @@ story read as opinion would hide real findings. So the call rests on structure, 
 - the writer's own first person singular ('I', 'my') outside quotations and attributed statements, sustained over
   several paragraphs, with an opinion verb in it ('I think', 'I believe') or the reader addressed ('you').
 
-A bio, signatures or the first person alone never make the call: each needs a second cue (below, ``_decide``). The
+Signatures or the first person alone never make the call: each needs a second cue (below, ``_decide``); a bio does,
+as a news story does not end on who a person it never mentioned is, and a reporter's bio is excluded. The
 word 'analysis' in a sentence ('Analysis shows that ...') is no label: only a label heading the piece counts.
 """
 
@@ -95,13 +96,16 @@ _BIO = re.compile(
 )
 # A bio of the reporter says the piece is news ('Jane Roe is a reporter for ...', '... contributed to this report').
 _REPORTER = re.compile(
-    r"\b(?:reporter|correspondent|staff\s+writer|bureau\s+chief|news\s+editor|covers|contributed|reporting)\b",
+    r"\b(?:reporter|correspondent|writer|journalist|photographer|freelance|editor|bureau\s+chief|covers|"
+    r"contributed|reporting)\b",
     re.IGNORECASE,
 )
 MAX_BIO_WORDS = 60
 _SAYS = re.compile(r"\b(?:said|says|told|added)\b")  # a source's last word, not a bio
 # A letter's signature: a paragraph that is only a name, maybe with a place ('Don Roe.', '— Ann Lee, Tulsa, Okla.').
-_SIGNATURE = re.compile(r"^[—–-]?\s*(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+(?:,\s+[A-Z][\w. ]{1,30}){0,2}\.?$")
+# Two to four capitalised name words, not a section head in capitals ('TOP STORIES.').
+_NAME_WORD = r"(?:[A-Z]\.|[A-Z][a-z][\w'’-]*)"
+_SIGNATURE = re.compile(rf"^[—–-]?\s*{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}(?:,\s+[A-Z][\w. ]{{1,30}}){{0,2}}\.?$")
 # A transcript's speaker label ('Q:', 'TRUMP:', 'Mr. Roe:'): its first person is the speaker's, not the writer's.
 _SPEAKER_LABEL = re.compile(r"^\s*(?:[A-Z][\w.'’-]*\s*){1,3}:")
 
@@ -286,9 +290,10 @@ def _decide(doc: Any, text: str, body_start: int, bio: GenreCue | None, signatur
         cues.append(_signed(text, signatures))
         cues.append(voice if first else GenreCue("reader", "the writer addresses the reader ('you')"))
         return Genre("opinion", "letter", cues)
-    if bio is not None and (first or opinion or reader):
+    if bio is not None:  # a contributor's bio for a name the article never met: a signed op-ed
         cues.append(bio)
-        cues.append(voice if first else GenreCue("reader", "the writer addresses the reader ('you')"))
+        if first:
+            cues.append(voice)
         return Genre("opinion", "op-ed", cues)
     if sustained and (opinion or reader):
         cues.append(voice)
