@@ -133,6 +133,22 @@ NEWS = [
         "TOP STORIES.\n\nThe council votes on the budget today, and you can watch it live.\n\nWHAT'S BREWING.\n\n"
         "The port deal goes to the state board on Friday.\n\nBEFORE YOU GO.\n\nA python was found in a mailbox.",
     ),
+    # a news story quoting a first-person note at length, as a block after a colon, with no quotation marks
+    (
+        "Teen's note prompts calls for reform",
+        "A 17-year-old was struck and killed on a highway near Dayton early on Sunday, police said.\n\nShe left a "
+        "note online that her family has since confirmed. It read in part:\n\nIf you are reading this, I am gone. "
+        "I think my parents never accepted me. I believe nothing will change unless you speak up.\n\nI want "
+        "someone to read this and fix it. I hope you will.\n\nMy life should not be in vain. I ask you to "
+        "remember me.\n\nA vigil is planned for Friday at the high school.",
+    ),
+    # an explainer with title-case subheads, which are no letters' signatures
+    (
+        "What saturated fat does to your heart",
+        "You have been told that saturated fat is unhealthy.\n\nBottom Line\n\nStudies since 2010 give a more "
+        "mixed picture, and you should read them with care.\n\nHeart Health\n\nA review of 21 studies found no "
+        "clear link with heart disease.\n\nFinal Thoughts\n\nAsk your doctor before you change your diet.",
+    ),
     # a wire story's last line of credits
     (
         "Flood closes bridge",

@@ -120,6 +120,8 @@ MIN_FIRST_PERSON_SENTENCES = 4
 MIN_FIRST_PERSON_PARAGRAPHS = 3
 MIN_FIRST_PERSON_SHARE = 0.12
 MIN_SIGNATURES = 2
+# A column's writer speaks from the start; a first person that only begins further down is someone quoted at length.
+EARLY_PARAGRAPHS = 3
 
 
 def _label(text: str) -> tuple[GenreKind, str | None] | None:
@@ -169,9 +171,11 @@ def _bio(text: str, para: tuple[int, int], before: str) -> GenreCue | None:
     return GenreCue("bio", "the last paragraph is the author's bio", Span.between(text, at, para[1]))
 
 
-def _voice_counts(doc: Any, body_start: int) -> dict[str, Any]:
+def _voice_counts(doc: Any, body_start: int, paras: list[tuple[int, int]]) -> dict[str, Any]:
     """Sentences in the writer's voice (outside quotations, attributed statements and transcript lines) with the
-    first person singular, with 'I' + an opinion verb, addressing the reader; and the paragraphs they sit in."""
+    first person singular, with 'I' + an opinion verb, addressing the reader; the paragraphs they sit in; and
+    whether the first person opens the piece (in its first EARLY_PARAGRAPHS paragraphs, not in a block quotation
+    that a paragraph ending with a colon introduces: 'her note made her intentions clear:')."""
     from .sources import quote_spans
 
     v = view(doc)
@@ -189,6 +193,7 @@ def _voice_counts(doc: Any, body_start: int) -> dict[str, Any]:
     reader: list[int] = []
     paragraphs: set[int] = set()
     body = 0
+    early = False
     for n, sent in enumerate(v.sents):
         start = sent.start_char
         if start < body_start or not v.text_of(sent).strip():
@@ -215,11 +220,22 @@ def _voice_counts(doc: Any, body_start: int) -> dict[str, Any]:
         if has_first:
             first.append(n)
             paragraphs.add(line_start)
+            number = next((k for k, p in enumerate(paras) if p[0] == line_start), None)
+            if number is not None and number < EARLY_PARAGRAPHS:
+                before = text[paras[number - 1][0] : paras[number - 1][1]].rstrip() if number else ""
+                early = early or not before.endswith(":")
         if has_opinion:
             opinion.append(n)
         if has_reader:
             reader.append(n)
-    return {"first": first, "opinion": opinion, "reader": reader, "paragraphs": len(paragraphs), "body": body}
+    return {
+        "first": first,
+        "opinion": opinion,
+        "reader": reader,
+        "paragraphs": len(paragraphs),
+        "body": body,
+        "early": early,
+    }
 
 
 def detect_genre(doc: Any) -> Genre:
@@ -256,7 +272,14 @@ def detect_genre(doc: Any) -> Genre:
     for para in reversed(paras[-2:]):
         if len(paras) > 2 and (bio := _bio(text, para, text[body_start : para[0]])):
             break
-    signatures = [p for p in paras[1:] if len(text[p[0] : p[1]]) < 60 and _SIGNATURE.match(text[p[0] : p[1]].strip())]
+    people = [(e.start_char, e.end_char) for e in v.ents if e.label_ == "PERSON"]
+    signatures = [
+        p
+        for p in paras[1:]
+        if len(text[p[0] : p[1]]) < 60
+        and _SIGNATURE.match(text[p[0] : p[1]].strip())
+        and any(p[0] <= s < p[1] for s, _ in people)  # a person's name, not a subhead ('Bottom Line')
+    ]
     if strong:
         kind, form, _ = strong[0]
         form = form or next((f for k, f, _ in strong if k == kind and f), None)
@@ -276,10 +299,11 @@ def _signed(text: str, signatures: list[tuple[int, int]]) -> GenreCue:
 def _decide(doc: Any, text: str, body_start: int, bio: GenreCue | None, signatures: list[tuple[int, int]]) -> Genre:
     """Without a label: the weaker cues, each needing a second one."""
     cues: list[GenreCue] = []
-    counts = _voice_counts(doc, body_start)
+    counts = _voice_counts(doc, body_start, _paragraphs(text, body_start))
     first, opinion, reader = counts["first"], counts["opinion"], counts["reader"]
     sustained = (
-        len(first) >= MIN_FIRST_PERSON_SENTENCES
+        counts["early"]
+        and len(first) >= MIN_FIRST_PERSON_SENTENCES
         and counts["paragraphs"] >= MIN_FIRST_PERSON_PARAGRAPHS
         and len(first) >= MIN_FIRST_PERSON_SHARE * max(counts["body"], 1)
     )
