@@ -149,6 +149,17 @@ NEWS = [
         "mixed picture, and you should read them with care.\n\nHeart Health\n\nA review of 21 studies found no "
         "clear link with heart disease.\n\nFinal Thoughts\n\nAsk your doctor before you change your diet.",
     ),
+    # a feature's kicker about someone new: no bio
+    (
+        "Convention city gets ready",
+        "The city expects 50,000 visitors next month, the tourism board said.\n\nHotels are nearly full.\n\nBut "
+        "Carol Sanders, who works for a local brewery, is getting into the spirit with a special beer.",
+    ),
+    (
+        "Old bakery turns 100",
+        "The bakery on Main Street opened in 1924, city records show.\n\nIt still uses the original oven.\n\nTom "
+        "Poe, who owns it now, is the third generation of his family to run it.",
+    ),
     # a wire story's last line of credits
     (
         "Flood closes bridge",

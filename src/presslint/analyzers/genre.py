@@ -90,9 +90,12 @@ _DISCLAIMER = re.compile(
 
 # 'Jane Roe is a professor of ...', 'Tom Poe, a former ambassador, is the author of ...': a short last paragraph that
 # opens with a name (two to four capitalised words) and says who the person is.
+# The predicate says who the person is: 'is a/an/the ...', 'is director of', 'teaches', 'served as' (not 'is getting
+# into the spirit': a source's doing).
 _BIO = re.compile(
     r"^((?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]+)"
-    r"(?:,\s+[^,]{3,80},)?\s+(?:is|was|has\s+been|served\s+as|teaches|writes|directs|heads|leads|chairs)\b"
+    r"(?:,\s+[^,]{3,80},)?\s+(?:(?:is|was|has\s+been)\s+(?:(?:a|an|the)\s|[A-Za-z-]+\s+(?:of|at|for)\s)"
+    r"|served\s+as|teaches|writes\s+(?:about|on|a)\b)"
 )
 # A bio of the reporter says the piece is news ('Jane Roe is a reporter for ...', '... contributed to this report').
 _REPORTER = re.compile(
@@ -101,6 +104,16 @@ _REPORTER = re.compile(
     re.IGNORECASE,
 )
 MAX_BIO_WORDS = 60
+# What a contributor's bio says the person is, within the words after the verb.
+_BIO_NOUN = re.compile(
+    r"\b(?:professor|author|fellow|director|president|founder|co-founder|chair|chairman|chairwoman|member|historian|"
+    r"lawyer|attorney|economist|scholar|researcher|analyst|executive|ceo|lecturer|teacher|pastor|rabbi|physician|"
+    r"doctor|consultant|strategist|commentator|columnist|contributor|retired|former|senior|emeritus|dean|head|"
+    r"student|veteran|adviser|advisor|partner|principal|scientist|expert)\b",
+    re.IGNORECASE,
+)
+# Words that open a sentence before a name ('But Carol Sanders, who works for ..., is'): no bio.
+_NOT_NAMES = frozenset({"but", "and", "so", "yet", "still", "now", "then", "meanwhile", "however", "when", "as", "the"})
 _SAYS = re.compile(r"\b(?:said|says|told|added)\b")  # a source's last word, not a bio
 # A letter's signature: a paragraph that is only a name, maybe with a place ('Don Roe.', '— Ann Lee, Tulsa, Okla.').
 # Two to four capitalised name words, not a section head in capitals ('TOP STORIES.').
@@ -163,9 +176,12 @@ def _bio(text: str, para: tuple[int, int], before: str) -> GenreCue | None:
     match = _BIO.match(words.strip())
     if match is None:
         return None
+    said = words.strip()[match.end(1) : match.end() + 60]  # the words after the name
+    if not (match.group().endswith(("teaches", "served as")) or _BIO_NOUN.search(said)):
+        return None  # 'Tom Poe, who owns the bakery, is the third generation to run it': a kicker, not a bio
     name = match.group(1).split()
     surname = name[-1].rstrip(".")
-    if len(name) < 2 or re.search(rf"\b{re.escape(surname)}\b", before):
+    if len(name) < 2 or name[0].lower() in _NOT_NAMES or re.search(rf"\b{re.escape(surname)}\b", before):
         return None  # a source described again at the end, or no full name: not the writer's bio
     at = para[0] + words.index(words.strip())
     return GenreCue("bio", "the last paragraph is the author's bio", Span.between(text, at, para[1]))
