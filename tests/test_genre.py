@@ -160,6 +160,13 @@ NEWS = [
         "The bakery on Main Street opened in 1924, city records show.\n\nIt still uses the original oven.\n\nTom "
         "Poe, who owns it now, is the third generation of his family to run it.",
     ),
+    # short one-line sentences with a name in them are no letters' signatures
+    (
+        "Group may drop its endorsement",
+        "The group said on Tuesday that it may drop its endorsement of the congressman. You can read its statement "
+        "online.\n\nTo Kapos.\n\nThe group did not say when it would decide.\n\nSeriously Kapo.\n\nThe "
+        "congressman's office did not respond.",
+    ),
     # a wire story's last line of credits
     (
         "Flood closes bridge",
@@ -215,6 +222,7 @@ def _finding(code: str, text: str, word: str, **kw):
         ("LNG012", {"technique": "Loaded_Language", "show_at": 0.7}, True, True),
         # what matters in any genre stays
         ("LNG001", {"in_quote": False}, False, False),  # name-calling
+        ("LNG002", {"in_quote": False, "pattern": "insult-evaluation"}, False, False),  # an insult at a person
         ("LNG012", {"technique": "Name_Calling,Labeling", "show_at": 0.7}, True, False),
         ("SRC001", {}, False, False),
         ("SRC004", {}, False, False),

@@ -103,8 +103,8 @@ def _rule_hidden_because(f: Finding, opinion: bool) -> str | None:
         return "quoted"
     if f.code.startswith("LNG") and f.evidence.get("house_style"):
         return "style"
-    if opinion and f.code in OPINION_CONVENTIONS:
-        return "opinion"
+    if opinion and f.code in OPINION_CONVENTIONS and f.evidence.get("pattern") != "insult-evaluation":
+        return "opinion"  # an insult aimed at a person ('the mayor's brainless plan') is name-calling in any genre
     return None
 
 

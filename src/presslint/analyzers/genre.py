@@ -289,13 +289,7 @@ def detect_genre(doc: Any) -> Genre:
         if len(paras) > 2 and (bio := _bio(text, para, text[body_start : para[0]])):
             break
     people = [(e.start_char, e.end_char) for e in v.ents if e.label_ == "PERSON"]
-    signatures = [
-        p
-        for p in paras[1:]
-        if len(text[p[0] : p[1]]) < 60
-        and _SIGNATURE.match(text[p[0] : p[1]].strip())
-        and any(p[0] <= s < p[1] for s, _ in people)  # a person's name, not a subhead ('Bottom Line')
-    ]
+    signatures = [p for p in paras[1:] if len(text[p[0] : p[1]]) < 60 and _signature(text, p, people)]
     if strong:
         kind, form, _ = strong[0]
         form = form or next((f for k, f, _ in strong if k == kind and f), None)
@@ -306,6 +300,27 @@ def detect_genre(doc: Any) -> Genre:
             cues.append(_signed(text, signatures))
         return Genre(kind, form, cues)
     return _decide(doc, text, body_start, bio, signatures)
+
+
+# Titles that may stand before a signature's name ('Bishop Robert Morlino', 'Dr. Ann Lee').
+SIGNATURE_TITLES = frozenset(
+    {"mr.", "mrs.", "ms.", "dr.", "rev.", "prof.", "sen.", "rep.", "gov.", "bishop", "father", "sister", "most"}
+)
+
+
+def _signature(text: str, para: tuple[int, int], people: list[tuple[int, int]]) -> bool:
+    """A paragraph that is only a person's name, maybe after a title and before a place: the whole name is a PERSON
+    the NER found ('Don Grath.', '— Ann Lee, Tulsa'), not a subhead ('Bottom Line') or a short sentence ('Seriously
+    Kapo.')."""
+    line = text[para[0] : para[1]]
+    if not _SIGNATURE.match(line.strip()):
+        return False
+    name = line.split(",")[0].strip(" .—–-")
+    at = para[0] + line.index(name)
+    for start, end in people:
+        if at <= start and end == at + len(name):
+            return all(w.lower() in SIGNATURE_TITLES for w in text[at:start].split())
+    return False
 
 
 def _signed(text: str, signatures: list[tuple[int, int]]) -> GenreCue:
