@@ -164,7 +164,7 @@ NEWS = [
     (
         "Group may drop its endorsement",
         "The group said on Tuesday that it may drop its endorsement of the congressman. You can read its statement "
-        "online.\n\nTo Kapos.\n\nThe group did not say when it would decide.\n\nSeriously Kapo.\n\nThe "
+        "online.\n\nSeriously Kapos.\n\nThe group did not say when it would decide.\n\nSeriously Kapo.\n\nThe "
         "congressman's office did not respond.",
     ),
     # a wire story's last line of credits

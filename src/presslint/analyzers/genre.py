@@ -288,7 +288,9 @@ def detect_genre(doc: Any) -> Genre:
     for para in reversed(paras[-2:]):
         if len(paras) > 2 and (bio := _bio(text, para, text[body_start : para[0]])):
             break
-    people = [(e.start_char, e.end_char) for e in v.ents if e.label_ == "PERSON"]
+    people = [  # names in full: 'Seriously Kapo' (an adverb in front) is no signature
+        (e.start_char, e.end_char) for e in v.ents if e.label_ == "PERSON" and all(t.pos_ == "PROPN" for t in e)
+    ]
     signatures = [p for p in paras[1:] if len(text[p[0] : p[1]]) < 60 and _signature(text, p, people)]
     if strong:
         kind, form, _ = strong[0]
