@@ -192,9 +192,9 @@ def sentence_context(text: str, start: int, end: int) -> str:
     return ("…" if left > line_start else "") + text[left:right] + ("…" if right < line_end else "")
 
 
-def run(articles_in: Iterable[Any]):
+def run(articles_in: Iterable[Any], genres: list[dict] | None = None):
     """Check the articles with the product's checker and default settings: (articles, words, per code, records,
-    words and findings per corpus)."""
+    words and findings per corpus); each article's genre call appended to ``genres`` when given."""
     import presslint
     from presslint import Settings
 
@@ -206,6 +206,19 @@ def run(articles_in: Iterable[Any]):
     for report in presslint.check_articles(articles_in, settings=Settings(store=False), jobs=1):
         articles += 1
         text = report.article.text
+        genre = (getattr(report, "genre", None) or [None])[0]  # None: a presslint without the genre check
+        if genres is not None:
+            genres.append(
+                {
+                    "file": Path(report.article.origin or "?").name,
+                    "title": report.article.title,
+                    "kind": genre.kind if genre else None,
+                    "form": genre.form if genre else None,
+                    "cues": [c.note for c in genre.cues] if genre else [],
+                    "shown": sum(f.shown for f in report.findings),
+                    "hidden": [f.code for f in report.findings if not f.shown],
+                }
+            )
         words += len(text.split())
         tally = by_corpus.setdefault(corpus_of(report.article.origin), Counter())
         # What a user is shown: learned findings below their operating point stay in the JSON only (--all).
@@ -267,6 +280,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--out", type=Path, help="JSONL file for --sample (default: stdout)")
     parser.add_argument("--all-findings", type=Path, help="also write every finding as JSONL here (outside the repo)")
+    parser.add_argument(
+        "--genres", type=Path, help="also write each article's genre call (news, opinion, analysis) as JSONL here"
+    )
     args = parser.parse_args(argv)
 
     if args.texts:
@@ -278,7 +294,12 @@ def main(argv: list[str] | None = None) -> None:
     else:
         source = load_articles(args.data_path, args.split, args.limit)
         label = args.split
-    articles, words, per_code, records, by_corpus = run(source)
+    genres: list[dict] | None = [] if args.genres else None
+    articles, words, per_code, records, by_corpus = run(source, genres)
+    if args.genres and genres is not None:
+        args.genres.write_text("".join(json.dumps(g, ensure_ascii=False) + "\n" for g in genres), encoding="utf-8")
+        calls = Counter(g["kind"] for g in genres)
+        print("genres: " + ", ".join(f"{kind} {n}" for kind, n in sorted(calls.items(), key=str)))
     total = sum(per_code.values())
     per_k = 1000 / words if words else 0.0
     print(f"{label}: {articles} articles, {words:,} words, {total} findings = {total * per_k:.2f} per 1,000 words")

@@ -428,7 +428,7 @@ def test_summary_loaded_words_in_opinion_hidden_with_a_reason():
     mark_shown([loaded, label], opinion=True)
     assert not loaded.shown and label.shown  # name-calling is still shown in an opinion piece
     assert hidden_note([loaded, label]) == (
-        "1 loaded word in a piece the page labels as opinion not shown (--all shows them; the JSON has them)"
+        "1 finding on news conventions in a piece that reads as opinion not shown (--all shows them; the JSON has them)"
     )
     mark_shown([loaded, label], opinion=False)
     assert loaded.shown

@@ -72,6 +72,9 @@ RECORDS: tuple[Record, ...] = (
     Record("dates", "presslint.model:TimeExpression", "time expressions resolved against the publication date"),
     Record("entities", "presslint.model:Entity", "people, organisations, places, acronyms and role phrases"),
     Record(
+        "genre", "presslint.model:Genre", "what kind of piece it reads as (news, opinion, analysis) and why: one item"
+    ),
+    Record(
         "roles",
         "presslint.analyzers.entities:RoleMention",
         "role phrases with their holder and organisation (for knowledge checks)",
@@ -121,6 +124,14 @@ CHECKS: tuple[Check, ...] = (
         parse=("token.dep", "token.lemma", "doc.ents", "doc.sents"),
     ),
     Check(
+        "genre",
+        "presslint.analyzers.genre",
+        reads=("article", "quotes"),
+        writes=("genre",),
+        parse=("doc.sents", "token.lemma"),
+        rules=False,
+    ),
+    Check(
         "quantities",
         "presslint.analyzers.quantities",
         reads=("dates",),
@@ -157,7 +168,7 @@ CHECKS: tuple[Check, ...] = (
         reads=("article",),
         parse=("doc.sents", "token.dep", "token.tag", "token.lemma"),
     ),
-    Check("hygiene", "presslint.analyzers.hygiene", reads=("article", "entities")),
+    Check("hygiene", "presslint.analyzers.hygiene", reads=("article", "entities", "genre")),
     Check(
         "knowledge",
         "presslint.knowledge.checks",

@@ -70,23 +70,41 @@ _HIDDEN_REASONS = {
     "learned": "{n} learned finding{s} below the operating point",
     "quoted": "{n} loaded-language finding{s} on a quoted source's own words",
     "style": "{n} label{s} some outlets use as a neutral term ('regime')",
-    "opinion": "{n} loaded word{s} in a piece the page labels as opinion",
+    "opinion": "{n} finding{s} on news conventions in a piece that reads as opinion",
 }
+
+
+# Rules that judge a piece by the conventions of news, which opinion does not follow: one source for the whole piece
+# (a column's source is its writer), a question headline the body argues about rather than answers, a headline
+# quoting the columnist's own words, a loaded word or an unbounded superlative (judging is the genre), a guess
+# written as reporting (it is the writer's argument). Name-calling, figures, dates, contradictions, broken text,
+# anonymous sources and claims stated as fact stay: they matter in any genre.
+OPINION_CONVENTIONS = frozenset({"SRC003", "SRC005", "HED002", "HED005", "LNG002", "LNG013"})
+# The learned techniques that are judgement in the writer's voice (the genre), not an attack or a fallacy.
+OPINION_TECHNIQUES = frozenset({"Loaded_Language", "Exaggeration,Minimisation"})
+
+
+def _hidden_because(f: Finding, opinion: bool) -> str | None:
+    """Why a finding is not shown by default, or None: a rule finding for ``_rule_hidden_because``'s reasons; a
+    learned loaded-language or exaggeration span in a piece that reads as opinion."""
+    if f.learned:
+        return "opinion" if opinion and f.evidence.get("technique") in OPINION_TECHNIQUES else None
+    return _rule_hidden_because(f, opinion)
 
 
 def _rule_hidden_because(f: Finding, opinion: bool) -> str | None:
     """Why a rule finding is not shown by default, or None: loaded language in a quoted or attributed source's own
     words ("the White House called the inquiry a sham": it describes the source, not the article); a label that is
     a neutral term in some outlets' style ("regime": whether it is loaded depends on the outlet, which one article
-    cannot show); a loaded word (LNG002) in a piece the page labels as opinion (the genre)."""
-    if f.learned or not f.code.startswith("LNG"):
+    cannot show); a finding on a news convention (``OPINION_CONVENTIONS``) in a piece that reads as opinion."""
+    if f.learned:
         return None
-    if f.evidence.get("in_quote"):
+    if f.code.startswith("LNG") and f.evidence.get("in_quote"):
         return "quoted"
-    if f.evidence.get("house_style"):
+    if f.code.startswith("LNG") and f.evidence.get("house_style"):
         return "style"
-    if opinion and f.code == "LNG002":
-        return "opinion"
+    if opinion and f.code in OPINION_CONVENTIONS and f.evidence.get("pattern") != "insult-evaluation":
+        return "opinion"  # an insult aimed at a person ('the mayor's brainless plan') is name-calling in any genre
     return None
 
 
@@ -108,28 +126,54 @@ def is_opinion(article) -> bool:
     return any(str(c).strip().lower() in ("opinion", "editorial", "editorials", "op-ed") for c in categories)
 
 
+def reads_as_opinion(report: Report) -> bool:
+    """Whether the piece is opinion: the page says so (``is_opinion``) or the genre check read it as opinion."""
+    genre = report.genre[0] if report.genre else None
+    return is_opinion(report.article) or (genre is not None and genre.kind == "opinion")
+
+
+def genre_line(report: Report) -> str | None:
+    """One line for a piece that reads as opinion or analysis: the genre and its cues ('opinion (op-ed): the last
+    paragraph is the author's bio; ...'); None for news."""
+    genre = report.genre[0] if report.genre else None
+    if genre is None or genre.kind == "news":
+        if is_opinion(report.article):
+            return "opinion: the page files it as opinion (URL, title or category)"
+        return None
+    kind = f"{genre.kind} ({genre.form})" if genre.form else genre.kind
+    return f"{kind}: " + "; ".join(c.note for c in genre.cues) if genre.cues else kind
+
+
 def mark_shown(findings: list[Finding], *, show_all: bool = False, opinion: bool = False) -> None:
-    """Decide, once for every renderer, which findings the text and HTML reports show: every rule finding but those
-    ``_rule_hidden_because`` names (``opinion``: the page labels the piece as opinion, see ``is_opinion``), and a
-    learned finding at or above its operating point (``evidence["show_at"]``, the probability from which the model
-    reaches precision 0.8 on data it was tuned on; None: no such point, never shown by default). ``show_all``
-    (``--all``) shows everything. The JSON keeps every finding, each with its ``shown`` flag."""
+    """Decide, once for every renderer, which findings the text and HTML reports show: every finding but those
+    ``_hidden_because`` names (``opinion``: the piece reads as opinion, see ``reads_as_opinion``; a learned finding
+    below its operating point (``evidence["show_at"]``, the probability from which the model reaches precision 0.8
+    on data it was tuned on; None: no such point, never shown by default). ``show_all`` (``--all``) shows
+    everything. The JSON keeps every finding, each with its ``shown`` flag."""
     for f in findings:
         if show_all:
             f.shown = True
+        elif _hidden_because(f, opinion) is not None:
+            f.shown = False
         elif not f.learned:
-            f.shown = _rule_hidden_because(f, opinion) is None
+            f.shown = True
         else:
             show_at = f.evidence.get("show_at")
             f.shown = show_at is not None and f.confidence >= show_at
 
 
+def _why_hidden(f: Finding) -> str:
+    """The reason a hidden finding was left out: a learned one below its operating point, else the reason
+    ``_hidden_because`` gives (a hidden finding with no other reason was hidden as opinion)."""
+    show_at = f.evidence.get("show_at")
+    if f.learned and (show_at is None or f.confidence < show_at):
+        return "learned"
+    return _rule_hidden_because(f, opinion=False) or "opinion"
+
+
 def hidden_note(findings: list[Finding]) -> str | None:
     """One line for the text and HTML reports on what ``mark_shown`` left out, by reason; None when nothing was."""
-    # A hidden rule finding with no other reason was hidden as opinion: only then is an LNG002 left out on its own.
-    reasons = Counter(
-        "learned" if f.learned else _rule_hidden_because(f, opinion=True) for f in findings if not f.shown
-    )
+    reasons = Counter(_why_hidden(f) for f in findings if not f.shown)
     parts = [
         told.format(n=reasons[reason], s="s" if reasons[reason] != 1 else "")
         for reason, told in _HIDDEN_REASONS.items()
@@ -176,6 +220,7 @@ def summarise(report: Report) -> Summary:
         who_is_quoted=quoted,
         other_attributions=other,
         claim_list=claim_list,
+        genre=genre_line(report),
         hidden=len(report.findings) - len(findings),
     )
 

@@ -791,6 +791,7 @@ def find_attributions(doc, *, lex: Lexicon | None = None, index: _Quotes | None 
         _agency_statement(att)
         _body_report(quotes, att)
     _group_named_ahead(found, quotes)
+    _survey_panel(found, quotes)
     return found
 
 
@@ -927,21 +928,29 @@ def _described_before(quotes: _Quotes, att: Attribution, since: int) -> bool:
 
 def _group_named_ahead(found: list[Attribution], quotes: _Quotes) -> None:
     """A group that the next sentences put a name to ('Federal investigators said ...' then the agent in charge,
-    named and described, speaking; 'some members of his party said ...' then one of them named and quoted): the
-    group's account is backed by a named source. Only groups whose head is not anonymous in itself ('sources',
-    'officials') and with no word asking for anonymity."""
+    named and described, speaking; 'some members of his party said ...' then one of them named and quoted;
+    'Analysts said ...' then one analyst named; 'Local officials said ...' then 'Mayor Jane Roe and council member
+    Tom Poe said ...'; 'Facebook officials say ...' then 'Richard Allan, the company's vice president, said'): the
+    group's account is backed by a named source. Never a counted group ('two officials'), nor one with a word asking
+    for anonymity; officials (anonymous in themselves) only as a public group of a body the named one is of."""
     nonblank = [i for i, s in enumerate(quotes.sents) if quotes.view.text_of(s).strip()]
     rank = {i: n for n, i in enumerate(nonblank)}
     lex = lexicon()
     for att in found:
         head: Any = att.speaker_head
-        if att.kind != "anonymous" or att.weasel or head is None or not (att.plural or not att.definite):
+        if att.kind != "anonymous" or head is None or not (att.plural or not att.definite):
             continue
         if any(a.lower() != head.text.lower() for a in att.anonymity):
             continue
-        body = None  # officials (anonymous in themselves) only as a public group of a body that the named one is of
-        if head.lemma_.lower() in lex.always_anonymous_heads and (body := _public_officials(att, lex)) is None:
-            continue
+        body = officials = None
+        if att.weasel:  # 'Analysts said ...' then 'Tom Poe, an analyst at Acme Capital': only the same role noun
+            if not att.plural or head.lemma_.lower() not in lex.role_nouns:
+                continue
+        elif head.lemma_.lower() in lex.always_anonymous_heads:
+            body = _public_officials(att, lex)
+            officials = _officials_of_body(att, lex) if body is None else None
+            if body is None and officials is None:
+                continue
         here = rank.get(att.sentence)
         if here is None:
             continue
@@ -952,18 +961,157 @@ def _group_named_ahead(found: list[Attribution], quotes: _Quotes) -> None:
                 if b.pronoun is None
                 and 0 < rank.get(b.sentence, -1) - here <= NAMED_AHEAD_SENTENCES
                 and (
-                    (b.kind == "named_person" and (b.description or _described_before(quotes, b, att.sentence)))
+                    (
+                        b.kind == "named_person"
+                        and (b.description or officials or _described_before(quotes, b, att.sentence))
+                    )
                     or (_surname_only(b) and _described_before(quotes, b, att.sentence))
                 )
                 and (body is None or _one_of(body, b))
+                and (officials is None or _official_of(officials, b, lex))
+                and (not att.weasel or head.lemma_.lower() in _words_of(b))
             ),
             None,
         )
         if named is not None:
-            att.kind, att.anonymity = "role_only", []
+            att.kind, att.anonymity, att.weasel = "role_only", [], False
             speaker = att.quote.speaker
             att.description = att.description or (speaker.text if speaker is not None else None)
             att.named_ahead = named.quote.speaker
+
+
+# Public bodies whose officials speak on the record as a matter of course: 'local officials', 'county officials'.
+PUBLIC_BODIES = frozenset(
+    {
+        "local",
+        "city",
+        "county",
+        "town",
+        "village",
+        "state",
+        "school",
+        "district",
+        "municipal",
+        "provincial",
+        "regional",
+        "township",
+        "borough",
+        "election",
+        "council",
+        "police",
+        "fire",
+        "health",
+        "park",
+        "transit",
+    }
+)
+
+
+def _officials_of_body(att: Attribution, lex: Lexicon) -> tuple[frozenset[str], bool] | None:
+    """(the words that narrow the group, whether one is an organisation's name) of an uncounted plural group of
+    officials of a public body or a named organisation ('local officials', 'county officials', 'Facebook
+    officials') that says something; None for any other group ('senior officials', 'two officials', 'officials')."""
+    head: Any = att.speaker_head
+    if head is None or not att.plural or att.count is not None:
+        return None
+    mods = {
+        t.lemma_.lower().removesuffix("'s")
+        for c in head.children
+        if c.dep_ in ("compound", "poss", "nmod", "amod")
+        for t in c.subtree
+        if t.pos_ in ("NOUN", "PROPN", "ADJ") and not t.is_stop
+    }
+    named_org = any(  # 'Facebook officials': a name (tagged or capitalised), not a body's common noun ('County')
+        (t.ent_type_ in ("ORG", "GPE") or t.pos_ == "PROPN" or t.is_title)
+        and t.lemma_.lower() not in lex.org_nouns
+        and t.lemma_.lower() not in PUBLIC_BODIES
+        for c in head.children
+        if c.dep_ in ("compound", "poss", "nmod")
+        for t in c.subtree
+    )
+    if not mods or not (named_org or mods <= PUBLIC_BODIES):
+        return None
+    return frozenset(mods), named_org
+
+
+def _words_of(named: Attribution) -> set[str]:
+    """The lower-case words of a named speaker's description, plurals also singular ('the company's vice president'
+    -> company, vice, president)."""
+    speaker = named.quote.speaker  # 'Superintendent Carla Diaz': the title inside the name the NER took
+    words = set(re.findall(r"[a-z]+", (named.description or (speaker.text if speaker else "")).lower()))
+    return words | {w[:-1] for w in words if w.endswith("s") and len(w) > 3}
+
+
+def _official_of(officials: tuple[frozenset[str], bool], named: Attribution, lex: Lexicon) -> bool:
+    """The named speaker is one of the officials: described by the group's own body word ('county' in 'the county's
+    emergency manager'), by an organisation noun standing for the named organisation ('the company's vice
+    president' for 'Facebook officials'), or, for a public body, by an office ('Mayor Jane Roe')."""
+    mods, named_org = officials
+    words = _words_of(named)
+    if mods & words:
+        return True
+    if named_org:  # "the company's vice president", 'chief executive of the firm'
+        said = (named.description or "").lower()
+        return any(
+            re.search(rf"\b(?:the|its) {re.escape(noun)}['’]s\b|\b(?:of|at|for) (?:the|its) {re.escape(noun)}\b", said)
+            for noun in words & lex.org_nouns
+        )
+    return bool(words & lex.role_nouns) or "member" in words
+
+
+# Words that make a group a disclosed survey or poll panel ('the 40 voters in our panel', 'those surveyed').
+_SURVEY = re.compile(
+    r"\b(?:panel(?:ist|list)?s?|survey(?:s|ed)?|poll(?:s|ed)?|respondents?|focus groups?|questionnaires?)\b", re.I
+)
+# A share of a group, as a survey reports its answers: 'three-in-five insiders', 'two-thirds of the voters'.
+_PROPORTION = re.compile(
+    r"\b(?:\w+[- ]in[- ]\w+|\w+[- ](?:thirds|quarters|fifths|tenths)|half|majority|minority|percent|per cent)\b|%",
+    re.I,
+)
+
+
+def _survey_panel(found: list[Attribution], quotes: _Quotes) -> None:
+    """A group that is a disclosed survey or poll panel answers a survey; it is no anonymous source: the panel is
+    the source and the article says how it was drawn ('the 40 voters in our panel said', 'members of The Metro
+    Caucus, who are surveyed every month', and a named group a sentence elsewhere calls a survey). Once a panel is
+    disclosed, the shares it is reported in ('three-in-five insiders said') and the groups of its members' kind
+    ('insiders said') are its answers too."""
+    text = quotes.text
+    disclosed: list[Attribution] = []
+    for att in found:
+        speaker = att.quote.speaker
+        if speaker is None or att.kind not in ("anonymous", "unknown") or att.pronoun is not None:
+            continue
+        if _SURVEY.search(speaker.text) or _named_survey(speaker.text, text):
+            disclosed.append(att)
+    if not disclosed:
+        return
+    heads = {a.speaker_head.lemma_.lower() for a in disclosed if a.speaker_head is not None}
+    for att in found:  # the shares a survey reports: their heads are the panel's members
+        speaker, head = att.quote.speaker, att.speaker_head
+        if speaker is not None and head is not None and att.plural and _PROPORTION.search(speaker.text):
+            heads.add(head.lemma_.lower())
+            # 'two-thirds of the insiders': the members are the noun after 'of'
+            heads.update(
+                t.lemma_.lower() for c in head.children if c.lower_ == "of" for t in c.children if t.dep_ == "pobj"
+            )
+            disclosed.append(att)
+    for att in found:
+        head = att.speaker_head
+        member = head is not None and att.plural and head.lemma_.lower() in heads and att.count is None
+        if att in disclosed or (member and att.kind == "anonymous" and not _anonymity_asked(att)):
+            att.kind, att.anonymity, att.weasel = "unknown", [], False
+            att.description = att.quote.speaker.text if att.quote.speaker is not None else None
+
+
+def _named_survey(phrase: str, text: str) -> bool:
+    """A named group in the speaker phrase ('members of The Metro Caucus') that a sentence of the article calls a
+    survey or panel ('The Metro Caucus is a monthly survey of ...')."""
+    for name in re.findall(r"(?<![.!?]\s)\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+", phrase):
+        for sentence in re.findall(rf"[^.!?\n]*\b{re.escape(name)}\b[^.!?\n]*", text):
+            if _SURVEY.search(sentence):
+                return True
+    return False
 
 
 # Cues that pass on information: officials who 'said' or 'told' something are sources, whoever speaks next.
@@ -1465,7 +1613,7 @@ def _classify(doc, att: Attribution, head, speaker_rng, sent, lex: Lexicon) -> N
     """Fill the attribution's kind/name/description/count from its speaker phrase."""
     att.speaker_head = head
     phrase = doc[speaker_rng[0] : speaker_rng[1]]
-    lemma = head.lemma_.lower()
+    lemma = _head_lemma(head, lex)
     lower = head.lower_
     att.plural = head.tag_ in ("NNS", "NNPS") or lower in ("they", "we")
     att.definite = any(
@@ -1476,6 +1624,8 @@ def _classify(doc, att: Attribution, head, speaker_rng, sent, lex: Lexicon) -> N
         att.pronoun = lower
         return
     ent = _entity(head)
+    if ent is not None and len(ent) == 1 and _first_word(head) and (head.pos_ == "NOUN" or _common_head(lemma, lex)):
+        ent = None  # 'Insiders said', 'Critics said': a capitalised common noun opening a sentence is no name
     cue_at = att.quote.cue.end - 1  # the cue's verb
     swallowed = ent is not None and ent.start_char <= cue_at < ent.end_char
     if swallowed:
@@ -1572,6 +1722,28 @@ def _classify(doc, att: Attribution, head, speaker_rng, sent, lex: Lexicon) -> N
         att.kind, att.name = "named_person", phrase.text  # a full name the NER missed: "Keir Starmer said"
         return
     att.kind = "unknown"
+
+
+def _first_word(tok) -> bool:
+    """The sentence's first word (past opening punctuation)."""
+    sent_start = view(tok.doc).sent_of(tok.i).start
+    first = next((t for t in tok.doc[sent_start : tok.i + 1] if not (t.is_space or t.is_punct)), None)
+    return first is not None and first.i == tok.i
+
+
+def _head_lemma(head, lex: Lexicon) -> str:
+    """The speaker's lemma, lower case; a sentence's capitalised first word the tagger took for a name ('Insiders'
+    as NNPS, lemma 'Insiders') gets the lexicon's singular ('insider')."""
+    lemma = head.lemma_.lower()
+    if head.tag_ == "NNPS" and lemma.endswith("s") and _common_head(lemma, lex) and _first_word(head):
+        return lemma.removesuffix("s")
+    return lemma
+
+
+def _common_head(lemma: str, lex: Lexicon) -> bool:
+    """A speaker noun of the lexicon ('insider', 'critic', 'analyst'), also in a plural the lemmatiser kept."""
+    heads = lex.anonymous_heads | lex.weasel_subjects | lex.role_nouns
+    return lemma in heads or lemma.removesuffix("s") in heads
 
 
 def _not_a_person(doc, name, lex: Lexicon) -> bool:
@@ -1728,7 +1900,7 @@ def _is_document(head, att: Attribution, lex: Lexicon) -> bool:
 
 def _is_weasel(head, lex: Lexicon) -> bool:
     """A vague group standing in for a source: 'critics', 'experts', 'some', 'many people', 'observers'."""
-    lemma = head.lemma_.lower()
+    lemma = _head_lemma(head, lex)
     if lemma not in lex.weasel_subjects:
         return _vague_party(head, lex)
     if any(

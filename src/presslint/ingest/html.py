@@ -351,6 +351,7 @@ def from_html(html: str, *, url: str | None = None, origin: str | None = None) -
     meta = {k: v for k, v in (("description", doc.description), ("hostname", doc.hostname)) if v}
     if doc.categories:
         meta["categories"] = list(doc.categories)
+    meta.update(page_genre(html))
     return from_text(
         "\n\n".join(paragraphs),
         origin=origin or url,
@@ -361,6 +362,33 @@ def from_html(html: str, *, url: str | None = None, origin: str | None = None) -
         url=doc.url or url,
         **meta,
     )
+
+
+# What the page says its piece is (the genre check reads them): schema.org types in JSON-LD ('OpinionNewsArticle',
+# 'ReviewNewsArticle', 'AnalysisNewsArticle') and the Open Graph section ('<meta property="article:section"
+# content="Opinion">'). Read from the markup, as trafilatura keeps neither.
+_LD_TYPE = re.compile(r'"@type"\s*:\s*(\[[^\]]{0,300}\]|"[^"]{1,60}")')
+_SECTION = re.compile(
+    r"<meta\s+[^>]*?(?:property|name)\s*=\s*[\"']article:section[\"'][^>]*?content\s*=\s*[\"']([^\"']{1,60})[\"']"
+    r"|<meta\s+[^>]*?content\s*=\s*[\"']([^\"']{1,60})[\"'][^>]*?(?:property|name)\s*=\s*[\"']article:section[\"']",
+    re.IGNORECASE,
+)
+MAX_GENRE_SCAN = 400_000  # characters of markup read for them
+
+
+def page_genre(html: str) -> dict[str, object]:
+    """``page_types`` (the JSON-LD @type values ending in 'Article' or 'Review') and ``section`` (article:section),
+    when the page has them."""
+    head = html[:MAX_GENRE_SCAN]
+    types: list[str] = []
+    for m in _LD_TYPE.finditer(head):
+        for name in re.findall(r'"([^"]{1,60})"', m.group(1)) if m.group(1).startswith("[") else [m.group(1)[1:-1]]:
+            if name.endswith(("Article", "Review")) and name not in types:
+                types.append(name)
+    out: dict[str, object] = {"page_types": types} if types else {}
+    if section := _SECTION.search(head):
+        out["section"] = (section.group(1) or section.group(2)).strip()
+    return out
 
 
 # "Headline | Outlet", "Headline - Outlet", "Headline — Outlet": the <title> convention of most sites.

@@ -13,13 +13,15 @@ from typing import Any, Literal, Self
 
 from .. import registry
 
-SCHEMA_VERSION = "1.3"  # 1.2: Finding.shown, Quote.learned/confidence, Summary.hidden; 1.3: Quote.continuation
+SCHEMA_VERSION = "1.4"  # 1.2: Finding.shown, Quote.learned/confidence, Summary.hidden; 1.3: Quote.continuation;
+# 1.4: the genre record and Summary.genre
 
 Severity = Literal["info", "warning", "error"]
 SEVERITIES: tuple[str, ...] = ("info", "warning", "error")
 DateSource = Literal["metadata", "option", "unknown"]
 SourceKind = Literal["named_person", "named_organisation", "role_only", "anonymous", "unknown"]
 QuoteKind = Literal["direct", "indirect", "mixed"]
+GenreKind = Literal["news", "opinion", "analysis"]
 
 
 def severity_rank(severity: str) -> int:
@@ -158,6 +160,24 @@ class Claim:
 
 
 @dataclass(slots=True)
+class GenreCue:
+    """One piece of evidence for a genre: what it is, in words, and where it is when it has a place."""
+
+    cue: str  # page, label, disclaimer, bio, signatures, first_person, opinion_verb, reader
+    note: str  # what was seen, in words a reader understands
+    span: Span | None = None
+
+
+@dataclass(slots=True)
+class Genre:
+    """What kind of piece the article reads as, with the cues the call rests on (none for news)."""
+
+    kind: GenreKind  # news, opinion (op-ed, column, editorial, letter, review) or analysis
+    form: str | None = None  # op-ed, column, editorial, letter, review, when the cues say which
+    cues: list[GenreCue] = field(default_factory=list)
+
+
+@dataclass(slots=True)
 class Finding:
     code: str
     severity: Severity
@@ -247,6 +267,7 @@ class Summary:
     who_is_quoted: list[QuotedSource]  # people, organisations, roles and anonymous sources, most mentioned first
     other_attributions: list[QuotedSource]  # what else statements are attributed to: documents, groups, unclear
     claim_list: list[ClaimLine]  # the check-worthy claims, most check-worthy first
+    genre: str | None = None  # one line when the piece reads as opinion or analysis: the genre and its cues
     hidden: int = 0  # learned findings below their operating point and LNG findings on a source's own words: in the JSON, hidden from text and HTML
 
 

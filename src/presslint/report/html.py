@@ -134,6 +134,7 @@ def _summary(report: Report, s: Summary) -> str:
         f"finding{'' if s.loaded_language == 1 else 's'} in {s.words} words)"
     )
     rows = (
+        *((("Reads as", escape(s.genre)),) if s.genre else ()),  # opinion or analysis, with its cues
         ("Findings", f"{s.findings}: {severities}" if s.findings else "none"),
         ("Claims", claims),
         ("Sources", sources),

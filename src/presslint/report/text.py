@@ -101,7 +101,8 @@ def _summary(report: Report, s: Summary, colour: bool) -> list[str]:
     severities = ", ".join(
         f"{n} {name}" for n, name in ((s.errors, "error"), (s.warnings, "warning"), (s.infos, "info")) if n
     )
-    rows = [("findings", f"{s.findings}: {severities}" if s.findings else "none")]
+    rows = [("reads as", s.genre)] if s.genre else []  # opinion or analysis, with its cues (summary.genre_line)
+    rows.append(("findings", f"{s.findings}: {severities}" if s.findings else "none"))
     if s.claims:
         unsourced = f", {s.claims_unsourced} unsourced" if s.claims_unsourced else ""
         rows.append(
