@@ -219,6 +219,8 @@ def _finding(code: str, text: str, word: str, **kw):
         ("HED005", {}, False, True),  # the headline quotes the columnist's own words
         ("LNG002", {"in_quote": False}, False, True),
         ("LNG013", {"in_quote": False}, False, True),
+        ("LNG014", {"in_quote": False}, False, True),  # the writer's verdict is the column's point
+        ("SRC006", {}, False, False),  # a figure with no source needs checking in any genre
         ("LNG012", {"technique": "Loaded_Language", "show_at": 0.7}, True, True),
         # what matters in any genre stays
         ("LNG001", {"in_quote": False}, False, False),  # name-calling

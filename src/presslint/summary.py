@@ -78,8 +78,9 @@ _HIDDEN_REASONS = {
 # (a column's source is its writer), a question headline the body argues about rather than answers, a headline
 # quoting the columnist's own words, a loaded word or an unbounded superlative (judging is the genre), a guess
 # written as reporting (it is the writer's argument). Name-calling, figures, dates, contradictions, broken text,
-# anonymous sources and claims stated as fact stay: they matter in any genre.
-OPINION_CONVENTIONS = frozenset({"SRC003", "SRC005", "HED002", "HED005", "LNG002", "LNG013"})
+# anonymous sources and claims stated as fact stay: they matter in any genre. LNG014 (the writer's own verdict
+# written as reporting) is the genre itself in a column.
+OPINION_CONVENTIONS = frozenset({"SRC003", "SRC005", "HED002", "HED005", "LNG002", "LNG013", "LNG014"})
 # The learned techniques that are judgement in the writer's voice (the genre), not an attack or a fallacy.
 OPINION_TECHNIQUES = frozenset({"Loaded_Language", "Exaggeration,Minimisation"})
 
