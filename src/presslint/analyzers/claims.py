@@ -26,7 +26,7 @@ from typing import Any
 
 from ..model import Claim, Finding, Span
 from ..nlp.docview import view
-from ..nlp.lexicons import read_json
+from ..nlp.lexicons import read_json, read_word_sets
 from ..nlp.references import cites_reference
 
 WEIGHTS = {
@@ -415,11 +415,7 @@ class Checkable:
 
 @lru_cache(maxsize=1)
 def checkable_lexicon() -> Checkable:
-    raw = read_json("claims/checkable.json")
-    raw.pop("_about", None)
-    fields: dict[str, Any] = {
-        k: {w: frozenset(p) for w, p in v.items()} if isinstance(v, dict) else frozenset(v) for k, v in raw.items()
-    }
+    fields = read_word_sets("claims/checkable.json")
     # plurals too: a capitalised plural at the start of a sentence is tagged a proper noun and keeps its form
     fields["population_nouns"] |= {w + "s" for w in fields["population_nouns"]} | _IRREGULAR_PLURALS
     return Checkable(**fields)
@@ -1418,12 +1414,7 @@ class Unsourced:
 
 @lru_cache(maxsize=1)
 def unsourced_lexicon() -> Unsourced:
-    raw = read_json("claims/unsourced.json")
-    raw.pop("_about", None)
-    fields: dict[str, Any] = {
-        k: {w: frozenset(p) for w, p in v.items()} if isinstance(v, dict) else frozenset(v) for k, v in raw.items()
-    }
-    return Unsourced(**fields)
+    return Unsourced(**read_word_sets("claims/unsourced.json"))
 
 
 SRC006_CAP = 3

@@ -39,7 +39,7 @@ from typing import Any
 
 from ..model import Finding, Severity, Span
 from ..nlp.docview import view
-from ..nlp.lexicons import read_json
+from ..nlp.lexicons import read_json, read_word_sets
 from .techniques import SOURCE_WORDING, TECHNIQUE
 
 # Technique names and messages are shared with language.py (imported lazily there to avoid a cycle).
@@ -93,9 +93,7 @@ class Structures:
 
 @lru_cache(maxsize=1)
 def structures() -> Structures:
-    raw = read_json("language/structures.json")
-    raw.pop("_about", None)
-    return Structures(**{k: frozenset(w.lower() for w in v) for k, v in raw.items()})
+    return Structures(**read_word_sets("language/structures.json", lower=True))
 
 
 PERSON_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you"})

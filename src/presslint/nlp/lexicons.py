@@ -21,6 +21,19 @@ def read_json(relpath: str) -> Any:
     return json.loads(read_text(relpath))
 
 
+def read_word_sets(relpath: str, lower: bool = False) -> dict[str, Any]:
+    """A JSON lexicon of named word lists (its ``_about`` note dropped): each list as a frozenset (lower-cased when
+    asked), each mapping of word -> list as word -> frozenset."""
+    raw = read_json(relpath)
+    raw.pop("_about", None)
+    return {
+        k: {w: frozenset(p) for w, p in v.items()}
+        if isinstance(v, dict)
+        else frozenset(w.lower() if lower else w for w in v)
+        for k, v in raw.items()
+    }
+
+
 def read_lexicon(relpath: str) -> list[list[str]]:
     """Rows of a lexicon file: '|'-separated fields, comments (#) and blank lines skipped."""
     rows = []
