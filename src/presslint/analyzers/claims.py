@@ -1758,7 +1758,9 @@ PIECE_NOUNS = frozenset(
      "article", "story", "post", "newsletter", "feature", "segment", "version", "adaptation", "transcript", "recap"}
 )  # fmt: skip
 # What a piece calls itself when it says it is made up ('this "dinner" is all fictitious').
-FICTION_WORDS = frozenset({"fictitious", "fictional", "imaginary", "invented", "satire", "satirical", "parody", "spoof"})
+FICTION_WORDS = frozenset(
+    {"fictitious", "fictional", "imaginary", "invented", "satire", "satirical", "parody", "spoof"}
+)
 
 
 def _this_subject(verb):
