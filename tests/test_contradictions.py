@@ -630,3 +630,27 @@ def test_contradictions_con002_two_paraphrases_still_fire(light_parse):
 )
 def test_contradictions_con002_promise_and_present_practice_silent(light_parse, text):
     assert list(find_repetitions(light_parse(text))) == [], text
+
+
+RALLY = (
+    "The former governor spoke hours after Ms. Vance, who has been leading in polls here, held a rally nearby in which "
+    "she kept up her attack on Mr. Hale, mocking his ''mission accomplished'' speech on the floods and pointedly "
+    "saying the state was not ''safe'' during the governor's tenure.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text, fires",
+    [
+        # the quote is a question mocking the claim the narration paraphrased: nothing asserted against it
+        (
+            RALLY + "''What does that mean, he kept the state safe after the floods?'' Ms. Vance asked, repeating a "
+            "charge she made in Saturday's debate.",
+            False,
+        ),
+        # the other side says it, as a statement: still a conflict
+        (RALLY + "''He kept the state safe after the floods,'' Mr. Hale's spokesman, Tom Reed, said on Sunday.", True),
+    ],
+)
+def test_contradictions_question_asserts_nothing(light_parse, text, fires):
+    assert any(f.code == "CON001" for f in find_contradictions(light_parse(text))) is fires

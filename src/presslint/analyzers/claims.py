@@ -1219,6 +1219,8 @@ def find_unsourced(doc, claims: list[Claim], *, min_score: float = 0.4) -> Itera
     opinion = article is not None and is_opinion(article)
     # SRC006 stays out of opinion pages and first-person columns: their figures and causes are the writer's argument
     column = opinion or _first_person_piece(doc, marks, body_start) or _reports_on_evidence(doc, article)
+    if _declared_fiction(doc, marks, body_start):
+        return  # 'this "dinner" is all made up': the writer's invention, nobody's claim to source
     quantities = doc._.pl_quantities or []
     checkable: list[tuple[int, Finding]] = []
     previous = ""
@@ -1231,6 +1233,8 @@ def find_unsourced(doc, claims: list[Claim], *, min_score: float = 0.4) -> Itera
             continue
         if paragraph[i] in attributed or i in vague or before.endswith(":"):
             continue
+        if _about_this_piece(sent):
+            continue  # 'This is the third part of our series that goes behind ...': the outlet's note on its piece
         inside = sum(max(0, min(e, sent.end_char) - max(s, sent.start_char)) for s, e in marks)
         if inside or in_block_quotation(text, sent.start_char, sent.end_char):
             continue  # part of it is someone's words (in marks, or a block quotation set off by the layout)
@@ -1578,6 +1582,8 @@ def _public_opinion(sent, lex: Unsourced):
             continue
         if lemma in lex.following_verbs:
             preps = lex.following_verbs[lemma]
+            if _to_a_place(tok, preps):
+                continue  # 'mourners are flocking to the singer's childhood home': a scene, not a public's view
             held = any(c.dep_ == "prep" and c.lower_ in preps for c in tok.children) or (
                 not preps and any(c.dep_ == "dobj" for c in tok.children)
             )
@@ -1586,6 +1592,26 @@ def _public_opinion(sent, lex: Unsourced):
         if held:
             return tok
     return None
+
+
+# Places people go to in person: a crowd moving to one is a scene the reporter sees, not a shift in opinion.
+PLACE_NOUNS = frozenset(
+    {"home", "house", "site", "memorial", "grave", "street", "square", "park", "church", "stadium", "arena", "shrine",
+     "museum", "beach", "store", "shop", "mall", "hospital", "scene", "gate", "building", "palace", "town", "city",
+     "village", "border", "coast", "island", "venue", "theater", "theatre", "cemetery", "mosque", "temple", "plaza"}
+)  # fmt: skip
+
+
+def _to_a_place(verb, preps) -> bool:
+    """The movement verb takes people to a place ('flocking to his boyhood home', 'lining up outside the arena'):
+    a named place or a place noun, not a person, party or cause ('flocking to the senator')."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in preps:
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj" and (obj.ent_type_ in ("FAC", "GPE", "LOC") or obj.lemma_.lower() in PLACE_NOUNS):
+                return True
+    return False
 
 
 def _public(subject, check: Checkable) -> bool:
@@ -1724,6 +1750,57 @@ def _reports_on_evidence(doc, article) -> bool:
 _NOT_IN_TITLE = frozenset(
     {"figure", "figures", "count", "tally", "index", "review", "analysis", "analyst", "economist", "researcher"}
 )
+
+
+# Nouns by which a piece names itself in an editor's note ('This is a preview of the eighth installment of ...').
+PIECE_NOUNS = frozenset(
+    {"preview", "installment", "instalment", "part", "series", "episode", "excerpt", "edition", "chapter", "column",
+     "article", "story", "post", "newsletter", "feature", "segment", "version", "adaptation", "transcript", "recap"}
+)  # fmt: skip
+# What a piece calls itself when it says it is made up ('this "dinner" is all fictitious').
+FICTION_WORDS = frozenset(
+    {"fictitious", "fictional", "imaginary", "invented", "satire", "satirical", "parody", "spoof"}
+)
+
+
+def _this_subject(verb):
+    """The verb's subject when it is the demonstrative 'this' or a noun it determines ('this piece'), else None."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return None
+    if subject.lower_ == "this" or any(c.dep_ == "det" and c.lower_ == "this" for c in subject.children):
+        return subject
+    return None
+
+
+def _about_this_piece(sent) -> bool:
+    """An editor's note on the piece itself: 'This is a preview of the eighth installment of ...', 'This story is
+    part of a series on ...' (the subject 'this', a copula, a noun for a piece as what it is)."""
+    root = sent.root
+    if root.lemma_ != "be" or _this_subject(root) is None or any(c.dep_ == "neg" for c in root.children):
+        return False
+    attr = next((c for c in root.children if c.dep_ == "attr"), None)
+    return attr is not None and attr.lemma_.lower() in PIECE_NOUNS
+
+
+def _declared_fiction(doc, marks: list[tuple[int, int]], body_start: int) -> bool:
+    """The piece says, in its own voice, that it is made up: 'this "dinner" is all fictitious', 'This column is
+    satire' (the subject 'this' or a noun it determines, a copula, a word for fiction, no negation), outside
+    quotation marks. 'The claim is fictitious' (no 'this') and 'this is not a joke' do not count."""
+    v = view(doc)
+    for i in v.where(lowers=FICTION_WORDS):
+        tok = doc[i]
+        at = tok.idx
+        if at < body_start or any(s <= at < e for s, e in marks):
+            continue
+        verb = tok.head if tok.dep_ in ("acomp", "attr", "amod") else None
+        if verb is not None and tok.dep_ == "amod":
+            verb = verb.head if verb.dep_ == "attr" else None  # 'this is a satirical piece'
+        if verb is None or verb.lemma_ != "be" or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        if _this_subject(verb) is not None:
+            return True
+    return False
 
 
 def _first_person_piece(doc, marks: list[tuple[int, int]], body_start: int) -> bool:

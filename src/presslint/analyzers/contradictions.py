@@ -177,9 +177,22 @@ def _body_propositions(doc: Any) -> list[Proposition]:
         props.extend(
             p
             for p in sent_props
-            if p.start >= body_start and p.hedge is None and not _indexical(p) and _states_own_content(doc, p)
+            if p.start >= body_start
+            and p.hedge is None
+            and not _indexical(p)
+            and _states_own_content(doc, p)
+            and not _asked(doc, p)
         )
     return props
+
+
+def _asked(doc: Any, p: Proposition) -> bool:
+    """The statement is part of a question ('"What does that mean, he kept the city safe?" she asked'): a question,
+    rhetorical or not, asserts nothing to contradict. The first sentence-closing mark after the verb decides."""
+    for tok in doc[p.token + 1 :]:
+        if tok.text in (".", "!", "?") or tok.is_sent_start:
+            return tok.text == "?"
+    return False
 
 
 def _quote_of(doc: Any, prop: Proposition) -> Any:
@@ -212,11 +225,16 @@ def _sentence_span(doc: Any, prop: Proposition) -> Span:
     return Span.of(view(doc).sents[prop.sent])
 
 
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
+
+
 def _different_sources(left: dict, right: dict) -> bool:
     a, b = left["source"], right["source"]
     if not a or not b:
         return False
     x, y = a["name"].casefold(), b["name"].casefold()
+    if x in _PRONOUNS or y in _PRONOUNS:
+        return False  # 'she' is nobody yet: not a second source against the one named
     return x != y and x not in y and y not in x  # "Darwish" and "Leila Darwish" are one source
 
 

@@ -450,6 +450,8 @@ def _speaker_token(cue):
         if tok.dep_ in ("conj", "advcl", "xcomp"):
             if tok.dep_ == "xcomp" and tok.head.lemma_ in BLOCKING_HEADS:
                 return None
+            if tok.dep_ == "conj" and _other_subject_between(tok):
+                return None
             tok = tok.head
             continue
         if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):  # "issued a statement saying ..."
@@ -458,6 +460,16 @@ def _speaker_token(cue):
             continue
         return None
     return None
+
+
+def _other_subject_between(conj) -> bool:
+    """A conjunct with a subject of its own stands between the verb and the head it shares a subject with ('some
+    people were dozing and others checking their phones as he ... and described the plans'): the subject is not
+    the verb's, the parse joined clauses about different people."""
+    return any(
+        c.dep_ == "conj" and c.i < conj.i and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+        for c in conj.head.children
+    )
 
 
 # Words for when, in a modifier the parser hung on the speaker ('Trump at the time said').
@@ -791,6 +803,7 @@ def find_attributions(doc, *, lex: Lexicon | None = None, index: _Quotes | None 
         _agency_statement(att)
         _body_report(quotes, att)
     _group_named_ahead(found, quotes)
+    _counted_named_before(found, quotes)
     _survey_panel(found, quotes)
     return found
 
@@ -899,6 +912,47 @@ def _body_report(quotes: _Quotes, att: Attribution) -> None:
             att.name = ent.text if ent is not None else named[0].text
             att.description = speaker.text
             return
+
+
+def _named_together(sent) -> int:
+    """How many people the sentence names together as the subject of one verb ('Chairwoman Maria Alvarez and
+    Chairman Tom Hale wrote ...': 2); 0 when it names no such group. Every member a proper name, one at least a
+    person."""
+    best = 0
+    for tok in sent:
+        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ != "PROPN":
+            continue
+        members = [tok]
+        while True:
+            nxt = next((c for c in members[-1].children if c.dep_ == "conj"), None)
+            if nxt is None:
+                break
+            members.append(nxt)
+        if len(members) >= 2 and all(m.pos_ == "PROPN" for m in members):
+            if any(m.ent_type_ == "PERSON" for m in members):
+                best = max(best, len(members))
+    return best
+
+
+def _counted_named_before(found: list[Attribution], quotes: _Quotes) -> None:
+    """A definite counted group ('the two lawmakers argue ...') after a sentence that named that many people acting
+    together ('Chairwoman Maria Alvarez and Chairman Tom Hale wrote ...'): a back-reference to people already named,
+    not anonymous sources. The nearest such sentence decides; an indefinite count ('two lawmakers said'), a count
+    that differs from it, or words asking for anonymity keep the finding."""
+    for att in found:
+        head: Any = att.speaker_head
+        speaker = att.quote.speaker
+        if att.kind != "anonymous" or att.weasel or head is None or speaker is None or (att.count or 0) < 2:
+            continue
+        if not speaker.text.lower().startswith("the ") or _anonymity_asked(att) or _informant(att):
+            continue
+        for sent in reversed(quotes.sents[: att.sentence]):
+            together = _named_together(sent)
+            if together:
+                if together == att.count:
+                    att.kind, att.anonymity = "role_only", []
+                    att.description = att.description or speaker.text
+                break
 
 
 def _surname_only(att: Attribution) -> bool:
@@ -1691,6 +1745,10 @@ def _classify(doc, att: Attribution, head, speaker_rng, sent, lex: Lexicon) -> N
     if _is_document(head, att, lex):
         att.kind, att.description = "unknown", phrase.text  # a document speaks for its author, not a hidden person
         return
+    group = _partitioned_group(head, lex)
+    if group is not None:  # 'candidates face questions, since most have proposed tax cuts': most of those candidates
+        att.kind, att.description = "role_only", f"{phrase.text} ({group.text})"
+        return
     if _is_weasel(head, lex):
         att.kind, att.weasel = "anonymous", True
         att.anonymity = [head.text]
@@ -1924,6 +1982,31 @@ def _is_weasel(head, lex: Lexicon) -> bool:
     if head.tag_ != "NNS" and lemma not in ("rumour", "rumor", "speculation"):
         return False
     return not (dets - {"some", "many", "most", "other", "several", "independent", "leading", "few"})
+
+
+# Quantifiers that can stand alone for part of a group just named ('most have proposed tax cuts').
+PARTITIVES = frozenset({"most", "many", "some", "several", "all", "both", "few"})
+
+
+def _partitioned_group(head, lex: Lexicon):
+    """The group a bare quantifier subject counts out of, when the sentence (before it) or the one before has that
+    group as a subject: 'Republican candidates face questions, since most have proposed tax cuts' is most of the
+    candidates, not a vague crowd. The group must itself be no vague one ('Critics are divided; many say ...'
+    stays vague), and the quantifier has nothing of its own after it ('many in the party')."""
+    if head.lower_ not in PARTITIVES or head.pos_ not in ("PRON", "DET", "ADJ", "NOUN") or list(head.children):
+        return None
+    doc_view = view(head.doc)
+    sent = doc_view.sent_of(head.i)
+    start = sent.start
+    if head.i - start < 3:  # opening the sentence: the group is the previous sentence's
+        prev = doc_view.sent_of(start - 1) if start > 0 else None
+        if prev is None or "\n" in head.doc.text[prev.end_char : sent.start_char] or not prev.text.strip():
+            return None  # another paragraph
+        start = prev.start
+    for tok in reversed(head.doc[start : head.i]):
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ in ("NNS", "NNPS") and tok.lower_ not in PARTITIVES:
+            return None if _is_weasel(tok, lex) else head.doc[tok.left_edge.i : tok.i + 1]
+    return None
 
 
 GROUP_PREPS = frozenset({"in", "within", "among", "inside", "across"})
@@ -2578,7 +2661,7 @@ def _sourced_next(quotes: _Quotes, tok) -> bool:
     if "\n" in quotes.text[quotes.sentence(tok).end_char : nxt.start_char]:
         return False  # another paragraph
     low = nxt.text.lower().lstrip()
-    if low.startswith("according to "):
+    if low.startswith("according to ") or _speaks_next(quotes, quotes.sentence(tok), nxt):
         return True
     return any(
         t.lemma_ == "report"
@@ -2593,6 +2676,21 @@ def _sourced_next(quotes: _Quotes, tok) -> bool:
             # results ('Apple Inc reported record sales') is no source for what others reported of it
             or _outlet_opens(nxt)
         )
+        for t in nxt
+    )
+
+
+def _speaks_next(quotes: _Quotes, sent, nxt) -> bool:
+    """The next sentence quotes, in their own words, someone the hedged sentence names ('Roe reportedly heard back
+    from the mayor. Roe tweeted, "..."'): the hedged account is that person's, given right after it."""
+    named = {t.lower_ for t in sent if t.ent_type_ == "PERSON" or (t.pos_ == "PROPN" and t.ent_type_ == "ORG")}
+    if not named or not quotes.overlapping(nxt.start_char, nxt.end_char):
+        return False
+    cues = lexicon().cue_verbs
+    return any(
+        t.pos_ == "VERB"
+        and t.lemma_.lower() in cues
+        and any(c.dep_ == "nsubj" and c.pos_ == "PROPN" and c.lower_ in named for c in t.children)
         for t in nxt
     )
 

@@ -1,0 +1,47 @@
+"""Round-8 false-alarm kinds for SRC004/SRC006: the writer's own first-hand voice (an editor's note on the piece
+itself, a piece that says it is made up, a crowd seen going to a place), with near misses that still fire."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+CODES = ("SRC004", "SRC005", "SRC006")
+
+BANQUET = (
+    "Tonight's banquet is a grand affair. The harbour authority secretly rigged the bidding for the new pier for "
+    "years by quietly rewriting the rules. Nobody has been charged.\n\n"
+)
+
+
+def _codes(check_text, text: str) -> list[str]:
+    return [f.code for f in check_text(text).findings if f.code in CODES]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This is a preview of the fifth episode of ‘Trail Mix, the Courier series that takes you behind the scenes "
+        "for a day on the road with the candidates running for governor.",
+        BANQUET + "In case anyone wondered, this banquet is entirely fictional.",
+        "People are flocking to the singer's childhood home in Nashville, Tennessee, to pay tribute to the late star, "
+        "leaving flowers, candles and guitar picks around the plaque marking it a historic site.",
+    ],
+)
+def test_claims_round8_writers_own_voice_stays_quiet(check_text, text):
+    assert _codes(check_text, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("The county board met behind closed doors to weigh the plant's future.", "SRC004"),
+        # a denial of a joke, and 'fictional' said of something else, leave the piece a report
+        (BANQUET + "This is not a joke, and the claim is not fictional.", "SRC004"),
+        # a public moving to a person: a shift in support
+        ("Young voters are flocking to the senator, drawn by her promise to cancel student debt.", "SRC006"),
+    ],
+)
+def test_claims_round8_near_misses_still_fire(check_text, text, code):
+    assert code in _codes(check_text, text)
