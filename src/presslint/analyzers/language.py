@@ -700,13 +700,9 @@ def _portrayal(verb, prep) -> bool:
         while verb.dep_ in ("dobj", "pobj", "prep", "compound", "conj", "appos") and verb.head.i != verb.i:
             verb = verb.head  # "portrayed [her use of the system as ...]": 'as' hung on the object
     lemma = verb.lemma_.lower()
-    if prep.lower_ == "as" and lemma in PORTRAY_VERBS:
-        wanted = ("as",)
-    elif prep.lower_ in ("to", "with") and lemma in COMPARE_VERBS:
-        wanted = ("to", "with")
-    else:
-        return False
-    if prep.lower_ not in wanted or verb.pos_ not in ("VERB", "AUX"):
+    portrays = prep.lower_ == "as" and lemma in PORTRAY_VERBS
+    compares = prep.lower_ in ("to", "with") and lemma in COMPARE_VERBS
+    if not (portrays or compares) or verb.pos_ not in ("VERB", "AUX"):
         return False
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None:  # a participle: "a figure cast as a villain", "Trump, likened to a strongman"
