@@ -602,3 +602,111 @@ def test_language_insult_nouns_and_loaded_verbs_fire(parse, code, text, words):
 def test_language_insult_nouns_in_a_sources_words_are_theirs(parse, text):
     found = _findings(parse, text, "LNG001") + _findings(parse, text, "LNG002")
     assert found and all(f.evidence["in_quote"] for f in found), [(f.span.text, f.evidence["in_quote"]) for f in found]
+
+
+# ------------------------------------------- round 8 kinds: names, someone else's portrayal, embedded posts
+# A capitalised word that is part of a person's name is no loaded word; the same word as a word still fires.
+@pytest.mark.parametrize(
+    "text, word, fires",
+    [
+        ("Economist Lydia Savage wrote the report. Savage said the figures were revised twice.", "Savage", False),
+        (
+            "Historian Mark-Paul Slaughter joined the panel. A Slaughter memo circulated the next day.",
+            "Slaughter",
+            False,
+        ),
+        (
+            "The council hired Owen Slaughter as its auditor, and Slaughter found the ledgers were clean.",
+            "Slaughter",
+            False,
+        ),
+        ("The slaughter of villagers in the valley went unreported for weeks.", "slaughter", True),
+        ("Slaughter on that scale had not been recorded in the province before.", "Slaughter", True),
+        ("Dale Brook, the auditor, said the savage cuts would close four clinics.", "savage", True),
+    ],
+)
+def test_language_surname_is_not_a_loaded_word(parse, text, word, fires):
+    found = [f for f in parse(text)._.pl_findings if f.code.startswith("LNG") and word in f.span.text.split()]
+    found = [f for f in found if not f.learned]
+    assert bool(found) is fires, [(f.code, f.span.text) for f in found]
+
+
+# Someone else's portrayal or comparison: the words after 'as' / 'compared X to' are the portrayer's.
+@pytest.mark.parametrize(
+    "text, word, in_quote",
+    [
+        ("Union leaders have painted the merger as a reckless gamble with pensions.", "reckless", True),
+        ("The mayor's critics depicted his budget as a reckless raid on reserves.", "reckless", True),
+        ("Opponents cast the new levy as a disgraceful tax on the poor.", "disgraceful", True),
+        ("The levy was characterised as a disgraceful tax on the poor by three councillors.", "disgraceful", True),
+        ("At the rally Dana Ortiz, the party's founder, likened the treasurer to a religious zealot.", "zealot", True),
+        # near misses: the writer's own words beside a portrayal verb
+        (
+            "The mayor portrayed himself as a prudent manager, but his reckless borrowing doubled the debt.",
+            "reckless",
+            False,
+        ),
+        ("The reckless merger was painted as a rescue by the board.", "reckless", False),
+        ("The treasurer is a religious zealot who never compromises.", "zealot", False),
+    ],
+)
+def test_language_portrayal_is_the_portrayers_wording(parse, text, word, in_quote):
+    found = [f for f in parse(text)._.pl_findings if f.code in ("LNG001", "LNG002") and word in f.span.text]
+    assert found and all(f.evidence["in_quote"] is in_quote for f in found), [
+        (f.code, f.span.text, f.evidence["in_quote"]) for f in found
+    ]
+
+
+# An embedded post (markup kept in the copy, or a pasted tweet with its credit line) is its author's words.
+@pytest.mark.parametrize(
+    "text, word, in_quote",
+    [
+        (
+            'Residents gathered at the pier. <tweet tweet-author="@harbourwatch" tweet-date="May 2, 2018">A disgraceful '
+            "betrayal of every fisherman here<tweet/> The harbour board has not commented.",
+            "disgraceful",
+            True,
+        ),
+        (
+            'Residents gathered at the pier. <tweet author="harbourwatch" timestamp="1525219200">A disgraceful '
+            "betrayal of every fisherman here</tweet>. The harbour board has not commented.",
+            "disgraceful",
+            True,
+        ),
+        (
+            "Residents gathered at the pier.\nA disgraceful betrayal of every fisherman here\n"
+            "— Harbour Watch (@harbourwatch) May 2, 2018\nThe harbour board has not commented.",
+            "disgraceful",
+            True,
+        ),
+        (
+            "Residents gathered at the pier.\nThe board's disgraceful betrayal of every fisherman went on.\n"
+            "The harbour board has not commented.",
+            "disgraceful",
+            False,
+        ),
+    ],
+)
+def test_language_embedded_post_is_its_authors_wording(parse, text, word, in_quote):
+    found = [f for f in parse(text)._.pl_findings if f.code == "LNG002" and word in f.span.text.lower()]
+    assert found and all(f.evidence["in_quote"] is in_quote for f in found), [
+        (f.span.text, f.evidence["in_quote"]) for f in found
+    ]
+
+
+# The insult message names a word as what is owned, never a dash or a bracket the parse hung the adjective on.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Below is a list of the governor's idiotic ― and costly ― spending decisions.",
+        "Readers sent in the senator's idiotic (and costly) proposals from last year.",
+        "Here is the governor's idiotic tweet from Monday.",
+    ],
+)
+def test_language_insult_message_names_no_dash(parse, text):
+    found = [f for f in parse(text)._.pl_findings if f.evidence.get("pattern") == "insult-evaluation"]
+    assert found, [(f.code, f.span.text) for f in parse(text)._.pl_findings]
+    for f in found:
+        tail = f.message.split(" insults ", 1)[1]
+        assert tail.strip() and not any(ch in tail for ch in "―—–()"), f.message
+        assert not tail.rstrip().endswith(("the", "of")), f.message

@@ -218,3 +218,23 @@ def test_translation_broken_punctuation_near_emoticon_look_alikes_fires(parse, t
 )
 def test_translation_mta002_names_titles_and_enumerators(parse, text, fires):
     assert bool(_findings(parse, text, "MTA002")) is fires
+
+
+# A tweet's punctuation is its author's: '..' inside an embedded post is quoted as posted; the writer's own still fires.
+@pytest.mark.parametrize(
+    "text, fires",
+    [
+        (
+            'Fans waited.\n<tweet tweet-author="@gatesfc" tweet-date="May 2, 2018">Doors open at six.. see you there<tweet/>',
+            False,
+        ),
+        (
+            "Fans waited.\nDoors open at six.. see you there\n— Gates FC (@gatesfc) May 2, 2018\nThe match sold out.",
+            False,
+        ),
+        ("Fans waited.\nDoors opened at six.. and the stands filled quickly.\nThe match sold out.", True),
+    ],
+)
+def test_translation_embedded_post_punctuation_is_the_posters(parse, text, fires):
+    found = [f for f in parse(text)._.pl_findings if f.code == "MTA002" and f.span.text == ".."]
+    assert bool(found) is fires, [(f.code, f.span.text) for f in parse(text)._.pl_findings]

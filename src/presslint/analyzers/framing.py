@@ -619,7 +619,7 @@ def find_insults(doc, role_nouns: frozenset[str]) -> Iterator[tuple[Any, str, st
                 continue  # "her insane week", "his absurd schedule": a time told colloquially, not an act judged
             if owner is not None and (owner.lower_ in THIRD_PERSON_POSSESSIVES or _third_party(owner, role_nouns)):
                 start = owner.left_edge.i  # "the mayor's brainless plan", "his idiotic tweet"
-                yield doc[start : head.i + 1], "insult-evaluation", f"'{word}' insults the owner of the {head.text}"
+                yield doc[start : head.i + 1], "insult-evaluation", _owner_insulted(word, owner, head)
             elif _third_party(head, role_nouns) and head.lower_ not in THIRD_PERSON_POSSESSIVES and not of_acts:
                 yield doc[first : head.i + 1], "insult-evaluation", f"'{word}' insults {head.text}"
             continue
@@ -785,6 +785,33 @@ SEVERITY: dict[str, Severity] = {
     "LNG011": "info",
     "LNG013": "info",
 }
+
+
+# Possessive pronouns as the person they stand for, for a message: "his absurd remarks" insults him.
+_OWNER_PRONOUNS = {"his": "him", "her": "her", "their": "them", "its": "it", "your": "you"}
+
+
+def _owner_insulted(word: str, owner, head) -> str:
+    """'X' insults the owner of the N, with N a word: when the parse hangs the adjective on a dash or a bracket
+    ("Trump's absurd ― and dangerous ― remarks") the noun is looked for past the aside, else the owner is named."""
+    noun = head if head.is_alpha else None
+    if noun is None:
+        doc, depth = head.doc, 0
+        for tok in doc[head.i : min(len(doc), head.i + 15)]:
+            if tok.is_sent_start and tok.i > head.i:
+                break
+            if tok.text in ("―", "—", "–", "(", ")") or (tok.text == "-" and tok.whitespace_):
+                depth = 1 - depth if tok.text not in "()" else (1 if tok.text == "(" else 0)
+                continue
+            if depth == 0 and tok.pos_ == "NOUN" and tok.is_alpha and tok.dep_ != "compound":
+                noun = tok
+                break
+    if noun is not None:
+        return f"'{word}' insults the owner of the {noun.text}"
+    name = _OWNER_PRONOUNS.get(owner.lower_) or " ".join(
+        t.text for t in owner.subtree if t.tag_ != "POS" and t.text not in ("'s", "’s", "'", "’")
+    )
+    return f"'{word}' insults {name}"
 
 
 def find_structural(doc, ctx, dictionary, role_nouns: frozenset[str]) -> Iterator[Found]:

@@ -28,7 +28,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..model import Finding, Severity, Span
-from ..nlp.blockquotes import block_quotations
+from ..nlp.blockquotes import block_quotations, embedded_posts
 from ..nlp.docview import view
 from ..nlp.lexicons import expand, read_json, read_lexicon, read_words
 from ..rules import Rule
@@ -593,10 +593,33 @@ class Context:
         self.regions = [*self.double_marked, *((q.content.start, q.content.end) for q in quotes)]
         self.regions += list(block_quotations(self.text))  # a letter or speech quoted without marks on every line
         self.regions += self.single_marked
+        self.regions += list(embedded_posts(self.text))  # an embedded tweet: its words are its author's
         # token index -> entity, from the doc view's entities (doc.ents rebuilds every span, and a Token per word
         # inside an entity is not needed for its index)
         self.ents = {i: ent for ent in view(doc).ents for i in range(ent.start, ent.end)}
         self.defined = defined_terms(doc)
+        self._surnames: frozenset[str] | None = None
+
+    def in_name(self, span) -> bool:
+        """A capitalised word of the span is part of a person's name, so no loaded word: 'Anne-Marie Slaughter',
+        then 'Slaughter wrote' or 'another Slaughter email'. A word inside a PERSON entity after its first word, or a
+        surname the article gives a person elsewhere (the last word of a PERSON entity of two words or more). The
+        first word of an entity may be an adjective glued to a name ('Crooked X'): that is no surname. Every word of
+        the span must be such a name part."""
+        if self._surnames is None:
+            self._surnames = frozenset(
+                ent[-1].text for ent in view(self.doc).ents if ent.label_ == "PERSON" and len(ent) > 1
+            )
+        words = [tok for tok in span if tok.is_alpha]
+        return bool(words) and all(self._name_part(tok) for tok in words)
+
+    def _name_part(self, tok) -> bool:
+        if not tok.text[:1].isupper() or (tok.is_upper and len(tok) > 1):
+            return False  # a lower-case word ('the slaughter of civilians'), or capitals (a shouted headline)
+        ent = self.ents.get(tok.i)
+        if ent is not None and ent.label_ == "PERSON" and ent.start < tok.i and ent[0].text[:1].isupper():
+            return True
+        return tok.text in (self._surnames or ())
 
     def mention_not_use(self, span) -> bool:
         """The span names a word rather than using it (see :func:`mention_not_use`)."""
@@ -620,6 +643,9 @@ class Context:
                 return True
             # "accused the regulator of coddling banks", "blamed him for pandering": the charge is the accuser's
             if anc.lemma_ in ACCUSE_VERBS and child.dep_ == "prep" and child.lower_ in ("of", "for"):
+                return True
+            # "portrayed her plan as a reckless gamble", "compared her to a heretic": the portrayer's words
+            if child.dep_ == "prep" and _portrayal(anc, child):
                 return True
             child = anc
         first, last = sentence_bounds(span.root)
@@ -651,6 +677,40 @@ class Context:
                 start -= 1
             return self.doc[start : tok.i + 1], "PROPN"
         return None, None
+
+
+# Verbs whose 'as' complement is how the subject presents someone or something: "Republicans have portrayed the
+# plan as a reckless gamble", "critics cast him as a villain". The words after 'as' are the portrayer's.
+PORTRAY_VERBS = frozenset(
+    {"portray", "depict", "paint", "cast", "characterise", "characterize", "describe", "call", "label", "brand"}
+    | {"dub", "style", "caricature", "pillory", "frame", "dismiss", "deride", "mock", "ridicule", "denounce"}
+    | {"decry", "condemn", "criticise", "criticize", "attack", "slam", "blast", "present", "tar", "smear"}
+)
+# Verbs of comparison whose 'to'/'with' complement is the comparer's image: "Ms. Roe compared him to a tyrant".
+COMPARE_VERBS = frozenset({"compare", "liken", "equate"})
+# Subjects that make a portrayal or comparison the writer's own, or no one's in particular.
+_NO_PORTRAYER = frozenset({"i", "we", "it", "this", "that", "which", "what"})
+
+
+def _portrayal(verb, prep) -> bool:
+    """The preposition introduces someone's portrayal or comparison: 'as' under a verb of portraying, 'to'/'with'
+    under a verb of comparing. The verb must have a portrayer other than the writer: a subject (not 'I', 'we', 'it')
+    or, in the passive, an agent or no subject at all for 'as' ('the plan was portrayed as reckless')."""
+    if prep.lower_ == "as" and verb.pos_ in ("NOUN", "PROPN", "PRON"):
+        while verb.dep_ in ("dobj", "pobj", "prep", "compound", "conj", "appos") and verb.head.i != verb.i:
+            verb = verb.head  # "portrayed [her use of the system as ...]": 'as' hung on the object
+    lemma = verb.lemma_.lower()
+    portrays = prep.lower_ == "as" and lemma in PORTRAY_VERBS
+    compares = prep.lower_ in ("to", "with") and lemma in COMPARE_VERBS
+    if not (portrays or compares) or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:  # a participle: "a figure cast as a villain", "Trump, likened to a strongman"
+        return verb.tag_ == "VBN" or verb.dep_ in ("advcl", "xcomp", "acl")
+    if subject.dep_ == "nsubjpass":
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        return agent is not None or lemma in PORTRAY_VERBS
+    return subject.lower_ not in _NO_PORTRAYER
 
 
 def sentence_bounds(tok) -> tuple[int, int]:
@@ -998,6 +1058,8 @@ def find_name_calling(doc, matchers: Matchers, ctx: Context) -> Iterator[tuple[F
         root = label.root
         if mentioned_as_word(label, lex) or negated(root) or _governed_by(root, DESIGNATION_VERBS):
             continue
+        if ctx.in_name(label):
+            continue  # "Michael Savage", "Ms. Savage said": a surname, not a label
         if designation_frame(label):
             continue  # "declaring the militia a terrorist organisation": the designation is the news
         if root.pos_ == "VERB" and root.tag_ in ("VB", "VBD", "VBP", "VBZ"):
@@ -1212,6 +1274,8 @@ def find_phrases(doc, matchers: Matchers, ctx: Context) -> Iterator[tuple[Findin
         entry = lex.phrases.get(code, {}).get(span.text.lower(), span.text.lower())
         if mentioned_as_word(span, lex) or (code in ("LNG002", "LNG003", "LNG005") and mention_not_use(span, ctx)):
             continue
+        if ctx.in_name(span):
+            continue  # "Anne-Marie Slaughter", "another Slaughter email": a surname, not a loaded word
         if code in WHOLE_CLAUSE_CODES and span[-1].dep_ in ("amod", "compound", "nmod") and span[-1].head.i >= end:
             continue  # "there is no alternative route": a plain negation, the phrase stops inside a noun phrase
         if code == "LNG002" and (negated(span.root) or _governed_by(span.root, DESIGNATION_VERBS)):

@@ -31,6 +31,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..model import Finding, Span
+from ..nlp.blockquotes import embedded_posts
 from ..nlp.docview import view
 from ..nlp.lexicons import expand, read_lexicon
 from ..rules import Rule
@@ -866,7 +867,10 @@ def find_translation_artefacts(doc, matchers: Matchers) -> list[Finding]:
     findings = list(find_duplicated_words(doc))
     # ':)' in a quoted text message is not a stray bracket, nor '"' in a leftover ad script a quotation mark
     plain = mask_ellipses(mask_emoticons(mask_code_lines(text)))
-    findings += find_spacing_and_orphans(plain)
+    posts = embedded_posts(text)  # a tweet's '..' or ' !' is its author's, quoted as posted
+    findings += [
+        f for f in find_spacing_and_orphans(plain) if not any(a <= f.span.start and f.span.end <= b for a, b in posts)
+    ]
     findings += find_capital_after_comma(doc, text, title_span)
     findings += find_unbalanced(plain)
     findings += find_mojibake(text)

@@ -134,3 +134,30 @@ def block_quotations(text: str) -> tuple[tuple[int, int], ...]:
 def in_block_quotation(text: str, start: int, end: int) -> bool:
     """The span [start, end) lies inside one of the text's block quotations."""
     return any(a <= start and end <= b for a, b in block_quotations(text))
+
+
+# An embedded post kept as markup ('<tweet author="x" ...>text</tweet>', '<tweet tweet-author="@x" ...>text<tweet/>'):
+# everything from the opening tag to the closing one. A quoted attribute value may run over a line.
+_POST_MARKUP = re.compile(
+    r'<(tweet|post|blockquote)\b(?:\s+[\w-]+="[^"<>]*")*\s*>(.*?)(?:</\1\s*>|<\1\s*/>)', re.S | re.I
+)
+# The credit line a pasted tweet ends with: '— Jane Roe (@janeroe) March 3, 2016' (a dash, a name, a handle, a date).
+_POST_CREDIT = re.compile(r"[—–]\s*[^\n—–()]{1,60}\(@\w{1,15}\)\s*(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4})?[ \t]*$", re.M)
+
+
+@lru_cache(maxsize=64)
+def embedded_posts(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of posts embedded in an article: a tweet kept as markup, or a pasted tweet, a line followed by
+    its credit ('— Name (@handle) Date') on the same line or the next. A post's words are its author's."""
+    regions = [(m.start(), m.end()) for m in _POST_MARKUP.finditer(text)]
+    for m in _POST_CREDIT.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if text[line_start : m.start()].strip():
+            regions.append((line_start, m.start()))  # the post and its credit on one line
+            continue
+        end = line_start - 1  # the post is the paragraph before the credit line
+        while end > 0 and not text[text.rfind("\n", 0, end) + 1 : end].strip():
+            end = text.rfind("\n", 0, end)
+        if end > 0:
+            regions.append((text.rfind("\n", 0, end) + 1, end))
+    return tuple(sorted(regions))
