@@ -167,11 +167,11 @@ def _surname_shape(second: str) -> bool:
 
 def _named_elsewhere(doc, word: str, at: int) -> bool:
     """The word occurs elsewhere as part of a longer name ('Sheldon Whitehouse'): a real surname, not a coinage."""
-    for tok in doc:
-        if tok.i != at and tok.text == word and tok.i > 0:
-            prev = doc[tok.i - 1]
-            if prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.lower_.rstrip(".") not in structures().titles:
-                return True
+    texts = view(doc).texts  # token strings read once; a Token only where the word occurs
+    for i in (i for i, t in enumerate(texts) if t == word and i != at and i > 0):
+        prev = doc[i - 1]
+        if prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.lower_.rstrip(".") not in structures().titles:
+            return True
     return False
 
 
