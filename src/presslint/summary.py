@@ -37,6 +37,7 @@ from .model import (
     Summary,
     severity_rank,
 )
+from .nlp.blockquotes import paragraph_at
 
 MOST_SERIOUS = 3
 _KINDS: dict[str, ReaderKind] = {
@@ -394,10 +395,6 @@ def claim_lines(report: Report, quoted: list[QuotedSource], other: list[QuotedSo
     text = report.article.text
     spoken = [q for q in report.quotes if q.speaker is not None]
 
-    def paragraph(at: int) -> tuple[int, int]:
-        end = text.find("\n", at)
-        return text.rfind("\n", 0, at) + 1, len(text) if end == -1 else end
-
     def resting_on(span: Span) -> list:
         found = [
             q
@@ -406,11 +403,11 @@ def claim_lines(report: Report, quoted: list[QuotedSource], other: list[QuotedSo
         ]
         if found or not text[span.start : span.start + 2].startswith(("“", '"', "''", "‘")):
             return found
-        start, end = paragraph(span.start)
+        start, end = paragraph_at(text, span.start)
         here = [q for q in spoken if start <= q.cue.start < end]
         if not here and start > 0 and not _SPEECH_WORD.search(text, start, end):
             # the paragraph before, when this one has no word of saying at all: its last speaker runs on
-            earlier = paragraph(max(start - 2, 0))[0]
+            earlier = paragraph_at(text, max(start - 2, 0))[0]
             return [q for q in spoken if earlier <= q.cue.start < start][-1:]
         before = [q for q in here if q.cue.start < span.start]
         return before[-1:] or here[:1]

@@ -29,6 +29,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..model import Genre, GenreCue, GenreKind, Span
+from ..nlp.blockquotes import paragraphs
 from ..nlp.docview import view
 
 # Genre labels heading a piece -> (kind, form). Lower case, without punctuation.
@@ -158,17 +159,6 @@ def _page_cues(article: Any) -> Iterable[tuple[GenreKind, str | None, GenreCue]]
         yield found[0], found[1], GenreCue("page", f"the page's section is '{section}'")
 
 
-def _paragraphs(text: str, start: int) -> list[tuple[int, int]]:
-    """(start, end) of each non-empty line from ``start``: the body's paragraphs."""
-    out = []
-    pos = start
-    for line in text[start:].split("\n"):
-        if line.strip():
-            out.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return out
-
-
 def _bio(text: str, para: tuple[int, int], before: str) -> GenreCue | None:
     words = text[para[0] : para[1]]
     if len(words.split()) > MAX_BIO_WORDS or _REPORTER.search(words) or _SAYS.search(words):
@@ -272,7 +262,7 @@ def detect_genre(doc: Any) -> Genre:
             at = article.title_span[0] if article.title_span else 0
             cue = GenreCue("label", f"the headline opens with '{m.group(1)}'", Span.between(text, at, at + m.end(1)))
             strong.append((kind, form, cue))
-    paras = _paragraphs(text, body_start)
+    paras = paragraphs(text, body_start)
     for para in paras[:2]:
         line = text[para[0] : para[1]]
         if m := _LINE_LABEL.match(line):
@@ -332,7 +322,7 @@ def _signed(text: str, signatures: list[tuple[int, int]]) -> GenreCue:
 def _decide(doc: Any, text: str, body_start: int, bio: GenreCue | None, signatures: list[tuple[int, int]]) -> Genre:
     """Without a label: the weaker cues, each needing a second one."""
     cues: list[GenreCue] = []
-    counts = _voice_counts(doc, body_start, _paragraphs(text, body_start))
+    counts = _voice_counts(doc, body_start, paragraphs(text, body_start))
     first, opinion, reader = counts["first"], counts["opinion"], counts["reader"]
     sustained = (
         counts["early"]

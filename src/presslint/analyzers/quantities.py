@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..model import Finding, Quantity, Span
+from ..nlp.blockquotes import paragraph_at
 from ..nlp.docview import view
 from ..nlp.lexicons import read_text
 from ..rules import Rule
@@ -569,13 +570,6 @@ def _owned_by_others(m: QuantityMention, others: list[QuantityMention]) -> set[i
 _INCIDENT_PLACES = frozenset({"GPE", "LOC", "FAC", "EVENT"})
 
 
-def _paragraph(text: str, char: int) -> tuple[int, int]:
-    """The line (paragraph) around a character: [start, end)."""
-    start = text.rfind("\n", 0, char) + 1
-    end = text.find("\n", char)
-    return start, len(text) if end < 0 else end
-
-
 def _names_in(doc, start: int, end: int) -> tuple[frozenset[str], frozenset[str]]:
     """People and places named in [start, end), speakers aside ('Comey said' names who talks, not where or by whom
     people were killed); a person by surname, so 'Dylann Roof' and 'Roof' are one."""
@@ -598,11 +592,11 @@ def _incident_names(doc, char: int) -> tuple[frozenset[str], frozenset[str]]:
     """The people and places of the paragraph a count stands in; a paragraph that names none ('It was painful to the
     families of the nine people who were killed.') continues the one before it."""
     text = doc.text
-    start, end = _paragraph(text, char)
+    start, end = paragraph_at(text, char)
     people, places = _names_in(doc, start, end)
     if not people and not places and start > 1:
         before = text[:start].rstrip("\n")
-        people, places = _names_in(doc, _paragraph(text, len(before) - 1)[0] if before else 0, start)
+        people, places = _names_in(doc, paragraph_at(text, len(before) - 1)[0] if before else 0, start)
     return people, places
 
 
@@ -611,7 +605,7 @@ def _different_incidents(doc, a: QuantityMention, b: QuantityMention) -> bool:
     several shootings ('three people killed' by one bomber, 'nine' by another gunman), not two figures for one
     event."""
     a_char, b_char = a.record.span.start, b.record.span.start
-    if _paragraph(doc.text, a_char) == _paragraph(doc.text, b_char):
+    if paragraph_at(doc.text, a_char) == paragraph_at(doc.text, b_char):
         return False
     people_a, places_a = _incident_names(doc, a_char)
     people_b, places_b = _incident_names(doc, b_char)

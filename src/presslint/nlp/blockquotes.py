@@ -32,14 +32,20 @@ _REPORTING = re.compile(
 MAX_BLOCK_PARAGRAPHS = 8
 
 
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each non-empty line."""
-    out, pos = [], 0
-    for line in text.split("\n"):
+def paragraphs(text: str, start: int = 0) -> list[tuple[int, int]]:
+    """(start, end) of each non-empty line (paragraph) from ``start`` on."""
+    out, pos = [], start
+    for line in text[start:].split("\n"):
         if line.strip():
             out.append((pos, pos + len(line)))
         pos += len(line) + 1
     return out
+
+
+def paragraph_at(text: str, char: int) -> tuple[int, int]:
+    """(start, end) of the line (paragraph) a character stands in."""
+    end = text.find("\n", char)
+    return text.rfind("\n", 0, char) + 1, len(text) if end < 0 else end
 
 
 def _unclosed(line: str) -> bool:
@@ -98,7 +104,7 @@ def _run_on_testimony(text: str, paras: list[tuple[int, int]], first: int, regio
 @lru_cache(maxsize=64)
 def block_quotations(text: str) -> tuple[tuple[int, int], ...]:
     """Character spans of the block quotations the layout marks (see the module docstring), in text order."""
-    paras = _paragraphs(text)
+    paras = paragraphs(text)
     regions: list[tuple[int, int]] = []
     i = 0
     while i < len(paras):
