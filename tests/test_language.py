@@ -657,6 +657,49 @@ def test_language_portrayal_is_the_portrayers_wording(parse, text, word, in_quot
     ]
 
 
+# A 'that' clause hung on a noun of claiming or complaining is the claimant's wording; the writer's own 'the fact
+# that' or a plain sentence is not.
+@pytest.mark.parametrize(
+    "text, word, in_quote",
+    [
+        (
+            "Despite persistent complaints that the mayor is a reckless demagogue, she passed more bills.",
+            "demagogue",
+            True,
+        ),
+        (
+            "Yet in spite of steady carping that the senator is nothing but a demagogue, he has often won.",
+            "demagogue",
+            True,
+        ),
+        ("The accusation that the treasurer is a demagogue followed her into the new job.", "demagogue", True),
+        # near misses
+        ("The fact that the treasurer is a reckless demagogue is plain to all.", "demagogue", False),
+        ("The mayor is a reckless demagogue, and the council knows that she is.", "demagogue", False),
+    ],
+)
+def test_language_claim_noun_clause_is_the_claimants_wording(parse, text, word, in_quote):
+    found = [f for f in parse(text)._.pl_findings if f.code in ("LNG001", "LNG002") and word in f.span.text]
+    assert found and all(f.evidence["in_quote"] is in_quote for f in found), [
+        (f.code, f.span.text, f.evidence["in_quote"]) for f in found
+    ]
+
+
+# The picture a simile draws labels no one; a simile whose head is the label still applies it.
+@pytest.mark.parametrize(
+    "text, word, fires",
+    [
+        ("The crowd closed on the heckler, like white cells moving to expel an unwanted invader.", "invader", False),
+        ("The guards moved as if they were herding a gang of thugs out of the hall.", "thugs", False),
+        ("The mayor behaved like a thug at the meeting on Tuesday.", "thug", True),
+        ("The mayor's aides acted like thugs when reporters asked about the contract.", "thugs", True),
+    ],
+)
+def test_language_simile_image_labels_no_one(parse, text, word, fires):
+    found = [f for f in parse(text)._.pl_findings if f.code == "LNG001" and not f.learned and word in f.span.text]
+    assert bool(found) is fires, [(f.code, f.span.text) for f in found]
+
+
 # An embedded post (markup kept in the copy, or a pasted tweet with its credit line) is its author's words.
 @pytest.mark.parametrize(
     "text, word, in_quote",

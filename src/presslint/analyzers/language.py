@@ -323,6 +323,13 @@ LABEL_VERBS = {
     "decry",
     "condemn",
 }
+# Nouns whose 'that' clause is what someone claims or complains: "persistent complaints that the mayor is nothing but
+# a demagogue", "the charge that he is a crook". The clause is the claimant's wording, not the writer's.
+CLAIM_NOUNS = frozenset(
+    {"claim", "charge", "complaint", "carping", "accusation", "allegation", "assertion", "criticism", "suggestion"}
+    | {"argument", "insistence", "contention", "notion", "narrative", "refrain", "rumor", "rumour", "talk", "jibe"}
+    | {"taunt", "gibe", "attack", "insinuation", "smear", "caricature", "perception", "impression", "view"}
+)
 # Verbs whose 'of'/'for' complement is a charge someone makes: "accused X of pandering", "blamed X for ...".
 ACCUSE_VERBS = frozenset({"accuse", "charge", "blame", "criticise", "criticize", "fault", "condemn", "denounce"})
 # Official designations are facts to report, not name-calling: never fire under these verbs.
@@ -563,6 +570,17 @@ def _names_someone(tokens) -> bool:
     return any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in tokens)
 
 
+def _claimed(span, first: int) -> bool:
+    """The span sits in a 'that' clause hung on a noun of claiming or complaining ('complaints that the mayor is a
+    demagogue'). Read from the words, not the arc: the parser often hangs such a clause on the main verb instead."""
+    for anc in (span.root, *span.root.ancestors):
+        mark = next((c for c in anc.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+        if mark is not None:
+            before = mark.i - 1
+            return before >= first and span.doc[before].lemma_.lower() in CLAIM_NOUNS and mark.i < span.start
+    return False
+
+
 def _credited(doc, first: int, last: int, span) -> bool:
     """Headline-style credit: 'Impeachment a sham: White House' or 'Mayor Ruiz: the plan is a disgrace'. The words
     on the other side of the colon from a short name are that source's."""
@@ -649,7 +667,7 @@ class Context:
                 return True
             child = anc
         first, last = sentence_bounds(span.root)
-        if _credited(span.doc, first, last, span):
+        if _credited(span.doc, first, last, span) or _claimed(span, first):
             return True
         for tok in span.doc[first:last]:
             if tok.lemma_ in REPORT_VERBS and tok.dep_ == "parataxis":
@@ -1049,6 +1067,22 @@ def _is_state_actor(target, label: str, head, how: str, lex: Lexicons) -> bool:
     return False
 
 
+def in_simile_image(tok) -> bool:
+    """The word is inside the picture a simile draws, not the thing compared: in a clause under 'like' ('like white
+    cells moving to expel an invader') or under 'as if' / 'as though'. 'behaved like a thug' and 'like other corrupt
+    politicians' are no such case: the label is the simile's own head, so it is applied to the person."""
+    node, clause = tok, False
+    while node.head.i != node.i:
+        head = node.head
+        if head.lower_ == "like" and head.dep_ == "prep":
+            return clause  # 'like other corrupt politicians' compares him to them: the label still applies
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "though") for c in node.children):
+            return any(c.lower_ == "as" for c in node.children)
+        clause = clause or (node.i != tok.i and node.pos_ in ("VERB", "AUX"))
+        node = head
+    return False
+
+
 def find_name_calling(doc, matchers: Matchers, ctx: Context) -> Iterator[tuple[Finding, str]]:
     """LNG001 (and LNG002 for labels flagged 'loaded' that have no target). Yields (finding, lexicon entry)."""
     lex = lexicons()
@@ -1060,6 +1094,8 @@ def find_name_calling(doc, matchers: Matchers, ctx: Context) -> Iterator[tuple[F
             continue
         if ctx.in_name(label):
             continue  # "Michael Savage", "Ms. Savage said": a surname, not a label
+        if in_simile_image(root):
+            continue  # "like white cells moving to expel an unwanted invader": the image's words, about no one
         if designation_frame(label):
             continue  # "declaring the militia a terrorist organisation": the designation is the news
         if root.pos_ == "VERB" and root.tag_ in ("VB", "VBD", "VBP", "VBZ"):
