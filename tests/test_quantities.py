@@ -142,6 +142,9 @@ def test_quantities_num002_fires_when_part_exceeds_whole(parse, text):
         "The hospital treated 40 patients, 15 of them children.",
         "The hospital treated more than 40 patients, including 30 women and 25 children.",
         "About 500 people attended, 300 of them students and 250 of them teachers.",
+        # rates of rates: 'N in M' is a share, not a count
+        "He won nearly 6 in 10 of the 3 in 10 voters who call themselves very liberal.",
+        "Two in three of the one in five households that rent said costs had risen.",
     ],
 )
 def test_quantities_num002_silent_on_consistent_parts(parse, text):

@@ -80,6 +80,9 @@ def test_translation_residue_doubles_beside_acronyms_still_fire(parse, text, wor
         "The team held a weigh-in in the gym before the fight.",
         "Love from all of us, Ann x x",
         "The grid runs from A to F, with rows A B C marked in red.",
+        # a contraction split by the tokenizer: the second word is longer than the first
+        "What your team does doesn't change the result, the coach said.",
+        "Whatever the board is isn't clear from the filing.",
     ],
 )
 def test_translation_residue_hyphen_ends_and_letters_are_not_doubled_words(parse, text):
@@ -92,6 +95,8 @@ def test_translation_residue_hyphen_ends_and_letters_are_not_doubled_words(parse
         ("The judge paid a a fee before the hearing.", "a a"),
         ("Then i i said it again, the witness wrote.", "i i"),
         ("The protest turned into into a sit-in outside the hall.", "into into"),
+        ("The council does does not meet in August.", "does does"),
+        ("She said the the.", "the the"),
     ],
 )
 def test_translation_residue_real_doubles_near_hyphens_still_fire(parse, text, words):

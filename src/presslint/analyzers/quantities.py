@@ -719,6 +719,14 @@ def _part_finding(whole: QuantityMention, parts: list[QuantityMention], how: str
     )
 
 
+def _in_rate(doc, m: QuantityMention) -> bool:
+    """The number is one side of an 'N in M' rate ('6 in 10', 'one in five'): a share, not a count."""
+    start, end = m.tokens.start, m.tokens.end
+    before = start >= 2 and doc[start - 1].lower_ == "in" and _is_number_token(doc[start - 2])
+    after = end + 1 < len(doc) and doc[end].lower_ == "in" and _is_number_token(doc[end + 1])
+    return before or after
+
+
 def find_parts_exceeding(doc, mentions: list[QuantityMention]) -> Iterator[Finding]:
     by_sent: dict[int, list[QuantityMention]] = {}
     for m in mentions:
@@ -749,6 +757,8 @@ def find_parts_exceeding(doc, mentions: list[QuantityMention]) -> Iterator[Findi
                     ),
                     None,
                 )
+                if of_whole is not None and (_in_rate(doc, m) or _in_rate(doc, of_whole)):
+                    continue  # "6 in 10 of the 3 in 10 voters": a rate of a rate, not a count of a count
                 if (
                     of_whole is not None
                     and _comparable(of_whole, m)

@@ -411,8 +411,8 @@ def find_duplicated_words(doc) -> Iterator[Finding]:
             continue
         if nxt.text[:1].isupper() and (tok.text[:1].islower() or tok.lower_ not in FUNCTION_WORDS):
             continue  # a name or title starts ("Duran Duran", "published in In These Times"); "The The" is a slip
-        if not nxt.whitespace_ and nxt.i + 1 < len(doc) and doc[nxt.i + 1].text == "-":
-            continue
+        if not nxt.whitespace_ and nxt.i + 1 < len(doc) and (doc[nxt.i + 1].text == "-" or not doc[nxt.i + 1].is_punct):
+            continue  # the second is part of a longer written word: "your group does doesn't", "a sit-in in-house"
         span = doc[tok.i : nxt.i + 1]
         yield Finding(
             "MTA001",
