@@ -196,6 +196,21 @@ def test_dates_dat002_budget_for_the_next_year(parse, text, fires):
     assert ("DAT002" in _codes(parse(text, date=PUB))) is fires, text
 
 
+# A 'from X to Y' range right after a noun gives that noun's period, not the date of the past-tense verb.
+@pytest.mark.parametrize(
+    "text, fires",
+    [
+        ("Lawmakers only voted for a two-year delay — from 2018 to 2020.", False),
+        ("The board voted for a hiring freeze from 2018 to 2020.", False),
+        ("The council approved a rent cap, from 2017 to 2019, by a wide margin.", False),
+        ("The strike lasted from March to May 2016.", True),
+        ("The mayor served two terms, and he stepped down in June 2017.", True),
+    ],
+)
+def test_dates_dat002_range_of_a_noun_is_its_period(parse, text, fires):
+    assert ("DAT002" in _codes(parse(text, date="2015-12-28"))) is fires, text
+
+
 def test_dates_dat002_needs_publication_date(parse):
     assert "DAT002" not in _codes(parse("The trade agreement was signed on 12 May 2023.", date=None))
 

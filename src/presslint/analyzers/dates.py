@@ -747,6 +747,22 @@ def _budget_year(sent: SpacySpan) -> bool:
     return any(t.lower_ in _BUDGET_WORDS for t in sent)
 
 
+def _noun_range(span: SpacySpan) -> bool:
+    """The date is an end of a 'from X to Y' / 'between X and Y' range written right after a noun (a dash or comma
+    between them allowed): the range gives that noun's period ('a delay from 2018 to 2020', 'a term between 2019
+    and 2023'), not the date of the sentence's verb. 'lasted from March to May' has a verb before 'from'."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= 0 and (doc[i].lower_ in ("to", "and", "through", "-", "–") or doc[i].ent_type_ == "DATE"):
+        i -= 1
+    if i < 1 or doc[i].lower_ not in ("from", "between"):
+        return False
+    j = i - 1
+    while j >= 0 and doc[j].is_punct:
+        j -= 1
+    return j >= 0 and doc[j].pos_ == "NOUN" and doc[j].ent_type_ != "DATE"
+
+
 def find_future_past(doc, mentions: list[DateMention]) -> Iterator[Finding]:
     """DAT002: a past-tense verb governing a date after the publication date."""
     pubdate = doc._.pl_pubdate
@@ -762,6 +778,8 @@ def find_future_past(doc, mentions: list[DateMention]) -> Iterator[Finding]:
         sents = sents or view(doc).sents
         if not _is_past_event(verb) or _is_future(verb, sents[m.sent_index]):
             continue
+        if _noun_range(m.span):
+            continue  # "voted for a two-year delay - from 2018 to 2020": the range is the delay's, not the vote's
         if record.granularity == "year" and period.lo.year == pubdate.year + 1 and _budget_year(sents[m.sent_index]):
             continue  # "Congress boosted funding in 2016", written in December 2015: a budget is set for a year ahead
         if any(t.lower_ in ("by", "until", "till") for t in m.span.root.head.lefts) or m.span.root.head.lower_ in (
