@@ -196,6 +196,8 @@ def _token_variant(a: str, b: str, person: bool) -> bool:
         return False  # Jane/June, Ali/Aly: too short to tell a variant from another name
     if a.startswith(b) or b.startswith(a) or _stem(a) == _stem(b):
         return False  # Iraq/Iraqi, Niger/Nigeria, Muhammad/Muhammadu, Kurds/Kurdish
+    if a[:-1] == b[:-1] and a[-1] in "aeio" and b[-1] in "aeio":
+        return False  # a gendered ending: Latina/Latino, Mario/Maria, Daniela/Daniele are two words, not a slip
     return skeleton(a) == skeleton(b) and fuzz.ratio(a, b) >= 65
 
 
