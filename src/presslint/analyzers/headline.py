@@ -539,8 +539,10 @@ def _after_separator(doc: Any, ent: Any) -> bool:
 
 
 def _name_findings(doc: Any, sent: Any) -> Iterator[Finding]:
-    if _title_cased(sent):
-        return
+    title = doc._.pl_article.title_span if getattr(doc._, "pl_article", None) is not None else None
+    line = doc.char_span(*title, alignment_mode="expand") if title else None
+    if _title_cased(sent) or (line is not None and _title_cased(line)):
+        return  # every word capitalised, the model's names are guesses; the whole title decides, not its first piece
     body = _text(doc)[_body_start(doc) :]
     body_lower = body.lower()
     own = _own_names(doc)
