@@ -45,3 +45,22 @@ def test_claims_round8_writers_own_voice_stays_quiet(check_text, text):
 )
 def test_claims_round8_near_misses_still_fire(check_text, text, code):
     assert code in _codes(check_text, text)
+
+
+# Procedure or plan (a modal on the verb), and a vague 'a number of': no contested fact or statistic stated. The
+# same words as conduct that happened, or a real rate compared, still fire.
+@pytest.mark.parametrize(
+    "text, fires",
+    [
+        ("The nine-member county board would meet behind closed doors to choose a replacement.", False),
+        ("Under the bylaws, the trustees will meet behind closed doors to pick the next dean.", False),
+        (
+            "A number of these donors have more than a business relationship with the mayor. They are old friends.",
+            False,
+        ),
+        ("The county board met behind closed doors to choose a replacement.", True),
+        ("The unemployment rate is higher than in any neighbouring county.", True),
+    ],
+)
+def test_claims_plans_and_vague_counts_are_no_unsourced_claims(check_text, text, fires):
+    assert ("SRC004" in _codes(check_text, text)) is fires, _codes(check_text, text)

@@ -375,9 +375,16 @@ def contested_reason(sent) -> tuple[str, Any] | None:
         if at == -1:
             continue
         span = doc.char_span(sent.start_char + at, sent.start_char + at + len(phrase), alignment_mode="expand")
-        if span is not None and not reported_content(span[0]):
+        if span is not None and not reported_content(span[0]) and not _planned(span[0]):
             return "covert", span[0]  # "met behind closed doors"; not "said he was ready to appear behind closed doors"
     return None
+
+
+def _planned(tok) -> bool:
+    """The verb the phrase hangs on carries a modal: 'the committee would meet behind closed doors to pick a
+    nominee' tells a procedure or a plan, not conduct that happened."""
+    verb = next((a for a in (tok, *tok.ancestors) if a.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
 
 
 # A record or a population's statistic stated in the writer's own voice: the claims fact-checkers check first
@@ -601,6 +608,8 @@ def statistic_reason(sent) -> tuple[str, Any] | None:
             return "record", tok  # ('of the Nation' names an organisation, not a scope)
     compared = _compared_statistic(sent)
     for subj in subjects:
+        if subj.lower_ == "number" and any(c.dep_ == "det" and c.lower_ == "a" for c in subj.children):
+            continue  # 'a number of these donors': a vague count, not a statistic
         if compared and subj.lemma_.lower() in STATISTIC_NOUNS and subj.lower_ != "shares":  # (stock, not a share of)
             return "rate", subj
         if _group_compared(subj, root, sent, lex):
