@@ -147,6 +147,13 @@ MUST_NOT_FIRE = [
     "The singer spoke about the Latino vote in an interview featured in Moda Latina’s winter 2015 issue.",
     "Ana Ruiz told Vida Latina’s spring issue that the Latino community is growing.",
     "Mario Rossi founded the bakery. Maria Rossi ran it for thirty years.",
+    # the surname of a person named in full is that person, not a place spelled another way
+    "The tablet will be sold in other countries, including Germany, when it launches in June, according to "
+    "GadgetWire's Paul Gurman. Staff at the flagship store in Munich were trained last week, according to Gurman. "
+    "It is trying to market the tablet overseas as well, as Gurman also noted.",
+    # a photo credit joins two names with a slash
+    "A giant fish was seen off the pier on Sunday. [Photos: Ron Vining/Twitter via local news] The picture spread "
+    "fast on Twitter.",
 ]
 
 

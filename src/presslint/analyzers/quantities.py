@@ -629,6 +629,8 @@ def find_conflicts(doc, mentions: list[QuantityMention], dates_by_sent: dict[int
         event = _event_of(noun)
         if event is None:
             continue
+        if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in REPORTING_LEMMAS:
+            continue  # "two advisers said", "one adviser said": how many sources tell a thing, not a count of it
         end = m.tokens.end
         if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].lower_ in PARTITIVE_DETERMINERS:
             continue  # "Five of the donors": a part of the group, not another count of it
