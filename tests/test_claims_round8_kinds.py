@@ -64,3 +64,17 @@ def test_claims_round8_near_misses_still_fire(check_text, text, code):
 )
 def test_claims_plans_and_vague_counts_are_no_unsourced_claims(check_text, text, fires):
     assert ("SRC004" in _codes(check_text, text)) is fires, _codes(check_text, text)
+
+
+# A grievance or belief someone holds ('felt cheated that ...', 'was furious that ...') is theirs, not the writer's
+# accusation; the same act stated by the writer still fires.
+@pytest.mark.parametrize(
+    "text, fires",
+    [
+        ("The news enraged the investor, who felt cheated that the founders had concealed the debts from him.", False),
+        ("The investor was furious that the founders had concealed the debts.", False),
+        ("The founders concealed the debts from the investor.", True),
+    ],
+)
+def test_claims_a_held_grievance_is_not_the_writers_accusation(check_text, text, fires):
+    assert ("SRC004" in _codes(check_text, text)) is fires, _codes(check_text, text)

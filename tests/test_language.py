@@ -753,3 +753,20 @@ def test_language_insult_message_names_no_dash(parse, text):
         tail = f.message.split(" insults ", 1)[1]
         assert tail.strip() and not any(ch in tail for ch in "―—–()"), f.message
         assert not tail.rstrip().endswith(("the", "of")), f.message
+
+
+# A fierce adjective on an animal or its attack describes the animal; on people's acts it is still loaded. A
+# possessive on a noun of violence suffered may be the victim; with 'on' it is the attacker.
+@pytest.mark.parametrize(
+    "text, fires",
+    [
+        ("A fisherman was saved from a savage bear attack when his phone rang and scared the animal away.", False),
+        ("The swimmer survived a vicious attack by a shark off the reef.", False),
+        ("The farmer is recovering from his vicious attack.", False),
+        ("The gang carried out a savage attack on the shopkeeper.", True),
+        ("The senator's vicious attack on the mayor drew rebukes.", True),
+    ],
+)
+def test_language_animals_and_victims_are_not_judged(parse, text, fires):
+    found = [f for f in parse(text)._.pl_findings if f.code in ("LNG001", "LNG002") and not f.learned]
+    assert bool(found) is fires, [(f.code, f.span.text) for f in found]

@@ -336,9 +336,23 @@ def reported_content(tok) -> bool:
             any(c.dep_ == "nsubj" for c in head.children) or head.lemma_.lower() in EVIDENTIAL
         ):
             return True
+        if node.dep_ == "ccomp" and head.tag_ in ("VBN", "JJ") and _feeling_holder(node, head):
+            return True  # "the bride felt cheated that the family had concealed ...": her grievance, not a fact
         if any(c.dep_ == "neg" for c in head.children) and node.dep_ in ("advcl", "ccomp", "xcomp"):
             return True  # "it isn't because they are lying": the clause is denied, not asserted
         node = head
+
+
+def _feeling_holder(clause, adjective) -> bool:
+    """A 'that' clause on an adjective or participle of feeling or belief held by someone ('was furious that',
+    'felt cheated that', 'is convinced that'); not the writer's 'it is clear that'."""
+    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+        return False
+    for verb in (adjective, adjective.head):
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return subject.lower_ not in ("it", "this", "that", "there", "what")
+    return False
 
 
 # Verbs whose clause is evidence read by someone, even when the parser loses their subject ('documents ... show he

@@ -579,6 +579,17 @@ def _physical_sense(tok, st: Structures) -> bool:
     return any(t.lemma_.lower() in st.physical_nouns and t.pos_ == "NOUN" for t in sent)
 
 
+# Nouns of violence a possessive may own as the one who suffered it ('his vicious beating', 'her brutal attack'
+# told of the victim); with 'on' or 'against' the owner is the one who did it ('his vicious attack on the mayor').
+SUFFERED_NOUNS = frozenset({"attack", "assault", "beating", "mauling", "stabbing", "shooting", "injury", "ordeal"})
+
+
+def _suffered(noun) -> bool:
+    return noun.lemma_.lower() in SUFFERED_NOUNS and not any(
+        c.dep_ == "prep" and c.lower_ in ("on", "against", "upon") for c in noun.children
+    )
+
+
 def find_insults(doc, role_nouns: frozenset[str]) -> Iterator[tuple[Any, str, str]]:
     """(span, how, why) for an insulting evaluation tied by the grammar to a person ('it was foolish of Senator
     Black to ...', 'the mayor's brainless plan', 'the senator is clueless', 'the spineless councillors') and a motive
@@ -617,6 +628,8 @@ def find_insults(doc, role_nouns: frozenset[str]) -> Iterator[tuple[Any, str, st
             owner = next((c for c in head.children if c.dep_ == "poss"), None)
             if of_acts and (head.ent_type_ in ("DATE", "TIME") or head.lemma_.lower() in TIME_NOUNS):
                 continue  # "her insane week", "his absurd schedule": a time told colloquially, not an act judged
+            if owner is not None and _suffered(head):
+                continue  # "recovering from his vicious attack": the owner may be the one attacked
             if owner is not None and (owner.lower_ in THIRD_PERSON_POSSESSIVES or _third_party(owner, role_nouns)):
                 start = owner.left_edge.i  # "the mayor's brainless plan", "his idiotic tweet"
                 yield doc[start : head.i + 1], "insult-evaluation", _owner_insulted(word, owner, head)

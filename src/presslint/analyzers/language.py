@@ -904,12 +904,23 @@ def literal_sense(span) -> bool:
         )
     if low in senses["verdict_words"] and (_said_of_media(root, senses["artifact_nouns"]) or _names_a_deception(root)):
         return True  # "the story is a hoax", "a hoax website", "despite a hoax about his death": a check's finding
+    if low in senses["animal_adjectives"] and root.dep_ == "amod" and _of_an_animal(root.head, senses["animals"]):
+        return True  # "a savage bear attack", "a vicious dog": the animal's nature, no judgement on anyone
     if root.pos_ == "ADJ" and root.dep_ == "amod" and root.head.lower_ in senses["fiction_heads"]:
         sent = root.sent
         return any(t.lower_ in senses["fiction_context"] or t.ent_type_ == "WORK_OF_ART" for t in sent) or any(
             c.dep_ == "poss" for c in root.head.children
         )
     return False
+
+
+def _of_an_animal(noun, animals: frozenset[str]) -> bool:
+    """The noun is an animal, or an attack whose doer is one ('bear attack', 'attack by a shark')."""
+    if noun.lemma_.lower() in animals:
+        return True
+    doers = [c for c in noun.children if c.dep_ in ("compound", "nmod")]
+    doers += [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "by" for o in p.children if o.dep_ == "pobj"]
+    return any(d.lemma_.lower() in animals for d in doers)
 
 
 def _names_a_deception(root) -> bool:
