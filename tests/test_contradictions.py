@@ -654,3 +654,29 @@ RALLY = (
 )
 def test_contradictions_question_asserts_nothing(light_parse, text, fires):
     assert any(f.code == "CON001" for f in find_contradictions(light_parse(text))) is fires
+
+
+# Arriving and leaving are two events in sequence; a clause whose subject is 'what' names a question. Neither sets
+# one statement against another; a plain denial of the same event still does.
+@pytest.mark.parametrize(
+    "text, fires",
+    [
+        (
+            "Officials said a security team arrived at the embassy shortly before the envoy arrived. Embassy staff "
+            "insisted that the envoy left the embassy, but have shown no evidence.",
+            False,
+        ),
+        (
+            "The judge wrote that the scan didn't constitute a search under the law. Cases over what constitutes an "
+            "unlawful search will keep reaching the court.",
+            False,
+        ),
+        (
+            "The ministry said the plant closed in May. A union leader said the plant did not close and is still "
+            "running.",
+            True,
+        ),
+    ],
+)
+def test_contradictions_sequence_and_wh_clauses_state_no_conflict(light_parse, text, fires):
+    assert any(f.code == "CON001" for f in find_contradictions(light_parse(text))) is fires

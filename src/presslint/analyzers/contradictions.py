@@ -102,6 +102,10 @@ def _finite(verb: Any) -> bool:
     )
 
 
+# A clause whose subject is a wh-word asks or names something ('what constitutes a search'); it states nothing.
+_WH_SUBJECTS = frozenset({"what", "whatever", "which", "whichever"})
+
+
 def _states_own_content(doc: Any, p: Proposition) -> bool:
     """A finite clause that carries its own content. Gerunds and reduced relatives ("tweets shaming X", "not paying
     taxes") are background to another statement; a verb with a clause or question as complement ("the poll shows
@@ -113,6 +117,8 @@ def _states_own_content(doc: Any, p: Proposition) -> bool:
     for child in head.children:
         if child.dep_ in ("ccomp", "xcomp", "csubj"):
             return False
+        if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in _WH_SUBJECTS:
+            return False  # "an inquiry about what violates the rules", "over what constitutes a search": a question
         if child.dep_ == "prep" and any(g.dep_ == "pcomp" for g in child.children):
             return False
         if child.dep_ == "aux" and child.lower_ in _DEONTIC:
