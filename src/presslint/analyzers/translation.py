@@ -776,6 +776,8 @@ def find_literal_translations(doc, matchers: Matchers) -> Iterator[Finding]:
             continue  # uncountable plurals are nouns
         if span[-1].lower_ == "side" and end < len(doc) and doc[end].lower_ == "of":
             continue  # 'from her side of the ledger', 'from his side of the aisle': a real side, not 'for her part'
+        if end < len(doc) and doc[end].text in ("-", "‐") and not span[-1].whitespace_:
+            continue  # 'fired from his part-time job': the phrase ends inside a hyphenated word
         yield _literal(span, calque.natural, calque.why, calque.phrase)
     for match_id, start, end in matchers.patterns(doc):
         span = doc[start:end]
