@@ -238,6 +238,9 @@ SLOGANS = [
         False,
     ),
     ("The senator said the goal was not to \u201cmake Ohio great again\u201d but to make it fair.", False),
+    # the slogan names the thing printed with it, or spells out an acronym
+    ("A teenager was attacked for wearing a red Make Ohio Great Again hat, police said.", False),
+    ("He wore a MOGA (Make Ohio Great Again) cap to the hearing on Monday.", False),
     ("At the rally Hale told supporters: \u201cWe will make Ohio great again.\u201d", True),
     ("Protesters chanted \u201cDeath to the council\u201d outside city hall.", True),
     ("Together we will make this county great again.", True),

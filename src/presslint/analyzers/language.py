@@ -1226,6 +1226,13 @@ POSSESSIVE_MARKS = frozenset({"'s", "’s"})
 _FRAME_GAP = frozenset({"to", "of", "the", "a", "an", "his", "her", "their", "its", "campaign", "famous", "old"})
 
 
+# Things a slogan is printed on: named after it, the slogan describes the thing ('a Make X Great Again hat').
+SLOGAN_ITEMS = frozenset(
+    {"hat", "cap", "shirt", "t-shirt", "tee", "sign", "banner", "sticker", "button", "badge", "flag", "placard"}
+    | {"poster", "mug", "jersey", "hoodie", "merchandise", "gear", "bumper", "pin", "scarf", "mask", "bag"}
+)
+
+
 def _slogan_mentioned(span, ctx: Context) -> bool:
     """A slogan mentioned, not used: framed by a possessive or a noun that names it as a slogan, or quoted inside
     someone's quotation (a speaker quoting another's slogan, most often to attack it). The writer or a speaker who
@@ -1263,6 +1270,11 @@ def _slogan_mentioned(span, ctx: Context) -> bool:
     after = [t for t in doc[j : min(j + 2, last)] if t.lower_ in SLOGAN_FRAMES or t.lemma_.lower() in SLOGAN_FRAMES]
     if after and (after[0].pos_ != "VERB" or after[0].lower_ == "rallying"):
         return True  # "... Great Again rallying cry", "'Death to X' slogan"
+    if after := [t for t in doc[j:last] if not (t.is_quote or t.text == ")")][:1]:
+        if after[0].lemma_.lower() in SLOGAN_ITEMS:
+            return True  # "a red Make America Great Again hat", "a 'Death to X' banner": the thing that carries it
+    if span.start >= 2 and doc[span.start - 1].text == "(" and doc[span.start - 2].is_upper:
+        return True  # "a MAGA (Make America Great Again) hat": an acronym spelled out
     inner = [r for r in ctx.single_marked if r[0] <= span.start_char and span.end_char <= r[1]]
     return any(a < r[0] and r[1] <= b for r in inner for a, b in ctx.double_marked)
 
