@@ -670,6 +670,9 @@ def test_headline_hed005_quote_not_in_body(light_parse, text, narration):
         'Union: pay offer "an insult ... to every nurse"\n\n"The offer is an insult, frankly, to every nurse in '
         'this country," the union said.',  # an ellipsis in the headline quote
         "Trump's 'fight' for jobs\n\nTrump said he would fight for jobs in Ohio.",  # one scare-quoted word
+        # one scare-quoted word the body never uses: a sneer or a term, not a quotation
+        "Dear ‘Convoy’: Say ‘Adios’ To The New Fence\n\nThe group of trucks reached the border on Monday.",
+        "Bishop Removed For Doubting “Humble” Archbishop\n\nThe bishop was removed from his post on Friday.",
         "Council's housing plan under fire\n\nCouncillors criticised the plan on Tuesday.",  # no quotation marks
         # the body's quotation opens with a closing mark turned the wrong way: still a quotation
         "Flood town braces – 'The river is coming'\n\nOne farmer said: ”The river is coming for us all.” Others left.",

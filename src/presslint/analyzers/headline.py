@@ -772,6 +772,8 @@ def _quote_findings(doc: Any, title_start: int, title_end: int) -> Iterator[Find
         raw = text[start + 1 : end - 1].strip(" .,!?;:")
         if raw.istitle() and raw in text[body_start:]:
             continue  # a name or title the body gives as such: 'The 411', 'Alliance to Reclaim Our Schools'
+        if len(inner.split()) == 1:
+            continue  # one word in marks ('Caravan', 'Merciful'): a scare quote or a term, no words put in a mouth
         if len(inner.split()) <= TERM_MAX_WORDS:
             if all(_contains(narration, part) for part in parts):
                 continue  # a term in quotation marks ('sonic attacks', 'fight') that the body uses
