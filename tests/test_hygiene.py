@@ -151,6 +151,10 @@ MUST_NOT_FIRE = [
     "The tablet will be sold in other countries, including Germany, when it launches in June, according to "
     "GadgetWire's Paul Gurman. Staff at the flagship store in Munich were trained last week, according to Gurman. "
     "It is trying to market the tablet overseas as well, as Gurman also noted.",
+    # a common word capitalised (the article also writes it in lower case) is no name to spell
+    "It is not the integrity of the Faith that matters to them. Their faith is shaken. He took the Fifth when asked "
+    "about the files.",
+    "Bishops must defend the Faith. Rome ruled by fiat in the end, and faith suffered.",
     # a photo credit joins two names with a slash
     "A giant fish was seen off the pier on Sunday. [Photos: Ron Vining/Twitter via local news] The picture spread "
     "fast on Twitter.",

@@ -407,6 +407,8 @@ def find_inconsistent_spellings(doc: Any, *, min_ratio: float = 65.0) -> Iterato
     firsts = _first_names(ordered)
     # the surnames of people named in full: 'Gurman' after 'Mark Gurman' is that person, not 'Germany' misspelled
     surnames = {f.key[-1] for f in ordered if f.label == "PERSON" and len(f.key) >= 2}
+    # words the article also writes in lower case are common words ('the Faith' beside 'faith'), not names
+    common = {w for w in view(doc).texts if w.islower()}
     buckets: dict[str, list[_Form]] = {}
     for form in ordered:
         buckets.setdefault(form.bucket, []).append(form)
@@ -422,6 +424,8 @@ def find_inconsistent_spellings(doc: Any, *, min_ratio: float = 65.0) -> Iterato
                 continue
             if _someones_surname(earlier, later, surnames) or _someones_surname(later, earlier, surnames):
                 continue
+            if any(len(f.key) == 1 and f.text.lower() in common for f in (earlier, later)):
+                continue  # 'Faith' / 'Fifth', 'Faith' / 'fiat': a common word capitalised is no name to spell
             if "?" in (earlier.label, later.label):
                 label = later.label if earlier.label == "?" else earlier.label  # the untagged one takes the other's
                 first = _Form(earlier.text, earlier.key, label, earlier.first, earlier.count)
