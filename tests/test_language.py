@@ -770,3 +770,33 @@ def test_language_insult_message_names_no_dash(parse, text):
 def test_language_animals_and_victims_are_not_judged(parse, text, fires):
     found = [f for f in parse(text)._.pl_findings if f.code in ("LNG001", "LNG002") and not f.learned]
     assert bool(found) is fires, [(f.code, f.span.text) for f in found]
+
+
+# A kind of person ('any tyrant') or a campaigner for a cause ('a crusader against corruption') labels no one; 'the
+# idea that X is a puppet' is someone's idea. The same words aimed at someone still fire.
+@pytest.mark.parametrize(
+    "text, word, shown",
+    [
+        ("An armed public is a threat to any tyrant, and the founders knew it.", "tyrant", False),
+        (
+            "The mayor started public life as a crusader against corruption and studied law in Boston.",
+            "crusader",
+            False,
+        ),
+        (
+            "So this idea that the mayor is some kind of a puppet of the developers is what you believe if you read "
+            "blogs.",
+            "puppet",
+            False,
+        ),
+        ("The tyrant who runs the province jailed three reporters this week.", "tyrant", True),
+        ("The mayor is a puppet of the developers.", "puppet", True),
+    ],
+)
+def test_language_kinds_causes_and_ideas_label_no_one(parse, text, word, shown):
+    found = [
+        f
+        for f in parse(text)._.pl_findings
+        if f.code in ("LNG001", "LNG002") and not f.learned and word in f.span.text and not f.evidence.get("in_quote")
+    ]
+    assert bool(found) is shown, [(f.code, f.span.text) for f in found]

@@ -752,6 +752,21 @@ def _stronger_findings(doc: Any, start: int, end: int) -> Iterator[Finding]:
         )
 
 
+# Verbs by which a headline puts a word in someone's mouth ('Mayor calls rival 'traitor'', 'Coach: 'robbed'').
+_SPEAKING_LEMMAS = frozenset({"call", "say", "brand", "label", "dub", "term", "slam", "blast", "deride", "tell"})
+
+
+def _names_a_speaker(doc: Any, start: int, end: int) -> bool:
+    """The headline has a verb of saying or calling, or a 'Speaker:' credit before a colon."""
+    line = doc.char_span(start, end, alignment_mode="expand")
+    if line is None:
+        return False
+    # (a bare 'Say' is an imperative idiom: "Say 'Adios' To ...")
+    return any(
+        t.lemma_.lower() in _SPEAKING_LEMMAS and t.tag_ in ("VBZ", "VBD", "VBP", "VBN", "VBG") for t in line
+    ) or any(t.text == ":" and t.i > line.start and line.doc[t.i - 1].pos_ == "PROPN" for t in line)
+
+
 def _quote_findings(doc: Any, title_start: int, title_end: int) -> Iterator[Finding]:
     """HED005 for the headline at [title_start, title_end)."""
     text = _text(doc)
@@ -772,7 +787,7 @@ def _quote_findings(doc: Any, title_start: int, title_end: int) -> Iterator[Find
         raw = text[start + 1 : end - 1].strip(" .,!?;:")
         if raw.istitle() and raw in text[body_start:]:
             continue  # a name or title the body gives as such: 'The 411', 'Alliance to Reclaim Our Schools'
-        if len(inner.split()) == 1:
+        if len(inner.split()) == 1 and not _names_a_speaker(doc, title_start, title_end):
             continue  # one word in marks ('Caravan', 'Merciful'): a scare quote or a term, no words put in a mouth
         if len(inner.split()) <= TERM_MAX_WORDS:
             if all(_contains(narration, part) for part in parts):

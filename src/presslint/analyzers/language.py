@@ -329,6 +329,7 @@ CLAIM_NOUNS = frozenset(
     {"claim", "charge", "complaint", "carping", "accusation", "allegation", "assertion", "criticism", "suggestion"}
     | {"argument", "insistence", "contention", "notion", "narrative", "refrain", "rumor", "rumour", "talk", "jibe"}
     | {"taunt", "gibe", "attack", "insinuation", "smear", "caricature", "perception", "impression", "view"}
+    | {"idea", "theory", "myth", "conspiracy", "fantasy", "meme", "trope"}
 )
 # Verbs whose 'of'/'for' complement is a charge someone makes: "accused X of pandering", "blamed X for ...".
 ACCUSE_VERBS = frozenset({"accuse", "charge", "blame", "criticise", "criticize", "fault", "condemn", "denounce"})
@@ -1042,6 +1043,20 @@ def _refers_to_people(head) -> bool:
     return head.tag_ == "NNS" or any(c.dep_ in ("det", "poss") for c in head.children)
 
 
+_GENERIC_DETERMINERS = frozenset({"any", "every", "no", "each"})
+_CAMPAIGN_NOUNS = frozenset({"crusader", "warrior", "zealot", "evangelist", "champion"})
+
+
+def _labels_no_one(head) -> bool:
+    """The label names a kind of person ('a threat to any tyrant', 'no bigot will win') or a campaigner for a cause
+    ('a crusader against communism'), not someone the writer calls it."""
+    if any(c.dep_ == "det" and c.lower_ in _GENERIC_DETERMINERS for c in head.children):
+        return True
+    return head.lemma_.lower() in _CAMPAIGN_NOUNS and any(
+        c.dep_ == "prep" and c.lower_ in ("against", "for") for c in head.children
+    )
+
+
 def _with_modifiers(head):
     """The label with the modifiers that belong to it: "eco-zealots", "green cranks" (not "the" or "town hall's")."""
     doc, start = head.doc, head.i
@@ -1107,6 +1122,8 @@ def find_name_calling(doc, matchers: Matchers, ctx: Context) -> Iterator[tuple[F
             continue  # "Michael Savage", "Ms. Savage said": a surname, not a label
         if in_simile_image(root):
             continue  # "like white cells moving to expel an unwanted invader": the image's words, about no one
+        if root.pos_ == "NOUN" and _labels_no_one(root):
+            continue
         if designation_frame(label):
             continue  # "declaring the militia a terrorist organisation": the designation is the news
         if root.pos_ == "VERB" and root.tag_ in ("VB", "VBD", "VBP", "VBZ"):
