@@ -1,10 +1,11 @@
-"""MTA002 on copy glued together: no space after a closing quotation mark, and two sentences written as one word."""
+"""MTA002 on copy glued together: no space after a closing quotation mark, two sentences written as one word, and
+dashes spaced on one side only."""
 
 from __future__ import annotations
 
 import pytest
 
-from presslint.analyzers.translation import find_run_together, find_unbalanced
+from presslint.analyzers.translation import find_dash_spacing, find_run_together, find_unbalanced
 
 GLUED_QUOTES = [
     # (text, the glued place: closing mark and the next character)
@@ -112,3 +113,47 @@ def test_translation_glued_text_reported_through_the_pipeline(parse):
     )
     kinds = {f.evidence["kind"] for f in parse(text)._.pl_findings if f.code == "MTA002"}
     assert {"no-space-after-quote", "run-together"} <= kinds
+
+
+DASHES = [
+    # (text, the place reported)
+    ("The senators pledged to fight the rule with everything they had— right up to the vote.", "had— right"),
+    ("Trucks lined up at the U.S.- Canada crossing for six hours.", "U.S.- Canada"),
+    ("The so- called reform plan was dropped in March.", "so- called"),
+    ("Farmers blamed the schools —and the board that runs them.", "schools —and"),
+    ("The bill, sponsored by Sen. Ann Lee (D- Ore.), passed on Friday.", "(D- Ore.),"),
+    ("Officials denied the report- the ministry called it false.", "report- the"),
+]
+
+DASHES_FINE = [
+    "The pre- and post-war economies differed sharply.",
+    "Students in third- through eighth-grade classes took the test.",
+    "Full- or part-time workers may apply, the notice said.",
+    "The vote — and the protests that followed — shook the town.",
+    "The vote—and the protests that followed—shook the town.",
+    "- Schools reopen on Monday\n- Buses run as usual",
+    "“I- I don't know,” she said.",  # a stammer written down
+    "“We— we tried everything,” he said.",
+    "A well-known, long-running dispute ended on Friday.",
+    "The score was 3-1 after 90 minutes, with a 2–0 lead at half-time.",
+    "Never again.— Jane Roe (@janeroe) May 4, 2019",  # a post's credit line
+]
+
+
+@pytest.mark.parametrize("text, place", DASHES)
+def test_translation_one_sided_dash_fires(text, place):
+    found = list(find_dash_spacing(text))
+    assert [f.evidence["matched"] for f in found] == [place]
+    assert found[0].message == "a dash or hyphen with a space on one side only"
+
+
+@pytest.mark.parametrize("text", DASHES_FINE)
+def test_translation_spaced_or_closed_dashes_stay_quiet(text):
+    assert not list(find_dash_spacing(text)), [f.evidence for f in find_dash_spacing(text)]
+
+
+def test_translation_dash_inside_an_embedded_post_is_the_posters():
+    text = "The club posted a reply.\n\nWe tried— we really did.\n\nThe league did not comment."
+    post = (text.index("We tried"), text.index("\n\nThe league"))
+    assert list(find_dash_spacing(text))
+    assert not list(find_dash_spacing(text, (post,)))

@@ -534,6 +534,40 @@ def find_spacing_and_orphans(text: str) -> Iterator[Finding]:
         yield finding
 
 
+# A dash with a space on one side only ('everything they've got— right', 'schools —alternatives') and a hyphen
+# followed by a space ('the U.S.- Mexico border', 'so- called': a compound split, a print line break or a dash typed
+# as a hyphen). A suspended hyphen ('pre- and post-war', 'third- through eighth-grade') is English.
+_ONE_SIDED_DASH = re.compile(
+    r"(?<=[A-Za-z0-9.,!?’”\"])—(?= [A-Za-z])|(?<=[A-Za-z0-9,]) [—–](?=[A-Za-z])"
+    r"|(?<=[A-Za-z.])-(?= (?!(?:and|or|to|nor|through|but|versus|vs|than|&)\b)[A-Za-z])"
+)
+
+
+_POST_CREDIT_AFTER = re.compile(r"[—–-] ?[^\n()]{1,60}\(@\w+\)")
+
+
+def find_dash_spacing(text: str, posts: tuple[tuple[int, int], ...] = ()) -> Iterator[Finding]:
+    """Dashes and hyphens spaced on one side only, told once with all their places (one habit of the copy). A post
+    quoted as posted ('pic.twitter.com/x— Name (@handle)') is its author's."""
+    places = []
+    for m in _ONE_SIDED_DASH.finditer(text):
+        dash = m.end() - 1  # the dash itself (a match may start at the space before it)
+        if any(a <= dash < b for a, b in posts):
+            continue
+        if _POST_CREDIT_AFTER.match(text, dash):
+            continue  # '...allowed to.....— Donald J. Trump (@realDonaldTrump)': a post's credit line
+        before = re.search(r"(\w*)\W*$", text[max(0, dash - 30) : dash])
+        after = re.match(r"\W*(\w*)", text[dash + 1 : dash + 31])
+        if before and after and before.group(1).lower() == after.group(1).lower():
+            continue  # 'I- I think', 'we— we tried': a stammer written down
+        line_start = text.rfind("\n", 0, dash) + 1
+        line_end = text.find("\n", dash) if "\n" in text[dash:] else len(text)
+        start = max(line_start, text.rfind(" ", 0, dash - 1 if text[dash - 1] == " " else dash) + 1)
+        after = text.find(" ", dash + 2)
+        places.append((start, min(line_end, after if after >= 0 else len(text))))
+    yield from _grouped("dash-spacing", "a dash or hyphen with a space on one side only", text, places)
+
+
 # Two sentences run together inside one word, with neither full stop nor space: "raised in the United StatesIn an
 # interview" (paragraphs joined when copy was scraped). Only a tail that commonly opens a sentence is split off, and
 # only after a head that is itself a plain word (a lower-case run of three letters or more, capitalised or not), so
@@ -998,6 +1032,7 @@ def find_translation_artefacts(doc, matchers: Matchers) -> list[Finding]:
     ]
     findings += find_capital_after_comma(doc, text, title_span)
     findings += find_run_together(plain)
+    findings += find_dash_spacing(plain, posts)
     findings += find_unbalanced(plain)
     findings += find_mojibake(text)
     findings += find_quote_without_comma(plain)
