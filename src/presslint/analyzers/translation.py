@@ -556,9 +556,9 @@ def find_dash_spacing(text: str, posts: tuple[tuple[int, int], ...] = ()) -> Ite
             continue
         if _POST_CREDIT_AFTER.match(text, dash):
             continue  # '...allowed to.....— Donald J. Trump (@realDonaldTrump)': a post's credit line
-        before = re.search(r"(\w*)\W*$", text[max(0, dash - 30) : dash])
-        after = re.match(r"\W*(\w*)", text[dash + 1 : dash + 31])
-        if before and after and before.group(1).lower() == after.group(1).lower():
+        word_before = re.search(r"(\w*)\W*$", text[max(0, dash - 30) : dash])
+        word_after = re.match(r"\W*(\w*)", text[dash + 1 : dash + 31])
+        if word_before and word_after and word_before.group(1).lower() == word_after.group(1).lower():
             continue  # 'I- I think', 'we— we tried': a stammer written down
         line_start = text.rfind("\n", 0, dash) + 1
         line_end = text.find("\n", dash) if "\n" in text[dash:] else len(text)
