@@ -1031,13 +1031,13 @@ def find_translation_artefacts(doc, matchers: Matchers) -> list[Finding]:
         f for f in find_spacing_and_orphans(plain) if not any(a <= f.span.start and f.span.end <= b for a, b in posts)
     ]
     findings += find_capital_after_comma(doc, text, title_span)
-    findings += find_run_together(plain)
-    findings += find_dash_spacing(plain, posts)
     findings += find_unbalanced(plain)
     findings += find_mojibake(text)
     findings += find_quote_without_comma(plain)
     findings += find_literal_translations(doc, matchers)
     findings += find_resumptive_pronouns(doc)
+    findings += find_run_together(plain)  # after the older kinds, so a new kind never hides one of theirs
+    findings += find_dash_spacing(plain, posts)
     kept: list[Finding] = []
     for finding in findings:  # one finding per place and rule: ". ," is one problem, not two
         if not any(k.code == finding.code and k.span.overlaps(finding.span) for k in kept):
