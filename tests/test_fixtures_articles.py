@@ -35,7 +35,7 @@ SOURCE_KINDS = {"named_person", "named_organisation", "role_only", "anonymous", 
 PAIR_CODES = {"CON001", "CON002", "NUM001", "HYG003", "DAT001"}
 
 KNOWN_CODE = re.compile(
-    r"^(SRC00[1-5]|NUM00[12]|DAT00[1-3]|LNG0(0[1-9]|10|11)|HED00[1-5]|CON00[12]|MTA00[1-3]|HYG00[1-3]"
+    r"^(SRC00[1-5]|NUM00[12]|DAT00[1-3]|LNG0(0[1-9]|10|11)|HED00[1-5]|CON00[12]|MTA00[1-3]|HYG00[1-4]"
     r"|SRC|NUM|DAT|LNG|HED|CON|MTA|HYG|KB\d{3}|KB)$"
 )
 

@@ -27,7 +27,7 @@ def _doc(nlp, text: str, **meta):
 
 
 def test_hygiene_rules_catalogued():
-    assert [r.code for r in RULES] == ["HYG001", "HYG002", "HYG003"]
+    assert [r.code for r in RULES] == ["HYG001", "HYG002", "HYG003", "HYG004"]
     assert all(r.explanation and r.example for r in RULES)
 
 

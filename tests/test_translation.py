@@ -67,7 +67,6 @@ MUST_NOT_FIRE = [
     ("MTA003", "The candidate is drawing more support from her side of the ledger now, the analyst said."),
     ("MTA003", "Two senators from his side of the aisle voted against the bill."),
     ("MTA003", "The waiter was fired from his part-time job at the bar after the video spread."),
-    ("MTA002", '"We will keep fighting for the plant,"Ann Lee, the union chair, said on Monday.'),
     ("MTA003", "She returned the book which he gave her last week to the library."),
     ("MTA003", "The mayor opened the bridge, which she called a turning point for the town."),
     ("MTA001", "She had had enough of the delays, she said."),

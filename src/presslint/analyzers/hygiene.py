@@ -1,9 +1,13 @@
-"""Article hygiene: who wrote it, when, and whether names are spelled one way throughout.
+"""Article hygiene: who wrote it, when, whether names are spelled one way throughout, and what extraction left in.
 
 HYG001/HYG002 read the article metadata (``doc._.pl_article``). HYG003 compares the entity mentions found by
 ``presslint_entities`` through transliteration-insensitive keys (``entities.match_key`` / ``entities.skeleton``):
 two spellings fire only when every differing word has the same consonant outline and similar letters, and the two
-forms are not two different gazetteer places, a surname and a full name, a plural or a demonym.
+forms are not two different gazetteer places, a surname and a full name, a plural or a demonym. HYG004 reads the
+text's lines for what a page or a news database left behind: a paragraph that is only a photo credit ('Getty
+Images', 'AP Photo/Jane Roe') or a layout label ('Advertisement', 'Story continues below', 'ABSTRACT.'), and a
+sentence that points at a picture or video above or below, which plain text cannot hold ('watch the video below').
+One finding per kind, with all its places.
 """
 
 from __future__ import annotations
@@ -60,6 +64,20 @@ RULES = [
         "('US' / 'United States'), different people sharing a surname ('John Smith' / 'Jane Smith'), plurals, "
         "possessives or demonyms ('Iraq' / 'Iraqi'), or two different places in the gazetteer ('Guinea' / 'Guyana').",
         "Muammar Gaddafi ruled Libya for four decades. Qaddafi was killed in 2011.",
+    ),
+    Rule(
+        "HYG004",
+        "extraction-residue",
+        "info",
+        "hygiene",
+        "The text carries residue of the page or database it was taken from.",
+        "A paragraph that is only a photo credit ('Getty Images', 'AP Photo/Jane Roe') or a layout label "
+        "('Advertisement', 'Story continues below', 'ABSTRACT.', 'FULL TEXT.'), or a sentence pointing at a picture or "
+        "video above or below ('watch the video below', 'the photo above') that the text does not hold, shows the "
+        "copy was scraped or pasted without editing and that something the writer meant the reader to see is "
+        "missing. One finding per kind, with all its places. A credit inside a caption sentence, a wire name alone "
+        "('Reuters', a byline) and references to text ('see below') do not fire.",
+        "Getty Images",
     ),
 ]
 
@@ -478,11 +496,119 @@ def find_inconsistent_spellings(doc: Any, *, min_ratio: float = 65.0) -> Iterato
     yield from pairs.values()
 
 
+# --- HYG004 ------------------------------------------------------------------------------------------------------
+
+# A paragraph that is only a page's or a news database's label (an optional full stop or colon after it).
+LAYOUT_LABELS = frozenset(
+    {
+        "advertisement",
+        "advertisements",
+        "story continues below",
+        "story continues below advertisement",
+        "article continues below",
+        "article continues below advertisement",
+        "continue reading below",
+        "continue reading the main story",
+        "scroll down for video",
+        "scroll to continue with content",
+        "video loading",
+        "poll loading",
+        "view gallery",
+        "see all related",
+        "image caption",
+        "image copyright",
+        "media playback is unsupported on your device",
+        "skip advertisement",
+        "click to enlarge",
+        "enlarge this image",
+        "abstract",
+        "full text",
+        "related",
+        "related coverage",
+        "related stories",
+        "related articles",
+        "read more",
+        "share this article",
+    }
+)
+_LABEL_LINE = re.compile(r"^\W*(.+?)[\s.:…]*$")
+# A credit standing alone: 'Getty.', 'Getty Images', 'AP Photo/Jane Roe', '(Photo: John Doe/Reuters)',
+# 'Jane Roe/AFP/Getty Images'. A wire name alone ('Reuters', 'AFP') may be a byline, so it needs a photographer
+# (a slash) or a 'Photo:' label with it.
+_AGENCIES = r"(?:getty images|getty|ap photo|ap images|afp|reuters|epa|shutterstock|istock(?:photo)?|ap)"
+_CREDIT_LINE = re.compile(
+    r"^\(?(?:(?P<label>(?:file )?(?:photo|photograph|image|picture)s?(?: credit)?|credit)\s*[:|]\s*)?"
+    rf"(?:(?P<before>[^\n/()]{{1,40}}?)\s*/\s*)?(?P<agency>{_AGENCIES})(?:\s*/\s*(?P<after>[^\n/()]{{1,40}}))?"
+    r"\s*\)?[.]?$",
+    re.IGNORECASE,
+)
+# A sentence that shows the reader a picture or video the text cannot hold.
+_MEDIA = r"(?:videos?|clips?|footage|photos?|photographs?|images?|pictures?|charts?|graphs?|graphics?|maps?|slideshow|gallery|infographic|screenshots?)"
+_LOST_MEDIA = re.compile(
+    rf"\b(?:(?:the|this|that|these|those)\s+{_MEDIA}\s+(?:above|below)|(?:the|this)\s+above\s+{_MEDIA}"
+    r"|watch(?:\s+it)?\s+(?:above|below)"
+    # 'Watch a clip of the interview above.': the pointer ends the sentence ('watch the skies above the city' does not)
+    rf"|watch\s+(?:the|a|an|this|her|his|their)\s+(?:[\w’'-]+\s+){{0,5}}?(?:above|below)(?=\s*[.:!)]|\s*$))\b",
+    re.IGNORECASE,
+)
+
+
+def _credit(line: str) -> bool:
+    m = _CREDIT_LINE.match(line)
+    if m is None:
+        return False
+    agency = m.group("agency").lower()
+    return agency.startswith(("getty", "ap photo", "ap images", "shutterstock", "istock")) or bool(
+        m.group("label") or m.group("before") or m.group("after")
+    )
+
+
+def find_extraction_residue(text: str, *, body_start: int = 0) -> Iterator[Finding]:
+    """Photo credits and layout labels standing as paragraphs, and pointers to pictures or videos the text lacks:
+    one finding per kind, its first place as the span and the rest as related spans."""
+    kinds: dict[str, list[tuple[int, int]]] = {"credit": [], "label": [], "media": []}
+    offset = 0
+    for line in text.split("\n"):
+        start, stripped = offset, line.strip()
+        offset += len(line) + 1
+        if start < body_start or not stripped or len(stripped) > 80:
+            continue
+        label = _LABEL_LINE.match(stripped)
+        if label and label.group(1).lower() in LAYOUT_LABELS:
+            kinds["label"].append((start, start + len(line.rstrip())))
+        elif _credit(stripped):
+            kinds["credit"].append((start, start + len(line.rstrip())))
+    for m in _LOST_MEDIA.finditer(text, body_start):
+        kinds["media"].append((m.start(), m.end()))
+    what = {
+        "credit": "a photo credit stands as its own paragraph (the picture is gone)",
+        "label": "a page or database label stands as its own paragraph",
+        "media": "the text points at a picture or video that it does not hold",
+    }
+    for kind, places in kinds.items():
+        if not places:
+            continue
+        (start, end), rest = places[0], places[1:]
+        shown = text[start:end]
+        more = f", {len(places)} places" if rest else ""
+        yield Finding(
+            "HYG004",
+            "info",
+            f"Extraction residue: {what[kind]} ('{shown}'{more})",
+            Span.between(text, start, end),
+            related=[Span.between(text, s, e) for s, e in rest],
+            confidence=0.8,
+            evidence={"kind": kind, "matched": [text[s:e] for s, e in places]},
+        )
+
+
 def make_component(nlp: Any, *, min_ratio: float = 65.0) -> Any:
     def run(doc: Any) -> dict[str, list]:
         findings = list(find_missing_metadata(doc))
         if len(doc):
             findings.extend(find_inconsistent_spellings(doc, min_ratio=min_ratio))
+            article = doc._.pl_article
+            findings.extend(find_extraction_residue(view(doc).text, body_start=article.body_start if article else 0))
         return {"findings": findings}
 
     return run

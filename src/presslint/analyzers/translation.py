@@ -10,7 +10,11 @@ Policies, so a reader can predict what fires:
 * MTA002 broken-punctuation: a space before , ; : . ! ?; orphan or doubled punctuation (", ." ",," ". ,"); a comma
   followed by a capitalised function word mid-sentence (", Has been"); a bracket or quotation mark that is never
   closed (or closed without being opened), reading the whole text; a curly quotation mark turned the wrong way
-  (”Yes”); two sentences run together with no space after the full stop ("chassis.Many"). Headlines in title case,
+  (”Yes”); two sentences run together with no space after the full stop ("chassis.Many") or after a closing
+  quotation mark ('voters!”After', two quotations glued: 'born.”“Your'), or with neither stop nor space inside one
+  word ('raised in the United StatesIn an interview': only a common sentence-opening word after a plain word, so
+  camel-case names and brands such as 'LinkedIn', 'iPhone' or 'DeSantis' stay quiet); each of these three told once
+  with all its places. Headlines in title case,
   abbreviations ("Inc.,", "Flint, Mich.,"), ellipses, list markers ("1)"), straight and curly marks mixed in one
   quote ("Yes,” she said), quotes that carry on into the next paragraph and lines of script left in scraped copy
   ('google_ad_width = 468; ...') are left alone.
@@ -61,8 +65,10 @@ RULES = [
         CATEGORY,
         "Punctuation is misplaced in a way typical of machine-translated or unedited text.",
         "A space before a comma or full stop, orphan or doubled marks (', .'), a capitalised word after a comma "
-        "mid-sentence (', Has been') or a bracket or quotation mark that is never closed suggest the text was not "
-        "edited after translation. Abbreviations ('Inc.,'), ellipses (the spaced ' . . . ' of newspaper style too), "
+        "mid-sentence (', Has been'), a bracket or quotation mark that is never closed, or sentences run together "
+        "with no space after a full stop or closing quotation mark ('voters!”After') or inside one word ('the United "
+        "StatesIn an interview') suggest the text was not edited after translation or was pasted from a page. "
+        "Camel-case names ('LinkedIn', 'McDonald', 'iPhone') are not split. Abbreviations ('Inc.,'), ellipses (the spaced ' . . . ' of newspaper style too), "
         "title-case headlines, speech opened after 'said,' without quotation marks ('And he said, Because ...') and "
         "quotations that run on into the next paragraph do not fire.",
         "The minister arrived in Cairo , where he met his counterpart.",
@@ -528,6 +534,128 @@ def find_spacing_and_orphans(text: str) -> Iterator[Finding]:
         yield finding
 
 
+# A dash with a space on one side only ('everything they've got— right', 'schools —alternatives') and a hyphen
+# followed by a space ('the U.S.- Mexico border', 'so- called': a compound split, a print line break or a dash typed
+# as a hyphen). A suspended hyphen ('pre- and post-war', 'third- through eighth-grade') is English.
+_ONE_SIDED_DASH = re.compile(
+    r"(?<=[A-Za-z0-9.,!?’”\"])—(?= [A-Za-z])|(?<=[A-Za-z0-9,]) [—–](?=[A-Za-z])"
+    r"|(?<=[A-Za-z.])-(?= (?!(?:and|or|to|nor|through|but|versus|vs|than|&)\b)[A-Za-z])"
+)
+
+
+_POST_CREDIT_AFTER = re.compile(r"[—–-] ?[^\n()]{1,60}\(@\w+\)")
+
+
+def find_dash_spacing(text: str, posts: tuple[tuple[int, int], ...] = ()) -> Iterator[Finding]:
+    """Dashes and hyphens spaced on one side only, told once with all their places (one habit of the copy). A post
+    quoted as posted ('pic.twitter.com/x— Name (@handle)') is its author's."""
+    places = []
+    for m in _ONE_SIDED_DASH.finditer(text):
+        dash = m.end() - 1  # the dash itself (a match may start at the space before it)
+        if any(a <= dash < b for a, b in posts):
+            continue
+        if _POST_CREDIT_AFTER.match(text, dash):
+            continue  # '...allowed to.....— Donald J. Trump (@realDonaldTrump)': a post's credit line
+        word_before = re.search(r"(\w*)\W*$", text[max(0, dash - 30) : dash])
+        word_after = re.match(r"\W*(\w*)", text[dash + 1 : dash + 31])
+        if word_before and word_after and word_before.group(1).lower() == word_after.group(1).lower():
+            continue  # 'I- I think', 'we— we tried': a stammer written down
+        line_start = text.rfind("\n", 0, dash) + 1
+        line_end = text.find("\n", dash) if "\n" in text[dash:] else len(text)
+        start = max(line_start, text.rfind(" ", 0, dash - 1 if text[dash - 1] == " " else dash) + 1)
+        after = text.find(" ", dash + 2)
+        places.append((start, min(line_end, after if after >= 0 else len(text))))
+    yield from _grouped("dash-spacing", "a dash or hyphen with a space on one side only", text, places)
+
+
+# Two sentences run together inside one word, with neither full stop nor space: "raised in the United StatesIn an
+# interview" (paragraphs joined when copy was scraped). Only a tail that commonly opens a sentence is split off, and
+# only after a head that is itself a plain word (a lower-case run of three letters or more, capitalised or not), so
+# names and brands written in camel case ('McDonald', 'iPhone', 'YouTube', 'PowerPoint', 'LeBron', 'DeSantis') and
+# hashtags, handles, addresses and code ('#FeelTheBern', '@NowThis', 'item=liveNow') stay quiet.
+SENTENCE_OPENERS = frozenset(
+    {
+        "The",
+        "In",
+        "He",
+        "She",
+        "They",
+        "We",
+        "But",
+        "After",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "When",
+        "While",
+        "His",
+        "Their",
+        "An",
+        "As",
+        "At",
+        "For",
+        "If",
+        "However",
+        "Meanwhile",
+        "Although",
+        "Though",
+        "Since",
+        "Before",
+        "During",
+        "According",
+        "Earlier",
+        "Later",
+        "Yet",
+        "There",
+        "Then",
+        "What",
+        "Some",
+        "Many",
+        "Most",
+        "Two",
+        "Three",
+        "Despite",
+        "Instead",
+        "Today",
+        "Yesterday",
+        "Last",
+    }
+)
+_RUN_TOGETHER = re.compile(
+    r"(?<![^\s\"“‘'(\[])([A-Z]?[a-z]{3,})(" + "|".join(sorted(SENTENCE_OPENERS)) + r")(?=[\s,:;]|$)", re.M
+)
+# Camel-case names whose second part is a sentence-opening word; any word written this way twice is a name too.
+CAMEL_NAMES = frozenset({"linkedin", "checkin", "signin", "login", "plugin", "walkin", "drivein", "tunein", "optin"})
+
+
+def find_run_together(text: str) -> Iterator[Finding]:
+    """A word and the next sentence's first word written as one ('countyIn an interview'): one finding with all its
+    places, as it is one habit of the copy."""
+    scan = _MARKUP.sub(lambda tag: " " * len(tag.group()), text)
+    places = []
+    for m in _RUN_TOGETHER.finditer(scan):
+        word = m.group()
+        if word.lower() in CAMEL_NAMES or m.group(1).capitalize() in SENTENCE_OPENERS:
+            continue  # 'LinkedIn'; 'NowThis': two openers are a name
+        if len(re.findall(rf"(?<!\w){re.escape(word)}(?!\w)", scan)) > 1:
+            continue  # written the same way twice: a name ('MoveOn'), not a slip
+        places.append((m.start(), m.end(), m.group(1), m.group(2)))
+    if not places:
+        return
+    (start, end, head, tail), rest = places[0], places[1:]
+    more = f" ({len(places)} places)" if rest else ""
+    finding = _broken(
+        "run-together",
+        f"two sentences run together with no full stop or space: '{head}{tail}' reads as '{head}. {tail}'{more}",
+        text,
+        start,
+        end,
+    )
+    finding.related = [Span.between(text, s, e) for s, e, _, _ in rest]
+    yield finding
+
+
 # A UTF-8 lead byte read as Latin-1/cp1252 ('Ã', 'â') followed by a continuation byte read the same way ('©', '€',
 # '™'): the mark of mojibake, checked before ftfy is asked (curly quotes and accents alone never match).
 _MOJIBAKE_PAIR = re.compile(
@@ -660,6 +788,7 @@ def find_unbalanced(text: str) -> Iterator[Finding]:
     paragraph opening with the other style of mark while a quote is open starts a nested quote, not a continuation.
     """
     stack: list[tuple[str, int]] = []
+    glued: list[int] = []
     line_start = 0
     scan = _MARKUP.sub(lambda tag: " " * len(tag.group()), text)  # '<tweet author="...">' residue is not prose
     for m in _MARK_OR_LINE.finditer(scan):
@@ -684,6 +813,8 @@ def find_unbalanced(text: str) -> Iterator[Finding]:
                 facing = "open"
             if facing is None:
                 continue  # '"' after a digit (5'10") or between spaces with no quote open: cannot say which way
+            if facing == "close" and text[i - 1 : i] in _QUOTE_END and _glued_after(text, i):
+                glued.append(i)  # 'so do voters!”After his rally', 'born.”“Your facts': the space is missing
             if ch in "“”" and facing != ("open" if ch == "“" else "close"):
                 right = "“" if facing == "open" else "”"
                 yield _broken(
@@ -722,6 +853,34 @@ def find_unbalanced(text: str) -> Iterator[Finding]:
                 stack.pop()
     for _opener, at in stack:
         yield _broken("unbalanced", f"'{text[at]}' is never closed", text, at, at + 1)
+    yield from _grouped(
+        "no-space-after-quote",
+        "no space after the closing quotation mark",
+        text,
+        [(i, i + 2) for i in glued],
+    )
+
+
+# A quotation ends on one of these before its closing mark ('voters!”', 'wrong,”').
+_QUOTE_END = frozenset(".!?,")
+
+
+def _glued_after(text: str, i: int) -> bool:
+    """The closing mark at i is followed at once by a capitalised word or an opening curly mark: the next sentence or
+    quotation starts with no space ('voters!”After', 'born.”“Your'). A lower-case letter ('”s') is left alone."""
+    after = text[i + 1 : i + 3]
+    return bool(after) and (after[0] == "“" or (after[0].isupper() and after[0].isalpha()))
+
+
+def _grouped(kind: str, message: str, text: str, places: list[tuple[int, int]]) -> Iterator[Finding]:
+    """One finding for one habit of the copy, with all its places: the first as the span, the rest as related."""
+    if not places:
+        return
+    (start, end), rest = places[0], places[1:]
+    more = f" ({len(places)} places)" if rest else ""
+    finding = _broken(kind, f"{message}{more}", text, start, end)
+    finding.related = [Span.between(text, s, e) for s, e in rest]
+    yield finding
 
 
 def _quote_facing(text: str, i: int, line_start: int) -> str | None:
@@ -879,6 +1038,8 @@ def find_translation_artefacts(doc, matchers: Matchers) -> list[Finding]:
     findings += find_quote_without_comma(plain)
     findings += find_literal_translations(doc, matchers)
     findings += find_resumptive_pronouns(doc)
+    findings += find_run_together(plain)  # after the older kinds, so a new kind never hides one of theirs
+    findings += find_dash_spacing(plain, posts)
     kept: list[Finding] = []
     for finding in findings:  # one finding per place and rule: ". ," is one problem, not two
         if not any(k.code == finding.code and k.span.overlaps(finding.span) for k in kept):
