@@ -256,6 +256,7 @@ def test_claims_src005_speculation_as_reporting_fires(parse, text, kind):
     found = _codes(parse, text, "SRC005")
     assert len(found) == 1 and found[0].evidence["kind"] == kind, [f.evidence for f in found]
     assert found[0].severity == "info"
+    assert found[0].message.endswith("a record, a witness or an official who is named would source it")
 
 
 @pytest.mark.parametrize(
@@ -651,6 +652,9 @@ PRESUMED_OUTCOMES_AND_AIMS = [
     ("Board\n\nThe mayor named three new members in an apparent attempt to pack the panel with loyalists.", "aim"),
     ("Board\n\nThe audit was moved to a Friday night in an obvious bid to bury the findings.", "aim"),
     ("Board\n\nThe chairman's speech was calculated to inflame the crowd outside the hall.", "aim"),
+    # what a person privately took for granted
+    ("Charity\n\nHe assumed that any charity with 'Islamic' in its name was a front for extremists.", "mind"),
+    ("Charity\n\nMaria Ortega presumed the grant would be renewed without a review.", "mind"),
 ]
 PRESUMED_OUTCOMES_AND_AIMS_NEAR_MISSES = [
     # news convention: a scheduled event, a hedged forecast, a plain forecast under 'presumably'
@@ -675,6 +679,10 @@ PRESUMED_OUTCOMES_AND_AIMS_NEAR_MISSES = [
     # an attempt that is not inferred, or an aim nobody guessed at
     "Board\n\nThe mayor made a second attempt to pass the budget on Tuesday.",
     "Board\n\nThe rescue was an apparent success.",
+    # a belief the person told someone, an organisation's working assumption, the present tense
+    "Charity\n\nHe assumed the charity was a front, he told the court.",
+    "Fire\n\nPolice assumed the fire was an accident.",
+    "Charity\n\nHe assumes the grant will be renewed.",
 ]
 
 

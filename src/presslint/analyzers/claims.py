@@ -245,6 +245,7 @@ class Contested:
     near_certainty_adverbs: frozenset[str] = frozenset()
     apparent_aim_adjectives: frozenset[str] = frozenset()
     aim_nouns: frozenset[str] = frozenset()
+    private_belief_verbs: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -843,7 +844,12 @@ def speculation_reason(sent, agents: frozenset[str]) -> tuple[str, Any] | None:
             | lex.outcome_certainty
             | lex.apparent_aim_adjectives
             | {"course"},
-            lemmas=lex.motive_verbs | lex.motive_heads | lex.intent_verbs | lex.wager_verbs | {"motivated"},
+            lemmas=lex.motive_verbs
+            | lex.motive_heads
+            | lex.intent_verbs
+            | lex.wager_verbs
+            | lex.private_belief_verbs
+            | {"motivated"},
         )
     if not _within(doc.user_data[key], sent):
         return None  # cheap test first: no word that can open a guess
@@ -1142,6 +1148,13 @@ def _mind_read(tok, lex: Contested, agents: frozenset[str]):
     if subject is None or subject.lower_ in ("i", "we", "you") or not _agent(subject, agents):
         return None
     lemma = tok.lemma_.lower()
+    if (
+        lemma in lex.private_belief_verbs
+        and tok.tag_ == "VBD"
+        and (subject.ent_type_ == "PERSON" or subject.lower_ in ("he", "she"))
+    ):
+        if any(c.dep_ == "ccomp" for c in tok.children):
+            return tok.doc[subject.left_edge.i : tok.i + 1]  # 'he assumed (that) the charity was a front': his mind
     if lemma in lex.wager_verbs and subject.lemma_.lower() not in lex.market_nouns:
         clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
         if clause is not None and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
@@ -1419,11 +1432,11 @@ def find_unsourced(doc, claims: list[Claim], *, min_score: float = 0.4) -> Itera
             "certain-outcome": "an outcome not yet known, stated as settled",
             "aim": "someone's aim, inferred by the writer",
         }.get(kind, "what someone did or is doing")
-        sourcing = _WOULD_SOURCE.get(kind, "")
+        sourcing = _WOULD_SOURCE.get(kind, _WOULD_SOURCE_CONDUCT)
         yield Finding(
             "SRC005",
             "info",
-            f"Speculation as reporting: '{span.text}' guesses at {guess}, with no source{sourcing}",
+            f"Speculation as reporting: '{span.text}' guesses at {guess}, with no source; {sourcing}",
             Span.of(span),
             related=[Span.of(sent)],
             confidence=0.6,
@@ -1436,12 +1449,17 @@ def find_unsourced(doc, claims: list[Claim], *, min_score: float = 0.4) -> Itera
         yield finding
 
 
-# What would turn the new kinds' guesses into reporting, said in the message.
+# What would turn each kind's guess into reporting, said in the message.
 _WOULD_SOURCE = {
-    "presumption": "; the person's own words, the document or an official who says so would source it",
-    "certain-outcome": "; a named forecaster, a poll or the rules that decide it would source it",
-    "aim": "; the person's own statement of intent, or someone who knows it and is named, would source it",
+    "presumption": "the person's own words, the document or an official who says so would source it",
+    "certain-outcome": "a named forecaster, a poll or the rules that decide it would source it",
+    "aim": "the person's own statement of intent, or someone named who knows it, would source it",
+    "intent": "the person's own statement of intent, or someone named who knows it, would source it",
+    "motive": "the person's own words, or a finding such as a court's or an inquiry's, would source it",
+    "mind": "the person's own account, or someone named whom they told, would source it",
+    "certain-forecast": "the person's own statement of plans, or someone named who knows them, would source it",
 }
+_WOULD_SOURCE_CONDUCT = "a record, a witness or an official who is named would source it"
 
 
 def _presumed_speech(doc, quote) -> bool:
