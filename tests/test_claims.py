@@ -676,6 +676,7 @@ PRESUMED_OUTCOMES_AND_AIMS_NEAR_MISSES = [
     "Primary\n\nIf the polls hold, the challenger is virtually certain to lose.",
     "Port\n\nIt is safe to say so.",
     "Weather\n\nIt is virtually certain to rain on Sunday.",
+    "Space\n\nFor the next billion years, the comet is destined to keep tumbling through the outer system.",
     # an attempt that is not inferred, or an aim nobody guessed at
     "Board\n\nThe mayor made a second attempt to pass the budget on Tuesday.",
     "Board\n\nThe rescue was an apparent success.",

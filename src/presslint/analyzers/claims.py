@@ -1045,8 +1045,9 @@ def _certain_outcome(tok, lex: Contested):
     """'The challenger is virtually guaranteed to lose', 'the smaller parties are all but certain to be shut out', 'is
     assured to be shut out': a future or unknown outcome stated as settled by the writer. A degree adverb ('virtually',
     'all but') is needed for certain / sure / bound / guaranteed, whose bare use is often arithmetic or law ('is
-    guaranteed a seat', 'is certain to face a veto' stays a forecast); 'assured' and 'destined' with a to-infinitive
-    need none. The span runs from the subject to the infinitive."""
+    guaranteed a seat', 'is certain to face a veto' stays a forecast); 'assured' with a to-infinitive needs none. A
+    bare 'destined to' is fate or physics as often as a guess ('the comet is destined to keep tumbling'): it needs the
+    adverb too. The span runs from the subject to the infinitive."""
     word = tok.lower_
     if word not in lex.outcome_certainty or tok.dep_ not in ("ROOT", "acomp", "conj", "xcomp"):
         return None
@@ -1057,7 +1058,7 @@ def _certain_outcome(tok, lex: Contested):
     degree = any(c.dep_ == "advmod" and c.lower_ in lex.near_certainty_adverbs for c in tok.children) or (
         tok.i >= 2 and doc[tok.i - 2].lower_ == "all" and doc[tok.i - 1].lower_ == "but"
     )
-    if not degree and word not in ("assured", "destined"):
+    if not degree and word != "assured":
         return None
     # the copula or passive auxiliary's head that holds the subject ('are all but certain': 'certain' hangs off 'all')
     be = next((a for a in tok.ancestors if a.lemma_ == "be"), tok) if tok.dep_ != "ROOT" else tok
