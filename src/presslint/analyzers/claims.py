@@ -1429,7 +1429,7 @@ def find_unsourced(doc, claims: list[Claim], *, min_score: float = 0.4) -> Itera
         guess = {
             "mind": "what someone knew or is counting on",
             "certain-forecast": "what someone will do as a certainty",
-            "presumption": "what something means or would do, as the writer's presumption",
+            "presumption": "what is so or what would follow, as the writer's presumption",
             "certain-outcome": "an outcome not yet known, stated as settled",
             "aim": "someone's aim, inferred by the writer",
         }.get(kind, "what someone did or is doing")
