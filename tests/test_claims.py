@@ -256,6 +256,7 @@ def test_claims_src005_speculation_as_reporting_fires(parse, text, kind):
     found = _codes(parse, text, "SRC005")
     assert len(found) == 1 and found[0].evidence["kind"] == kind, [f.evidence for f in found]
     assert found[0].severity == "info"
+    assert found[0].message.endswith("a record, a witness or an official who is named would source it")
 
 
 @pytest.mark.parametrize(
@@ -630,3 +631,85 @@ def test_claims_src004_failed_step_fires(parse, text):
 @pytest.mark.parametrize("text", FAILED_STEP_NEAR_MISSES)
 def test_claims_src004_src005_failed_step_and_conditional_forecast_quiet(parse, text):
     assert not _codes(parse, text, "SRC004") and not _codes(parse, text, "SRC005")
+
+
+# Writer's-voice presumption, certainty about an unknown outcome and an inferred aim (SRC005 kinds "presumption",
+# "certain-outcome", "aim"): explicit markers only ('safe to say', 'would presumably', 'virtually guaranteed to',
+# 'all but certain to', 'assured to', 'an apparent attempt to', 'calculated to'), never a bare 'expected' or 'likely'.
+PRESUMED_OUTCOMES_AND_AIMS = [
+    ("Audit\n\nThe new reporting rule would presumably let auditors trace each grant to its recipient.", "presumption"),
+    (
+        "Audit\n\nThe council moved the vote to March, presumably meaning the budget will dominate the spring.",
+        "presumption",
+    ),
+    ("Port\n\nIt is safe to say the mayor was talking about the harbour contract.", "presumption"),
+    ("Port\n\nIt's safe to assume the governor has read the audit by now.", "presumption"),
+    ("Port\n\nIt is reasonable to conclude that the board knew of the leak.", "presumption"),
+    ("Primary\n\nThe challenger is virtually guaranteed to lose the county convention fights.", "certain-outcome"),
+    ("Primary\n\nThe smaller parties are all but certain to be shut out of the new parliament.", "certain-outcome"),
+    ("Primary\n\nThe independents are assured to be nearly wiped out in the runoff.", "certain-outcome"),
+    ("Primary\n\nThe incumbent is practically certain to keep her seat in the autumn.", "certain-outcome"),
+    ("Board\n\nThe mayor named three new members in an apparent attempt to pack the panel with loyalists.", "aim"),
+    ("Board\n\nThe audit was moved to a Friday night in an obvious bid to bury the findings.", "aim"),
+    ("Board\n\nThe chairman's speech was calculated to inflame the crowd outside the hall.", "aim"),
+    # what a person privately took for granted
+    ("Charity\n\nHe assumed that any charity with 'Islamic' in its name was a front for extremists.", "mind"),
+    ("Charity\n\nMaria Ortega presumed the grant would be renewed without a review.", "mind"),
+]
+PRESUMED_OUTCOMES_AND_AIMS_NEAR_MISSES = [
+    # news convention: a scheduled event, a hedged forecast, a plain forecast under 'presumably'
+    "Vote\n\nThe council is expected to vote on the budget on Tuesday.",
+    "Vote\n\nThe attorney general is unlikely to act on the complaint before the election.",
+    "Vote\n\nThe senator will presumably vote against the bill.",
+    # attributed, quoted, or the writer's own first person
+    "Primary\n\nThe challenger is virtually guaranteed to lose the convention fights, party officials said.",
+    'Primary\n\n"The challenger is virtually guaranteed to lose the convention fights," the chairman said.',
+    "Primary\n\nAnalysts say the smaller parties are all but certain to be shut out of the new parliament.",
+    "Port\n\nI think it is safe to say the mayor was talking about the harbour contract.",
+    "Board\n\nThe mayor named three new members in an apparent attempt to pack the panel, the opposition said.",
+    # no marker of a guess: a bare certainty word, a legal guarantee, arithmetic, a denial, a condition
+    "Primary\n\nThe bill is certain to face a veto in the Senate.",
+    "Pay\n\nWorkers are guaranteed to receive the minimum wage under the new law.",
+    "Budget\n\nThe savings were calculated to be about 3 per cent of the budget.",
+    "Budget\n\nThe new tax was calculated to raise $2 billion a year.",
+    "Primary\n\nIt is not safe to assume the governor has read the audit.",
+    "Primary\n\nIf the polls hold, the challenger is virtually certain to lose.",
+    "Port\n\nIt is safe to say so.",
+    "Weather\n\nIt is virtually certain to rain on Sunday.",
+    "Space\n\nFor the next billion years, the comet is destined to keep tumbling through the outer system.",
+    # an attempt that is not inferred, or an aim nobody guessed at
+    "Board\n\nThe mayor made a second attempt to pass the budget on Tuesday.",
+    "Board\n\nThe rescue was an apparent success.",
+    # a belief the person told someone, an organisation's working assumption, the present tense
+    "Charity\n\nHe assumed the charity was a front, he told the court.",
+    "Fire\n\nPolice assumed the fire was an accident.",
+    "Charity\n\nHe assumes the grant will be renewed.",
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), PRESUMED_OUTCOMES_AND_AIMS)
+def test_claims_src005_presumption_outcome_and_aim_fire(parse, text, kind):
+    found = _codes(parse, text, "SRC005")
+    assert [f.evidence["kind"] for f in found] == [kind], [f.evidence for f in found]
+    assert "would source it" in found[0].message  # says what is guessed and what would source it
+
+
+@pytest.mark.parametrize("text", PRESUMED_OUTCOMES_AND_AIMS_NEAR_MISSES)
+def test_claims_src005_presumption_outcome_and_aim_quiet(parse, text):
+    assert not _codes(parse, text, "SRC005"), [f.evidence for f in _codes(parse, text, "SRC005")]
+
+
+def test_claims_src005_presumption_not_shown_in_an_opinion_piece(nlp):
+    from presslint import Settings, check
+    from presslint.ingest import from_text
+
+    text = (
+        "The harbour deal\n\nIt is safe to say the mayor was talking about the harbour contract.\n\n"
+        "The challenger is virtually guaranteed to lose the county convention fights."
+    )
+    news = check(from_text(text, date="2021-12-11"), settings=Settings(store=False), nlp=nlp)
+    assert [f.shown for f in news.findings if f.code == "SRC005"] == [True, True]
+    article = from_text(text, date="2021-12-11")
+    article.url = "https://example.org/opinion/2021/12/harbour-deal"
+    column = check(article, settings=Settings(store=False), nlp=nlp)
+    assert not [f for f in column.findings if f.code == "SRC005" and f.shown]

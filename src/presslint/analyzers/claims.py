@@ -239,6 +239,13 @@ class Contested:
     knowledge_adjectives: frozenset[str] = frozenset()
     forecast_certainty_adverbs: frozenset[str] = frozenset()
     failure_steps: frozenset[str] = frozenset()
+    presumption_adjectives: frozenset[str] = frozenset()
+    presumption_verbs: frozenset[str] = frozenset()
+    outcome_certainty: frozenset[str] = frozenset()
+    near_certainty_adverbs: frozenset[str] = frozenset()
+    apparent_aim_adjectives: frozenset[str] = frozenset()
+    aim_nouns: frozenset[str] = frozenset()
+    private_belief_verbs: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -856,8 +863,16 @@ def speculation_reason(sent, agents: frozenset[str]) -> tuple[str, Any] | None:
             | lex.speculation_assumption
             | lex.certainty_adverbs
             | lex.forecast_certainty_adverbs
+            | lex.presumption_adjectives
+            | lex.outcome_certainty
+            | lex.apparent_aim_adjectives
             | {"course"},
-            lemmas=lex.motive_verbs | lex.motive_heads | lex.intent_verbs | lex.wager_verbs | {"motivated"},
+            lemmas=lex.motive_verbs
+            | lex.motive_heads
+            | lex.intent_verbs
+            | lex.wager_verbs
+            | lex.private_belief_verbs
+            | {"motivated"},
         )
     if not _within(doc.user_data[key], sent):
         return None  # cheap test first: no word that can open a guess
@@ -879,9 +894,13 @@ def _speculation_at(tok, lex: Contested, agents: frozenset[str]) -> tuple[str, A
     """The speculation shape that ``tok`` heads, if any (see ``speculation_reason``), unless the guess is an
     assessment rather than a guess at conduct (see ``_assessment``)."""
     found = _speculation_shape(tok, lex, agents)
-    if found is not None and found[0] != "motive" and _assessment(found[1][-1], lex):
+    if found is not None and found[0] not in _NOT_CONDUCT and _assessment(found[1][-1], lex):
         return None
     return found
+
+
+# Kinds that guess at a meaning, an outcome or an aim rather than at conduct: no state or consequence exempts them.
+_NOT_CONDUCT = frozenset({"motive", "presumption", "certain-outcome", "aim"})
 
 
 def _assessment(verb, lex: Contested) -> bool:
@@ -950,6 +969,18 @@ def _speculation_shape(tok, lex: Contested, agents: frozenset[str]) -> tuple[str
     certain = _certain_forecast(tok, lex, agents)
     if certain is not None:
         return "certain-forecast", certain
+    # "it is safe to say he meant the port deal", "the rule would presumably let auditors ...": the writer presumes
+    presumed = _presumption(tok, lex)
+    if presumed is not None:
+        return "presumption", presumed
+    # "the challenger is virtually guaranteed to lose": an unknown outcome stated as settled
+    settled = _certain_outcome(tok, lex)
+    if settled is not None:
+        return "certain-outcome", settled
+    # "in an apparent attempt to pack the board", "the speech was calculated to inflame": an aim the writer infers
+    aim = _inferred_aim(tok, lex)
+    if aim is not None:
+        return "aim", aim
     # "X probably knew", "X is presumably negotiating"
     if tok.pos_ == "VERB" and any(c.dep_ == "advmod" and c.lower_ in lex.speculation_adverbs for c in children):
         future = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall", "to") for c in children)
@@ -992,6 +1023,103 @@ def _assumption(tok, lex: Contested):
         return None  # the writer's or reader's own supposition about themselves
     start = min(adverb.i, subject.left_edge.i)
     return tok.doc[start : tok.i + 1]
+
+
+def _presumption(tok, lex: Contested):
+    """The writer's presumption, marked as one: 'it is safe to say / reasonable to assume <clause>' (the span runs to
+    the presumed clause's verb), or 'presumably' on a hypothetical or a participle ('would presumably let auditors
+    trace ...', 'presumably meaning the budget will dominate'), which ``_assumption`` leaves to this kind. A plain
+    forecast ('will presumably vote') stays out, as a scheduled decision does."""
+    doc = tok.doc
+    if tok.lower_ in lex.presumption_adjectives and tok.dep_ == "acomp" and tok.head.lemma_ == "be":
+        subject = next((c for c in tok.head.children if c.dep_ in ("nsubj", "expl")), None)
+        verb = next((c for c in (*tok.children, *tok.head.children) if c.dep_ == "xcomp"), None)
+        if (
+            subject is None
+            or subject.lower_ != "it"
+            or verb is None
+            or verb.lemma_.lower() not in lex.presumption_verbs
+        ):
+            return None
+        if any(c.dep_ == "neg" for c in tok.head.children) or _conditional(tok.head):
+            return None  # 'it is not safe to assume ...', 'if it is safe to say ...'
+        content = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        if content is None:
+            return None  # 'it is safe to say so': nothing presumed
+        return doc[subject.i : content.i + 1]
+    if tok.lower_ != "presumably" or tok.dep_ != "advmod":
+        return None
+    head = tok.head
+    if head.pos_ not in ("VERB", "AUX"):
+        return None
+    auxes = [c for c in head.children if c.dep_ == "aux"]
+    hypothetical = any(a.lower_ in ("would", "could") for a in auxes)
+    participle = head.tag_ == "VBG" and head.dep_ in ("advcl", "acl", "conj") and not auxes
+    if not (hypothetical or participle) or any(c.dep_ == "neg" for c in head.children):
+        return None
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and subject.lower_ in ("i", "we", "you"):
+        return None
+    start = min(tok.i, subject.left_edge.i if subject is not None else tok.i)
+    return doc[start : head.i + 1]
+
+
+def _certain_outcome(tok, lex: Contested):
+    """'The challenger is virtually guaranteed to lose', 'the smaller parties are all but certain to be shut out', 'is
+    assured to be shut out': a future or unknown outcome stated as settled by the writer. A degree adverb ('virtually',
+    'all but') is needed for certain / sure / bound / guaranteed, whose bare use is often arithmetic or law ('is
+    guaranteed a seat', 'is certain to face a veto' stays a forecast); 'assured' with a to-infinitive needs none. A
+    bare 'destined to' is fate or physics as often as a guess ('the comet is destined to keep tumbling'): it needs the
+    adverb too. The span runs from the subject to the infinitive."""
+    word = tok.lower_
+    if word not in lex.outcome_certainty or tok.dep_ not in ("ROOT", "acomp", "conj", "xcomp"):
+        return None
+    doc = tok.doc
+    goal = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+    if goal is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in goal.children):
+        return None
+    degree = any(c.dep_ == "advmod" and c.lower_ in lex.near_certainty_adverbs for c in tok.children) or (
+        tok.i >= 2 and doc[tok.i - 2].lower_ == "all" and doc[tok.i - 1].lower_ == "but"
+    )
+    if not degree and word != "assured":
+        return None
+    # the copula or passive auxiliary's head that holds the subject ('are all but certain': 'certain' hangs off 'all')
+    be = next((a for a in tok.ancestors if a.lemma_ == "be"), tok) if tok.dep_ != "ROOT" else tok
+    holders = (*tok.children, *be.children)
+    subject = next((c for c in holders if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.lower_ in ("i", "we", "you", "it", "this", "that"):
+        return None  # the writer's own prospects, or 'it is virtually certain to rain'
+    if any(c.dep_ == "neg" for c in holders) or _conditional(be):
+        return None
+    return doc[subject.left_edge.i : goal.i + 1]
+
+
+def _inferred_aim(tok, lex: Contested):
+    """'In an apparent attempt to pack the board', 'a thinly veiled bid to', 'the speech was calculated to inflame the
+    crowd': an aim the writer infers and states. The aim noun (or 'calculated') needs a to-infinitive of an act; a
+    figure ('calculated to be 3 per cent', 'calculated to save $2 million') is arithmetic. The span runs from the
+    adjective to the infinitive."""
+    doc = tok.doc
+    if tok.lower_ == "calculated" and tok.tag_ == "VBN" and tok.dep_ in ("ROOT", "conj", "acomp"):
+        goal = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        if goal is None or goal.lemma_ in ("be", "have") or any(c.dep_ == "neg" for c in tok.children):
+            return None
+        if any(t.like_num or t.ent_type_ in ("MONEY", "PERCENT", "QUANTITY") for t in goal.subtree):
+            return None
+        subject = next((c for c in tok.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+        if subject is None:
+            return None
+        return doc[subject.left_edge.i : goal.i + 1]
+    if tok.dep_ != "amod" or tok.lower_ not in lex.apparent_aim_adjectives:
+        return None
+    noun = tok.head
+    if noun.lemma_.lower() not in lex.aim_nouns:
+        return None
+    goal = next((c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"), None)
+    if goal is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in goal.children):
+        return None
+    start = tok.i - 1 if tok.lower_ == "veiled" and tok.i and doc[tok.i - 1].lower_ == "thinly" else tok.i
+    return doc[start : goal.i + 1]
 
 
 def _motive(tok, lex: Contested):
@@ -1044,6 +1172,13 @@ def _mind_read(tok, lex: Contested, agents: frozenset[str]):
     if subject is None or subject.lower_ in ("i", "we", "you") or not _agent(subject, agents):
         return None
     lemma = tok.lemma_.lower()
+    if (
+        lemma in lex.private_belief_verbs
+        and tok.tag_ == "VBD"
+        and (subject.ent_type_ == "PERSON" or subject.lower_ in ("he", "she"))
+    ):
+        if any(c.dep_ == "ccomp" for c in tok.children):
+            return tok.doc[subject.left_edge.i : tok.i + 1]  # 'he assumed (that) the charity was a front': his mind
     if lemma in lex.wager_verbs and subject.lemma_.lower() not in lex.market_nouns:
         clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
         if clause is not None and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
@@ -1229,6 +1364,8 @@ def find_unsourced(doc, claims: list[Claim], *, min_score: float = 0.4) -> Itera
     for q in quotes:
         if _poll_finding_as_quote(doc, q):
             continue  # 'majorities in both parties support the bill' read as the majorities' own words
+        if _presumed_speech(doc, q):
+            continue  # 'it is safe to say he was referring to ...': the writer's presumption, nobody's words
         for span in (q.cue, q.content, q.speaker):
             if span is not None:
                 attributed.add(paragraph[v.sent_index_at_char(span.start)])
@@ -1315,11 +1452,15 @@ def find_unsourced(doc, claims: list[Claim], *, min_score: float = 0.4) -> Itera
         guess = {
             "mind": "what someone knew or is counting on",
             "certain-forecast": "what someone will do as a certainty",
+            "presumption": "what is so or what would follow, as the writer's presumption",
+            "certain-outcome": "an outcome not yet known, stated as settled",
+            "aim": "someone's aim, inferred by the writer",
         }.get(kind, "what someone did or is doing")
+        sourcing = _WOULD_SOURCE.get(kind, _WOULD_SOURCE_CONDUCT)
         yield Finding(
             "SRC005",
             "info",
-            f"Speculation as reporting: '{span.text}' guesses at {guess}, with no source",
+            f"Speculation as reporting: '{span.text}' guesses at {guess}, with no source; {sourcing}",
             Span.of(span),
             related=[Span.of(sent)],
             confidence=0.6,
@@ -1330,6 +1471,39 @@ def find_unsourced(doc, claims: list[Claim], *, min_score: float = 0.4) -> Itera
     chosen = sorted(checkable, key=lambda c: (-scores[c[0]], _KIND_ORDER[c[1].evidence["kind"]], c[0]))[:SRC006_CAP]
     for _, finding in sorted(chosen, key=lambda c: c[0]):
         yield finding
+
+
+# What would turn each kind's guess into reporting, said in the message.
+_WOULD_SOURCE = {
+    "presumption": "the person's own words, the document or an official who says so would source it",
+    "certain-outcome": "a named forecaster, a poll or the rules that decide it would source it",
+    "aim": "the person's own statement of intent, or someone named who knows it, would source it",
+    "intent": "the person's own statement of intent, or someone named who knows it, would source it",
+    "motive": "the person's own words, or a finding such as a court's or an inquiry's, would source it",
+    "mind": "the person's own account, or someone named whom they told, would source it",
+    "certain-forecast": "the person's own statement of plans, or someone named who knows them, would source it",
+}
+_WOULD_SOURCE_CONDUCT = "a record, a witness or an official who is named would source it"
+
+
+def _presumed_speech(doc, quote) -> bool:
+    """The sources analyzer reads 'it is safe to say (the mayor was talking about ...)' as 'it' saying something and
+    the mayor talking: both cues sit under a presumption marker ('safe to say', 'reasonable to assume'), so the words
+    are the writer's presumption, and no source speaks in them."""
+    if quote.cue is None:
+        return False
+    cue = doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
+    if cue is None:
+        return False
+    lex = contested_lexicon()
+    for node in (cue.root, *cue.root.ancestors):
+        if node.dep_ != "xcomp" or node.lemma_.lower() not in lex.presumption_verbs:
+            continue
+        if node.head.lower_ in lex.presumption_adjectives or any(
+            c.dep_ == "acomp" and c.lower_ in lex.presumption_adjectives for c in node.head.children
+        ):
+            return True
+    return False
 
 
 def _poll_finding_as_quote(doc, quote) -> bool:

@@ -138,7 +138,18 @@ RULES = [
         "traders or investors betting on prices) and knowledge under a certainty adverb ('clearly knew', 'was "
         "obviously aware of the allegations'); and on a prediction of someone's conduct stated as a certainty (kind "
         "'certain-forecast': 'the bishop will not, of course, resign', 'will surely run again'; not 'will probably', "
-        "not a thing's future, 'the storm will certainly bring rain').",
+        "not a thing's future, 'the storm will certainly bring rain'). It fires on three kinds marked by explicit "
+        "words, never by a bare 'expected' or 'likely': the writer's presumption (kind 'presumption': 'it is safe to "
+        "say he was referring to the port deal', 'it is reasonable to assume', 'would presumably let auditors trace', "
+        "'presumably meaning'; not 'will presumably vote', not 'it is not safe to assume'); an unknown outcome stated "
+        "as settled (kind 'certain-outcome': 'is virtually guaranteed to lose', 'are all but certain to be shut out', "
+        "'is assured to be wiped out'; not a bare 'is certain to face a veto', a legal guarantee, a condition, or "
+        "'it'); an aim the writer infers (kind 'aim': 'in an apparent attempt to pack the board', 'an obvious bid to "
+        "bury the findings', 'the speech was calculated to inflame'; not 'calculated to be 3 per cent'); and, as "
+        "mind-reading, what a person (a name, 'he', 'she') privately took for granted ('he assumed that any charity with ... was a "
+        "front'; not an organisation's working assumption, not the present tense). The message says what is guessed "
+        "and what would source it (the person's own words, a document, a named forecaster or the rules that decide "
+        "an outcome). In a piece that reads as opinion the finding is not shown (a column argues).",
         "The minister is likely to be negotiating in secret with the rebels.",
     ),
     Rule(
