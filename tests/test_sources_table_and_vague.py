@@ -418,6 +418,12 @@ def _spans(parse, text, code):
         ),
         ("Some local activists say the council quietly moved the polling station.", "SRC002", "Some local activists"),
         ("Many donors said the campaign had spent its money on consultants.", "SRC002", "Many donors"),
+        (
+            "In the rural counties, where local party leaders say the businessman has shown more strength, turnout "
+            "was high.",
+            "SRC002",
+            "local party leaders",
+        ),
         # the speaker of a relative clause: 'a deadline that several insiders said went unnoticed'
         (
             "The slates were thin after a filing deadline that several state party insiders said went unnoticed.",
@@ -485,6 +491,7 @@ def test_sources_unnamed_interviewees_and_namers_are_anonymous(parse, text, span
         "candidate from Ames, said she learned of the change from a newspaper.",
         # a relative clause that is not about what anyone said
         "The deadline that the committee set in March went unnoticed.",
+        "Local leaders praised the plan at a meeting on Monday.",
         # an act, not something told: a proposal, an infinitive; a nation's leaders are public figures
         "Other party leaders have proposed a joint fund for the campaign.",
         "It is no surprise to see a reality TV star turned candidate rely on a television doctor to discuss his "

@@ -37,9 +37,14 @@ RULES = [
         "A claim is attributed to a source the reader cannot identify.",
         "Fires once per attribution whose speaker is unnamed or vague: 'officials', 'three health officials', 'a senior "
         "diplomat', 'sources familiar with the matter', 'an official who asked not to be named', or any speaker quoted "
-        "'on condition of anonymity'. Anonymous sourcing is sometimes necessary, but the reader should know how much "
-        "of the story rests on it. Named people ('Prime Minister Jacinda Ardern said'), organisations ('the Pentagon "
-        "said') and specific roles ('a police spokesperson said') do not fire.",
+        "'on condition of anonymity'; one insider of a party, campaign or movement singled out by 'a', 'one' or "
+        "'another' or a counted group of them ('said one county party chairman', 'two delegate candidates said'); "
+        "the speaker of a relative clause ('a deadline that several insiders said went unnoticed'); 'what former "
+        "employees have called ...'; and an account resting on interviews with people it does not name ('according "
+        "to interviews with a dozen party leaders'). Anonymous sourcing is sometimes necessary, but the reader "
+        "should know how much of the story rests on it. Named people ('Prime Minister Jacinda Ardern said'), organisations ('the Pentagon "
+        "said') and specific roles ('a police spokesperson said', 'the party chairman said') do not fire, nor a "
+        "public group speaking on the record ('party leaders say', 'Republican leaders said').",
         "Two people familiar with the negotiations said the deal could be signed next week.",
     ),
     Rule(
@@ -50,7 +55,11 @@ RULES = [
         "A claim is presented through a vague attribution with no identifiable source.",
         "Fires on weasel attributions that name nobody: 'it is believed', 'it was reported', 'he is said to', "
         "'reportedly', 'critics say', 'experts warn', 'observers say', 'some argue', 'many people think', 'some "
-        "Republicans said', a trailing '..., say critics'; on a vague group holding a belief or expectation ('analysts "
+        "Republicans said', a trailing '..., say critics'; an indefinite group of party or campaign insiders "
+        "('several delegate candidates said', 'other party leaders said', 'local party leaders say'); a poll, "
+        "survey or study that nothing names cited as the source ('studies show', 'a new survey found', and plural "
+        "polls as a figure's source: 'according to recent polls, the senator holds 29 percent'; not 'a Marist "
+        "poll', 'a survey by the county', nor one named in the sentence before or the next three); on a vague group holding a belief or expectation ('analysts "
         "expect the bank to raise rates', 'many in the party believe', 'few experts believe'); on a verdict or reaction held by an unnamed, indefinite group ('drew the ire of some "
         "senior Democrats', 'sparked outrage among many residents', 'won praise from critics'); and on a claim noun "
         "that nobody is said to hold, set by the writer as the backdrop ('amid reports that the chief executive would "
@@ -2012,7 +2021,7 @@ def _is_weasel(head, lex: Lexicon) -> bool:
 # Determiners that single out one unnamed member of a group ('one county party chairman', 'a party leader').
 ONE_OF = frozenset({"a", "an", "one", "another"})
 # Words that leave a group of insiders unnamed besides the lexicon's vague determiners ('other party leaders').
-VAGUE_GROUP_WORDS = frozenset({"other", "few", "numerous", "multiple"})
+VAGUE_GROUP_WORDS = frozenset({"other", "few", "numerous", "multiple", "local"})
 
 
 INTERVIEW_NOUNS = frozenset({"interview", "conversation"})
