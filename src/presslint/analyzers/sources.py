@@ -2045,6 +2045,9 @@ def _interviews_with_unnamed(head, lex: Lexicon) -> bool:
     return not any(t.ent_type_ == "PERSON" or t.lower_ in ("including", "such") for t in head.subtree)
 
 
+MAX_UNNAMED_COUNT = 12  # 'a dozen party leaders' at most: more is a tally of public positions
+
+
 def _telling_cue(att: Attribution, head, lex: Lexicon) -> bool:
     """The insider tells something: 'according to', or a speech verb ('said', 'told') with the insider as its
     subject, not an infinitive ('a candidate rely on a TV doctor to discuss ...') nor an act with an object ('other
@@ -2055,7 +2058,13 @@ def _telling_cue(att: Attribution, head, lex: Lexicon) -> bool:
     return (
         verb is not None
         and verb.lemma_.lower() in lex.speech_verbs
-        and not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and verb.tag_ != "VBG"  # 'with other candidates suggesting that ...': a summary of public stances
+        and not any(
+            (c.dep_ == "aux" and c.lower_ == "to")
+            or (c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "whenever"))  # 'when a leader says': anyone
+            or (c.dep_ == "advmod" and c.lower_ in ("publicly", "openly"))  # on the record
+            for c in verb.children
+        )
     )
 
 
@@ -2079,8 +2088,8 @@ def _unnamed_insider(head, att: Attribution, lex: Lexicon) -> str | None:
         return "one" if mods & ONE_OF or head.doc[head.left_edge.i].lower_ in ONE_OF else None
     if head.tag_ != "NNS":
         return None
-    if att.count is not None and att.count >= 2:
-        return "count"
+    if att.count is not None:  # a small counted group; '520 superdelegates have said ...' is a tally
+        return "count" if 2 <= att.count <= MAX_UNNAMED_COUNT else None
     return "vague" if mods & (lex.vague_determiners | VAGUE_GROUP_WORDS) else None
 
 
@@ -2601,7 +2610,9 @@ def _unnamed_study(doc, att: Attribution) -> Finding | None:
     if title is not None and title[0] <= speaker.start < title[1]:
         return None  # 'Poll: Voters abandon ...': the headline sums up what the body attributes
     if head.lemma_.lower() in POLL_HEADS and head.tag_ != "NN" and not _has_figure(att.quote.content):
-        return None  # 'polls show a tight race': a summary of the polls, not a figure resting on one nobody names
+        return None
+    if any(c.lower_ == "exit" for c in head.children):
+        return None  # 'according to exit polls': an election's one exit poll, a known source  # 'polls show a tight race': a summary of the polls, not a figure resting on one nobody names
     sents = view(doc).sents
     text_of = view(doc).text_of
     before = [i for i in range(att.sentence - 1, -1, -1) if text_of(sents[i]).strip()][:1]
