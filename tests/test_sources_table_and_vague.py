@@ -456,15 +456,9 @@ def test_sources_unnamed_insiders_fire(parse, text, code, span):
             "conversations with more than 20 aides",
             "names none of the people interviewed",
         ),
-        # the name unnamed people gave something: 'what former employees have called a "..."'
-        (
-            'The college now faces what former employees have called a "predatory scheme" to collect fees.',
-            "former employees",
-            "is not named",
-        ),
     ],
 )
-def test_sources_unnamed_interviewees_and_namers_are_anonymous(parse, text, span, message):
+def test_sources_unnamed_interviewees_are_anonymous(parse, text, span, message):
     found = [f for f in _findings(parse, text, "SRC001") if f.span.text == span]
     assert found and message in found[0].message
 
@@ -492,6 +486,9 @@ def test_sources_unnamed_interviewees_and_namers_are_anonymous(parse, text, span
         # a relative clause that is not about what anyone said
         "The deadline that the committee set in March went unnoticed.",
         "Local leaders praised the plan at a meeting on Monday.",
+        # candidates for office state their positions in public; a label some give is no source of a fact
+        "Other Republican candidates said they support vouchers but would leave them to the states.",
+        'She wants to close what some call the "gun show loophole" in the background checks.',
         # a tally of public positions, statements made on the record, a generic 'when', a summary of stances
         "Already, 520 delegates have said they support the governor.",
         "Two party leaders have publicly said they support the governor.",

@@ -39,8 +39,7 @@ RULES = [
         "diplomat', 'sources familiar with the matter', 'an official who asked not to be named', or any speaker quoted "
         "'on condition of anonymity'; one insider of a party, campaign or movement singled out by 'a', 'one' or "
         "'another' or a counted group of them ('said one county party chairman', 'two delegate candidates said'); "
-        "the speaker of a relative clause ('a deadline that several insiders said went unnoticed'); 'what former "
-        "employees have called ...'; and an account resting on interviews with people it does not name ('according "
+        "the speaker of a relative clause ('a deadline that several insiders said went unnoticed'); and an account resting on interviews with people it does not name ('according "
         "to interviews with a dozen party leaders'). Anonymous sourcing is sometimes necessary, but the reader "
         "should know how much of the story rests on it. Named people ('Prime Minister Jacinda Ardern said'), organisations ('the Pentagon "
         "said') and specific roles ('a police spokesperson said', 'the party chairman said') do not fire, nor a "
@@ -680,9 +679,6 @@ def _object_content(doc, quotes: _Quotes, cue, lex: Lexicon) -> tuple[QuoteKind,
             pred = next(
                 (c for c in cue.children if c.dep_ in ("oprd", "ccomp") and obj is not None and c.i > obj.i), None
             )
-            if obj is not None and pred is not None and obj.i < cue.i < pred.i and obj.lower_ in ("what", "which"):
-                # 'what former employees have called a "predatory scheme"': the name given is the content
-                return _content(doc, quotes, pred.left_edge.i, pred.right_edge.i + 1)
             if obj is None or pred is None or obj.i < cue.i:
                 return None
             return _content(doc, quotes, obj.left_edge.i, pred.right_edge.i + 1)
@@ -2075,7 +2071,10 @@ def _unnamed_insider(head, att: Attribution, lex: Lexicon) -> str | None:
     'other party leaders', 'some donors'), SRC002. None when the phrase names anyone or a group it includes
     ('several candidates, including Jane Roe'), or is definite, possessive or a bare plural ('party leaders say',
     'Republican leaders say': a public group speaking on the record, as 'Republicans say' is)."""
-    if _head_lemma(head, lex) not in lex.insider_roles or head.pos_ != "NOUN" or not _telling_cue(att, head, lex):
+    lemma = _head_lemma(head, lex)
+    if lemma == "candidate" and not any(c.dep_ == "compound" and c.lower_ == "delegate" for c in head.children):
+        return None  # candidates for office take positions in public; a party's delegate candidates are insiders
+    if lemma not in lex.insider_roles or head.pos_ != "NOUN" or not _telling_cue(att, head, lex):
         return None
     if any(
         t.ent_type_ in ("PERSON", "GPE") or t.lower_ in ("including", "such", "like", "among") for t in head.subtree
