@@ -441,6 +441,14 @@ def test_sources_unnamed_insiders_fire(parse, text, code, span):
     assert span in _spans(parse, text, code)
 
 
+def test_sources_unnamed_insiders_with_someone_of_another_camp_named_next_still_fire(parse):
+    text = (
+        'A statement now could help clear that up, some GOP leaders argued.\n\n"He does need to make that '
+        'statement," said Tom Reyes, a Democratic county commissioner.'
+    )
+    assert _spans(parse, text, "SRC002") == ["some GOP leaders"]
+
+
 @pytest.mark.parametrize(
     "text, span, message",
     [
@@ -483,6 +491,9 @@ def test_sources_unnamed_interviewees_are_anonymous(parse, text, span, message):
         # the group's member named and described in the next sentence
         "Several delegate candidates said the filing rules were changed without notice. Jane Roe, a delegate "
         "candidate from Ames, said she learned of the change from a newspaper.",
+        # one of the group's camp named and quoted next ('GOP' and 'Republican' are one party)
+        'A statement now could help clear that up, some GOP leaders argued.\n\n"He does need to make that '
+        'statement," said Bruce Hale, the Republican National Committeeman from Utah.',
         # a relative clause that is not about what anyone said
         "The deadline that the committee set in March went unnoticed.",
         "Local leaders praised the plan at a meeting on Monday.",

@@ -1033,7 +1033,7 @@ def _group_named_ahead(found: list[Attribution], quotes: _Quotes) -> None:
                 )
                 and (body is None or _one_of(body, b))
                 and (officials is None or _official_of(officials, b, lex))
-                and (not att.weasel or head.lemma_.lower() in _words_of(b))
+                and (not att.weasel or head.lemma_.lower() in _words_of(b) or _same_camp(head, b, lex))
             ),
             None,
         )
@@ -1042,6 +1042,25 @@ def _group_named_ahead(found: list[Attribution], quotes: _Quotes) -> None:
             speaker = att.quote.speaker
             att.description = att.description or (speaker.text if speaker is not None else None)
             att.named_ahead = named.quote.speaker
+
+
+# Names a party goes by: 'some GOP leaders' and 'the Republican National Committeeman' are of one camp.
+CAMP_NAMES = {"gop": "republican", "republicans": "republican", "democrats": "democratic", "democrat": "democratic"}
+
+
+def _same_camp(head, named: Attribution, lex: Lexicon) -> bool:
+    """A group of insiders ('some GOP leaders') and a named person described by a word of the group's own modifiers
+    ('Bruce Hough, the Republican National Committeeman from Utah'): one of them, quoted by name."""
+    if head.lemma_.lower() not in lex.insider_roles:
+        return False
+    mods = {
+        CAMP_NAMES.get(t.lower_, t.lower_)
+        for c in head.children
+        if c.dep_ in ("compound", "amod", "nmod")
+        for t in c.subtree
+        if not t.is_stop and t.lower_ not in lex.vague_determiners | VAGUE_GROUP_WORDS
+    }
+    return bool(mods & {CAMP_NAMES.get(w, w) for w in _words_of(named)})
 
 
 # Public bodies whose officials speak on the record as a matter of course: 'local officials', 'county officials'.
