@@ -376,3 +376,206 @@ def test_summary_claims_list_quotation_in_the_next_paragraph(second, sourced, by
     )
     line = summarise(report).claim_list[0]
     assert (line.sourced, line.by) == (sourced, by)
+
+
+# -- unnamed insiders, a relative clause's speaker and unnamed studies (round 9) ----------------------------------
+def _spans(parse, text, code):
+    return [f.span.text for f in _findings(parse, text, code)]
+
+
+@pytest.mark.parametrize(
+    "text, code, span",
+    [
+        # one insider of a party or campaign, singled out by 'one', 'a' or 'another' and never named
+        (
+            '"Nobody told us the date had moved," said one county Democratic chairman.',
+            "SRC001",
+            "one county Democratic chairman",
+        ),
+        ("A state party leader said the slate had been filed two days late.", "SRC001", "A state party leader"),
+        ("Another donor said the campaign had stopped returning calls in May.", "SRC001", "Another donor"),
+        (
+            "One Republican consultant said the governor's team never filed the paperwork.",
+            "SRC001",
+            "One Republican consultant",
+        ),
+        # a counted group of insiders: a small unnamed group
+        (
+            "Two delegate candidates said the forms had been rejected without a reason.",
+            "SRC001",
+            "Two delegate candidates",
+        ),
+        # an indefinite group of insiders: a vague attribution
+        (
+            "Several delegate candidates said they are likely to switch to the governor before the convention.",
+            "SRC002",
+            "Several delegate candidates",
+        ),
+        (
+            "Other party leaders said the senator is an example of a candidate who organised too late.",
+            "SRC002",
+            "Other party leaders",
+        ),
+        ("Some local activists say the council quietly moved the polling station.", "SRC002", "Some local activists"),
+        ("Many donors said the campaign had spent its money on consultants.", "SRC002", "Many donors"),
+        (
+            "In the rural counties, where local party leaders say the businessman has shown more strength, turnout "
+            "was high.",
+            "SRC002",
+            "local party leaders",
+        ),
+        # the speaker of a relative clause: 'a deadline that several insiders said went unnoticed'
+        (
+            "The slates were thin after a filing deadline that several state party insiders said went unnoticed.",
+            "SRC001",
+            "several state party insiders",
+        ),
+        (
+            "He was stopped by a checkpoint that two officials said had been set up overnight.",
+            "SRC001",
+            "two officials",
+        ),
+    ],
+)
+def test_sources_unnamed_insiders_fire(parse, text, code, span):
+    assert span in _spans(parse, text, code)
+
+
+def test_sources_unnamed_insiders_with_someone_of_another_camp_named_next_still_fire(parse):
+    text = (
+        'A statement now could help clear that up, some GOP leaders argued.\n\n"He does need to make that '
+        'statement," said Tom Reyes, a Democratic county commissioner.'
+    )
+    assert _spans(parse, text, "SRC002") == ["some GOP leaders"]
+
+
+@pytest.mark.parametrize(
+    "text, span, message",
+    [
+        # an account resting on interviews with people it does not name
+        (
+            "The governor was warned twice about the deadline, according to interviews with a dozen party leaders "
+            "and officials.",
+            "interviews with a dozen party leaders and officials",
+            "names none of the people interviewed",
+        ),
+        (
+            "According to conversations with more than 20 aides, the senator rarely read his briefings.",
+            "conversations with more than 20 aides",
+            "names none of the people interviewed",
+        ),
+    ],
+)
+def test_sources_unnamed_interviewees_are_anonymous(parse, text, span, message):
+    found = [f for f in _findings(parse, text, "SRC001") if f.span.text == span]
+    assert found and message in found[0].message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # named, in the phrase or in apposition
+        '"We need more time," said one delegate, Tom Reyes.',
+        "Several candidates, including Maria Diaz, said they would appeal the ruling.",
+        "Two delegate candidates, Jane Roe and John Doe, said the rules were unfair.",
+        "Jane Morton, a state party leader, said the slate had been filed two days late.",
+        # definite, possessive or a bare plural: a known office or a public group speaking on the record
+        "The party chairman said the deadline had been published in March.",
+        "The state party's leaders said the rules would not change.",
+        "Republican leaders said the convention rules would not change.",
+        "Party leaders say the new calendar is final.",
+        "His donors said they would keep giving.",
+        # a spokesperson of a named body, and people who are not insiders
+        "A spokesman for the party said the rules were posted online.",
+        "Several supporters said they had waited three hours to get in.",
+        # the group's member named and described in the next sentence
+        "Several delegate candidates said the filing rules were changed without notice. Jane Roe, a delegate "
+        "candidate from Ames, said she learned of the change from a newspaper.",
+        # one of the group's camp named and quoted next ('GOP' and 'Republican' are one party)
+        'A statement now could help clear that up, some GOP leaders argued.\n\n"He does need to make that '
+        'statement," said Bruce Hale, the Republican National Committeeman from Utah.',
+        # a relative clause that is not about what anyone said
+        "The deadline that the committee set in March went unnoticed.",
+        "Local leaders praised the plan at a meeting on Monday.",
+        # candidates for office state their positions in public; a label some give is no source of a fact
+        "Other Republican candidates said they support vouchers but would leave them to the states.",
+        'She wants to close what some call the "gun show loophole" in the background checks.',
+        # a tally of public positions, statements made on the record, a generic 'when', a summary of stances
+        "Already, 520 delegates have said they support the governor.",
+        "Two party leaders have publicly said they support the governor.",
+        "It gets your attention when a party leader says the race is over.",
+        "The attacks are rippling through the race, with other candidates suggesting that his record is fair game.",
+        # an act, not something told: a proposal, an infinitive; a nation's leaders are public figures
+        "Other party leaders have proposed a joint fund for the campaign.",
+        "It is no surprise to see a reality TV star turned candidate rely on a television doctor to discuss his "
+        "health.",
+        "Other E.U. leaders said the summit had gone well.",
+        # interviews with people the phrase names, or with a definite group
+        "The governor was warned twice, according to interviews with the party's leaders.",
+    ],
+)
+def test_sources_named_or_public_insiders_stay_quiet(parse, text):
+    assert _spans(parse, text, "SRC001") == [] and _spans(parse, text, "SRC002") == []
+
+
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        ("According to recent polls, the senator holds only 29 percent of the vote in the state.", "recent polls"),
+        ("Studies show that children who walk to school sleep better.", "Studies"),
+        ("A new survey found that most renters spend half their income on housing.", "A new survey"),
+        ("Research suggests the drug cuts the risk of a second stroke by a third.", "Research"),
+        ("Polls show that the mayor leads the race by 12 points.", "Polls"),
+    ],
+)
+def test_sources_unnamed_study_is_a_vague_attribution(parse, text, span):
+    found = _findings(parse, text, "SRC002")
+    assert [f.span.text for f in found] == [span]
+    assert found[0].evidence["pattern"] == "unnamed-study"
+    assert "no poll, pollster, author or date is named" in found[0].message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A poll by Monmouth University found that 40 percent of voters were undecided.",
+        "According to a Quinnipiac survey, the senator leads by five points.",
+        "The poll found the senator leading by five points.",
+        "Its own study shows that the drug cuts the risk of a second stroke.",
+        "A survey conducted for the county found that most renters spend half their income on housing.",
+        # the next sentence says whose survey it was
+        "A new poll found that the governor trails by ten points. The survey, conducted by the Marist Institute, "
+        "interviewed 900 voters.",
+        "The Pew Research Center published its survey on Monday. A new survey found that most renters spend half "
+        "their income on housing.",
+        # an election's exit poll, a known source
+        "According to exit polls, the senator won a third of young voters and 40 percent of women.",
+        # plural polls summed up, with no figure resting on them
+        "Polls show a tight race in the state.",
+        "According to recent surveys, most voters have not made up their minds.",
+        # a lede's poll named in the paragraphs that follow
+        "A new poll shows the governor in a tight race.\n\nThe race has barely moved since the debate.\n\nThe "
+        "latest Acme/Ipsos poll released Friday shows the governor leading by two points.",
+    ],
+)
+def test_sources_named_or_owned_study_is_not_vague(parse, text):
+    assert [f for f in _findings(parse, text, "SRC002") if f.evidence.get("pattern") == "unnamed-study"] == []
+
+
+def test_sources_unnamed_study_in_the_headline_is_left_to_the_body(check_text):
+    text = (
+        "Poll: Renters give up on buying a home\n\nMost renters no longer expect to buy a home, according to a "
+        "survey published by the Acme Housing Institute on Monday."
+    )
+    assert [f for f in check_text(text).findings if f.evidence.get("pattern") == "unnamed-study"] == []
+
+
+def test_sources_unnamed_insider_in_an_opinion_piece_is_hidden(check_text):
+    text = (
+        "Opinion: The party forgot its own deadline\n\n"
+        '"We were caught flat-footed," said one county party chairman. I think that says it all.'
+    )
+    found = [f for f in check_text(text).findings if f.code == "SRC001"]
+    assert found and not any(f.shown for f in found)
+    news = check_text('Party misses deadline\n\n"We were caught flat-footed," said one county party chairman.')
+    assert [f.shown for f in news.findings if f.code == "SRC001"] == [True]

@@ -82,6 +82,9 @@ _HIDDEN_REASONS = {
 # anonymous sources and claims stated as fact stay: they matter in any genre. LNG014 (the writer's own verdict
 # written as reporting) is the genre itself in a column.
 OPINION_CONVENTIONS = frozenset({"SRC003", "SRC005", "HED002", "HED005", "LNG002", "LNG013", "LNG014"})
+# The unnamed sources of round 9 (unnamed insiders, interviews, studies) that a news report owes its reader and an
+# opinion piece, whose writer is the source, does not.
+OPINION_SOURCE_PATTERNS = frozenset({"unnamed-insider", "unnamed-interviews", "unnamed-study"})
 # The learned techniques that are judgement in the writer's voice (the genre), not an attack or a fallacy.
 OPINION_TECHNIQUES = frozenset({"Loaded_Language", "Exaggeration,Minimisation"})
 
@@ -105,6 +108,8 @@ def _rule_hidden_because(f: Finding, opinion: bool) -> str | None:
         return "quoted"
     if f.code.startswith("LNG") and f.evidence.get("house_style"):
         return "style"
+    if opinion and f.code in ("SRC001", "SRC002") and f.evidence.get("pattern") in OPINION_SOURCE_PATTERNS:
+        return "opinion"  # a columnist's 'one party leader told me', 'studies show': the genre's looser sourcing
     if opinion and f.code in OPINION_CONVENTIONS and f.evidence.get("pattern") != "insult-evaluation":
         return "opinion"  # an insult aimed at a person ('the mayor's brainless plan') is name-calling in any genre
     return None

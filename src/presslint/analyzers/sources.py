@@ -37,9 +37,13 @@ RULES = [
         "A claim is attributed to a source the reader cannot identify.",
         "Fires once per attribution whose speaker is unnamed or vague: 'officials', 'three health officials', 'a senior "
         "diplomat', 'sources familiar with the matter', 'an official who asked not to be named', or any speaker quoted "
-        "'on condition of anonymity'. Anonymous sourcing is sometimes necessary, but the reader should know how much "
-        "of the story rests on it. Named people ('Prime Minister Jacinda Ardern said'), organisations ('the Pentagon "
-        "said') and specific roles ('a police spokesperson said') do not fire.",
+        "'on condition of anonymity'; one insider of a party, campaign or movement singled out by 'a', 'one' or "
+        "'another' or a counted group of them ('said one county party chairman', 'two delegate candidates said'); "
+        "the speaker of a relative clause ('a deadline that several insiders said went unnoticed'); and an account resting on interviews with people it does not name ('according "
+        "to interviews with a dozen party leaders'). Anonymous sourcing is sometimes necessary, but the reader "
+        "should know how much of the story rests on it. Named people ('Prime Minister Jacinda Ardern said'), organisations ('the Pentagon "
+        "said') and specific roles ('a police spokesperson said', 'the party chairman said') do not fire, nor a "
+        "public group speaking on the record ('party leaders say', 'Republican leaders said').",
         "Two people familiar with the negotiations said the deal could be signed next week.",
     ),
     Rule(
@@ -50,7 +54,11 @@ RULES = [
         "A claim is presented through a vague attribution with no identifiable source.",
         "Fires on weasel attributions that name nobody: 'it is believed', 'it was reported', 'he is said to', "
         "'reportedly', 'critics say', 'experts warn', 'observers say', 'some argue', 'many people think', 'some "
-        "Republicans said', a trailing '..., say critics'; on a vague group holding a belief or expectation ('analysts "
+        "Republicans said', a trailing '..., say critics'; an indefinite group of party or campaign insiders "
+        "('several delegate candidates said', 'other party leaders said', 'local party leaders say'); a poll, "
+        "survey or study that nothing names cited as the source ('studies show', 'a new survey found', and plural "
+        "polls as a figure's source: 'according to recent polls, the senator holds 29 percent'; not 'a Marist "
+        "poll', 'a survey by the county', nor one named in the sentence before or the next three); on a vague group holding a belief or expectation ('analysts "
         "expect the bank to raise rates', 'many in the party believe', 'few experts believe'); on a verdict or reaction held by an unnamed, indefinite group ('drew the ire of some "
         "senior Democrats', 'sparked outrage among many residents', 'won praise from critics'); and on a claim noun "
         "that nobody is said to hold, set by the writer as the backdrop ('amid reports that the chief executive would "
@@ -207,6 +215,8 @@ class Lexicon:
     reaction_nouns: frozenset[str]  # 'drew the ire of some lawmakers': a verdict held by a group
     report_nouns: frozenset[str]  # 'amid reports that ...': a claim as a noun, its holder unsaid
     vague_determiners: frozenset[str]  # 'some', 'many': a group left unnamed
+    insider_roles: frozenset[str]  # 'one county party chairman', 'several delegate candidates': unnamed insiders
+    unnamed_study_heads: frozenset[str]  # 'according to recent polls', 'studies show': a study nobody names
     anonymous_re: re.Pattern[str]
     cue_verbs: frozenset[str] = frozenset()  # union of the verb lists above and speech_verbs
 
@@ -1009,8 +1019,8 @@ def _group_named_ahead(found: list[Attribution], quotes: _Quotes) -> None:
             continue
         body = officials = None
         if att.weasel:  # 'Analysts said ...' then 'Tom Poe, an analyst at Acme Capital': only the same role noun
-            if not att.plural or head.lemma_.lower() not in lex.role_nouns:
-                continue
+            if not att.plural or head.lemma_.lower() not in lex.role_nouns | lex.insider_roles:
+                continue  # ('Several delegate candidates said ...' then 'Jane Roe, a delegate candidate, said')
         elif head.lemma_.lower() in lex.always_anonymous_heads:
             body = _public_officials(att, lex)
             officials = _officials_of_body(att, lex) if body is None else None
@@ -1034,7 +1044,7 @@ def _group_named_ahead(found: list[Attribution], quotes: _Quotes) -> None:
                 )
                 and (body is None or _one_of(body, b))
                 and (officials is None or _official_of(officials, b, lex))
-                and (not att.weasel or head.lemma_.lower() in _words_of(b))
+                and (not att.weasel or head.lemma_.lower() in _words_of(b) or _same_camp(head, b, lex))
             ),
             None,
         )
@@ -1043,6 +1053,25 @@ def _group_named_ahead(found: list[Attribution], quotes: _Quotes) -> None:
             speaker = att.quote.speaker
             att.description = att.description or (speaker.text if speaker is not None else None)
             att.named_ahead = named.quote.speaker
+
+
+# Names a party goes by: 'some GOP leaders' and 'the Republican National Committeeman' are of one camp.
+CAMP_NAMES = {"gop": "republican", "republicans": "republican", "democrats": "democratic", "democrat": "democratic"}
+
+
+def _same_camp(head, named: Attribution, lex: Lexicon) -> bool:
+    """A group of insiders ('some GOP leaders') and a named person described by a word of the group's own modifiers
+    ('Bruce Hough, the Republican National Committeeman from Utah'): one of them, quoted by name."""
+    if head.lemma_.lower() not in lex.insider_roles:
+        return False
+    mods = {
+        CAMP_NAMES.get(t.lower_, t.lower_)
+        for c in head.children
+        if c.dep_ in ("compound", "amod", "nmod")
+        for t in c.subtree
+        if not t.is_stop and t.lower_ not in lex.vague_determiners | VAGUE_GROUP_WORDS
+    }
+    return bool(mods & {CAMP_NAMES.get(w, w) for w in _words_of(named)})
 
 
 # Public bodies whose officials speak on the record as a matter of course: 'local officials', 'county officials'.
@@ -1445,6 +1474,8 @@ def _verb_attribution(doc, quotes: _Quotes, cue, lex: Lexicon) -> Attribution | 
             # a to-infinitive ('threatened to use'), not a clause the parser took for one ('Warn: X Could Explode')
             infinitive = child.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
             start, end = child.left_edge.i, child.right_edge.i + 1
+            if child.dep_ == "ccomp" and start < cue.i < end and _relative_subject(cue, doc[start]):
+                start = cue.i + 1  # 'a deadline that several insiders said went unnoticed': the clause after the cue
             if child.dep_ == "ccomp" and start < cue.i < end:
                 continue
             for lead in child.children:  # "said on Monday it would ...": the date belongs to the saying
@@ -1494,6 +1525,12 @@ def _verb_attribution(doc, quotes: _Quotes, cue, lex: Lexicon) -> Attribution | 
         (infinitive and lemma not in INFORMING_INFINITIVES) or (by_object and lemma in ACT_OBJECT_CUES)
     )
     return att
+
+
+def _relative_subject(cue, first) -> bool:
+    """The cue's clause is a relative clause and its complement opens with the relative pronoun, the complement's
+    own subject ('a deadline that several insiders said went unnoticed', 'the man who police say fired')."""
+    return cue.dep_ == "relcl" and first.tag_ in ("WDT", "WP") and first.i < cue.i and first.dep_ == "nsubj"
 
 
 def _belief_attribution(doc, quotes: _Quotes, cue) -> Attribution | None:
@@ -1784,6 +1821,14 @@ def _classify(doc, att: Attribution, head, speaker_rng, sent, lex: Lexicon) -> N
     if anonymity and (lemma in lex.role_nouns or head.pos_ == "NOUN"):  # "colleagues, speaking on condition of ..."
         att.kind, att.anonymity, att.description = "anonymous", anonymity, phrase.text
         return
+    if _interviews_with_unnamed(head, lex):  # 'according to interviews with a dozen party leaders and officials'
+        att.kind, att.anonymity, att.description = "anonymous", [head.text], phrase.text
+        return
+    insider = _unnamed_insider(head, att, lex)
+    if insider is not None:  # 'said one county party chairman' (SRC001), 'several delegate candidates said' (SRC002)
+        att.kind, att.anonymity, att.description = "anonymous", [head.text], phrase.text
+        att.weasel = insider == "vague"
+        return
     if lemma in lex.role_nouns:
         att.kind, att.description = "role_only", phrase.text
         return
@@ -1997,6 +2042,84 @@ def _is_weasel(head, lex: Lexicon) -> bool:
     if head.tag_ != "NNS" and lemma not in ("rumour", "rumor", "speculation"):
         return False
     return not (dets - {"some", "many", "most", "other", "several", "independent", "leading", "few"})
+
+
+# Determiners that single out one unnamed member of a group ('one county party chairman', 'a party leader').
+ONE_OF = frozenset({"a", "an", "one", "another"})
+# Words that leave a group of insiders unnamed besides the lexicon's vague determiners ('other party leaders').
+VAGUE_GROUP_WORDS = frozenset({"other", "few", "numerous", "multiple", "local"})
+
+
+INTERVIEW_NOUNS = frozenset({"interview", "conversation"})
+
+
+def _interviews_with_unnamed(head, lex: Lexicon) -> bool:
+    """'interviews with a dozen party leaders and officials', 'conversations with more than 20 aides': an account
+    resting on interviews with a group of people the phrase does not name (a plural person noun with no determiner
+    but an indefinite one, no possessive, no name in the phrase)."""
+    if head.lemma_.lower() not in INTERVIEW_NOUNS or head.tag_ != "NNS":
+        return False
+    prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "with"), None)
+    people = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if people is None or people.tag_ != "NNS":
+        return False
+    nouns = lex.anonymous_heads | lex.role_nouns | lex.insider_roles | lex.weasel_subjects
+    if people.lemma_.lower() not in nouns and people.lemma_.lower() != "people":
+        return False
+    if any(c.dep_ == "poss" or c.lower_ in ("the", "these", "those", "both") for c in people.children):
+        return False
+    return not any(t.ent_type_ == "PERSON" or t.lower_ in ("including", "such") for t in head.subtree)
+
+
+MAX_UNNAMED_COUNT = 12  # 'a dozen party leaders' at most: more is a tally of public positions
+
+
+def _telling_cue(att: Attribution, head, lex: Lexicon) -> bool:
+    """The insider tells something: 'according to', or a speech verb ('said', 'told') with the insider as its
+    subject, not an infinitive ('a candidate rely on a TV doctor to discuss ...') nor an act with an object ('other
+    leaders have proposed ...')."""
+    if att.quote.cue.text.lower().startswith("according"):
+        return True
+    verb = head.head if head.dep_ in ("nsubj", "nsubjpass") else None
+    return (
+        verb is not None
+        and verb.lemma_.lower() in lex.speech_verbs
+        and verb.tag_ != "VBG"  # 'with other candidates suggesting that ...': a summary of public stances
+        and not any(
+            (c.dep_ == "aux" and c.lower_ == "to")
+            or (c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "whenever"))  # 'when a leader says': anyone
+            or (c.dep_ == "advmod" and c.lower_ in ("publicly", "openly"))  # on the record
+            for c in verb.children
+        )
+    )
+
+
+def _unnamed_insider(head, att: Attribution, lex: Lexicon) -> str | None:
+    """How an insider of a party, campaign or movement (the lexicon's insider_roles) is left unnamed: 'one' for one
+    person introduced with 'a', 'one' or 'another' ('said one county party chairman') and 'count' for a counted
+    group ('two party leaders said'), both SRC001; 'vague' for an indefinite group ('several delegate candidates',
+    'other party leaders', 'some donors'), SRC002. None when the phrase names anyone or a group it includes
+    ('several candidates, including Jane Roe'), or is definite, possessive or a bare plural ('party leaders say',
+    'Republican leaders say': a public group speaking on the record, as 'Republicans say' is)."""
+    lemma = _head_lemma(head, lex)
+    if lemma == "candidate" and not any(c.dep_ == "compound" and c.lower_ == "delegate" for c in head.children):
+        return None  # candidates for office take positions in public; a party's delegate candidates are insiders
+    if lemma not in lex.insider_roles or head.pos_ != "NOUN" or not _telling_cue(att, head, lex):
+        return None
+    if any(
+        t.ent_type_ in ("PERSON", "GPE") or t.lower_ in ("including", "such", "like", "among") for t in head.subtree
+    ):
+        return None  # named, or a nation's or state's leaders ('other E.U. leaders'): public figures
+    mods = {c.lower_ for c in head.children if c.dep_ in ("det", "nummod", "amod", "predet", "poss")}
+    if any(c.dep_ == "poss" for c in head.children) or mods & {"the", "this", "that", "these", "those", "each"}:
+        return None
+    if head.tag_ == "NN":  # the phrase's first word: the parser may hang 'one' on a modifier ('one county chairman')
+        return "one" if mods & ONE_OF or head.doc[head.left_edge.i].lower_ in ONE_OF else None
+    if head.tag_ != "NNS":
+        return None
+    if att.count is not None:  # a small counted group; '520 superdelegates have said ...' is a tally
+        return "count" if 2 <= att.count <= MAX_UNNAMED_COUNT else None
+    return "vague" if mods & (lex.vague_determiners | VAGUE_GROUP_WORDS) else None
 
 
 # Quantifiers that can stand alone for part of a group just named ('most have proposed tax cuts').
@@ -2374,6 +2497,11 @@ def find_source_findings(
     told: dict[int, Finding] = {}  # source id -> its SRC001, for later back-references to the same unnamed source
     for att in attributions:
         quote = att.quote
+        if quote.speaker is not None and not (dek is not None and dek[0] <= quote.speaker.start < dek[1]):
+            study = _unnamed_study(doc, att)
+            if study is not None:
+                yield study
+                continue
         if att.pronoun is not None or att.kind != "anonymous" or att.scene or quote.speaker is None:
             continue
         if dek is not None and dek[0] <= quote.speaker.start < dek[1]:
@@ -2390,6 +2518,9 @@ def find_source_findings(
         }
         if att.count is not None:
             evidence["count"] = att.count
+        kind = _unnamed_kind(att)
+        if kind is not None:  # the kinds an opinion piece's conventions excuse (summary.OPINION_SOURCE_PATTERNS)
+            evidence["pattern"] = kind
         if att.weasel and _topic_only(doc, quote):
             continue  # 'many people were talking about the new slogan': a topic, not a claim anyone vouches for
         if att.weasel and _inside_named_work(att):
@@ -2403,7 +2534,7 @@ def find_source_findings(
                     quote.speaker,
                     related=[quote.cue, quote.content],
                     confidence=0.75,
-                    evidence={**evidence, "pattern": "vague-group"},
+                    evidence={"pattern": "vague-group", **evidence},
                 ),
                 [att],
             )
@@ -2427,7 +2558,9 @@ def find_source_findings(
             Finding(
                 "SRC001",
                 "warning",
-                f"Anonymous source: '{quote.speaker.text}' is not named (attribution cue '{quote.cue.text}')",
+                f"Anonymous sources: '{quote.speaker.text}' names none of the people interviewed"
+                if kind == "unnamed-interviews"
+                else f"Anonymous source: '{quote.speaker.text}' is not named (attribution cue '{quote.cue.text}')",
                 quote.speaker,
                 related=[quote.content],
                 confidence=0.9 if strong else 0.7,
@@ -2461,6 +2594,102 @@ def find_source_findings(
                 ),
                 attributed,
             )
+
+
+# Determiners an unnamed study takes ('a new poll', 'several surveys', 'recent polls' has none).
+STUDY_DETERMINERS = frozenset({"a", "an", "some", "several", "many", "numerous", "various", "multiple", "other"})
+# Words that say whose or which study it is ('a poll by ...', 'a survey conducted for ...', 'a study of 2,000 ...').
+STUDY_OWNERS = frozenset({"by", "for", "from", "of", "in", "at", "conducted", "commissioned", "published", "released"})
+
+
+STUDY_NAMED_AHEAD = 3  # sentences: a lede's 'A new poll shows ...' names the poll in the paragraphs that follow
+POLL_HEADS = frozenset({"poll", "survey"})
+
+
+def _has_figure(content: Span) -> bool:
+    """The content states a figure: a percentage, a count, a sum or a margin ('holds only 29 percent', 'a
+    ten-point lead')."""
+    return bool(
+        re.search(
+            r"\d|%|\bper ?cent\b|\b(?:ten|twenty|thirty|forty|fifty|hundred|thousand|million)\b", content.text, re.I
+        )
+    )
+
+
+def _unnamed_study(doc, att: Attribution) -> Finding | None:
+    """SRC002 for a poll, survey or study cited as the source of what follows with nothing that names it: no
+    pollster, author, journal or owner in its phrase ('according to recent polls', 'studies show', 'a new survey
+    found'; plural polls and surveys only as the source of a figure: 'according to recent polls, the senator holds
+    29 percent'). Silent for a named or owned one ('a Marist poll', 'a survey by the county', 'the poll', 'its own study'),
+    in the headline, and when the sentence before or one of the next three names a poll or study ('The survey, by
+    the Pew Research Center, ...'): the reader is told whose it is."""
+    head: Any = att.speaker_head
+    speaker = att.quote.speaker
+    lex = lexicon()
+    if head is None or speaker is None or att.pronoun is not None or att.kind != "unknown":
+        return None
+    if head.lemma_.lower() not in lex.unnamed_study_heads or head.pos_ != "NOUN":
+        return None
+    if any(c.dep_ in ("det", "poss") and c.lower_ not in STUDY_DETERMINERS for c in head.children):
+        return None
+    if any(t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "PERSON") or t.lower_ in STUDY_OWNERS for t in head.subtree):
+        return None
+    article = doc._.pl_article
+    title = article.title_span if article is not None else None
+    if title is not None and title[0] <= speaker.start < title[1]:
+        return None  # 'Poll: Voters abandon ...': the headline sums up what the body attributes
+    if head.lemma_.lower() in POLL_HEADS and head.tag_ != "NN" and not _has_figure(att.quote.content):
+        return None
+    if any(c.lower_ == "exit" for c in head.children):
+        return None  # 'according to exit polls': an election's one exit poll, a known source  # 'polls show a tight race': a summary of the polls, not a figure resting on one nobody names
+    sents = view(doc).sents
+    text_of = view(doc).text_of
+    before = [i for i in range(att.sentence - 1, -1, -1) if text_of(sents[i]).strip()][:1]
+    after = [i for i in range(att.sentence + 1, len(sents)) if text_of(sents[i]).strip()][:STUDY_NAMED_AHEAD]
+    for index in [*before, att.sentence, *after]:
+        if _names_a_study(sents[index], lex, nearby=index != att.sentence):
+            return None
+    return _learned_mark(
+        Finding(
+            "SRC002",
+            "info",
+            f"Unnamed study: '{speaker.text}' is cited as the source but no poll, pollster, author or date is named",
+            speaker,
+            related=[att.quote.cue, att.quote.content],
+            confidence=0.7,
+            evidence={
+                "speaker": speaker.text,
+                "cue": att.quote.cue.text,
+                "content": att.quote.content.text,
+                "pattern": "unnamed-study",
+            },
+        ),
+        [att],
+    )
+
+
+def _names_a_study(sent, lex: Lexicon, *, nearby: bool) -> bool:
+    """A poll, survey or study in the sentence with a proper name in its phrase ('a Quinnipiac poll', 'The survey,
+    by the Pew Research Center', 'Gallup's poll'); in a sentence next to the citation (``nearby``) also an
+    organisation named anywhere in it ('The Pew Research Center published its survey on Monday')."""
+    studies = [t for t in sent if t.lemma_.lower() in lex.unnamed_study_heads and t.pos_ == "NOUN"]
+    if nearby and studies and any(e.label_ == "ORG" for e in sent.ents):
+        return True
+    return any(
+        t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "PERSON") for tok in studies for t in tok.subtree if t.i != tok.i
+    )
+
+
+def _unnamed_kind(att: Attribution) -> str | None:
+    """'unnamed-interviews' or 'unnamed-insider' for the attributions that ``_interviews_with_unnamed`` and
+    ``_unnamed_insider`` made anonymous; None for the others."""
+    head: Any = att.speaker_head
+    if head is None:
+        return None
+    lex = lexicon()
+    if _interviews_with_unnamed(head, lex):
+        return "unnamed-interviews"
+    return "unnamed-insider" if _unnamed_insider(head, att, lex) is not None else None
 
 
 def _learned_mark(finding: Finding, resting_on: list[Attribution]) -> Finding:
