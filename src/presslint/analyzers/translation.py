@@ -38,7 +38,9 @@ from ..rules import Rule
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.matcher import Matcher, PhraseMatcher
+    from spacy.matcher import PhraseMatcher
+
+    from ..nlp.anchored import AnchoredMatcher
 
 CATEGORY = "translation"
 
@@ -355,15 +357,17 @@ def cognates() -> dict[str, str]:
 @dataclass
 class Matchers:
     calques: PhraseMatcher
-    patterns: Matcher
+    patterns: AnchoredMatcher
 
 
 def build_matchers(nlp: Language) -> Matchers:
-    from spacy.matcher import Matcher, PhraseMatcher
+    from spacy.matcher import PhraseMatcher
+
+    from ..nlp.anchored import AnchoredMatcher
 
     phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
     phrases.add("CALQUE", [nlp.make_doc(form) for form in calques()])
-    patterns = Matcher(nlp.vocab)
+    patterns = AnchoredMatcher(nlp.vocab)  # both patterns start with a plain word: run only where one occurs
     units = {"IN": ["years", "months", "weeks", "days", "decades", "hours"]}
     patterns.add("SINCE_DURATION", [[{"LOWER": "since"}, {"LIKE_NUM": True}, {"LOWER": units}]])
     patterns.add(
