@@ -558,15 +558,20 @@ def _hedge(tok) -> bool:
 def _hedged(sent, *, supposing: bool = False) -> bool:
     """``any(_hedge(t) for t in sent)`` (with ``supposing``: or a mark 'if', 'suppose' ...), read from the doc's
     token strings (docview) instead of a Token per word: several checks ask it of each sentence."""
-    v = view(sent.doc)
-    low, pos = v.lowers, v.column("POS")
-    dep = v.column("DEP") if supposing else None
-    for i in range(sent.start, sent.end):
-        if low[i] in HEDGES and pos[i] != "PROPN":
-            return True
-        if dep is not None and dep[i] == "mark" and low[i] in _SUPPOSING:
-            return True
-    return False
+    doc = sent.doc
+    found = doc.user_data.get(_HEDGED_KEY)
+    if found is None:  # per doc: the hedge words' and the 'if'-marks' token indices, sorted
+        v = view(doc)
+        low, pos, dep = v.lowers, v.column("POS"), v.column("DEP")
+        hedges = [i for i, w in enumerate(low) if w in HEDGES and pos[i] != "PROPN"]
+        marks = [i for i, w in enumerate(low) if w in _SUPPOSING and dep[i] == "mark"]
+        found = doc.user_data[_HEDGED_KEY] = (hedges, sorted({*hedges, *marks}))
+    where = found[1] if supposing else found[0]
+    k = bisect.bisect_left(where, sent.start)
+    return k < len(where) and where[k] < sent.end
+
+
+_HEDGED_KEY = "presslint.claims.hedged"
 
 
 def statistic_reason(sent) -> tuple[str, Any] | None:
