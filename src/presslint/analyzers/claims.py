@@ -583,6 +583,25 @@ def _hedge(tok) -> bool:
     return tok.lower_ in HEDGES and tok.pos_ != "PROPN"
 
 
+def _hedged(sent, *, supposing: bool = False) -> bool:
+    """``any(_hedge(t) for t in sent)`` (with ``supposing``: or a mark 'if', 'suppose' ...), read from the doc's
+    token strings (docview) instead of a Token per word: several checks ask it of each sentence."""
+    doc = sent.doc
+    found = doc.user_data.get(_HEDGED_KEY)
+    if found is None:  # per doc: the hedge words' and the 'if'-marks' token indices, sorted
+        v = view(doc)
+        low, pos, dep = v.lowers, v.column("POS"), v.column("DEP")
+        hedges = [i for i, w in enumerate(low) if w in HEDGES and pos[i] != "PROPN"]
+        marks = [i for i, w in enumerate(low) if w in _SUPPOSING and dep[i] == "mark"]
+        found = doc.user_data[_HEDGED_KEY] = (hedges, sorted({*hedges, *marks}))
+    where = found[1] if supposing else found[0]
+    k = bisect.bisect_left(where, sent.start)
+    return k < len(where) and where[k] < sent.end
+
+
+_HEDGED_KEY = "presslint.claims.hedged"
+
+
 def statistic_reason(sent) -> tuple[str, Any] | None:
     """(kind, token) when the sentence is a checkable claim about a record, a statistic or a population asserted in
     the writer's own voice: a superlative with a scope ('the largest carrier in the world': "record"), a rate compared
@@ -591,12 +610,13 @@ def statistic_reason(sent) -> tuple[str, Any] | None:
     class of people's legal status ('legal residents are barred from most federal benefits': "status")."""
     root = sent.root
     lex = checkable_lexicon()
-    if any(_hedge(t) or (t.dep_ == "mark" and t.lower_ in _SUPPOSING) for t in sent):
+    if _hedged(sent, supposing=True):
         return None  # 'if private colleges are considered, they may double'
     found = _group_view(sent, lex)
     if found is not None:
         return ("majority" if _share_holding_view(found, found.head, lex) else "view"), found
-    graded = any(t.tag_ in _GRADED for t in sent)
+    tags = view(sent.doc).column("TAG")
+    graded = any(tags[i] in _GRADED for i in range(sent.start, sent.end))
     if not graded and root.lemma_.lower() not in lex.attitude_verbs | lex.status_verbs.keys() | {"be"}:
         return None  # cheap test first: no superlative or comparative, and no verb of a view or a status
     if not _asserted(root) or any(c.dep_ == "aux" and c.tag_ == "MD" for c in root.children):
@@ -666,12 +686,24 @@ def _viewing_group(subject, verb, lex: Checkable) -> bool:
     return quantified or broad
 
 
+_HAVING = ("have", "enjoy", "command", "retain", "lack")
+
+
 def _group_view(sent, lex: Checkable):
     """What a group of people thinks or feels, stated as fact in the present tense: 'many minority voters find it
     repulsive', 'young voters overwhelmingly reject the platform', 'few residents trust the water board', 'the
     governor, who has strong support among rural voters, ...'. A view with an object, an adjective or a clause, not
     a wish to act ('many parents want to give their children ...'). The subject (or the group) is returned."""
-    for verb in sent:
+    doc = sent.doc
+    v = view(doc)
+    pos, lemmas = v.column("POS"), v.column("LEMMA")
+    for i in range(sent.start, sent.end):
+        # only a verb of attitude, feeling or having can give a view (read from the doc's strings, no Token per word)
+        if pos[i] != "VERB" or not (
+            (low := lemmas[i].lower()) in lex.attitude_verbs or low in lex.feeling_verbs or low in _HAVING
+        ):
+            continue
+        verb = doc[i]
         if verb.pos_ != "VERB" or not _present(verb) or not _writers_clause(verb):
             continue
         lemma = verb.lemma_.lower()
@@ -684,7 +716,7 @@ def _group_view(sent, lex: Checkable):
             subject = next((c for c in children if c.dep_ == "nsubj"), None)
             if held and subject is not None and _viewing_group(subject, verb, lex):
                 return subject
-        if lemma in ("have", "enjoy", "command", "retain", "lack"):
+        if lemma in _HAVING:
             for obj in (c for c in children if c.dep_ == "dobj" and c.lemma_.lower() in lex.support_nouns):
                 if any(c.dep_ == "det" for c in obj.children):
                     continue  # 'has the support of its members': a definite backing, often on the record
@@ -699,11 +731,18 @@ def causal_reason(sent):
     'the tariffs caused a sharp rise in food prices', 'the budget cuts led to a surge in homelessness', 'decades of
     foreign meddling have wrought turmoil in the region'. The cause verb, or None."""
     lex = checkable_lexicon()
-    for verb in sent:
+    doc = sent.doc
+    v = view(doc)
+    low, pos, lemmas = v.lowers, v.column("POS"), v.column("LEMMA")
+    for i in range(sent.start, sent.end):
+        # the verb tests on the doc's token strings first: a Token only for a causal verb
+        if pos[i] != "VERB" or (lemmas[i].lower() not in lex.causal_verbs and low[i] not in lex.causal_verbs):
+            continue
+        verb = doc[i]
         lemma = verb.lemma_.lower() if verb.lemma_.lower() in lex.causal_verbs else verb.lower_  # 'wrought': 'work'
         if verb.pos_ != "VERB" or lemma not in lex.causal_verbs or not _writers_clause(verb):
             continue
-        if any(_hedge(t) for t in sent):
+        if _hedged(sent):
             continue
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if verb.dep_ == "relcl" and subject is not None and subject.tag_ in ("WDT", "WP"):
@@ -1851,7 +1890,7 @@ def _effect(sent, lex: Unsourced, agents: frozenset[str]):
 def checkable_reason(sent, quantities: list, agents: frozenset[str]) -> tuple[str, Any] | None:
     """(kind, span or token) of what SRC006 reports in the sentence: a figure, a poll standing, public opinion or an
     effect, in that order (see ``_figure``, ``_poll_standing``, ``_public_opinion``, ``_effect``)."""
-    if any(_hedge(t) or (t.dep_ == "mark" and t.lower_ in _SUPPOSING) for t in sent):
+    if _hedged(sent, supposing=True):
         return None
     figure = _figure(sent, quantities, unsourced_lexicon())
     if figure is not None:
@@ -1877,7 +1916,7 @@ def _standing(sent, agents: frozenset[str]) -> tuple[str, Any] | None:
 
 def _standing_kind(sent) -> str | None:
     """The kind ``_standing`` finds, for the claims score."""
-    if any(_hedge(t) for t in sent):
+    if _hedged(sent):
         return None
     found = _standing(sent, _agents())
     return found[0] if found is not None else None

@@ -13,6 +13,7 @@ complement clause ("the poll shows that ...", "the videos do not show whether ..
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -195,9 +196,13 @@ def _body_propositions(doc: Any) -> list[Proposition]:
 def _asked(doc: Any, p: Proposition) -> bool:
     """The statement is part of a question ('"What does that mean, he kept the city safe?" she asked'): a question,
     rhetorical or not, asserts nothing to contradict. The first sentence-closing mark after the verb decides."""
-    for tok in doc[p.token + 1 :]:
-        if tok.text in (".", "!", "?") or tok.is_sent_start:
-            return tok.text == "?"
+    v = view(doc)  # the doc's token strings and sentence starts, not a Token per word to the sentence's end
+    texts, starts = v.texts, v.sent_starts
+    after = bisect.bisect_right(starts, p.token)  # the first sentence starting after the verb
+    stop = starts[after] if after < len(starts) else len(texts)
+    for i in range(p.token + 1, len(texts)):
+        if texts[i] in (".", "!", "?") or i == stop:
+            return texts[i] == "?"
     return False
 
 

@@ -394,7 +394,7 @@ def missed_places(doc: Doc, covered: list[bool]) -> Iterator[tuple[int, int, Pla
     # text (what Span.text gives) instead of making up to four Spans per capitalised word.
     texts, text, idx = v.texts, v.text, v.idx
     for sent in v.sents:
-        title_case = _title_case_line(sent)
+        title_case: bool | None = None  # read only for a sentence with a gazetteer name in it (most have none)
         i = sent.start
         while i < sent.end:
             if covered[i] or not texts[i][:1].isupper():
@@ -415,6 +415,8 @@ def missed_places(doc: Doc, covered: list[bool]) -> Iterator[tuple[int, int, Pla
                 i += 1
                 continue
             end, place = found
+            if title_case is None:
+                title_case = _title_case_line(sent)
             initial = i == sent.start or (i == sent.start + 1 and not doc[sent.start].is_alpha)
             reason = place_context(doc, i, end)
             # The model tags an unknown capitalised word at the start of a sentence as NOUN ("Tabriz lies ..."):

@@ -37,7 +37,9 @@ from .techniques import READABLE, SOURCE_WORDING, TECHNIQUE
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.matcher import Matcher, PhraseMatcher
+    from spacy.matcher import PhraseMatcher
+
+    from ..nlp.anchored import AnchoredMatcher
 
 CATEGORY = "language"
 
@@ -427,7 +429,7 @@ def lexicons() -> Lexicons:
 class Matchers:
     labels: PhraseMatcher
     phrases: PhraseMatcher
-    patterns: Matcher
+    patterns: AnchoredMatcher
     so_called: PhraseMatcher
     dictionary: Dictionary = field(default_factory=lambda: Dictionary())  # to tell coinages from names
 
@@ -455,7 +457,9 @@ def english_words(nlp: Language) -> Dictionary:
 
 
 def build_matchers(nlp: Language) -> Matchers:
-    from spacy.matcher import Matcher, PhraseMatcher
+    from spacy.matcher import PhraseMatcher
+
+    from ..nlp.anchored import AnchoredMatcher
 
     lex = lexicons()
     labels = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -465,7 +469,7 @@ def build_matchers(nlp: Language) -> Matchers:
         phrases.add(code, [nlp.make_doc(form) for form in table])
     so_called = PhraseMatcher(nlp.vocab, attr="LOWER")
     so_called.add("SO_CALLED", [nlp.make_doc("so-called"), nlp.make_doc("so called")])
-    patterns = Matcher(nlp.vocab)
+    patterns = AnchoredMatcher(nlp.vocab)  # every pattern starts with a plain word: run only where one occurs
     ending: list[list[dict[str, Any]]] = [
         [{"LOWER": "ever"}],
         [{"LOWER": "in"}, {"LOWER": "history"}],

@@ -42,7 +42,9 @@ from ..rules import Rule
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.matcher import Matcher, PhraseMatcher
+    from spacy.matcher import PhraseMatcher
+
+    from ..nlp.anchored import AnchoredMatcher
 
 CATEGORY = "translation"
 
@@ -361,15 +363,17 @@ def cognates() -> dict[str, str]:
 @dataclass
 class Matchers:
     calques: PhraseMatcher
-    patterns: Matcher
+    patterns: AnchoredMatcher
 
 
 def build_matchers(nlp: Language) -> Matchers:
-    from spacy.matcher import Matcher, PhraseMatcher
+    from spacy.matcher import PhraseMatcher
+
+    from ..nlp.anchored import AnchoredMatcher
 
     phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
     phrases.add("CALQUE", [nlp.make_doc(form) for form in calques()])
-    patterns = Matcher(nlp.vocab)
+    patterns = AnchoredMatcher(nlp.vocab)  # both patterns start with a plain word: run only where one occurs
     units = {"IN": ["years", "months", "weeks", "days", "decades", "hours"]}
     patterns.add("SINCE_DURATION", [[{"LOWER": "since"}, {"LIKE_NUM": True}, {"LOWER": units}]])
     patterns.add(
@@ -1003,9 +1007,11 @@ _DITRANSITIVE = frozenset(
 def find_resumptive_pronouns(doc) -> Iterator[Finding]:
     """ "the club which he described it as ...": a relative clause that repeats its object as a pronoun, the
     resumptive pronoun that Arabic, Persian, Hebrew and other languages require and English forbids."""
-    for tok in doc[:-3]:
-        if tok.lower_ not in _RELATIVE or doc[tok.i + 1].lower_ not in _SUBJECT_PRONOUNS:
+    lowers = view(doc).lowers  # the doc's lower-case strings: a Token only at 'which'/'whom' + a subject pronoun
+    for i in range(len(doc) - 3):
+        if lowers[i] not in _RELATIVE or lowers[i + 1] not in _SUBJECT_PRONOUNS:
             continue
+        tok = doc[i]
         j = tok.i + 2
         while j < len(doc) - 1 and j - tok.i <= 5 and doc[j].pos_ in ("AUX", "PART", "ADV"):
             j += 1  # "which they had been searching it for"
