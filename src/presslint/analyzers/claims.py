@@ -986,40 +986,26 @@ def _speculation_shape(tok, lex: Contested, agents: frozenset[str]) -> tuple[str
         subject = next((c for c in children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None and modal is not None and have and _agent(subject, agents) and not _conceded(tok):
             return "modal-perfect", doc[subject.left_edge.i : tok.i + 1]
-    # "Presumably, other games also suffer ...": a supposition about the present or past, whatever the subject
-    assumed = _assumption(tok, lex)
-    if assumed is not None:
-        return "assumption", assumed
-    # "the attacks are motivated by a desire for revenge", "the charges are politically motivated", "the real reason
-    # for the ban is ...": a motive stated as fact
-    motive = _motive(tok, lex)
-    if motive is not None:
-        return "motive", motive
-    # "the government is trying to silence its critics": a wrongful aim ascribed to someone as fact
-    intent = _intent(tok, lex, agents)
-    if intent is not None:
-        return "intent", intent
-    # "the senator is betting that the base will stay loyal", "he clearly knew about the losses": a private
-    # calculation or someone's knowledge stated as fact
-    mind = _mind_read(tok, lex, agents)
-    if mind is not None:
-        return "mind", mind
-    # "he will not, of course, resign", "the senator will surely run again": a prediction of conduct as a certainty
-    certain = _certain_forecast(tok, lex, agents)
-    if certain is not None:
-        return "certain-forecast", certain
-    # "it is safe to say he meant the port deal", "the rule would presumably let auditors ...": the writer presumes
-    presumed = _presumption(tok, lex)
-    if presumed is not None:
-        return "presumption", presumed
-    # "the challenger is virtually guaranteed to lose": an unknown outcome stated as settled
-    settled = _certain_outcome(tok, lex)
-    if settled is not None:
-        return "certain-outcome", settled
-    # "in an apparent attempt to pack the board", "the speech was calculated to inflame": an aim the writer infers
-    aim = _inferred_aim(tok, lex)
-    if aim is not None:
-        return "aim", aim
+    # In this order, each a shape of guess stated as fact (the first that fits names the kind):
+    # "Presumably, other games also suffer ..." (assumption); "the attacks are motivated by a desire for revenge",
+    # "the real reason for the ban is ..." (motive); "the government is trying to silence its critics" (intent);
+    # "the senator is betting that the base will stay loyal", "he clearly knew about the losses" (mind); "he will
+    # not, of course, resign" (certain-forecast); "it is safe to say he meant the port deal" (presumption); "the
+    # challenger is virtually guaranteed to lose" (certain-outcome); "in an apparent attempt to pack the board" (aim).
+    shapes = (
+        ("assumption", lambda: _assumption(tok, lex)),
+        ("motive", lambda: _motive(tok, lex)),
+        ("intent", lambda: _intent(tok, lex, agents)),
+        ("mind", lambda: _mind_read(tok, lex, agents)),
+        ("certain-forecast", lambda: _certain_forecast(tok, lex, agents)),
+        ("presumption", lambda: _presumption(tok, lex)),
+        ("certain-outcome", lambda: _certain_outcome(tok, lex)),
+        ("aim", lambda: _inferred_aim(tok, lex)),
+    )
+    for kind, detect in shapes:
+        found = detect()
+        if found is not None:
+            return kind, found
     # "X probably knew", "X is presumably negotiating"
     if tok.pos_ == "VERB" and any(c.dep_ == "advmod" and c.lower_ in lex.speculation_adverbs for c in children):
         future = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall", "to") for c in children)
