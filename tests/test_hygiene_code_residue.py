@@ -77,6 +77,8 @@ def test_hygiene_code_residue_network_in_a_sentence_is_not_embed_residue(prose):
         ("Jane Roe via Getty Images.", True),
         ("John Doe via AP Photo", True),
         ("The picture came to us via Getty Images, the editor said on Monday.", False),
+        ("Reporting by Jane Roe via Reuters", False),  # a wire byline
+        ("Jane Roe via AFP", False),
     ],
 )
 def test_hygiene_code_residue_via_credit(line, credit):

@@ -542,7 +542,7 @@ _LABEL_LINE = re.compile(r"^\W*(.+?)[\s.:…]*$")
 _AGENCIES = r"(?:getty images|getty|ap photo|ap images|afp|reuters|epa|shutterstock|istock(?:photo)?|ap)"
 _CREDIT_LINE = re.compile(
     r"^\(?(?:(?P<label>(?:file )?(?:photo|photograph|image|picture)s?(?: credit)?|credit)\s*[:|]\s*)?"
-    rf"(?:(?P<before>[^\n/()]{{1,40}}?)\s*(?:/|\svia\s)\s*)?(?P<agency>{_AGENCIES})(?:\s*/\s*(?P<after>[^\n/()]{{1,40}}))?"
+    rf"(?:(?P<before>[^\n/()]{{1,40}}?)\s*(?:/|(?P<via>\svia\s))\s*)?(?P<agency>{_AGENCIES})(?:\s*/\s*(?P<after>[^\n/()]{{1,40}}))?"
     r"\s*\)?[.]?$",
     re.IGNORECASE,
 )
@@ -580,9 +580,10 @@ def _credit(line: str) -> bool:
     if m is None:
         return False
     agency = m.group("agency").lower()
-    return agency.startswith(("getty", "ap photo", "ap images", "shutterstock", "istock")) or bool(
-        m.group("label") or m.group("before") or m.group("after")
-    )
+    photo_agency = agency.startswith(("getty", "ap photo", "ap images", "shutterstock", "istock"))
+    if m.group("via"):
+        return photo_agency  # 'Jane Roe via Getty Images'; 'Reporting by Jane Roe via Reuters' is a byline
+    return photo_agency or bool(m.group("label") or m.group("before") or m.group("after"))
 
 
 def find_extraction_residue(text: str, *, body_start: int = 0) -> Iterator[Finding]:
