@@ -610,7 +610,7 @@ def find_extraction_residue(text: str, *, body_start: int = 0) -> Iterator[Findi
         "credit": "a photo credit stands as its own paragraph (the picture is gone)",
         "label": "a page or database label stands as its own paragraph",
         "media": "the text points at a picture or video that it does not hold",
-        "embed": "the name of a social network stands where an embedded post was (the post is gone)",
+        "embed": "the name of a social network stands alone as a paragraph (an embedded post or a share button is gone)",
         "code": "the page's style-sheet or script code stands in the text",
     }
     for kind, places in kinds.items():
