@@ -23,6 +23,7 @@ from ..model import Entity, Finding, Span
 from ..nlp.docview import view
 from ..rules import Rule
 from .entities import gazetteer, match_key, normalize_name, skeleton
+from .translation import code_lines
 
 RULES = [
     Rule(
@@ -71,12 +72,15 @@ RULES = [
         "info",
         "hygiene",
         "The text carries residue of the page or database it was taken from.",
-        "A paragraph that is only a photo credit ('Getty Images', 'AP Photo/Jane Roe') or a layout label "
-        "('Advertisement', 'Story continues below', 'ABSTRACT.', 'FULL TEXT.'), or a sentence pointing at a picture or "
-        "video above or below ('watch the video below', 'the photo above') that the text does not hold, shows the "
-        "copy was scraped or pasted without editing and that something the writer meant the reader to see is "
-        "missing. One finding per kind, with all its places. A credit inside a caption sentence, a wire name alone "
-        "('Reuters', a byline) and references to text ('see below') do not fire.",
+        "A paragraph that is only a photo credit ('Getty Images', 'AP Photo/Jane Roe', 'Jane Roe via Getty Images'), "
+        "a layout label ('Advertisement', 'Story continues below', 'ABSTRACT.', 'FULL TEXT.') or the name of the "
+        "network an embedded post came from ('Twitter.'), a sentence pointing at a picture or video above or below "
+        "('watch the video below', 'the photo above') that the text does not hold, or the page's own code (style-sheet "
+        "rules such as '.bio-text, .twitter-bio {' with their declarations and braces, script lines) shows the copy "
+        "was scraped or pasted without editing and that something the writer meant the reader to see is missing. One "
+        "finding per kind, with all its places. A credit inside a caption sentence, a wire name alone ('Reuters', a "
+        "byline), a network named in a sentence, braces or semicolons in prose and references to text ('see below') "
+        "do not fire.",
         "Getty Images",
     ),
 ]
@@ -538,7 +542,7 @@ _LABEL_LINE = re.compile(r"^\W*(.+?)[\s.:…]*$")
 _AGENCIES = r"(?:getty images|getty|ap photo|ap images|afp|reuters|epa|shutterstock|istock(?:photo)?|ap)"
 _CREDIT_LINE = re.compile(
     r"^\(?(?:(?P<label>(?:file )?(?:photo|photograph|image|picture)s?(?: credit)?|credit)\s*[:|]\s*)?"
-    rf"(?:(?P<before>[^\n/()]{{1,40}}?)\s*/\s*)?(?P<agency>{_AGENCIES})(?:\s*/\s*(?P<after>[^\n/()]{{1,40}}))?"
+    rf"(?:(?P<before>[^\n/()]{{1,40}}?)\s*(?:/|(?P<via>\svia\s))\s*)?(?P<agency>{_AGENCIES})(?:\s*/\s*(?P<after>[^\n/()]{{1,40}}))?"
     r"\s*\)?[.]?$",
     re.IGNORECASE,
 )
@@ -553,20 +557,39 @@ _LOST_MEDIA = re.compile(
 )
 
 
+# The name of the network an embedded post came from, left as its own paragraph where the post was ('Twitter.').
+_EMBED_LINE = re.compile(r"^(?:twitter|instagram|facebook|youtube|tiktok|vine|tumblr|flickr|vimeo)\.?$", re.IGNORECASE)
+
+
+def _code_blocks(text: str, body_start: int) -> list[tuple[int, int]]:
+    """Runs of code lines (style-sheet rules, script) in the body, each run one place: lines apart only by blank lines
+    are one run."""
+    blocks: list[tuple[int, int]] = []
+    for start, end in code_lines(text, strict=True):
+        if start < body_start:
+            continue
+        if blocks and not text[blocks[-1][1] : start].strip():
+            blocks[-1] = (blocks[-1][0], end)
+        else:
+            blocks.append((start, end))
+    return blocks
+
+
 def _credit(line: str) -> bool:
     m = _CREDIT_LINE.match(line)
     if m is None:
         return False
     agency = m.group("agency").lower()
-    return agency.startswith(("getty", "ap photo", "ap images", "shutterstock", "istock")) or bool(
-        m.group("label") or m.group("before") or m.group("after")
-    )
+    photo_agency = agency.startswith(("getty", "ap photo", "ap images", "shutterstock", "istock"))
+    if m.group("via"):
+        return photo_agency  # 'Jane Roe via Getty Images'; 'Reporting by Jane Roe via Reuters' is a byline
+    return photo_agency or bool(m.group("label") or m.group("before") or m.group("after"))
 
 
 def find_extraction_residue(text: str, *, body_start: int = 0) -> Iterator[Finding]:
     """Photo credits and layout labels standing as paragraphs, and pointers to pictures or videos the text lacks:
     one finding per kind, its first place as the span and the rest as related spans."""
-    kinds: dict[str, list[tuple[int, int]]] = {"credit": [], "label": [], "media": []}
+    kinds: dict[str, list[tuple[int, int]]] = {"credit": [], "label": [], "media": [], "embed": [], "code": []}
     offset = 0
     for line in text.split("\n"):
         start, stripped = offset, line.strip()
@@ -578,18 +601,23 @@ def find_extraction_residue(text: str, *, body_start: int = 0) -> Iterator[Findi
             kinds["label"].append((start, start + len(line.rstrip())))
         elif _credit(stripped):
             kinds["credit"].append((start, start + len(line.rstrip())))
+        elif _EMBED_LINE.match(stripped):
+            kinds["embed"].append((start, start + len(line.rstrip())))
+    kinds["code"] = _code_blocks(text, body_start)
     for m in _LOST_MEDIA.finditer(text, body_start):
         kinds["media"].append((m.start(), m.end()))
     what = {
         "credit": "a photo credit stands as its own paragraph (the picture is gone)",
         "label": "a page or database label stands as its own paragraph",
         "media": "the text points at a picture or video that it does not hold",
+        "embed": "the name of a social network stands alone as a paragraph (an embedded post or a share button is gone)",
+        "code": "the page's style-sheet or script code stands in the text",
     }
     for kind, places in kinds.items():
         if not places:
             continue
         (start, end), rest = places[0], places[1:]
-        shown = text[start:end]
+        shown = text[start:end].strip().split("\n")[0].strip()
         more = f", {len(places)} places" if rest else ""
         yield Finding(
             "HYG004",

@@ -282,10 +282,36 @@ def _digits(text: str) -> float | None:
 _MAY_START = frozenset({"a", "one", "two", "three", "half"}) | frozenset(VAGUE) | frozenset(NUMBER_WORDS)
 
 
+# 'one' in a hyphened idiom counts nothing: 'one-time rivals' (former), 'a one-off payment', 'a one-sided race',
+# 'one-on-one talks', 'one-party rule', 'a one-way street', 'a one-stop shop', 'one-size-fits-all'.
+_ONE_IDIOM = re.compile(
+    r"(?:^|-)one-(?:time|off|offs|sided|on-one|party|way|stop|size|shot|liner|liners|trick|note|horse|upmanship"
+    r"|of-a-kind|two|and-done|term|hit)\b|\bone-on-one\b",
+    re.IGNORECASE,
+)
+
+
+def _one_idiom(tok) -> bool:
+    """The token is a 'one' inside a hyphened idiom that counts nothing ('one-time rivals', 'one-on-one talks')."""
+    if tok.lower_ != "one":
+        return False
+    text = tok.doc.text
+    start = tok.idx
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    end = tok.idx + len(tok.text)
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    word = text[start:end].replace("‐", "-").replace("–", "-")
+    return bool(_ONE_IDIOM.search(word))
+
+
 def _is_number_token(tok) -> bool:
     # (find_quantity_mentions skips words outside _MAY_START that start with no digit: keep the two in step)
     low = tok.lower_
     if tok.ent_type_ in DATE_ENTS or tok.ent_type_ in NAME_ENTS:
+        return False
+    if _one_idiom(tok):
         return False
     if low in VAGUE or low in NUMBER_WORDS:
         return True

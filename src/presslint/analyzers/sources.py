@@ -864,6 +864,41 @@ def _told_by_named(att: Attribution, found: list[Attribution]) -> bool:
     )
 
 
+# A subordinate clause that sets a telling at a time of the story ('while he was in jail', 'when she applied').
+_STORY_TIME_MARKS = frozenset({"while", "when", "after", "before", "until", "once", "as"})
+_STORY_DATE = re.compile(r"\b(?:1[89]\d\d|20\d\d)s?\b|\b(?:years|decades)\s+(?:later|earlier|ago|before)\b", re.I)
+
+
+def _narrated_telling(att: Attribution) -> bool:
+    """Unnamed people telling the story's subject something at a past time of the story: 'While he was in a county
+    jail, immigration officials told him he had never been a citizen', 'In 2004, doctors told Ms. Diaz she would not
+    walk again'. They are people in the narrated events, not the article's source for a claim. Still a source:
+    anyone telling the paper, reporters, 'me'/'us' or an organisation ('officials told the Post'), and any telling
+    not set at a time of the story ('two officials told him the talks had collapsed')."""
+    head: Any = att.speaker_head
+    cue = head.head if head is not None and head.dep_ == "nsubj" else None
+    if (
+        cue is None
+        or cue.lemma_.lower() != "tell"
+        or cue.tag_ != "VBD"
+        or not (att.quote.cue.start <= cue.idx < att.quote.cue.end)
+    ):
+        return False
+    told = next((c for c in cue.children if c.dep_ in ("dative", "dobj")), None)
+    if told is None:
+        return False
+    if told.lower_ in ("him", "her"):
+        pass
+    elif not (told.ent_type_ == "PERSON" and told.pos_ == "PROPN"):
+        return False  # 'told the Post', 'told reporters', 'told me', 'told CNN'
+    sent = cue.sent
+    clause = any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _STORY_TIME_MARKS for m in c.children)
+        for c in cue.children
+    )
+    return clause or bool(_STORY_DATE.search(sent.text[: cue.idx - sent.start_char]))
+
+
 def _speech_cue(att: Attribution, lex: Lexicon) -> bool:
     head: Any = att.speaker_head
     cue = head.head if head is not None and head.dep_ in ("nsubj", "nsubjpass") else None
@@ -2548,6 +2583,8 @@ def find_source_findings(
             continue  # 'officers had threatened to use live fire', 'officials pledged to rebuild': an act, no claim
         if _describes_named_just_before(att, attributions):
             continue  # '"...," said Ari Fleischer. "...," said the former top aide': the person just named
+        if not _anonymity_asked(att) and _narrated_telling(att):
+            continue  # 'while he was in jail, immigration officials told him he was no citizen': an event of his story
         sid = quote.source_id
         if sid is not None and sid in told and _back_reference(quote.speaker.text):
             # 'an insider told the paper ...', then 'the insider added ...': one unnamed source, told once with all

@@ -497,16 +497,63 @@ def _scriptural_speech(doc, verb) -> bool:
     return sent[0].lower_ in ("and", "then") or any(t.lower_ in ARCHAIC for t in sent)
 
 
-def mask_code_lines(text: str) -> str:
-    """The text with lines of script residue blanked (same length, so offsets stay)."""
+# Style-sheet residue a page leaves in its text: a rule's selector line ('.bio-text, .twitter-bio {', '@media screen
+# and (max-width: 600px) {', 'div.caption img {'), its declarations ('text-align: center;', 'width:100%;') and its
+# closing brace ('}', '}.'). A selector names a class or id ('.x', '#x'), an at-rule or an HTML element.
+_CSS_TAGS = (
+    r"(?:html|body|div|span|p|a|img|ul|ol|li|h[1-6]|table|tr|td|th|section|article|header|footer|nav|aside|figure"
+    r"|figcaption|iframe|blockquote|button|input|label|form|strong|em|i|b|small|sup|sub|br|hr|pre|code|svg)"
+)
+_CSS_SIMPLE = (
+    rf"(?:[.#]-?[A-Za-z_][\w-]*|{_CSS_TAGS}\b|\*)(?:[.#:]{{1,2}}-?[A-Za-z_][\w-]*(?:\([^()\n]*\))?|\[[^\]\n]*\])*"
+)
+_CSS_SELECTOR = rf"{_CSS_SIMPLE}(?:\s*[,>+~]\s*{_CSS_SIMPLE}|\s+{_CSS_SIMPLE})*"
+_CSS_OPEN = re.compile(
+    rf"^\s*(?:@[a-z-]+\b[^{{}}\n]*|{_CSS_SELECTOR})\s*\{{(?P<rest>[^{{}}\n]*)(?P<close>\}}[.;]?)?\s*$"
+)
+_CSS_DECLARATION = re.compile(r"^\s*-?[a-z][a-z-]*\s*:\s*[^;{}\n]+;\s*$|^\s*-?[a-z][a-z-]*\s*:\s*[^;{}\n]+?(?=\s*\})")
+_CSS_CLOSE = re.compile(r"^\s*\}[.;]?\s*$|^[^{}\n]*;\s*\}[.;]?\s*$")
+# A script line: a brace, an HTML comment mark or a declaration ('var x =', 'function f(') with two or more ';' or '='.
+_SCRIPT_SHAPE = re.compile(r"[{}]|<!--|-->|\bvar\s+\w+\s*=|\bfunction\s*\w*\s*\(")
 
-    def blank(line: re.Match[str]) -> str:
+
+def _script_line(line: str, *, strict: bool) -> bool:
+    mark = _SCRIPT_SHAPE if strict else _CODE_MARK
+    return bool(mark.search(line)) and (line.count(";") >= 2 or line.count("=") >= 2)
+
+
+def code_lines(text: str, *, strict: bool = False) -> list[tuple[int, int]]:
+    """(start, end) of each line of code residue a page left in the text: style-sheet rules (a selector line with its
+    brace, the declarations inside, the closing brace) and script lines. ``strict`` asks more of a script line (a
+    brace, an HTML comment or a 'var'/'function' declaration, not only 'return' or 'typeof')."""
+    out: list[tuple[int, int]] = []
+    depth = 0
+    for line in _LINE.finditer(text):
         code = line.group()
-        if _CODE_MARK.search(code) and (code.count(";") >= 2 or code.count("=") >= 2):
-            return " " * len(code)
-        return code
+        if not code.strip():
+            continue
+        opening = _CSS_OPEN.match(code)
+        if opening:
+            depth = 0 if opening.group("close") else depth + 1
+        elif depth and (_CSS_DECLARATION.match(code) or _CSS_CLOSE.match(code)):
+            depth -= code.count("}")
+            depth = max(depth, 0)
+        elif not _script_line(code, strict=strict):
+            depth = 0  # prose: whatever block was open has ended
+            continue
+        out.append((line.start(), line.end()))
+    return out
 
-    return _LINE.sub(blank, text)
+
+def mask_code_lines(text: str) -> str:
+    """The text with lines of script or style-sheet residue blanked (same length, so offsets stay)."""
+    lines = code_lines(text)
+    if not lines:
+        return text
+    chars = list(text)
+    for start, end in lines:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
 
 
 def mask_emoticons(text: str) -> str:
