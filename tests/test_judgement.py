@@ -48,6 +48,9 @@ FIRES = [
     ("The teachers' union fired the opening salvo in the contract talks.", "drama", "opening salvo"),
     ("Union leaders had reason to bask in the glow of the vote.", "drama", "bask in the glow"),
     ("The budget deal sent shock waves through the party's left wing.", "drama", "shock waves"),
+    # a physical scene in the sentence does not excuse a grade of people or opinion
+    ("The new owners were woefully unprepared for the drought that left the course overgrown.", "degree", "woefully"),
+    ("The plan to reopen the weedy old course is wildly popular with residents.", "degree", "wildly popular"),
 ]
 
 QUIET = [
@@ -98,6 +101,10 @@ QUIET = [
     "Tourists bask in the sun on the beach at Nice.",
     "The shark smelled blood in the water.",
     "Several residents described a devastating loss after the fire killed two neighbours.",
+    # a degree word on a physical state the reporter sees: a place or a thing, not a verdict
+    "Weeds and fallen branches cover the wildly overgrown fairways of the shuttered country club.",
+    "The stone stairs up to the old lighthouse are alarmingly steep.",
+    "After a week of rain the back roads were hopelessly muddy.",
 ]
 
 
@@ -157,7 +164,11 @@ def test_judgement_leaves_words_to_the_loaded_language_rules(parse):
 
 def test_judgement_lexicon_has_a_reason_for_every_word():
     lex = judgement.lexicon()
-    cues = [c for c in lex.words if not c.endswith("-noun") and c not in ("literal-context", "emphasis-only")]
+    cues = [
+        c
+        for c in lex.words
+        if not c.endswith("-noun") and c not in ("literal-context", "emphasis-only", "physical-state")
+    ]
     assert {"emotive-degree", "measure-free", "standing", "outcome", "verdict", "character"} <= set(cues)
     for cls in cues:
         for word, judges in lex.of(cls).items():

@@ -203,6 +203,8 @@ def find_degree(doc, role_nouns: frozenset[str]) -> Iterator[Hit]:
             continue
         if head.lower_ in lex.of("emphasis-only"):
             continue  # 'painfully clear', 'painfully apparent': emphasis on how plain a point is, not a grade
+        if head.lower_ in lex.of("physical-state"):
+            continue  # 'the wildly overgrown greens': what the reporter sees of a place or a thing, not a verdict
         if low in free and head.lower_ not in standing:
             continue  # 'hugely complex': emphasis on a property, not a verdict on standing or outcome
         if low in free and head.dep_ == "amod":
