@@ -11,8 +11,8 @@ from presslint.analyzers import judgement
 pytestmark = pytest.mark.model
 
 
-def _evaluations(parse, text):
-    return [f for f in parse(text)._.pl_findings if f.code == "LNG014"]
+def _evaluations(parse, text, title=None):
+    return [f for f in parse(text, title=title)._.pl_findings if f.code == "LNG014"]
 
 
 # (text, kind, words the finding's span must contain)
@@ -48,6 +48,9 @@ FIRES = [
     ("The teachers' union fired the opening salvo in the contract talks.", "drama", "opening salvo"),
     ("Union leaders had reason to bask in the glow of the vote.", "drama", "bask in the glow"),
     ("The budget deal sent shock waves through the party's left wing.", "drama", "shock waves"),
+    # a physical scene in the sentence does not excuse a grade of people or opinion
+    ("The new owners were woefully unprepared for the drought that left the course overgrown.", "degree", "woefully"),
+    ("The plan to reopen the weedy old course is wildly popular with residents.", "degree", "wildly popular"),
 ]
 
 QUIET = [
@@ -98,6 +101,10 @@ QUIET = [
     "Tourists bask in the sun on the beach at Nice.",
     "The shark smelled blood in the water.",
     "Several residents described a devastating loss after the fire killed two neighbours.",
+    # a degree word on a physical state the reporter sees: a place or a thing, not a verdict
+    "Weeds and fallen branches cover the wildly overgrown fairways of the shuttered country club.",
+    "The stone stairs up to the old lighthouse are alarmingly steep.",
+    "After a week of rain the back roads were hopelessly muddy.",
 ]
 
 
@@ -157,7 +164,11 @@ def test_judgement_leaves_words_to_the_loaded_language_rules(parse):
 
 def test_judgement_lexicon_has_a_reason_for_every_word():
     lex = judgement.lexicon()
-    cues = [c for c in lex.words if not c.endswith("-noun") and c not in ("literal-context", "emphasis-only")]
+    cues = [
+        c
+        for c in lex.words
+        if not c.endswith("-noun") and c not in ("literal-context", "emphasis-only", "physical-state")
+    ]
     assert {"emotive-degree", "measure-free", "standing", "outcome", "verdict", "character"} <= set(cues)
     for cls in cues:
         for word, judges in lex.of(cls).items():
@@ -168,3 +179,26 @@ def test_judgement_reported_in_the_text_report(check_text):
     report = check_text("The mayor's plan is wildly popular with commuters.\n\nIt goes to a vote on Monday.")
     found = [f for f in report.findings if f.code == "LNG014"]
     assert len(found) == 1 and found[0].shown
+
+
+# A headline's degree word sums up the story when a body sentence with a percentage, a poll or a survey is on the
+# same subject (two content words shared with the headline); with no such measure, or one on another subject, it
+# is still the writer's verdict.
+HEADLINE = "Mayor Tweets A Wildly Inaccurate Map Of Flood Risk Zones"
+
+
+@pytest.mark.parametrize(
+    "body, fires",
+    [
+        (
+            "Only 12 percent of the homes the map marks as safe lie outside the flood risk zones, engineers found.",
+            False,
+        ),
+        ("A county survey found the flood zones on the map missed two of every three flooded streets.", False),
+        ("The map was posted on Friday by the mayor's office.", True),
+        ("The map was posted on Friday. The mayor's tax will rise by 3 percent next year.", True),
+    ],
+)
+def test_judgement_headline_degree_backed_by_the_bodys_figures(parse, body, fires):
+    found = [f for f in _evaluations(parse, body, title=HEADLINE) if "Wildly" in f.span.text]
+    assert bool(found) == fires, [(f.span.text, f.evidence) for f in _evaluations(parse, body, title=HEADLINE)]

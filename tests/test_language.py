@@ -276,6 +276,9 @@ STRUCTURAL_FIRES = [
     ("LNG001", "Somehow the globalist cabal always gets its way in Brussels.", "globalist cabal", "opponent-label"),
     ("LNG001", "The deep state will never allow this reform to pass.", "deep state", "conspiracy-label"),
     ("LNG001", "Voters are tired of the unelected elite running their lives.", "unelected elite", "conspiracy-label"),
+    # the same stances unquoted, or one stance word in scare quotes: still labels
+    ("LNG001", "Some in the never-Trump crowd said they would sit out.", "never-Trump crowd", "opponent-label"),
+    ("LNG001", 'The "woke" crowd complained about the school play again.', 'woke" crowd', "opponent-label"),
     # belittling
     (
         "LNG002",
@@ -332,6 +335,9 @@ STRUCTURAL_QUIET = [
     ("LNG001", "The shadow chancellor said the shadow cabinet would meet on Monday to discuss the shadow government."),
     ("LNG001", "Museum director Lonnie Bunch opened the new gallery."),
     ("LNG001", "The leftwing journalist interviewed a firearms expert."),
+    # a movement named by its own slogan in quotation marks: the newsroom's shorthand, not a label
+    ("LNG001", 'Some in the "Warren or Nothing" crowd said they would sit out the general election.'),
+    ("LNG001", 'The "Never Trump" crowd met in a hotel ballroom on Monday night.'),
     # belittling shapes that are not belittling
     ("LNG002", "The patient had a fit and was taken to hospital."),
     ("LNG002", "She thanked her little brother for his help."),
@@ -800,3 +806,27 @@ def test_language_kinds_causes_and_ideas_label_no_one(parse, text, word, shown):
         if f.code in ("LNG001", "LNG002") and not f.learned and word in f.span.text and not f.evidence.get("in_quote")
     ]
     assert bool(found) is shown, [(f.code, f.span.text) for f in found]
+
+
+# A list of bare words, each a sentence of its own, opening a story about the insults a campaign traded: the words are
+# named, not applied by the writer. A word with a subject, or one bare word alone, is the writer's use.
+@pytest.mark.parametrize(
+    "text, word, fires",
+    [
+        (
+            "Liar. Bigot. Crook.\n\nThe insults flew in both directions as the race entered its final month.",
+            "Bigot",
+            False,
+        ),
+        ("Thug. Coward.\n\nThose were the kinder words the two candidates used at Tuesday's debate.", "Thug", False),
+        ("The mayor is a bigot. Racist remarks followed him into office.", "bigot", True),
+        (
+            "The hearing ended early. Bigot. That is the only word for the councillor who wrote those posts.",
+            "Bigot",
+            True,
+        ),
+    ],
+)
+def test_language_word_catalogue_is_a_mention(parse, text, word, fires):
+    found = [f for f in parse(text)._.pl_findings if f.code in ("LNG001", "LNG002") and f.span.text == word]
+    assert bool(found) == fires, [(f.code, f.span.text) for f in parse(text)._.pl_findings]

@@ -243,3 +243,33 @@ def test_language_voice_hyperbole_in_a_quote_is_the_sources_wording(check_text):
 def test_language_voice_reviews_are_not_the_writers_loaded_language(check_text, text):
     found = [f for f in check_text(text).findings if f.code == language.LEARNED_CODE and f.shown]
     assert not found, [(f.span.text, f.evidence.get("voice_cues")) for f in found]
+
+
+# A word of judgement that is someone's portrayal, denial or warning is no cue of the writer's voice for a learned
+# span, whatever the span around it; the same word in the writer's own clause still is.
+@pytest.mark.parametrize(
+    "text, word, cue",
+    [
+        (
+            "The bill met fierce opposition from unions and others, including large retailers that warn it could hurt "
+            "tourism by painting the state as bigoted.",
+            "bigoted",
+            False,
+        ),
+        ("The campaign won by painting its rival as corrupt.", "corrupt", False),
+        ("It was a claim the senator denied to me as laughable in a phone call on Monday.", "laughable", False),
+        ("The governor rejected the audit as absurd and walked out.", "absurd", False),
+        (
+            "Liar. Bigot. Crook.\n\nThe insults flew in both directions as the race entered its final month.",
+            "Bigot",
+            False,
+        ),
+        ("By passing the bigoted bill, the state has hurt tourism.", "bigoted", True),
+        ("The senator's denial was laughable, and the phone records show it.", "laughable", True),
+        ("The governor walked out of the absurd hearing after an hour.", "absurd", True),
+    ],
+)
+def test_language_voice_cues_respect_portrayal_and_mention(parse, text, word, cue):
+    doc = parse(text)
+    ev = voice.voice_evidence(doc, language.Context(doc), 0, len(doc.text))
+    assert (word in [w for w, _ in ev["cues"]]) == cue, ev

@@ -292,6 +292,30 @@ def _stance_modifier(tok, st: Structures) -> bool:
     return low in st.stance_words
 
 
+_QUOTE_TEXTS = frozenset({'"', "“", "”", "'", "‘", "’", "``", "''"})
+# Short words a movement's or a slogan's name keeps in lower case: 'Bernie or Bust', 'Friends of the Earth'.
+_NAME_FUNCTION_WORDS = frozenset({"or", "and", "of", "the", "for", "to", "a", "an", "in", "on", "not"})
+QUOTED_NAME_MAX_TOKENS = 8
+
+
+def _quoted_name_before(doc, i: int) -> bool:
+    """The words just before token i are a name of two or more words in quotation marks, in title case: 'the "Bernie
+    or Bust" crowd', 'the "Never Trump" crowd' name a movement by its own slogan, the newsroom's shorthand for it. A
+    stance word in scare quotes ('the "woke" crowd') or a lower-case slogan is no such name."""
+    if i == 0 or doc[i - 1].text not in _QUOTE_TEXTS:
+        return False
+    first = max(doc[i].sent.start, i - 1 - QUOTED_NAME_MAX_TOKENS)
+    opening = next((k for k in range(i - 2, first - 1, -1) if doc[k].text in _QUOTE_TEXTS), None)
+    if opening is None:
+        return False
+    words = [t for t in doc[opening + 1 : i - 1] if t.is_alpha]
+    return (
+        len(words) >= 2
+        and words[0].text[:1].isupper()
+        and all(t.text[:1].isupper() or t.lower_ in _NAME_FUNCTION_WORDS for t in words)
+    )
+
+
 # Collective nouns that also name a plot of land: counted or with 'a' they are the land ("a corner lot").
 PLOT_NOUNS = frozenset({"lot"})
 
@@ -320,6 +344,8 @@ def find_opponent_labels(doc) -> Iterator[tuple[Any, str, str]]:
             if (hyphenated and not any(t.lower_ in st.crowd_neutral_modifiers for t in words)) or any(
                 _stance_modifier(t, st) for t in words if not t.is_punct
             ):
+                if _quoted_name_before(doc, tok.i):
+                    continue  # 'the "Bernie or Bust" crowd': a movement by its own name, in quotation marks
                 if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
                     continue  # "a crowd of 5,000 pro-government supporters": a number of people, not a label
                 if lemma in PLOT_NOUNS and any(

@@ -108,6 +108,28 @@ def _measured(doc, i: int) -> bool:
     return False
 
 
+HEADLINE_SHARED_WORDS = 2
+
+
+def _headline_backed(doc, i: int, skip: set[int]) -> bool:
+    """Token i is in the headline and a body sentence with a poll, a survey or a percentage shares two content words
+    with it ('Trump Tweets A Wildly Inaccurate Chart Of Crime Among Black People' and '... only 14 percent were
+    committed by black people'): the headline's degree word sums up what the body measures on the same subject."""
+    article = getattr(doc._, "pl_article", None)
+    if article is None or not article.title_span:
+        return False
+    start, end = article.title_span
+    if not start <= doc[i].idx < end:
+        return False
+    title = {t.lower_ for t in doc if start <= t.idx < end and t.is_alpha and not t.is_stop and t.i not in skip}
+    for sent in view(doc).sents:
+        if sent.start_char < article.body_start or not any(t.lower_ in MEASURE_WORDS for t in sent):
+            continue
+        if len(title & {t.lower_ for t in sent if t.is_alpha}) >= HEADLINE_SHARED_WORDS:
+            return True
+    return False
+
+
 def _figure(tok) -> bool:
     """A number that measures (not a year or a date) or a currency or percent sign."""
     return tok.text in ("$", "€", "£", "%") or (tok.like_num and tok.ent_type_ not in ("DATE", "TIME", "ORDINAL"))
@@ -203,6 +225,8 @@ def find_degree(doc, role_nouns: frozenset[str]) -> Iterator[Hit]:
             continue
         if head.lower_ in lex.of("emphasis-only"):
             continue  # 'painfully clear', 'painfully apparent': emphasis on how plain a point is, not a grade
+        if head.lower_ in lex.of("physical-state"):
+            continue  # 'the wildly overgrown greens': what the reporter sees of a place or a thing, not a verdict
         if low in free and head.lower_ not in standing:
             continue  # 'hugely complex': emphasis on a property, not a verdict on standing or outcome
         if low in free and head.dep_ == "amod":
@@ -211,6 +235,8 @@ def find_degree(doc, role_nouns: frozenset[str]) -> Iterator[Hit]:
             continue  # 'a stunningly steep ridge': a landscape, not people, opinion or an outcome
         if _measured(doc, i):
             continue  # 'wildly unpopular. His approval rating dipped into the mid-20s': the figure is given
+        if _headline_backed(doc, i, {i, head.i}):
+            continue  # 'Trump Tweets A Wildly Inaccurate Chart', the body giving the percentages: the headline sums up
         subject = _predicated_of(head)
         who = _noun_phrase(subject) if subject is not None else "it"
         if subject is not None and subject.left_edge.pos_ not in ("PROPN", "PRON"):

@@ -670,6 +670,10 @@ class Context:
             # "portrayed her plan as a reckless gamble", "compared her to a heretic": the portrayer's words
             if child.dep_ == "prep" and _portrayal(anc, child):
                 return True
+            # "by painting the state as bigoted" parsed with 'as' marking the word's own clause
+            mark = next((c for c in child.children if c.dep_ in ("mark", "advmod") and c.lower_ == "as"), None)
+            if child.dep_ == "advcl" and mark is not None and _portrayal(anc, mark):
+                return True
             child = anc
         first, last = sentence_bounds(span.root)
         if _credited(span.doc, first, last, span) or _claimed(span, first):
@@ -708,6 +712,8 @@ PORTRAY_VERBS = frozenset(
     {"portray", "depict", "paint", "cast", "characterise", "characterize", "describe", "call", "label", "brand"}
     | {"dub", "style", "caricature", "pillory", "frame", "dismiss", "deride", "mock", "ridicule", "denounce"}
     | {"decry", "condemn", "criticise", "criticize", "attack", "slam", "blast", "present", "tar", "smear"}
+    # a verdict in a denial or a rejection: "he denied the report as laughable", "she rejected it as absurd"
+    | {"deny", "reject", "scorn", "disparage", "lampoon"}
 )
 # Verbs of comparison whose 'to'/'with' complement is the comparer's image: "Ms. Roe compared him to a tyrant".
 COMPARE_VERBS = frozenset({"compare", "liken", "equate"})
@@ -728,8 +734,9 @@ def _portrayal(verb, prep) -> bool:
     if not (portrays or compares) or verb.pos_ not in ("VERB", "AUX"):
         return False
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None:  # a participle: "a figure cast as a villain", "Trump, likened to a strongman"
-        return verb.tag_ == "VBN" or verb.dep_ in ("advcl", "xcomp", "acl")
+    if subject is None:  # a participle: "a figure cast as a villain", "Trump, likened to a strongman", or a gerund:
+        # "warned it would harm commerce by painting the state as bigoted" (the portrayer is the gerund's doer)
+        return verb.tag_ in ("VBN", "VBG") or verb.dep_ in ("advcl", "xcomp", "acl", "pcomp")
     if subject.dep_ == "nsubjpass":
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         return agent is not None or lemma in PORTRAY_VERBS
@@ -827,13 +834,33 @@ def in_scare_quotes(span, ctx: Context) -> bool:
     return not ctx.reported(span)
 
 
+def _bare_word_sentence(sent) -> bool:
+    """The sentence is one word and its punctuation: "Bigot." """
+    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    return len(words) == 1 and words[0].is_alpha
+
+
+def in_word_catalogue(span) -> bool:
+    """The word stands alone as a sentence next to another one-word sentence: "Bigot. Racist. Psychopath." opening a
+    story on the insults a campaign traded is a list of words named, not a label the writer applies to anyone. A
+    single one-word exclamation, or the word in a sentence of its own with a subject, is no list."""
+    v = view(span.doc)
+    k = v.sent_index(span.start)
+    sents = v.sents
+    if not _bare_word_sentence(sents[k]):
+        return False
+    return any(0 <= j < len(sents) and _bare_word_sentence(sents[j]) for j in (k - 1, k + 1))
+
+
 def mention_not_use(span, ctx: Context) -> bool:
-    """A word talked about rather than used: an article's announced subject, a definition, or scare quotes."""
+    """A word talked about rather than used: an article's announced subject, a definition, scare quotes, or a list of
+    bare words."""
     low = span.text.lower()
     return (
         any(low == term or low in term.split() or low in term for term in ctx.defined)
         or defined_here(span)
         or in_scare_quotes(span, ctx)
+        or in_word_catalogue(span)
     )
 
 

@@ -159,6 +159,10 @@ def voice_evidence(doc, ctx, start: int, end: int) -> dict[str, Any] | None:
         at = ctx.text.find(words, span.start_char, span.end_char)
         if at >= 0 and ctx.in_quotation(at, at + len(words)):
             continue  # 'as a "human leech"': the word is in someone's quotation, whatever the span around it
+        word = doc.char_span(at, at + len(words), alignment_mode="expand") if at >= 0 else None
+        if word is not None and len(word) and (ctx.reported(word) or ctx.mention_not_use(word)):
+            continue  # 'warn it could harm commerce by painting the state as bigoted', 'he denied as laughable',
+            # 'Bigot. Racist.': the word is someone's report, portrayal or verdict, or a word named, not the writer's
         found.append([words, kind])
     return {"in_quote": in_quote, "mention": mention, "genre": in_review(span), "cues": found}
 
