@@ -304,7 +304,7 @@ def _quoted_name_before(doc, i: int) -> bool:
     stance word in scare quotes ('the "woke" crowd') or a lower-case slogan is no such name."""
     if i == 0 or doc[i - 1].text not in _QUOTE_TEXTS:
         return False
-    first = max(doc[i].sent.start, i - 1 - QUOTED_NAME_MAX_TOKENS)
+    first = max(view(doc).sent_of(i).start, i - 1 - QUOTED_NAME_MAX_TOKENS)
     opening = next((k for k in range(i - 2, first - 1, -1) if doc[k].text in _QUOTE_TEXTS), None)
     if opening is None:
         return False

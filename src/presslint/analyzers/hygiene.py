@@ -20,6 +20,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from ..model import Entity, Finding, Span
+from ..nlp.blockquotes import paragraphs
 from ..nlp.docview import view
 from ..rules import Rule
 from .entities import gazetteer, match_key, normalize_name, skeleton
@@ -590,19 +591,19 @@ def find_extraction_residue(text: str, *, body_start: int = 0) -> Iterator[Findi
     """Photo credits and layout labels standing as paragraphs, and pointers to pictures or videos the text lacks:
     one finding per kind, its first place as the span and the rest as related spans."""
     kinds: dict[str, list[tuple[int, int]]] = {"credit": [], "label": [], "media": [], "embed": [], "code": []}
-    offset = 0
-    for line in text.split("\n"):
-        start, stripped = offset, line.strip()
-        offset += len(line) + 1
-        if start < body_start or not stripped or len(stripped) > 80:
+    for start, end in paragraphs(text):
+        line = text[start:end]
+        stripped = line.strip()
+        if start < body_start or len(stripped) > 80:
             continue
+        place = (start, start + len(line.rstrip()))
         label = _LABEL_LINE.match(stripped)
         if label and label.group(1).lower() in LAYOUT_LABELS:
-            kinds["label"].append((start, start + len(line.rstrip())))
+            kinds["label"].append(place)
         elif _credit(stripped):
-            kinds["credit"].append((start, start + len(line.rstrip())))
+            kinds["credit"].append(place)
         elif _EMBED_LINE.match(stripped):
-            kinds["embed"].append((start, start + len(line.rstrip())))
+            kinds["embed"].append(place)
     kinds["code"] = _code_blocks(text, body_start)
     for m in _LOST_MEDIA.finditer(text, body_start):
         kinds["media"].append((m.start(), m.end()))

@@ -121,11 +121,14 @@ def _headline_backed(doc, i: int, skip: set[int]) -> bool:
     start, end = article.title_span
     if not start <= doc[i].idx < end:
         return False
-    title = {t.lower_ for t in doc if start <= t.idx < end and t.is_alpha and not t.is_stop and t.i not in skip}
+    line = doc.char_span(start, end, alignment_mode="expand")
+    title = {t.lower_ for t in line if t.is_alpha and not t.is_stop and t.i not in skip} if line is not None else set()
+    lowers = view(doc).lowers  # the body read as strings: no Token per word of every sentence
     for sent in view(doc).sents:
-        if sent.start_char < article.body_start or not any(t.lower_ in MEASURE_WORDS for t in sent):
+        words = lowers[sent.start : sent.end]
+        if sent.start_char < article.body_start or not any(w in MEASURE_WORDS for w in words):
             continue
-        if len(title & {t.lower_ for t in sent if t.is_alpha}) >= HEADLINE_SHARED_WORDS:
+        if len(title & {w for w in words if w.isalpha()}) >= HEADLINE_SHARED_WORDS:
             return True
     return False
 

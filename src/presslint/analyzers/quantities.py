@@ -295,7 +295,7 @@ def _one_idiom(tok) -> bool:
     """The token is a 'one' inside a hyphened idiom that counts nothing ('one-time rivals', 'one-on-one talks')."""
     if tok.lower_ != "one":
         return False
-    text = tok.doc.text
+    text = view(tok.doc).text  # cached once per doc (Doc.text joins every token on each call)
     start = tok.idx
     while start > 0 and not text[start - 1].isspace():
         start -= 1

@@ -887,11 +887,9 @@ def _narrated_telling(att: Attribution) -> bool:
     told = next((c for c in cue.children if c.dep_ in ("dative", "dobj")), None)
     if told is None:
         return False
-    if told.lower_ in ("him", "her"):
-        pass
-    elif not (told.ent_type_ == "PERSON" and told.pos_ == "PROPN"):
+    if told.lower_ not in ("him", "her") and not (told.ent_type_ == "PERSON" and told.pos_ == "PROPN"):
         return False  # 'told the Post', 'told reporters', 'told me', 'told CNN'
-    sent = cue.sent
+    sent = view(cue.doc).sent_of(cue.i)
     clause = any(
         c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _STORY_TIME_MARKS for m in c.children)
         for c in cue.children
@@ -2676,12 +2674,12 @@ def _unnamed_study(doc, att: Attribution) -> Finding | None:
     if title is not None and title[0] <= speaker.start < title[1]:
         return None  # 'Poll: Voters abandon ...': the headline sums up what the body attributes
     if head.lemma_.lower() in POLL_HEADS and head.tag_ != "NN" and not _has_figure(att.quote.content):
-        return None
+        return None  # 'polls show a tight race': a summary of the polls, not a figure resting on one nobody names
     if any(c.lower_ == "exit" for c in head.children):
-        return None  # 'according to exit polls': an election's one exit poll, a known source  # 'polls show a tight race': a summary of the polls, not a figure resting on one nobody names
+        return None  # 'according to exit polls': an election's one exit poll, a known source
     sents = view(doc).sents
     text_of = view(doc).text_of
-    before = [i for i in range(att.sentence - 1, -1, -1) if text_of(sents[i]).strip()][:1]
+    before = next(([i] for i in range(att.sentence - 1, -1, -1) if text_of(sents[i]).strip()), [])
     after = [i for i in range(att.sentence + 1, len(sents)) if text_of(sents[i]).strip()][:STUDY_NAMED_AHEAD]
     for index in [*before, att.sentence, *after]:
         if _names_a_study(sents[index], lex, nearby=index != att.sentence):

@@ -694,17 +694,13 @@ def find_run_together(text: str) -> Iterator[Finding]:
         places.append((m.start(), m.end(), m.group(1), m.group(2)))
     if not places:
         return
-    (start, end, head, tail), rest = places[0], places[1:]
-    more = f" ({len(places)} places)" if rest else ""
-    finding = _broken(
+    head, tail = places[0][2:]
+    yield from _grouped(
         "run-together",
-        f"two sentences run together with no full stop or space: '{head}{tail}' reads as '{head}. {tail}'{more}",
+        f"two sentences run together with no full stop or space: '{head}{tail}' reads as '{head}. {tail}'",
         text,
-        start,
-        end,
+        [(s, e) for s, e, _, _ in places],
     )
-    finding.related = [Span.between(text, s, e) for s, e, _, _ in rest]
-    yield finding
 
 
 # A UTF-8 lead byte read as Latin-1/cp1252 ('Ã', 'â') followed by a continuation byte read the same way ('©', '€',
