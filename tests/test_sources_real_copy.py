@@ -70,6 +70,7 @@ def _src002(parse, text):
     [
         "The Post wrote that the envoy was reportedly taken aback by the offer.",
         "The minister told reporters the deal was reportedly worth $2 billion.",
+        "The envoy reportedly told aides he would resign, the Times reported on Sunday.",
         "He was thought to be a minor figure, sources told the Daily Beast.",
         "Ms. Ortiz said the shipment was believed to have left the port on Friday.",
         "The dam is thought to be close to failing, engineers warned on Monday.",
@@ -86,6 +87,10 @@ def test_sources_hedge_inside_a_stated_speakers_words_is_not_unattributed(parse,
         ("It is believed that the envoy left the city on Monday.", "It is believed"),
         ("The envoy is said to have left the city before the vote.", "is said"),
         ("It was reported that the envoy had resigned.", "It was reported"),
+        # the hedge on the saying verb itself: who reported that the envoy said it?
+        ('The envoy reportedly said, "Not this year," when asked about the offer.', "reportedly"),
+        ("The envoy reportedly told aides that he would turn the offer down.", "reportedly"),
+        ("The mayor reportedly warned donors that the budget would not pass.", "reportedly"),
     ],
 )
 def test_sources_hedge_with_no_speaker_still_fires(parse, sentence, hedge):

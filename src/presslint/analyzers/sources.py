@@ -3003,8 +3003,11 @@ REPORTING_LEMMAS = frozenset(
 def _inside_reported_speech(tok) -> bool:
     """The hedge sits in what a stated speaker says: 'The Post wrote that he was reportedly taken aback', 'He was
     thought to be the worst, sources told the paper'. The speaker is the attribution (named, or SRC001's to
-    judge); the hedge repeats it and is no second, unattributed claim."""
+    judge); the hedge repeats it and is no second, unattributed claim. A hedge on the saying verb itself ('Trump
+    reportedly said', 'she allegedly told aides') puts the saying in doubt: nobody is named who reported it."""
     for verb in [*tok.ancestors, *(c for c in tok.children if c.dep_ in ("parataxis", "ccomp"))]:
+        if verb.i == tok.head.i and tok.dep_ == "advmod":
+            continue
         if verb.pos_ == "VERB" and verb.lemma_.lower() in REPORTING_LEMMAS and verb != tok:
             subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             if subj is not None and subj.lower_ not in ("it", "this", "that"):
