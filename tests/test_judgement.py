@@ -31,6 +31,15 @@ FIRES = [
     ("The vote gave the senator a nearly insurmountable lead in pledged delegates.", "verdict", "insurmountable lead"),
     ("The union's campaign to block the merger looks doomed.", "verdict", "doomed"),
     ("The reform bid is hopeless without the Greens.", "verdict", "hopeless"),
+    # performance: a grade of how well a public actor did a thing
+    ("The senator ran a brilliant primary campaign against her rivals.", "performance", "brilliant primary campaign"),
+    ("The governor's botched rollout of the health exchange left thousands without cover.", "performance", "botched"),
+    ("The mayor gave a lackluster speech at the party convention on Tuesday.", "performance", "lackluster speech"),
+    (
+        "The health minister's clumsy handling of the drug recall has cost her the trust of doctors.",
+        "performance",
+        "clumsy",
+    ),
     # character: a judgement of a person tied to the person by the grammar
     ("Clinton has been cagey about where she stands on the pipeline.", "character", "cagey"),
     ("Governor Ruiz has been evasive about the cost of the bridge.", "character", "evasive"),
@@ -86,6 +95,13 @@ QUIET = [
     "The storm dealt a devastating blow to the farms.",
     "The shrewd investor bought the shares in March.",
     "Prices swung wildly on Monday.",
+    # a grade of a performance outside public life, or someone else's grade of it
+    "The band's dazzling performance closed the festival.",
+    "The botched surgery left the patient in a coma, the hospital said.",
+    "The brilliant sunshine drew crowds to the beach on Sunday.",
+    '"It was a brilliant campaign," said Smith, the party chairman.',
+    "Critics called the rollout botched and demanded hearings.",
+    "The striker's brilliant performance won the cup for the club.",
     # sport, markets, fiction, real fighting, fixed terms
     "The team suffered a stunning defeat in the final.",
     "The epic final went to extra time.",

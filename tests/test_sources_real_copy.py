@@ -98,6 +98,60 @@ def test_sources_hedge_with_no_speaker_still_fires(parse, sentence, hedge):
 
 
 @pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        ("The mood in the hall changed. Someone said the vote had been rigged.", "Someone"),
+        ("The mood in the hall changed. Somebody told me the count was stopped.", "Somebody"),
+        ("Someone close to the campaign said the vote had been rigged.", "Someone close to the campaign"),
+        ("If someone says the vote was rigged, they should prove it.", None),  # a condition, nobody speaks
+        ("She said someone had broken into the office.", None),  # someone acts; she speaks
+        ("Looks like someone told Trump that he needs the Latino vote.", None),  # a guess at what he heard
+        ("'Someone told reception a man was beating a woman outside,' a hospital spokesman said.", None),
+        ("The first we knew was when someone came into reception to say a man was hurt, the hospital said.", None),
+        ("I want someone to look at that number and say it is wrong.", None),
+    ],
+)
+def test_sources_indefinite_pronoun_speaker_is_unattributed(parse, sentence, speaker):
+    found = _src002(parse, f"Hall vote\n\n{sentence}")
+    assert (speaker in found) if speaker else not found
+
+
+@pytest.mark.parametrize(
+    "sentence, verdict",
+    [
+        ("The raid followed a string of attacks, which was widely seen as an intelligence failure.", "was widely seen"),
+        ("The program was widely seen as a failure by the end of the year.", "was widely seen"),
+        ("The envoy faced criticism over what was viewed as a snub of the governor.", "was viewed"),
+        ("The senator is generally regarded as the front-runner for the nomination.", "is generally regarded"),
+        ("The pipeline deal is increasingly considered a long shot in the capital.", "is increasingly considered"),
+        ("The reform was largely perceived as an attack on the unions.", "was largely perceived"),
+    ],
+)
+def test_sources_passive_verdict_with_no_holder_is_unattributed(parse, verdict, sentence):
+    assert verdict in _src002(parse, f"Envoy talks\n\n{sentence}")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The bill will be considered by the Senate next week.",  # a deliberation, not a verdict
+        "The envoy was seen leaving the building at noon.",  # a sight
+        "The governor is not seen as vulnerable this year.",  # a negation
+        '"I was seen as an outsider," she said.',  # quoted, and first person
+        "The plan is considered a long shot by most analysts.",  # a holder is named (vague: not this check's)
+        "The plan was seen as a long shot, according to a Gallup survey.",
+        "We were seen as outsiders when we arrived in town.",
+        "The envoy was considered for the post of ambassador.",
+        "The senator is regarded as the front-runner for the nomination.",  # bare: no crowd is claimed
+        "In many ways, the campaign can be seen as the last gasp of an era.",  # the writer's own reading
+        "If the network is increasingly seen as a news site, the deal makes sense.",  # a condition
+    ],
+)
+def test_sources_passive_verdict_with_a_holder_or_no_verdict_is_quiet(parse, sentence):
+    assert not [s for s in _src002(parse, f"Envoy talks\n\n{sentence}") if s.startswith(("is ", "was ", "were "))]
+
+
+@pytest.mark.parametrize(
     "sentence, anonymous",
     [
         (

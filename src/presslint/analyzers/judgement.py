@@ -261,14 +261,15 @@ def _physical() -> frozenset[str]:
 def find_outcomes(doc, role_nouns: frozenset[str]) -> Iterator[Hit]:
     """'a stunning defeat', 'the result was humiliating'; 'a nearly insurmountable lead', 'her bid is doomed'."""
     lex = lexicon()
-    dramatic, verdicts = lex.of("outcome"), lex.of("verdict")
+    dramatic, verdicts, grades = lex.of("outcome"), lex.of("verdict"), lex.of("performance")
     outcomes, efforts = lex.of("outcome-noun"), lex.of("endeavour-noun")
-    for start, i, low in _cues(doc, frozenset(dramatic) | frozenset(verdicts)):
+    performances = {**outcomes, **lex.of("performance-noun")}
+    for start, i, low in _cues(doc, frozenset(dramatic) | frozenset(verdicts) | frozenset(grades)):
         adj = doc[i]
         if adj.pos_ not in ("ADJ", "VERB") or _negated(doc[start]):
             continue
         verdict = low in verdicts
-        heads = {**outcomes, **efforts} if verdict else outcomes
+        heads = {**outcomes, **efforts} if verdict else performances if low in grades else outcomes
         noun = None
         if adj.dep_ == "amod" and adj.head.i > i:
             noun = adj.head
@@ -290,7 +291,8 @@ def find_outcomes(doc, role_nouns: frozenset[str]) -> Iterator[Hit]:
             message = f"passes a verdict on the {noun.text} ({verdicts[low]})"
             yield span, "verdict", doc[start : i + 1].text, message
         else:
-            yield span, "outcome", doc[start : i + 1].text, f"judges the {noun.text} as {low}"
+            kind = "performance" if low in grades else "outcome"
+            yield span, kind, doc[start : i + 1].text, f"judges the {noun.text} as {low}"
 
 
 def _hindsight(doc, i: int) -> bool:
@@ -444,6 +446,7 @@ LEADS = {
     "degree": "'{m}' {why} in the writer's own voice; no source, poll or figure is given",
     "outcome": "'{m}' {why} in the writer's own voice; no source is given for that verdict",
     "verdict": "'{m}' {why} in the writer's own voice; no poll, model or source is given",
+    "performance": "'{m}' {why} in the writer's own voice; no source is given for that grade",
     "character": "'{m}' {why} in the writer's own voice; no source is given for that judgement",
     "drama": "'{m}' {why}: a dramatising figure in the writer's own voice, not a report of what happened",
 }

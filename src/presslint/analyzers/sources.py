@@ -206,6 +206,7 @@ class Lexicon:
     weasel_subjects: frozenset[str]
     weasel_verbs: frozenset[str]
     weasel_passive_verbs: frozenset[str]
+    weasel_judgement_verbs: frozenset[str]  # 'is widely seen as', 'is considered': a verdict held by nobody named
     weasel_adverbs: frozenset[str]
     object_verbs: frozenset[str]  # the direct object is the content: "denied the report"
     quote_only_verbs: frozenset[str]  # a cue only next to a quotation: 'he continued: "..."'
@@ -2072,6 +2073,18 @@ def _is_weasel(head, lex: Lexicon) -> bool:
     dets = {c.lower_ for c in head.children if c.dep_ in ("det", "poss", "amod", "nummod")}
     if lemma == "people":
         return bool(dets & {"some", "many", "most"})
+    if lemma in ("someone", "somebody"):
+        # 'someone said the vote was rigged': a speaker nobody can identify; 'someone told Trump that ...' is a
+        # guess at what a named person heard, no source of the writer's; 'I want someone to say', '"someone told
+        # reception ...," a spokesman said': no speaker of the article's, or one inside another speaker's words
+        verb = head.head
+        if head.dep_ != "nsubj" or verb.lemma_.lower() not in lex.speech_verbs or verb.dep_ in ("xcomp", "ccomp"):
+            return False
+        others = [t for t in verb.sent if t.i != verb.i and t.pos_ == "VERB" and t.lemma_.lower() in lex.speech_verbs]
+        if any(c.dep_ == "nsubj" for t in others for c in t.children):
+            return False
+        told = [c for c in verb.children if c.dep_ in ("dative", "dobj") and c.i > head.i]
+        return not any(c.pos_ == "PROPN" or c.ent_type_ == "PERSON" for c in told)
     if head.tag_ != "NNS" and lemma not in ("rumour", "rumor", "speculation"):
         return False
     return not (dets - {"some", "many", "most", "other", "several", "independent", "leading", "few"})
@@ -2755,6 +2768,8 @@ def find_unattributed(doc, *, lex: Lexicon | None = None, index: _Quotes | None 
     for i, low in enumerate(lowers):
         # strings first (docview): a Token only for the words either test below can take
         if low not in lex.weasel_adverbs and (pos[i] != "VERB" or lemmas[i].lower() not in lex.weasel_passive_verbs):
+            if pos[i] == "VERB" and lemmas[i].lower() in lex.weasel_judgement_verbs:
+                yield from _held_by_nobody(doc[i], quotes)
             continue
         tok = doc[i]
         if low in lex.weasel_adverbs and not quotes.containing(tok.idx) and not _hedges_a_modifier(tok):
@@ -2793,6 +2808,52 @@ def find_unattributed(doc, *, lex: Lexicon | None = None, index: _Quotes | None 
             confidence=0.8,
             evidence={"matched": span.text, "pattern": "impersonal-passive"},
         )
+
+
+# Adverbs that make a passive verdict a crowd's ('is widely seen as'): the classic weasel.
+WIDELY = frozenset({"widely", "increasingly", "generally", "largely", "commonly", "broadly", "universally", "often"})
+
+
+def _in_title(tok) -> bool:
+    article = getattr(tok.doc._, "pl_article", None)
+    span = article.title_span if article is not None else None
+    return span is not None and span[0] <= tok.idx < span[1]
+
+
+def _held_by_nobody(verb, quotes: _Quotes) -> Iterator[Finding]:
+    """SRC002 for a crowd's verdict in the passive with no holder: 'the raid was widely seen as an intelligence
+    failure', 'she is generally regarded as the front-runner', 'what is seen as a snub'. Not a sight ('was seen leaving'), a
+    deliberation ('will be considered by the Senate'), a negation, a first person, or a verdict whose holder is named
+    anywhere in the clause ('by most analysts', 'according to a poll')."""
+    children = list(verb.children)
+    deps = {c.dep_ for c in children}
+    if "auxpass" not in deps or deps & {"agent", "neg"} or quotes.containing(verb.idx):
+        return
+    verdict = any(c.dep_ == "prep" and c.lower_ == "as" and any(g.dep_ == "pobj" for g in c.children) for c in children)
+    if verb.lemma_.lower() == "consider":
+        verdict = verdict or bool(deps & {"oprd", "attr", "acomp"})
+    subj = next((c for c in children if c.dep_ == "nsubjpass"), None)
+    if not verdict or subj is None or subj.lower_ in ("i", "we", "you") or _in_title(verb):
+        return
+    if deps & {"mark", "aux"} or not (subj.lower_ == "what" or any(c.lower_ in WIDELY for c in children)):
+        return  # 'if it is seen as', 'can be seen as' (the writer's own reading); a bare 'is seen as' is left alone
+    holders = [g for t in verb.subtree if t.lower_ == "by" for g in t.children if g.dep_ == "pobj"]
+    if (
+        any(g.ent_type_ not in ("DATE", "TIME") for g in holders)
+        or _hedge_sourced(quotes, verb)
+        or _sourced_next(quotes, verb)
+    ):
+        return  # the holder is named: a vague one ('by some critics') is the vague-holder check's to judge
+    aux = [c for c in children if c.dep_ in ("auxpass", "aux", "advmod") and c.i < verb.i]
+    span = _char_span(verb.doc, min([verb.i] + [c.i for c in aux]), verb.i + 1)
+    yield Finding(
+        "SRC002",
+        "info",
+        f"Unattributed verdict: '{span.text}' does not say who holds this view",
+        span,
+        confidence=0.8,
+        evidence={"matched": span.text, "pattern": "passive-verdict"},
+    )
 
 
 def find_vague_holders(doc, *, lex: Lexicon | None = None, index: _Quotes | None = None) -> Iterator[Finding]:
