@@ -103,6 +103,7 @@ def test_sources_hedge_with_no_speaker_still_fires(parse, sentence, hedge):
         ("The mood in the hall changed. Someone said the vote had been rigged.", "Someone"),
         ("The mood in the hall changed. Somebody told me the count was stopped.", "Somebody"),
         ("Someone close to the campaign said the vote had been rigged.", "Someone close to the campaign"),
+        ('Few insiders saw it coming. Someone called it a "quiet revolution," and I agree.', "Someone"),
         ("If someone says the vote was rigged, they should prove it.", None),  # a condition, nobody speaks
         ("She said someone had broken into the office.", None),  # someone acts; she speaks
         ("Looks like someone told Trump that he needs the Latino vote.", None),  # a guess at what he heard

@@ -2078,10 +2078,9 @@ def _is_weasel(head, lex: Lexicon) -> bool:
         # guess at what a named person heard, no source of the writer's; 'I want someone to say', '"someone told
         # reception ...," a spokesman said': no speaker of the article's, or one inside another speaker's words
         verb = head.head
-        if head.dep_ != "nsubj" or verb.lemma_.lower() not in lex.speech_verbs or verb.dep_ in ("xcomp", "ccomp"):
+        if head.dep_ != "nsubj" or verb.lemma_.lower() not in lex.cue_verbs or verb.dep_ in ("xcomp", "ccomp"):
             return False
-        others = [t for t in verb.sent if t.i != verb.i and t.pos_ == "VERB" and t.lemma_.lower() in lex.speech_verbs]
-        if any(c.dep_ == "nsubj" for t in others for c in t.children):
+        if any(t.pos_ == "VERB" and t.lemma_.lower() in lex.speech_verbs for t in verb.ancestors):
             return False
         told = [c for c in verb.children if c.dep_ in ("dative", "dobj") and c.i > head.i]
         return not any(c.pos_ == "PROPN" or c.ent_type_ == "PERSON" for c in told)
