@@ -649,6 +649,9 @@ def test_headline_hed004_silent(light_parse, text):
             False,
         ),
         ('Coach: "We were robbed"\n\nThe coach said the referee had made two mistakes in the second half.', False),
+        # a speaker's credit, or words with a verb: put in someone's mouth
+        ("Senator: ‘Of Course’ She Is Qualified\n\nThe senator praised her rival's record on Monday.", False),
+        ("Editorial board: 'Deport the governor'\n\nThe newspaper criticised the governor's border plan.", False),
         (
             "Mayor calls budget 'a betrayal of the city'\n\nThe mayor said the budget was a betrayal of the city.",
             True,
@@ -680,6 +683,9 @@ def test_headline_hed005_quote_not_in_body(light_parse, text, narration):
         "Ex-aide: regulator acted as 'judge and jury'\n\nThe former aide said the regulator had acted as “the judge "
         "and the jury” in the inquiry.",
         'Minister says reform "a step in right direction"\n\n"It is a step in the right direction," the minister said.',
+        # a short name or term in marks with nobody saying it: an event's nickname, a label, no words in a mouth
+        "Right Before ‘Super Tuesday 2’ The Senator Got Bad News\n\nThe senator's poll numbers fell on Monday.",
+        "Shoppers Flock To ‘Black Friday’ Sales\n\nStores opened at dawn across the state.",
     ],
 )
 def test_headline_hed005_silent(light_parse, text):

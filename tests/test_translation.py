@@ -67,6 +67,9 @@ MUST_NOT_FIRE = [
     ("MTA003", "The candidate is drawing more support from her side of the ledger now, the analyst said."),
     ("MTA003", "Two senators from his side of the aisle voted against the bill."),
     ("MTA003", "The waiter was fired from his part-time job at the bar after the video spread."),
+    # a date or an amount after the preposition: 'on Friday' says when, not what was emphasised
+    ("MTA003", "Officials emphasized on Friday that the pope was not attacking the candidate."),
+    ("MTA003", "The committee discussed about 20 proposals before the vote."),
     ("MTA003", "She returned the book which he gave her last week to the library."),
     ("MTA003", "The mayor opened the bridge, which she called a turning point for the town."),
     ("MTA001", "She had had enough of the delays, she said."),
@@ -212,6 +215,11 @@ def test_translation_broken_punctuation_near_emoticon_look_alikes_fires(parse, t
             "rivals will fade.",
             False,
         ),
+        # a series labelled in the sentence, with no colon before the first label
+        ("The senator 1) read the letter, 2) called the mayor and 3) left the hall before the vote.", False),
+        ("The senator read the letter 1) before noon, the aide said.", True),  # a lone '1)' closes nothing
+        # a straight mark after a dash and before a nested quote's mark opens the quotation
+        ("The week's reading list:\n—\"'Harbour Lights' star quits the show,\" by Ana Ruiz in the Herald.", False),
         ("The minister said, Has been a long week for the government.", True),  # the machine-translation fault
         ("The budget (which passed on Monday) was cut), the mayor said.", True),  # a bracket that closes nothing
     ],

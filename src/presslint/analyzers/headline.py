@@ -789,6 +789,10 @@ def _quote_findings(doc: Any, title_start: int, title_end: int) -> Iterator[Find
             continue  # a name or title the body gives as such: 'The 411', 'Alliance to Reclaim Our Schools'
         if len(inner.split()) == 1 and not _names_a_speaker(doc, title_start, title_end):
             continue  # one word in marks ('Caravan', 'Merciful'): a scare quote or a term, no words put in a mouth
+        if len(inner.split()) <= TERM_MAX_WORDS and not _names_a_speaker(doc, title_start, title_end):
+            quoted = doc.char_span(start + 1, end - 1, alignment_mode="expand")
+            if quoted is not None and not any(t.pos_ in ("VERB", "AUX") for t in quoted):
+                continue  # a name or term in marks with nobody saying it ('Super Tuesday 2', 'Black Friday')
         if len(inner.split()) <= TERM_MAX_WORDS:
             if all(_contains(narration, part) for part in parts):
                 continue  # a term in quotation marks ('sonic attacks', 'fight') that the body uses

@@ -819,7 +819,14 @@ def _inline_enumerator(text: str, line_start: int, i: int) -> bool:
     if text[i - len(label) - 1 : i - len(label)] == "(":
         return False  # '(6)' closes its own bracket: a tiebreak score '7-6 (6)' or '(b)', not a label after '(5)'
     if label in ("1", "a"):
-        return before.endswith((":", ";")) or not before
+        # after a colon, at the line's start, or a series that goes on ('Clinton 1) registers ..., 2) realizes')
+        line_end = text.find("\n", i)
+        rest = text[i + 1 : line_end if line_end >= 0 else len(text)]
+        return (
+            before.endswith((":", ";"))
+            or not before
+            or re.search(rf"(?:^|[\s,;]){'2' if label == '1' else 'b'}\)", rest) is not None
+        )
     previous = str(int(label) - 1) if label.isdigit() else chr(ord(label) - 1)
     return re.search(rf"(?:^|[\s:;(]){previous}\)", text[line_start : i - len(label)]) is not None
 
@@ -951,6 +958,8 @@ def _quote_facing(text: str, i: int, line_start: int) -> str | None:
         return "close"
     opens = (before.isspace() or before in _BEFORE_OPENING) and not after.isspace()
     closes = not before.isspace() and (after.isspace() or after in _AFTER_CLOSING)
+    if opens and closes and before in _BEFORE_OPENING and after in "'‘":
+        return "open"  # '—"\'Flesh and Bone\' star ...,"': after a dash, before a nested quote's mark, it opens
     if opens == closes:
         return {"“": "open", "”": "close"}.get(text[i])  # a curly mark keeps its own direction when unclear
     return "open" if opens else "close"
@@ -973,6 +982,10 @@ def _literal(span, natural: str, why: str, entry: str) -> Finding:
     )
 
 
+def _time_or_amount(tok) -> bool:
+    return tok.like_num or tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT")
+
+
 def find_literal_translations(doc, matchers: Matchers) -> Iterator[Finding]:
     table = calques()
     for _, start, end in matchers.calques(doc):
@@ -984,6 +997,8 @@ def find_literal_translations(doc, matchers: Matchers) -> Iterator[Finding]:
             continue  # 'from her side of the ledger', 'from his side of the aisle': a real side, not 'for her part'
         if end < len(doc) and doc[end].text in ("-", "‐") and not span[-1].whitespace_:
             continue  # 'fired from his part-time job': the phrase ends inside a hyphenated word
+        if len(span) > 1 and span[-1].lower_ in ("on", "about") and end < len(doc) and _time_or_amount(doc[end]):
+            continue  # 'emphasized on Friday that', 'discussed about 20 proposals': a date or an amount follows
         yield _literal(span, calque.natural, calque.why, calque.phrase)
     for match_id, start, end in matchers.patterns(doc):
         span = doc[start:end]

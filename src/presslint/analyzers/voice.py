@@ -153,7 +153,7 @@ def voice_evidence(doc, ctx, start: int, end: int) -> dict[str, Any] | None:
     if span is None or not len(span):
         return None
     in_quote = bool(ctx.attributed(span))
-    mention = bool(ctx.mention_not_use(span))
+    mention = bool(ctx.mention_not_use(span)) or disclaimed(span)
     found = []
     for words, kind in voice_cues(span):
         at = ctx.text.find(words, span.start_char, span.end_char)
@@ -165,6 +165,21 @@ def voice_evidence(doc, ctx, start: int, end: int) -> dict[str, Any] | None:
             # 'Bigot. Racist.': the word is someone's report, portrayal or verdict, or a word named, not the writer's
         found.append([words, kind])
     return {"in_quote": in_quote, "mention": mention, "genre": in_review(span), "cues": found}
+
+
+# Verbs by which a writer disowns the claim that follows when negated: 'That's not to suggest that ...', 'This does
+# not mean the program failed'.
+DISCLAIM_VERBS = frozenset({"suggest", "say", "mean", "imply", "claim", "argue"})
+
+
+def disclaimed(span) -> bool:
+    """The span is the content of a negated verb of claiming ('That's not to suggest that his remarks are making
+    people racist'): the writer says the opposite of what the words would claim."""
+    for tok in (span[0], span.root):  # the parser may hang a long span's tail ('any more than ...') elsewhere
+        for verb in tok.ancestors:
+            if verb.lemma_.lower() in DISCLAIM_VERBS and any(c.dep_ == "neg" for c in verb.children):
+                return True
+    return False
 
 
 def voiced(evidence: dict[str, Any] | None, technique: str, runner_up: str | None = None) -> bool:
