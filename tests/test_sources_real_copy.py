@@ -98,6 +98,32 @@ def test_sources_hedge_with_no_speaker_still_fires(parse, sentence, hedge):
 
 
 @pytest.mark.parametrize(
+    "sentence, anonymous",
+    [
+        # a group whose members the phrase names: the reader knows who speaks
+        (
+            "Intelligence officials — including Navy Director Adm. John Rowe and Director Mary Clay — have long argued "
+            "that data manipulation is a threat.",
+            False,
+        ),
+        ("Senior aides, including Maria Lopez and Tom Hale, said the plan was dead.", False),
+        # a stance toward a person: no statement anyone could check
+        (
+            "The first batch of emails leaked in July, which forced the chairwoman to resign after showing that some "
+            "party staffers had favored the senator over her rival.",
+            False,
+        ),
+        ("The leaks showed that several campaign aides had backed Ruiz in the primary.", False),
+        # near misses that stay anonymous
+        ("Senior aides, including some who worked for the governor, said the plan was dead.", True),
+        ("Some party staffers said the senator had lost the room.", True),
+    ],
+)
+def test_sources_named_members_and_stances_are_not_anonymous_sources(parse, sentence, anonymous):
+    assert bool(_src001(parse, f"Party emails\n\n{sentence}")) is anonymous
+
+
+@pytest.mark.parametrize(
     "sentence, speaker",
     [
         ("The mood in the hall changed. Someone said the vote had been rigged.", "Someone"),

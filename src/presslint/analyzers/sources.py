@@ -1556,9 +1556,32 @@ def _verb_attribution(doc, quotes: _Quotes, cue, lex: Lexicon) -> Attribution | 
     _classify(doc, att, speaker, speaker_rng, quotes.sentence(cue), lex)
     att.scene = _is_scene(lemma, kind, content_span, lex)
     att.act = kind == "indirect" and (
-        (infinitive and lemma not in INFORMING_INFINITIVES) or (by_object and lemma in ACT_OBJECT_CUES)
+        (infinitive and lemma not in INFORMING_INFINITIVES)
+        or (by_object and (lemma in ACT_OBJECT_CUES or _names_a_person(doc, content_span, lex)))
     )
     return att
+
+
+def _names_members(phrase) -> bool:
+    """A group whose members the phrase names ('Intelligence officials — including NSA Director Adm. Michael Rogers
+    and James Clapper —', 'aides such as Huma Abedin'): the reader knows who speaks."""
+    words = [t.lower_ for t in phrase]
+    at = next((i for i, w in enumerate(words) if w in ("including", "such")), None)
+    return at is not None and any(t.ent_type_ == "PERSON" for t in phrase[at + 1 :])
+
+
+def _names_a_person(doc, content: Span, lex: Lexicon) -> bool:
+    """An object that only names a person ('had favored Clinton over her rival', 'backed the senator'): a stance
+    toward someone, not a statement anyone could check."""
+    span = doc.char_span(content.start, content.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    return (
+        root.ent_type_ == "PERSON"
+        or (root.pos_ == "PROPN" and not root.ent_type_)
+        or root.lemma_.lower() in lex.role_nouns
+    )
 
 
 def _relative_subject(cue, first) -> bool:
@@ -1830,6 +1853,9 @@ def _classify(doc, att: Attribution, head, speaker_rng, sent, lex: Lexicon) -> N
         return
     if _is_document(head, att, lex):
         att.kind, att.description = "unknown", phrase.text  # a document speaks for its author, not a hidden person
+        return
+    if _names_members(phrase):
+        att.kind, att.description = "role_only", phrase.text  # 'officials — including NSA Director Mike Rogers —'
         return
     group = _partitioned_group(head, lex)
     if group is not None:  # 'candidates face questions, since most have proposed tax cuts': most of those candidates
