@@ -124,6 +124,21 @@ def test_sources_named_members_and_stances_are_not_anonymous_sources(parse, sent
 
 
 @pytest.mark.parametrize(
+    "text, fires",
+    [
+        (
+            'Fire online\n\nThe plans drew fire.\n\n<tweet id="1" author="@dailynews" datetime="2016-06-29">Trump '
+            "reportedly wants a boxer at the convention https://t.co/x</tweet>\n\nThe campaign did not respond.",
+            False,  # an embedded post's words are its author's, who is named
+        ),
+        ("Fire online\n\nThe plans drew fire. Trump reportedly wants a boxer at the convention.", True),
+    ],
+)
+def test_sources_hedge_inside_an_embedded_post_is_the_posts(parse, text, fires):
+    assert bool(_src002(parse, text)) is fires
+
+
+@pytest.mark.parametrize(
     "sentence, speaker",
     [
         ("The mood in the hall changed. Someone said the vote had been rigged.", "Someone"),

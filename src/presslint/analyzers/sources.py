@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..model import Finding, Quote, QuoteKind, Source, SourceKind, Span
+from ..nlp.blockquotes import embedded_posts
 from ..nlp.docview import view
 from ..nlp.lexicons import read_json
 from ..nlp.references import cites_reference
@@ -2797,6 +2798,8 @@ def find_unattributed(doc, *, lex: Lexicon | None = None, index: _Quotes | None 
                 yield from _held_by_nobody(doc[i], quotes)
             continue
         tok = doc[i]
+        if any(a <= tok.idx < b for a, b in embedded_posts(quotes.text)):
+            continue  # '<tweet author="@outlet">Trump reportedly has ...</tweet>': a post's words are its author's
         if low in lex.weasel_adverbs and not quotes.containing(tok.idx) and not _hedges_a_modifier(tok):
             if _hedge_sourced(quotes, tok) or _sourced_next(quotes, tok):
                 continue  # 'X reportedly fled. According to Reuters, ...': the next sentence names who reported it
