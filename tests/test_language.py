@@ -76,6 +76,9 @@ MUST_NOT_FIRE = [
     ("LNG002", "Too many times in my career, I have been arrogant and failed to listen."),
     ("LNG002", "We were reckless with the budget, and we owe voters an apology."),
     ("LNG002", "Police charged the driver with reckless driving after the crash on the bypass."),
+    # the first part of a hyphenated compound modifier labels nothing
+    ("LNG002", "The photo is doubtful. Hoax-tracking site Emergent points out that the account is new."),
+    ("LNG002", "The agency opened a terror-related inquiry into the fire on Tuesday."),
     ("LNG002", "The judge ruled the defendant incompetent to stand trial."),
     ("LNG001", "Football fans queued overnight for tickets to the final."),
     ("LNG001", "The inspectors did not find any thugs, only tourists."),

@@ -1401,11 +1401,21 @@ def find_phrases(doc, matchers: Matchers, ctx: Context) -> Iterator[tuple[Findin
             continue  # "just a handful of days after", "to say the flood completely destroyed the town misses ..."
         if code == "LNG002" and end < len(doc) and doc[end].lemma_.lower() in LEGAL_TERMS.get(span.text.lower(), ()):
             continue  # "reckless driving", "criminal negligence": the name of an offence, not a judgement
+        if code == "LNG002" and _compound_head(doc, end):
+            continue  # "hoax-tracking site", "terror-related": the word is the first part of a compound modifier
         taken.update(range(start, end))
         yield _finding(code, "info", MESSAGE[code].format(m=span.text), span, ctx, entry), entry
 
 
 FIRST_PERSON = frozenset({"i", "we"})
+
+
+def _compound_head(doc, end: int) -> bool:
+    """The match is glued by a hyphen to the next word ('Hoax-tracking site emergent.info'): it modifies a compound,
+    it labels nothing."""
+    return (
+        end + 1 < len(doc) and doc[end].text in ("-", "‐") and not doc[end - 1].whitespace_ and not doc[end].whitespace_
+    )
 
 
 def _said_of_oneself(span) -> bool:
