@@ -114,6 +114,13 @@ def test_sources_hedge_with_no_speaker_still_fires(parse, sentence, hedge):
             False,
         ),
         ("The leaks showed that several campaign aides had backed Ruiz in the primary.", False),
+        # an age with 'the': an epithet for the person the story is about
+        (
+            'Ana Ruiz, the long-serving secretary general of the league, sat in her office.\n\n"From Day One, I made '
+            'housing the top priority," the bespectacled, 71-year-old diplomat said in an interview.',
+            False,
+        ),
+        ("A 45-year-old official said the plan was dead.", True),
         # near misses that stay anonymous
         ("Senior aides, including some who worked for the governor, said the plan was dead.", True),
         ("Some party staffers said the senator had lost the room.", True),

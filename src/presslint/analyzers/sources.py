@@ -1571,6 +1571,13 @@ def _names_members(phrase) -> bool:
     return at is not None and any(t.ent_type_ == "PERSON" for t in phrase[at + 1 :])
 
 
+_AGE = re.compile(r"\b\d{1,3}-year-old\b")
+
+
+def _aged_epithet(phrase) -> bool:
+    return phrase[0].lower_ == "the" and _AGE.search(phrase.text.lower()) is not None
+
+
 def _names_a_person(doc, content: Span, lex: Lexicon) -> bool:
     """An object that only names a person ('had favored Clinton over her rival', 'backed the senator'): a stance
     toward someone, not a statement anyone could check."""
@@ -1855,8 +1862,10 @@ def _classify(doc, att: Attribution, head, speaker_rng, sent, lex: Lexicon) -> N
     if _is_document(head, att, lex):
         att.kind, att.description = "unknown", phrase.text  # a document speaks for its author, not a hidden person
         return
-    if _names_members(phrase):
-        att.kind, att.description = "role_only", phrase.text  # 'officials — including NSA Director Mike Rogers —'
+    if _names_members(phrase) or _aged_epithet(phrase):
+        # 'officials — including NSA Director Mike Rogers —'; 'the bespectacled, 71-year-old diplomat said': an
+        # age with 'the' is an epithet for someone the article has introduced, no hidden source
+        att.kind, att.description = "role_only", phrase.text
         return
     group = _partitioned_group(head, lex)
     if group is not None:  # 'candidates face questions, since most have proposed tax cuts': most of those candidates
