@@ -556,6 +556,9 @@ def test_sources_unnamed_study_is_a_vague_attribution(parse, text, span):
         # a lede's poll named in the paragraphs that follow
         "A new poll shows the governor in a tight race.\n\nThe race has barely moved since the debate.\n\nThe "
         "latest Acme/Ipsos poll released Friday shows the governor leading by two points.",
+        # a page that cites its studies by number: 'studies show' points to its reference list
+        "Fad diets can be risky (3). Studies show that strict diets may trigger binge eating.\n\nSleep matters too "
+        "(4, 5). Skipping meals raises hunger hormones (6).",
     ],
 )
 def test_sources_named_or_owned_study_is_not_vague(parse, text):

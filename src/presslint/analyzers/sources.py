@@ -23,7 +23,7 @@ from ..model import Finding, Quote, QuoteKind, Source, SourceKind, Span
 from ..nlp.blockquotes import embedded_posts
 from ..nlp.docview import view
 from ..nlp.lexicons import read_json
-from ..nlp.references import cites_reference
+from ..nlp.references import cites_reference, keeps_reference_list
 from ..rules import Rule
 
 if TYPE_CHECKING:
@@ -2725,6 +2725,8 @@ def _unnamed_study(doc, att: Attribution) -> Finding | None:
         return None  # 'polls show a tight race': a summary of the polls, not a figure resting on one nobody names
     if any(c.lower_ == "exit" for c in head.children):
         return None  # 'according to exit polls': an election's one exit poll, a known source
+    if keeps_reference_list(doc):
+        return None  # 'studies show that ... (10, 11)': the page names its studies in its numbered references
     sents = view(doc).sents
     text_of = view(doc).text_of
     before = next(([i] for i in range(att.sentence - 1, -1, -1) if text_of(sents[i]).strip()), [])

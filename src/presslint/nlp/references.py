@@ -19,3 +19,14 @@ def cites_reference(sent) -> bool:
     text = view(sent.doc).text  # built once per doc (Doc.text joins every token on each call)
     tail = text[sent.end_char : sent.end_char + 16].split("\n")[0]  # "[12]." may parse as its own sentence
     return _CITATION.search(sent.text.strip() + tail) is not None
+
+
+# A page that cites this many numbered references keeps a reference list: its 'studies show' points to it.
+REFERENCE_LIST_MIN = 3
+
+
+def keeps_reference_list(doc) -> bool:
+    """Whether the page cites its sources by number often enough to have a reference list ('... ghrelin (17).',
+    '(10, 11)'): a 'studies show' in it points to that list even in a sentence with no number of its own."""
+    text = view(doc).text
+    return sum(1 for _ in _CITATION.finditer(text)) >= REFERENCE_LIST_MIN
