@@ -652,6 +652,8 @@ def test_headline_hed004_silent(light_parse, text):
         # a speaker's credit, or words with a verb: put in someone's mouth
         ("Senator: ‘Of Course’ She Is Qualified\n\nThe senator praised her rival's record on Monday.", False),
         ("Editorial board: 'Deport the governor'\n\nThe newspaper criticised the governor's border plan.", False),
+        # a descriptive phrase in marks is a quotation of someone, even with no verb
+        ("Report Warns Of ‘Potentially Explosive Increase’\n\nThe report counted 40 new cases in the county.", False),
         (
             "Mayor calls budget 'a betrayal of the city'\n\nThe mayor said the budget was a betrayal of the city.",
             True,

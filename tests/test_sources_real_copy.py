@@ -158,6 +158,7 @@ def test_sources_hedge_inside_an_embedded_post_is_the_posts(parse, text, fires):
         ("'Someone told reception a man was beating a woman outside,' a hospital spokesman said.", None),
         ("The first we knew was when someone came into reception to say a man was hurt, the hospital said.", None),
         ("I want someone to look at that number and say it is wrong.", None),
+        ("The law acts on the mere fact that someone claims a relative is a danger.", None),  # anyone at all
     ],
 )
 def test_sources_indefinite_pronoun_speaker_is_unattributed(parse, sentence, speaker):

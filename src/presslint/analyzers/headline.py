@@ -767,6 +767,12 @@ def _names_a_speaker(doc: Any, start: int, end: int) -> bool:
     ) or any(t.text == ":" and t.i > line.start and line.doc[t.i - 1].pos_ == "PROPN" for t in line)
 
 
+_CALENDAR = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+     "april", "may", "june", "july", "august", "september", "october", "november", "december", "day", "night", "week"}
+)  # fmt: skip
+
+
 def _quote_findings(doc: Any, title_start: int, title_end: int) -> Iterator[Finding]:
     """HED005 for the headline at [title_start, title_end)."""
     text = _text(doc)
@@ -791,8 +797,12 @@ def _quote_findings(doc: Any, title_start: int, title_end: int) -> Iterator[Find
             continue  # one word in marks ('Caravan', 'Merciful'): a scare quote or a term, no words put in a mouth
         if len(inner.split()) <= TERM_MAX_WORDS and not _names_a_speaker(doc, title_start, title_end):
             quoted = doc.char_span(start + 1, end - 1, alignment_mode="expand")
-            if quoted is not None and not any(t.pos_ in ("VERB", "AUX") for t in quoted):
-                continue  # a name or term in marks with nobody saying it ('Super Tuesday 2', 'Black Friday')
+            if (
+                quoted is not None
+                and not any(t.pos_ in ("VERB", "AUX") for t in quoted)
+                and any(t.like_num or t.ent_type_ in ("DATE", "EVENT") or t.lower_ in _CALENDAR for t in quoted)
+            ):
+                continue  # the nickname of a day or an event, nobody saying it ('Super Tuesday 2', 'Black Friday')
         if len(inner.split()) <= TERM_MAX_WORDS:
             if all(_contains(narration, part) for part in parts):
                 continue  # a term in quotation marks ('sonic attacks', 'fight') that the body uses

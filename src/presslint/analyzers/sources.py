@@ -2114,8 +2114,8 @@ def _is_weasel(head, lex: Lexicon) -> bool:
         # guess at what a named person heard, no source of the writer's; 'I want someone to say', '"someone told
         # reception ...," a spokesman said': no speaker of the article's, or one inside another speaker's words
         verb = head.head
-        if head.dep_ != "nsubj" or verb.lemma_.lower() not in lex.cue_verbs or verb.dep_ in ("xcomp", "ccomp"):
-            return False
+        if head.dep_ != "nsubj" or verb.lemma_.lower() not in lex.cue_verbs or verb.dep_ not in ("ROOT", "conj"):
+            return False  # 'the fact that someone claims ...', 'if someone says ...': anyone at all, no source
         if any(t.pos_ == "VERB" and t.lemma_.lower() in lex.speech_verbs for t in verb.ancestors):
             return False
         told = [c for c in verb.children if c.dep_ in ("dative", "dobj") and c.i > head.i]
