@@ -49,6 +49,8 @@ def test_summary_claims_list_named_record_frame_is_the_source(check_text, text, 
         "In the first debate in 2016, Trump interrupted Clinton 51 times.",  # an event, no record
         "In an Ohio survey, 54 percent of voters opposed the 2017 tax law.",  # a place names no pollster
         "In the 2010 census, the city counted 8.2 million residents.",  # which census, by whom: not said
+        # a place inside the clause, not its frame
+        "A new inquiry was opened in the FBI investigation of the senator, and it could cost him the 2018 race.",
     ],
 )
 def test_summary_claims_list_frame_naming_no_record_stays_unsourced(check_text, text):
@@ -90,6 +92,13 @@ def test_summary_claims_list_actor_is_not_the_source_of_its_act(check_text, text
             "In a Gallup survey released Tuesday, 52 percent of Americans said the economy was getting worse.",
             "52 percent",
         ),
+        # a commitment in words, a topic spoken of, a description: the speaker's statement
+        ("Senator Sanders vowed last month to take his campaign all the way to the convention in July.", "Sanders"),
+        (
+            "Every day, Pope Francis spoke of the violence of the cartels and the lack of jobs for 20 million young people.",
+            "Francis",
+        ),
+        ("Mayor Ruiz has described the 2019 budget as the city's worst in decades.", "Ruiz"),
     ],
 )
 def test_summary_claims_list_speaker_of_a_statement_stays_the_source(check_text, text, by):

@@ -845,6 +845,17 @@ def _named_record(doc, rng: tuple[int, int], head) -> bool:
     return any(t.pos_ == "PROPN" and t.ent_type_ not in NOT_RECORD_NAMES for t in doc[rng[0] : rng[1]] if t.i != head.i)
 
 
+def _frames_the_clause(doc, sent, prep) -> bool:
+    """The record phrase is set off as the clause's frame: it opens the sentence before a comma ('In the latest
+    Gallup poll, ...') or closes it ('... 7.4 percent in March in a report by the Labor Department.'), not a place
+    inside the clause ('a new line of inquiry was opened in the FBI investigation of X, and ...')."""
+    words = [t for t in doc[sent.start : prep.i] if not (t.is_punct or t.is_space or t.dep_ == "cc")]
+    after = prep.right_edge.i + 1
+    if not words:
+        return after < sent.end and doc[after].text == ","
+    return all(t.is_punct or t.is_space for t in doc[after : sent.end])
+
+
 def _record_frames(doc, quotes: _Quotes, found: list[Attribution], lex: Lexicon) -> Iterator[Attribution]:
     """Attributions to a named record a clause is set in (``FRAME_PREPS``): the preposition is the cue, the record
     the speaker, the clause the content. A sentence whose statement another attribution already sources ('In a
@@ -872,6 +883,8 @@ def _record_frames(doc, quotes: _Quotes, found: list[Attribution], lex: Lexicon)
         if speaker_rng is None or not _named_record(doc, speaker_rng, record):
             continue
         sent = quotes.sentence(tok)
+        if not _frames_the_clause(doc, sent, tok):
+            continue
         left, right = (sent.start, tok.i), (tok.right_edge.i + 1, sent.end)
         content = _content(doc, quotes, *max((left, right), key=lambda r: r[1] - r[0]))
         if content is None:
@@ -1612,7 +1625,9 @@ def _verb_attribution(doc, quotes: _Quotes, cue, lex: Lexicon) -> Attribution | 
     att.act = kind == "indirect" and (
         (infinitive and lemma not in INFORMING_INFINITIVES) or (by_object and lemma in ACT_OBJECT_CUES)
     )
-    att.quote.act = att.act or (kind == "indirect" and by_object and _acts_on_object(cue, lex))
+    # for the claims list, only an act on a thing: a commitment or a demand in words ('vowed to stay', 'urged the
+    # city to act') is the speaker's statement of it, and the speaker its source (``att.act`` is for SRC001)
+    att.quote.act = kind == "indirect" and by_object and _acts_on_object(cue, lex)
     return att
 
 
@@ -1726,31 +1741,32 @@ ACT_OBJECT_CUES = frozenset({"demand", "promise", "reject", "seek", "thank", "wa
 # largest in a generation', 'blamed the storm for the outage', 'called the plan a disgrace').
 PREDICATE_PREPS = frozenset({"as", "for"})
 PREDICATE_DEPS = frozenset({"oprd", "ccomp", "xcomp"})
-# Object cues that pass on someone's information rather than act on a thing ('cited a poll showing him ahead').
-CITING_CUES = frozenset({"cite", "quote"})
+# Object cues that say something about their object rather than act on it: what is described, discussed or cited
+# is what the speaker said ('described the dinner as ...', 'discussed his opposition to ...', 'cited a poll ...').
+SUBJECT_MATTER_CUES = frozenset({"cite", "quote", "describe", "discuss"})
 
 
 def _acts_on_object(cue, lex: Lexicon) -> bool:
-    """An object or topic cue that is no verb of saying, whose content is only the thing acted on: 'endorsed Donald
-    Trump', 'backed the tax law', 'spoke about the deal'. The attribution stands (the speaker took a stance), but
-    the speaker is not the source of a claim: what the sentence asserts is the act itself. A verb of saying ('denied
-    the report', 'announced his candidacy'), a predicate on the object ('praised the deal as the largest', 'blamed
-    the storm for the outage') or an object that is itself information ('disputed the claim that ...', 'cited a
-    study') keeps the speaker the source."""
-    if cue.lemma_.lower() in lex.speech_verbs or cue.lemma_.lower() in CITING_CUES:
-        return False
-    prep = _cue_prep(cue, lex)
-    target = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
-    if target is None:
-        target = next((c for c in cue.children if c.dep_ == "dobj"), None)
+    """An object cue that is no verb of saying, whose content is only the thing acted on: 'endorsed Donald Trump',
+    'backed the tax law', 'rejected the budget', 'called for a ban'. The attribution stands (the speaker took a
+    stance), but the speaker is not the source of a claim: what the sentence asserts is the act itself. A verb of
+    saying ('denied the report', 'announced his candidacy'), of speaking about a topic ('spoke of the violence',
+    'discussed his opposition'), a predicate on the object ('praised the deal as the largest', 'blamed the storm for
+    the outage') or an object that is itself information ('disputed the claim that ...') keeps the speaker the
+    source."""
+    lemma = cue.lemma_.lower()
+    if lemma in lex.speech_verbs or lemma in SUBJECT_MATTER_CUES or _cue_prep(cue, lex) is not None:
+        return lemma in lex.call_for_verbs and lemma not in lex.speech_verbs  # 'called for a ban': a demand
+    target = next((c for c in cue.children if c.dep_ == "dobj"), None)
     if target is None or target.lemma_.lower() in lex.report_nouns:
         return False
     if any(c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" for m in c.children) for c in target.children):
         return False  # 'disputed the idea that crime rose': the object carries a proposition
-    for child in (*cue.children, *target.children):
-        if child.dep_ in PREDICATE_DEPS and child.i > target.i:
-            return False
-        if child.dep_ == "prep" and child.lower_ in PREDICATE_PREPS and child.i > target.i:
+    for tok in cue.subtree:  # on the cue, on its object, or opening a clause of the cue ('as Washington celebrating')
+        near = tok.head.i in (cue.i, target.i) or (tok.dep_ == "mark" and tok.head.head.i == cue.i)
+        if tok.i <= target.i or not near:
+            continue
+        if tok.dep_ in PREDICATE_DEPS or (tok.dep_ in ("prep", "mark") and tok.lower_ in PREDICATE_PREPS):
             return False
     return True
 
