@@ -395,10 +395,11 @@ def claim_lines(report: Report, quoted: list[QuotedSource], other: list[QuotedSo
     covers it although no source record was made of the speaker ('"...," she said' with nobody named before): its
     content or cue is in the claim, or the claim is a quotation standing in a paragraph whose quotation is
     attributed (or, in a paragraph with no attribution, that follows one: news copy runs a speaker's quotation on
-    into the next paragraph). The row named is that attribution's source, when it has one."""
+    into the next paragraph). The row named is that attribution's source, when it has one. An attribution of an act
+    ('endorsed Donald Trump in 2015': ``Quote.act``) sources nothing: the claim is that the act happened."""
     row_of = {sid: row for row in (*quoted, *other) for sid in row.sources}
     text = report.article.text
-    spoken = [q for q in report.quotes if q.speaker is not None]
+    spoken = [q for q in report.quotes if q.speaker is not None and not q.act]  # an act sources no claim
 
     def resting_on(span: Span) -> list:
         found = [

@@ -186,6 +186,8 @@ def find_claims(
         q_idx = [i for i, q in enumerate(quantities) if here.contains(q.span)]
         d_idx = [i for i, d in enumerate(dates) if here.contains(d.span)]
         quote = next((q for q in quotes if q.content.overlaps(here)), None)
+        # the source is a quote that states the claim, not one of an act ('endorsed Trump in 2015': who did it)
+        stated = next((q for q in quotes if q.content.overlaps(here) and not q.act), None)
         has_entity = any(i in entity_tokens for i in range(sent.start, sent.end))
         features = _features(sent, len(q_idx), len(d_idx), quote is not None, has_entity)
         checkable = (
@@ -202,7 +204,7 @@ def find_claims(
             p = learned.get((here.start, here.end)) if learned else None
             if p is None or add_from is None or p < add_from:
                 continue
-        yield Claim(here, quote.source_id if quote else None, value, q_idx, d_idx)
+        yield Claim(here, stated.source_id if stated else None, value, q_idx, d_idx)
 
 
 # ------------------------------------------------------------------------------------------- contested statements

@@ -812,6 +812,7 @@ def find_attributions(doc, *, lex: Lexicon | None = None, index: _Quotes | None 
         if by_verb is not None and not _hypothetical(tok):
             found.append(by_verb)
     found.extend(_colon_attributions(doc, quotes, lex))
+    found.extend(_record_frames(doc, quotes, found, lex))
     found.sort(key=lambda a: a.quote.cue.start)
     # A cue inside another attribution's speaker phrase ("an official who asked not to be named") is part of the name.
     speakers = [a.quote.speaker for a in found if a.quote.speaker is not None]
@@ -829,6 +830,73 @@ def find_attributions(doc, *, lex: Lexicon | None = None, index: _Quotes | None 
     _counted_named_before(found, quotes)
     _survey_panel(found, quotes)
     return found
+
+
+# A clause set in a named record: 'In the latest Washington Post-ABC News poll, Clinton led Trump 47 percent to 39
+# percent', 'Per FEC filings, the PAC raised $12 million', '... in a Gallup survey released Tuesday'. The record is the
+# clause's source, as with 'according to'.
+FRAME_PREPS = frozenset({"in", "per"})
+RECORD_MAKER_PREPS = frozenset({"by", "from", "of"})
+NOT_RECORD_NAMES = frozenset({"GPE", "NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "LOC"})
+
+
+def _named_record(doc, rng: tuple[int, int], head) -> bool:
+    """The record phrase names who made it: a proper noun other than a place, a group or a date ('the latest
+    Washington Post-ABC News poll', 'FEC filings', 'a survey by the Pew Research Center'); 'a recent poll', 'an Iowa
+    poll' and 'the 2010 census' name nobody who stands behind them."""
+    return any(t.pos_ == "PROPN" and t.ent_type_ not in NOT_RECORD_NAMES for t in doc[rng[0] : rng[1]] if t.i != head.i)
+
+
+def _frames_the_clause(doc, sent, prep) -> bool:
+    """The record phrase is set off as the clause's frame: it opens the sentence before a comma ('In the latest
+    Gallup poll, ...') or closes it ('... 7.4 percent in March in a report by the Labor Department.'), not a place
+    inside the clause ('a new line of inquiry was opened in the FBI investigation of X, and ...')."""
+    words = [t for t in doc[sent.start : prep.i] if not (t.is_punct or t.is_space or t.dep_ == "cc")]
+    after = prep.right_edge.i + 1
+    if not words:
+        return after < sent.end and doc[after].text == ","
+    return all(t.is_punct or t.is_space for t in doc[after : sent.end])
+
+
+def _record_frames(doc, quotes: _Quotes, found: list[Attribution], lex: Lexicon) -> Iterator[Attribution]:
+    """Attributions to a named record a clause is set in (``FRAME_PREPS``): the preposition is the cue, the record
+    the speaker, the clause the content. A sentence whose statement another attribution already sources ('In a
+    Gallup survey, 52 percent said ...') gets none."""
+    taken = {a.sentence for a in found if not a.quote.act}
+    lowers, deps = quotes.view.lowers, quotes.view.column("DEP")
+    for i, low in enumerate(lowers):
+        if low not in FRAME_PREPS or deps[i] != "prep":
+            continue
+        tok = doc[i]
+        verb = tok.head
+        if verb.dep_ != "ROOT" or verb.pos_ not in ("VERB", "AUX") or quotes.containing(tok.idx):
+            continue
+        record = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if record is None or record.pos_ != "NOUN" or record.lemma_.lower() not in lex.document_nouns:
+            continue
+        sent_i = quotes.sent_index(tok)
+        if sent_i in taken:
+            continue
+        end = record.i + 1
+        for child in record.children:  # 'a survey by the Pew Research Center': who made it belongs to the name
+            if child.dep_ == "prep" and child.i > record.i and child.lower_ in RECORD_MAKER_PREPS:
+                end = max(end, child.right_edge.i + 1)
+        speaker_rng = _trim(doc, record.left_edge.i, end)
+        if speaker_rng is None or not _named_record(doc, speaker_rng, record):
+            continue
+        sent = quotes.sentence(tok)
+        if not _frames_the_clause(doc, sent, tok):
+            continue
+        left, right = (sent.start, tok.i), (tok.right_edge.i + 1, sent.end)
+        content = _content(doc, quotes, *max((left, right), key=lambda r: r[1] - r[0]))
+        if content is None:
+            continue
+        kind, content_span = content
+        quote = Quote(kind, _char_span(doc, tok.i, tok.i + 1), content_span, speaker=_char_span(doc, *speaker_rng))
+        att = Attribution(quote, sent_i)
+        _classify(doc, att, record, speaker_rng, sent, lex)
+        taken.add(sent_i)
+        yield att
 
 
 # Marks that make a clause a supposition: 'if the sources lied to the reporters', 'unless officials confirm it'.
@@ -1560,6 +1628,9 @@ def _verb_attribution(doc, quotes: _Quotes, cue, lex: Lexicon) -> Attribution | 
         (infinitive and lemma not in INFORMING_INFINITIVES)
         or (by_object and (lemma in ACT_OBJECT_CUES or _names_a_person(doc, content_span, lex)))
     )
+    # for the claims list, only an act on a thing: a commitment or a demand in words ('vowed to stay', 'urged the
+    # city to act') is the speaker's statement of it, and the speaker its source (``att.act`` is for SRC001)
+    att.quote.act = kind == "indirect" and by_object and _acts_on_object(cue, lex)
     return att
 
 
@@ -1697,6 +1768,40 @@ INFORMING_INFINITIVES = frozenset({"claim", "deny"})
 # Cues whose object is what the speaker does, not something it tells: 'demanded an apology', 'promised an inquiry',
 # 'rejected the budget', 'thanked the volunteers'.
 ACT_OBJECT_CUES = frozenset({"demand", "promise", "reject", "seek", "thank", "want"})
+
+# What turns an act on a thing into a statement about it: a predicate on the object ('praised the package as the
+# largest in a generation', 'blamed the storm for the outage', 'called the plan a disgrace').
+PREDICATE_PREPS = frozenset({"as", "for"})
+PREDICATE_DEPS = frozenset({"oprd", "ccomp", "xcomp"})
+# Object cues that say something about their object rather than act on it: what is described, discussed or cited
+# is what the speaker said ('described the dinner as ...', 'discussed his opposition to ...', 'cited a poll ...').
+SUBJECT_MATTER_CUES = frozenset({"cite", "quote", "describe", "discuss"})
+
+
+def _acts_on_object(cue, lex: Lexicon) -> bool:
+    """An object cue that is no verb of saying, whose content is only the thing acted on: 'endorsed Donald Trump',
+    'backed the tax law', 'rejected the budget', 'called for a ban'. The attribution stands (the speaker took a
+    stance), but the speaker is not the source of a claim: what the sentence asserts is the act itself. A verb of
+    saying ('denied the report', 'announced his candidacy'), of speaking about a topic ('spoke of the violence',
+    'discussed his opposition'), a predicate on the object ('praised the deal as the largest', 'blamed the storm for
+    the outage') or an object that is itself information ('disputed the claim that ...') keeps the speaker the
+    source."""
+    lemma = cue.lemma_.lower()
+    if lemma in lex.speech_verbs or lemma in SUBJECT_MATTER_CUES or _cue_prep(cue, lex) is not None:
+        return lemma in lex.call_for_verbs and lemma not in lex.speech_verbs  # 'called for a ban': a demand
+    target = next((c for c in cue.children if c.dep_ == "dobj"), None)
+    if target is None or target.lemma_.lower() in lex.report_nouns:
+        return False
+    if any(c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" for m in c.children) for c in target.children):
+        return False  # 'disputed the idea that crime rose': the object carries a proposition
+    for tok in cue.subtree:  # on the cue, on its object, or opening a clause of the cue ('as Washington celebrating')
+        near = tok.head.i in (cue.i, target.i) or (tok.dep_ == "mark" and tok.head.head.i == cue.i)
+        if tok.i <= target.i or not near:
+            continue
+        if tok.dep_ in PREDICATE_DEPS or (tok.dep_ in ("prep", "mark") and tok.lower_ in PREDICATE_PREPS):
+            return False
+    return True
+
 
 SCENE_MAX_WORDS = 6
 

@@ -13,8 +13,8 @@ from typing import Any, Literal, Self
 
 from .. import registry
 
-SCHEMA_VERSION = "1.4"  # 1.2: Finding.shown, Quote.learned/confidence, Summary.hidden; 1.3: Quote.continuation;
-# 1.4: the genre record and Summary.genre
+SCHEMA_VERSION = "1.5"  # 1.2: Finding.shown, Quote.learned/confidence, Summary.hidden; 1.3: Quote.continuation;
+# 1.4: the genre record and Summary.genre; 1.5: Quote.act
 
 Severity = Literal["info", "warning", "error"]
 SEVERITIES: tuple[str, ...] = ("info", "warning", "error")
@@ -129,6 +129,9 @@ class Quote:
     learned: bool = False  # found by the learned attribution head, not the rules
     confidence: float | None = None  # a learned quote: the lowest probability of its speaker, cue and content spans
     continuation: Span | None = None  # the content's other part around the cue: '"A," she said, "B."' -> "B."
+    # the speaker's act on the content ('endorsed Donald Trump', 'rejected the budget', 'threatened to strike'), not a
+    # statement of it: the attribution sources no claim (the claim that the act happened needs a source of its own)
+    act: bool = False
 
 
 @dataclass(slots=True)
