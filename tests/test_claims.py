@@ -63,6 +63,9 @@ def test_claims_checkworthy_sentences_found(parse, sentence):
         "It was a long and difficult night for everyone.",
         "I think we should all be kinder to each other.",
         "Nobody knows what comes next.",
+        # a sentence that tells the reader to do something states nothing to check
+        "Follow Ana Ruiz on Twitter @anaruiz for more news from the 2016 race.",
+        "Read more about the 2016 race and the 14 candidates at our website.",
     ],
 )
 def test_claims_questions_and_opinion_skipped(parse, sentence):

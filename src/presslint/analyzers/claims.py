@@ -180,7 +180,7 @@ def find_claims(
     for sent in v.sents:
         sent_text = v.text_of(sent)
         text = sent_text.strip()
-        if sent.end_char <= body_start or len(sent) < 5 or text.endswith("?"):
+        if sent.end_char <= body_start or len(sent) < 5 or text.endswith("?") or _imperative(sent):
             continue
         here = Span(sent.start_char, sent.end_char, sent_text)  # Span.of(sent) without joining a Token per word
         q_idx = [i for i, q in enumerate(quantities) if here.contains(q.span)]
@@ -205,6 +205,19 @@ def find_claims(
             if p is None or add_from is None or p < add_from:
                 continue
         yield Claim(here, stated.source_id if stated else None, value, q_idx, d_idx)
+
+
+def _imperative(sent) -> bool:
+    """'Follow Jane Roe on Twitter @janeroe.', 'Read more at ...': a sentence that opens with its root verb in the
+    base form and has no subject tells the reader to do something; it states nothing to check."""
+    root = sent.root
+    first = next((t for t in sent if not t.is_punct and not t.is_space), None)
+    return (
+        first is not None
+        and first.i == root.i
+        and root.tag_ in ("VB", "VBP")  # the tagger often reads a sentence-initial base form as present
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children)
+    )
 
 
 # ------------------------------------------------------------------------------------------- contested statements
