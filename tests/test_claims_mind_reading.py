@@ -75,6 +75,8 @@ MIND_READING_NEAR_MISSES = [
     "The senator skipped the vote, probably because she opposed the bill, aides said.",
     "The senator clearly wants the nomination.\n\nShe told reporters on Monday that she would accept it if offered.",
     "Her campaign has said she hopes to carry Ohio.\n\nThe senator is desperate to win the state.",
+    # a source's one-word guess, with the speaker after the verb (once crashed the attributed-paragraph reading)
+    '"Probably," said one former senior agency official.',
     # the writer's or a group's own first person, an opinion column's 'I think'
     "I secretly hope the team wins.",
     "We are desperate to find a solution.",

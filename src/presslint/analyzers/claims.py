@@ -948,6 +948,8 @@ def _speculation_at(tok, lex: Contested, agents: frozenset[str]) -> tuple[str, A
     """The speculation shape that ``tok`` heads, if any (see ``speculation_reason``), unless the guess is an
     assessment rather than a guess at conduct (see ``_assessment``)."""
     found = _speculation_shape(tok, lex, agents)
+    if found is not None and not len(found[1]):
+        return None  # a misparse whose subject stands after its verb leaves an empty span: no guess to show
     if found is not None and found[0] not in _NOT_CONDUCT and _assessment(found[1][-1], lex):
         return None
     return found
