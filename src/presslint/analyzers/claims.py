@@ -261,6 +261,13 @@ class Contested:
     apparent_aim_adjectives: frozenset[str] = frozenset()
     aim_nouns: frozenset[str] = frozenset()
     private_belief_verbs: frozenset[str] = frozenset()
+    private_wish_verbs: frozenset[str] = frozenset()
+    private_mind_adverbs: frozenset[str] = frozenset()
+    wish_verbs: frozenset[str] = frozenset()
+    others_mind_goals: frozenset[str] = frozenset()
+    manipulation_goals: frozenset[str] = frozenset()
+    purpose_participles: frozenset[str] = frozenset()
+    eagerness_adjectives: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -920,8 +927,16 @@ def speculation_reason(sent, agents: frozenset[str]) -> tuple[str, Any] | None:
             | lex.presumption_adjectives
             | lex.outcome_certainty
             | lex.apparent_aim_adjectives
-            | {"course"},
+            | lex.private_mind_adverbs
+            | lex.purpose_participles
+            | lex.eagerness_adjectives
+            | {"course", "hopes", "hoped", "hoping"},
             lemmas=lex.motive_verbs
+            | lex.private_wish_verbs
+            | lex.others_mind_goals
+            | lex.intended_harm_verbs
+            | lex.manipulation_goals
+            | {v.split("_")[0] for v in lex.manipulation_goals}
             | lex.motive_heads
             | lex.intent_verbs
             | lex.wager_verbs
@@ -948,13 +963,17 @@ def _speculation_at(tok, lex: Contested, agents: frozenset[str]) -> tuple[str, A
     """The speculation shape that ``tok`` heads, if any (see ``speculation_reason``), unless the guess is an
     assessment rather than a guess at conduct (see ``_assessment``)."""
     found = _speculation_shape(tok, lex, agents)
+    if found is not None and not len(found[1]):
+        return None  # a misparse whose subject stands after its verb leaves an empty span: no guess to show
     if found is not None and found[0] not in _NOT_CONDUCT and _assessment(found[1][-1], lex):
         return None
     return found
 
 
 # Kinds that guess at a meaning, an outcome or an aim rather than at conduct: no state or consequence exempts them.
-_NOT_CONDUCT = frozenset({"motive", "presumption", "certain-outcome", "aim"})
+_NOT_CONDUCT = frozenset({"motive", "presumption", "certain-outcome", "aim", "purpose", "reason"})
+# Kinds that read someone's mind: a speech or belief verb inside the guess is the thought guessed at, not a source.
+_MIND_KINDS = frozenset({"purpose", "reason"})
 
 
 def _assessment(verb, lex: Contested) -> bool:
@@ -1016,6 +1035,8 @@ def _speculation_shape(tok, lex: Contested, agents: frozenset[str]) -> tuple[str
         ("presumption", lambda: _presumption(tok, lex)),
         ("certain-outcome", lambda: _certain_outcome(tok, lex)),
         ("aim", lambda: _inferred_aim(tok, lex)),
+        ("purpose", lambda: _purpose(tok, lex, agents)),
+        ("reason", lambda: _hedged_reason(tok, lex, agents)),
     )
     for kind, detect in shapes:
         found = detect()
@@ -1233,6 +1254,179 @@ def _mind_read(tok, lex: Contested, agents: frozenset[str]):
     return None
 
 
+# Subjects that are not a third person whose mind the writer could be reading: the writer, the reader, a relative
+# pronoun or a pointer to a thing ('this is meant to ...').
+_NOT_THIRD_PERSON = frozenset({"i", "we", "you", "it", "this", "that", "which", "who", "what", "there", "one"})
+# Objects or prepositions that make 'divert' and 'deflect' a move on attention or blame, not on water or traffic.
+_ATTENTION = frozenset({"attention", "focus", "blame", "criticism", "scrutiny", "questions", "from", "spotlight"})
+
+
+# Lemmas the tagger gets wrong for verbs of wishing ('hopes' read as a form of 'hop').
+_MISREAD_LEMMAS = {"hop": "hope"}
+
+
+def _subject_of(verb):
+    """The verb's subject, or its head's when the verb is the second of a coordinated pair ('he smiled and secretly
+    hoped ...')."""
+    for node in (verb, verb.head) if verb.dep_ == "conj" else (verb,):
+        subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return subject
+    return None
+
+
+def _third_person(subject, agents: frozenset[str]) -> bool:
+    return subject is not None and subject.lower_ not in _NOT_THIRD_PERSON and _agent(subject, agents)
+
+
+def _a_person(subject) -> bool:
+    """One person, named or described ('Ms. Ortiz', 'he', 'the senator'): whose private mind nobody but they can
+    report. Not an organisation or a group ('the campaign wants voters to think about jobs' is a stated strategy;
+    'families are desperate to find shelter' is what reporters see)."""
+    from .sources import lexicon as source_lexicon
+
+    if subject is None or subject.tag_ in ("NNS", "NNPS"):
+        return False
+    if subject.ent_type_ == "PERSON" or subject.lower_ in ("he", "she"):
+        return True
+    if subject.pos_ == "PROPN":
+        return subject.ent_type_ not in ("GPE", "NORP", "LOC", "FAC", "DATE", "EVENT", "WORK_OF_ART", "LAW")
+    return subject.lemma_.lower() in source_lexicon().role_nouns - source_lexicon().org_nouns
+
+
+def _purpose(tok, lex: Contested, agents: frozenset[str]):
+    """The writer reading someone's mind: a private wish or effort under a covert or certainty adverb ('he secretly
+    hopes the party will collapse', 'she is desperately trying to change the subject'), a wish to steer other people's
+    minds ('Trump wants voters to forget the tape'), 'desperate to' said of a named person ('Clinton is desperate to
+    change the subject'), or a purpose phrase whose aim is manipulation or wrongdoing ('in a bid to distract from the
+    recount', 'the ads appear to be aimed at stoking fear', 'designed to scare older voters'). Each stated as a present
+    or past fact, not denied, not under a condition. Public aims ('the bill aims to cut taxes', 'in a bid to win Ohio')
+    and a person's own statement are left alone (the caller reads the sentence and its neighbours for speech)."""
+    doc = tok.doc
+    lemma = _MISREAD_LEMMAS.get(tok.lemma_.lower(), tok.lemma_.lower())
+    if tok.pos_ == "VERB" and tok.dep_ in ("ROOT", "conj") and not any(c.dep_ == "neg" for c in tok.children):
+        if not _stated_as_fact(tok) or _conditional(tok):
+            return None
+        subject = _subject_of(tok)
+        if not _a_person(subject):
+            return None
+        adverb = next((c for c in tok.children if c.dep_ == "advmod" and c.lower_ in lex.private_mind_adverbs), None)
+        if adverb is not None and lemma in lex.private_wish_verbs | lex.intent_verbs:
+            return doc[min(subject.left_edge.i, adverb.i) : tok.i + 1]  # 'he secretly hopes', 'clearly wants'
+        if lemma in lex.wish_verbs:
+            goal = next(
+                (
+                    c
+                    for c in tok.children
+                    if c.dep_ in ("ccomp", "xcomp")
+                    and c.lemma_.lower() in lex.others_mind_goals
+                    and any(g.dep_ == "nsubj" and g.i != subject.i for g in c.children)
+                ),
+                None,
+            )
+            if goal is not None and subject.i < tok.i:
+                return doc[subject.left_edge.i : goal.i + 1]  # 'wants voters to forget', 'hopes voters will believe'
+        return None
+    if tok.lower_ in lex.eagerness_adjectives and tok.dep_ == "acomp":
+        head = tok.head
+        goal = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+        subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if goal is None or subject is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in goal.children):
+            return None
+        if not _a_person(subject) or any(c.dep_ == "neg" for c in (*head.children, *tok.children)):
+            return None
+        if not _stated_as_fact(head) or _conditional(head):
+            return None
+        return doc[subject.left_edge.i : goal.i + 1]  # 'Clinton is desperate to change the subject'
+    return _purpose_phrase(tok, lex, agents)
+
+
+def _purpose_phrase(tok, lex: Contested, agents: frozenset[str]):
+    """'in a bid / an effort / an attempt / order to <goal>', a bare purpose 'to <goal>' after the main clause, or
+    '(is / appears to be) aimed at / designed to / meant to <goal>', where the goal is manipulation or wrongdoing."""
+    doc = tok.doc
+    if tok.pos_ != "VERB":
+        return None
+    goals = lex.wrongdoing_verbs | lex.intended_harm_verbs | lex.manipulation_goals
+    if _phrasal(tok) not in goals and tok.lemma_.lower() not in goals:
+        return None
+    if tok.lemma_.lower() in ("divert", "deflect") and not any(t.lower_ in _ATTENTION for t in tok.subtree):
+        return None  # 'a bid to divert the river'
+    if any(c.dep_ == "neg" for c in tok.children):
+        return None
+    to = next((c for c in tok.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    head = tok.head
+    start = main = None
+    if (
+        to is not None
+        and tok.dep_ == "acl"
+        and head.lemma_.lower() in lex.aim_nouns | {"order"}
+        and head.dep_ == "pobj"
+    ):
+        if head.head.lower_ == "in":
+            start, main = head.head, head.head.head  # "in a bid to distract", "in order to smear"
+    elif to is not None and tok.dep_ == "advcl" and tok.i > head.i and head.pos_ == "VERB":
+        if tok.i >= 2 and doc[tok.i - 3 : tok.i - 1].text.lower() == "in order":
+            start, main = doc[tok.i - 3], head  # 'in order to deflect'
+        elif not any(c.dep_ == "mark" for c in tok.children):
+            start, main = to, head  # 'tweeted about the flag to distract from the recount'
+    elif to is not None and tok.dep_ == "xcomp" and head.lower_ in lex.purpose_participles and head.tag_ == "VBN":
+        start, main = head, head  # 'designed to scare voters'
+    elif tok.dep_ == "pcomp" and head.lower_ == "at" and head.head.lower_ == "aimed":
+        start, main = head.head, head.head  # 'aimed at stoking fear'
+    if start is None or main is None:
+        return None
+    if main.pos_ not in ("VERB", "AUX") or any(c.dep_ == "neg" for c in main.children) or _conditional(main):
+        return None
+    if main.lower_ in lex.purpose_participles:
+        # 'the ads are designed to', 'appear to be aimed at', 'an ad designed to': a thing's purpose, read by the writer
+        holder = main.head if main.dep_ in ("xcomp", "acl") else main
+        subject = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if main.dep_ == "acl":
+            subject = main.head
+        if subject is None or subject.lower_ in _NOT_THIRD_PERSON:
+            return None
+        if main.dep_ != "acl" and not _stated_as_fact(holder):
+            return None
+        return doc[min(subject.left_edge.i, start.i) : tok.i + 1]
+    subject = _subject_of(main)
+    if not _third_person(subject, agents) or not _stated_as_fact(main):
+        return None
+    return doc[start.i : tok.i + 1]
+
+
+def _hedged_reason(tok, lex: Contested, agents: frozenset[str]):
+    """Why someone acted, guessed by the writer and hedged: 'skipped the forum, probably because she feared hostile
+    questions', 'pulled the ads, perhaps to avoid a fight', 'cancelled, likely because of the polls'. The adverb stands
+    just before 'because' or the purpose 'to'; the main clause is a present or past act of a person or organisation.
+    A hedged cause of an event ('turnout fell, perhaps because of the rain') has no one whose reason it is."""
+    doc = tok.doc
+    if tok.dep_ != "advmod" or tok.lower_ not in lex.speculation_adverbs | {"likely", "maybe"} or tok.i + 1 >= len(doc):
+        return None
+    after = doc[tok.i + 1]
+    clause = tok.head
+    if after.lower_ == "because" and after.head.i == clause.i and clause.dep_ == "advcl":
+        main, end = clause.head, clause.i  # 'probably because she feared'
+    elif after.lower_ == "because" and after.i + 1 < len(doc) and doc[after.i + 1].lower_ == "of":
+        main = clause.head if clause.dep_ == "advcl" or clause.i == after.i else clause
+        end = after.i + 1  # 'likely because of the polls'
+    elif after.lower_ == "to" and clause.dep_ == "advcl" and after.head.i == clause.i:
+        main, end = clause.head, clause.i  # 'perhaps to avoid a fight'
+    else:
+        return None
+    if main.pos_ not in ("VERB", "AUX") or main.i > tok.i or any(c.dep_ == "neg" for c in main.children):
+        return None
+    if not _stated_as_fact(main) or _conditional(main):
+        return None
+    subject = _subject_of(main)
+    if subject is None or subject.lower_ in _NOT_THIRD_PERSON:
+        return None
+    someone = subject.ent_type_ in ("PERSON", "ORG", "GPE") or subject.lower_ in ("he", "she")
+    if not someone and (subject.tag_ in ("NNS", "NNPS") or subject.lemma_.lower() not in agents):
+        return None  # 'turnout fell, perhaps because ...', 'voters stayed home, ...': no one's own reasons
+    return doc[tok.i : end + 1]
+
+
 def _certain_forecast(tok, lex: Contested, agents: frozenset[str]):
     """'The bishop will not, of course, resign', 'the senator will surely run again': what someone will do, stated
     as a certainty by the writer ('will' with 'of course' or a certainty adverb). Plain forecasts ('will probably
@@ -1339,6 +1533,31 @@ PUBLISH_VERBS = frozenset(
 )
 
 
+def _own_cue(quote, sent, span) -> bool:
+    """The attribution is the sources analyzer reading this sentence's wish or act as a cue, carrying nothing said:
+    its cue is in the sentence and its verb does not carry the guessed span (see ``_speech_carries``)."""
+    cue = quote.cue
+    if cue is None or not (sent.start_char <= cue.start < sent.end_char):
+        return False
+    doc = sent.doc
+    tokens = [t for t in doc.char_span(cue.start, cue.end, alignment_mode="expand") or () if t.pos_ == "VERB"]
+    return bool(tokens) and not any(_speech_carries(t, span) for t in tokens)
+
+
+def _speech_carries(verb, span) -> bool:
+    """The speech verb's words hold the guessed span ('she said he wants voters to forget ...'), or the verb is
+    attributed to someone inside it; not when the span is the verb's own purpose phrase ('tweeted ... in a bid to
+    distract') or the span holds the verb as the thought wished on others ('wants voters to believe ...')."""
+    if span.start <= verb.i < span.end:
+        return False
+    node = span.root
+    while node.head.i != node.i:
+        if node.head.i == verb.i:
+            return node.dep_ not in ("prep", "advcl", "npadvmod")
+        node = node.head
+    return True  # elsewhere in the sentence: a separate attribution ('..., the senator says')
+
+
 def _published_by_named(sent) -> bool:
     """A named person or organisation is the subject of a publishing verb in the sentence ('the historian published
     a study that listed ...', 'the watchdog documented ...'): whatever the sentence goes on to say is theirs."""
@@ -1401,6 +1620,7 @@ def find_unsourced(doc, claims: list[Claim], *, min_score: float = 0.4) -> Itera
     paragraph = _paragraphs(text, v.sent_start_chars)
     quotes = doc._.pl_quotes or []
     attributed = set()
+    by_paragraph: dict[int, list] = {}  # the attributions of each attributed paragraph
     for q in quotes:
         if _poll_finding_as_quote(doc, q):
             continue  # 'majorities in both parties support the bill' read as the majorities' own words
@@ -1408,8 +1628,9 @@ def find_unsourced(doc, claims: list[Claim], *, min_score: float = 0.4) -> Itera
             continue  # 'it is safe to say he was referring to ...': the writer's presumption, nobody's words
         for span in (q.cue, q.content, q.speaker):
             if span is not None:
-                attributed.add(paragraph[v.sent_index_at_char(span.start)])
-                attributed.add(paragraph[v.sent_index_at_char(max(span.start, span.end - 1))])
+                for at in (span.start, max(span.start, span.end - 1)):
+                    attributed.add(paragraph[v.sent_index_at_char(at)])
+                    by_paragraph.setdefault(paragraph[v.sent_index_at_char(at)], []).append(q)
     vague = {v.sent_index_at_char(f.span.start) for f in doc._.pl_findings or () if f.code == "SRC002"}
     marks = quote_spans(text)
     lex = source_lexicon()
@@ -1431,8 +1652,17 @@ def find_unsourced(doc, claims: list[Claim], *, min_score: float = 0.4) -> Itera
         before, previous = previous, stripped
         if sent.end_char <= body_start or stripped.endswith("?") or len(sent) < 4:
             continue
-        if paragraph[i] in attributed or i in vague or before.endswith(":"):
+        read_mind = None
+        if i in vague or before.endswith(":"):
             continue
+        if paragraph[i] in attributed:
+            # the sources analyzer reads a wish or an act as a cue ('he wants ...', 'tweeted about ...'); a mind read
+            # by the writer still counts when every attribution in the paragraph is such a cue of this sentence's own
+            read_mind = speculation_reason(sent, agents)
+            if read_mind is None or read_mind[0] not in _MIND_KINDS:
+                continue
+            if not all(_own_cue(q, sent, read_mind[1]) for q in by_paragraph[paragraph[i]]):
+                continue
         if _about_this_piece(sent):
             continue  # 'This is the third part of our series that goes behind ...': the outlet's note on its piece
         inside = sum(max(0, min(e, sent.end_char) - max(s, sent.start_char)) for s, e in marks)
@@ -1441,17 +1671,25 @@ def find_unsourced(doc, claims: list[Claim], *, min_score: float = 0.4) -> Itera
         if _published_by_named(sent):
             continue  # 'the columnist published a piece that listed ...': the sentence names who makes the claim
         here = _within(speech_or_first_person, sent)
-        if "according to" in stripped.lower() or any(
-            _says(doc[j], lex.speech_verbs) and not _group_holds_view(doc[j]) for j in here
-        ):
-            continue  # someone says it, even where the sources analyzer found no quote
+        if "according to" in stripped.lower():
+            continue
+        speakers = [doc[j] for j in here if _says(doc[j], lex.speech_verbs) and not _group_holds_view(doc[j])]
+        if speakers:
+            # someone says it, even where the sources analyzer found no quote; unless the speech is the act whose
+            # purpose the writer reads ('he tweeted about the flag in a bid to distract ...'), or the thought the
+            # person wants others to have ('wants voters to believe ...')
+            read_mind = read_mind or speculation_reason(sent, agents)
+            if read_mind is None or read_mind[0] not in _MIND_KINDS:
+                continue
+            if any(_speech_carries(s, read_mind[1]) for s in speakers):
+                continue
         if any(doc[j].lower_ in FIRST_PERSON for j in here):
             continue  # a columnist's first person: opinion, not reporting
         if _cites_or_credits(sent, stripped, lex) or any(
             t.lower_ == "you" and t.dep_.startswith("nsubj") for t in sent
         ):
             continue  # a numbered reference or a 'Source: claim' lead names the source; 'you' addresses the reader
-        unsourced = _unsourced_kind(sent)
+        unsourced = None if read_mind else _unsourced_kind(sent)
         if (
             unsourced is not None
             and unsourced[0] in ("statistic", "cause")
@@ -1477,7 +1715,7 @@ def find_unsourced(doc, claims: list[Claim], *, min_score: float = 0.4) -> Itera
                 },
             )
             continue
-        spec = speculation_reason(sent, agents)
+        spec = read_mind or speculation_reason(sent, agents)
         if spec is None:
             if not column and i in scores:
                 found = checkable_reason(sent, [q for q in quantities if q.sentence == i], agents)
@@ -1489,12 +1727,16 @@ def find_unsourced(doc, claims: list[Claim], *, min_score: float = 0.4) -> Itera
                     checkable.append((i, _checkable_finding(*found, scores[i], min_score)))
             continue
         kind, span = spec
+        if kind in _MIND_KINDS and _speech_next_door(sents, i, lex):
+            continue  # 'She has said she hopes ...' next door: the person's own account, or a source's
         guess = {
             "mind": "what someone knew or is counting on",
             "certain-forecast": "what someone will do as a certainty",
             "presumption": "what is so or what would follow, as the writer's presumption",
             "certain-outcome": "an outcome not yet known, stated as settled",
             "aim": "someone's aim, inferred by the writer",
+            "purpose": "what someone privately wants or intends, read by the writer",
+            "reason": "why someone acted, as the writer's hedged guess",
         }.get(kind, "what someone did or is doing")
         sourcing = _WOULD_SOURCE.get(kind, _WOULD_SOURCE_CONDUCT)
         yield Finding(
@@ -1522,6 +1764,8 @@ _WOULD_SOURCE = {
     "motive": "the person's own words, or a finding such as a court's or an inquiry's, would source it",
     "mind": "the person's own account, or someone named whom they told, would source it",
     "certain-forecast": "the person's own statement of plans, or someone named who knows them, would source it",
+    "purpose": "the person's own statement of what they want or intend, or someone named who knows it, would source it",
+    "reason": "the person's own explanation, or someone named who knows their reasons, would source it",
 }
 _WOULD_SOURCE_CONDUCT = "a record, a witness or an official who is named would source it"
 
@@ -1600,6 +1844,19 @@ def _sourced_nearby(sents, i: int, lex, *, own: bool = True, speech: bool = True
                 return True  # (not for a poll standing or public opinion: a speaker next door names no poll)
             if j != i and tok.lemma_.lower() in EVIDENTIAL and tok.pos_ == "VERB":
                 return True  # 'figures released on Monday show ...'
+    return False
+
+
+def _speech_next_door(sents, i: int, lex) -> bool:
+    """Someone speaks in the nearest sentence with words before or after ('She has said she hopes to ...', '...,
+    according to two aides'): the mind the writer states may be their account."""
+    before = [j for j in range(max(0, i - 3), i) if sents[j].text.strip()][-1:]
+    after = [j for j in range(i + 1, min(i + 4, len(sents))) if sents[j].text.strip()][:1]
+    for j in (*before, *after):
+        if "according to" in sents[j].text.lower():
+            return True
+        if any(_says(t, lex.speech_verbs) and _source_speaks(t) for t in sents[j]):
+            return True
     return False
 
 
