@@ -694,6 +694,24 @@ def test_headline_hed005_silent(light_parse, text):
     assert "HED005" not in codes(light_parse, text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "GOP targets Clinton's foreign policy Achilles' heel.\n\nRepublican groups are moving to the next phase of "
+        "their plan to take down Hillary Clinton.\n\nOutside groups are pivoting to her record as top diplomat.",
+        "Council opens a Pandora's box with the new parking rules\n\nThe council voted on Tuesday.",
+    ],
+)
+def test_headline_hed003_not_on_an_eponym_idiom(text):
+    import presslint
+    from presslint import Settings
+    from presslint.ingest import from_text
+
+    title, body = text.split("\n\n", 1)
+    report = presslint.check(from_text(body, title=title, date="2015-12-07"), settings=Settings(store=False))
+    assert "HED003" not in [f.code for f in report.findings]
+
+
 # HED003 on page furniture: the page's own outlet named in the headline, a section label after ' | '.
 @pytest.mark.parametrize(
     ("title", "outlet", "host", "named"),

@@ -318,6 +318,9 @@ def test_language_structural_technique_fires(parse, code, text, words, pattern):
 
 # Near misses: the same words or shapes in neutral news use.
 STRUCTURAL_QUIET = [
+    # a prefix of stance fused to a word is plain English, no coinage
+    ("LNG001", "It is the fifth straight year in which antiabortion activists have pushed through new laws."),
+    ("LNG001", "Several nonprofit groups sued the county over the new voting rules."),
     # surnames that are two words, real names, a title-case headline
     ("LNG001", "Senator Sheldon Whitehouse spoke first. Senator Whitehouse said the bill would pass."),
     ("LNG001", "Mayor Lightfoot said the city would appeal the ruling."),

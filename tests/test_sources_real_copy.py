@@ -120,6 +120,12 @@ def test_sources_hedge_with_no_speaker_still_fires(parse, sentence, hedge):
             'housing the top priority," the bespectacled, 71-year-old diplomat said in an interview.',
             False,
         ),
+        # a description in apposition to a named person
+        (
+            "He dismissed criticism from Ames, Mills and Harold Dunn, a banker and former Reagan administration "
+            "official who has suggested Carson drop out.",
+            False,
+        ),
         ("A 45-year-old official said the plan was dead.", True),
         # near misses that stay anonymous
         ("Senior aides, including some who worked for the governor, said the plan was dead.", True),

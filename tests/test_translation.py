@@ -218,6 +218,12 @@ def test_translation_broken_punctuation_near_emoticon_look_alikes_fires(parse, t
         # a series labelled in the sentence, with no colon before the first label
         ("The senator 1) read the letter, 2) called the mayor and 3) left the hall before the vote.", False),
         ("The senator read the letter 1) before noon, the aide said.", True),  # a lone '1)' closes nothing
+        # an inch mark after feet is no closing quotation mark; the real one closes the quote
+        ("“He is taller than me; he is like 6’2”,” the senator said on Sunday.", False),
+        ("“His hands are the size of someone who is 5’2”. You cannot trust them.”", False),
+        # a speaker inside a quotation voicing imagined words: the capital opens that speech
+        ("“Would we have said, It’s hard, so I’m going to walk away?” the senator asked.", False),
+        ("The senator said, It is hard to walk away from the table.", True),  # the writer's own sentence
         # a straight mark after a dash and before a nested quote's mark opens the quotation
         ("The week's reading list:\n—\"'Harbour Lights' star quits the show,\" by Ana Ruiz in the Herald.", False),
         ("The minister said, Has been a long week for the government.", True),  # the machine-translation fault
@@ -246,3 +252,14 @@ def test_translation_mta002_names_titles_and_enumerators(parse, text, fires):
 def test_translation_embedded_post_punctuation_is_the_posters(parse, text, fires):
     found = [f for f in parse(text)._.pl_findings if f.code == "MTA002" and f.span.text == ".."]
     assert bool(found) is fires, [(f.code, f.span.text) for f in parse(text)._.pl_findings]
+
+
+# A paragraph that opens with an invisible direction mark (U+202A) and a backwards quotation mark: the mark opens the
+# quote (reported once as turned the wrong way), and the correct closing mark is not reported as closing nothing.
+def test_translation_direction_mark_before_a_backwards_opening_quote(parse):
+    text = (
+        "Comments flooded in.\n\n\u202a”Sorry Sarah, you should have said no!!!” wrote Pete Hill.\n\n"
+        "\u202a”This is why they lost.” wrote Ann Lee."
+    )
+    messages = [f.message for f in _findings(parse, text, "MTA002")]
+    assert messages and all("should be" in m for m in messages), messages

@@ -27,3 +27,12 @@ def test_voice_disclaimed_claim_is_not_the_writers(bare_nlp, sentence, words, di
     start = sentence.index(words)
     span = doc.char_span(start, start + len(words), alignment_mode="expand")
     assert voice.disclaimed(span) is disowned
+
+
+def test_voice_learned_span_never_joins_a_headline_to_its_dek(check_text):
+    text = (
+        "Why the mayor wants the aid of a lame duck\n\nIs the governor being naive - or cunning?\n\nThe mayor met the "
+        "outgoing governor on Monday to discuss the budget for the new bridge."
+    )
+    spans = [f.span.text for f in check_text(text).findings if f.code == "LNG012"]
+    assert not [s for s in spans if "\n" in s.strip()], spans

@@ -229,8 +229,15 @@ def find_nicknames(doc, dictionary) -> Iterator[tuple[Any, str, str]]:
             if low in st.contempt_modifiers:
                 yield doc[tok.i : nxt.i + 1], "coinage", f"'{tok.text}' is a contempt metaphor for a group"
             elif low.isalpha() and tok.ent_type_ == "" and (parts := _compound_of_words(low, dictionary, min_part=4)):
+                if parts[0] in STANCE_PREFIXES:
+                    continue  # 'antiabortion activists', 'prochoice groups': a prefix of stance, ordinary English
                 yield doc[tok.i : nxt.i + 1], "coinage", f"'{tok.text}' is a coinage ('{parts[0]}' + '{parts[1]}')"
 
+
+# Prefixes that make a word of stance or kind by plain morphology ('antiabortion', 'procapitalist', 'nonprofit').
+STANCE_PREFIXES = frozenset(
+    {"anti", "pro", "non", "counter", "post", "pre", "multi", "inter", "trans", "over", "under"}
+)
 
 EVALUATIVE_SUFFIXES = ("ed", "y", "ous", "ful", "less", "ish")
 

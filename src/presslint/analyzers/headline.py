@@ -538,6 +538,20 @@ def _after_separator(doc: Any, ent: Any) -> bool:
     return " | " in text[line_start : ent.start_char]
 
 
+# Idioms named after a figure of legend or a person long gone, as (name, the noun after its possessive).
+_EPONYM_IDIOMS = frozenset(
+    {("achilles", "heel"), ("pandora", "box"), ("hobson", "choice"), ("murphy", "law"), ("occam", "razor"),
+     ("sophie", "choice"), ("buridan", "ass"), ("midas", "touch"), ("damocles", "sword")}
+)  # fmt: skip
+
+
+def _eponym_idiom(doc: Any, ent: Any) -> bool:
+    """The name's possessive before the noun of a stock idiom ("Achilles' heel", "Pandora's box")."""
+    name = re.sub(r"(?:['’]s?)$", "", ent[-1].lower_)
+    nxt = [t for t in doc[ent.end : ent.end + 3] if not t.is_punct and t.lower_ not in ("'s", "’s", "s")]
+    return bool(nxt) and (name, nxt[0].lemma_.lower()) in _EPONYM_IDIOMS
+
+
 def _name_findings(doc: Any, sent: Any) -> Iterator[Finding]:
     title = doc._.pl_article.title_span if getattr(doc._, "pl_article", None) is not None else None
     line = doc.char_span(*title, alignment_mode="expand") if title else None
@@ -567,6 +581,8 @@ def _name_findings(doc: Any, sent: Any) -> Iterator[Finding]:
             continue  # 'GOP hopefuls' and a body about 'Republican candidates'
         if len(ent) == 1 and _COINED_EVENT.search(ent.text) and not ent.text.isupper():
             continue  # 'Brexit' is an event the body may call 'the vote to leave the EU', not a person
+        if _eponym_idiom(doc, ent):
+            continue  # "foreign policy Achilles' heel": an idiom named after a figure of legend, not a person
         kind = "person" if ent.label_ == "PERSON" else "organisation"
         yield Finding(
             "HED003",

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -359,7 +360,8 @@ def _opens_here(line: str, at: int, width: int) -> bool:
     """A mark at the start of a word, after a space, a colon or the line's start: where a quotation opens."""
     before = line[at - 1] if at > 0 else " "
     after = line[at + width] if at + width < len(line) else " "
-    return (before.isspace() or before in ":(—–") and after.isalnum()
+    # (an invisible format character, a U+202A direction mark pasted before the mark, counts as a space)
+    return (before.isspace() or before in ":(—–" or unicodedata.category(before) == "Cf") and after.isalnum()
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -1653,6 +1655,12 @@ def _names_members(phrase) -> bool:
     return at is not None and any(t.ent_type_ == "PERSON" for t in phrase[at + 1 :])
 
 
+def _apposed_to_name(head) -> bool:
+    """'Harold Doley, a banker and former official who has suggested ...': the description stands in apposition to
+    a named person; the speaker is that person."""
+    return head.dep_ == "appos" and (head.head.ent_type_ == "PERSON" or head.head.pos_ == "PROPN")
+
+
 _AGE = re.compile(r"\b\d{1,3}-year-old\b")
 
 
@@ -1978,7 +1986,7 @@ def _classify(doc, att: Attribution, head, speaker_rng, sent, lex: Lexicon) -> N
     if _is_document(head, att, lex):
         att.kind, att.description = "unknown", phrase.text  # a document speaks for its author, not a hidden person
         return
-    if _names_members(phrase) or _aged_epithet(phrase):
+    if _names_members(phrase) or _aged_epithet(phrase) or _apposed_to_name(head):
         # 'officials — including NSA Director Mike Rogers —'; 'the bespectacled, 71-year-old diplomat said': an
         # age with 'the' is an epithet for someone the article has introduced, no hidden source
         att.kind, att.description = "role_only", phrase.text

@@ -497,6 +497,14 @@ def _scriptural_speech(doc, verb) -> bool:
     return sent[0].lower_ in ("and", "then") or any(t.lower_ in ARCHAIC for t in sent)
 
 
+def _speech_in_a_quote(verb, before: str) -> bool:
+    """A speech verb before the comma, inside a quotation still open on the line: the speaker voices words of their
+    own or imagined ones, and their capital opens that speech."""
+    if verb.lemma_.lower() not in SPEECH_LEMMAS and verb.lower_ not in SPEECH_LEMMAS:
+        return False
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
 # Style-sheet residue a page leaves in its text: a rule's selector line ('.bio-text, .twitter-bio {', '@media screen
 # and (max-width: 600px) {', 'div.caption img {'), its declarations ('text-align: center;', 'width:100%;') and its
 # closing brace ('}', '}.'). A selector names a class or id ('.x', '#x'), an at-rule or an HTML element.
@@ -785,6 +793,8 @@ def find_capital_after_comma(doc, text: str, title_span: tuple[int, int] | None)
         if tok.i >= 2 and _scriptural_speech(doc, doc[tok.i - 2]):
             continue  # "And the Lord said, Because ...": speech opened without quotation marks, as scripture does
         line_start = text.rfind("\n", 0, tok.idx) + 1
+        if tok.i >= 2 and _speech_in_a_quote(doc[tok.i - 2], text[line_start : tok.idx]):
+            continue  # '"Would we have said, It's hard, so I'll walk away?"': a speaker voicing imagined words
         line_end = text.find("\n", tok.idx)
         if _title_case_line(text[line_start : line_end if line_end >= 0 else len(text)]):
             continue
@@ -880,7 +890,7 @@ def find_unbalanced(text: str) -> Iterator[Finding]:
                 ch == "“"
                 and stack
                 and stack[-1][0] == "“"
-                and not text[line_start:i].strip()
+                and not _visible(text[line_start:i])
                 and (text[stack[-1][1]] == '"') == (text[i] == '"')
             ):
                 stack.pop()  # a continued quotation: the new paragraph reopens it with the same style of mark
@@ -937,12 +947,23 @@ def _grouped(kind: str, message: str, text: str, places: list[tuple[int, int]]) 
     yield finding
 
 
+_FEET_INCHES = re.compile(r"\d[’'′]\d{1,2}$")
+
+
+def _visible(chunk: str) -> str:
+    """The chunk without white space and invisible format characters (a U+202A direction mark a page pasted before a
+    paragraph's opening quotation mark)."""
+    return "".join(ch for ch in chunk if not ch.isspace() and unicodedata.category(ch) != "Cf")
+
+
 def _quote_facing(text: str, i: int, line_start: int) -> str | None:
     """'open' or 'close' for a double quotation mark at i, read from its neighbours; None when they cannot say."""
     before = text[i - 1] if i > line_start else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    if i == line_start or not text[line_start:i].strip():
+    if i == line_start or not _visible(text[line_start:i]):
         return "open"  # a paragraph that starts with a quotation mark opens a quote, whichever way it is turned
+    if text[i] in "”″" and _FEET_INCHES.search(text, max(line_start, i - 8), i):
+        return None  # '6’2”': an inch mark after feet, not a closing quotation mark
     if before.isdigit() and text[i] == '"' and _MEASURE.search(text[line_start:i]):
         return None  # inches: 5'10", a 12" record ('#Trump2016"' ends a hashtag: read on)
     if (
