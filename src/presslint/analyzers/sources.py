@@ -2941,13 +2941,8 @@ def find_unattributed(doc, *, lex: Lexicon | None = None, index: _Quotes | None 
             if _professed(tok) or (low != "reportedly" and _folklore(quotes, tok)):
                 continue  # 'everything these bishops supposedly believe': irony about a stance, not a report ('the
                 # legend reportedly began in Russia' still relays a report about the tale)
-            yield Finding(
-                "SRC002",
-                "info",
-                f"Unattributed claim: '{tok.text}' does not say who reported it",
-                Span.of(tok),
-                confidence=0.8,
-                evidence={"matched": tok.text, "pattern": "adverb"},
+            yield _unattributed(
+                Span.of(tok), f"Unattributed claim: '{tok.text}' does not say who reported it", "adverb"
             )
             continue
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in lex.weasel_passive_verbs or quotes.containing(tok.idx):
@@ -2963,13 +2958,8 @@ def find_unattributed(doc, *, lex: Lexicon | None = None, index: _Quotes | None 
         aux = [c for c in tok.children if c.dep_ in ("auxpass", "aux")]
         first = min([tok.i] + [c.i for c in aux] + ([subj.i] if subj is not None and subj.lower_ == "it" else []))
         span = _char_span(doc, first, tok.i + 1)
-        yield Finding(
-            "SRC002",
-            "info",
-            f"Unattributed claim: '{span.text}' does not say who holds or reported it",
-            span,
-            confidence=0.8,
-            evidence={"matched": span.text, "pattern": "impersonal-passive"},
+        yield _unattributed(
+            span, f"Unattributed claim: '{span.text}' does not say who holds or reported it", "impersonal-passive"
         )
 
 
@@ -3009,14 +2999,14 @@ def _held_by_nobody(verb, quotes: _Quotes) -> Iterator[Finding]:
         return  # the holder is named: a vague one ('by some critics') is the vague-holder check's to judge
     aux = [c for c in children if c.dep_ in ("auxpass", "aux", "advmod") and c.i < verb.i]
     span = _char_span(verb.doc, min([verb.i] + [c.i for c in aux]), verb.i + 1)
-    yield Finding(
-        "SRC002",
-        "info",
-        f"Unattributed verdict: '{span.text}' does not say who holds this view",
-        span,
-        confidence=0.8,
-        evidence={"matched": span.text, "pattern": "passive-verdict"},
+    yield _unattributed(
+        span, f"Unattributed verdict: '{span.text}' does not say who holds this view", "passive-verdict"
     )
+
+
+def _unattributed(span: Span, message: str, pattern: str) -> Finding:
+    """An SRC002 finding on words that hedge or hold a claim for nobody named."""
+    return Finding("SRC002", "info", message, span, confidence=0.8, evidence={"matched": span.text, "pattern": pattern})
 
 
 def find_vague_holders(doc, *, lex: Lexicon | None = None, index: _Quotes | None = None) -> Iterator[Finding]:
