@@ -60,6 +60,19 @@ def test_hygiene_code_residue_network_name_alone_is_embed_residue(line):
 
 
 @pytest.mark.parametrize(
+    "line, empty",
+    [
+        ('<tweet tweet-id="669350861383049216"><tweet/>.', True),
+        ('<tweet id="1"></tweet>', True),
+        ('<tweet id="1" author="@dailynews">Doors open at six</tweet>', False),  # the post is there
+        ("The tweet was deleted within an hour of being posted.", False),
+    ],
+)
+def test_hygiene_code_residue_empty_post_markup_is_residue(line, empty):
+    assert ("post" in _kinds(BODY + line + AFTER)) is empty
+
+
+@pytest.mark.parametrize(
     "prose",
     [
         "Twitter said on Monday that it had suspended the account.",

@@ -75,7 +75,8 @@ RULES = [
         "The text carries residue of the page or database it was taken from.",
         "A paragraph that is only a photo credit ('Getty Images', 'AP Photo/Jane Roe', 'Jane Roe via Getty Images'), "
         "a layout label ('Advertisement', 'Story continues below', 'ABSTRACT.', 'FULL TEXT.') or the name of the "
-        "network an embedded post came from ('Twitter.'), a sentence pointing at a picture or video above or below "
+        "network an embedded post came from ('Twitter.'), an embedded post's markup with nothing inside ('<tweet "
+        "tweet-id=\"...\"><tweet/>'), a sentence pointing at a picture or video above or below "
         "('watch the video below', 'the photo above') that the text does not hold, or the page's own code (style-sheet "
         "rules such as '.bio-text, .twitter-bio {' with their declarations and braces, script lines) shows the copy "
         "was scraped or pasted without editing and that something the writer meant the reader to see is missing. One "
@@ -562,6 +563,12 @@ _LOST_MEDIA = re.compile(
 _EMBED_LINE = re.compile(r"^(?:twitter|instagram|facebook|youtube|tiktok|vine|tumblr|flickr|vimeo)\.?$", re.IGNORECASE)
 
 
+# An embedded post's markup with nothing inside ('<tweet tweet-id="669350861383049216"><tweet/>.'): the post is gone.
+_EMPTY_POST = re.compile(
+    r'^<(tweet|post|blockquote|iframe|embed)\b(?:\s+[\w-]+="[^"<>]*")*\s*/?>\s*(?:</\1\s*>|<\1\s*/>)?\s*[.]?$', re.I
+)
+
+
 def _code_blocks(text: str, body_start: int) -> list[tuple[int, int]]:
     """Runs of code lines (style-sheet rules, script) in the body, each run one place: lines apart only by blank lines
     are one run."""
@@ -590,13 +597,18 @@ def _credit(line: str) -> bool:
 def find_extraction_residue(text: str, *, body_start: int = 0) -> Iterator[Finding]:
     """Photo credits and layout labels standing as paragraphs, and pointers to pictures or videos the text lacks:
     one finding per kind, its first place as the span and the rest as related spans."""
-    kinds: dict[str, list[tuple[int, int]]] = {"credit": [], "label": [], "media": [], "embed": [], "code": []}
+    kinds: dict[str, list[tuple[int, int]]] = {
+        "credit": [], "label": [], "media": [], "embed": [], "post": [], "code": []
+    }  # fmt: skip
     for start, end in paragraphs(text):
         line = text[start:end]
         stripped = line.strip()
+        place = (start, start + len(line.rstrip()))
+        if start >= body_start and len(stripped) <= 200 and _EMPTY_POST.match(stripped):
+            kinds["post"].append(place)
+            continue
         if start < body_start or len(stripped) > 80:
             continue
-        place = (start, start + len(line.rstrip()))
         label = _LABEL_LINE.match(stripped)
         if label and label.group(1).lower() in LAYOUT_LABELS:
             kinds["label"].append(place)
@@ -612,6 +624,7 @@ def find_extraction_residue(text: str, *, body_start: int = 0) -> Iterator[Findi
         "label": "a page or database label stands as its own paragraph",
         "media": "the text points at a picture or video that it does not hold",
         "embed": "the name of a social network stands alone as a paragraph (an embedded post or a share button is gone)",
+        "post": "an embedded post's markup stands with nothing inside it (the post is gone)",
         "code": "the page's style-sheet or script code stands in the text",
     }
     for kind, places in kinds.items():
