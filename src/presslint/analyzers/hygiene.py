@@ -76,7 +76,7 @@ RULES = [
         "A paragraph that is only a photo credit ('Getty Images', 'AP Photo/Jane Roe', 'Jane Roe via Getty Images'), "
         "a layout label ('Advertisement', 'Story continues below', 'ABSTRACT.', 'FULL TEXT.') or the name of the "
         "network an embedded post came from ('Twitter.'), an embedded post's markup with nothing inside ('<tweet "
-        "tweet-id=\"...\"><tweet/>'), a sentence pointing at a picture or video above or below "
+        'tweet-id="..."><tweet/>\'), a sentence pointing at a picture or video above or below '
         "('watch the video below', 'the photo above') that the text does not hold, or the page's own code (style-sheet "
         "rules such as '.bio-text, .twitter-bio {' with their declarations and braces, script lines) shows the copy "
         "was scraped or pasted without editing and that something the writer meant the reader to see is missing. One "
