@@ -210,7 +210,11 @@ def _load(options_json: str, models: str = "") -> Any:
         config = options.get(check.name)
         nlp.add_pipe(check.component, config=config) if config else nlp.add_pipe(check.component)
     # The model's and the lexicons' objects live as long as the process: out of the cyclic collector's reach, each of
-    # its full passes (several per 100 articles) no longer walks them, ~10 ms an article (docs/ and README "Speed").
+    # its full passes (several per 100 articles) no longer walks them, ~10 ms an article (README "Speed"). A later
+    # load first lets the collector see what was frozen, so a pipeline dropped from the cache can still be freed.
+    if gc.get_freeze_count():
+        gc.unfreeze()
+        gc.collect()
     gc.freeze()
     return nlp
 
