@@ -123,3 +123,70 @@ def test_speed_equivalence_span_of_viewed_doc(blank, text: str) -> None:
     after = [Span.of(doc[i:j]) for i in range(len(doc)) for j in range(i, min(len(doc), i + 6) + 1)]
     assert after == before
     assert all(s.text == text[s.start : s.end] for s in after)
+
+
+WHERE_TEXTS = [
+    "Officials said the bridge would reopen on Monday, but engineers warned that repairs could take weeks.",
+    "The senator says she was told by aides that the report had been leaked. She denies it.",
+    "Prices rose. Prices rise. The price of bread is rising faster than wages, economists say.",
+    "Nobody was hurt.",
+    "",
+]
+WHERE_WORDS = [
+    (frozenset({"said", "says"}), frozenset({"say", "tell"})),
+    (frozenset({"prices", "bread", "nothing-here"}), frozenset()),
+    (frozenset(), frozenset({"rise", "warn", "deny"})),
+    (frozenset({"the"}), frozenset({"be"})),
+    (frozenset(), frozenset()),
+]
+
+
+@pytest.fixture(scope="module")
+def parsed():
+    from presslint.nlp.pipeline import load_model
+
+    return load_model()
+
+
+@pytest.mark.parametrize("text", WHERE_TEXTS)
+@pytest.mark.parametrize(("lowers", "lemmas"), WHERE_WORDS)
+def test_speed_equivalence_where_words(parsed, text: str, lowers: frozenset[str], lemmas: frozenset[str]) -> None:
+    """DocView.where (sorted columns, binary search) finds exactly the tokens a per-Token scan finds."""
+    doc = parsed(text)
+    expected = [t.i for t in doc if t.lower_ in lowers or t.lemma_ in lemmas]
+    assert view(doc).where(lowers=lowers, lemmas=lemmas) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "compared"),
+    [
+        ("Poverty rates in the region are higher than in Europe.", True),
+        ("Shares of the company lost more than 2 percent on Tuesday.", False),
+        ("Rents in the capital are twice as high as they were in 2010.", True),
+        ("The mayor said the plan was as good as any.", False),
+        ("Crime fell faster than the police had expected.", True),
+    ],
+)
+def test_speed_equivalence_compared_statistic(parsed, sentence: str, compared: bool) -> None:
+    """The claims' comparison test, read from the token strings, agrees with the per-Token reading it replaced."""
+    from presslint.analyzers.claims import _compared_statistic
+
+    sent = next(iter(parsed(sentence).sents))
+    thans = [t for t in sent if t.lower_ == "than" and not (t.i + 1 < sent.end and t.nbor().like_num)]
+    lowers = [t.lower_ for t in sent]
+    reference = bool(thans and any(t.tag_ in ("JJR", "RBR") for t in sent)) or (
+        lowers.count("as") >= 2 and any(w in ("twice", "thrice", "times", "half") for w in lowers)
+    )
+    assert _compared_statistic(sent) == reference == compared
+
+
+def test_speed_equivalence_pipeline_frozen_for_the_collector() -> None:
+    """Loading the pipeline moves its long-lived objects out of the cyclic collector's full passes."""
+    import gc
+
+    from presslint.checker import pipeline_options
+    from presslint.config import Settings
+    from presslint.nlp import load_pipeline
+
+    load_pipeline(pipeline_options(Settings(store=False, kb="off")))
+    assert gc.get_freeze_count() > 10_000

@@ -367,6 +367,9 @@ def _analyse_stream(nlp: Any, jobs: list[_Job], settings: Settings, knowledge: A
         if knowledge is not None and not _skip(job.article):
             doc._.pl_findings.extend(knowledge(doc)["findings"])
         parts.append(pieces.Part(offset, *_records(doc), sentences=len(view(doc).sents)))
+        # The records are copied out: drop the doc's own (its view and Spans refer back to it), so the doc is freed
+        # now instead of waiting, with all it holds, for the cyclic collector (~5 ms an article less collecting).
+        doc.user_data.clear()
         if k + 1 < len(plan) and plan[k + 1][0] is job:
             continue  # more pieces of this article to come
         notices = _notices(job)

@@ -590,10 +590,14 @@ def social_record(sent, tok) -> bool:
 def _compared_statistic(sent) -> bool:
     """A comparative with 'than' ('higher than in Europe'), or a multiple ('twice as high as'); not a number's
     bound ('lost more than 2 percent on Tuesday': a quantity, not a comparison)."""
-    thans = [t for t in sent if t.lower_ == "than" and not (t.i + 1 < sent.end and t.nbor().like_num)]
-    if thans and any(t.tag_ in ("JJR", "RBR") for t in sent):
+    # On the doc's token strings (docview): a Token only for the word after a 'than'.
+    v, doc = view(sent.doc), sent.doc
+    lowers = v.lowers[sent.start : sent.end]
+    thans = [
+        k for k, w in enumerate(lowers, sent.start) if w == "than" and not (k + 1 < sent.end and doc[k + 1].like_num)
+    ]
+    if thans and any(t in ("JJR", "RBR") for t in v.column("TAG")[sent.start : sent.end]):
         return True
-    lowers = [t.lower_ for t in sent]
     return lowers.count("as") >= 2 and any(w in ("twice", "thrice", "times", "half") for w in lowers)
 
 
@@ -653,7 +657,11 @@ def statistic_reason(sent) -> tuple[str, Any] | None:
     if any(c.dep_ == "neg" for c in root.children):
         return None
     start = sent.start_char
-    for tok in sent:
+    doc = sent.doc
+    for k in range(sent.start, sent.end):
+        if tags[k] not in ("JJS", "RBS"):
+            continue  # neither a superlative nor 'most' as one: a Token only for these
+        tok = doc[k]
         superlative = tok.tag_ in ("JJS", "RBS") and tok.lower_ not in ("least", "best", "worst", "most", "latest")
         if tok.lower_ == "most" and tok.tag_ == "RBS" and tok.head.pos_ in ("ADJ", "ADV"):
             superlative, word = True, tok.head.lemma_.lower()  # 'the most dangerous city', 'most wickedly ...'

@@ -46,24 +46,32 @@ class DocView:
     def where(self, lowers: frozenset[str] = frozenset(), lemmas: frozenset[str] = frozenset()) -> list[int]:
         """Indices of the tokens whose lower-case form is in ``lowers`` or whose lemma is in ``lemmas``: a cheap
         first pass for checks that look at a few words, instead of creating every Token."""
+        import numpy as np
+
         if self._words is None:
             from spacy.attrs import LEMMA, LOWER
 
             # Lemmas as the lemmatizer gives them: lower case except for proper nouns, which the word lists of
-            # these checks (verbs, adjectives, common nouns) never hold.
-            by_lower: dict[int, list[int]] = {}
-            by_lemma: dict[int, list[int]] = {}
-            if len(self.doc):
-                for i, (low, lemma) in enumerate(self.doc.to_array([LOWER, LEMMA]).tolist()):
-                    by_lower.setdefault(low, []).append(i)
-                    by_lemma.setdefault(lemma, []).append(i)
-            self._words = (by_lower, by_lemma)
-        by_lower, by_lemma = self._words
-        found: set[int] = set()
-        for table, words in ((by_lower, lowers), (by_lemma, lemmas)):
-            for word_id in _ids(words):
-                found.update(table.get(word_id, ()))
-        return sorted(found)
+            # these checks (verbs, adjectives, common nouns) never hold. Each column sorted once, with the token
+            # indices in that order: a word's tokens are one slice, found by binary search (numpy), instead of a
+            # dict entry per token built in Python (~0.5 ms an article less over the ~50 calls a doc gets).
+            table = self.doc.to_array([LOWER, LEMMA]) if len(self.doc) else np.zeros((0, 2), dtype=np.uint64)
+            columns = []
+            for k in (0, 1):
+                order = np.argsort(table[:, k], kind="stable")
+                columns.append((table[order, k], order))
+            self._words = tuple(columns)
+        found: list[Any] = []
+        for (values, order), words in zip(self._words, (lowers, lemmas)):
+            if not words:
+                continue
+            ids = _id_array(words)
+            starts = values.searchsorted(ids, "left").tolist()
+            ends = values.searchsorted(ids, "right").tolist()
+            found.extend(order[a:b] for a, b in zip(starts, ends) if a < b)
+        if not found:
+            return []
+        return np.unique(np.concatenate(found)).tolist()
 
     @property
     def texts(self) -> list[str]:
@@ -169,6 +177,14 @@ def _ids(words: frozenset[str]) -> tuple[int, ...]:
     from spacy.strings import get_string_id
 
     return tuple(get_string_id(w) for w in words)
+
+
+@lru_cache(maxsize=256)
+def _id_array(words: frozenset[str]) -> Any:
+    """The string ids of a word set as a sorted uint64 array, for ``DocView.where``'s binary search."""
+    import numpy as np
+
+    return np.array(sorted(set(_ids(words))), dtype=np.uint64)
 
 
 def view(doc: Any) -> DocView:
