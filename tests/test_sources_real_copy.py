@@ -127,6 +127,12 @@ def test_sources_hedge_with_no_speaker_still_fires(parse, sentence, hedge):
             False,
         ),
         ("A 45-year-old official said the plan was dead.", True),
+        # a verb of saying whose clause the parser took for an object still attributes a claim
+        (
+            "A staffer at the Westside clinic said the doctor who performed the biopsy, right before her death, took "
+            "a selfie while the patient was under anesthesia.",
+            True,
+        ),
         # near misses that stay anonymous
         ("Senior aides, including some who worked for the governor, said the plan was dead.", True),
         ("Some party staffers said the senator had lost the room.", True),

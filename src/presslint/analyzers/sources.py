@@ -1639,7 +1639,12 @@ def _verb_attribution(doc, quotes: _Quotes, cue, lex: Lexicon) -> Attribution | 
     att.scene = _is_scene(lemma, kind, content_span, lex)
     att.act = kind == "indirect" and (
         (infinitive and lemma not in INFORMING_INFINITIVES)
-        or (by_object and (lemma in ACT_OBJECT_CUES or _names_a_person(doc, content_span, lex)))
+        or (
+            by_object
+            and (
+                lemma in ACT_OBJECT_CUES or (lemma not in lex.speech_verbs and _names_a_person(doc, content_span, lex))
+            )
+        )
     )
     # for the claims list, only an act on a thing: a commitment or a demand in words ('vowed to stay', 'urged the
     # city to act') is the speaker's statement of it, and the speaker its source (``att.act`` is for SRC001)
