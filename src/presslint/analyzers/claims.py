@@ -951,9 +951,16 @@ def speculation_reason(sent, agents: frozenset[str]) -> tuple[str, Any] | None:
             | lex.private_belief_verbs
             | {"motivated"},
         )
-    if not _within(doc.user_data[key], sent):
+    triggers = _within(doc.user_data[key], sent)
+    if not triggers:
         return None  # cheap test first: no word that can open a guess
-    for tok in sent:
+    # every shape is headed by a trigger word or by a word above one in the parse (the verb a 'probably' or a
+    # 'presumably' hangs on, the clause a 'bid' opens): only those can head a guess
+    heads = set(triggers)
+    for i in triggers:
+        heads.update(a.i for a in doc[i].ancestors)
+    for i in sorted(h for h in heads if sent.start <= h < sent.end):  # in reading order, as before
+        tok = doc[i]
         found = _speculation_at(tok, lex, agents)
         if found is not None and not reported_content(tok):
             return found  # (not "the losses mean he may not have paid": an inference from a document, told as one)
