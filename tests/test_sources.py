@@ -280,6 +280,23 @@ QUOTE_CASES = [
     ("The mayor praised the new bridge at the opening.", "indirect", "The mayor", "praised", "the new bridge", None),
     ("The union called for a national strike.", "indirect", "The union", "called for", "a national strike", None),
     ("The senator called the plan a disgrace.", "indirect", "The senator", "called", "the plan a disgrace", None),
+    # a pronoun object with a verdict on it: the verdict is what was said
+    (
+        "The treasurer described it as a reckless gamble.",
+        "indirect",
+        "The treasurer",
+        "described",
+        "it as a reckless gamble",
+        None,
+    ),
+    (
+        "The union dismissed them as empty promises.",
+        "indirect",
+        "The union",
+        "dismissed",
+        "them as empty promises",
+        None,
+    ),
     ("The coach spoke about the injury to the captain.", "indirect", "The coach", "spoke about", "the injury", None),
 ]
 
@@ -330,6 +347,8 @@ def test_sources_block_quote_after_a_colon(parse, text, attributed):
         "Heavy rain is expected across the north of the country on Thursday.",
         # a pronoun object, or a preposition that introduces no content, says nothing checkable
         "The minister denied it.",
+        "The minister discussed it with the committee at length.",
+        "The mayor described it in a long letter.",
         "The senator spoke on behalf of the committee.",
         "Protesters called for him to resign.",
     ],
@@ -480,6 +499,8 @@ KIND_CASES = [
         2,
     ),
     ("The negotiator told reporters that a deal was within reach.", "The negotiator", "role_only", None),
+    # a verdict on a pronoun's referent ('described it as ...') is something said
+    ("Two senior aides dismissed it as a publicity stunt.", "Two senior aides", "anonymous", 2),
     (
         "The executive told investors that the merger would close by June.",
         "The executive",

@@ -565,6 +565,45 @@ def test_sources_named_or_owned_study_is_not_vague(parse, text):
     assert [f for f in _findings(parse, text, "SRC002") if f.evidence.get("pattern") == "unnamed-study"] == []
 
 
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        ("According to reports, the ferry operator has filed for bankruptcy protection.", "reports"),
+        ("According to local media reports, two of the wardens were suspended on Friday.", "local media reports"),
+        ("The striker has agreed a new contract, according to unconfirmed reports.", "unconfirmed reports"),
+        ("Reports say the ambassador was recalled after the vote.", "Reports"),
+        ("A new report found that most of the grant money was never spent.", "A new report"),
+    ],
+)
+def test_sources_unnamed_report_is_a_vague_attribution(parse, text, span):
+    found = [f for f in _findings(parse, text, "SRC002") if f.evidence.get("pattern") == "unnamed-report"]
+    assert [f.span.text for f in found] == [span]
+    assert "no outlet, author or publisher is named" in found[0].message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an owner, a named outlet, a definite report the reader already knows
+        "According to a report by the state auditor, most of the grant money was never spent.",
+        "According to a report in the Hartford Courant, the wardens were suspended on Friday.",
+        "According to the report, most of the grant money was never spent.",
+        "According to his report, the wardens were suspended on Friday.",
+        "A report released on Monday by the transit agency found that most buses ran late.",
+        # a body that writes such reports ('police reports', 'court reports')
+        "According to police reports, the driver left the scene before officers arrived.",
+        "Court reports show the company paid the fine in 2012.",
+        # the report named in the sentences that follow
+        "A new report found that most of the grant money was never spent. The report, by the Acme Institute, "
+        "covered ten years of spending.",
+        # a label, not a citation
+        "Report: the ambassador is recalled after the vote",
+    ],
+)
+def test_sources_owned_or_named_report_is_not_vague(parse, text):
+    assert [f for f in _findings(parse, text, "SRC002") if f.evidence.get("pattern") == "unnamed-report"] == []
+
+
 def test_sources_unnamed_study_in_the_headline_is_left_to_the_body(check_text):
     text = (
         "Poll: Renters give up on buying a home\n\nMost renters no longer expect to buy a home, according to a "

@@ -60,7 +60,9 @@ RULES = [
         "('several delegate candidates said', 'other party leaders said', 'local party leaders say'); a poll, "
         "survey or study that nothing names cited as the source ('studies show', 'a new survey found', and plural "
         "polls as a figure's source: 'according to recent polls, the senator holds 29 percent'; not 'a Marist "
-        "poll', 'a survey by the county', nor one named in the sentence before or the next three); on a vague group holding a belief or expectation ('analysts "
+        "poll', 'a survey by the county', nor one named in the sentence before or the next three); reports that "
+        "nobody is said to have written cited as the source ('according to media reports', 'reports say', 'a new "
+        "report found'; not 'police reports', 'a report by the auditor', 'the report'); on a vague group holding a belief or expectation ('analysts "
         "expect the bank to raise rates', 'many in the party believe', 'few experts believe'); on a verdict or reaction held by an unnamed, indefinite group ('drew the ire of some "
         "senior Democrats', 'sparked outrage among many residents', 'won praise from critics'); and on a claim noun "
         "that nobody is said to hold, set by the writer as the backdrop ('amid reports that the chief executive would "
@@ -710,12 +712,24 @@ def _object_content(doc, quotes: _Quotes, cue, lex: Lexicon) -> tuple[QuoteKind,
             return _content(doc, quotes, obj.left_edge.i, pred.right_edge.i + 1)
     else:
         target = next((c for c in cue.children if c.dep_ == "dobj"), None)
+    if target is not None and target.pos_ == "PRON" and target.i > cue.i:
+        # 'described it as nearly impossible', 'dismissed them as a stunt': a verdict on what the pronoun stands for
+        pred = next((c for c in cue.children if c.i > target.i and _is_predicate(c)), None)
+        return None if pred is None else _content(doc, quotes, target.i, pred.right_edge.i + 1)
     if target is None or target.i < cue.i or target.pos_ == "PRON":
         return None
     start, end = target.left_edge.i, target.right_edge.i + 1
     if start <= cue.i:
         return None
     return _content(doc, quotes, start, end)
+
+
+def _is_predicate(tok) -> bool:
+    """A predicate on a verb's object: 'as' with what it is said to be ('as a stunt', 'as nearly impossible'), or
+    an object predicate ('called it a disgrace')."""
+    if tok.dep_ == "oprd":
+        return True
+    return tok.dep_ == "prep" and tok.lower_ == "as" and any(c.dep_ in ("pobj", "amod", "acomp") for c in tok.children)
 
 
 def _parenthetical(doc, quotes: _Quotes, cue) -> tuple[tuple[QuoteKind, Span] | None, Span | None]:
@@ -2816,6 +2830,11 @@ STUDY_OWNERS = frozenset({"by", "for", "from", "of", "in", "at", "conducted", "c
 
 STUDY_NAMED_AHEAD = 3  # sentences: a lede's 'A new poll shows ...' names the poll in the paragraphs that follow
 POLL_HEADS = frozenset({"poll", "survey"})
+# Reports cited as a source with nobody behind them ('according to media reports', 'reports say', 'a new report
+# found'). Only these words may stand before 'reports': 'police reports', 'court reports' or 'intelligence reports'
+# say which body wrote them, as an owner does.
+REPORT_HEADS = frozenset({"report"})
+VAGUE_REPORT_COMPOUNDS = frozenset({"media", "news", "press"})
 
 
 def _has_figure(content: Span) -> bool:
@@ -2840,8 +2859,13 @@ def _unnamed_study(doc, att: Attribution) -> Finding | None:
     lex = lexicon()
     if head is None or speaker is None or att.pronoun is not None or att.kind != "unknown":
         return None
-    if head.lemma_.lower() not in lex.unnamed_study_heads or head.pos_ != "NOUN":
+    report = head.lemma_.lower() in REPORT_HEADS
+    if (head.lemma_.lower() not in lex.unnamed_study_heads and not report) or head.pos_ != "NOUN":
         return None
+    if report and any(c.dep_ == "compound" and c.lower_ not in VAGUE_REPORT_COMPOUNDS for c in head.children):
+        return None
+    if report and head.tag_ == "NN" and not any(c.dep_ == "det" for c in head.children):
+        return None  # 'Report: the minister resigns': a label, not a citation
     if any(c.dep_ in ("det", "poss") and c.lower_ not in STUDY_DETERMINERS for c in head.children):
         return None
     if any(t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "PERSON") or t.lower_ in STUDY_OWNERS for t in head.subtree):
@@ -2860,14 +2884,20 @@ def _unnamed_study(doc, att: Attribution) -> Finding | None:
     text_of = view(doc).text_of
     before = next(([i] for i in range(att.sentence - 1, -1, -1) if text_of(sents[i]).strip()), [])
     after = [i for i in range(att.sentence + 1, len(sents)) if text_of(sents[i]).strip()][:STUDY_NAMED_AHEAD]
+    heads = lex.unnamed_study_heads | REPORT_HEADS if report else lex.unnamed_study_heads
     for index in [*before, att.sentence, *after]:
-        if _names_a_study(sents[index], lex, nearby=index != att.sentence):
+        if _names_a_study(sents[index], heads, nearby=index != att.sentence):
             return None
+    message = (
+        f"Unnamed report: '{speaker.text}' is cited as the source but no outlet, author or publisher is named"
+        if report
+        else f"Unnamed study: '{speaker.text}' is cited as the source but no poll, pollster, author or date is named"
+    )
     return _learned_mark(
         Finding(
             "SRC002",
             "info",
-            f"Unnamed study: '{speaker.text}' is cited as the source but no poll, pollster, author or date is named",
+            message,
             speaker,
             related=[att.quote.cue, att.quote.content],
             confidence=0.7,
@@ -2875,18 +2905,18 @@ def _unnamed_study(doc, att: Attribution) -> Finding | None:
                 "speaker": speaker.text,
                 "cue": att.quote.cue.text,
                 "content": att.quote.content.text,
-                "pattern": "unnamed-study",
+                "pattern": "unnamed-report" if report else "unnamed-study",
             },
         ),
         [att],
     )
 
 
-def _names_a_study(sent, lex: Lexicon, *, nearby: bool) -> bool:
+def _names_a_study(sent, heads: frozenset[str], *, nearby: bool) -> bool:
     """A poll, survey or study in the sentence with a proper name in its phrase ('a Quinnipiac poll', 'The survey,
     by the Pew Research Center', 'Gallup's poll'); in a sentence next to the citation (``nearby``) also an
     organisation named anywhere in it ('The Pew Research Center published its survey on Monday')."""
-    studies = [t for t in sent if t.lemma_.lower() in lex.unnamed_study_heads and t.pos_ == "NOUN"]
+    studies = [t for t in sent if t.lemma_.lower() in heads and t.pos_ == "NOUN"]
     if nearby and studies and any(e.label_ == "ORG" for e in sent.ents):
         return True
     return any(
