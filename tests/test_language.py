@@ -167,6 +167,39 @@ def test_language_quoted_label_is_the_sources_wording(parse, text):
     assert "source's wording" in finding.message
 
 
+# A straight mark shaped as an opener (after a space, before a word) opens a new quote even while one is open: page
+# residue such as a photo credit often sits between two quotes of the same speaker.
+@pytest.mark.parametrize(
+    "text, word, in_quote",
+    [
+        (
+            'The mayor told reporters: "I have read the report.   Reuters   Mayor Ann Holt   "It is a vile and heinous '
+            'crime and we will find who did it."',
+            "heinous",
+            True,
+        ),
+        # the quote after the residue closes where it ends: the writer's own words after it are the writer's
+        (
+            'Officials said: "We saw it.   AP   "It was a raid," the officer said. Troops carried out a savage raid on '
+            "the village at dawn.",
+            "savage",
+            False,
+        ),
+    ],
+)
+def test_language_quote_opened_after_page_residue(parse, text, word, in_quote):
+    (finding,) = [f for f in _findings(parse, text, "LNG002") if f.span.text == word]
+    assert finding.evidence["in_quote"] is in_quote
+
+
+def test_language_quoted_regions_reopen_on_an_opening_mark():
+    text = 'He said: "I saw it.  Getty  "It was vile," she said "and cruel." Then "yes" and "no".'
+    quotes = [text[a:b] for a, b in language.quoted_regions(text)]
+    assert '"It was vile,"' in quotes and '"and cruel."' in quotes
+    assert '"yes"' in quotes and '"no"' in quotes
+    assert not any(q.startswith('," she') or q.startswith('" and') for q in quotes)
+
+
 def test_language_terrorist_policy_state_actor_only(parse):
     state = _findings(parse, "The ministry said the army's Northern Command is a terrorist organization.", "LNG001")
     group = _findings(parse, "Officials said the group is a terrorist organization.", "LNG001")

@@ -533,6 +533,12 @@ def build_matchers(nlp: Language) -> Matchers:
 _DOUBLE_MARKS = re.compile(r"''|[“”«»\"]")
 
 
+def _opens_quote(line: str, start: int, end: int) -> bool:
+    """A straight mark at the line start or after a space or bracket, and right before a word: it opens a quote."""
+    before = line[start - 1] if start else " "
+    return (before.isspace() or before in "([") and end < len(line) and line[end].isalnum()
+
+
 def quoted_regions(text: str) -> list[tuple[int, int]]:
     """(start, end) of text between paired quotation marks, line by line (a quote may not cross a paragraph)."""
     regions = []
@@ -547,7 +553,9 @@ def quoted_regions(text: str) -> list[tuple[int, int]]:
                 opened = pos
             elif opened is not None and (ch in CLOSE_QUOTES or ch == '"'):
                 regions.append((opened, m.end() + offset))
-                opened = None
+                # A straight mark shaped as an opener opens the next quote: the one before it was never closed, or
+                # page residue sits between two quotes ('"I've seen it.  Getty  "It's despicable," he said').
+                opened = pos if ch == '"' and _opens_quote(line, m.start(), m.end()) else None
         if opened is not None:  # a quote running to the end of its paragraph
             regions.append((opened, offset + len(line)))
         offset += len(line) + 1
