@@ -339,6 +339,8 @@ STRUCTURAL_FIRES = [
     ("LNG011", "Either we close the border now or we lose everything.", "Either we close the border", "either-or"),
     ("LNG011", "Either you support the strike or you support the bosses.", "Either you support", "either-or"),
     ("LNG011", "In this election it is us or them.", "us or them", "us-or-them"),
+    # one option is the speaker's, the ruin is everyone's
+    ("LNG011", "Either I stay in office or we lose everything.", "Either I stay in office", "either-or"),
 ]
 
 
@@ -391,6 +393,9 @@ STRUCTURAL_QUIET = [
     ("LNG011", "Voters can either renew the mandate or elect a new council."),
     ("LNG011", "Either the council raises taxes or it cuts services, the auditor wrote."),
     ("LNG011", "Tickets can be bought either online or at the station."),
+    # a person weighing their own two options (a letter or diary quoted without marks): no dilemma put to anyone
+    ("LNG011", "Either I sell the farm this year or I borrow against it again."),
+    ("LNG011", "Either I quit the band or I lose my mind."),
 ]
 
 

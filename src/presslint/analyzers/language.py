@@ -193,8 +193,9 @@ RULES = [
         "Two options are presented as the only ones.",
         "'With us or against us', 'there is no middle ground', 'there is no alternative' hide the other options. "
         "Also 'either we ... or we ...' framed to the audience or ending in ruin ('either we leave or we lose "
-        "everything') and 'us or them'. A plain negation ('there is no alternative route listed') and an actor's "
-        "real options ('voters can either renew the mandate or elect a new council') do not fire.",
+        "everything') and 'us or them'. A plain negation ('there is no alternative route listed'), an actor's "
+        "real options ('voters can either renew the mandate or elect a new council') and a person weighing their own "
+        "('either I sell the farm or I borrow again') do not fire.",
         "The president told allies they were either with us or against us.",
     ),
     Rule(
