@@ -69,6 +69,9 @@ SHOULD_FIRE = [
     # LNG011 black-and-white fallacy
     ("LNG011", "The president told allies they were either with us or against us.", "with us or against us"),
     ("LNG011", "There is no middle ground on this issue, the bishop wrote.", "no middle ground"),
+    # a bare loaded word as an exclamation, or a question that predicates it, still uses the word
+    ("LNG002", "Savage! Troops burned the village at dawn.", "Savage"),
+    ("LNG002", "Was the raid savage? Troops burned every house.", "savage"),
 ]
 
 # (code, sentence) pairs that must stay quiet: neutral news language, negation, mentions, designations
@@ -76,6 +79,9 @@ MUST_NOT_FIRE = [
     ("LNG002", "Too many times in my career, I have been arrogant and failed to listen."),
     ("LNG002", "We were reckless with the budget, and we owe voters an apology."),
     ("LNG002", "Police charged the driver with reckless driving after the crash on the bypass."),
+    # a bare word asked as a question (a caption's or subheading's 'Hoax?'): the writer asks whether it fits
+    ("LNG002", "Hoax? The photo shows a crab longer than the pier, though the species rarely grows past a foot."),
+    ("LNG002", "Massacre? Historians still argue over what happened in the valley that winter."),
     # the first part of a hyphenated compound modifier labels nothing
     ("LNG002", "The photo is doubtful. Hoax-tracking site Emergent points out that the account is new."),
     ("LNG002", "The agency opened a terror-related inquiry into the fire on Tuesday."),

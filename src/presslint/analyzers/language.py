@@ -75,8 +75,8 @@ RULES = [
         "An emotionally charged word carries a judgement the article does not support.",
         "Words such as 'heinous', 'savage', 'massacre', 'martyrs' or 'genocide' used as a label steer the reader's "
         "feelings rather than inform. Negated uses and mentions of a word as a word do not fire: a heading that "
-        "announces the word ('What genocide means'), a generic definition ('A witch hunt is a campaign ...') and "
-        "scare quotes no reporting verb governs; such mentions are not counted as repetition either. Nor do senses "
+        "announces the word ('What genocide means'), a generic definition ('A witch hunt is a campaign ...'), a bare "
+        "word asked as a question ('Hoax?' over a caption) and scare quotes no reporting verb governs; such mentions are not counted as repetition either. Nor do senses "
         "that describe (data/language/literal_senses.json): 'evil' as the moral noun ('deliver us from evil'), "
         "'massacre' naming a mass killing ('the Harbor Street massacre'; 'a massacre of free speech' still fires), "
         "an adjective on a fictional character, '<Place> Massacre' as an event's name, and words of violence or "
@@ -861,15 +861,24 @@ def in_word_catalogue(span) -> bool:
     return any(0 <= j < len(sents) and _bare_word_sentence(sents[j]) for j in (k - 1, k + 1))
 
 
+def asked_as_word(span) -> bool:
+    """The word alone is asked as a question ('Hoax?' over a caption, 'Genocide?' as a subheading): the writer asks
+    whether the word fits and pins it on no one. 'Hoax!' or 'It was a hoax?' use the word."""
+    v = view(span.doc)
+    sent = v.sents[v.sent_index(span.start)]
+    return _bare_word_sentence(sent) and sent.text.rstrip().endswith("?")
+
+
 def mention_not_use(span, ctx: Context) -> bool:
-    """A word talked about rather than used: an article's announced subject, a definition, scare quotes, or a list of
-    bare words."""
+    """A word talked about rather than used: an article's announced subject, a definition, scare quotes, a list of
+    bare words, or a bare word asked as a question."""
     low = span.text.lower()
     return (
         any(low == term or low in term.split() or low in term for term in ctx.defined)
         or defined_here(span)
         or in_scare_quotes(span, ctx)
         or in_word_catalogue(span)
+        or asked_as_word(span)
     )
 
 
