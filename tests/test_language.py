@@ -69,6 +69,9 @@ SHOULD_FIRE = [
     # LNG011 black-and-white fallacy
     ("LNG011", "The president told allies they were either with us or against us.", "with us or against us"),
     ("LNG011", "There is no middle ground on this issue, the bishop wrote.", "no middle ground"),
+    # a bare loaded word as an exclamation, or a question that predicates it, still uses the word
+    ("LNG002", "Savage! Troops burned the village at dawn.", "Savage"),
+    ("LNG002", "Was the raid savage? Troops burned every house.", "savage"),
 ]
 
 # (code, sentence) pairs that must stay quiet: neutral news language, negation, mentions, designations
@@ -76,6 +79,9 @@ MUST_NOT_FIRE = [
     ("LNG002", "Too many times in my career, I have been arrogant and failed to listen."),
     ("LNG002", "We were reckless with the budget, and we owe voters an apology."),
     ("LNG002", "Police charged the driver with reckless driving after the crash on the bypass."),
+    # a bare word asked as a question (a caption's or subheading's 'Hoax?'): the writer asks whether it fits
+    ("LNG002", "Hoax? The photo shows a crab longer than the pier, though the species rarely grows past a foot."),
+    ("LNG002", "Massacre? Historians still argue over what happened in the valley that winter."),
     # the first part of a hyphenated compound modifier labels nothing
     ("LNG002", "The photo is doubtful. Hoax-tracking site Emergent points out that the account is new."),
     ("LNG002", "The agency opened a terror-related inquiry into the fire on Tuesday."),
@@ -165,6 +171,39 @@ def test_language_quoted_label_is_the_sources_wording(parse, text):
     assert finding.evidence["in_quote"] is True
     assert finding.severity == "warning"
     assert "source's wording" in finding.message
+
+
+# A straight mark shaped as an opener (after a space, before a word) opens a new quote even while one is open: page
+# residue such as a photo credit often sits between two quotes of the same speaker.
+@pytest.mark.parametrize(
+    "text, word, in_quote",
+    [
+        (
+            'The mayor told reporters: "I have read the report.   Reuters   Mayor Ann Holt   "It is a vile and heinous '
+            'crime and we will find who did it."',
+            "heinous",
+            True,
+        ),
+        # the quote after the residue closes where it ends: the writer's own words after it are the writer's
+        (
+            'Officials said: "We saw it.   AP   "It was a raid," the officer said. Troops carried out a savage raid on '
+            "the village at dawn.",
+            "savage",
+            False,
+        ),
+    ],
+)
+def test_language_quote_opened_after_page_residue(parse, text, word, in_quote):
+    (finding,) = [f for f in _findings(parse, text, "LNG002") if f.span.text == word]
+    assert finding.evidence["in_quote"] is in_quote
+
+
+def test_language_quoted_regions_reopen_on_an_opening_mark():
+    text = 'He said: "I saw it.  Getty  "It was vile," she said "and cruel." Then "yes" and "no".'
+    quotes = [text[a:b] for a, b in language.quoted_regions(text)]
+    assert '"It was vile,"' in quotes and '"and cruel."' in quotes
+    assert '"yes"' in quotes and '"no"' in quotes
+    assert not any(q.startswith('," she') or q.startswith('" and') for q in quotes)
 
 
 def test_language_terrorist_policy_state_actor_only(parse):
@@ -306,6 +345,8 @@ STRUCTURAL_FIRES = [
     ("LNG011", "Either we close the border now or we lose everything.", "Either we close the border", "either-or"),
     ("LNG011", "Either you support the strike or you support the bosses.", "Either you support", "either-or"),
     ("LNG011", "In this election it is us or them.", "us or them", "us-or-them"),
+    # one option is the speaker's, the ruin is everyone's
+    ("LNG011", "Either I stay in office or we lose everything.", "Either I stay in office", "either-or"),
 ]
 
 
@@ -358,6 +399,9 @@ STRUCTURAL_QUIET = [
     ("LNG011", "Voters can either renew the mandate or elect a new council."),
     ("LNG011", "Either the council raises taxes or it cuts services, the auditor wrote."),
     ("LNG011", "Tickets can be bought either online or at the station."),
+    # a person weighing their own two options (a letter or diary quoted without marks): no dilemma put to anyone
+    ("LNG011", "Either I sell the farm this year or I borrow against it again."),
+    ("LNG011", "Either I quit the band or I lose my mind."),
 ]
 
 

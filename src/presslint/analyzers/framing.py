@@ -740,6 +740,8 @@ def find_either_or(doc) -> Iterator[tuple[Any, str, str]]:
             subj_b = next((c for c in second.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj_a is None or subj_b is None:
                 continue  # "either resign or face a vote": options for one actor, not a framed dilemma
+            if subj_a.lower_ == subj_b.lower_ == "i":
+                continue  # "either I sell the farm or I borrow again": the speaker weighs their own options
             audience = subj_a.lower_ in AUDIENCE and subj_b.lower_ in AUDIENCE
             stark = second.lemma_.lower() in st.doom_verbs or any(
                 c.dep_ in ("dobj", "acomp", "attr")

@@ -75,8 +75,8 @@ RULES = [
         "An emotionally charged word carries a judgement the article does not support.",
         "Words such as 'heinous', 'savage', 'massacre', 'martyrs' or 'genocide' used as a label steer the reader's "
         "feelings rather than inform. Negated uses and mentions of a word as a word do not fire: a heading that "
-        "announces the word ('What genocide means'), a generic definition ('A witch hunt is a campaign ...') and "
-        "scare quotes no reporting verb governs; such mentions are not counted as repetition either. Nor do senses "
+        "announces the word ('What genocide means'), a generic definition ('A witch hunt is a campaign ...'), a bare "
+        "word asked as a question ('Hoax?' over a caption) and scare quotes no reporting verb governs; such mentions are not counted as repetition either. Nor do senses "
         "that describe (data/language/literal_senses.json): 'evil' as the moral noun ('deliver us from evil'), "
         "'massacre' naming a mass killing ('the Harbor Street massacre'; 'a massacre of free speech' still fires), "
         "an adjective on a fictional character, '<Place> Massacre' as an event's name, and words of violence or "
@@ -193,8 +193,9 @@ RULES = [
         "Two options are presented as the only ones.",
         "'With us or against us', 'there is no middle ground', 'there is no alternative' hide the other options. "
         "Also 'either we ... or we ...' framed to the audience or ending in ruin ('either we leave or we lose "
-        "everything') and 'us or them'. A plain negation ('there is no alternative route listed') and an actor's "
-        "real options ('voters can either renew the mandate or elect a new council') do not fire.",
+        "everything') and 'us or them'. A plain negation ('there is no alternative route listed'), an actor's "
+        "real options ('voters can either renew the mandate or elect a new council') and a person weighing their own "
+        "('either I sell the farm or I borrow again') do not fire.",
         "The president told allies they were either with us or against us.",
     ),
     Rule(
@@ -533,6 +534,12 @@ def build_matchers(nlp: Language) -> Matchers:
 _DOUBLE_MARKS = re.compile(r"''|[“”«»\"]")
 
 
+def _opens_quote(line: str, start: int, end: int) -> bool:
+    """A straight mark at the line start or after a space or bracket, and right before a word: it opens a quote."""
+    before = line[start - 1] if start else " "
+    return (before.isspace() or before in "([") and end < len(line) and line[end].isalnum()
+
+
 def quoted_regions(text: str) -> list[tuple[int, int]]:
     """(start, end) of text between paired quotation marks, line by line (a quote may not cross a paragraph)."""
     regions = []
@@ -547,7 +554,9 @@ def quoted_regions(text: str) -> list[tuple[int, int]]:
                 opened = pos
             elif opened is not None and (ch in CLOSE_QUOTES or ch == '"'):
                 regions.append((opened, m.end() + offset))
-                opened = None
+                # A straight mark shaped as an opener opens the next quote: the one before it was never closed, or
+                # page residue sits between two quotes ('"I've seen it.  Getty  "It's despicable," he said').
+                opened = pos if ch == '"' and _opens_quote(line, m.start(), m.end()) else None
         if opened is not None:  # a quote running to the end of its paragraph
             regions.append((opened, offset + len(line)))
         offset += len(line) + 1
@@ -852,15 +861,24 @@ def in_word_catalogue(span) -> bool:
     return any(0 <= j < len(sents) and _bare_word_sentence(sents[j]) for j in (k - 1, k + 1))
 
 
+def asked_as_word(span) -> bool:
+    """The word alone is asked as a question ('Hoax?' over a caption, 'Genocide?' as a subheading): the writer asks
+    whether the word fits and pins it on no one. 'Hoax!' or 'It was a hoax?' use the word."""
+    v = view(span.doc)
+    sent = v.sents[v.sent_index(span.start)]
+    return _bare_word_sentence(sent) and sent.text.rstrip().endswith("?")
+
+
 def mention_not_use(span, ctx: Context) -> bool:
-    """A word talked about rather than used: an article's announced subject, a definition, scare quotes, or a list of
-    bare words."""
+    """A word talked about rather than used: an article's announced subject, a definition, scare quotes, a list of
+    bare words, or a bare word asked as a question."""
     low = span.text.lower()
     return (
         any(low == term or low in term.split() or low in term for term in ctx.defined)
         or defined_here(span)
         or in_scare_quotes(span, ctx)
         or in_word_catalogue(span)
+        or asked_as_word(span)
     )
 
 
