@@ -62,7 +62,10 @@ RULES = [
         "polls as a figure's source: 'according to recent polls, the senator holds 29 percent'; not 'a Marist "
         "poll', 'a survey by the county', nor one named in the sentence before or the next three); reports that "
         "nobody is said to have written cited as the source ('according to media reports', 'reports say', 'a new "
-        "report found'; not 'police reports', 'a report by the auditor', 'the report'); on a vague group holding a belief or expectation ('analysts "
+        "report found'; not 'police reports', 'a report by the auditor', 'the report'); a verdict in the passive held "
+        "by a crowd or by nobody ('is widely seen as', 'is often described as', 'was seen by some as a demotion', 'was "
+        "described by critics as'; not a named or definite holder, a modal, a condition or a bare 'is described as'); "
+        "on a vague group holding a belief or expectation ('analysts "
         "expect the bank to raise rates', 'many in the party believe', 'few experts believe'); on a verdict or reaction held by an unnamed, indefinite group ('drew the ire of some "
         "senior Democrats', 'sparked outrage among many residents', 'won praise from critics'); and on a claim noun "
         "that nobody is said to hold, set by the writer as the backdrop ('amid reports that the chief executive would "
@@ -2965,7 +2968,7 @@ def find_unattributed(doc, *, lex: Lexicon | None = None, index: _Quotes | None 
         # strings first (docview): a Token only for the words either test below can take
         if low not in lex.weasel_adverbs and (pos[i] != "VERB" or lemmas[i].lower() not in lex.weasel_passive_verbs):
             if pos[i] == "VERB" and lemmas[i].lower() in lex.weasel_judgement_verbs:
-                yield from _held_by_nobody(doc[i], quotes)
+                yield from _held_by_nobody(doc[i], quotes, lex)
             continue
         tok = doc[i]
         if any(a <= tok.idx < b for a, b in embedded_posts(quotes.text)):
@@ -3008,20 +3011,26 @@ def _in_title(tok) -> bool:
     return span is not None and span[0] <= tok.idx < span[1]
 
 
-def _held_by_nobody(verb, quotes: _Quotes) -> Iterator[Finding]:
+def _held_by_nobody(verb, quotes: _Quotes, lex: Lexicon) -> Iterator[Finding]:
     """SRC002 for a crowd's verdict in the passive with no holder: 'the raid was widely seen as an intelligence
-    failure', 'she is generally regarded as the front-runner', 'what is seen as a snub'. Not a sight ('was seen leaving'), a
+    failure', 'she is generally regarded as the front-runner', 'what is seen as a snub'; or with a holder that is a
+    vague crowd: 'is seen by many as', 'was described by critics as'. Not a sight ('was seen leaving'), a
     deliberation ('will be considered by the Senate'), a negation, a first person, or a verdict whose holder is named
     anywhere in the clause ('by most analysts', 'according to a poll')."""
     children = list(verb.children)
     deps = {c.dep_ for c in children}
-    if "auxpass" not in deps or deps & {"agent", "neg"} or quotes.containing(verb.idx):
+    if "auxpass" not in deps or "neg" in deps or quotes.containing(verb.idx):
+        return
+    subj = next((c for c in children if c.dep_ == "nsubjpass"), None)
+    if subj is None or subj.lower_ in ("i", "we", "you") or _in_title(verb):
+        return
+    if "agent" in deps:
+        yield from _held_by_a_crowd(verb, children, lex)
         return
     verdict = any(c.dep_ == "prep" and c.lower_ == "as" and any(g.dep_ == "pobj" for g in c.children) for c in children)
     if verb.lemma_.lower() == "consider":
         verdict = verdict or bool(deps & {"oprd", "attr", "acomp"})
-    subj = next((c for c in children if c.dep_ == "nsubjpass"), None)
-    if not verdict or subj is None or subj.lower_ in ("i", "we", "you") or _in_title(verb):
+    if not verdict:
         return
     if deps & {"mark", "aux"} or not (subj.lower_ == "what" or any(c.lower_ in WIDELY for c in children)):
         return  # 'if it is seen as', 'can be seen as' (the writer's own reading); a bare 'is seen as' is left alone
@@ -3036,6 +3045,37 @@ def _held_by_nobody(verb, quotes: _Quotes) -> Iterator[Finding]:
     span = _char_span(verb.doc, min([verb.i] + [c.i for c in aux]), verb.i + 1)
     yield _unattributed(
         span, f"Unattributed verdict: '{span.text}' does not say who holds this view", "passive-verdict"
+    )
+
+
+def _held_by_a_crowd(verb, children: list, lex: Lexicon) -> Iterator[Finding]:
+    """The passive verdict's holder, after 'by', is a vague crowd ('is seen by many as', 'was described by critics
+    as', 'by some lawmakers'): the active 'critics say' in other words. Not after a modal or in a condition ('could be
+    seen by some as', 'if it is seen by many as'): the writer's reading of how it may look."""
+    if any(c.dep_ == "mark" or c.tag_ == "MD" for c in children):
+        return
+    # what it is held to be: 'as' with a noun or an adjective, hung on the verb or (a misparse) on 'many'
+    if not any(
+        t.dep_ == "prep" and t.lower_ == "as" and any(g.dep_ in ("pobj", "amod", "acomp") for g in t.children)
+        for t in verb.subtree
+        if t.i > verb.i
+    ):
+        return
+    agent = next(c for c in children if c.dep_ == "agent")
+    group = next((c for c in agent.children if c.dep_ == "pobj"), None)
+    if group is None:
+        return
+    # 'by many as a victory': the parser hangs the 'as' on 'many', which the weasel test takes for a narrowing
+    crowd = group.lower_ in ("many", "some", "others", "most") and all(
+        c.lower_ in GROUP_PREPS or c.lower_ == "as" for c in group.children if c.dep_ == "prep"
+    )
+    if not (crowd or _is_weasel(group, lex) or _vague_group(group, lex)):
+        return
+    aux = [c for c in children if c.dep_ in ("auxpass", "aux", "advmod") and c.i < verb.i]
+    end = group.i + 1 if crowd else group.right_edge.i + 1
+    span = _char_span(verb.doc, min([verb.i] + [c.i for c in aux]), end)
+    yield _unattributed(
+        span, f"Vague attribution: '{span.text}' does not say who holds this view", "vague-passive-holder"
     )
 
 
@@ -3100,18 +3140,26 @@ def _vague_group_of(noun, lex: Lexicon):
             continue
         if group.lemma_.lower() in lex.weasel_subjects and _is_weasel(group, lex):
             return group  # 'criticism from critics', 'praise from many observers'
-        dets = [c for c in group.children if c.dep_ in ("det", "poss", "nummod") or c.lower_ in lex.vague_determiners]
-        if len(dets) != 1 or dets[0].lower_ not in lex.vague_determiners:
-            continue  # 'the ire of the unions', 'anger among residents' (a whole population), 'three senators'
-        if any(c.dep_ in ("prep", "relcl", "acl", "appos") for c in group.children):
-            continue  # 'some members of the committee', 'some who were there': narrowed or named
-        named = [t for t in group.subtree if t.ent_type_ in ("PERSON", "ORG", "GPE", "FAC") or t.pos_ == "PROPN"]
-        if any(t.i != group.i for t in named) or group.ent_type_ in ("PERSON", "ORG", "GPE", "FAC"):
-            continue
-        if group.pos_ == "PROPN" and group.ent_type_ != "NORP":
-            continue  # a plural name ('some Smiths')
-        return group  # 'some prominent Republicans', 'many residents'
+        if _vague_group(group, lex):
+            return group  # 'some prominent Republicans', 'many residents'
     return None
+
+
+def _vague_group(group, lex: Lexicon) -> bool:
+    """A plural group left unnamed by one vague determiner: 'some prominent Republicans', 'many residents'; not 'the
+    unions', 'residents' (a whole population), 'three senators', one narrowed ('some members of the committee') or
+    named."""
+    if group.tag_ not in ("NNS", "NNPS"):
+        return False
+    dets = [c for c in group.children if c.dep_ in ("det", "poss", "nummod") or c.lower_ in lex.vague_determiners]
+    if len(dets) != 1 or dets[0].lower_ not in lex.vague_determiners:
+        return False
+    if any(c.dep_ in ("prep", "relcl", "acl", "appos") for c in group.children):
+        return False  # 'some who were there': narrowed or named
+    named = [t for t in group.subtree if t.ent_type_ in ("PERSON", "ORG", "GPE", "FAC") or t.pos_ == "PROPN"]
+    if any(t.i != group.i for t in named) or group.ent_type_ in ("PERSON", "ORG", "GPE", "FAC"):
+        return False
+    return not (group.pos_ == "PROPN" and group.ent_type_ != "NORP")  # a plural name ('some Smiths')
 
 
 # Modifiers that leave a claim noun holderless ('widespread reports', 'unconfirmed rumours'), as opposed to those that
