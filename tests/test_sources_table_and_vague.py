@@ -572,6 +572,7 @@ def test_sources_named_or_owned_study_is_not_vague(parse, text):
         ("According to local media reports, two of the wardens were suspended on Friday.", "local media reports"),
         ("The striker has agreed a new contract, according to unconfirmed reports.", "unconfirmed reports"),
         ("Reports say the ambassador was recalled after the vote.", "Reports"),
+        ("Pier closing\n\nNews reports said the ferry had been sold to a rival line.", "News reports"),
         ("A new report found that most of the grant money was never spent.", "A new report"),
     ],
 )
@@ -593,6 +594,7 @@ def test_sources_unnamed_report_is_a_vague_attribution(parse, text, span):
         # a body that writes such reports ('police reports', 'court reports')
         "According to police reports, the driver left the scene before officers arrived.",
         "Court reports show the company paid the fine in 2012.",
+        "Reuters reports said the ferry had been sold to a rival line.",
         # the report named in the sentences that follow
         "A new report found that most of the grant money was never spent. The report, by the Acme Institute, "
         "covered ten years of spending.",

@@ -2871,7 +2871,12 @@ def _unnamed_study(doc, att: Attribution) -> Finding | None:
         return None  # 'Report: the minister resigns': a label, not a citation
     if any(c.dep_ in ("det", "poss") and c.lower_ not in STUDY_DETERMINERS for c in head.children):
         return None
-    if any(t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "PERSON") or t.lower_ in STUDY_OWNERS for t in head.subtree):
+    if any(
+        (t.pos_ == "PROPN" and not _vague_report_word(t))
+        or t.ent_type_ in ("ORG", "PERSON")
+        or t.lower_ in STUDY_OWNERS
+        for t in head.subtree
+    ):
         return None
     article = doc._.pl_article
     title = article.title_span if article is not None else None
@@ -2923,8 +2928,16 @@ def _names_a_study(sent, heads: frozenset[str], *, nearby: bool) -> bool:
     if nearby and studies and any(e.label_ == "ORG" for e in sent.ents):
         return True
     return any(
-        t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "PERSON") for tok in studies for t in tok.subtree if t.i != tok.i
+        (t.pos_ == "PROPN" and not _vague_report_word(t)) or t.ent_type_ in ("ORG", "PERSON")
+        for tok in studies
+        for t in tok.subtree
+        if t.i != tok.i
     )
+
+
+def _vague_report_word(tok) -> bool:
+    """'News reports said', 'Media reports say': a sentence's capitalised first word, no name."""
+    return tok.lower_ in VAGUE_REPORT_COMPOUNDS and _capitalised_first_word(tok)
 
 
 def _unnamed_kind(att: Attribution) -> str | None:
