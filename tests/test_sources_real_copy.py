@@ -187,42 +187,16 @@ def test_sources_indefinite_pronoun_speaker_is_unattributed(parse, sentence, spe
         ("The senator is generally regarded as the front-runner for the nomination.", "is generally regarded"),
         ("The pipeline deal is increasingly considered a long shot in the capital.", "is increasingly considered"),
         ("The reform was largely perceived as an attack on the unions.", "was largely perceived"),
-    ],
-)
-def test_sources_passive_verdict_with_no_holder_is_unattributed(parse, verdict, sentence):
-    assert verdict in _src002(parse, f"Envoy talks\n\n{sentence}")
-
-
-@pytest.mark.parametrize(
-    "sentence, verdict",
-    [
+        ("The treaty was widely portrayed as a defeat for the hawks.", "was widely portrayed"),
         # the holder after 'by' is a crowd nobody can name: 'critics say' in the passive
         ("The levy has been interpreted by many as a tax on renters.", "has been interpreted by many"),
         ("The pardon is seen by some as a reward for loyalty.", "is seen by some"),
         ("The port deal was described by critics as a gift to the shipping lines.", "was described by critics"),
         ("The curfew is viewed by some residents as heavy-handed.", "is viewed by some residents"),
-        ("The treaty was widely portrayed as a defeat for the hawks.", "was widely portrayed"),
     ],
 )
-def test_sources_passive_verdict_held_by_a_crowd_is_vague(parse, sentence, verdict):
+def test_sources_passive_verdict_held_by_nobody_or_a_crowd_is_unattributed(parse, verdict, sentence):
     assert verdict in _src002(parse, f"Envoy talks\n\n{sentence}")
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "The pardon was described by the governor as a reward for loyalty.",  # a named holder
-        "The curfew is viewed by the city's own lawyers as heavy-handed.",  # a definite one
-        "The port deal was described by critics, including Senator Ana Ruiz, as a gift to the lines.",
-        "The pardon could be seen by some as a reward for loyalty.",  # the writer's guess at how it may look
-        "The suspect was described by witnesses as tall, with a grey beard.",  # an eyewitness account
-        "The mayor is described as a careful lawyer.",  # bare: no crowd is claimed
-    ],
-)
-def test_sources_passive_verdict_held_by_a_named_or_definite_holder_is_quiet(parse, sentence):
-    assert not [
-        s for s in _src002(parse, f"Envoy talks\n\n{sentence}") if s.startswith(("is ", "was ", "has ", "could "))
-    ]
 
 
 @pytest.mark.parametrize(
@@ -239,10 +213,17 @@ def test_sources_passive_verdict_held_by_a_named_or_definite_holder_is_quiet(par
         "The senator is regarded as the front-runner for the nomination.",  # bare: no crowd is claimed
         "In many ways, the campaign can be seen as the last gasp of an era.",  # the writer's own reading
         "If the network is increasingly seen as a news site, the deal makes sense.",  # a condition
+        "The pardon was described by the governor as a reward for loyalty.",  # a named holder
+        "The curfew is viewed by the city's own lawyers as heavy-handed.",  # a definite one
+        "The port deal was described by critics, including Senator Ana Ruiz, as a gift to the lines.",
+        "The pardon could be seen by some as a reward for loyalty.",  # the writer's guess at how it may look
+        "The suspect was described by witnesses as tall, with a grey beard.",  # an eyewitness account
+        "The mayor is described as a careful lawyer.",  # bare: no crowd is claimed
     ],
 )
 def test_sources_passive_verdict_with_a_holder_or_no_verdict_is_quiet(parse, sentence):
-    assert not [s for s in _src002(parse, f"Envoy talks\n\n{sentence}") if s.startswith(("is ", "was ", "were "))]
+    found = _src002(parse, f"Envoy talks\n\n{sentence}")
+    assert not [s for s in found if s.startswith(("is ", "was ", "were ", "has ", "could "))]
 
 
 @pytest.mark.parametrize(
