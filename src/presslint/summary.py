@@ -82,8 +82,8 @@ _HIDDEN_REASONS = {
 # anonymous sources and claims stated as fact stay: they matter in any genre. LNG014 (the writer's own verdict
 # written as reporting) is the genre itself in a column.
 OPINION_CONVENTIONS = frozenset({"SRC003", "SRC005", "HED002", "HED005", "LNG002", "LNG013", "LNG014"})
-# The unnamed sources of round 9 (unnamed insiders, interviews, studies, reports) that a news report owes its reader and an
-# opinion piece, whose writer is the source, does not.
+# The unnamed sources (insiders, interviews, studies: round 9; reports: session 23) that a news report owes its reader
+# and an opinion piece, whose writer is the source, does not.
 OPINION_SOURCE_PATTERNS = frozenset({"unnamed-insider", "unnamed-interviews", "unnamed-study", "unnamed-report"})
 # The learned techniques that are judgement in the writer's voice (the genre), not an attack or a fallacy.
 OPINION_TECHNIQUES = frozenset({"Loaded_Language", "Exaggeration,Minimisation"})

@@ -3054,8 +3054,7 @@ def _held_by_nobody(verb, quotes: _Quotes, lex: Lexicon) -> Iterator[Finding]:
         or _sourced_next(quotes, verb)
     ):
         return  # the holder is named: a vague one ('by some critics') is the vague-holder check's to judge
-    aux = [c for c in children if c.dep_ in ("auxpass", "aux", "advmod") and c.i < verb.i]
-    span = _char_span(verb.doc, min([verb.i] + [c.i for c in aux]), verb.i + 1)
+    span = _char_span(verb.doc, _verdict_start(verb, children), verb.i + 1)
     yield _unattributed(
         span, f"Unattributed verdict: '{span.text}' does not say who holds this view", "passive-verdict"
     )
@@ -3084,12 +3083,16 @@ def _held_by_a_crowd(verb, children: list, lex: Lexicon) -> Iterator[Finding]:
     )
     if not (crowd or _is_weasel(group, lex) or _vague_group(group, lex)):
         return
-    aux = [c for c in children if c.dep_ in ("auxpass", "aux", "advmod") and c.i < verb.i]
     end = group.i + 1 if crowd else group.right_edge.i + 1
-    span = _char_span(verb.doc, min([verb.i] + [c.i for c in aux]), end)
+    span = _char_span(verb.doc, _verdict_start(verb, children), end)
     yield _unattributed(
         span, f"Vague attribution: '{span.text}' does not say who holds this view", "vague-passive-holder"
     )
+
+
+def _verdict_start(verb, children: list) -> int:
+    """Where a passive verdict's words start: its auxiliaries and adverbs before the verb ('is widely seen')."""
+    return min([verb.i] + [c.i for c in children if c.dep_ in ("auxpass", "aux", "advmod") and c.i < verb.i])
 
 
 def _unattributed(span: Span, message: str, pattern: str) -> Finding:
