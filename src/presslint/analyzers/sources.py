@@ -62,7 +62,8 @@ RULES = [
         "polls as a figure's source: 'according to recent polls, the senator holds 29 percent'; not 'a Marist "
         "poll', 'a survey by the county', nor one named in the sentence before or the next three); reports that "
         "nobody is said to have written cited as the source ('according to media reports', 'reports say', 'a new "
-        "report found'; not 'police reports', 'a report by the auditor', 'the report'); a verdict in the passive held "
+        "report found', 'reports from the scene': where a report comes from is not who wrote it; not 'police reports', "
+        "'a report by the auditor', 'the report'); a verdict in the passive held "
         "by a crowd or by nobody ('is widely seen as', 'is often described as', 'was seen by some as a demotion', 'was "
         "described by critics as'; not a named or definite holder, a modal, a condition or a bare 'is described as'); "
         "on a vague group holding a belief or expectation ('analysts "
@@ -2391,9 +2392,14 @@ def _vague_party(head, lex: Lexicon) -> bool:
 def _capitalised_first_word(tok) -> bool:
     """A sentence's first word that the tagger took for a name only because it is capitalised ('Aviation analysts
     said'): no entity type, and the next word is a common noun it modifies."""
+    return not tok.ent_type_ and _opens_sentence_as_modifier(tok)
+
+
+def _opens_sentence_as_modifier(tok) -> bool:
+    """The sentence's first word, modifying the noun after it ('Aviation analysts', 'Media reports')."""
     sent_start = view(tok.doc).sent_of(tok.i).start
     first = next((t for t in tok.doc[sent_start : tok.i + 1] if not (t.is_space or t.is_punct)), None)
-    return first is not None and first.i == tok.i and not tok.ent_type_ and tok.dep_ in ("compound", "amod")
+    return first is not None and first.i == tok.i and tok.dep_ in ("compound", "amod")
 
 
 # -------------------------------------------------------------------------------------------------------- sources
@@ -2829,6 +2835,13 @@ def find_source_findings(
 STUDY_DETERMINERS = frozenset({"a", "an", "some", "several", "many", "numerous", "various", "multiple", "other"})
 # Words that say whose or which study it is ('a poll by ...', 'a survey conducted for ...', 'a study of 2,000 ...').
 STUDY_OWNERS = frozenset({"by", "for", "from", "of", "in", "at", "conducted", "commissioned", "published", "released"})
+# Where a report comes from, not who made it: places and gatherings ('reports from the scene', 'reports from the
+# convention') name no author. A named place is told by its entity type ('reports from Kabul').
+PLACE_NOT_OWNER = frozenset(
+    {"scene", "ground", "region", "area", "field", "front", "frontline", "border", "zone", "streets"}
+    | {"convention", "conference", "summit", "rally", "festival", "meeting", "protest", "march"}
+)
+PLACE_ENTITIES = frozenset({"GPE", "LOC"})  # not FAC: "a report from the White House" has an author
 
 
 STUDY_NAMED_AHEAD = 3  # sentences: a lede's 'A new poll shows ...' names the poll in the paragraphs that follow
@@ -2871,12 +2884,7 @@ def _unnamed_study(doc, att: Attribution) -> Finding | None:
         return None  # 'Report: the minister resigns': a label, not a citation
     if any(c.dep_ in ("det", "poss") and c.lower_ not in STUDY_DETERMINERS for c in head.children):
         return None
-    if any(
-        (t.pos_ == "PROPN" and not _vague_report_word(t))
-        or t.ent_type_ in ("ORG", "PERSON")
-        or t.lower_ in STUDY_OWNERS
-        for t in head.subtree
-    ):
+    if any(_a_name(t) or t.lower_ in STUDY_OWNERS for t in _owner_words(head)):
         return None
     article = doc._.pl_article
     title = article.title_span if article is not None else None
@@ -2927,17 +2935,44 @@ def _names_a_study(sent, heads: frozenset[str], *, nearby: bool) -> bool:
     studies = [t for t in sent if t.lemma_.lower() in heads and t.pos_ == "NOUN"]
     if nearby and studies and any(e.label_ == "ORG" for e in sent.ents):
         return True
-    return any(
-        (t.pos_ == "PROPN" and not _vague_report_word(t)) or t.ent_type_ in ("ORG", "PERSON")
-        for tok in studies
-        for t in tok.subtree
-        if t.i != tok.i
+    return any(_a_name(t) for tok in studies for t in _owner_words(tok) if t.i != tok.i)
+
+
+def _owner_words(head) -> list[Any]:
+    """The words of a study's or report's phrase that could say whose it is: all but where it comes from ('reports
+    from Kabul', 'from the scene')."""
+    place: set[int] = set()
+    for f in head.subtree:
+        if _from_a_place(f):  # the place's own words: 'from the scene filed by our correspondent' keeps its 'by'
+            place.add(f.i)
+            for where in (c for c in f.children if c.dep_ == "pobj"):
+                place.update(t.i for t in where.subtree)
+                place.difference_update(
+                    t.i for c in where.children if c.dep_ in ("acl", "relcl", "prep", "appos") for t in c.subtree
+                )
+    return [t for t in head.subtree if t.i not in place]
+
+
+def _a_name(tok) -> bool:
+    """A proper name or a named organisation or person ('Media' opening 'Media reports said' is none)."""
+    return (tok.pos_ == "PROPN" or tok.ent_type_ in ("ORG", "PERSON")) and not _vague_report_word(tok)
+
+
+def _from_a_place(tok) -> bool:
+    """'from' with a place or an event where an owner would stand: 'reports from the scene', 'a study from Sweden'.
+    A place is not its government: 'reports from the ministry' and 'from Reuters' stay owners."""
+    if tok.lower_ != "from":
+        return False
+    where = [c for c in tok.children if c.dep_ == "pobj"]
+    return bool(where) and all(
+        w.ent_type_ in PLACE_ENTITIES or (w.lemma_.lower() in PLACE_NOT_OWNER and not w.ent_type_) for w in where
     )
 
 
 def _vague_report_word(tok) -> bool:
-    """'News reports said', 'Media reports say': a sentence's capitalised first word, no name."""
-    return tok.lower_ in VAGUE_REPORT_COMPOUNDS and _capitalised_first_word(tok)
+    """'News reports said', 'Media reports say': a sentence's capitalised first word, no name (the NER may still
+    take a capitalised 'Media' for an organisation)."""
+    return tok.lower_ in VAGUE_REPORT_COMPOUNDS and _opens_sentence_as_modifier(tok)
 
 
 def _unnamed_kind(att: Attribution) -> str | None:
