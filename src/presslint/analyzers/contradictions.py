@@ -177,6 +177,14 @@ def _indexical(p: Proposition) -> bool:
 
 
 def _body_propositions(doc: Any) -> list[Proposition]:
+    """The body's own unhedged statements, filtered once per doc (CON001 and CON002 both read them)."""
+    cached = doc.user_data.get("presslint.body_propositions")
+    if cached is None:
+        cached = doc.user_data["presslint.body_propositions"] = _own_statements(doc)
+    return cached
+
+
+def _own_statements(doc: Any) -> list[Proposition]:
     article = getattr(doc._, "pl_article", None)
     body_start = article.body_start if article is not None and article.title_span else 0
     props: list[Proposition] = []
