@@ -46,6 +46,10 @@ SHOULD_FIRE = [
     ("LNG004", "Officials dismissed the so-called election as a formality.", "so-called election"),
     ("LNG004", 'The junta held the "elections" in March without observers.', "elections"),
     ("LNG004", 'The "government" said on Monday it would hold talks with donors.', "government"),
+    # scare quotes that end a noun phrase begun before the marks: an adjective, a possessive, a name before them
+    ("LNG004", 'The bill would cap the number of Haitian "refugees" admitted each year.', 'Haitian "refugees"'),
+    ("LNG004", 'The clinic hired the mayor\'s "experts" to rewrite the report.', 'the mayor\'s "experts"'),
+    ("LNG004", 'The minister mocked the Daily Courier "reporter" for asking twice.', 'the Daily Courier "reporter"'),
     ("LNG004", "Troops entered the province under the pretext of fighting smugglers.", "under the pretext of"),
     ("LNG004", "The self-proclaimed republic issued its own passports.", "self-proclaimed"),
     # LNG005 appeal to fear
@@ -114,6 +118,10 @@ MUST_NOT_FIRE = [
     # a partial quote of the source's own words is not a scare quote
     ("LNG004", 'The senator said in 2019 that his main goal was to make the governor a "one-term president."'),
     ("LNG004", "The mayor openly admires the general as a “strong leader,” and says so often."),
+    # a quoted term after a preposition or verb, a name that is no legitimacy word, the source's own word
+    ("LNG004", 'The union called for "peace" in the shipyards.'),
+    ("LNG004", 'She praised the council\'s "Clean Harbor" plan.'),
+    ("LNG004", 'Officers said the two "victims" had refused treatment.'),
     # a title in quotation marks, and the two moral categories named together
     ("LNG002", "The group's new ad, titled “Reckless,” will air in three states from Monday."),
     ("LNG002", "The novel follows two families who see the world in stark terms of good and evil."),

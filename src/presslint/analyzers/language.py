@@ -112,7 +112,8 @@ RULES = [
         CATEGORY,
         "Wording questions someone's credibility or legitimacy without evidence.",
         "'So-called' or scare quotes around a legitimacy noun or a name ('the so-called government', "
-        "'the \"elections\"'), 'under the pretext of' or 'self-proclaimed' insinuate that something is fake. "
+        "'the \"elections\"', 'Syrian \"refugees\"', 'the senator's \"experts\"': scare quotes ending a noun "
+        "phrase), 'under the pretext of' or 'self-proclaimed' insinuate that something is fake. "
         "Neutral 'so-called' ('so-called long COVID') and a partial quotation after a reporting, praising or "
         "promising verb ('pledged a \"political revolution\"') do not fire.",
         "Officials dismissed the so-called election as a formality.",
@@ -1471,8 +1472,7 @@ def find_doubt(doc, matchers: Matchers, ctx: Context) -> Iterator[tuple[Finding,
         span = doc.char_span(a, b, alignment_mode="expand")
         if span is None or span.start == 0 or doc[span.start].is_sent_start:
             continue
-        prev = doc[span.start - 1]
-        if prev.lower_ not in DETERMINERS or prev.lower_ in ("so",):
+        if not _ends_noun_phrase(doc[span.start - 1], span):
             continue
         words = [w.strip(".,;:!?") for w in inner.lower().split()]
         if not any(w in lex.legitimacy for w in words) or mentioned_as_word(span, lex):
@@ -1483,7 +1483,9 @@ def find_doubt(doc, matchers: Matchers, ctx: Context) -> Iterator[tuple[Finding,
             continue
         if any(_in_reported_words(t) for t in span if not t.is_punct):  # the closing mark may parse on its own
             continue  # 'said his goal was to make her a "one-term mayor"': a partial quote of the source's words
-        full = doc[span.start - 1 : span.end]
+        # from the phrase's first word: 'the Channel 5 "reporter"', not '5 "reporter"'
+        first = min(span.start - 1, span.root.left_edge.i)
+        full = doc[first : span.end]
         yield (
             Finding(
                 "LNG004",
@@ -1501,6 +1503,25 @@ def find_doubt(doc, matchers: Matchers, ctx: Context) -> Iterator[tuple[Finding,
             ),
             "scare quotes",
         )
+
+
+NOUN_MODIFIER_DEPS = frozenset({"amod", "nmod", "compound", "nummod", "poss", "case"})
+
+
+def _ends_noun_phrase(prev, quoted) -> bool:
+    """The quoted words end a noun phrase begun before the marks: a determiner ('the "elections"'), or modifiers of
+    the quoted noun ('Syrian "refugees"', 'the senator's "experts"', 'the Channel 5 "reporter"'). A term quoted
+    after a verb or preposition ('pledged "reform"', 'for "peace"') is a mention or the source's word."""
+    if prev.lower_ in DETERMINERS:
+        return True
+    tok = prev
+    for _ in range(3):
+        if tok.dep_ not in NOUN_MODIFIER_DEPS:
+            return False
+        tok = tok.head
+        if quoted.start <= tok.i < quoted.end:
+            return True
+    return False
 
 
 def find_repetition(found: list[tuple[Finding, str]], *, min_count: int = 2) -> Iterator[Finding]:
