@@ -47,6 +47,25 @@ def test_sources_spans_speaker_phrase_ends_where_the_speaker_does(parse, text, s
     assert att.quote.speaker is not None and att.quote.speaker.text == speaker
 
 
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # a relative clause holding an attribution of its own is another claim, not who the speaker is
+        ("Ms. Okafor, who argued that the levy was illegal, said the council would appeal.", "Ms. Okafor"),
+        ("The treasurer, who believes the audit was rushed, said the figures would be checked again.", "The treasurer"),
+        # a relative clause that says who the person is stays
+        (
+            "Derek Hale, who served as ambassador to Chile, said the talks would fail.",
+            "Derek Hale, who served as ambassador to Chile",
+        ),
+    ],
+)
+def test_sources_spans_relative_clause_with_its_own_claim_leaves_the_speaker(parse, text, speaker):
+    found = find_attributions(parse(text, date="2021-12-11"))
+    said = [a for a in found if a.quote.cue.text == "said"]
+    assert [a.quote.speaker.text for a in said if a.quote.speaker is not None] == [speaker]
+
+
 def test_sources_spans_anonymity_asked_for_in_a_relative_clause_stays_anonymous(parse):
     doc = parse("A nurse, who asked not to be named, said the ward was full.", date="2021-12-11")
     _, sources, findings = analyze(doc)
@@ -64,6 +83,17 @@ def test_sources_spans_anonymity_asked_for_in_a_relative_clause_stays_anonymous(
             "A new campaign manager, she said, could set a new tone for the race.",
             "could set a new tone for the race",
             "A new campaign manager",
+        ),
+        # a condition opening the reported sentence, which the parser hangs on the cue, is part of what was said
+        (
+            "If the talks fail, the minister said, the strike will go ahead.",
+            "the strike will go ahead",
+            "If the talks fail",
+        ),
+        (
+            "Unless the bank cuts rates, the economist said, the slump will deepen next year.",
+            "the slump will deepen next year",
+            "Unless the bank cuts rates",
         ),
     ],
 )

@@ -545,6 +545,25 @@ def _not_of_speaker(child) -> bool:
     return False
 
 
+def _without_aside(doc, speaker, rng: tuple[int, int], lex: Lexicon) -> tuple[int, int]:
+    """The speaker as shown: without a relative clause set off by a comma that holds an attribution of its own ('Mr.
+    Obama, who understood that a push would fail, said ...': what he understood is another claim, not who he is). A
+    clause that says who the person is stays ('Derek Mitchell, who served as ambassador to Burma'), and the whole range
+    still decides who it is ('an official, who spoke on condition of anonymity,' stays anonymous)."""
+    cues = lex.speech_verbs | _belief_verbs(lex)
+    for child in speaker.children:
+        start = child.left_edge.i
+        if (
+            child.dep_ == "relcl"
+            and rng[0] < start - 1 < rng[1]
+            and doc[start - 1].text == ","
+            and child.lemma_.lower() in cues
+            and any(c.dep_ == "ccomp" for c in child.children)
+        ):
+            return _trim(doc, rng[0], start - 1) or rng
+    return rng
+
+
 def _speaker_range(doc, speaker, cue) -> tuple[int, int] | None:
     if speaker.dep_ not in ("nsubj", "nsubjpass", "pobj") and speaker.head.i == cue.i:
         return None
@@ -742,7 +761,21 @@ def _parenthetical(doc, quotes: _Quotes, cue) -> tuple[tuple[QuoteKind, Span] | 
     head = cue.head
     if cue.dep_ not in ("parataxis", "ccomp") or head.i == cue.i or head.pos_ not in ("VERB", "AUX"):
         return None, None
-    words = [c for c in cue.children if c.dep_ != "punct"]
+    # 'If the talks fail, the minister said, the strike will go ahead': the parser may hang the condition on the cue,
+    # but it opens the reported sentence (a clause with a mark before the cue's subject and a comma after it)
+    subject = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i), None)
+    words = [
+        c
+        for c in cue.children
+        if c.dep_ != "punct"
+        and not (
+            subject is not None
+            and c.dep_ == "advcl"
+            and c.right_edge.i < subject.left_edge.i
+            and any(m.dep_ == "mark" for m in c.children)
+            and doc[subject.left_edge.i - 1].text == ","
+        )
+    ]
     sub_start = min([cue.i] + [c.left_edge.i for c in words])
     sub_end = max([cue.i] + [c.right_edge.i for c in words]) + 1
     if sub_start < 1 or doc[sub_start - 1].text not in (",", "—", "–"):
@@ -1643,9 +1676,9 @@ def _verb_attribution(doc, quotes: _Quotes, cue, lex: Lexicon) -> Attribution | 
     if content is None:
         return None
     kind, content_span = content
-    speaker_span = _char_span(doc, *speaker_rng)
-    if content_span.overlaps(speaker_span):
+    if content_span.overlaps(_char_span(doc, *speaker_rng)):
         return None
+    speaker_span = _char_span(doc, *_without_aside(doc, speaker, speaker_rng, lex))
     cue_span = _cue_span(doc, cue, speaker_rng, lex, content_span)
     quote = Quote(kind, cue_span, content_span, speaker=speaker_span, channel=_channel(doc, cue, lex))
     att = Attribution(quote, quotes.sent_index(cue))
