@@ -351,6 +351,9 @@ def test_sources_block_quote_after_a_colon(parse, text, attributed):
         "The mayor described it in a long letter.",
         "The senator spoke on behalf of the committee.",
         "Protesters called for him to resign.",
+        # 'let's say': the writer's supposition, nobody's words
+        "Let's say the council raises the parking fee to $9 an hour.",
+        "Let us say the harvest fails for a second year.",
     ],
 )
 def test_sources_no_attribution_yields_nothing(parse, text):

@@ -1628,6 +1628,8 @@ def _verb_attribution(doc, quotes: _Quotes, cue, lex: Lexicon) -> Attribution | 
     speaker = _speaker_token(cue)
     if speaker is None or speaker.dep_ == "expl" or quotes.containing(speaker.idx):
         return None
+    if speaker.lower_ in ("'s", "’s", "us") and cue.head.lemma_.lower() == "let":
+        return None  # "let's say you buy a house": a supposition, nobody's words
     speaker_rng = _speaker_range(doc, speaker, cue)
     if speaker_rng is None:
         return None
