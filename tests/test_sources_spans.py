@@ -29,6 +29,10 @@ def _one(parse, text):
         ("Ms. Ortiz, at a rally in Tucson, said the wall would never be built.", "Ms. Ortiz"),
         # a focus word in front belongs to the writer
         ("Even the organizer of the rally said the city's rules were unfair.", "the organizer of the rally"),
+        ("Both Ms. Ortiz and Mr. Lee said the vote had been fair.", "Ms. Ortiz and Mr. Lee"),
+        # a dateline before a dash is where the story was filed, not who spoke
+        ("NAIROBI -- Health Minister Grace Achieng said the clinics would reopen.", "Health Minister Grace Achieng"),
+        ("LIMA - Local officials said the road had been cleared.", "Local officials"),
         # what says who the speaker is stays
         (
             "Stephen Vladeck of the University of Texas said the law was clear.",

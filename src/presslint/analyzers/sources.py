@@ -484,7 +484,7 @@ def _speaker_token(cue):
     """The subject that does the saying: the cue's own subject, or its governing verb's ("..., adding that")."""
     tok = cue
     for _ in range(3):
-        for child in tok.children:
+        for child in sorted(tok.children, key=_dateline_last):
             if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and tok.lemma_ in ("quote", "cite")):
                 if child.lemma_.lower() in RELATIVE and tok.dep_ == "relcl":
                     return tok.head
@@ -502,6 +502,15 @@ def _speaker_token(cue):
             continue
         return None
     return None
+
+
+DATELINE_DASHES = frozenset({"—", "–", "--", "-"})
+
+
+def _dateline_last(child) -> bool:
+    """Sort key: a dateline the parser took for a subject ('WASHINGTON -- President Obama said') after the real one."""
+    doc = child.doc
+    return child.i + 1 < len(doc) and doc[child.i + 1].text in DATELINE_DASHES and child.text.isupper()
 
 
 def _other_subject_between(conj) -> bool:
@@ -576,8 +585,11 @@ def _speaker_range(doc, speaker, cue) -> tuple[int, int] | None:
                 end = min(end, child.left_edge.i)
         if doc[start].lower_ == "even" and doc[start].dep_ == "advmod" and start < speaker.i:
             start += 1  # 'Even the organizer of the rally said': the focus word is the writer's
+        elif doc[start].lower_ == "both" and doc[start].dep_ in ("preconj", "det") and start < speaker.i:
+            start += 1  # 'Both Mr. King and Mr. Schultz said': the two people, not 'both'
+
     for i in range(min(speaker.i, end) - 1, start - 1, -1):  # a dateline glued on by the parse: "RENO (AP) — X"
-        if doc[i].text in ("—", "–", "--") or doc[i].is_space:
+        if doc[i].text in ("—", "–", "--") or doc[i].is_space or (doc[i].text == "-" and i and doc[i - 1].whitespace_):
             start = i + 1
             break
     if start <= cue.i < end:  # an inverted or odd parse: keep the part before the cue
