@@ -449,10 +449,14 @@ def _char_span(doc, start: int, end: int) -> Span:
     return Span.of(doc[start:end])
 
 
+# The dashes that end a dateline ('PARIS, May 2 (Reuters) —', 'WASHINGTON --'); a hyphen only when spaced.
+DASHES = frozenset({"—", "–", "--"})
+
+
 def _skip_lead(doc, start: int, end: int) -> int:
     """Where the reported words begin: after a dateline ('PARIS, May 2 (Reuters) —'), which is the writer's."""
     for i in range(start, min(end, start + 12)):
-        if doc[i].text in ("—", "–", "--") and any(t.text == ")" for t in doc[start:i]):
+        if doc[i].text in DASHES and any(t.text == ")" for t in doc[start:i]):
             return i + 1
     return start
 
@@ -504,13 +508,10 @@ def _speaker_token(cue):
     return None
 
 
-DATELINE_DASHES = frozenset({"—", "–", "--", "-"})
-
-
 def _dateline_last(child) -> bool:
     """Sort key: a dateline the parser took for a subject ('WASHINGTON -- President Obama said') after the real one."""
     doc = child.doc
-    return child.i + 1 < len(doc) and doc[child.i + 1].text in DATELINE_DASHES and child.text.isupper()
+    return child.i + 1 < len(doc) and doc[child.i + 1].text in (*DASHES, "-") and child.text.isupper()
 
 
 def _other_subject_between(conj) -> bool:
@@ -559,15 +560,14 @@ def _without_aside(doc, speaker, rng: tuple[int, int], lex: Lexicon) -> tuple[in
     Obama, who understood that a push would fail, said ...': what he understood is another claim, not who he is). A
     clause that says who the person is stays ('Derek Mitchell, who served as ambassador to Burma'), and the whole range
     still decides who it is ('an official, who spoke on condition of anonymity,' stays anonymous)."""
-    cues = lex.speech_verbs | _belief_verbs(lex)
     for child in speaker.children:
         start = child.left_edge.i
         if (
             child.dep_ == "relcl"
             and rng[0] < start - 1 < rng[1]
             and doc[start - 1].text == ","
-            and child.lemma_.lower() in cues
             and any(c.dep_ == "ccomp" for c in child.children)
+            and (child.lemma_.lower() in lex.speech_verbs or child.lemma_.lower() in _belief_verbs(lex))
         ):
             return _trim(doc, rng[0], start - 1) or rng
     return rng
@@ -587,9 +587,8 @@ def _speaker_range(doc, speaker, cue) -> tuple[int, int] | None:
             start += 1  # 'Even the organizer of the rally said': the focus word is the writer's
         elif doc[start].lower_ == "both" and doc[start].dep_ in ("preconj", "det") and start < speaker.i:
             start += 1  # 'Both Mr. King and Mr. Schultz said': the two people, not 'both'
-
     for i in range(min(speaker.i, end) - 1, start - 1, -1):  # a dateline glued on by the parse: "RENO (AP) — X"
-        if doc[i].text in ("—", "–", "--") or doc[i].is_space or (doc[i].text == "-" and i and doc[i - 1].whitespace_):
+        if doc[i].text in DASHES or doc[i].is_space or (doc[i].text == "-" and i and doc[i - 1].whitespace_):
             start = i + 1
             break
     if start <= cue.i < end:  # an inverted or odd parse: keep the part before the cue
@@ -773,21 +772,8 @@ def _parenthetical(doc, quotes: _Quotes, cue) -> tuple[tuple[QuoteKind, Span] | 
     head = cue.head
     if cue.dep_ not in ("parataxis", "ccomp") or head.i == cue.i or head.pos_ not in ("VERB", "AUX"):
         return None, None
-    # 'If the talks fail, the minister said, the strike will go ahead': the parser may hang the condition on the cue,
-    # but it opens the reported sentence (a clause with a mark before the cue's subject and a comma after it)
     subject = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i), None)
-    words = [
-        c
-        for c in cue.children
-        if c.dep_ != "punct"
-        and not (
-            subject is not None
-            and c.dep_ == "advcl"
-            and c.right_edge.i < subject.left_edge.i
-            and any(m.dep_ == "mark" for m in c.children)
-            and doc[subject.left_edge.i - 1].text == ","
-        )
-    ]
+    words = [c for c in cue.children if c.dep_ != "punct" and not _opens_reported_sentence(doc, c, subject)]
     sub_start = min([cue.i] + [c.left_edge.i for c in words])
     sub_end = max([cue.i] + [c.right_edge.i for c in words]) + 1
     if sub_start < 1 or doc[sub_start - 1].text not in (",", "—", "–"):
@@ -801,6 +787,18 @@ def _parenthetical(doc, quotes: _Quotes, cue) -> tuple[tuple[QuoteKind, Span] | 
     if left[1].end - left[1].start >= right[1].end - right[1].start:
         return left, right[1]
     return right, left[1]
+
+
+def _opens_reported_sentence(doc, child, subject) -> bool:
+    """'If the talks fail, the minister said, the strike will go ahead': the parser may hang the condition on the
+    cue, but it opens the reported sentence (a clause with a mark before the cue's subject and a comma after it)."""
+    return (
+        subject is not None
+        and child.dep_ == "advcl"
+        and child.right_edge.i < subject.left_edge.i
+        and any(m.dep_ == "mark" for m in child.children)
+        and doc[subject.left_edge.i - 1].text == ","
+    )
 
 
 def _trailing_clause(doc, quotes: _Quotes, cue, speaker_rng) -> tuple[QuoteKind, Span] | None:
