@@ -225,3 +225,22 @@ def test_evaluation_attribution_split_quotation_is_one_discontinuous_content():
     quote = _quote(text, "the minister", "said", "“Prices will rise,”", "“and wages will follow.”")
     (content,) = quote_fragments([quote], text)["content"]
     assert [text[s:e] for s, e in content] == ["“Prices will rise,”", "“and wages will follow.”"]
+
+
+def test_evaluation_attribution_product_scores_only_the_fold_asked_for(tmp_path, monkeypatch):
+    from presslint.evaluation import attribution as A
+    from presslint.evaluation import product
+
+    for name in ("a", "b"):
+        (tmp_path / "train" / "text").mkdir(parents=True, exist_ok=True)
+        (tmp_path / "train" / "attributions").mkdir(parents=True, exist_ok=True)
+        (tmp_path / "train" / "text" / f"{name}.txt").write_text("The mayor said the bridge would reopen.")
+        (tmp_path / "train" / "attributions" / f"{name}_a1.ann").write_text("T1\tSource 0 9\tThe mayor\n")
+    monkeypatch.setattr(A, "folds", lambda: {"a": 5, "b": 2})
+    seen: list[list[str]] = []
+    monkeypatch.setattr(product, "check_texts", lambda texts, progress=None: seen.append(list(texts)) or texts)
+    monkeypatch.setattr(product, "report_attributions", lambda report: {"source": [], "cue": [], "content": []})
+    result = product.attribution(tmp_path, split="train", fold=5)
+    assert result["texts"] == 1 and len(seen[0]) == 1
+    assert result["data"].endswith("train fold 5")
+    assert product.attribution(tmp_path, split="train")["texts"] == 2  # no fold: the whole split

@@ -119,6 +119,19 @@ def test_sources_spans_parenthetical_cue_splits_the_content(parse, text, content
             "“The ferry will stop running.”",
         ),
         ("“Prices will rise,” the minister said, “and wages will follow.”", "“and wages will follow.”"),
+        # the addressee, the place or the time of the saying end the reporting sentence
+        (
+            "“There can't be separate rules for us,” she told the panel. “There can't be two kinds of citizen here.”",
+            "“There can't be two kinds of citizen here.”",
+        ),
+        (
+            "“The only thing he has is money,” Ortiz said at a news conference at the town hall. “Voters know it.”",
+            "“Voters know it.”",
+        ),
+        (
+            "“It was a fair deal,” Mr. Lee recalled last week. “But he was an honest opponent.”",
+            "“But he was an honest opponent.”",
+        ),
     ],
 )
 def test_sources_spans_quotation_continues_after_the_attribution(parse, text, rest):
@@ -131,6 +144,7 @@ def test_sources_spans_quotation_continues_after_the_attribution(parse, text, re
     [
         "“We will appeal,” the lawyer said. “The ruling stands,” the judge replied.",
         "“We will appeal,” the lawyer said.\n“The ruling stands.”",
+        "“We will appeal,” the lawyer said, and then she left the court. “The ruling stands.”",  # a clause of its own
     ],
 )
 def test_sources_spans_next_quotation_of_another_speaker_or_paragraph_is_not_a_continuation(parse, text):
@@ -202,3 +216,267 @@ def test_sources_spans_headline_speaker_named_in_the_article(parse, text, speake
 def test_sources_spans_headline_topic_not_named_as_a_person_is_not_a_speaker(parse):
     text = "Harbour: The port deal will create jobs.\n\nMayor Grace Okafor visited the harbour on Monday."
     assert [a for a in find_attributions(parse(text, date="2021-12-11")) if a.quote.cue.text == ":"] == []
+
+
+# ------------------------------------------------------------------------------- 'as X noted': a credit, not a time
+@pytest.mark.parametrize(
+    "text, speaker, cue, content",
+    [
+        (
+            "As the Gazette reported last week, the council spent twice its road budget on consultants.",
+            "the Gazette",
+            "reported",
+            "the council spent twice its road budget on consultants",
+        ),
+        (
+            "But as Ms. Adeyemi noted, the clinic has had no full-time doctor since March.",
+            "Ms. Adeyemi",
+            "noted",
+            "the clinic has had no full-time doctor since March",
+        ),
+        (
+            "Ridership fell by a third in two years, as the transit authority reported on Monday.",
+            "the transit authority",
+            "reported",
+            "Ridership fell by a third in two years",
+        ),
+        (
+            "The new levy, as one council aide put it, is a tax on people who cannot move away.",
+            "one council aide",
+            "put it",
+            "is a tax on people who cannot move away",
+        ),
+        (
+            "As she told reporters in Leeds, the plan has no money behind it.",
+            "she",
+            "told",
+            "the plan has no money behind it",
+        ),
+    ],
+)
+def test_sources_spans_as_clause_credits_the_sentence_around_it(parse, text, speaker, cue, content):
+    att = _one(parse, text)
+    assert (att.quote.speaker.text, att.quote.cue.text, att.quote.content.text) == (speaker, cue, content)
+
+
+def test_sources_spans_as_clause_inside_the_sentence_keeps_both_parts(parse):
+    att = _one(parse, "The new levy, as one council aide put it, is a tax on people who cannot move away.")
+    assert att.continuation is not None and att.continuation.text == "The new levy"
+
+
+def test_sources_spans_as_clause_credit_by_an_unnamed_aide_is_anonymous(parse):
+    doc = parse("The new levy, as one council aide put it, is a tax on people who cannot move away.", date="2021-12-11")
+    _, sources, findings = analyze(doc)
+    assert [s.kind for s in sources] == ["anonymous"]
+    assert [f.code for f in findings] == ["SRC001"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As the minister spoke, protesters chanted outside the hall.",  # a time: 'speak' credits nothing
+        "As the results came in, the mood in the hall changed.",
+        "As she was explaining the budget, the lights went out.",  # a time: the progressive
+        "As the mayor noted the rise in rents, the crowd booed.",  # a topic of her own, not a credit
+        "Prices rose in May, as expected.",
+    ],
+)
+def test_sources_spans_as_clause_of_time_or_with_its_own_object_credits_nothing(parse, text):
+    assert find_attributions(parse(text, date="2021-12-11")) == []
+
+
+# ------------------------------------------------------------------------- parses that hide a plain attribution
+@pytest.mark.parametrize(
+    "text, speaker, content",
+    [
+        # the gerund that is the reported clause's subject, taken by the parser for the verb's complement
+        (
+            "He said legalizing it could put thousands of people to work in the hill towns.",
+            "He",
+            "legalizing it could put thousands of people to work in the hill towns",
+        ),
+        (
+            "Manny Ruiz said seeing so many officers at the parade was a welcome change.",
+            "Manny Ruiz",
+            "seeing so many officers at the parade was a welcome change",
+        ),
+        # the speaker hung as an appositive on a fronted phrase, leaving the verb no subject
+        (
+            "As a part of his plea, Tomasz Wrona, 38, said that he defrauded nearly 200 pensioners from his office.",
+            "Tomasz Wrona, 38",
+            "that he defrauded nearly 200 pensioners from his office",
+        ),
+        (
+            "In an interview with the Gazette, her chief of staff, Lena Fry, said the budget was fair.",
+            "her chief of staff, Lena Fry",
+            "the budget was fair",
+        ),
+        # the closing quotation mark the parser hangs on the speaker belongs to the quotation
+        (
+            '"Most residents are against this kind of scheme," Maria Delgado, 58, said.',
+            "Maria Delgado, 58",
+            '"Most residents are against this kind of scheme,"',
+        ),
+    ],
+)
+def test_sources_spans_plain_attribution_behind_an_odd_parse(parse, text, speaker, content):
+    att = _one(parse, text)
+    assert (att.quote.speaker.text, att.quote.content.text) == (speaker, content)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ms. Ortiz remembered seeing the van outside the depot.",  # a gerund with no clause under it
+        "On Monday, the ferry said nothing about the delays.",
+    ],
+)
+def test_sources_spans_no_clause_behind_a_gerund_or_fronted_phrase(parse, text):
+    assert [a.quote.content.text for a in find_attributions(parse(text, date="2021-12-11"))] == []
+
+
+# --------------------------------------------------------- a later reporting clause after an opening attribution
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        (
+            "Other Democratic candidates said they support toll roads and congestion charges or bridge fees, but "
+            "they wouldn’t push for them at the national level, because those decisions should be left to cities, "
+            "they said.",
+            "but they wouldn’t push for them at the national level, because those decisions should be left to cities",
+        ),
+        (
+            'She said she had not read the audit, and when asked whether she would resign, she said, "Not today."',
+            '"Not today."',
+        ),
+    ],
+)
+def test_sources_spans_later_reporting_clause_leaves_the_opening_attribution_its_words(parse, text, content):
+    found = find_attributions(parse(text, date="2021-12-11"))
+    said = [a for a in found if a.quote.cue.text == "said"]
+    assert len(said) == 2
+    first, later = said
+    assert later.quote.content.text == content
+    assert not later.quote.content.overlaps(first.quote.cue)
+
+
+@pytest.mark.parametrize(
+    "text, cue, opening",
+    [
+        (
+            "The council has said it has no plans to release the two audits of the depot, one written by the county "
+            "and another by an outside firm, according to lawyers for the tenants.",
+            "according to",
+            "The council has said",
+        ),
+        (
+            "The nurse's parents, who asked the hospital to show them the records, read them on Friday, lawyers for "
+            "the family said.",
+            "said",
+            "The nurse's parents",
+        ),
+    ],
+)
+def test_sources_spans_another_source_reporting_an_attribution_keeps_all_of_it(parse, text, cue, opening):
+    found = [a for a in find_attributions(parse(text, date="2021-12-11")) if a.quote.cue.text == cue]
+    assert len(found) == 1 and found[0].quote.content.text.startswith(opening)
+
+
+# ------------------------------------------------------------------------------- transcripts: 'TAPPER: ...' turns
+TRANSCRIPT = (
+    "Mayor on the flood defences\n\n"
+    "Partial transcript as follows:\n\n"
+    "DANA REYES: The council published its levee report on Friday. Let us start there.\n\n"
+    "OKONJO: Well, I think the whole city needs to pull together on the levees. People are frightened.\n\n"
+    "REYES: And you back the new levy. Some residents are unhappy about it.\n\n"
+    "OKONJO: The levee fund has doubled since 2014. That money is already committed.\n\n"
+    "REYES: Mayor, thank you for joining us."
+)
+
+
+def test_sources_spans_transcript_turns_are_their_speakers_words(parse):
+    found = [a for a in find_attributions(parse(TRANSCRIPT, date="2021-12-11")) if a.quote.cue.text == ":"]
+    assert [(a.quote.speaker.text, a.quote.content.text) for a in found] == [
+        ("DANA REYES", "The council published its levee report on Friday. Let us start there"),
+        ("OKONJO", "Well, I think the whole city needs to pull together on the levees. People are frightened"),
+        ("REYES", "And you back the new levy. Some residents are unhappy about it"),
+        ("OKONJO", "The levee fund has doubled since 2014. That money is already committed"),
+        ("REYES", "Mayor, thank you for joining us"),
+    ]
+    assert {a.kind for a in found} == {"named_person"}
+
+
+def test_sources_spans_transcript_speakers_in_the_sources_table(parse):
+    _, sources, findings = analyze(parse(TRANSCRIPT, date="2021-12-11"))
+    assert {s.name: s.kind for s in sources if s.kind == "named_person"} == {
+        "DANA REYES": "named_person",
+        "OKONJO": "named_person",
+    }
+    assert not [f for f in findings if f.code == "SRC001"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one capitalised label is a heading, not a transcript
+        "Storm closes the coast road\n\nWATCH: The coast road was closed on Friday after the storm.\n\nThe council said "
+        "repairs would take a week.",
+        # notes and corrections open paragraphs too
+        "Bridge vote delayed\n\nUPDATE: The vote was moved to Monday.\n\nNOTE: The council did not say why.\n\nUPDATE: "
+        "The vote will now be held on Tuesday.\n\nNOTE: This story has been updated.",
+        # a listing in capitals
+        "Two phones compared\n\nPROS: The battery lasts two days.\n\nCONS: The camera is weak.\n\nPROS: It is cheap."
+        "\n\nCONS: It is heavy.",
+    ],
+)
+def test_sources_spans_capitalised_labels_outside_a_transcript_are_no_speakers(parse, text):
+    found = [a for a in find_attributions(parse(text, date="2021-12-11")) if a.quote.cue.text == ":"]
+    assert found == []
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        (
+            "Ms. Varga accused the council of hiding the audit from residents.",
+            "the council of hiding the audit from residents",
+        ),
+        (
+            "The mayor described the opening night as a disaster for the theatre.",
+            "the opening night as a disaster for the theatre",
+        ),
+        ("Engineers blamed the heatwave for the power cuts.", "the heatwave for the power cuts"),
+        ("The senator praised the harbour deal.", "the harbour deal"),  # no predicate: the object alone
+    ],
+)
+def test_sources_spans_object_content_keeps_what_the_object_is_said_to_be(parse, text, content):
+    assert _one(parse, text).quote.content.text == content
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        # the writer's aside after a comma at the end of the reported clause is not the speaker's
+        (
+            "The challenger announced that she would not seek a recount, conceding the seat to Mr. Hale.",
+            "that she would not seek a recount",
+        ),
+        (
+            "She said the bill would give the police more time to check buyers, which critics have called a delay.",
+            "the bill would give the police more time to check buyers",
+        ),
+        (
+            "He said he had lived in the city as long as Mayor Ruth Okoro, a former nurse who was born abroad.",
+            "he had lived in the city as long as Mayor Ruth Okoro",
+        ),
+        # inside the clause, or in the speaker's quotation marks, it stays
+        (
+            "The minister said the plan, which was drafted in May, would cut costs.",
+            "the plan, which was drafted in May, would cut costs",
+        ),
+        ("He said the deal helps farmers, ranchers and growers.", "the deal helps farmers, ranchers and growers"),
+    ],
+)
+def test_sources_spans_writers_trailing_aside_is_not_reported(parse, text, content):
+    found = find_attributions(parse(text, date="2021-12-11"))
+    assert found[0].quote.content.text == content

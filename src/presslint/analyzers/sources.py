@@ -504,7 +504,27 @@ def _speaker_token(cue):
             noun = tok.head
             tok = noun.head.head if noun.dep_ == "pobj" else noun.head
             continue
-        return None
+        return _fronted_appositive(cue) if tok is cue else None
+    return None
+
+
+def _fronted_appositive(cue):
+    """'As part of his plea, Marcel Lazar, 44, said ...', 'In a statement to the Observer, her adviser, Jake Sullivan,
+    said: ...': the parser hangs the speaker on the fronted phrase as an appositive, set off by commas and ending
+    right before the cue, and leaves the cue no subject."""
+    doc = cue.doc
+    for prep in cue.children:
+        if prep.dep_ != "prep" or prep.right_edge.i >= cue.i or prep.left_edge.i != cue.sent.start:
+            continue
+        for tok in prep.subtree:
+            if (
+                tok.dep_ == "appos"
+                and tok.pos_ in ("PROPN", "NOUN")
+                and doc[tok.left_edge.i - 1].text == ","
+                and all(t.is_punct for t in doc[tok.right_edge.i + 1 : cue.i])
+                and (tok.right_edge.i + 1 == cue.i or doc[cue.i - 1].text == ",")
+            ):
+                return tok
     return None
 
 
@@ -587,6 +607,10 @@ def _speaker_range(doc, speaker, cue) -> tuple[int, int] | None:
             start += 1  # 'Even the organizer of the rally said': the focus word is the writer's
         elif doc[start].lower_ == "both" and doc[start].dep_ in ("preconj", "det") and start < speaker.i:
             start += 1  # 'Both Mr. King and Mr. Schultz said': the two people, not 'both'
+    while start < speaker.i and doc[start].is_quote and start and doc[start - 1].text in (",", "!", "?"):
+        start += (
+            1  # '"...nonsense," Khizr Khan, 66, said': the closing mark the parse hung on the speaker is the quote's
+        )
     for i in range(min(speaker.i, end) - 1, start - 1, -1):  # a dateline glued on by the parse: "RENO (AP) — X"
         if doc[i].text in DASHES or doc[i].is_space or (doc[i].text == "-" and i and doc[i - 1].whitespace_):
             start = i + 1
@@ -755,7 +779,18 @@ def _object_content(doc, quotes: _Quotes, cue, lex: Lexicon) -> tuple[QuoteKind,
     start, end = target.left_edge.i, target.right_edge.i + 1
     if start <= cue.i:
         return None
+    # what the object is said to be or to have done ('described the dinner as a disaster', 'accused Clinton of
+    # dragging her feet', 'blamed the storm for the outage') is part of what was said about it
+    pred = next((c for c in cue.children if c.i == end and _predicate_on_object(c)), None)
+    if pred is not None:
+        end = pred.right_edge.i + 1
     return _content(doc, quotes, start, end)
+
+
+def _predicate_on_object(tok) -> bool:
+    return _is_predicate(tok) or (
+        tok.dep_ == "prep" and tok.lower_ in ("of", "for") and any(c.dep_ in ("pobj", "pcomp") for c in tok.children)
+    )
 
 
 def _is_predicate(tok) -> bool:
@@ -787,6 +822,73 @@ def _parenthetical(doc, quotes: _Quotes, cue) -> tuple[tuple[QuoteKind, Span] | 
     if left[1].end - left[1].start >= right[1].end - right[1].start:
         return left, right[1]
     return right, left[1]
+
+
+# Reporting verbs whose 'as' clause credits the sentence it is set in ('As the Post reported, ...', 'as Clyburn
+# noted'), besides 'put it'. Not 'speak', 'talk', 'announce' or 'testify': 'As he spoke, ...' tells a time.
+AS_CREDIT_VERBS = frozenset(
+    {"say", "note", "report", "write", "observe", "point", "explain", "argue", "tell", "remark", "acknowledge"}
+    | {"admit", "concede", "suggest", "warn", "predict", "recall", "mention", "claim", "insist", "state", "reveal"}
+)
+# Words that open the sentence before the 'as' clause and are the writer's: 'But as Clyburn noted, ...'
+AS_OPENER_DEPS = frozenset({"cc", "advmod", "intj", "punct", "prep"})
+
+
+def _as_attribution(doc, quotes: _Quotes, cue, lex: Lexicon) -> Attribution | None:
+    """'As The Washington Post reported, the inspector general issued subpoenas', 'Those voters, as Clyburn noted,
+    will give him a second look', 'as one aide put it': an 'as' clause on a reporting verb that reports nothing of
+    its own credits the clause it is set in (two parts when it sits inside). Not 'as he said he would' (a clause of
+    its own), 'as she was leaving' or 'As he spoke, ...' (a time)."""
+    lemma = cue.lemma_.lower()
+    head = cue.head
+    if cue.dep_ == "relcl" and head.dep_ in ("nsubj", "nsubjpass"):
+        head = head.head  # 'The levy, as one aide put it, is a tax': the parse hangs the clause on the subject
+    elif cue.dep_ != "advcl":
+        return None
+    if cue.tag_ == "VBG" or not any(c.dep_ == "mark" and c.lower_ == "as" and c.i < cue.i for c in cue.children):
+        return None
+    deps = {c.dep_ for c in cue.children}
+    if lemma == "put":
+        if not any(c.dep_ == "dobj" and c.lower_ == "it" for c in cue.children):
+            return None
+    elif (
+        lemma not in AS_CREDIT_VERBS
+        or deps & {"ccomp", "xcomp", "attr", "acomp", "neg", "auxpass", "nsubjpass"}
+        or (
+            "dobj" in deps and lemma != "tell"
+        )  # 'as she told reporters': the addressee; 'as he noted the rise': a topic
+    ):
+        return None
+    if head.pos_ not in ("VERB", "AUX") or not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children):
+        return None
+    speaker = next((c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i), None)
+    if speaker is None or speaker.lower_ in RELATIVE or quotes.containing(speaker.idx):
+        return None
+    speaker_rng = _speaker_range(doc, speaker, cue)
+    if speaker_rng is None:
+        return None
+    words = [c for c in cue.children if c.dep_ != "punct"]
+    sub_start = min([cue.i] + [c.left_edge.i for c in words])
+    sub_end = max([cue.i] + [c.right_edge.i for c in words]) + 1
+    first = head.left_edge.i
+    while first < sub_start and doc[first].head.i == head.i and doc[first].dep_ in AS_OPENER_DEPS:
+        first = doc[first].right_edge.i + 1  # 'But', 'Of course,', 'So': the writer's own openers
+    left = _content(doc, quotes, first, sub_start) if first < sub_start else None
+    right = _content(doc, quotes, sub_end, head.right_edge.i + 1) if sub_end <= head.right_edge.i else None
+    if left is None and right is None:
+        return None
+    if left is not None and right is not None and left[1].end - left[1].start < right[1].end - right[1].start:
+        left, right = right, left
+    kind, content_span = left or right  # type: ignore[misc]
+    rest = right[1] if left is not None and right is not None else None
+    speaker_span = _char_span(doc, *speaker_rng)
+    cue_span = (
+        Span.of(doc[cue.i : cue.i + 2]) if lemma == "put" else _cue_span(doc, cue, speaker_rng, lex, content_span)
+    )
+    att = Attribution(Quote(kind, cue_span, content_span, speaker=speaker_span), quotes.sent_index(cue))
+    att.continuation = rest
+    _classify(doc, att, speaker, speaker_rng, quotes.sentence(cue), lex)
+    return att
 
 
 def _opens_reported_sentence(doc, child, subject) -> bool:
@@ -866,6 +968,10 @@ def find_attributions(doc, *, lex: Lexicon | None = None, index: _Quotes | None 
                 found.append(held)
             continue
         if not is_according and (pos[i] != "VERB" or lemmas[i].lower() not in lex.cue_verbs):
+            if pos[i] == "VERB" and lemmas[i] == "put":  # 'as one aide put it'
+                credit = _as_attribution(doc, quotes, doc[i], lex)
+                if credit is not None:
+                    found.append(credit)
             continue
         tok = doc[i]
         if quotes.containing(tok.idx):
@@ -882,6 +988,10 @@ def find_attributions(doc, *, lex: Lexicon | None = None, index: _Quotes | None 
             continue
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in lex.cue_verbs:
             continue
+        credit = _as_attribution(doc, quotes, tok, lex)
+        if credit is not None:
+            found.append(credit)
+            continue
         by_verb = _verb_attribution(doc, quotes, tok, lex) or _inverted_attribution(doc, quotes, tok, lex)
         if by_verb is not None and not _hypothetical(tok):
             found.append(by_verb)
@@ -892,6 +1002,8 @@ def find_attributions(doc, *, lex: Lexicon | None = None, index: _Quotes | None 
     speakers = [a.quote.speaker for a in found if a.quote.speaker is not None]
     found = [a for a in found if not any(s.contains(a.quote.cue) for s in speakers)]
     found = [a for a in found if not _told_by_named(a, found)]
+    for att in found:
+        _after_opening_attribution(doc, quotes, att, found)
     for att in found:  # a quotation that is another attribution's content does not continue this one
         rest = att.continuation
         if rest is not None and any(b is not att and b.quote.content.overlaps(rest) for b in found):
@@ -904,6 +1016,45 @@ def find_attributions(doc, *, lex: Lexicon | None = None, index: _Quotes | None 
     _counted_named_before(found, quotes)
     _survey_panel(found, quotes)
     return found
+
+
+# The later reporting clause names the same speaker again ('..., they said'); a new name reports the whole sentence.
+REPEATING_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+
+
+def _after_opening_attribution(doc, quotes: _Quotes, att: Attribution, found: list[Attribution]) -> None:
+    """'Others said they back vouchers, but the choice is the states', they said.' / 'He said he had not seen it,
+    and asked whether ..., he said, "I hope not."': a later reporting clause by a pronoun whose content, as the parse
+    or the trailing-clause rule reads it, opens with another attribution. That one keeps its words; the later one
+    reports the quotation on its other side, else what follows the first one's content (PolNeAR's reading)."""
+    if att.quote.speaker is None or att.quote.speaker.text.lower() not in REPEATING_PRONOUNS:
+        return  # 'X said A, attorneys for the family said': another source reports the whole of it
+    content = att.quote.content
+    inner = next(
+        (
+            a
+            for a in found
+            if a is not att
+            and a.quote.speaker is not None
+            and content.start <= min(a.quote.speaker.start, a.quote.cue.start) <= content.start + 1
+            and a.quote.cue.start < att.quote.cue.start
+        ),
+        None,
+    )
+    if inner is None:
+        return
+    ends = [att.quote.cue.end] + ([att.quote.speaker.end] if att.quote.speaker is not None else [])
+    rest = att.continuation or _continuation(quotes, max(ends))
+    if rest is not None and rest.start >= att.quote.cue.end and not rest.overlaps(inner.quote.content):
+        span = doc.char_span(rest.start, rest.end, alignment_mode="expand")
+        att.continuation = None
+    elif inner.quote.content.end < content.end:
+        span = doc.char_span(inner.quote.content.end, content.end, alignment_mode="expand")
+    else:
+        return
+    got = _content(doc, quotes, span.start, span.end) if span is not None else None
+    if got is not None:
+        att.quote.kind, att.quote.content = got
 
 
 # A clause set in a named record: 'In the latest Washington Post-ABC News poll, Clinton led Trump 47 percent to 39
@@ -1538,6 +1689,11 @@ WH_WORDS = frozenset(
         "everything",
     }
 )
+# Capitalised labels that open paragraphs of notes or listings, not turns of speech.
+TURN_NOT_SPEAKERS = frozenset(
+    {"note", "correction", "editor's", "editor’s", "related", "read", "more", "source", "pros"}
+)
+TURN_NOT_SPEAKERS |= frozenset({"cons", "where", "when", "what", "who", "why", "how", "price", "cost", "date", "time"})
 COLON_LABELS = frozenset(
     {
         "analysis",
@@ -1566,6 +1722,31 @@ COLON_LABELS = frozenset(
 )
 
 
+# A transcript's speaker label opening a paragraph: 'TAPPER:', 'JAKE TAPPER:', 'SEN. WARREN:' (one to three words in
+# capitals; single letters such as the 'Q:' / 'A:' of an interview name nobody). Capitalised labels ('Matthews:') need
+# the name elsewhere in the article (``_named_in_article``): 'Pros:' / 'Cons:' lists repeat too.
+_TURN = re.compile(r"^([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):[ \t]+\S", re.MULTILINE)
+
+
+def _paragraph_end(doc, i: int) -> int:
+    """The token index that ends the paragraph holding token ``i`` (exclusive)."""
+    for tok in doc[i:]:
+        if "\n" in tok.text or "\n" in tok.whitespace_:
+            return tok.i + (0 if tok.is_space else 1)
+    return len(doc)
+
+
+def transcript_labels(text: str) -> frozenset[str]:
+    """The speaker labels of a transcript: when at least two labels each open two or more paragraphs, every label
+    of that shape is a speaker. An article with one 'WATCH:' line, or 'UPDATE:' and 'NOTE:' lines, is no transcript:
+    genre and topic labels stay out."""
+    found = [m.group(1) for m in _TURN.finditer(text)]
+    found = [f for f in found if not any(w.lower().strip(".") in COLON_LABELS | TURN_NOT_SPEAKERS for w in f.split())]
+    if sum(1 for f in set(found) if found.count(f) >= 2) < 2:
+        return frozenset()
+    return frozenset(found)
+
+
 def _named_in_article(quotes: _Quotes, phrase) -> bool:
     """A bare capitalised name the NER left untagged in a headline ('Lynch: No outside influence on FBI probe')
     that the article names as a person or organisation elsewhere ('Attorney General Loretta Lynch')."""
@@ -1583,6 +1764,7 @@ def _colon_attributions(doc, quotes: _Quotes, lex: Lexicon) -> Iterator[Attribut
     Only when everything before the colon is one speaker: a person or organisation named by the NER, or a role,
     organisation or survey noun ('Officials:', 'Poll:'); topic and genre labels ('Brexit:', 'Analysis:') stay out.
     """
+    turns: frozenset[str] | None = None  # the transcript's speaker labels, read once when a line opens with a colon
     for sent in quotes.sents:
         if ":" not in quotes.text[sent.start_char : sent.start_char + 80]:
             continue  # cheap test first: most lines have no early colon
@@ -1594,9 +1776,16 @@ def _colon_attributions(doc, quotes: _Quotes, lex: Lexicon) -> Iterator[Attribut
         while start < sent.end and doc[start].is_space:
             start += 1
         colon = next((t for t in doc[start : min(sent.end, start + 6)] if t.text == ":"), None)
-        if colon is None or colon.i == start or sent.end - colon.i < 4 or quotes.containing(colon.idx):
+        if colon is None or colon.i == start or quotes.containing(colon.idx):
             continue
         phrase = doc[start : colon.i]
+        if turns is None:
+            turns = transcript_labels(quotes.text)
+        # a transcript's turn runs to the end of its paragraph (the parser often ends a sentence at 'FALLIN:')
+        turn = phrase.text in turns
+        end = _paragraph_end(doc, colon.i) if turn else sent.end
+        if end - colon.i < 4:
+            continue
         if any(t.is_punct and t.text not in (".", "'", "’") for t in phrase) or any(
             t.lower_ in COLON_LABELS for t in phrase
         ):
@@ -1607,25 +1796,35 @@ def _colon_attributions(doc, quotes: _Quotes, lex: Lexicon) -> Iterator[Attribut
         named = ent is not None and ent.label_ in ("PERSON", "ORG") and ent.start >= start and ent.end == colon.i
         named = named or _named_in_article(quotes, phrase)
         if not (
-            named
+            turn
+            or named
             or lemma in lex.role_nouns
             or lemma in lex.org_nouns
             or lemma in lex.anonymous_heads
             or lemma in COLON_SOURCE_NOUNS
         ):
             continue
-        if lemma in CREDIT_NOUNS and not any(t.pos_ in ("VERB", "AUX") for t in doc[colon.i + 1 : sent.end]):
+        if lemma in CREDIT_NOUNS and not any(t.pos_ in ("VERB", "AUX") for t in doc[colon.i + 1 : end]):
             continue  # 'Source: Wall Street Journal' credits a named outlet; 'Sources: the minister will quit' speaks
-        after = next((t for t in doc[colon.i + 1 : sent.end] if not t.is_space), None)
-        if after is None or after.lower_ in WH_WORDS or sent.text.rstrip().endswith("?"):
+        after = next((t for t in doc[colon.i + 1 : end] if not t.is_space), None)
+        if after is None or after.lower_ in WH_WORDS or doc[colon.i + 1 : end].text.rstrip().endswith("?"):
             continue  # 'Brexit: what happens next', 'X: Will it last?' are explainer headlines, not statements
-        content = _content(doc, quotes, colon.i + 1, sent.end)
+        content = _content(doc, quotes, colon.i + 1, end)
         if content is None:
             continue
         kind, content_span = content
         speaker_span = _char_span(doc, start, colon.i)
         att = Attribution(Quote(kind, Span.of(colon), content_span, speaker=speaker_span), quotes.sent_index(colon))
         _classify(doc, att, head, (start, colon.i), sent, lex)
+        if (
+            turn
+            and att.kind in ("unknown", "named_organisation")
+            and not any(
+                t.lower_ in lex.role_nouns or t.lower_ in lex.anonymous_heads or t.lower_ in lex.org_nouns
+                for t in phrase
+            )
+        ):
+            att.kind, att.name, att.anonymity = "named_person", phrase.text, []  # the NER reads 'TAPPER' as anything
         yield att
 
 
@@ -1649,7 +1848,9 @@ def _verb_attribution(doc, quotes: _Quotes, cue, lex: Lexicon) -> Attribution | 
     for child in cue.children:
         if lemma not in lex.speech_verbs:
             break  # object and quote-only cues take no clausal content ("continued to rise")
-        if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and cue.lemma_ in lex.xcomp_verbs):
+        if child.dep_ == "ccomp" or (
+            child.dep_ == "xcomp" and (cue.lemma_ in lex.xcomp_verbs or _gerund_subject(child))
+        ):
             # a to-infinitive ('threatened to use'), not a clause the parser took for one ('Warn: X Could Explode')
             infinitive = child.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
             start, end = child.left_edge.i, child.right_edge.i + 1
@@ -1665,7 +1866,7 @@ def _verb_attribution(doc, quotes: _Quotes, cue, lex: Lexicon) -> Attribution | 
                     and any(t.ent_type_ in ("DATE", "TIME") for t in lead.subtree)
                 ):
                     start = lead.right_edge.i + 1
-            content = _content(doc, quotes, start, end)
+            content = _content(doc, quotes, start, _before_trailing_aside(doc, quotes, start, end))
             break
     if content is None and lemma in lex.speech_verbs:
         displaced = _displaced_clause(cue)
@@ -1697,7 +1898,9 @@ def _verb_attribution(doc, quotes: _Quotes, cue, lex: Lexicon) -> Attribution | 
     if rest is not None and not rest.overlaps(speaker_span) and not rest.overlaps(cue_span):
         att.continuation = rest
     elif kind == "direct" and content_span.end <= min(cue_span.start, speaker_span.start):
-        att.continuation = _continuation(quotes, max(cue_span.end, speaker_span.end))
+        att.continuation = _continuation(
+            quotes, _reporting_clause_end(doc, quotes, cue, max(cue_span.end, speaker_span.end))
+        )
     _classify(doc, att, speaker, speaker_rng, quotes.sentence(cue), lex)
     att.scene = _is_scene(lemma, kind, content_span, lex)
     att.act = kind == "indirect" and (
@@ -1908,6 +2111,39 @@ def _is_scene(cue_lemma: str, kind: str, content: Span, lex: Lexicon) -> bool:
 _ADVERBIAL_DEPS = frozenset({"prep", "npadvmod", "advcl"})
 
 
+def _before_trailing_aside(doc, quotes: _Quotes, start: int, end: int) -> int:
+    """Where a reported clause ends before the writer's own aside set off at its end by a comma or a dash: a
+    participle ('..., conceding the race'), a relative clause on a name ('..., which he called a disaster'), an
+    appositive ('..., a former nominee born in Panama') or a dashed remark ('... — about six hours away'). Words in
+    quotation marks are the speaker's and stay."""
+    last = end - 1
+    while last > start and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    for tok in doc[start + 2 : last]:
+        mark = doc[tok.i - 1]
+        if mark.text not in (",", "—", "–", "--") or quotes.containing(tok.idx):
+            continue
+        if tok.lower_ in ("which", "who", "whom", "whose") and tok.head.dep_ == "relcl" and mark.text == ",":
+            aside = tok.head
+        elif (tok.dep_ == "advcl" and tok.tag_ == "VBG") or tok.dep_ == "appos":
+            aside = tok
+        elif tok.head.dep_ == "appos" and tok.head.left_edge.i == tok.i:
+            aside = tok.head
+        elif mark.text != "," and tok.head.i < mark.i:
+            aside = tok
+        else:
+            continue
+        if aside.left_edge.i >= tok.i and aside.right_edge.i >= last and not any(t.is_quote for t in doc[tok.i : end]):
+            return mark.i
+    return end
+
+
+def _gerund_subject(xcomp) -> bool:
+    """'He said legalizing it could create jobs', 'Gomez said seeing so many officers was a relief': the parser takes
+    the gerund that is the reported clause's subject for the cue's xcomp and hangs the clause's verb under it."""
+    return xcomp.tag_ == "VBG" and xcomp.i > xcomp.head.i and any(c.dep_ == "ccomp" for c in xcomp.children)
+
+
 def _displaced_clause(cue):
     """(start, end) token range of a content clause the parser hung on an adverbial of the speech verb instead of
     the verb: "told X without naming them that ..." (a ccomp of the participle, or an acl of its object: "said without
@@ -1928,6 +2164,25 @@ def _displaced_clause(cue):
             if mark.lower_ == "that" and mark.dep_ in marks and mark.head.i == tok.i and subject:
                 return mark.i, tok.right_edge.i + 1
     return None
+
+
+def _reporting_clause_end(doc, quotes: _Quotes, cue, clause_end: int) -> int:
+    """Where the reporting clause after a quotation ends: its sentence's last word when only the addressee, the
+    place or the time of the saying follow ('"A," she told the panel. "B."', '"A," he said at a news conference on
+    Monday. "B."'), so a quotation resuming there continues the content; else ``clause_end``."""
+    sent = quotes.sentence(cue)
+    last = sent.end - 1
+    while last > cue.i and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    end = doc[last].idx + len(doc[last].text)
+    if end <= clause_end or len(quotes.text[clause_end:end].split()) > MAX_CLAUSE_TAIL:
+        return clause_end
+    if quotes.overlapping(clause_end, end) or any(t.pos_ in ("VERB", "AUX") for t in doc[cue.i + 1 : last + 1]):
+        return clause_end  # a quotation or a clause of its own ('she said, and then she left') ends it
+    return end
+
+
+MAX_CLAUSE_TAIL = 10  # words after the cue and speaker: 'at a news conference at Trump Tower on Monday'
 
 
 def _continuation(quotes: _Quotes, clause_end: int) -> Span | None:

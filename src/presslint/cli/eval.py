@@ -243,7 +243,9 @@ def attribution_command(data_path, out, split, fold, cache, cv, eval_path, hybri
         )
         return
     path = "hybrid" if hybrid else eval_path
-    _product("attribution", out, quiet, lambda m, p: m.attribution(data_path, path=path, split=split, progress=p))
+    _product(
+        "attribution", out, quiet, lambda m, p: m.attribution(data_path, path=path, split=split, fold=fold, progress=p)
+    )
 
 
 @eval_group.command("propaganda")
