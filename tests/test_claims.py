@@ -251,6 +251,9 @@ SPECULATION = [
     ("Budget\n\nThe governor must have known about the missing funds.", "modal-perfect"),
     ("Budget\n\nThe chief executive probably knew about the losses in March.", "adverb"),
     ("Budget\n\nThe two ministers must have known about the missing funds.", "modal-perfect"),  # a few, counted
+    # 'likely' as an adverb on the verb itself
+    ("Budget\n\nThe treasurer likely moved the money before the auditors arrived.", "adverb"),
+    ("Ads\n\nThe search company likely broke election law in the services it gave the campaign.", "adverb"),
 ]
 
 
@@ -268,6 +271,9 @@ def test_claims_src005_speculation_as_reporting_fires(parse, text, kind):
         # forecasts, not guesses about conduct
         "Vote\n\nThe bill is likely to pass the Senate next week.",
         "Vote\n\nThe senator will probably vote against the bill.",
+        "Vote\n\nThe senator will likely vote against the bill.",
+        "Vote\n\nThe governing party is likely looking at a hard year in the suburbs.",  # an outlook, not conduct
+        "Port\n\nThe port director is likely negotiating with the shipping line.",  # ongoing: as often an outlook
         # attributed speculation
         "Talks\n\nThe foreign minister is likely to be negotiating with the rebels, two diplomats said.",
         "Tax\n\nThe losses mean the developer may not have paid income tax for a decade, the newspaper reported.",

@@ -480,3 +480,26 @@ def test_sources_spans_object_content_keeps_what_the_object_is_said_to_be(parse,
 def test_sources_spans_writers_trailing_aside_is_not_reported(parse, text, content):
     found = find_attributions(parse(text, date="2021-12-11"))
     assert found[0].quote.content.text == content
+
+
+# ------------------------------------------------------------------- inverted speakers with a relative clause
+def test_sources_spans_split_quotation_around_an_inverted_speaker_with_a_relative_clause(parse):
+    text = (
+        '"The problem," said Helen Marsh, an analyst who is the head of the Northern Energy Forum, "is that we\'re '
+        'going to be importing power and exporting jobs."'
+    )
+    att = _one(parse, text)
+    assert att.quote.speaker.text == "Helen Marsh, an analyst who is the head of the Northern Energy Forum"
+    assert att.quote.content.text == '"The problem,"'
+    assert att.continuation is not None
+    assert att.continuation.text == '"is that we\'re going to be importing power and exporting jobs."'
+
+
+def test_sources_spans_name_set_off_after_a_role_names_the_speaker(parse):
+    text = (
+        "The deal brought major American investments in Ukraine, said a former spokesman for the Foreign Ministry, "
+        "Oleg Voloshyn, who also ran as a candidate in the new bloc."
+    )
+    _, sources, findings = analyze(parse(text, date="2021-12-11"))
+    assert [(s.name, s.kind) for s in sources] == [("Oleg Voloshyn", "named_person")]
+    assert not [f for f in findings if f.code == "SRC001"]

@@ -1058,7 +1058,13 @@ def _speculation_shape(tok, lex: Contested, agents: frozenset[str]) -> tuple[str
         if found is not None:
             return kind, found
     # "X probably knew", "X is presumably negotiating"
-    if tok.pos_ == "VERB" and any(c.dep_ == "advmod" and c.lower_ in lex.speculation_adverbs for c in children):
+    # ('likely' before a past-tense verb too: 'Google likely violated the law'; 'will likely vote' is a forecast and
+    # 'are likely looking at a hard year' an outlook; '..., likely because of the polls' is the hedged reason)
+    if tok.pos_ == "VERB" and any(
+        c.dep_ == "advmod"
+        and (c.lower_ in lex.speculation_adverbs or (c.lower_ == "likely" and c.i < tok.i and tok.tag_ == "VBD"))
+        for c in children
+    ):
         future = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall", "to") for c in children)
         subject = next((c for c in children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if (

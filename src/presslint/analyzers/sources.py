@@ -1995,14 +1995,30 @@ def _inverted_speaker(doc, quotes: _Quotes, cue, lex: Lexicon) -> tuple[int, int
         return None  # '..., Flynn, a top Trump surrogate, said Thursday': the subject stands before the verb
     sent = quotes.sentence(cue)
     end = sent.end
+    for tok in doc[cue.i + 1 : sent.end - 1]:  # '"A," said Ana Ruiz, an economist, "B."': the quotation resumes
+        span = quotes.containing(doc[tok.i + 1].idx + 1)
+        if tok.text == "," and span is not None and span[0] == doc[tok.i + 1].idx:
+            end = tok.i
+            break
     while end > cue.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     words = doc[cue.i + 1 : end]
     if words and words[0].ent_type_ in ("DATE", "TIME"):
         return None  # 'said Thursday morning on Fox News': when, not who
-    if not 0 < len(words) <= MAX_INVERTED_WORDS or words[0].pos_ in ("ADP", "SCONJ", "PART", "ADV", "PRON"):
+    # a relative clause says who the speaker is ('said Oleg Voloshyn, who also ran for parliament', 'said Edward
+    # Leamer, an economist who directs the forecast'): its verbs and words do not count against the noun phrase
+    rel = next(
+        (
+            t.i
+            for t in words
+            if t.lower_ in RELATIVE and t.i > cue.i + 1 and (doc[t.i - 1].text == "," or t.head.dep_ == "relcl")
+        ),
+        words.end,
+    )
+    head_words = doc[cue.i + 1 : rel]
+    if not 0 < len(head_words) <= MAX_INVERTED_WORDS or words[0].pos_ in ("ADP", "SCONJ", "PART", "ADV", "PRON"):
         return None  # 'said in a statement', 'said that ...', 'said it would': not a subject after the verb
-    if any(t.tag_ in ("VBD", "VBP", "VBZ", "MD") or t.text in (";", ":", "—") for t in words):
+    if any(t.tag_ in ("VBD", "VBP", "VBZ", "MD") or t.text in (";", ":", "—") for t in head_words):
         return None  # a clause of its own follows, not a noun phrase
     if any(t.pos_ == "CCONJ" and t.i + 1 < end and doc[t.i + 1].pos_ in ("VERB", "AUX") for t in words):
         return None  # 'arrived late, said a few words and left': a verb phrase shared with the subject before
@@ -2044,6 +2060,8 @@ def _inverted_attribution(doc, quotes: _Quotes, cue, lex: Lexicon) -> Attributio
     speaker_span = _char_span(doc, *speaker_rng)
     quote = Quote(kind, _char_span(doc, cue.i, cue.i + 1), content_span, speaker=speaker_span)
     att = Attribution(quote, quotes.sent_index(cue))
+    if kind == "direct":  # '"A," said Ana Ruiz, an economist, "B."'
+        att.continuation = _continuation(quotes, speaker_span.end)
     head = _inverted_head(doc[speaker_rng[0] : speaker_rng[1]])
     _classify(doc, att, head, speaker_rng, sent, lex)
     if att.weasel and any(t.i > head.i and t.lower_ in ("at", "from", "with", "in") for t in doc[slice(*speaker_rng)]):
@@ -2250,10 +2268,13 @@ def _classify(doc, att: Attribution, head, speaker_rng, sent, lex: Lexicon) -> N
         ent = None  # 'Obama Says Climate Change Is Real': the NER swallowed a headline's verb; no name to take
     person = ent if ent is not None and ent.label_ == "PERSON" else None
     if person is None:
-        for child in head.children:
-            if child.dep_ == "appos":
-                appos_ent = _entity(child)
-                if appos_ent is not None and appos_ent.label_ == "PERSON":
+        # 'Jane Roe's lawyer, John Doe', and 'a spokesman for the ministry, Oleg Voloshyn' (the parser hangs the name
+        # on the nearest noun): a person's name set off after the head names the speaker
+        for tok in phrase:
+            if tok.dep_ == "appos" and tok.head.i in (head.i, *(t.i for t in head.subtree)):
+                appos_ent = _entity(tok)
+                set_off = tok.head.i == head.i or doc[tok.left_edge.i - 1].text == ","
+                if appos_ent is not None and appos_ent.label_ == "PERSON" and set_off:
                     person = appos_ent
                     break
     if person is None and not att.plural and att.count is None:
