@@ -607,10 +607,9 @@ def _speaker_range(doc, speaker, cue) -> tuple[int, int] | None:
             start += 1  # 'Even the organizer of the rally said': the focus word is the writer's
         elif doc[start].lower_ == "both" and doc[start].dep_ in ("preconj", "det") and start < speaker.i:
             start += 1  # 'Both Mr. King and Mr. Schultz said': the two people, not 'both'
+    # '"...nonsense," Khizr Khan, 66, said': the closing mark the parse hung on the speaker is the quotation's
     while start < speaker.i and doc[start].is_quote and start and doc[start - 1].text in (",", "!", "?"):
-        start += (
-            1  # '"...nonsense," Khizr Khan, 66, said': the closing mark the parse hung on the speaker is the quote's
-        )
+        start += 1
     for i in range(min(speaker.i, end) - 1, start - 1, -1):  # a dateline glued on by the parse: "RENO (AP) — X"
         if doc[i].text in DASHES or doc[i].is_space or (doc[i].text == "-" and i and doc[i - 1].whitespace_):
             start = i + 1
@@ -851,12 +850,11 @@ def _as_attribution(doc, quotes: _Quotes, cue, lex: Lexicon) -> Attribution | No
     if lemma == "put":
         if not any(c.dep_ == "dobj" and c.lower_ == "it" for c in cue.children):
             return None
+    # an object is the addressee after 'tell' ('as she told reporters'), else a topic of its own ('as he noted the rise')
     elif (
         lemma not in AS_CREDIT_VERBS
         or deps & {"ccomp", "xcomp", "attr", "acomp", "neg", "auxpass", "nsubjpass"}
-        or (
-            "dobj" in deps and lemma != "tell"
-        )  # 'as she told reporters': the addressee; 'as he noted the rise': a topic
+        or ("dobj" in deps and lemma != "tell")
     ):
         return None
     if head.pos_ not in ("VERB", "AUX") or not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children):
@@ -1043,8 +1041,7 @@ def _after_opening_attribution(doc, quotes: _Quotes, att: Attribution, found: li
     )
     if inner is None:
         return
-    ends = [att.quote.cue.end] + ([att.quote.speaker.end] if att.quote.speaker is not None else [])
-    rest = att.continuation or _continuation(quotes, max(ends))
+    rest = att.continuation or _continuation(quotes, max(att.quote.cue.end, att.quote.speaker.end))
     if rest is not None and rest.start >= att.quote.cue.end and not rest.overlaps(inner.quote.content):
         span = doc.char_span(rest.start, rest.end, alignment_mode="expand")
         att.continuation = None
@@ -1691,9 +1688,9 @@ WH_WORDS = frozenset(
 )
 # Capitalised labels that open paragraphs of notes or listings, not turns of speech.
 TURN_NOT_SPEAKERS = frozenset(
-    {"note", "correction", "editor's", "editor’s", "related", "read", "more", "source", "pros"}
+    {"note", "correction", "editor's", "editor’s", "related", "read", "more", "source", "pros", "cons"}
+    | {"where", "when", "what", "who", "why", "how", "price", "cost", "date", "time"}
 )
-TURN_NOT_SPEAKERS |= frozenset({"cons", "where", "when", "what", "who", "why", "how", "price", "cost", "date", "time"})
 COLON_LABELS = frozenset(
     {
         "analysis",
