@@ -814,10 +814,14 @@ def _parenthetical(doc, quotes: _Quotes, cue) -> tuple[tuple[QuoteKind, Span] | 
         return None, None
     left = _content(doc, quotes, head.left_edge.i, sub_start) if head.left_edge.i < sub_start else None
     right = _content(doc, quotes, sub_end, head.right_edge.i + 1) if sub_end <= head.right_edge.i else None
+    return _longer_part_first(left, right)
+
+
+def _longer_part_first(left, right) -> tuple[tuple[QuoteKind, Span] | None, Span | None]:
+    """'The plant, he said, will close.': the words on both sides of a cue clause are one content in two parts; the
+    longer part is the quote's content (what the claims and language checks read), the other its continuation."""
     if left is None or right is None:
         return left or right, None
-    # 'The plant, he said, will close.': the words on both sides are one content in two parts; the longer part is
-    # the quote's content (what the claims and language checks read), the other its continuation
     if left[1].end - left[1].start >= right[1].end - right[1].start:
         return left, right[1]
     return right, left[1]
@@ -873,12 +877,10 @@ def _as_attribution(doc, quotes: _Quotes, cue, lex: Lexicon) -> Attribution | No
         first = doc[first].right_edge.i + 1  # 'But', 'Of course,', 'So': the writer's own openers
     left = _content(doc, quotes, first, sub_start) if first < sub_start else None
     right = _content(doc, quotes, sub_end, head.right_edge.i + 1) if sub_end <= head.right_edge.i else None
-    if left is None and right is None:
+    content, rest = _longer_part_first(left, right)
+    if content is None:
         return None
-    if left is not None and right is not None and left[1].end - left[1].start < right[1].end - right[1].start:
-        left, right = right, left
-    kind, content_span = left or right  # type: ignore[misc]
-    rest = right[1] if left is not None and right is not None else None
+    kind, content_span = content
     speaker_span = _char_span(doc, *speaker_rng)
     cue_span = (
         Span.of(doc[cue.i : cue.i + 2]) if lemma == "put" else _cue_span(doc, cue, speaker_rng, lex, content_span)
