@@ -808,18 +808,25 @@ def _parenthetical(doc, quotes: _Quotes, cue) -> tuple[tuple[QuoteKind, Span] | 
         return None, None
     subject = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i), None)
     words = [c for c in cue.children if c.dep_ != "punct" and not _opens_reported_sentence(doc, c, subject)]
-    sub_start = min([cue.i] + [c.left_edge.i for c in words])
-    sub_end = max([cue.i] + [c.right_edge.i for c in words]) + 1
+    sub_start, sub_end = _clause_range(cue, words)
     if sub_start < 1 or doc[sub_start - 1].text not in (",", "—", "–"):
         return None, None
-    left = _content(doc, quotes, head.left_edge.i, sub_start) if head.left_edge.i < sub_start else None
-    right = _content(doc, quotes, sub_end, head.right_edge.i + 1) if sub_end <= head.right_edge.i else None
-    return _longer_part_first(left, right)
+    return _parts_around(doc, quotes, head.left_edge.i, (sub_start, sub_end), head.right_edge.i + 1)
 
 
-def _longer_part_first(left, right) -> tuple[tuple[QuoteKind, Span] | None, Span | None]:
-    """'The plant, he said, will close.': the words on both sides of a cue clause are one content in two parts; the
-    longer part is the quote's content (what the claims and language checks read), the other its continuation."""
+def _clause_range(cue, words) -> tuple[int, int]:
+    """Token range [start, end) of the cue's own clause: the cue and its dependents ``words``."""
+    return min([cue.i] + [c.left_edge.i for c in words]), max([cue.i] + [c.right_edge.i for c in words]) + 1
+
+
+def _parts_around(
+    doc, quotes: _Quotes, first: int, clause: tuple[int, int], last: int
+) -> tuple[tuple[QuoteKind, Span] | None, Span | None]:
+    """The content in tokens [first, last) around the cue clause ``clause``. 'The plant, he said, will close.': the
+    words on both sides are one content in two parts; the longer part is the quote's content (what the claims and
+    language checks read), the other its continuation: (kind and the longer part, the other part or None)."""
+    left = _content(doc, quotes, first, clause[0]) if first < clause[0] else None
+    right = _content(doc, quotes, clause[1], last) if clause[1] < last else None
     if left is None or right is None:
         return left or right, None
     if left[1].end - left[1].start >= right[1].end - right[1].start:
@@ -869,15 +876,11 @@ def _as_attribution(doc, quotes: _Quotes, cue, lex: Lexicon) -> Attribution | No
     speaker_rng = _speaker_range(doc, speaker, cue)
     if speaker_rng is None:
         return None
-    words = [c for c in cue.children if c.dep_ != "punct"]
-    sub_start = min([cue.i] + [c.left_edge.i for c in words])
-    sub_end = max([cue.i] + [c.right_edge.i for c in words]) + 1
+    clause = _clause_range(cue, [c for c in cue.children if c.dep_ != "punct"])
     first = head.left_edge.i
-    while first < sub_start and doc[first].head.i == head.i and doc[first].dep_ in AS_OPENER_DEPS:
+    while first < clause[0] and doc[first].head.i == head.i and doc[first].dep_ in AS_OPENER_DEPS:
         first = doc[first].right_edge.i + 1  # 'But', 'Of course,', 'So': the writer's own openers
-    left = _content(doc, quotes, first, sub_start) if first < sub_start else None
-    right = _content(doc, quotes, sub_end, head.right_edge.i + 1) if sub_end <= head.right_edge.i else None
-    content, rest = _longer_part_first(left, right)
+    content, rest = _parts_around(doc, quotes, first, clause, head.right_edge.i + 1)
     if content is None:
         return None
     kind, content_span = content
@@ -1735,12 +1738,15 @@ def _paragraph_end(doc, i: int) -> int:
     return len(doc)
 
 
+_NOT_TURN_WORDS = COLON_LABELS | TURN_NOT_SPEAKERS
+
+
 def transcript_labels(text: str) -> frozenset[str]:
     """The speaker labels of a transcript: when at least two labels each open two or more paragraphs, every label
     of that shape is a speaker. An article with one 'WATCH:' line, or 'UPDATE:' and 'NOTE:' lines, is no transcript:
     genre and topic labels stay out."""
     found = [m.group(1) for m in _TURN.finditer(text)]
-    found = [f for f in found if not any(w.lower().strip(".") in COLON_LABELS | TURN_NOT_SPEAKERS for w in f.split())]
+    found = [f for f in found if not any(w.lower().strip(".") in _NOT_TURN_WORDS for w in f.split())]
     if sum(1 for f in set(found) if found.count(f) >= 2) < 2:
         return frozenset()
     return frozenset(found)
@@ -2138,7 +2144,7 @@ def _before_trailing_aside(doc, quotes: _Quotes, start: int, end: int) -> int:
         last -= 1
     for tok in doc[start + 2 : last]:
         mark = doc[tok.i - 1]
-        if mark.text not in (",", "—", "–", "--") or quotes.containing(tok.idx):
+        if (mark.text != "," and mark.text not in DASHES) or quotes.containing(tok.idx):
             continue
         if tok.lower_ in ("which", "who", "whom", "whose") and tok.head.dep_ == "relcl" and mark.text == ",":
             aside = tok.head
@@ -2270,7 +2276,7 @@ def _classify(doc, att: Attribution, head, speaker_rng, sent, lex: Lexicon) -> N
         # 'Jane Roe's lawyer, John Doe', and 'a spokesman for the ministry, Oleg Voloshyn' (the parser hangs the name
         # on the nearest noun): a person's name set off after the head names the speaker
         for tok in phrase:
-            if tok.dep_ == "appos" and tok.head.i in (head.i, *(t.i for t in head.subtree)):
+            if tok.dep_ == "appos" and (tok.head.i == head.i or head.is_ancestor(tok.head)):
                 appos_ent = _entity(tok)
                 set_off = tok.head.i == head.i or doc[tok.left_edge.i - 1].text == ","
                 if appos_ent is not None and appos_ent.label_ == "PERSON" and set_off:
