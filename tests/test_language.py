@@ -377,6 +377,10 @@ STRUCTURAL_QUIET = [
     ("LNG001", "Rusty Jones scored twice. Jones later said the team deserved the win."),
     ("LNG001", "Young Thomas Ashby signed for the club. Ashby is 17."),
     ("LNG001", "Senator Supports New Bill On Farm Subsidies After Long Debate"),
+    # a capital that opens a quotation, as one that opens a sentence, is no sign of a name; 'every' is no adjective
+    ("LNG001", '"Every Harris surrogate is lowering expectations," one adviser said. Kamala Harris spoke later.'),
+    ("LNG001", "The memo was blunt: Every Harris surrogate must stay on message. Kamala Harris approved it."),
+    ("LNG001", '"Nervous Harris aides are calling donors daily," one adviser said. Kamala Harris spoke later.'),
     # a surname that splits into a word and a three-letter scrap is a surname (regal + ado, good + ale, war + den)
     ("LNG001", "Mr. Regalado said the city would not endorse a candidate this year."),
     ("LNG001", "Ms. Goodale told the committee the figures were wrong."),

@@ -215,7 +215,9 @@ def find_nicknames(doc, dictionary) -> Iterator[tuple[Any, str, str]]:
             and _evaluative_form(tok.lower_)
             and tok.lower_ not in st.neutral_name_adjectives
             and tok.lower_.rstrip(".") not in st.titles
-            and (not tok.is_sent_start or _first_name(doc, nxt))  # "Embattled Smith resigned" opens a sentence
+            and tok.pos_ != "DET"  # 'Every Clinton surrogate': a determiner, whatever its spelling
+            # "Embattled Smith resigned" opens a sentence, or a quotation: a capital there says nothing of a name
+            and (not (tok.is_sent_start or _opens_quotation(doc, tok)) or _first_name(doc, nxt))
             # a first name that is also a word ("Rusty Jones") is inside the PERSON entity; when the tagger put the
             # adjective there too, the person must be named elsewhere with another first name ("Dana Whitlow")
             and (tok.ent_type_ == "" or _other_first_name(doc, nxt, tok))
@@ -259,6 +261,11 @@ def _other_first_name(doc, name_tok, adjective) -> bool:
         and doc[tok.i - 1].lower_ != adjective.lower_
         for tok in doc
     )
+
+
+def _opens_quotation(doc, tok) -> bool:
+    """The word right after an opening quotation mark (its first word is capitalised like a sentence's)."""
+    return tok.i > 0 and doc[tok.i - 1].is_quote and doc[tok.i - 1].is_left_punct and not doc[tok.i - 1].whitespace_
 
 
 def _first_name(doc, name_tok) -> bool:
