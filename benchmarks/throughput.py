@@ -170,12 +170,16 @@ def bench_throughput(texts: list[str], rounds: int) -> str:
     full = load_pipeline(pipeline_options(settings))
     rules = load_pipeline(pipeline_options(rules_settings))
     bare = load_model()
+    # The same parse with the array components presslint runs (nlp/array_components.py): what the checks alone
+    # cost shows against this side, what the faster components win against the stock one.
+    arrays = load_model(array_components=True)
     # Load lazy resources outside the timed runs: the model, and what only some texts reach (py3langid when the
     # quick English test is unsure, dateparser for an unusual date): otherwise one side pays ~1 s of loading once.
     warm = generate(8, seed=99) + texts[:8]
     list(Checker(settings, nlp=full).check_many(_articles(warm)))
     list(Checker(rules_settings, nlp=rules).check_many(_articles(warm)))
     list(bare.pipe(warm, batch_size=BATCH))
+    list(arrays.pipe(warm, batch_size=BATCH))
 
     def full_side() -> float:
         start = time.perf_counter()
@@ -193,20 +197,29 @@ def bench_throughput(texts: list[str], rounds: int) -> str:
             pass
         return time.perf_counter() - start
 
-    sides = [("full", full_side), ("rules", rules_side), ("spacy", spacy_side)]
+    def arrays_side() -> float:
+        start = time.perf_counter()
+        for _ in arrays.pipe(texts, batch_size=BATCH):
+            pass
+        return time.perf_counter() - start
+
+    sides = [("full", full_side), ("rules", rules_side), ("spacy", spacy_side), ("arrays", arrays_side)]
     rates: dict[str, list[float]] = {name: [] for name, _ in sides}
-    ratios: dict[str, list[float]] = {"full": [], "rules": []}
+    ratios: dict[str, list[float]] = {"full": [], "rules": [], "arrays": []}
+    checks_only: list[float] = []
     for r in range(rounds):
-        order = sides[r % 3 :] + sides[: r % 3]
+        order = sides[r % len(sides) :] + sides[: r % len(sides)]
         timed = {name: side() for name, side in order}
         for name in rates:
             rates[name].append(n / timed[name])
         for name in ratios:
             ratios[name].append(timed["spacy"] / timed[name])
+        checks_only.append(timed["arrays"] / timed["rules"])
     print(f"{n} distinct articles, {words / n:.0f} words each on average; {rounds} rounds, side order rotating")
     print(f"presslint, default (learned heads on): {spread(rates['full'])} articles/s")
     print(f"presslint, rules only (heads off):     {spread(rates['rules'])} articles/s")
     print(f"bare spaCy nlp.pipe (same model):      {spread(rates['spacy'])} articles/s")
+    print(f"spaCy with presslint's array components: {spread(rates['arrays'])} articles/s (same output)")
     print(
         f"ratio default/spaCy:    {spread(ratios['full'])}  goal >= {GOAL_FULL}: {verdict(ratios['full'], GOAL_FULL)}"
     )
@@ -214,13 +227,16 @@ def bench_throughput(texts: list[str], rounds: int) -> str:
         f"ratio rules only/spaCy: {spread(ratios['rules'])}  goal >= {GOAL_RULES}: "
         f"{verdict(ratios['rules'], GOAL_RULES)}"
     )
+    print(f"ratio array components/spaCy: {spread(ratios['arrays'])}  (the parse alone, faster components)")
+    print(f"ratio rules only/(spaCy with array components): {spread(checks_only)}  (what the checks alone cost)")
     shares = component_shares(full, texts)
     return (
         f"SUMMARY throughput n={n} rounds={rounds} default={statistics.median(rates['full']):.1f}/s "
         f"rules_only={statistics.median(rates['rules']):.1f}/s spacy={statistics.median(rates['spacy']):.1f}/s "
         f"ratio_default={statistics.median(ratios['full']):.2f} (min {min(ratios['full']):.2f} max "
         f"{max(ratios['full']):.2f}) ratio_rules_only={statistics.median(ratios['rules']):.2f} (min "
-        f"{min(ratios['rules']):.2f} max {max(ratios['rules']):.2f}) analyzers={shares}"
+        f"{min(ratios['rules']):.2f} max {max(ratios['rules']):.2f}) ratio_arrays={statistics.median(ratios['arrays']):.2f} "
+        f"checks_only={statistics.median(checks_only):.2f} analyzers={shares}"
     )
 
 

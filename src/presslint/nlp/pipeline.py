@@ -197,12 +197,14 @@ def _load(options_json: str, models: str = "") -> Any:
     import spacy
 
     from ..errors import E, PresslintError
+    from .array_components import use_array_components
 
     register_components()
     try:
         nlp = spacy.load(MODEL_PACKAGE)
     except OSError as err:
         raise PresslintError(E.E501, model=MODEL_PACKAGE) from err
+    use_array_components(nlp)
     nlp.add_pipe(registry.ordered("context")[0].component, first=True)
     nlp.add_pipe(NEWLINE_SENTS, before="parser")
     options = json.loads(options_json)
@@ -228,12 +230,17 @@ def load_pipeline(analyzer_options: dict[str, dict[str, Any]] | None = None) -> 
     return _load(json.dumps(analyzer_options or {}, sort_keys=True), str(model_dir()))
 
 
-def load_model() -> Any:
-    """The bare model with the same sentence splitting, without presslint's checks (the speed baseline)."""
+def load_model(*, array_components: bool = False) -> Any:
+    """The bare model with the same sentence splitting, without presslint's checks (the speed baseline): the stock
+    components, or with ``array_components`` the faster equivalents presslint's pipeline runs (same output)."""
     import spacy
+
+    from .array_components import use_array_components
 
     register_components()
     nlp = spacy.load(MODEL_PACKAGE)
+    if array_components:
+        use_array_components(nlp)
     nlp.add_pipe(NEWLINE_SENTS, before="parser")
     return nlp
 
