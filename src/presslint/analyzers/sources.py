@@ -1904,7 +1904,7 @@ def _verb_attribution(doc, quotes: _Quotes, cue, lex: Lexicon) -> Attribution | 
         att.continuation = rest
     elif kind == "direct" and content_span.end <= min(cue_span.start, speaker_span.start):
         att.continuation = _continuation(
-            quotes, _reporting_clause_end(doc, quotes, cue, max(cue_span.end, speaker_span.end))
+            quotes, _reporting_clause_end(doc, quotes, cue, max(cue_span.end, speaker_span.end), lex)
         )
     _classify(doc, att, speaker, speaker_rng, quotes.sentence(cue), lex)
     att.scene = _is_scene(lemma, kind, content_span, lex)
@@ -2189,10 +2189,11 @@ def _displaced_clause(cue):
     return None
 
 
-def _reporting_clause_end(doc, quotes: _Quotes, cue, clause_end: int) -> int:
+def _reporting_clause_end(doc, quotes: _Quotes, cue, clause_end: int, lex: Lexicon) -> int:
     """Where the reporting clause after a quotation ends: its sentence's last word when only the addressee, the
-    place or the time of the saying follow ('"A," she told the panel. "B."', '"A," he said at a news conference on
-    Monday. "B."'), so a quotation resuming there continues the content; else ``clause_end``."""
+    place, the time or the manner of the saying follow ('"A," she told the panel. "B."', '"A," he said at a news
+    conference on Monday. "B."', '"A," she said, pointing to the crowd. "B."'), so a quotation resuming there
+    continues the content; else ``clause_end``."""
     sent = quotes.sentence(cue)
     last = sent.end - 1
     while last > cue.i and (doc[last].is_punct or doc[last].is_space):
@@ -2200,12 +2201,32 @@ def _reporting_clause_end(doc, quotes: _Quotes, cue, clause_end: int) -> int:
     end = doc[last].idx + len(doc[last].text)
     if end <= clause_end or len(quotes.text[clause_end:end].split()) > MAX_CLAUSE_TAIL:
         return clause_end
-    if quotes.overlapping(clause_end, end) or any(t.pos_ in ("VERB", "AUX") for t in doc[cue.i + 1 : last + 1]):
-        return clause_end  # a quotation or a clause of its own ('she said, and then she left') ends it
+    if quotes.overlapping(clause_end, end):
+        return clause_end
+    if any(t.pos_ in ("VERB", "AUX") and not _aside_of_the_saying(t, cue, lex) for t in doc[cue.i + 1 : last + 1]):
+        return clause_end  # a clause of its own ('she said, and then she left') ends it
     return end
 
 
-MAX_CLAUSE_TAIL = 10  # words after the cue and speaker: 'at a news conference at Trump Tower on Monday'
+def _aside_of_the_saying(verb, cue, lex: Lexicon) -> bool:
+    """A verb after the cue that tells how or when the saying happened, inside the reporting clause: a participle
+    ('pointing to the crowd', 'when asked about the vote'), a relative clause ('the union, which he leads'), a time
+    clause ('as the crowd cheered'). Not a clause coordinated with the cue ('and then she left') nor another
+    subject's saying ('after the mayor told reporters ...'): the quotation after it may be someone else's."""
+    node = verb
+    while node.i != cue.i:
+        if node.dep_ == "conj" and node.head.i == cue.i:
+            return False
+        if node.head.i == node.i:
+            return False  # not under the cue: a sentence of its own
+        node = node.head
+    return verb.lemma_.lower() not in lex.cue_verbs or not any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in RELATIVE for c in verb.children
+    )
+
+
+# Words after the cue and speaker: 'at a news conference at Trump Tower on Monday, two hours after the polls closed'
+MAX_CLAUSE_TAIL = 40
 
 
 def _continuation(quotes: _Quotes, clause_end: int) -> Span | None:
