@@ -116,6 +116,58 @@ def test_sources_spans_parenthetical_cue_splits_the_content(parse, text, content
 
 
 @pytest.mark.parametrize(
+    "text, content, rest",
+    [
+        (
+            "The governor, according to aides, plans to veto the bill on Friday.",
+            "plans to veto the bill on Friday",
+            "The governor",
+        ),
+        (
+            "Since the spring, according to the water ministry, more than 300 wells have run dry.",
+            "more than 300 wells have run dry",
+            "Since the spring",
+        ),
+        (
+            "At the centre of the dispute, according to two people briefed on the talks, was a clause on the sharing"
+            " of river water.",
+            "was a clause on the sharing of river water",
+            "At the centre of the dispute",
+        ),
+        (
+            "Her complaint, according to two aides, was the choice of venue: “It was a barn. A barn!”",
+            "was the choice of venue: “It was a barn. A barn!”",
+            "Her complaint",
+        ),
+    ],
+)
+def test_sources_spans_according_to_inside_its_clause_splits_the_content(parse, text, content, rest):
+    att = _one(parse, text)
+    assert att.quote.cue.text.lower() == "according to"
+    assert att.quote.content.text == content
+    assert att.continuation is not None and att.continuation.text == rest
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("According to the police, the driver fled the scene.", "the driver fled the scene"),
+        ("The driver fled the scene, according to the police.", "The driver fled the scene"),
+        # the phrase ends the first clause of two: that clause is the content
+        (
+            "Prices rose 4 percent last year, according to the bureau, and wages fell.",
+            "Prices rose 4 percent last year",
+        ),
+        ("But, according to the police, the driver fled the scene.", "the driver fled the scene"),
+    ],
+)
+def test_sources_spans_according_to_at_a_clause_edge_is_one_part(parse, text, content):
+    att = _one(parse, text)
+    assert att.quote.content.text == content
+    assert att.continuation is None
+
+
+@pytest.mark.parametrize(
     "text, rest",
     [
         (

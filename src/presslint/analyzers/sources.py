@@ -931,7 +931,12 @@ def _trailing_clause(doc, quotes: _Quotes, cue, speaker_rng) -> tuple[QuoteKind,
     return _content(doc, quotes, sent.start, first - 1)
 
 
-def _according_to(doc, quotes: _Quotes, tok) -> tuple[Span, tuple[int, int], tuple[QuoteKind, Span]] | None:
+def _according_to(
+    doc, quotes: _Quotes, tok
+) -> tuple[Span, tuple[int, int], tuple[QuoteKind, Span], Span | None] | None:
+    """Cue, speaker range, content and the content's other part: 'According to the police, the driver fled', 'The
+    driver fled, according to the police', and set inside the clause it credits, the words on both sides ('The
+    governor, according to aides, plans to veto the bill')."""
     to = next((c for c in tok.children if c.lower_ == "to"), None)
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
     if to is None or pobj is None:
@@ -946,13 +951,39 @@ def _according_to(doc, quotes: _Quotes, tok) -> tuple[Span, tuple[int, int], tup
     speaker = _trim(doc, pobj.left_edge.i, end)
     if speaker is None:
         return None
+    cue = Span.between(quotes.text, tok.idx, to.idx + len(to.text))
+    inside = _credited_clause(doc, sent, tok, pobj.right_edge.i + 1)
+    if inside is not None:
+        content, rest = _parts_around(doc, quotes, inside[0], (tok.i, pobj.right_edge.i + 1), inside[1])
+        if content is not None and rest is not None:
+            return cue, speaker, content, rest
     left, right = (sent.start, tok.i), (pobj.right_edge.i + 1, sent.end)
     best = max((left, right), key=lambda r: r[1] - r[0])
     content = _content(doc, quotes, *best)
     if content is None:
         return None
-    cue = Span.between(quotes.text, tok.idx, to.idx + len(to.text))
-    return cue, speaker, content
+    return cue, speaker, content, None
+
+
+def _credited_clause(doc, sent, tok, phrase_end: int) -> tuple[int, int] | None:
+    """Token range [start, end) of the clause an 'according to' phrase is set inside, between commas, before the
+    clause's verb ('At the centre of the dispute, according to two officials, was a clause on water rights'); None
+    when the phrase opens or ends its clause ('Prices rose, according to the bureau, and wages fell')."""
+    head = tok.head
+    if head.pos_ not in ("VERB", "AUX") or head.i < phrase_end or phrase_end >= sent.end:
+        return None
+    if doc[tok.i - 1].text != "," or doc[phrase_end].text != ",":
+        return None
+    first = max(sent.start, head.left_edge.i)
+    # 'But, according to ...', 'that, according to ...': the clause starts after the conjunction
+    while first < tok.i and (
+        doc[first].is_punct or (doc[first].dep_ in ("cc", "mark") and doc[first].head.i == head.i)
+    ):
+        first += 1
+    if first >= tok.i - 1:
+        return None
+    # a clause that opens the sentence runs to its end (the parse may hang it on a quotation after a colon)
+    return first, sent.end if head.left_edge.i <= sent.start else head.right_edge.i + 1
 
 
 def find_attributions(doc, *, lex: Lexicon | None = None, index: _Quotes | None = None) -> list[Attribution]:
@@ -983,9 +1014,10 @@ def find_attributions(doc, *, lex: Lexicon | None = None, index: _Quotes | None 
             got = _according_to(doc, quotes, tok)
             if got is None:
                 continue
-            cue, speaker_rng, (kind, content) = got
+            cue, speaker_rng, (kind, content), rest = got
             quote = Quote(kind, cue, content, speaker=_char_span(doc, *speaker_rng))
             att = Attribution(quote, quotes.sent_index(tok))
+            att.continuation = rest
             _classify(doc, att, doc[speaker_rng[0] : speaker_rng[1]].root, speaker_rng, quotes.sentence(tok), lex)
             found.append(att)
             continue
