@@ -116,6 +116,58 @@ def test_sources_spans_parenthetical_cue_splits_the_content(parse, text, content
 
 
 @pytest.mark.parametrize(
+    "text, content, rest",
+    [
+        (
+            "The governor, according to aides, plans to veto the bill on Friday.",
+            "plans to veto the bill on Friday",
+            "The governor",
+        ),
+        (
+            "Since the spring, according to the water ministry, more than 300 wells have run dry.",
+            "more than 300 wells have run dry",
+            "Since the spring",
+        ),
+        (
+            "At the centre of the dispute, according to two people briefed on the talks, was a clause on the sharing"
+            " of river water.",
+            "was a clause on the sharing of river water",
+            "At the centre of the dispute",
+        ),
+        (
+            "Her complaint, according to two aides, was the choice of venue: “It was a barn. A barn!”",
+            "was the choice of venue: “It was a barn. A barn!”",
+            "Her complaint",
+        ),
+    ],
+)
+def test_sources_spans_according_to_inside_its_clause_splits_the_content(parse, text, content, rest):
+    att = _one(parse, text)
+    assert att.quote.cue.text.lower() == "according to"
+    assert att.quote.content.text == content
+    assert att.continuation is not None and att.continuation.text == rest
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("According to the police, the driver fled the scene.", "the driver fled the scene"),
+        ("The driver fled the scene, according to the police.", "The driver fled the scene"),
+        # the phrase ends the first clause of two: that clause is the content
+        (
+            "Prices rose 4 percent last year, according to the bureau, and wages fell.",
+            "Prices rose 4 percent last year",
+        ),
+        ("But, according to the police, the driver fled the scene.", "the driver fled the scene"),
+    ],
+)
+def test_sources_spans_according_to_at_a_clause_edge_is_one_part(parse, text, content):
+    att = _one(parse, text)
+    assert att.quote.content.text == content
+    assert att.continuation is None
+
+
+@pytest.mark.parametrize(
     "text, rest",
     [
         (
@@ -140,6 +192,27 @@ def test_sources_spans_parenthetical_cue_splits_the_content(parse, text, content
             "“It was a fair deal,” Mr. Lee recalled last week. “But he was an honest opponent.”",
             "“But he was an honest opponent.”",
         ),
+        # the manner or the occasion of the saying, with verbs of its own, still ends the reporting sentence
+        (
+            "“We will keep the clinic open,” she said, pointing to the crowd outside the hall. “Nobody here wants it"
+            " closed.”",
+            "“Nobody here wants it closed.”",
+        ),
+        (
+            "“Nobody told us,” Mr. Osei said of the closure, which the council approved in March. “We read it in the"
+            " paper.”",
+            "“We read it in the paper.”",
+        ),
+        (
+            "“The port needs dredging,” the harbor master said at a hearing in Duluth on Tuesday, two weeks after a"
+            " freighter ran aground near the pier. “Ships are waiting offshore.”",
+            "“Ships are waiting offshore.”",
+        ),
+        (
+            "“The audit was fair,” said Rosa Diaz, who chairs the finance committee, speaking to reporters after the"
+            " vote. “Nobody was singled out.”",
+            "“Nobody was singled out.”",
+        ),
     ],
 )
 def test_sources_spans_quotation_continues_after_the_attribution(parse, text, rest):
@@ -153,6 +226,9 @@ def test_sources_spans_quotation_continues_after_the_attribution(parse, text, re
         "“We will appeal,” the lawyer said. “The ruling stands,” the judge replied.",
         "“We will appeal,” the lawyer said.\n“The ruling stands.”",
         "“We will appeal,” the lawyer said, and then she left the court. “The ruling stands.”",  # a clause of its own
+        "“We will appeal,” the lawyer said, and her client agreed. “The ruling stands.”",
+        # another speaker's saying in the reporting sentence: the next quotation may be theirs
+        "“We will appeal,” the lawyer said after the judge told reporters the case was closed. “The ruling stands.”",
     ],
 )
 def test_sources_spans_next_quotation_of_another_speaker_or_paragraph_is_not_a_continuation(parse, text):

@@ -931,7 +931,12 @@ def _trailing_clause(doc, quotes: _Quotes, cue, speaker_rng) -> tuple[QuoteKind,
     return _content(doc, quotes, sent.start, first - 1)
 
 
-def _according_to(doc, quotes: _Quotes, tok) -> tuple[Span, tuple[int, int], tuple[QuoteKind, Span]] | None:
+def _according_to(
+    doc, quotes: _Quotes, tok
+) -> tuple[Span, tuple[int, int], tuple[QuoteKind, Span], Span | None] | None:
+    """Cue, speaker range, content and the content's other part: 'According to the police, the driver fled', 'The
+    driver fled, according to the police', and set inside the clause it credits, the words on both sides ('The
+    governor, according to aides, plans to veto the bill')."""
     to = next((c for c in tok.children if c.lower_ == "to"), None)
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
     if to is None or pobj is None:
@@ -946,13 +951,39 @@ def _according_to(doc, quotes: _Quotes, tok) -> tuple[Span, tuple[int, int], tup
     speaker = _trim(doc, pobj.left_edge.i, end)
     if speaker is None:
         return None
+    cue = Span.between(quotes.text, tok.idx, to.idx + len(to.text))
+    inside = _credited_clause(doc, sent, tok, pobj.right_edge.i + 1)
+    if inside is not None:
+        content, rest = _parts_around(doc, quotes, inside[0], (tok.i, pobj.right_edge.i + 1), inside[1])
+        if content is not None and rest is not None:
+            return cue, speaker, content, rest
     left, right = (sent.start, tok.i), (pobj.right_edge.i + 1, sent.end)
     best = max((left, right), key=lambda r: r[1] - r[0])
     content = _content(doc, quotes, *best)
     if content is None:
         return None
-    cue = Span.between(quotes.text, tok.idx, to.idx + len(to.text))
-    return cue, speaker, content
+    return cue, speaker, content, None
+
+
+def _credited_clause(doc, sent, tok, phrase_end: int) -> tuple[int, int] | None:
+    """Token range [start, end) of the clause an 'according to' phrase is set inside, between commas, before the
+    clause's verb ('At the centre of the dispute, according to two officials, was a clause on water rights'); None
+    when the phrase opens or ends its clause ('Prices rose, according to the bureau, and wages fell')."""
+    head = tok.head
+    if head.pos_ not in ("VERB", "AUX") or head.i < phrase_end or phrase_end >= sent.end:
+        return None
+    if doc[tok.i - 1].text != "," or doc[phrase_end].text != ",":
+        return None
+    first = max(sent.start, head.left_edge.i)
+    # 'But, according to ...', 'that, according to ...': the clause starts after the conjunction
+    while first < tok.i and (
+        doc[first].is_punct or (doc[first].dep_ in ("cc", "mark") and doc[first].head.i == head.i)
+    ):
+        first += 1
+    if first >= tok.i - 1:
+        return None
+    # a clause that opens the sentence runs to its end (the parse may hang it on a quotation after a colon)
+    return first, sent.end if head.left_edge.i <= sent.start else head.right_edge.i + 1
 
 
 def find_attributions(doc, *, lex: Lexicon | None = None, index: _Quotes | None = None) -> list[Attribution]:
@@ -983,9 +1014,10 @@ def find_attributions(doc, *, lex: Lexicon | None = None, index: _Quotes | None 
             got = _according_to(doc, quotes, tok)
             if got is None:
                 continue
-            cue, speaker_rng, (kind, content) = got
+            cue, speaker_rng, (kind, content), rest = got
             quote = Quote(kind, cue, content, speaker=_char_span(doc, *speaker_rng))
             att = Attribution(quote, quotes.sent_index(tok))
+            att.continuation = rest
             _classify(doc, att, doc[speaker_rng[0] : speaker_rng[1]].root, speaker_rng, quotes.sentence(tok), lex)
             found.append(att)
             continue
@@ -1904,7 +1936,7 @@ def _verb_attribution(doc, quotes: _Quotes, cue, lex: Lexicon) -> Attribution | 
         att.continuation = rest
     elif kind == "direct" and content_span.end <= min(cue_span.start, speaker_span.start):
         att.continuation = _continuation(
-            quotes, _reporting_clause_end(doc, quotes, cue, max(cue_span.end, speaker_span.end))
+            quotes, _reporting_clause_end(doc, quotes, cue, max(cue_span.end, speaker_span.end), lex)
         )
     _classify(doc, att, speaker, speaker_rng, quotes.sentence(cue), lex)
     att.scene = _is_scene(lemma, kind, content_span, lex)
@@ -2189,10 +2221,11 @@ def _displaced_clause(cue):
     return None
 
 
-def _reporting_clause_end(doc, quotes: _Quotes, cue, clause_end: int) -> int:
+def _reporting_clause_end(doc, quotes: _Quotes, cue, clause_end: int, lex: Lexicon) -> int:
     """Where the reporting clause after a quotation ends: its sentence's last word when only the addressee, the
-    place or the time of the saying follow ('"A," she told the panel. "B."', '"A," he said at a news conference on
-    Monday. "B."'), so a quotation resuming there continues the content; else ``clause_end``."""
+    place, the time or the manner of the saying follow ('"A," she told the panel. "B."', '"A," he said at a news
+    conference on Monday. "B."', '"A," she said, pointing to the crowd. "B."'), so a quotation resuming there
+    continues the content; else ``clause_end``."""
     sent = quotes.sentence(cue)
     last = sent.end - 1
     while last > cue.i and (doc[last].is_punct or doc[last].is_space):
@@ -2200,12 +2233,32 @@ def _reporting_clause_end(doc, quotes: _Quotes, cue, clause_end: int) -> int:
     end = doc[last].idx + len(doc[last].text)
     if end <= clause_end or len(quotes.text[clause_end:end].split()) > MAX_CLAUSE_TAIL:
         return clause_end
-    if quotes.overlapping(clause_end, end) or any(t.pos_ in ("VERB", "AUX") for t in doc[cue.i + 1 : last + 1]):
-        return clause_end  # a quotation or a clause of its own ('she said, and then she left') ends it
+    if quotes.overlapping(clause_end, end):
+        return clause_end
+    if any(t.pos_ in ("VERB", "AUX") and not _aside_of_the_saying(t, cue, lex) for t in doc[cue.i + 1 : last + 1]):
+        return clause_end  # a clause of its own ('she said, and then she left') ends it
     return end
 
 
-MAX_CLAUSE_TAIL = 10  # words after the cue and speaker: 'at a news conference at Trump Tower on Monday'
+def _aside_of_the_saying(verb, cue, lex: Lexicon) -> bool:
+    """A verb after the cue that tells how or when the saying happened, inside the reporting clause: a participle
+    ('pointing to the crowd', 'when asked about the vote'), a relative clause ('the union, which he leads'), a time
+    clause ('as the crowd cheered'). Not a clause coordinated with the cue ('and then she left') nor another
+    subject's saying ('after the mayor told reporters ...'): the quotation after it may be someone else's."""
+    node = verb
+    while node.i != cue.i:
+        if node.dep_ == "conj" and node.head.i == cue.i:
+            return False
+        if node.head.i == node.i:
+            return False  # not under the cue: a sentence of its own
+        node = node.head
+    return verb.lemma_.lower() not in lex.cue_verbs or not any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in RELATIVE for c in verb.children
+    )
+
+
+# Words after the cue and speaker: 'at a news conference at Trump Tower on Monday, two hours after the polls closed'
+MAX_CLAUSE_TAIL = 40
 
 
 def _continuation(quotes: _Quotes, clause_end: int) -> Span | None:
