@@ -107,17 +107,7 @@ def test_sources_spans_unnamed_speaker_stays_anonymous(parse, text):
             "the slump will deepen next year",
             "Unless the bank cuts rates",
         ),
-    ],
-)
-def test_sources_spans_parenthetical_cue_splits_the_content(parse, text, content, rest):
-    att = _one(parse, text)
-    assert att.quote.content.text == content
-    assert att.continuation is not None and att.continuation.text == rest
-
-
-@pytest.mark.parametrize(
-    "text, content, rest",
-    [
+        # an 'according to' phrase set inside the clause it credits: the words on both sides
         (
             "The governor, according to aides, plans to veto the bill on Friday.",
             "plans to veto the bill on Friday",
@@ -141,9 +131,8 @@ def test_sources_spans_parenthetical_cue_splits_the_content(parse, text, content
         ),
     ],
 )
-def test_sources_spans_according_to_inside_its_clause_splits_the_content(parse, text, content, rest):
+def test_sources_spans_parenthetical_cue_splits_the_content(parse, text, content, rest):
     att = _one(parse, text)
-    assert att.quote.cue.text.lower() == "according to"
     assert att.quote.content.text == content
     assert att.continuation is not None and att.continuation.text == rest
 
