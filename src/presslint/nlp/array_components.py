@@ -1,13 +1,13 @@
 """Two of the model's components redone over the doc's arrays, with exactly the stock components' output: the
 attribute ruler (tag map, morph rules and exceptions: a token's POS, MORPH, LEMMA from its TAG, LOWER and DEP) and
 the rule lemmatizer. Together they were ~25 ms of an article's ~150 ms in spaCy (CPU, one doc at a time, 200
-PolNeAR articles); over arrays ~4 ms (README "Speed").
+PolNeAR articles); over arrays ~4 ms (README "Session 26", docs/speed.md).
 
 Why not the stock ``AttributeRuler``: it runs its 179 rules through spaCy's ``Matcher``, whose Python-level
 predicates and one Span plus one Token per match cost ~18 ms an article (cProfile, 100 PolNeAR articles), more than
 the lemmatizer and the tagger together and half of what all of presslint's checks take. Here each rule is a few
 numpy comparisons over the doc's TAG / LOWER / DEP / IS_SPACE columns and the results are written back in one
-``Doc.from_array``: ~1 ms. The rules are the stock component's own patterns, read from the loaded model, so a model
+``Doc.from_array``: ~3 ms. The rules are the stock component's own patterns, read from the loaded model, so a model
 update changes nothing here; a pattern this reader does not know (an operator, another attribute or predicate) makes
 ``compile_rules`` return ``None`` and the stock component stays in place.
 """
