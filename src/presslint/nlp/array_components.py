@@ -14,6 +14,7 @@ update changes nothing here; a pattern this reader does not know (an operator, a
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -159,10 +160,14 @@ class AttributeArrays:
         return doc
 
 
+class UnreadablePatterns(ValueError):
+    """The model's attribute ruler has a pattern kind ``compile_rules`` does not reproduce: the stock one stays."""
+
+
 def make_attribute_arrays(nlp: Any, name: str) -> AttributeArrays:
     rules = compile_rules(nlp.get_pipe(ATTRIBUTE_RULER))
-    if rules is None:  # use_array_components asked first; a model changed in between is a bug, not a fallback
-        raise ValueError("attribute ruler patterns outside what presslint's array reader knows")
+    if rules is None:
+        raise UnreadablePatterns("attribute ruler patterns outside what presslint's array reader knows")
     return AttributeArrays(nlp.vocab, rules)
 
 
@@ -243,7 +248,9 @@ def _replace(nlp: Any, stock: str, factory: str, make: Any) -> None:
 def use_array_components(nlp: Any) -> None:
     """Put the array versions in the place (and under the names) of the model's attribute ruler and lemmatizer,
     each only where the stock one is of the kind it reproduces; otherwise the stock component stays."""
-    if ATTRIBUTE_RULER in nlp.pipe_names and compile_rules(nlp.get_pipe(ATTRIBUTE_RULER)) is not None:
-        _replace(nlp, ATTRIBUTE_RULER, FACTORY, make_attribute_arrays)
+    if ATTRIBUTE_RULER in nlp.pipe_names:
+        # The rules are compiled once, by the factory: spaCy adds nothing when a factory raises.
+        with contextlib.suppress(UnreadablePatterns):
+            _replace(nlp, ATTRIBUTE_RULER, FACTORY, make_attribute_arrays)
     if _rule_lemmatizer(nlp):
         _replace(nlp, LEMMATIZER, LEMMA_FACTORY, make_lemma_arrays)
