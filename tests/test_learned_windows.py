@@ -93,6 +93,27 @@ def test_learned_labels_min_prob_drops_unsure_spans():
     assert decode_bio(text, doc.offsets, probs, PROPAGANDA_LABELS, min_prob=0.5)
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a headline and its dek: one run of I- labels across the break is two phrases
+        ("Is the mayor naive?\n\nOr is he cunning?", ["Is the mayor naive?", "Or is he cunning?"]),
+        # two paragraphs with one line break
+        ("A total disgrace.\nA betrayal of every voter.", ["A total disgrace.", "A betrayal of every voter."]),
+        # no break: one span, as without the option
+        ("A total disgrace and a betrayal of every voter.", ["A total disgrace and a betrayal of every voter."]),
+    ],
+)
+def test_learned_labels_line_bounded_spans_end_at_a_line_break(text, expected):
+    [doc] = pieces([text], TOKENIZER)
+    labels = np.full(len(doc.ids), PROPAGANDA_LABELS.index("I-propaganda"))
+    labels[0] = PROPAGANDA_LABELS.index("B-propaganda")
+    probs = np.eye(3)[labels]
+    spans = decode_bio(text, doc.offsets, probs, PROPAGANDA_LABELS, line_bounded=True)
+    assert [text[s:e] for _, s, e, _ in spans] == expected
+    assert len(decode_bio(text, doc.offsets, probs, PROPAGANDA_LABELS)) == 1  # without it: one run, one span
+
+
 def test_learned_split_quotation_is_one_content():
     from presslint.learned.predict import AttributionSpan, content_fragments
 

@@ -1658,8 +1658,6 @@ def learned_language(
         span = Span.between(text, sp.start, sp.end)
         if any(span.overlaps(t) for t in taken) or not _has_content_word(doc, sp.start, sp.end):
             continue  # the rule speaks for its span; a span of only function words ('The') names nothing
-        if "\n" in text[sp.start : sp.end].strip():
-            continue  # a span across a line break joins a headline to its dek, or two paragraphs: no one phrase
         ctx = ctx or Context(doc)
         voice_ev = voice.voice_evidence(doc, ctx, sp.start, sp.end)
         is_voiced = voice.voiced(voice_ev, sp.technique, sp.alternatives[0][0] if sp.alternatives else None)

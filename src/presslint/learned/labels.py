@@ -62,12 +62,14 @@ def decode_bio(
     min_prob: float = 0.0,
     start_penalty: float | None = None,
     o_weight: float = 1.0,
+    line_bounded: bool = False,
 ) -> list[tuple[str, int, int, float]]:
     """(type, start, end, probability) spans from per-piece label probabilities.
 
     Each piece takes its most probable label (or, with ``start_penalty``, the Viterbi path of :func:`viterbi_labels`); a span is a run of pieces of one type (opened by ``B-x``, or by ``I-x``
     after a piece of another type), its characters grown to whole words; its probability is the mean over its pieces
-    of P(B-x) + P(I-x) (after the ``o_weight`` correction). Spans below ``min_prob`` are dropped.
+    of P(B-x) + P(I-x) (after the ``o_weight`` correction). Spans below ``min_prob`` are dropped. With
+    ``line_bounded`` a line break ends a span and the run goes on as a new one, its probability its own.
     """
     if len(offsets) == 0:
         return []
@@ -83,6 +85,8 @@ def decode_bio(
     # a B- label opens a new span only at the start of a word (a B- on a word's inner piece is noise)
     starts = word_starts(text, offsets)
     begins = [labels[b].startswith("B-") and bool(starts[k]) for k, b in enumerate(best)]
+    if line_bounded:  # a piece after a line break opens its own span, whatever its label
+        begins = [b or (k > 0 and "\n" in text[offsets[k - 1][1] : offsets[k][0]]) for k, b in enumerate(begins)]
     type_cols: dict[str, list[int]] = {}
     for i, name in enumerate(labels):
         if name != "O":

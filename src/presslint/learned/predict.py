@@ -171,8 +171,16 @@ def propaganda(
         probs = softmax(mlp(weights, "propaganda", states))
     penalty = start_penalty if start_penalty is not None else DECODING["propaganda"]["start_penalty"]
     weight = o_weight if o_weight is not None else float(DECODING["propaganda"]["o_weight"] or 1.0)
+    # line-bounded: a line is a headline, a dek or a paragraph, and no one phrase runs from one into the next
     found = decode_bio(
-        doc.text, doc.offsets, probs, PROPAGANDA_LABELS, min_prob=min_prob, start_penalty=penalty, o_weight=weight
+        doc.text,
+        doc.offsets,
+        probs,
+        PROPAGANDA_LABELS,
+        min_prob=min_prob,
+        start_penalty=penalty,
+        o_weight=weight,
+        line_bounded=True,
     )
     labelled = techniques(doc, states, weights, [(s, e) for _, s, e, _ in found])
     out = []
