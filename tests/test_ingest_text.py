@@ -173,6 +173,52 @@ def test_ingest_text_other_first_lines_keep_their_reading(text, title):
     assert article.title == title and "kicker" not in article.meta and "standfirst" not in article.meta
 
 
+LEAD = "The council voted on Tuesday to close the old library.\n\nThe building will be sold next year."
+
+
+@pytest.mark.parametrize(
+    "head, date",
+    [
+        # a line of the head that is only a date, in the forms newsrooms print
+        ("Library to close\n\nBy Marcus Hale\n\nMarch 4, 2025\n\n", "2025-03-04"),
+        ("Library to close\nTuesday, 4 March 2025\n\n", "2025-03-04"),
+        ("Library to close\n\nPublished: Mar. 4, 2025 at 10:32 a.m. ET\n\n", "2025-03-04"),
+        ("Library to close\n\nBy Ann Lee | Sept. 30th, 2024\n\n", "2024-09-30"),
+        ("Library to close\n\n2025-03-04\n\n", "2025-03-04"),
+        # the first publication wins over a later update, whatever the order
+        ("Library to close\n\nUpdated 9:15 AM EST, Wed March 5, 2025\nPublished March 4, 2025\n\n", "2025-03-04"),
+    ],
+)
+def test_ingest_text_date_line_in_the_head_is_the_publication_date(head, date):
+    article = from_text(head + LEAD)
+    assert article.date == date and article.meta["date_from"] == "text"
+    assert article.title == "Library to close" and "standfirst" not in article.meta
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        # a sentence that mentions a date is not a date line
+        "Library to close\n\nThe vote was held on March 4, 2025.\n\n",
+        # a month and year, or a numeric date whose order depends on the country, name no day for certain
+        "Library to close\n\nMarch 2025\n\n",
+        "Library to close\n\n03/04/2025\n\n",
+        # no such day
+        "Library to close\n\nFebruary 30, 2025\n\n",
+        # a date line far down the article is no part of its head
+        "Library to close\n\n" + "A paragraph of the story.\n\n" * 8 + "March 4, 2025\n\n",
+    ],
+)
+def test_ingest_text_no_date_line_no_date(head):
+    article = from_text(head + LEAD)
+    assert article.date is None and "date_from" not in article.meta
+
+
+def test_ingest_text_given_date_wins_over_the_date_line():
+    article = from_text("Library to close\n\nMarch 4, 2025\n\n" + LEAD, date="2025-03-05")
+    assert article.date == "2025-03-05" and "date_from" not in article.meta
+
+
 @pytest.mark.parametrize(
     "text, code",
     [(ENGLISH, "en"), (FRENCH, "fr"), (GERMAN, "de"), (SPANISH, "es"), (ARABIC, "ar")],

@@ -64,6 +64,6 @@ def test_report_json_is_readable_utf8_indented_by_two():
     prov = Provenance("0.1.0", "en_test", "3.8.0", "0" * 64, "cfg", "2024-03-01", "option", "1" * 64, "now")
     report = Report(article=Article(text="Café prices “rise”", title="Café"), provenance=prov)
     out = render(report, "json")
-    assert out.startswith('{\n  "schema_version": "1.5",\n  "article": {\n    "text": "Café prices “rise”",')
+    assert out.startswith('{\n  "schema_version": "1.6",\n  "article": {\n    "text": "Café prices “rise”",')
     assert "\\u" not in out
     assert json.loads(out)["article"]["title"] == "Café"

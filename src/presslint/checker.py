@@ -58,10 +58,11 @@ def content_hash(article: Article) -> str:
 
 
 def publication_date(article: Article, settings: Settings) -> tuple[dt.date | None, DateSource]:
-    """(date, where it came from): the article's own date, else the settings' date, else unknown."""
+    """(date, where it came from): the article's own date (its metadata's, or a date line of its text), else the
+    settings' date, else unknown."""
     if article.date:
         try:
-            return parse_date(article.date), "metadata"
+            return parse_date(article.date), "text" if article.meta.get("date_from") == "text" else "metadata"
         except PresslintError:
             pass
     if settings.date:

@@ -48,8 +48,9 @@ RULES = [
         "The article carries no publication date.",
         "Without a date a reader cannot tell whether the report is current, and relative dates ('last Thursday', "
         "'two years ago') cannot be resolved, so date checks are weaker. Emitted when the article metadata has no "
-        "date (a date given only on the command line does not count as the article's own). Not emitted for empty "
-        "articles.",
+        "date and no line under a plain text's headline holds only a date ('March 4, 2025', 'Published: Mar. 4, "
+        "2025 at 10:32 a.m.'); a date given only on the command line does not count as the article's own. Not "
+        "emitted for empty articles.",
         "A pasted article with a headline and body but no date line or date metadata.",
         scope="article",
     ),
@@ -168,7 +169,7 @@ def find_missing_metadata(doc: Any) -> Iterator[Finding]:
             "The article carries no publication date",
             anchor,
             confidence=0.9,
-            evidence={"date": None, "checked": "article metadata"},
+            evidence={"date": None, "checked": "article metadata and date lines under the headline"},
         )
 
 

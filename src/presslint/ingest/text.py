@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 import unicodedata
@@ -130,14 +131,79 @@ def split_head(text: str) -> tuple[str, str | None, dict[str, str]]:
             extra["kicker"] = block.pop(0).rstrip(":").strip()
         if len(block) >= 2 and _continues(block[0], block[1]) and looks_like_title(f"{block[0]} {block[1]}"):
             block[0:2] = [f"{block[0]} {block[1]}"]
-        if looks_like_title(block[0]) and len(block) > 1:
-            extra["standfirst"] = " ".join(block[1:])
+        if looks_like_title(block[0]) and len(block) > 1 and not _DATE_LINE.match(block[-1]):
+            extra["standfirst"] = " ".join(block[1:])  # (a date line under the headline is no standfirst)
         text = "\n".join(block) + "\n\n" + rest
     first = text.split("\n", 1)[0]
     if "\n" in text and looks_like_title(first):
         return text, first, extra
     extra.pop("standfirst", None)
     return text, None, extra
+
+
+_MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        (
+            "jan january",
+            "feb february",
+            "mar march",
+            "apr april",
+            "may",
+            "jun june",
+            "jul july",
+            "aug august",
+            "sep sept september",
+            "oct october",
+            "nov november",
+            "dec december",
+        )
+    )
+    for m in names.split()
+}
+_MONTH = "(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"[0-3]?\d(?:st|nd|rd|th)?"
+_YEAR = r"(?:19|20)\d\d"
+_WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?,?\s+)?"
+_CLOCK = r"\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}\b)?"
+# A line of the head that is only a date: 'March 4, 2025', 'Tuesday 4 March 2025', '2025-03-04', 'Published: Mar. 4,
+# 2025 at 10:32 a.m. ET', 'Updated 10:32 AM EST, Tue March 4, 2025'. Numeric dates with slashes are left out: 03/04
+# is March in one country and April in another.
+_DATE_LINE = re.compile(
+    r"^(?:(?P<label>published|posted|updated|last updated|first published)(?:\s+on)?\s*:?\s*)?"
+    rf"(?:{_CLOCK},?\s+)?{_WEEKDAY}"
+    rf"(?P<date>{_MONTH}\s+{_DAY},?\s+{_YEAR}|{_DAY}\s+{_MONTH},?\s+{_YEAR}|{_YEAR}-\d\d-\d\d)"
+    rf"(?:,?\s+(?:at\s+)?{_CLOCK})?\s*$",
+    re.IGNORECASE,
+)
+_SEPARATORS = re.compile(r"\s+[|•·]\s+")
+HEAD_DATE_LINES = 6  # lines under the headline where a date line is looked for (bylines, datelines, standfirst)
+
+
+def _date_of(written: str) -> dt.date | None:
+    """'Mar. 4th, 2025', '4 March 2025' or '2025-03-04' as a date (None when no such day exists)."""
+    numbers = [int(n) for n in re.findall(r"\d+", written)]
+    month = next((_MONTHS[w] for w in re.findall(r"[a-z]+", written.lower()) if w in _MONTHS), None)
+    try:
+        if month is None:  # ISO
+            return dt.date(*numbers)
+        return dt.date(max(numbers), month, min(numbers))  # the year is the larger of the two numbers
+    except (TypeError, ValueError):
+        return None
+
+
+def head_date(text: str, skip: int = 1) -> str | None:
+    """The publication date a plain text prints in its head: an ISO date read from a line (or a part of a line
+    between '|' or '•', such as 'By Jane Roe | March 4, 2025') that holds only a date, within the first lines after
+    the headline. A 'Published' date wins over an 'Updated' one; a sentence that mentions a date is no date line."""
+    found: list[tuple[bool, str]] = []
+    for line in text.split("\n")[skip : skip + HEAD_DATE_LINES + 1]:
+        for part in _SEPARATORS.split(line.strip()):
+            m = _DATE_LINE.match(part.strip())
+            day = _date_of(m["date"]) if m else None
+            if m and day:
+                found.append(((m["label"] or "").lower().endswith("updated"), day.isoformat()))
+    return min(found)[1] if found else None  # not-updated first, then the earliest
 
 
 def from_text(
@@ -167,6 +233,8 @@ def from_text(
         meta = {**head_meta, **meta}  # the caller's metadata wins
         if title:
             title_span = (0, len(title))
+    if date is None and (date := head_date(text, 1 if title_span else 0)):
+        meta = {**meta, "date_from": "text"}  # a date line of the text, not the page's or the caller's metadata
     return Article(
         text=text,
         title=title,

@@ -13,12 +13,12 @@ from typing import Any, Literal, Self
 
 from .. import registry
 
-SCHEMA_VERSION = "1.5"  # 1.2: Finding.shown, Quote.learned/confidence, Summary.hidden; 1.3: Quote.continuation;
-# 1.4: the genre record and Summary.genre; 1.5: Quote.act
+SCHEMA_VERSION = "1.6"  # 1.2: Finding.shown, Quote.learned/confidence, Summary.hidden; 1.3: Quote.continuation;
+# 1.4: the genre record and Summary.genre; 1.5: Quote.act; 1.6: publication_date_source "text"
 
 Severity = Literal["info", "warning", "error"]
 SEVERITIES: tuple[str, ...] = ("info", "warning", "error")
-DateSource = Literal["metadata", "option", "unknown"]
+DateSource = Literal["metadata", "text", "option", "unknown"]  # text: a date line in the text's head
 SourceKind = Literal["named_person", "named_organisation", "role_only", "anonymous", "unknown"]
 QuoteKind = Literal["direct", "indirect", "mixed"]
 GenreKind = Literal["news", "opinion", "analysis"]
