@@ -392,6 +392,16 @@ KIND_CASES = [
         None,
     ),
     ("Lionel Messi said he was proud of his team-mates after the match.", "Lionel Messi", "named_person", None),
+    # a person's title before a name the NER took for an organisation: the title says who it is
+    ("Board chair Wendell Price said the county had changed its rules.", "Wendell Price", "named_person", None),
+    (
+        "Hospital spokeswoman Georgia Pacific said two patients were in stable condition.",
+        "Georgia Pacific",
+        "named_person",
+        None,
+    ),
+    # ... but not a firm after a word that is a role and a relation too
+    ("Its partner Goldman Sachs said the deal would close in May.", "Its partner Goldman Sachs", "role_only", None),
     ("Reuters reported that the talks had stalled over tariffs.", "Reuters", "named_organisation", None),
     (
         "The Pentagon said on Tuesday that no decision had been made on troop levels.",
@@ -576,6 +586,93 @@ def test_sources_merges_repeated_mentions(parse, text, kind, mentions):
     assert len(sources) == 1, [(s.name, s.kind) for s in sources]
     assert sources[0].kind == kind and len(sources[0].mentions) == mentions
     assert {q.source_id for q in quotes} == {0}
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        # a body named by whose it is ('the sheriff's office', 'the city's water department') is no 'the company'
+        (
+            "Northern Power said crews had restored power to half of its customers. A man died when a tree fell on "
+            "his car, the county sheriff's office said.",
+            ["Northern Power", "the county sheriff's office"],
+        ),
+        (
+            "Acme Water said the pipe had burst overnight. The city's health department said the water was safe.",
+            ["Acme Water", "The city's health department"],
+        ),
+    ],
+)
+def test_sources_possessed_body_is_not_the_named_organisation(parse, text, names):
+    _, _, sources = _quotes_and_sources(parse, text)
+    assert [s.name for s in sources] == names
+
+
+@pytest.mark.parametrize(
+    "text, speaker_of",
+    [
+        # the person the sentence before names, though no attribution named her: a 'she' with no source before it
+        (
+            "Mayor Elena Reyes won a second term. Turnout was low, the elections office said. Reyes declared victory "
+            'at a downtown hotel. "This city chose to keep building," she said.',
+            {"she": "Elena Reyes"},
+        ),
+        # the person just named as a subject, not the last source that would fit
+        (
+            "Mayor Elena Reyes said the city had chosen to keep building. Doug Pratt conceded about an hour later. "
+            "In a statement, he said he had called Reyes to congratulate her.",
+            {"he": "Doug Pratt"},
+        ),
+        # a name in someone's quoted words is whom they spoke of: the pronoun goes to the source before it
+        (
+            'Coach Claire Walsh praised her players. "Tomas Lind was unbelievable today," she said.',
+            {"she": "Claire Walsh"},
+        ),
+    ],
+)
+def test_sources_he_or_she_is_the_person_just_named(parse, text, speaker_of):
+    _, quotes, sources = _quotes_and_sources(parse, text)
+    names = {q.speaker.text: sources[q.source_id].name for q in quotes if q.source_id is not None and q.speaker}
+    assert {k: v for k, v in names.items() if k in speaker_of} == speaker_of
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two people just named, neither a subject and no source before: whose words they are is a guess
+        'The court sided with Ana Ruiz against Tom Albrecht on Monday. "It is over," she said.',
+        # a name only inside quoted words
+        '"Tom Albrecht ran a fine race," she said.',
+    ],
+)
+def test_sources_he_or_she_without_one_person_stays_unresolved(parse, text):
+    _, quotes, _ = _quotes_and_sources(parse, text)
+    assert [q.source_id for q in quotes if q.speaker is not None and q.speaker.text == "she"] == [None]
+
+
+@pytest.mark.parametrize(
+    "text, name, description",
+    [
+        # a courtesy title is part of the name, not of the description
+        (
+            "Dr. Amelia Stone, a nutrition researcher at the University of Leeds, said the study was sound.",
+            "Amelia Stone",
+            "a nutrition researcher at the University of Leeds",
+        ),
+        # a title that says what the person does stays
+        ("Prime Minister Jacinda Ardern said the border would reopen in April.", "Jacinda Ardern", "Prime Minister"),
+        # an organisation's apposed kind is its description
+        (
+            "Freshway, the country's third-largest grocery chain, cut its forecast on Thursday, saying shoppers were "
+            "trading down.",
+            "Freshway",
+            "the country's third-largest grocery chain",
+        ),
+    ],
+)
+def test_sources_description_is_what_the_speaker_is(parse, text, name, description):
+    _, _, sources = _quotes_and_sources(parse, text)
+    assert [(s.name, s.description) for s in sources] == [(name, description)]
 
 
 def test_sources_unresolved_pronoun_stays_unresolved(parse):

@@ -471,6 +471,71 @@ def test_sources_spans_transcript_speakers_in_the_sources_table(parse):
     assert not [f for f in findings if f.code == "SRC001"]
 
 
+# ---------------------------------------------------------------------- interviews: 'Q:' / 'A:' question and answer
+QA_INTRO = (
+    "Council member explains her vote on the transit levy\n\n"
+    "By Dana Whitfield\n\n"
+    "The council approved the levy on Tuesday. Council member Rosa Delgado, who voted for it, spoke to the Ledger "
+    "after the meeting.\n\n"
+)
+QA_BODY = (
+    "Q: Why did you support the levy?\n\n"
+    "A: The buses are full every morning and the routes have not changed in twenty years.\n\n"
+    "Q: When will riders see changes?\n\n"
+    "A: The first new routes start in March, if the state signs off on the money.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # the one person the introduction names; the byline's writer is no interviewee
+        (QA_INTRO + QA_BODY, "Rosa Delgado"),
+        # named in the headline only
+        (
+            "Q&A: Fire chief Ana Ruiz on a long dry season\n\n"
+            "The county's fire chief took our questions before the season opens.\n\n"
+            "Q: How dry is it?\n\nA: Drier than any June we have on record.\n\n"
+            "Q: Are the crews ready?\n\nA: We hired forty seasonal firefighters this spring.",
+            "Ana Ruiz",
+        ),
+        # a full name and a later surname are one person
+        (
+            "Five questions for a departing coach\n\nTom Albrecht leaves the club after nine seasons. Albrecht "
+            "talked to us on Friday.\n\nQ: Any regrets?\n\nA: Losing the 2019 final still hurts.\n\n"
+            "Q: What comes next?\n\nA: I will coach the under-18 side in Leipzig from August.",
+            "Tom Albrecht",
+        ),
+    ],
+)
+def test_sources_spans_interview_answers_are_the_interviewees_words(parse, text, name):
+    doc = parse(text, date="2021-12-11")
+    answers = [a for a in find_attributions(doc) if a.quote.speaker is not None and a.quote.speaker.text == "A"]
+    assert len(answers) == 2
+    assert {(a.kind, a.name) for a in answers} == {("named_person", name)}
+    _, sources, findings = analyze(doc)
+    assert name in {s.name for s in sources if s.kind == "named_person"}
+    assert not [f for f in findings if f.code in ("SRC001", "SRC002") and f.span.text == "A"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two people named before the questions: whose answers they are is a guess, so nobody's
+        "Two rivals, one debate\n\nMayor Ana Ruiz and her challenger Tom Albrecht met on Monday.\n\n"
+        + QA_BODY
+        + "\nQ: Last one?\n\nA: Yes.",
+        # nobody named at all
+        "Readers ask about the levy\n\nWe put your questions to the transit office.\n\n" + QA_BODY,
+        # one question and one answer: a label, no interview
+        QA_INTRO + "Q: Why did you support the levy?\n\nA: The buses are full every morning.\n",
+    ],
+)
+def test_sources_spans_qa_answers_without_one_named_interviewee_stay_unattributed(parse, text):
+    doc = parse(text, date="2021-12-11")
+    assert not [a for a in find_attributions(doc) if a.quote.speaker is not None and a.quote.speaker.text == "A"]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -137,13 +137,30 @@ WHO = [
         [],
         id="a-one-word-person-entity-is-too-weak-to-make-a-person",
     ),
+    pytest.param(
+        "Grocer Freshway cuts forecast\n\nFreshway, the country's third-largest grocery chain, cut its forecast, "
+        "saying shoppers were trading down.",
+        [("Freshway", "named_organisation", ["Freshway, the"], "the country's third-largest grocery chain")],
+        [("PERSON", "Grocer Freshway")],
+        [("Freshway", "organisation", 1)],
+        [],
+        id="an-organisation-the-text-calls-a-chain-stays-one-whatever-the-entities-say",
+    ),
+    pytest.param(
+        "Alicia Machado spoke on Monday. Machado, a former pageant winner, said she was insulted.",
+        [("Machado", "named_organisation", ["Machado, a"], "a former pageant winner")],
+        [("PERSON", "Alicia Machado"), ("ORG", "Machado")],
+        [("Alicia Machado", "person", 1)],
+        [],
+        id="a-description-of-a-person-does-not-keep-an-organisation",
+    ),
 ]
 
 
 def _who_report(text, records, entities):
     sources = [
-        Source(i, name, kind, [_at(text, needle) for needle in needles])
-        for i, (name, kind, needles) in enumerate(records)
+        Source(i, name, kind, [_at(text, needle) for needle in needles], description=(rest or [None])[0])
+        for i, (name, kind, needles, *rest) in enumerate(records)
     ]
     ents = [Entity(_at(text, needle), label, needle) for label, needle in entities]
     return _report(text, sources=sources, entities=ents)

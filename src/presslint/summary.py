@@ -12,7 +12,8 @@ records and goes no further than the records go (the analyzer decides who speaks
   not type ("unknown": "the ad", "everyone", a misparse) or a group the named-entity layer calls a nationality or
   party ("Americans said") is no source to count: it goes to ``other_attributions``, where it is still shown.
 - a record typed as an organisation or left unknown whose name is a person in the report's entities or a named
-  source's surname ("Machado said" where "Alicia Machado" is a PERSON) is a person.
+  source's surname ("Machado said" where "Alicia Machado" is a PERSON) is a person, unless the text calls the
+  organisation what it is ("Freshway, the country's largest grocery chain").
 - records that name one person are one row: the same name; a surname and the one full name that ends with it
   ("Clinton" and "Hillary Clinton", unless "Bill Clinton" is also there); a full name with words in front ("Republican
   Donald Trump" and "Donald Trump"). The row keeps the full name and adds up mentions and quotes.
@@ -24,6 +25,7 @@ import re
 from collections import Counter
 from urllib.parse import urlsplit
 
+from .analyzers.sources import lexicon as source_lexicon
 from .errors import lookup
 from .model import (
     ClaimLine,
@@ -323,6 +325,9 @@ def _reader_kind(source: Source, full_names: dict[tuple[str, ...], str], groups:
     kind = _KINDS.get(source.kind, "other")
     if kind not in ("organisation", "other"):
         return kind
+    described = _tokens(source.description or "")
+    if kind == "organisation" and described and described[-1] in source_lexicon().org_nouns:
+        return kind  # 'Freshway, the country's largest grocery chain': the text says what it is, whatever the NER says
     words = _tokens(source.name)
     surname = _surname(source.name)
     if (len(words) >= 2 and tuple(words) in full_names) or (

@@ -1784,6 +1784,51 @@ def transcript_labels(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+# An interview printed as questions and answers: paragraphs opening 'Q:' and 'A:' (two of each at least).
+_QA_TURN = re.compile(r"^([QA]):[ \t]+\S", re.MULTILINE)
+
+
+def interviewee(doc, quotes: _Quotes, lex: Lexicon) -> str | None:
+    """The person whose answers an article's 'A:' paragraphs print: the one person the headline and the paragraphs
+    before the first question name (a byline's writer aside). None when the article is no Q&A, or when those lines
+    name nobody or several people: then the answers stay unattributed rather than credited to a guess."""
+    turns = [(m.group(1), m.start()) for m in _QA_TURN.finditer(quotes.text)]
+    if sum(1 for label, _ in turns if label == "Q") < 2 or sum(1 for label, _ in turns if label == "A") < 2:
+        return None
+    first_q = min(at for label, at in turns if label == "Q")
+    end = next((t.i for t in doc if t.idx >= first_q), len(doc))
+    people: dict[str, str] = {}  # surname -> the longest name it closes
+    for start, stop in _people(doc, 0, end, lex):
+        line_start = quotes.text.rfind("\n", 0, doc[start].idx) + 1
+        if re.match(r"\s*(?:by|written by)\b", quotes.text[line_start:], re.IGNORECASE):
+            continue  # the byline's writer asks the questions
+        words = _name_words(doc[start:stop].text)
+        people[words[-1]] = max(people.get(words[-1], ""), " ".join(words), key=len)
+    return next(iter(people.values())) if len(people) == 1 else None
+
+
+def _people(doc, start: int, end: int, lex: Lexicon) -> list[tuple[int, int]]:
+    """Token ranges of the people named in ``doc[start:end]``, titles left out ('Mayor Ana Ruiz' -> Ana Ruiz): the
+    NER's people, and runs of two or three capitalised proper nouns it left untagged, so that a second person the
+    NER missed makes a one-person reading fail instead of picking the one it found."""
+    dv = view(doc)
+    runs = [(e.start, e.end) for e in dv.ents if e.label_ == "PERSON" and start <= e.start and e.end <= end]
+    i = start
+    while i < end:
+        j = i
+        while j < end and doc[j].pos_ == "PROPN" and doc[j].is_title and not doc[j].ent_type_:
+            j += 1
+        if 2 <= j - i <= 4:
+            runs.append((i, j))
+        i = j + 1
+    out = []
+    for lo, hi in sorted(runs):
+        while lo < hi - 1 and (doc[lo].lower_ in lex.role_nouns or doc[lo].lower_.rstrip(".") in HONORIFICS):
+            lo += 1  # 'Mayor Ana Ruiz' is Ana Ruiz
+        out.append((lo, hi))
+    return out
+
+
 def _named_in_article(quotes: _Quotes, phrase) -> bool:
     """A bare capitalised name the NER left untagged in a headline ('Lynch: No outside influence on FBI probe')
     that the article names as a person or organisation elsewhere ('Attorney General Loretta Lynch')."""
@@ -1802,6 +1847,7 @@ def _colon_attributions(doc, quotes: _Quotes, lex: Lexicon) -> Iterator[Attribut
     organisation or survey noun ('Officials:', 'Poll:'); topic and genre labels ('Brexit:', 'Analysis:') stay out.
     """
     turns: frozenset[str] | None = None  # the transcript's speaker labels, read once when a line opens with a colon
+    answers: str | None = None  # the interviewee of a Q&A, whose words the 'A:' paragraphs are
     for sent in quotes.sents:
         if ":" not in quotes.text[sent.start_char : sent.start_char + 80]:
             continue  # cheap test first: most lines have no early colon
@@ -1818,8 +1864,10 @@ def _colon_attributions(doc, quotes: _Quotes, lex: Lexicon) -> Iterator[Attribut
         phrase = doc[start : colon.i]
         if turns is None:
             turns = transcript_labels(quotes.text)
+            answers = interviewee(doc, quotes, lex)
         # a transcript's turn runs to the end of its paragraph (the parser often ends a sentence at 'FALLIN:')
-        turn = phrase.text in turns
+        answer = answers is not None and phrase.text == "A"
+        turn = phrase.text in turns or answer
         end = _paragraph_end(doc, colon.i) if turn else sent.end
         if end - colon.i < 4:
             continue
@@ -1862,6 +1910,8 @@ def _colon_attributions(doc, quotes: _Quotes, lex: Lexicon) -> Iterator[Attribut
             )
         ):
             att.kind, att.name, att.anonymity = "named_person", phrase.text, []  # the NER reads 'TAPPER' as anything
+        if answer:
+            att.kind, att.name, att.anonymity, att.description = "named_person", answers, [], None
         yield att
 
 
@@ -2294,11 +2344,19 @@ def _entity(tok):
     return None
 
 
+COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "rev"})  # part of a name
+
+
 def _description(doc, speaker_rng, name_ent) -> str | None:
     """The speaker phrase without the name: the role words ('Prime Minister', "the company's chief executive")."""
     text = doc[speaker_rng[0] : speaker_rng[1]].text
     if name_ent is not None:
-        text = text.replace(name_ent.text, " ")
+        start = name_ent.start
+        while start > speaker_rng[0] and doc[start - 1].lower_.rstrip(".") in COURTESY_TITLES:
+            start -= (
+                1  # 'Dr. Amelia Stone, a researcher' -> 'a researcher', not 'Dr. , a researcher'; 'President' stays
+            )
+        text = text.replace(doc[start : name_ent.end].text if start < name_ent.start else name_ent.text, " ")
     text = re.sub(r"\s+", " ", text).strip(" ,;:-–—")
     return text or None
 
@@ -2325,6 +2383,8 @@ def _classify(doc, att: Attribution, head, speaker_rng, sent, lex: Lexicon) -> N
     if swallowed:
         ent = None  # 'Obama Says Climate Change Is Real': the NER swallowed a headline's verb; no name to take
     person = ent if ent is not None and ent.label_ == "PERSON" else None
+    if person is None and ent is not None and ent.label_ in ORG_LABELS and _titled_name(doc, ent, lex):
+        person = ent  # 'Board chair Wendell Price': the NER's ORG, but a person's title stands before the name
     if person is None:
         # 'Jane Roe's lawyer, John Doe', and 'a spokesman for the ministry, Oleg Voloshyn' (the parser hangs the name
         # on the nearest noun): a person's name set off after the head names the speaker
@@ -2384,6 +2444,9 @@ def _classify(doc, att: Attribution, head, speaker_rng, sent, lex: Lexicon) -> N
     att.name = phrase.text
     if ent is not None and ent.label_ in ORG_LABELS and not anonymity and not _vague_party(head, lex):
         att.kind, att.name = "named_organisation", ent.text
+        apposed = next((c for c in head.children if c.dep_ == "appos" and c.lemma_.lower() in lex.org_nouns), None)
+        if apposed is not None:  # 'Freshway, the country's third-largest grocery chain': what kind of body it is
+            att.description = doc[apposed.left_edge.i : apposed.right_edge.i + 1].text
         return
     if _is_document(head, att, lex):
         att.kind, att.description = "unknown", phrase.text  # a document speaks for its author, not a hidden person
@@ -2458,6 +2521,25 @@ def _common_head(lemma: str, lex: Lexicon) -> bool:
     """A speaker noun of the lexicon ('insider', 'critic', 'analyst'), also in a plural the lemmatiser kept."""
     heads = lex.anonymous_heads | lex.weasel_subjects | lex.role_nouns
     return lemma in heads or lemma.removesuffix("s") in heads
+
+
+# Role nouns that also stand before a firm's or a body's name ('its partner Goldman Sachs', 'the board', 'major').
+_ROLES_NOT_TITLES = frozenset({"board", "partner", "owner", "general", "major", "head", "justice", "defender"})
+
+
+def _titled_name(doc, ent, lex: Lexicon) -> bool:
+    """A name of two or three capitalised words right after a person's title ('chair Wendell Price', 'Dr. Amara
+    Osei'): whatever label the NER gave it, titles belong to people."""
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    return (
+        before is not None
+        and (
+            (before.lemma_.lower() in lex.role_nouns and before.lemma_.lower() not in _ROLES_NOT_TITLES)
+            or before.lower_.rstrip(".") in HONORIFICS
+        )
+        and 2 <= len(ent) <= 3
+        and all(t.pos_ == "PROPN" and t.is_title for t in ent)
+    )
 
 
 def _not_a_person(doc, name, lex: Lexicon) -> bool:
@@ -2808,14 +2890,33 @@ def find_sources(doc, attributions: list[Attribution]) -> list[Source]:
         sources[sid].mentions.append(speaker)
         last_seen[sid] = att.sentence
 
+    said = [part for att in attributions for part in (att.quote.content, att.quote.continuation) if part is not None]
+    full: dict[str, str] | None = None  # the article's full names by surname, read at the first he/she speaker
     for att in attributions:
         speaker = att.quote.speaker
         if att.scene or speaker is None:
             continue  # a shout in a scene is nobody's account: no source (nor a learned quote with no speaker)
         if att.pronoun is None and _no_speaker(att):
             continue  # 'which said', 'many of whom said', 'him': the parse left no speaker to name
-        sid = _match(att, sources, meta, last_seen)
-        if sid is None and att.pronoun is None:
+        # a he/she: the person just named as a subject, else the last fitting source, else the one person just named
+        name = None
+        if att.pronoun in ("he", "she"):
+            full = _full_names(doc) if full is None else full
+            name = _antecedent(doc, att, said, full, subjects=True)
+        sid = _match(att, sources, meta, last_seen) if name is None else None
+        if (
+            sid is None
+            and att.pronoun in ("he", "she")
+            and full is not None
+            and (name := name or _antecedent(doc, att, said, full)) is not None
+        ):
+            att.kind, att.name = "named_person", name  # '"...," she said' after a sentence naming only Elena Reyes
+            sid = _match(replace(att, pronoun=None), sources, meta, last_seen)
+            if sid is None:
+                sid = add(att, speaker)
+            else:
+                attach(sid, att, speaker)
+        elif sid is None and att.pronoun is None:
             sid = add(att, speaker)
         elif sid is not None:
             attach(sid, att, speaker)
@@ -2829,6 +2930,64 @@ def find_sources(doc, attributions: list[Attribution]) -> list[Source]:
         if sid is not None and att.pronoun is None and att.kind != sources[sid].kind:
             att.kind = sources[sid].kind  # "the official" merged into a named official is not anonymous
     return sources
+
+
+ANTECEDENT_SENTENCES = 2  # sentences before a pronoun's own where the person it stands for is looked for
+
+
+SUBJECTS = ("nsubj", "nsubjpass")
+
+
+def _antecedent(doc, att: Attribution, said: list[Span], full: dict[str, str], subjects: bool = False) -> str | None:
+    """The person a 'he' or 'she' speaker stands for: the one person named in the pronoun's sentence (before it)
+    and the two sentences before, outside anyone's quoted words ('Reyes declared victory at a hotel. "...," she
+    said'); with ``subjects``, only a person who is a clause's subject in the pronoun's sentence or the one before
+    ('Pratt conceded an hour later. In a statement, he said ...' is Pratt, though an earlier speaker fits too).
+    None when those lines name nobody or more than one person: then the pronoun is left to the sources before it,
+    or unresolved, rather than guessed."""
+    pronoun = att.speaker_head
+    if pronoun is None:
+        return None
+    dv = view(doc)
+    first = dv.sents[max(0, att.sentence - (1 if subjects else ANTECEDENT_SENTENCES))].start
+    people: dict[str, str] = {}  # surname -> the longest name it closes
+    taken: set[int] = set()
+    for lo, hi in _people(doc, first, pronoun.i, lexicon()):
+        taken.update(range(lo, hi))
+        if subjects and doc[lo:hi].root.dep_ not in SUBJECTS:
+            continue
+        if any(part.start <= doc[lo].idx < part.end for part in said):
+            continue  # a name inside quoted words is whom someone spoke of
+        words = _name_words(doc[lo:hi].text)
+        name = full.get(words[-1], " ".join(words)) if len(words) == 1 else " ".join(words)
+        people[words[-1]] = max(people.get(words[-1], ""), name, key=len)
+    for tok in doc[first : pronoun.i]:  # a bare surname the NER left untagged or took for an organisation
+        if tok.i in taken or tok.text not in full or (subjects and tok.dep_ not in SUBJECTS):
+            continue
+        if not any(part.start <= tok.idx < part.end for part in said):
+            people[tok.text] = max(people.get(tok.text, ""), full[tok.text], key=len)
+    return next(iter(people.values())) if len(people) == 1 else None
+
+
+def _full_names(doc) -> dict[str, str]:
+    """Surname -> full name of the people an article names in full: the NER's people of two words or more, and two
+    or three capitalised proper nouns after a person's title ('Mayor Elena Reyes') whatever the NER made of them."""
+    lex, dv = lexicon(), view(doc)
+    out = {n[-1]: " ".join(n) for e in dv.ents if e.label_ == "PERSON" and len(n := _name_words(e.text)) > 1}
+    titles = lex.role_nouns | HONORIFICS | {f"{h}." for h in HONORIFICS}
+    for i in dv.where(lowers=titles, lemmas=lex.role_nouns):
+        tok = doc[i]
+        if tok.is_title:
+            run = list(doc[tok.i + 1 : tok.i + 4])
+            length = next((k for k, t in enumerate(run) if not (t.pos_ == "PROPN" and t.is_title)), len(run))
+            if 2 <= length <= 3 and tok.lemma_.lower() not in _ROLES_NOT_TITLES:
+                words = _name_words(" ".join(t.text for t in run[:length]))
+                out.setdefault(words[-1], " ".join(words))
+    return out
+
+
+def _name_words(text: str) -> list[str]:
+    return text.replace("’s", "").replace("'s", "").split()
 
 
 # Pronouns that cannot stand for a speaker a reader could count (object, reflexive, demonstrative, relative).
@@ -2909,7 +3068,11 @@ def _match(att: Attribution, sources: list[Source], meta: list[Attribution], las
             )
         ):
             return sid
-    if att.kind == "named_organisation" and head.pos_ == "NOUN":  # "the company said" after "Microsoft said"
+    if (
+        att.kind == "named_organisation"
+        and head.pos_ == "NOUN"
+        and not any(c.dep_ == "poss" for c in head.children)  # 'the sheriff's office' is the sheriff's, another body
+    ):  # "the company said" after "Microsoft said"
         orgs = [
             sid
             for sid, s in enumerate(sources)
