@@ -23,6 +23,8 @@ FIRES = [
     ("The reelection fund holds $780,000 in cash, more than any rival's.", "figure"),
     ("Nearly half of the county's bridges are rated in poor condition.", "figure"),
     ("More than 40,000 Canadians have signed up for the rebate since it opened.", "figure"),
+    # a person's approval is no body's decision on the record
+    ("Residents approved of the plan by a margin of 3 to 1, with 61 percent in favour.", "figure"),
     # (a) standings from polls nobody names
     ("Patel is running a distant fourth in statewide polling.", "poll"),
     ("Okafor has trailed in the polls since the summer.", "poll"),
@@ -81,12 +83,32 @@ QUIET = [
     "Three-month copper lost 0.4% to $8,120 a tonne on Tuesday.",
     "Her deputy in the 10,000 Women program was a former banker.",
     "A consultant whose advice has helped the studio protect its reputation joined the firm in May.",
+    # a body's decision puts its figure on the record
+    "The council approved increases of 6 percent a year for the following three years.",
+    "The school board adopted a $48 million budget on Tuesday.",
+    # a figure repeated from a sentence that gave its source: a correction, a summary line
+    "Pratt took 43.9 percent of the vote, according to unofficial results.\n\n"
+    "Correction: An earlier version misstated Pratt's share. It was 43.9 percent, not 45.9 percent.",
+    "The district spent $4.6 million on new buses last year, its budget office said.\n\n"
+    "The board meets again on Monday.\n\nThe $4.6 million came from a state grant.",
 ]
 
 
 @pytest.mark.parametrize("text", QUIET)
 def test_claims_src006_quiet_when_sourced_or_routine(parse, text):
     assert not _src006(parse, text), [f.message for f in _src006(parse, text)]
+
+
+def test_claims_src006_figure_repeated_from_the_writers_own_voice_still_fires(parse):
+    # the first statement gave no source, so the repeat is no sourced figure either
+    text = (
+        "The board meets again on Monday to vote on the bus contract.\n\nThe district spent $4.6 million on new "
+        "buses last year.\n\nThe $4.6 million came from a state grant."
+    )
+    assert [f.related[0].text for f in _src006(parse, text)] == [
+        "The district spent $4.6 million on new buses last year.",
+        "The $4.6 million came from a state grant.",
+    ]
 
 
 def test_claims_src006_figure_keeps_a_hyphenated_number_word(parse):

@@ -1740,6 +1740,9 @@ def find_unsourced(doc, claims: list[Claim], *, min_score: float = 0.4) -> Itera
         if spec is None:
             if not column and i in scores:
                 found = checkable_reason(sent, [q for q in quantities if q.sentence == i], agents)
+                if found is not None and found[0] == "figure":
+                    given = _given_with_source(found[1].text, v, range(i), paragraph, attributed)
+                    found = None if given else found  # a figure repeated from a sourced sentence ('a correction')
                 if found is not None and not (
                     _sourced_nearby(sents, i, lex, own=found[0] != "poll", speech=found[0] in ("figure", "effect"))
                     or _evidence_before(sents, i)
@@ -2166,6 +2169,20 @@ def _effect(sent, lex: Unsourced, agents: frozenset[str]):
     return None
 
 
+def _given_with_source(figure: str, v, earlier, paragraph: list[int], attributed: set[int]) -> bool:
+    """Whether one of the ``earlier`` sentences states ``figure`` ('43.9 percent') with a source: in a paragraph
+    with an attribution, or with 'according to'. A figure repeated later (a correction, a summary line) is that
+    source's figure, not the writer's own."""
+    key = " ".join(figure.lower().split())
+    for j in earlier:
+        said = " ".join(v.text_of(v.sents[j]).lower().split())
+        if re.search(rf"(?<![\w.]){re.escape(key)}(?![\w])", said) and (
+            paragraph[j] in attributed or "according to" in said
+        ):
+            return True
+    return False
+
+
 def checkable_reason(sent, quantities: list, agents: frozenset[str]) -> tuple[str, Any] | None:
     """(kind, span or token) of what SRC006 reports in the sentence: a figure, a poll standing, public opinion or an
     effect, in that order (see ``_figure``, ``_poll_standing``, ``_public_opinion``, ``_effect``)."""
@@ -2216,15 +2233,29 @@ def _standing_triggers(doc, lex: Unsourced) -> list[int]:
 RELEASE_VERBS = PUBLISH_VERBS | {"release", "announce", "disclose", "file", "post", "show", "count", "tally"}
 
 
+# A body's decision puts its figure on the record ('the council approved increases of 6 percent a year').
+DECISION_VERBS = frozenset({"approve", "adopt", "pass", "ratify", "authorize", "authorise", "enact"})
+
+
 def _released_by(sent, agents: frozenset[str]) -> bool:
     """A person or body in the sentence puts the figure out: 'after the agency released its eighth batch', 'the
-    campaign disclosed in its filing': the figure is theirs, named where it stands."""
+    campaign disclosed in its filing', or a body decides it ('the council approved a 6 percent rise'): the figure is
+    theirs, named where it stands."""
+    from .sources import lexicon as source_lexicon
+
+    bodies = source_lexicon().org_nouns
     for tok in sent:
-        if tok.pos_ == "VERB" and tok.lemma_.lower() in RELEASE_VERBS:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB" and (lemma in RELEASE_VERBS or lemma in DECISION_VERBS):
             subject = next((c for c in tok.children if c.dep_ in ("nsubj", "agent")), None)
             if subject is not None and subject.dep_ == "agent":
                 subject = next((c for c in subject.children if c.dep_ == "pobj"), None)
-            if subject is not None and (subject.ent_type_ in ("PERSON", "ORG") or subject.lemma_.lower() in agents):
+            if subject is None:
+                continue
+            if lemma in DECISION_VERBS:
+                if subject.ent_type_ == "ORG" or subject.lemma_.lower() in bodies:
+                    return True
+            elif subject.ent_type_ in ("PERSON", "ORG") or subject.lemma_.lower() in agents:
                 return True
     return False
 
