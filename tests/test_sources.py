@@ -661,6 +661,11 @@ def test_sources_he_or_she_without_one_person_stays_unresolved(parse, text):
         ),
         # a title that says what the person does stays
         ("Prime Minister Jacinda Ardern said the border would reopen in April.", "Jacinda Ardern", "Prime Minister"),
+        (
+            "Senator Tom Whitaker, the chairman of the Agriculture Committee, said the bill kept faith with farmers.",
+            "Tom Whitaker",
+            "Senator, the chairman of the Agriculture Committee",
+        ),
         # an organisation's apposed kind is its description
         (
             "Freshway, the country's third-largest grocery chain, cut its forecast on Thursday, saying shoppers were "

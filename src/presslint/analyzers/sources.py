@@ -2357,7 +2357,7 @@ def _description(doc, speaker_rng, name_ent) -> str | None:
                 1  # 'Dr. Amelia Stone, a researcher' -> 'a researcher', not 'Dr. , a researcher'; 'President' stays
             )
         text = text.replace(doc[start : name_ent.end].text if start < name_ent.start else name_ent.text, " ")
-    text = re.sub(r"\s+", " ", text).strip(" ,;:-–—")
+    text = re.sub(r"\s+,", ",", re.sub(r"\s+", " ", text)).strip(" ,;:-–—")  # 'Senator, the chairman of ...'
     return text or None
 
 
