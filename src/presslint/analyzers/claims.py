@@ -1684,8 +1684,8 @@ def find_unsourced(doc, claims: list[Claim], *, min_score: float = 0.4) -> Itera
                 continue
             if not all(_own_cue(q, sent, read_mind[1]) for q in by_paragraph[paragraph[i]]):
                 continue
-        if _about_this_piece(sent):
-            continue  # 'This is the third part of our series that goes behind ...': the outlet's note on its piece
+        if _about_this_piece(sent) or _EDITORS_NOTE.match(text, sents[_paragraph_start(paragraph, i)].start_char):
+            continue  # 'This is the third part of our series ...', 'Correction: ...': the outlet's note on its piece
         inside = sum(max(0, min(e, sent.end_char) - max(s, sent.start_char)) for s, e in marks)
         if inside or in_block_quotation(text, sent.start_char, sent.end_char):
             continue  # part of it is someone's words (in marks, or a block quotation set off by the layout)
@@ -1740,13 +1740,10 @@ def find_unsourced(doc, claims: list[Claim], *, min_score: float = 0.4) -> Itera
         if spec is None:
             if not column and i in scores:
                 found = checkable_reason(sent, [q for q in quantities if q.sentence == i], agents)
-                if found is not None and found[0] == "figure":
-                    given = _given_with_source(found[1].text, v, range(i), paragraph, attributed)
-                    found = None if given else found  # a figure repeated from a sourced sentence ('a correction')
                 if found is not None and not (
                     _sourced_nearby(sents, i, lex, own=found[0] != "poll", speech=found[0] in ("figure", "effect"))
                     or _evidence_before(sents, i)
-                    or (found[0] == "figure" and _released_by(sent, agents))
+                    or (found[0] == "figure" and _released_by(sent, agents, found[1]))
                 ):
                     checkable.append((i, _checkable_finding(*found, scores[i], min_score)))
             continue
@@ -2169,20 +2166,6 @@ def _effect(sent, lex: Unsourced, agents: frozenset[str]):
     return None
 
 
-def _given_with_source(figure: str, v, earlier, paragraph: list[int], attributed: set[int]) -> bool:
-    """Whether one of the ``earlier`` sentences states ``figure`` ('43.9 percent') with a source: in a paragraph
-    with an attribution, or with 'according to'. A figure repeated later (a correction, a summary line) is that
-    source's figure, not the writer's own."""
-    key = " ".join(figure.lower().split())
-    for j in earlier:
-        said = " ".join(v.text_of(v.sents[j]).lower().split())
-        if re.search(rf"(?<![\w.]){re.escape(key)}(?![\w])", said) and (
-            paragraph[j] in attributed or "according to" in said
-        ):
-            return True
-    return False
-
-
 def checkable_reason(sent, quantities: list, agents: frozenset[str]) -> tuple[str, Any] | None:
     """(kind, span or token) of what SRC006 reports in the sentence: a figure, a poll standing, public opinion or an
     effect, in that order (see ``_figure``, ``_poll_standing``, ``_public_opinion``, ``_effect``)."""
@@ -2237,9 +2220,10 @@ RELEASE_VERBS = PUBLISH_VERBS | {"release", "announce", "disclose", "file", "pos
 DECISION_VERBS = frozenset({"approve", "adopt", "pass", "ratify", "authorize", "authorise", "enact"})
 
 
-def _released_by(sent, agents: frozenset[str]) -> bool:
+def _released_by(sent, agents: frozenset[str], figure=None) -> bool:
     """A person or body in the sentence puts the figure out: 'after the agency released its eighth batch', 'the
-    campaign disclosed in its filing', or a body decides it ('the council approved a 6 percent rise'): the figure is
+    campaign disclosed in its filing', or a body decides the ``figure`` itself ('the council approved increases of 6
+    percent'; not 'when 11 states passed referendums, Mississippi voted against, at 86 percent'): the figure is
     theirs, named where it stands."""
     from .sources import lexicon as source_lexicon
 
@@ -2253,7 +2237,11 @@ def _released_by(sent, agents: frozenset[str]) -> bool:
             if subject is None:
                 continue
             if lemma in DECISION_VERBS:
-                if subject.ent_type_ == "ORG" or subject.lemma_.lower() in bodies:
+                decided = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+                within = figure is not None and any(
+                    d.left_edge.i <= figure.start and figure.end <= d.right_edge.i + 1 for d in decided
+                )
+                if within and (subject.ent_type_ == "ORG" or subject.lemma_.lower() in bodies):
                     return True
             elif subject.ent_type_ in ("PERSON", "ORG") or subject.lemma_.lower() in agents:
                 return True
@@ -2317,6 +2305,17 @@ def _this_subject(verb):
     if subject.lower_ == "this" or any(c.dep_ == "det" and c.lower_ == "this" for c in subject.children):
         return subject
     return None
+
+
+# A paragraph that opens as the outlet's note on its own article: what it corrected, clarified or updated.
+_EDITORS_NOTE = re.compile(r"\s*(?:corrections?|clarifications?|editor[’']s note)\s*[:—–-]", re.I)
+
+
+def _paragraph_start(paragraph: list[int], i: int) -> int:
+    """The first sentence of sentence ``i``'s paragraph."""
+    while i > 0 and paragraph[i - 1] == paragraph[i]:
+        i -= 1
+    return i
 
 
 def _about_this_piece(sent) -> bool:

@@ -1809,7 +1809,7 @@ def interviewee(doc, quotes: _Quotes, lex: Lexicon) -> str | None:
 
 def _people(doc, start: int, end: int, lex: Lexicon) -> list[tuple[int, int]]:
     """Token ranges of the people named in ``doc[start:end]``, titles left out ('Mayor Ana Ruiz' -> Ana Ruiz): the
-    NER's people, and runs of two or three capitalised proper nouns it left untagged, so that a second person the
+    NER's people, and runs of two to four capitalised proper nouns it left untagged, so that a second person the
     NER missed makes a one-person reading fail instead of picking the one it found."""
     dv = view(doc)
     runs = [(e.start, e.end) for e in dv.ents if e.label_ == "PERSON" and start <= e.start and e.end <= end]
