@@ -124,6 +124,9 @@ def test_language_voice_insult_word_in_its_moral_sense_still_fires(parse, text, 
         ("This is totally bogus, and the senator knows it.", "evaluative"),
         ("The thugs behind the plan met in secret.", "insult"),
         ("The mayor ranted at the reporters.", "contempt-verb"),
+        # an evaluative adverb judging an act, or before an adjective that judges too
+        ("The board behaved shamefully during the audit.", "evaluative"),
+        ("It was a ridiculously blatant attempt to silence the inspectors.", "evaluative"),
     ],
 )
 def test_language_voice_cues_read_words_of_judgement(parse, text, kind):
@@ -150,6 +153,10 @@ def test_language_voice_cues_read_words_of_judgement(parse, text, kind):
         "He has endured relentless questions about whether he will drop out.",  # intensity, not judgement
         "Bossie will take over as the head of Defeat Crooked Hillary next month.",  # a word of a group's name
         "The band Corrupt Cowards Inc played a short set on Friday.",
+        # an evaluative adverb as a degree before a plain adjective: playful hyperbole, no verdict
+        "People come for the cardamom buns, which are ridiculously good.",
+        "The alley is insanely narrow, so delivery vans park on the main road.",
+        "The tickets were absurdly cheap for a final.",
     ],
 )
 def test_language_voice_cues_quiet_on_plain_reporting(parse, text):

@@ -400,6 +400,12 @@ KIND_CASES = [
         "named_person",
         None,
     ),
+    (
+        "Superintendent Marcus Bell told the board the savings would pay for smaller classes.",
+        "Marcus Bell",
+        "named_person",
+        None,
+    ),
     # ... but not a firm after a word that is a role and a relation too
     ("Its partner Goldman Sachs said the deal would close in May.", "Its partner Goldman Sachs", "role_only", None),
     ("Reuters reported that the talks had stalled over tariffs.", "Reuters", "named_organisation", None),
@@ -678,6 +684,28 @@ def test_sources_he_or_she_without_one_person_stays_unresolved(parse, text):
 def test_sources_description_is_what_the_speaker_is(parse, text, name, description):
     _, _, sources = _quotes_and_sources(parse, text)
     assert [(s.name, s.description) for s in sources] == [(name, description)]
+
+
+DEPARTMENT = "Measles cases rose to 48, the county health department said on Tuesday. "
+
+
+@pytest.mark.parametrize(
+    "text, anonymous",
+    [
+        # officials of a body the article has quoted by name speak for it
+        (DEPARTMENT + "The outbreak began at a private school, health officials said.", False),
+        ("Police said the road was closed. Police officials said it would reopen on Friday.", False),
+        # ... not officials the body's name does not cover, not a counted few, not before the body is named
+        (DEPARTMENT + "The outbreak began at a private school, senior officials said.", True),
+        (DEPARTMENT + "The outbreak began at a private school, two health officials said.", True),
+        ("The outbreak began at a private school, health officials said. " + DEPARTMENT, True),
+    ],
+)
+def test_sources_officials_of_a_body_already_quoted(parse, text, anonymous):
+    found = [
+        a for a in find_attributions(parse(text)) if a.speaker_head is not None and "official" in a.speaker_head.lower_
+    ]
+    assert len(found) == 1 and (found[0].kind == "anonymous") is anonymous, [(a.kind, a.name) for a in found]
 
 
 def test_sources_unresolved_pronoun_stays_unresolved(parse):

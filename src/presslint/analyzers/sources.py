@@ -1048,6 +1048,7 @@ def find_attributions(doc, *, lex: Lexicon | None = None, index: _Quotes | None 
         _agency_statement(att)
         _body_report(quotes, att)
     _group_named_ahead(found, quotes)
+    _officials_of_named_source(found)
     _counted_named_before(found, quotes)
     _survey_panel(found, quotes)
     return found
@@ -1461,6 +1462,42 @@ PUBLIC_BODIES = frozenset(
         "transit",
     }
 )
+
+
+def _officials_of_named_source(found: list[Attribution]) -> None:
+    """Officials of a body the article has already quoted by name ('the county health department said ...' and later
+    'health officials said ...'; 'police said ...' then 'police officials said ...'): the body speaks through them,
+    so they are its spokespeople, no anonymous source. Only an uncounted plural 'officials' whose every modifier is
+    a word of that body's name, with no word asking for anonymity; 'senior officials', 'officials' alone, or
+    officials of a body not quoted before stay anonymous."""
+    for att in found:
+        head: Any = att.speaker_head
+        if att.kind != "anonymous" or head is None or head.lemma_.lower() != "official" or not att.plural:
+            continue
+        if att.count is not None or any(a.lower() != head.text.lower() for a in att.anonymity):
+            continue
+        mods = {
+            t.lower_.removesuffix("'s").removesuffix("’s")
+            for c in head.children
+            if c.dep_ in ("compound", "amod", "nmod")
+            for t in c.subtree
+            if not t.is_stop and not t.is_punct
+        }
+        if not mods:
+            continue
+        body = next(
+            (
+                b
+                for b in found
+                if b.kind == "named_organisation"
+                and b.sentence < att.sentence
+                and mods <= set(re.findall(r"[\w’']+", (b.name or "").lower()))
+            ),
+            None,
+        )
+        if body is not None:
+            att.kind, att.anonymity, att.weasel = "role_only", [], False
+            att.description = body.name
 
 
 def _officials_of_body(att: Attribution, lex: Lexicon) -> tuple[frozenset[str], bool] | None:
@@ -2383,8 +2420,8 @@ def _classify(doc, att: Attribution, head, speaker_rng, sent, lex: Lexicon) -> N
     if swallowed:
         ent = None  # 'Obama Says Climate Change Is Real': the NER swallowed a headline's verb; no name to take
     person = ent if ent is not None and ent.label_ == "PERSON" else None
-    if person is None and ent is not None and ent.label_ in ORG_LABELS and _titled_name(doc, ent, lex):
-        person = ent  # 'Board chair Wendell Price': the NER's ORG, but a person's title stands before the name
+    if person is None and ent is not None and ent.label_ in ORG_LABELS:
+        person = _titled_name(doc, ent, lex)  # 'Board chair Wendell Price': the NER's ORG, but a person's title
     if person is None:
         # 'Jane Roe's lawyer, John Doe', and 'a spokesman for the ministry, Oleg Voloshyn' (the parser hangs the name
         # on the nearest noun): a person's name set off after the head names the speaker
@@ -2527,19 +2564,24 @@ def _common_head(lemma: str, lex: Lexicon) -> bool:
 _ROLES_NOT_TITLES = frozenset({"board", "partner", "owner", "general", "major", "head", "justice", "defender"})
 
 
-def _titled_name(doc, ent, lex: Lexicon) -> bool:
+def _titled_name(doc, ent, lex: Lexicon):
     """A name of two or three capitalised words right after a person's title ('chair Wendell Price', 'Dr. Amara
-    Osei'): whatever label the NER gave it, titles belong to people."""
+    Osei'), or with the title inside the entity ('Superintendent Marcus Bell'): whatever label the NER gave it,
+    titles belong to people. Returns the name without the title, or None."""
+
+    def title(tok) -> bool:
+        lemma = tok.lemma_.lower()
+        return (lemma in lex.role_nouns and lemma not in _ROLES_NOT_TITLES) or tok.lower_.rstrip(".") in HONORIFICS
+
     before = doc[ent.start - 1] if ent.start > 0 else None
-    return (
-        before is not None
-        and (
-            (before.lemma_.lower() in lex.role_nouns and before.lemma_.lower() not in _ROLES_NOT_TITLES)
-            or before.lower_.rstrip(".") in HONORIFICS
-        )
-        and 2 <= len(ent) <= 3
-        and all(t.pos_ == "PROPN" and t.is_title for t in ent)
-    )
+    name = ent[1:] if len(ent) > 2 and ent[0].is_title and title(ent[0]) else ent
+    if (
+        (name is not ent or (before is not None and title(before)))
+        and 2 <= len(name) <= 3
+        and all(t.pos_ == "PROPN" and t.is_title for t in name)
+    ):
+        return name
+    return None
 
 
 def _not_a_person(doc, name, lex: Lexicon) -> bool:

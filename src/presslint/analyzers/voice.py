@@ -73,6 +73,8 @@ def _judging(tok, c: Cues) -> str | None:
     if tok.pos_ == "NOUN" and low in c.abstract_nouns:
         return None  # "deterrence from evil", "the problem of evil": the moral category, no one judged
     if tok.pos_ in ("ADJ", "ADV", "VERB") and (low in c.evaluative or lemma in c.evaluative):
+        if tok.pos_ == "ADV" and tok.dep_ == "advmod" and tok.head.pos_ in ("ADJ", "ADV") and tok.head.i > tok.i:
+            return None  # 'ridiculously good', 'insanely narrow': a degree, not a verdict; the adjective speaks
         return "evaluative"
     if tok.pos_ == "VERB" and tok.tag_ in ("VB", "VBP", "VBZ") and lemma not in c.contempt_verbs:
         return None  # "did not dumb down education": the insult adjective's form used as a verb
