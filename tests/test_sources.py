@@ -698,6 +698,7 @@ DEPARTMENT = "Measles cases rose to 48, the county health department said on Tue
         # ... not officials the body's name does not cover, not a counted few, not before the body is named
         (DEPARTMENT + "The outbreak began at a private school, senior officials said.", True),
         (DEPARTMENT + "The outbreak began at a private school, two health officials said.", True),
+        (DEPARTMENT + "Health officials acknowledge privately that the outbreak began at a private school.", True),
         ("The outbreak began at a private school, health officials said. " + DEPARTMENT, True),
     ],
 )

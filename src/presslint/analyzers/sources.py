@@ -1464,6 +1464,16 @@ PUBLIC_BODIES = frozenset(
 )
 
 
+_OFF_RECORD = re.compile(r"\b(?:privately|in private|off the record|on background|anonymously|not authori[sz]ed)\b")
+
+
+def _outside_content(att: Attribution, sent) -> str:
+    """The attribution's sentence without its content, lower case: where the terms of the saying are."""
+    text, start = sent.text.lower(), sent.start_char
+    content = att.quote.content
+    return text[: max(0, content.start - start)] + " " + text[max(0, content.end - start) :]
+
+
 def _officials_of_named_source(found: list[Attribution]) -> None:
     """Officials of a body the article has already quoted by name ('the county health department said ...' and later
     'health officials said ...'; 'police said ...' then 'police officials said ...'): the body speaks through them,
@@ -1476,6 +1486,8 @@ def _officials_of_named_source(found: list[Attribution]) -> None:
             continue
         if att.count is not None or any(a.lower() != head.text.lower() for a in att.anonymity):
             continue
+        if _OFF_RECORD.search(_outside_content(att, head.sent)):
+            continue  # 'administration officials acknowledge privately': not the body speaking on the record
         mods = {
             t.lower_.removesuffix("'s").removesuffix("’s")
             for c in head.children
