@@ -157,6 +157,18 @@ def test_sources_spans_unnamed_speaker_stays_anonymous(parse, text):
             "“the fuel subsidy is over.”",
             "In other words",
         ),
+        # a split quotation whose second part the parser reads as the cue's clause
+        (
+            "“Judge,” the lawyer said, “I have never had that happen in any case in thirty years.”",
+            "“I have never had that happen in any case in thirty years.”",
+            "“Judge,”",
+        ),
+        (
+            "''In the Hale case,'' Professor Mbeki said, ''even though the ruling was narrow, it changed how juries"
+            " are picked.''",
+            "''even though the ruling was narrow, it changed how juries are picked.''",
+            "''In the Hale case,''",
+        ),
     ],
 )
 def test_sources_spans_parenthetical_cue_splits_the_content(parse, text, content, rest):

@@ -828,6 +828,10 @@ def _fronted_part(doc, quotes: _Quotes, cue, speaker_rng, content: Span, lex: Le
     statement, the company said, ...') nor a quotation of its own (a split quotation, read elsewhere)."""
     sent = quotes.sentence(cue)
     first = min(cue.i, speaker_rng[0])
+    if first >= 1 and doc[first - 1].is_quote and content.start in quotes.starts and content.start > doc[cue.i].idx:
+        if any(t.pos_ == "VERB" for t in doc[first : cue.i]):
+            return None  # '"A," Trump said before adding: "B."': the first quotation is the other verb's
+        return _split_first_part(quotes, doc[first - 1])
     if first - 1 <= sent.start or doc[first - 1].text != ",":
         return None
     # what stands between the clause and the content: the cue's own words ('told CNN', 'said on Friday') and a comma
@@ -859,6 +863,19 @@ def _fronted_part(doc, quotes: _Quotes, cue, speaker_rng, content: Span, lex: Le
     if _time_phrase(doc[left[0] : left[1]]):
         return None  # 'In June 2009, she wrote, "..."', 'Minutes later, he replied, "..."': when it was said
     return None if _setting_of_the_saying(doc, left, lex) else span
+
+
+def _split_first_part(quotes: _Quotes, mark) -> Span | None:
+    """'"Judge," Brafman said, "I have never seen that."': the parse reads the second quotation as the cue's clause;
+    the first, ending in a comma right before the reporting clause, is the content's other part."""
+    end = mark.idx + len(mark.text)
+    i = bisect.bisect_right(quotes.starts, mark.idx) - 1
+    if i < 0 or quotes.spans[i][1] != end:
+        return None
+    start = quotes.spans[i][0]
+    if not quotes.text[start:end].rstrip("\"“”'’ ").endswith(","):
+        return None
+    return Span.between(quotes.text, start, end)
 
 
 def _time_phrase(words) -> bool:
