@@ -129,6 +129,46 @@ def test_sources_spans_unnamed_speaker_stays_anonymous(parse, text):
             "was the choice of venue: “It was a barn. A barn!”",
             "Her complaint",
         ),
+        # an adverb the parser hangs on the cue still opens the reported sentence
+        (
+            "Instead, the mayor told reporters, the city would sell the depot to a housing trust.",
+            "the city would sell the depot to a housing trust",
+            "Instead",
+        ),
+        # or on the auxiliary of the reported clause's verb
+        (
+            "Even so, he said, he’s learned enough about the plan to oppose it.",
+            "he’s learned enough about the plan to oppose it",
+            "Even so",
+        ),
+        # a quotation after the cue clause that goes on with the words before it
+        (
+            "A long dry winter, the engineer said, “would empty the reservoirs before June.”",
+            "“would empty the reservoirs before June.”",
+            "A long dry winter",
+        ),
+        (
+            "When the new bridge opens, Ms. Okafor added, “the ferry will lose half its riders.”",
+            "“the ferry will lose half its riders.”",
+            "When the new bridge opens",
+        ),
+        (
+            "In other words, the minister said, “the fuel subsidy is over.”",
+            "“the fuel subsidy is over.”",
+            "In other words",
+        ),
+        # a split quotation whose second part the parser reads as the cue's clause
+        (
+            "“Judge,” the lawyer said, “I have never had that happen in any case in thirty years.”",
+            "“I have never had that happen in any case in thirty years.”",
+            "“Judge,”",
+        ),
+        (
+            "''In the Hale case,'' Professor Mbeki said, ''even though the ruling was narrow, it changed how juries"
+            " are picked.''",
+            "''even though the ruling was narrow, it changed how juries are picked.''",
+            "''In the Hale case,''",
+        ),
     ],
 )
 def test_sources_spans_parenthetical_cue_splits_the_content(parse, text, content, rest):
@@ -154,6 +194,33 @@ def test_sources_spans_according_to_at_a_clause_edge_is_one_part(parse, text, co
     att = _one(parse, text)
     assert att.quote.content.text == content
     assert att.continuation is None
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        # the writer's setting of the saying before the cue clause is not what was said: a participle, the channel,
+        # the time, a linking conjunction
+        ("Asked about the budget, the mayor said, “We will cut nothing.”", "“We will cut nothing.”"),
+        ("In a statement, the company said, “we regret the delay.”", "“we regret the delay.”"),
+        ("Minutes later, the coach said, “we are not done yet.”", "“we are not done yet.”"),
+        ("But, she added, “the vote will go ahead.”", "“the vote will go ahead.”"),
+        # a quotation that opens a sentence of its own
+        (
+            "On the subject of taxes, Ms. Ruiz added, “Nobody will pay more next year.”",
+            "“Nobody will pay more next year.”",
+        ),
+        # a phrase fronted in the clause the report credits, not in the cue's
+        (
+            "In Lagos, traders added two new stalls near the gate, the Daily Post reported.",
+            "In Lagos, traders added two new stalls near the gate",
+        ),
+    ],
+)
+def test_sources_spans_setting_before_the_cue_clause_is_not_content(parse, text, content):
+    found = [a for a in find_attributions(parse(text, date="2021-12-11")) if a.quote.content.text == content]
+    assert len(found) == 1
+    assert found[0].continuation is None
 
 
 @pytest.mark.parametrize(
@@ -201,6 +268,16 @@ def test_sources_spans_according_to_at_a_clause_edge_is_one_part(parse, text, co
             "“The audit was fair,” said Rosa Diaz, who chairs the finance committee, speaking to reporters after the"
             " vote. “Nobody was singled out.”",
             "“Nobody was singled out.”",
+        ),
+        # words of the writer's that lead into the quotation before the reporting clause
+        (
+            "In her home town, “fishing is the only industry left,” she says. “So the quota decides everything.”",
+            "“So the quota decides everything.”",
+        ),
+        (
+            "Small farms may have to sell ''because the banks want their money back,'' Mr. Ito said. ''But the big"
+            " growers will buy.''",
+            "''But the big growers will buy.''",
         ),
     ],
 )

@@ -800,10 +800,12 @@ def _is_predicate(tok) -> bool:
     return tok.dep_ == "prep" and tok.lower_ == "as" and any(c.dep_ in ("pobj", "amod", "acomp") for c in tok.children)
 
 
-def _parenthetical(doc, quotes: _Quotes, cue) -> tuple[tuple[QuoteKind, Span] | None, Span | None]:
+def _parenthetical(doc, quotes: _Quotes, cue, lex: Lexicon) -> tuple[tuple[QuoteKind, Span] | None, Span | None]:
     """'The plant, he said, will close.': content is the governing clause around the cue, in two parts when the
     cue clause sits inside it: (kind and the longer part, the other part or None)."""
     head = cue.head
+    if head.dep_ in ("aux", "auxpass") and head.head.i > head.i:
+        head = head.head  # 'Even then, he said, he's learned ...': the parse hangs the cue on the auxiliary
     if cue.dep_ not in ("parataxis", "ccomp") or head.i == cue.i or head.pos_ not in ("VERB", "AUX"):
         return None, None
     subject = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i), None)
@@ -811,7 +813,93 @@ def _parenthetical(doc, quotes: _Quotes, cue) -> tuple[tuple[QuoteKind, Span] | 
     sub_start, sub_end = _clause_range(cue, words)
     if sub_start < 1 or doc[sub_start - 1].text not in (",", "—", "–"):
         return None, None
-    return _parts_around(doc, quotes, head.left_edge.i, (sub_start, sub_end), head.right_edge.i + 1)
+    first = head.left_edge.i
+    has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in head.children)
+    if first < sub_start - 1 and has_subject and _setting_of_the_saying(doc, (first, sub_start - 1), lex):
+        first = sub_start  # (without a subject of its own, the fronted words are the clause's: 'Pivoting too soon')
+    return _parts_around(doc, quotes, first, (sub_start, sub_end), head.right_edge.i + 1)
+
+
+def _fronted_part(doc, quotes: _Quotes, cue, speaker_rng, content: Span, lex: Lexicon) -> Span | None:
+    """'Instead, Trump told CNN, his policy would be ...', 'An economic downturn, he said, "could be a good time
+    ..."', 'Whether the issue is the pipeline or health care, Mr. Garin added, "it becomes harder ..."': a reporting
+    clause set off by commas inside the sentence it reports, its content after it; the words before the clause are
+    the content's other part. Not the writer's framing of the saying ('Asked about the plan, she said, "..."', 'In a
+    statement, the company said, ...') nor a quotation of its own (a split quotation, read elsewhere)."""
+    sent = quotes.sentence(cue)
+    first = min(cue.i, speaker_rng[0])
+    if first >= 1 and doc[first - 1].is_quote and content.start in quotes.starts and content.start > doc[cue.i].idx:
+        if any(t.pos_ == "VERB" for t in doc[first : cue.i]):
+            return None  # '"A," Trump said before adding: "B."': the first quotation is the other verb's
+        return _split_first_part(quotes, doc[first - 1])
+    if first - 1 <= sent.start or doc[first - 1].text != ",":
+        return None
+    # what stands between the clause and the content: the cue's own words ('told CNN', 'said on Friday') and a comma
+    k = cue.i + 1
+    while k < len(doc) and doc[k].idx < content.start:
+        k += 1
+    between = [t for t in doc[max(cue.i, speaker_rng[1] - 1) + 1 : k] if not (t.is_quote or t.is_space)]
+    if not between or between[-1].text != "," or content.start < doc[cue.i].idx:
+        return None
+    subtree = {t.i for t in cue.subtree}
+    if any(not t.is_punct and t.i not in subtree for t in between):
+        return None
+    left = _trim(doc, sent.start, first - 1)
+    if left is None:
+        return None
+    span = _char_span(doc, *left)
+    if quotes.overlapping(span.start, span.end) or quotes.containing(span.start):
+        return None
+    # a quotation that opens a sentence of its own ('On the subject of Israel, Trump added, "Sheldon knows ..."',
+    # 'Hours later, she said, "We won."'): what stands before the clause is the writer's setting of it; one that
+    # opens in lower case continues the words before ('An economic downturn, he said, "could be a good time"')
+    opening = quotes.text[content.start : content.start + 3].lstrip("\"“”'‘’ ")
+    if content.start in quotes.starts and opening[:1].isupper():
+        return None
+    if left[1] - left[0] == 1 and doc[left[0]].dep_ == "cc":
+        return None  # 'But, he added, ...': the writer's link to the sentence before
+    if doc[left[1] - 1].pos_ in ("ADP", "DET", "CCONJ", "SCONJ") or doc[left[1] - 1].lower_ == "including":
+        return None  # the words before run on past the clause ('critics, including, ...'): a parse of something else
+    if _time_phrase(doc[left[0] : left[1]]):
+        return None  # 'In June 2009, she wrote, "..."', 'Minutes later, he replied, "..."': when it was said
+    return None if _setting_of_the_saying(doc, left, lex) else span
+
+
+def _split_first_part(quotes: _Quotes, mark) -> Span | None:
+    """'"Judge," Brafman said, "I have never seen that."': the parse reads the second quotation as the cue's clause;
+    the first, ending in a comma right before the reporting clause, is the content's other part."""
+    end = mark.idx + len(mark.text)
+    i = bisect.bisect_right(quotes.starts, mark.idx) - 1
+    if i < 0 or quotes.spans[i][1] != end:
+        return None
+    start = quotes.spans[i][0]
+    if not quotes.text[start:end].rstrip("\"“”'’ ").endswith(","):
+        return None
+    return Span.between(quotes.text, start, end)
+
+
+def _time_phrase(words) -> bool:
+    """Words that open with when ('In June 2009, after ...', 'Minutes later', 'Last week'): a date or a time word,
+    alone or as the object of the opening preposition."""
+    first = words[0]
+    if first.pos_ == "ADP":
+        first = next((c for c in first.children if c.dep_ == "pobj"), first)
+    return first.ent_type_ in ("DATE", "TIME") or first.lemma_.lower() in TIME_NOUNS | {"minute", "hour"}
+
+
+def _setting_of_the_saying(doc, rng: tuple[int, int], lex: Lexicon) -> bool:
+    """Words before a reporting clause that are the writer's setting of the saying, not what was said: a participle
+    ('Asked about the plan,', 'Speaking to reporters,') or the channel ('In a statement,', 'In an interview with
+    CNN,')."""
+    words = doc[rng[0] : rng[1]]
+    root = words.root
+    if (
+        root.tag_ in ("VBN", "VBG")
+        and root.dep_ not in ("csubj", "csubjpass", "nsubj", "nsubjpass")  # 'Freeing her husband was ...'
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in root.children)  # 'If the demands are not met'
+    ):
+        return True
+    return any(t.dep_ == "pobj" and t.lemma_.lower() in lex.channel_nouns for t in words)
 
 
 def _clause_range(cue, words) -> tuple[int, int]:
@@ -895,14 +983,18 @@ def _as_attribution(doc, quotes: _Quotes, cue, lex: Lexicon) -> Attribution | No
 
 
 def _opens_reported_sentence(doc, child, subject) -> bool:
-    """'If the talks fail, the minister said, the strike will go ahead': the parser may hang the condition on the
-    cue, but it opens the reported sentence (a clause with a mark before the cue's subject and a comma after it)."""
+    """'If the talks fail, the minister said, the strike will go ahead', 'Instead, Trump told CNN, his policy would
+    be ...': the parser may hang the condition or the adverb on the cue, but it opens the reported sentence (words
+    before the cue's subject, with a comma after them)."""
+    if subject is None or child.right_edge.i >= subject.left_edge.i or doc[subject.left_edge.i - 1].text != ",":
+        return False
+    if child.dep_ == "advcl":
+        return any(m.dep_ == "mark" for m in child.children)
+    # an adverb or phrase right before the subject's comma, when the parse sets the cue apart (parataxis)
     return (
-        subject is not None
-        and child.dep_ == "advcl"
-        and child.right_edge.i < subject.left_edge.i
-        and any(m.dep_ == "mark" for m in child.children)
-        and doc[subject.left_edge.i - 1].text == ","
+        child.head.dep_ == "parataxis"
+        and child.dep_ in ("advmod", "prep", "npadvmod")
+        and child.right_edge.i + 2 == subject.left_edge.i
     )
 
 
@@ -2016,7 +2108,7 @@ def _verb_attribution(doc, quotes: _Quotes, cue, lex: Lexicon) -> Attribution | 
         if adjacent:
             content = ("direct", adjacent)
         elif lemma in lex.speech_verbs:
-            content, rest = _parenthetical(doc, quotes, cue)
+            content, rest = _parenthetical(doc, quotes, cue, lex)
             if content is None:
                 content = _trailing_clause(doc, quotes, cue, speaker_rng)
     if content is None and (lemma in lex.object_verbs or lemma in lex.call_for_verbs or lemma in lex.prep_verbs):
@@ -2029,11 +2121,13 @@ def _verb_attribution(doc, quotes: _Quotes, cue, lex: Lexicon) -> Attribution | 
         return None
     speaker_span = _char_span(doc, *_without_aside(doc, speaker, speaker_rng, lex))
     cue_span = _cue_span(doc, cue, speaker_rng, lex, content_span)
+    if rest is None and lemma in lex.speech_verbs and not by_object:
+        rest = _fronted_part(doc, quotes, cue, speaker_rng, content_span, lex)
     quote = Quote(kind, cue_span, content_span, speaker=speaker_span, channel=_channel(doc, cue, lex))
     att = Attribution(quote, quotes.sent_index(cue))
     if rest is not None and not rest.overlaps(speaker_span) and not rest.overlaps(cue_span):
         att.continuation = rest
-    elif kind == "direct" and content_span.end <= min(cue_span.start, speaker_span.start):
+    elif _ends_quoted(quotes, kind, content_span) and content_span.end <= min(cue_span.start, speaker_span.start):
         att.continuation = _continuation(
             quotes, _reporting_clause_end(doc, quotes, cue, max(cue_span.end, speaker_span.end), lex)
         )
@@ -2052,6 +2146,14 @@ def _verb_attribution(doc, quotes: _Quotes, cue, lex: Lexicon) -> Attribution | 
     # city to act') is the speaker's statement of it, and the speaker its source (``att.act`` is for SRC001)
     att.quote.act = kind == "indirect" and by_object and _acts_on_object(cue, lex)
     return att
+
+
+def _ends_quoted(quotes: _Quotes, kind: QuoteKind, content: Span) -> bool:
+    """The content is a quotation or ends with one: 'In his home town, "baseball is the national sport," he says.
+    "So ..."': a quotation resuming after the reporting clause goes on with it."""
+    if kind == "direct":
+        return True
+    return any(s > content.start and e == content.end for s, e in quotes.overlapping(content.start, content.end))
 
 
 def _names_members(phrase) -> bool:
