@@ -1665,6 +1665,11 @@ def find_unsourced(doc, claims: list[Claim], *, min_score: float = 0.4) -> Itera
         return  # 'this "dinner" is all made up': the writer's invention, nobody's claim to source
     quantities = doc._.pl_quantities or []
     checkable: list[tuple[int, Finding]] = []
+    notes = {  # the outlet's notes on its own article: paragraphs that open 'Correction:', "Editor's note:"
+        paragraph[j]
+        for j, sent in enumerate(sents)
+        if (j == 0 or paragraph[j - 1] != paragraph[j]) and _EDITORS_NOTE.match(text, sent.start_char)
+    }
     previous = ""
     for i, sent in enumerate(sents):
         stripped = v.text_of(sent).strip()
@@ -1684,7 +1689,7 @@ def find_unsourced(doc, claims: list[Claim], *, min_score: float = 0.4) -> Itera
                 continue
             if not all(_own_cue(q, sent, read_mind[1]) for q in by_paragraph[paragraph[i]]):
                 continue
-        if _about_this_piece(sent) or _EDITORS_NOTE.match(text, sents[_paragraph_start(paragraph, i)].start_char):
+        if _about_this_piece(sent) or paragraph[i] in notes:
             continue  # 'This is the third part of our series ...', 'Correction: ...': the outlet's note on its piece
         inside = sum(max(0, min(e, sent.end_char) - max(s, sent.start_char)) for s, e in marks)
         if inside or in_block_quotation(text, sent.start_char, sent.end_char):
@@ -2307,15 +2312,8 @@ def _this_subject(verb):
     return None
 
 
-# A paragraph that opens as the outlet's note on its own article: what it corrected, clarified or updated.
+# A paragraph that opens as the outlet's note on its own article: what it corrected or clarified.
 _EDITORS_NOTE = re.compile(r"\s*(?:corrections?|clarifications?|editor[’']s note)\s*[:—–-]", re.I)
-
-
-def _paragraph_start(paragraph: list[int], i: int) -> int:
-    """The first sentence of sentence ``i``'s paragraph."""
-    while i > 0 and paragraph[i - 1] == paragraph[i]:
-        i -= 1
-    return i
 
 
 def _about_this_piece(sent) -> bool:

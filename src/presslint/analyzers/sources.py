@@ -1578,7 +1578,7 @@ def _officials_of_named_source(found: list[Attribution]) -> None:
             continue
         if att.count is not None or any(a.lower() != head.text.lower() for a in att.anonymity):
             continue
-        if _OFF_RECORD.search(_outside_content(att, head.sent)):
+        if _OFF_RECORD.search(_outside_content(att, view(head.doc).sents[att.sentence])):
             continue  # 'administration officials acknowledge privately': not the body speaking on the record
         mods = {
             t.lower_.removesuffix("'s").removesuffix("’s")
@@ -2502,12 +2502,11 @@ def _description(doc, speaker_rng, name_ent) -> str | None:
     """The speaker phrase without the name: the role words ('Prime Minister', "the company's chief executive")."""
     text = doc[speaker_rng[0] : speaker_rng[1]].text
     if name_ent is not None:
+        # a courtesy title goes with the name: 'Dr. Amelia Stone, a researcher' -> 'a researcher'; 'President' stays
         start = name_ent.start
         while start > speaker_rng[0] and doc[start - 1].lower_.rstrip(".") in COURTESY_TITLES:
-            start -= (
-                1  # 'Dr. Amelia Stone, a researcher' -> 'a researcher', not 'Dr. , a researcher'; 'President' stays
-            )
-        text = text.replace(doc[start : name_ent.end].text if start < name_ent.start else name_ent.text, " ")
+            start -= 1
+        text = text.replace(doc[start : name_ent.end].text, " ")
     text = re.sub(r"\s+,", ",", re.sub(r"\s+", " ", text)).strip(" ,;:-–—")  # 'Senator, the chairman of ...'
     return text or None
 
@@ -2576,13 +2575,7 @@ def _classify(doc, att: Attribution, head, speaker_rng, sent, lex: Lexicon) -> N
         return
     # Words that make the speaker anonymous, in the phrase or in the cue's clause ("speaking on condition of ...").
     anonymity = lex.anonymous_re.findall(phrase.text.lower())
-    clause_text = sent.text.lower()
-    content = att.quote.content
-    outside = (
-        clause_text[: max(content.start - sent.start_char, 0)]
-        + " "
-        + clause_text[max(content.end - sent.start_char, 0) :]
-    )
+    outside = _outside_content(att, sent)
     if "according" not in att.quote.cue.text.lower():
         # 'According to unnamed employees, Apple's CEO says ...': that phrase names another source, not this one
         outside = _OTHER_ACCORDING.sub(" ", outside)
@@ -2678,19 +2671,20 @@ def _common_head(lemma: str, lex: Lexicon) -> bool:
 _ROLES_NOT_TITLES = frozenset({"board", "partner", "owner", "general", "major", "head", "justice", "defender"})
 
 
+def _person_title(tok, lex: Lexicon) -> bool:
+    """A word that stands before a person's name as their title ('chair', 'Superintendent', 'Dr.')."""
+    lemma = tok.lemma_.lower()
+    return (lemma in lex.role_nouns and lemma not in _ROLES_NOT_TITLES) or tok.lower_.rstrip(".") in HONORIFICS
+
+
 def _titled_name(doc, ent, lex: Lexicon):
     """A name of two or three capitalised words right after a person's title ('chair Wendell Price', 'Dr. Amara
     Osei'), or with the title inside the entity ('Superintendent Marcus Bell'): whatever label the NER gave it,
     titles belong to people. Returns the name without the title, or None."""
-
-    def title(tok) -> bool:
-        lemma = tok.lemma_.lower()
-        return (lemma in lex.role_nouns and lemma not in _ROLES_NOT_TITLES) or tok.lower_.rstrip(".") in HONORIFICS
-
     before = doc[ent.start - 1] if ent.start > 0 else None
-    name = ent[1:] if len(ent) > 2 and ent[0].is_title and title(ent[0]) else ent
+    name = ent[1:] if len(ent) > 2 and ent[0].is_title and _person_title(ent[0], lex) else ent
     if (
-        (name is not ent or (before is not None and title(before)))
+        (name is not ent or (before is not None and _person_title(before, lex)))
         and 2 <= len(name) <= 3
         and all(t.pos_ == "PROPN" and t.is_title for t in name)
     ):
@@ -3060,12 +3054,9 @@ def find_sources(doc, attributions: list[Attribution]) -> list[Source]:
             full = _full_names(doc) if full is None else full
             name = _antecedent(doc, att, said, full, subjects=True)
         sid = _match(att, sources, meta, last_seen) if name is None else None
-        if (
-            sid is None
-            and att.pronoun in ("he", "she")
-            and full is not None
-            and (name := name or _antecedent(doc, att, said, full)) is not None
-        ):
+        if sid is None and full is not None and att.pronoun in ("he", "she"):
+            name = name or _antecedent(doc, att, said, full)
+        if name is not None:
             att.kind, att.name = "named_person", name  # '"...," she said' after a sentence naming only Elena Reyes
             sid = _match(replace(att, pronoun=None), sources, meta, last_seen)
             if sid is None:
@@ -3106,22 +3097,23 @@ def _antecedent(doc, att: Attribution, said: list[Span], full: dict[str, str], s
         return None
     dv = view(doc)
     first = dv.sents[max(0, att.sentence - (1 if subjects else ANTECEDENT_SENTENCES))].start
+
+    def quoted(at: int) -> bool:  # a name inside someone's quoted words is whom they spoke of
+        return any(part.start <= at < part.end for part in said)
+
     people: dict[str, str] = {}  # surname -> the longest name it closes
     taken: set[int] = set()
     for lo, hi in _people(doc, first, pronoun.i, lexicon()):
         taken.update(range(lo, hi))
-        if subjects and doc[lo:hi].root.dep_ not in SUBJECTS:
+        if (subjects and doc[lo:hi].root.dep_ not in SUBJECTS) or quoted(doc[lo].idx):
             continue
-        if any(part.start <= doc[lo].idx < part.end for part in said):
-            continue  # a name inside quoted words is whom someone spoke of
         words = _name_words(doc[lo:hi].text)
         name = full.get(words[-1], " ".join(words)) if len(words) == 1 else " ".join(words)
         people[words[-1]] = max(people.get(words[-1], ""), name, key=len)
     for tok in doc[first : pronoun.i]:  # a bare surname the NER left untagged or took for an organisation
-        if tok.i in taken or tok.text not in full or (subjects and tok.dep_ not in SUBJECTS):
+        if tok.i in taken or tok.text not in full or (subjects and tok.dep_ not in SUBJECTS) or quoted(tok.idx):
             continue
-        if not any(part.start <= tok.idx < part.end for part in said):
-            people[tok.text] = max(people.get(tok.text, ""), full[tok.text], key=len)
+        people[tok.text] = max(people.get(tok.text, ""), full[tok.text], key=len)
     return next(iter(people.values())) if len(people) == 1 else None
 
 
@@ -3131,12 +3123,12 @@ def _full_names(doc) -> dict[str, str]:
     lex, dv = lexicon(), view(doc)
     out = {n[-1]: " ".join(n) for e in dv.ents if e.label_ == "PERSON" and len(n := _name_words(e.text)) > 1}
     titles = lex.role_nouns | HONORIFICS | {f"{h}." for h in HONORIFICS}
-    for i in dv.where(lowers=titles, lemmas=lex.role_nouns):
+    for i in dv.where(lowers=titles, lemmas=lex.role_nouns):  # (a cheap first pass over the doc's columns)
         tok = doc[i]
-        if tok.is_title:
+        if tok.is_title and _person_title(tok, lex):
             run = list(doc[tok.i + 1 : tok.i + 4])
             length = next((k for k, t in enumerate(run) if not (t.pos_ == "PROPN" and t.is_title)), len(run))
-            if 2 <= length <= 3 and tok.lemma_.lower() not in _ROLES_NOT_TITLES:
+            if 2 <= length <= 3:
                 words = _name_words(" ".join(t.text for t in run[:length]))
                 out.setdefault(words[-1], " ".join(words))
     return out

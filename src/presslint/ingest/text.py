@@ -141,27 +141,29 @@ def split_head(text: str) -> tuple[str, str | None, dict[str, str]]:
     return text, None, extra
 
 
-_MONTHS = {
-    m: i + 1
+# Month names and their abbreviations -> 1-12 (the date checks read dates with the same table).
+MONTHS = {
+    name: i
     for i, names in enumerate(
-        (
-            "jan january",
-            "feb february",
-            "mar march",
-            "apr april",
-            "may",
-            "jun june",
-            "jul july",
-            "aug august",
-            "sep sept september",
-            "oct october",
-            "nov november",
-            "dec december",
-        )
+        [
+            (),
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ]
     )
-    for m in names.split()
+    for name in names
 }
-_MONTH = "(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"[0-3]?\d(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d\d"
 _WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?,?\s+)?"
@@ -183,7 +185,7 @@ HEAD_DATE_LINES = 6  # lines under the headline where a date line is looked for 
 def _date_of(written: str) -> dt.date | None:
     """'Mar. 4th, 2025', '4 March 2025' or '2025-03-04' as a date (None when no such day exists)."""
     numbers = [int(n) for n in re.findall(r"\d+", written)]
-    month = next((_MONTHS[w] for w in re.findall(r"[a-z]+", written.lower()) if w in _MONTHS), None)
+    month = next((MONTHS[w] for w in re.findall(r"[a-z]+", written.lower()) if w in MONTHS), None)
     try:
         if month is None:  # ISO
             return dt.date(*numbers)
