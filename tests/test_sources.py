@@ -406,6 +406,33 @@ KIND_CASES = [
         "named_person",
         None,
     ),
+    # a name the NER took for an organisation that a 'who' clause describes is a person's (bodies take 'which')
+    (
+        "Funmilayo Ajayi, who sells grain at the market, said she had cut her stock by a third.",
+        "Funmilayo Ajayi",
+        "named_person",
+        None,
+    ),
+    (
+        "Ifeoma Chukwu, who chairs the market association, told reporters the fees were unfair.",
+        "Ifeoma Chukwu",
+        "named_person",
+        None,
+    ),
+    # ... not a firm whose name is plural, nor one that is the object of the 'who' clause
+    (
+        "Acme Holdings, who the regulator fined last year, said it would appeal.",
+        "Acme Holdings",
+        "named_organisation",
+        None,
+    ),
+    # a hyphenated given name the NER left out of the name ('van der Berg')
+    (
+        "Jan-Willem van der Berg, chief executive of a Dutch supplier, said orders had doubled.",
+        "Jan-Willem van der Berg",
+        "named_person",
+        None,
+    ),
     # ... but not a firm after a word that is a role and a relation too
     ("Its partner Goldman Sachs said the deal would close in May.", "Its partner Goldman Sachs", "role_only", None),
     ("Reuters reported that the talks had stalled over tariffs.", "Reuters", "named_organisation", None),
@@ -610,6 +637,58 @@ def test_sources_merges_repeated_mentions(parse, text, kind, mentions):
     ],
 )
 def test_sources_possessed_body_is_not_the_named_organisation(parse, text, names):
+    _, _, sources = _quotes_and_sources(parse, text)
+    assert [s.name for s in sources] == names
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        # 'the company' for the one organisation just named, though that organisation said nothing itself
+        (
+            "Northwind Energy unveiled plans for a wind farm off the coast on Monday. The company said the project "
+            "would power 400,000 homes.",
+            ["Northwind Energy"],
+        ),
+        (
+            "The Environmental Protection Agency tightened limits on soot. The agency said the rule would prevent "
+            "4,500 deaths a year.",
+            ["The Environmental Protection Agency"],
+        ),
+        # ... and merged with that organisation when it speaks later
+        (
+            "Harbor Freight recalled 40,000 ladders. The company said no injuries had been reported. Harbor Freight "
+            "said refunds would be paid.",
+            ["Harbor Freight"],
+        ),
+        # not another kind of body, not one of two, and not a body named in someone's reported words
+        (
+            "The Environmental Protection Agency tightened limits on soot. The company said the rule would cost it "
+            "$2 billion.",
+            ["The company"],
+        ),
+        (
+            "Northwind Energy and Bluewater Power signed a deal. The company said it was worth $1 billion.",
+            ["The company"],
+        ),
+        (
+            "Ms. Lee said Northwind Energy had broken the law. The company said it had followed every rule.",
+            ["Lee", "The company"],
+        ),
+        # a public body's noun needs the body's own name ('Capitol Hill' is no 'administration')
+        (
+            "Lawmakers on Capitol Hill balked at the plan. The administration said it would press ahead.",
+            ["The administration"],
+        ),
+        # a person's surname the NER once tagged as an organisation is no 'group'
+        (
+            "Donald Trump spoke to the union on Monday. Members cheered when Trump promised new jobs. The group said "
+            "it would not endorse anyone.",
+            ["Trump", "The group"],
+        ),
+    ],
+)
+def test_sources_the_company_is_the_one_organisation_just_named(parse, text, names):
     _, _, sources = _quotes_and_sources(parse, text)
     assert [s.name for s in sources] == names
 

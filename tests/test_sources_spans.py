@@ -701,3 +701,51 @@ def test_sources_spans_name_set_off_after_a_role_names_the_speaker(parse):
     _, sources, findings = analyze(parse(text, date="2021-12-11"))
     assert [(s.name, s.kind) for s in sources] == [("Oleg Voloshyn", "named_person")]
     assert not [f for f in findings if f.code == "SRC001"]
+
+
+QA_VIEWS = (
+    "Q&A: The port director on delays and fees\n\n"
+    "By Nina Brandt\n\n"
+    "Harbor director Luis Ortega has run the port since 2019. He spoke to us about queues and fees.\n\n"
+    "Q: {first} Is that true?\n\n"
+    "A: On the worst days, yes. The average is closer to two hours.\n\n"
+    "Q: {second} How do you answer them?\n\n"
+    "A: The fee pays for the appointment system.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        ("Some truckers say they wait six hours for a container.", "Critics argue the gate fee is a tax on haulers."),
+        ("Many people believe automation will cost hundreds of jobs.", "Opponents say the fee was never needed."),
+        ("Others insist the cranes are years late.", "Some say the port has lost its way."),
+    ],
+)
+def test_sources_spans_a_view_put_in_a_question_is_no_vague_or_unsourced_claim(check_text, first, second):
+    """The interviewer puts what others say to the interviewee: the outlet asserts nothing and names nobody."""
+    report = check_text(QA_VIEWS.format(first=first, second=second))
+    assert not [f for f in report.findings if f.code in ("SRC002", "SRC004", "SRC005", "SRC006")]
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        # the same views in an ordinary paragraph, and in an interview with a single question (no Q&A)
+        ("Port fees rise\n\nCritics argue the gate fee is a tax on haulers. The port disagrees.", "SRC002"),
+        (
+            "Port fees rise\n\nQ: Critics argue the gate fee is a tax on haulers. Is it?\n\nA: No.\n\n"
+            "The port raised the fee in May.",
+            "SRC002",
+        ),
+        # the interviewer's own unnamed source is the outlet's sourcing, question or not
+        (
+            QA_VIEWS.format(
+                first="One port official told us the cranes are years late.", second="Critics argue the fee is a tax."
+            ),
+            "SRC001",
+        ),
+    ],
+)
+def test_sources_spans_a_view_outside_a_qa_question_still_fires(check_text, text, code):
+    assert code in {f.code for f in check_text(text).findings}

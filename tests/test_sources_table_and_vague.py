@@ -182,9 +182,59 @@ def test_sources_named_or_particular_holders_are_not_vague(parse, text):
             "Rep. Jim Jordan said the hearing was a sham. The representative said he would not comply.",
             [("Jim Jordan", "person", 2)],
         ),
+        # a title written before the name, with a description after it
+        (
+            "Dr. Aisha Rahman, the hospital's clinical director, said 140 operations had been postponed. Rahman said "
+            'emergency care was normal. "Nobody here wants this," the doctor said.',
+            [("Aisha Rahman", "person", 3)],
+        ),
+        (
+            "Prof. Helen Marsh said the sample was small. The professor added that the trend was clear.",
+            [("Helen Marsh", "person", 2)],
+        ),
+        # a two-word family name on its own after the full name ('Ní Bhriain', which the NER did not call a person)
+        (
+            "Siobhán Ní Bhriain, who leads the nurses' branch of the union, said staff were exhausted. "
+            '"We are not asking for the moon," Ní Bhriain told a rally outside the gate.',
+            [("Siobhán Ní Bhriain", "person", 2)],
+        ),
+        # names from traditions the NER knows less well, typed and merged as people
+        (
+            "Funmilayo Ajayi, who sells grain at the market, said she had cut her stock by a third. Ajayi said rice "
+            "now cost twice as much as in June.",
+            [("Funmilayo Ajayi", "person", 2)],
+        ),
+        (
+            "Nguyen Thi Lan, a shipping analyst at a Singapore consultancy, said congestion had worsened. Nguyen "
+            "said freight rates to Lagos had doubled.",
+            [("Nguyen Thi Lan", "person", 2)],
+        ),
+        # a title the parse made a second subject of the verb, before the name
+        (
+            "Supporters' trust chair Dave Nicholls said fans were frustrated. Nicholls said the trust would meet "
+            "the board next month.",
+            [("Dave Nicholls", "person", 2)],
+        ),
+        # ... not a dash the tagger called a noun ('made public ― Trump boasted')
+        (
+            "When Clinton noted that Trump had not paid federal income taxes ― as was true for the years his returns "
+            'were made public ― Trump boasted, "That makes me smart."',
+            [("Clinton", "person", 1), ("Trump", "person", 1)],
+        ),
+        # a hyphenated surname the NER did not tag, described by a 'who' clause
+        (
+            "Owusu-Ansah, who scored nine goals on loan in Scotland last season, said he had chosen the club for "
+            "regular football.",
+            [("Owusu-Ansah", "person", 1)],
+        ),
+        (
+            "In Spain, Industry Minister María José Fernández Ruiz said the government had set aside 12 billion "
+            "euros. Fernández Ruiz told reporters that two firms had signed.",
+            [("María José Fernández Ruiz", "person", 2)],
+        ),
     ],
 )
-def test_sources_title_abbreviation_merges_the_role_with_the_person(check_text, text, rows):
+def test_sources_table_one_row_per_person_named_as_written(check_text, text, rows):
     assert _rows(check_text, text)[0] == rows
 
 

@@ -147,6 +147,42 @@ WHO = [
         id="an-organisation-the-text-calls-a-chain-stays-one-whatever-the-entities-say",
     ),
     pytest.param(
+        "Nguyen Thi Lan, a shipping analyst, said rates had doubled. Nguyen said they would stay high.",
+        [("Nguyen Thi Lan", "named_person", ["Nguyen Thi Lan"]), ("Nguyen", "named_person", ["Nguyen said"])],
+        [("PERSON", "Nguyen Thi Lan"), ("PERSON", "Nguyen")],
+        [("Nguyen Thi Lan", "person", 2)],
+        [],
+        id="a-family-name-written-first-is-the-full-name",
+    ),
+    pytest.param(
+        "Obama Says Museum Honors Struggle\n\nObama said the museum told the nation's story.",
+        [("Obama", "named_person", ["Obama said"])],
+        [("PERSON", "Obama Says"), ("PERSON", "Obama")],
+        [("Obama", "person", 1)],
+        [],
+        id="a-headline-entity-that-begins-with-the-name-is-not-its-full-name",
+    ),
+    pytest.param(
+        "Kim Jong Un said talks were over. Kim Yo Jong said the South lied. Kim said nothing more.",
+        [
+            ("Kim Jong Un", "named_person", ["Kim Jong Un"]),
+            ("Kim Yo Jong", "named_person", ["Kim Yo Jong"]),
+            ("Kim", "named_person", ["Kim said"]),
+        ],
+        [],
+        [("Kim Jong Un", "person", 1), ("Kim Yo Jong", "person", 1), ("Kim", "person", 1)],
+        [],
+        id="a-family-name-two-people-begin-with-stays-apart",
+    ),
+    pytest.param(
+        "Sam Ortiz Lee said the vote was close. Ortiz Lee said it would hold. Jordan Lee said it would not.",
+        [("Sam Ortiz Lee", "named_person", ["Sam Ortiz Lee"]), ("Ortiz Lee", "named_person", ["Ortiz Lee said"])],
+        [("PERSON", "Sam Ortiz Lee"), ("PERSON", "Ortiz Lee")],
+        [("Sam Ortiz Lee", "person", 2)],
+        [],
+        id="a-two-word-family-name-goes-by-the-whole-name-the-entities-know",
+    ),
+    pytest.param(
         "Alicia Machado spoke on Monday. Machado, a former pageant winner, said she was insulted.",
         [("Machado", "named_organisation", ["Machado, a"], "a former pageant winner")],
         [("PERSON", "Alicia Machado"), ("ORG", "Machado")],
@@ -195,6 +231,25 @@ def test_summary_rows_carry_their_quotes_description_and_first_mention():
     assert ruiz.description == "the plant's manager" and ruiz.first == _at(text, "Ana Ruiz")
     assert (officials.kind, officials.count, officials.description) == ("anonymous", 2, None)
     assert (summary.anonymous_sources, summary.anonymous_share) == (1, 0.5)
+
+
+def test_summary_a_speaker_who_only_acts_is_not_quoted():
+    """'the fund wanted a stake', 'the governor endorsed the bill' (Quote.act): a stance taken, nothing told."""
+    text = "Ana Ruiz, an adviser, said the fund wanted a stake. The governor endorsed the bill. Ruiz said more."
+    sources = [
+        Source(0, "Ana Ruiz", "named_person", [_at(text, "Ana Ruiz")], description="an adviser"),
+        Source(1, "the fund", "named_organisation", [_at(text, "the fund")]),
+        Source(2, "The governor", "role_only", [_at(text, "The governor")]),
+    ]
+    quotes = [
+        Quote("indirect", _at(text, "said"), _at(text, "the fund wanted a stake"), _at(text, "Ana Ruiz"), None, 0),
+        Quote("indirect", _at(text, "wanted"), _at(text, "a stake"), _at(text, "the fund"), None, 1, act=True),
+        Quote("indirect", _at(text, "endorsed"), _at(text, "the bill"), _at(text, "The governor"), None, 2, act=True),
+        Quote("indirect", _at(text, "said", 1), _at(text, "more"), _at(text, "Ruiz said"), None, 0),
+    ]
+    summary = summarise(_report(text, sources=sources, quotes=quotes))
+    assert [(r.name, r.quotes) for r in summary.who_is_quoted] == [("Ana Ruiz", [0, 3])]
+    assert summary.other_attributions == [] and summary.sources == 1
 
 
 def test_summary_no_sources():

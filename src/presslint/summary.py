@@ -23,8 +23,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
+from .analyzers.sources import HONORIFICS, TITLE_ABBREVIATIONS
 from .analyzers.sources import lexicon as source_lexicon
 from .errors import lookup
 from .model import (
@@ -265,6 +267,7 @@ def who_is_quoted(report: Report) -> tuple[list[QuotedSource], list[QuotedSource
         return [], []
     # Full names (two to four words) of people, as written: PERSON entities and named sources.
     full_names: dict[tuple[str, ...], str] = {}
+    person_entities = {tuple(_tokens(e.span.text)) for e in report.entities if e.label == "PERSON"}
     for text in [e.span.text for e in report.entities if e.label == "PERSON"] + [
         s.name for s in sources if s.kind == "named_person"
     ]:
@@ -300,7 +303,7 @@ def who_is_quoted(report: Report) -> tuple[list[QuotedSource], list[QuotedSource
     for s in people:
         words = _tokens(s.name)
         if len(words) == 1:
-            owners = {find(f.id) for f in full if _tokens(f.name)[-1] == words[0]}
+            owners = _owners(words[0], full, find)
             if len(owners) == 1:
                 union(owners.pop(), s.id)
             continue
@@ -316,9 +319,23 @@ def who_is_quoted(report: Report) -> tuple[list[QuotedSource], list[QuotedSource
     for i, q in enumerate(report.quotes):
         if q.source_id is not None and q.source_id in parent:
             quotes_of.setdefault(find(q.source_id), []).append(i)
-    rows = [_row(members, kinds, quotes_of.get(root, []), full_names) for root, members in groups_of.items()]
+    rows = [
+        _row(members, kinds, quotes_of.get(root, []), full_names, person_entities)
+        for root, members in groups_of.items()
+    ]
     rows.sort(key=lambda r: (-r.mentions, r.first.start))
+    # 'the fund wanted a stake', 'the senator endorsed Clinton': a speaker whose every attribution is an act on a
+    # thing (Quote.act) took a stance but told the reader nothing; it is no row of who is quoted
+    rows = [r for r in rows if not r.quotes or not all(report.quotes[i].act for i in r.quotes)]
     return [r for r in rows if r.kind != "other"], [r for r in rows if r.kind == "other"]
+
+
+def _owners(word: str, full: list[Source], find: Callable[[int], int]) -> set[int]:
+    """The people (merged row roots) a one-word name stands for: those whose full name ends with it ("Okafor" for
+    Chinedu Okafor); when none does, those whose full name begins with it, as a family name written first does
+    ("Nguyen" for Nguyen Thi Lan, "Park" for Park Ji-hoon) and as a feature's first-name mention does."""
+    last = {find(f.id) for f in full if _tokens(f.name)[-1] == word}
+    return last or {find(f.id) for f in full if _tokens(f.name)[0] == word}
 
 
 def _reader_kind(source: Source, full_names: dict[tuple[str, ...], str], groups: list[Span]) -> ReaderKind:
@@ -340,13 +357,17 @@ def _reader_kind(source: Source, full_names: dict[tuple[str, ...], str], groups:
 
 
 def _row(
-    members: list[Source], kinds: dict[int, ReaderKind], quotes: list[int], full_names: dict[tuple[str, ...], str]
+    members: list[Source],
+    kinds: dict[int, ReaderKind],
+    quotes: list[int],
+    full_names: dict[tuple[str, ...], str],
+    people: set[tuple[str, ...]],
 ) -> QuotedSource:
     members = sorted(members, key=lambda s: s.id)
     order = ("person", "anonymous", "role", "organisation", "other")
     kind = min((kinds[s.id] for s in members), key=order.index)
     typed = [s for s in members if kinds[s.id] == kind]
-    name = " ".join(_name(typed, kind, full_names).split())
+    name = " ".join(_name(typed, kind, full_names, people).split())
     mentions = [m for s in members for m in s.mentions]
     first = min(mentions, key=lambda m: m.start) if mentions else Span(0, 0, "")
     description = next((s.description for s in typed if s.description and s.description != s.name), None)
@@ -363,14 +384,30 @@ def _row(
     )
 
 
-def _name(typed: list[Source], kind: ReaderKind, full_names: dict[tuple[str, ...], str]) -> str:
-    """The name a row goes by. A person: the full name the others end with ("Donald Trump" for "Republican Donald
-    Trump" and "Trump"), or for a surname alone the one full name in the article that ends with it ("Machado" ->
-    "Alicia Machado"); anything else: the name of its first mention."""
+def _without_titles(name: str) -> str:
+    """A person's name without the titles the NER took into it: 'Councillor Owen Reilly' -> 'Owen Reilly'."""
+    words = name.split()
+    titles = source_lexicon().role_nouns | HONORIFICS | TITLE_ABBREVIATIONS.keys()
+    while len(words) > 2 and words[0].lower().rstrip(".") in titles:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _name(
+    typed: list[Source], kind: ReaderKind, full_names: dict[tuple[str, ...], str], people: set[tuple[str, ...]]
+) -> str:
+    """The name a row goes by. A person: the longest of its names the entities call a person ("María José Fernández
+    Ruiz", whose family name "Fernández Ruiz" is two words), else the full name the others end with ("Donald Trump"
+    for "Republican Donald Trump" and "Trump"); for a one-word name alone, the one full name in the article that
+    ends with it ("Machado" -> "Alicia Machado"; not one that begins with it: the NER's "Obama Says" of a headline
+    is no name); anything else: the name of its first mention."""
     if kind != "person":
         return typed[0].name
     names = [s.name for s in typed]
     full = [n for n in names if len(_tokens(n)) >= 2]
+    entity_names = [_without_titles(n) for n in full if tuple(_tokens(n)) in people]
+    if entity_names:
+        return max(entity_names, key=lambda n: len(_tokens(n)))
     if full:
 
         def ends(longer: str, shorter: str) -> bool:
@@ -378,8 +415,8 @@ def _name(typed: list[Source], kind: ReaderKind, full_names: dict[tuple[str, ...
             return a[-len(b) :] == b
 
         return max(full, key=lambda n: (sum(ends(other, n) for other in full), -len(_tokens(n))))
-    surname = _tokens(names[0])[-1:]
-    matches = [text for words, text in full_names.items() if list(words[-1:]) == surname]
+    word = _tokens(names[0])[-1:]
+    matches = [text for words, text in full_names.items() if list(words[-1:]) == word]
     return matches[0] if len(matches) == 1 else names[0]
 
 

@@ -1631,7 +1631,7 @@ def find_unsourced(doc, claims: list[Claim], *, min_score: float = 0.4) -> Itera
     from ..nlp.blockquotes import in_block_quotation
     from ..summary import is_opinion
     from .sources import lexicon as source_lexicon
-    from .sources import quote_spans
+    from .sources import question_turns, quote_spans
 
     article = doc._.pl_article
     body_start = article.body_start if article is not None else 0
@@ -1670,6 +1670,8 @@ def find_unsourced(doc, claims: list[Claim], *, min_score: float = 0.4) -> Itera
         for j, sent in enumerate(sents)
         if (j == 0 or paragraph[j - 1] != paragraph[j]) and _EDITORS_NOTE.match(text, sent.start_char)
     }
+    # and a Q&A's questions: what the interviewer puts to the interviewee ('Q: Many people believe ...'), not a claim
+    notes |= {paragraph[v.sent_index_at_char(start)] for start, _ in question_turns(text)}
     previous = ""
     for i, sent in enumerate(sents):
         stripped = v.text_of(sent).strip()

@@ -26,6 +26,7 @@ from ..nlp.docview import view
 from ..nlp.lexicons import read_json
 from ..nlp.references import cites_reference, keeps_reference_list
 from ..rules import Rule
+from .entities import gazetteer
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -490,9 +491,12 @@ def _speaker_token(cue):
     for _ in range(3):
         for child in sorted(tok.children, key=_dateline_last):
             if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and tok.lemma_ in ("quote", "cite")):
+                if all(unicodedata.category(c) == "Pd" for c in child.text):
+                    continue  # 'made public ― Trump boasted': the tagger took the dash for a noun and a subject
                 if child.lemma_.lower() in RELATIVE and tok.dep_ == "relcl":
                     return tok.head
-                return child
+                named = next((c for c in tok.children if getattr(_title_subject(c), "i", None) == child.i), None)
+                return named if named is not None else child
         if tok.dep_ in ("conj", "advcl", "xcomp"):
             if tok.dep_ == "xcomp" and tok.head.lemma_ in BLOCKING_HEADS:
                 return None
@@ -506,6 +510,19 @@ def _speaker_token(cue):
             continue
         return _fronted_appositive(cue) if tok is cue else None
     return None
+
+
+def _title_subject(subject):
+    """The title the parse made a second subject of the verb, right before a person's name ("Supporters' trust chair
+    | Dave Nicholls said"): a common noun whose phrase ends where the name begins. None otherwise."""
+    if subject.dep_ != "nsubj" or subject.ent_type_ != "PERSON":
+        return None
+    before = next((c for c in subject.head.children if c.dep_ == "nsubj" and c.i < subject.i), None)
+    if before is None or before.pos_ != "NOUN" or before.right_edge.i + 1 != subject.left_edge.i:
+        return None
+    # the title's last word touches the name ('trust chair Dave', 'of the coalition Raymond'), no dash between
+    touching = subject.doc[subject.left_edge.i - 1]
+    return before if touching.pos_ in ("NOUN", "PROPN") and touching.is_alpha else None
 
 
 def _fronted_appositive(cue):
@@ -599,7 +616,10 @@ def _speaker_range(doc, speaker, cue) -> tuple[int, int] | None:
     if cue.dep_ == "relcl" and speaker.i == cue.head.i:  # "Smith, who said ..." -> "Smith"
         start, end = speaker.left_edge.i, speaker.i + 1
     else:
-        start, end = speaker.left_edge.i, speaker.right_edge.i + 1
+        title = _title_subject(speaker)
+        start, end = (speaker.left_edge.i if title is None else title.left_edge.i), speaker.right_edge.i + 1
+        name = _entity(speaker) if title is not None else None
+        end = max(end, name.end) if name is not None else end  # 'Raymond | Toliver': the parse split the name too
         for child in speaker.children:
             if child.i > speaker.i and _not_of_speaker(child):
                 end = min(end, child.left_edge.i)
@@ -1929,12 +1949,27 @@ def transcript_labels(text: str) -> frozenset[str]:
 _QA_TURN = re.compile(r"^([QA]):[ \t]+\S", re.MULTILINE)
 
 
+def _qa_turns(text: str) -> list[tuple[str, int]]:
+    """('Q' or 'A', offset) of each turn of a Q&A interview; empty when the text has fewer than two of each."""
+    turns = [(m.group(1), m.start()) for m in _QA_TURN.finditer(text)]
+    if sum(1 for label, _ in turns if label == "Q") < 2 or sum(1 for label, _ in turns if label == "A") < 2:
+        return []
+    return turns
+
+
+def question_turns(text: str) -> list[tuple[int, int]]:
+    """The character ranges of a Q&A interview's questions (each 'Q:' paragraph up to its line's end)."""
+    ends = (text.find("\n", at) for label, at in _qa_turns(text) if label == "Q")
+    starts = [at for label, at in _qa_turns(text) if label == "Q"]
+    return [(start, len(text) if end < 0 else end) for start, end in zip(starts, ends)]
+
+
 def interviewee(doc, quotes: _Quotes, lex: Lexicon) -> str | None:
     """The person whose answers an article's 'A:' paragraphs print: the one person the headline and the paragraphs
     before the first question name (a byline's writer aside). None when the article is no Q&A, or when those lines
     name nobody or several people: then the answers stay unattributed rather than credited to a guess."""
-    turns = [(m.group(1), m.start()) for m in _QA_TURN.finditer(quotes.text)]
-    if sum(1 for label, _ in turns if label == "Q") < 2 or sum(1 for label, _ in turns if label == "A") < 2:
+    turns = _qa_turns(quotes.text)
+    if not turns:
         return None
     first_q = min(at for label, at in turns if label == "Q")
     end = next((t.i for t in doc if t.idx >= first_q), len(doc))
@@ -2535,6 +2570,9 @@ def _classify(doc, att: Attribution, head, speaker_rng, sent, lex: Lexicon) -> N
     person = ent if ent is not None and ent.label_ == "PERSON" else None
     if person is None and ent is not None and ent.label_ in ORG_LABELS:
         person = _titled_name(doc, ent, lex)  # 'Board chair Wendell Price': the NER's ORG, but a person's title
+        person = person if person is not None else _name_with_who(doc, ent, lex)
+    if person is None and ent is None and head.tag_ == "NNP" and not swallowed:
+        person = _name_with_who(doc, _proper_run(doc, head), lex)  # 'Siobhán Ní Bhriain, who ...': no entity at all
     if person is None:
         # 'Jane Roe's lawyer, John Doe', and 'a spokesman for the ministry, Oleg Voloshyn' (the parser hangs the name
         # on the nearest noun): a person's name set off after the head names the speaker
@@ -2566,6 +2604,8 @@ def _classify(doc, att: Attribution, head, speaker_rng, sent, lex: Lexicon) -> N
             )
         ):
             start -= 1  # "Lionel Messi" when the NER only tagged "Messi"
+        if _hyphenated_first_part(doc, start) and start - 2 >= speaker_rng[0]:
+            start -= 2  # "Jan-Willem van der Berg": the NER tagged "van der Berg", the hyphen stopped the walk
         person = doc[start : person.end]
         if _not_a_person(doc, person, lex):
             att.kind, att.name = "named_organisation", person.text
@@ -2690,6 +2730,50 @@ def _titled_name(doc, ent, lex: Lexicon):
     ):
         return name
     return None
+
+
+PLACE_NAME_POPULATION = 100_000  # a first word naming a city this large names a team or a firm ('Austin FC')
+
+
+def _name_with_who(doc, ent, lex: Lexicon):
+    """'Funmilayo Ajayi, who sells grain at the market, said': two or three capitalised words the NER called an
+    organisation, set off by a comma and described by a 'who' clause, are a person's name (bodies take 'which').
+    Not with 'the' before it, a body's noun in it ('Ports Authority') or a big city's name first ('Manchester
+    United, who ...': British copy gives teams 'who')."""
+    words = [t for t in ent if t.text != "-"]  # 'Owusu-Ansah' is one surname of two words
+    if not 2 <= len(words) <= 3 or not all(t.tag_ == "NNP" and t.is_title for t in words):
+        return None  # a plural word names a firm ('Acme Holdings', 'Boston Dynamics'), never one person
+    if (ent.start > 0 and doc[ent.start - 1].pos_ in ("DET", "ADP")) or ent.end >= len(doc) or doc[ent.end].text != ",":
+        return None  # 'the Lakers, who', 'lawmakers on Capitol Hill, who': the 'who' is not the name's
+    if any(t.lemma_.lower() in lex.org_nouns for t in ent):
+        return None
+    place = gazetteer().get(ent[0].text)
+    if place is not None and place.population >= PLACE_NAME_POPULATION:
+        return None
+    clause = next((c for c in ent.root.children if c.dep_ == "relcl" and c.i > ent.end), None)
+    first = clause.left_edge if clause is not None else None
+    return ent if first is not None and first.lower_ == "who" and first.dep_ in SUBJECTS else None
+
+
+def _proper_run(doc, head):
+    """The capitalised proper nouns compounded onto ``head`` and ending with it ('Siobhán Ní Bhriain')."""
+    start = head.i
+    while True:
+        if start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == head.i:
+            start -= 1
+        elif _hyphenated_first_part(doc, start):
+            start -= 2  # 'Owusu-Ansah'
+        else:
+            return doc[start : head.i + 1]
+
+
+def _hyphenated_first_part(doc, i: int) -> bool:
+    """Token i is the second half of a hyphenated given name ('Jan-Willem', 'Mary-Kate'): a hyphen with no space on
+    either side and a capitalised name word before it."""
+    if i < 2:
+        return False
+    hyphen, first = doc[i - 1], doc[i - 2]
+    return hyphen.text == "-" and not first.whitespace_ and not hyphen.whitespace_ and _name_word(first)
 
 
 def _not_a_person(doc, name, lex: Lexicon) -> bool:
@@ -3054,6 +3138,10 @@ def find_sources(doc, attributions: list[Attribution]) -> list[Source]:
             full = _full_names(doc) if full is None else full
             name = _antecedent(doc, att, said, full, subjects=True)
         sid = _match(att, sources, meta, last_seen) if name is None else None
+        if sid is None and att.pronoun is None and (body := _body_named_before(doc, att, said)) is not None:
+            att.name = body.text  # 'Northwind Energy unveiled plans ... The company said': the company is Northwind
+            key = _norm(body.text)
+            sid = next((i for i, x in enumerate(sources) if x.kind == att.kind and _norm(x.name) == key), None)
         if sid is None and full is not None and att.pronoun in ("he", "she"):
             name = name or _antecedent(doc, att, said, full)
         if name is not None:
@@ -3080,6 +3168,58 @@ def find_sources(doc, attributions: list[Attribution]) -> list[Source]:
 
 
 ANTECEDENT_SENTENCES = 2  # sentences before a pronoun's own where the person it stands for is looked for
+
+
+def _person_surnames(doc) -> frozenset[str]:
+    """The last words, lower case, of the names the NER calls people."""
+    return frozenset(e[-1].lower_ for e in view(doc).ents if e.label_ == "PERSON")
+
+
+# The nouns a firm whose name says nothing of its kind goes by ('Northwind Energy ... the company said'). A public
+# body's noun ('the administration', 'the agency') must be in its name to stand for it.
+BUSINESS_NOUNS = frozenset(
+    {"company", "firm", "group", "business", "automaker", "carmaker", "airline", "retailer", "grocer", "chain"}
+    | {"conglomerate", "startup", "utility", "insurer", "lender", "manufacturer", "maker", "supermarket"}
+)
+
+
+def _body_named_before(doc, att: Attribution, said: list[Span]):
+    """The organisation a definite common noun speaker stands for ('The company said', 'the agency said'): the one
+    organisation the NER names in its sentence (before it) and the two sentences before, outside anyone's reported
+    words, whose name holds the speaker's noun ('the Environmental Protection Agency' ... 'the agency'), or, for a
+    firm's noun, no body's noun at all. None for two candidates, for a body named by whose it is ('the city's water
+    department') and for a speaker that is not a plain 'the' + noun."""
+    head, speaker = att.speaker_head, att.quote.speaker
+    if (
+        att.kind != "named_organisation"
+        or head is None
+        or speaker is None
+        or head.pos_ != "NOUN"
+        or att.plural
+        or not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children)
+        or any(c.dep_ in ("poss", "compound", "amod") or c.ent_type_ for c in head.children)
+    ):
+        return None
+    v = view(doc)
+    first = v.sents[max(0, att.sentence - ANTECEDENT_SENTENCES)].start_char
+    surnames = _person_surnames(doc)
+    found: dict[str, Any] = {}
+    for ent in v.ents:
+        if ent.end_char > speaker.start:
+            break
+        if ent.label_ != "ORG" or ent.start_char < first or any(p.start <= ent.start_char < p.end for p in said):
+            continue
+        if (len(ent) == 1 and ent[0].lower_ in surnames) or "/" in ent.text:
+            continue  # 'Trump' tagged ORG once is still the man; 'Facebook/Jane Doe' is a picture's credit
+        found.setdefault(_norm(ent.text), ent)
+    if len(found) != 1:
+        return None
+    body = next(iter(found.values()))
+    lemma = head.lemma_.lower()
+    if any(t.lemma_.lower() == lemma for t in body):
+        return body  # 'the Environmental Protection Agency' ... 'the agency'
+    plain = not any(t.lemma_.lower() in lexicon().org_nouns for t in body)
+    return body if plain and lemma in BUSINESS_NOUNS else None  # 'Northwind Energy' ... 'the company
 
 
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -3177,10 +3317,12 @@ def _match(att: Attribution, sources: list[Source], meta: list[Attribution], las
         return _resolve_pronoun(att, sources, meta, last_seen)
     key = _norm(att.name or "")
     head = att.speaker_head
-    if att.kind in ("named_organisation", "unknown") and head is not None and head.pos_ == "PROPN" and " " not in key:
+    if att.kind in ("named_organisation", "unknown") and head is not None and head.pos_ == "PROPN" and key:
+        words = key.split()
         for sid in range(len(sources) - 1, -1, -1):  # "Fauci added" after "Dr Anthony Fauci said": NER missed it
-            if sources[sid].kind == "named_person" and _norm(sources[sid].name).split()[-1:] == [key]:
-                return sid
+            theirs = _norm(sources[sid].name).split()
+            if sources[sid].kind == "named_person" and len(words) <= len(theirs) and theirs[-len(words) :] == words:
+                return sid  # also a family name of two words ('Ní Bhriain told' after 'Siobhán Ní Bhriain')
     for sid in range(len(sources) - 1, -1, -1):
         source = sources[sid]
         if att.kind == "named_person" and source.kind == "named_person":
@@ -3199,7 +3341,7 @@ def _match(att: Attribution, sources: list[Source], meta: list[Attribution], las
         if att.sentence - last_seen[sid] > 6:
             break
         other = meta[sid]
-        desc = _spelled_out((sources[sid].description or "").lower())
+        desc = _spelled_out(" ".join([sources[sid].description or "", *_titles_before(sources[sid])]).lower())
         if att.kind in ("anonymous", "role_only") and (
             (
                 other.speaker_head is not None
@@ -3221,12 +3363,14 @@ def _match(att: Attribution, sources: list[Source], meta: list[Attribution], las
         and head.pos_ == "NOUN"
         and not any(c.dep_ == "poss" for c in head.children)  # 'the sheriff's office' is the sheriff's, another body
     ):  # "the company said" after "Microsoft said"
+        surnames = _person_surnames(head.doc)  # 'Trump promised' with Trump tagged ORG: no body to be 'the group'
         orgs = [
             sid
             for sid, s in enumerate(sources)
             if s.kind == "named_organisation"
             and (other_head := meta[sid].speaker_head) is not None
             and other_head.pos_ == "PROPN"
+            and _norm(s.name) not in surnames
         ]
         if len(orgs) == 1:
             return orgs[0]
@@ -3242,6 +3386,12 @@ TITLE_ABBREVIATIONS = {
     "amb": "ambassador", "sec": "secretary", "pres": "president", "rev": "reverend",
 }  # fmt: skip
 _ABBREVIATION_RE = re.compile(r"\b(" + "|".join(TITLE_ABBREVIATIONS) + r")\.?(?=\s|$)")
+
+
+def _titles_before(source: Source) -> list[str]:
+    """What a named source's mentions put before the name ('Dr.' of 'Dr. Aisha Rahman', 'Health Minister' of
+    'Health Minister Declan O'Brien'), so that 'the doctor' and 'the minister' find them."""
+    return [m.text[: m.text.find(source.name)] for m in source.mentions if m.text.find(source.name) > 0]
 
 
 def _spelled_out(description: str) -> str:
@@ -3418,6 +3568,7 @@ def find_source_findings(
         for a in attributions
     )
     told: dict[int, Finding] = {}  # source id -> its SRC001, for later back-references to the same unnamed source
+    questions = question_turns(view(doc).text)
     for att in attributions:
         quote = att.quote
         if quote.speaker is not None and not (dek is not None and dek[0] <= quote.speaker.start < dek[1]):
@@ -3429,6 +3580,8 @@ def find_source_findings(
             continue
         if dek is not None and dek[0] <= quote.speaker.start < dek[1]:
             continue
+        if att.weasel and any(start <= quote.speaker.start < end for start, end in questions):
+            continue  # 'Q: Critics argue the fee is a tax. How do you answer them?': a view put to the interviewee
         if title is not None and title[0] <= quote.speaker.start < title[1] and named_in_body:
             # 'Atlantic City officials welcome ...' over a body that names them: the headline sums up what the body
             # attributes. 'Sources: the minister will resign' over a body naming nobody still fires.
