@@ -680,6 +680,31 @@ def test_sources_possessed_body_is_not_the_named_organisation(parse, text, names
             "Lawmakers on Capitol Hill balked at the plan. The administration said it would press ahead.",
             ["The administration"],
         ),
+        # 'the ministry' after 'the interior ministry', another body named between: the same body by its plain noun
+        (
+            "Rain flooded the north, the interior ministry said on Sunday. State news agency KNA reported that 14 "
+            "people had died. The ministry said in a statement that rescue teams had reached all villages.",
+            ["the interior ministry", "KNA"],
+        ),
+        # 'the winger' for the one person named earlier with that noun before the name
+        (
+            'The club signed winger Kwabena Owusu-Ansah on loan. "I spoke to the gaffer for an hour," the winger said.',
+            ["Kwabena Owusu-Ansah"],
+        ),
+        (
+            "Sales of the memoir by novelist Ann Patchett rose sharply. The novelist said she was surprised.",
+            ["Ann Patchett"],
+        ),
+        # ... not one of two so named
+        (
+            'The club signed winger Kwabena Owusu-Ansah and winger Tom Hale on loan. "I am happy," the winger said.',
+            ["the winger"],
+        ),
+        # two bodies of one kind, told apart by their modifiers
+        (
+            "The defense ministry said the border was calm. The interior ministry said police had made arrests.",
+            ["The defense ministry", "The interior ministry"],
+        ),
         # a person's surname the NER once tagged as an organisation is no 'group'
         (
             "Donald Trump spoke to the union on Monday. Members cheered when Trump promised new jobs. The group said "
@@ -688,7 +713,7 @@ def test_sources_possessed_body_is_not_the_named_organisation(parse, text, names
         ),
     ],
 )
-def test_sources_the_company_is_the_one_organisation_just_named(parse, text, names):
+def test_sources_a_speaker_called_by_its_noun_is_the_one_just_named(parse, text, names):
     _, _, sources = _quotes_and_sources(parse, text)
     assert [s.name for s in sources] == names
 

@@ -3142,6 +3142,8 @@ def find_sources(doc, attributions: list[Attribution]) -> list[Source]:
             att.name = body.text  # 'Northwind Energy unveiled plans ... The company said': the company is Northwind
             key = _norm(body.text)
             sid = next((i for i, x in enumerate(sources) if x.kind == att.kind and _norm(x.name) == key), None)
+        if sid is None and att.pronoun is None and att.kind in ("unknown", "role_only"):
+            name = _person_titled_before(doc, att, said)  # 'the winger said' after 'winger Kwabena Owusu-Ansah'
         if sid is None and full is not None and att.pronoun in ("he", "she"):
             name = name or _antecedent(doc, att, said, full)
         if name is not None:
@@ -3168,6 +3170,27 @@ def find_sources(doc, attributions: list[Attribution]) -> list[Source]:
 
 
 ANTECEDENT_SENTENCES = 2  # sentences before a pronoun's own where the person it stands for is looked for
+
+
+def _person_titled_before(doc, att: Attribution, said: list[Span]) -> str | None:
+    """The person 'the winger', 'the novelist' or 'the spokesman' stands for: the one person the text named earlier
+    with that noun right before the name ('winger Kwabena Owusu-Ansah', 'novelist Ann Patchett'), outside reported
+    words. None for two such people, for a noun with its own modifiers ('the other winger') or a plural."""
+    head, speaker = att.speaker_head, att.quote.speaker
+    if head is None or speaker is None or head.pos_ != "NOUN" or att.plural:
+        return None
+    if [c.lower_ for c in head.children] != ["the"]:
+        return None
+    lemma = head.lemma_.lower()
+    names = set()
+    for ent in view(doc).ents:
+        if ent.start_char >= speaker.start:
+            break
+        if ent.label_ != "PERSON" or ent.start == 0 or any(p.start <= ent.start_char < p.end for p in said):
+            continue
+        if doc[ent.start - 1].lemma_.lower() == lemma and doc[ent.start - 1].pos_ == "NOUN":
+            names.add(ent.text)
+    return names.pop() if len(names) == 1 else None
 
 
 def _person_surnames(doc) -> frozenset[str]:
@@ -3363,6 +3386,13 @@ def _match(att: Attribution, sources: list[Source], meta: list[Attribution], las
         and head.pos_ == "NOUN"
         and not any(c.dep_ == "poss" for c in head.children)  # 'the sheriff's office' is the sheriff's, another body
     ):  # "the company said" after "Microsoft said"
+        if not any(c.dep_ in ("compound", "amod", "nmod") for c in head.children):
+            lemma = head.lemma_.lower()  # 'the ministry said' after 'the interior ministry said': the same body
+            for sid in range(len(sources) - 1, -1, -1):
+                other_head = meta[sid].speaker_head
+                if sources[sid].kind == "named_organisation" and other_head is not None:
+                    if other_head.pos_ in ("NOUN", "PROPN") and other_head.lemma_.lower() == lemma:
+                        return sid
         surnames = _person_surnames(head.doc)  # 'Trump promised' with Trump tagged ORG: no body to be 'the group'
         orgs = [
             sid
@@ -3371,10 +3401,21 @@ def _match(att: Attribution, sources: list[Source], meta: list[Attribution], las
             and (other_head := meta[sid].speaker_head) is not None
             and other_head.pos_ == "PROPN"
             and _norm(s.name) not in surnames
+            and not _other_of_a_kind(head, other_head)
         ]
         if len(orgs) == 1:
             return orgs[0]
     return None
+
+
+def _other_of_a_kind(head, other) -> bool:
+    """'The interior ministry' after 'the defense ministry' (the tagger's PROPN): two bodies of one kind, told apart
+    by their modifiers."""
+
+    def modifiers(tok) -> set[str]:
+        return {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+
+    return head.lemma_.lower() == other.lemma_.lower() and modifiers(head) != modifiers(other)
 
 
 # Titles as news copy abbreviates them before a name ('Sen. Elizabeth Warren'), and the role a later 'the senator'
