@@ -695,6 +695,11 @@ def test_sources_possessed_body_is_not_the_named_organisation(parse, text, names
             "Sales of the memoir by novelist Ann Patchett rose sharply. The novelist said she was surprised.",
             ["Ann Patchett"],
         ),
+        (
+            "Rivals attacked candidate Donald Trump's tax plan on Monday. The candidate said the plan would create "
+            "jobs.",
+            ["Donald Trump"],
+        ),
         # ... not one of two so named
         (
             'The club signed winger Kwabena Owusu-Ansah and winger Tom Hale on loan. "I am happy," the winger said.',

@@ -495,7 +495,8 @@ def _speaker_token(cue):
                     continue  # 'made public ― Trump boasted': the tagger took the dash for a noun and a subject
                 if child.lemma_.lower() in RELATIVE and tok.dep_ == "relcl":
                     return tok.head
-                named = next((c for c in tok.children if getattr(_title_subject(c), "i", None) == child.i), None)
+                later = [c for c in tok.children if c.dep_ == "nsubj" and c.i > child.i]
+                named = next((c for c in later if getattr(_title_subject(c), "i", None) == child.i), None)
                 return named if named is not None else child
         if tok.dep_ in ("conj", "advcl", "xcomp"):
             if tok.dep_ == "xcomp" and tok.head.lemma_ in BLOCKING_HEADS:
@@ -3189,7 +3190,7 @@ def _person_titled_before(doc, att: Attribution, said: list[Span]) -> str | None
         if ent.label_ != "PERSON" or ent.start == 0 or any(p.start <= ent.start_char < p.end for p in said):
             continue
         if doc[ent.start - 1].lemma_.lower() == lemma and doc[ent.start - 1].pos_ == "NOUN":
-            names.add(ent.text)
+            names.add(re.sub(r"['’]s$", "", ent.text))  # "candidate Donald Trump's plan": the man, not his plan
     return names.pop() if len(names) == 1 else None
 
 
