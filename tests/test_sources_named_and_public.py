@@ -81,6 +81,26 @@ def test_sources_actor_of_a_public_act_is_not_an_anonymous_source(parse, text):
     assert _src001(parse, "Town news\n\n" + text) == []
 
 
+# an act inside an unnamed source's reported words: the anonymity asked for is the reporter's, not the actors'
+NESTED_ACTS = [
+    (
+        "Two Republican aides, who requested anonymity to discuss private conversations, said at least eight "
+        "senators had threatened to vote no.",
+        ["Two Republican aides, who requested anonymity to discuss private conversations"],
+    ),
+    (
+        "A council staff member, who spoke on condition of anonymity, said several members had vowed to block the "
+        "budget.",
+        ["A council staff member, who spoke on condition of anonymity"],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, speakers", NESTED_ACTS)
+def test_sources_actors_inside_an_unnamed_sources_words_are_not_anonymous_sources(parse, text, speakers):
+    assert _src001(parse, "Town news\n\n" + text) == speakers
+
+
 CLAIMS_BY_UNNAMED = [
     # the same verbs passing on information: a that-clause, a claim, or anonymity asked for
     ("Officials threatened that the talks would collapse if the ceasefire broke down.", "Officials"),
@@ -88,6 +108,8 @@ CLAIMS_BY_UNNAMED = [
     ("Officials claimed to have found the missing files.", "Officials"),
     ("An official who asked not to be named threatened to release the emails.", "An official who asked"),
     ("A source close to the family vowed to publish the letters.", "A source close to the family"),
+    # inside reported words, an actor whose own phrase asks for anonymity
+    ("Officials said two aides, who asked not to be named, had threatened to leak the memo.", "two aides, who asked"),
 ]
 
 

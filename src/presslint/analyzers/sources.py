@@ -3525,6 +3525,20 @@ def _anonymity_asked(att: Attribution) -> bool:
     return speaker is not None and any(a.lower() != speaker.text.lower() and " " in a for a in att.anonymity)
 
 
+def _anonymity_of_the_reporter(att: Attribution, attributions: list[Attribution]) -> bool:
+    """An attribution inside another's reported words whose anonymity terms are all the reporter's ('Two aides, who
+    requested anonymity, said at least eight senators had threatened to vote no': the senators asked nothing)."""
+    speaker = att.quote.speaker
+    if speaker is None:
+        return False
+    for other in attributions:
+        content = other.quote.content
+        if other is not att and content.start <= speaker.start and speaker.end <= content.end:
+            inside = content.text.lower()
+            return not any(a.lower() in inside for a in att.anonymity if " " in a)
+    return False
+
+
 def _describes_named_just_before(att: Attribution, attributions: list[Attribution]) -> bool:
     """A singular definite description as the speaker ('the former top aide to the president') right after a named
     person spoke (the same or the two sentences before), with no words asking for anonymity: news style describes
@@ -3662,7 +3676,9 @@ def find_source_findings(
         )
         if not strong and _stance_cue(doc, quote.cue):
             continue  # 'lawmakers defending the budget', 'members criticised the plan': a public stance, not a tip
-        if att.act and not _anonymity_asked(att) and not _informant(att) and not _asks_anonymity(doc, att):
+        reporters = _anonymity_of_the_reporter(att, attributions)
+        asked = not reporters and (_anonymity_asked(att) or _asks_anonymity(doc, att))
+        if att.act and not asked and not _informant(att):
             continue  # 'officers had threatened to use live fire', 'officials pledged to rebuild': an act, no claim
         if _describes_named_just_before(att, attributions):
             continue  # '"...," said Ari Fleischer. "...," said the former top aide': the person just named
