@@ -169,6 +169,65 @@ def test_claims_src006_quiet_when_the_headline_names_the_poll_or_study(parse):
     assert _src006(parse, text, title="Challenger leads the mayor")
 
 
+# Paragraphs between the lead and the figure, with nothing that sources it, so only the lead can.
+_MIDDLE = (
+    "\n\nBuyers have been cautious since the spring.\n\n"
+    '"It is a slower market," said Dana Ruiz, a broker in Eastport.\n\n'
+    "The Lams have been looking for a house since March. They lost three bids to cash buyers.\n\n"
+    "Their landlord plans to sell the building next year.\n\n"
+)
+_FIGURE = "The median condominium sold for $268,000 in September, up 1.4 percent from a year earlier."
+
+
+@pytest.mark.parametrize(
+    "lead, quiet",
+    [
+        # the lead names the data the article reports, or a company's own results
+        (
+            "Home prices in the county fell for a second month in September, according to figures released "
+            "Monday by the county's realtors' association.",
+            True,
+        ),
+        (
+            "A survey of 1,200 landlords, released on Tuesday by the state housing agency, found that rents fell in "
+            "the third quarter.",
+            True,
+        ),
+        (
+            "Harbor Homes, the region's largest builder, reported third-quarter profit that beat forecasts on Tuesday.",
+            True,
+        ),
+        (
+            "Home sales in the county fell for a second month in September, the state housing agency said on Monday "
+            "in its monthly market report.",
+            True,
+        ),
+        # near misses: the lead quotes a person, or a company reports something other than its results
+        (
+            "Home prices in the county fell for a second month in September, according to a spokesman for the mayor.",
+            False,
+        ),
+        ("Home prices in the county fell for a second month in September, an economist at the state bank said.", False),
+        ("Harbor Homes, the region's largest builder, reported a fire at its sawmill on Tuesday morning.", False),
+        # evidence mentioned in the lead, or a news report, names no data for the article's figures
+        (
+            "Home sales in the county fell for a second month in September, the mayor said on Monday in her "
+            "weekly report to the council.",
+            False,
+        ),
+        ("Rents in the county fell in some surveys this autumn, and landlords are worried about empty flats.", False),
+        ("Economic data matter to every family that is choosing between renting a home and buying one.", False),
+        (
+            "According to a new report by the Gazette, landlords in the county are struggling to fill empty flats.",
+            False,
+        ),
+    ],
+)
+def test_claims_src006_quiet_when_the_lead_names_the_data(parse, lead, quiet):
+    found = _src006(parse, lead + _MIDDLE + _FIGURE)
+    assert (not found) is quiet, [f.message for f in found]
+
+
 def test_claims_src006_capped_per_article_most_checkworthy_first(parse):
     """At most three per article, however many figures a story runs."""
     text = "\n\n".join(
