@@ -86,6 +86,10 @@ QUIET = [
     # a body's decision puts its figure on the record
     "The council approved increases of 6 percent a year for the following three years.",
     "The school board adopted a $48 million budget on Tuesday.",
+    # what a named document provides, in the plain present
+    "Under the city charter, a candidate needs more than half of the votes cast to win outright.",
+    "Under the new contract, nurses receive a raise of 4 percent a year through 2028.",
+    "Under the fishing treaty, each country keeps 12 percent of the annual catch.",
     # the outlet's note on its own article
     "Pratt took 43.9 percent of the vote, according to unofficial results.\n\n"
     "Correction: An earlier version misstated Pratt's share. It was 43.9 percent, not 45.9 percent.",
@@ -106,6 +110,10 @@ def test_claims_src006_quiet_when_sourced_or_routine(parse, text):
             "When nine counties adopted the new maps in 2019, Harlan County rejected them by 72 percent.",
             "72 percent",
         ),
+        # what happened under a document, or under a person, is no provision of it
+        ("Under the new law, 40,000 people have lost their health coverage.", "40,000"),
+        ("Under the mayor, the city spends $4.6 million a year on new buses.", "$4.6 million"),
+        ("A candidate needs more than half of the votes cast to win outright.", "more than half"),
     ],
 )
 def test_claims_src006_figure_not_sourced_by_a_decision_on_something_else(parse, text, figure):

@@ -2028,6 +2028,8 @@ def _figure(sent, quantities: list, lex: Unsourced):
             continue
         if verb.lemma_ == "take" and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in verb.children):
             continue  # 'it takes 1,237 delegates to win': a contest's rule, background
+        if _provision(verb):
+            continue  # 'under the city charter, a candidate needs more than half': the named document's rule
         if q.unit is None and counts in lex.people_nouns and _past(verb):
             continue  # a count of people at a past event: the article's own account
         if any(t.dep_ == "nsubj" and t.lemma_.lower() in lex.quote_nouns for t in sent) or _market_quote(sent):
@@ -2036,6 +2038,27 @@ def _figure(sent, quantities: list, lex: Unsourced):
             span = doc[span.start - 2 : span.end]  # 'Ninety-two percent', read by the numbers as 'two percent'
         return span
     return None
+
+
+# Documents whose terms a figure can be: 'under the charter', 'under the new contract'.
+PROVISION_NOUNS = frozenset(
+    {"charter", "constitution", "law", "rule", "statute", "ordinance", "code", "contract", "agreement", "deal"}
+    | {"treaty", "plan", "proposal", "bill", "policy", "regulation", "term", "settlement", "scheme", "program"}
+    | {"programme"}
+)
+
+
+def _provision(verb) -> bool:
+    """The clause states what a named document provides, in the plain present ('under the city charter, a candidate
+    needs more than half of the votes'; 'under the contract, nurses receive 4 percent a year'): the figure is the
+    document's, which the sentence names. What happened under it ('under the law, 40,000 people have lost
+    coverage') is an outcome that still needs a source."""
+    return verb.tag_ in ("VBZ", "VBP") and any(
+        p.dep_ == "prep"
+        and p.lower_ == "under"
+        and any(g.dep_ == "pobj" and g.lemma_.lower() in PROVISION_NOUNS for g in p.children)
+        for p in verb.children
+    )
 
 
 def _market_quote(sent) -> bool:
