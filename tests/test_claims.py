@@ -152,6 +152,8 @@ UNSOURCED = [
     # blame in a passive with no agent
     ("Heatwave\n\nThe heatwave has been blamed for hundreds of hospital admissions.", "blame"),
     ("Fire\n\nThe blaze was linked to a faulty heater in the basement.", "blame"),
+    ("Transfers\n\nThe striker has been linked to a betting ring that fixed matches.", "blame"),
+    ("Property\n\nThe club's owner was linked to the collapse of two property firms.", "blame"),
     # a step never taken
     ("Crash inquiry\n\nThe driver of the lorry was never interviewed by investigators.", "never"),
     ("Collapse\n\nNo one has ever been prosecuted over the stadium collapse.", "never"),
@@ -191,6 +193,10 @@ SOURCED_OR_ROUTINE = [
     "Hearing\n\nThe young judge stole the show at the opening session.",
     "Mexico\n\nMany voters felt betrayed when the president invited his rival to dinner.",
     "Outbreaks\n\nNone of these outbreaks was linked to the epidemic in the south.",
+    # talk of a new post, not blame
+    "Transfers\n\nThe striker has been linked with a move to Spain all summer.",
+    "Coaching\n\nThe former Ajax coach has been linked to the vacant manager's job at Everton.",
+    "Banking\n\nThe finance chief was linked with the top job at the central bank last year.",
     "Poll\n\nAmong registered voters, the two candidates are tied.",
     # a columnist's first person
     "Column\n\nI think the water board hid the test results from residents.",

@@ -86,6 +86,10 @@ QUIET = [
     # a body's decision puts its figure on the record
     "The council approved increases of 6 percent a year for the following three years.",
     "The school board adopted a $48 million budget on Tuesday.",
+    # what a named document provides, in the plain present
+    "Under the city charter, a candidate needs more than half of the votes cast to win outright.",
+    "Under the new contract, nurses receive a raise of 4 percent a year through 2028.",
+    "Under the fishing treaty, each country keeps 12 percent of the annual catch.",
     # the outlet's note on its own article
     "Pratt took 43.9 percent of the vote, according to unofficial results.\n\n"
     "Correction: An earlier version misstated Pratt's share. It was 43.9 percent, not 45.9 percent.",
@@ -106,6 +110,10 @@ def test_claims_src006_quiet_when_sourced_or_routine(parse, text):
             "When nine counties adopted the new maps in 2019, Harlan County rejected them by 72 percent.",
             "72 percent",
         ),
+        # what happened under a document, or under a person, is no provision of it
+        ("Under the new law, 40,000 people have lost their health coverage.", "40,000"),
+        ("Under the mayor, the city spends $4.6 million a year on new buses.", "$4.6 million"),
+        ("A candidate needs more than half of the votes cast to win outright.", "more than half"),
     ],
 )
 def test_claims_src006_figure_not_sourced_by_a_decision_on_something_else(parse, text, figure):
@@ -167,6 +175,65 @@ def test_claims_src006_quiet_when_the_headline_names_the_poll_or_study(parse):
     assert not _src006(parse, text, title="Poll: challenger leads the mayor")
     assert not _src006(parse, text, title="New survey finds a tight race")
     assert _src006(parse, text, title="Challenger leads the mayor")
+
+
+# Paragraphs between the lead and the figure, with nothing that sources it, so only the lead can.
+_MIDDLE = (
+    "\n\nBuyers have been cautious since the spring.\n\n"
+    '"It is a slower market," said Dana Ruiz, a broker in Eastport.\n\n'
+    "The Lams have been looking for a house since March. They lost three bids to cash buyers.\n\n"
+    "Their landlord plans to sell the building next year.\n\n"
+)
+_FIGURE = "The median condominium sold for $268,000 in September, up 1.4 percent from a year earlier."
+
+
+@pytest.mark.parametrize(
+    "lead, quiet",
+    [
+        # the lead names the data the article reports, or a company's own results
+        (
+            "Home prices in the county fell for a second month in September, according to figures released "
+            "Monday by the county's realtors' association.",
+            True,
+        ),
+        (
+            "A survey of 1,200 landlords, released on Tuesday by the state housing agency, found that rents fell in "
+            "the third quarter.",
+            True,
+        ),
+        (
+            "Harbor Homes, the region's largest builder, reported third-quarter profit that beat forecasts on Tuesday.",
+            True,
+        ),
+        (
+            "Home sales in the county fell for a second month in September, the state housing agency said on Monday "
+            "in its monthly market report.",
+            True,
+        ),
+        # near misses: the lead quotes a person, or a company reports something other than its results
+        (
+            "Home prices in the county fell for a second month in September, according to a spokesman for the mayor.",
+            False,
+        ),
+        ("Home prices in the county fell for a second month in September, an economist at the state bank said.", False),
+        ("Harbor Homes, the region's largest builder, reported a fire at its sawmill on Tuesday morning.", False),
+        # evidence mentioned in the lead, or a news report, names no data for the article's figures
+        (
+            "Home sales in the county fell for a second month in September, the mayor said on Monday in her "
+            "weekly report to the council.",
+            False,
+        ),
+        ("Rents in the county fell in some surveys this autumn, and landlords are worried about empty flats.", False),
+        ("Economic data matter to every family that is choosing between renting a home and buying one.", False),
+        (
+            "According to a new report by the Gazette, landlords in the county are struggling to fill empty flats.",
+            False,
+        ),
+    ],
+)
+def test_claims_src006_quiet_when_the_lead_names_the_data(parse, lead, quiet):
+    found = _src006(parse, lead + _MIDDLE + _FIGURE)
+    assert (not found) is quiet, [f.message for f in found]
 
 
 def test_claims_src006_capped_per_article_most_checkworthy_first(parse):

@@ -96,6 +96,13 @@ SHOULD_FIRE = [
         "Hizballah",
     ),
     ("Shelling continued near Kyiv overnight. Residents of Kiev spent the night in metro stations.", "Kyiv", "Kiev"),
+    # a correction note does not vouch for a spelling the body itself varies
+    (
+        "Lorraine Whitaker runs the water department. Lorraine Whittaker said the pipe was old.\n\n"
+        "Correction: An earlier version gave the wrong date of the break.",
+        "Lorraine Whitaker",
+        "Lorraine Whittaker",
+    ),
     (
         "Forces loyal to Khalifa Haftar advanced. Khalifa Hifter later denied the reports.",
         "Khalifa Haftar",
@@ -155,6 +162,15 @@ MUST_NOT_FIRE = [
     "It is not the integrity of the Faith that matters to them. Their faith is shaken. He took the Fifth when asked "
     "about the files.",
     "Bishops must defend the Faith. Rome ruled by fiat in the end, and faith suffered.",
+    # the outlet's correction names the misspelling it corrects
+    "Lorraine Whitaker runs the water department.\n\nCorrection: An earlier version of this article misspelled the "
+    "name of the director. She is Lorraine Whitaker, not Lorraine Whittaker.",
+    "Board\n\nThe fund is run by Margaret Ellison, a former banker.\n\nClarification: Margaret Ellison was named as "
+    "Margaret Allison in an earlier version of this story.",
+    "Board\n\nThe hearing was led by Thomas Brennan of the county board.\n\nEditor's note: An earlier version of this "
+    "article referred to Thomas Brennan as Thomas Brenan.",
+    "Board\n\nThe new chair, Samuel Okonkwo, took office on Monday. Okonkwo said he would review the budget.\n\n"
+    "Correction: An earlier version of this story called him Samuel Okonkow.",
     # a photo credit joins two names with a slash
     "A giant fish was seen off the pier on Sunday. [Photos: Ron Vining/Twitter via local news] The picture spread "
     "fast on Twitter.",

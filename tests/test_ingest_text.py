@@ -185,6 +185,10 @@ LEAD = "The council voted on Tuesday to close the old library.\n\nThe building w
         ("Library to close\n\nPublished: Mar. 4, 2025 at 10:32 a.m. ET\n\n", "2025-03-04"),
         ("Library to close\n\nBy Ann Lee | Sept. 30th, 2024\n\n", "2024-09-30"),
         ("Library to close\n\n2025-03-04\n\n", "2025-03-04"),
+        # a dateline: the place the story was filed from, then the date
+        ("Library to close\n\nIstanbul, Oct. 3, 2025\n\n", "2025-10-03"),
+        ("Library to close\n\nBy Marcus Hale\nNEW YORK, 4 March 2025\n\n", "2025-03-04"),
+        ("Library to close\n\nSt. Louis, Tuesday, March 4, 2025\n\n", "2025-03-04"),
         # the first publication wins over a later update, whatever the order
         ("Library to close\n\nUpdated 9:15 AM EST, Wed March 5, 2025\nPublished March 4, 2025\n\n", "2025-03-04"),
     ],
@@ -200,6 +204,10 @@ def test_ingest_text_date_line_in_the_head_is_the_publication_date(head, date):
     [
         # a sentence that mentions a date is not a date line
         "Library to close\n\nThe vote was held on March 4, 2025.\n\n",
+        "Library to close\n\nThe board met in Paris, March 4, 2025\n\n",
+        "Library to close\n\nMayor Ann Lee said on Friday, March 4, 2025, that it would close\n\n",
+        # a place and a month, no day
+        "Library to close\n\nIstanbul, October 2025\n\n",
         # a month and year, or a numeric date whose order depends on the country, name no day for certain
         "Library to close\n\nMarch 2025\n\n",
         "Library to close\n\n03/04/2025\n\n",

@@ -423,6 +423,28 @@ def test_language_structural_technique_quiet(parse, code, text):
     assert not found, [(f.span.text, f.evidence["pattern"]) for f in found]
 
 
+# A policy told as violence against a class of people (LNG002; the model may name the technique name-calling).
+POLICY_AS_WAR = [
+    ("This budget is a war on the middle class.", "a war on the middle class"),
+    ("The new fuel tax amounts to an all-out assault on farmers.", "an all-out assault on farmers"),
+    ("The plan is nothing less than an attack on pensioners.", "an attack on pensioners"),
+    ("The housing law represents a frontal assault on renters.", "a frontal assault on renters"),
+    # near misses: a real war or attack, a war on a thing, a denial, an attack that is no policy's
+    ("The regime waged war on its own people.", None),
+    ("The cartel's war on police has killed 40 officers.", None),
+    ("The policy is a war on drugs.", None),
+    ("The plan is not a war on drivers.", None),
+    ("The attack on pensioners in the park was caught on camera.", None),
+    ("The bill is a response to the attack on nurses at the hospital.", None),
+]
+
+
+@pytest.mark.parametrize("text, words", POLICY_AS_WAR)
+def test_language_policy_told_as_war_on_people(parse, text, words):
+    found = [f.span.text for f in _findings(parse, text, "LNG002") if f.evidence.get("pattern") == "policy-war"]
+    assert found == ([words] if words else [])
+
+
 def test_language_structural_in_quote_is_the_sources_wording(parse):
     (finding,) = [
         f

@@ -138,6 +138,12 @@ SENSES = [
     ("The family bought a golf-course lot in 2009 and built a house on it.", "LNG001", "lot", False),
     ("A vacant corner lot on Elm Street will become a park.", "LNG001", "lot", False),
     ("The senator dismissed the open-borders lot as cranks.", "LNG001", "lot", True),
+    # in the plural, or as the place something is in, 'lot' is land: the group 'that lot' has neither
+    ("The city could expand its park-and-ride lots on the edge of town.", "LNG001", "lot", False),
+    ("Shoppers left their cars in the pay-and-display lots near the station.", "LNG001", "lot", False),
+    ("Commuters parked in the park-and-ride lot before dawn.", "LNG001", "lot", False),
+    ("He has no time for the tax-and-spend lot in the capital.", "LNG001", "lot", True),
+    ("Voters are tired of the open-borders lot and its slogans.", "LNG001", "lot", True),
     ("The open-borders crowd will never accept the new law.", "LNG001", "crowd", True),
     # 'just a handful of days' as a time phrase
     (

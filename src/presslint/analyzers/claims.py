@@ -268,6 +268,7 @@ class Contested:
     manipulation_goals: frozenset[str] = frozenset()
     purpose_participles: frozenset[str] = frozenset()
     eagerness_adjectives: frozenset[str] = frozenset()
+    career_moves: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -842,11 +843,24 @@ def _contested_at(tok, lex: Contested) -> str | None:
         and "agent" not in deps
         and preps & BLAME_PREPS[lemma]
         and not nobody_subject
+        and not _career_move(children, lex)
     ):
         return "blame"  # "was blamed for", "has been linked to"; not "are tied" (a score), "none was linked"
     if any(c.dep_ == "advmod" and c.lower_ in lex.covert_adverbs for c in children):
         return "covert"
     return None
+
+
+def _career_move(children, lex: Contested) -> bool:
+    """'has been linked with a move to Spain', 'was tied to the vacant coaching job': the passive's object is a new
+    post someone is talked of for, not a harm or wrongdoing they are blamed for."""
+    return any(
+        g.lemma_.lower() in lex.career_moves
+        for p in children
+        if p.dep_ == "prep"
+        for g in p.children
+        if g.dep_ == "pobj"
+    )
 
 
 def _within(indices: list[int], sent) -> list[int]:
@@ -1660,7 +1674,12 @@ def find_unsourced(doc, claims: list[Claim], *, min_score: float = 0.4) -> Itera
     speech_or_first_person = v.where(lowers=FIRST_PERSON, lemmas=lex.speech_verbs)
     opinion = article is not None and is_opinion(article)
     # SRC006 stays out of opinion pages and first-person columns: their figures and causes are the writer's argument
-    column = opinion or _first_person_piece(doc, marks, body_start) or _reports_on_evidence(doc, article)
+    column = (
+        opinion
+        or _first_person_piece(doc, marks, body_start)
+        or _reports_on_evidence(doc, article)
+        or _lead_reports_evidence(v, body_start)
+    )
     if _declared_fiction(doc, marks, body_start):
         return  # 'this "dinner" is all made up': the writer's invention, nobody's claim to source
     quantities = doc._.pl_quantities or []
@@ -1668,7 +1687,7 @@ def find_unsourced(doc, claims: list[Claim], *, min_score: float = 0.4) -> Itera
     notes = {  # the outlet's notes on its own article: paragraphs that open 'Correction:', "Editor's note:"
         paragraph[j]
         for j, sent in enumerate(sents)
-        if (j == 0 or paragraph[j - 1] != paragraph[j]) and _EDITORS_NOTE.match(text, sent.start_char)
+        if (j == 0 or paragraph[j - 1] != paragraph[j]) and EDITORS_NOTE.match(text, sent.start_char)
     }
     # and a Q&A's questions: what the interviewer puts to the interviewee ('Q: Many people believe ...'), not a claim
     notes |= {paragraph[v.sent_index_at_char(start)] for start, _ in question_turns(text)}
@@ -1936,6 +1955,7 @@ class Unsourced:
     following_verbs: dict[str, frozenset[str]]
     effect_verbs: frozenset[str]
     standing_nouns: frozenset[str]
+    results_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -2010,6 +2030,8 @@ def _figure(sent, quantities: list, lex: Unsourced):
             continue
         if verb.lemma_ == "take" and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in verb.children):
             continue  # 'it takes 1,237 delegates to win': a contest's rule, background
+        if _provision(verb):
+            continue  # 'under the city charter, a candidate needs more than half': the named document's rule
         if q.unit is None and counts in lex.people_nouns and _past(verb):
             continue  # a count of people at a past event: the article's own account
         if any(t.dep_ == "nsubj" and t.lemma_.lower() in lex.quote_nouns for t in sent) or _market_quote(sent):
@@ -2018,6 +2040,27 @@ def _figure(sent, quantities: list, lex: Unsourced):
             span = doc[span.start - 2 : span.end]  # 'Ninety-two percent', read by the numbers as 'two percent'
         return span
     return None
+
+
+# Documents whose terms a figure can be: 'under the charter', 'under the new contract'.
+PROVISION_NOUNS = frozenset(
+    {"charter", "constitution", "law", "rule", "statute", "ordinance", "code", "contract", "agreement", "deal"}
+    | {"treaty", "plan", "proposal", "bill", "policy", "regulation", "term", "settlement", "scheme", "program"}
+    | {"programme"}
+)
+
+
+def _provision(verb) -> bool:
+    """The clause states what a named document provides, in the plain present ('under the city charter, a candidate
+    needs more than half of the votes'; 'under the contract, nurses receive 4 percent a year'): the figure is the
+    document's, which the sentence names. What happened under it ('under the law, 40,000 people have lost
+    coverage') is an outcome that still needs a source."""
+    return verb.tag_ in ("VBZ", "VBP") and any(
+        p.dep_ == "prep"
+        and p.lower_ == "under"
+        and any(g.dep_ == "pobj" and g.lemma_.lower() in PROVISION_NOUNS for g in p.children)
+        for p in verb.children
+    )
 
 
 def _market_quote(sent) -> bool:
@@ -2276,6 +2319,65 @@ def _evidence_before(sents, i: int, *, back: int = 4) -> bool:
     return False
 
 
+LEAD_MIN_WORDS = 10  # the lead is the body's first sentence this long (not a byline, dateline or kicker)
+
+
+def _released(tok) -> bool:
+    """The noun is put out by someone: 'figures released Monday by ...', 'the agency published data', 'the figures
+    were released'."""
+    return any(c.dep_ == "acl" and c.lemma_.lower() in RELEASE_VERBS for c in tok.children) or (
+        tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in RELEASE_VERBS
+    )
+
+
+def _said_in_own(tok, speech_verbs: frozenset[str]) -> bool:
+    """'the Labor Department said on Friday in its monthly employment report': the speaker's own release, not a
+    report about the speaker."""
+    verb = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "in" else None
+    return (
+        verb is not None
+        and verb.lemma_.lower() in speech_verbs
+        and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in tok.children)
+        and any(c.dep_ == "nsubj" and _no_person(c) for c in verb.children)
+    )
+
+
+def _no_person(tok) -> bool:
+    """A subject that is no person (a company, 'the bank'): a person reports a profit only for someone else."""
+    return tok.ent_type_ != "PERSON" and tok.lower_ not in ("he", "she", "i", "you")
+
+
+def _lead_reports_evidence(v, body_start: int) -> bool:
+    """The lead sentence says where the article's figures come from: data a body released ('according to figures
+    released Monday by the realtors' association'), a body's own report ('the Labor Department said on Friday in
+    its monthly employment report') or a company's own results ('Acme reported second-quarter profit ...'). The
+    figures that follow are that release's, as when the headline names a poll (``_reports_on_evidence``). Evidence
+    merely mentioned ('gains in some polls', 'economic data are crucial') or a news report ('according to a report
+    by Politico') names no data for the article."""
+    from .sources import lexicon as source_lexicon
+
+    lead = next(
+        (s for s in v.sents if s.start_char >= body_start and sum(t.is_alpha for t in s) >= LEAD_MIN_WORDS), None
+    )
+    if lead is None:
+        return False
+    evidence = checkable_lexicon().evidence_nouns
+    results = unsourced_lexicon().results_nouns
+    speech = source_lexicon().speech_verbs
+    for tok in lead:
+        if tok.lemma_.lower() in evidence or tok.lower_ in evidence:
+            if (_released(tok) and tok.lemma_.lower() not in _NOT_RELEASED) or _said_in_own(tok, speech):
+                return True
+        if tok.dep_ == "dobj" and tok.lemma_.lower() in results and tok.head.lemma_.lower() in ("report", "post"):
+            if any(c.dep_ == "nsubj" and _no_person(c) for c in tok.head.children):
+                return True  # 'Acme reported second-quarter profit', 'the bank posted a loss'
+    return False
+
+
+# Evidence nouns that a lead's release does not make the article's data: people, and writing about something.
+_NOT_RELEASED = frozenset({"analyst", "economist", "researcher", "pollster", "report", "review", "analysis"})
+
+
 def _reports_on_evidence(doc, article) -> bool:
     """The headline names a poll, survey, study or report ('Poll: Trump and Clinton hold narrow leads', 'New study
     finds ...'): the article reports on that evidence, and its figures are the evidence's, named on top."""
@@ -2315,7 +2417,14 @@ def _this_subject(verb):
 
 
 # A paragraph that opens as the outlet's note on its own article: what it corrected or clarified.
-_EDITORS_NOTE = re.compile(r"\s*(?:corrections?|clarifications?|editor[’']s note)\s*[:—–-]", re.I)
+EDITORS_NOTE = re.compile(r"\s*(?:corrections?|clarifications?|editor[’']s note)\s*[:—–-]", re.I)
+
+
+def editors_notes(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph that opens as the outlet's note on its own article ('Correction: ...')."""
+    from ..nlp.blockquotes import paragraphs
+
+    return [(start, end) for start, end in paragraphs(text) if EDITORS_NOTE.match(text, start)]
 
 
 def _about_this_piece(sent) -> bool:

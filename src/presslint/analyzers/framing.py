@@ -40,6 +40,7 @@ from typing import Any
 from ..model import Finding, Severity, Span
 from ..nlp.docview import view
 from ..nlp.lexicons import read_json, read_word_sets
+from .entities import PLACE_PREPOSITIONS
 from .techniques import SOURCE_WORDING, TECHNIQUE
 
 # Technique names and messages are shared with language.py (imported lazily there to avoid a cycle).
@@ -89,6 +90,8 @@ class Structures:
     review_words: frozenset[str]
     hyperbole_nouns: frozenset[str]
     physical_nouns: frozenset[str]
+    onslaught_nouns: frozenset[str]
+    policy_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -334,6 +337,17 @@ def _quoted_name_before(doc, i: int) -> bool:
 PLOT_NOUNS = frozenset({"lot"})
 
 
+def _plot_of_land(tok) -> bool:
+    """'lot' as land, not a group: counted or with 'a' ('a corner lot', 'two lakefront lots'), in the plural (the
+    group 'that lot' has none: 'expand the park-and-ride lots'), or a place something is in ('parked in the
+    pay-and-display lot')."""
+    return (
+        tok.tag_ in ("NNS", "NNPS")
+        or (tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPOSITIONS)
+        or any((c.dep_ == "det" and c.lower_ in ("a", "an")) or c.dep_ == "nummod" for c in tok.children)
+    )
+
+
 def find_opponent_labels(doc) -> Iterator[tuple[Any, str, str]]:
     """(span, how, why) for "the open-borders crowd" and "the shadow government"."""
     st = structures()
@@ -362,10 +376,8 @@ def find_opponent_labels(doc) -> Iterator[tuple[Any, str, str]]:
                     continue  # 'the "Bernie or Bust" crowd': a movement by its own name, in quotation marks
                 if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
                     continue  # "a crowd of 5,000 pro-government supporters": a number of people, not a label
-                if lemma in PLOT_NOUNS and any(
-                    (c.dep_ == "det" and c.lower_ in ("a", "an")) or c.dep_ == "nummod" for c in tok.children
-                ):
-                    continue  # "a golf-course lot", "two lakefront lots": plots of land; the group is "that lot"
+                if lemma in PLOT_NOUNS and _plot_of_land(tok):
+                    continue  # "a golf-course lot", "park-and-ride lots": plots of land; the group is "that lot"
                 yield doc[start : tok.i + 1], "opponent-label", f"'{tok.text}' turns a stance into a contemptible group"
         if lemma in st.hidden_power_heads and not parliamentary:
             hidden = next((c for c in mods if c.lower_ in st.hidden_power_modifiers), None)
@@ -729,6 +741,63 @@ def _forever_pattern(words: frozenset[str]) -> str:
     return r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b"
 
 
+# ----------------------------------------------------------------------------------------------- a policy as war
+# Verbs by which a policy is said to be something: 'the scheme is a war on ...', 'amounts to an assault on ...'.
+EQUATING_VERBS = frozenset({"be", "amount", "constitute", "represent"})
+
+
+def _population(tok) -> bool:
+    """A class of people: 'working families', 'pensioners', 'the middle class'."""
+    from .claims import checkable_lexicon
+
+    low = tok.lemma_.lower()
+    return low in checkable_lexicon().population_nouns or (
+        low == "class" and any(c.lower_ in ("middle", "working") for c in tok.children)
+    )
+
+
+def _target(noun):
+    """What the war or attack is on: the object of its 'on' or 'against', or None."""
+    objects = (g for p in noun.children if p.dep_ == "prep" and p.lower_ in ("on", "against") for g in p.children)
+    return next((g for g in objects if g.dep_ == "pobj"), None)
+
+
+def _equated_by(noun):
+    """The verb that says its subject is the ``noun``: 'is a war', 'amounts to an assault', 'is nothing less than an
+    attack'; not a noun further down ('is a response to the attack on nurses')."""
+    node = noun
+    if node.dep_ == "pobj" and node.head.lower_ == "than" and node.head.head.lower_ in ("less", "short"):
+        node = node.head.head  # 'nothing less than an attack': 'less' stands where the noun would
+        node = node.head if node.dep_ == "amod" else node
+    if node.dep_ == "pobj" and node.head.lower_ == "to" and node.head.head.lemma_ == "amount":
+        return node.head.head
+    if node.dep_ in ("attr", "dobj") and node.head.lemma_.lower() in EQUATING_VERBS:
+        return node.head  # ('dobj': 'represents an assault on renters')
+    return None
+
+
+def find_policy_as_war(doc) -> Iterator[tuple[Any, str, str]]:
+    """(span, how, why) for a policy told as violence against a class of people: 'the parking scheme is a war on
+    working families', 'the tax amounts to an assault on farmers'. A policy can wage no real war, so the figure is
+    loaded whatever the sentence; a war of someone's ('the regime's war on its own people') is not read."""
+    st = structures()
+    for i in view(doc).where(lemmas=st.onslaught_nouns):
+        noun = doc[i]
+        if noun.pos_ != "NOUN":
+            continue
+        victim = _target(noun)
+        if victim is None or not _population(victim):
+            continue
+        verb = _equated_by(noun)
+        if verb is None or _negated(verb):
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.lemma_.lower() not in st.policy_nouns:
+            continue
+        start = min(noun.left_edge.i, noun.i)
+        yield doc[start : victim.right_edge.i + 1], "policy-war", f"a {subject.text} told as a {noun.text} on people"
+
+
 # ----------------------------------------------------------------------------------------------- black-and-white
 AUDIENCE = frozenset({"we", "you", "us", "i"})
 
@@ -824,6 +893,7 @@ CHECKS = {  # how -> rule code
     "conspiracy-label": "LNG001",
     "belittling": "LNG002",
     "contempt-verb": "LNG002",
+    "policy-war": "LNG002",
     "insult-evaluation": "LNG002",
     "motive-label": "LNG001",
     "fear": "LNG005",
@@ -882,6 +952,7 @@ def find_structural(doc, ctx, dictionary, role_nouns: frozenset[str]) -> Iterato
         *find_either_or(doc),
         *find_hyperbole(doc, dictionary),
         *find_fear(doc),
+        *find_policy_as_war(doc),
     ]
     kept: list[Any] = []
     for span, how, why in hits:
@@ -919,6 +990,7 @@ _LEADS = {
     "conspiracy-label": "'{m}' is a conspiracy label",
     "belittling": "'{m}' belittles",
     "contempt-verb": "'{m}' is loaded language",
+    "policy-war": "'{m}' is loaded language",
     "insult-evaluation": "'{m}' is an insulting evaluation",
     "motive-label": "'{m}' imputes a motive as a label",
     "fear": "'{m}' appeals to fear",

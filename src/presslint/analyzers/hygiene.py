@@ -23,6 +23,7 @@ from ..model import Entity, Finding, Span
 from ..nlp.blockquotes import paragraphs
 from ..nlp.docview import view
 from ..rules import Rule
+from .claims import editors_notes
 from .entities import gazetteer, match_key, normalize_name, skeleton
 from .translation import code_lines
 
@@ -65,7 +66,9 @@ RULES = [
         "or places are meant. Fires when two mentions of the same kind have the same consonant outline and similar "
         "letters; it does not fire for a surname next to the full name ('Biden' / 'Joe Biden'), an abbreviation "
         "('US' / 'United States'), different people sharing a surname ('John Smith' / 'Jane Smith'), plurals, "
-        "possessives or demonyms ('Iraq' / 'Iraqi'), or two different places in the gazetteer ('Guinea' / 'Guyana').",
+        "possessives or demonyms ('Iraq' / 'Iraqi'), two different places in the gazetteer ('Guinea' / 'Guyana'), "
+        "or a spelling that only the outlet's correction note gives ('Correction: ... She is Lorraine Whitaker, "
+        "not Lorraine Whittaker').",
         "Muammar Gaddafi ruled Libya for four decades. Qaddafi was killed in 2011.",
     ),
     Rule(
@@ -418,6 +421,11 @@ def _two_people(a: _Form, b: _Form, firsts: dict[str, set[str]]) -> bool:
     return bool(mine) and bool(theirs) and not any(_token_variant(x, y, person=True) for x in mine for y in theirs)
 
 
+def _only_in(spans: list[Span], regions: list[tuple[int, int]]) -> bool:
+    """Every span lies inside one of the (start, end) regions."""
+    return all(any(start <= sp.start and sp.end <= end for start, end in regions) for sp in spans)
+
+
 def find_inconsistent_spellings(doc: Any, *, min_ratio: float = 65.0) -> Iterator[Finding]:
     entities = doc._.pl_entities or []
     forms = _forms(entities)
@@ -430,6 +438,7 @@ def find_inconsistent_spellings(doc: Any, *, min_ratio: float = 65.0) -> Iterato
         for place in form.places or [form.first.span]:
             places.setdefault(form.text, {})[place.start] = place
     firsts = _first_names(ordered)
+    notes = editors_notes(view(doc).text)
     # the surnames of people named in full: 'Gurman' after 'Mark Gurman' is that person, not 'Germany' misspelled
     surnames = {f.key[-1] for f in ordered if f.label == "PERSON" and len(f.key) >= 2}
     # words the article also writes in lower case are common words ('the Faith' beside 'faith'), not names
@@ -470,6 +479,8 @@ def find_inconsistent_spellings(doc: Any, *, min_ratio: float = 65.0) -> Iterato
                 continue
             if _two_people(earlier, later, firsts):
                 continue
+            if any(_only_in(list(places[f.text].values()), notes) for f in (earlier, later)):
+                continue  # 'Correction: ... She is Lorraine Whitaker, not Lorraine Whittaker': the note names the error
             reported.add(later.text)
             pair = _variation(earlier.text, later.text)
             here = [p for text in (earlier.text, later.text) for p in places[text].values()]

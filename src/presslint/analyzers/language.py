@@ -90,7 +90,9 @@ RULES = [
         "nod', 'it was cynical of the minister to ...'; not 'her insane week'); what someone said told with a verb or "
         "noun of contempt ('the senator ranted', 'Smith spewed insults', 'the minister's latest tirade'; not a "
         "volcano that spews ash or 'a rant' with no one's name on it); 'so-called' before a noun of standing ('these "
-        "so-called experts'; not a term being introduced, 'so-called superdelegates'). Loaded verbs for ordinary acts "
+        "so-called experts'; not a term being introduced, 'so-called superdelegates'); a policy told as violence "
+        "against a class of people ('this budget is a war on the middle class', 'the tax amounts to an assault on "
+        "farmers'; not a real war, 'the war on drugs', or an attack reported). Loaded verbs for ordinary acts "
         "('the regulator coddled the banks', 'kowtowed to Beijing') are in the lexicon.",
         "Troops carried out a savage raid on the village at dawn.",
     ),
