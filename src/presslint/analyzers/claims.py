@@ -1684,13 +1684,9 @@ def find_unsourced(doc, claims: list[Claim], *, min_score: float = 0.4) -> Itera
         return  # 'this "dinner" is all made up': the writer's invention, nobody's claim to source
     quantities = doc._.pl_quantities or []
     checkable: list[tuple[int, Finding]] = []
-    notes = {  # the outlet's notes on its own article: paragraphs that open 'Correction:', "Editor's note:"
-        paragraph[j]
-        for j, sent in enumerate(sents)
-        if (j == 0 or paragraph[j - 1] != paragraph[j]) and EDITORS_NOTE.match(text, sent.start_char)
-    }
-    # and a Q&A's questions: what the interviewer puts to the interviewee ('Q: Many people believe ...'), not a claim
-    notes |= {paragraph[v.sent_index_at_char(start)] for start, _ in question_turns(text)}
+    # the outlet's notes on its own article (paragraphs that open 'Correction:', "Editor's note:") and a Q&A's
+    # questions (what the interviewer puts to the interviewee, 'Q: Many people believe ...'): nobody's claim
+    notes = {paragraph[v.sent_index_at_char(start)] for start, _ in editors_notes(text) + question_turns(text)}
     previous = ""
     for i, sent in enumerate(sents):
         stripped = v.text_of(sent).strip()
