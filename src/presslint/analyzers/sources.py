@@ -1149,7 +1149,7 @@ def find_attributions(doc, *, lex: Lexicon | None = None, index: _Quotes | None 
     # A cue inside another attribution's speaker phrase ("an official who asked not to be named") is part of the name.
     speakers = [a.quote.speaker for a in found if a.quote.speaker is not None]
     found = [a for a in found if not any(s.contains(a.quote.cue) for s in speakers)]
-    found = [a for a in found if not _told_by_named(a, found)]
+    found = [a for a in found if not _told_by_named(a, found) and not _label_as_speaker(quotes.text, a)]
     for att in found:
         _after_opening_attribution(doc, quotes, att, found)
     for att in found:  # a quotation that is another attribution's content does not continue this one
@@ -1165,6 +1165,17 @@ def find_attributions(doc, *, lex: Lexicon | None = None, index: _Quotes | None 
     _counted_named_before(found, quotes)
     _survey_panel(found, quotes)
     return found
+
+
+def _label_as_speaker(text: str, att: Attribution) -> bool:
+    """A paragraph's label the parse made the subject ('Correction: An earlier version of this article said ...'):
+    a genre or note label before a colon speaks for nobody."""
+    speaker = att.quote.speaker
+    return (
+        speaker is not None
+        and speaker.text.lower() in COLON_LABELS
+        and text[speaker.end : speaker.end + 2].lstrip().startswith(":")
+    )
 
 
 # The later reporting clause names the same speaker again ('..., they said'); a new name reports the whole sentence.
@@ -1914,6 +1925,11 @@ COLON_LABELS = frozenset(
         "check",
         "fact-check",
         "transcript",
+        # the outlet's notes on its own article ('Correction: An earlier version ...')
+        "correction",
+        "corrections",
+        "clarification",
+        "note",
     }
 )
 
@@ -2569,6 +2585,11 @@ def _classify(doc, att: Attribution, head, speaker_rng, sent, lex: Lexicon) -> N
     if swallowed:
         ent = None  # 'Obama Says Climate Change Is Real': the NER swallowed a headline's verb; no name to take
     person = ent if ent is not None and ent.label_ == "PERSON" else None
+    if person is not None and _described_by_which(doc, person):
+        att.kind, att.name = "named_organisation", person.text  # 'an activist investor, Tarn Capital, which ...'
+        return
+    if person is not None and len(person) > 2 and person[0].is_title and _person_title(person[0], lex):
+        person = person[1:]  # 'Spokeswoman Tina Alvarez': the NER took the title into the name
     if person is None and ent is not None and ent.label_ in ORG_LABELS:
         person = _titled_name(doc, ent, lex)  # 'Board chair Wendell Price': the NER's ORG, but a person's title
         person = person if person is not None else _name_with_who(doc, ent, lex)
@@ -2766,6 +2787,15 @@ def _proper_run(doc, head):
             start -= 2  # 'Owusu-Ansah'
         else:
             return doc[start : head.i + 1]
+
+
+def _described_by_which(doc, ent) -> bool:
+    """A name set off by a comma and described by a 'which' clause names a body, whatever the NER called it
+    ('Tarn Capital, which disclosed a 3 percent stake')."""
+    if ent.end >= len(doc) or doc[ent.end].text != ",":
+        return False
+    clause = next((c for c in ent.root.children if c.dep_ == "relcl" and c.i > ent.end), None)
+    return clause is not None and clause.left_edge.lower_ == "which"
 
 
 def _hyphenated_first_part(doc, i: int) -> bool:
