@@ -130,6 +130,33 @@ WHO = [
         id="two-role-mentions-the-analyzer-kept-apart-stay-apart",
     ),
     pytest.param(
+        "The Centers for Disease Control and Prevention said cases rose. The CDC estimates 1,600 cases a year.",
+        [
+            ("the Centers for Disease Control and Prevention", "named_organisation", ["The Centers"]),
+            ("CDC", "named_organisation", ["CDC"]),
+        ],
+        [],
+        [("the Centers for Disease Control and Prevention", "organisation", 2)],
+        [],
+        id="an-acronym-and-the-name-it-stands-for-are-one-body",
+    ),
+    pytest.param(
+        "The National Rifle Association said no. The National Retail Alliance said yes. The NRA said more.",
+        [
+            ("The National Rifle Association", "named_organisation", ["The National Rifle"]),
+            ("The National Retail Alliance", "named_organisation", ["The National Retail"]),
+            ("NRA", "named_organisation", ["NRA"]),
+        ],
+        [],
+        [
+            ("The National Rifle Association", "organisation", 1),
+            ("The National Retail Alliance", "organisation", 1),
+            ("NRA", "organisation", 1),
+        ],
+        [],
+        id="an-acronym-two-names-spell-stays-apart",
+    ),
+    pytest.param(
         "Patriot said it would close the mine. Patriot added that staff would be paid.",
         [("Patriot", "named_organisation", ["Patriot said"])],
         [("PERSON", "Patriot")],

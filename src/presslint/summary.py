@@ -298,6 +298,12 @@ def who_is_quoted(report: Report) -> tuple[list[QuotedSource], list[QuotedSource
             union(same[key], s.id)
         else:
             same.setdefault(key, s.id)
+    bodies = [s for s in sources if kinds[s.id] == "organisation"]
+    for s in bodies:  # 'CDC' and 'the Centers for Disease Control and Prevention': one body
+        if _ACRONYM.fullmatch(s.name):
+            spelled = {find(b.id) for b in bodies if b is not s and _spells_out(s.name, b.name)}
+            if len(spelled) == 1:
+                union(spelled.pop(), s.id)
     people = [s for s in sources if kinds[s.id] == "person"]
     full = [s for s in people if len(_tokens(s.name)) >= 2]
     for s in people:
@@ -328,6 +334,16 @@ def who_is_quoted(report: Report) -> tuple[list[QuotedSource], list[QuotedSource
     # thing (Quote.act) took a stance but told the reader nothing; it is no row of who is quoted
     rows = [r for r in rows if not r.quotes or not all(report.quotes[i].act for i in r.quotes)]
     return [r for r in rows if r.kind != "other"], [r for r in rows if r.kind == "other"]
+
+
+_ACRONYM = re.compile(r"[A-Z]{3,6}")
+
+
+def _spells_out(acronym: str, name: str) -> bool:
+    """'Centers for Disease Control and Prevention' for 'CDC' (its capitalised words' initials begin with the
+    acronym's letters), 'the Food and Drug Administration' for 'FDA'."""
+    initials = "".join(w[0] for w in name.split() if w[:1].isupper() and w.lower() != "the")
+    return len(initials) >= len(acronym) and initials.startswith(acronym)
 
 
 def _owners(word: str, full: list[Source], find: Callable[[int], int]) -> set[int]:
