@@ -864,6 +864,8 @@ def test_sources_two_speakers_stay_apart(parse):
         ("Many people think the referee got the decision wrong.", "Many people"),
         ("Many say the tax is unfair to small farmers.", "Many"),
         ("Most agree that the bridge should be rebuilt.", "Most"),
+        ("Others say the bank could wait until the autumn.", "Others"),
+        ("Others in the party warn that the deal will not survive the vote.", "Others in the party"),
         ("Some people say the festival should move to the summer.", "Some people"),
         ("Most people say the new timetable is worse.", "Most people"),
         ("Several experts say the bridge is unsafe.", "Several experts"),
@@ -891,6 +893,7 @@ def test_sources_src002_fires_on_vague_attribution(parse, text, matched):
         "The minister said she believed the deal was fair to both sides.",
         "The critics of the plan, who met the mayor on Monday, said they would sue.",
         "Residents said the water had been cut off for three days.",
+        "Mayor Ann Smith and others said the water had been cut off for three days.",
         # an affiliation, an example, a number, a determiner or a nationality narrows the group
         "Scientists at the university say the vaccine works.",
         "Economists from the central bank say rates will stay high.",

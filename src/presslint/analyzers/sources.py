@@ -2962,6 +2962,8 @@ def _is_document(head, att: Attribution, lex: Lexicon) -> bool:
 def _is_weasel(head, lex: Lexicon) -> bool:
     """A vague group standing in for a source: 'critics', 'experts', 'some', 'many people', 'observers'."""
     lemma = _head_lemma(head, lex)
+    if lemma == "other" and head.lower_ == "others":
+        lemma = "others"  # the lemmatizer's 'other' for the pronoun 'Others said ...'
     if lemma not in lex.weasel_subjects:
         return _vague_party(head, lex)
     if any(
