@@ -894,6 +894,10 @@ def test_sources_src002_fires_on_vague_attribution(parse, text, matched):
         "The critics of the plan, who met the mayor on Monday, said they would sue.",
         "Residents said the water had been cut off for three days.",
         "Mayor Ann Smith and others said the water had been cut off for three days.",
+        # the writer's supposition, and a participle aside: nobody is reported as saying anything
+        "Others, though, might argue that the agency should revisit the rocket itself.",
+        "Some would say the council waited too long.",
+        "Some have applied for bank charters while touting their homegrown technology.",
         # an affiliation, an example, a number, a determiner or a nationality narrows the group
         "Scientists at the university say the vaccine works.",
         "Economists from the central bank say rates will stay high.",

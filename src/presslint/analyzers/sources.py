@@ -3571,6 +3571,22 @@ def _anonymity_of_the_reporter(att: Attribution, attributions: list[Attribution]
     return False
 
 
+SUPPOSING_MODALS = frozenset({"might", "may", "could", "would"})
+
+
+def _supposed_or_aside(doc, cue: Span) -> bool:
+    """A vague group's saying that nobody reports: under a modal of possibility ('Some might argue that ...', 'others
+    could say'), or a participle in an adverbial clause of another verb ('Others have applied for charters while
+    touting their technology')."""
+    verbs = [t for t in doc.char_span(cue.start, cue.end, alignment_mode="expand") or () if t.pos_ in ("VERB", "AUX")]
+    main = next((t for t in reversed(verbs) if t.pos_ == "VERB"), None)
+    if main is None:
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in SUPPOSING_MODALS for c in main.children):
+        return True
+    return main.tag_ == "VBG" and main.dep_ in ("advcl", "acl")
+
+
 def _describes_named_just_before(att: Attribution, attributions: list[Attribution]) -> bool:
     """A singular definite description as the speaker ('the former top aide to the president') right after a named
     person spoke (the same or the two sentences before), with no words asking for anonymity: news style describes
@@ -3689,6 +3705,8 @@ def find_source_findings(
             continue  # 'many people were talking about the new slogan': a topic, not a claim anyone vouches for
         if att.weasel and _inside_named_work(att):
             continue  # 'the Post ran a piece in which several Muslims explained ...': the named outlet's account
+        if att.weasel and _supposed_or_aside(doc, quote.cue):
+            continue  # 'Others might argue that ...': the writer's supposition; '... while touting X': an aside
         if att.weasel:
             yield _learned_mark(
                 Finding(
