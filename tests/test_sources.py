@@ -866,6 +866,12 @@ def test_sources_two_speakers_stay_apart(parse):
         ("Most agree that the bridge should be rebuilt.", "Most"),
         ("Others say the bank could wait until the autumn.", "Others"),
         ("Others in the party warn that the deal will not survive the vote.", "Others in the party"),
+        ("The vote shook the party, with several Democrats saying the result was a warning.", "several Democrats"),
+        (
+            "Several Democrats cautioned against drawing lessons from the vote, saying mass immigration was a bigger "
+            "problem in Europe.",
+            "Several Democrats",
+        ),
         ("Some people say the festival should move to the summer.", "Some people"),
         ("Most people say the new timetable is worse.", "Most people"),
         ("Several experts say the bridge is unsafe.", "Several experts"),

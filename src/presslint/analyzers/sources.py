@@ -3576,15 +3576,21 @@ SUPPOSING_MODALS = frozenset({"might", "may", "could", "would"})
 
 def _supposed_or_aside(doc, cue: Span) -> bool:
     """A vague group's saying that nobody reports: under a modal of possibility ('Some might argue that ...', 'others
-    could say'), or a participle in an adverbial clause of another verb ('Others have applied for charters while
-    touting their technology')."""
+    could say'), or a participle with no subject and no clause of its own in an adverbial clause of another verb
+    ('Others have applied for charters while touting their technology')."""
     verbs = [t for t in doc.char_span(cue.start, cue.end, alignment_mode="expand") or () if t.pos_ in ("VERB", "AUX")]
     main = next((t for t in reversed(verbs) if t.pos_ == "VERB"), None)
     if main is None:
         return False
     if any(c.dep_ == "aux" and c.lower_ in SUPPOSING_MODALS for c in main.children):
         return True
-    return main.tag_ == "VBG" and main.dep_ in ("advcl", "acl")
+    # ('with several Democrats saying ...' has its own subject, '..., saying mass immigration was ...' a clause: both
+    # report what was said)
+    return (
+        main.tag_ == "VBG"
+        and main.dep_ in ("advcl", "acl")
+        and not any(c.dep_ in ("nsubj", "ccomp") for c in main.children)
+    )
 
 
 def _describes_named_just_before(att: Attribution, attributions: list[Attribution]) -> bool:
