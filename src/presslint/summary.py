@@ -267,10 +267,9 @@ def who_is_quoted(report: Report) -> tuple[list[QuotedSource], list[QuotedSource
         return [], []
     # Full names (two to four words) of people, as written: PERSON entities and named sources.
     full_names: dict[tuple[str, ...], str] = {}
-    person_entities = {tuple(_tokens(e.span.text)) for e in report.entities if e.label == "PERSON"}
-    for text in [e.span.text for e in report.entities if e.label == "PERSON"] + [
-        s.name for s in sources if s.kind == "named_person"
-    ]:
+    entity_people = [e.span.text for e in report.entities if e.label == "PERSON"]
+    person_entities = {tuple(_tokens(text)) for text in entity_people}
+    for text in entity_people + [s.name for s in sources if s.kind == "named_person"]:
         words = _tokens(text)
         if 2 <= len(words) <= 4:
             full_names.setdefault(tuple(words), _POSSESSIVE.sub("", " ".join(_LEAD.sub("", text).split())))

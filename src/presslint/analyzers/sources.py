@@ -1976,9 +1976,8 @@ def _qa_turns(text: str) -> list[tuple[str, int]]:
 
 def question_turns(text: str) -> list[tuple[int, int]]:
     """The character ranges of a Q&A interview's questions (each 'Q:' paragraph up to its line's end)."""
-    ends = (text.find("\n", at) for label, at in _qa_turns(text) if label == "Q")
     starts = [at for label, at in _qa_turns(text) if label == "Q"]
-    return [(start, len(text) if end < 0 else end) for start, end in zip(starts, ends)]
+    return [(start, len(text) if (end := text.find("\n", start)) < 0 else end) for start in starts]
 
 
 def interviewee(doc, quotes: _Quotes, lex: Lexicon) -> str | None:
@@ -2588,8 +2587,8 @@ def _classify(doc, att: Attribution, head, speaker_rng, sent, lex: Lexicon) -> N
     if person is not None and _described_by_which(doc, person):
         att.kind, att.name = "named_organisation", person.text  # 'an activist investor, Tarn Capital, which ...'
         return
-    if person is not None and len(person) > 2 and person[0].is_title and _person_title(person[0], lex):
-        person = person[1:]  # 'Spokeswoman Tina Alvarez': the NER took the title into the name
+    if person is not None:
+        person = _without_title(person, lex)  # 'Spokeswoman Tina Alvarez': the NER took the title into the name
     if person is None and ent is not None and ent.label_ in ORG_LABELS:
         person = _titled_name(doc, ent, lex)  # 'Board chair Wendell Price': the NER's ORG, but a person's title
         person = person if person is not None else _name_with_who(doc, ent, lex)
@@ -2739,12 +2738,18 @@ def _person_title(tok, lex: Lexicon) -> bool:
     return (lemma in lex.role_nouns and lemma not in _ROLES_NOT_TITLES) or tok.lower_.rstrip(".") in HONORIFICS
 
 
+def _without_title(ent, lex: Lexicon):
+    """A name of three words or more without the person's title the NER took into it ('Superintendent Marcus Bell'
+    -> 'Marcus Bell'); the entity itself otherwise."""
+    return ent[1:] if len(ent) > 2 and ent[0].is_title and _person_title(ent[0], lex) else ent
+
+
 def _titled_name(doc, ent, lex: Lexicon):
     """A name of two or three capitalised words right after a person's title ('chair Wendell Price', 'Dr. Amara
     Osei'), or with the title inside the entity ('Superintendent Marcus Bell'): whatever label the NER gave it,
     titles belong to people. Returns the name without the title, or None."""
     before = doc[ent.start - 1] if ent.start > 0 else None
-    name = ent[1:] if len(ent) > 2 and ent[0].is_title and _person_title(ent[0], lex) else ent
+    name = _without_title(ent, lex)
     if (
         (name is not ent or (before is not None and _person_title(before, lex)))
         and 2 <= len(name) <= 3
@@ -2765,15 +2770,14 @@ def _name_with_who(doc, ent, lex: Lexicon):
     words = [t for t in ent if t.text != "-"]  # 'Owusu-Ansah' is one surname of two words
     if not 2 <= len(words) <= 3 or not all(t.tag_ == "NNP" and t.is_title for t in words):
         return None  # a plural word names a firm ('Acme Holdings', 'Boston Dynamics'), never one person
-    if (ent.start > 0 and doc[ent.start - 1].pos_ in ("DET", "ADP")) or ent.end >= len(doc) or doc[ent.end].text != ",":
+    if ent.start > 0 and doc[ent.start - 1].pos_ in ("DET", "ADP"):
         return None  # 'the Lakers, who', 'lawmakers on Capitol Hill, who': the 'who' is not the name's
     if any(t.lemma_.lower() in lex.org_nouns for t in ent):
         return None
     place = gazetteer().get(ent[0].text)
     if place is not None and place.population >= PLACE_NAME_POPULATION:
         return None
-    clause = next((c for c in ent.root.children if c.dep_ == "relcl" and c.i > ent.end), None)
-    first = clause.left_edge if clause is not None else None
+    first = _relative_word(doc, ent)
     return ent if first is not None and first.lower_ == "who" and first.dep_ in SUBJECTS else None
 
 
@@ -2792,10 +2796,16 @@ def _proper_run(doc, head):
 def _described_by_which(doc, ent) -> bool:
     """A name set off by a comma and described by a 'which' clause names a body, whatever the NER called it
     ('Tarn Capital, which disclosed a 3 percent stake')."""
+    first = _relative_word(doc, ent)
+    return first is not None and first.lower_ == "which"
+
+
+def _relative_word(doc, ent):
+    """The first word ('who', 'which', ...) of a relative clause on the name, set off by a comma after it; or None."""
     if ent.end >= len(doc) or doc[ent.end].text != ",":
-        return False
+        return None
     clause = next((c for c in ent.root.children if c.dep_ == "relcl" and c.i > ent.end), None)
-    return clause is not None and clause.left_edge.lower_ == "which"
+    return clause.left_edge if clause is not None else None
 
 
 def _hyphenated_first_part(doc, i: int) -> bool:
@@ -3216,14 +3226,26 @@ def _person_titled_before(doc, att: Attribution, said: list[Span]) -> str | None
         return None
     lemma = head.lemma_.lower()
     names = set()
-    for ent in view(doc).ents:
-        if ent.start_char >= speaker.start:
-            break
-        if ent.label_ != "PERSON" or ent.start == 0 or any(p.start <= ent.start_char < p.end for p in said):
+    for ent in _named_before(doc, "PERSON", speaker, said):
+        if ent.start == 0:
             continue
         if doc[ent.start - 1].lemma_.lower() == lemma and doc[ent.start - 1].pos_ == "NOUN":
             names.add(re.sub(r"['’]s$", "", ent.text))  # "candidate Donald Trump's plan": the man, not his plan
     return names.pop() if len(names) == 1 else None
+
+
+def _in_reported_words(at: int, said: list[Span]) -> bool:
+    """Whether the character offset lies inside someone's reported words (an attribution's content)."""
+    return any(part.start <= at < part.end for part in said)
+
+
+def _named_before(doc, label: str, speaker: Span, said: list[Span], *, since: int = 0) -> Iterator[Any]:
+    """The NER's ``label`` entities from character ``since`` up to the speaker, outside anyone's reported words."""
+    for ent in view(doc).ents:
+        if ent.end_char > speaker.start:
+            return
+        if ent.label_ == label and ent.start_char >= since and not _in_reported_words(ent.start_char, said):
+            yield ent
 
 
 def _person_surnames(doc) -> frozenset[str]:
@@ -3256,15 +3278,10 @@ def _body_named_before(doc, att: Attribution, said: list[Span]):
         or any(c.dep_ in ("poss", "compound", "amod") or c.ent_type_ for c in head.children)
     ):
         return None
-    v = view(doc)
-    first = v.sents[max(0, att.sentence - ANTECEDENT_SENTENCES)].start_char
+    first = view(doc).sents[max(0, att.sentence - ANTECEDENT_SENTENCES)].start_char
     surnames = _person_surnames(doc)
     found: dict[str, Any] = {}
-    for ent in v.ents:
-        if ent.end_char > speaker.start:
-            break
-        if ent.label_ != "ORG" or ent.start_char < first or any(p.start <= ent.start_char < p.end for p in said):
-            continue
+    for ent in _named_before(doc, "ORG", speaker, said, since=first):
         if (len(ent) == 1 and ent[0].lower_ in surnames) or "/" in ent.text:
             continue  # 'Trump' tagged ORG once is still the man; 'Facebook/Jane Doe' is a picture's credit
         found.setdefault(_norm(ent.text), ent)
@@ -3293,21 +3310,20 @@ def _antecedent(doc, att: Attribution, said: list[Span], full: dict[str, str], s
         return None
     dv = view(doc)
     first = dv.sents[max(0, att.sentence - (1 if subjects else ANTECEDENT_SENTENCES))].start
-
-    def quoted(at: int) -> bool:  # a name inside someone's quoted words is whom they spoke of
-        return any(part.start <= at < part.end for part in said)
-
+    # (a name inside someone's quoted words is whom they spoke of, not the speaker)
     people: dict[str, str] = {}  # surname -> the longest name it closes
     taken: set[int] = set()
     for lo, hi in _people(doc, first, pronoun.i, lexicon()):
         taken.update(range(lo, hi))
-        if (subjects and doc[lo:hi].root.dep_ not in SUBJECTS) or quoted(doc[lo].idx):
+        if (subjects and doc[lo:hi].root.dep_ not in SUBJECTS) or _in_reported_words(doc[lo].idx, said):
             continue
         words = _name_words(doc[lo:hi].text)
         name = full.get(words[-1], " ".join(words)) if len(words) == 1 else " ".join(words)
         people[words[-1]] = max(people.get(words[-1], ""), name, key=len)
     for tok in doc[first : pronoun.i]:  # a bare surname the NER left untagged or took for an organisation
-        if tok.i in taken or tok.text not in full or (subjects and tok.dep_ not in SUBJECTS) or quoted(tok.idx):
+        if tok.i in taken or tok.text not in full or (subjects and tok.dep_ not in SUBJECTS):
+            continue
+        if _in_reported_words(tok.idx, said):
             continue
         people[tok.text] = max(people.get(tok.text, ""), full[tok.text], key=len)
     return next(iter(people.values())) if len(people) == 1 else None
@@ -3578,10 +3594,10 @@ def _supposed_or_aside(doc, cue: Span) -> bool:
     """A vague group's saying that nobody reports: under a modal of possibility ('Some might argue that ...', 'others
     could say'), or a participle with no subject and no clause of its own in an adverbial clause of another verb
     ('Others have applied for charters while touting their technology')."""
-    verbs = [t for t in doc.char_span(cue.start, cue.end, alignment_mode="expand") or () if t.pos_ in ("VERB", "AUX")]
-    main = next((t for t in reversed(verbs) if t.pos_ == "VERB"), None)
-    if main is None:
+    verbs = _cue_verbs(doc, cue)
+    if not verbs:
         return False
+    main = verbs[-1]
     if any(c.dep_ == "aux" and c.lower_ in SUPPOSING_MODALS for c in main.children):
         return True
     # ('with several Democrats saying ...' has its own subject, '..., saying mass immigration was ...' a clause: both
