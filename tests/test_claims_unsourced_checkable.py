@@ -19,7 +19,7 @@ FIRES = [
     ("The school district spent $4.6 million on new buses last year.", "figure"),
     ("Roughly 38 percent of the county's households rent their homes.", "figure"),
     ("The nurses' union now has 14,000 members across the region.", "figure"),
-    ("Morales has won 212 delegates so far, well short of the number needed.", "figure"),
+    ("Roughly 60 percent of the county's teachers hold a master's degree.", "figure"),
     ("The reelection fund holds $780,000 in cash, more than any rival's.", "figure"),
     ("Nearly half of the county's bridges are rated in poor condition.", "figure"),
     ("More than 40,000 Canadians have signed up for the rebate since it opened.", "figure"),
@@ -86,6 +86,12 @@ QUIET = [
     # a body's decision puts its figure on the record
     "The council approved increases of 6 percent a year for the following three years.",
     "The school board adopted a $48 million budget on Tuesday.",
+    # an election's official count: votes, delegates, seats, a share that voted (public data, like a market quote)
+    "Morales has won 212 delegates so far, well short of the number needed.",
+    "The incumbent took 58 percent of the vote in the first round.",
+    "Nearly 12 percent of them voted for the independent, a retired judge.",
+    "The Greens won 14 seats, four more than in the last parliament.",
+    "In all, 1,104 delegates are at stake in Tuesday's primaries.",
     # what a named document provides, in the plain present
     "Under the city charter, a candidate needs more than half of the votes cast to win outright.",
     "Under the new contract, nurses receive a raise of 4 percent a year through 2028.",

@@ -2032,6 +2032,8 @@ def _figure(sent, quantities: list, lex: Unsourced):
             continue  # a count of people at a past event: the article's own account
         if any(t.dep_ == "nsubj" and t.lemma_.lower() in lex.quote_nouns for t in sent) or _market_quote(sent):
             continue  # a market quote ('shares rose 2 percent to $38', 'the bond's yield fell to 2.2%'): public data
+        if _election_tally(counts, verb):
+            continue  # 'Trump leads with 182 delegates', 'won 58 percent of the vote': the official count, public data
         if span.start >= 2 and doc[span.start - 1].text == "-" and doc[span.start - 2].like_num:
             span = doc[span.start - 2 : span.end]  # 'Ninety-two percent', read by the numbers as 'two percent'
         return span
@@ -2057,6 +2059,19 @@ def _provision(verb) -> bool:
         and any(g.dep_ == "pobj" and g.lemma_.lower() in PROVISION_NOUNS for g in p.children)
         for p in verb.children
     )
+
+
+# What an election's official count counts, and the verbs that give a result ('won 58 percent of the vote').
+TALLY_NOUNS = frozenset({"delegate", "delegates", "vote", "votes", "ballot", "ballots", "seat", "seats", "elector"})
+RESULT_VERBS = frozenset({"win", "lead", "take", "have", "get", "receive", "capture", "carry", "hold", "secure", "be"})
+
+
+def _election_tally(counts: str, verb) -> bool:
+    """A figure of an election's result: votes, delegates or seats won, held or at stake, or a share that voted
+    ('voted for him at 86 percent'): public data that the official count sources. Not a poll, whose pollster SRC006
+    asks for, nor a contest's rule ('a candidate needs more than half of the votes')."""
+    lemma = verb.lemma_.lower()
+    return lemma == "vote" or (counts in TALLY_NOUNS and lemma in RESULT_VERBS)
 
 
 def _market_quote(sent) -> bool:

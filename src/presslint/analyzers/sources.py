@@ -1378,7 +1378,10 @@ def _agency_statement(att: Attribution) -> None:
     if body is None:
         return
     ent = next((e for e in view(head.doc).ents if e.start <= body.i < e.end), None)
-    att.kind, att.name, att.anonymity = "named_organisation", ent.text if ent is not None else body.text, []
+    name = ent.text if ent is not None else body.text
+    if body.ent_type_ == "NORP" and att.quote.speaker is not None:
+        name = att.quote.speaker.text  # 'Iraqi officials announced': the nation's officials, not the word 'Iraqi'
+    att.kind, att.name, att.anonymity = "named_organisation", name, []
 
 
 # People whose findings a body publishes as a report: 'Senate investigators' speak through their committee's report.
@@ -2086,6 +2089,8 @@ def _colon_attributions(doc, quotes: _Quotes, lex: Lexicon) -> Iterator[Attribut
         after = next((t for t in doc[colon.i + 1 : end] if not t.is_space), None)
         if after is None or after.lower_ in WH_WORDS or doc[colon.i + 1 : end].text.rstrip().endswith("?"):
             continue  # 'Brexit: what happens next', 'X: Will it last?' are explainer headlines, not statements
+        if not turn and _reports_on_its_own(doc[colon.i + 1 : end], lex):
+            continue  # 'Missing person: Police said Tom Reed ... was last seen': a label over a reporting sentence
         content = _content(doc, quotes, colon.i + 1, end)
         if content is None:
             continue
@@ -2105,6 +2110,15 @@ def _colon_attributions(doc, quotes: _Quotes, lex: Lexicon) -> Iterator[Attribut
         if answer:
             att.kind, att.name, att.anonymity, att.description = "named_person", answers, [], None
         yield att
+
+
+def _reports_on_its_own(words, lex: Lexicon) -> bool:
+    """The words after a line's colon are a reporting sentence with a speaker of its own ('Police said ...'); a
+    pronoun's ('We said from the start', 'You find me an aberration') is still the colon's speaker talking."""
+    root = words.root
+    return root.lemma_.lower() in lex.speech_verbs and any(
+        c.dep_ == "nsubj" and c.i < root.i and c.pos_ != "PRON" for c in root.children
+    )
 
 
 def _verb_attribution(doc, quotes: _Quotes, cue, lex: Lexicon) -> Attribution | None:
@@ -2228,6 +2242,10 @@ def _aged_epithet(phrase) -> bool:
     return phrase[0].lower_ == "the" and _AGE.search(phrase.text.lower()) is not None
 
 
+# A person's run for office, as the object of backing or opposing it.
+RUN_NOUNS = frozenset({"bid", "candidacy", "campaign", "nomination", "run", "reelection", "re-election"})
+
+
 def _names_a_person(doc, content: Span, lex: Lexicon) -> bool:
     """An object that only names a person ('had favored Clinton over her rival', 'backed the senator'): a stance
     toward someone, not a statement anyone could check."""
@@ -2235,6 +2253,10 @@ def _names_a_person(doc, content: Span, lex: Lexicon) -> bool:
     if span is None or not len(span):
         return False
     root = span.root
+    if root.lemma_.lower() in RUN_NOUNS and any(
+        c.dep_ == "poss" and (c.ent_type_ == "PERSON" or c.lemma_.lower() in lex.role_nouns) for c in root.children
+    ):
+        return True  # 'supported Sanders's bid for the nomination': a stance toward the person running
     return (
         root.ent_type_ == "PERSON"
         or (root.pos_ == "PROPN" and not root.ent_type_)
@@ -2607,6 +2629,11 @@ def _classify(doc, att: Attribution, head, speaker_rng, sent, lex: Lexicon) -> N
     if person is None and not att.plural and att.count is None:
         person = _name_ending_phrase(doc, head, speaker_rng)
     names = _appositive_names(doc, head) if person is None and head.pos_ == "NOUN" else None
+    body = _apposed_body(head, lex) if person is None and names is None and head.pos_ == "NOUN" else None
+    if body is not None:  # 'The operator, Central Rail, said': a body's description, its name set off after it
+        att.kind, att.name = "named_organisation", body.text
+        att.description = doc[speaker_rng[0] : head.i + 1].text
+        return
     if names is not None:  # the people a count is spelled out as: "two members of X, Jane Roe and John Doe,"
         att.kind, att.name = "named_person", names.text
         att.description = doc[speaker_rng[0] : head.i + 1].text
@@ -2701,7 +2728,8 @@ def _classify(doc, att: Attribution, head, speaker_rng, sent, lex: Lexicon) -> N
         return
     names = [t for t in phrase if t.pos_ == "PROPN"]
     if not swallowed and ent is None and len(names) >= 2 and names == list(phrase) and all(t.is_title for t in names):
-        att.kind, att.name = "named_person", phrase.text  # a full name the NER missed: "Keir Starmer said"
+        # a full name the NER missed: "Keir Starmer said"; a firm's name ends with what it is ("Greenleaf Farms")
+        att.kind, att.name = ("named_organisation" if _firm_name(phrase) else "named_person"), phrase.text
         return
     att.kind = "unknown"
 
@@ -2821,8 +2849,8 @@ def _not_a_person(doc, name, lex: Lexicon) -> bool:
     """A name the NER took for a person that is a body or a platform: one word after 'the' with no title between
     ('The Synod said', 'the Politburo said': people's names take no article), or a platform's name ('Twitter
     said')."""
-    if name.text.lower() in lex.platforms:
-        return True
+    if name.text.lower() in lex.platforms or (len(name) > 1 and _firm_name(name)):
+        return True  # 'Twitter said'; 'Hillside Dairies said' the NER took for a person
     before = doc[name.start - 1] if name.start > 0 else None
     return len(name) == 1 and before is not None and before.lower_ == "the"
 
@@ -2883,6 +2911,34 @@ def _under_preposition(tok, head) -> bool:
     return True
 
 
+# The last word of a firm's name that says what the firm is ('Greenleaf Farms', 'Northern Rail', 'Apex Holdings'):
+# a person's surname is none of these. General words of company names (not the lexicon's org_nouns: 'White', 'Church').
+FIRM_NAME_ENDINGS = frozenset(
+    {"farms", "foods", "dairies", "rail", "railways", "airlines", "airways", "motors", "industries", "holdings"}
+    | {"partners", "capital", "systems", "technologies", "labs", "laboratories", "pharmaceuticals", "energy"}
+    | {"logistics", "mining", "studios", "brands", "ventures", "networks", "solutions", "services", "properties"}
+    | {"bank", "group", "company", "corporation", "inc", "inc.", "ltd", "ltd.", "llc", "corp", "corp.", "plc", "gmbh"}
+)
+
+
+def _firm_name(name) -> bool:
+    """A run of capitalised words that ends with what a firm is ('Greenleaf Farms', 'Harbor Bank'), not a person."""
+    return name[-1].lower_ in FIRM_NAME_ENDINGS
+
+
+def _apposed_body(head, lex: Lexicon):
+    """The organisation's name set off by commas after a common noun that is no person's role ('The operator,
+    Central Rail, said'), as the NER's entity; else None."""
+    if head.lemma_.lower() in lex.role_nouns | lex.anonymous_heads:
+        return None
+    for child in head.children:
+        if child.dep_ == "appos" and child.i > head.i and head.doc[child.left_edge.i - 1].text == ",":
+            ent = _entity(child)
+            if ent is not None and ent.label_ in ORG_LABELS:
+                return ent
+    return None
+
+
 def _appositive_names(doc, head):
     """The people a count or group noun is spelled out as, after a comma: 'two members of X, Jane Roe and John
     Doe,' (the parser reads the names as an apposition or as conjuncts of the noun), as one span; else None."""
@@ -2919,8 +2975,8 @@ def _listed_names(doc, head):
         if tok.lower_ == "and" or tok.text == ",":
             names.append(current)
             current = []
-        elif tok.pos_ == "PROPN" and tok.is_title:
-            current.append(tok)
+        elif tok.pos_ == "PROPN" and tok.is_title and tok.ent_type_ in ("", "PERSON"):
+            current.append(tok)  # not a name the NER calls a body or a place ('The operator, Central Rail,')
         else:
             return None
     names.append(current)
@@ -2969,6 +3025,39 @@ def _is_document(head, att: Attribution, lex: Lexicon) -> bool:
     return cue in DOCUMENT_CUES or cue_lemma in DOCUMENT_CUES or bool(modifiers & DATA_MODIFIERS)
 
 
+# Groups that write studies: after the article tells of a study or of research, 'researchers' are its authors.
+RESEARCH_GROUPS = frozenset({"researcher", "scientist"})
+
+
+def _study_told_before(head, lex: Lexicon) -> bool:
+    """An earlier sentence of the article tells of a study, a survey or research (lex.unnamed_study_heads), or of
+    researchers ('Scientists at the Pasteur Institute found ... Researchers said': the same team)."""
+    told = lex.unnamed_study_heads | RESEARCH_GROUPS
+    return any(t.lemma_.lower() in told and t.pos_ == "NOUN" for t in head.doc[: head.sent.start])
+
+
+def _group_described(att: Attribution) -> bool:
+    """The cue is a restrictive relative clause on a group that is another verb's object ('the law shields some
+    groups that oppose same-sex marriage', 'it protects critics who say ...'): the clause says which people, the
+    sentence tells what happens to them. 'There are many who say ...', 'Critics, who say ..., have sued' and 'a
+    concern among experts who predict ...' still tell a view through the group."""
+    head: Any = att.speaker_head
+    if head is None:
+        return False
+    cue = next((t for t in head.children if t.dep_ == "relcl"), None)
+    if cue is None or not (cue.idx <= att.quote.cue.start < cue.idx + len(cue.text)):
+        return False
+    comma = any(t.text == "," for t in head.doc[head.i : cue.left_edge.i + 1])
+    return not comma and head.dep_ in ("dobj", "dative", "nsubjpass")
+
+
+def _as_written(speaker: Span, cue: Span) -> str:
+    """Speaker and cue in the article's order: 'critics said', 'according to experts', 'Critics … saying' when
+    words stand between them."""
+    first, second = (cue, speaker) if cue.start < speaker.start else (speaker, cue)
+    return f"{first.text} {second.text}" if second.start - first.end <= 1 else f"{first.text} … {second.text}"
+
+
 def _is_weasel(head, lex: Lexicon) -> bool:
     """A vague group standing in for a source: 'critics', 'experts', 'some', 'many people', 'observers'."""
     lemma = _head_lemma(head, lex)
@@ -2976,6 +3065,8 @@ def _is_weasel(head, lex: Lexicon) -> bool:
         lemma = "others"  # the lemmatizer's 'other' for the pronoun 'Others said ...'
     if lemma not in lex.weasel_subjects:
         return _vague_party(head, lex)
+    if lemma in RESEARCH_GROUPS and _study_told_before(head, lex):
+        return False  # 'A study published Monday ... Researchers say ...': the study's own authors
     if any(
         (t.pos_ == "PROPN" and not _capitalised_first_word(t))
         or t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
@@ -3729,12 +3820,16 @@ def find_source_findings(
             continue  # 'the Post ran a piece in which several Muslims explained ...': the named outlet's account
         if att.weasel and _supposed_or_aside(doc, quote.cue):
             continue  # 'Others might argue that ...': the writer's supposition; '... while touting X': an aside
+        if att.weasel and att.act:
+            continue  # 'Others supported Sanders's bid', 'critics vowed to fight on': an act or a stance, no claim
+        if att.weasel and _group_described(att):
+            continue  # 'the bill shields some groups that oppose it': which groups, not a claim told through them
         if att.weasel:
             yield _learned_mark(
                 Finding(
                     "SRC002",
                     "info",
-                    f"Vague attribution: '{quote.speaker.text} {quote.cue.text}' names no identifiable source",
+                    f"Vague attribution: '{_as_written(quote.speaker, quote.cue)}' names no identifiable source",
                     quote.speaker,
                     related=[quote.cue, quote.content],
                     confidence=0.75,
