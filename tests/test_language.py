@@ -505,6 +505,18 @@ def test_language_label_used_as_a_verb_is_no_label(parse, text, fires):
         ("Mayor Ruiz: the rail plan is a disgraceful sham\n\nThe council votes on Friday.", "sham", True),
         ("Impeachment sham completely debunked\n\nThe second hearing ended on Wednesday.", "sham", False),
         ("The reason: a disgraceful sham of a hearing\n\nThe second hearing ended on Wednesday.", "sham", False),
+        # a kicker that sets a scene with a preposition of place or time is no credit, in capitals or not
+        (
+            "TERROR ON THE TOWPATH: the police inquiry was a sham\n\nThe second hearing ended on Wednesday.",
+            "sham",
+            False,
+        ),
+        ("Chaos in Congress: the hearing was a sham\n\nThe second hearing ended on Wednesday.", "sham", False),
+        ("FURY AT CITY HALL: the budget vote was a sham\n\nThe second hearing ended on Wednesday.", "sham", False),
+        ("Uproar after the vote: the inquiry was a sham\n\nThe second hearing ended on Wednesday.", "sham", False),
+        # a name with 'of' or 'for' in it still credits
+        ("Head of the IMF: the rescue plan is a sham\n\nThe second hearing ended on Wednesday.", "sham", True),
+        ("Minister for Europe: the trade deal is a sham\n\nThe second hearing ended on Wednesday.", "sham", True),
     ],
 )
 def test_language_headline_credit_makes_it_the_sources_wording(parse, text, word, in_quote):

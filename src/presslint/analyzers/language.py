@@ -584,7 +584,17 @@ MAX_CREDIT_TOKENS = 4
 
 
 def _names_someone(tokens) -> bool:
+    """The words on one side of a headline's colon are a name that can credit the other side ('White House', 'Mayor
+    Ruiz', 'Head of the IMF'), not a kicker that sets a scene ('TERROR ON THE TOWPATH', 'Chaos in Congress'): a
+    preposition of place or time outside any name is a scene's, and capitals make every word look like a name."""
+    if any(t.lower_ in SCENE_PREPOSITIONS and (t.pos_ == "ADP" or t.is_upper) and not t.ent_type_ for t in tokens):
+        return False
     return any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in tokens)
+
+
+# Prepositions that set a kicker's scene ('Terror on the towpath', 'Horror at the mall'); never 'of' or 'for', which
+# titles and names carry ('Head of the IMF', 'Minister for Europe').
+SCENE_PREPOSITIONS = frozenset({"on", "at", "in", "over", "after", "before", "across", "inside", "near", "under"})
 
 
 def _claimed(span, first: int) -> bool:
