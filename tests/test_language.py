@@ -355,6 +355,32 @@ STRUCTURAL_FIRES = [
     ("LNG011", "In this election it is us or them.", "us or them", "us-or-them"),
     # one option is the speaker's, the ruin is everyone's
     ("LNG011", "Either I stay in office or we lose everything.", "Either I stay in office", "either-or"),
+    # 'there is only one path': two options after a colon, one of them ruin or both the audience's
+    (
+        "LNG011",
+        "There is only one path for the republic: to continue along the course set by the President, or to throw "
+        "away everything that has been built.",
+        "There is only one path for the republic",
+        "either-or",
+    ),
+    (
+        "LNG011",
+        "There is only one road for this town: we build the bypass, or we watch the high street die.",
+        "There is only one road",
+        "either-or",
+    ),
+    (
+        "LNG011",
+        "There is only one course for the party: to stand behind its leader or to lose everything it has won.",
+        "There is only one course",
+        "either-or",
+    ),
+    (
+        "LNG011",
+        "There are only two paths for the country now: we stay united or we are finished.",
+        "There are only two paths",
+        "either-or",
+    ),
 ]
 
 
@@ -414,6 +440,11 @@ STRUCTURAL_QUIET = [
     # a person weighing their own two options (a letter or diary quoted without marks): no dilemma put to anyone
     ("LNG011", "Either I sell the farm this year or I borrow against it again."),
     ("LNG011", "Either I quit the band or I lose my mind."),
+    # a count of real options or facts after a colon, none of them ruin
+    ("LNG011", "There is only one option for the club: sell the striker or sell the goalkeeper."),
+    ("LNG011", "There were only two bids for the contract: one from Acme or one from Brill."),
+    ("LNG011", "There are only two ways to pay: cash or a card."),
+    ("LNG011", "There is only one way to find out: ask the mayor or read the report."),
 ]
 
 
