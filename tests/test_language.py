@@ -355,6 +355,14 @@ STRUCTURAL_FIRES = [
     ("LNG011", "In this election it is us or them.", "us or them", "us-or-them"),
     # one option is the speaker's, the ruin is everyone's
     ("LNG011", "Either I stay in office or we lose everything.", "Either I stay in office", "either-or"),
+    # the first option in two steps joined by 'and': the dilemma is still the one after 'or'
+    (
+        "LNG011",
+        "Either we stand up now and demand these flights stop, or we hand over the sky to whoever pays.",
+        "Either we stand up now",
+        "either-or",
+    ),
+    ("LNG011", "Either we act now and fund the levee, or we lose the whole town.", "Either we act now", "either-or"),
     # 'there is only one path': two options after a colon, one of them ruin or both the audience's
     (
         "LNG011",
@@ -437,6 +445,7 @@ STRUCTURAL_QUIET = [
     ("LNG011", "Voters can either renew the mandate or elect a new council."),
     ("LNG011", "Either the council raises taxes or it cuts services, the auditor wrote."),
     ("LNG011", "Tickets can be bought either online or at the station."),
+    ("LNG011", "Either the council raises taxes and cuts staff, or it borrows again, the auditor wrote."),
     # a person weighing their own two options (a letter or diary quoted without marks): no dilemma put to anyone
     ("LNG011", "Either I sell the farm this year or I borrow against it again."),
     ("LNG011", "Either I quit the band or I lose my mind."),

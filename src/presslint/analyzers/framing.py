@@ -809,8 +809,13 @@ def find_either_or(doc) -> Iterator[tuple[Any, str, str]]:
         tok = doc[i]
         if tok.dep_ in ("preconj", "cc", "advmod", "det"):
             first = tok.head
-            second = next((c for c in first.children if c.dep_ == "conj"), None)
-            if second is None or not any(c.dep_ == "cc" and c.lower_ == "or" for c in first.children):
+            alternative = next((c for c in first.children if c.dep_ == "cc" and c.lower_ == "or"), None)
+            if alternative is None:
+                continue
+            # the option after 'or', not a step joined to the first option by 'and' ('either we stand up and demand
+            # ..., or we hand over the sky')
+            second = next((c for c in first.children if c.dep_ == "conj" and c.i > alternative.i), None)
+            if second is None:
                 continue
             subj_a = next((c for c in first.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             subj_b = next((c for c in second.children if c.dep_ in ("nsubj", "nsubjpass")), None)
