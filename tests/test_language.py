@@ -554,6 +554,8 @@ def test_language_label_used_as_a_verb_is_no_label(parse, text, fires):
         ("Chaos in Congress: the hearing was a sham\n\nThe second hearing ended on Wednesday.", "sham", False),
         ("FURY AT CITY HALL: the budget vote was a sham\n\nThe second hearing ended on Wednesday.", "sham", False),
         ("Uproar after the vote: the inquiry was a sham\n\nThe second hearing ended on Wednesday.", "sham", False),
+        # a person the preposition describes still credits
+        ("Mayor Ruiz in Lisbon: the rail plan is a sham\n\nThe second hearing ended on Wednesday.", "sham", True),
         # a name with 'of' or 'for' in it still credits
         ("Head of the IMF: the rescue plan is a sham\n\nThe second hearing ended on Wednesday.", "sham", True),
         ("Minister for Europe: the trade deal is a sham\n\nThe second hearing ended on Wednesday.", "sham", True),
