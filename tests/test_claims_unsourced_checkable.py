@@ -301,6 +301,8 @@ _GAME_FIGURES = [
         ("Somerset won by 12 runs at Taunton on Friday after bowling out Kent in the last over of the day.", True),
         # near misses: a vote's tally, a range of figures, a margin in points or votes, a result word with no score
         ("The city council voted 5-2 on Tuesday night to delay a decision on the $18 million parking garage.", False),
+        ("The Senate defeated the amendment 52-48 on Tuesday after a long debate over the farm subsidy bill.", False),
+        ("The board rejected the motion 7-2 and then won the right to appeal the ruling in the state court.", False),
         ("The board approved budgets for 2024-2025 on Tuesday and set the tax rate for the coming year.", False),
         ("The mayor won re-election by a 10-point margin on Tuesday, carrying every ward but one in the city.", False),
         ("The union said it had won a victory for its members after three weeks of talks with the hospital.", False),

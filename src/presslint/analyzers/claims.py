@@ -2398,7 +2398,7 @@ def _lead_reports_match(v, body_start: int) -> bool:
         if score is None:
             continue
         heads = {t.head for t in score} | {t.head.head for t in score}
-        if any(h.pos_ == "VERB" and h.lemma_.lower() in lex.match_verbs for h in heads):
+        if any(h.pos_ == "VERB" and h.lemma_.lower() in lex.match_verbs and _beats_a_side(h, score) for h in heads):
             return True
     units = "|".join(sorted(lex.match_units))
     nouns = "|".join(sorted(lex.match_nouns))
@@ -2406,6 +2406,13 @@ def _lead_reports_match(v, body_start: int) -> bool:
         rf"\b\w+[-‐]\s?(?:{units})s?\s+(?:{nouns})\b|\bby\s+(?:{_COUNT_WORDS})\s+(?:{units})s?\b", re.IGNORECASE
     )
     return bool(margin.search(text))
+
+
+def _beats_a_side(verb, score) -> bool:
+    """The verb of winning has a side for its object ('held off the Minnesota Lynx', 'beat Chelsea') or none ('the
+    Lakers won 110-102'), not a thing ('the Senate defeated the amendment 52-48': a vote's tally)."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj") and c not in score]
+    return all(o.pos_ == "PROPN" or o.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for o in objects)
 
 
 # Evidence nouns that a lead's release does not make the article's data: people, and writing about something.
