@@ -274,3 +274,46 @@ def test_claims_src006_sentence_is_in_the_claims_list_as_unsourced(check_text):
     assert found
     lines = [line for line in report.summary.claim_list if report.claims[line.claim].span.overlaps(found[0].span)]
     assert lines and not lines[0].sourced
+
+
+# A game's statistics, several paragraphs after the lead, with nothing else that sources them.
+_GAME_MIDDLE = (
+    '\n\n"We needed this one," the captain said after the game.\n\n'
+    "The visitors had lost four in a row before the trip.\n\n"
+)
+_GAME_FIGURES = [
+    "The home side shot 41 percent from the field and made 9 of 31 three-point attempts.",
+    "Rahane finished on 54 not out from 131 balls, with six fours.",
+    "The visitors completed 512 passes, 140 more than their hosts.",
+]
+
+
+@pytest.mark.parametrize("figure", _GAME_FIGURES)
+@pytest.mark.parametrize(
+    "lead, quiet",
+    [
+        # the lead tells a game's result: a scoreline governed by a verb of winning, or a margin in a game's units
+        (
+            "Chidinma Okafor scored 34 points and the Los Angeles Sparks held off the Minnesota Lynx 98-93 on "
+            "Saturday night, snapping a four-game losing streak.",
+            True,
+        ),
+        ("Arsenal beat Chelsea 3-1 at the Emirates on Sunday to move two points clear at the top of the table.", True),
+        (
+            "An unbeaten partnership of 118 carried Mumbai to a five-wicket victory over Saurashtra on the final day "
+            "of their Ranji Trophy match on Sunday.",
+            True,
+        ),
+        ("Somerset won by 12 runs at Taunton on Friday after bowling out Kent in the last over of the day.", True),
+        # near misses: a vote's tally, a range of figures, a margin in points or votes, a result word with no score
+        ("The city council voted 5-2 on Tuesday night to delay a decision on the $18 million parking garage.", False),
+        ("The Senate defeated the amendment 52-48 on Tuesday after a long debate over the farm subsidy bill.", False),
+        ("The board rejected the motion 7-2 and then won the right to appeal the ruling in the state court.", False),
+        ("The board approved budgets for 2024-2025 on Tuesday and set the tax rate for the coming year.", False),
+        ("The mayor won re-election by a 10-point margin on Tuesday, carrying every ward but one in the city.", False),
+        ("The union said it had won a victory for its members after three weeks of talks with the hospital.", False),
+    ],
+)
+def test_claims_src006_quiet_when_the_lead_reports_a_match_result(parse, lead, quiet, figure):
+    found = _src006(parse, lead + _GAME_MIDDLE + figure)
+    assert (not found) is quiet, [f.message for f in found]

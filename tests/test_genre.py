@@ -291,3 +291,43 @@ def test_genre_html_page_type_read_from_markup():
     listed = '<script type="application/ld+json">{"@type": ["NewsArticle", "AnalysisNewsArticle"]}</script>'
     assert page_genre(listed) == {"page_types": ["NewsArticle", "AnalysisNewsArticle"]}
     assert page_genre("<html><head><title>Budget passes</title></head></html>") == {}
+
+
+LETTER_BODY = (
+    "I read with dismay your report that the county will close two library branches.\n\n"
+    "I have used the Westfield branch every week for thirty years, and so have my neighbours.\n\n"
+    "I would ask the commissioners to look at other savings before they vote."
+)
+
+
+@pytest.mark.parametrize(
+    "title, closing",
+    [
+        # one letter or column, labelled, signed at its end: a name, maybe a place on the next line or after a comma
+        ("Letters to the Editor: The library cuts are a false economy", "Margaret Ochieng-Walsh\nWestfield"),
+        ("Letter: Keep the branches open", "Ann Lee, Tulsa"),
+        ("Letter: Keep the branches open", "— Priya Raman, Leeds"),
+        ("Opinion: The county can find the money elsewhere", "Rafael Ibarra-Soto, Tucson"),
+        ("Column: Notes from the library", "Kwame Asante-Boateng\nBrookfield"),
+    ],
+)
+def test_genre_labelled_piece_signed_at_its_end_has_an_author(check_text, title, closing):
+    report = check_text(title + "\n\n" + LETTER_BODY + "\n\n" + closing)
+    assert report.genre[0].kind == "opinion"
+    assert any(c.cue == "signatures" for c in report.genre[0].cues)
+    assert not any(f.code == "HYG001" for f in report.findings)
+
+
+@pytest.mark.parametrize(
+    "title, closing",
+    [
+        # the label alone, with no name at the end, names no author
+        ("Letters to the Editor: The library cuts are a false economy", "Thank you for printing this."),
+        ("Letter: Keep the branches open", "The vote is on March 4."),
+        # a news story ending with a name line is not signed: no label says whose words they are
+        ("County to close two library branches", "Margaret Ochieng-Walsh\nWestfield"),
+    ],
+)
+def test_genre_unsigned_or_unlabelled_piece_still_has_no_author(check_text, title, closing):
+    report = check_text(title + "\n\n" + LETTER_BODY.replace("I ", "Residents ") + "\n\n" + closing)
+    assert any(f.code == "HYG001" for f in report.findings)

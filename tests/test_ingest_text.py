@@ -189,6 +189,10 @@ LEAD = "The council voted on Tuesday to close the old library.\n\nThe building w
         ("Library to close\n\nIstanbul, Oct. 3, 2025\n\n", "2025-10-03"),
         ("Library to close\n\nBy Marcus Hale\nNEW YORK, 4 March 2025\n\n", "2025-03-04"),
         ("Library to close\n\nSt. Louis, Tuesday, March 4, 2025\n\n", "2025-03-04"),
+        # a city with its country, region or state before the date
+        ("Library to close\n\nBy Ana Ruiz and Omar Haddad\nValencia, Spain, Oct. 19, 2025\n\n", "2025-10-19"),
+        ("Library to close\n\nWashington, D.C., March 4, 2025\n\n", "2025-03-04"),
+        ("Library to close\n\nKYIV, Ukraine, 4 March 2025\n\n", "2025-03-04"),
         # the first publication wins over a later update, whatever the order
         ("Library to close\n\nUpdated 9:15 AM EST, Wed March 5, 2025\nPublished March 4, 2025\n\n", "2025-03-04"),
     ],
@@ -205,6 +209,8 @@ def test_ingest_text_date_line_in_the_head_is_the_publication_date(head, date):
         # a sentence that mentions a date is not a date line
         "Library to close\n\nThe vote was held on March 4, 2025.\n\n",
         "Library to close\n\nThe board met in Paris, March 4, 2025\n\n",
+        "Library to close\n\nThe board met in Paris, France, March 4, 2025\n\n",
+        "Library to close\n\nLee, Park and Cho met on Friday, Oct. 3, 2025\n\n",
         "Library to close\n\nMayor Ann Lee said on Friday, March 4, 2025, that it would close\n\n",
         # a place and a month, no day
         "Library to close\n\nIstanbul, October 2025\n\n",

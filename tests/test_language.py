@@ -355,6 +355,40 @@ STRUCTURAL_FIRES = [
     ("LNG011", "In this election it is us or them.", "us or them", "us-or-them"),
     # one option is the speaker's, the ruin is everyone's
     ("LNG011", "Either I stay in office or we lose everything.", "Either I stay in office", "either-or"),
+    # the first option in two steps joined by 'and': the dilemma is still the one after 'or'
+    (
+        "LNG011",
+        "Either we stand up now and demand these flights stop, or we hand over the sky to whoever pays.",
+        "Either we stand up now",
+        "either-or",
+    ),
+    ("LNG011", "Either we act now and fund the levee, or we lose the whole town.", "Either we act now", "either-or"),
+    # 'there is only one path': two options after a colon, one of them ruin or both the audience's
+    (
+        "LNG011",
+        "There is only one path for the republic: to continue along the course set by the President, or to throw "
+        "away everything that has been built.",
+        "There is only one path for the republic",
+        "either-or",
+    ),
+    (
+        "LNG011",
+        "There is only one road for this town: we build the bypass, or we watch the high street die.",
+        "There is only one road",
+        "either-or",
+    ),
+    (
+        "LNG011",
+        "There is only one course for the party: to stand behind its leader or to lose everything it has won.",
+        "There is only one course",
+        "either-or",
+    ),
+    (
+        "LNG011",
+        "There are only two paths for the country now: we stay united or we are finished.",
+        "There are only two paths",
+        "either-or",
+    ),
 ]
 
 
@@ -411,9 +445,15 @@ STRUCTURAL_QUIET = [
     ("LNG011", "Voters can either renew the mandate or elect a new council."),
     ("LNG011", "Either the council raises taxes or it cuts services, the auditor wrote."),
     ("LNG011", "Tickets can be bought either online or at the station."),
+    ("LNG011", "Either the council raises taxes and cuts staff, or it borrows again, the auditor wrote."),
     # a person weighing their own two options (a letter or diary quoted without marks): no dilemma put to anyone
     ("LNG011", "Either I sell the farm this year or I borrow against it again."),
     ("LNG011", "Either I quit the band or I lose my mind."),
+    # a count of real options or facts after a colon, none of them ruin
+    ("LNG011", "There is only one option for the club: sell the striker or sell the goalkeeper."),
+    ("LNG011", "There were only two bids for the contract: one from Acme or one from Brill."),
+    ("LNG011", "There are only two ways to pay: cash or a card."),
+    ("LNG011", "There is only one way to find out: ask the mayor or read the report."),
 ]
 
 
@@ -505,6 +545,20 @@ def test_language_label_used_as_a_verb_is_no_label(parse, text, fires):
         ("Mayor Ruiz: the rail plan is a disgraceful sham\n\nThe council votes on Friday.", "sham", True),
         ("Impeachment sham completely debunked\n\nThe second hearing ended on Wednesday.", "sham", False),
         ("The reason: a disgraceful sham of a hearing\n\nThe second hearing ended on Wednesday.", "sham", False),
+        # a kicker that sets a scene with a preposition of place or time is no credit, in capitals or not
+        (
+            "TERROR ON THE TOWPATH: the police inquiry was a sham\n\nThe second hearing ended on Wednesday.",
+            "sham",
+            False,
+        ),
+        ("Chaos in Congress: the hearing was a sham\n\nThe second hearing ended on Wednesday.", "sham", False),
+        ("FURY AT CITY HALL: the budget vote was a sham\n\nThe second hearing ended on Wednesday.", "sham", False),
+        ("Uproar after the vote: the inquiry was a sham\n\nThe second hearing ended on Wednesday.", "sham", False),
+        # a person the preposition describes still credits
+        ("Mayor Ruiz in Lisbon: the rail plan is a sham\n\nThe second hearing ended on Wednesday.", "sham", True),
+        # a name with 'of' or 'for' in it still credits
+        ("Head of the IMF: the rescue plan is a sham\n\nThe second hearing ended on Wednesday.", "sham", True),
+        ("Minister for Europe: the trade deal is a sham\n\nThe second hearing ended on Wednesday.", "sham", True),
     ],
 )
 def test_language_headline_credit_makes_it_the_sources_wording(parse, text, word, in_quote):

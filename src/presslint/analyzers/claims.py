@@ -1679,6 +1679,7 @@ def find_unsourced(doc, claims: list[Claim], *, min_score: float = 0.4) -> Itera
         or _first_person_piece(doc, marks, body_start)
         or _reports_on_evidence(doc, article)
         or _lead_reports_evidence(v, body_start)
+        or _lead_reports_match(v, body_start)
     )
     if _declared_fiction(doc, marks, body_start):
         return  # 'this "dinner" is all made up': the writer's invention, nobody's claim to source
@@ -1952,6 +1953,9 @@ class Unsourced:
     effect_verbs: frozenset[str]
     standing_nouns: frozenset[str]
     results_nouns: frozenset[str]
+    match_verbs: frozenset[str]
+    match_nouns: frozenset[str]
+    match_units: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -2383,6 +2387,47 @@ def _lead_reports_evidence(v, body_start: int) -> bool:
             if any(c.dep_ == "nsubj" and _no_person(c) for c in tok.head.children):
                 return True  # 'Acme reported second-quarter profit', 'the bank posted a loss'
     return False
+
+
+_COUNT_WORDS = r"\d{1,3}|an|one|two|three|four|five|six|seven|eight|nine|ten"
+# A scoreline: two scores joined by a dash ('98-93', '3–1'), not part of a longer number, date or range of figures.
+_SCORELINE = re.compile(r"(?<![\w.,/$£€-])\d{1,3}\s?[-–]\s?\d{1,3}(?![\w.,/%-]|\s?[-–]\s?\d)")
+
+
+def _lead_reports_match(v, body_start: int) -> bool:
+    """The lead tells a game's result: a scoreline that a verb of winning governs ('the Sparks held off the Lynx
+    98-93', 'Arsenal beat Chelsea 3-1'), or a winning margin counted in a game's units ('carried Mumbai to a
+    five-wicket victory', 'won by 12 runs'). The article is a match report, and its figures (a shooting percentage,
+    the balls an innings took) are the game's own record, which the scorer keeps for everyone to see. A vote's
+    tally ('the council voted 5-2 to delay the garage') is governed by no verb of winning, and a margin in points or
+    votes is an election's as well as a game's: neither counts."""
+    lead = next(
+        (s for s in v.sents if s.start_char >= body_start and sum(t.is_alpha for t in s) >= LEAD_MIN_WORDS), None
+    )
+    if lead is None:
+        return False
+    lex = unsourced_lexicon()
+    doc, text = lead.doc, lead.text
+    for m in _SCORELINE.finditer(text):
+        score = doc.char_span(lead.start_char + m.start(), lead.start_char + m.end(), alignment_mode="expand")
+        if score is None:
+            continue
+        heads = {t.head for t in score} | {t.head.head for t in score}
+        if any(h.pos_ == "VERB" and h.lemma_.lower() in lex.match_verbs and _beats_a_side(h, score) for h in heads):
+            return True
+    units = "|".join(sorted(lex.match_units))
+    nouns = "|".join(sorted(lex.match_nouns))
+    margin = re.compile(
+        rf"\b\w+[-‐]\s?(?:{units})s?\s+(?:{nouns})\b|\bby\s+(?:{_COUNT_WORDS})\s+(?:{units})s?\b", re.IGNORECASE
+    )
+    return bool(margin.search(text))
+
+
+def _beats_a_side(verb, score) -> bool:
+    """The verb of winning has a side for its object ('held off the Minnesota Lynx', 'beat Chelsea') or none ('the
+    Lakers won 110-102'), not a thing ('the Senate defeated the amendment 52-48': a vote's tally)."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj") and c not in score]
+    return all(o.pos_ == "PROPN" or o.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for o in objects)
 
 
 # Evidence nouns that a lead's release does not make the article's data: people, and writing about something.

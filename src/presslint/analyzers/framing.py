@@ -809,8 +809,13 @@ def find_either_or(doc) -> Iterator[tuple[Any, str, str]]:
         tok = doc[i]
         if tok.dep_ in ("preconj", "cc", "advmod", "det"):
             first = tok.head
-            second = next((c for c in first.children if c.dep_ == "conj"), None)
-            if second is None or not any(c.dep_ == "cc" and c.lower_ == "or" for c in first.children):
+            alternative = next((c for c in first.children if c.dep_ == "cc" and c.lower_ == "or"), None)
+            if alternative is None:
+                continue
+            # the option after 'or', not a step joined to the first option by 'and' ('either we stand up and demand
+            # ..., or we hand over the sky')
+            second = next((c for c in first.children if c.dep_ == "conj" and c.i > alternative.i), None)
+            if second is None:
                 continue
             subj_a = next((c for c in first.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             subj_b = next((c for c in second.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -829,11 +834,55 @@ def find_either_or(doc) -> Iterator[tuple[Any, str, str]]:
                 while end > tok.i + 1 and doc[end - 1].is_punct:
                     end -= 1
                 yield doc[tok.i : end], "either-or", "two options are presented as the only ones"
+    yield from _only_path(doc, st)
     text = view(doc).text
     for m in re.finditer(r"\b(?:us or them|them or us)\b", text, re.IGNORECASE):
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is not None:
             yield span, "us-or-them", "the world is split into two camps"
+
+
+def _only_path(doc, st) -> Iterator[tuple[Any, str, str]]:
+    """'There is only one path for the republic: to continue along the course set by the President, or to throw away
+    everything that has been built': a sentence that says there is only one or two of something, then lists after a
+    colon two options joined by 'or', one of them ruin (a total loss, a doom word) or both the audience's ('we ... or
+    we ...'). A count with no such options ('There are only two candidates: Ruiz and Okafor', 'only one way to find
+    out: ask') lists facts, not a dilemma."""
+    for i in view(doc).where(lowers=frozenset({"only"})):
+        only = doc[i]
+        count = only.head if only.head.lower_ in ("one", "two") else None
+        noun = count.head if count is not None and count.dep_ == "nummod" else None
+        if noun is None or noun.dep_ not in ("attr", "nsubj") or noun.head.lemma_ != "be":
+            continue
+        if not any(c.dep_ == "expl" and c.lower_ == "there" for c in noun.head.children):
+            continue
+        sent = noun.sent
+        colon = next((t for t in doc[noun.i : sent.end] if t.text in (":", "—", "–")), None)
+        if colon is None:
+            continue
+        for cc in doc[colon.i + 1 : sent.end]:
+            if cc.dep_ != "cc" or cc.lower_ != "or" or cc.head.i <= colon.i:
+                continue
+            first = cc.head
+            second = next((c for c in first.children if c.dep_ == "conj" and c.i > cc.i), None)
+            if second is None:
+                continue
+            stark = any(
+                (t.lower_ in st.total_loss_objects and t.dep_ in ("dobj", "pobj", "attr"))
+                or t.lower_ in st.doom_predicates
+                or (t.pos_ == "VERB" and t.lemma_.lower() in st.doom_verbs)
+                for t in second.subtree
+            )
+            subjects = [
+                next((c.lower_ for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None) for v in (first, second)
+            ]
+            if stark or all(s in AUDIENCE for s in subjects):
+                end = second.right_edge.i + 1
+                while end > noun.head.i + 1 and doc[end - 1].is_punct:
+                    end -= 1
+                start = min(c.i for c in noun.head.children if c.dep_ == "expl")
+                yield doc[start:end], "either-or", "two options are presented as the only ones"
+            break
 
 
 # ----------------------------------------------------------------------------------------------- hyperbole

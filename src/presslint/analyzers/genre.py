@@ -278,8 +278,10 @@ def detect_genre(doc: Any) -> Genre:
     for para in reversed(paras[-2:]):
         if len(paras) > 2 and (bio := _bio(text, para, text[body_start : para[0]])):
             break
-    people = [  # names in full: 'Seriously Kapo' (an adverb in front) is no signature
-        (e.start_char, e.end_char) for e in v.ents if e.label_ == "PERSON" and all(t.pos_ == "PROPN" for t in e)
+    people = [  # names in full: 'Seriously Kapo' (an adverb in front) is no signature; 'Ochieng-Walsh' is one name
+        (e.start_char, e.end_char)
+        for e in v.ents
+        if e.label_ == "PERSON" and all(t.pos_ == "PROPN" or _name_hyphen(t, e) for t in e)
     ]
     signatures = [p for p in paras[1:] if len(text[p[0] : p[1]]) < 60 and _signature(text, p, people)]
     if strong:
@@ -290,6 +292,9 @@ def detect_genre(doc: Any) -> Genre:
             cues.append(bio)  # the piece is signed at its end (HYG001 reads it)
         if kind == "opinion" and len(signatures) >= MIN_SIGNATURES:
             cues.append(_signed(text, signatures))
+        elif kind == "opinion" and signatures and signatures[-1] in paras[-2:]:
+            # one letter or column signed at its end ('Ann Lee' then 'Westfield'): the label says whose words they are
+            cues.append(GenreCue("signatures", "signed with a name at its end", Span.between(text, *signatures[-1])))
         return Genre(kind, form, cues)
     return _decide(doc, text, body_start, bio, signatures)
 
@@ -313,6 +318,16 @@ def _signature(text: str, para: tuple[int, int], people: list[tuple[int, int]]) 
         if at <= start and end == at + len(name):
             return all(w.lower() in SIGNATURE_TITLES for w in text[at:start].split())
     return False
+
+
+def _name_hyphen(token: Any, ent: Any) -> bool:
+    """A hyphen joining two parts of a double-barrelled name ('Ochieng-Walsh'), with no space on either side."""
+    return (
+        token.text in ("-", "‐")
+        and ent.start < token.i < ent.end - 1
+        and not token.whitespace_
+        and not token.nbor(-1).whitespace_
+    )
 
 
 def _signed(text: str, signatures: list[tuple[int, int]]) -> GenreCue:

@@ -584,7 +584,30 @@ MAX_CREDIT_TOKENS = 4
 
 
 def _names_someone(tokens) -> bool:
+    """The words on one side of a headline's colon are a name that can credit the other side ('White House', 'Mayor
+    Ruiz', 'Head of the IMF'), not a kicker that sets a scene ('TERROR ON THE TOWPATH', 'Chaos in Congress'): a
+    preposition of place or time outside any name is a scene's, and capitals make every word look like a name."""
+    scene = next(
+        (k for k, t in enumerate(tokens) if t.lower_ in SCENE_PREPOSITIONS and (t.pos_ == "ADP" or t.is_upper)),
+        None,
+    )
+    if scene is not None and not tokens[scene].ent_type_ and not _person_before(tokens[:scene]):
+        return False
     return any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in tokens)
+
+
+def _person_before(tokens) -> bool:
+    """A person the preposition describes ('Mayor Ruiz in Lisbon: ...', 'Minister at the summit: ...'): a credit, not
+    a scene."""
+    from .sources import lexicon as source_lexicon  # imports this module's neighbours: loaded on first use
+
+    roles = source_lexicon().role_nouns
+    return any(t.ent_type_ == "PERSON" or t.lemma_.lower() in roles for t in tokens)
+
+
+# Prepositions that set a kicker's scene ('Terror on the towpath', 'Horror at the mall'); never 'of' or 'for', which
+# titles and names carry ('Head of the IMF', 'Minister for Europe').
+SCENE_PREPOSITIONS = frozenset({"on", "at", "in", "over", "after", "before", "across", "inside", "near", "under"})
 
 
 def _claimed(span, first: int) -> bool:

@@ -170,12 +170,13 @@ _WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sda
 _CLOCK = r"\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}\b)?"
 # A line of the head that is only a date: 'March 4, 2025', 'Tuesday 4 March 2025', '2025-03-04', 'Published: Mar. 4,
 # 2025 at 10:32 a.m. ET', 'Updated 10:32 AM EST, Tue March 4, 2025', or a dateline, the date after the place it was
-# filed from ('Istanbul, Oct. 3, 2025', 'NEW YORK, 4 March 2025'). Numeric dates with slashes are left out: 03/04 is
-# March in one country and April in another.
+# filed from ('Istanbul, Oct. 3, 2025', 'NEW YORK, 4 March 2025'), a city with its country or state ('Valencia, Spain,
+# Oct. 19, 2025', 'Washington, D.C., March 4, 2025'). Numeric dates with slashes are left out: 03/04 is March in one
+# country and April in another.
 _PLACE = r"(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}),\s+"  # capitalised words and a comma
 _DATE_LINE = re.compile(
     r"^(?:(?P<label>published|posted|updated|last updated|first published)(?:\s+on)?\s*:?\s*)?"
-    rf"(?:{_PLACE})?"
+    rf"(?:{_PLACE}){{0,2}}"
     rf"(?:{_CLOCK},?\s+)?{_WEEKDAY}"
     rf"(?P<date>{_MONTH}\s+{_DAY},?\s+{_YEAR}|{_DAY}\s+{_MONTH},?\s+{_YEAR}|{_YEAR}-\d\d-\d\d)"
     rf"(?:,?\s+(?:at\s+)?{_CLOCK})?\s*$",
