@@ -92,6 +92,8 @@ QUIET = [
     "Nearly 12 percent of them voted for the independent, a retired judge.",
     "The Greens won 14 seats, four more than in the last parliament.",
     "In all, 1,104 delegates are at stake in Tuesday's primaries.",
+    "With 312 delegates at stake, the governor is sure to win at least half of them.",
+    "Okafor won 64 percent of 1,190 votes cast at the party caucus.",
     # what a named document provides, in the plain present
     "Under the city charter, a candidate needs more than half of the votes cast to win outright.",
     "Under the new contract, nurses receive a raise of 4 percent a year through 2028.",

@@ -67,6 +67,8 @@ def test_sources_a_team_told_of_or_an_act_is_not_vague(parse, text):
     [
         "Others said the governor's bid for a second term was doomed.",
         "The clinic closed in March. Researchers say waiting lists have doubled since then.",
+        "A study led by the polar institute linked the low ice to warming, but other researchers have cautioned that the "
+        "record is too short.",
     ],
 )
 def test_sources_a_vague_groups_claim_still_fires(parse, text):

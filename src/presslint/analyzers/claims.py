@@ -2036,7 +2036,7 @@ def _figure(sent, quantities: list, lex: Unsourced):
             continue  # a count of people at a past event: the article's own account
         if any(t.dep_ == "nsubj" and t.lemma_.lower() in lex.quote_nouns for t in sent) or _market_quote(sent):
             continue  # a market quote ('shares rose 2 percent to $38', 'the bond's yield fell to 2.2%'): public data
-        if _election_tally(counts, verb):
+        if _election_tally(span, counts, verb):
             continue  # 'Trump leads with 182 delegates', 'won 58 percent of the vote': the official count, public data
         if span.start >= 2 and doc[span.start - 1].text == "-" and doc[span.start - 2].like_num:
             span = doc[span.start - 2 : span.end]  # 'Ninety-two percent', read by the numbers as 'two percent'
@@ -2070,12 +2070,17 @@ TALLY_NOUNS = frozenset({"delegate", "delegates", "vote", "votes", "ballot", "ba
 RESULT_VERBS = frozenset({"win", "lead", "take", "have", "get", "receive", "capture", "carry", "hold", "secure", "be"})
 
 
-def _election_tally(counts: str, verb) -> bool:
+def _election_tally(span, counts: str, verb) -> bool:
     """A figure of an election's result: votes, delegates or seats won, held or at stake, or a share that voted
     ('voted for him at 86 percent'): public data that the official count sources. Not a poll, whose pollster SRC006
     asks for, nor a contest's rule ('a candidate needs more than half of the votes')."""
     lemma = verb.lemma_.lower()
-    return lemma == "vote" or (counts in TALLY_NOUNS and lemma in RESULT_VERBS)
+    doc = span.doc
+    after = [t.lower_ for t in doc[span.end : span.end + 6]]
+    if not counts and after[:1] == ["of"]:  # '73 percent of 223 votes cast', '57 percent of the vote'
+        counts = next((w for w in after[1:] if w in TALLY_NOUNS), "")
+    at_stake = counts in TALLY_NOUNS and "stake" in after[:4]  # 'with 222 delegates at stake'
+    return lemma == "vote" or at_stake or (counts in TALLY_NOUNS and lemma in RESULT_VERBS)
 
 
 def _market_quote(sent) -> bool:

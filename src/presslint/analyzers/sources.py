@@ -3065,8 +3065,12 @@ def _is_weasel(head, lex: Lexicon) -> bool:
         lemma = "others"  # the lemmatizer's 'other' for the pronoun 'Others said ...'
     if lemma not in lex.weasel_subjects:
         return _vague_party(head, lex)
-    if lemma in RESEARCH_GROUPS and _study_told_before(head, lex):
-        return False  # 'A study published Monday ... Researchers say ...': the study's own authors
+    if (
+        lemma in RESEARCH_GROUPS
+        and _study_told_before(head, lex)
+        and not any(c.lower_ == "other" for c in head.children)
+    ):
+        return False  # 'A study published Monday ... Researchers say ...': the study's own authors (not 'other researchers')
     if any(
         (t.pos_ == "PROPN" and not _capitalised_first_word(t))
         or t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
