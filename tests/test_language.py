@@ -350,6 +350,15 @@ STRUCTURAL_FIRES = [
     ("LNG005", "Every pensioner should be frightened by what this budget contains.", "Every pensioner", "fear"),
     ("LNG005", "If this treaty is signed, our nation will be destroyed.", "our nation will be destroyed", "doom"),
     ("LNG005", "Without the new dam, we are doomed.", "we are doomed", "doom"),
+    # total ruin foretold for everyone or for what people live by
+    ("LNG005", "The new tariff could bankrupt every farmer in the county.", "could bankrupt every farmer", "doom"),
+    ("LNG005", "The tax would wipe out all our savings.", "The tax would wipe out all our savings", "doom"),
+    (
+        "LNG005",
+        "If the treaty is signed, there will be nothing left of our culture.",
+        "there will be nothing left of our culture",
+        "doom",
+    ),
     # safety denied to every person in the future
     (
         "LNG005",
@@ -459,6 +468,11 @@ STRUCTURAL_QUIET = [
     ("LNG005", "We are not finished with the investigation, the prosecutor said."),
     ("LNG005", "The scene frightened the children who saw it."),
     ("LNG005", "We as a church must cease our support for the scheme."),
+    # ruin reported, a storm's forecast damage, a policy's plain description, a village not 'ours'
+    ("LNG005", "The fire destroyed every shop on the street."),
+    ("LNG005", "The surge could wreck every home on the seafront."),
+    ("LNG005", "The bill would end all fees for students."),
+    ("LNG005", "After the flood there was nothing left of the village."),
     # safety of places, a present fact, a warning with its condition
     ("LNG005", "No building on the street will be safe to enter until engineers inspect it."),
     ("LNG005", "No one was hurt, and everyone in the building is safe."),

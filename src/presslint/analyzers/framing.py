@@ -30,6 +30,9 @@ techniques in words nobody listed, from how the sentence is built:
   Parliament"), and an unbounded comparison by negation ("nobody has ever seen a government this incompetent",
   "there has never been a more corrupt administration").
 * an epithet where the first name stands (LNG001): "Senator Flip-Flop Garrison".
+* universal doom (LNG005): safety denied to every person ("no family will ever be safe again") and total ruin foretold
+  for everyone or what people live by ("the wage rise will destroy every small business", "there will be nothing
+  left of our way of life").
 
 Each check reads the parse and bails out when the structure is not there; the word classes it uses (collective
 nouns of contempt, fear verbs, doom predicates ...) are closed classes written for presslint from general knowledge
@@ -554,6 +557,7 @@ def find_fear(doc) -> Iterator[tuple[Any, str, str]]:
         lemmas=st.fear_verbs | st.fear_adjectives | st.doom_verbs | st.doom_predicates | {"lose"},
     )
     yield from _nobody_safe(doc, [i for i in words if doc[i].lower_ in SAFETY_ADJECTIVES], st)
+    yield from _ruin_of_all(doc, st)
     # a doom adjective is read from the verb it completes: "we are dead" -> "are"
     heads = {doc[i].head.i if doc[i].dep_ in ("acomp", "attr") else i for i in words}
     for i in sorted(heads):
@@ -649,6 +653,60 @@ def _nobody_safe(doc, safe_words: list[int], st: Structures) -> Iterator[tuple[A
             continue
         end = max([safe.i, *(c.i for c in verb.children if c.dep_ == "advmod" and c.lower_ == "again")])
         yield doc[subject.left_edge.i : end + 1], "fear", "safety is denied to everyone"
+
+
+# Verbs of total ruin (not 'end', 'abolish', 'cut': a policy's plain description, 'would end all fees') and what
+# people live by: 'the wage rise will destroy every small business', 'would wipe out all our jobs'.
+TOTAL_RUIN_VERBS = frozenset({"destroy", "ruin", "wreck", "devastate", "bankrupt", "annihilate", "obliterate", "wipe"})
+LIVELIHOOD_NOUNS = frozenset({"business", "firm", "company", "shop", "farm", "job", "livelihood", "family", "saving"})
+
+
+def _everyone_of(noun, st: Structures) -> bool:
+    """'every small business', 'all our jobs', 'all the families': every one of a kind of people or of what people
+    live by; not 'every vine' or 'every home on the seafront' (a storm's forecast damage)."""
+    universal = any(c.dep_ in ("det", "predet") and c.lower_ in ("every", "all") for c in noun.children)
+    lemma = noun.lemma_.lower()
+    people = (
+        lemma in LIVELIHOOD_NOUNS
+        or lemma in st.collective_first_person
+        or (noun.pos_ == "NOUN" and lemma.endswith(PERSON_SUFFIXES) and lemma not in ("computer", "container"))
+    )
+    return universal and people
+
+
+def _ruin_of_all(doc, st: Structures) -> Iterator[tuple[Any, str, str]]:
+    """(span, how, why) for total ruin foretold for everyone or everything people live by: 'the wage rise will
+    destroy every small business in the region', 'there will be nothing left of our way of life'. Only a future or
+    a conditional ('will', 'would', 'could'): 'the fire destroyed every shop on the street' reports."""
+    v = view(doc)
+    for i in v.where(lemmas=TOTAL_RUIN_VERBS):
+        verb = doc[i]
+        if verb.pos_ != "VERB" or _negated(verb):
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in verb.children):
+            continue
+        if verb.lemma_.lower() == "wipe" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
+            continue  # 'wipe the slate': only 'wipe out' ruins
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is None or not _everyone_of(obj, st):
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        start = subject.left_edge.i if subject is not None else verb.i
+        yield doc[start : obj.i + 1], "doom", f"ruin is foretold for every {obj.text}"
+    # 'there will be nothing left of our way of life'
+    for i in v.where(lowers=frozenset({"nothing"})):
+        nothing = doc[i]
+        verb = nothing.head
+        if nothing.dep_ != "attr" or verb.lemma_ != "be" or not any(c.dep_ == "expl" for c in verb.children):
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in verb.children):
+            continue
+        left = next((c for c in nothing.children if c.dep_ == "acl" and c.lower_ == "left"), None)
+        of = next((c for c in left.children if c.dep_ == "prep" and c.lower_ == "of"), None) if left else None
+        owned = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if owned is not None and _collective_first_person(owned, st):
+            first = next((c.i for c in verb.children if c.dep_ == "expl"), nothing.i)
+            yield doc[first : owned.right_edge.i + 1], "doom", "ruin is foretold for a whole 'we'"
 
 
 def _collective_first_person(tok, st: Structures) -> bool:
