@@ -338,6 +338,7 @@ STRUCTURAL_FIRES = [
     ),
     ("LNG002", "The minister had a hissy fit over the leaked memo.", "hissy fit", "belittling"),
     ("LNG002", "The union boss whined that nobody had consulted him.", "whined", "belittling"),
+    ("LNG002", "The chancellor had a meltdown when the figures leaked.", "had a meltdown", "belittling"),
     (
         "LNG002",
         "Nobody outside Westminster cares about her little crusade against cyclists.",
@@ -349,6 +350,22 @@ STRUCTURAL_FIRES = [
     ("LNG005", "Every pensioner should be frightened by what this budget contains.", "Every pensioner", "fear"),
     ("LNG005", "If this treaty is signed, our nation will be destroyed.", "our nation will be destroyed", "doom"),
     ("LNG005", "Without the new dam, we are doomed.", "we are doomed", "doom"),
+    # total ruin foretold for everyone or for what people live by
+    ("LNG005", "The new tariff could bankrupt every farmer in the county.", "could bankrupt every farmer", "doom"),
+    ("LNG005", "The tax would wipe out all our savings.", "The tax would wipe out all our savings", "doom"),
+    (
+        "LNG005",
+        "If the treaty is signed, there will be nothing left of our culture.",
+        "there will be nothing left of our culture",
+        "doom",
+    ),
+    # safety denied to every person in the future
+    (
+        "LNG005",
+        "Once the checkpoints go, no child in this city will be safe on the way to school.",
+        "no child in this city will be safe",
+        "fear",
+    ),
     # black-and-white
     ("LNG011", "Either we close the border now or we lose everything.", "Either we close the border", "either-or"),
     ("LNG011", "Either you support the strike or you support the bosses.", "Either you support", "either-or"),
@@ -389,6 +406,26 @@ STRUCTURAL_FIRES = [
         "There are only two paths",
         "either-or",
     ),
+    # the second option is ruin, whoever the actors; the parse may hang 'either' on a subject or split the clauses
+    (
+        "LNG011",
+        "Either parliament passes the reform or the republic collapses.",
+        "Either parliament passes the reform or the republic collapses",
+        "either-or",
+    ),
+    (
+        "LNG011",
+        "Either the board backs the merger or shareholders end up with nothing.",
+        "or shareholders end up with nothing",
+        "either-or",
+    ),
+    # no 'either': the same audience offered two options, the second a loss for good
+    (
+        "LNG011",
+        "You can sign the petition, or you can watch the library close forever.",
+        "or you can watch the library close forever",
+        "either-or",
+    ),
 ]
 
 
@@ -397,6 +434,26 @@ def test_language_structural_technique_fires(parse, code, text, words, pattern):
     found = [f for f in _findings(parse, text, code) if f.evidence.get("pattern") == pattern]
     assert any(words in f.span.text for f in found), [(f.code, f.span.text) for f in parse(text)._.pl_findings]
     assert all(f.evidence["technique"] == language.TECHNIQUE[code] for f in found)
+
+
+# A common compound word where the first name stands, between a title and a surname. The learned model may name
+# the technique otherwise (it saw few such nicknames), so only the rule and the span are checked.
+EPITHETS_BEFORE_NAMES = [
+    (
+        "By Friday, Governor Do-Nothing Pryce had skipped three sessions of the budget talks.",
+        "Governor Do-Nothing Pryce",
+    ),
+    (
+        "Mayor Ruth Okafor spoke first. Then Mayor Turncoat Okafor voted with the other side, as she always does.",
+        "Mayor Turncoat Okafor",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, words", EPITHETS_BEFORE_NAMES)
+def test_language_structural_epithet_before_surname(parse, text, words):
+    found = [f for f in _findings(parse, text, "LNG001") if f.evidence.get("pattern") == "nickname"]
+    assert any(f.span.text == words for f in found), [(f.code, f.span.text) for f in parse(text)._.pl_findings]
 
 
 # Near misses: the same words or shapes in neutral news use.
@@ -427,6 +484,9 @@ STRUCTURAL_QUIET = [
     ("LNG001", "The watchdog group published its annual report on Monday."),
     ("LNG001", "The shadow chancellor said the shadow cabinet would meet on Monday to discuss the shadow government."),
     ("LNG001", "Museum director Lonnie Bunch opened the new gallery."),
+    # a given name that is a compound word or a hyphenated name between a title and a surname
+    ("LNG001", "On Friday the health minister, Dr Goodwill Nkosi, opened the new clinic in the township."),
+    ("LNG001", "Senator Jean-Pierre Moreau said the committee would meet again in the spring."),
     ("LNG001", "The leftwing journalist interviewed a firearms expert."),
     # a movement named by its own slogan in quotation marks: the newsroom's shorthand, not a label
     ("LNG001", 'Some in the "Warren or Nothing" crowd said they would sit out the general election.'),
@@ -435,12 +495,22 @@ STRUCTURAL_QUIET = [
     ("LNG002", "The patient had a fit and was taken to hospital."),
     ("LNG002", "She thanked her little brother for his help."),
     ("LNG002", "The team had a fit of giggles during the photo shoot."),
+    ("LNG002", "The reactor had a meltdown in 1979, and the plant never reopened."),
     # fear and doom shapes that report or negate
     ("LNG005", "We lost everything in the flood, she said, standing outside her house."),
     ("LNG005", "The result did not frighten investors, who bought shares on Monday."),
     ("LNG005", "We are not finished with the investigation, the prosecutor said."),
     ("LNG005", "The scene frightened the children who saw it."),
     ("LNG005", "We as a church must cease our support for the scheme."),
+    # ruin reported, a storm's forecast damage, a policy's plain description, a village not 'ours'
+    ("LNG005", "The fire destroyed every shop on the street."),
+    ("LNG005", "The surge could wreck every home on the seafront."),
+    ("LNG005", "The bill would end all fees for students."),
+    ("LNG005", "After the flood there was nothing left of the village."),
+    # safety of places, a present fact, a warning with its condition
+    ("LNG005", "No building on the street will be safe to enter until engineers inspect it."),
+    ("LNG005", "No one was hurt, and everyone in the building is safe."),
+    ("LNG005", "No one will be safe until the gunman is caught."),
     # either/or for one actor's real options
     ("LNG011", "Voters can either renew the mandate or elect a new council."),
     ("LNG011", "Either the council raises taxes or it cuts services, the auditor wrote."),
@@ -454,6 +524,11 @@ STRUCTURAL_QUIET = [
     ("LNG011", "There were only two bids for the contract: one from Acme or one from Brill."),
     ("LNG011", "There are only two ways to pay: cash or a card."),
     ("LNG011", "There is only one way to find out: ask the mayor or read the report."),
+    # two actors' options with no ruin in either, two subjects of one verb, the same audience with a plain choice
+    ("LNG011", "Either the talks succeed or the strike continues into next month."),
+    ("LNG011", "Either the House or the Senate can start the process."),
+    ("LNG011", "We can meet on Monday, or we can meet on Tuesday."),
+    ("LNG011", "You can renew the permit online, or you can renew it at the town hall."),
 ]
 
 

@@ -207,6 +207,15 @@ HYPERBOLE_FIRES = [
     ("This is the biggest hoax of all time, and the senator knows it.", "the biggest hoax of all time"),
     ("It was the most dishonest campaign the country has ever seen.", "the most dishonest campaign"),
     ("Voters were handed the greatest swindle in American history.", "the greatest swindle in American history"),
+    # the scope is a clause on the noun with 'ever' in it, however far from the superlative
+    ("The treaty is the gravest betrayal this nation has ever suffered.", "the gravest betrayal this nation"),
+    ("It is the worst trade deal that any British government has ever signed.", "has ever signed"),
+    ("The levy is the most damaging tax ever imposed on farmers.", "the most damaging tax ever imposed"),
+    # a degree word between the article and the superlative raises it further
+    ("This is the very worst scandal of all time.", "the very worst scandal of all time"),
+    # an unbounded comparison by negation
+    ("There has never been a president more dishonest than this one.", "There has never been a president more"),
+    ("No one has ever met a minister so spineless.", "No one has ever met a minister so spineless"),
 ]
 HYPERBOLE_QUIET = [
     "It was the deadliest storm in the state's history.",  # a record measures
@@ -215,6 +224,12 @@ HYPERBOLE_QUIET = [
     "The biggest crowd in the club's history watched the final.",
     "It was the worst betrayal he could imagine, but it passed.",  # bounded by what he could imagine
     "Nobody thinks it is the most corrupt administration ever.",
+    # a superlative that measures, a harm adjective on a storm, one person's 'never'
+    "It is the largest trade deal the country has ever signed.",
+    "It was the costliest scandal the bank has ever faced.",
+    "It was the most destructive hurricane ever recorded in the region.",
+    "She had never seen a plan so reckless.",
+    "The fire was the most damaging in the county since 1990.",
 ]
 
 

@@ -21,7 +21,18 @@ techniques in words nobody listed, from how the sentence is built:
   ("the senator ranted", "the minister's latest tirade"), and for someone's standing ("these so-called experts").
   Insult words that also name a shape ("crooked", "slimy") are read in that sense when a downtoner or a body part
   or object is there ("she's a little crooked in the photo", "his crooked smile").
-* black-and-white (LNG011): "either we ... or we ...", "it's us or them".
+* black-and-white (LNG011): "either we ... or we ...", "it's us or them"; two options with subjects of their own
+  whose second is ruin, whoever the actors ("either the council scraps the tax or the high street dies", "either
+  Brussels gives in or Britain walks away with nothing"), and the same audience offered a choice whose second option
+  is a loss for good, with no 'either' ("we can build it, or we can watch the team leave for good").
+* hyperbole (LNG013): a judging superlative over all time, the scope read from a clause on the noun with 'ever' in
+  it ("the gravest threat this country has ever faced", "the single most dangerous law ever put before
+  Parliament"), and an unbounded comparison by negation ("nobody has ever seen a government this incompetent",
+  "there has never been a more corrupt administration").
+* an epithet where the first name stands (LNG001): "Senator Flip-Flop Garrison".
+* universal doom (LNG005): safety denied to every person ("no family will ever be safe again") and total ruin foretold
+  for everyone or what people live by ("the wage rise will destroy every small business", "there will be nothing
+  left of our way of life").
 
 Each check reads the parse and bails out when the structure is not there; the word classes it uses (collective
 nouns of contempt, fear verbs, doom predicates ...) are closed classes written for presslint from general knowledge
@@ -92,6 +103,8 @@ class Structures:
     physical_nouns: frozenset[str]
     onslaught_nouns: frozenset[str]
     policy_nouns: frozenset[str]
+    measure_superlatives: frozenset[str]
+    harm_adjectives: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -204,6 +217,10 @@ def find_nicknames(doc, dictionary) -> Iterator[tuple[Any, str, str]]:
         # "Senator Sourgrapes": a title, then one capitalised word (no further name) made of two ordinary words
         if tok.lower_.rstrip(".") in st.titles and nxt.text[:1].isupper() and nxt.is_alpha:
             after = doc[nxt.i + 1] if nxt.i + 1 < len(doc) else None
+            epithet = _epithet_before_surname(doc, nxt, dictionary)
+            if epithet is not None:
+                yield doc[tok.i : epithet.end + 1], "nickname", f"'{epithet.text}' is a common word set before a name"
+                continue
             if after is not None and after.pos_ == "PROPN" and after.text[:1].isupper():
                 continue  # "Senator Jane Doe": a name follows
             # both parts four letters or more: a three-letter scrap splits many real surnames (Regal-ado, Good-ale)
@@ -237,6 +254,34 @@ def find_nicknames(doc, dictionary) -> Iterator[tuple[Any, str, str]]:
                 if parts[0] in STANCE_PREFIXES:
                     continue  # 'antiabortion activists', 'prochoice groups': a prefix of stance, ordinary English
                 yield doc[tok.i : nxt.i + 1], "coinage", f"'{tok.text}' is a coinage ('{parts[0]}' + '{parts[1]}')"
+
+
+def _epithet_before_surname(doc, first, dictionary):
+    """'Councillor Crybaby Hollis', 'Senator Flip-Flop Garrison': between a title and a capitalised surname, a
+    capitalised common word where a first name stands, when the word is an English compound: hyphenated and listed
+    as one word ('flip-flop', 'do-nothing': a hyphenated first name is not a listed word, 'Jean-Pierre',
+    'Mary-Kate'), or one listed word made of two ('crybaby' = 'cry' + 'baby', 'turncoat') when the article gives the
+    person another first name elsewhere ('Councillor Mark Hollis'): some given names are such words ('Sunshine',
+    'Goodwill'). Returns the epithet's span (the surname follows it), or None."""
+    if not first.is_alpha or not first.text[:1].isupper() or first.ent_type_ not in ("", "PERSON"):
+        return None
+    end = first.i
+    word = first.lower_
+    if end + 2 < len(doc) and doc[end + 1].text == "-" and not doc[end].whitespace_ and doc[end + 2].is_alpha:
+        end += 2
+        word = f"{first.lower_}-{doc[end].lower_}"
+        if word not in dictionary.words or not doc[end].text[:1].isupper():
+            return None
+    elif word not in dictionary.words or not _compound_of_words(word, dictionary, known=True):
+        return None
+    surname = doc[end + 1] if end + 1 < len(doc) else None
+    if surname is None or surname.pos_ != "PROPN" or not surname.text[:1].isupper() or not surname.is_alpha:
+        return None
+    if end + 2 < len(doc) and doc[end + 2].pos_ == "PROPN" and doc[end + 2].text[:1].isupper():
+        return None  # 'Senator Goodwill Mark Jones': a run of names, whatever the first one
+    if end == first.i and not _other_first_name(doc, surname, first):
+        return None  # 'Dr Sunshine Mbatha', 'General Stonewall Jackson': one solid word may be a given name
+    return doc[first.i : end + 1]
 
 
 # Prefixes that make a word of stance or kind by plain morphology ('antiabortion', 'procapitalist', 'nonprofit').
@@ -386,6 +431,15 @@ def find_opponent_labels(doc) -> Iterator[tuple[Any, str, str]]:
 
 
 # ----------------------------------------------------------------------------------------------- belittling
+def _plainly_person(tok, role_nouns: frozenset[str]) -> bool:
+    """A person by name, pronoun or role noun ('the chancellor'); not by the -or/-er ending alone ('the reactor')."""
+    return tok.ent_type_ == "PERSON" or tok.lower_ in PERSON_PRONOUNS or tok.lemma_.lower() in role_nouns
+
+
+# Tantrum nouns that also name a medical event: 'the patient had a fit'. Only these need a modifier after 'have'.
+SEIZURE_NOUNS = frozenset({"fit"})
+
+
 def find_belittling(doc, role_nouns: frozenset[str]) -> Iterator[tuple[Any, str, str]]:
     """(span, how, why) for conduct told as a child's: 'threw a little fit', 'whined that', 'his little crusade'."""
     st = structures()
@@ -405,7 +459,8 @@ def find_belittling(doc, role_nouns: frozenset[str]) -> Iterator[tuple[Any, str,
             if subject is None or not _is_person(subject, role_nouns):
                 continue
             if verb.lemma_.lower() == "have" and not modified:
-                continue  # "had a fit" may be a seizure; "had a hissy fit" is not
+                if tok.lemma_.lower() in SEIZURE_NOUNS or not _plainly_person(subject, role_nouns):
+                    continue  # "had a fit" may be a seizure, "the reactor had a meltdown" an accident
             yield doc[verb.i : tok.i + 1], "belittling", "an adult's reaction told as a child's tantrum"
         # "the senator whined that ...", "critics squealed"
         elif tok.pos_ == "VERB" and lemma in st.childish_verbs:
@@ -498,9 +553,11 @@ def find_fear(doc) -> Iterator[tuple[Any, str, str]]:
     """(span, how, why) for fear aimed at everyone and doom told of a collective 'we'."""
     st = structures()
     words = view(doc).where(
-        lowers=st.doom_predicates,
+        lowers=st.doom_predicates | SAFETY_ADJECTIVES,
         lemmas=st.fear_verbs | st.fear_adjectives | st.doom_verbs | st.doom_predicates | {"lose"},
     )
+    yield from _nobody_safe(doc, [i for i in words if doc[i].lower_ in SAFETY_ADJECTIVES], st)
+    yield from _ruin_of_all(doc, st)
     # a doom adjective is read from the verb it completes: "we are dead" -> "are"
     heads = {doc[i].head.i if doc[i].dep_ in ("acomp", "attr") else i for i in words}
     for i in sorted(heads):
@@ -526,6 +583,8 @@ def find_fear(doc) -> Iterator[tuple[Any, str, str]]:
                 continue
         # "we are finished", "our country will be destroyed", "we will lose everything"
         subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if tok.lower_ in SAFETY_ADJECTIVES:  # (not a doom word: only the 'no one will be safe' shape below)
+            continue
         if subject is None or not _collective_first_person(subject, st):
             continue
         doom = None
@@ -551,6 +610,103 @@ def find_fear(doc) -> Iterator[tuple[Any, str, str]]:
             if c.dep_ == "dobj":
                 end = max(end, c.right_edge.i)
         yield doc[subject.left_edge.i : end + 1], "doom", "ruin is foretold for a whole 'we'"
+
+
+# Safety denied to everyone: 'no family will ever be safe again', 'nobody would be safe on these streets'.
+SAFETY_ADJECTIVES = frozenset({"safe", "secure"})
+FUTURE_MODALS = frozenset({"will", "would", "'ll", "shall", "can", "could"})
+
+
+def _no_one(subject, st: Structures) -> bool:
+    """A subject that denies something to every person: 'nobody', 'no one', 'none of us', or 'no' before a person
+    or a collective of people ('no family', 'no child', 'no citizen'); not 'no building' (a place can be unsafe)."""
+    low = subject.lower_
+    if low in NEGATIVE_UNIVERSALS or (low == "none" and any(c.lower_ == "of" for c in subject.children)):
+        return True
+    if not any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children):
+        return False
+    lemma = subject.lemma_.lower()
+    return (
+        lemma == "one"
+        or subject.lower_ in st.collective_first_person
+        or lemma in st.collective_first_person
+        or (subject.pos_ == "NOUN" and lemma.endswith(PERSON_SUFFIXES))
+        or lemma in ("child", "parent", "mother", "father", "woman", "man", "person", "family", "citizen")
+    )
+
+
+def _nobody_safe(doc, safe_words: list[int], st: Structures) -> Iterator[tuple[Any, str, str]]:
+    """(span, how, why) for safety denied to everyone in the future: 'no family in this state will ever be safe
+    again', 'nobody would be safe on these streets'. A present or past fact ('no one was hurt', 'nobody is safe
+    until the roof is fixed' is a warning with a condition) is left alone."""
+    for i in safe_words:
+        safe = doc[i]
+        verb = safe.head
+        if safe.dep_ != "acomp" or verb.lemma_ != "be" or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in verb.children):
+            continue
+        if any(c.dep_ == "advcl" and any(m.lower_ in ("until", "unless") for m in c.children) for c in verb.children):
+            continue  # 'no one will be safe until the gunman is caught': a warning with its condition
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or not _no_one(subject, st):
+            continue
+        end = max([safe.i, *(c.i for c in verb.children if c.dep_ == "advmod" and c.lower_ == "again")])
+        yield doc[subject.left_edge.i : end + 1], "fear", "safety is denied to everyone"
+
+
+# Verbs of total ruin (not 'end', 'abolish', 'cut': a policy's plain description, 'would end all fees') and what
+# people live by: 'the wage rise will destroy every small business', 'would wipe out all our jobs'.
+TOTAL_RUIN_VERBS = frozenset({"destroy", "ruin", "wreck", "devastate", "bankrupt", "annihilate", "obliterate", "wipe"})
+LIVELIHOOD_NOUNS = frozenset({"business", "firm", "company", "shop", "farm", "job", "livelihood", "family", "saving"})
+
+
+def _everyone_of(noun, st: Structures) -> bool:
+    """'every small business', 'all our jobs', 'all the families': every one of a kind of people or of what people
+    live by; not 'every vine' or 'every home on the seafront' (a storm's forecast damage)."""
+    universal = any(c.dep_ in ("det", "predet") and c.lower_ in ("every", "all") for c in noun.children)
+    lemma = noun.lemma_.lower()
+    people = (
+        lemma in LIVELIHOOD_NOUNS
+        or lemma in st.collective_first_person
+        or (noun.pos_ == "NOUN" and lemma.endswith(PERSON_SUFFIXES) and lemma not in ("computer", "container"))
+    )
+    return universal and people
+
+
+def _ruin_of_all(doc, st: Structures) -> Iterator[tuple[Any, str, str]]:
+    """(span, how, why) for total ruin foretold for everyone or everything people live by: 'the wage rise will
+    destroy every small business in the region', 'there will be nothing left of our way of life'. Only a future or
+    a conditional ('will', 'would', 'could'): 'the fire destroyed every shop on the street' reports."""
+    v = view(doc)
+    for i in v.where(lemmas=TOTAL_RUIN_VERBS):
+        verb = doc[i]
+        if verb.pos_ != "VERB" or _negated(verb):
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in verb.children):
+            continue
+        if verb.lemma_.lower() == "wipe" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
+            continue  # 'wipe the slate': only 'wipe out' ruins
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is None or not _everyone_of(obj, st):
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        start = subject.left_edge.i if subject is not None else verb.i
+        yield doc[start : obj.i + 1], "doom", f"ruin is foretold for every {obj.text}"
+    # 'there will be nothing left of our way of life'
+    for i in v.where(lowers=frozenset({"nothing"})):
+        nothing = doc[i]
+        verb = nothing.head
+        if nothing.dep_ != "attr" or verb.lemma_ != "be" or not any(c.dep_ == "expl" for c in verb.children):
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in verb.children):
+            continue
+        left = next((c for c in nothing.children if c.dep_ == "acl" and c.lower_ == "left"), None)
+        of = next((c for c in left.children if c.dep_ == "prep" and c.lower_ == "of"), None) if left else None
+        owned = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if owned is not None and _collective_first_person(owned, st):
+            first = next((c.i for c in verb.children if c.dep_ == "expl"), nothing.i)
+            yield doc[first : owned.right_edge.i + 1], "doom", "ruin is foretold for a whole 'we'"
 
 
 def _collective_first_person(tok, st: Structures) -> bool:
@@ -802,38 +958,101 @@ def find_policy_as_war(doc) -> Iterator[tuple[Any, str, str]]:
 AUDIENCE = frozenset({"we", "you", "us", "i"})
 
 
+def _stark(option, st: Structures) -> bool:
+    """The option is ruin: a doom verb ('or the high street dies'), a total loss or a doom predicate ('or we lose
+    everything', 'or we are finished'), ending with nothing ('or Britain walks away with nothing'), or a loss for
+    good ('or we watch the team leave for good')."""
+    if any(c.dep_ == "neg" for c in option.children):
+        return False
+    if option.lemma_.lower() in st.doom_verbs:
+        return True
+    for c in option.children:
+        if c.dep_ in ("dobj", "acomp", "attr") and (
+            c.lower_ in st.total_loss_objects or c.lower_ in st.doom_predicates
+        ):
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("with", "without"):
+            if any(g.dep_ == "pobj" and g.lower_ == "nothing" for g in c.children):
+                return True
+    words = " ".join(t.lower_ for t in option.subtree if t.i >= option.i)
+    return re.search(_forever_pattern(st.forever_words), words) is not None
+
+
+def _subject(verb):
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _second_clause_after_or(doc, either, first):
+    """When the parse did not join the two clauses ('Either the council scraps the tax or the high street dies':
+    'street' hung on 'tax', 'dies' made a clause of 'scraps'), the verb after 'or' under the first clause, with a
+    noun or pronoun of its own between 'or' and it as its subject; else (None, None)."""
+    sent = _sentence(doc, either.i)
+    or_tok = next((t for t in doc[first.i + 1 : sent.end] if t.lower_ == "or"), None)
+    if or_tok is None:
+        return None, None
+    for verb in doc[or_tok.i + 1 : sent.end]:
+        if verb.pos_ != "VERB":
+            continue
+        if first not in verb.ancestors:
+            return None, None
+        subject = next((t for t in doc[or_tok.i + 1 : verb.i] if t.pos_ in ("NOUN", "PROPN", "PRON")), None)
+        return (verb, subject) if subject is not None else (None, None)
+    return None, None
+
+
 def find_either_or(doc) -> Iterator[tuple[Any, str, str]]:
-    """(span, how, why) for 'either we leave or we lose everything' and 'it's us or them'."""
+    """(span, how, why) for 'either we leave or we lose everything', 'either the council scraps the tax or the high
+    street dies', 'we can build it, or we can watch the team leave for good' and 'it's us or them'. Two clauses with
+    subjects of their own: both options put to the audience ('either you support the strike or you support the
+    bosses'), or the second one ruin, whoever the actors. Options for one actor ('either resign or face a vote') and
+    a person weighing their own ('either I sell the farm or I borrow again') are real choices, not a framed
+    dilemma."""
     st = structures()
     for i in view(doc).where(lowers=frozenset({"either"})):
         tok = doc[i]
-        if tok.dep_ in ("preconj", "cc", "advmod", "det"):
-            first = tok.head
-            alternative = next((c for c in first.children if c.dep_ == "cc" and c.lower_ == "or"), None)
-            if alternative is None:
-                continue
-            # the option after 'or', not a step joined to the first option by 'and' ('either we stand up and demand
-            # ..., or we hand over the sky')
-            second = next((c for c in first.children if c.dep_ == "conj" and c.i > alternative.i), None)
-            if second is None:
-                continue
-            subj_a = next((c for c in first.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            subj_b = next((c for c in second.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subj_a is None or subj_b is None:
-                continue  # "either resign or face a vote": options for one actor, not a framed dilemma
-            if subj_a.lower_ == subj_b.lower_ == "i":
-                continue  # "either I sell the farm or I borrow again": the speaker weighs their own options
-            audience = subj_a.lower_ in AUDIENCE and subj_b.lower_ in AUDIENCE
-            stark = second.lemma_.lower() in st.doom_verbs or any(
-                c.dep_ in ("dobj", "acomp", "attr")
-                and (c.lower_ in st.total_loss_objects or c.lower_ in st.doom_predicates)
-                for c in second.children
-            )
-            if audience or (subj_a.lower_ in AUDIENCE and stark):
-                end = second.right_edge.i + 1
-                while end > tok.i + 1 and doc[end - 1].is_punct:
-                    end -= 1
-                yield doc[tok.i : end], "either-or", "two options are presented as the only ones"
+        if tok.dep_ not in ("preconj", "cc", "advmod", "det"):
+            continue
+        first = tok.head
+        if tok.dep_ == "det" and first.dep_ in ("nsubj", "nsubjpass") and first.head.pos_ in ("VERB", "AUX"):
+            first = first.head  # 'Either Brussels gives in or ...': the parse hung 'either' on the subject
+        alternative = next((c for c in first.children if c.dep_ == "cc" and c.lower_ == "or"), None)
+        # the option after 'or', not a step joined to the first option by 'and' ('either we stand up and demand ...,
+        # or we hand over the sky')
+        second = (
+            None
+            if alternative is None
+            else next((c for c in first.children if c.dep_ == "conj" and c.i > alternative.i), None)
+        )
+        if second is not None:
+            subj_b = _subject(second)
+        elif first.pos_ in ("VERB", "AUX"):
+            second, subj_b = _second_clause_after_or(doc, tok, first)
+        else:
+            continue
+        subj_a = _subject(first)
+        if second is None or subj_a is None or subj_b is None:
+            continue  # "either resign or face a vote": options for one actor, not a framed dilemma
+        if subj_a.lower_ == subj_b.lower_ == "i":
+            continue  # "either I sell the farm or I borrow again": the speaker weighs their own options
+        audience = subj_a.lower_ in AUDIENCE and subj_b.lower_ in AUDIENCE
+        if audience or _stark(second, st):
+            yield _either_span(doc, tok.i, second), "either-or", "two options are presented as the only ones"
+    # 'we can build the stadium, or we can watch the team leave for good': no 'either', the same audience twice
+    for i in view(doc).where(lowers=frozenset({"or"})):
+        cc = doc[i]
+        first = cc.head
+        if cc.dep_ != "cc" or first.pos_ not in ("VERB", "AUX"):
+            continue
+        second = next((c for c in first.children if c.dep_ == "conj" and c.i > cc.i), None)
+        subj_a = _subject(first)
+        subj_b = _subject(second) if second is not None else None
+        if second is None or subj_a is None or subj_b is None:
+            continue
+        if not (subj_a.lower_ == subj_b.lower_ and subj_a.lower_ in ("we", "you")):
+            continue
+        if any(t.lower_ == "either" for t in doc[subj_a.left_edge.i : first.i]) or not _stark(second, st):
+            continue  # the 'either' reading above has it
+        yield _either_span(doc, subj_a.left_edge.i, second), "either-or", "two options are presented as the only ones"
     yield from _only_path(doc, st)
     text = view(doc).text
     for m in re.finditer(r"\b(?:us or them|them or us)\b", text, re.IGNORECASE):
@@ -877,12 +1096,16 @@ def _only_path(doc, st) -> Iterator[tuple[Any, str, str]]:
                 next((c.lower_ for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None) for v in (first, second)
             ]
             if stark or all(s in AUDIENCE for s in subjects):
-                end = second.right_edge.i + 1
-                while end > noun.head.i + 1 and doc[end - 1].is_punct:
-                    end -= 1
                 start = min(c.i for c in noun.head.children if c.dep_ == "expl")
-                yield doc[start:end], "either-or", "two options are presented as the only ones"
+                yield _either_span(doc, start, second), "either-or", "two options are presented as the only ones"
             break
+
+
+def _either_span(doc, start: int, second):
+    end = second.right_edge.i + 1
+    while end > start + 1 and doc[end - 1].is_punct:
+        end -= 1
+    return doc[start:end]
 
 
 # ----------------------------------------------------------------------------------------------- hyperbole
@@ -899,28 +1122,78 @@ HYPERBOLE_SCOPE = (
 )
 
 
+# Degree words between the article and a superlative raise it further and bound nothing: 'the single most
+# dangerous', 'the very worst', 'the absolute greatest', 'the all-time worst'.
+SUPERLATIVE_INTENSIFIERS = frozenset({"single", "very", "absolute", "all-time"})
+SUPERLATIVE_OWNERS = frozenset({"the", "his", "her", "their", "its", "our"})
+
+
+def _judged_noun(doc, i: int, st: Structures):
+    """The noun a superlative at token i raises, when the superlative is a judgement, else None. 'worst', 'greatest'
+    or 'biggest' before a noun that judges (betrayal, scandal, hoax, president ...); 'most' before an evaluative
+    adjective ('most corrupt'), or before a harm adjective on a policy or a judging noun ('the most dangerous law');
+    any other superlative that measures no dimension before a judging noun ('the gravest threat'). A record measures
+    ('the deadliest storm', 'the largest deal'): no judgement."""
+    tok = doc[i]
+    if tok.lower_ == "most":
+        if i + 1 >= len(doc):
+            return None
+        nxt = doc[i + 1]
+        noun = nxt.head if nxt.head.i > nxt.i and nxt.head.pos_ in ("NOUN", "PROPN") else None
+        if nxt.lower_ in st.evaluative_adjectives | st.insult_adjectives | st.contempt_adjectives:
+            return noun
+        if nxt.lower_ in st.harm_adjectives and noun is not None:
+            lemma = noun.lemma_.lower()
+            return noun if lemma in st.policy_nouns or lemma in st.hyperbole_nouns else None
+        return None
+    noun = tok.head if tok.head.i > tok.i and tok.head.pos_ == "NOUN" else None
+    if noun is None or noun.lemma_.lower() not in st.hyperbole_nouns:
+        return None
+    if tok.lower_ in ("worst", "greatest", "biggest"):
+        return noun
+    if tok.tag_ == "JJS" and tok.lower_ not in st.measure_superlatives and tok.dep_ == "amod":
+        return noun
+    return None
+
+
+def _ever_clause(noun):
+    """A clause on the noun with 'ever' in it, or None: 'the gravest threat this country has ever faced', 'the most
+    dangerous law ever put before Parliament' rank the noun over all time, however many words come between."""
+    for clause in noun.children:
+        if clause.dep_ in ("relcl", "acl") and clause.i > noun.i:
+            if any(c.dep_ == "advmod" and c.lower_ == "ever" for c in clause.children):
+                return clause
+    return None
+
+
 def find_hyperbole(doc, dictionary) -> Iterator[tuple[Any, str, str]]:
     """(span, how, why) for a judgement raised to a superlative with no bound: 'the worst betrayal in history', 'the
-    most corrupt administration ever', 'the biggest hoax of all time'. A record is not one: 'the deadliest storm in
-    the state's history' measures, and 'worst' or 'biggest' fire only before a noun that judges (betrayal, scandal,
-    hoax, president ...), 'most' only before an evaluative adjective ('most corrupt', 'most dishonest')."""
+    most corrupt administration ever', 'the biggest hoax of all time', 'the gravest threat this country has ever
+    faced'. A record is not one: 'the deadliest storm in the state's history' measures, and a superlative fires
+    only when it judges (``_judged_noun``)."""
     st = structures()
-    text = view(doc).text
-    for i in view(doc).where(lowers=frozenset({"worst", "greatest", "biggest", "most"})):
-        tok = doc[i]
-        if i == 0 or doc[i - 1].lower_ not in ("the", "his", "her", "their", "its", "our") or i + 1 >= len(doc):
+    v = view(doc)
+    text = v.text
+    tags = v.column("TAG")
+    starts = set(v.where(lowers=frozenset({"worst", "greatest", "biggest", "most"})))
+    starts.update(i for i, tag in enumerate(tags) if tag == "JJS")
+    for i in sorted(starts):
+        if i == 0:
             continue
-        nxt = doc[i + 1]
-        if tok.lower_ == "most":
-            adjective = nxt.lower_
-            if adjective not in st.evaluative_adjectives | st.insult_adjectives | st.contempt_adjectives:
-                continue
-            noun = nxt.head if nxt.head.i > nxt.i and nxt.head.pos_ in ("NOUN", "PROPN") else None
-        else:
-            noun = tok.head if tok.head.i > tok.i and tok.head.pos_ == "NOUN" else None
-            if noun is None or noun.lemma_.lower() not in st.hyperbole_nouns:
-                continue
+        before = i - 1
+        if doc[before].lower_ in SUPERLATIVE_INTENSIFIERS and before > 0:
+            before -= 1  # 'the single most dangerous', 'the very worst'
+        if doc[before].lower_ not in SUPERLATIVE_OWNERS:
+            continue
+        noun = _judged_noun(doc, i, st)
         if noun is None or noun.i > i + 4:
+            continue
+        clause = _ever_clause(noun)
+        if clause is not None:
+            end = clause.right_edge.i + 1
+            while end > clause.i + 1 and doc[end - 1].is_punct:
+                end -= 1
+            yield doc[before:end], "hyperbole", "a judgement raised to a superlative over all time"
             continue
         tail = text[noun.idx + len(noun.text) :][:80]
         after = tail.lstrip()
@@ -928,10 +1201,60 @@ def find_hyperbole(doc, dictionary) -> Iterator[tuple[Any, str, str]]:
         if match is None:
             continue
         stop = noun.idx + len(noun.text) + (len(tail) - len(after)) + match.end()
-        span = doc.char_span(doc[i - 1].idx, stop, alignment_mode="expand")
+        span = doc.char_span(doc[before].idx, stop, alignment_mode="expand")
         if span is None:
             continue
         yield span, "hyperbole", "a judgement raised to a superlative with no bound"
+    yield from _unbounded_comparisons(doc, st)
+
+
+# An unbounded comparison by negation: nobody has ever seen, there has never been, never has ... a thing this bad.
+NEGATIVE_UNIVERSALS = frozenset({"nobody", "no-one"})
+COMPARISON_VERBS = frozenset({"see", "know", "be", "have", "witness", "meet", "encounter"})
+DEGREE_WORDS = frozenset({"this", "so", "more", "as"})
+
+
+def _negative_universal(verb) -> Any:
+    """The word that makes ``verb``'s clause range over everyone or all time, or None: a subject 'nobody' / 'no one',
+    'never' with an expletive 'there' ('there has never been'), or 'never' opening the sentence ('Never has ...').
+    A person's 'never' ('he had never seen') is one person's experience, not a claim about all time."""
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and (
+            c.lower_ in NEGATIVE_UNIVERSALS or (c.lower_ == "one" and any(d.lower_ == "no" for d in c.children))
+        ):
+            return c
+    never = next((c for c in verb.children if c.lower_ == "never" and c.dep_ in ("neg", "advmod")), None)
+    if never is None:
+        return None
+    if any(c.dep_ == "expl" for c in verb.children) or never.is_sent_start:
+        return never
+    return None
+
+
+def _unbounded_comparisons(doc, st: Structures) -> Iterator[tuple[Any, str, str]]:
+    """'Nobody has ever seen a government this incompetent', 'There has never been a more corrupt administration':
+    a judging adjective raised by a degree word in a clause that denies anything like it ever existed."""
+    judging = st.evaluative_adjectives | st.insult_adjectives | st.contempt_adjectives
+    for i in view(doc).where(lowers=judging):
+        adj = doc[i]
+        if i == 0 or doc[i - 1].lower_ not in DEGREE_WORDS:
+            continue
+        verb = adj
+        for _ in range(3):  # the adjective's noun, then the clause's verb
+            if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in COMPARISON_VERBS:
+                break
+            if verb.head.i == verb.i:
+                break
+            verb = verb.head
+        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in COMPARISON_VERBS:
+            continue
+        negative = _negative_universal(verb)
+        if negative is None or negative.i > i:
+            continue
+        expletive = next((c.i for c in verb.children if c.dep_ == "expl"), negative.left_edge.i)
+        start = min(negative.left_edge.i, expletive)  # 'There has never been ...' from 'There'
+        end = max(adj.i, adj.head.i if adj.head.i > adj.i and adj.head.pos_ == "NOUN" else adj.i) + 1
+        yield doc[start:end], "hyperbole", "a judgement raised beyond anything ever seen"
 
 
 # ----------------------------------------------------------------------------------------------- gathering
