@@ -1092,10 +1092,8 @@ def _only_path(doc, st) -> Iterator[tuple[Any, str, str]]:
                 or (t.pos_ == "VERB" and t.lemma_.lower() in st.doom_verbs)
                 for t in second.subtree
             )
-            subjects = [
-                next((c.lower_ for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None) for v in (first, second)
-            ]
-            if stark or all(s in AUDIENCE for s in subjects):
+            subjects = [_subject(v) for v in (first, second)]
+            if stark or all(s is not None and s.lower_ in AUDIENCE for s in subjects):
                 start = min(c.i for c in noun.head.children if c.dep_ == "expl")
                 yield _either_span(doc, start, second), "either-or", "two options are presented as the only ones"
             break
