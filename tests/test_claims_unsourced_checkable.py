@@ -94,6 +94,7 @@ QUIET = [
     "In all, 1,104 delegates are at stake in Tuesday's primaries.",
     "With 312 delegates at stake, the governor is sure to win at least half of them.",
     "Okafor won 64 percent of 1,190 votes cast at the party caucus.",
+    "The mayor took 61 percent of the vote to her challenger's 39 percent.",
     # what a named document provides, in the plain present
     "Under the city charter, a candidate needs more than half of the votes cast to win outright.",
     "Under the new contract, nurses receive a raise of 4 percent a year through 2028.",

@@ -2079,6 +2079,8 @@ def _election_tally(span, counts: str, verb) -> bool:
     after = [t.lower_ for t in doc[span.end : span.end + 6]]
     if not counts and after[:1] == ["of"]:  # '73 percent of 223 votes cast', '57 percent of the vote'
         counts = next((w for w in after[1:] if w in TALLY_NOUNS), "")
+    if not counts and lemma in RESULT_VERBS:  # 'took 57 percent of the vote to Canova's 43 percent'
+        counts = next((t.lower_ for t in verb.subtree if t.lower_ in TALLY_NOUNS), "")
     at_stake = counts in TALLY_NOUNS and "stake" in after[:4]  # 'with 222 delegates at stake'
     return lemma == "vote" or at_stake or (counts in TALLY_NOUNS and lemma in RESULT_VERBS)
 
