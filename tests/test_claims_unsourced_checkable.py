@@ -20,6 +20,8 @@ FIRES = [
     ("Roughly 38 percent of the county's households rent their homes.", "figure"),
     ("The nurses' union now has 14,000 members across the region.", "figure"),
     ("Roughly 60 percent of the county's teachers hold a master's degree.", "figure"),
+    # a share of the vote in the present is as often a poll's as a result
+    ("The senator has just 6 percent support of the Latino vote in the state.", "figure"),
     ("The reelection fund holds $780,000 in cash, more than any rival's.", "figure"),
     ("Nearly half of the county's bridges are rated in poor condition.", "figure"),
     ("More than 40,000 Canadians have signed up for the rebate since it opened.", "figure"),

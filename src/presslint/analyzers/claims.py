@@ -2071,18 +2071,24 @@ RESULT_VERBS = frozenset({"win", "lead", "take", "have", "get", "receive", "capt
 
 
 def _election_tally(span, counts: str, verb) -> bool:
-    """A figure of an election's result: votes, delegates or seats won, held or at stake, or a share that voted
+    """A figure of an election's result: votes, delegates or seats won, held or at stake, a share of the vote won
+    ('won 73 percent of 223 votes cast', 'took 57 percent of the vote to Canova's 43 percent') or a share that voted
     ('voted for him at 86 percent'): public data that the official count sources. Not a poll, whose pollster SRC006
-    asks for, nor a contest's rule ('a candidate needs more than half of the votes')."""
+    asks for ('Trump has just 5 percent support of the black vote': a share in the present is as often a poll's),
+    nor a contest's rule ('a candidate needs more than half of the votes')."""
     lemma = verb.lemma_.lower()
+    if lemma == "vote":
+        return True
     doc = span.doc
     after = [t.lower_ for t in doc[span.end : span.end + 6]]
-    if not counts and after[:1] == ["of"]:  # '73 percent of 223 votes cast', '57 percent of the vote'
-        counts = next((w for w in after[1:] if w in TALLY_NOUNS), "")
-    if not counts and lemma in RESULT_VERBS:  # 'took 57 percent of the vote to Canova's 43 percent'
-        counts = next((t.lower_ for t in verb.subtree if t.lower_ in TALLY_NOUNS), "")
-    at_stake = counts in TALLY_NOUNS and "stake" in after[:4]  # 'with 222 delegates at stake'
-    return lemma == "vote" or at_stake or (counts in TALLY_NOUNS and lemma in RESULT_VERBS)
+    if counts in TALLY_NOUNS:
+        return lemma in RESULT_VERBS or "stake" in after[:4]  # 'with 222 delegates at stake'
+    if lemma not in RESULT_VERBS or verb.tag_ not in ("VBD", "VBN"):
+        return False
+    if after[:1] == ["of"]:
+        return any(w in TALLY_NOUNS for w in after[1:])
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return (nxt is None or nxt.pos_ not in ("NOUN", "PROPN")) and any(t.lower_ in TALLY_NOUNS for t in verb.subtree)
 
 
 def _market_quote(sent) -> bool:
