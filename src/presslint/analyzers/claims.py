@@ -1674,12 +1674,13 @@ def find_unsourced(doc, claims: list[Claim], *, min_score: float = 0.4) -> Itera
     speech_or_first_person = v.where(lowers=FIRST_PERSON, lemmas=lex.speech_verbs)
     opinion = article is not None and is_opinion(article)
     # SRC006 stays out of opinion pages and first-person columns: their figures and causes are the writer's argument
+    lead = _lead(v, body_start)
     column = (
         opinion
         or _first_person_piece(doc, marks, body_start)
         or _reports_on_evidence(doc, article)
-        or _lead_reports_evidence(v, body_start)
-        or _lead_reports_match(v, body_start)
+        or _lead_reports_evidence(lead)
+        or _lead_reports_match(lead)
     )
     if _declared_fiction(doc, marks, body_start):
         return  # 'this "dinner" is all made up': the writer's invention, nobody's claim to source
@@ -2350,6 +2351,14 @@ def _evidence_before(sents, i: int, *, back: int = 4) -> bool:
 LEAD_MIN_WORDS = 10  # the lead is the body's first sentence this long (not a byline, dateline or kicker)
 
 
+def _lead(v, body_start: int):
+    """The body's lead, which ``_lead_reports_evidence`` and ``_lead_reports_match`` read: its first sentence of
+    LEAD_MIN_WORDS words or more, or None."""
+    return next(
+        (s for s in v.sents if s.start_char >= body_start and sum(t.is_alpha for t in s) >= LEAD_MIN_WORDS), None
+    )
+
+
 def _released(tok) -> bool:
     """The noun is put out by someone: 'figures released Monday by ...', 'the agency published data', 'the figures
     were released'."""
@@ -2375,7 +2384,7 @@ def _no_person(tok) -> bool:
     return tok.ent_type_ != "PERSON" and tok.lower_ not in ("he", "she", "i", "you")
 
 
-def _lead_reports_evidence(v, body_start: int) -> bool:
+def _lead_reports_evidence(lead) -> bool:
     """The lead sentence says where the article's figures come from: data a body released ('according to figures
     released Monday by the realtors' association'), a body's own report ('the Labor Department said on Friday in
     its monthly employment report') or a company's own results ('Acme reported second-quarter profit ...'). The
@@ -2384,9 +2393,6 @@ def _lead_reports_evidence(v, body_start: int) -> bool:
     by Politico') names no data for the article."""
     from .sources import lexicon as source_lexicon
 
-    lead = next(
-        (s for s in v.sents if s.start_char >= body_start and sum(t.is_alpha for t in s) >= LEAD_MIN_WORDS), None
-    )
     if lead is None:
         return False
     evidence = checkable_lexicon().evidence_nouns
@@ -2407,16 +2413,13 @@ _COUNT_WORDS = r"\d{1,3}|an|one|two|three|four|five|six|seven|eight|nine|ten"
 _SCORELINE = re.compile(r"(?<![\w.,/$£€-])\d{1,3}\s?[-–]\s?\d{1,3}(?![\w.,/%-]|\s?[-–]\s?\d)")
 
 
-def _lead_reports_match(v, body_start: int) -> bool:
+def _lead_reports_match(lead) -> bool:
     """The lead tells a game's result: a scoreline that a verb of winning governs ('the Sparks held off the Lynx
     98-93', 'Arsenal beat Chelsea 3-1'), or a winning margin counted in a game's units ('carried Mumbai to a
     five-wicket victory', 'won by 12 runs'). The article is a match report, and its figures (a shooting percentage,
     the balls an innings took) are the game's own record, which the scorer keeps for everyone to see. A vote's
     tally ('the council voted 5-2 to delay the garage') is governed by no verb of winning, and a margin in points or
     votes is an election's as well as a game's: neither counts."""
-    lead = next(
-        (s for s in v.sents if s.start_char >= body_start and sum(t.is_alpha for t in s) >= LEAD_MIN_WORDS), None
-    )
     if lead is None:
         return False
     lex = unsourced_lexicon()
@@ -2428,12 +2431,18 @@ def _lead_reports_match(v, body_start: int) -> bool:
         heads = {t.head for t in score} | {t.head.head for t in score}
         if any(h.pos_ == "VERB" and h.lemma_.lower() in lex.match_verbs and _beats_a_side(h, score) for h in heads):
             return True
+    return bool(_margin_pattern().search(text))
+
+
+@lru_cache(maxsize=1)
+def _margin_pattern() -> re.Pattern[str]:
+    """A winning margin in a game's units ('a five-wicket victory', 'won by 12 runs'), built once from the lexicon."""
+    lex = unsourced_lexicon()
     units = "|".join(sorted(lex.match_units))
     nouns = "|".join(sorted(lex.match_nouns))
-    margin = re.compile(
+    return re.compile(
         rf"\b\w+[-‐]\s?(?:{units})s?\s+(?:{nouns})\b|\bby\s+(?:{_COUNT_WORDS})\s+(?:{units})s?\b", re.IGNORECASE
     )
-    return bool(margin.search(text))
 
 
 def _beats_a_side(verb, score) -> bool:

@@ -582,7 +582,7 @@ def find_fear(doc) -> Iterator[tuple[Any, str, str]]:
                 yield span, "fear", "everyone is told to be afraid"
                 continue
         # "we are finished", "our country will be destroyed", "we will lose everything"
-        subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subject = _subject(tok)
         if tok.lower_ in SAFETY_ADJECTIVES:  # (not a doom word: only the 'no one will be safe' shape below)
             continue
         if subject is None or not _collective_first_person(subject, st):
@@ -617,6 +617,11 @@ SAFETY_ADJECTIVES = frozenset({"safe", "secure"})
 FUTURE_MODALS = frozenset({"will", "would", "'ll", "shall", "can", "could"})
 
 
+def _future(verb) -> bool:
+    """The verb is told under a modal of the future or a condition ('will be', 'would destroy', 'could wipe out')."""
+    return any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in verb.children)
+
+
 def _no_one(subject, st: Structures) -> bool:
     """A subject that denies something to every person: 'nobody', 'no one', 'none of us', or 'no' before a person
     or a collective of people ('no family', 'no child', 'no citizen'); not 'no building' (a place can be unsafe)."""
@@ -644,7 +649,7 @@ def _nobody_safe(doc, safe_words: list[int], st: Structures) -> Iterator[tuple[A
         verb = safe.head
         if safe.dep_ != "acomp" or verb.lemma_ != "be" or any(c.dep_ == "neg" for c in verb.children):
             continue
-        if not any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in verb.children):
+        if not _future(verb):
             continue
         if any(c.dep_ == "advcl" and any(m.lower_ in ("until", "unless") for m in c.children) for c in verb.children):
             continue  # 'no one will be safe until the gunman is caught': a warning with its condition
@@ -683,7 +688,7 @@ def _ruin_of_all(doc, st: Structures) -> Iterator[tuple[Any, str, str]]:
         verb = doc[i]
         if verb.pos_ != "VERB" or _negated(verb):
             continue
-        if not any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in verb.children):
+        if not _future(verb):
             continue
         if verb.lemma_.lower() == "wipe" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
             continue  # 'wipe the slate': only 'wipe out' ruins
@@ -699,7 +704,7 @@ def _ruin_of_all(doc, st: Structures) -> Iterator[tuple[Any, str, str]]:
         verb = nothing.head
         if nothing.dep_ != "attr" or verb.lemma_ != "be" or not any(c.dep_ == "expl" for c in verb.children):
             continue
-        if not any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in verb.children):
+        if not _future(verb):
             continue
         left = next((c for c in nothing.children if c.dep_ == "acl" and c.lower_ == "left"), None)
         of = next((c for c in left.children if c.dep_ == "prep" and c.lower_ == "of"), None) if left else None
