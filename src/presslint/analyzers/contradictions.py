@@ -20,6 +20,7 @@ from typing import Any
 
 from ..model import Finding, Span
 from ..nlp.docview import view
+from ..nlp.numberwords import cardinals
 from ..nlp.semantics import (
     NESTED_DEPS,
     Alignment,
@@ -374,20 +375,7 @@ def find_contradictions(doc: Any) -> Iterator[Finding]:
             )
 
 
-_NUMBER_WORDS = {
-    "one": "1",
-    "two": "2",
-    "three": "3",
-    "four": "4",
-    "five": "5",
-    "six": "6",
-    "seven": "7",
-    "eight": "8",
-    "nine": "9",
-    "ten": "10",
-    "eleven": "11",
-    "twelve": "12",
-}
+_NUMBER_WORDS = {w: str(n) for w, n in cardinals(1, 12).items()}
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
 
 

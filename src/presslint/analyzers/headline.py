@@ -21,6 +21,8 @@ from ..model import Finding, Span
 from ..nlp.blockquotes import block_quotations
 from ..nlp.docview import view
 from ..nlp.lexicons import expand, read_text
+from ..nlp.numberwords import SCALES as WORD_SCALES
+from ..nlp.numberwords import cardinals
 from ..nlp.semantics import (
     Proposition,
     align,
@@ -102,37 +104,14 @@ RULES = [
 
 # HED003 numbers
 _WORD_NUMBERS = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
+    **cardinals(2, 12),
     "dozen": 12,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
+    **cardinals(20, 50),
     "hundred": 100,
     "hundreds": 100,
     "thousand": 1000,
 }
-_SCALES = {
-    "thousand": 1e3,
-    "k": 1e3,
-    "million": 1e6,
-    "m": 1e6,
-    "mn": 1e6,
-    "billion": 1e9,
-    "bn": 1e9,
-    "trillion": 1e12,
-    "tn": 1e12,
-}
+_SCALES = {k: v for k, v in WORD_SCALES.items() if k != "b"}  # a lone 'B' in a headline is a letter ('Plan B')
 # '1.5bn', '$33M' and, run together in some copy, '$33million'
 _NUMBER = re.compile(r"^[$€£]?(\d[\d,]*(?:\.\d+)?)(k|m|mn|bn|tn|thousand|million|billion|trillion)?%?$", re.I)
 _APPROXIMATE = frozenset(

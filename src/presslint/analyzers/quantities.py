@@ -21,6 +21,8 @@ from ..model import Finding, Quantity, Span
 from ..nlp.blockquotes import paragraph_at
 from ..nlp.docview import view
 from ..nlp.lexicons import read_text
+from ..nlp.numberwords import SCALES as WORD_SCALES
+from ..nlp.numberwords import cardinals
 from ..rules import Rule
 from .sources import REPORTING_LEMMAS
 
@@ -55,50 +57,8 @@ RULES = [
     ),
 ]
 
-NUMBER_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "hundred": 100,
-    "dozen": 12,
-}
-SCALES = {
-    "thousand": 1e3,
-    "k": 1e3,
-    "million": 1e6,
-    "m": 1e6,
-    "mn": 1e6,
-    "billion": 1e9,
-    "bn": 1e9,
-    "b": 1e9,
-    "trillion": 1e12,
-    "tn": 1e12,
-    "hundred": 100,
-}
+NUMBER_WORDS = {**cardinals(1, 90), "hundred": 100, "dozen": 12}
+SCALES = {**WORD_SCALES, "hundred": 100}
 FRACTIONS = {
     "half": 0.5,
     "halves": 0.5,

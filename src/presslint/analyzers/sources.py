@@ -24,6 +24,7 @@ from ..model import Finding, Quote, QuoteKind, Source, SourceKind, Span
 from ..nlp.blockquotes import embedded_posts
 from ..nlp.docview import view
 from ..nlp.lexicons import read_json
+from ..nlp.numberwords import cardinals
 from ..nlp.references import cites_reference, keeps_reference_list
 from ..rules import Rule
 from .entities import gazetteer
@@ -302,34 +303,7 @@ PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you"})
 RELATIVE = frozenset({"who", "that", "which"})
 ORG_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC"})
 QUOTE_MARK_RE = re.compile(r"''|[\"“”„«»]")
-NUMBER_WORDS = {
-    w: i
-    for i, w in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-            "twenty",
-        ]
-    )
-}
+NUMBER_WORDS = cardinals(0, 20)
 EDGE_PUNCT = frozenset(",;:-–—()[]")
 # Cues whose negation or embedding means nobody said anything ("declined to say", "refused to confirm").
 BLOCKING_HEADS = frozenset({"decline", "refuse", "fail", "not"})
