@@ -42,25 +42,11 @@ from typing import Any
 
 import numpy as np
 
+from ..learned.labels import TECHNIQUES
 from .attribution import make_folds, parsed_docs
 from .scoring import prf
 
-LABELS = (
-    "Appeal_to_Authority",
-    "Appeal_to_fear-prejudice",
-    "Bandwagon,Reductio_ad_hitlerum",
-    "Black-and-White_Fallacy",
-    "Causal_Oversimplification",
-    "Doubt",
-    "Exaggeration,Minimisation",
-    "Flag-Waving",
-    "Loaded_Language",
-    "Name_Calling,Labeling",
-    "Repetition",
-    "Slogans",
-    "Thought-terminating_Cliches",
-    "Whataboutism,Straw_Men,Red_Herring",
-)
+LABELS = TECHNIQUES  # the 14 PTC techniques, as the technique head names them
 MAJORITY = "Loaded_Language"
 FOLDS_FILE = Path(__file__).resolve().parent / "folds" / "ptc-train-5fold.json"
 ANCHOR_SI = "best SemEval-2020 T11 team, test: SI F1 0.51"
