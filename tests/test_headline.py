@@ -700,6 +700,8 @@ def test_headline_hed005_silent(light_parse, text):
         "GOP targets Clinton's foreign policy Achilles' heel.\n\nRepublican groups are moving to the next phase of "
         "their plan to take down Hillary Clinton.\n\nOutside groups are pivoting to her record as top diplomat.",
         "Council opens a Pandora's box with the new parking rules\n\nThe council voted on Tuesday.",
+        # an adjective the headline's first capital made a name
+        "Smart glasses\n\nThe glasses cost $300 and weigh 40 grams.",
     ],
 )
 def test_headline_hed003_not_on_an_eponym_idiom(text):

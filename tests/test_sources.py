@@ -1591,6 +1591,9 @@ def test_sources_src002_vague_holder_fires(parse, text, pattern):
         "Market\n\nHis claims that the plant would close proved wrong.",
         "Market\n\nThe claim that the plant would close was false.",
         "Market\n\nThe mayor dismissed reports that the plant would close.",
+        # told by a stated speaker, who answers it
+        "Protest\n\nThe city's police said rumours that officers had fired tear gas at students were untrue.",
+        "Market\n\nThe company said on Monday that speculation that it would sell its shipping arm was unfounded.",
         "Market\n\nShares fell amid reports that the chief executive would step down. According to Reuters, the board "
         "met on Sunday.",
         # what a named person answers or cites, not the writer's backdrop

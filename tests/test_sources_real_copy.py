@@ -19,7 +19,18 @@ STORY = "Ferry fares rise\n\nThe ferry company will raise fares by 8 percent in 
 
 @pytest.mark.parametrize(
     "credit",
-    ["Source: Harbour Gazette", "Sources: Reuters, AP", "Credit: County Records Office", "Courtesy: City Archive"],
+    [
+        "Source: Harbour Gazette",
+        "Sources: Reuters, AP",
+        "Credit: County Records Office",
+        "Courtesy: City Archive",
+        # an aside in brackets states nothing
+        "Source: Harbour Gazette (see chart)",
+        "Credit: County Records Office (pictured above)",
+        # a last line crediting the work the story rests on
+        'SOURCE: The full study, "Salt and Sleep," is published in the Journal of Nutrition.',
+        "Source: Figures are taken from the county's annual budget report.",
+    ],
 )
 def test_sources_credit_line_is_not_an_anonymous_source(parse, credit):
     assert not _src001(parse, f"{STORY}\n\n{credit}")
@@ -30,6 +41,7 @@ def test_sources_credit_line_is_not_an_anonymous_source(parse, credit):
     [
         "Sources: the minister will resign before the vote",
         "Source: the company plans to close two plants next year",
+        "Sources: the mayor will not run again (see profile)",
     ],
 )
 def test_sources_colon_headline_with_a_statement_is_still_anonymous(parse, line):

@@ -633,6 +633,19 @@ def test_sources_named_or_owned_study_is_not_vague(parse, text):
             "The band will not tour again, according to early reports from the festival.",
             "early reports from the festival",
         ),
+        # the next sentence names another source, not the report's author
+        (
+            "A ferry sank off the cape on Monday, according to local reports. The coast guard said 40 people were "
+            "rescued.",
+            "local reports",
+        ),
+        ("According to reports, the envoy was recalled. Senator Ruiz said the move was overdue.", "reports"),
+        # an outlet named two sentences on is too far to be the report's
+        (
+            "The plant will close, according to reports. Workers were told on Friday. The Valley Times reported "
+            "that 300 jobs would go.",
+            "reports",
+        ),
     ],
 )
 def test_sources_unnamed_report_is_a_vague_attribution(parse, text, span):
@@ -664,6 +677,12 @@ def test_sources_unnamed_report_is_a_vague_attribution(parse, text, span):
         "covered ten years of spending.",
         # a label, not a citation
         "Report: the ambassador is recalled after the vote",
+        # the outlet credited by name in the same sentence, or as the reporter in the next one
+        "Earlier reports, according to the Tech Ledger, support a launch in March.",
+        "The airline will drop the route, according to a new report. According to the Business Courier, the carrier "
+        "will end the service in June.",
+        "The club has sacked its manager, according to reports. The Daily Northerner reported that talks broke down "
+        "on Sunday.",
     ],
 )
 def test_sources_owned_or_named_report_is_not_vague(parse, text):

@@ -560,6 +560,8 @@ def _name_findings(doc: Any, sent: Any) -> Iterator[Finding]:
             continue  # 'GOP hopefuls' and a body about 'Republican candidates'
         if len(ent) == 1 and _COINED_EVENT.search(ent.text) and not ent.text.isupper():
             continue  # 'Brexit' is an event the body may call 'the vote to leave the EU', not a person
+        if len(ent) == 1 and ent.start == sent.start and ent[0].pos_ == "ADJ":
+            continue  # 'Smart glasses ...': the line's first capital made the tagger's adjective a name
         if _eponym_idiom(doc, ent):
             continue  # "foreign policy Achilles' heel": an idiom named after a figure of legend, not a person
         kind = "person" if ent.label_ == "PERSON" else "organisation"

@@ -2009,6 +2009,26 @@ def _named_in_article(quotes: _Quotes, phrase) -> bool:
     return any(e.label_ in labels and e.start != phrase.start and e[-1].text == last for e in quotes.view.ents)
 
 
+def _closes_article(doc, i: int) -> bool:
+    """Token ``i`` is in the article's last paragraph, and that paragraph is not its first."""
+    end = _paragraph_end(doc, i)
+    start = next((t.i + 1 for t in reversed(doc[:i]) if "\n" in t.text or "\n" in t.whitespace_), 0)
+    return start > 0 and all(t.is_space for t in doc[end:])
+
+
+def _outside_brackets(span) -> list[Any]:
+    """The tokens of a span outside its parentheses: an aside ('(see text)', '(pictured)') states nothing."""
+    depth, kept = 0, []
+    for tok in span:
+        if tok.text in ("(", "["):
+            depth += 1
+        elif tok.text in (")", "]"):
+            depth = max(0, depth - 1)
+        elif not depth:
+            kept.append(tok)
+    return kept
+
+
 def _colon_attributions(doc, quotes: _Quotes, lex: Lexicon) -> Iterator[Attribution]:
     """'Senator Smith: The bill will pass' -- a headline or line that opens with a named speaker and a colon.
 
@@ -2058,8 +2078,13 @@ def _colon_attributions(doc, quotes: _Quotes, lex: Lexicon) -> Iterator[Attribut
             or lemma in COLON_SOURCE_NOUNS
         ):
             continue
-        if lemma in CREDIT_NOUNS and not any(t.pos_ in ("VERB", "AUX") for t in doc[colon.i + 1 : end]):
-            continue  # 'Source: Wall Street Journal' credits a named outlet; 'Sources: the minister will quit' speaks
+        if lemma in CREDIT_NOUNS and (
+            _closes_article(doc, colon.i)
+            or not any(t.pos_ in ("VERB", "AUX") for t in _outside_brackets(doc[colon.i + 1 : end]))
+        ):
+            # 'Source: Wall Street Journal (see chart)' credits an outlet, and so does a last line 'SOURCE: The full
+            # study ... is published in ...'; a headline 'Sources: the minister will quit' speaks
+            continue
         after = next((t for t in doc[colon.i + 1 : end] if not t.is_space), None)
         if after is None or after.lower_ in WH_WORDS or doc[colon.i + 1 : end].text.rstrip().endswith("?"):
             continue  # 'Brexit: what happens next', 'X: Will it last?' are explainer headlines, not statements
@@ -3767,7 +3792,7 @@ def find_source_findings(
     for att in attributions:
         quote = att.quote
         if quote.speaker is not None and not (dek is not None and dek[0] <= quote.speaker.start < dek[1]):
-            study = _unnamed_study(doc, att)
+            study = _unnamed_study(doc, att, attributions)
             if study is not None:
                 yield study
                 continue
@@ -3909,7 +3934,7 @@ def _has_figure(content: Span) -> bool:
     )
 
 
-def _unnamed_study(doc, att: Attribution) -> Finding | None:
+def _unnamed_study(doc, att: Attribution, attributions: list[Attribution]) -> Finding | None:
     """SRC002 for a poll, survey or study cited as the source of what follows with nothing that names it: no
     pollster, author, journal or owner in its phrase ('according to recent polls', 'studies show', 'a new survey
     found'; plural polls and surveys only as the source of a figure: 'according to recent polls, the senator holds
@@ -3950,6 +3975,8 @@ def _unnamed_study(doc, att: Attribution) -> Finding | None:
     for index in [*before, att.sentence, *after]:
         if _names_a_study(sents[index], heads, nearby=index != att.sentence):
             return None
+    if report and _outlet_credited(att, attributions, after[:1]):
+        return None
     message = (
         f"Unnamed report: '{speaker.text}' is cited as the source but no outlet, author or publisher is named"
         if report
@@ -3972,6 +3999,25 @@ def _unnamed_study(doc, att: Attribution) -> Finding | None:
         ),
         [att],
     )
+
+
+def _outlet_credited(att: Attribution, attributions: list[Attribution], following: list[int]) -> bool:
+    """A report whose outlet the same sentence or the next one credits by name ('Earlier reports, according to
+    MacRumors, support ...'; '... according to a new report. According to the Wall Street Journal, the deal ...'):
+    the lede withholds the name for a sentence, the reader still gets it. Only a named organisation told as the
+    reporter ('according to', 'reported'): 'the coast guard said' is another source, not the report's author."""
+    for other in attributions:
+        if other is att or other.sentence not in (att.sentence, *following) or other.kind != "named_organisation":
+            continue
+        head, cue = other.speaker_head, other.quote.cue.text.split()
+        if head is None or not cue or not (head.pos_ == "PROPN" or head.ent_type_ == "ORG"):
+            continue
+        if cue[0].lower() == "according" or cue[-1].lower() in REPORT_CUE_FORMS:
+            return True
+    return False
+
+
+REPORT_CUE_FORMS = frozenset({"report", "reports", "reported", "reporting"})
 
 
 def _names_a_study(sent, heads: frozenset[str], *, nearby: bool) -> bool:
@@ -4206,6 +4252,8 @@ def find_vague_holders(doc, *, lex: Lexicon | None = None, index: _Quotes | None
         sent = quotes.sentence(tok)
         if "according to" in sent.text.lower() or cites_reference(sent) or _sourced_next(quotes, tok):
             continue
+        if group is None and _inside_reported_speech(tok):
+            continue  # 'police said rumors that officers fired rubber bullets were untrue': the police tell of them
         span = Span.of(doc[tok.left_edge.i : group.right_edge.i + 1]) if group is not None else Span.of(tok)
         if group is not None:
             message = f"Vague attribution: '{span.text}' does not say who holds this reaction"
