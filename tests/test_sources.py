@@ -532,6 +532,9 @@ KIND_CASES = [
         "anonymous",
         None,
     ),
+    # 'those' with the same words of closeness or knowledge is the same unnamed people
+    ("Those close to the coach say he will not renew his contract.", "Those close to the coach", "anonymous", None),
+    ("Those familiar with the talks said a deal was near.", "Those familiar with the talks", "anonymous", None),
     # a relative clause's speaker is the noun it describes; a dateline glued to the subject is not part of it
     ("The mayor, who said the bridge was safe, opened it on Monday.", "The mayor", "role_only", None),
     ("RENO, Nev. (AP) — State officials said the fire was contained on Monday.", "State officials", "anonymous", None),

@@ -4,7 +4,7 @@ with near misses that still fire.
 Sentences written for the project: a public body's officials named in the next sentences ('Local officials said ...
 Mayor Jane Roe and council member Tom Poe said'), an organisation's officials backed by one of its people named next
 ('Facebook officials say ...' then 'the company's vice president'), a vague plural backed by one named member
-('Analysts said ...' then 'an analyst at ...'), a disclosed survey panel and the shares and members it reports, and a
+('Analysts said ...' then 'an analyst at ...'; 'Critics say ...' then 'Among them is Senator ...'), a disclosed survey panel and the shares and members it reports, and a
 capitalised common noun opening a sentence ('Insiders said') read as a name.
 """
 
@@ -44,6 +44,11 @@ BACKED_GROUPS = [
     "floor in sight.",
     "Economists said the rate rise came too late. Lena Ortiz, chief economist at a Boston bank, said inflation had "
     "already peaked.",
+    # a vague group, then one of them named as one of them
+    "Critics say the transit plan was rushed. Among them is Senator Ana Ruiz, who said the council ignored its own "
+    "engineers.",
+    "Opponents argued the fee would drive shoppers away. One of them, shop owner Tom Reed, said sales had already "
+    "fallen by a third.",
 ]
 
 
@@ -74,6 +79,17 @@ STILL_UNNAMED_GROUPS = [
     (
         "Analysts said the drop reflected weak demand. Tom Poe, a lawyer for the company, said the firm would appeal.",
         "Analysts",
+    ),
+    # a named person who is not said to be one of them, or is one of another group
+    (
+        "Critics say the transit plan was rushed. Senator Ana Ruiz, who backs the plan, said it had been studied "
+        "for years.",
+        "Critics",
+    ),
+    (
+        "Critics say the transit plan was rushed. Among its backers is Senator Ana Ruiz, who said it had been "
+        "studied for years.",
+        "Critics",
     ),
     (
         "Local officials said the minister would resign.\n\nThe vote is next week. Roads are closed. Schools are "

@@ -1483,7 +1483,9 @@ def _group_named_ahead(found: list[Attribution], quotes: _Quotes) -> None:
             continue
         body = officials = None
         if att.weasel:  # 'Analysts said ...' then 'Tom Poe, an analyst at Acme Capital': only the same role noun
-            if not att.plural or head.lemma_.lower() not in lex.role_nouns | lex.insider_roles:
+            if not att.plural:
+                continue
+            if head.lemma_.lower() not in lex.role_nouns | lex.insider_roles and not _member_next(quotes, att, found):
                 continue  # ('Several delegate candidates said ...' then 'Jane Roe, a delegate candidate, said')
         elif head.lemma_.lower() in lex.always_anonymous_heads:
             body = _public_officials(att, lex)
@@ -1508,7 +1510,12 @@ def _group_named_ahead(found: list[Attribution], quotes: _Quotes) -> None:
                 )
                 and (body is None or _one_of(body, b))
                 and (officials is None or _official_of(officials, b, lex))
-                and (not att.weasel or head.lemma_.lower() in _words_of(b) or _same_camp(head, b, lex))
+                and (
+                    not att.weasel
+                    or head.lemma_.lower() in _words_of(b)
+                    or _same_camp(head, b, lex)
+                    or _one_of_them(quotes, b)
+                )
             ),
             None,
         )
@@ -1517,6 +1524,24 @@ def _group_named_ahead(found: list[Attribution], quotes: _Quotes) -> None:
             speaker = att.quote.speaker
             att.description = att.description or (speaker.text if speaker is not None else None)
             att.named_ahead = named.quote.speaker
+
+
+def _one_of_them(quotes: _Quotes, named: Attribution) -> bool:
+    """The named speaker's sentence says the person is one of a group just told of: 'Among them is Senator Ana
+    Ruiz, who said ...', 'One of them, Tom Reed, said ...'."""
+    for tok in quotes.sents[named.sentence]:
+        if tok.lower_ in ("them", "those") and tok.dep_ == "pobj" and tok.head.lower_ in ("among", "of"):
+            if tok.head.lower_ == "among" or tok.head.head.lower_ == "one":
+                return True
+    return False
+
+
+def _member_next(quotes: _Quotes, att: Attribution, found: list[Attribution]) -> bool:
+    """A named person in one of the next sentences is said to be one of the group (``_one_of_them``)."""
+    return any(
+        b.kind == "named_person" and 0 < b.sentence - att.sentence <= NAMED_AHEAD_SENTENCES and _one_of_them(quotes, b)
+        for b in found
+    )
 
 
 # Names a party goes by: 'some GOP leaders' and 'the Republican National Committeeman' are of one camp.
@@ -2702,7 +2727,7 @@ def _classify(doc, att: Attribution, head, speaker_rng, sent, lex: Lexicon) -> N
             and (anonymity or att.plural or not att.definite)
             and lemma not in ("person", "people")
         )
-        or (lemma in ("person", "people") and anonymity)
+        or ((lemma in ("person", "people") or head.lower_ == "those") and anonymity)  # 'Those close to the mayor'
     ):
         att.kind = "anonymous"
         att.anonymity = [head.text, *anonymity] if not anonymity or lemma in lex.always_anonymous_heads else anonymity
