@@ -535,6 +535,24 @@ KIND_CASES = [
     # 'those' with the same words of closeness or knowledge is the same unnamed people
     ("Those close to the coach say he will not renew his contract.", "Those close to the coach", "anonymous", None),
     ("Those familiar with the talks said a deal was near.", "Those familiar with the talks", "anonymous", None),
+    # one or a few people told by what they saw or know; one ranked member of a party
+    (
+        "Two people who were in the meeting said the chairman walked out.",
+        "Two people who were in the meeting",
+        "anonymous",
+        2,
+    ),
+    (
+        "A person who has seen the draft said it drops the tax on fuel.",
+        "A person who has seen the draft",
+        "anonymous",
+        None,
+    ),
+    ("A senior Democrat said the budget deal was dead.", "A senior Democrat", "anonymous", None),
+    ("A senior Tory told the paper the leader must go.", "A senior Tory", "anonymous", None),
+    # a party speaking as a body, and an uncounted crowd, are no unnamed insiders
+    ("Democrats said the budget deal was dead.", "Democrats", "named_organisation", None),
+    ("People who attended the rally said the speech ran long.", "People who attended the rally", "unknown", None),
     # a relative clause's speaker is the noun it describes; a dateline glued to the subject is not part of it
     ("The mayor, who said the bridge was safe, opened it on Monday.", "The mayor", "role_only", None),
     ("RENO, Nev. (AP) — State officials said the fire was contained on Monday.", "State officials", "anonymous", None),

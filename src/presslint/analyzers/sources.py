@@ -2698,6 +2698,9 @@ def _classify(doc, att: Attribution, head, speaker_rng, sent, lex: Lexicon) -> N
         and m not in ("familiar with", "close to", "with knowledge of", "with direct knowledge", "briefed on")
     ]
     att.name = phrase.text
+    if _ranked_member(head):  # 'a senior Republican said': one member of the party, unnamed
+        att.kind, att.anonymity, att.description = "anonymous", [head.text], phrase.text
+        return
     if ent is not None and ent.label_ in ORG_LABELS and not anonymity and not _vague_party(head, lex):
         att.kind, att.name = "named_organisation", ent.text
         apposed = next((c for c in head.children if c.dep_ == "appos" and c.lemma_.lower() in lex.org_nouns), None)
@@ -2728,6 +2731,7 @@ def _classify(doc, att: Attribution, head, speaker_rng, sent, lex: Lexicon) -> N
             and lemma not in ("person", "people")
         )
         or ((lemma in ("person", "people") or head.lower_ == "those") and anonymity)  # 'Those close to the mayor'
+        or (lemma in ("person", "people") and _few_described(head, att))
     ):
         att.kind = "anonymous"
         att.anonymity = [head.text, *anonymity] if not anonymity or lemma in lex.always_anonymous_heads else anonymity
@@ -3244,6 +3248,29 @@ def _vague_party(head, lex: Lexicon) -> bool:
     if len(dets) != 1 or dets[0].lower_ not in lex.vague_determiners:
         return False
     return not any(c.dep_ in ("prep", "relcl", "acl", "appos", "conj") for c in head.children)
+
+
+def _few_described(head, att: Attribution) -> bool:
+    """'A person who has spoken with the president', 'two people who were present': one or a few people, told by
+    what they saw or know and never named."""
+    one = any(c.dep_ in ("det", "nummod") and c.lower_ in ONE_OF for c in head.children)
+    few = att.count is not None and 2 <= att.count <= MAX_UNNAMED_COUNT
+    return (one or few) and any(c.dep_ in ("relcl", "acl") for c in head.children)
+
+
+# Ranks that make one member of a party or movement an insider ('a senior Republican', 'one prominent Democrat').
+MEMBER_RANKS = frozenset(
+    {"senior", "prominent", "leading", "veteran", "top", "longtime", "influential", "high-ranking"}
+)
+
+
+def _ranked_member(head) -> bool:
+    """One member of a party, faith or nation given a rank and no name ('a senior Republican', 'one prominent
+    Democrat'): an unnamed insider, not the named body 'Republicans' a plural would be."""
+    if head.ent_type_ != "NORP" or head.tag_ != "NNP":
+        return False
+    kids = {c.lower_ for c in head.children if c.dep_ in ("det", "nummod", "amod")}
+    return bool(kids & ONE_OF) and bool(kids & MEMBER_RANKS)
 
 
 def _capitalised_first_word(tok) -> bool:
