@@ -1589,6 +1589,11 @@ VAGUE_HOLDERS = [
     ("Market\n\nThe club kept its coach despite predictions to the contrary.", "holderless-report"),
     ("Market\n\nThere is speculation that the central bank will cut rates in June.", "holderless-report"),
     ("Market\n\nDespite rumours that the plant would close, the firm hired forty workers.", "holderless-report"),
+    # the claim surfaced with nobody bringing it, its content hung on the verb
+    ("Council\n\nAllegations have surfaced that the treasurer paid a friend's firm.", "holderless-report"),
+    ("Transfer\n\nReports emerged on Monday that the goalkeeper had signed for a rival.", "holderless-report"),
+    # a doubt raised in the passive, by nobody
+    ("Vaccine\n\nConcerns have been raised that the trial was cut short.", "holderless-report"),
 ]
 
 
@@ -1612,6 +1617,13 @@ def test_sources_src002_vague_holder_fires(parse, text, pattern):
         "Market\n\nHis claims that the plant would close proved wrong.",
         "Market\n\nThe claim that the plant would close was false.",
         "Market\n\nThe mayor dismissed reports that the plant would close.",
+        # raised by someone named, or the writer's backdrop ('amid concerns that')
+        "Vaccine\n\nConcerns have been raised by the regulator that the trial was cut short.",
+        "Vaccine\n\nThe regulator raised concerns that the trial was cut short.",
+        "Market\n\nShares fell amid concerns that the lender would need a rescue.",
+        # surfaced, but sourced in the sentence or owned
+        "Council\n\nAllegations have surfaced that the treasurer paid a friend's firm, the Valley Times reported.",
+        "Council\n\nHer allegations surfaced in a court filing on Monday.",
         # told by a stated speaker, who answers it
         "Protest\n\nThe city's police said rumours that officers had fired tear gas at students were untrue.",
         "Market\n\nThe company said on Monday that speculation that it would sell its shipping arm was unfounded.",

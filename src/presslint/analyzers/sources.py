@@ -4287,7 +4287,7 @@ def find_vague_holders(doc, *, lex: Lexicon | None = None, index: _Quotes | None
     'reportedly')."""
     lex = lex or lexicon()
     quotes = index or _Quotes(doc)
-    nouns = lex.reaction_nouns | lex.report_nouns
+    nouns = lex.reaction_nouns | lex.report_nouns | RAISED_NOUNS
     for i in view(doc).where(lemmas=nouns):
         tok = doc[i]
         if tok.pos_ != "NOUN" or quotes.containing(tok.idx):
@@ -4296,6 +4296,9 @@ def find_vague_holders(doc, *, lex: Lexicon | None = None, index: _Quotes | None
         if lemma in lex.reaction_nouns:
             group = _vague_group_of(tok, lex)
             pattern, what = "vague-reaction", group
+        elif lemma in RAISED_NOUNS:
+            group = None
+            pattern, what = "holderless-report", _raised_by_nobody(tok)
         else:
             group = None
             pattern, what = "holderless-report", _holderless_content(tok, lex)
@@ -4310,7 +4313,7 @@ def find_vague_holders(doc, *, lex: Lexicon | None = None, index: _Quotes | None
         if group is not None:
             message = f"Vague attribution: '{span.text}' does not say who holds this reaction"
         else:
-            message = f"Unattributed claim: '{tok.text}' does not say whose {tok.text} these are"
+            message = f"Unattributed claim: '{tok.text}' does not say whose {tok.lower_} these are"
         yield Finding(
             "SRC002",
             "info",
@@ -4398,6 +4401,9 @@ def _holderless_content(noun, lex: Lexicon):
             return None
     if not _framing_position(noun):
         return None
+    extraposed = _extraposed_content(noun)
+    if extraposed is not None:
+        return extraposed
     for child in noun.children:
         if child.dep_ == "acl" and child.i > noun.i:
             mark = doc[child.left_edge.i]
@@ -4408,6 +4414,45 @@ def _holderless_content(noun, lex: Lexicon):
             if pobj is not None and pobj.lower_ == "contrary":
                 return doc[child.i : pobj.i + 1]
     return None
+
+
+# Doubts that someone must raise, and the verbs that raise them: 'Concerns have been raised that ...' says nobody did.
+RAISED_NOUNS = frozenset({"concern", "question", "doubt", "fear", "worry"})
+RAISING_VERBS = frozenset({"raise", "voice", "express", "air"})
+
+
+def _raised_by_nobody(noun):
+    """The 'that' clause of a doubt raised in the passive with no one raising it ('Concerns have been raised that
+    the vaccine was rushed'); None with an agent ('raised by the auditor'), in a question, or with no content."""
+    verb = noun.head
+    if noun.dep_ != "nsubjpass" or verb.lemma_.lower() not in RAISING_VERBS:
+        return None
+    if any(c.dep_ == "agent" for c in verb.children) or any(c.dep_ in ("det", "poss") for c in noun.children):
+        return None  # raised by someone, or doubts the article has told of ('These concerns were raised that ...')
+    return _that_clause(verb)
+
+
+def _that_clause(verb):
+    """The verb's complement clause opened by 'that', after it, or None."""
+    for child in verb.children:
+        if child.dep_ == "ccomp" and child.i > verb.i:
+            mark = verb.doc[child.left_edge.i]
+            if mark.lower_ == "that" and mark.dep_ == "mark":
+                return verb.doc[child.left_edge.i : child.right_edge.i + 1]
+    return None
+
+
+# Verbs by which a claim noun comes to light with nobody bringing it: 'Allegations have surfaced that ...'.
+SURFACING_VERBS = frozenset({"surface", "emerge", "circulate", "swirl", "spread", "persist", "mount", "abound"})
+
+
+def _extraposed_content(noun):
+    """The content of a claim noun that surfaced, its 'that' clause hung on the verb: 'Allegations have surfaced
+    that the mayor took bribes', 'Rumours circulated that the plant would close'. None otherwise."""
+    verb = noun.head
+    if noun.dep_ != "nsubj" or verb.lemma_.lower() not in SURFACING_VERBS:
+        return None
+    return _that_clause(verb)
 
 
 def _hedge_sourced(quotes: _Quotes, tok) -> bool:
