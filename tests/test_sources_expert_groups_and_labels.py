@@ -31,6 +31,11 @@ def _rows(check_text, text):
         ("Scholars say the manuscript is a 14th-century copy of a lost original.", "Scholars"),
         ("The drug cuts the risk of a second stroke by a third, according to researchers.", "researchers"),
         ("Before you refinance, planners say, check what the closing costs will be.", "planners"),
+        # a sentence's first word the tagger reads as a name for its capital, and a field adjective
+        ("Tax plan\n\nCommentators said the new tax will fail.", "Commentators"),
+        ("Reactor\n\nSkeptics argue the new reactor will fail.", "Skeptics"),
+        ("Legal scholars say the ruling will be overturned on appeal.", "Legal scholars"),
+        ("The vaccine works in older adults too, medical experts say.", "medical experts"),
     ],
 )
 def test_sources_a_group_named_by_its_expertise_is_vague(parse, text, span):
@@ -52,6 +57,7 @@ def test_sources_vague_according_to_reads_as_written(parse):
         "took six years.",
         # an affiliation, a determiner
         "Researchers at Stanford say the blood test is accurate in nine cases out of ten.",
+        "Goldman Sachs analysts said the carmaker would cut prices again in the spring.",
         "The two groups said they would appeal the ruling to the supreme court.",
         # a vague group's act or stance, no claim
         "Others supported the governor's bid for a second term.",

@@ -2773,8 +2773,8 @@ def _head_lemma(head, lex: Lexicon) -> str:
     """The speaker's lemma, lower case; a sentence's capitalised first word the tagger took for a name ('Insiders'
     as NNPS, lemma 'Insiders') gets the lexicon's singular ('insider')."""
     lemma = head.lemma_.lower()
-    if head.tag_ == "NNPS" and lemma.endswith("s") and _common_head(lemma, lex) and _first_word(head):
-        return lemma.removesuffix("s")
+    if head.tag_ in ("NNPS", "NNP") and lemma.endswith("s") and _common_head(lemma, lex) and _first_word(head):
+        return lemma.removesuffix("s")  # 'Skeptics argue ...' even tagged as a singular name
     return lemma
 
 
@@ -3099,10 +3099,14 @@ def _is_weasel(head, lex: Lexicon) -> bool:
         and not any(c.lower_ == "other" for c in head.children)
     ):
         return False  # 'A study published Monday ... Researchers say ...': the study's own authors (not 'other researchers')
+    misread = _misread_plural(head)
     if any(
-        (t.pos_ == "PROPN" and not _capitalised_first_word(t))
-        or t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
-        or t.lower_ in ("including", "such", "like")
+        (
+            (t.pos_ == "PROPN" and not _capitalised_first_word(t))
+            or t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+            or t.lower_ in ("including", "such", "like")
+        )
+        and not (misread and t.i == head.i)
         for t in head.subtree
     ):
         return False
@@ -3128,9 +3132,26 @@ def _is_weasel(head, lex: Lexicon) -> bool:
             return False
         told = [c for c in verb.children if c.dep_ in ("dative", "dobj") and c.i > head.i]
         return not any(c.pos_ == "PROPN" or c.ent_type_ == "PERSON" for c in told)
-    if head.tag_ != "NNS" and lemma not in ("rumour", "rumor", "speculation"):
+    if head.tag_ != "NNS" and not misread and lemma not in ("rumour", "rumor", "speculation"):
         return False
-    return not (dets - {"some", "many", "most", "other", "several", "independent", "leading", "few"})
+    kinds = {c.lower_ for c in head.children if c.dep_ == "amod" and _field_adjective(c)}
+    return not (dets - kinds - {"some", "many", "most", "other", "several", "independent", "leading", "few"})
+
+
+def _misread_plural(head) -> bool:
+    """A lexicon group word opening its sentence, which the tagger or the NER took for a name for its capital alone
+    ('Commentators said' as an organisation, 'Skeptics argue' as a singular name): a plural standing alone as its
+    own entity, if any."""
+    alone = not head.ent_type_ or (
+        head.ent_iob_ == "B" and (head.i + 1 >= len(head.doc) or head.nbor().ent_iob_ != "I")
+    )
+    return head.tag_ in ("NNS", "NNP", "NNPS") and head.lower_.endswith("s") and alone and _first_word(head)
+
+
+def _field_adjective(tok) -> bool:
+    """An adjective of a field, which says what kind of experts, not which ones ('legal scholars', 'medical
+    experts', 'political scientists'): a relational form in -al or -ic."""
+    return tok.pos_ == "ADJ" and tok.lower_.endswith(("al", "ic")) and tok.lower_ not in ("several", "individual")
 
 
 # Determiners that single out one unnamed member of a group ('one county party chairman', 'a party leader').
