@@ -36,6 +36,9 @@ def _rows(check_text, text):
         ("Reactor\n\nSkeptics argue the new reactor will fail.", "Skeptics"),
         ("Legal scholars say the ruling will be overturned on appeal.", "Legal scholars"),
         ("The vaccine works in older adults too, medical experts say.", "medical experts"),
+        # a quantity noun counting a vague group
+        ("A growing number of economists say the housing market has peaked.", "A growing number of economists"),
+        ("A handful of analysts expect the bank to cut rates in June.", "A handful of analysts"),
     ],
 )
 def test_sources_a_group_named_by_its_expertise_is_vague(parse, text, span):
@@ -58,6 +61,8 @@ def test_sources_vague_according_to_reads_as_written(parse):
         # an affiliation, a determiner
         "Researchers at Stanford say the blood test is accurate in nine cases out of ten.",
         "Goldman Sachs analysts said the carmaker would cut prices again in the spring.",
+        "A number of economists at the central bank said the housing market had peaked.",
+        "A majority of voters said the housing market had peaked.",
         "The two groups said they would appeal the ruling to the supreme court.",
         # a vague group's act or stance, no claim
         "Others supported the governor's bid for a second term.",

@@ -3091,6 +3091,9 @@ def _is_weasel(head, lex: Lexicon) -> bool:
     lemma = _head_lemma(head, lex)
     if lemma == "other" and head.lower_ == "others":
         lemma = "others"  # the lemmatizer's 'other' for the pronoun 'Others said ...'
+    if lemma in GROUP_QUANTITIES:
+        group = _counted_group(head)
+        return group is not None and _is_weasel(group, lex)
     if lemma not in lex.weasel_subjects:
         return _vague_party(head, lex)
     if (
@@ -3136,6 +3139,17 @@ def _is_weasel(head, lex: Lexicon) -> bool:
         return False
     kinds = {c.lower_ for c in head.children if c.dep_ == "amod" and _field_adjective(c)}
     return not (dets - kinds - {"some", "many", "most", "other", "several", "independent", "leading", "few"})
+
+
+# Nouns that count a group without saying who is in it: 'a growing number of economists', 'a handful of analysts'.
+GROUP_QUANTITIES = frozenset({"number", "handful", "chorus", "host", "couple", "score", "dozen", "majority", "lot"})
+
+
+def _counted_group(head):
+    """The plural group after a quantity noun's 'of' ('a number of experts' -> experts), or None."""
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    group = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return group if group is not None and group.tag_ == "NNS" else None
 
 
 def _misread_plural(head) -> bool:
