@@ -4458,7 +4458,7 @@ RAISING_VERBS = frozenset({"raise", "voice", "express", "air"})
 
 def _raised_by_nobody(noun):
     """The 'that' clause of a doubt raised in the passive with no one raising it ('Concerns have been raised that
-    the vaccine was rushed'); None with an agent ('raised by the auditor'), in a question, or with no content."""
+    the vaccine was rushed'); None with an agent ('raised by the auditor'), a determiner, or no 'that' clause."""
     verb = noun.head
     if noun.dep_ != "nsubjpass" or verb.lemma_.lower() not in RAISING_VERBS:
         return None
