@@ -267,6 +267,11 @@ END_BYLINES = [
     "(Reporting by Ana Souza in Lisbon; Editing by Mark Hale)",
     "Words by Kwame Mensah. Photographs by Lena Ito.",
     "Additional reporting by Sofia Rossi",
+    # the writer named as web pages end a story: a staff bio, a sign-off, a contact line
+    "Ines Duarte is a staff reporter for the Harbour Gazette.",
+    "Tomas Berg covers city hall for the Gazette. Follow him on X.",
+    "— Priya Nair, Associated Press",
+    "Contact Lena Ito at lito@gazette.example.",
 ]
 
 
@@ -282,6 +287,9 @@ def test_hygiene_byline_at_the_end_counts(nlp, closing):
         "The water was pumped out by the fire brigade.",  # 'by' mid-sentence, not a byline
         "Edited by the news desk",  # no person
         "Contact the newsroom at news@example.org",
+        # a source's last words or description, not the writer's
+        "Ines Duarte is a nurse at the county hospital.",
+        '"We will rebuild," said Ines Duarte.',
     ],
 )
 def test_hygiene_no_byline_at_the_end_still_fires(nlp, closing):

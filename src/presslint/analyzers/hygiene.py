@@ -35,8 +35,9 @@ RULES = [
         "hygiene",
         "The article names no author.",
         "Readers weigh a report by who wrote it and can hold a named reporter to account; an unsigned news article "
-        "(no byline in the metadata and no 'By ...' or 'Written by ...' line at the top or the end of the text) gives "
-        "them neither. Agency copy and editorials "
+        "(no byline in the metadata, no 'By ...' or 'Written by ...' line at the top or the end of the text, and no "
+        "last paragraph naming the writer: a staff bio, a sign-off '— Jane Roe, Associated Press', a contact line) "
+        "gives them neither. Agency copy and editorials "
         "are sometimes unsigned on purpose, hence info. Not emitted for empty articles.",
         "An article page whose metadata has no author and whose text starts straight with the headline and body.",
         scope="article",
@@ -130,6 +131,18 @@ _BYLINE_LINE = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 BYLINE_WINDOW = 600  # characters at the top and at the end of the text where a byline line is looked for
+# The writer named in the article's last paragraph, as web pages end a story: a staff bio ('Jane Roe is a staff
+# writer for the Herald.', 'Jane Roe covers transport for the Herald.'), a sign-off ('— Jane Roe, Associated Press')
+# or a contact line ('Contact Jane Roe at jroe@herald.example'). A source's last words ('Jane Roe is a nurse') or a
+# name alone are no author line.
+_NAME = r"(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]+"
+_AUTHOR_LINE = re.compile(
+    rf"^(?:{_NAME}\s+(?:is|was|has\s+been)\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?"
+    r"(?:reporter|correspondent|writer|journalist|editor|columnist|contributor)\b"
+    rf"|{_NAME}\s+covers\s+[^.]{{3,80}}\s+for\b"
+    rf"|[—–]\s*{_NAME}(?:,\s+[A-Z][\w&.’' ]{{1,40}})?\.?$"
+    rf"|(?:Contact|Email|Reach)\s+{_NAME}\s+at\s+\S+@\S+)"
+)
 _LETTERS = re.compile(r"[^\w]|_")
 
 
@@ -145,6 +158,12 @@ def _anchor(doc: Any) -> Span | None:
     return None
 
 
+def _author_last(text: str) -> bool:
+    """The article's last paragraph names its writer (``_AUTHOR_LINE``)."""
+    paras = [p.strip() for p in text.rstrip().split("\n") if p.strip()]
+    return len(paras) > 1 and bool(_AUTHOR_LINE.match(paras[-1]))
+
+
 def find_missing_metadata(doc: Any) -> Iterator[Finding]:
     article = doc._.pl_article
     if article is None or not article.text.strip():
@@ -153,7 +172,7 @@ def find_missing_metadata(doc: Any) -> Iterator[Finding]:
     if anchor is None:
         return
     head, tail = article.text[:BYLINE_WINDOW], article.text[-BYLINE_WINDOW:]
-    byline_in_text = _BYLINE_LINE.search(head) or _BYLINE_LINE.search(tail)
+    byline_in_text = _BYLINE_LINE.search(head) or _BYLINE_LINE.search(tail) or _author_last(article.text)
     # an opinion piece signed at its end: the author's bio ('Jane Roe is a professor of ...') or letters' signatures
     signed = any(c.cue in ("bio", "signatures") for g in getattr(doc._, "pl_genre", None) or [] for c in g.cues)
     if not article.byline and not byline_in_text and not signed:
