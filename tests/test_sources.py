@@ -1000,6 +1000,10 @@ def test_sources_src003_quiet_when_the_headline_names_the_one_source(parse, text
         "Sparks fly\n\nThe campaign was ready to return fire. His chief aide doubled down on the attacks, saying the "
         'rival was experienced only on paper.\n\n"She is clearly experienced," campaign manager Jeff Lane said '
         "Monday in an interview.",
+        # the officials of the headline are the commissioner the body quotes (the parse hung the quotation's closing
+        # comma and mark on his name)
+        'Scabies cases climb; health officials urge care\n\n"Scabies is one of the most contagious conditions we know '
+        "of,\" Dr. Steven Doyle, the state's public health commissioner, said at a briefing.",
     ],
 )
 def test_sources_src001_quiet_for_headlines_and_people_named_next(parse, text):

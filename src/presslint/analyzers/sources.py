@@ -628,8 +628,12 @@ def _speaker_range(doc, speaker, cue) -> tuple[int, int] | None:
             start += 1  # 'Even the organizer of the rally said': the focus word is the writer's
         elif doc[start].lower_ == "both" and doc[start].dep_ in ("preconj", "det") and start < speaker.i:
             start += 1  # 'Both Mr. King and Mr. Schultz said': the two people, not 'both'
-    # '"...nonsense," Khizr Khan, 66, said': the closing mark the parse hung on the speaker is the quotation's
-    while start < speaker.i and doc[start].is_quote and start and doc[start - 1].text in (",", "!", "?"):
+    # '"...nonsense," Khizr Khan, 66, said': the closing mark the parse hung on the speaker is the quotation's, and so
+    # is the comma before it when the parse hung that on the speaker too ('... we know of," Dr. Ann Lowe, the ...')
+    while start < speaker.i and (
+        (doc[start].is_quote and start and doc[start - 1].text in (",", "!", "?"))
+        or (doc[start].text in (",", "!", "?") and doc[start + 1].is_quote)
+    ):
         start += 1
     for i in range(min(speaker.i, end) - 1, start - 1, -1):  # a dateline glued on by the parse: "RENO (AP) — X"
         if doc[i].text in DASHES or doc[i].is_space or (doc[i].text == "-" and i and doc[i - 1].whitespace_):
