@@ -597,6 +597,35 @@ def test_sources_src001_fires_only_for_anonymous(parse, text, name, kind, count)
         assert findings == []
 
 
+# A request that the name be withheld, in the words news copy uses ('asked that his name not be used', 'that she not be
+# named'), makes a source anonymous like 'who asked not to be named'; a named speaker stays named.
+@pytest.mark.parametrize(
+    "text, speakers",
+    [
+        (
+            '"Being legal is not the same as being rested," said a spokesman for the pilots\' union, who asked that his '
+            "name not be used because the inquiry is open.",
+            ["a spokesman for the pilots' union"],
+        ),
+        (
+            "A nurse at the clinic, who asked that her name not be published, said the ward had run out of gloves "
+            "twice in May.",
+            ["A nurse at the clinic, who asked that her name not be published"],
+        ),
+        (
+            '"Now I just want them protected," said one father at the school gate, who asked that he not be named.',
+            ["one father at the school gate"],
+        ),
+        (
+            '"We are not giving up," said the union\'s spokesman, Tom Reyes, whose name was misspelled in the notice.',
+            [],
+        ),
+    ],
+)
+def test_sources_src001_fires_when_the_name_is_withheld(parse, text, speakers):
+    assert [f.span.text for f in _codes(parse, text) if f.code == "SRC001"] == speakers
+
+
 def test_sources_role_description_and_name(parse):
     _, _, sources = _quotes_and_sources(
         parse, "The company's chief executive, Satya Nadella, told investors that growth would slow."
