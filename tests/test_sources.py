@@ -626,6 +626,31 @@ def test_sources_src001_fires_when_the_name_is_withheld(parse, text, speakers):
     assert [f.span.text for f in _codes(parse, text) if f.code == "SRC001"] == speakers
 
 
+# A role at a body the article leaves unnamed ('analysts at a large investment bank') hides who speaks as 'a source'
+# does; a body named, pointed back to with 'the', or placed ('a Tokyo brokerage') leaves the role as it is.
+@pytest.mark.parametrize(
+    "text, speakers",
+    [
+        (
+            "Analysts at a large investment bank estimated that each day of the closure could cost the region $40 "
+            "million.",
+            ["Analysts at a large investment bank"],
+        ),
+        ("An economist at a big bank said the rate cut would come in June.", ["An economist at a big bank"]),
+        (
+            "A spokeswoman for a regional airline said flights would resume on Monday.",
+            ["A spokeswoman for a regional airline"],
+        ),
+        ("An economist at the bank said the rate cut would come in June.", []),
+        ("An analyst at Barclays said the rate cut would come in June.", []),
+        ("An analyst at a Tokyo brokerage said the yen would weaken.", []),
+        ("A lawyer for one of the families said the suit would be filed this week.", []),
+    ],
+)
+def test_sources_src001_fires_for_a_role_at_an_unnamed_body(parse, text, speakers):
+    assert [f.span.text for f in _codes(parse, text) if f.code == "SRC001"] == speakers
+
+
 def test_sources_role_description_and_name(parse):
     _, _, sources = _quotes_and_sources(
         parse, "The company's chief executive, Satya Nadella, told investors that growth would slow."

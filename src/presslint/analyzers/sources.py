@@ -2724,6 +2724,9 @@ def _classify(doc, att: Attribution, head, speaker_rng, sent, lex: Lexicon) -> N
         att.kind, att.anonymity, att.description = "anonymous", [head.text], phrase.text
         att.weasel = insider == "vague"
         return
+    if lemma in lex.role_nouns and _of_an_unnamed_body(head, lex):
+        att.kind, att.anonymity, att.description = "anonymous", [phrase.text], phrase.text
+        return
     if lemma in lex.role_nouns:
         att.kind, att.description = "role_only", phrase.text
         return
@@ -2736,6 +2739,23 @@ def _classify(doc, att: Attribution, head, speaker_rng, sent, lex: Lexicon) -> N
         att.kind, att.name = ("named_organisation" if _firm_name(phrase) else "named_person"), phrase.text
         return
     att.kind = "unknown"
+
+
+def _of_an_unnamed_body(head, lex: Lexicon) -> bool:
+    """A role at a body the article leaves unnamed: 'analysts at a large investment bank', 'an executive at one
+    carmaker'. The indefinite body with no name in it hides who speaks as 'a source' does; 'the company' points back
+    to a body already named and 'a Tokyo brokerage' says at least where."""
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("at", "of", "for", "from", "with"):
+            continue
+        body = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if body is None or body.lemma_.lower() not in lex.org_nouns:
+            continue
+        words = list(body.subtree)
+        indefinite = any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one") for c in body.children)
+        if indefinite and not any(t.pos_ == "PROPN" or t.ent_type_ for t in words):
+            return True
+    return False
 
 
 def _first_word(tok) -> bool:
