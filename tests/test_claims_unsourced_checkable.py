@@ -19,6 +19,8 @@ FIRES = [
     ("The school district spent $4.6 million on new buses last year.", "figure"),
     ("Roughly 38 percent of the county's households rent their homes.", "figure"),
     ("The nurses' union now has 14,000 members across the region.", "figure"),
+    # a count of players that is a standing statistic, in the present, stays a figure
+    ("The junior league now has 1,200 registered players across the region.", "figure"),
     ("Roughly 60 percent of the county's teachers hold a master's degree.", "figure"),
     # a share of the vote in the present is as often a poll's as a result
     ("The senator has just 6 percent support of the Latino vote in the state.", "figure"),
@@ -65,6 +67,11 @@ QUIET = [
     "The agency released figures on Friday showing that 4.9 percent of workers were unemployed.",
     "The senator spoke to 2,300 people in the gymnasium on Friday.",
     "The fire killed three people and destroyed two homes.",
+    # the field of a past contest: players, runners, entrants at the event the article reports
+    "The tournament, organised by the national federation, drew 208 players from 41 countries.",
+    "The city marathon attracted 4,300 runners on Sunday despite the rain.",
+    "More than 150 athletes took part in the trials last weekend.",
+    "The contest had 120 entrants from across the county.",
     "The 62-year-old mayor has served on the council for 14 years.",
     "The election will be held on Nov. 8, and polling places open at 7 a.m.",
     "The plan may cost $2 billion over a decade.",

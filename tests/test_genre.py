@@ -44,6 +44,14 @@ OPINION = [
         "letter",
     ),
     ("The rate rise came late", "News analysis\n\nThe central bank waited three months to act.", "analysis", None),
+    # satire labelled as such, on its own line or heading the headline
+    (
+        "Area man declares lawn 'basically a meadow'",
+        "SATIRE\n\nSources close to the man confirmed he had not mowed since April.",
+        "opinion",
+        "satire",
+    ),
+    ("Satire: Council votes to rename Monday", "Experts said the move was overdue.", "opinion", "satire"),
     # a disclaimer
     (
         "Why the bridge must wait",
@@ -173,6 +181,12 @@ NEWS = [
         "The river rose two metres overnight and closed the Main Street bridge, the county said.\n\nCrews were "
         "sandbagging the banks on Tuesday.\n\nContributing: Ann Lee and Tom Poe, the Daily Courier.",
     ),
+    # satire as a subject of news is no label
+    (
+        "Comedian defends satire after complaints",
+        "Satire has a long history in the country, the comedian told the tribunal on Tuesday.\n\nThe regulator "
+        "will rule next month.",
+    ),
     # the word 'review' and 'letter' in news
     (
         "Agency orders review of bridge contract",
@@ -247,6 +261,32 @@ def test_genre_opinion_hides_news_convention_findings(code, evidence, learned, h
             "has them)"
         )
     mark_shown([f], opinion=False)
+    assert f.shown
+
+
+@pytest.mark.parametrize(
+    ("code", "hidden_in_satire"),
+    [
+        ("SRC001", True),  # 'sources close to the nation's dads': invented
+        ("SRC002", True),  # 'experts said': invented
+        ("SRC004", True),
+        ("SRC006", True),
+        ("NUM001", False),  # numbers, broken text and name-calling are told as anywhere
+        ("MTA002", False),
+        ("LNG001", False),
+        ("HYG001", False),
+    ],
+)
+def test_genre_satire_hides_its_invented_sources(code, hidden_in_satire):
+    from presslint.summary import hidden_note, mark_shown
+
+    text = "Sources close to the nation's dads confirmed the thermostat would stay at 68."
+    f = _finding(code, text, "Sources", evidence={"in_quote": False}, confidence=0.9)
+    mark_shown([f], satire=True)
+    assert f.shown is not hidden_in_satire
+    if hidden_in_satire:
+        assert hidden_note([f]).startswith("1 finding on the invented sources and claims of a piece labelled satire")
+    mark_shown([f], satire=False)
     assert f.shown
 
 

@@ -348,6 +348,8 @@ STRUCTURAL_FIRES = [
     # appeal to fear
     ("LNG005", "This ruling should terrify every homeowner in the county.", "terrify every homeowner", "fear"),
     ("LNG005", "Every pensioner should be frightened by what this budget contains.", "Every pensioner", "fear"),
+    # a whole class of people told what to feel: a bare plural under 'should'
+    ("LNG005", "Homeowners should be terrified by what this ruling allows.", "Homeowners should be terrified", "fear"),
     ("LNG005", "If this treaty is signed, our nation will be destroyed.", "our nation will be destroyed", "doom"),
     ("LNG005", "Without the new dam, we are doomed.", "we are doomed", "doom"),
     # total ruin foretold for everyone or for what people live by
@@ -366,6 +368,14 @@ STRUCTURAL_FIRES = [
         "no child in this city will be safe",
         "fear",
     ),
+    # safety denied to all of us for good: 'never ... again' of 'we' or what is ours
+    (
+        "LNG005",
+        "If the depot opens, our children will never be safe again on the way to school.",
+        "our children will never be safe again",
+        "fear",
+    ),
+    ("LNG005", "Once the checkpoints go, we will never be safe again.", "we will never be safe again", "fear"),
     # black-and-white
     ("LNG011", "Either we close the border now or we lose everything.", "Either we close the border", "either-or"),
     ("LNG011", "Either you support the strike or you support the bosses.", "Either you support", "either-or"),
@@ -511,6 +521,11 @@ STRUCTURAL_QUIET = [
     ("LNG005", "No building on the street will be safe to enter until engineers inspect it."),
     ("LNG005", "No one was hurt, and everyone in the building is safe."),
     ("LNG005", "No one will be safe until the gunman is caught."),
+    # a place never safe again, a person's own fear, a report of people afraid, a class told not to fear
+    ("LNG005", "The old pier will never be safe again, the engineers said."),
+    ("LNG005", "My children will never be safe again, she said."),
+    ("LNG005", "Homeowners were terrified when the river burst its banks."),
+    ("LNG005", "Homeowners should not be frightened by the new valuation, the assessor said."),
     # either/or for one actor's real options
     ("LNG011", "Voters can either renew the mandate or elect a new council."),
     ("LNG011", "Either the council raises taxes or it cuts services, the auditor wrote."),

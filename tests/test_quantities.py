@@ -104,6 +104,35 @@ ONE_INCIDENT_TWO_PARAGRAPHS = [
 ]
 
 
+# A count of an earlier event named by its year ('the 1998 sinking of ..., which killed 61 people') is not another
+# figure for the event the article reports, whose own sentences never mention that year.
+EARLIER_EVENT_BY_YEAR = [
+    "Ferry disaster\n\nThe ferry capsized near the harbour on Sunday. Officials said 23 people were killed.\n\nIt was "
+    "the worst accident on the lake since the 1998 sinking of the Kivu Star, which killed 61 people.",
+    "Quake\n\nThe earthquake killed 38 people, the governor said.\n\nIt was the strongest to hit the region since the "
+    "2011 quake, which killed 185 people.",
+    "Mine collapse\n\nFive miners were killed in the collapse.\n\nThe 2010 collapse at the same pit killed 29 miners.",
+    "Floods\n\nThe floods killed nine people, the agency said.\n\nThe 2013 floods killed 40 people.",
+]
+# ... while a year both counts' sentences carry, or no year at all, leaves one event told two ways.
+SAME_EVENT_WITH_OR_WITHOUT_YEAR = [
+    "Warehouse fire\n\nThe 2019 fire killed 12 people, the police said.\n\nThe 2019 fire killed 15 people, the fire "
+    "service said.",
+    "Bus crash\n\nThe crash near Tarsus killed nine people.\n\nThe governor said the crash near Tarsus, which killed 11 "
+    "people, was the third on that road.",
+]
+
+
+@pytest.mark.parametrize("text", EARLIER_EVENT_BY_YEAR)
+def test_quantities_num001_silent_on_an_earlier_event_named_by_year(parse, text):
+    assert _num(parse(text, date=PUB), "NUM001") == []
+
+
+@pytest.mark.parametrize("text", SAME_EVENT_WITH_OR_WITHOUT_YEAR)
+def test_quantities_num001_fires_on_one_event_with_or_without_year(parse, text):
+    assert len(_num(parse(text, date=PUB), "NUM001")) == 1
+
+
 @pytest.mark.parametrize("text", SEVERAL_INCIDENTS)
 def test_quantities_num001_silent_across_incidents(parse, text):
     assert _num(parse(text, date=PUB), "NUM001") == []

@@ -618,6 +618,60 @@ def test_sources_src001_fires_only_for_anonymous(parse, text, name, kind, count)
         assert findings == []
 
 
+# A request that the name be withheld, in the words news copy uses ('asked that his name not be used', 'that she not be
+# named'), makes a source anonymous like 'who asked not to be named'; a named speaker stays named.
+@pytest.mark.parametrize(
+    "text, speakers",
+    [
+        (
+            '"Being legal is not the same as being rested," said a spokesman for the pilots\' union, who asked that his '
+            "name not be used because the inquiry is open.",
+            ["a spokesman for the pilots' union"],
+        ),
+        (
+            "A nurse at the clinic, who asked that her name not be published, said the ward had run out of gloves "
+            "twice in May.",
+            ["A nurse at the clinic, who asked that her name not be published"],
+        ),
+        (
+            '"Now I just want them protected," said one father at the school gate, who asked that he not be named.',
+            ["one father at the school gate"],
+        ),
+        (
+            '"We are not giving up," said the union\'s spokesman, Tom Reyes, whose name was misspelled in the notice.',
+            [],
+        ),
+    ],
+)
+def test_sources_src001_fires_when_the_name_is_withheld(parse, text, speakers):
+    assert [f.span.text for f in _codes(parse, text) if f.code == "SRC001"] == speakers
+
+
+# A role at a body the article leaves unnamed ('analysts at a large investment bank') hides who speaks as 'a source'
+# does; a body named, pointed back to with 'the', or placed ('a Tokyo brokerage') leaves the role as it is.
+@pytest.mark.parametrize(
+    "text, speakers",
+    [
+        (
+            "Analysts at a large investment bank estimated that each day of the closure could cost the region $40 "
+            "million.",
+            ["Analysts at a large investment bank"],
+        ),
+        ("An economist at a big bank said the rate cut would come in June.", ["An economist at a big bank"]),
+        (
+            "A spokeswoman for a regional airline said flights would resume on Monday.",
+            ["A spokeswoman for a regional airline"],
+        ),
+        ("An economist at the bank said the rate cut would come in June.", []),
+        ("An analyst at Barclays said the rate cut would come in June.", []),
+        ("An analyst at a Tokyo brokerage said the yen would weaken.", []),
+        ("A lawyer for one of the families said the suit would be filed this week.", []),
+    ],
+)
+def test_sources_src001_fires_for_a_role_at_an_unnamed_body(parse, text, speakers):
+    assert [f.span.text for f in _codes(parse, text) if f.code == "SRC001"] == speakers
+
+
 def test_sources_role_description_and_name(parse):
     _, _, sources = _quotes_and_sources(
         parse, "The company's chief executive, Satya Nadella, told investors that growth would slow."
@@ -1021,6 +1075,10 @@ def test_sources_src003_quiet_when_the_headline_names_the_one_source(parse, text
         "Sparks fly\n\nThe campaign was ready to return fire. His chief aide doubled down on the attacks, saying the "
         'rival was experienced only on paper.\n\n"She is clearly experienced," campaign manager Jeff Lane said '
         "Monday in an interview.",
+        # the officials of the headline are the commissioner the body quotes (the parse hung the quotation's closing
+        # comma and mark on his name)
+        'Scabies cases climb; health officials urge care\n\n"Scabies is one of the most contagious conditions we know '
+        "of,\" Dr. Steven Doyle, the state's public health commissioner, said at a briefing.",
     ],
 )
 def test_sources_src001_quiet_for_headlines_and_people_named_next(parse, text):

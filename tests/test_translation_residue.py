@@ -140,6 +140,12 @@ def test_translation_residue_unclosed_quotes_after_a_comma_still_fire(parse, tex
         ),
         ('The senator tweeted, "Thank you Ohio! #Vote2024" on Friday afternoon.', []),
         ("The guard is 6'2\" tall and the striker is 5'10\" tall, the club said.", []),
+        # a quotation ending in a number is closed by the mark after it; an inch mark inside a quote is not
+        ('He said he would "consider 69" if a request was made "after the holidays."', []),
+        ('The mayor called it "Proposition 12" and urged voters to "read it twice."', []),
+        ('The fans chanted "we want 10" until the end, then sang "one more."', []),
+        ('"I bought a 12" record on Saturday," she said, "and it was warped."', []),
+        ('He said he would "consider 69 if asked, and the board "might agree."', ["'\"' is never closed"]),
         (
             'Reporters noted the empty seats:\n\n<tweet tweet-author="@reporter" tweet-date="March 9, 2024\n">Stands '
             "empty at the rally. pic.twitter.com/abc<tweet/>.\n\nThe campaign did not comment.",

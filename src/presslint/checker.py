@@ -43,7 +43,7 @@ from .model import (
     Span,
     map_spans,
 )
-from .summary import finding_order, mark_shown, reads_as_opinion, summarise
+from .summary import finding_order, mark_shown, reads_as_opinion, reads_as_satire, summarise
 
 MIN_WORDS = 30
 BATCH = 16  # articles looked up in the store, then analysed together through one nlp.pipe call
@@ -263,7 +263,12 @@ class Checker:
             return item
         report = locate(select(item, self.settings))
         report.provenance.config_hash = self._config_hash
-        mark_shown(report.findings, show_all=self.settings.show_all, opinion=reads_as_opinion(report))
+        mark_shown(
+            report.findings,
+            show_all=self.settings.show_all,
+            opinion=reads_as_opinion(report),
+            satire=reads_as_satire(report),
+        )
         if self.store is not None:  # saved with it; _finish (every report) sums up again after fact-checks, baseline
             report.summary = summarise(report)
         if self.store is not None and not job.errors:
@@ -295,7 +300,12 @@ class Checker:
             self.hidden += hidden
             report = report.replace(findings=kept)
         report.findings = sorted(report.findings, key=finding_order)
-        mark_shown(report.findings, show_all=self.settings.show_all, opinion=reads_as_opinion(report))
+        mark_shown(
+            report.findings,
+            show_all=self.settings.show_all,
+            opinion=reads_as_opinion(report),
+            satire=reads_as_satire(report),
+        )
         report.summary = summarise(report)
         report.schema_version = SCHEMA_VERSION  # a report stored before the summary existed has one now
         return report

@@ -76,6 +76,7 @@ _HIDDEN_REASONS = {
     "quoted": "{n} loaded-language finding{s} on a quoted source's own words",
     "style": "{n} label{s} some outlets use as a neutral term ('regime')",
     "opinion": "{n} finding{s} on news conventions in a piece that reads as opinion",
+    "satire": "{n} finding{s} on the invented sources and claims of a piece labelled satire",
 }
 
 
@@ -89,16 +90,19 @@ OPINION_CONVENTIONS = frozenset({"SRC003", "SRC005", "HED002", "HED005", "LNG002
 # The unnamed sources (insiders, interviews, studies: round 9; reports: session 23) that a news report owes its reader
 # and an opinion piece, whose writer is the source, does not.
 OPINION_SOURCE_PATTERNS = frozenset({"unnamed-insider", "unnamed-interviews", "unnamed-study", "unnamed-report"})
+# A piece its outlet labels satire invents its sources, quotes and claims: naming the unnamed 'sources close to ...',
+# the vague 'experts said' or an unsourced claim checks nothing. Numbers, dates and broken text are told as anywhere.
+SATIRE_INVENTIONS = frozenset({"SRC001", "SRC002", "SRC003", "SRC004", "SRC005", "SRC006"})
 # The learned techniques that are judgement in the writer's voice (the genre), not an attack or a fallacy.
 OPINION_TECHNIQUES = frozenset({"Loaded_Language", "Exaggeration,Minimisation"})
 
 
-def _hidden_because(f: Finding, opinion: bool) -> str | None:
+def _hidden_because(f: Finding, opinion: bool, satire: bool = False) -> str | None:
     """Why a finding is not shown by default, or None: a rule finding for ``_rule_hidden_because``'s reasons; a
     learned loaded-language or exaggeration span in a piece that reads as opinion."""
     if f.learned:
         return "opinion" if opinion and f.evidence.get("technique") in OPINION_TECHNIQUES else None
-    return _rule_hidden_because(f, opinion)
+    return _rule_hidden_because(f, opinion) or ("satire" if satire and f.code in SATIRE_INVENTIONS else None)
 
 
 def _rule_hidden_because(f: Finding, opinion: bool) -> str | None:
@@ -137,6 +141,11 @@ def is_opinion(article) -> bool:
     return any(str(c).strip().lower() in ("opinion", "editorial", "editorials", "op-ed") for c in categories)
 
 
+def reads_as_satire(report: Report) -> bool:
+    """Whether the piece is labelled satire (the genre check's form 'satire': 'SATIRE' heading the piece)."""
+    return any(g.form == "satire" for g in report.genre or [])
+
+
 def reads_as_opinion(report: Report) -> bool:
     """Whether the piece is opinion: the page says so (``is_opinion``) or the genre check read it as opinion."""
     genre = report.genre[0] if report.genre else None
@@ -155,16 +164,17 @@ def genre_line(report: Report) -> str | None:
     return f"{kind}: " + "; ".join(c.note for c in genre.cues) if genre.cues else kind
 
 
-def mark_shown(findings: list[Finding], *, show_all: bool = False, opinion: bool = False) -> None:
+def mark_shown(findings: list[Finding], *, show_all: bool = False, opinion: bool = False, satire: bool = False) -> None:
     """Decide, once for every renderer, which findings the text and HTML reports show: every finding but those
     ``_hidden_because`` names (``opinion``: the piece reads as opinion, see ``reads_as_opinion``; a learned finding
     below its operating point (``evidence["show_at"]``, the probability from which the model reaches precision 0.8
     on data it was tuned on; None: no such point, never shown by default). ``show_all`` (``--all``) shows
-    everything. The JSON keeps every finding, each with its ``shown`` flag."""
+    everything. ``satire``: the piece is labelled satire (``reads_as_satire``), its sources are invented. The JSON
+    keeps every finding, each with its ``shown`` flag."""
     for f in findings:
         if show_all:
             f.shown = True
-        elif _hidden_because(f, opinion) is not None:
+        elif _hidden_because(f, opinion, satire) is not None:
             f.shown = False
         elif not f.learned:
             f.shown = True
@@ -179,7 +189,10 @@ def _why_hidden(f: Finding) -> str:
     show_at = f.evidence.get("show_at")
     if f.learned and (show_at is None or f.confidence < show_at):
         return "learned"
-    return _rule_hidden_because(f, opinion=False) or "opinion"
+    reason = _rule_hidden_because(f, opinion=False)
+    if reason is None and f.code in SATIRE_INVENTIONS and _rule_hidden_because(f, opinion=True) is None:
+        return "satire"  # hidden, and opinion would not have hidden it: the piece is labelled satire
+    return reason or "opinion"
 
 
 def hidden_note(findings: list[Finding]) -> str | None:

@@ -542,6 +542,26 @@ def find_contempt_speech(doc, role_nouns: frozenset[str]) -> Iterator[tuple[Any,
 
 
 # ----------------------------------------------------------------------------------------------- fear, doom
+PEOPLE_NOUNS = frozenset({"child", "parent", "mother", "father", "woman", "man", "person", "family", "citizen"})
+
+
+def _people_noun(tok) -> bool:
+    lemma = tok.lemma_.lower()
+    return lemma in PEOPLE_NOUNS or (tok.pos_ == "NOUN" and lemma.endswith(PERSON_SUFFIXES))
+
+
+def _told_as_a_class(subject, verb) -> bool:
+    """'Parents should be terrified': a bare plural of people under 'should', the whole class told what to feel
+    (not 'the parents were terrified', a report of some)."""
+    return (
+        subject.tag_ == "NNS"
+        and _people_noun(subject)
+        and not any(c.dep_ in ("det", "poss", "nummod") for c in subject.children)
+        and any(c.dep_ == "aux" and c.lower_ == "should" for c in verb.children)
+        and not any(c.dep_ == "neg" for c in verb.children)
+    )
+
+
 def _everyone(tok, st: Structures) -> bool:
     """'every parent', 'all Americans', 'everyone', 'you', 'any voter'."""
     if tok.lower_ in st.everyone_words:
@@ -569,7 +589,7 @@ def find_fear(doc) -> Iterator[tuple[Any, str, str]]:
         # "this should frighten every parent", "it will terrify you"
         if tok.pos_ == "VERB" and lemma in st.fear_verbs:
             target = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
-            if target is not None and _everyone(target, st):
+            if target is not None and (_everyone(target, st) or _told_as_a_class(target, tok)):
                 first = min(tok.i, target.left_edge.i)
                 yield doc[first : max(tok.i, target.right_edge.i) + 1], "fear", "fear is aimed at everyone"
                 continue
@@ -635,29 +655,43 @@ def _no_one(subject, st: Structures) -> bool:
         lemma == "one"
         or subject.lower_ in st.collective_first_person
         or lemma in st.collective_first_person
-        or (subject.pos_ == "NOUN" and lemma.endswith(PERSON_SUFFIXES))
-        or lemma in ("child", "parent", "mother", "father", "woman", "man", "person", "family", "citizen")
+        or _people_noun(subject)
     )
 
 
 def _nobody_safe(doc, safe_words: list[int], st: Structures) -> Iterator[tuple[Any, str, str]]:
     """(span, how, why) for safety denied to everyone in the future: 'no family in this state will ever be safe
-    again', 'nobody would be safe on these streets'. A present or past fact ('no one was hurt', 'nobody is safe
+    again', 'nobody would be safe on these streets', and for good to all of us: 'our streets will never be safe
+    again' ('the pier will never be safe again' is a place's). A present or past fact ('no one was hurt', 'nobody is safe
     until the roof is fixed' is a warning with a condition) is left alone."""
     for i in safe_words:
         safe = doc[i]
         verb = safe.head
-        if safe.dep_ != "acomp" or verb.lemma_ != "be" or any(c.dep_ == "neg" for c in verb.children):
-            continue
-        if not _future(verb):
+        if safe.dep_ != "acomp" or verb.lemma_ != "be" or not _future(verb):
             continue
         if any(c.dep_ == "advcl" and any(m.lower_ in ("until", "unless") for m in c.children) for c in verb.children):
             continue  # 'no one will be safe until the gunman is caught': a warning with its condition
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subject is None or not _no_one(subject, st):
+        negation = [c.lower_ for c in verb.children if c.dep_ == "neg"]
+        if subject is None:
             continue
+        if not negation and not _no_one(subject, st):
+            continue
+        if negation and not (negation == ["never"] and _again(verb) and _ours(subject, st)):
+            continue  # 'our streets will never be safe again': safety denied to all of us for good
         end = max([safe.i, *(c.i for c in verb.children if c.dep_ == "advmod" and c.lower_ == "again")])
         yield doc[subject.left_edge.i : end + 1], "fear", "safety is denied to everyone"
+
+
+def _again(verb) -> bool:
+    return any(c.dep_ == "advmod" and c.lower_ == "again" for c in verb.children)
+
+
+def _ours(subject, st: Structures) -> bool:
+    """'we', 'us', or anything of 'ours' ('our streets', 'our children'): the reader's community, not 'the bridge'."""
+    return _collective_first_person(subject, st) or any(
+        c.dep_ == "poss" and c.lower_ == "our" for c in subject.children
+    )
 
 
 # Verbs of total ruin (not 'end', 'abolish', 'cut': a policy's plain description, 'would end all fees') and what

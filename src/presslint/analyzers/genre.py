@@ -9,7 +9,8 @@ story read as opinion would hide real findings. So the call rests on structure, 
   'Opinion' category; and the page's own type when the HTML ingest read it: JSON-LD ``OpinionNewsArticle`` /
   ``AnalysisNewsArticle`` / ``ReviewNewsArticle``, ``article:section``);
 - a genre label heading the piece: the headline's 'Opinion:', 'Op-Ed:', 'Letter:', 'Editorial:', 'Column:',
-  'Analysis:', 'Review:' or a first body line that is only the label ('LETTERS.', 'News analysis');
+  'Analysis:', 'Review:', 'Satire:' or a first body line that is only the label ('LETTERS.', 'News analysis',
+  'SATIRE': form 'satire', whose invented sources ``summary.mark_shown`` does not judge);
 - a disclaimer ('The views expressed are the author's own', 'His opinions are his own');
 - an author's bio as the last paragraph ('Jane Roe is a professor of history at ...', 'is the author of ...') for a
   name the article has not met before (a source's description is not a bio; a reporter's is news);
@@ -63,6 +64,7 @@ LABELS: dict[str, tuple[GenreKind, str | None]] = {
     "theater review": ("opinion", "review"),
     "theatre review": ("opinion", "review"),
     "restaurant review": ("opinion", "review"),
+    "satire": ("opinion", "satire"),  # the outlet says none of it is reported: its sources and quotes are invented
     "analysis": ("analysis", None),
     "news analysis": ("analysis", None),
 }

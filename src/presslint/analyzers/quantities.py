@@ -602,6 +602,38 @@ def _different_incidents(doc, a: QuantityMention, b: QuantityMention) -> bool:
     return bool(people_a and people_b)
 
 
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_NOUN_PHRASE_LINKS = frozenset({"pobj", "prep", "appos", "compound"})
+
+
+def _years(tokens) -> frozenset[str]:
+    return frozenset(t.text for t in tokens if t.ent_type_ == "DATE" and _YEAR.fullmatch(t.text))
+
+
+def _event_years(noun: Token) -> frozenset[str]:
+    """Years that name the event a count belongs to: in the phrase a relative clause describes ('the 2009 crash of
+    Flight 3407 near Buffalo, which killed 50 people'; 'since 2013, when storms killed 40 people') or in the event
+    verb's subject ('The 2011 quake killed 185 people')."""
+    verb = _event_token(noun)
+    if verb is None:
+        return frozenset()
+    if verb.dep_ == "relcl":
+        top = verb.head  # climb the noun phrase the clause hangs on, up to the verb it is an argument of
+        while top.dep_ in _NOUN_PHRASE_LINKS and top.head is not top and top.head.pos_ not in ("VERB", "AUX"):
+            top = top.head
+        clause = range(verb.left_edge.i, verb.right_edge.i + 1)
+        return _years(t for t in top.subtree if t.i not in clause)
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return _years(subj.subtree) if subj is not None else frozenset()
+
+
+def _another_years_event(sents, a: QuantityMention, a_noun: Token, b: QuantityMention, b_noun: Token) -> bool:
+    """One count belongs to an event named by a year the other count's sentence never mentions: 'All 14 people on
+    board were killed' and, later, 'the 2009 crash of Flight 3407, which killed 50 people' are two crashes."""
+    a_years, b_years = _event_years(a_noun), _event_years(b_noun)
+    return bool(b_years - _years(sents[a.sent_index])) or bool(a_years - _years(sents[b.sent_index]))
+
+
 def find_conflicts(doc, mentions: list[QuantityMention], dates_by_sent: dict[int, set[str]]) -> Iterator[Finding]:
     sents = view(doc).sents
     by_sent: dict[int, list[QuantityMention]] = {}
@@ -646,6 +678,8 @@ def find_conflicts(doc, mentions: list[QuantityMention], dates_by_sent: dict[int
                 if _frame(a_noun) != _frame(b_noun):
                     continue  # "to win the Labour leadership" / "to win the leadership": maybe another contest
                 if _different_incidents(doc, a, b):
+                    continue
+                if _another_years_event(sents, a, a_noun, b, b_noun):
                     continue
                 yield Finding(
                     "NUM001",

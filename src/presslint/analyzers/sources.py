@@ -602,8 +602,12 @@ def _speaker_range(doc, speaker, cue) -> tuple[int, int] | None:
             start += 1  # 'Even the organizer of the rally said': the focus word is the writer's
         elif doc[start].lower_ == "both" and doc[start].dep_ in ("preconj", "det") and start < speaker.i:
             start += 1  # 'Both Mr. King and Mr. Schultz said': the two people, not 'both'
-    # '"...nonsense," Khizr Khan, 66, said': the closing mark the parse hung on the speaker is the quotation's
-    while start < speaker.i and doc[start].is_quote and start and doc[start - 1].text in (",", "!", "?"):
+    # '"...nonsense," Khizr Khan, 66, said': the closing mark the parse hung on the speaker is the quotation's, and so
+    # is the comma before it when the parse hung that on the speaker too ('... we know of," Dr. Ann Lowe, the ...')
+    while start < speaker.i and (
+        (doc[start].is_quote and start and doc[start - 1].text in (",", "!", "?"))
+        or (doc[start].text in (",", "!", "?") and doc[start + 1].is_quote)
+    ):
         start += 1
     for i in range(min(speaker.i, end) - 1, start - 1, -1):  # a dateline glued on by the parse: "RENO (AP) — X"
         if doc[i].text in DASHES or doc[i].is_space or (doc[i].text == "-" and i and doc[i - 1].whitespace_):
@@ -2748,6 +2752,9 @@ def _classify(doc, att: Attribution, head, speaker_rng, sent, lex: Lexicon) -> N
         att.kind, att.anonymity, att.description = "anonymous", [head.text], phrase.text
         att.weasel = insider == "vague"
         return
+    if lemma in lex.role_nouns and _of_an_unnamed_body(head, lex):
+        att.kind, att.anonymity, att.description = "anonymous", [phrase.text], phrase.text
+        return
     if lemma in lex.role_nouns:
         att.kind, att.description = "role_only", phrase.text
         return
@@ -2760,6 +2767,23 @@ def _classify(doc, att: Attribution, head, speaker_rng, sent, lex: Lexicon) -> N
         att.kind, att.name = ("named_organisation" if _firm_name(phrase) else "named_person"), phrase.text
         return
     att.kind = "unknown"
+
+
+def _of_an_unnamed_body(head, lex: Lexicon) -> bool:
+    """A role at a body the article leaves unnamed: 'analysts at a large investment bank', 'an executive at one
+    carmaker'. The indefinite body with no name in it hides who speaks as 'a source' does; 'the company' points back
+    to a body already named and 'a Tokyo brokerage' says at least where."""
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("at", "of", "for", "from", "with"):
+            continue
+        body = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if body is None or body.lemma_.lower() not in lex.org_nouns:
+            continue
+        words = list(body.subtree)
+        indefinite = any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one") for c in body.children)
+        if indefinite and not any(t.pos_ == "PROPN" or t.ent_type_ for t in words):
+            return True
+    return False
 
 
 def _first_word(tok) -> bool:

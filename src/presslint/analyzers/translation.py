@@ -875,6 +875,8 @@ def find_unbalanced(text: str) -> Iterator[Finding]:
                 # mark wedged before a word opens one; the space before it is missing
                 yield _broken("no-space", "no space before the opening quotation mark", text, i - 1, i + 1)
                 facing = "open"
+            if facing is None and ch == '"' and _number_ends_quote(text, i, line_start, stack):
+                facing = "close"
             if facing is None:
                 continue  # '"' after a digit (5'10") or between spaces with no quote open: cannot say which way
             if facing == "close" and text[i - 1 : i] in _QUOTE_END and _glued_after(text, i):
@@ -955,6 +957,19 @@ def _visible(chunk: str) -> bool:
     pasted before a paragraph's opening quotation mark). Stops at the first such character: it is asked of each line's
     text before every quotation mark, which rebuilt in full was quadratic in the line."""
     return any(not ch.isspace() and unicodedata.category(ch) != "Cf" for ch in chunk)
+
+
+def _number_ends_quote(text: str, i: int, line_start: int, stack: list[tuple[str, int]]) -> bool:
+    """A straight mark after a number closes a quotation opened earlier on the line ('would "consider 69" if asked')
+    when the marks after it on the line pair up among themselves; an inch mark inside a quote ('"a 12" record," he
+    said') leaves them odd."""
+    if not (text[i - 1].isdigit() and stack and stack[-1][0] == "“"):
+        return False
+    opened = stack[-1][1]
+    if opened < line_start or text[opened] != '"':
+        return False
+    line_end = text.find("\n", i)
+    return text[i + 1 : line_end if line_end >= 0 else len(text)].count('"') % 2 == 0
 
 
 def _quote_facing(text: str, i: int, line_start: int) -> str | None:
