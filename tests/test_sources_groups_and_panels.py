@@ -91,6 +91,12 @@ STILL_UNNAMED_GROUPS = [
         "studied for years.",
         "Critics",
     ),
+    # 'among those' inside the named person's words says nothing of who the group is
+    (
+        "Critics say the transit plan was rushed. Senator Ana Ruiz warned that the fares would hurt most among those "
+        "who rent.",
+        "Critics",
+    ),
     (
         "Local officials said the minister would resign.\n\nThe vote is next week. Roads are closed. Schools are "
         "shut.\n\nMayor Jane Roe said she would run.",

@@ -1533,11 +1533,8 @@ def _group_named_ahead(found: list[Attribution], quotes: _Quotes) -> None:
 def _one_of_them(quotes: _Quotes, named: Attribution) -> bool:
     """The named speaker's sentence says the person is one of a group just told of: 'Among them is Senator Ana
     Ruiz, who said ...', 'One of them, Tom Reed, said ...'."""
-    for tok in quotes.sents[named.sentence]:
-        if tok.lower_ in ("them", "those") and tok.dep_ == "pobj" and tok.head.lower_ in ("among", "of"):
-            if tok.head.lower_ == "among" or tok.head.head.lower_ == "one":
-                return True
-    return False
+    opening = [t.lower_ for t in quotes.sents[named.sentence] if not (t.is_punct or t.is_space)][:3]
+    return opening[:2] == ["among", "them"] or opening == ["one", "of", "them"]  # where the sentence starts
 
 
 def _member_next(quotes: _Quotes, att: Attribution, found: list[Attribution]) -> bool:
