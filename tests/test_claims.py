@@ -296,6 +296,51 @@ def test_claims_src005_quiet_for_forecasts_and_sourced_guesses(parse, text):
     assert not _codes(parse, text, "SRC005")
 
 
+# ----------------------------------------------- SRC005: a statement the writer hedges with a marker, not a source
+HEDGED = [
+    "Pensions\n\nApparently the fund's managers moved the money offshore before the audit.",
+    "Election\n\nIt seems that the returning officer had already counted the postal votes.",
+    "Trial\n\nIt appears the witness was paid for her testimony.",
+    "Council\n\nIn all probability the councillors read the report before they voted.",
+    "Mine\n\nThere is little doubt that the operator knew about the flooding risk.",
+    "Club\n\nBy all appearances the club's owners have already found a buyer.",
+    "Match\n\nThe referee no doubt saw the handball.",
+    # a speech verb inside the hedged statement is the act guessed at, not a source
+    "Talks\n\nIt seems the mediator has already told both sides to accept the offer.",
+]
+
+
+@pytest.mark.parametrize("text", HEDGED)
+def test_claims_src005_hedged_statement_fires(parse, text):
+    found = _codes(parse, text, "SRC005")
+    assert [f.evidence["kind"] for f in found] == ["hedged"], [f.evidence for f in found]
+    assert "hedged by the writer" in found[0].message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the source hedges: attributed, quoted, or reported speech
+        "Pensions\n\nThe fund's managers apparently moved the money offshore before the audit, two former employees said.",
+        'Election\n\n"It seems the returning officer had already counted the postal votes," the candidate told reporters.',
+        "Election\n\nThe candidate said it seems the returning officer had already counted the votes.",
+        "Union\n\nThe union's leaders were apparently not consulted, according to a letter seen by the Times.",
+        # a forecast, an obligation, a condition
+        "Forecast\n\nIn all likelihood the council will raise taxes next year.",
+        "Storm\n\nThe storm will most likely reach the coast on Friday.",
+        "Debate\n\nThe challenger apparently has to win the last debate outright.",
+        "Prices\n\nIf the board apparently knew, the inquiry will say so.",
+        # an assessment or a state under a copula, a marker on no clause, a literal 'appear', the writer's own
+        "Match\n\nShe is undoubtedly the best player of her generation.",
+        "War\n\nThe seemingly endless war entered its tenth year.",
+        "Court\n\nThe mayor will appear before the committee on Tuesday.",
+        "Budget\n\nWe apparently underestimated the cost of the bridge.",
+    ],
+)
+def test_claims_src005_hedged_statement_quiet(parse, text):
+    assert not _codes(parse, text, "SRC005")
+
+
 def test_claims_contested_statement_is_a_claim(parse):
     doc = parse("The agency covered up the report.\n\nThe weather was mild.", date=PUB)
     claims = {c.span.text: c.checkworthiness for c in doc._.pl_claims}

@@ -966,8 +966,6 @@ def speculation_reason(sent, agents: frozenset[str]) -> tuple[str, Any] | None:
             | {"motivated"},
         )
     triggers = _within(doc.user_data[key], sent)
-    if not triggers:
-        return None  # cheap test first: no word that can open a guess
     # every shape is headed by a trigger word or by a word above one in the parse (the verb a 'probably' or a
     # 'presumably' hangs on, the clause a 'bid' opens): only those can head a guess
     heads = set(triggers)
@@ -978,6 +976,79 @@ def speculation_reason(sent, agents: frozenset[str]) -> tuple[str, Any] | None:
         found = _speculation_at(tok, lex, agents)
         if found is not None and not reported_content(tok):
             return found  # (not "the losses mean he may not have paid": an inference from a document, told as one)
+    hedged = _hedged_statement(sent, lex)
+    return ("hedged", hedged) if hedged is not None else None
+
+
+def _obligation(verb) -> bool:
+    """'apparently has to accomplish ...', 'no doubt needs to explain ...': a duty or a need, as modal as a 'must'."""
+    return verb.lemma_.lower() in ("have", "need") and any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in verb.children
+    )
+
+
+@lru_cache(maxsize=1)
+def _hedge_markers() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """``speculation_phrases`` as word tuples, grouped by first word, longest first."""
+    markers: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in contested_lexicon().speculation_phrases:
+        words = tuple(phrase.split())
+        markers.setdefault(words[0], []).append(words)
+    return {first: tuple(sorted(group, key=len, reverse=True)) for first, group in markers.items()}
+
+
+def _hedge_marker_spans(sent) -> Iterator[Any]:
+    """Each ``speculation_phrases`` marker in the sentence, as a span ('apparently', 'it seems', 'in all
+    likelihood')."""
+    markers = _hedge_markers()
+    words = [t.lower_ for t in sent]
+    for at, word in enumerate(words):
+        for phrase in markers.get(word, ()):
+            if tuple(words[at : at + len(phrase)]) == phrase:
+                yield sent[at : at + len(phrase)]
+                break
+
+
+# Main-clause markers whose statement is their clausal complement ('it seems <the envoy has agreed>', 'there is
+# little doubt <that she knew>', 'chances are <the board knew>'); the other markers modify their statement's verb.
+_MARKER_PREDICATES = frozenset({"seem", "appear", "be"})
+
+
+def _hedged_statement(sent, lex: Contested):
+    """'Apparently the plan has been shelved', 'It seems the envoy has already agreed', 'In all likelihood the owners
+    have decided to close it', 'There can be little doubt that the senator stayed away': a present or past statement
+    that the writer hedges (or vouches for) with a marker from ``speculation_phrases`` instead of a source. The span
+    runs from the marker or the subject to the statement's verb.
+
+    Left out: a forecast or a modal ('will in all likelihood close'), a condition, a duty ('apparently has to win'),
+    an assessment under a copula ('is undoubtedly the best player', 'was apparently unhurt') or another
+    (``_assessment``: 'it appears they are succeeding'), the writer's or reader's own ('we apparently forgot'), a
+    marker inside someone's reported words ('she said it seems ...'), and a marker on a word that is no clause ('a
+    seemingly endless war')."""
+    for marker in _hedge_marker_spans(sent):
+        root = marker.root
+        if root.lemma_.lower() in _MARKER_PREDICATES and root.pos_ in ("VERB", "AUX"):
+            statement = next(
+                (c for t in marker for c in t.children if c.dep_ in ("ccomp", "acl") and c.i >= marker.end), None
+            )
+            governed_by = root  # someone's verb above 'it seems' makes the hedge theirs
+        else:
+            statement = root.head if root.head.i != root.i else None
+            if statement is not None and statement.dep_ in ("aux", "auxpass"):
+                statement = statement.head  # 'is doubtless pulling the strings': the adverb hangs on the auxiliary
+            governed_by = statement
+        if statement is None or statement.pos_ not in ("VERB", "AUX") or reported_content(governed_by):
+            continue
+        if statement.lemma_ == "be" and any(c.dep_ in ("attr", "acomp") for c in statement.children):
+            continue  # an assessment or a state, not a report of what happened
+        if not _stated_as_fact(statement) or _conditional(statement) or _obligation(statement):
+            continue
+        if _assessment(statement, lex):
+            continue  # 'it appears they're succeeding', 'apparently had a part-time job': no guess at conduct
+        subject = next((c for c in statement.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.lower_ in ("i", "we", "you"):
+            continue
+        return sent.doc[min(marker.start, subject.left_edge.i) : statement.i + 1]
     return None
 
 
@@ -1001,8 +1072,9 @@ def _speculation_at(tok, lex: Contested, agents: frozenset[str]) -> tuple[str, A
 
 # Kinds that guess at a meaning, an outcome or an aim rather than at conduct: no state or consequence exempts them.
 _NOT_CONDUCT = frozenset({"motive", "presumption", "certain-outcome", "aim", "purpose", "reason"})
-# Kinds that read someone's mind: a speech or belief verb inside the guess is the thought guessed at, not a source.
-_MIND_KINDS = frozenset({"purpose", "reason"})
+# Kinds that read someone's mind: a speech or belief verb inside the guess is the thought guessed at, not a source;
+# so is one inside a hedged statement ('it seems the envoy has agreed'): the act guessed at.
+_MIND_KINDS = frozenset({"purpose", "reason", "hedged"})
 
 
 def _assessment(verb, lex: Contested) -> bool:
@@ -1782,6 +1854,7 @@ def find_unsourced(doc, claims: list[Claim], *, min_score: float = 0.4) -> Itera
             "aim": "someone's aim, inferred by the writer",
             "purpose": "what someone privately wants or intends, read by the writer",
             "reason": "why someone acted, as the writer's hedged guess",
+            "hedged": "what happened or is so, hedged by the writer",
         }.get(kind, "what someone did or is doing")
         sourcing = _WOULD_SOURCE.get(kind, _WOULD_SOURCE_CONDUCT)
         yield Finding(

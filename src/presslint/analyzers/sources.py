@@ -175,7 +175,12 @@ RULES = [
         "aims to cut taxes', 'the campaign wants voters to think about jobs', 'in a bid to win Ohio'), not a "
         "group's state ('families are desperate to find shelter'), not an event's cause ('turnout fell, perhaps "
         "because of the rain'), not the person's own account in the sentence or the next one ('she has said she "
-        "hopes ...'). The message says what is guessed "
+        "hopes ...'). It fires on a present or past statement the writer hedges or vouches for with a marker "
+        "instead of a source (kind 'hedged': 'apparently the plan was shelved', 'it seems the envoy has already "
+        "agreed', 'in all likelihood the owners have decided', 'there can be little doubt that she knew', 'by all "
+        "appearances'); not inside someone's words ('she said it seems ...'), not a forecast, duty or condition "
+        "('will in all likelihood close', 'apparently has to win'), not an assessment under a copula ('is undoubtedly "
+        "the best player'), not a marker on no clause ('a seemingly endless war'). The message says what is guessed "
         "and what would source it (the person's own words, a document, a named forecaster or the rules that decide "
         "an outcome). In a piece that reads as opinion the finding is not shown (a column argues).",
         "The minister is likely to be negotiating in secret with the rebels.",
