@@ -305,6 +305,7 @@ HEDGED = [
     "Mine\n\nThere is little doubt that the operator knew about the flooding risk.",
     "Club\n\nBy all appearances the club's owners have already found a buyer.",
     "Match\n\nThe referee no doubt saw the handball.",
+    "Strike\n\nThe union leader is no doubt preparing another walkout.",  # parsed with 'is' as the root
     # a speech verb inside the hedged statement is the act guessed at, not a source
     "Talks\n\nIt seems the mediator has already told both sides to accept the offer.",
 ]

@@ -1039,13 +1039,22 @@ def _hedged_statement(sent, lex: Contested):
             governed_by = statement
         if statement is None or statement.pos_ not in ("VERB", "AUX") or reported_content(governed_by):
             continue
-        if statement.lemma_ == "be" and any(c.dep_ in ("attr", "acomp") for c in statement.children):
+        if statement.lemma_ == "be" and any(
+            c.dep_ in ("attr", "acomp") and not marker.start <= c.i < marker.end for c in statement.children
+        ):
             continue  # an assessment or a state, not a report of what happened
-        if not _stated_as_fact(statement) or _conditional(statement) or _obligation(statement):
+        finite = statement  # the verb that carries the tense
+        if statement.lemma_ == "be":
+            # 'Chen is no doubt drafting ...' parsed with 'is' as the root: the act is the participle on it
+            statement = next((c for c in statement.children if c.tag_ == "VBG" and c.i > marker.start), None)
+            if statement is None:
+                continue
+        if not _stated_as_fact(finite) or _conditional(finite) or _obligation(statement):
             continue
         if _assessment(statement, lex):
             continue  # 'it appears they're succeeding', 'apparently had a part-time job': no guess at conduct
-        subject = next((c for c in statement.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        holders = (*statement.children, *finite.children) if finite is not statement else statement.children
+        subject = next((c for c in holders if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None or subject.lower_ in ("i", "we", "you"):
             continue
         return sent.doc[min(marker.start, subject.left_edge.i) : statement.i + 1]
