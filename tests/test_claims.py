@@ -170,6 +170,58 @@ def test_claims_src004_unsourced_contested_claim_fires(parse, text, kind):
     assert found[0].severity == "warning" and found[0].evidence["checkworthiness"] >= 0.4
 
 
+# a listed object in another form than the lexicon's ('findings' has the lemma 'finding')
+UNSOURCED_OBJECT_FORMS = [
+    ("Records\n\nThe ministry shredded the inspectors' findings before the hearing.", ["accusation"]),
+    ("Mine safety\n\nThe operator destroyed the findings of its own engineers.", ["accusation"]),
+    # attributed, or the findings destroyed by no one accused
+    ("Records\n\nThe ministry shredded the inspectors' findings before the hearing, the union said.", []),
+    ("Records\n\nA fire at the archive destroyed the findings of the 1990 inquiry.", []),
+    ("Records\n\nThe flood in the basement destroyed the records of the 1990 inquiry.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "kinds"), UNSOURCED_OBJECT_FORMS)
+def test_claims_src004_accusation_object_in_any_form(parse, text, kinds):
+    assert [f.evidence["kind"] for f in _codes(parse, text, "SRC004")] == kinds
+
+
+def _parsed(nlp, words, heads, deps, tags, pos):
+    from spacy.tokens import Doc
+
+    return Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos)
+
+
+@pytest.mark.parametrize(
+    ("words", "heads", "deps", "tags", "pos", "asserted"),
+    [
+        # 'The company knowingly sold tainted feed.' misparsed as a noun phrase: 'sold' is still the predicate
+        (
+            ["The", "company", "knowingly", "sold", "tainted", "feed", "."],
+            [1, 1, 3, 1, 5, 3, 1],
+            ["det", "ROOT", "advmod", "acl", "amod", "dobj", "punct"],
+            ["DT", "NN", "RB", "VBD", "JJ", "NN", "."],
+            ["DET", "NOUN", "ADV", "VERB", "ADJ", "NOUN", "PUNCT"],
+            True,
+        ),
+        # a reduced relative takes a participle: 'The feed sold to farmers.' asserts nothing
+        (
+            ["The", "feed", "sold", "to", "farmers", "."],
+            [1, 1, 1, 2, 3, 1],
+            ["det", "ROOT", "acl", "prep", "pobj", "punct"],
+            ["DT", "NN", "VBN", "IN", "NNS", "."],
+            ["DET", "NOUN", "VERB", "ADP", "NOUN", "PUNCT"],
+            False,
+        ),
+    ],
+)
+def test_claims_finite_verb_on_a_noun_root_is_asserted(nlp, words, heads, deps, tags, pos, asserted):
+    from presslint.analyzers.claims import _asserted
+
+    doc = _parsed(nlp, words, heads, deps, tags, pos)
+    assert _asserted(doc[[t.dep_ for t in doc].index("acl")]) == asserted
+
+
 SOURCED_OR_ROUTINE = [
     # attributed in the sentence
     "Water board\n\nThe water board hid the test results from residents, the state auditor said.",

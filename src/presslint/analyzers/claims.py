@@ -339,7 +339,9 @@ def _asserted(tok) -> bool:
     """The verb is a finite clause's own predicate, not a gerund, infinitive or participle ('jailed for
     embezzling', 'continued to plot', 'felt betrayed'), nor the content of a report, charge or denial ('accused him
     of lying', 'a lawyer stressed that ...')."""
-    if tok.dep_ in ("pcomp", "pobj", "amod", "compound", "acl", "relcl", "acomp", "oprd", "xcomp"):
+    if tok.dep_ in ("pcomp", "pobj", "amod", "compound", "acl", "relcl", "acomp", "oprd", "xcomp") and not (
+        _predicate_on_noun_root(tok)
+    ):
         return False
     if tok.tag_ == "VBG" and tok.dep_ != "ROOT" and not any(c.dep_ == "aux" for c in tok.children):
         return False
@@ -349,6 +351,21 @@ def _asserted(tok) -> bool:
     if not (tok.tag_ in _FINITE or finite_aux):
         return False
     return not any(anc.lemma_.lower() in REPORTED_OR_JUDGED for anc in tok.ancestors) and not reported_content(tok)
+
+
+def _predicate_on_noun_root(tok) -> bool:
+    """The parser read the sentence as a noun phrase: 'The company knowingly sold contaminated feed' with 'company'
+    as the root and 'sold' a clause on it. A finite past or present verb with no subject of its own, hanging after
+    the sentence's noun root, is the sentence's predicate (a reduced relative takes a participle, 'the feed sold')."""
+    head = tok.head
+    return (
+        tok.dep_ == "acl"
+        and tok.tag_ in ("VBD", "VBZ", "VBP")
+        and head.dep_ == "ROOT"
+        and head.pos_ in ("NOUN", "PROPN")
+        and head.i < tok.i
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+    )
 
 
 def reported_content(tok) -> bool:
@@ -832,8 +849,10 @@ def _contested_at(tok, lex: Contested) -> str | None:
         if lemma in ("steal", "abuse") and "auxpass" in deps:
             return None  # "the gun was stolen from his car", "was abused as a child": a crime reported, nobody accused
         return "accusation"
-    if lemma in lex.object_bound_verbs and any(
-        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in lex.accusation_objects for c in children
+    if (
+        lemma in lex.object_bound_verbs
+        and any(c.dep_ in ("dobj", "nsubjpass") and _accusation_object(c, lex) for c in children)
+        and not _event_subject(tok)
     ):
         return "accusation"
     preps = {c.lower_ for c in children if c.dep_ == "prep"}
@@ -849,6 +868,33 @@ def _contested_at(tok, lex: Contested) -> str | None:
     if any(c.dep_ == "advmod" and c.lower_ in lex.covert_adverbs for c in children):
         return "covert"
     return None
+
+
+def _event_subject(verb) -> bool:
+    """The verb's subject is an event or a thing, not someone who acts: 'a fire destroyed the records', 'the flood
+    destroyed the files' (a common noun outside the agents and with no entity type; a name or pronoun acts)."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ != "NOUN" or subject.ent_type_:
+        return False
+    return subject.lemma_.lower() not in _agents() and not _people_noun(subject)
+
+
+def _people_noun(tok) -> bool:
+    """A noun for people by its form ('developers', 'operators': framing's person suffixes) or one of a few
+    collectives and guards that have no such suffix ('staff', 'crew', 'guards', 'regime')."""
+    from .framing import PERSON_SUFFIXES
+
+    lemma = tok.lemma_.lower()
+    return lemma.endswith(PERSON_SUFFIXES) or lemma in _PEOPLE_WITHOUT_SUFFIX
+
+
+_PEOPLE_WITHOUT_SUFFIX = frozenset({"staff", "crew", "guard", "family", "regime", "militia", "gang", "mob"})
+
+
+def _accusation_object(tok, lex: Contested) -> bool:
+    """The object is one of ``accusation_objects``, in the form listed or by its lemma ('buried the findings': the
+    lemma 'finding' is not the listed 'findings')."""
+    return tok.lemma_.lower() in lex.accusation_objects or tok.lower_ in lex.accusation_objects
 
 
 def _career_move(children, lex: Contested) -> bool:

@@ -123,7 +123,8 @@ RULES = [
         "reported in a piece the page labels as opinion. Any kind fires only when "
         "nothing attributes it: no quotation or speech verb in the sentence, no 'according to', no attribution "
         "anywhere in its paragraph (news style attributes a paragraph once) and no introducing colon just before. "
-        "Routine background ('the bridge opened in 1932', 'the storm killed three people'), legal outcomes ('jailed "
+        "Routine background ('the bridge opened in 1932', 'the storm killed three people'), a thing or event that "
+        "destroys or buries the records ('a fire destroyed the files'), legal outcomes ('jailed "
         "for embezzling'), denials ('did not cover up'), a numbered reference or a 'Source:' credit, advice to the "
         "reader ('you') and a columnist's first person do not fire. Emitted by the "
         "claims component, which has both the claims and the attributions.",
