@@ -388,6 +388,11 @@ def test_claims_src005_hedged_statement_fires(parse, text):
         "War\n\nThe seemingly endless war entered its tenth year.",
         "Court\n\nThe mayor will appear before the committee on Tuesday.",
         "Budget\n\nWe apparently underestimated the cost of the bridge.",
+        # an open possibility, a thing's course, a hedge inside a clause on something else, a forecast
+        "Court\n\nIt is possible that the judge read the file before the hearing.",
+        "Court\n\nThe court ended its term. With two seats empty, it is almost certainly entering a time of change.",
+        "Vote\n\nThe result was read as a sign that order had returned after the rebels had seemingly won.",
+        "Vote\n\nShe is most likely to win the northern contests, giving her a lead.",
     ],
 )
 def test_claims_src005_hedged_statement_quiet(parse, text):

@@ -1022,7 +1022,7 @@ def speculation_reason(sent, agents: frozenset[str]) -> tuple[str, Any] | None:
         found = _speculation_at(tok, lex, agents)
         if found is not None and not reported_content(tok):
             return found  # (not "the losses mean he may not have paid": an inference from a document, told as one)
-    hedged = _hedged_statement(sent, lex)
+    hedged = _hedged_statement(sent, lex, agents)
     return ("hedged", hedged) if hedged is not None else None
 
 
@@ -1060,7 +1060,7 @@ def _hedge_marker_spans(sent) -> Iterator[Any]:
 _MARKER_PREDICATES = frozenset({"seem", "appear", "be"})
 
 
-def _hedged_statement(sent, lex: Contested):
+def _hedged_statement(sent, lex: Contested, agents: frozenset[str]):
     """'Apparently the plan has been shelved', 'It seems the envoy has already agreed', 'In all likelihood the owners
     have decided to close it', 'There can be little doubt that the senator stayed away': a present or past statement
     that the writer hedges (or vouches for) with a marker from ``speculation_phrases`` instead of a source. The span
@@ -1069,8 +1069,10 @@ def _hedged_statement(sent, lex: Contested):
     Left out: a forecast or a modal ('will in all likelihood close'), a condition, a duty ('apparently has to win'),
     an assessment under a copula ('is undoubtedly the best player', 'was apparently unhurt') or another
     (``_assessment``: 'it appears they are succeeding'), the writer's or reader's own ('we apparently forgot'), a
-    marker inside someone's reported words ('she said it seems ...'), and a marker on a word that is no clause ('a
-    seemingly endless war')."""
+    marker inside someone's reported words ('she said it seems ...'), a marker on a word that is no clause ('a
+    seemingly endless war') or in a clause on something else, and an active subject that is no one who acts ('it is
+    almost certainly entering a period of transition'; a passive's subject is acted on by someone, 'the plan was
+    apparently shelved')."""
     for marker in _hedge_marker_spans(sent):
         root = marker.root
         if root.lemma_.lower() in _MARKER_PREDICATES and root.pos_ in ("VERB", "AUX"):
@@ -1085,6 +1087,8 @@ def _hedged_statement(sent, lex: Contested):
             governed_by = statement
         if statement is None or statement.pos_ not in ("VERB", "AUX") or reported_content(governed_by):
             continue
+        if governed_by.dep_ not in ("ROOT", "conj"):
+            continue  # a hedge inside a clause on something else ('a sign that ... after he had seemingly won')
         if statement.lemma_ == "be" and any(
             c.dep_ in ("attr", "acomp") and not marker.start <= c.i < marker.end for c in statement.children
         ):
@@ -1092,7 +1096,7 @@ def _hedged_statement(sent, lex: Contested):
         finite = statement  # the verb that carries the tense
         if statement.lemma_ == "be":
             # 'Chen is no doubt drafting ...' parsed with 'is' as the root: the act is the participle on it
-            statement = next((c for c in statement.children if c.tag_ == "VBG" and c.i > marker.start), None)
+            statement = next((c for c in statement.children if c.tag_ == "VBG" and c.i == marker.end), None)
             if statement is None:
                 continue
         if not _stated_as_fact(finite) or _conditional(finite) or _obligation(statement):
@@ -1103,6 +1107,8 @@ def _hedged_statement(sent, lex: Contested):
         subject = next((c for c in holders if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None or subject.lower_ in ("i", "we", "you"):
             continue
+        if subject.dep_ != "nsubjpass" and not (_agent(subject, agents) or _people_noun(subject)):
+            continue  # 'it is almost certainly entering a period of change': a thing's course, not someone's act
         return sent.doc[min(marker.start, subject.left_edge.i) : statement.i + 1]
     return None
 
