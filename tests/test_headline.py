@@ -454,6 +454,11 @@ def test_headline_hed003_number_tolerance_and_scales(light_parse, text, fires, t
         # a number in a name, or the count of the article's own list
         ("Boeing 737 returns to service\n\nThe aircraft flew passengers again on Monday after a long ban.", False),
         ("5 things to know about the tax changes\n\nThe changes take effect on Monday for most households.", False),
+        (
+            "Senator Sends A Blunt 4-Word Message To The Governor\n\nThe senator answered the governor on Twitter. "
+            '"Not on my watch," she wrote.',
+            False,
+        ),
     ],
 )
 def test_headline_hed003_figure_the_body_never_gives(light_parse, text, fires):

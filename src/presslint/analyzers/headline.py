@@ -565,10 +565,14 @@ _NUMBER_IN_NAME = frozenset({"ORG", "PRODUCT", "FAC", "LAW", "EVENT", "WORK_OF_A
 def _absent_figure(doc: Any, token: Any, values: set[float], body_start: int) -> Finding | None:
     """HED003 for a headline figure the body gives nowhere ('500 arrested in crackdown' over a body that says
     'police detained protesters'): no number in the body within the approximate tolerance ('tops $2 billion' over
-    '$2.3 billion' is given; a time or a date counts, 'every 72 minutes'), and the headline's figure no part of a name
-    nor the count of the article's own list."""
+    '$2.3 billion' is given; a time or a date counts, 'every 72 minutes'), and the headline's figure a sum of money, a
+    percentage, a figure in millions or the count of what a verb does, no part of a name nor the count of the article's own content ('5
+    things to know', 'these 3 words')."""
     if token.ent_type_ in _NUMBER_IN_NAME or _listed_count(token):
         return None
+    scaled = token.i + 1 < len(doc) and doc[token.i + 1].lower_ in _SCALES  # '40 million euros'
+    if token.ent_type_ not in ("MONEY", "PERCENT") and not scaled and not _counts_an_event(token):
+        return None  # 'these 3 words', 'the 1 thing he thinks': a count of the article's own content
     body = doc.char_span(body_start, len(_text(doc)), alignment_mode="expand") or ()
     tolerance = APPROXIMATE_TOLERANCE
     for body_token in body:
@@ -582,6 +586,18 @@ def _absent_figure(doc: Any, token: Any, values: set[float], body_start: int) ->
         confidence=0.6,
         evidence={"headline_number": token.text, "counts": _context(token), "body_numbers": [], "absent": True},
     )
+
+
+def _counts_an_event(token: Any) -> bool:
+    """The number counts what a verb does or undergoes: '500 arrested', 'kills 50', 'leaves 300,000 without power'."""
+    head = token.head
+    while head.pos_ == "NUM" and head != head.head:
+        head = head.head
+    if head == token:
+        return any(c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" for c in token.children)
+    if head.pos_ == "NOUN" and token.dep_ == "nummod":
+        head = head.head  # '50 people killed', 'evacuates 3,000 residents': the verb over the counted noun
+    return head.pos_ == "VERB"
 
 
 def _listed_count(token: Any) -> bool:
