@@ -181,7 +181,8 @@ RULES = [
         "agreed', 'in all likelihood the owners have decided', 'there can be little doubt that she knew', 'by all "
         "appearances'); not inside someone's words ('she said it seems ...'), not a forecast, duty or condition "
         "('will in all likelihood close', 'apparently has to win'), not an assessment under a copula ('is undoubtedly "
-        "the best player'), not a marker on no clause ('a seemingly endless war'). The message says what is guessed "
+        "the best player'), not a marker on no clause ('a seemingly endless war') or on an inner clause, not a "
+        "thing's course ('it is almost certainly entering a period of change'). The message says what is guessed "
         "and what would source it (the person's own words, a document, a named forecaster or the rules that decide "
         "an outcome). In a piece that reads as opinion the finding is not shown (a column argues).",
         "The minister is likely to be negotiating in secret with the rebels.",
