@@ -459,6 +459,11 @@ def test_headline_hed003_number_tolerance_and_scales(light_parse, text, fires, t
             '"Not on my watch," she wrote.',
             False,
         ),
+        (
+            "Mayor Fires Back With 5 Words For Her Critics\n\nThe mayor answered her critics at a news conference. "
+            '"I am not going anywhere," she said.',
+            False,
+        ),
     ],
 )
 def test_headline_hed003_figure_the_body_never_gives(light_parse, text, fires):

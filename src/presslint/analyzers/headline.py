@@ -589,14 +589,13 @@ def _absent_figure(doc: Any, token: Any, values: set[float], body_start: int) ->
 
 
 def _counts_an_event(token: Any) -> bool:
-    """The number counts what a verb does or undergoes: '500 arrested', 'kills 50', 'leaves 300,000 without power'."""
+    """The number itself counts what a verb does or undergoes: '500 arrested', 'kills 50', 'leaves 300,000 without
+    power'; not a number on a noun ('Unleashed 4 Words On Them': the count of a quotation's words)."""
     head = token.head
     while head.pos_ == "NUM" and head != head.head:
         head = head.head
     if head == token:
         return any(c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" for c in token.children)
-    if head.pos_ == "NOUN" and token.dep_ == "nummod":
-        head = head.head  # '50 people killed', 'evacuates 3,000 residents': the verb over the counted noun
     return head.pos_ == "VERB"
 
 
