@@ -170,6 +170,58 @@ def test_claims_src004_unsourced_contested_claim_fires(parse, text, kind):
     assert found[0].severity == "warning" and found[0].evidence["checkworthiness"] >= 0.4
 
 
+# a listed object in another form than the lexicon's ('findings' has the lemma 'finding')
+UNSOURCED_OBJECT_FORMS = [
+    ("Records\n\nThe ministry shredded the inspectors' findings before the hearing.", ["accusation"]),
+    ("Mine safety\n\nThe operator destroyed the findings of its own engineers.", ["accusation"]),
+    # attributed, or the findings destroyed by no one accused
+    ("Records\n\nThe ministry shredded the inspectors' findings before the hearing, the union said.", []),
+    ("Records\n\nA fire at the archive destroyed the findings of the 1990 inquiry.", []),
+    ("Records\n\nThe flood in the basement destroyed the records of the 1990 inquiry.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "kinds"), UNSOURCED_OBJECT_FORMS)
+def test_claims_src004_accusation_object_in_any_form(parse, text, kinds):
+    assert [f.evidence["kind"] for f in _codes(parse, text, "SRC004")] == kinds
+
+
+def _parsed(nlp, words, heads, deps, tags, pos):
+    from spacy.tokens import Doc
+
+    return Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos)
+
+
+@pytest.mark.parametrize(
+    ("words", "heads", "deps", "tags", "pos", "asserted"),
+    [
+        # 'The company knowingly sold tainted feed.' misparsed as a noun phrase: 'sold' is still the predicate
+        (
+            ["The", "company", "knowingly", "sold", "tainted", "feed", "."],
+            [1, 1, 3, 1, 5, 3, 1],
+            ["det", "ROOT", "advmod", "acl", "amod", "dobj", "punct"],
+            ["DT", "NN", "RB", "VBD", "JJ", "NN", "."],
+            ["DET", "NOUN", "ADV", "VERB", "ADJ", "NOUN", "PUNCT"],
+            True,
+        ),
+        # a reduced relative takes a participle: 'The feed sold to farmers.' asserts nothing
+        (
+            ["The", "feed", "sold", "to", "farmers", "."],
+            [1, 1, 1, 2, 3, 1],
+            ["det", "ROOT", "acl", "prep", "pobj", "punct"],
+            ["DT", "NN", "VBN", "IN", "NNS", "."],
+            ["DET", "NOUN", "VERB", "ADP", "NOUN", "PUNCT"],
+            False,
+        ),
+    ],
+)
+def test_claims_finite_verb_on_a_noun_root_is_asserted(nlp, words, heads, deps, tags, pos, asserted):
+    from presslint.analyzers.claims import _asserted
+
+    doc = _parsed(nlp, words, heads, deps, tags, pos)
+    assert _asserted(doc[[t.dep_ for t in doc].index("acl")]) == asserted
+
+
 SOURCED_OR_ROUTINE = [
     # attributed in the sentence
     "Water board\n\nThe water board hid the test results from residents, the state auditor said.",
@@ -293,6 +345,57 @@ def test_claims_src005_speculation_as_reporting_fires(parse, text, kind):
     ],
 )
 def test_claims_src005_quiet_for_forecasts_and_sourced_guesses(parse, text):
+    assert not _codes(parse, text, "SRC005")
+
+
+# ----------------------------------------------- SRC005: a statement the writer hedges with a marker, not a source
+HEDGED = [
+    "Pensions\n\nApparently the fund's managers moved the money offshore before the audit.",
+    "Election\n\nIt seems that the returning officer had already counted the postal votes.",
+    "Trial\n\nIt appears the witness was paid for her testimony.",
+    "Council\n\nIn all probability the councillors read the report before they voted.",
+    "Mine\n\nThere is little doubt that the operator knew about the flooding risk.",
+    "Club\n\nBy all appearances the club's owners have already found a buyer.",
+    "Match\n\nThe referee no doubt saw the handball.",
+    "Strike\n\nThe union leader is no doubt preparing another walkout.",  # parsed with 'is' as the root
+    # a speech verb inside the hedged statement is the act guessed at, not a source
+    "Talks\n\nIt seems the mediator has already told both sides to accept the offer.",
+]
+
+
+@pytest.mark.parametrize("text", HEDGED)
+def test_claims_src005_hedged_statement_fires(parse, text):
+    found = _codes(parse, text, "SRC005")
+    assert [f.evidence["kind"] for f in found] == ["hedged"], [f.evidence for f in found]
+    assert "hedged by the writer" in found[0].message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the source hedges: attributed, quoted, or reported speech
+        "Pensions\n\nThe fund's managers apparently moved the money offshore before the audit, two former employees said.",
+        'Election\n\n"It seems the returning officer had already counted the postal votes," the candidate told reporters.',
+        "Election\n\nThe candidate said it seems the returning officer had already counted the votes.",
+        "Union\n\nThe union's leaders were apparently not consulted, according to a letter seen by the Times.",
+        # a forecast, an obligation, a condition
+        "Forecast\n\nIn all likelihood the council will raise taxes next year.",
+        "Storm\n\nThe storm will most likely reach the coast on Friday.",
+        "Debate\n\nThe challenger apparently has to win the last debate outright.",
+        "Prices\n\nIf the board apparently knew, the inquiry will say so.",
+        # an assessment or a state under a copula, a marker on no clause, a literal 'appear', the writer's own
+        "Match\n\nShe is undoubtedly the best player of her generation.",
+        "War\n\nThe seemingly endless war entered its tenth year.",
+        "Court\n\nThe mayor will appear before the committee on Tuesday.",
+        "Budget\n\nWe apparently underestimated the cost of the bridge.",
+        # an open possibility, a thing's course, a hedge inside a clause on something else, a forecast
+        "Court\n\nIt is possible that the judge read the file before the hearing.",
+        "Court\n\nThe court ended its term. With two seats empty, it is almost certainly entering a time of change.",
+        "Vote\n\nThe result was read as a sign that order had returned after the rebels had seemingly won.",
+        "Vote\n\nShe is most likely to win the northern contests, giving her a lead.",
+    ],
+)
+def test_claims_src005_hedged_statement_quiet(parse, text):
     assert not _codes(parse, text, "SRC005")
 
 

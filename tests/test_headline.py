@@ -430,6 +430,71 @@ def test_headline_hed003_number_tolerance_and_scales(light_parse, text, fires, t
         assert findings[0].evidence["tolerance"] == tolerance
 
 
+# A headline figure the body never gives, nor anything near it (HED003, evidence "absent").
+@pytest.mark.parametrize(
+    "text, fires",
+    [
+        (
+            "Storm leaves 300,000 without power\n\nA storm cut power to homes across the north on Tuesday. Crews "
+            "worked through the night to restore it.",
+            True,
+        ),
+        ("90 detained after match violence\n\nPolice detained fans after fighting broke out at the stadium.", True),
+        (
+            "Strike costs airline 40 million euros\n\nThe pilots' strike grounded most flights for three days. The "
+            "airline will publish its results in May.",
+            True,
+        ),
+        # the body gives it, in figures, in words, or close to a bound the headline sets
+        (
+            "Storm leaves 300,000 without power\n\nAbout 310,000 homes lost power on Tuesday, the utility said.",
+            False,
+        ),
+        ("Strike costs airline 40 million euros\n\nThe strike cost the airline forty million euros, it said.", False),
+        # a number in a name, or the count of the article's own list
+        ("Boeing 737 returns to service\n\nThe aircraft flew passengers again on Monday after a long ban.", False),
+        ("5 things to know about the tax changes\n\nThe changes take effect on Monday for most households.", False),
+        (
+            "Senator Sends A Blunt 4-Word Message To The Governor\n\nThe senator answered the governor on Twitter. "
+            '"Not on my watch," she wrote.',
+            False,
+        ),
+        (
+            "Mayor Fires Back With 5 Words For Her Critics\n\nThe mayor answered her critics at a news conference. "
+            '"I am not going anywhere," she said.',
+            False,
+        ),
+    ],
+)
+def test_headline_hed003_figure_the_body_never_gives(light_parse, text, fires):
+    findings = [f for f in find_headline_findings(light_parse(text)) if f.code == "HED003" and f.evidence.get("absent")]
+    assert bool(findings) == fires, [f.message for f in findings]
+    if fires:
+        assert findings[0].message.endswith("the body never gives that figure.")
+
+
+# A plural count in the headline ('Thousands flee') over a body whose counts are far smaller (HED003).
+@pytest.mark.parametrize(
+    "text, fires",
+    [
+        ("Dozens hurt in stadium crush\n\nSeven people were treated for minor injuries after the match.", True),
+        (
+            "Thousands evacuated as river bursts its banks\n\nAbout 150 homes were cleared on Tuesday as the river "
+            "rose, the fire service said.",
+            True,
+        ),
+        # the body reaches the count, says it too, or gives no count at all; a chain of counts is left alone
+        ("Thousands evacuated as river rises\n\nAbout 1,800 people left their homes on Tuesday.", False),
+        ("Thousands march against pension plan\n\nThousands of people marched in 12 cities on Saturday.", False),
+        ("Thousands march against pension plan\n\nProtesters marched through the capital on Saturday.", False),
+        ("Tens of thousands rally in capital\n\nAbout 40,000 people rallied on Sunday, police said.", False),
+    ],
+)
+def test_headline_hed003_plural_count_far_above_the_body(light_parse, text, fires):
+    findings = [f for f in find_headline_findings(light_parse(text)) if f.code == "HED003" and "least" in f.evidence]
+    assert bool(findings) == fires, [f.message for f in findings]
+
+
 @pytest.mark.parametrize(
     "text, name, label, searched, kind",
     [
@@ -612,6 +677,20 @@ STRONGER = [
         "out housing grants last year.",
         "fraud",
     ),
+    # a study's association told as a cure or a proof; a departure told as a sacking
+    (
+        "Herbal tea cures migraines\n\nIn a small trial, the tea eased headaches for some patients, doctors reported.",
+        "cures",
+    ),
+    (
+        "Study proves night shifts shorten lives\n\nResearchers said night work was linked to a slightly higher risk "
+        "of heart disease.",
+        "proves",
+    ),
+    (
+        "Orchestra director sacked\n\nThe director of the city orchestra resigned on Friday after a row over funding.",
+        "sacked",
+    ),
 ]
 
 
@@ -633,6 +712,10 @@ def test_headline_hed004_stronger_than_body(light_parse, text, word):
         "Massacre anniversary marked in silence\n\nHundreds gathered in the square on Sunday to remember.",
         # a plain headline
         "Fighters enter border town\n\nArmed fighters entered the town at dawn, police said.",
+        "Herbal tea eases migraines in small trial\n\nIn a small trial, the tea eased headaches for some patients.",
+        # the headline denies the strong word
+        "Still no cure for hay fever\n\nDoctors said antihistamines remain the best treatment.",
+        "No fraud in council accounts, auditors find\n\nAuditors found two irregularities in the council's accounts.",
     ],
 )
 def test_headline_hed004_silent(light_parse, text):

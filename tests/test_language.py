@@ -352,6 +352,10 @@ STRUCTURAL_FIRES = [
     ("LNG005", "Homeowners should be terrified by what this ruling allows.", "Homeowners should be terrified", "fear"),
     ("LNG005", "If this treaty is signed, our nation will be destroyed.", "our nation will be destroyed", "doom"),
     ("LNG005", "Without the new dam, we are doomed.", "we are doomed", "doom"),
+    # an imperative of fear to the reader; total loss foretold for everyone
+    ("LNG005", "Be very afraid: the new census asks about your bank accounts.", "Be very afraid", "fear"),
+    ("LNG005", "Under this plan every pensioner will lose everything.", "every pensioner will lose everything", "doom"),
+    ("LNG005", "Anyone who rents stands to lose everything.", "Anyone who rents stands to lose everything", "doom"),
     # total ruin foretold for everyone or for what people live by
     ("LNG005", "The new tariff could bankrupt every farmer in the county.", "could bankrupt every farmer", "doom"),
     ("LNG005", "The tax would wipe out all our savings.", "The tax would wipe out all our savings", "doom"),
@@ -512,6 +516,9 @@ STRUCTURAL_QUIET = [
     ("LNG005", "We are not finished with the investigation, the prosecutor said."),
     ("LNG005", "The scene frightened the children who saw it."),
     ("LNG005", "We as a church must cease our support for the scheme."),
+    ("LNG005", "Every passenger lost everything in the fire."),  # a loss reported, not foretold
+    ("LNG005", "Every household will lose all its tax deductions under the plan."),  # not everything
+    ("LNG005", "The children were afraid of the dogs."),  # someone's fear reported, not the reader's
     # ruin reported, a storm's forecast damage, a policy's plain description, a village not 'ours'
     ("LNG005", "The fire destroyed every shop on the street."),
     ("LNG005", "The surge could wreck every home on the seafront."),

@@ -339,7 +339,9 @@ def _asserted(tok) -> bool:
     """The verb is a finite clause's own predicate, not a gerund, infinitive or participle ('jailed for
     embezzling', 'continued to plot', 'felt betrayed'), nor the content of a report, charge or denial ('accused him
     of lying', 'a lawyer stressed that ...')."""
-    if tok.dep_ in ("pcomp", "pobj", "amod", "compound", "acl", "relcl", "acomp", "oprd", "xcomp"):
+    if tok.dep_ in ("pcomp", "pobj", "amod", "compound", "acl", "relcl", "acomp", "oprd", "xcomp") and not (
+        _predicate_on_noun_root(tok)
+    ):
         return False
     if tok.tag_ == "VBG" and tok.dep_ != "ROOT" and not any(c.dep_ == "aux" for c in tok.children):
         return False
@@ -349,6 +351,21 @@ def _asserted(tok) -> bool:
     if not (tok.tag_ in _FINITE or finite_aux):
         return False
     return not any(anc.lemma_.lower() in REPORTED_OR_JUDGED for anc in tok.ancestors) and not reported_content(tok)
+
+
+def _predicate_on_noun_root(tok) -> bool:
+    """The parser read the sentence as a noun phrase: 'The company knowingly sold contaminated feed' with 'company'
+    as the root and 'sold' a clause on it. A finite past or present verb with no subject of its own, hanging after
+    the sentence's noun root, is the sentence's predicate (a reduced relative takes a participle, 'the feed sold')."""
+    head = tok.head
+    return (
+        tok.dep_ == "acl"
+        and tok.tag_ in ("VBD", "VBZ", "VBP")
+        and head.dep_ == "ROOT"
+        and head.pos_ in ("NOUN", "PROPN")
+        and head.i < tok.i
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+    )
 
 
 def reported_content(tok) -> bool:
@@ -832,8 +849,10 @@ def _contested_at(tok, lex: Contested) -> str | None:
         if lemma in ("steal", "abuse") and "auxpass" in deps:
             return None  # "the gun was stolen from his car", "was abused as a child": a crime reported, nobody accused
         return "accusation"
-    if lemma in lex.object_bound_verbs and any(
-        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in lex.accusation_objects for c in children
+    if (
+        lemma in lex.object_bound_verbs
+        and any(c.dep_ in ("dobj", "nsubjpass") and _accusation_object(c, lex) for c in children)
+        and not _event_subject(tok)
     ):
         return "accusation"
     preps = {c.lower_ for c in children if c.dep_ == "prep"}
@@ -849,6 +868,33 @@ def _contested_at(tok, lex: Contested) -> str | None:
     if any(c.dep_ == "advmod" and c.lower_ in lex.covert_adverbs for c in children):
         return "covert"
     return None
+
+
+def _event_subject(verb) -> bool:
+    """The verb's subject is an event or a thing, not someone who acts: 'a fire destroyed the records', 'the flood
+    destroyed the files' (a common noun outside the agents and with no entity type; a name or pronoun acts)."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ != "NOUN" or subject.ent_type_:
+        return False
+    return subject.lemma_.lower() not in _agents() and not _people_noun(subject)
+
+
+def _people_noun(tok) -> bool:
+    """A noun for people by its form ('developers', 'operators': framing's person suffixes) or one of a few
+    collectives and guards that have no such suffix ('staff', 'crew', 'guards', 'regime')."""
+    from .framing import PERSON_SUFFIXES
+
+    lemma = tok.lemma_.lower()
+    return lemma.endswith(PERSON_SUFFIXES) or lemma in _PEOPLE_WITHOUT_SUFFIX
+
+
+_PEOPLE_WITHOUT_SUFFIX = frozenset({"staff", "crew", "guard", "family", "regime", "militia", "gang", "mob"})
+
+
+def _accusation_object(tok, lex: Contested) -> bool:
+    """The object is one of ``accusation_objects``, in the form listed or by its lemma ('buried the findings': the
+    lemma 'finding' is not the listed 'findings')."""
+    return tok.lemma_.lower() in lex.accusation_objects or tok.lower_ in lex.accusation_objects
 
 
 def _career_move(children, lex: Contested) -> bool:
@@ -966,8 +1012,6 @@ def speculation_reason(sent, agents: frozenset[str]) -> tuple[str, Any] | None:
             | {"motivated"},
         )
     triggers = _within(doc.user_data[key], sent)
-    if not triggers:
-        return None  # cheap test first: no word that can open a guess
     # every shape is headed by a trigger word or by a word above one in the parse (the verb a 'probably' or a
     # 'presumably' hangs on, the clause a 'bid' opens): only those can head a guess
     heads = set(triggers)
@@ -978,6 +1022,94 @@ def speculation_reason(sent, agents: frozenset[str]) -> tuple[str, Any] | None:
         found = _speculation_at(tok, lex, agents)
         if found is not None and not reported_content(tok):
             return found  # (not "the losses mean he may not have paid": an inference from a document, told as one)
+    hedged = _hedged_statement(sent, lex, agents)
+    return ("hedged", hedged) if hedged is not None else None
+
+
+def _obligation(verb) -> bool:
+    """'apparently has to accomplish ...', 'no doubt needs to explain ...': a duty or a need, as modal as a 'must'."""
+    return verb.lemma_.lower() in ("have", "need") and any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in verb.children
+    )
+
+
+@lru_cache(maxsize=1)
+def _hedge_markers() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """``speculation_phrases`` as word tuples, grouped by first word, longest first."""
+    markers: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in contested_lexicon().speculation_phrases:
+        words = tuple(phrase.split())
+        markers.setdefault(words[0], []).append(words)
+    return {first: tuple(sorted(group, key=len, reverse=True)) for first, group in markers.items()}
+
+
+def _hedge_marker_spans(sent) -> Iterator[Any]:
+    """Each ``speculation_phrases`` marker in the sentence, as a span ('apparently', 'it seems', 'in all
+    likelihood')."""
+    markers = _hedge_markers()
+    words = [t.lower_ for t in sent]
+    for at, word in enumerate(words):
+        for phrase in markers.get(word, ()):
+            if tuple(words[at : at + len(phrase)]) == phrase:
+                yield sent[at : at + len(phrase)]
+                break
+
+
+# Main-clause markers whose statement is their clausal complement ('it seems <the envoy has agreed>', 'there is
+# little doubt <that she knew>', 'chances are <the board knew>'); the other markers modify their statement's verb.
+_MARKER_PREDICATES = frozenset({"seem", "appear", "be"})
+
+
+def _hedged_statement(sent, lex: Contested, agents: frozenset[str]):
+    """'Apparently the plan has been shelved', 'It seems the envoy has already agreed', 'In all likelihood the owners
+    have decided to close it', 'There can be little doubt that the senator stayed away': a present or past statement
+    that the writer hedges (or vouches for) with a marker from ``speculation_phrases`` instead of a source. The span
+    runs from the marker or the subject to the statement's verb.
+
+    Left out: a forecast or a modal ('will in all likelihood close'), a condition, a duty ('apparently has to win'),
+    an assessment under a copula ('is undoubtedly the best player', 'was apparently unhurt') or another
+    (``_assessment``: 'it appears they are succeeding'), the writer's or reader's own ('we apparently forgot'), a
+    marker inside someone's reported words ('she said it seems ...'), a marker on a word that is no clause ('a
+    seemingly endless war') or in a clause on something else, and an active subject that is no one who acts ('it is
+    almost certainly entering a period of transition'; a passive's subject is acted on by someone, 'the plan was
+    apparently shelved')."""
+    for marker in _hedge_marker_spans(sent):
+        root = marker.root
+        if root.lemma_.lower() in _MARKER_PREDICATES and root.pos_ in ("VERB", "AUX"):
+            statement = next(
+                (c for t in marker for c in t.children if c.dep_ in ("ccomp", "acl") and c.i >= marker.end), None
+            )
+            governed_by = root  # someone's verb above 'it seems' makes the hedge theirs
+        else:
+            statement = root.head if root.head.i != root.i else None
+            if statement is not None and statement.dep_ in ("aux", "auxpass"):
+                statement = statement.head  # 'is doubtless pulling the strings': the adverb hangs on the auxiliary
+            governed_by = statement
+        if statement is None or statement.pos_ not in ("VERB", "AUX") or reported_content(governed_by):
+            continue
+        if governed_by.dep_ not in ("ROOT", "conj"):
+            continue  # a hedge inside a clause on something else ('a sign that ... after he had seemingly won')
+        if statement.lemma_ == "be" and any(
+            c.dep_ in ("attr", "acomp") and not marker.start <= c.i < marker.end for c in statement.children
+        ):
+            continue  # an assessment or a state, not a report of what happened
+        finite = statement  # the verb that carries the tense
+        if statement.lemma_ == "be":
+            # 'Chen is no doubt drafting ...' parsed with 'is' as the root: the act is the participle on it
+            statement = next((c for c in statement.children if c.tag_ == "VBG" and c.i == marker.end), None)
+            if statement is None:
+                continue
+        if not _stated_as_fact(finite) or _conditional(finite) or _obligation(statement):
+            continue
+        if _assessment(statement, lex):
+            continue  # 'it appears they're succeeding', 'apparently had a part-time job': no guess at conduct
+        holders = (*statement.children, *finite.children) if finite is not statement else statement.children
+        subject = next((c for c in holders if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.lower_ in ("i", "we", "you"):
+            continue
+        if subject.dep_ != "nsubjpass" and not (_agent(subject, agents) or _people_noun(subject)):
+            continue  # 'it is almost certainly entering a period of change': a thing's course, not someone's act
+        return sent.doc[min(marker.start, subject.left_edge.i) : statement.i + 1]
     return None
 
 
@@ -1001,8 +1133,9 @@ def _speculation_at(tok, lex: Contested, agents: frozenset[str]) -> tuple[str, A
 
 # Kinds that guess at a meaning, an outcome or an aim rather than at conduct: no state or consequence exempts them.
 _NOT_CONDUCT = frozenset({"motive", "presumption", "certain-outcome", "aim", "purpose", "reason"})
-# Kinds that read someone's mind: a speech or belief verb inside the guess is the thought guessed at, not a source.
-_MIND_KINDS = frozenset({"purpose", "reason"})
+# Kinds that read someone's mind: a speech or belief verb inside the guess is the thought guessed at, not a source;
+# so is one inside a hedged statement ('it seems the envoy has agreed'): the act guessed at.
+_MIND_KINDS = frozenset({"purpose", "reason", "hedged"})
 
 
 def _assessment(verb, lex: Contested) -> bool:
@@ -1782,6 +1915,7 @@ def find_unsourced(doc, claims: list[Claim], *, min_score: float = 0.4) -> Itera
             "aim": "someone's aim, inferred by the writer",
             "purpose": "what someone privately wants or intends, read by the writer",
             "reason": "why someone acted, as the writer's hedged guess",
+            "hedged": "what happened or is so, hedged by the writer",
         }.get(kind, "what someone did or is doing")
         sourcing = _WOULD_SOURCE.get(kind, _WOULD_SOURCE_CONDUCT)
         yield Finding(

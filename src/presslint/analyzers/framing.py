@@ -12,7 +12,8 @@ techniques in words nobody listed, from how the sentence is built:
 * belittling (LNG002): a person's conduct told as a child's ("threw a little fit", "had a hissy fit", "whined that",
   "his little crusade").
 * appeal to fear (LNG005): a fear verb aimed at everyone ("this should frighten every parent", "every voter should
-  be terrified") and doom told of a whole "we" ("we are finished", "our country will be destroyed").
+  be terrified", the reader told to "be very afraid") and doom told of a whole "we" ("we are finished", "our country
+  will be destroyed") or total loss of everyone ("every saver stands to lose everything").
 * insulting evaluation (LNG002): an insulting adjective tied by the grammar to a person ("it was foolish of
   Senator Black to ...", "the mayor's brainless plan", "the senator is clueless"), and motive labels (LNG001): a
   motive-imputing adjective on a political actor ("the xenophobic party").
@@ -578,8 +579,10 @@ def find_fear(doc) -> Iterator[tuple[Any, str, str]]:
     )
     yield from _nobody_safe(doc, [i for i in words if doc[i].lower_ in SAFETY_ADJECTIVES], st)
     yield from _ruin_of_all(doc, st)
-    # a doom adjective is read from the verb it completes: "we are dead" -> "are"
+    # a doom adjective is read from the verb it completes: "we are dead" -> "are"; a fear adjective from itself as
+    # well ("be very afraid": the imperative is read from the adjective's own verb)
     heads = {doc[i].head.i if doc[i].dep_ in ("acomp", "attr") else i for i in words}
+    heads |= {i for i in words if doc[i].lemma_.lower() in st.fear_adjectives}
     for i in sorted(heads):
         tok = doc[i]
         lemma = tok.lemma_.lower()
@@ -605,8 +608,13 @@ def find_fear(doc) -> Iterator[tuple[Any, str, str]]:
         subject = _subject(tok)
         if tok.lower_ in SAFETY_ADJECTIVES:  # (not a doom word: only the 'no one will be safe' shape below)
             continue
-        if subject is None or not _collective_first_person(subject, st):
-            continue
+        if lemma == "lose" and subject is None and tok.dep_ == "xcomp":
+            subject = _subject(tok.head)  # "every saver stands to lose everything"
+        total_loss = lemma == "lose" and any(
+            c.dep_ == "dobj" and c.lower_ in st.total_loss_objects for c in tok.children
+        )
+        if subject is None or not (_collective_first_person(subject, st) or (total_loss and _everyone(subject, st))):
+            continue  # doom of a whole 'we'; total loss of everyone too ("every saver will lose everything")
         doom = None
         if (lemma in st.doom_predicates and tok.dep_ in ("ROOT", "ccomp", "conj", "advcl")) or (
             tok.lower_ in st.doom_predicates and any(c.dep_ == "auxpass" for c in tok.children)
@@ -617,7 +625,7 @@ def find_fear(doc) -> Iterator[tuple[Any, str, str]]:
                 doom = c
         if lemma in st.doom_verbs and not any(c.dep_ == "dobj" for c in tok.children):
             doom = tok  # "our towns will perish"; not "we must cease our support" (an act, not ruin)
-        if lemma == "lose" and any(c.dep_ == "dobj" and c.lower_ in st.total_loss_objects for c in tok.children):
+        if total_loss:
             doom = tok
         if doom is None or any(c.dep_ == "prep" and c.lower_ in ("with", "for") for c in doom.children):
             continue  # "we are done with the talks", "we are finished for the day"

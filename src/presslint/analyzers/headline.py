@@ -66,9 +66,12 @@ RULES = [
         "headline",
         "The headline states something (a number, a person, an event) the body does not support.",
         "Fires conservatively: a number in the headline that the body gives differently for the same thing "
-        "('50 killed' vs '15 people were killed'), a person or organisation named in the headline but never in the "
-        "body, or a headline event the body reports the opposite of. Title-cased headlines are not checked for "
-        "names because their capitals make names unreliable.",
+        "('50 killed' vs '15 people were killed'), a headline figure the body never gives nor comes near ('500 "
+        "arrested' over a body that counts no arrests; not a number in a name, 'Boeing 737', nor the count of the "
+        "article's own list, '5 things to know'), a plural count far above every count in the body ('Thousands "
+        "flee' over 'about 200 residents were evacuated'), a person or organisation named in the headline but never "
+        "in the body, or a headline event the body reports the opposite of. Title-cased headlines are not checked "
+        "for names because their capitals make names unreliable.",
         "Flood kills 50 in coastal town ... Rescuers said 15 people were killed.",
     ),
     Rule(
@@ -82,7 +85,8 @@ RULES = [
         "describes them with a milder word from the same row of the project's list ('fighters', 'killings', "
         "'protest', 'killed', 'government', 'irregularities'). A reader who stops at the headline takes away a "
         "charge the reporting does not make. Words in the headline's own quotation marks are someone's words and "
-        "are left to HED005. Ordinary headlinese ('slams', 'soars') is not listed.",
+        "are left to HED005, and a strong word the headline denies ('No cure for hay fever') does not fire. Ordinary "
+        "headlinese ('slams', 'soars') is not listed.",
         "Terrorists storm border town ... Armed fighters entered the town at dawn, police said.",
     ),
     Rule(
@@ -141,8 +145,10 @@ APPROXIMATE_TOLERANCE = 0.15  # "nearly 50" vs "48"
 CONTEXT_POS = frozenset({"NOUN", "VERB"})
 
 
-def _value(token: Any) -> set[float]:
-    if token.ent_type_ in ("DATE", "TIME", "ORDINAL"):
+def _value(token: Any, *, in_dates: bool = False) -> set[float]:
+    """The number a token gives (with its scale: '1.5bn', '2 million'); none in a date, time or ordinal unless
+    ``in_dates`` ('every 72 minutes' gives 72 to a headline's '72')."""
+    if token.ent_type_ in ("DATE", "TIME", "ORDINAL") and not in_dates:
         return set()
     text = token.lower_
     match = _NUMBER.match(text)
@@ -168,6 +174,10 @@ def _context(token: Any) -> str | None:
         head = head.head
     if head.pos_ in CONTEXT_POS and head != token:
         return head.lemma_.lower()
+    if head == token:
+        # headlinese parses '500 arrested in crackdown' with the number as the root and the verb hanging off it
+        verb = next((c for c in token.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"), None)
+        return verb.lemma_.lower() if verb is not None else None
     return None
 
 
@@ -461,8 +471,14 @@ def _number_findings(doc: Any, sent: Any) -> Iterator[Finding]:
                 sent_lemmas[index] = {t.lemma_.lower() for t in v.sents[index]}
             if context in sent_lemmas[index]:
                 seen_body.append((body_token, body_values))
-        if found or not seen_body:
-            continue  # the body gives the number, or never counts the same thing: nothing to compare
+        if found:
+            continue  # the body gives the number
+        if not seen_body:
+            # the body never counts the same thing: only a figure it never comes near is a claim of the headline's own
+            absent = _absent_figure(doc, token, values, body_start)
+            if absent is not None:
+                yield absent
+            continue
         first = seen_body[0][0]
         yield Finding(
             "HED003",
@@ -479,6 +495,94 @@ def _number_findings(doc: Any, sent: Any) -> Iterator[Finding]:
                 "tolerance": tolerance,
             },
         )
+
+
+# Plural counts with no figure ('thousands flee') and the least each can mean.
+_VAGUE_COUNTS = {"dozens": 24.0, "scores": 40.0, "hundreds": 200.0, "thousands": 2000.0, "millions": 2e6}
+
+
+def _vague_count_findings(doc: Any, sent: Any) -> Iterator[Finding]:
+    """HED003 for a headline's plural count ('Thousands flee as volcano erupts') over a body that counts the same
+    story only far below it ('About 200 residents were evacuated'): no body number reaches half the least the
+    count can mean, and no body word counts as many. A chain of counts ('tens of thousands') is left alone."""
+    body_start = _body_start(doc)
+    for token in sent:
+        least = _VAGUE_COUNTS.get(token.lower_)
+        if least is None or _in_count_chain(token):
+            continue
+        body = doc.char_span(body_start, len(_text(doc)), alignment_mode="expand") or ()
+        counts = [t for t in body if t.ent_type_ == "CARDINAL" and _value(t)]
+        if not counts:
+            continue  # the body gives no count to compare with
+        if any(_VAGUE_COUNTS.get(t.lower_, 0.0) >= least for t in body):
+            continue  # the body says 'thousands' (or more) too
+        if any(max(_value(t, in_dates=True), default=0.0) >= least / 2 for t in body):
+            continue
+        yield Finding(
+            "HED003",
+            "warning",
+            f"The headline says {token.text}; the body's counts ({', '.join(t.text for t in counts[:3])}) are far "
+            "smaller.",
+            Span.of(token),
+            related=[Span.of(view(doc).sent_of(counts[0].i))],
+            confidence=0.6,
+            evidence={"headline_count": token.text, "body_numbers": [t.text for t in counts[:5]], "least": least},
+        )
+
+
+def _in_count_chain(token: Any) -> bool:
+    """'tens of thousands', 'hundreds of thousands', 'thousands upon thousands': the count is a chain."""
+    doc = token.doc
+    near = [doc[i] for i in (token.i - 2, token.i - 1, token.i + 1, token.i + 2) if 0 <= i < len(doc)]
+    return any(t.lower_ in _VAGUE_COUNTS or t.lower_ in ("tens", "hundreds") or t.like_num for t in near)
+
+
+# Entity labels under which a number is part of a name ('Boeing 737', 'Route 66', 'the G20 summit', 'Covid-19').
+_NUMBER_IN_NAME = frozenset({"ORG", "PRODUCT", "FAC", "LAW", "EVENT", "WORK_OF_ART", "GPE", "LOC", "NORP"})
+
+
+def _absent_figure(doc: Any, token: Any, values: set[float], body_start: int) -> Finding | None:
+    """HED003 for a headline figure the body gives nowhere ('500 arrested in crackdown' over a body that says
+    'police detained protesters'): no number in the body within the approximate tolerance ('tops $2 billion' over
+    '$2.3 billion' is given; a time or a date counts, 'every 72 minutes'), and the headline's figure a sum of money, a
+    percentage, a figure in millions or the count of what a verb does, no part of a name nor the count of the article's own content ('5
+    things to know', 'these 3 words')."""
+    if token.ent_type_ in _NUMBER_IN_NAME or _listed_count(token):
+        return None
+    scaled = token.i + 1 < len(doc) and doc[token.i + 1].lower_ in _SCALES  # '40 million euros'
+    if token.ent_type_ not in ("MONEY", "PERCENT") and not scaled and not _counts_an_event(token):
+        return None  # 'these 3 words', 'the 1 thing he thinks': a count of the article's own content
+    body = doc.char_span(body_start, len(_text(doc)), alignment_mode="expand") or ()
+    tolerance = APPROXIMATE_TOLERANCE
+    for body_token in body:
+        if any(_close(a, b, tolerance) for a in values for b in _value(body_token, in_dates=True)):
+            return None
+    return Finding(
+        "HED003",
+        "warning",
+        f"The headline says {token.text} ({_context(token)}); the body never gives that figure.",
+        Span.of(token),
+        confidence=0.6,
+        evidence={"headline_number": token.text, "counts": _context(token), "body_numbers": [], "absent": True},
+    )
+
+
+def _counts_an_event(token: Any) -> bool:
+    """The number itself counts what a verb does or undergoes: '500 arrested', 'kills 50', 'leaves 300,000 without
+    power'; not a number on a noun ('Unleashed 4 Words On Them': the count of a quotation's words)."""
+    head = token.head
+    while head.pos_ == "NUM" and head != head.head:
+        head = head.head
+    if head == token:
+        return any(c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" for c in token.children)
+    return head.pos_ == "VERB"
+
+
+def _listed_count(token: Any) -> bool:
+    """'5 things to know', 'Ten reasons why ...': the headline counts the article's own list, which the body sets out
+    item by item without the number."""
+    head = token.head
+    return token.dep_ == "nummod" and any(c.dep_ in ("relcl", "acl") for c in head.children) and token.i == head.i - 1
 
 
 # Coined names of events and policies ('Brexit', 'Watergate', 'Obamacare', 'Reaganomics'), which the small model
@@ -726,6 +830,8 @@ def _stronger_findings(doc: Any, start: int, end: int) -> Iterator[Finding]:
         token = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if token is not None and any(t.ent_type_ in NAME_LABELS for t in token):
             continue  # part of a name: "the Prevention of Terrorism Act", "Riot Games"
+        if token is not None and any(_denied(t) for t in token):
+            continue  # "No cure for the common cold", "Minister did not lie": the headline denies the strong word
         if row.strong_re.search(body):
             continue  # the body uses the word too: the headline only repeats it
         milder = list(row.milder_re.finditer(body))
@@ -747,6 +853,15 @@ def _stronger_findings(doc: Any, start: int, end: int) -> Iterator[Finding]:
             confidence=0.65,
             evidence={"headline_word": match.group(), "lexicon": row.entry, "body_words": words},
         )
+
+
+def _denied(token: Any) -> bool:
+    """The word is negated: 'no cure', 'not a fraud', 'did not lie' (a 'no' or 'not' on it or on the verb it
+    belongs to)."""
+    for node in (token, token.head):
+        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in node.children):
+            return True
+    return False
 
 
 # Verbs by which a headline puts a word in someone's mouth ('Mayor calls rival 'traitor'', 'Coach: 'robbed'').
@@ -890,6 +1005,7 @@ def find_headline_findings(doc: Any) -> Iterator[Finding]:
         return  # an open question ("Why ...?") is answered by the article, not yes or no
     main = _main(props, sent)
     yield from _number_findings(doc, sent)
+    yield from _vague_count_findings(doc, sent)
     yield from _name_findings(doc, sent)
     if main is not None and main.hedge is None:
         yield from _statement_findings(doc, sent, main)

@@ -129,8 +129,9 @@ RULES = [
         "A phrase builds support by stoking fear or prejudice.",
         "'Before it is too late', 'a threat to our way of life' or 'an invasion of migrants' push the reader "
         "to act out of fear rather than evidence. Also caught by structure: a fear verb aimed at everyone ('this "
-        "should frighten every parent', 'every voter should be terrified') and ruin foretold for a whole 'we' ('we "
-        "are finished', 'our country will be destroyed', 'we will lose everything') or ruin forever of something "
+        "should frighten every parent', 'every voter should be terrified', 'be very afraid') and ruin foretold for a "
+        "whole 'we' ('we are finished', 'our country will be destroyed', 'we will lose everything'), total loss "
+        "foretold for everyone ('every saver stands to lose everything') or ruin forever of something "
         "everyone values ('a campaign to end national security forever'); a loss reported in the past ('we have "
         "lost 18,000 jobs') and an end hoped for ('end polio forever') do not fire.",
         "The party warned of an invasion of migrants this summer.",

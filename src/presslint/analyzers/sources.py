@@ -124,7 +124,8 @@ RULES = [
         "reported in a piece the page labels as opinion. Any kind fires only when "
         "nothing attributes it: no quotation or speech verb in the sentence, no 'according to', no attribution "
         "anywhere in its paragraph (news style attributes a paragraph once) and no introducing colon just before. "
-        "Routine background ('the bridge opened in 1932', 'the storm killed three people'), legal outcomes ('jailed "
+        "Routine background ('the bridge opened in 1932', 'the storm killed three people'), a thing or event that "
+        "destroys or buries the records ('a fire destroyed the files'), legal outcomes ('jailed "
         "for embezzling'), denials ('did not cover up'), a numbered reference or a 'Source:' credit, advice to the "
         "reader ('you') and a columnist's first person do not fire. Emitted by the "
         "claims component, which has both the claims and the attributions.",
@@ -176,7 +177,13 @@ RULES = [
         "aims to cut taxes', 'the campaign wants voters to think about jobs', 'in a bid to win Ohio'), not a "
         "group's state ('families are desperate to find shelter'), not an event's cause ('turnout fell, perhaps "
         "because of the rain'), not the person's own account in the sentence or the next one ('she has said she "
-        "hopes ...'). The message says what is guessed "
+        "hopes ...'). It fires on a present or past statement the writer hedges or vouches for with a marker "
+        "instead of a source (kind 'hedged': 'apparently the plan was shelved', 'it seems the envoy has already "
+        "agreed', 'in all likelihood the owners have decided', 'there can be little doubt that she knew', 'by all "
+        "appearances'); not inside someone's words ('she said it seems ...'), not a forecast, duty or condition "
+        "('will in all likelihood close', 'apparently has to win'), not an assessment under a copula ('is undoubtedly "
+        "the best player'), not a marker on no clause ('a seemingly endless war') or on an inner clause, not a "
+        "thing's course ('it is almost certainly entering a period of change'). The message says what is guessed "
         "and what would source it (the person's own words, a document, a named forecaster or the rules that decide "
         "an outcome). In a piece that reads as opinion the finding is not shown (a column argues).",
         "The minister is likely to be negotiating in secret with the rebels.",
