@@ -27,6 +27,7 @@ from typing import Any
 from ..model import Claim, Finding, Span
 from ..nlp.docview import view
 from ..nlp.lexicons import read_json, read_word_sets
+from ..nlp.people import PERSON_SUFFIXES
 from ..nlp.references import cites_reference
 
 WEIGHTS = {
@@ -880,10 +881,8 @@ def _event_subject(verb) -> bool:
 
 
 def _people_noun(tok) -> bool:
-    """A noun for people by its form ('developers', 'operators': framing's person suffixes) or one of a few
+    """A noun for people by its form ('developers', 'operators': the person suffixes) or one of a few
     collectives and guards that have no such suffix ('staff', 'crew', 'guards', 'regime')."""
-    from .framing import PERSON_SUFFIXES
-
     lemma = tok.lemma_.lower()
     return lemma.endswith(PERSON_SUFFIXES) or lemma in _PEOPLE_WITHOUT_SUFFIX
 

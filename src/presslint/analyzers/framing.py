@@ -52,6 +52,7 @@ from typing import Any
 from ..model import Finding, Severity, Span
 from ..nlp.docview import view
 from ..nlp.lexicons import read_json, read_word_sets
+from ..nlp.people import PERSON_SUFFIXES
 from .entities import PLACE_PREPOSITIONS
 from .techniques import SOURCE_WORDING, TECHNIQUE
 
@@ -115,9 +116,6 @@ def structures() -> Structures:
 
 PERSON_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you"})
 PEOPLE_LABELS = frozenset({"PERSON", "NORP", "ORG"})
-
-
-PERSON_SUFFIXES = ("or", "er", "ist", "ian", "man", "woman", "person", "ee", "ant", "ent", "ic")
 
 
 def _is_person(tok, role_nouns: frozenset[str]) -> bool:
