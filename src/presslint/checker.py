@@ -263,12 +263,7 @@ class Checker:
             return item
         report = locate(select(item, self.settings))
         report.provenance.config_hash = self._config_hash
-        mark_shown(
-            report.findings,
-            show_all=self.settings.show_all,
-            opinion=reads_as_opinion(report),
-            satire=reads_as_satire(report),
-        )
+        self._mark_shown(report)
         if self.store is not None:  # saved with it; _finish (every report) sums up again after fact-checks, baseline
             report.summary = summarise(report)
         if self.store is not None and not job.errors:
@@ -278,6 +273,15 @@ class Checker:
                 job.errors.append(Notice(err.code, err.message))
         report.notices.extend(job.errors)
         return report
+
+    def _mark_shown(self, report: Report) -> None:
+        """Which findings the text and HTML reports show, from the settings and the piece's genre."""
+        mark_shown(
+            report.findings,
+            show_all=self.settings.show_all,
+            opinion=reads_as_opinion(report),
+            satire=reads_as_satire(report),
+        )
 
     def _finish(self, report: Report) -> Report:
         """What is added on every run, stored report or not: fact-check matches, the baseline, the findings in
@@ -300,12 +304,7 @@ class Checker:
             self.hidden += hidden
             report = report.replace(findings=kept)
         report.findings = sorted(report.findings, key=finding_order)
-        mark_shown(
-            report.findings,
-            show_all=self.settings.show_all,
-            opinion=reads_as_opinion(report),
-            satire=reads_as_satire(report),
-        )
+        self._mark_shown(report)
         report.summary = summarise(report)
         report.schema_version = SCHEMA_VERSION  # a report stored before the summary existed has one now
         return report
