@@ -167,18 +167,21 @@ def _value(token: Any, *, in_dates: bool = False) -> set[float]:
     return values
 
 
-def _context(token: Any) -> str | None:
-    """The word a number counts or qualifies: 'killed' in '50 killed', 'jobs' in '200 jobs'."""
+def _counted(token: Any) -> Any:
+    """The word a number belongs to: its head past other numbers ('jobs' in '200 jobs', 'killed' in '50 killed'),
+    or, where headlinese made the number the root ('500 arrested in crackdown'), the verb hanging off it; None."""
     head = token.head
     while head.pos_ == "NUM" and head != head.head:
         head = head.head
-    if head.pos_ in CONTEXT_POS and head != token:
-        return head.lemma_.lower()
-    if head == token:
-        # headlinese parses '500 arrested in crackdown' with the number as the root and the verb hanging off it
-        verb = next((c for c in token.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"), None)
-        return verb.lemma_.lower() if verb is not None else None
-    return None
+    if head != token:
+        return head
+    return next((c for c in token.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"), None)
+
+
+def _context(token: Any) -> str | None:
+    """The noun or verb a number counts or qualifies, as a lemma: 'killed' in '50 killed', 'jobs' in '200 jobs'."""
+    word = _counted(token)
+    return word.lemma_.lower() if word is not None and word.pos_ in CONTEXT_POS else None
 
 
 def _close(a: float, b: float, tolerance: float) -> bool:
@@ -570,12 +573,8 @@ def _absent_figure(doc: Any, token: Any, values: set[float], body_start: int) ->
 def _counts_an_event(token: Any) -> bool:
     """The number itself counts what a verb does or undergoes: '500 arrested', 'kills 50', 'leaves 300,000 without
     power'; not a number on a noun ('Unleashed 4 Words On Them': the count of a quotation's words)."""
-    head = token.head
-    while head.pos_ == "NUM" and head != head.head:
-        head = head.head
-    if head == token:
-        return any(c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" for c in token.children)
-    return head.pos_ == "VERB"
+    word = _counted(token)
+    return word is not None and word.pos_ == "VERB"
 
 
 def _listed_count(token: Any) -> bool:
