@@ -91,12 +91,14 @@ _DISCLAIMER = re.compile(
     re.IGNORECASE,
 )
 
+# A full name as a paragraph opens with it: two to four capitalised words ('Jane Roe', 'Ann B. Lee-Smith').
+FULL_NAME = r"(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]+"
 # 'Jane Roe is a professor of ...', 'Tom Poe, a former ambassador, is the author of ...': a short last paragraph that
 # opens with a name (two to four capitalised words) and says who the person is.
 # The predicate says who the person is: 'is a/an/the ...', 'is director of', 'teaches', 'served as' (not 'is getting
 # into the spirit': a source's doing).
 _BIO = re.compile(
-    r"^((?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]+)"
+    rf"^({FULL_NAME})"
     r"(?:,\s+[^,]{3,80},)?\s+(?:(?:is|was|has\s+been)\s+(?:(?:a|an|the)\s|[A-Za-z-]+\s+(?:of|at|for)\s)"
     r"|served\s+as|teaches|writes\s+(?:about|on|a)\b)"
 )

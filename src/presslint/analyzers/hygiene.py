@@ -25,6 +25,7 @@ from ..nlp.docview import view
 from ..rules import Rule
 from .claims import editors_notes
 from .entities import gazetteer, match_key, normalize_name, skeleton
+from .genre import FULL_NAME
 from .translation import code_lines
 
 RULES = [
@@ -135,13 +136,12 @@ BYLINE_WINDOW = 600  # characters at the top and at the end of the text where a 
 # writer for the Herald.', 'Jane Roe covers transport for the Herald.'), a sign-off ('— Jane Roe, Associated Press')
 # or a contact line ('Contact Jane Roe at jroe@herald.example'). A source's last words ('Jane Roe is a nurse') or a
 # name alone are no author line.
-_NAME = r"(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]+"
 _AUTHOR_LINE = re.compile(
-    rf"^(?:{_NAME}\s+(?:is|was|has\s+been)\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?"
+    rf"^(?:{FULL_NAME}\s+(?:is|was|has\s+been)\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?"
     r"(?:reporter|correspondent|writer|journalist|editor|columnist|contributor)\b"
-    rf"|{_NAME}\s+covers\s+[^.]{{3,80}}\s+for\b"
-    rf"|[—–]\s*{_NAME}(?:,\s+[A-Z][\w&.’' ]{{1,40}})?\.?$"
-    rf"|(?:Contact|Email|Reach)\s+{_NAME}\s+at\s+\S+@\S+)"
+    rf"|{FULL_NAME}\s+covers\s+[^.]{{3,80}}\s+for\b"
+    rf"|[—–]\s*{FULL_NAME}(?:,\s+[A-Z][\w&.’' ]{{1,40}})?\.?$"
+    rf"|(?:Contact|Email|Reach)\s+{FULL_NAME}\s+at\s+\S+@\S+)"
 )
 _LETTERS = re.compile(r"[^\w]|_")
 
@@ -160,8 +160,8 @@ def _anchor(doc: Any) -> Span | None:
 
 def _author_last(text: str) -> bool:
     """The article's last paragraph names its writer (``_AUTHOR_LINE``)."""
-    paras = [p.strip() for p in text.rstrip().split("\n") if p.strip()]
-    return len(paras) > 1 and bool(_AUTHOR_LINE.match(paras[-1]))
+    paras = paragraphs(text)
+    return len(paras) > 1 and bool(_AUTHOR_LINE.match(text[slice(*paras[-1])].strip()))
 
 
 def find_missing_metadata(doc: Any) -> Iterator[Finding]:

@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..model import Finding, Quote, QuoteKind, Source, SourceKind, Span
-from ..nlp.blockquotes import embedded_posts
+from ..nlp.blockquotes import embedded_posts, paragraph_at
 from ..nlp.docview import view
 from ..nlp.lexicons import read_json
 from ..nlp.numberwords import cardinals
@@ -2044,9 +2044,8 @@ def _named_in_article(quotes: _Quotes, phrase) -> bool:
 
 def _closes_article(doc, i: int) -> bool:
     """Token ``i`` is in the article's last paragraph, and that paragraph is not its first."""
-    end = _paragraph_end(doc, i)
-    start = next((t.i + 1 for t in reversed(doc[:i]) if "\n" in t.text or "\n" in t.whitespace_), 0)
-    return start > 0 and all(t.is_space for t in doc[end:])
+    start, end = paragraph_at(doc.text, doc[i].idx)
+    return start > 0 and not doc.text[end:].strip()
 
 
 def _outside_brackets(span) -> list[Any]:
