@@ -1010,7 +1010,12 @@ def speculation_reason(sent, agents: frozenset[str]) -> tuple[str, Any] | None:
             | lex.private_belief_verbs
             | {"motivated"},
         )
+    if _HEDGE_KEY not in doc.user_data:
+        doc.user_data[_HEDGE_KEY] = view(doc).where(lowers=frozenset(_hedge_markers()))
     triggers = _within(doc.user_data[key], sent)
+    markers = _within(doc.user_data[_HEDGE_KEY], sent)
+    if not triggers and not markers:
+        return None  # cheap test first: no word that can open a guess or a hedge
     # every shape is headed by a trigger word or by a word above one in the parse (the verb a 'probably' or a
     # 'presumably' hangs on, the clause a 'bid' opens): only those can head a guess
     heads = set(triggers)
@@ -1021,8 +1026,11 @@ def speculation_reason(sent, agents: frozenset[str]) -> tuple[str, Any] | None:
         found = _speculation_at(tok, lex, agents)
         if found is not None and not reported_content(tok):
             return found  # (not "the losses mean he may not have paid": an inference from a document, told as one)
-    hedged = _hedged_statement(sent, lex, agents)
+    hedged = _hedged_statement(sent, markers, lex, agents) if markers else None
     return ("hedged", hedged) if hedged is not None else None
+
+
+_HEDGE_KEY = "presslint.hedge-markers"  # doc.user_data: where a speculation_phrases marker can start
 
 
 def _obligation(verb) -> bool:
@@ -1042,13 +1050,14 @@ def _hedge_markers() -> dict[str, tuple[tuple[str, ...], ...]]:
     return {first: tuple(sorted(group, key=len, reverse=True)) for first, group in markers.items()}
 
 
-def _hedge_marker_spans(sent) -> Iterator[Any]:
+def _hedge_marker_spans(sent, starts: list[int]) -> Iterator[Any]:
     """Each ``speculation_phrases`` marker in the sentence, as a span ('apparently', 'it seems', 'in all
-    likelihood')."""
+    likelihood'), looked for at ``starts``: the sentence's tokens that open one (doc indices)."""
     markers = _hedge_markers()
     words = [t.lower_ for t in sent]
-    for at, word in enumerate(words):
-        for phrase in markers.get(word, ()):
+    for i in starts:
+        at = i - sent.start
+        for phrase in markers.get(words[at], ()):
             if tuple(words[at : at + len(phrase)]) == phrase:
                 yield sent[at : at + len(phrase)]
                 break
@@ -1059,7 +1068,7 @@ def _hedge_marker_spans(sent) -> Iterator[Any]:
 _MARKER_PREDICATES = frozenset({"seem", "appear", "be"})
 
 
-def _hedged_statement(sent, lex: Contested, agents: frozenset[str]):
+def _hedged_statement(sent, markers: list[int], lex: Contested, agents: frozenset[str]):
     """'Apparently the plan has been shelved', 'It seems the envoy has already agreed', 'In all likelihood the owners
     have decided to close it', 'There can be little doubt that the senator stayed away': a present or past statement
     that the writer hedges (or vouches for) with a marker from ``speculation_phrases`` instead of a source. The span
@@ -1072,7 +1081,7 @@ def _hedged_statement(sent, lex: Contested, agents: frozenset[str]):
     seemingly endless war') or in a clause on something else, and an active subject that is no one who acts ('it is
     almost certainly entering a period of transition'; a passive's subject is acted on by someone, 'the plan was
     apparently shelved')."""
-    for marker in _hedge_marker_spans(sent):
+    for marker in _hedge_marker_spans(sent, markers):
         root = marker.root
         if root.lemma_.lower() in _MARKER_PREDICATES and root.pos_ in ("VERB", "AUX"):
             statement = next(
